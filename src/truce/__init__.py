@@ -1,0 +1,3 @@
+"""truce: auditable monitoring of ceasefire and exchange agreements."""
+
+__version__ = "0.1.0"

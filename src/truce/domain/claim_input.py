@@ -1,0 +1,143 @@
+"""The claim contract at the edge: what `truce import` and `truce record` accept, validated.
+
+A `ClaimInput` is what a user writes; `to_claim` turns it into the immutable domain `Claim`
+once the agreement (and so its time zone) is known.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from truce.domain.claims import (
+    Claim,
+    ClaimStatus,
+    DatePrecision,
+    EventType,
+    Source,
+    check_reliability,
+    claim_id_for,
+)
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+class SourceInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: str | None = None
+    url: str | None = None
+    speaker: str | None = None
+    role: str | None = None
+    anonymous: bool = False
+    via: str | None = Field(None, description="who relayed it: 'AFP cited an unnamed source'")
+
+
+class ClaimInput(BaseModel):
+    """One claim as written in JSON Lines or CSV, or given to `truce record`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    agreement: str
+    type: EventType
+    date: str = Field(
+        description="2023-11-24T16:00:00+02:00 (exact), 2023-11-24 (day), 2023-W47 (week), "
+        "2023-11 (month); a time without offset is read in the agreement's time zone"
+    )
+    date_precision: DatePrecision | None = Field(None, description="inferred from `date`")
+    event_id: str | None = Field(None, description="claims with the same key are one event")
+    actor: str | None = None
+    target: str | None = None
+    quantity: int | None = Field(None, ge=0)
+    subject: str | None = None
+    categories: list[str] = Field(default_factory=list)
+    status: ClaimStatus = ClaimStatus.REPORTED
+    sources: list[SourceInput] = Field(default_factory=list)
+    quote: str | None = None
+    reliability: str | None = Field(None, description="Admiralty grade, e.g. B2")
+    location: str | None = None
+    supersedes: str | None = Field(None, description="id of the claim this one corrects")
+    notes: str | None = None
+    phase: str | None = None
+    extra: dict[str, Any] = Field(default_factory=dict, description="anything else, kept as is")
+
+    @field_validator("reliability")
+    @classmethod
+    def _grade(cls, value: str | None) -> str | None:
+        return None if value is None else check_reliability(value)
+
+    @field_validator("date")
+    @classmethod
+    def _parsable(cls, value: str) -> str:
+        parse_claim_date(value, ZoneInfo("UTC"))
+        return value
+
+    def to_claim(self, zone: ZoneInfo, recorded_by: str | None = None) -> Claim:
+        when, inferred = parse_claim_date(self.date, zone)
+        precision = self.date_precision or inferred
+        claim = Claim(
+            id="",
+            agreement=self.agreement,
+            type=self.type,
+            date=when,
+            date_precision=precision,
+            event_id=self.event_id,
+            actor=self.actor,
+            target=self.target,
+            quantity=self.quantity,
+            subject=self.subject,
+            categories=tuple(self.categories),
+            status=self.status,
+            sources=tuple(Source(**s.model_dump()) for s in self.sources),
+            quote=self.quote,
+            reliability=self.reliability,
+            location=self.location,
+            supersedes=self.supersedes,
+            notes=self.notes,
+            recorded_by=recorded_by,
+            phase=self.phase,
+            extra=dict(self.extra),
+        )
+        return with_content_id(claim)
+
+
+def with_content_id(claim: Claim) -> Claim:
+    """The claim with its id set from its content."""
+    from dataclasses import replace
+
+    return replace(claim, id=claim_id_for(claim.payload()))
+
+
+def parse_claim_date(text: str, zone: ZoneInfo) -> tuple[datetime, DatePrecision]:
+    """Parse a claim date and say how precise it is; local forms are read in `zone`."""
+    text = text.strip()
+    if match := _MONTH.match(text):
+        return datetime(int(match[1]), int(match[2]), 1, tzinfo=zone), DatePrecision.MONTH
+    if match := _WEEK.match(text):
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        return datetime.combine(monday, time(0), tzinfo=zone), DatePrecision.WEEK
+    if len(text) == 10:
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(_bad_date(text)) from None
+        return datetime.combine(day, time(0), tzinfo=zone), DatePrecision.DAY
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_bad_date(text)) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=zone)
+    return when, DatePrecision.EXACT
+
+
+def _bad_date(text: str) -> str:
+    return (
+        f"date {text!r} is not understood: write 2023-11-24T16:00:00+02:00, 2023-11-24, "
+        "2023-W47 or 2023-11"
+    )

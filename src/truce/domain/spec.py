@@ -1,0 +1,313 @@
+"""The agreement spec: an agreement's parties, phases and typed terms, as a validated model.
+
+This module only describes and checks the model; reading YAML lives in `truce.spec`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from truce.domain.claims import EventType
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="lowercase letters, digits and hyphens, e.g. `gaza-2023-11`",
+    ),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Actor(Model):
+    """A party, mediator, guarantor or excluded group."""
+
+    id: Slug
+    name: str | None = Field(None, description="display name")
+    aliases: list[str] = Field(default_factory=list, description="other names, incl. metonyms")
+
+
+class Subject(Model):
+    """What is counted: people released, trucks admitted, weapons withdrawn."""
+
+    id: Slug
+    name: str | None = None
+    categories: list[Slug] = Field(default_factory=list, description="allowed category ids")
+
+
+class Start(Model):
+    """When a phase starts. Exactly one of `at`, `on_event`, `after`."""
+
+    at: datetime | None = Field(None, description="fixed local instant, e.g. 2023-11-24T07:00")
+    on_event: EventType | None = Field(
+        None, description="the first claim of this type starts the phase, e.g. ceasefire_start"
+    )
+    after: Slug | None = Field(None, description="id of the phase this one follows")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Start:
+        given = [k for k in ("at", "on_event", "after") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("a start needs exactly one of `at`, `on_event` or `after`")
+        return self
+
+
+class Span(Model):
+    """A length of time."""
+
+    days: int = Field(0, ge=0)
+    hours: int = Field(0, ge=0)
+    months: int = Field(0, ge=0, description="calendar months (Yemen's two-month truce)")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Span:
+        if not (self.days or self.hours or self.months):
+            raise ValueError("a span needs at least one of `days`, `hours` or `months`")
+        return self
+
+
+class Phase(Model):
+    """A stretch of the agreement with its own clock: day 1 is its first 24 hours."""
+
+    id: Slug
+    name: str | None = None
+    start: Start
+    duration: Span | None = Field(None, description="omit for an open-ended phase")
+    max_days: int | None = Field(
+        None, ge=1, description="cap on the phase's length including every extension"
+    )
+
+
+class When(Model):
+    """A deadline. Exactly one of `at`, `day`, `within`."""
+
+    at: datetime | None = Field(None, description="fixed local instant")
+    day: int | None = Field(None, ge=1, description="end of day N of the term's phase")
+    within: Span | None = Field(None, description="this long after the term opens")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> When:
+        given = [k for k in ("at", "day", "within") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("a deadline needs exactly one of `at`, `day` or `within`")
+        return self
+
+
+class Selector(Model):
+    """Which claims count: by event type, acting party, subject and categories."""
+
+    type: EventType = EventType.RELEASE
+    party: Slug | None = Field(None, description="the acting party (the claim's actor)")
+    subject: Slug | None = None
+    categories: list[Slug] = Field(
+        default_factory=list, description="count only claims with one of these categories"
+    )
+    exclude: list[Slug] = Field(
+        default_factory=list, description="never count claims with any of these categories"
+    )
+
+
+class TermBase(Model):
+    id: Slug
+    description: str | None = None
+    clause: str | None = Field(None, description="where the term is written, e.g. `Art. 2(b)`")
+    phase: Slug | None = Field(None, description="the phase the term applies in")
+    opens_after: Slug | None = Field(
+        None, description="id of a term that must be met before this one opens"
+    )
+
+
+class QuotaTerm(TermBase):
+    """At least N of a subject: in total by a deadline, or per day / per week."""
+
+    kind: Literal["quota"]
+    party: Slug
+    subject: Slug
+    type: EventType = EventType.RELEASE
+    categories: list[Slug] = Field(default_factory=list)
+    exclude: list[Slug] = Field(default_factory=list)
+    at_least: int = Field(ge=1)
+    per: Literal["day", "week"] | None = Field(None, description="repeat the quota each period")
+    by: When | None = Field(None, description="deadline for a total quota")
+
+    def selector(self) -> Selector:
+        return Selector(
+            type=self.type,
+            party=self.party,
+            subject=self.subject,
+            categories=self.categories,
+            exclude=self.exclude,
+        )
+
+
+class RatioTerm(TermBase):
+    """`party` delivers `factor` of `subject` for each unit the other side delivers."""
+
+    kind: Literal["ratio"]
+    party: Slug
+    subject: Slug
+    type: EventType = EventType.RELEASE
+    categories: list[Slug] = Field(default_factory=list)
+    exclude: list[Slug] = Field(default_factory=list)
+    per_unit_of: Selector = Field(description="what the counterpart delivers")
+    factor: float = Field(1.0, gt=0, description="units owed per counterpart unit")
+    factors: dict[Slug, float] = Field(
+        default_factory=dict,
+        description="per-category factors for the counterpart's units (30 per civilian, ...)",
+    )
+
+    def selector(self) -> Selector:
+        return Selector(
+            type=self.type,
+            party=self.party,
+            subject=self.subject,
+            categories=self.categories,
+            exclude=self.exclude,
+        )
+
+
+class ExtensionTerm(TermBase):
+    """A phase is extended by `days` for each further `for_each` units delivered, up to a cap."""
+
+    kind: Literal["extension"]
+    phase: Slug
+    days: int = Field(1, ge=1, description="days earned per step")
+    for_each: int = Field(ge=1, description="units per step")
+    of: Selector
+    beyond: int = Field(0, ge=0, description="units that count towards the base period")
+    max_days: int | None = Field(None, ge=1, description="cap on the phase length")
+
+
+class GateTerm(TermBase):
+    """A phase starts only once every listed term is met."""
+
+    kind: Literal["gate"]
+    phase: Slug
+    requires: list[Slug] = Field(min_length=1)
+
+
+class DeadlineTerm(TermBase):
+    """Something must happen by a deadline: a meeting, a statement, a withdrawal."""
+
+    kind: Literal["deadline"]
+    party: Slug | None = None
+    match: Selector
+    by: When
+
+
+class OrderTerm(TermBase):
+    """Everything matching `first` must come before anything matching `then`."""
+
+    kind: Literal["order"]
+    first: Selector
+    then: Selector
+
+
+class ProhibitionTerm(TermBase):
+    """An act forbidden to the listed parties; a claim of it is a breach."""
+
+    kind: Literal["prohibition"]
+    parties: list[Slug] = Field(default_factory=list, description="omit for every party")
+    type: EventType = EventType.BREACH
+    categories: list[Slug] = Field(
+        default_factory=list, description="restrict to breaches of these kinds"
+    )
+
+
+class RenewalTerm(TermBase):
+    """A phase may be renewed for the same period, a limited number of times."""
+
+    kind: Literal["renewal"]
+    phase: Slug
+    period: Span
+    max_renewals: int | None = Field(None, ge=1)
+
+
+class OptInTerm(TermBase):
+    """Parties join by declaring acceptance (a `statement` with category `opt-in`) by a deadline."""
+
+    kind: Literal["opt_in"]
+    parties: list[Slug] = Field(min_length=1)
+    by: When
+
+
+class PoolTerm(TermBase):
+    """A published eligibility pool: releases start only after the objection window closes."""
+
+    kind: Literal["pool"]
+    party: Slug
+    subject: Slug
+    size: int = Field(ge=1)
+    published: datetime = Field(description="local instant the list was published")
+    objection_window: Span
+
+
+Term = Annotated[
+    QuotaTerm
+    | RatioTerm
+    | ExtensionTerm
+    | GateTerm
+    | DeadlineTerm
+    | OrderTerm
+    | ProhibitionTerm
+    | RenewalTerm
+    | OptInTerm
+    | PoolTerm,
+    Field(discriminator="kind"),
+]
+
+
+class AgreementSpec(Model):
+    """An agreement: who is bound, by what terms, on what clock."""
+
+    id: Slug
+    title: str
+    timezone: str = Field(description="IANA time zone of the agreement's clock")
+    sources: list[str] = Field(default_factory=list, description="where the terms come from")
+    parties: list[Actor] = Field(min_length=1)
+    mediators: list[Actor] = Field(default_factory=list)
+    guarantors: list[Actor] = Field(default_factory=list)
+    excluded: list[Actor] = Field(
+        default_factory=list, description="named groups the agreement does not cover"
+    )
+    subjects: list[Subject] = Field(default_factory=list)
+    phases: list[Phase] = Field(min_length=1)
+    terms: list[Term] = Field(default_factory=list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}: write an IANA name such as Asia/Jerusalem"
+            ) from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def term(self, term_id: str) -> Term:
+        for term in self.terms:
+            if term.id == term_id:
+                return term
+        raise KeyError(term_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise KeyError(phase_id)
+
+    def actor_ids(self) -> set[str]:
+        return {a.id for group in (self.parties, self.mediators, self.guarantors, self.excluded)
+                for a in group}

@@ -1,0 +1,110 @@
+"""The one catalogue of errors truce raises.
+
+Every error has a stable code, a message that says what is wrong, and a hint that says what to do
+next. The core raises these; each edge (CLI, API) translates them once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in a file a problem is, 1-based like editors count."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class TruceError(Exception):
+    """Base of every error truce reports to a user."""
+
+    code = "T000"
+    default_hint = "see `truce --help`"
+
+    def __init__(
+        self, message: str, *, hint: str | None = None, location: Location | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint or self.default_hint
+        self.location = location
+
+    def render(self) -> str:
+        prefix = f"{self.location}: " if self.location else ""
+        return f"{prefix}[{self.code}] {self.message} — {self.hint}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "location": str(self.location) if self.location else None,
+        }
+
+
+class SpecError(TruceError):
+    """An agreement spec is malformed or inconsistent."""
+
+    code = "S100"
+    default_hint = "see docs/spec-format.md for the fields an agreement spec accepts"
+
+
+class SpecErrors(TruceError):
+    """Several spec problems found at once; each is kept so all can be shown."""
+
+    code = "S000"
+
+    def __init__(self, errors: list[SpecError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.message, hint=first.hint, location=first.location)
+
+    def render(self) -> str:
+        return "\n".join(e.render() for e in self.errors)
+
+
+class ClaimError(TruceError):
+    """A claim (one line of an import, or one `truce record`) is invalid."""
+
+    code = "C100"
+    default_hint = "see docs/claims.md for the fields a claim accepts"
+
+
+class UnknownAgreement(TruceError):
+    code = "L101"
+    default_hint = "add it first with `truce agreement add FILE`, or list them with `truce agreement list`"
+
+
+class UnknownClaim(TruceError):
+    code = "L102"
+    default_hint = "list claim ids with `truce timeline AGREEMENT`"
+
+
+class LedgerError(TruceError):
+    """The ledger cannot be opened or written."""
+
+    code = "L100"
+    default_hint = "check the --db path or URL (or TRUCE_DB) and that the database is reachable"
+
+
+class LedgerNotInitialised(LedgerError):
+    code = "L103"
+    default_hint = "run `truce init` first (or pass --db to point at an existing ledger)"
+
+
+class InputFileError(TruceError):
+    """A file given on the command line cannot be read or parsed."""
+
+    code = "I100"
+    default_hint = "check the path and that the file is UTF-8 text in the expected format"
