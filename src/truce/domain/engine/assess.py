@@ -1,0 +1,176 @@
+"""One reading of the record at one instant: phase clocks first, then every term."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from truce.domain.claims import EventType
+from truce.domain.engine.clock import (
+    DAY,
+    LATE_GRACE,
+    AppliedExtension,
+    PhaseClock,
+    add_span,
+    local_instant,
+)
+from truce.domain.engine.events import Event
+from truce.domain.engine.index import Index
+from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
+from truce.domain.spec import AgreementSpec, GateTerm, RenewalTerm, Term, When
+
+
+@dataclass
+class TermResult:
+    verdicts: list[Verdict] = field(default_factory=list)
+    met_at: float | None = None
+    extension: ExtensionVerdict | None = None
+
+
+Evaluator = Callable[[Any, "Assessment"], TermResult]
+
+
+class Assessment:
+    """The state of one agreement at `at` under one reading of the disputed figures."""
+
+    def __init__(
+        self,
+        spec: AgreementSpec,
+        index: Index,
+        at: float,
+        evaluators: dict[str, Evaluator],
+    ) -> None:
+        self.spec, self.index, self.at, self.zone = spec, index, at, spec.zone
+        self._evaluators = evaluators
+        self._terms: dict[str, TermResult] = {}
+        self._busy: set[str] = set()
+        ends = index.of_type(EventType.CEASEFIRE_END)
+        self.ended_by: Event | None = ends[0] if ends else None
+        self.ended_at = self.ended_by.at if self.ended_by else math.inf
+        self.clocks = self._clocks()
+        self._terms.clear()  # gates were judged on partial clocks; judge every term on all
+
+    # -- phases -------------------------------------------------------------------------------
+
+    def _clocks(self) -> dict[str, PhaseClock]:
+        clocks: dict[str, PhaseClock] = {}
+        self.clocks = clocks  # gates evaluated below read the earlier phases' clocks
+        pending = list(self.index.of_type(EventType.CEASEFIRE_EXTENSION))
+        gates = [t for t in self.spec.terms if isinstance(t, GateTerm)]
+        for phase in self.spec.phases:
+            started_by, blocked = None, ()
+            start: float | None
+            if phase.start.at is not None:
+                start = local_instant(phase.start.at, self.zone)
+            elif phase.start.on_event is not None:
+                starters = [
+                    e
+                    for e in self.index.of_type(phase.start.on_event)
+                    if e.phase in (None, phase.id)
+                ]
+                started_by = starters[0] if starters else None
+                start = started_by.at if started_by else None
+            else:
+                before = clocks[phase.start.after or ""]
+                start = before.end
+                requires = [r for g in gates if g.phase == phase.id for r in g.requires]
+                met = [self.term(r).met_at for r in requires]
+                blocked = tuple(r for r, m in zip(requires, met, strict=True) if m is None)
+                if start is not None and not blocked and met:
+                    start = max([start, *(m for m in met if m is not None)])
+                if blocked:
+                    start = None
+            if start is not None and start >= self.ended_at:
+                start = None
+            clocks[phase.id] = self._clock(phase.id, start, started_by, blocked, pending)
+        return clocks
+
+    def _clock(
+        self,
+        phase_id: str,
+        start: float | None,
+        started_by: Event | None,
+        blocked: tuple[str, ...],
+        pending: list[Event],
+    ) -> PhaseClock:
+        phase = self.spec.phase(phase_id)
+        if start is None:
+            return PhaseClock(phase, None, None, None, (), blocked, started_by)
+        base_end = add_span(start, phase.duration, self.zone) if phase.duration else None
+        end = base_end
+        renewal = next(
+            (t for t in self.spec.terms if isinstance(t, RenewalTerm) and t.phase == phase_id),
+            None,
+        )
+        applied: list[AppliedExtension] = []
+        for event in list(pending):
+            mine = event.phase == phase_id or (
+                event.phase is None
+                and event.at >= start
+                and (end is None or event.at <= end + LATE_GRACE)
+            )
+            if not mine or end is None:
+                continue
+            pending.remove(event)
+            quantity = self.index.quantity(event)
+            if quantity is None and renewal is not None:
+                new_end = add_span(end, renewal.period, self.zone)
+                days, is_renewal = (new_end - end) / DAY, True
+            else:
+                days, is_renewal = float(quantity or 0), False
+            late = event.at > end
+            end = end + days * DAY
+            cap_ok = phase.max_days is None or (end - start) / DAY <= phase.max_days + 1e-9
+            applied.append(AppliedExtension(event, days, late, cap_ok, is_renewal))
+        if end is not None:
+            end = min(end, self.ended_at)
+        elif self.ended_at < math.inf:
+            end = self.ended_at
+        return PhaseClock(phase, start, base_end, end, tuple(applied), blocked, started_by)
+
+    def window(self, term: Term) -> tuple[float | None, float | None]:
+        """Where a term applies: its phase (or the whole agreement), from when it opens."""
+        if term.phase is not None:
+            clock = self.clocks.get(term.phase)
+            start, end = (clock.start, clock.end) if clock else (None, None)
+        else:
+            clocks = list(self.clocks.values())
+            start = clocks[0].start if clocks else None
+            end = clocks[-1].end if clocks else None
+        if term.opens_after is not None and start is not None:
+            opened = self.term(term.opens_after).met_at
+            start = None if opened is None else max(start, opened)
+        return start, end
+
+    def deadline(self, when: When | None, term: Term, opened: float | None) -> float | None:
+        if when is None:
+            return None
+        if when.at is not None:
+            return local_instant(when.at, self.zone)
+        if when.day is not None:
+            clock = self.clocks.get(term.phase) if term.phase else None
+            start = clock.start if clock else None
+            return None if start is None else start + when.day * DAY
+        if when.within is not None and opened is not None:
+            return add_span(opened, when.within, self.zone)
+        return None
+
+    # -- terms --------------------------------------------------------------------------------
+
+    def term(self, term_id: str) -> TermResult:
+        done = self._terms.get(term_id)
+        if done is not None:
+            return done
+        if term_id in self._busy:  # a cycle of gates: treat as not met rather than recurse
+            return TermResult()
+        self._busy.add(term_id)
+        term = self.spec.term(term_id)
+        result = self._evaluators[term.kind](term, self)
+        self._busy.discard(term_id)
+        self._terms[term_id] = result
+        return result
+
+    def all_terms(self) -> list[TermResult]:
+        return [self.term(t.id) for t in self.spec.terms]

@@ -1,0 +1,139 @@
+"""From claims to events: corrections applied, retractions dropped, sources' figures kept apart.
+
+Claims about one event (same `event_id`) are grouped. Where they give different figures, every
+figure stays as a `Reading` with the claims behind it; one leads (the most conservative figure
+among the best-attested claims, as ACLED does for casualties) and the others are alternatives
+the engine evaluates too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from truce.domain.claims import STATUS_WEIGHT, Claim, ClaimStatus, DatePrecision, EventType
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One figure for an event and the claims that give it."""
+
+    quantity: int | None
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: EventType
+    actor: str | None
+    target: str | None
+    subject: str | None
+    categories: frozenset[str]
+    date: datetime
+    precision: DatePrecision
+    at: float  # epoch seconds where the event is placed on the clock (middle of its date window)
+    known_at: float  # epoch seconds by which it surely happened (end of its date window)
+    status: ClaimStatus
+    quantity: int | None
+    readings: tuple[Reading, ...]  # the leading reading first
+    claims: tuple[Claim, ...]
+    phase: str | None
+
+    @property
+    def disputed(self) -> bool:
+        return len(self.readings) > 1
+
+    @property
+    def claim_ids(self) -> list[str]:
+        return [c.id for c in self.claims]
+
+
+@dataclass(frozen=True)
+class Book:
+    """Every live event of an agreement, in clock order, and what was set aside."""
+
+    events: tuple[Event, ...]
+    claims: int
+    superseded: frozenset[str]
+    retracted: frozenset[str]
+
+
+def _rank(claim: Claim) -> tuple[int, str, int, str]:
+    precise = 0 if claim.date_precision is DatePrecision.EXACT else 1
+    return (-STATUS_WEIGHT[claim.status], claim.reliability or "Z9", precise, claim.id)
+
+
+def reduce_claims(claims: Iterable[Claim]) -> Book:
+    """Group live claims into events. The result does not depend on the order of `claims`."""
+    all_claims = list(claims)
+    superseded = {c.supersedes for c in all_claims if c.supersedes}
+    groups: dict[str, list[Claim]] = {}
+    retracted: set[str] = set()
+    for claim in all_claims:
+        if claim.id in superseded:
+            continue
+        if claim.status is ClaimStatus.RETRACTED:
+            retracted.add(claim.id)
+            continue
+        group = claim.event_id or claim.id
+        bucket = groups.get(group)
+        if bucket is None:
+            groups[group] = [claim]
+        else:
+            bucket.append(claim)
+    events = [_event(key, members) for key, members in groups.items()]
+    events.sort(key=lambda e: (e.at, e.id))
+    return Book(
+        events=tuple(events),
+        claims=len(all_claims),
+        superseded=frozenset(s for s in superseded if s is not None),
+        retracted=frozenset(retracted),
+    )
+
+
+def _event(key: str, members: list[Claim]) -> Event:
+    if len(members) == 1:
+        lead = members[0]
+        readings: tuple[Reading, ...] = (Reading(lead.quantity, (lead,)),)
+    else:
+        members.sort(key=_rank)
+        lead = members[0]
+        readings = _readings(members)
+    start = lead.date
+    span = lead.effective_at - start
+    return Event(
+        id=key,
+        type=lead.type,
+        actor=lead.actor,
+        target=lead.target,
+        subject=lead.subject,
+        categories=frozenset(lead.categories),
+        date=start,
+        precision=lead.date_precision,
+        at=(start + span / 2).timestamp(),
+        known_at=(start + span).timestamp() if span > timedelta(0) else start.timestamp(),
+        status=lead.status,
+        quantity=readings[0].quantity,
+        readings=readings,
+        claims=tuple(members),
+        phase=lead.phase,
+    )
+
+
+def _readings(ranked: list[Claim]) -> tuple[Reading, ...]:
+    by_quantity: dict[int | None, list[Claim]] = {}
+    for claim in ranked:
+        by_quantity.setdefault(claim.quantity, []).append(claim)
+    figures = [q for q in by_quantity if q is not None]
+    if len(figures) <= 1:
+        # One figure (or none): no dispute; claims without a figure just corroborate it.
+        quantity = figures[0] if figures else None
+        return (Reading(quantity, tuple(ranked)),)
+    best = STATUS_WEIGHT[ranked[0].status]
+    leading = min(
+        q for q in figures if any(STATUS_WEIGHT[c.status] == best for c in by_quantity[q])
+    )
+    ordered = [leading] + sorted(q for q in figures if q != leading)
+    return tuple(Reading(q, tuple(by_quantity[q])) for q in ordered)

@@ -1,0 +1,113 @@
+"""The events an assessment reads, indexed by the selectors the spec's terms use."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+
+from truce.domain.claims import EventType
+from truce.domain.engine.events import Event
+from truce.domain.engine.series import Series
+from truce.domain.spec import Selector
+
+Weigh = Callable[[Event], float]
+SeriesKey = tuple[object, ...]
+
+
+def selector_key(sel: Selector, weights: tuple[tuple[str, float], ...] = ()) -> SeriesKey:
+    return (sel.type, sel.party, sel.subject, tuple(sel.categories), tuple(sel.exclude), weights)
+
+
+def matches(sel: Selector, event: Event) -> bool:
+    if event.type is not sel.type:
+        return False
+    if sel.party is not None and event.actor != sel.party:
+        return False
+    if sel.subject is not None and event.subject != sel.subject:
+        return False
+    if sel.categories and event.categories.isdisjoint(sel.categories):
+        return False
+    return not (sel.exclude and not event.categories.isdisjoint(sel.exclude))
+
+
+def weight_of(weights: tuple[tuple[str, float], ...], default: float) -> Weigh:
+    """Per-category factors: an event counts with the factor of its first listed category."""
+
+    def weigh(event: Event) -> float:
+        for category, factor in weights:
+            if category in event.categories:
+                return factor
+        return default
+
+    return weigh
+
+
+class Index:
+    """Events known at the assessment instant, with a series per selector, built on demand.
+
+    An index read with overrides (a disputed event's other figure) shares its parent's series
+    and only adds the difference, so each alternative reading costs little.
+    """
+
+    def __init__(self, events: tuple[Event, ...]) -> None:
+        self.events = events
+        self.overrides: dict[str, int] = {}
+        self._root = self
+        self._series: dict[SeriesKey, Series] = {}
+        self._selected: dict[SeriesKey, list[Event]] = {}
+        self._instants: dict[SeriesKey, list[float]] = {}
+        self._by_id = {e.id: e for e in events}
+        self._by_type: dict[EventType, list[Event]] = {}
+        for event in events:
+            self._by_type.setdefault(event.type, []).append(event)
+
+    def of_type(self, event_type: EventType) -> list[Event]:
+        return self._root._by_type.get(event_type, [])
+
+    def quantity(self, event: Event) -> int | None:
+        return self.overrides.get(event.id, event.quantity)
+
+    def select(self, sel: Selector) -> list[Event]:
+        """Matching events in clock order (cached: every reading shares the list)."""
+        root = self._root
+        key = selector_key(sel)
+        found = root._selected.get(key)
+        if found is None:
+            found = [e for e in root.of_type(sel.type) if matches(sel, e)]
+            root._selected[key] = found
+            root._instants[key] = [e.at for e in found]
+        return found
+
+    def between(self, sel: Selector, start: float, end: float) -> list[Event]:
+        """Matching events placed in [start, end)."""
+        events = self.select(sel)
+        instants = self._root._instants[selector_key(sel)]
+        return events[bisect_left(instants, start) : bisect_left(instants, end)]
+
+    def series(
+        self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
+    ) -> Series:
+        root = self._root
+        key = (*selector_key(sel, weights), default)
+        series = root._series.get(key)
+        weigh = weight_of(weights, default)
+        if series is None:
+            points = [(e.at, (e.quantity or 0) * weigh(e)) for e in root.select(sel)]
+            series = root._series[key] = Series(points)
+        for event_id, quantity in self.overrides.items():
+            event = root._by_id[event_id]
+            if matches(sel, event):
+                series = series.with_delta(event.at, (quantity - (event.quantity or 0)) * weigh(event))
+        return series
+
+    def with_override(self, event: Event, quantity: int) -> Index:
+        """The same events read with one event's figure replaced (a disputed reading)."""
+        child = Index.__new__(Index)
+        child.events = self.events
+        child.overrides = {**self.overrides, event.id: quantity}
+        child._root = self._root
+        return child
+
+
+def known_by(events: Iterable[Event], instant: float) -> tuple[Event, ...]:
+    return tuple(e for e in events if e.known_at <= instant)

@@ -1,0 +1,80 @@
+"""Quantities over time with prefix sums, so any window's total costs a binary search."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+
+
+class Series:
+    """Non-negative amounts at instants (epoch seconds), sorted by instant."""
+
+    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
+        ordered = sorted(points)
+        self.instants = [p[0] for p in ordered]
+        self.cumulative = [0.0, *accumulate(p[1] for p in ordered)]
+
+    def total(self, start: float, end: float) -> float:
+        """Sum of amounts at instants in [start, end)."""
+        lo = bisect_left(self.instants, start)
+        hi = bisect_left(self.instants, end)
+        return self.cumulative[hi] - self.cumulative[lo] if hi > lo else 0.0
+
+    def first(self, start: float, end: float) -> float | None:
+        lo = bisect_left(self.instants, start)
+        return self.instants[lo] if lo < len(self.instants) and self.instants[lo] < end else None
+
+    def last(self, start: float, end: float) -> float | None:
+        hi = bisect_left(self.instants, end)
+        if hi == 0 or self.instants[hi - 1] < start:
+            return None
+        return self.instants[hi - 1]
+
+    def reached(self, start: float, threshold: float) -> float | None:
+        """The instant at which the running total from `start` first reaches `threshold`."""
+        if threshold <= 0:
+            return start
+        base = self.cumulative[bisect_left(self.instants, start)]
+        idx = bisect_left(self.cumulative, base + threshold)
+        if idx >= len(self.cumulative):
+            return None
+        return self.instants[idx - 1]
+
+    def with_delta(self, instant: float, delta: float) -> Series:
+        return DeltaSeries(self, instant, delta)
+
+
+class DeltaSeries(Series):
+    """A series read with one amount changed: an alternative reading of a disputed event."""
+
+    def __init__(self, base: Series, instant: float, delta: float) -> None:
+        self.base, self.instant, self.delta = base, instant, delta
+        self.instants = base.instants
+        self.cumulative = base.cumulative
+
+    def _inside(self, start: float, end: float) -> bool:
+        return start <= self.instant < end
+
+    def total(self, start: float, end: float) -> float:
+        return self.base.total(start, end) + (self.delta if self._inside(start, end) else 0.0)
+
+    def first(self, start: float, end: float) -> float | None:
+        return self.base.first(start, end)
+
+    def last(self, start: float, end: float) -> float | None:
+        return self.base.last(start, end)
+
+    def reached(self, start: float, threshold: float) -> float | None:
+        before = self.base.reached(start, threshold)
+        if self.instant < start or (before is not None and before < self.instant):
+            return before
+        if self.base.total(start, self.instant) + self.delta + self._at_instant() >= threshold:
+            return self.instant
+        later = self.base.reached(start, threshold - self.delta)
+        return later if later is not None and later >= self.instant else None
+
+    def _at_instant(self) -> float:
+        lo = bisect_left(self.instants, self.instant)
+        hi = bisect_right(self.instants, self.instant)
+        return self.cumulative[hi] - self.cumulative[lo]

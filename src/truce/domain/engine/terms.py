@@ -1,0 +1,173 @@
+"""Evaluators for counted terms: quotas, ratios and earned extensions."""
+
+from __future__ import annotations
+
+import math
+
+from truce.domain.engine.assess import Assessment, TermResult
+from truce.domain.engine.clock import DAY
+from truce.domain.engine.events import Event
+from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Status, Verdict
+from truce.domain.spec import ExtensionTerm, QuotaTerm, RatioTerm, Selector
+
+
+def _events(ctx: Assessment, sel: Selector, start: float, end: float) -> list[Event]:
+    return ctx.index.between(sel, start, end)
+
+
+def _inactive(term: QuotaTerm | RatioTerm, party: str | None, why: str) -> TermResult:
+    verdict = Verdict(
+        id=term.id, term=term.id, kind=term.kind, party=party,
+        subject=getattr(term, "subject", None), status=Status.INACTIVE,
+        explanation=Explanation(term.clause, why),
+    )
+    return TermResult([verdict])
+
+
+def _not_open_reason(ctx: Assessment, term: QuotaTerm | RatioTerm) -> str:
+    if term.opens_after is not None and ctx.term(term.opens_after).met_at is None:
+        return f"opens only once {term.opens_after!r} is met, which it is not yet"
+    return f"phase {term.phase!r} has not started" if term.phase else "the agreement has not started"
+
+
+def _status(delivered: float, due: float, start: float, end: float, at: float) -> str:
+    if at < start:
+        return Status.UPCOMING
+    if delivered >= due:
+        return Status.MET
+    if at >= end:
+        return Status.UNMET
+    return Status.IN_PROGRESS if at >= start else Status.UPCOMING
+
+
+def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
+    start, end = ctx.window(term)
+    if start is None:
+        return _inactive(term, term.party, _not_open_reason(ctx, term))
+    series = ctx.index.series(term.selector())
+    if term.per is None:
+        deadline = ctx.deadline(term.by, term, start) or end or math.inf
+        delivered = series.total(start, deadline)
+        reached = series.reached(start, term.at_least)
+        met_at = reached if reached is not None and reached < deadline else None
+        status = _status(delivered, term.at_least, start, deadline, ctx.at)
+        text = f"{term.party} delivered {delivered:g} of {term.at_least} {term.subject}" + (
+            f" due by {_fmt(ctx, deadline)}" if deadline < math.inf else ""
+        )
+        verdict = Verdict(
+            id=term.id, term=term.id, kind="quota", party=term.party, subject=term.subject,
+            status=status, period="total", starts_at=start,
+            ends_at=deadline if deadline < math.inf else None, due=term.at_least,
+            delivered=delivered, met_at=met_at,
+            explanation=Explanation(term.clause, text, _events(ctx, term.selector(), start, deadline)),
+        )
+        return TermResult([verdict], met_at)
+    step = DAY if term.per == "day" else 7 * DAY
+    last = end if end is not None else max(ctx.at, start) + 1
+    verdicts = []
+    number, period_start = 1, start
+    while period_start < last:
+        period_end = min(period_start + step, last if end is not None else period_start + step)
+        delivered = series.total(period_start, period_end)
+        status = _status(delivered, term.at_least, period_start, period_end, ctx.at)
+        label = f"{term.per} {number}"
+        verdicts.append(
+            Verdict(
+                id=f"{term.id}/{term.per}-{number}", term=term.id, kind="quota",
+                party=term.party, subject=term.subject, status=status, period=label,
+                starts_at=period_start, ends_at=period_end, due=term.at_least,
+                delivered=delivered,
+                explanation=Explanation(
+                    term.clause,
+                    f"{label}: {term.party} delivered {delivered:g} of at least "
+                    f"{term.at_least} {term.subject}"
+                    + ("" if delivered else " (no delivery recorded)"),
+                    _events(ctx, term.selector(), period_start, period_end),
+                ),
+            )
+        )
+        number, period_start = number + 1, period_start + step
+    done = end is not None and ctx.at >= end
+    met_at = end if done and all(v.status == Status.MET for v in verdicts) else None
+    return TermResult(verdicts, met_at)
+
+
+def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
+    start, end = ctx.window(term)
+    if start is None:
+        return _inactive(term, term.party, _not_open_reason(ctx, term))
+    stop = end if end is not None else math.inf
+    weights = tuple(term.factors.items())
+    owed = ctx.index.series(term.per_unit_of, weights, term.factor).total(start, stop)
+    units = ctx.index.series(term.per_unit_of).total(start, stop)
+    due = math.ceil(owed - 1e-9)
+    delivered = ctx.index.series(term.selector()).total(start, stop)
+    status = _status(delivered, due, start, stop, ctx.at)
+    met_at = stop if status == Status.MET and ctx.at >= stop else None
+    counterpart = term.per_unit_of.party or "the other side"
+    text = (
+        f"{counterpart} delivered {units:g} {term.per_unit_of.subject}, so {term.party} owes "
+        f"{due} {term.subject}; it delivered {delivered:g}"
+    )
+    evidence = _events(ctx, term.selector(), start, stop) + _events(
+        ctx, term.per_unit_of, start, stop
+    )
+    verdict = Verdict(
+        id=term.id, term=term.id, kind="ratio", party=term.party, subject=term.subject,
+        status=status, period="total", starts_at=start, ends_at=end, due=due,
+        delivered=delivered, met_at=met_at,
+        explanation=Explanation(term.clause, text, sorted(evidence, key=lambda e: (e.at, e.id))),
+    )
+    return TermResult([verdict], met_at)
+
+
+def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
+    clock = ctx.clocks[term.phase]
+    if clock.start is None or clock.base_end is None:
+        return TermResult()
+    series = ctx.index.series(term.of)
+    base_days = (clock.base_end - clock.start) / DAY
+    announced = sum(a.days for a in clock.extensions if not a.renewal)
+    total = series.total(clock.start, math.inf)
+    earned = math.floor(max(0.0, total - term.beyond) / term.for_each) * term.days
+    if term.max_days is not None:
+        earned = max(0, min(earned, term.max_days - base_days))
+    days = []
+    for extra in range(1, math.ceil(announced) + 1):
+        day_end = clock.start + (base_days + extra) * DAY
+        needed = term.beyond + math.ceil(extra / term.days) * term.for_each
+        got = series.total(clock.start, day_end)
+        if got >= needed:
+            status = "earned"
+        else:
+            status = "pending" if ctx.at < day_end else "not_earned"
+        within = term.max_days is None or base_days + extra <= term.max_days
+        days.append(
+            {"day": int(base_days + extra), "needed": needed, "delivered": _num(got),
+             "status": status, "within_cap": within}
+        )
+    settled = [d for d in days if d["status"] != "pending"]
+    met = all(d["status"] == "earned" for d in settled) if settled else None
+    who = term.of.party or "the parties"
+    text = (
+        f"{announced:g} day(s) announced; the rule earns {term.days} day(s) per further "
+        f"{term.for_each} {term.of.subject} beyond {term.beyond}: {who} delivered {total:g}, "
+        f"which earns {earned:g}"
+    )
+    evidence = [a.event for a in clock.extensions]
+    verdict = ExtensionVerdict(
+        term=term.id, phase=term.phase, announced_days=announced, earned_days=earned,
+        cap_days=term.max_days, condition_met=met, days=days,
+        explanation=Explanation(term.clause, text, evidence),
+    )
+    return TermResult([], None, verdict)
+
+
+def _fmt(ctx: Assessment, instant: float) -> str:
+    from datetime import datetime
+
+    return datetime.fromtimestamp(instant, ctx.zone).isoformat(timespec="minutes")
+
+
+def _num(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 3)

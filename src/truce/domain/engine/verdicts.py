@@ -1,0 +1,95 @@
+"""What the engine concludes, each conclusion with its reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from truce.domain.engine.events import Event
+
+MAX_LISTED = 25  # claims named per verdict; the count says how many more stand behind it
+
+
+class Status:
+    MET = "met"
+    UNMET = "unmet"
+    IN_PROGRESS = "in_progress"
+    UPCOMING = "upcoming"
+    INACTIVE = "inactive"
+    VIOLATED = "violated"
+
+
+@dataclass
+class Explanation:
+    """Why a verdict is what it is: the clause, a sentence, and the evidence."""
+
+    clause: str | None
+    text: str
+    events: list[Event] = field(default_factory=list)
+
+    def as_dict(self, for_id: str) -> dict[str, Any]:
+        claims = [c for e in self.events for c in e.claims]
+        sources = []
+        seen = set()
+        for claim in claims:
+            for source in claim.sources:
+                label = source.label()
+                if label not in seen:
+                    seen.add(label)
+                    sources.append(label)
+        return {
+            "for": for_id,
+            "clause": self.clause,
+            "text": self.text,
+            "claims": [c.id for c in claims[:MAX_LISTED]],
+            "claims_total": len(claims),
+            "sources": sources[:MAX_LISTED],
+        }
+
+
+@dataclass
+class Verdict:
+    """One obligation instance: a term over one period (a day, a week, the whole phase)."""
+
+    id: str
+    term: str
+    kind: str
+    party: str | None
+    subject: str | None
+    status: str
+    explanation: Explanation
+    period: str | None = None
+    starts_at: float | None = None
+    ends_at: float | None = None
+    due: float | None = None
+    delivered: float | None = None
+    met_at: float | None = None
+
+    @property
+    def balance(self) -> float | None:
+        if self.due is None or self.delivered is None:
+            return None
+        return self.delivered - self.due
+
+
+@dataclass
+class ExtensionVerdict:
+    """An extension rule, what was announced under it and whether the rule earned it."""
+
+    term: str
+    phase: str
+    announced_days: float
+    earned_days: float
+    cap_days: int | None
+    condition_met: bool | None
+    days: list[dict[str, Any]]
+    explanation: Explanation
+
+
+@dataclass
+class BreachVerdict:
+    event: Event
+    party: str | None
+    clause_term: str | None
+    within_agreement: bool
+    explanation: Explanation
