@@ -94,11 +94,29 @@ def evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dict
     instant = at.timestamp()
     index = Index(known_by(book.events, instant))
     main = outcome(spec, index, instant)
-    disputes = [_dispute(spec, index, main, e) for e in index.events if e.disputed]
+    counted = _counted_types(spec)
+    disputes = [
+        _dispute(spec, index, main, e, e.type in counted) for e in index.events if e.disputed
+    ]
     return _render(spec, book, main, disputes, instant)
 
 
-def _dispute(spec: AgreementSpec, index: Index, main: Outcome, event: Event) -> dict[str, Any]:
+def _counted_types(spec: AgreementSpec) -> set[EventType]:
+    """Event types whose figures some term counts; other figures cannot change a verdict."""
+    types = {EventType.CEASEFIRE_EXTENSION}
+    for term in spec.terms:
+        for name in ("type", "per_unit_of", "of", "match", "first", "then"):
+            value = getattr(term, name, None)
+            if isinstance(value, EventType):
+                types.add(value)
+            elif value is not None and hasattr(value, "type"):
+                types.add(value.type)
+    return types
+
+
+def _dispute(
+    spec: AgreementSpec, index: Index, main: Outcome, event: Event, counted: bool
+) -> dict[str, Any]:
     base = main.keyed()
     readings = []
     changed: dict[str, dict[str, str]] = {}
@@ -111,7 +129,7 @@ def _dispute(spec: AgreementSpec, index: Index, main: Outcome, event: Event) -> 
             "sources": sorted({s.label() for c in reading.claims for s in c.sources}),
         }
         readings.append(entry)
-        if position == 0 or reading.quantity is None:
+        if position == 0 or reading.quantity is None or not counted:
             continue
         other = outcome(spec, index.with_override(event, reading.quantity), index_at(main)).keyed()
         for key in sorted(set(base) | set(other)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.clock import DAY
@@ -13,6 +14,10 @@ from truce.domain.spec import ExtensionTerm, QuotaTerm, RatioTerm, Selector
 
 def _events(ctx: Assessment, sel: Selector, start: float, end: float) -> list[Event]:
     return ctx.index.between(sel, start, end)
+
+
+def _lazy(ctx: Assessment, sel: Selector, start: float, end: float) -> Callable[[], list[Event]]:
+    return lambda: _events(ctx, sel, start, end)
 
 
 def _inactive(term: QuotaTerm | RatioTerm, party: str | None, why: str) -> TermResult:
@@ -59,7 +64,9 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             status=status, period="total", starts_at=start,
             ends_at=deadline if deadline < math.inf else None, due=term.at_least,
             delivered=delivered, met_at=met_at,
-            explanation=Explanation(term.clause, text, _events(ctx, term.selector(), start, deadline)),
+            explanation=Explanation(
+                term.clause, text, lambda: _events(ctx, term.selector(), start, deadline)
+            ),
         )
         return TermResult([verdict], met_at)
     step = DAY if term.per == "day" else 7 * DAY
@@ -82,7 +89,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
                     f"{label}: {term.party} delivered {delivered:g} of at least "
                     f"{term.at_least} {term.subject}"
                     + ("" if delivered else " (no delivery recorded)"),
-                    _events(ctx, term.selector(), period_start, period_end),
+                    _lazy(ctx, term.selector(), period_start, period_end),
                 ),
             )
         )
@@ -109,14 +116,17 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
         f"{counterpart} delivered {units:g} {term.per_unit_of.subject}, so {term.party} owes "
         f"{due} {term.subject}; it delivered {delivered:g}"
     )
-    evidence = _events(ctx, term.selector(), start, stop) + _events(
-        ctx, term.per_unit_of, start, stop
-    )
+    def evidence() -> list[Event]:
+        both = _events(ctx, term.selector(), start, stop) + _events(
+            ctx, term.per_unit_of, start, stop
+        )
+        return sorted(both, key=lambda e: (e.at, e.id))
+
     verdict = Verdict(
         id=term.id, term=term.id, kind="ratio", party=term.party, subject=term.subject,
         status=status, period="total", starts_at=start, ends_at=end, due=due,
         delivered=delivered, met_at=met_at,
-        explanation=Explanation(term.clause, text, sorted(evidence, key=lambda e: (e.at, e.id))),
+        explanation=Explanation(term.clause, text, evidence),
     )
     return TermResult([verdict], met_at)
 

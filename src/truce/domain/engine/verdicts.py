@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,12 @@ class Explanation:
 
     clause: str | None
     text: str
-    events: list[Event] = field(default_factory=list)
+    # Evidence is gathered only when shown: alternative readings never need it.
+    evidence: list[Event] | Callable[[], list[Event]] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[Event]:
+        return self.evidence() if callable(self.evidence) else self.evidence
 
     def as_dict(self, for_id: str) -> dict[str, Any]:
         claims = [c for e in self.events for c in e.claims]

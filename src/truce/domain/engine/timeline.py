@@ -1,0 +1,41 @@
+"""The record of an agreement in clock order, one row per event, disputes kept side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from truce.domain.claims import Claim
+from truce.domain.engine.clock import DAY, local_instant
+from truce.domain.engine.events import reduce_claims
+from truce.domain.spec import AgreementSpec
+
+
+def timeline(spec: AgreementSpec, claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Every live event with its agreement day (when the first phase has a fixed start)."""
+    book = reduce_claims(c for c in claims if c.agreement == spec.id)
+    first = spec.phases[0].start.at
+    origin = local_instant(first, spec.zone) if first is not None else None
+    rows = []
+    for event in book.events:
+        day = int((event.at - origin) // DAY) + 1 if origin is not None else None
+        rows.append({
+            "event_id": event.id,
+            "date": event.date.isoformat(),
+            "date_precision": event.precision.value,
+            "local_date": datetime.fromtimestamp(event.at, spec.zone).date().isoformat(),
+            "day": day,
+            "type": event.type.value,
+            "actor": event.actor,
+            "target": event.target,
+            "subject": event.subject,
+            "categories": sorted(event.categories),
+            "quantity": event.quantity,
+            "readings": [r.quantity for r in event.readings] if event.disputed else [],
+            "status": event.status.value,
+            "claims": event.claim_ids,
+            "sources": sorted({s.label() for c in event.claims for s in c.sources}),
+            "quote": next((c.quote for c in event.claims if c.quote), None),
+        })
+    return rows
