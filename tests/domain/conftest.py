@@ -25,8 +25,13 @@ SUBJECTS: list[dict[str, Any]] = [
     {
         "id": "hostages",
         "categories": [
-            "women", "children", "civilian", "female-soldier", "foreign-nationals",
-            "living", "deceased",
+            "women",
+            "children",
+            "civilian",
+            "female-soldier",
+            "foreign-nationals",
+            "living",
+            "deceased",
         ],
     },
     {"id": "prisoners", "categories": ["women", "minors"]},
@@ -36,7 +41,11 @@ SUBJECTS: list[dict[str, Any]] = [
 ]
 
 # A four-day pause from 1 Jan 2024 07:00 UTC: day N runs from 07:00 on Jan N to 07:00 on Jan N+1.
-PAUSE: dict[str, Any] = {"id": "pause", "start": {"at": "2024-01-01T07:00"}, "duration": {"days": 4}}
+PAUSE: dict[str, Any] = {
+    "id": "pause",
+    "start": {"at": "2024-01-01T07:00"},
+    "duration": {"days": 4},
+}
 
 
 class Kit:
@@ -85,9 +94,7 @@ class Kit:
         moment = datetime.fromisoformat(text)
         return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
 
-    def state(
-        self, spec: AgreementSpec, claims: Iterable[Claim], at: str
-    ) -> dict[str, Any]:
+    def state(self, spec: AgreementSpec, claims: Iterable[Claim], at: str) -> dict[str, Any]:
         return evaluate(spec, list(claims), self.when(at, spec.timezone))
 
     @staticmethod

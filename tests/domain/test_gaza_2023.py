@@ -86,13 +86,21 @@ def test_day_four_first_fifty_met_and_150_prisoners(at: Any, kit: Any) -> None:
     assert s["days_total"] == 6
     fifty = kit.obligation(s, "first-fifty")
     # 13 + 13 + 13 + 11 = 50 women and children.
-    assert (fifty["due"], fifty["delivered"], fifty["balance"], fifty["status"]) == (50, 50, 0, "met")
+    assert (fifty["due"], fifty["delivered"], fifty["balance"], fifty["status"]) == (
+        50,
+        50,
+        0,
+        "met",
+    )
     assert fifty["met_at"] == "2023-11-27T21:00:00+02:00"  # day 4's handover reached 50
     ratio = kit.obligation(s, "prisoners-per-hostage")
     # 3 x 50 = 150 due; 39 + 39 + 39 + 33 = 150 delivered.
     assert (ratio["due"], ratio["delivered"], ratio["status"]) == (150, 150, "met")
     assert [o["delivered"] for o in s["obligations"] if o["term"] == "daily-hostages"][:4] == [
-        13, 13, 13, 11,
+        13,
+        13,
+        13,
+        11,
     ]
     assert kit.statuses(s, "daily-hostages")[:4] == ["met"] * 4
 
@@ -117,7 +125,8 @@ def test_after_first_extension_day_five(at: Any, kit: Any) -> None:
     assert (ext["announced_days"], ext["earned_days"], ext["condition_met"]) == (2, 0, None)
     # Day 5 needs 50 + 10 = 60 by 07:00 Nov 29; day 6 needs 70 by 07:00 Nov 30.
     assert [(d["day"], d["needed"], d["delivered"], d["status"]) for d in ext["days"]] == [
-        (5, 60, 50, "pending"), (6, 70, 50, "pending"),
+        (5, 60, 50, "pending"),
+        (6, 70, 50, "pending"),
     ]
     assert [a["days"] for a in ext["announcements"]] == [2]
 
@@ -132,7 +141,9 @@ def test_after_second_extension(at: Any, kit: Any) -> None:
     # 50 + 10 + 10 = 70 delivered: floor((70 - 50) / 10) = 2 days earned of 3 announced.
     assert (ext["announced_days"], ext["earned_days"], ext["condition_met"]) == (3, 2, True)
     assert [(d["day"], d["needed"], d["delivered"], d["status"]) for d in ext["days"]] == [
-        (5, 60, 60, "earned"), (6, 70, 70, "earned"), (7, 80, 70, "pending"),
+        (5, 60, 60, "earned"),
+        (6, 70, 70, "earned"),
+        (7, 80, 70, "pending"),
     ]
     assert [a["late"] for a in ext["announcements"]] == [False, False]
 
@@ -158,20 +169,31 @@ def test_after_the_end(at: Any, kit: Any) -> None:
     ratio = kit.obligation(s, "prisoners-per-hostage")
     # 3 x 78 = 234 due; 39 * 3 + 33 + 30 * 3 = 240 delivered.
     assert (ratio["due"], ratio["delivered"], ratio["balance"], ratio["status"]) == (
-        234, 240, 6, "met",
+        234,
+        240,
+        6,
+        "met",
     )
     ext = kit.extension(s, "extension-per-ten")
     # 78 - 50 = 28 beyond the base: floor(28 / 10) = 2 days earned of 3 announced.
     assert (ext["announced_days"], ext["earned_days"], ext["condition_met"]) == (3, 2, False)
     assert ext["days"][-1] == {
-        "day": 7, "needed": 80, "delivered": 78, "status": "not_earned", "within_cap": True,
+        "day": 7,
+        "needed": 80,
+        "delivered": 78,
+        "status": "not_earned",
+        "within_cap": True,
     }
     pool = kit.obligation(s, "prisoner-list")
     # 240 released from the 300 listed, the first at 22:00 Nov 24, after the window closed
     # (22:00 Nov 22 + 24 hours).
     assert (pool["due"], pool["delivered"], pool["status"]) == (300, 240, "met")
     assert s["counts"] == {
-        "claims": 33, "events": 31, "known_events": 31, "superseded": 0, "retracted": 0,
+        "claims": 33,
+        "events": 31,
+        "known_events": 31,
+        "superseded": 0,
+        "retracted": 0,
     }
 
 
@@ -189,7 +211,10 @@ def test_disputes_after_the_end(at: Any) -> None:
     }
     deaths = disputes["oct7-deaths"]
     # The confirmed 1,200 outranks the reported 1,400 although it is not the first recorded.
-    assert [(r["quantity"], r["leading"]) for r in deaths["readings"]] == [(1200, True), (1400, False)]
+    assert [(r["quantity"], r["leading"]) for r in deaths["readings"]] == [
+        (1200, True),
+        (1400, False),
+    ]
     assert deaths["verdict_differs"] is False and deaths["verdicts"] == []
     disputed = {o["id"] for o in s["obligations"] if o["disputed"]}
     assert disputed == {"daily-hostages/day-7"}
