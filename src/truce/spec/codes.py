@@ -10,61 +10,85 @@ from truce.errors import SpecError
 
 
 class YamlSyntaxError(SpecError):
+    """The file is not valid YAML."""
+
     code = "S101"
     default_hint = "check indentation and quoting near this point"
 
 
 class EmptySpec(SpecError):
+    """The file is empty or holds only comments."""
+
     code = "S102"
     default_hint = "start from an example in examples/agreements/ and fill in id, title, ..."
 
 
 class NotAMapping(SpecError):
+    """The top level is a list or a single value instead of `key: value` fields."""
+
     code = "S103"
     default_hint = "write the spec as `key: value` lines: id, title, timezone, parties, ..."
 
 
 class UnknownField(SpecError):
+    """A key the model does not define, often a typo; the hint lists the allowed keys."""
+
     code = "S104"
 
 
 class MissingField(SpecError):
+    """A required key is absent; the error points at the mapping that lacks it."""
+
     code = "S105"
 
 
 class BadValue(SpecError):
+    """A value of the wrong type, outside its range, or not one of the allowed choices."""
+
     code = "S106"
 
 
 class UnresolvedReference(SpecError):
+    """An id that names no declared party, phase, term, subject or category."""
+
     code = "S107"
 
 
 class NotText(SpecError):
+    """The file is binary, not UTF-8, or contains control characters YAML forbids."""
+
     code = "S108"
     default_hint = "save the spec as UTF-8 text (a YAML file), not a binary or UTF-16 file"
 
 
 class SpecTooLarge(SpecError):
+    """The file, or what its aliases expand to, is far larger than any spec."""
+
     code = "S109"
     default_hint = "an agreement spec is a few hundred lines; check that this is the right file"
 
 
 class DuplicateKey(SpecError):
+    """The same key appears twice in one mapping."""
+
     code = "S110"
     default_hint = "write each key once in a mapping; merge the two entries"
 
 
 class DuplicateId(SpecError):
+    """Two parties, phases, subjects or terms share an id."""
+
     code = "S111"
 
 
 class InconsistentSpec(SpecError):
-    """The spec is well formed but two of its parts contradict each other."""
+    """Well-formed parts that contradict each other, e.g. a quota both `per` period and `by`."""
 
     code = "S112"
 
 
 class UnreadableSpec(SpecError):
+    """The file cannot be opened."""
+
     code = "S113"
     default_hint = "check the path and that you may read the file"

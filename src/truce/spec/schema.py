@@ -122,6 +122,10 @@ def type_name(tp: Any) -> str:
     if origin is Annotated:
         return type_name(get_args(tp)[0])
     if origin in (Union, types.UnionType):
+        if all(
+            isinstance(m, type) and issubclass(m, BaseModel) and term_kind(m) for m in get_args(tp)
+        ):
+            return "Term"
         names = [type_name(m) for m in get_args(tp) if m is not type(None)]
         return " | ".join(names)
     if origin is Literal:
