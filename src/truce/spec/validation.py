@@ -46,7 +46,23 @@ _HINTS_BY_TYPE = {
 
 
 def from_validation_error(exc: ValidationError, root: Any, path: str) -> list[SpecError]:
-    return [_translate(err, root, path) for err in exc.errors(include_url=False)]
+    errors = exc.errors(include_url=False)
+    # A misspelt key shows up twice, as unknown and as missing; the unknown-field error already
+    # says "did you mean ...", so the missing-field twin would only repeat it.
+    extras: dict[tuple[Any, ...], list[str]] = {}
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            extras.setdefault(tuple(err["loc"][:-1]), []).append(str(err["loc"][-1]))
+    return [
+        _translate(err, root, path)
+        for err in errors
+        if not (
+            err["type"] == "missing"
+            and difflib.get_close_matches(
+                str(err["loc"][-1]), extras.get(tuple(err["loc"][:-1]), []), n=1
+            )
+        )
+    ]
 
 
 def from_problem(problem: Problem, root: Any, path: str) -> SpecError:
