@@ -138,7 +138,10 @@ class Assessment:
         else:
             clocks = list(self.clocks.values())
             start = clocks[0].start if clocks else None
-            end = clocks[-1].end if clocks else None
+            # While a gate is judged, later phases have no clock yet: the agreement's end is
+            # not known, so the window stays open instead of closing with the earlier phases.
+            built = len(clocks) == len(self.spec.phases)
+            end = clocks[-1].end if clocks and built else None
         if term.opens_after is not None and start is not None:
             opened = self.term(term.opens_after).met_at
             start = None if opened is None else max(start, opened)
