@@ -175,5 +175,5 @@ class Assessment:
         self._terms[term_id] = result
         return result
 
-    def all_terms(self) -> list[TermResult]:
-        return [self.term(t.id) for t in self.spec.terms]
+    def all_terms(self, only: set[str] | None = None) -> list[TermResult]:
+        return [self.term(t.id) for t in self.spec.terms if only is None or t.id in only]

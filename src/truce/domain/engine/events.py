@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from truce.domain.claims import STATUS_WEIGHT, Claim, ClaimStatus, DatePrecision, EventType
+from truce.domain.claims import (
+    STATUS_WEIGHT,
+    Claim,
+    ClaimStatus,
+    DatePrecision,
+    EventType,
+    precision_span,
+)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: frozen dataclasses pay for every field on creation, and a million events add up.
+@dataclass(slots=True)
 class Reading:
     """One figure for an event and the claims that give it."""
 
@@ -23,7 +31,7 @@ class Reading:
     claims: tuple[Claim, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Event:
     id: str
     type: EventType
@@ -60,9 +68,15 @@ class Book:
     retracted: frozenset[str]
 
 
+# Enum members hash in Python code; keyed by their plain values these lookups stay in C.
+_WEIGHT = {status._value_: weight for status, weight in STATUS_WEIGHT.items()}
+_EXACT = DatePrecision.EXACT
+_RETRACTED = ClaimStatus.RETRACTED
+
+
 def _rank(claim: Claim) -> tuple[int, str, int, str]:
-    precise = 0 if claim.date_precision is DatePrecision.EXACT else 1
-    return (-STATUS_WEIGHT[claim.status], claim.reliability or "Z9", precise, claim.id)
+    precise = 0 if claim.date_precision is _EXACT else 1
+    return (-_WEIGHT[claim.status._value_], claim.reliability or "Z9", precise, claim.id)
 
 
 def reduce_claims(claims: Iterable[Claim]) -> Book:
@@ -74,7 +88,7 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
     for claim in all_claims:
         if claim.id in superseded:
             continue
-        if claim.status is ClaimStatus.RETRACTED:
+        if claim.status is _RETRACTED:
             retracted.add(claim.id)
             continue
         group = claim.event_id or claim.id
@@ -93,6 +107,10 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
     )
 
 
+# Category sets repeat endlessly across claims; share one frozenset per distinct tuple.
+_FROZEN: dict[tuple[str, ...], frozenset[str]] = {}
+
+
 def _event(key: str, members: list[Claim]) -> Event:
     if len(members) == 1:
         lead = members[0]
@@ -102,18 +120,26 @@ def _event(key: str, members: list[Claim]) -> Event:
         lead = members[0]
         readings = _readings(members)
     start = lead.date
-    span = lead.effective_at - start
+    stamp = start.timestamp()
+    if lead.date_precision is _EXACT:
+        at = known_at = stamp
+    else:
+        span = precision_span(lead.date_precision, start).total_seconds()
+        at, known_at = stamp + span / 2, stamp + span
+    categories = _FROZEN.get(lead.categories)
+    if categories is None:
+        categories = _FROZEN[lead.categories] = frozenset(lead.categories)
     return Event(
         id=key,
         type=lead.type,
         actor=lead.actor,
         target=lead.target,
         subject=lead.subject,
-        categories=frozenset(lead.categories),
+        categories=categories,
         date=start,
         precision=lead.date_precision,
-        at=(start + span / 2).timestamp(),
-        known_at=(start + span).timestamp() if span > timedelta(0) else start.timestamp(),
+        at=at,
+        known_at=known_at,
         status=lead.status,
         quantity=readings[0].quantity,
         readings=readings,
@@ -131,9 +157,9 @@ def _readings(ranked: list[Claim]) -> tuple[Reading, ...]:
         # One figure (or none): no dispute; claims without a figure just corroborate it.
         quantity = figures[0] if figures else None
         return (Reading(quantity, tuple(ranked)),)
-    best = STATUS_WEIGHT[ranked[0].status]
+    best = _WEIGHT[ranked[0].status._value_]
     leading = min(
-        q for q in figures if any(STATUS_WEIGHT[c.status] == best for c in by_quantity[q])
+        q for q in figures if any(_WEIGHT[c.status._value_] == best for c in by_quantity[q])
     )
     ordered = [leading] + sorted(q for q in figures if q != leading)
     return tuple(Reading(q, tuple(by_quantity[q])) for q in ordered)

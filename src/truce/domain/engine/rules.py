@@ -149,9 +149,8 @@ def pool(term: PoolTerm, ctx: Assessment) -> TermResult:
 
     opens = add_span(local_instant(term.published, ctx.zone), term.objection_window, ctx.zone)
     sel = Selector(type=EventType.RELEASE, party=term.party, subject=term.subject)
-    found = ctx.index.select(sel)
     released = ctx.index.series(sel).total(-math.inf, math.inf)
-    early = [e for e in found if e.at < opens]
+    early = ctx.index.between(sel, -math.inf, opens)
     if early:
         status, text = Status.VIOLATED, "releases began before the objection window closed"
     elif released > term.size:

@@ -34,22 +34,25 @@ class Explanation:
         return self.evidence() if callable(self.evidence) else self.evidence
 
     def as_dict(self, for_id: str) -> dict[str, Any]:
-        claims = [c for e in self.events for c in e.claims]
-        sources = []
-        seen = set()
-        for claim in claims:
+        events = self.events
+        claims = []
+        for event in events:
+            claims.extend(event.claims)
+            if len(claims) >= MAX_LISTED:
+                break
+        sources: list[str] = []
+        for claim in claims[:MAX_LISTED]:
             for source in claim.sources:
                 label = source.label()
-                if label not in seen:
-                    seen.add(label)
+                if label not in sources:
                     sources.append(label)
         return {
             "for": for_id,
             "clause": self.clause,
             "text": self.text,
             "claims": [c.id for c in claims[:MAX_LISTED]],
-            "claims_total": len(claims),
-            "sources": sources[:MAX_LISTED],
+            "claims_total": sum(len(e.claims) for e in events),
+            "sources": sources,
         }
 
 
