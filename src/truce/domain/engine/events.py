@@ -157,7 +157,9 @@ def _readings(ranked: list[Claim]) -> tuple[Reading, ...]:
         # One figure (or none): no dispute; claims without a figure just corroborate it.
         quantity = figures[0] if figures else None
         return (Reading(quantity, tuple(ranked)),)
-    best = _WEIGHT[ranked[0].status._value_]
+    # The best status among claims that give a figure: a better-attested claim without one
+    # (a confirmation that says nothing of how many) must not leave no figure to lead.
+    best = max(_WEIGHT[c.status._value_] for c in ranked if c.quantity is not None)
     leading = min(
         q for q in figures if any(_WEIGHT[c.status._value_] == best for c in by_quantity[q])
     )
