@@ -117,30 +117,14 @@ def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dic
     instant = at.timestamp()
     index = Index(known_by(book.events, instant))
     main = outcome(spec, index, instant)
-    counted = _counted_types(spec)
-    disputes = [
-        _dispute(spec, index, main, e, e.type in counted) for e in index.events if e.disputed
-    ]
+    disputes = [_dispute(spec, index, main, e) for e in index.events if e.disputed]
     return _render(spec, book, main, disputes, instant)
 
 
-def _counted_types(spec: AgreementSpec) -> set[EventType]:
-    """Event types whose figures some term counts; other figures cannot change a verdict."""
-    types = {EventType.CEASEFIRE_EXTENSION}
-    for term in spec.terms:
-        for name in ("type", "per_unit_of", "of", "match", "first", "then"):
-            value = getattr(term, name, None)
-            if isinstance(value, EventType):
-                types.add(value)
-            elif value is not None and hasattr(value, "type"):
-                types.add(value.type)
-    return types
-
-
-def _dispute(
-    spec: AgreementSpec, index: Index, main: Outcome, event: Event, counted: bool
-) -> dict[str, Any]:
+def _dispute(spec: AgreementSpec, index: Index, main: Outcome, event: Event) -> dict[str, Any]:
     base = main.keyed()
+    # No term counts this event's figure (and no clock moves with it): its readings agree.
+    only = terms_touched(spec, event)
     readings = []
     changed: dict[str, dict[str, str]] = {}
     for position, reading in enumerate(event.readings):
@@ -152,9 +136,8 @@ def _dispute(
             "sources": sorted({s.label() for c in reading.claims for s in c.sources}),
         }
         readings.append(entry)
-        if position == 0 or reading.quantity is None or not counted:
+        if position == 0 or reading.quantity is None or only == set():
             continue
-        only = terms_touched(spec, event)
         other = outcome(spec, index.with_override(event, reading.quantity), main.assessment.at, only)
         compared = other.keyed()
         for key in sorted(compared):
