@@ -60,3 +60,20 @@ def test_pool_overdrawn(kit: Any) -> None:
     row = kit.obligation(kit.state(spec, claims, "2024-01-04T00:00"), "list")
     # 200 + 101 = 301 released from a list of 300.
     assert (row["status"], row["delivered"]) == ("violated", 301)
+
+
+def test_disputed_figure_that_overdraws_the_pool(kit: Any) -> None:
+    spec = kit.spec([POOL])
+    claims = [
+        kit.release("israel", 290, "2024-01-02T20:00", event_id="batch", sources=[{"outlet": "A"}]),
+        kit.release("israel", 310, "2024-01-02T20:00", event_id="batch", sources=[{"outlet": "B"}]),
+    ]
+    s = kit.state(spec, claims, "2024-01-04T00:00")
+    # 290 leads (the lower of two equal claims) and fits the list of 300; 310 would overdraw it.
+    assert kit.obligation(s, "list")["status"] == "in_progress"
+    [dispute] = s["disputes"]
+    assert dispute["verdict_differs"] is True
+    assert dispute["verdicts"] == [
+        {"id": "list", "by_reading": {"290": "in_progress", "310": "violated"}},
+    ]
+    assert kit.obligation(s, "list")["disputed"] is True
