@@ -60,7 +60,8 @@ class Assessment:
         pending = list(self.index.of_type(EventType.CEASEFIRE_EXTENSION))
         gates = [t for t in self.spec.terms if isinstance(t, GateTerm)]
         for phase in self.spec.phases:
-            started_by, blocked = None, ()
+            started_by: Event | None = None
+            blocked: tuple[str, ...] = ()
             start: float | None
             if phase.start.at is not None:
                 start = local_instant(phase.start.at, self.zone)

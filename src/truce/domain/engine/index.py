@@ -97,7 +97,8 @@ class Index:
         for event_id, quantity in self.overrides.items():
             event = root._by_id[event_id]
             if matches(sel, event):
-                series = series.with_delta(event.at, (quantity - (event.quantity or 0)) * weigh(event))
+                delta = (quantity - (event.quantity or 0)) * weigh(event)
+                series = series.with_delta(event.at, delta)
         return series
 
     def with_override(self, event: Event, quantity: int) -> Index:

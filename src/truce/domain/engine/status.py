@@ -138,7 +138,8 @@ def _dispute(spec: AgreementSpec, index: Index, main: Outcome, event: Event) -> 
         readings.append(entry)
         if position == 0 or reading.quantity is None or only == set():
             continue
-        other = outcome(spec, index.with_override(event, reading.quantity), main.assessment.at, only)
+        alternative = index.with_override(event, reading.quantity)
+        other = outcome(spec, alternative, main.assessment.at, only)
         compared = other.keyed()
         for key in sorted(compared):
             if base.get(key) != compared[key]:
@@ -176,7 +177,8 @@ def _render(
     obligations = [
         {
             "id": v.id, "term": v.term, "kind": v.kind, "party": v.party, "subject": v.subject,
-            "period": v.period, "starts_at": _iso(v.starts_at, zone), "ends_at": _iso(v.ends_at, zone),
+            "period": v.period, "starts_at": _iso(v.starts_at, zone),
+            "ends_at": _iso(v.ends_at, zone),
             "due": _num(v.due), "delivered": _num(v.delivered), "balance": _num(v.balance),
             "status": v.status, "met_at": _iso(v.met_at, zone), "disputed": v.id in disputed_ids,
             "explanation": explain(v.id, v.explanation),
@@ -225,9 +227,13 @@ def _render(
         "at": _iso(at, zone),
         "state": main.state,
         "phase": main.phase,
-        "day": int((at - first) // DAY) + 1 if first is not None and main.state == "active" else None,
+        "day": (
+            int((at - first) // DAY) + 1 if first is not None and main.state == "active" else None
+        ),
         "phase_day": current.day(at) if current else None,
-        "days_total": _num((ends - first) / DAY) if ends is not None and first is not None else None,
+        "days_total": (
+            _num((ends - first) / DAY) if ends is not None and first is not None else None
+        ),
         "starts_at": _iso(first, zone),
         "ends_at": _iso(ends, zone),
         "ended_by": a.ended_by.id if a.ended_by and a.ended_at <= at else None,
@@ -272,7 +278,9 @@ def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str
             "excluded_party": event.actor in excluded,
             "categories": sorted(event.categories),
             "claims": event.claim_ids,
-            "explanation": explain(key, Explanation(covering.clause if covering else None, text, [event])),
+            "explanation": explain(
+                key, Explanation(covering.clause if covering else None, text, [event])
+            ),
         })
     return rows
 

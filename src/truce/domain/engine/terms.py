@@ -32,7 +32,9 @@ def _inactive(term: QuotaTerm | RatioTerm, party: str | None, why: str) -> TermR
 def _not_open_reason(ctx: Assessment, term: QuotaTerm | RatioTerm) -> str:
     if term.opens_after is not None and ctx.term(term.opens_after).met_at is None:
         return f"opens only once {term.opens_after!r} is met, which it is not yet"
-    return f"phase {term.phase!r} has not started" if term.phase else "the agreement has not started"
+    if term.phase:
+        return f"phase {term.phase!r} has not started"
+    return "the agreement has not started"
 
 
 def _status(delivered: float, due: float, start: float, end: float, at: float) -> str:
@@ -139,7 +141,7 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
     base_days = (clock.base_end - clock.start) / DAY
     announced = sum(a.days for a in clock.extensions if not a.renewal)
     total = series.total(clock.start, math.inf)
-    earned = math.floor(max(0.0, total - term.beyond) / term.for_each) * term.days
+    earned: float = math.floor(max(0.0, total - term.beyond) / term.for_each) * term.days
     if term.max_days is not None:
         earned = max(0, min(earned, term.max_days - base_days))
     days = []
@@ -147,10 +149,8 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
         day_end = clock.start + (base_days + extra) * DAY
         needed = term.beyond + math.ceil(extra / term.days) * term.for_each
         got = series.total(clock.start, day_end)
-        if got >= needed:
-            status = "earned"
-        else:
-            status = "pending" if ctx.at < day_end else "not_earned"
+        unsettled = "pending" if ctx.at < day_end else "not_earned"
+        status = "earned" if got >= needed else unsettled
         within = term.max_days is None or base_days + extra <= term.max_days
         days.append(
             {"day": int(base_days + extra), "needed": needed, "delivered": _num(got),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from truce.domain.claims import Claim
 from truce.domain.engine.events import Event
 
 MAX_LISTED = 25  # claims named per verdict; the count says how many more stand behind it
@@ -35,7 +36,7 @@ class Explanation:
 
     def as_dict(self, for_id: str) -> dict[str, Any]:
         events = self.events
-        claims = []
+        claims: list[Claim] = []
         for event in events:
             claims.extend(event.claims)
             if len(claims) >= MAX_LISTED:
