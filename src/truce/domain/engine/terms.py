@@ -140,7 +140,8 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
     series = ctx.index.series(term.of)
     base_days = (clock.base_end - clock.start) / DAY
     announced = sum(a.days for a in clock.extensions if not a.renewal)
-    total = series.total(clock.start, math.inf)
+    # Only releases while the phase runs earn days: the day rows below count the same way.
+    total = series.total(clock.start, clock.end if clock.end is not None else math.inf)
     earned: float = math.floor(max(0.0, total - term.beyond) / term.for_each) * term.days
     if term.max_days is not None:
         earned = max(0, min(earned, term.max_days - base_days))
