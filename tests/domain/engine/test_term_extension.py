@@ -99,3 +99,14 @@ def test_late_announcement_revives_the_pause(kit: Any) -> None:
     assert revived["ends_at"] == "2024-01-06T07:00:00+00:00"
     [announcement] = kit.extension(revived, "per-ten")["announcements"]
     assert announcement["late"] is True
+
+
+def test_releases_after_the_pause_earn_nothing(kit: Any) -> None:
+    spec = kit.spec([RULE], phases=[PHASE])
+    days = _base(kit)[:4]  # 40 in days 1-4, the base period
+    one_more = kit.claim("ceasefire_extension", "2024-01-04T18:00", actor="qatar", quantity=1)
+    after = kit.release("hamas", 10, "2024-01-06T12:00")  # the pause ended 07:00 Jan 6
+    ext = kit.extension(kit.state(spec, [*days, one_more, after], "2024-01-07T00:00"), "per-ten")
+    # Day 5 needed 50 by 07:00 Jan 6 and had 40; the 10 released later earn no day either.
+    assert [(d["day"], d["delivered"], d["status"]) for d in ext["days"]] == [(5, 40, "not_earned")]
+    assert (ext["earned_days"], ext["condition_met"]) == (0, False)
