@@ -115,7 +115,9 @@ def _term_problems(path, term: Term, terms, parties, actors, check_selector, che
             "a quota cannot be both per period (`per`) and by a deadline (`by`)",
             "split it into two terms: one with `per`, one with `by`",
         )
-    if isinstance(term, QuotaTerm | DeadlineTerm) and _needs_phase(term) and term.phase is None:
+    if isinstance(term, QuotaTerm | DeadlineTerm | OptInTerm) and _needs_phase(term) and (
+        term.phase is None
+    ):
         yield Problem(
             (*path, "by", "day"),
             f"term {term.id!r} has a deadline on a phase day but names no phase",
@@ -164,7 +166,7 @@ def _term_problems(path, term: Term, terms, parties, actors, check_selector, che
     del parties
 
 
-def _needs_phase(term: QuotaTerm | DeadlineTerm) -> bool:
+def _needs_phase(term: QuotaTerm | DeadlineTerm | OptInTerm) -> bool:
     return (term.by is not None and term.by.day is not None) or (
         isinstance(term, QuotaTerm) and term.per is not None
     )

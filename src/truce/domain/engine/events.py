@@ -85,8 +85,10 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
     superseded = {c.supersedes for c in all_claims if c.supersedes}
     groups: dict[str, list[Claim]] = {}
     retracted: set[str] = set()
+    replaced: set[str] = set()
     for claim in all_claims:
         if claim.id in superseded:
+            replaced.add(claim.id)
             continue
         if claim.status is _RETRACTED:
             retracted.add(claim.id)
@@ -102,7 +104,7 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
     return Book(
         events=tuple(events),
         claims=len(all_claims),
-        superseded=frozenset(s for s in superseded if s is not None),
+        superseded=frozenset(replaced),
         retracted=frozenset(retracted),
     )
 
