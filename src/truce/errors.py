@@ -108,3 +108,39 @@ class InputFileError(TruceError):
 
     code = "I100"
     default_hint = "check the path and that the file is UTF-8 text in the expected format"
+
+
+class ClaimWithoutId(LedgerError):
+    code = "L104"
+    default_hint = "give each claim its content id first (truce.domain.claim_input.with_content_id)"
+
+
+class MalformedLine(InputFileError):
+    """One line (or CSV row) is not a JSON object or not a well-formed row."""
+
+    code = "I101"
+    default_hint = "each line must be one JSON object, e.g. {\"agreement\": \"...\", \"type\": ...}"
+
+
+class InvalidClaimLine(InputFileError):
+    """One line parses but is not a valid claim."""
+
+    code = "I102"
+    default_hint = "see docs/claims.md for the fields a claim accepts"
+
+
+class EmptyInputFile(InputFileError):
+    code = "I103"
+    default_hint = "the file has no claims; check you passed the right path"
+
+
+class UnreadableInputFile(InputFileError):
+    """Binary or not UTF-8."""
+
+    code = "I104"
+    default_hint = "save the file as UTF-8 text (JSON Lines or CSV)"
+
+
+class UnknownInputFormat(InputFileError):
+    code = "I105"
+    default_hint = "name the file .jsonl, .ndjson or .csv, or pass the format explicitly"

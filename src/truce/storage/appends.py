@@ -1,0 +1,94 @@
+"""Checking a batch of claims against the ledger before any of it is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from truce.domain.claims import Claim
+from truce.errors import UnknownAgreement, UnknownClaim
+from truce.storage.chain import canonical
+from truce.storage.rows import ProjectionWriter
+from truce.storage.tables import agreements, claims
+from truce.storage.writes import Pending
+
+# Ids per `IN (...)` query; below every back end's bound-parameter limit.
+LOOKUP_CHUNK = 1_000
+
+
+@dataclass
+class ClaimPlan:
+    """What appending a batch will write, worked out under the append lock."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def projection_rows(self, seqs: Sequence[int]) -> list[tuple[Any, ...]]:
+        writer = ProjectionWriter()
+        return [
+            writer.row(claim, seq, p.payload, p.recorded_by)
+            for p, claim, seq in zip(self.pending, self.claims, seqs, strict=True)
+        ]
+
+
+def plan_claims(conn: Connection, batch: Sequence[Claim], recorded_by: str | None) -> ClaimPlan:
+    """Sort a batch into new and already-recorded claims; raise on the first bad reference."""
+    _check_agreements(conn, {c.agreement for c in batch})
+    present = _existing(conn, claims.c.id, claims.c.id, {c.id for c in batch})
+    targets = _existing(
+        conn, claims.c.id, claims.c.agreement, {c.supersedes for c in batch if c.supersedes}
+    )
+    plan = ClaimPlan()
+    earlier: dict[str, str] = {}
+    for claim in batch:
+        if claim.id in present or claim.id in earlier:
+            plan.skipped.append(claim.id)
+            continue
+        if claim.supersedes:
+            _check_supersedes(claim, targets.get(claim.supersedes) or earlier.get(claim.supersedes))
+        earlier[claim.id] = claim.agreement
+        who = recorded_by if recorded_by is not None else claim.recorded_by
+        plan.added.append(claim.id)
+        plan.pending.append(Pending("claim", claim.id, canonical(claim.payload()), who))
+        plan.claims.append(claim)
+    return plan
+
+
+def _check_agreements(conn: Connection, wanted: set[str]) -> None:
+    known = _existing(conn, agreements.c.id, agreements.c.id, wanted)
+    missing = sorted(wanted - known.keys())
+    if missing:
+        raise UnknownAgreement(
+            f"claims refer to {len(missing)} agreement(s) not in this ledger: {', '.join(missing)}"
+        )
+
+
+def _check_supersedes(claim: Claim, target_agreement: str | None) -> None:
+    if target_agreement is None:
+        raise UnknownClaim(
+            f"claim {claim.id} supersedes {claim.supersedes}, which is not in the ledger "
+            "nor earlier in this batch",
+            hint="a correction must name a claim already recorded (or earlier in the same file)",
+        )
+    if target_agreement != claim.agreement:
+        raise UnknownClaim(
+            f"claim {claim.id} of {claim.agreement} supersedes {claim.supersedes}, which belongs "
+            f"to {target_agreement}",
+            hint="a correction must supersede a claim of the same agreement",
+        )
+
+
+def _existing(conn: Connection, key: Any, value: Any, ids: Iterable[str]) -> dict[str, str]:
+    """Which of `ids` are present in `key`'s table, mapped to `value`."""
+    wanted = list(ids)
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
+        chunk = wanted[start : start + LOOKUP_CHUNK]
+        query = select(key.label("k"), value.label("v")).where(key.in_(chunk))
+        found.update(conn.execute(query).tuples().all())
+    return found

@@ -1,0 +1,203 @@
+"""The ledger: the one place that writes claims and agreements, and the fast way to read them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from truce.domain.claims import Claim
+from truce.domain.spec import AgreementSpec
+from truce.errors import (
+    ClaimWithoutId,
+    LedgerError,
+    LedgerNotInitialised,
+    UnknownAgreement,
+    UnknownClaim,
+)
+from truce.storage import schema
+from truce.storage.appends import plan_claims
+from truce.storage.chain import canonical
+from truce.storage.db import make_engine, resolve_url, sqlite_path
+from truce.storage.records import AgreementSummary, AppendResult, Entry, VerifyReport
+from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
+from truce.storage.tables import agreements, claims, entries
+from truce.storage.verify import verify_ledger
+from truce.storage.writes import Pending, insert_rows, link, read_head, write_transaction
+
+STREAM_BATCH = 10_000
+
+
+class Ledger:
+    """An append-only, hash-chained record of agreements and claims, with read projections."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Ledger:
+        url = resolve_url(url)
+        path = sqlite_path(url)
+        if path is not None and (not path.exists() or path.stat().st_size == 0):
+            raise LedgerNotInitialised(f"no ledger at {path}")
+        engine = make_engine(url)
+        try:
+            current = schema.current_revision(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            raise LedgerError(f"cannot open the ledger at {_safe(url)}: {exc.orig}") from None
+        if current != schema.head_revision():
+            engine.dispose()
+            found = "no ledger" if current is None else f"schema version {current}, not the latest"
+            raise LedgerNotInitialised(
+                f"{found} at {_safe(url)}",
+                hint="run `truce init` to create or upgrade it (or pass --db for another ledger)",
+            )
+        return cls(engine)
+
+    @classmethod
+    def init(cls, url: str) -> Ledger:
+        """Create the schema, or upgrade it to the latest migration; safe to run again."""
+        url = resolve_url(url)
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(url)
+        try:
+            schema.upgrade(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise LedgerError(f"cannot initialise the ledger at {_safe(url)}: {exc}") from None
+        return cls(engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_agreement(self, spec: AgreementSpec, yaml_text: str, recorded_by: str | None) -> Entry:
+        """Record a version of an agreement; recording the same version again changes nothing."""
+        spec_json = canonical(spec.model_dump(mode="json"))
+        payload = canonical({"spec": spec.model_dump(mode="json"), "yaml": yaml_text})
+        with write_transaction(self._engine) as conn:
+            current = conn.execute(
+                select(entries)
+                .join(agreements, agreements.c.seq == entries.c.seq)
+                .where(agreements.c.id == spec.id)
+            ).first()
+            if current is not None and current.payload == payload:
+                return Entry(*current)
+            (entry,) = link(read_head(conn), [Pending("agreement", spec.id, payload, recorded_by)])
+            conn.execute(entries.insert(), [entry.as_dict()])
+            row = {"seq": entry.seq, "title": spec.title, "spec_yaml": yaml_text,
+                   "spec_json": spec_json}  # fmt: skip
+            if current is None:
+                conn.execute(agreements.insert(), [{"id": spec.id, **row}])
+            else:
+                conn.execute(agreements.update().where(agreements.c.id == spec.id), [row])
+            return entry
+
+    def append_claims(self, batch: Iterable[Claim], recorded_by: str | None) -> AppendResult:
+        """Append claims all-or-nothing; claims already in the ledger are skipped, not doubled."""
+        items = list(batch)
+        for claim in items:
+            if not claim.id:
+                raise ClaimWithoutId(f"a claim of {claim.agreement} on {claim.date} has no id")
+        with write_transaction(self._engine) as conn:
+            plan = plan_claims(conn, items, recorded_by)
+            if not plan.pending:
+                return AppendResult(added=[], skipped=plan.skipped, head=read_head(conn))
+            chained = link(read_head(conn), plan.pending)
+            insert_rows(conn, entries, [e.as_row() for e in chained])
+            insert_rows(conn, claims, plan.projection_rows([e.seq for e in chained]))
+            return AppendResult(added=plan.added, skipped=plan.skipped, head=chained[-1])
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def agreement(self, agreement_id: str) -> tuple[AgreementSpec, str]:
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                select(agreements.c.spec_json, agreements.c.spec_yaml).where(
+                    agreements.c.id == agreement_id
+                )
+            ).first()
+        if row is None:
+            raise UnknownAgreement(f"no agreement {agreement_id!r} in this ledger")
+        return AgreementSpec.model_validate_json(row.spec_json), row.spec_yaml
+
+    def agreements(self) -> list[AgreementSummary]:
+        versions = (
+            select(entries.c.ref, func.count().label("n"))
+            .where(entries.c.kind == "agreement")
+            .group_by(entries.c.ref)
+            .subquery()
+        )
+        query = (
+            select(agreements.c.id, agreements.c.title, agreements.c.seq, versions.c.n)
+            .join(versions, versions.c.ref == agreements.c.id, isouter=True)
+            .order_by(agreements.c.id)
+        )
+        with self._engine.connect() as conn:
+            return [AgreementSummary(r[0], r[1], r[2], r[3] or 0) for r in conn.execute(query)]
+
+    def claims(self, agreement: str) -> list[Claim]:
+        """Every claim of an agreement, in the order they were recorded."""
+        query = select(*LOAD_COLUMNS).where(claims.c.agreement == agreement).order_by(claims.c.seq)
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).tuples().all()
+            if not rows and not self._has_agreement(conn, agreement):
+                raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
+        return ClaimLoader().load(rows)
+
+    def claim(self, claim_id: str) -> Claim:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(*LOAD_COLUMNS).where(claims.c.id == claim_id)).all()
+        if not rows:
+            raise UnknownClaim(f"no claim {claim_id!r} in this ledger")
+        return ClaimLoader().load(rows)[0]
+
+    def entries(self, start_seq: int = 1) -> Iterator[Entry]:
+        """The chain from `start_seq` on, streamed rather than loaded whole."""
+        query = select(entries).where(entries.c.seq >= start_seq).order_by(entries.c.seq)
+        with self._engine.connect() as conn:
+            result = conn.execution_options(yield_per=STREAM_BATCH).execute(query)
+            for row in result:
+                yield Entry(*row)
+
+    def head(self) -> Entry | None:
+        with self._engine.connect() as conn:
+            return read_head(conn)
+
+    def verify(self, head_hash: str | None = None) -> VerifyReport:
+        """Recompute the chain and check the projections against it; see `storage.verify`."""
+        return verify_ledger(self._engine, head_hash)
+
+    @staticmethod
+    def _has_agreement(conn: Any, agreement_id: str) -> bool:
+        found = conn.execute(select(agreements.c.id).where(agreements.c.id == agreement_id))
+        return found.first() is not None
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, fit for an error message."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,233 @@
+"""Between domain claims and rows of the `claims` projection, in both directions, fast.
+
+Loading a million claims must take seconds, so rows become `Claim`s without pydantic, enums and
+repeated JSON values (categories, sources) come from caches, and nothing is validated twice:
+what is in the projection was validated on the way in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column
+
+from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source
+from truce.storage.chain import canonical
+from truce.storage.tables import claims as claims_table
+
+CLAIM_COLUMNS: tuple[str, ...] = tuple(c.name for c in claims_table.columns)
+# Every projection column except the verbatim payload: what a claim is rebuilt from.
+LOAD_COLUMNS: tuple[Column[Any], ...] = tuple(
+    c for c in claims_table.columns if c.name != "payload"
+)
+_TYPES = {e.value: e for e in EventType}
+_STATUSES = {e.value: e for e in ClaimStatus}
+_PRECISIONS = {e.value: e for e in DatePrecision}
+_CLAIM_FIELDS = (
+    "id", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
+    "quantity", "subject", "categories", "status", "sources", "quote", "reliability", "location",
+    "supersedes", "notes", "recorded_by", "phase", "extra",
+)  # fmt: skip
+_PROJECTION = (
+    "id", "seq", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
+    "quantity", "subject", "categories", "status", "supersedes", "reliability", "sources", "quote",
+    "location", "notes", "phase", "extra", "recorded_by", "payload",
+)  # fmt: skip
+# The fast paths below address fields and columns by position; fail at import, not silently.
+if tuple(f.name for f in fields(Claim)) != _CLAIM_FIELDS or CLAIM_COLUMNS != _PROJECTION:
+    raise ImportError("Claim or the claims table changed: update truce.storage.rows to match")
+
+
+class ProjectionWriter:
+    """Builds `claims` rows (in `CLAIM_COLUMNS` order) for new claims.
+
+    Categories and sources are tuples of immutable values, so their JSON text is computed once
+    per distinct value rather than once per claim.
+    """
+
+    def __init__(self) -> None:
+        self._json: dict[Any, str] = {}
+
+    def _text(self, value: tuple[Any, ...]) -> str:
+        text = self._json.get(value)
+        if text is None:
+            items = [v.as_dict() if isinstance(v, Source) else v for v in value]
+            text = self._json[value] = canonical(items)
+        return text
+
+    def row(self, claim: Claim, seq: int, payload_text: str, by: str | None) -> tuple[Any, ...]:
+        c = claim
+        return (
+            c.id, seq, c.agreement, c.type.value, c.date.isoformat(), c.date_precision.value,
+            c.event_id, c.actor, c.target, c.quantity, c.subject, self._text(c.categories),
+            c.status.value, c.supersedes, c.reliability, self._text(c.sources), c.quote,
+            c.location, c.notes, c.phase, canonical(c.extra) if c.extra else None, by,
+            payload_text,
+        )  # fmt: skip
+
+
+class RowChecker:
+    """Compares projection rows (in `CLAIM_COLUMNS` order) with the payloads of their entries.
+
+    JSON columns are compared as decoded values, since only their content matters; decoded
+    values are cached because most rows repeat a few category lists and sources.
+    """
+
+    _PLAIN = ("agreement", "type", "date", "date_precision", "event_id", "actor", "target",
+              "quantity", "subject")  # fmt: skip
+    _PLAIN2 = ("status", "supersedes", "reliability")
+    _PLAIN3 = ("quote", "location", "notes", "phase")
+
+    def __init__(self) -> None:
+        self._decoded: dict[str, Any] = {}
+
+    def _json(self, text: str | None, default: Any) -> Any:
+        if not text:
+            return default
+        value = self._decoded.get(text)
+        if value is None:
+            if len(self._decoded) > 100_000:
+                self._decoded.clear()
+            value = self._decoded[text] = json.loads(text)
+        return value
+
+    def differences(
+        self, row: Sequence[Any], seq: int, payload: dict[str, Any], text: str, by: str | None
+    ) -> list[str]:
+        get = payload.get
+        expected = (
+            seq, *[get(k) for k in self._PLAIN], get("categories") or [],
+            *[get(k) for k in self._PLAIN2], get("sources") or [],
+            *[get(k) for k in self._PLAIN3], get("extra") or {}, by, text,
+        )  # fmt: skip
+        actual = (
+            *row[1:11], self._json(row[11], []), *row[12:15], self._json(row[15], []),
+            *row[16:20], self._json(row[20], {}), *row[21:],
+        )  # fmt: skip
+        if actual == expected:
+            return []
+        names = CLAIM_COLUMNS[1:]
+        return [n for n, a, e in zip(names, actual, expected, strict=True) if a != e]
+
+
+def _setter(name: str) -> Callable[[Claim, Any], None]:
+    setter: Callable[[Claim, Any], None] = getattr(Claim, name).__set__
+    return setter
+
+
+def _claim_builder() -> Callable[..., Claim]:
+    # Claim is a frozen dataclass whose __init__ sets 21 fields through object.__setattr__;
+    # writing the slots directly builds an equal object in about half the time.
+    new = object.__new__
+    set_id = _setter("id")
+    set_agreement = _setter("agreement")
+    set_type = _setter("type")
+    set_date = _setter("date")
+    set_date_precision = _setter("date_precision")
+    set_event_id = _setter("event_id")
+    set_actor = _setter("actor")
+    set_target = _setter("target")
+    set_quantity = _setter("quantity")
+    set_subject = _setter("subject")
+    set_categories = _setter("categories")
+    set_status = _setter("status")
+    set_sources = _setter("sources")
+    set_quote = _setter("quote")
+    set_reliability = _setter("reliability")
+    set_location = _setter("location")
+    set_supersedes = _setter("supersedes")
+    set_notes = _setter("notes")
+    set_recorded_by = _setter("recorded_by")
+    set_phase = _setter("phase")
+    set_extra = _setter("extra")
+
+    def build(
+        id: Any, agreement: Any, type: Any, date: Any, date_precision: Any, event_id: Any,
+        actor: Any, target: Any, quantity: Any, subject: Any, categories: Any, status: Any,
+        sources: Any, quote: Any, reliability: Any, location: Any, supersedes: Any, notes: Any,
+        recorded_by: Any, phase: Any, extra: Any,
+    ) -> Claim:  # fmt: skip
+        claim: Claim = new(Claim)
+        set_id(claim, id)
+        set_agreement(claim, agreement)
+        set_type(claim, type)
+        set_date(claim, date)
+        set_date_precision(claim, date_precision)
+        set_event_id(claim, event_id)
+        set_actor(claim, actor)
+        set_target(claim, target)
+        set_quantity(claim, quantity)
+        set_subject(claim, subject)
+        set_categories(claim, categories)
+        set_status(claim, status)
+        set_sources(claim, sources)
+        set_quote(claim, quote)
+        set_reliability(claim, reliability)
+        set_location(claim, location)
+        set_supersedes(claim, supersedes)
+        set_notes(claim, notes)
+        set_recorded_by(claim, recorded_by)
+        set_phase(claim, phase)
+        set_extra(claim, extra)
+        return claim
+
+    return build
+
+
+_build_claim = _claim_builder()
+
+
+class ClaimLoader:
+    """Turns projection rows (in `LOAD_COLUMNS` order) into claims, sharing repeated values."""
+
+    def __init__(self) -> None:
+        self._categories: dict[str, tuple[str, ...]] = {}
+        self._sources: dict[str, tuple[Source, ...]] = {}
+
+    def load(self, rows: Iterable[Sequence[Any]]) -> list[Claim]:
+        categories, sources = self._categories, self._sources
+        types, statuses, precisions = _TYPES, _STATUSES, _PRECISIONS
+        fromiso, build, loads = datetime.fromisoformat, _build_claim, json.loads
+        out: list[Claim] = []
+        append = out.append
+        for (
+            id_, _seq, agreement, type_, date, precision, event_id, actor, target, quantity,
+            subject, cats, status, supersedes, reliability, srcs, quote, location, notes,
+            phase, extra, recorded_by,
+        ) in rows:  # fmt: skip
+            cat = categories.get(cats)
+            if cat is None:
+                cat = categories[cats] = tuple(loads(cats))
+            src = sources.get(srcs)
+            if src is None:
+                src = sources[srcs] = tuple(Source(**s) for s in loads(srcs))
+            append(
+                build(
+                    id_,
+                    agreement,
+                    types[type_],
+                    fromiso(date),
+                    precisions[precision],
+                    event_id,
+                    actor,
+                    target,
+                    quantity,
+                    subject,
+                    cat,
+                    statuses[status],
+                    src,
+                    quote,
+                    reliability,
+                    location,
+                    supersedes,
+                    notes,
+                    recorded_by,
+                    phase,
+                    loads(extra) if extra else {},
+                )  # fmt: skip
+            )
+        return out

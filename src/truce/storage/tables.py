@@ -1,0 +1,64 @@
+"""The ledger's tables (SQLAlchemy Core). `entries` is the record; the rest are projections.
+
+These describe storage only; API and domain shapes live elsewhere. Change them only together with
+a migration in `storage/migrations/versions/`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+entries = Table(
+    "entries",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(16), nullable=False),
+    Column("ref", String(200), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("recorded_by", String(200)),
+    Column("recorded_at", String(40), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("agreement", String(200), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("date", String(40), nullable=False),
+    Column("date_precision", String(16), nullable=False),
+    Column("event_id", String(200)),
+    Column("actor", String(200)),
+    Column("target", String(200)),
+    Column("quantity", Integer),
+    Column("subject", String(200)),
+    Column("categories", Text, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("supersedes", String(64)),
+    Column("reliability", String(2)),
+    Column("sources", Text, nullable=False),
+    Column("quote", Text),
+    Column("location", Text),
+    Column("notes", Text),
+    Column("phase", String(200)),
+    Column("extra", Text),
+    Column("recorded_by", String(200)),
+    # The entry's payload verbatim, so a reader never needs the chain.
+    Column("payload", Text, nullable=False),
+    Index("ix_claims_agreement_seq", "agreement", "seq"),
+)
+
+agreements = Table(
+    "agreements",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("spec_yaml", Text, nullable=False),
+    Column("spec_json", Text, nullable=False),
+)
