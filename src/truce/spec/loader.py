@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from truce.domain.spec import AgreementSpec
 from truce.domain.spec_checks import spec_problems
@@ -85,6 +86,7 @@ def dump_spec(spec: AgreementSpec) -> str:
     data["terms"] = [{"id": t["id"], "kind": t["kind"], **t} for t in data.get("terms", [])]
     if not data["terms"]:
         del data["terms"]
+    data = _quote_line_breaks(data)
     yaml = YAML(typ="rt")
     yaml.default_flow_style = False
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -93,6 +95,18 @@ def dump_spec(spec: AgreementSpec) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def _quote_line_breaks(value: Any) -> Any:
+    """Force double quotes on text holding NEL, which ruamel would emit raw and read back as a
+    line break; inside double quotes it is escaped as `\\N`."""
+    if isinstance(value, dict):
+        return {k: _quote_line_breaks(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_quote_line_breaks(v) for v in value]
+    if isinstance(value, str) and "\x85" in value:
+        return DoubleQuotedScalarString(value)
+    return value
 
 
 def _check(text: str, path: str) -> tuple[AgreementSpec | None, list[SpecError]]:

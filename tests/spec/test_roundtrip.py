@@ -1,0 +1,257 @@
+"""Any valid spec written out by `dump_spec` loads back equal (Hypothesis builds the specs).
+
+The strategy declares ids first and draws every reference from them, so each generated spec is
+consistent and `load_spec` (which runs the reference checks) accepts it.
+"""
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from truce.domain.claims import EventType
+from truce.domain.spec import (
+    Actor,
+    AgreementSpec,
+    DeadlineTerm,
+    ExtensionTerm,
+    GateTerm,
+    OptInTerm,
+    OrderTerm,
+    Phase,
+    PoolTerm,
+    ProhibitionTerm,
+    QuotaTerm,
+    RatioTerm,
+    RenewalTerm,
+    Selector,
+    Span,
+    Start,
+    Subject,
+    When,
+)
+from truce.spec import dump_spec, load_spec
+
+slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,11}", fullmatch=True)
+# Surrogates cannot be encoded at all; every other character must survive the trip, quoted or
+# escaped as YAML requires.
+texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
+optional_texts = st.none() | texts
+events = st.sampled_from(EventType)
+counts = st.integers(min_value=1, max_value=10**12)
+offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+    lambda minutes: timezone(timedelta(minutes=minutes))
+)
+instants = st.datetimes(
+    min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.none() | offsets
+)
+spans = (
+    st.tuples(st.integers(0, 400), st.integers(0, 48), st.integers(0, 24))
+    .filter(any)
+    .map(lambda t: Span(days=t[0], hours=t[1], months=t[2]))
+)
+positive_floats = st.floats(min_value=1e-9, max_value=1e9, allow_nan=False)
+
+
+def subset(values: list[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(values), unique=True, max_size=3) if values else st.just([])
+
+
+@st.composite
+def specs(draw: st.DrawFn) -> AgreementSpec:
+    ids = draw(st.lists(slugs, min_size=12, max_size=16, unique=True))
+    actor_ids, subject_ids, phase_ids = ids[:4], ids[4:7], ids[7:10]
+    n_parties = draw(st.integers(1, 4))
+    actors = [
+        Actor(id=i, name=draw(optional_texts), aliases=draw(st.lists(texts, max_size=2)))
+        for i in actor_ids
+    ]
+    groups = [actors[:n_parties], *(actors[n_parties:][k::3] for k in range(3))]
+    subjects = {
+        i: Subject(
+            id=i,
+            name=draw(optional_texts),
+            categories=draw(st.lists(slugs, max_size=3, unique=True)),
+        )
+        for i in subject_ids[: draw(st.integers(0, 3))]
+    }
+    phases = [
+        Phase(
+            id=p,
+            name=draw(optional_texts),
+            start=draw(_start(phase_ids[:n])),
+            duration=draw(st.none() | spans),
+            max_days=draw(st.none() | st.integers(1, 1000)),
+        )
+        for n, p in enumerate(phase_ids[: draw(st.integers(1, 3))])
+    ]
+    term_ids = draw(st.lists(slugs.filter(lambda s: s not in ids), max_size=6, unique=True))
+    context = (list(actor_ids), subjects, [p.id for p in phases], term_ids)
+    terms = [draw(_term(tid, *context)) for tid in term_ids]
+    return AgreementSpec(
+        id=draw(slugs),
+        title=draw(texts),
+        timezone=draw(st.sampled_from(["Asia/Jerusalem", "UTC", "Europe/Kyiv", "Asia/Aden"])),
+        sources=draw(st.lists(texts, max_size=2)),
+        parties=groups[0],
+        mediators=groups[1],
+        guarantors=groups[2],
+        excluded=groups[3],
+        subjects=list(subjects.values()),
+        phases=phases,
+        terms=terms,
+    )
+
+
+def _start(earlier: list[str]) -> st.SearchStrategy[Start]:
+    options = [st.builds(Start, at=instants), st.builds(Start, on_event=events)]
+    if earlier:
+        options.append(st.builds(Start, after=st.sampled_from(earlier)))
+    return st.one_of(options)
+
+
+@st.composite
+def _term(
+    draw: st.DrawFn,
+    term_id: str,
+    actors: list[str],
+    subjects: dict[str, Subject],
+    phases: list[str],
+    term_ids: list[str],
+) -> Any:
+    others = [t for t in term_ids if t != term_id]
+    common: dict[str, Any] = {
+        "id": term_id,
+        "description": draw(optional_texts),
+        "clause": draw(optional_texts),
+        "phase": draw(st.none() | st.sampled_from(phases)),
+        "opens_after": draw(st.none() | st.sampled_from(others)) if others else None,
+    }
+    phased = {**common, "phase": draw(st.sampled_from(phases))}
+    party = st.sampled_from(actors)
+
+    def selector() -> Selector:
+        subject = draw(st.none() | st.sampled_from(sorted(subjects))) if subjects else None
+        cats = subjects[subject].categories if subject else draw(st.lists(slugs, max_size=2))
+        return Selector(
+            type=draw(events),
+            party=draw(st.none() | party),
+            subject=subject,
+            categories=draw(subset(cats)),
+            exclude=draw(subset(cats)),
+        )
+
+    def counted() -> dict[str, Any]:
+        subject = draw(st.sampled_from(sorted(subjects)))
+        cats = subjects[subject].categories
+        return {
+            "party": draw(party),
+            "subject": subject,
+            "type": draw(events),
+            "categories": draw(subset(cats)),
+            "exclude": draw(subset(cats)),
+        }
+
+    kinds = [
+        "extension",
+        "gate" if others else "order",
+        "order",
+        "prohibition",
+        "renewal",
+        "opt_in",
+        "deadline",
+    ]
+    if subjects:
+        kinds += ["quota", "ratio", "pool"]
+    kind = draw(st.sampled_from(kinds))
+    if kind == "quota":
+        per = draw(st.none() | st.sampled_from(["day", "week"]))
+        by = None if per else draw(st.none() | _when(with_within=common["opens_after"] is not None))
+        return QuotaTerm(kind="quota", **phased, **counted(), at_least=draw(counts), per=per, by=by)
+    if kind == "ratio":
+        unit = selector()
+        keys = unit.categories or draw(st.lists(slugs, max_size=2))
+        factors = {k: draw(st.floats(allow_nan=False, allow_infinity=False)) for k in keys}
+        return RatioTerm(
+            kind="ratio",
+            **common,
+            **counted(),
+            per_unit_of=unit,
+            factor=draw(positive_floats),
+            factors=factors,
+        )
+    if kind == "extension":
+        return ExtensionTerm(
+            kind="extension",
+            **phased,
+            days=draw(counts),
+            for_each=draw(counts),
+            of=selector(),
+            beyond=draw(st.integers(0, 100)),
+            max_days=draw(st.none() | st.integers(1, 100)),
+        )
+    if kind == "gate":
+        requires = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3))
+        return GateTerm(kind="gate", **phased, requires=requires)
+    if kind == "deadline":
+        by = draw(_when(with_within=common["opens_after"] is not None))
+        return DeadlineTerm(
+            kind="deadline",
+            **(phased if by.day else common),
+            party=draw(st.none() | party),
+            match=selector(),
+            by=by,
+        )
+    if kind == "order":
+        return OrderTerm(kind="order", **common, first=selector(), then=selector())
+    if kind == "prohibition":
+        return ProhibitionTerm(
+            kind="prohibition",
+            **common,
+            parties=draw(subset(actors)),
+            type=draw(events),
+            categories=draw(st.lists(slugs, max_size=2)),
+        )
+    if kind == "renewal":
+        return RenewalTerm(
+            kind="renewal",
+            **phased,
+            period=draw(spans),
+            max_renewals=draw(st.none() | st.integers(1, 10)),
+        )
+    if kind == "opt_in":
+        parties = draw(st.lists(party, min_size=1, max_size=3, unique=True))
+        by = draw(_when(with_within=True))
+        # A deadline on a phase day needs the phase it counts in.
+        return OptInTerm(kind="opt_in", **(phased if by.day else common), parties=parties, by=by)
+    pool_subject = draw(st.sampled_from(sorted(subjects)))
+    return PoolTerm(
+        kind="pool",
+        **common,
+        party=draw(party),
+        subject=pool_subject,
+        size=draw(counts),
+        published=draw(instants),
+        objection_window=draw(spans),
+    )
+
+
+def _when(with_within: bool) -> st.SearchStrategy[When]:
+    options = [st.builds(When, at=instants), st.builds(When, day=st.integers(1, 400))]
+    if with_within:
+        options.append(st.builds(When, within=spans))
+    return st.one_of(options)
+
+
+@settings(max_examples=200, deadline=None)
+@given(specs())
+def test_dumped_spec_loads_back_equal(spec: AgreementSpec) -> None:
+    assert load_spec(dump_spec(spec)) == spec
+
+
+@settings(max_examples=50, deadline=None)
+@given(specs())
+def test_dump_is_stable(spec: AgreementSpec) -> None:
+    text = dump_spec(spec)
+    assert dump_spec(load_spec(text)) == text
