@@ -90,5 +90,5 @@ def _existing(conn: Connection, key: Any, value: Any, ids: Iterable[str]) -> dic
     for start in range(0, len(wanted), LOOKUP_CHUNK):
         chunk = wanted[start : start + LOOKUP_CHUNK]
         query = select(key.label("k"), value.label("v")).where(key.in_(chunk))
-        found.update(conn.execute(query).tuples().all())
+        found.update((k, v) for k, v in conn.execute(query))
     return found

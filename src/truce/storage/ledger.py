@@ -162,7 +162,7 @@ class Ledger:
         """Every claim of an agreement, in the order they were recorded."""
         query = select(*LOAD_COLUMNS).where(claims.c.agreement == agreement).order_by(claims.c.seq)
         with self._engine.connect() as conn:
-            rows = conn.execute(query).tuples().all()
+            rows = conn.execute(query).all()
             if not rows and not self._has_agreement(conn, agreement):
                 raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
         return ClaimLoader().load(rows)

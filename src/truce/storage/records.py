@@ -58,6 +58,8 @@ class VerifyReport:
     entries: int
     head: str | None
     problems: list[str] = field(default_factory=list)
+    # Facts worth saying that are not problems, e.g. entries appended after a given head.
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -65,4 +67,5 @@ class VerifyReport:
             "entries": self.entries,
             "head": self.head,
             "problems": list(self.problems),
+            "notes": list(self.notes),
         }

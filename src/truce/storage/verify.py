@@ -59,7 +59,7 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
     checker = RowChecker()
     latest_agreement: dict[str, tuple[int, str]] = {}
     result = conn.execution_options(yield_per=STREAM_BATCH).execute(query)
-    for row in result.tuples():
+    for row in result:
         seq, kind, ref, payload, by, at, prev_hash, digest = row[:8]
         count += 1
         if seq != expected_seq:
@@ -82,15 +82,16 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
 
     _check_orphan_claims(conn, found, claim_entries)
     _check_agreements(conn, found, latest_agreement)
+    notes = []
     if head_hash is not None:
         if head_seq is None:
             found.add(f"head {head_hash[:12]}… is not in the chain: the ledger was truncated "
                       "or rewritten since that head was noted")  # fmt: skip
         elif head_seq != count:
-            found.add(f"head {head_hash[:12]}… is entry {head_seq}; {count - head_seq} entries "
-                      "were appended after it")  # fmt: skip
+            notes.append(f"head {head_hash[:12]}… is entry {head_seq}; {count - head_seq} "
+                         "entries were appended after it")  # fmt: skip
     problems = found.final()
-    return VerifyReport(ok=not problems, entries=count, head=last, problems=problems)
+    return VerifyReport(not problems, count, last, problems, notes)
 
 
 def _check_claim_row(

@@ -1,0 +1,110 @@
+"""Shared fixtures: a fresh ledger URL on SQLite and on a real PostgreSQL, and claim builders."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from truce.domain.claim_input import with_content_id
+from truce.domain.claims import Claim, EventType, Source
+from truce.domain.spec import AgreementSpec
+
+PG_URL = os.environ.get(
+    "TRUCE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+@cache
+def _postgres_problem() -> str | None:
+    """Why PostgreSQL cannot be used, or None when it can; asked once per session."""
+    try:
+        engine = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # any failure to connect means the same: no server to test on
+        return f"PostgreSQL at {make_url(PG_URL).render_as_string()} unreachable: {exc}"
+    return None
+
+
+def postgres_database() -> Iterator[str]:
+    """A fresh, uniquely named database on the test server, dropped afterwards."""
+    problem = _postgres_problem()
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"{problem} (CI is set, so PostgreSQL tests must run)")
+        pytest.skip(problem)
+    name = f"truce_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+    else:
+        yield from postgres_database()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    yield from postgres_database()
+
+
+GAZA_YAML = "id: gaza-2023-11\ntitle: Gaza humanitarian pause\n"
+
+
+def gaza_spec(**changes: Any) -> AgreementSpec:
+    data: dict[str, Any] = {
+        "id": "gaza-2023-11",
+        "title": "Gaza humanitarian pause",
+        "timezone": "Asia/Jerusalem",
+        "parties": [{"id": "israel"}, {"id": "hamas"}],
+        "mediators": [{"id": "qatar"}],
+        "subjects": [{"id": "hostages", "categories": ["women", "children"]}],
+        "phases": [{"id": "pause", "start": {"at": "2023-11-24T07:00"}, "duration": {"days": 4}}],
+    }
+    data.update(changes)
+    return AgreementSpec.model_validate(data)
+
+
+ClaimFactory = Callable[..., Claim]
+
+
+@pytest.fixture
+def make_claim() -> ClaimFactory:
+    """Build a claim with its content id; `n` varies the content so ids differ."""
+
+    def build(n: int = 0, **changes: Any) -> Claim:
+        fields: dict[str, Any] = {
+            "id": "",
+            "agreement": "gaza-2023-11",
+            "type": EventType.RELEASE,
+            "date": datetime(2023, 11, 24, 14, tzinfo=UTC) + timedelta(minutes=n),
+            "actor": "hamas",
+            "quantity": 13,
+            "subject": "hostages",
+            "categories": ("women", "children"),
+            "sources": (Source(outlet="AFP", speaker="Majed al-Ansari", role="spokesman"),),
+        }
+        fields.update(changes)
+        return with_content_id(Claim(**fields))
+
+    return build
