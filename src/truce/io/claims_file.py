@@ -1,0 +1,182 @@
+"""Reading claims from JSON Lines and CSV files, one result per line: a claim or a line error.
+
+A bad line never stops the read; the importer decides what to do with errors (by default it
+writes nothing if any line is bad). Problems with the file as a whole (binary, empty, not UTF-8)
+raise `InputFileError`, since no line of such a file can be trusted.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Literal
+from zoneinfo import ZoneInfo
+
+from truce.domain.claims import Claim
+from truce.errors import (
+    EmptyInputFile,
+    InputFileError,
+    MalformedLine,
+    TruceError,
+    UnknownInputFormat,
+    UnreadableInputFile,
+)
+from truce.io.claim_fields import CSV_COLUMNS, ZoneFor, csv_record, record_to_claim
+from truce.io.errors import LineError
+
+if TYPE_CHECKING:
+    from truce.storage.ledger import Ledger
+
+Format = Literal["jsonl", "csv"]
+FORMATS: dict[str, Format] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+# Enough of the start of a file to tell text from binary.
+SNIFF_BYTES = 8192
+
+
+@dataclass
+class ImportBatch:
+    claims: list[Claim] = field(default_factory=list)
+    errors: list[LineError] = field(default_factory=list)
+
+
+def detect_format(path: str | Path, fmt: str | None = None) -> Format:
+    if fmt is not None:
+        if fmt not in ("jsonl", "csv"):
+            raise UnknownInputFormat(f"unknown claims format {fmt!r}", hint="use jsonl or csv")
+        return fmt  # type: ignore[return-value]
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise UnknownInputFormat(f"cannot tell the format of {path} from its extension")
+    return FORMATS[suffix]
+
+
+def read_claims(
+    path: str | Path, zone_for: ZoneFor, fmt: str | None = None
+) -> Iterator[Claim | LineError]:
+    """Each line's claim (with its content id) or the error that line has, in file order."""
+    kind = detect_format(path, fmt)
+    name = str(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        raise InputFileError(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        _check_text(handle, name)
+        lines = _decoded_lines(handle, name)
+        records = _jsonl(lines, name) if kind == "jsonl" else _csv(lines, name)
+        seen = False
+        for lineno, record in records:
+            seen = True
+            if isinstance(record, LineError):
+                yield record
+                continue
+            try:
+                yield record_to_claim(record, zone_for)
+            except TruceError as exc:
+                yield LineError.from_error(name, lineno, exc)
+        if not seen:
+            raise EmptyInputFile(f"{name} has no claims (only blank lines)")
+    finally:
+        handle.close()
+
+
+def load_claims_file(path: str | Path, ledger: Ledger, fmt: str | None = None) -> ImportBatch:
+    """Read a claims file, resolving each agreement's time zone from the ledger."""
+    zones: dict[str, ZoneInfo | TruceError] = {}
+
+    def zone_for(agreement: str) -> ZoneInfo:
+        if agreement not in zones:
+            try:
+                zones[agreement] = ledger.agreement(agreement)[0].zone
+            except TruceError as exc:
+                zones[agreement] = exc
+        found = zones[agreement]
+        if isinstance(found, TruceError):
+            raise found
+        return found
+
+    batch = ImportBatch()
+    for item in read_claims(path, zone_for, fmt):
+        if isinstance(item, LineError):
+            batch.errors.append(item)
+        else:
+            batch.claims.append(item)
+    return batch
+
+
+def _check_text(handle: BinaryIO, name: str) -> None:
+    head = handle.read(SNIFF_BYTES)
+    handle.seek(0)
+    if not head.strip():
+        raise EmptyInputFile(f"{name} is empty")
+    if b"\x00" in head:
+        raise UnreadableInputFile(f"{name} looks like a binary file, not JSON Lines or CSV")
+
+
+def _decoded_lines(handle: BinaryIO, name: str) -> Iterator[str]:
+    # Decoding line by line pins an encoding error to its line, which a text-mode read cannot.
+    for lineno, raw in enumerate(handle, 1):
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UnreadableInputFile(
+                f"{name}:{lineno}: not UTF-8 text (byte {exc.start + 1} of the line)"
+            ) from None
+
+
+def _jsonl(lines: Iterator[str], name: str) -> Iterator[tuple[int, object]]:
+    for lineno, text in enumerate(lines, 1):
+        if not text.strip():
+            continue
+        try:
+            yield lineno, json.loads(text)
+        except ValueError as exc:
+            message = f"not valid JSON: {getattr(exc, 'msg', exc)}"
+            if hasattr(exc, "colno"):
+                message += f" at column {exc.colno}"
+            yield lineno, LineError.from_error(name, lineno, MalformedLine(message))
+
+
+def _csv(lines: Iterator[str], name: str) -> Iterator[tuple[int, object]]:
+    reader = csv.reader(lines)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        yield 1, LineError.from_error(name, 1, MalformedLine(f"unreadable CSV header: {exc}"))
+        return
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    if unknown:
+        problem = MalformedLine(
+            f"unknown column(s) {', '.join(unknown)}",
+            hint="columns are the claim fields (agreement, type, date, ...), `sources` as JSON "
+            "or source_outlet/source_url/source_speaker/source_role/source_anonymous/source_via",
+        )
+        yield 1, LineError.from_error(name, 1, problem)
+        return
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, LineError.from_error(name, start, MalformedLine(f"bad CSV row: {exc}"))
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problem = MalformedLine(f"{len(row)} cells where the header has {len(header)}",
+                                    hint="quote cells that contain commas")  # fmt: skip
+            yield start, LineError.from_error(name, start, problem)
+            continue
+        try:
+            yield start, csv_record(dict(zip(header, row, strict=True)))
+        except TruceError as exc:
+            yield start, LineError.from_error(name, start, exc)

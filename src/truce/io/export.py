@@ -1,0 +1,141 @@
+"""Writing claims out: JSON Lines (re-importable), CSV (spreadsheets) and Parquet (analysis)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+from truce.domain.claims import Claim
+from truce.errors import TruceError
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+Out = str | Path | IO[str] | IO[bytes]
+
+CSV_COLUMNS = (
+    "id", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
+    "quantity", "subject", "categories", "status", "sources", "quote", "reliability", "location",
+    "supersedes", "notes", "phase", "extra", "recorded_by",
+)  # fmt: skip
+
+SOURCE_TYPE = pa.struct(
+    [("outlet", pa.string()), ("url", pa.string()), ("speaker", pa.string()),
+     ("role", pa.string()), ("anonymous", pa.bool_()), ("via", pa.string())]
+)  # fmt: skip
+# Fixed, so files from different exports line up; `date` keeps the written offset, `date_utc`
+# is the instant for range queries.
+PARQUET_SCHEMA = pa.schema(
+    [("id", pa.string()), ("agreement", pa.string()), ("type", pa.string()),
+     ("date", pa.string()), ("date_utc", pa.timestamp("us", tz="UTC")),
+     ("date_precision", pa.string()), ("event_id", pa.string()), ("actor", pa.string()),
+     ("target", pa.string()), ("quantity", pa.int64()), ("subject", pa.string()),
+     ("categories", pa.list_(pa.string())), ("status", pa.string()),
+     ("sources", pa.list_(SOURCE_TYPE)), ("quote", pa.string()), ("reliability", pa.string()),
+     ("location", pa.string()), ("supersedes", pa.string()), ("notes", pa.string()),
+     ("phase", pa.string()), ("extra", pa.string()), ("recorded_by", pa.string())]
+)  # fmt: skip
+PARQUET_BATCH = 50_000
+
+
+def export_claims(claims: Iterable[Claim], fmt: str, out: Out) -> int:
+    """Write claims to a path (or "-" / an open stream) in `fmt`; return how many were written."""
+    if fmt == "jsonl":
+        with _text(out) as stream:
+            return _write_jsonl(claims, stream)
+    if fmt == "csv":
+        with _text(out, newline="") as stream:
+            return _write_csv(claims, stream)
+    if fmt == "parquet":
+        with _binary(out) as stream:
+            return _write_parquet(claims, stream)
+    raise TruceError(f"unknown export format {fmt!r}", hint="use jsonl, csv or parquet")
+
+
+def _write_jsonl(claims: Iterable[Claim], stream: IO[str]) -> int:
+    count = 0
+    for count, claim in enumerate(claims, 1):  # noqa: B007 - the count is the return value
+        stream.write(json.dumps(claim.as_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+    return count
+
+
+def _write_csv(claims: Iterable[Claim], stream: IO[str]) -> int:
+    writer = csv.writer(stream)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for count, claim in enumerate(claims, 1):  # noqa: B007
+        row = claim.as_dict()
+        row["categories"] = ";".join(claim.categories)
+        row["sources"] = json.dumps(row["sources"], ensure_ascii=False) if claim.sources else ""
+        row["extra"] = json.dumps(row["extra"], ensure_ascii=False) if claim.extra else ""
+        writer.writerow("" if row.get(c) is None else row[c] for c in CSV_COLUMNS)
+    return count
+
+
+def _write_parquet(claims: Iterable[Claim], stream: IO[bytes]) -> int:
+    count = 0
+    with pq.ParquetWriter(stream, PARQUET_SCHEMA) as writer:
+        for batch in _batches(claims, PARQUET_BATCH):
+            columns: dict[str, list[Any]] = {name: [] for name in PARQUET_SCHEMA.names}
+            for claim in batch:
+                row = claim.as_dict()
+                row["date_utc"] = claim.date
+                row["extra"] = json.dumps(claim.extra, ensure_ascii=False) if claim.extra else None
+                for name, values in columns.items():
+                    values.append(row.get(name))
+            writer.write_table(pa.table(columns, schema=PARQUET_SCHEMA))
+            count += len(batch)
+    return count
+
+
+def _batches(claims: Iterable[Claim], size: int) -> Iterator[list[Claim]]:
+    batch: list[Claim] = []
+    for claim in claims:
+        batch.append(claim)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@contextmanager
+def _text(out: Out, newline: str | None = None) -> Iterator[IO[str]]:
+    if isinstance(out, str | Path):
+        if str(out) == "-":
+            yield sys.stdout
+            return
+        with open(out, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+        return
+    if isinstance(out, io.RawIOBase | io.BufferedIOBase):
+        raise TruceError("JSON Lines and CSV are text: pass a path or a text stream")
+    yield out  # type: ignore[misc]
+
+
+@contextmanager
+def _binary(out: Out) -> Iterator[IO[bytes]]:
+    if isinstance(out, str | Path):
+        target: Any = sys.stdout.buffer if str(out) == "-" else out
+        if target is out:
+            with open(out, "wb") as handle:
+                yield handle
+            return
+        yield target
+        return
+    if isinstance(out, io.TextIOBase):
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            raise TruceError("Parquet is binary and cannot be written to a text stream",
+                             hint="pass a file path")  # fmt: skip
+        out.flush()
+        yield buffer
+        return
+    yield out  # type: ignore[misc]

@@ -1,0 +1,82 @@
+"""Exports in every format hold every claim, and JSON Lines and CSV import back to the same ids."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
+import pytest
+
+from tests.conftest import GAZA_YAML, ClaimFactory, gaza_spec
+from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source
+from truce.io.claims_file import load_claims_file
+from truce.io.export import export_claims
+from truce.storage import Ledger
+
+
+@pytest.fixture
+def claims(make_claim: ClaimFactory) -> list[Claim]:
+    first = make_claim(0)
+    return [
+        first,
+        make_claim(1, supersedes=first.id, quantity=14, extra={"page": 3, "note": "ü"}),
+        make_claim(
+            2, type=EventType.BREACH, status=ClaimStatus.ALLEGED, quantity=None, categories=(),
+            date=datetime(2023, 11, 1, tzinfo=UTC), date_precision=DatePrecision.MONTH,
+            sources=(Source(anonymous=True, via="AFP"), Source(outlet="Al Jazeera, Doha")),
+            quote='"minimal breaches", said; one', reliability="C3",
+        ),
+    ]  # fmt: skip
+
+
+def recorded(tmp_path: Path, claims: list[Claim], name: str) -> list[Claim]:
+    with Ledger.init(str(tmp_path / name)) as ledger:
+        ledger.add_agreement(gaza_spec(), GAZA_YAML, None)
+        ledger.append_claims(claims, "analyst")
+        return ledger.claims("gaza-2023-11")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_text_exports_import_back_to_the_same_claims(
+    fmt: str, tmp_path: Path, claims: list[Claim]
+) -> None:
+    original = recorded(tmp_path, claims, "a.db")
+    out = tmp_path / f"claims.{fmt}"
+    assert export_claims(original, fmt, out) == 3
+
+    with Ledger.init(str(tmp_path / "b.db")) as fresh:
+        fresh.add_agreement(gaza_spec(), GAZA_YAML, None)
+        batch = load_claims_file(out, fresh)
+        assert batch.errors == []
+        assert [c.id for c in batch.claims] == [c.id for c in original]
+        fresh.append_claims(batch.claims, None)
+        assert fresh.claims("gaza-2023-11") == original
+
+
+def test_jsonl_lines_are_claim_dicts(tmp_path: Path, claims: list[Claim]) -> None:
+    stream = io.StringIO()
+    export_claims(claims, "jsonl", stream)
+    assert [json.loads(line) for line in stream.getvalue().splitlines()] == [
+        json.loads(json.dumps(c.as_dict())) for c in claims
+    ]
+
+
+def test_parquet_has_the_fixed_schema_and_every_value(tmp_path: Path, claims: list[Claim]) -> None:
+    out = tmp_path / "claims.parquet"
+    assert export_claims(claims, "parquet", out) == 3
+    table = pq.read_table(out)
+    assert table.column_names[:4] == ["id", "agreement", "type", "date"]
+    rows = table.to_pylist()
+    assert [r["id"] for r in rows] == [c.id for c in claims]
+    assert rows[0]["categories"] == ["women", "children"]
+    assert rows[0]["date_utc"] == claims[0].date
+    assert rows[1]["supersedes"] == claims[0].id and json.loads(rows[1]["extra"])["note"] == "ü"
+    assert rows[2]["quantity"] is None
+    assert rows[2]["sources"][0] == Source(anonymous=True, via="AFP").as_dict()
+
+    empty = tmp_path / "empty.parquet"
+    assert export_claims([], "parquet", empty) == 0
+    assert pq.read_table(empty).schema == table.schema
