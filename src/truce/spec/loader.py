@@ -27,6 +27,7 @@ _SYNTAX_HINTS = {
     "could not find expected ':'": "write each entry as `key: value`",
     "found undefined alias": "define the anchor (`&name`) before using the alias (`*name`)",
     "expected <block end>": "line this entry up with the entries above it",
+    "found another document": "a spec is one YAML document; remove the extra `---` or `...`",
 }
 
 
