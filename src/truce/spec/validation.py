@@ -101,7 +101,7 @@ def _translate(err: ErrorDetails, root: Any, path: str) -> SpecError:
         allowed = list(model.model_fields) if (model := model_at(_tagged(err, -1))) else []
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"did you mean `{close[0]}`? " if close else ""
-        hint += "allowed here: " + ", ".join(allowed) if allowed else "remove it"
+        hint += ("allowed here: " + ", ".join(allowed)) if allowed else "remove it"
         return codes.UnknownField(
             f"unknown field {name!r} in {_owner(loc[:-1], model)}",
             hint=hint,
