@@ -9,7 +9,13 @@ import pytest
 
 from tests.conftest import GAZA_YAML, ClaimFactory, gaza_spec
 from truce.domain.claims import ClaimStatus, EventType, Source
-from truce.errors import ClaimWithoutId, LedgerNotInitialised, UnknownAgreement, UnknownClaim
+from truce.errors import (
+    ClaimWithoutId,
+    LedgerError,
+    LedgerNotInitialised,
+    UnknownAgreement,
+    UnknownClaim,
+)
 from truce.storage import Ledger
 from truce.storage.chain import GENESIS
 
@@ -26,6 +32,13 @@ def test_open_refuses_a_missing_ledger(tmp_path: Path) -> None:
         Ledger.open(str(tmp_path / "nothing.db"))
     assert "truce init" in caught.value.hint
     assert not (tmp_path / "nothing.db").exists()
+
+
+def test_open_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database at all\n" * 200)
+    with pytest.raises(LedgerError, match="cannot open the ledger"):
+        Ledger.open(str(path))
 
 
 def test_open_refuses_a_database_without_the_schema(pg_url: str) -> None:

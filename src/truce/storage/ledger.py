@@ -7,7 +7,8 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from truce.domain.claims import Claim
 from truce.domain.spec import AgreementSpec
@@ -46,9 +47,10 @@ class Ledger:
         engine = make_engine(url)
         try:
             current = schema.current_revision(engine)
-        except OperationalError as exc:
+        except SQLAlchemyError as exc:
             engine.dispose()
-            raise LedgerError(f"cannot open the ledger at {_safe(url)}: {exc.orig}") from None
+            reason = getattr(exc, "orig", None) or exc
+            raise LedgerError(f"cannot open the ledger at {_safe(url)}: {reason}") from None
         if current != schema.head_revision():
             engine.dispose()
             found = "no ledger" if current is None else f"schema version {current}, not the latest"
@@ -198,6 +200,4 @@ class Ledger:
 
 def _safe(url: str) -> str:
     """The URL without its password, fit for an error message."""
-    from sqlalchemy.engine import make_url
-
     return make_url(url).render_as_string(hide_password=True)
