@@ -309,5 +309,8 @@ class AgreementSpec(Model):
         raise KeyError(phase_id)
 
     def actor_ids(self) -> set[str]:
-        return {a.id for group in (self.parties, self.mediators, self.guarantors, self.excluded)
-                for a in group}
+        return {
+            a.id
+            for group in (self.parties, self.mediators, self.guarantors, self.excluded)
+            for a in group
+        }

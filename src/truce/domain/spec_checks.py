@@ -81,9 +81,7 @@ def _problems(spec: AgreementSpec) -> Iterator[Problem]:
         for key, values in (("categories", categories), ("exclude", exclude)):
             for j, category in enumerate(values):
                 if category not in allowed:
-                    yield _unknown(
-                        (*path, key, j), f"category of {subject!r}", category, allowed
-                    )
+                    yield _unknown((*path, key, j), f"category of {subject!r}", category, allowed)
 
     for i, term in enumerate(spec.terms):
         path: Path = ("terms", i)
@@ -98,8 +96,7 @@ def _problems(spec: AgreementSpec) -> Iterator[Problem]:
                     f"term {term.id!r} cannot open after itself",
                     "point `opens_after` at another term",
                 )
-        yield from _term_problems(path, term, terms, parties, actors, check_selector,
-                                  check_subject)
+        yield from _term_problems(path, term, terms, parties, actors, check_selector, check_subject)
 
 
 def _term_problems(path, term: Term, terms, parties, actors, check_selector, check_subject):  # type: ignore[no-untyped-def]
@@ -115,8 +112,10 @@ def _term_problems(path, term: Term, terms, parties, actors, check_selector, che
             "a quota cannot be both per period (`per`) and by a deadline (`by`)",
             "split it into two terms: one with `per`, one with `by`",
         )
-    if isinstance(term, QuotaTerm | DeadlineTerm | OptInTerm) and _needs_phase(term) and (
-        term.phase is None
+    if (
+        isinstance(term, QuotaTerm | DeadlineTerm | OptInTerm)
+        and _needs_phase(term)
+        and (term.phase is None)
     ):
         yield Problem(
             (*path, "by", "day"),
@@ -159,8 +158,11 @@ def _term_problems(path, term: Term, terms, parties, actors, check_selector, che
             if required not in terms:
                 yield _unknown((*path, "requires", j), "term", required, terms)
             elif required == term.id:
-                yield Problem((*path, "requires", j), "a gate cannot require itself",
-                              "list the terms that must be met before the phase starts")
+                yield Problem(
+                    (*path, "requires", j),
+                    "a gate cannot require itself",
+                    "list the terms that must be met before the phase starts",
+                )
     if isinstance(term, ExtensionTerm | RenewalTerm | GateTerm) and term.phase is None:
         yield Problem((*path, "phase"), f"a {term.kind} term needs a phase", "add `phase: ID`")
     del parties
@@ -183,15 +185,21 @@ def _duplicates(spec: AgreementSpec) -> Iterator[Problem]:
     for key, actors in groups:
         for i, actor in enumerate(actors):
             if actor.id in seen:
-                yield Problem((key, i, "id"), f"actor id {actor.id!r} is used twice",
-                              "give each party, mediator and guarantor its own id")
+                yield Problem(
+                    (key, i, "id"),
+                    f"actor id {actor.id!r} is used twice",
+                    "give each party, mediator and guarantor its own id",
+                )
             seen[actor.id] = (key, i)
     for key, items in (("phases", spec.phases), ("terms", spec.terms), ("subjects", spec.subjects)):
         ids: set[str] = set()
         for i, item in enumerate(items):
             if item.id in ids:
-                yield Problem((key, i, "id"), f"{key[:-1]} id {item.id!r} is used twice",
-                              f"give each {key[:-1]} its own id")
+                yield Problem(
+                    (key, i, "id"),
+                    f"{key[:-1]} id {item.id!r} is used twice",
+                    f"give each {key[:-1]} its own id",
+                )
             ids.add(item.id)
 
 

@@ -100,9 +100,14 @@ def test_per_day(kit: Any) -> None:
     assert [o["id"] for o in rows] == ["daily/day-1", "daily/day-2", "daily/day-3", "daily/day-4"]
     assert [o["period"] for o in rows] == ["day 1", "day 2", "day 3", "day 4"]
     assert [o["delivered"] for o in rows] == [13, 9, 10, 0]
-    assert [o["status"] for o in rows] == ["met", "unmet", "met", "unmet"]
+    # Day 2 fell short (9 < 10); day 4 has no claim at all, which is not the same as a shortfall.
+    assert [o["status"] for o in rows] == ["met", "unmet", "met", "no_record"]
     assert rows[1]["starts_at"] == "2024-01-02T07:00:00+00:00"
     assert rows[1]["ends_at"] == "2024-01-03T07:00:00+00:00"
+    # A source saying none were released on day 4 turns "no record" into a shortfall.
+    none_on_day_4 = kit.release("hamas", 0, "2024-01-04T12:00")
+    zero = kit.state(spec, [*claims, none_on_day_4], "2024-01-05T08:00")
+    assert [o["status"] for o in zero["obligations"] if o["term"] == "daily"][3] == "unmet"
     during = kit.state(spec, claims, "2024-01-02T08:00")
     assert kit.statuses(during, "daily") == ["met", "in_progress", "upcoming", "upcoming"]
 

@@ -78,6 +78,12 @@ class Index:
             root._instants[key] = [e.at for e in found]
         return found
 
+    def count_between(self, sel: Selector, start: float, end: float) -> int:
+        """How many matching events are placed in [start, end), without copying them."""
+        self.select(sel)
+        instants = self._root._instants[selector_key(sel)]
+        return bisect_left(instants, end) - bisect_left(instants, start)
+
     def between(self, sel: Selector, start: float, end: float) -> list[Event]:
         """Matching events placed in [start, end)."""
         events = self.select(sel)

@@ -33,7 +33,10 @@ def _verdict(
     **fields: Any,
 ) -> Verdict:
     return Verdict(
-        id=id or term_id, term=term_id, kind=kind, status=status,
+        id=id or term_id,
+        term=term_id,
+        kind=kind,
+        status=status,
         explanation=Explanation(clause, text, events or []),
         **{"party": None, "subject": None, **fields},
     )
@@ -72,9 +75,21 @@ def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
             " before the deadline" if first is None else " before the deadline (a late one was)"
         )
     return TermResult(
-        [_verdict(term.id, "deadline", status, text, term.clause, party=party,
-                  subject=sel.subject, starts_at=start, ends_at=due, met_at=met_at,
-                  events=found[:1])],
+        [
+            _verdict(
+                term.id,
+                "deadline",
+                status,
+                text,
+                term.clause,
+                party=party,
+                subject=sel.subject,
+                starts_at=start,
+                ends_at=due,
+                met_at=met_at,
+                events=found[:1],
+            )
+        ],
         met_at,
     )
 
@@ -93,9 +108,20 @@ def order(term: OrderTerm, ctx: Assessment) -> TermResult:
     else:
         status = Status.MET if ctx.at >= stop else Status.IN_PROGRESS
         text = "so far everything came in the agreed order"
-    return TermResult([_verdict(term.id, "order", status, text, term.clause,
-                                party=term.then.party, subject=term.then.subject,
-                                events=early + firsts[-1:])])
+    return TermResult(
+        [
+            _verdict(
+                term.id,
+                "order",
+                status,
+                text,
+                term.clause,
+                party=term.then.party,
+                subject=term.then.subject,
+                events=early + firsts[-1:],
+            )
+        ]
+    )
 
 
 def prohibition(term: ProhibitionTerm, ctx: Assessment) -> TermResult:
@@ -104,8 +130,10 @@ def prohibition(term: ProhibitionTerm, ctx: Assessment) -> TermResult:
     verdicts = []
     for party in parties:
         sel = Selector(type=term.type, party=party, categories=term.categories)
-        found = [] if start is None else ctx.index.between(
-            sel, start, end if end is not None else math.inf
+        found = (
+            []
+            if start is None
+            else ctx.index.between(sel, start, end if end is not None else math.inf)
         )
         confirmed = [e for e in found if e.status is ClaimStatus.CONFIRMED]
         if confirmed:
@@ -119,8 +147,18 @@ def prohibition(term: ProhibitionTerm, ctx: Assessment) -> TermResult:
         else:
             status = Status.MET if end is not None and ctx.at >= end else Status.IN_PROGRESS
             text = f"no breach by {party} recorded"
-        verdicts.append(_verdict(term.id, "prohibition", status, text, term.clause,
-                                 id=f"{term.id}/{party}", party=party, events=found))
+        verdicts.append(
+            _verdict(
+                term.id,
+                "prohibition",
+                status,
+                text,
+                term.clause,
+                id=f"{term.id}/{party}",
+                party=party,
+                events=found,
+            )
+        )
     return TermResult(verdicts)
 
 
@@ -138,9 +176,20 @@ def opt_in(term: OptInTerm, ctx: Assessment) -> TermResult:
             status, text = Status.UNMET, f"{party} did not accept by the deadline"
         else:
             status, text = Status.IN_PROGRESS, f"{party} has not accepted yet"
-        verdicts.append(_verdict(term.id, "opt_in", status, text, term.clause,
-                                 id=f"{term.id}/{party}", party=party, ends_at=due,
-                                 met_at=ok[0].at if ok else None, events=ok[:1]))
+        verdicts.append(
+            _verdict(
+                term.id,
+                "opt_in",
+                status,
+                text,
+                term.clause,
+                id=f"{term.id}/{party}",
+                party=party,
+                ends_at=due,
+                met_at=ok[0].at if ok else None,
+                events=ok[:1],
+            )
+        )
     return TermResult(verdicts)
 
 
@@ -159,9 +208,23 @@ def pool(term: PoolTerm, ctx: Assessment) -> TermResult:
         _, end = ctx.window(term)
         status = Status.MET if end is not None and ctx.at >= end else Status.IN_PROGRESS
         text = f"{released:g} of the {term.size} listed released, none before the window closed"
-    return TermResult([_verdict(term.id, "pool", status, text, term.clause, party=term.party,
-                                subject=term.subject, due=float(term.size), delivered=released,
-                                starts_at=opens, events=early)])
+    return TermResult(
+        [
+            _verdict(
+                term.id,
+                "pool",
+                status,
+                text,
+                term.clause,
+                party=term.party,
+                subject=term.subject,
+                delivered=released,
+                limit=float(term.size),
+                starts_at=opens,
+                events=early,
+            )
+        ]
+    )
 
 
 def renewal(term: RenewalTerm, ctx: Assessment) -> TermResult:
@@ -172,14 +235,23 @@ def renewal(term: RenewalTerm, ctx: Assessment) -> TermResult:
     ok = allowed is None or len(renewals) <= allowed
     text = f"renewed {len(renewals)} time(s)" + (f" of at most {allowed}" if allowed else "")
     rows = [
-        {"day": None, "renewal": i + 1, "days": round(a.days, 3),
-         "status": "earned" if allowed is None or i < allowed else "beyond_limit",
-         "within_cap": allowed is None or i < allowed}
+        {
+            "day": None,
+            "renewal": i + 1,
+            "days": round(a.days, 3),
+            "status": "earned" if allowed is None or i < allowed else "beyond_limit",
+            "within_cap": allowed is None or i < allowed,
+        }
         for i, a in enumerate(renewals)
     ]
     verdict = ExtensionVerdict(
-        term=term.id, phase=term.phase, announced_days=days, earned_days=days if ok else 0,
-        cap_days=None, condition_met=ok if renewals else None, days=rows,
+        term=term.id,
+        phase=term.phase,
+        announced_days=days,
+        earned_days=days if ok else 0,
+        cap_days=None,
+        condition_met=ok if renewals else None,
+        days=rows,
         explanation=Explanation(term.clause, text, [a.event for a in renewals]),
     )
     return TermResult([], None, verdict)

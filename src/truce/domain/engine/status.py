@@ -56,9 +56,7 @@ class Outcome:
         return found
 
 
-def outcome(
-    spec: AgreementSpec, index: Index, at: float, only: set[str] | None = None
-) -> Outcome:
+def outcome(spec: AgreementSpec, index: Index, at: float, only: set[str] | None = None) -> Outcome:
     assessment = Assessment(spec, index, at, EVALUATORS)
     verdicts: list[Verdict] = []
     extensions: list[ExtensionVerdict] = []
@@ -176,24 +174,44 @@ def _render(
 
     obligations = [
         {
-            "id": v.id, "term": v.term, "kind": v.kind, "party": v.party, "subject": v.subject,
-            "period": v.period, "starts_at": _iso(v.starts_at, zone),
+            "id": v.id,
+            "term": v.term,
+            "kind": v.kind,
+            "party": v.party,
+            "subject": v.subject,
+            "period": v.period,
+            "starts_at": _iso(v.starts_at, zone),
             "ends_at": _iso(v.ends_at, zone),
-            "due": _num(v.due), "delivered": _num(v.delivered), "balance": _num(v.balance),
-            "status": v.status, "met_at": _iso(v.met_at, zone), "disputed": v.id in disputed_ids,
+            "due": _num(v.due),
+            "limit": _num(v.limit),
+            "delivered": _num(v.delivered),
+            "balance": _num(v.balance),
+            "status": v.status,
+            "met_at": _iso(v.met_at, zone),
+            "disputed": v.id in disputed_ids,
             "explanation": explain(v.id, v.explanation),
         }
         for v in main.verdicts
     ]
     extensions = [
         {
-            "term": x.term, "phase": x.phase, "announced_days": _num(x.announced_days),
-            "earned_days": _num(x.earned_days), "cap_days": x.cap_days,
-            "condition_met": x.condition_met, "days": x.days,
+            "term": x.term,
+            "phase": x.phase,
+            "announced_days": _num(x.announced_days),
+            "earned_days": _num(x.earned_days),
+            "cap_days": x.cap_days,
+            "condition_met": x.condition_met,
+            "days": x.days,
             "announcements": [
-                {"event_id": ap.event.id, "date": ap.event.date.isoformat(), "days": _num(ap.days),
-                 "late": ap.late, "within_cap": ap.within_cap, "renewal": ap.renewal,
-                 "claims": ap.event.claim_ids}
+                {
+                    "event_id": ap.event.id,
+                    "date": ap.event.date.isoformat(),
+                    "days": _num(ap.days),
+                    "late": ap.late,
+                    "within_cap": ap.within_cap,
+                    "renewal": ap.renewal,
+                    "claims": ap.event.claim_ids,
+                }
                 for ap in a.clocks[x.phase].extensions
             ],
             "explanation": explain(x.term, x.explanation),
@@ -203,24 +221,33 @@ def _render(
     breaches = _breaches(spec, a, explain)
     phases = []
     for clock in a.clocks.values():
-        phases.append({
-            "id": clock.phase.id, "starts_at": _iso(clock.start, zone),
-            "base_ends_at": _iso(clock.base_end, zone), "ends_at": _iso(clock.end, zone),
-            "day": clock.day(at) if clock.contains(at) else None,
-            "length_days": _num(clock.length_days), "blocked_by": list(clock.blocked_by),
-            "extended_days": _num(sum(x.days for x in clock.extensions)),
-        })
+        phases.append(
+            {
+                "id": clock.phase.id,
+                "starts_at": _iso(clock.start, zone),
+                "base_ends_at": _iso(clock.base_end, zone),
+                "ends_at": _iso(clock.end, zone),
+                "day": clock.day(at) if clock.contains(at) else None,
+                "length_days": _num(clock.length_days),
+                "blocked_by": list(clock.blocked_by),
+                "extended_days": _num(sum(x.days for x in clock.extensions)),
+            }
+        )
     first = next((c.start for c in a.clocks.values() if c.start is not None), None)
     current = a.clocks[main.phase] if main.phase else None
     ends = _ends(a)
     for d in disputes:
-        explanations.append({
-            "for": f"dispute/{d['event_id']}", "clause": None,
-            "text": "sources give " + " vs ".join(str(r["quantity"]) for r in d["readings"])
-            + (": the verdicts differ by reading" if d["verdict_differs"] else ""),
-            "claims": [c for r in d["readings"] for c in r["claims"]],
-            "sources": sorted({s for r in d["readings"] for s in r["sources"]}),
-        })
+        explanations.append(
+            {
+                "for": f"dispute/{d['event_id']}",
+                "clause": None,
+                "text": "sources give "
+                + " vs ".join(str(r["quantity"]) for r in d["readings"])
+                + (": the verdicts differ by reading" if d["verdict_differs"] else ""),
+                "claims": [c for r in d["readings"] for c in r["claims"]],
+                "sources": sorted({s for r in d["readings"] for s in r["sources"]}),
+            }
+        )
     return {
         "agreement": spec.id,
         "title": spec.title,
@@ -245,8 +272,11 @@ def _render(
         "disputes": disputes,
         "explanations": explanations,
         "counts": {
-            "claims": book.claims, "events": len(book.events), "known_events": len(a.index.events),
-            "superseded": len(book.superseded), "retracted": len(book.retracted),
+            "claims": book.claims,
+            "events": len(book.events),
+            "known_events": len(a.index.events),
+            "superseded": len(book.superseded),
+            "retracted": len(book.retracted),
         },
     }
 
@@ -265,23 +295,27 @@ def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str
             if in_force and event.actor in parties and kinds_ok:
                 covering = term
                 break
-        text = (
-            f"{event.status.value} breach by {event.actor or 'an unnamed party'}"
-            + (f" of {covering.id}" if covering else " outside any prohibition in force")
+        text = f"{event.status.value} breach by {event.actor or 'an unnamed party'}" + (
+            f" of {covering.id}" if covering else " outside any prohibition in force"
         )
         key = f"breach/{event.id}"
-        rows.append({
-            "event_id": event.id, "party": event.actor, "target": event.target,
-            "date": event.date.isoformat(), "status": event.status.value,
-            "statuses": sorted({c.status.value for c in event.claims}),
-            "clause": covering.id if covering else None,
-            "excluded_party": event.actor in excluded,
-            "categories": sorted(event.categories),
-            "claims": event.claim_ids,
-            "explanation": explain(
-                key, Explanation(covering.clause if covering else None, text, [event])
-            ),
-        })
+        rows.append(
+            {
+                "event_id": event.id,
+                "party": event.actor,
+                "target": event.target,
+                "date": event.date.isoformat(),
+                "status": event.status.value,
+                "statuses": sorted({c.status.value for c in event.claims}),
+                "clause": covering.id if covering else None,
+                "excluded_party": event.actor in excluded,
+                "categories": sorted(event.categories),
+                "claims": event.claim_ids,
+                "explanation": explain(
+                    key, Explanation(covering.clause if covering else None, text, [event])
+                ),
+            }
+        )
     return rows
 
 

@@ -22,8 +22,12 @@ def _lazy(ctx: Assessment, sel: Selector, start: float, end: float) -> Callable[
 
 def _inactive(term: QuotaTerm | RatioTerm, party: str | None, why: str) -> TermResult:
     verdict = Verdict(
-        id=term.id, term=term.id, kind=term.kind, party=party,
-        subject=getattr(term, "subject", None), status=Status.INACTIVE,
+        id=term.id,
+        term=term.id,
+        kind=term.kind,
+        party=party,
+        subject=getattr(term, "subject", None),
+        status=Status.INACTIVE,
         explanation=Explanation(term.clause, why),
     )
     return TermResult([verdict])
@@ -35,6 +39,14 @@ def _not_open_reason(ctx: Assessment, term: QuotaTerm | RatioTerm) -> str:
     if term.phase:
         return f"phase {term.phase!r} has not started"
     return "the agreement has not started"
+
+
+def _recorded(status: str, ctx: Assessment, sel: Selector, start: float, end: float) -> str:
+    """An unmet period with no claim at all is `no_record`: absence of evidence, not a shortfall
+    (a source saying "none were released" is a claim of 0 and makes it `unmet`)."""
+    if status == Status.UNMET and not ctx.index.count_between(sel, start, end):
+        return Status.NO_RECORD
+    return status
 
 
 def _status(delivered: float, due: float, start: float, end: float, at: float) -> str:
@@ -57,15 +69,29 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
         delivered = series.total(start, deadline)
         reached = series.reached(start, term.at_least)
         met_at = reached if reached is not None and reached < deadline else None
-        status = _status(delivered, term.at_least, start, deadline, ctx.at)
+        status = _recorded(
+            _status(delivered, term.at_least, start, deadline, ctx.at),
+            ctx,
+            term.selector(),
+            start,
+            deadline,
+        )
         text = f"{term.party} delivered {delivered:g} of {term.at_least} {term.subject}" + (
             f" due by {_fmt(ctx, deadline)}" if deadline < math.inf else ""
         )
         verdict = Verdict(
-            id=term.id, term=term.id, kind="quota", party=term.party, subject=term.subject,
-            status=status, period="total", starts_at=start,
-            ends_at=deadline if deadline < math.inf else None, due=term.at_least,
-            delivered=delivered, met_at=met_at,
+            id=term.id,
+            term=term.id,
+            kind="quota",
+            party=term.party,
+            subject=term.subject,
+            status=status,
+            period="total",
+            starts_at=start,
+            ends_at=deadline if deadline < math.inf else None,
+            due=term.at_least,
+            delivered=delivered,
+            met_at=met_at,
             explanation=Explanation(
                 term.clause, text, lambda: _events(ctx, term.selector(), start, deadline)
             ),
@@ -78,13 +104,26 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
     while period_start < last:
         period_end = min(period_start + step, last if end is not None else period_start + step)
         delivered = series.total(period_start, period_end)
-        status = _status(delivered, term.at_least, period_start, period_end, ctx.at)
+        status = _recorded(
+            _status(delivered, term.at_least, period_start, period_end, ctx.at),
+            ctx,
+            term.selector(),
+            period_start,
+            period_end,
+        )
         label = f"{term.per} {number}"
         verdicts.append(
             Verdict(
-                id=f"{term.id}/{term.per}-{number}", term=term.id, kind="quota",
-                party=term.party, subject=term.subject, status=status, period=label,
-                starts_at=period_start, ends_at=period_end, due=term.at_least,
+                id=f"{term.id}/{term.per}-{number}",
+                term=term.id,
+                kind="quota",
+                party=term.party,
+                subject=term.subject,
+                status=status,
+                period=label,
+                starts_at=period_start,
+                ends_at=period_end,
+                due=term.at_least,
                 delivered=delivered,
                 explanation=Explanation(
                     term.clause,
@@ -118,6 +157,7 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
         f"{counterpart} delivered {units:g} {term.per_unit_of.subject}, so {term.party} owes "
         f"{due} {term.subject}; it delivered {delivered:g}"
     )
+
     def evidence() -> list[Event]:
         both = _events(ctx, term.selector(), start, stop) + _events(
             ctx, term.per_unit_of, start, stop
@@ -125,9 +165,18 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
         return sorted(both, key=lambda e: (e.at, e.id))
 
     verdict = Verdict(
-        id=term.id, term=term.id, kind="ratio", party=term.party, subject=term.subject,
-        status=status, period="total", starts_at=start, ends_at=end, due=due,
-        delivered=delivered, met_at=met_at,
+        id=term.id,
+        term=term.id,
+        kind="ratio",
+        party=term.party,
+        subject=term.subject,
+        status=status,
+        period="total",
+        starts_at=start,
+        ends_at=end,
+        due=due,
+        delivered=delivered,
+        met_at=met_at,
         explanation=Explanation(term.clause, text, evidence),
     )
     return TermResult([verdict], met_at)
@@ -154,8 +203,13 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
         status = "earned" if got >= needed else unsettled
         within = term.max_days is None or base_days + extra <= term.max_days
         days.append(
-            {"day": int(base_days + extra), "needed": needed, "delivered": _num(got),
-             "status": status, "within_cap": within}
+            {
+                "day": int(base_days + extra),
+                "needed": needed,
+                "delivered": _num(got),
+                "status": status,
+                "within_cap": within,
+            }
         )
     settled = [d for d in days if d["status"] != "pending"]
     met = all(d["status"] == "earned" for d in settled) if settled else None
@@ -167,8 +221,13 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
     )
     evidence = [a.event for a in clock.extensions]
     verdict = ExtensionVerdict(
-        term=term.id, phase=term.phase, announced_days=announced, earned_days=earned,
-        cap_days=term.max_days, condition_met=met, days=days,
+        term=term.id,
+        phase=term.phase,
+        announced_days=announced,
+        earned_days=earned,
+        cap_days=term.max_days,
+        condition_met=met,
+        days=days,
         explanation=Explanation(term.clause, text, evidence),
     )
     return TermResult([], None, verdict)

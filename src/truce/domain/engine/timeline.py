@@ -20,22 +20,24 @@ def timeline(spec: AgreementSpec, claims: Iterable[Claim]) -> list[dict[str, Any
     rows = []
     for event in book.events:
         day = int((event.at - origin) // DAY) + 1 if origin is not None else None
-        rows.append({
-            "event_id": event.id,
-            "date": event.date.isoformat(),
-            "date_precision": event.precision.value,
-            "local_date": datetime.fromtimestamp(event.at, spec.zone).date().isoformat(),
-            "day": day,
-            "type": event.type.value,
-            "actor": event.actor,
-            "target": event.target,
-            "subject": event.subject,
-            "categories": sorted(event.categories),
-            "quantity": event.quantity,
-            "readings": [r.quantity for r in event.readings] if event.disputed else [],
-            "status": event.status.value,
-            "claims": event.claim_ids,
-            "sources": sorted({s.label() for c in event.claims for s in c.sources}),
-            "quote": next((c.quote for c in event.claims if c.quote), None),
-        })
+        rows.append(
+            {
+                "event_id": event.id,
+                "date": event.date.isoformat(),
+                "date_precision": event.precision.value,
+                "local_date": datetime.fromtimestamp(event.at, spec.zone).date().isoformat(),
+                "day": day,
+                "type": event.type.value,
+                "actor": event.actor,
+                "target": event.target,
+                "subject": event.subject,
+                "categories": sorted(event.categories),
+                "quantity": event.quantity,
+                "readings": [r.quantity for r in event.readings] if event.disputed else [],
+                "status": event.status.value,
+                "claims": event.claim_ids,
+                "sources": sorted({s.label() for c in event.claims for s in c.sources}),
+                "quote": next((c.quote for c in event.claims if c.quote), None),
+            }
+        )
     return rows

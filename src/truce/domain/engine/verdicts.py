@@ -15,6 +15,7 @@ MAX_LISTED = 25  # claims named per verdict; the count says how many more stand 
 class Status:
     MET = "met"
     UNMET = "unmet"
+    NO_RECORD = "no_record"  # the period is over and nothing at all was recorded for it
     IN_PROGRESS = "in_progress"
     UPCOMING = "upcoming"
     INACTIVE = "inactive"
@@ -74,6 +75,7 @@ class Verdict:
     due: float | None = None
     delivered: float | None = None
     met_at: float | None = None
+    limit: float | None = None  # a ceiling rather than a debt (a pool's size)
 
     @property
     def balance(self) -> float | None:
