@@ -83,7 +83,9 @@ class ClaimError(TruceError):
 
 class UnknownAgreement(TruceError):
     code = "L101"
-    default_hint = "add it first with `truce agreement add FILE`, or list them with `truce agreement list`"
+    default_hint = (
+        "add it first with `truce agreement add FILE`, or list them with `truce agreement list`"
+    )
 
 
 class UnknownClaim(TruceError):
@@ -119,7 +121,7 @@ class MalformedLine(InputFileError):
     """One line (or CSV row) is not a JSON object or not a well-formed row."""
 
     code = "I101"
-    default_hint = "each line must be one JSON object, e.g. {\"agreement\": \"...\", \"type\": ...}"
+    default_hint = 'each line must be one JSON object, e.g. {"agreement": "...", "type": ...}'
 
 
 class InvalidClaimLine(InputFileError):

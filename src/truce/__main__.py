@@ -1,0 +1,3 @@
+from truce.cli.app import main
+
+main()

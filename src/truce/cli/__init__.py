@@ -1,0 +1,1 @@
+"""The `truce` command line: thin commands over `truce.services` and the storage layer."""

@@ -1,0 +1,44 @@
+"""State shared by every command: where the ledger is, and how to print."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+
+from truce.storage.ledger import Ledger
+
+DEFAULT_DB = "truce.db"
+
+
+@dataclass
+class Settings:
+    db: str = DEFAULT_DB
+
+
+settings = Settings()
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
+
+
+def db_url() -> str:
+    return settings.db or os.environ.get("TRUCE_DB") or DEFAULT_DB
+
+
+@contextmanager
+def open_ledger() -> Iterator[Ledger]:
+    ledger = Ledger.open(db_url())
+    try:
+        yield ledger
+    finally:
+        ledger.close()
+
+
+def print_json(data: Any) -> None:
+    """Stable JSON on stdout: sorted keys, no colour, one document."""
+    print(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str))

@@ -1,0 +1,158 @@
+"""Rich tables for the status and the timeline; JSON output never goes through here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+STATUS_STYLE = {
+    "met": "green",
+    "earned": "green",
+    "unmet": "bold red",
+    "not_earned": "bold red",
+    "violated": "bold red",
+    "alleged": "yellow",
+    "in_progress": "cyan",
+    "pending": "cyan",
+    "upcoming": "dim",
+    "inactive": "dim",
+    "no_record": "magenta",
+}
+
+
+def _status(value: str | None) -> Text:
+    value = value or ""
+    return Text(value, style=STATUS_STYLE.get(value, ""))
+
+
+def _n(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def status_view(s: dict[str, Any]) -> Group:
+    day = f"day {s['day']} of {s['days_total']}" if s["day"] else ""
+    head = Text.assemble(
+        (s["agreement"], "bold"),
+        f"  at {s['at']}\n",
+        ("state ", "dim"),
+        _status(s["state"]),
+        f"  phase {s['phase'] or '-'}  {day}\n",
+        ("ends ", "dim"),
+        s["ends_at"] or "open-ended",
+    )
+    parts: list[Any] = [Panel(head, title=s.get("title"), expand=False)]
+    table = Table(
+        "obligation",
+        "party",
+        "period",
+        "due",
+        "delivered",
+        "balance",
+        "status",
+        title="Obligations",
+        title_justify="left",
+    )
+    for o in s["obligations"]:
+        flag = Text(" disputed", style="magenta") if o["disputed"] else Text("")
+        due = f"≤{o['limit']}" if o.get("limit") is not None else _n(o["due"])
+        table.add_row(
+            o["term"],
+            _n(o["party"]),
+            _n(o["period"]),
+            due,
+            _n(o["delivered"]),
+            _n(o["balance"]),
+            Text.assemble(_status(o["status"]), flag),
+        )
+    parts.append(table)
+    for ext in s["extensions"]:
+        ext_table = Table(
+            "day",
+            "needed",
+            "delivered",
+            "status",
+            "within cap",
+            title=f"Extensions under {ext['term']}: {ext['announced_days']} day(s) "
+            f"announced, {ext['earned_days']} earned by the rule",
+            title_justify="left",
+        )
+        for row in ext["days"]:
+            ext_table.add_row(
+                _n(row.get("day") or row.get("renewal")),
+                _n(row.get("needed")),
+                _n(row.get("delivered")),
+                _status(row["status"]),
+                "yes" if row["within_cap"] else "NO",
+            )
+        parts.append(ext_table)
+    if s["breaches"]:
+        breaches = Table(
+            "date", "party", "status", "clause", "claims", title="Breaches", title_justify="left"
+        )
+        for b in s["breaches"]:
+            breaches.add_row(
+                b["date"],
+                _n(b["party"]),
+                _status(b["status"]),
+                _n(b["clause"]),
+                str(len(b["claims"])),
+            )
+        parts.append(breaches)
+    if s["disputes"]:
+        disputes = Table(
+            "event",
+            "readings",
+            "sources",
+            "verdicts that differ",
+            title="Disputes between sources",
+            title_justify="left",
+        )
+        for d in s["disputes"]:
+            readings = " vs ".join(str(r["quantity"]) for r in d["readings"])
+            sources = "; ".join(
+                f"{r['quantity']}: {', '.join(r['sources'])}" for r in d["readings"]
+            )
+            differ = (
+                "\n".join(
+                    f"{v['id']}: " + ", ".join(f"{k}→{w}" for k, w in v["by_reading"].items())
+                    for v in d["verdicts"]
+                )
+                or "none"
+            )
+            disputes.add_row(d["event_id"], readings, sources, differ)
+        parts.append(disputes)
+    return Group(*parts)
+
+
+def timeline_view(agreement: str, rows: list[dict[str, Any]]) -> Table:
+    table = Table(
+        "day",
+        "date",
+        "type",
+        "actor",
+        "subject",
+        "qty",
+        "status",
+        title=f"Timeline of {agreement}",
+        title_justify="left",
+    )
+    table.add_column("sources", overflow="ellipsis", no_wrap=True, max_width=28)
+    for r in rows:
+        qty = " vs ".join(map(str, r["readings"])) if r["readings"] else _n(r["quantity"])
+        more = f" (+{len(r['sources']) - 1})" if len(r["sources"]) > 1 else ""
+        source = (r["sources"][0] if r["sources"] else "") + more
+        table.add_row(
+            _n(r["day"]),
+            r["local_date"][5:],
+            r["type"],
+            _n(r["actor"]),
+            _n(r["subject"]),
+            qty,
+            r["status"],
+            source,
+        )
+    return table

@@ -1,0 +1,41 @@
+"""`truce status` and `truce timeline`."""
+
+from __future__ import annotations
+
+import typer
+
+from truce import services
+from truce.cli.context import console, open_ledger, print_json
+from truce.cli.render import status_view, timeline_view
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)
+    app.command("timeline")(timeline)
+
+
+def status(
+    agreement: str = typer.Argument(..., help="agreement id"),
+    at: str = typer.Option(None, "--at", help="instant to assess (ISO 8601; default now)"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON"),
+) -> None:
+    """Where an agreement stands at an instant: phase, day, obligations, breaches, disputes."""
+    with open_ledger() as ledger:
+        result = services.status(ledger, agreement, at)
+    if as_json:
+        print_json(result)
+    else:
+        console.print(status_view(result))
+
+
+def timeline(
+    agreement: str = typer.Argument(..., help="agreement id"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON"),
+) -> None:
+    """Every recorded event in clock order, with its day and sources."""
+    with open_ledger() as ledger:
+        rows = services.agreement_timeline(ledger, agreement)
+    if as_json:
+        print_json(rows)
+    else:
+        console.print(timeline_view(agreement, rows))

@@ -1,0 +1,27 @@
+"""Where the bundled example agreements and claims are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from truce.errors import TruceError
+
+
+class ExamplesMissing(TruceError):
+    code = "I101"
+    default_hint = (
+        "install truce from its source checkout (`pip install -e .`), or point TRUCE_EXAMPLES "
+        "at a folder holding agreements/ and claims/"
+    )
+
+
+def examples_dir() -> Path:
+    """The repository's `examples/` folder (or $TRUCE_EXAMPLES)."""
+    override = os.environ.get("TRUCE_EXAMPLES")
+    candidates = [Path(override)] if override else []
+    candidates.append(Path(__file__).resolve().parents[3] / "examples")
+    for candidate in candidates:
+        if (candidate / "agreements").is_dir():
+            return candidate
+    raise ExamplesMissing("the bundled examples are not where truce expects them")
