@@ -24,7 +24,7 @@ from truce.storage.appends import plan_claims
 from truce.storage.chain import canonical
 from truce.storage.db import make_engine, resolve_url, sqlite_path
 from truce.storage.records import AgreementSummary, AppendResult, Entry, VerifyReport
-from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
+from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 from truce.storage.tables import agreements, claims, entries
 from truce.storage.verify import verify_ledger
 from truce.storage.writes import Pending, insert_rows, link, read_head, write_transaction
@@ -163,11 +163,11 @@ class Ledger:
     def claims(self, agreement: str) -> list[Claim]:
         """Every claim of an agreement, in the order they were recorded."""
         query = select(*LOAD_COLUMNS).where(claims.c.agreement == agreement).order_by(claims.c.seq)
-        with self._engine.connect() as conn:
+        with gc_paused(), self._engine.connect() as conn:
             rows = conn.execute(query).all()
             if not rows and not self._has_agreement(conn, agreement):
                 raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
-        return ClaimLoader().load(rows)
+            return ClaimLoader().load(rows)
 
     def claim(self, claim_id: str) -> Claim:
         with self._engine.connect() as conn:

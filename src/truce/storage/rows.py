@@ -7,8 +7,10 @@ what is in the projection was validated on the way in.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
@@ -179,6 +181,22 @@ def _claim_builder() -> Callable[..., Claim]:
 
 
 _build_claim = _claim_builder()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold off the cycle collector while building many objects that hold no cycles.
+
+    A million claims trigger dozens of full collections that each walk every claim built so far;
+    pausing roughly halves the load time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class ClaimLoader:
