@@ -172,7 +172,7 @@ def _term(
     if kind == "ratio":
         unit = selector()
         keys = unit.categories or draw(st.lists(slugs, max_size=2))
-        factors = {k: draw(st.floats(allow_nan=False, allow_infinity=False)) for k in keys}
+        factors = {k: draw(positive_floats) for k in keys}
         return RatioTerm(
             kind="ratio",
             **common,

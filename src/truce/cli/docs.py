@@ -1,4 +1,4 @@
-"""Generate docs/cli.md from the commands' own `--help`: `python -m truce.cli.docs > docs/cli.md`."""
+"""Generate docs/cli.md from the commands' own help: `python -m truce.cli.docs > docs/cli.md`."""
 
 from __future__ import annotations
 

@@ -78,7 +78,7 @@ class Phase(Model):
 
     id: Slug
     name: str | None = None
-    start: Start
+    start: Start = Field(description="when the phase starts")
     duration: Span | None = Field(None, description="omit for an open-ended phase")
     max_days: int | None = Field(
         None, ge=1, description="cap on the phase's length including every extension"
@@ -119,21 +119,33 @@ class TermBase(Model):
     description: str | None = None
     clause: str | None = Field(None, description="where the term is written, e.g. `Art. 2(b)`")
     phase: Slug | None = Field(None, description="the phase the term applies in")
-    opens_after: Slug | None = Field(
-        None, description="id of a term that must be met before this one opens"
+    opens_after: list[Slug] = Field(
+        default_factory=list,
+        description="ids of terms that must all be met before this one opens (one id or a list)",
     )
+
+    @field_validator("opens_after", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else value
 
 
 class QuotaTerm(TermBase):
     """At least N of a subject: in total by a deadline, or per day / per week."""
 
     kind: Literal["quota"]
-    party: Slug
-    subject: Slug
-    type: EventType = EventType.RELEASE
-    categories: list[Slug] = Field(default_factory=list)
-    exclude: list[Slug] = Field(default_factory=list)
-    at_least: int = Field(ge=1)
+    party: Slug = Field(description="the party that must deliver (the claims' actor)")
+    subject: Slug = Field(description="what is counted, a subject id")
+    type: EventType = Field(EventType.RELEASE, description="the event type that counts")
+    categories: list[Slug] = Field(
+        default_factory=list, description="count only claims with one of these categories"
+    )
+    exclude: list[Slug] = Field(
+        default_factory=list, description="never count claims with any of these categories"
+    )
+    at_least: int = Field(ge=1, description="the least that meets the quota (per period)")
     per: Literal["day", "week"] | None = Field(None, description="repeat the quota each period")
     by: When | None = Field(None, description="deadline for a total quota")
 
@@ -151,14 +163,20 @@ class RatioTerm(TermBase):
     """`party` delivers `factor` of `subject` for each unit the other side delivers."""
 
     kind: Literal["ratio"]
-    party: Slug
-    subject: Slug
-    type: EventType = EventType.RELEASE
-    categories: list[Slug] = Field(default_factory=list)
-    exclude: list[Slug] = Field(default_factory=list)
+    party: Slug = Field(description="the party that owes units in return")
+    subject: Slug = Field(description="what it owes, a subject id")
+    type: EventType = Field(EventType.RELEASE, description="the event type that counts")
+    categories: list[Slug] = Field(
+        default_factory=list, description="count only its claims with one of these categories"
+    )
+    exclude: list[Slug] = Field(
+        default_factory=list, description="never count its claims with any of these categories"
+    )
     per_unit_of: Selector = Field(description="what the counterpart delivers")
-    factor: float = Field(1.0, gt=0, description="units owed per counterpart unit")
-    factors: dict[Slug, float] = Field(
+    factor: float = Field(
+        1.0, gt=0, allow_inf_nan=False, description="units owed per counterpart unit"
+    )
+    factors: dict[Slug, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(
         default_factory=dict,
         description="per-category factors for the counterpart's units (30 per civilian, ...)",
     )
@@ -180,7 +198,7 @@ class ExtensionTerm(TermBase):
     phase: Slug
     days: int = Field(1, ge=1, description="days earned per step")
     for_each: int = Field(ge=1, description="units per step")
-    of: Selector
+    of: Selector = Field(description="the deliveries that earn extension days")
     beyond: int = Field(0, ge=0, description="units that count towards the base period")
     max_days: int | None = Field(None, ge=1, description="cap on the phase length")
 
@@ -190,24 +208,24 @@ class GateTerm(TermBase):
 
     kind: Literal["gate"]
     phase: Slug
-    requires: list[Slug] = Field(min_length=1)
+    requires: list[Slug] = Field(min_length=1, description="ids of the terms that must be met")
 
 
 class DeadlineTerm(TermBase):
     """Something must happen by a deadline: a meeting, a statement, a withdrawal."""
 
     kind: Literal["deadline"]
-    party: Slug | None = None
-    match: Selector
-    by: When
+    party: Slug | None = Field(None, description="the party that must act (overrides match)")
+    match: Selector = Field(description="the event that fulfils the term")
+    by: When = Field(description="the deadline")
 
 
 class OrderTerm(TermBase):
     """Everything matching `first` must come before anything matching `then`."""
 
     kind: Literal["order"]
-    first: Selector
-    then: Selector
+    first: Selector = Field(description="what must all come first")
+    then: Selector = Field(description="what may only come after")
 
 
 class ProhibitionTerm(TermBase):
@@ -226,27 +244,27 @@ class RenewalTerm(TermBase):
 
     kind: Literal["renewal"]
     phase: Slug
-    period: Span
-    max_renewals: int | None = Field(None, ge=1)
+    period: Span = Field(description="how much each renewal adds")
+    max_renewals: int | None = Field(None, ge=1, description="how many renewals are allowed")
 
 
 class OptInTerm(TermBase):
     """Parties join by declaring acceptance (a `statement` with category `opt-in`) by a deadline."""
 
     kind: Literal["opt_in"]
-    parties: list[Slug] = Field(min_length=1)
-    by: When
+    parties: list[Slug] = Field(min_length=1, description="the parties invited to join")
+    by: When = Field(description="the deadline to accept")
 
 
 class PoolTerm(TermBase):
     """A published eligibility pool: releases start only after the objection window closes."""
 
     kind: Literal["pool"]
-    party: Slug
-    subject: Slug
-    size: int = Field(ge=1)
+    party: Slug = Field(description="the party releasing from the pool")
+    subject: Slug = Field(description="what the pool holds, a subject id")
+    size: int = Field(ge=1, description="how many are listed: releases may not exceed it")
     published: datetime = Field(description="local instant the list was published")
-    objection_window: Span
+    objection_window: Span = Field(description="time for objections before releases may start")
 
 
 Term = Annotated[
@@ -267,19 +285,19 @@ Term = Annotated[
 class AgreementSpec(Model):
     """An agreement: who is bound, by what terms, on what clock."""
 
-    id: Slug
-    title: str
+    id: Slug = Field(description="the agreement's id, used by claims and commands")
+    title: str = Field(description="a human title")
     timezone: str = Field(description="IANA time zone of the agreement's clock")
     sources: list[str] = Field(default_factory=list, description="where the terms come from")
-    parties: list[Actor] = Field(min_length=1)
-    mediators: list[Actor] = Field(default_factory=list)
-    guarantors: list[Actor] = Field(default_factory=list)
+    parties: list[Actor] = Field(min_length=1, description="the parties bound by the terms")
+    mediators: list[Actor] = Field(default_factory=list, description="mediators")
+    guarantors: list[Actor] = Field(default_factory=list, description="guarantors")
     excluded: list[Actor] = Field(
         default_factory=list, description="named groups the agreement does not cover"
     )
-    subjects: list[Subject] = Field(default_factory=list)
-    phases: list[Phase] = Field(min_length=1)
-    terms: list[Term] = Field(default_factory=list)
+    subjects: list[Subject] = Field(default_factory=list, description="what is counted")
+    phases: list[Phase] = Field(min_length=1, description="the clocks, in the order they run")
+    terms: list[Term] = Field(default_factory=list, description="what each side owes")
 
     @field_validator("timezone")
     @classmethod

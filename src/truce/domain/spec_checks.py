@@ -87,12 +87,12 @@ def _problems(spec: AgreementSpec) -> Iterator[Problem]:
         path: Path = ("terms", i)
         if term.phase is not None and term.phase not in phases:
             yield _unknown((*path, "phase"), "phase", term.phase, phases)
-        if term.opens_after is not None:
-            if term.opens_after not in terms:
-                yield _unknown((*path, "opens_after"), "term", term.opens_after, terms)
-            elif term.opens_after == term.id:
+        for j, prerequisite in enumerate(term.opens_after):
+            if prerequisite not in terms:
+                yield _unknown((*path, "opens_after", j), "term", prerequisite, terms)
+            elif prerequisite == term.id:
                 yield Problem(
-                    (*path, "opens_after"),
+                    (*path, "opens_after", j),
                     f"term {term.id!r} cannot open after itself",
                     "point `opens_after` at another term",
                 )
@@ -140,7 +140,7 @@ def _term_problems(path, term: Term, terms, parties, actors, check_selector, che
         yield from check_selector((*path, "match"), term.match)
         if term.party is not None and term.party not in actors:
             yield _unknown((*path, "party"), "party", term.party, actors)
-        if term.by.within is not None and term.opens_after is None:
+        if term.by.within is not None and not term.opens_after:
             yield Problem(
                 (*path, "by", "within"),
                 "`within` counts from when the term opens, but the term has no `opens_after`",

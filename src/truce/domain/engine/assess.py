@@ -143,9 +143,9 @@ class Assessment:
             # not known, so the window stays open instead of closing with the earlier phases.
             built = len(clocks) == len(self.spec.phases)
             end = clocks[-1].end if clocks and built else None
-        if term.opens_after is not None and start is not None:
-            opened = self.term(term.opens_after).met_at
-            start = None if opened is None else max(start, opened)
+        if term.opens_after and start is not None:
+            opened = [self.term(t).met_at for t in term.opens_after]
+            start = None if None in opened else max([start, *(o for o in opened if o is not None)])
         return start, end
 
     def deadline(self, when: When | None, term: Term, opened: float | None) -> float | None:

@@ -45,7 +45,7 @@ def terms_touched(spec: AgreementSpec, event: Event) -> set[str] | None:
     while grew:
         grew = False
         for term in spec.terms:
-            if term.id not in touched and term.opens_after in touched:
+            if term.id not in touched and touched.intersection(term.opens_after):
                 touched.add(term.id)
                 grew = True
     if touched & gated:

@@ -58,7 +58,11 @@ def gate(term: GateTerm, ctx: Assessment) -> TermResult:
 def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
     start, _ = ctx.window(term)
     if start is None:
-        why = f"opens once {term.opens_after!r} is met" if term.opens_after else "not started"
+        why = (
+            f"opens once {', '.join(term.opens_after)} are met"
+            if term.opens_after
+            else "not started"
+        )
         return TermResult([_verdict(term.id, "deadline", Status.INACTIVE, why, term.clause)])
     due = ctx.deadline(term.by, term, start)
     sel = term.match if term.party is None else term.match.model_copy(update={"party": term.party})

@@ -34,8 +34,9 @@ def _inactive(term: QuotaTerm | RatioTerm, party: str | None, why: str) -> TermR
 
 
 def _not_open_reason(ctx: Assessment, term: QuotaTerm | RatioTerm) -> str:
-    if term.opens_after is not None and ctx.term(term.opens_after).met_at is None:
-        return f"opens only once {term.opens_after!r} is met, which it is not yet"
+    waiting = [t for t in term.opens_after if ctx.term(t).met_at is None]
+    if waiting:
+        return f"opens only once {', '.join(waiting)} met, which is not the case yet"
     if term.phase:
         return f"phase {term.phase!r} has not started"
     return "the agreement has not started"
