@@ -253,3 +253,16 @@ def test_missing_file(tmp_path: Path) -> None:
         load_spec_file(tmp_path / "nope.yaml")
     assert caught.value.code == "S113"
     assert str(tmp_path / "nope.yaml") in caught.value.render()
+
+
+def test_ratio_factors_must_be_finite_and_positive() -> None:
+    gaza = Path(__file__).resolve().parents[2] / "examples" / "agreements" / "gaza-2023-11.yaml"
+    text = gaza.read_text().replace(
+        "    factor: 3\n", "    factor: 3\n    factors: {women: .inf}\n", 1
+    )
+    try:
+        load_spec(text, "x.yaml")
+    except (SpecError, SpecErrors) as exc:
+        assert "factors" in exc.render() and "[S106]" in exc.render()
+    else:
+        raise AssertionError("an infinite factor was accepted")

@@ -220,3 +220,52 @@ def test_opens_after_another_term(kit: Any) -> None:
     late = [*claims[:4], trucks("2024-01-03T11:00", 50)]
     row = kit.obligation(kit.state(spec, late, "2024-01-04T00:00"), "aid")
     assert (row["delivered"], row["status"]) == (50, "unmet")
+
+
+def test_opens_after_every_listed_term(kit: Any) -> None:
+    # Minsk-style: the zone rule opens only once *both* sides finished withdrawing.
+    women = {"id": "women", "kind": "quota", **HOSTAGES, "categories": ["women"], "at_least": 2}
+    children = {
+        "id": "children",
+        "kind": "quota",
+        **HOSTAGES,
+        "categories": ["children"],
+        "at_least": 2,
+    }
+    aid = {
+        "id": "aid",
+        "kind": "quota",
+        "party": "israel",
+        "subject": "aid-trucks",
+        "type": "aid_delivery",
+        "at_least": 10,
+        "opens_after": ["women", "children"],
+    }
+    spec = kit.spec([women, children, aid])
+    claims = [
+        kit.release("hamas", 2, "2024-01-01T10:00", categories=["women"]),
+        kit.claim(
+            "aid_delivery", "2024-01-01T12:00", actor="israel", subject="aid-trucks", quantity=10
+        ),
+    ]
+    # Only "women" is met: the term stays closed, naming what it waits for.
+    row = kit.obligation(kit.state(spec, claims, "2024-01-01T20:00"), "aid")
+    assert row["status"] == "inactive" and "children" in row["explanation"]
+    claims.append(kit.release("hamas", 2, "2024-01-01T15:00", categories=["children"]))
+    claims.append(
+        kit.claim(
+            "aid_delivery",
+            "2024-01-01T16:00",
+            actor="israel",
+            subject="aid-trucks",
+            quantity=10,
+            event_id="later",
+        )
+    )
+    # Opens at 15:00, when the later of the two is met; the 12:00 trucks came before it.
+    row = kit.obligation(kit.state(spec, claims, "2024-01-01T20:00"), "aid")
+    assert (row["starts_at"], row["delivered"], row["status"]) == (
+        "2024-01-01T15:00:00+00:00",
+        10,
+        "met",
+    )
