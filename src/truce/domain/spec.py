@@ -132,10 +132,9 @@ class TermBase(Model):
         return [value] if isinstance(value, str) else value
 
 
-class QuotaTerm(TermBase):
-    """At least N of a subject: in total by a deadline, or per day / per week."""
+class CountedTerm(TermBase):
+    """What quota and ratio terms share: whose deliveries of what are counted."""
 
-    kind: Literal["quota"]
     party: Slug = Field(description="the party that must deliver (the claims' actor)")
     subject: Slug = Field(description="what is counted, a subject id")
     type: EventType = Field(EventType.RELEASE, description="the event type that counts")
@@ -145,9 +144,6 @@ class QuotaTerm(TermBase):
     exclude: list[Slug] = Field(
         default_factory=list, description="never count claims with any of these categories"
     )
-    at_least: int = Field(ge=1, description="the least that meets the quota (per period)")
-    per: Literal["day", "week"] | None = Field(None, description="repeat the quota each period")
-    by: When | None = Field(None, description="deadline for a total quota")
 
     def selector(self) -> Selector:
         return Selector(
@@ -159,19 +155,19 @@ class QuotaTerm(TermBase):
         )
 
 
-class RatioTerm(TermBase):
+class QuotaTerm(CountedTerm):
+    """At least N of a subject: in total by a deadline, or per day / per week."""
+
+    kind: Literal["quota"]
+    at_least: int = Field(ge=1, description="the least that meets the quota (per period)")
+    per: Literal["day", "week"] | None = Field(None, description="repeat the quota each period")
+    by: When | None = Field(None, description="deadline for a total quota")
+
+
+class RatioTerm(CountedTerm):
     """`party` delivers `factor` of `subject` for each unit the other side delivers."""
 
     kind: Literal["ratio"]
-    party: Slug = Field(description="the party that owes units in return")
-    subject: Slug = Field(description="what it owes, a subject id")
-    type: EventType = Field(EventType.RELEASE, description="the event type that counts")
-    categories: list[Slug] = Field(
-        default_factory=list, description="count only its claims with one of these categories"
-    )
-    exclude: list[Slug] = Field(
-        default_factory=list, description="never count its claims with any of these categories"
-    )
     per_unit_of: Selector = Field(description="what the counterpart delivers")
     factor: float = Field(
         1.0, gt=0, allow_inf_nan=False, description="units owed per counterpart unit"
@@ -180,15 +176,6 @@ class RatioTerm(TermBase):
         default_factory=dict,
         description="per-category factors for the counterpart's units (30 per civilian, ...)",
     )
-
-    def selector(self) -> Selector:
-        return Selector(
-            type=self.type,
-            party=self.party,
-            subject=self.subject,
-            categories=self.categories,
-            exclude=self.exclude,
-        )
 
 
 class ExtensionTerm(TermBase):
