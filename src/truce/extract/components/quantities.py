@@ -1,0 +1,234 @@
+"""Counts in a report: "at least 10 hostages", "four-day", "some 1,400 deaths", "dozens of people".
+
+One regex finds every number-like phrase; each hit is then checked against a short window on
+either side (dates, clock times, money, labels) and given a qualifier and a unit. Nothing is
+compiled per call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from truce.extract.lexicon_numbers import (
+    AGE_NOUNS,
+    LABEL_WORDS,
+    MODIFIERS,
+    MONTHS,
+    MULTIPLIERS,
+    ORDINALS,
+    PEOPLE_LIKE,
+    QUALIFIERS,
+    SMALL_NUMBERS,
+    TENS,
+    TIME_UNITS,
+    UNITS,
+    VAGUE,
+    VAGUE_HUNDREDS,
+    VAGUE_TENS,
+)
+from truce.extract.model import Quantity
+
+_UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = "|".join(sorted((w for w in SMALL_NUMBERS if w not in TENS), key=len, reverse=True))
+_UNDER_100 = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{_UNITS_1_9}))?|{_SMALL})"
+_WORD_NUMBER = (
+    rf"(?:(?:a|{_UNDER_100})\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_UNDER_100})?"
+    rf"|(?:a|{_UNDER_100})\s+dozen|{_UNDER_100}(?:\s+(?:thousand|million))?)"
+)
+_NUMBER = re.compile(
+    r"(?<![\w/.#+:\-$£€])(?:"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w%]|[.,:]\d)"
+    r"(?:\s+(?P<mult>million|billion|thousand)\b)?"
+    r"|(?P<ordd>\d+)(?:st|nd|rd|th)\b"
+    r"|(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds"
+    r"|thousands|millions)\b"
+    rf"|(?P<another>another)\b(?!\s+(?:\d|{_UNDER_100}\b))"
+    rf"|(?P<ordw>{'|'.join(ORDINALS)})\b"
+    rf"|(?P<words>{_WORD_NUMBER})\b"
+    r")",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(
+    r"\b(?P<q>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS) + r")\s+$",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b")
+_NOT_A_COUNT_AFTER = re.compile(
+    r"\s*(?:%|percent\b|per\s+cent\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|hrs\b|h\b|"
+    r"o['’]clock\b|local\s+time\b|dollars\b|euros\b|pounds\b|[\-.]\d|\s\d{2,4}[\s.\-]\d)",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€]|\bUS|\bUSD|\bEUR)\s*$")
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
+_COMPOUND = re.compile(r"-(?P<u>day|week|month|hour|year|minute)s?(?P<old>-old)?\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z’']*)")
+_OF_DETERMINER = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|these|those|them))?(?=[ \t])")
+_RATIO = re.compile(r"[ \t]+for\s+(?:every|each)\b", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?P<k>killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of"
+    r"|cost\s+the\s+lives\s+of|death\s+toll\s+(?:of|at|to|rose\s+to|reached|stood\s+at))"
+    r"|(?P<w>wounding|wounded|injuring|injured))\s+$",
+    re.IGNORECASE,
+)
+_AUXILIARY = r"\b(?:have|has|had|were|was|are|is)\b"
+_TOLL_AFTER = re.compile(
+    # The first auxiliary after the noun must be the toll's: "50 were freed and 3 were killed"
+    # gives no toll to the 50.
+    rf"(?:(?!{_AUXILIARY})[^.,;:\n]){{0,60}}?\b(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:reported\s+)?"
+    r"(?:(?P<v>killed|dead|wounded|injured)|(?:taken|held)\s+(?P<h>hostage|captive))\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"19\d\d|20\d\d|2100")
+_UNIT_NOUN_NEXT = re.compile(
+    r"[ \t]+(?:" + "|".join(u for u, v in UNITS.items() if v not in TIME_UNITS) + r")\b",
+    re.IGNORECASE,
+)
+_DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "i", "an")
+
+
+def _word_value(phrase: str) -> float:
+    total = current = 0
+    for word in re.split(r"[\s\-]+", phrase.lower()):
+        if word == "a":
+            current = 1
+        elif word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word == "dozen":
+            current *= 12
+        elif word == "hundred":
+            current *= 100
+        elif word in MULTIPLIERS:
+            total += current * MULTIPLIERS[word]
+            current = 0
+    return float(total + current)
+
+
+def _vague_value(phrase: str) -> float:
+    words = phrase.lower().split()
+    if words[0] == "tens":
+        return float(VAGUE_TENS[words[-1]])
+    if words[0] == "hundreds" and len(words) > 1:
+        return float(VAGUE_HUNDREDS.get(words[-1], 100_000_000))
+    return float(VAGUE[words[0]])
+
+
+def _is_modifier(word: str) -> bool:
+    lower = word.lower()
+    if lower in MODIFIERS:
+        return True
+    # Nationality adjectives are open-ended ("Emirati", "Lebanese"); capitalisation marks them.
+    return word[:1].isupper() and lower.endswith(_DEMONYM_SUFFIXES) and not lower.endswith("s")
+
+
+def _unit_after(text: str, pos: int) -> tuple[str | None, int, bool]:
+    """The unit of the count ending at `pos`, where its phrase ends, and whether it is an age."""
+    compound = _COMPOUND.match(text, pos)
+    if compound:
+        return UNITS[compound["u"].lower() + "s"], compound.end(), bool(compound["old"])
+    of = _OF_DETERMINER.match(text, pos)
+    cursor = of.end() if of else pos
+    for _ in range(4):
+        word = _NEXT_WORD.match(text, cursor)
+        if not word:
+            break
+        lower = word[1].lower().removesuffix("'s").removesuffix("’s")
+        if lower in UNITS:
+            return UNITS[lower], word.end(), False
+        if not _is_modifier(word[1]):
+            break
+        cursor = word.end()
+    return None, pos, False
+
+
+def _is_excluded_digit(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 14) : start]
+    after = text[end : end + 14]
+    if _NOT_A_COUNT_AFTER.match(after) or _CURRENCY_BEFORE.search(before):
+        return True
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    label = _WORD_BEFORE.search(before)
+    if label and label[1].lower() in LABEL_WORDS:
+        return True
+    return after[:1] in {".", ")"} and _LIST_ITEM.search(before) is not None
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int, str]:
+    found = _QUALIFIER.search(text, max(0, start - 24), start)
+    if not found:
+        return "exact", start, ""
+    phrase = " ".join(found["q"].lower().split())
+    if phrase == "over":
+        before = _WORD_BEFORE.search(text, max(0, found.start() - 16), found.start())
+        if before and before[1].lower() in AGE_NOUNS:
+            return "exact", start, ""
+    return QUALIFIERS[phrase], found.start("q"), phrase
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every count in `text[start:end]`, with absolute offsets, in text order."""
+    end = len(text) if end is None else min(end, len(text))
+    segment = text[start:end]
+    found: list[Quantity] = []
+    for match in _NUMBER.finditer(segment):
+        kind = match.lastgroup
+        if kind == "mult" or (match["digits"] is not None):
+            kind = "digits"
+        num_start, num_end = match.span()
+        qualifier, span_start, phrase = _qualifier_before(segment, num_start)
+        if kind in {"ordd", "ordw"}:
+            # Ordinals are positions, except in a deadline: "no later than the 16th day".
+            if phrase not in {"no later than the"}:
+                continue
+            value = float(match["ordd"] or ORDINALS[match["ordw"].lower()])
+        elif kind == "digits":
+            if _is_excluded_digit(segment, num_start, match.end("digits")):
+                continue
+            if _YEAR.fullmatch(match["digits"]) and not _UNIT_NOUN_NEXT.match(segment, num_end):
+                continue  # a bare year is a date; "2000 trucks" is still a count
+            value = float(match["digits"].replace(",", ""))
+            if match["mult"]:
+                value *= MULTIPLIERS[match["mult"].lower()]
+        elif kind == "vague":
+            value = _vague_value(match["vague"])
+            if qualifier == "exact":
+                qualifier = "at_least"
+        elif kind == "another":
+            value = 1.0
+        else:
+            value = _word_value(match["words"])
+        unit, unit_end, is_age = _unit_after(segment, num_end)
+        if is_age:
+            continue
+        if unit in TIME_UNITS and phrase == "over":
+            # "over 60 days" is the period, not a bound on it.
+            qualifier, span_start = "exact", num_start
+        toll = _TOLL_BEFORE.search(segment, max(0, span_start - 40), span_start)
+        if unit is None or unit in PEOPLE_LIKE:
+            if toll:
+                unit = "killed" if toll["k"] else "wounded"
+            else:
+                after = _TOLL_AFTER.match(segment, unit_end if unit else num_end)
+                if after and after["h"]:
+                    unit = "hostages"
+                elif after:
+                    unit = "killed" if after["v"].lower() in {"killed", "dead"} else "wounded"
+        vague_only = kind in {"vague", "another"} and qualifier in {"exact", "at_least"}
+        ratio = _RATIO.match(segment, num_end) is not None
+        if unit is None and (vague_only or (qualifier == "exact" and not ratio)):
+            continue
+        span_end = max(unit_end, num_end)
+        found.append(Quantity(value, qualifier, unit, (start + span_start, start + span_end)))
+    return found
+
+
+@Language.component("truce_quantities_v1", assigns=["doc._.quantities"])
+def quantities_component(doc: Doc) -> Doc:
+    doc._.quantities = find_quantities(doc.text, 0, doc._.body_end)
+    return doc
