@@ -13,8 +13,10 @@ from truce.extract.evaluate import TABLE_COLUMNS, evaluate_extraction, evaluate_
 from truce.extract.model import Article
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold"
-CONTRACT_KEYS = ("type", "modality", "date", "date_precision", "actor", "target", "participants")
-CONTRACT_KEYS += ("quantities", "categories", "location", "source", "quote")
+CONTRACT_KEYS = (
+    *("type", "modality", "date", "date_precision", "actor", "target", "participants"),
+    *("quantities", "categories", "location", "source", "quote"),
+)
 
 
 def gold_events() -> list[dict[str, Any]]:
