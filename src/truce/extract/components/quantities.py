@@ -8,6 +8,7 @@ compiled per call.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,6 +52,32 @@ _NUMBER = re.compile(
     r")",
     re.IGNORECASE,
 )
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation factored by shared prefixes: Python's `re` tries a flat alternation word by
+    word at every character, which made candidate search the cost of the whole component."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(tree)
+
+
+# "a" alone is too common to try; it only starts a number before these words.
+_STARTERS = [*SMALL_NUMBERS, *ORDINALS, "another", "dozens", "scores", "hundreds", "thousands"]
+_STARTERS += ["millions", "tens", "a hundred", "a thousand", "a million", "a dozen"]
+_CANDIDATE = re.compile(rf"(?<!\w)(?:\d|(?:{_trie_pattern(_STARTERS)})\b)", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\b(?P<q>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
@@ -176,7 +203,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else min(end, len(text))
     segment = text[start:end]
     found: list[Quantity] = []
-    for match in _NUMBER.finditer(segment):
+    resume = 0
+    for candidate in _CANDIDATE.finditer(segment):
+        if candidate.start() < resume:
+            continue
+        match = _NUMBER.match(segment, candidate.start())
+        if match is None:
+            continue
+        resume = match.end()
         kind = match.lastgroup
         if kind == "mult" or (match["digits"] is not None):
             kind = "digits"
