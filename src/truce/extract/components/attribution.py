@@ -1,0 +1,298 @@
+"""Attribution: who says each sentence, through whom, and the quotation it holds.
+
+Sentences are read in order because a speaker is often named once and then referred to
+("he added", "the source said"), and a quotation may open in one sentence and close in the
+next, with the speaker named only at its end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
+from truce.extract.model import ActorMention, Attribution, SourceRef, Span
+
+_OPEN, _CLOSE = '“"', '”"'
+AGENCIES = (
+    "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Xinhua", "TASS",
+    "RIA Novosti", "Interfax", "Anadolu", "WAFA", "Al Jazeera", "BBC", "CNN", "Axios", "dpa",
+    "Bloomberg", "Ukrinform", "IRNA", "MENA", "QNA", "SPA", "Saba",
+)  # fmt: skip
+_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+_VERB = (
+    r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*(?:said|says|told|tells|announced|"
+    r"confirmed|added|acknowledged|stressed|noted|warned|declared|insisted|explained|stated|"
+    r"accused|denied|denies|claimed|urged|welcomed|thanked|went on to say)\b(?! by\b)"
+)
+_VERB_RE = re.compile(_VERB)
+_CITED = re.compile(
+    rf"\b(?P<via>{_AGENCY}|[A-Z][\w.]*(?: [A-Z][\w.]*)*) (?:cited|quoted) "
+    r"(?P<np>[^,]+?) as (?:saying|telling)\b"
+)
+_CITED_BY = re.compile(rf"(?P<np>[^,]+), (?:cited|quoted) by (?P<via>{_AGENCY}|[A-Z][\w ]+)")
+_ACCORDING = re.compile(r"\baccording to (?P<np>[^,.;]+(?:, (?:who|which)[^,.;]+)?)")
+_REPORTED = re.compile(rf"\b(?P<via>{_AGENCY}) (?:reported|said|quoted)\b")
+_TOLD = re.compile(rf"\btold (?P<via>{_AGENCY}|[A-Z]\w+(?: [A-Z]\w+)*)")
+_RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|speaking|citing|a|an)\b", re.I)
+_ANAPHOR = re.compile(
+    r"^(?:he|she|they|it|the (?:group|source|official|person|movement|ministry|spokesman|"
+    r"spokeswoman|minister|envoy|mediator|president|diplomat)|one of them)$",
+    re.I,
+)
+_ANONYMOUS = re.compile(
+    r"\b(?:sources?|officials?|person|people|diplomats?|aides?|insiders?|residents|witnesses|"
+    r"officers?|commanders?)\b",
+    re.I,
+)
+_ANONYMITY = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|not to be (?:named|identified)|declined to be "
+    r"(?:named|identified)|familiar with|briefed on|close to|involved in)\b",
+    re.I,
+)
+_ROLE_ONLY = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|minister|president|envoy|chief|"
+    r"negotiator|director|secretary|leader)\b",
+    re.I,
+)
+_TRIM = re.compile(r"\s+(?:at|in|on|during|after|before|from|when|while|to)\s.*$|[.\s]+$")
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|when|while|because|since|although|though|as|"
+    r"that|where|once)\s"
+)
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
+_SEAT_OF = {a: names[0] for a, (names, _, _) in STATES.items()}
+
+
+def attribute(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    actors: Sequence[ActorMention],
+    outlet: str | None = None,
+) -> dict[int, Attribution]:
+    """For each sentence (character spans into `text`), its source and quotation.
+
+    `outlet` is the publishing outlet: a source who "told" it is not relayed by anyone else.
+    """
+    spans = _quotes(text, sentences)
+    quotes = [
+        next((q for q in spans if q[0] < end and q[1] > start), None) for start, end in sentences
+    ]
+    reader = _Reader(text, actors, outlet)
+    result: dict[int, Attribution] = {}
+    pending: list[int] = []  # sentences of a quotation whose speaker is named at its end
+    for i, (start, end) in enumerate(sentences):
+        quote = quotes[i]
+        found = reader.source(start, end, spans)
+        if found is None and quote is not None and quote[1] > end:
+            pending.append(i)
+            continue
+        if found is None and quote is not None and (pending or _opens(text, start, quote)):
+            found = reader.last  # a further quoted sentence goes on with the last speaker
+        if found is not None and reader.role_only and i + 1 < len(sentences):
+            found = _named_later(reader, found, sentences[i + 1])
+        for j in [*pending, i]:
+            result[j] = Attribution(found or SourceRef(), quotes[j])
+        pending = []
+    for j in pending:
+        result[j] = Attribution(SourceRef(), quotes[j])
+    return result
+
+
+def _opens(text: str, start: int, quote: Span) -> bool:
+    """Whether the sentence begins inside a quotation (its mark may end the sentence before)."""
+    first = start + len(text[start:]) - len(text[start:].lstrip())
+    return quote[0] <= first + 1
+
+
+def _quotes(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]:
+    """Every quotation, without its marks; one left open runs on into the next sentences."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    for start, end in sentences:
+        for pos in range(start, end):
+            char = text[pos]
+            if open_at is None and char in _OPEN:
+                open_at = pos + 1
+            elif open_at is not None and char in _CLOSE:
+                close = pos
+                while close > open_at and text[close - 1] in ", ":
+                    close -= 1  # the comma before "he said" belongs to the report, not the words
+                spans.append((open_at, close))
+                open_at = None
+    if open_at is not None and sentences:
+        spans.append((open_at, sentences[-1][1]))
+    return spans
+
+
+def _named_later(reader: _Reader, found: SourceRef, following: tuple[int, int]) -> SourceRef:
+    """A speaker given only by role ("Qatar's foreign ministry spokesman") and named in the
+    next sentence takes that name, keeping the role."""
+    reader.role_only = False
+    probe = _Reader(reader.text, reader.actors, reader.outlet)
+    later = probe.source(*following, _quotes(reader.text, [following]))
+    if later is None or later.speaker is None or later.anonymous or not probe.personal:
+        return found
+    if found.speaker is not None:
+        reader.roles[later.speaker] = found.speaker
+    return SourceRef(later.speaker, found.speaker, False, found.via)
+
+
+class _Reader:
+    """Reads sentences in order, remembering the last speakers for "he" and "the source"."""
+
+    def __init__(self, text: str, actors: Sequence[ActorMention], outlet: str | None) -> None:
+        self.text = text
+        self.actors = actors
+        self.outlet = outlet
+        self.last: SourceRef | None = None
+        self.last_named: SourceRef | None = None
+        self.last_anonymous: SourceRef | None = None
+        self.role_only = False  # the last speaker was a title with no name
+        self.personal = False  # the last speaker is a person's name
+        self.roles: dict[str, str] = {}  # names given a role earlier in the document
+
+    def source(self, start: int, end: int, quotes: Sequence[Span]) -> SourceRef | None:
+        masked = _mask(self.text, start, end, quotes)
+        found = self._find(masked, start)
+        if found is not None:
+            self.last = found
+            if found.anonymous:
+                self.last_anonymous = found
+            elif found.speaker is not None:
+                self.last_named = found
+        return found
+
+    def _find(self, masked: str, base: int) -> SourceRef | None:
+        if match := _CITED.search(masked):
+            return self._via(self._speaker(match["np"], base + match.start("np")), match["via"])
+        if match := _CITED_BY.search(masked):
+            return self._via(self._speaker(match["np"], base + match.start("np")), match["via"])
+        if match := _ACCORDING.search(masked):
+            np = match["np"].strip()
+            if re.fullmatch(_AGENCY, np):
+                return SourceRef(via=np)
+            return self._speaker(np, base + match.start("np"))
+        for verb in _VERB_RE.finditer(masked):
+            head = masked[: verb.start()]
+            chunks = re.split(r"[,;:”\"]", head)
+            inverted = not head.strip() or bool(re.search(r"[”\"],?\s*$|,[”\"]\s*$", head))
+            while chunks and not chunks[-1].strip():
+                chunks.pop()
+            while len(chunks) > 1 and _RELATIVE.match(chunks[-1]):
+                chunks.pop()
+            if inverted:
+                tail = masked[verb.end() :]
+                subject = _TRIM.sub("", re.split(r"[,;.]", tail.strip(), maxsplit=1)[0])
+                offset = base + verb.end() + len(tail) - len(tail.lstrip())
+                appositive = ""
+            else:
+                subject = chunks[-1] if chunks else ""
+                subject = _SUBORDINATE.split(subject.split(" - ")[-1])[-1].strip()
+                offset = base + head.rfind(subject)
+                appositive = chunks[-2] if len(chunks) > 1 else ""
+                if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
+                    appositive = ""  # a quotation or a clause, not a title
+            if subject and len(subject.split()) <= 14:
+                found = self._speaker(subject, offset, appositive)
+                told = _TOLD.search(masked, verb.start())
+                via = told["via"] if told and verb[0].endswith("told") else None
+                return self._via(found, via)
+        if match := _REPORTED.search(masked):
+            return SourceRef(via=match["via"])
+        return None
+
+    def _via(self, found: SourceRef, via: str | None) -> SourceRef:
+        if via is None or via == self.outlet or not re.fullmatch(_AGENCY, via):
+            return found
+        return replace(found, via=via)
+
+    def _speaker(self, np: str, offset: int, appositive: str = "") -> SourceRef:
+        np = np.strip()
+        self.role_only = self.personal = False
+        if _ANAPHOR.match(np):
+            word = np.lower()
+            if word in ("he", "she"):
+                self.personal = True
+                return self.last_named or self.last or SourceRef()
+            if word.startswith(("the source", "the official", "the person", "one of")):
+                return self.last_anonymous or self.last or SourceRef()
+            return self.last or SourceRef()
+        inside = [m for m in self.actors if offset <= m.span[0] and m.span[1] <= offset + len(np)]
+        np = _ARTICLE.sub("", np)
+        people = [m for m in inside if m.kind == "official" and _is_name(m.text)]
+        official = next((m for m in people if _full_name(m.text) in OFFICIALS), None)
+        official = official or next(iter(people), None)
+        if official is not None:
+            self.personal = True
+            name = _full_name(official.text)
+            role = appositive.strip() or self.roles.get(name) or OFFICIALS.get(name, ("", ""))[1]
+            return SourceRef(name, _ARTICLE.sub("", role) if role else None)
+        noun = _ANONYMOUS.search(np)
+        if noun and (
+            _ANONYMITY.search(np)
+            or not inside
+            or np[:1].islower()
+            or noun[0].endswith(("s", "people"))
+            or np.split()[0] in ("A", "An", "One", "Two", "Some", "Several")
+        ):
+            return SourceRef(
+                None,
+                _ARTICLE.sub(
+                    "",
+                    re.sub(r"^(?:an?|one|two|some)(?: unnamed| anonymous)? ", "", np, flags=re.I),
+                ),
+                True,
+            )
+        if inside:
+            if _ROLE_ONLY.search(np):
+                self.role_only = True
+            if len(inside) == 1 and inside[0].kind == "place" and inside[0].text.endswith(np):
+                return SourceRef(_SEAT_OF.get(inside[0].actor, np))
+            return SourceRef(np)
+        if np[:1].isupper():
+            self.personal = _is_name(np)
+            return SourceRef(np, _ARTICLE.sub("", appositive.strip()) or None)
+        return SourceRef(None, np, True)
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w in ("al", "bin", "de", "van") or "-" in w for w in words)
+        and not text.isupper()
+    )
+
+
+def _full_name(text: str) -> str:
+    text = text.replace("’", "'")
+    return SURNAMES.get(text, re.sub(r"^Sheikh ", "", text))
+
+
+def _mask(text: str, start: int, end: int, quotes: Sequence[Span]) -> str:
+    """The sentence with quoted words blanked, so speech verbs inside a quote are not taken
+    as attribution; offsets are kept."""
+    out = list(text[start:end])
+    for q_start, q_end in quotes:
+        for pos in range(max(q_start, start), min(q_end, end)):
+            out[pos - start] = "_"
+    return "".join(out)
+
+
+@Language.component(
+    "truce_attribution_v1", requires=["doc._.actors"], assigns=["doc._.attributions"]
+)
+def attribution_component(doc: Doc) -> Doc:
+    body_end = doc._.body_end
+    sentences = [
+        (s.start_char, s.end_char) for s in doc.sents if body_end is None or s.start_char < body_end
+    ]
+    article = doc._.article
+    outlet = getattr(article, "outlet", None)
+    doc._.attributions = attribute(doc.text, sentences, doc._.actors or [], outlet)
+    return doc
