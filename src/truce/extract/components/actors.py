@@ -38,7 +38,11 @@ def _is_acronym(name: str) -> bool:
 @lru_cache(maxsize=32)
 def _trie(aliases: tuple[tuple[str, str], ...]) -> Node:
     entries = dict(ENTRIES)
-    kinds = {actor: kind for actor, kind, _ in ENTRIES.values() if kind != "demonym"}
+    # An alias names the actor itself, not one of its officials, places or people.
+    kinds: dict[str, str] = {}
+    for actor, kind, _ in ENTRIES.values():
+        if kind in ("state", "armed-group", "agency"):
+            kinds.setdefault(actor, kind)
     for name, actor in aliases:
         entries[name] = (actor, kinds.get(actor, "organisation"), None)
     root: Node = {}
