@@ -1,0 +1,240 @@
+"""Time expressions resolved against the publication date, with a precision.
+
+The rules follow eval/gold/README.md ("date, date_precision"): a weekday is the nearest such day
+before publication, or after it when its clause looks ahead; "in recent days" is the seven days
+ending on publication; "overnight" is dated by the evening it began; a clock time with a GMT
+equivalent gets that offset.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS
+from truce.extract.model import TimeRef
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_COUNT = r"(?:\d+|" + "|".join(SMALL_NUMBERS) + ")"
+_ANCHOR = re.compile(
+    rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)"
+    rf"|(?P<dm>\b(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmm>{_MONTH})\b\.?(?:,?\s+(?P<dmy>\d{{4}})\b)?)"
+    rf"|(?P<md>\b(?P<mdm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<mdy>\d{{4}})\b)?)"
+    rf"|(?P<my>\b(?:(?:early|late|mid)[- ])?(?P<mym>{_MONTH})\.?,?\s+(?P<myy>\d{{4}})\b)"
+    rf"|(?P<mo>\b(?:(?:in|since|from|until|by|during|through|of|and)\s+(?:(?:early|late|mid)[- ])?"
+    rf"|(?:early|late|mid)[- ])(?P<mom>{_MONTH})\b(?!\.?,?\s+\d))"
+    r"|(?P<thism>(?i:\b(?:(?:earlier|early|later|late)\s+)?this\s+month\b))"
+    rf"|(?P<wd>\b(?:(?P<wrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wdn>{_WEEKDAY})(?:\s+and\s+(?P<wd2>{_WEEKDAY}))?\b)"
+    r"|(?P<rel>(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night"
+    r"|overnight|during\s+the\s+night|tomorrow)\b))"
+    r"|(?P<week>(?i:\b(?:last|this|next)\s+week\b))"
+    r"|(?P<recent>(?i:\b(?:(?:in|over)\s+)?(?:recent\s+days|the\s+(?:past|last)\s+(?:few\s+days"
+    r"|week|seven\s+days))\b))"
+    rf"|(?P<window>(?i:\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:{_COUNT}\s+)?(?:hours|days)"
+    rf"\b|\bwithin\s+{_COUNT}\s+hours\b))"
+)
+_CLOCK = re.compile(
+    r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?P<hh>\d{1,2}):(?P<mm>\d{2})\b|(?P<oc>\d{1,2})\s+o['’]clock\b"
+    r"|(?P<named>midnight|noon|midday))"
+    r"(?:\s+(?:local|[A-Z][a-z]+)\s+time)?"
+    rf"(?:\s*\((?P<gmt>\d{{4}})\s*(?:GMT|UTC)(?:\s+on\s+(?P<gmtday>{_WEEKDAY}))?\))?"
+)
+_TRAILING_GMT = re.compile(r"\s*\((?P<gmt>\d{4})\s*(?:GMT|UTC)\)")
+_CLOCK_THEN_ANCHOR = re.compile(r"[\s,]*(?:on\s+)?")
+_ANCHOR_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
+_AT = re.compile(r"\bat\s+$")
+# Not after "a.m." or an initial ("U.S."): those full stops end no clause.
+_CLAUSE_START = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.;!?]\s|\n|\bthat\b")
+# The last cue before an expression decides whether its clause looks ahead.
+_CUE = re.compile(
+    r"\b(?:(?P<future>will|would|shall|is\s+to|are\s+to|due|expected|scheduled|set\s+to|planned"
+    r"|plans|next|could|may|might|can)"
+    r"|(?P<past>said|was|were|had|been|began|took|went|met|came|last|ago|earlier|since|\w+ed))\b",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+_MAX_OFFSET_MINUTES = 14 * 60
+
+
+def _looks_ahead(text: str, pos: int) -> bool:
+    window_start = max(0, pos - 240)
+    for boundary in _CLAUSE_START.finditer(text, window_start, pos):
+        window_start = boundary.end()
+    window = text[window_start:pos]
+    if _CONDITION.search(window):
+        return True  # a deadline inside a condition: "if Hamas did not return them by Saturday"
+    cues = _CUE.findall(window)
+    return bool(cues) and bool(cues[-1][0])
+
+
+def _weekday(published: date, weekday: int, relation: str, ahead: bool) -> date:
+    back = (published.weekday() - weekday) % 7
+    forward = (weekday - published.weekday()) % 7
+    if relation == "last":
+        return published - timedelta(days=back or 7)
+    if relation == "next":
+        return published + timedelta(days=forward or 7)
+    return published + timedelta(days=forward) if ahead else published - timedelta(days=back)
+
+
+def _with_year(published: date, month: int, day: int, ahead: bool) -> date | None:
+    """The year that puts the date nearest publication, on the side its clause points to."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    slack = timedelta(days=7)
+    allowed = [d for d in options if (d >= published - slack if ahead else d <= published + slack)]
+    return min(allowed, key=lambda d: abs(d - published)) if allowed else None
+
+
+def _month_date(published: date, month: int, ahead: bool) -> date:
+    year = published.year
+    if ahead and month < published.month:
+        year += 1
+    elif not ahead and month > published.month:
+        year -= 1
+    return date(year, month, 1)
+
+
+def _resolve(m: re.Match[str], text: str, published: date | None) -> tuple[date | None, str | None]:
+    kind = m.lastgroup
+    if kind == "iso":
+        try:
+            return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day"
+        except ValueError:
+            return None, None
+    if kind in {"dm", "md"}:
+        month, day, year = (
+            (MONTHS[m["dmm"]], int(m["dmd"]), m["dmy"])
+            if kind == "dm"
+            else (MONTHS[m["mdm"]], int(m["mdd"]), m["mdy"])
+        )
+        try:
+            if year:
+                return date(int(year), month, day), "day"
+        except ValueError:
+            return None, None
+        if published is None:
+            return None, None
+        resolved = _with_year(published, month, day, _looks_ahead(text, m.start()))
+        return resolved, "day" if resolved else None
+    if kind == "my":
+        return date(int(m["myy"]), MONTHS[m["mym"]], 1), "month"
+    if published is None:
+        return None, None
+    ahead = _looks_ahead(text, m.start())
+    if kind == "mo":
+        return _month_date(published, MONTHS[m["mom"]], ahead), "month"
+    if kind == "thism":
+        return published.replace(day=1), "month"
+    if kind == "wd":
+        relation = (m["wrel"] or "").lower()
+        ahead = ahead or relation == "next"
+        # "on Saturday and Sunday" is one window opening on the Saturday (gold README).
+        precision = "week" if m["wd2"] else "day"
+        return _weekday(published, WEEKDAYS[m["wdn"]], relation, ahead), precision
+    if kind == "rel":
+        word = m.group().lower()
+        if word.startswith(("yesterday", "last", "overnight", "during")):
+            return published - timedelta(days=1), "day"
+        if word == "tomorrow":
+            return published + timedelta(days=1), "day"
+        return published, "day"
+    if kind == "week":
+        monday = published - timedelta(days=published.weekday())
+        shift = {"last": -7, "this": 0, "next": 7}[m.group().split()[0].lower()]
+        return monday + timedelta(days=shift), "week"
+    if kind == "recent":
+        return published - timedelta(days=6), "week"
+    return published, "day"  # a window opening at publication: "in the next 48 hours"
+
+
+def _clock_minutes(m: re.Match[str]) -> int:
+    if m["named"]:
+        return 0 if m["named"].lower() == "midnight" else 12 * 60
+    if m["ampm"]:
+        hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        return hour * 60 + int(m["m"] or 0)
+    if m["oc"]:
+        return int(m["oc"]) * 60
+    return int(m["hh"]) * 60 + int(m["mm"])
+
+
+def _exact(day: date, minutes: int, gmt: str | None, gmt_day: date | None) -> datetime:
+    if gmt is None:
+        return datetime.combine(day, time(minutes // 60, minutes % 60))
+    gmt_minutes = int(gmt[:2]) * 60 + int(gmt[2:])
+    offset = (minutes - gmt_minutes) % (24 * 60)
+    if offset > _MAX_OFFSET_MINUTES:
+        offset -= 24 * 60
+    zone = timezone(timedelta(minutes=offset))
+    if gmt_day is not None:  # "midnight (2200 GMT on Friday)": the day named is GMT's
+        utc = datetime.combine(gmt_day, time(gmt_minutes // 60, gmt_minutes % 60))
+        return (utc + timedelta(minutes=offset)).replace(tzinfo=zone)
+    return datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=zone)
+
+
+def find_times(
+    text: str, published: date | None, start: int = 0, end: int | None = None
+) -> list[TimeRef]:
+    """Time expressions in `text[start:end]`, resolved against `published`, in text order."""
+    end = len(text) if end is None else min(end, len(text))
+    anchors = [(m, *_resolve(m, text, published)) for m in _ANCHOR.finditer(text, start, end)]
+    refs: dict[int, TimeRef] = {}
+    used: set[int] = set()
+    for clock in _CLOCK.finditer(text, start, end):
+        minutes = _clock_minutes(clock)
+        span = [clock.start(), clock.end()]
+        day: date | None = None
+        gmt, gmt_day = clock["gmt"], None
+        for i, (anchor, resolved, precision) in enumerate(anchors):
+            inside = clock.start() <= anchor.start() and anchor.end() <= clock.end()
+            after = anchor.start() >= clock.end() and _CLOCK_THEN_ANCHOR.fullmatch(
+                text, clock.end(), anchor.start()
+            )
+            before = anchor.end() <= clock.start() and _ANCHOR_THEN_CLOCK.fullmatch(
+                text, anchor.end(), clock.start()
+            )
+            if precision != "day" or not (inside or after or before):
+                continue
+            used.add(i)
+            if inside:
+                gmt_day = resolved
+                continue
+            day = resolved
+            if clock["named"] and clock["named"].lower() == "midnight" and anchor["wdn"]:
+                # "Midnight on Sunday" ends Sunday (gold README); a dated midnight opens the date.
+                day = resolved + timedelta(days=1) if resolved else None
+            span = [min(span[0], anchor.start()), max(span[1], anchor.end())]
+            trailing = _TRAILING_GMT.match(text, span[1], end)
+            if after and trailing and gmt is None:
+                gmt, span[1] = trailing["gmt"], trailing.end()
+        if day is None and gmt_day is None:
+            # A clock time alone is the day of the report only when plainly a time of day.
+            plain = clock["ampm"] or gmt
+            if published is None or not plain or not _AT.search(text, start, clock.start()):
+                continue
+            day = published
+        stamp = _exact(day or published or date.min, minutes, gmt, gmt_day)
+        refs[span[0]] = TimeRef(stamp, "exact", (span[0], span[1]), text[span[0] : span[1]])
+    for i, (anchor, resolved, precision) in enumerate(anchors):
+        inside_ref = any(r.span[0] <= anchor.start() < r.span[1] for r in refs.values())
+        if i not in used and not inside_ref:
+            refs[anchor.start()] = TimeRef(resolved, precision, anchor.span(), anchor.group())
+    return [refs[k] for k in sorted(refs)]
+
+
+@Language.component("truce_times_v1", assigns=["doc._.times"], requires=["doc._.article"])
+def times_component(doc: Doc) -> Doc:
+    article = doc._.article
+    published = article.published if article is not None else None
+    doc._.times = find_times(doc.text, published, 0, doc._.body_end)
+    return doc
