@@ -1,0 +1,120 @@
+"""Modality of sentences and of the clause around an event."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from truce.extract.components.modality import modality_at, modality_of
+
+GOLD = Path(__file__).parents[2] / "eval" / "gold"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The army denied that its forces had shelled the town.", "denied"),
+        ("The ministry rejected the claims that it blocked the convoy.", "denied"),
+        ("The group dismissed the report as propaganda.", "denied"),
+        ("No prisoners were released on Sunday.", "denied"),
+        ("The militia did not fire on the convoy, its commander said.", "denied"),
+        ("Its troops had strictly observed the ceasefire, the ministry said.", "denied"),
+        ("The truce does not cover the northern front.", "occurred"),
+        ("The pause would end if the hostages were not returned.", "conditional"),
+        ("Talks can resume unless the shelling goes on.", "conditional"),
+        ("Aid will flow as long as the crossings stay open.", "conditional"),
+        ("Prisoners go free provided that the list is approved.", "conditional"),
+        ("The cabinet would not meet until the group backed down.", "conditional"),
+        ("Officials, speaking on condition of anonymity, said the talks ended.", "occurred"),
+        ("We are hopeful that the talks will succeed.", "hoped"),
+        ("Mediators were working to extend the truce.", "hoped"),
+        ("The rebels hope to reach a deal.", "hoped"),
+        ("The truce raised hopes of an end to the war.", "occurred"),
+        ("The exchange is due to take place on Saturday.", "planned"),
+        ("The next release is due on Saturday.", "planned"),
+        ("Hamas is to free 50 hostages.", "planned"),
+        ("Israel was expected to release 30 prisoners.", "planned"),
+        ("The envoys plan to meet again.", "planned"),
+        ("The talks are scheduled to start on Monday.", "planned"),
+        ("Fifty hostages were freed on Friday.", "occurred"),
+        ("He said the group was late due to the weather.", "occurred"),
+    ],
+)
+def test_modality_of(sentence: str, expected: str) -> None:
+    assert modality_of(sentence) == expected
+
+
+def test_clause_around_an_offset() -> None:
+    sentence = (
+        "Qatar's spokesman said the mediator would use the extension to work toward a truce."
+    )
+    assert modality_at(sentence, sentence.index("said")) == "occurred"
+    assert modality_at(sentence, sentence.index("would use")) == "planned"
+    two = "Hamas released 13 hostages on Friday, but Israel will free 39 prisoners later."
+    assert modality_at(two, two.index("released")) == "occurred"
+    assert modality_at(two, two.index("free")) == "planned"
+
+
+def test_a_condition_reaches_coordinated_clauses() -> None:
+    sentence = (
+        "He said Ukraine would mirror Russia's actions, and that Kyiv was ready to extend "
+        "the truce if Moscow observed it."
+    )
+    assert modality_at(sentence, sentence.index("mirror")) == "conditional"
+    assert modality_at(sentence, sentence.index("He said")) == "occurred"
+
+
+def test_component_sets_one_modality_per_sentence() -> None:
+    from truce.extract import pipeline  # noqa: F401  (registers the Doc extensions)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("truce_modality_v1")
+    doc = nlp("Hamas freed 13 hostages. Israel is to free 39 prisoners. Talks may end if it fails.")
+    assert doc._.modalities == {0: "occurred", 1: "planned", 2: "conditional"}
+
+
+_SENTENCIZER = spacy.blank("en")
+_SENTENCIZER.add_pipe("sentencizer")
+
+
+def _sentence_of(text: str, evidence: str) -> str:
+    at = text.index(evidence)
+    return next(s.text for s in _SENTENCIZER(text).sents if s.start_char <= at < s.end_char)
+
+
+def test_seed_statements_and_releases() -> None:
+    text = (GOLD / "documents" / "seed-2023-11-28.txt").read_text()
+    expected = {
+        "“Our main focus right now, and our hope": "hoped",
+        "“We are hopeful that in the next 48 hours": "hoped",
+        "50 Israeli hostages were freed": "occurred",
+        "went into effect on Friday": "occurred",
+    }
+    for evidence, modality in expected.items():
+        assert modality_of(_sentence_of(text, evidence)) == modality, evidence
+    confirming = _sentence_of(text, "confirming that the ceasefire")
+    assert modality_at(confirming, confirming.index("would continue")) == "planned"
+
+
+def test_agreement_with_the_dev_gold_set() -> None:
+    """Sentence modality against the dev split's non-term events; terms are the events
+    component's call (a term in force is occurred whatever its content)."""
+    agree = total = 0
+    for line in (GOLD / "annotations.jsonl").read_text().splitlines():
+        event = json.loads(line)
+        meta = json.loads(
+            (GOLD / "documents" / event["document"].replace(".txt", ".meta.json")).read_text()
+        )
+        if meta["split"] != "dev" or event["type"] == "agreement_term":
+            continue
+        text = (GOLD / "documents" / event["document"]).read_text()
+        sentence = _sentence_of(text, event["evidence"])
+        offset = sentence.find(event["evidence"][:20])
+        got = modality_at(sentence, max(offset, 0))
+        agree += got == event["modality"]
+        total += 1
+    assert agree / total >= 0.75, (agree, total)
