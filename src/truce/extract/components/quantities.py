@@ -40,7 +40,7 @@ _WORD_NUMBER = (
     rf"|(?:a|{_UNDER_100})\s+dozen|{_UNDER_100}(?:\s+(?:thousand|million))?)"
 )
 _NUMBER = re.compile(
-    r"(?<![\w/.#+:\-$£€])(?:"
+    r"(?<![\w/.#+:\-$£€=&?])(?:"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w%]|[.,:]\d)"
     r"(?:\s+(?P<mult>million|billion|thousand)\b)?"
     r"|(?P<ordd>\d+)(?:st|nd|rd|th)\b"
