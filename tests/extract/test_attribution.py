@@ -111,7 +111,16 @@ def test_role_named_in_the_next_sentence() -> None:
     )
     first, second = sources(text)
     assert first.speaker == second.speaker == "Mohammed bin Abdulrahman Al Thani"
-    assert first.role == "Qatar's prime minister"
+    assert first.role == "Qatari prime minister"
+
+
+def test_an_organ_has_one_spelling() -> None:
+    assert sources("Russia's defence ministry said the truce held.")[0].speaker == (
+        "Russian defence ministry"
+    )
+    assert sources("Gaza's health ministry says 40 people died.")[0].speaker == (
+        "Gaza health ministry"
+    )
 
 
 def test_quote_over_two_sentences_takes_the_later_speaker() -> None:

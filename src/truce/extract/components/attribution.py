@@ -65,6 +65,7 @@ _SUBORDINATE = re.compile(
     r"that|where|once)\s"
 )
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
+_DEMONYM = {names[0]: adjectives[0] for names, adjectives, _ in STATES.values() if adjectives}
 _SEAT_OF = {a: names[0] for a, (names, _, _) in STATES.items()}
 
 
@@ -253,11 +254,21 @@ class _Reader:
                 self.role_only = True
             if len(inside) == 1 and inside[0].kind == "place" and inside[0].text.endswith(np):
                 return SourceRef(_SEAT_OF.get(inside[0].actor, np))
-            return SourceRef(np)
+            return SourceRef(_institution(np))
         if np[:1].isupper():
             self.personal = _is_name(np)
             return SourceRef(np, _ARTICLE.sub("", appositive.strip()) or None)
         return SourceRef(None, np, True)
+
+
+def _institution(np: str) -> str:
+    """ "Russia's defence ministry" -> "Russian defence ministry", "Gaza's health ministry" ->
+    "Gaza health ministry": one spelling for an organ however the sentence words it."""
+
+    def adjective(match: re.Match[str]) -> str:
+        return _DEMONYM.get(match[1], match[1]) + " "
+
+    return re.sub(r"^([A-Z][\w ]*?)['’]s ", adjective, np)
 
 
 def _is_name(text: str) -> bool:
