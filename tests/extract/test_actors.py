@@ -58,7 +58,10 @@ def test_demonym_alone_is_not_an_acting_state() -> None:
 
 
 def test_short_acronyms_match_only_in_capitals() -> None:
-    assert found("IS and the UN") == [("IS", "islamic-state", "armed-group"), ("UN", "un", "agency")]
+    assert found("IS and the UN") == [
+        ("IS", "islamic-state", "armed-group"),
+        ("UN", "un", "agency"),
+    ]
     assert found("this is us, who un-did it") == []
     assert found("the US said")[0][1] == "united-states"
 

@@ -48,9 +48,7 @@ def test_modality_of(sentence: str, expected: str) -> None:
 
 
 def test_clause_around_an_offset() -> None:
-    sentence = (
-        "Qatar's spokesman said the mediator would use the extension to work toward a truce."
-    )
+    sentence = "Qatar's spokesman said the mediator would use the extension to work toward a truce."
     assert modality_at(sentence, sentence.index("said")) == "occurred"
     assert modality_at(sentence, sentence.index("would use")) == "planned"
     two = "Hamas released 13 hostages on Friday, but Israel will free 39 prisoners later."

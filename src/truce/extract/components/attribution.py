@@ -257,7 +257,8 @@ class _Reader:
             return SourceRef(_institution(np))
         if np[:1].isupper():
             self.personal = _is_name(np)
-            return SourceRef(np, _ARTICLE.sub("", appositive.strip()) or None)
+            speaker = np if self.personal else _institution(np)
+            return SourceRef(speaker, _ARTICLE.sub("", appositive.strip()) or None)
         return SourceRef(None, np, True)
 
 
