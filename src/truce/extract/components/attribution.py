@@ -23,6 +23,7 @@ AGENCIES = (
     "RIA Novosti", "Interfax", "Anadolu", "WAFA", "Al Jazeera", "BBC", "CNN", "Axios", "dpa",
     "Bloomberg", "Ukrinform", "IRNA", "MENA", "QNA", "SPA", "Saba",
 )  # fmt: skip
+_MARK = re.compile('[“”"]')
 _AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 _VERB = (
     r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*(?:said|says|told|tells|announced|"
@@ -115,8 +116,8 @@ def _quotes(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
     for start, end in sentences:
-        for pos in range(start, end):
-            char = text[pos]
+        for mark in _MARK.finditer(text, start, end):
+            pos, char = mark.start(), mark[0]
             if open_at is None and char in _OPEN:
                 open_at = pos + 1
             elif open_at is not None and char in _CLOSE:
@@ -169,11 +170,13 @@ class _Reader:
         return found
 
     def _find(self, masked: str, base: int) -> SourceRef | None:
-        if match := _CITED.search(masked):
+        # Cheap substring tests first: these patterns backtrack on every capital letter.
+        cited = "cited" in masked or "quoted" in masked
+        if cited and (match := _CITED.search(masked)):
             return self._via(self._speaker(match["np"], base + match.start("np")), match["via"])
-        if match := _CITED_BY.search(masked):
+        if cited and (match := _CITED_BY.search(masked)):
             return self._via(self._speaker(match["np"], base + match.start("np")), match["via"])
-        if match := _ACCORDING.search(masked):
+        if "according to" in masked and (match := _ACCORDING.search(masked)):
             np = match["np"].strip()
             if re.fullmatch(_AGENCY, np):
                 return SourceRef(via=np)
@@ -289,11 +292,12 @@ def _full_name(text: str) -> str:
 def _mask(text: str, start: int, end: int, quotes: Sequence[Span]) -> str:
     """The sentence with quoted words blanked, so speech verbs inside a quote are not taken
     as attribution; offsets are kept."""
-    out = list(text[start:end])
+    masked = text[start:end]
     for q_start, q_end in quotes:
-        for pos in range(max(q_start, start), min(q_end, end)):
-            out[pos - start] = "_"
-    return "".join(out)
+        lo, hi = max(q_start, start) - start, min(q_end, end) - start
+        if lo < hi:
+            masked = masked[:lo] + "_" * (hi - lo) + masked[hi:]
+    return masked
 
 
 @Language.component(
