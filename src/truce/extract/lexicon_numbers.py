@@ -3,6 +3,9 @@ new unit, qualifier or month spelling is a one-line change here."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 SMALL_NUMBERS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -113,3 +116,26 @@ WEEKDAYS: dict[str, int] = {
     "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5,
     "Sunday": 6,
 }  # fmt: skip
+
+
+def word_alternation(words: list[str]) -> str:
+    """A regex alternation of `words` factored by shared prefixes.
+
+    Python's `re` tries a flat alternation word by word at every character; factored, most
+    positions fail on their first character. It made each component several times faster.
+    """
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(tree)

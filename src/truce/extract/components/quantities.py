@@ -8,7 +8,6 @@ compiled per call.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,6 +28,7 @@ from truce.extract.lexicon_numbers import (
     VAGUE,
     VAGUE_HUNDREDS,
     VAGUE_TENS,
+    word_alternation,
 )
 from truce.extract.model import Quantity
 
@@ -54,30 +54,10 @@ _NUMBER = re.compile(
 )
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """An alternation factored by shared prefixes: Python's `re` tries a flat alternation word by
-    word at every character, which made candidate search the cost of the whole component."""
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return render(tree)
-
-
 # "a" alone is too common to try; it only starts a number before these words.
 _STARTERS = [*SMALL_NUMBERS, *ORDINALS, "another", "dozens", "scores", "hundreds", "thousands"]
 _STARTERS += ["millions", "tens", "a hundred", "a thousand", "a million", "a dozen"]
-_CANDIDATE = re.compile(rf"(?<!\w)(?:\d|(?:{_trie_pattern(_STARTERS)})\b)", re.IGNORECASE)
+_CANDIDATE = re.compile(rf"(?<!\w)(?:\d|(?:{word_alternation(_STARTERS)})\b)", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\b(?P<q>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
