@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from truce.cli import agreement, claims, demo, ledger, status
+from truce.cli import agreement, claims, demo, extract, ledger, review, status
 from truce.cli.context import DEFAULT_DB, errors, settings
 from truce.errors import TruceError
 
@@ -55,6 +55,8 @@ ledger.register(app)
 claims.register(app)
 status.register(app)
 demo.register(app)
+extract.register(app)
+review.register(app)
 
 
 def main() -> None:

@@ -62,3 +62,34 @@ agreements = Table(
     Column("spec_yaml", Text, nullable=False),
     Column("spec_json", Text, nullable=False),
 )
+
+# The review queue (migration 0002): documents already ingested per agreement, and the candidate
+# events extracted from them. Candidates are not claims: a reviewer's acceptance turns one into
+# a claim appended to the chain; until then they live outside it.
+documents = Table(
+    "documents",
+    metadata,
+    Column("hash", String(64), primary_key=True),
+    Column("agreement", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("published", String(10)),
+    Column("ingested_at", String(40), nullable=False),
+    Column("ingested_by", String(200)),
+)
+
+candidates = Table(
+    "candidates",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("agreement", String(200), nullable=False),
+    Column("document_hash", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("claim_id", String(64)),
+    Column("decided_by", String(200)),
+    Column("decided_at", String(40)),
+    Column("reason", Text),
+    Index("ix_candidates_agreement_status", "agreement", "status"),
+)

@@ -1,0 +1,146 @@
+"""`truce ingest` and `truce review list|show|accept|edit|reject`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from truce import review as service
+from truce.cli.context import console, errors, open_ledger, print_json
+from truce.errors import TruceError
+from truce.storage.review import ReviewQueue
+
+app = typer.Typer(
+    help="Review extracted candidates: accept, edit or reject them.", invoke_without_command=True
+)
+
+
+class BadEdit(TruceError):
+    code = "R103"
+    default_hint = "write edits as --set field=value, e.g. --set date=2023-11-24 --set quantity=13"
+
+
+def register(root: typer.Typer) -> None:
+    root.command("ingest")(ingest)
+    root.add_typer(app, name="review")
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="files, folders or globs of news reports"),
+    agreement: str = typer.Option(..., "--agreement", "-a", help="agreement id"),
+    published: str = typer.Option(None, "--published", help="date for documents without one"),
+    by: str = typer.Option(None, "--by", help="who ingests"),
+) -> None:
+    """Extract candidates and queue them for review; documents already ingested are skipped."""
+    when = date.fromisoformat(published) if published else None
+    with open_ledger() as ledger:
+        report = service.ingest(ledger, [str(p) for p in paths], agreement, when, by)
+    for document, code, message in report.errors:
+        errors.print(f"{document}: [{code}] {message}", markup=False, highlight=False)
+    console.print(
+        f"{report.documents} document(s) ingested, {report.queued} candidate(s) queued, "
+        f"{report.skipped} already ingested, {len(report.errors)} could not be read"
+    )
+
+
+def _edits(pairs: list[str]) -> dict[str, Any]:
+    edits: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise BadEdit(f"cannot read the edit {pair!r}")
+        if key == "quantity":
+            try:
+                edits[key] = int(value)
+            except ValueError:
+                raise BadEdit(f"quantity {value!r} is not a whole number") from None
+        elif key == "categories":
+            edits[key] = [c.strip() for c in value.split(",") if c.strip()]
+        else:
+            edits[key] = value or None
+    return edits
+
+
+@app.callback()
+def default(ctx: typer.Context) -> None:
+    """Without a subcommand: list the pending candidates."""
+    if ctx.invoked_subcommand is None:
+        list_(agreement=None, status="pending", as_json=False)
+
+
+@app.command("list")
+def list_(
+    agreement: str | None = typer.Option(None, "--agreement", "-a"),
+    status: str = typer.Option("pending", "--status", help="pending, accepted, rejected or all"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON"),
+) -> None:
+    """List candidates in the review queue."""
+    with open_ledger() as ledger:
+        rows = ReviewQueue(ledger.engine).list(agreement, None if status == "all" else status)
+    if as_json:
+        print_json([r.as_dict() for r in rows])
+        return
+    table = Table("id", "type", "modality", "date", "actor", "quantities", "source", "status")
+    for row in rows:
+        c = row.payload
+        quantities = ", ".join(f"{q['value']} {q['unit']}" for q in c.get("quantities", []))
+        source = c.get("source", {})
+        who = source.get("speaker") or ("unnamed" if source.get("anonymous") else "narration")
+        table.add_row(
+            row.id,
+            c.get("type"),
+            c.get("modality"),
+            c.get("date") or "",
+            c.get("actor") or "",
+            quantities,
+            who,
+            row.status,
+        )
+    console.print(table)
+
+
+@app.command("show")
+def show(candidate_id: str = typer.Argument(..., metavar="ID")) -> None:
+    """Show one candidate with its quote and span."""
+    with open_ledger() as ledger:
+        print_json(ReviewQueue(ledger.engine).get(candidate_id).as_dict())
+
+
+@app.command("accept")
+def accept(
+    candidate_id: str = typer.Argument(..., metavar="ID"),
+    set_: list[str] = typer.Option([], "--set", help="field=value edits before accepting"),
+    by: str = typer.Option(None, "--by", help="who reviews"),
+) -> None:
+    """Accept a candidate: it becomes a ledger claim with its source, quote and span."""
+    with open_ledger() as ledger:
+        done = service.accept(ledger, candidate_id, _edits(set_), by)
+    console.print(f"accepted {candidate_id} as claim {done.claim_id}")
+
+
+@app.command("edit")
+def edit(
+    candidate_id: str = typer.Argument(..., metavar="ID"),
+    set_: list[str] = typer.Option(..., "--set", help="field=value"),
+    by: str = typer.Option(None, "--by", help="who reviews"),
+) -> None:
+    """Edit a pending candidate and keep it in the queue."""
+    with open_ledger() as ledger:
+        service.edit(ledger, candidate_id, _edits(set_), by)
+    console.print(f"edited {candidate_id}")
+
+
+@app.command("reject")
+def reject(
+    candidate_id: str = typer.Argument(..., metavar="ID"),
+    reason: str = typer.Option(None, "--reason"),
+    by: str = typer.Option(None, "--by", help="who reviews"),
+) -> None:
+    """Reject a candidate; it stays in the queue, marked rejected."""
+    with open_ledger() as ledger:
+        service.reject(ledger, candidate_id, reason, by)
+    console.print(f"rejected {candidate_id}")

@@ -1,0 +1,11 @@
+"""The registered pipeline components; importing this package registers them all with spaCy."""
+
+from truce.extract.components import (  # noqa: F401
+    actors,
+    attribution,
+    boilerplate,
+    events,
+    modality,
+    quantities,
+    times,
+)

@@ -1,0 +1,54 @@
+"""Reader boilerplate: share bars, "Read more" links, comment prompts, cookie notices, credits.
+
+Nothing is removed from the text (offsets must keep pointing into the original); the component
+marks the lines to ignore and where the article body ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from truce.extract.model import Span
+
+_LINE_PATTERNS = [
+    # Share bars: short items separated by pipes or bullets.
+    r"^(share|tweet|email|print|whatsapp|facebook|linkedin|telegram)\b.*[|•·].*$",
+    r"^(read more|related|see also|also read|recommended|more on this|watch)\s*[:\-–—]",
+    r"^(no comments|post a comment|leave a (comment|reply)|\d+\s+comments?|comments?)\s*:?\s*$",
+    r"^(subscribe|sign up|follow us|all rights reserved|copyright|©)",
+    r"^\(?(reporting|writing|editing|additional reporting) by\b",
+    r"\bcookies?\b.*\b(accept|policy|consent|settings)\b",
+    r"^(advertisement|sponsored|click here|tags?:)",
+]
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS), re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
+
+
+def find_boilerplate(text: str) -> tuple[list[Span], int]:
+    """The boilerplate lines, and where the body ends (before a trailing run of them)."""
+    lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
+    spans: list[Span] = []
+    flags: list[bool] = []
+    for start, end, line in lines:
+        hit = bool(line) and _BOILERPLATE.search(line) is not None
+        flags.append(hit)
+        if hit:
+            spans.append((start, end))
+    body_end = len(text)
+    for (start, _end, line), hit in zip(reversed(lines), reversed(flags), strict=True):
+        if hit or not line:
+            body_end = start
+        else:
+            break
+    return spans, body_end
+
+
+@Language.component("truce_boilerplate_v1", assigns=["doc._.body_end", "doc._.boilerplate"])
+def boilerplate_component(doc: Doc) -> Doc:
+    spans, body_end = find_boilerplate(doc.text)
+    doc._.boilerplate = spans
+    doc._.body_end = body_end
+    return doc

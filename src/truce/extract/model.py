@@ -1,0 +1,137 @@
+"""What extraction reads and what it produces, as plain data.
+
+Offsets are character offsets into `Article.text`, end exclusive, so any span can be shown
+with `text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One document to read: its text and what is known of where it came from."""
+
+    text: str
+    document: str  # a name for the document: file name, URL or corpus key
+    url: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count in the text: "at least 10 hostages" → value 10, qualifier at_least."""
+
+    value: float
+    qualifier: str  # exact | at_least | more_than | over | about | up_to | nearly
+    unit: str | None  # hostages, prisoners, days, killed, wounded, trucks, people, ...
+    span: Span
+
+    def as_dict(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {"value": value, "qualifier": self.qualifier, "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression resolved against the publication date."""
+
+    date: date | None  # the start of the window it names; None when it cannot be resolved
+    precision: str | None  # exact | day | week | month | None
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A name, alias or metonym of an actor ("Tel Aviv" → israel, "the spy agency" → mossad)."""
+
+    actor: str  # lowercase hyphenated id
+    kind: str  # state | armed-group | agency | official | organisation | place
+    span: Span
+    text: str
+    country: str | None = None  # for agencies and officials: the state they belong to
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Who says it: a named speaker, an unnamed source, and who relayed it."""
+
+    speaker: str | None = None  # None for the writer's own narration
+    role: str | None = None
+    anonymous: bool = False
+    via: str | None = None  # "AFP cited an unnamed source": via AFP
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "role": self.role,
+            "anonymous": self.anonymous,
+            "via": self.via,
+        }
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The source of one sentence, and the quotation in it if any."""
+
+    source: SourceRef
+    quote: Span | None = None
+
+
+@dataclass
+class Candidate:
+    """A candidate event, in the shape of the public `--format jsonl` contract."""
+
+    type: str
+    span: Span
+    document: str
+    modality: str = "occurred"  # occurred | planned | conditional | denied | hoped
+    date: date | None = None
+    date_precision: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    participants: list[str] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    location: str | None = None
+    source: SourceRef = field(default_factory=SourceRef)
+    quote: str | None = None
+    confidence: float = 0.5
+    plover: dict[str, str | None] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "modality": self.modality,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "actor": self.actor,
+            "target": self.target,
+            "participants": list(self.participants),
+            "quantities": [q.as_dict() for q in self.quantities],
+            "categories": list(self.categories),
+            "location": self.location,
+            "source": self.source.as_dict(),
+            "quote": self.quote,
+            "span": list(self.span),
+            "confidence": round(self.confidence, 3),
+            "plover": dict(self.plover),
+            "links": list(self.links),
+            "document": self.document,
+        }

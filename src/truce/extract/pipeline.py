@@ -1,0 +1,100 @@
+"""The extraction pipeline: spaCy's blank English tokenizer and rule-based sentencizer, then our
+registered components, each reading what earlier ones set on the `Doc` and setting its own.
+
+| component              | requires                     | sets                 |
+|------------------------|------------------------------|----------------------|
+| truce_boilerplate_v1   | doc._.article                | doc._.body_end,      |
+|                        |                              | doc._.boilerplate    |
+| sentencizer (spaCy)    |                              | sentence boundaries  |
+| truce_actors_v1        |                              | doc._.actors         |
+| truce_quantities_v1    |                              | doc._.quantities     |
+| truce_times_v1         | doc._.article                | doc._.times          |
+| truce_attribution_v1   | doc._.actors                 | doc._.attributions   |
+| truce_modality_v1      |                              | doc._.modalities     |
+| truce_events_v1        | all of the above             | doc._.candidates     |
+
+`doc._.attributions` and `doc._.modalities` are keyed by sentence index (order of `doc.sents`).
+No statistical model is loaded: everything works with `spacy.blank("en")`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from truce.extract.model import Article, Candidate
+
+COMPONENTS = [
+    "truce_boilerplate_v1",
+    "sentencizer",
+    "truce_actors_v1",
+    "truce_quantities_v1",
+    "truce_times_v1",
+    "truce_attribution_v1",
+    "truce_modality_v1",
+    "truce_events_v1",
+]
+
+_EXTENSIONS = {
+    "article": None,
+    "body_end": None,
+    "boilerplate": None,
+    "actors": None,
+    "quantities": None,
+    "times": None,
+    "attributions": None,
+    "modalities": None,
+    "candidates": None,
+}
+for _name, _default in _EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def build_pipeline(aliases: Mapping[str, str] | None = None) -> Language:
+    """A fresh pipeline; `aliases` maps extra names (from agreement specs) to actor ids."""
+    # Importing the components registers them with spaCy.
+    from truce.extract import components  # noqa: F401
+
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        config = {"aliases": dict(aliases or {})} if name == "truce_actors_v1" else None
+        nlp.add_pipe(name, config=config) if config else nlp.add_pipe(name)
+    return nlp
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article gave: its candidates, or why it could not be read."""
+
+    article: Article
+    candidates: list[Candidate]
+    error: str | None = None
+    code: str | None = None
+
+
+def extract(nlp: Language, article: Article) -> list[Candidate]:
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return list(doc._.candidates or [])
+
+
+def extract_many(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:
+    """Extract every article; a document that fails is reported and the batch goes on."""
+    from truce.extract.guards import check_article
+
+    for article in articles:
+        problem = check_article(article)
+        if problem is not None:
+            yield Extraction(article, [], problem.message, problem.code)
+            continue
+        try:
+            yield Extraction(article, extract(nlp, article))
+        except Exception as exc:  # one bad document must never stop a corpus
+            yield Extraction(article, [], f"extraction failed: {exc!r}", "X199")

@@ -1,0 +1,93 @@
+"""Event triggers: the words that say an event of each ledger type happened (or will).
+
+One table, so adding an event type means adding a row here and, where it needs arguments of
+its own, a small rule in `components/events.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+TRUCE_NOUN = r"(?:truce|ceasefire|cease-fire|pause|cessation of hostilities|armistice)"
+
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    "release": re.compile(
+        r"\b(?:freed|free|frees|freeing|released?|releases|releasing|handed over|hand over|"
+        r"set free|swap(?:ped|s)?|exchanged?)\b",
+        re.IGNORECASE,
+    ),
+    "ceasefire_start": re.compile(
+        rf"\b(?:(?:went|came|come|comes|go|goes|going) into (?:effect|force)|took effect|"
+        rf"takes effect|took hold|began|begins|started|starts|kicked in)\b.{{0,80}}?|"
+        rf"{TRUCE_NOUN}.{{0,60}}?\b(?:went|came|took|began|started)\b",
+        re.IGNORECASE,
+    ),
+    "ceasefire_extension": re.compile(
+        r"\b(?:extend(?:ed|ing|s)?|extension|prolong(?:ed)?|renew(?:ed|al)?)\b", re.IGNORECASE
+    ),
+    "ceasefire_end": re.compile(
+        r"\b(?:expired?|expires|collapsed?|lapsed?|(?:has|had|was) ended|ended|"
+        r"resumed (?:fighting|hostilities|(?:its|the) (?:offensive|war|strikes))|"
+        r"(?:is|was|are) over)\b",
+        re.IGNORECASE,
+    ),
+    "breach": re.compile(
+        r"\b(?:breach(?:es|ed)?|violat(?:ed|es|ion|ions|ing)|broke the (?:truce|ceasefire))\b",
+        re.IGNORECASE,
+    ),
+    "meeting": re.compile(
+        r"\b(?:met|meet|meets|meeting|talks|discuss(?:ed|ions?)?|summit|negotiat(?:ions?|ed|ing)|"
+        r"convened?)\b",
+        re.IGNORECASE,
+    ),
+    "casualty_claim": re.compile(
+        r"\b(?:killed|killing|dead|deaths?|died|lives|wounded|injured|casualties)\b",
+        re.IGNORECASE,
+    ),
+    "aid_delivery": re.compile(
+        r"\b(?:aid|trucks?|lorries|convoys?|fuel|supplies|humanitarian assistance)\b.{0,60}?"
+        r"\b(?:entered|enter|delivered|crossed|arrived|reached|allowed in|admitted)\b|"
+        r"\b(?:entered|delivered|crossed)\b.{0,40}?\b(?:aid|trucks?|fuel)\b",
+        re.IGNORECASE,
+    ),
+    "agreement_term": re.compile(
+        r"\b(?:provision|stipulat(?:es|ed)|under the (?:deal|agreement|terms|truce|first phase)|"
+        r"the (?:deal|agreement|truce) (?:allows|provides|calls for|includes|requires)|"
+        r"as long as|for (?:each|every) (?:hostage|prisoner|captive)|per hostage|"
+        r"agreed (?:to|that)|terms? of the)\b",
+        re.IGNORECASE,
+    ),
+    "statement": re.compile(
+        r"\b(?:hope|hopeful|hoping|focus|urged|called (?:for|on)|warned|vowed|pledged|"
+        r"welcomed|condemned|insisted|threatened)\b",
+        re.IGNORECASE,
+    ),
+}
+
+TRUCE_WORDS = re.compile(rf"\b{TRUCE_NOUN}s?\b|\bdeal\b|\bagreement\b", re.IGNORECASE)
+EXCHANGE = re.compile(r"\b(?:in return for|in exchange for|in a swap for|for)\b", re.IGNORECASE)
+
+# PLOVER event and mode for each ledger type (CAMEO code alongside, for older coders).
+PLOVER: dict[str, dict[str, str | None]] = {
+    "release": {"event": "RETREAT", "mode": "release", "cameo": "0841"},
+    "ceasefire_start": {"event": "RETREAT", "mode": "ceasefire", "cameo": "0871"},
+    "ceasefire_extension": {"event": "CONCEDE", "mode": "ceasefire", "cameo": "0871"},
+    "ceasefire_end": {"event": "ATTACK", "mode": None, "cameo": None},
+    "breach": {"event": "ATTACK", "mode": None, "cameo": "196"},
+    "meeting": {"event": "CONSULT", "mode": "third-party", "cameo": "046"},
+    "casualty_claim": {"event": "ATTACK", "mode": None, "cameo": None},
+    "aid_delivery": {"event": "AID", "mode": "humanitarian", "cameo": "0233"},
+    "agreement_term": {"event": "AGREE", "mode": None, "cameo": "057"},
+    "statement": {"event": None, "mode": None, "cameo": None},
+}
+
+CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
+    "women": re.compile(r"\bwom[ae]n\b|\bfemale\b|\bmothers?\b", re.IGNORECASE),
+    "children": re.compile(r"\bchild(?:ren)?\b|\bkids?\b|\bteenagers?\b", re.IGNORECASE),
+    "minors": re.compile(r"\bminors?\b|\bunder 18\b|\bteenagers?\b", re.IGNORECASE),
+    "foreign-nationals": re.compile(
+        r"\bforeign(?:ers| nationals?)\b|\bThai\b|\bFilipinos?\b|\bdual nationals?\b"
+    ),
+    "soldiers": re.compile(r"\bsoldiers?\b", re.IGNORECASE),
+    "elderly": re.compile(r"\belderly\b|\bover (?:50|60)\b", re.IGNORECASE),
+}

@@ -1,0 +1,152 @@
+"""The review queue's storage: which documents were ingested, and each candidate's fate."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+
+from truce.errors import TruceError
+from truce.storage.tables import candidates, documents
+from truce.storage.writes import now_utc, write_transaction
+
+STATUSES = ("pending", "accepted", "rejected")
+
+
+class UnknownCandidate(TruceError):
+    code = "R101"
+    default_hint = "list candidates with `truce review list`"
+
+
+class CandidateDecided(TruceError):
+    code = "R102"
+    default_hint = "only pending candidates can be accepted, edited or rejected"
+
+
+@dataclass(frozen=True)
+class QueuedCandidate:
+    id: str
+    agreement: str
+    document_hash: str
+    payload: dict[str, Any]
+    status: str
+    claim_id: str | None
+    decided_by: str | None
+    reason: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "agreement": self.agreement,
+            "status": self.status,
+            "claim_id": self.claim_id,
+            "decided_by": self.decided_by,
+            "reason": self.reason,
+            "candidate": self.payload,
+        }
+
+
+class ReviewQueue:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def add_document(
+        self,
+        document: dict[str, Any],
+        agreement: str,
+        found: list[dict[str, Any]],
+        by: str | None,
+    ) -> list[str] | None:
+        """Queue a document's candidates; None when that document was already ingested."""
+        with write_transaction(self._engine) as conn:
+            seen = conn.execute(
+                select(documents.c.hash).where(
+                    documents.c.hash == document["hash"], documents.c.agreement == agreement
+                )
+            ).first()
+            if seen is not None:
+                return None
+            conn.execute(documents.insert(), [{
+                "hash": document["hash"], "agreement": agreement, "name": document["name"],
+                "url": document.get("url"), "outlet": document.get("outlet"),
+                "published": document.get("published"), "ingested_at": now_utc(),
+                "ingested_by": by,
+            }])  # fmt: skip
+            rows = [
+                {
+                    "id": f"{agreement}:{document['hash'][:12]}:{n}",
+                    "agreement": agreement,
+                    "document_hash": document["hash"],
+                    "payload": json.dumps(
+                        {**candidate, "document_meta": document}, sort_keys=True, ensure_ascii=False
+                    ),
+                    "status": "pending",
+                }
+                for n, candidate in enumerate(found, 1)
+            ]
+            if rows:
+                conn.execute(candidates.insert(), rows)
+            return [r["id"] for r in rows]
+
+    def list(
+        self, agreement: str | None = None, status: str | None = None
+    ) -> list[QueuedCandidate]:
+        query = select(candidates).order_by(candidates.c.agreement, candidates.c.id)
+        if agreement is not None:
+            query = query.where(candidates.c.agreement == agreement)
+        if status is not None:
+            query = query.where(candidates.c.status == status)
+        with self._engine.connect() as conn:
+            return [_queued(row) for row in conn.execute(query)]
+
+    def get(self, candidate_id: str) -> QueuedCandidate:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).first()
+        if row is None:
+            raise UnknownCandidate(f"no candidate {candidate_id!r} in the review queue")
+        return _queued(row)
+
+    def decide(
+        self,
+        candidate_id: str,
+        status: str,
+        by: str | None,
+        *,
+        claim_id: str | None = None,
+        reason: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> QueuedCandidate:
+        """Record a decision (or an edit, with status `pending`) on a pending candidate."""
+        values: dict[str, Any] = {"status": status, "decided_by": by, "decided_at": now_utc()}
+        if claim_id is not None:
+            values["claim_id"] = claim_id
+        if reason is not None:
+            values["reason"] = reason
+        if payload is not None:
+            values["payload"] = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+        with write_transaction(self._engine) as conn:
+            # Checked under the write lock, so two reviewers cannot both decide one candidate.
+            row = conn.execute(
+                select(candidates.c.status).where(candidates.c.id == candidate_id)
+            ).first()
+            if row is None:
+                raise UnknownCandidate(f"no candidate {candidate_id!r} in the review queue")
+            if row.status != "pending":
+                raise CandidateDecided(f"candidate {candidate_id} is already {row.status}")
+            conn.execute(update(candidates).where(candidates.c.id == candidate_id).values(**values))
+        return self.get(candidate_id)
+
+
+def _queued(row: Any) -> QueuedCandidate:
+    return QueuedCandidate(
+        row.id,
+        row.agreement,
+        row.document_hash,
+        json.loads(row.payload),
+        row.status,
+        row.claim_id,
+        row.decided_by,
+        row.reason,
+    )
