@@ -43,6 +43,7 @@ _EXTENSIONS = {
     "article": None,
     "body_end": None,
     "boilerplate": None,
+    "sentences": None,
     "actors": None,
     "quantities": None,
     "times": None,
@@ -53,6 +54,22 @@ _EXTENSIONS = {
 for _name, _default in _EXTENSIONS.items():
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+def doc_text(doc: Doc) -> str:
+    """The article's text: the same characters as `doc.text`, which re-joins every token on
+    each access."""
+    article = doc._.article
+    return article.text if article is not None else doc.text
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences as character spans, computed once per document: walking `doc.sents`
+    builds a Python object per token, which every component paying for it again would multiply."""
+    spans = doc._.sentences
+    if spans is None:
+        spans = doc._.sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return spans
 
 
 def build_pipeline(aliases: Mapping[str, str] | None = None) -> Language:

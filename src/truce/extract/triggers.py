@@ -18,8 +18,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "ceasefire_start": re.compile(
         rf"\b(?:(?:went|came|come|comes|go|goes|going) into (?:effect|force)|took effect|"
-        rf"takes effect|took hold|began|begins|started|starts|kicked in)\b.{{0,80}}?|"
-        rf"{TRUCE_NOUN}.{{0,60}}?\b(?:went|came|took|began|started)\b",
+        rf"takes? effect|took hold|began|begins|started|starts|kicked in|to begin|"
+        rf"declared an? (?:\w+ )?{TRUCE_NOUN})\b",
         re.IGNORECASE,
     ),
     "ceasefire_extension": re.compile(
@@ -32,7 +32,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "breach": re.compile(
-        r"\b(?:breach(?:es|ed)?|violat(?:ed|es|ion|ions|ing)|broke the (?:truce|ceasefire))\b",
+        r"\b(?:breach(?:es|ed)?|violat(?:ed|es|ion|ions|ing)|br(?:oke|eaking|oken) (?:the|it)|"
+        r"accus(?:ed|es|ing) [^.]{0,80}? of (?:attacking|shelling|firing|breaking|violating)|"
+        r"(?:shelling|attacks|fighting) (?:had |has )?continued)\b",
         re.IGNORECASE,
     ),
     "meeting": re.compile(
@@ -46,7 +48,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "aid_delivery": re.compile(
         r"\b(?:aid|trucks?|lorries|convoys?|fuel|supplies|humanitarian assistance)\b.{0,60}?"
-        r"\b(?:entered|enter|delivered|crossed|arrived|reached|allowed in|admitted)\b|"
+        r"\b(?:entered|enter|delivered|crossed|arrived|reached|allowed in(?:to)?|admitted|"
+        r"unloaded)\b|"
         r"\b(?:entered|delivered|crossed)\b.{0,40}?\b(?:aid|trucks?|fuel)\b",
         re.IGNORECASE,
     ),
@@ -54,7 +57,11 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:provision|stipulat(?:es|ed)|under the (?:deal|agreement|terms|truce|first phase)|"
         r"the (?:deal|agreement|truce) (?:allows|provides|calls for|includes|requires)|"
         r"as long as|for (?:each|every) (?:hostage|prisoner|captive)|per hostage|"
-        r"agreed (?:to|that)|terms? of the)\b",
+        r"agreed (?:to|that|on)|terms? of the|"
+        r"(?:is|are|were) to (?!(?:be )?(?:free|freed|release|released|hand)\b)\w+|"
+        r"would last|provides? for|commits|can be (?:extended|renewed|lengthened)|"
+        r"could be (?:extended|renewed|lengthened)|does not (?:cover|apply)|"
+        r"signed an? (?:\w+ )?(?:agreement|deal)|approved [^.]{0,40}?(?:deal|agreement))",
         re.IGNORECASE,
     ),
     "statement": re.compile(
@@ -64,7 +71,14 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+TRUCE_NOUNS = re.compile(rf"\b{TRUCE_NOUN}s?\b", re.IGNORECASE)
 TRUCE_WORDS = re.compile(rf"\b{TRUCE_NOUN}s?\b|\bdeal\b|\bagreement\b", re.IGNORECASE)
+# A sentence that states what the deal provides: deliveries in it are terms, not events.
+TERM_CUES = re.compile(
+    r"\b(?:provides? for|stipulat(?:es|ed)|calls for|under the (?:deal|agreement|terms)|"
+    r"would be allowed|are to be allowed|is to be allowed)\b",
+    re.IGNORECASE,
+)
 EXCHANGE = re.compile(r"\b(?:in return for|in exchange for|in a swap for|for)\b", re.IGNORECASE)
 
 # PLOVER event and mode for each ledger type (CAMEO code alongside, for older coders).
@@ -90,4 +104,52 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "soldiers": re.compile(r"\bsoldiers?\b", re.IGNORECASE),
     "elderly": re.compile(r"\belderly\b|\bover (?:50|60)\b", re.IGNORECASE),
+}
+
+# Substrings one of which a sentence must hold before a trigger's regex is worth running:
+# `in` on a lowered string costs a fraction of a regex search, and most sentences hold none.
+PREFILTER: dict[str, tuple[str, ...]] = {
+    "release": ("free", "releas", "hand", "swap", "exchang"),
+    "ceasefire_start": ("effect", "force", "hold", "began", "begin", "start", "kicked", "declared"),
+    "ceasefire_extension": ("exten", "prolong", "renew"),
+    "ceasefire_end": ("expir", "collaps", "laps", "end", "resumed", "over"),
+    "breach": ("breach", "violat", "brok", "break", "accus", "continued"),
+    "meeting": ("met", "meet", "talks", "discuss", "summit", "negotia", "conven"),
+    "casualty_claim": ("kill", "dead", "death", "died", "lives", "wound", "injur", "casualt"),
+    "aid_delivery": ("aid", "truck", "lorr", "convoy", "fuel", "suppl", "assistance"),
+    "agreement_term": (
+        "provision",
+        "stipulat",
+        "under the",
+        "the deal",
+        "the agreement",
+        "the truce",
+        "as long as",
+        "for each",
+        "for every",
+        "per hostage",
+        "agreed",
+        "terms",
+        " to ",
+        "would last",
+        "commits",
+        "can be",
+        "could be",
+        "does not",
+        "signed",
+        "approved",
+    ),
+    "statement": (
+        "hope",
+        "focus",
+        "urged",
+        "called",
+        "warned",
+        "vowed",
+        "pledged",
+        "welcomed",
+        "condemned",
+        "insisted",
+        "threatened",
+    ),
 }

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from truce.extract.gazetteer import ENTRIES, Entry
 from truce.extract.model import ActorMention
+from truce.extract.pipeline import doc_text
 
 # A word, a possessive suffix, or one punctuation mark: "Qatar’s" -> "qatar", "'s", and
 # "Qatari-brokered" -> "qatari", "-", "brokered", so a demonym is found inside a compound.
@@ -116,5 +117,5 @@ class ActorsComponent:
         self.aliases = dict(aliases)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = find_actors(doc.text, self.aliases, 0, doc._.body_end)
+        doc._.actors = find_actors(doc_text(doc), self.aliases, 0, doc._.body_end)
         return doc

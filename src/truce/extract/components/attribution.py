@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
+from truce.extract.pipeline import doc_text, sentence_spans
 
 _OPEN, _CLOSE = '“"', '”"'
 AGENCIES = (
@@ -306,9 +307,9 @@ def _mask(text: str, start: int, end: int, quotes: Sequence[Span]) -> str:
 def attribution_component(doc: Doc) -> Doc:
     body_end = doc._.body_end
     sentences = [
-        (s.start_char, s.end_char) for s in doc.sents if body_end is None or s.start_char < body_end
+        (start, end) for start, end in sentence_spans(doc) if body_end is None or start < body_end
     ]
     article = doc._.article
     outlet = getattr(article, "outlet", None)
-    doc._.attributions = attribute(doc.text, sentences, doc._.actors or [], outlet)
+    doc._.attributions = attribute(doc_text(doc), sentences, doc._.actors or [], outlet)
     return doc

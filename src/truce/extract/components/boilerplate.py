@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.model import Span
+from truce.extract.pipeline import doc_text
 
 _LINE_PATTERNS = [
     # Share bars: short items separated by pipes or bullets.
@@ -25,6 +26,7 @@ _LINE_PATTERNS = [
 ]
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS), re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
+MAX_LINE = 300
 
 
 def find_boilerplate(text: str) -> tuple[list[Span], int]:
@@ -33,7 +35,8 @@ def find_boilerplate(text: str) -> tuple[list[Span], int]:
     spans: list[Span] = []
     flags: list[bool] = []
     for start, end, line in lines:
-        hit = bool(line) and _BOILERPLATE.search(line) is not None
+        # Boilerplate lines are short; a paragraph of prose never is.
+        hit = bool(line) and len(line) < MAX_LINE and _BOILERPLATE.search(line) is not None
         flags.append(hit)
         if hit:
             spans.append((start, end))
@@ -48,7 +51,7 @@ def find_boilerplate(text: str) -> tuple[list[Span], int]:
 
 @Language.component("truce_boilerplate_v1", assigns=["doc._.body_end", "doc._.boilerplate"])
 def boilerplate_component(doc: Doc) -> Doc:
-    spans, body_end = find_boilerplate(doc.text)
+    spans, body_end = find_boilerplate(doc_text(doc))
     doc._.boilerplate = spans
     doc._.body_end = body_end
     return doc

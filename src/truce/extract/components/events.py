@@ -6,12 +6,15 @@ Reads every earlier component's annotations; sets `doc._.candidates`. The rules 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.actors import find_actors
+from truce.extract.components.modality import modality_at
 from truce.extract.model import (
     ActorMention,
     Article,
@@ -21,13 +24,34 @@ from truce.extract.model import (
     SourceRef,
     TimeRef,
 )
-from truce.extract.triggers import CATEGORY_WORDS, EXCHANGE, PLOVER, TRIGGERS, TRUCE_WORDS
+from truce.extract.pipeline import sentence_spans
+from truce.extract.triggers import (
+    CATEGORY_WORDS,
+    EXCHANGE,
+    PLOVER,
+    PREFILTER,
+    TERM_CUES,
+    TRIGGERS,
+    TRUCE_NOUNS,
+    TRUCE_WORDS,
+)
 
 PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
 DURATION_UNITS = {"days", "weeks", "months", "hours"}
 CASUALTY_UNITS = {"killed", "wounded"}
 PARTY_KINDS = {"state", "armed-group", "agency", "official", "organisation", "place"}
-NEEDS_TRUCE_WORD = {"ceasefire_start", "ceasefire_end"}
+NEEDS_TRUCE_WORD = {"ceasefire_start", "ceasefire_end", "agreement_term"}
+# A start or an end is of the truce itself only when the truce is named close by.
+NEAR_TRUCE_NOUN = {"ceasefire_start", "ceasefire_end"}
+PEOPLE_WORDS = {
+    "hostages": re.compile(r"\bhostages?\b|\bcaptives?\b|\bheld in Gaza\b", re.IGNORECASE),
+    "prisoners": re.compile(r"\bprisoners?\b|\bdetainees?\b|\bjails?\b", re.IGNORECASE),
+}
+CONDITION = re.compile(r"\b(?:as long as|provided that|on condition that|if)\b", re.IGNORECASE)
+OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
+SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
+)
 
 
 @dataclass
@@ -76,8 +100,20 @@ def _by_actor(s: Sentence, offset: int) -> str | None:
         return None
     for mention in _parties(s.actors):
         if mention.span[0] - s.start in range(at, at + 40):
-            return mention.country or mention.actor
+            return mention.actor
     return None
+
+
+def _clause_end(s: Sentence, offset: int) -> int:
+    """Where the clause holding `offset` ends: a closing quote or a semicolon after it."""
+    rest = s.text[offset - s.start :]
+    cut = min((i for i in (rest.find("”"), rest.find(";")) if i >= 0), default=len(rest))
+    return offset + cut
+
+
+def _near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
+    window = text[max(0, start - reach) : end + reach]
+    return TRUCE_NOUNS.search(window) is not None
 
 
 def _categories(text: str) -> list[str]:
@@ -94,10 +130,10 @@ def _candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candid
         type=kind,
         span=(s.start, s.end),
         document=article.document,
-        modality=s.modality,
+        modality=modality_at(s.text, trigger - s.start),
         date=time.date if time else None,
         date_precision=time.precision if time else None,
-        participants=sorted({m.country or m.actor for m in _parties(s.actors)}),
+        participants=sorted({m.actor for m in _parties(s.actors)}),
         categories=_categories(s.text),
         source=source,
         quote=quote,
@@ -105,26 +141,67 @@ def _candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candid
     )
 
 
+def _people(quantity: Quantity, text: str) -> Quantity:
+    """A count of "people" released is of hostages or prisoners when the sentence says which."""
+    if quantity.unit != "people":
+        return quantity
+    for unit, pattern in PEOPLE_WORDS.items():
+        if pattern.search(text):
+            return replace(quantity, unit=unit)
+    return quantity
+
+
+def _subject_before(s: Sentence, trigger: int) -> str | None:
+    """The party named just before the trigger ("Israel freed ..."), if any."""
+    for mention in reversed(_parties(s.actors)):
+        if mention.span[1] <= trigger and trigger - mention.span[1] <= 25:
+            return mention.actor
+    return None
+
+
 def _releases(
-    s: Sentence, trigger: int, article: Article, holders: tuple[str | None, str | None]
+    s: Sentence, article: Article, holders: tuple[str | None, str | None]
 ) -> list[Candidate]:
     counts = [q for q in s.quantities if q.unit in PEOPLE_UNITS]
-    if not counts:
+    if not counts or TERM_CUES.search(s.text):
         return []
     group, state = holders
-    out = []
-    for quantity in counts[:2] if EXCHANGE.search(s.text) else counts[:1]:
-        c = _candidate("release", s, trigger, article)
-        c.quantities = [quantity]
-        c.actor = (group if quantity.unit in {"hostages", "soldiers"} else state) or _by_actor(
-            s, trigger
-        )
-        c.categories = _categories(
-            article.text[max(s.start, quantity.span[0] - 40) : quantity.span[1] + 40]
-        )
-        out.append(c)
-    if len(out) == 2:
-        out[1].actor = state if out[0].actor == group else group
+    used: set[tuple[int, int]] = set()
+    out: list[Candidate] = []
+    condition = CONDITION.search(s.text)
+    for match in TRIGGERS["release"].finditer(s.text):
+        trigger = s.start + match.start()
+        if condition is not None and TRIGGERS["agreement_term"].search(s.text):
+            inside = (
+                condition.start()
+                <= match.start()
+                < _clause_end(s, s.start + condition.start()) - s.start
+            )
+            if inside:
+                continue  # the release is what the term requires, not an event
+        free = [q for q in counts if q.span not in used and abs(q.span[0] - trigger) <= 90]
+        if not free:
+            continue
+        after = [q for q in free if q.span[0] >= trigger]
+        if after and after[0].span[0] - trigger <= 40:
+            chosen = [after[0]]
+        else:
+            chosen = [min(free, key=lambda q: abs(q.span[0] - trigger))]
+        if EXCHANGE.search(s.text):
+            chosen += [q for q in free if q not in chosen and q.unit != chosen[0].unit][:1]
+        for quantity in chosen:
+            used.add(quantity.span)
+            counted = _people(quantity, s.text)
+            c = _candidate("release", s, trigger, article)
+            c.quantities = [counted]
+            holder = group if counted.unit in {"hostages", "soldiers"} else state
+            named = _subject_before(s, trigger) if len(chosen) == 1 else None
+            c.actor = named or holder or _by_actor(s, trigger)
+            window = article.text[max(s.start, quantity.span[0] - 40) : quantity.span[1] + 40]
+            c.categories = _categories(window)
+            out.append(c)
+        if len(chosen) == 2:
+            out[-1].actor = state if out[-2].actor == group else group
     return out
 
 
@@ -133,15 +210,20 @@ def _sentence_events(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     has_truce_word = TRUCE_WORDS.search(s.text) is not None
+    lowered = s.text.lower()
     for kind, pattern in TRIGGERS.items():
+        if not any(cue in lowered for cue in PREFILTER[kind]):
+            continue
         match = pattern.search(s.text)
         if match is None or kind == "statement":
             continue
         trigger = s.start + match.start()
         if kind in NEEDS_TRUCE_WORD and not has_truce_word:
             continue
+        if kind in NEAR_TRUCE_NOUN and not _near_truce_noun(s.text, match.start(), match.end()):
+            continue
         if kind == "release":
-            out.extend(_releases(s, trigger, article, holders))
+            out.extend(_releases(s, article, holders))
             continue
         after = [q for q in s.quantities if q.span[0] >= trigger]
         if kind == "ceasefire_extension":
@@ -162,15 +244,21 @@ def _sentence_events(
             c = _candidate(kind, s, trigger, article)
             c.quantities = counts + [q for q in s.quantities if q.unit in DURATION_UNITS]
             first = next(iter(_parties(s.actors)), None)
-            c.actor = _by_actor(s, trigger) or (first.country or first.actor if first else None)
+            c.actor = _by_actor(s, trigger) or (first.actor if first else None)
         elif kind == "meeting":
             parties = _parties(s.actors)
-            if len({m.country or m.actor for m in parties}) < 2:
+            if not parties or s.text[match.start() : match.end() + 3].lower() == "met by":
                 continue
             c = _candidate(kind, s, trigger, article)
-            places = [m for m in s.actors if m.kind == "place"]
-            c.location = places[0].text.split(" of ")[-1] if places else None
+            # A proper name ("Doha") over a description of it ("the Qatari capital").
+            places = sorted(
+                (m for m in s.actors if m.kind == "place"),
+                key=lambda m: m.text.lower().startswith("the "),
+            )
+            c.location = places[0].text if places else None
         elif kind == "aid_delivery":
+            if TERM_CUES.search(s.text):
+                continue
             c = _candidate(kind, s, trigger, article)
             c.quantities = [q for q in s.quantities if q.unit in {"trucks", "ships", "flights"}]
         elif kind == "breach":
@@ -178,29 +266,38 @@ def _sentence_events(
             c.actor = _by_actor(s, trigger)
         elif kind == "agreement_term":
             c = _candidate(kind, s, trigger, article)
-            c.quantities = list(s.quantities)
+            if c.modality == "hoped":
+                continue  # "our hope is to reach ..." is a wish, not a term
+            # A term states a rule in force (gold guideline), even when the rule is an "if".
+            c.modality = "denied" if c.modality == "denied" else "occurred"
+            c.quantities = [q for q in s.quantities if q.span[0] < _clause_end(s, trigger)]
         else:
             c = _candidate(kind, s, trigger, article)
         out.append(c)
-    if (
-        not out
-        and s.attribution
-        and (s.attribution.source.speaker or s.attribution.source.anonymous)
-    ):
-        match = TRIGGERS["statement"].search(s.text)
-        if match is not None:
-            c = _candidate("statement", s, s.start + match.start(), article)
-            c.actor = _speaker_actor(s)
+    if not out and s.attribution is not None:
+        speaker = _speaker_actor(s)
+        source = s.attribution.source
+        official = source.anonymous and bool(OFFICIAL.search(source.role or ""))
+        if speaker is not None or official:
+            verb = SPEECH.search(s.text)
+            c = _candidate("statement", s, s.start + (verb.start() if verb else 0), article)
+            c.actor = speaker
+            if c.date is None and article.published is not None:
+                c.date, c.date_precision = article.published, "day"
             out.append(c)
     return out
 
 
 def _speaker_actor(s: Sentence) -> str | None:
+    """The party a speaker speaks for: an official's state, an agency, a government."""
     speaker = s.attribution.source.speaker if s.attribution else None
+    if not speaker:
+        return None
     for mention in s.actors:
-        if speaker and mention.text in speaker:
-            return mention.country or mention.actor
-    return None
+        if mention.kind in PARTY_KINDS and mention.text in speaker:
+            return mention.actor
+    found = [m for m in find_actors(speaker) if m.kind in PARTY_KINDS]
+    return found[0].actor if found else None
 
 
 def _merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
@@ -227,20 +324,20 @@ def _merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
 
 def assemble(doc: Doc) -> list[Candidate]:
     article: Article = doc._.article
-    body_end = doc._.body_end if doc._.body_end is not None else len(doc.text)
+    text = article.text  # `doc.text` re-joins every token on each access
+    body_end = doc._.body_end if doc._.body_end is not None else len(text)
     skip = doc._.boilerplate or []
     actors = doc._.actors or []
     holders = _holders(actors)
     candidates: list[Candidate] = []
-    for index, sent in enumerate(doc.sents):
-        start, end = sent.start_char, sent.end_char
+    for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
         s = Sentence(
             index,
             start,
             end,
-            sent.text,
+            text[start:end],
             [q for q in doc._.quantities or [] if _inside(q.span, start, end)],
             [t for t in doc._.times or [] if _inside(t.span, start, end)],
             [a for a in actors if _inside(a.span, start, end)],

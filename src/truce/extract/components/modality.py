@@ -19,6 +19,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.pipeline import doc_text, sentence_spans
+
 _I = re.IGNORECASE
 
 _EVENT_VERBS = (
@@ -118,5 +120,8 @@ def _around(
 
 @Language.component("truce_modality_v1", assigns=["doc._.modalities"])
 def modality_component(doc: Doc) -> Doc:
-    doc._.modalities = {i: modality_of(sent.text) for i, sent in enumerate(doc.sents)}
+    text = doc_text(doc)
+    doc._.modalities = {
+        i: modality_of(text[start:end]) for i, (start, end) in enumerate(sentence_spans(doc))
+    }
     return doc

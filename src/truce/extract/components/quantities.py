@@ -31,6 +31,7 @@ from truce.extract.lexicon_numbers import (
     word_alternation,
 )
 from truce.extract.model import Quantity
+from truce.extract.pipeline import doc_text
 
 _UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = "|".join(sorted((w for w in SMALL_NUMBERS if w not in TENS), key=len, reverse=True))
@@ -244,5 +245,5 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 @Language.component("truce_quantities_v1", assigns=["doc._.quantities"])
 def quantities_component(doc: Doc) -> Doc:
-    doc._.quantities = find_quantities(doc.text, 0, doc._.body_end)
+    doc._.quantities = find_quantities(doc_text(doc), 0, doc._.body_end)
     return doc

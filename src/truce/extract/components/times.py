@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, word_alternation
 from truce.extract.model import TimeRef
+from truce.extract.pipeline import doc_text
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -244,5 +245,5 @@ def find_times(
 def times_component(doc: Doc) -> Doc:
     article = doc._.article
     published = article.published if article is not None else None
-    doc._.times = find_times(doc.text, published, 0, doc._.body_end)
+    doc._.times = find_times(doc_text(doc), published, 0, doc._.body_end)
     return doc
