@@ -59,16 +59,17 @@ for _name, _default in _EXTENSIONS.items():
 def doc_text(doc: Doc) -> str:
     """The article's text: the same characters as `doc.text`, which re-joins every token on
     each access."""
-    article = doc._.article
-    return article.text if article is not None else doc.text
+    article: Article | None = doc._.article
+    return article.text if article is not None else str(doc.text)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """The sentences as character spans, computed once per document: walking `doc.sents`
     builds a Python object per token, which every component paying for it again would multiply."""
-    spans = doc._.sentences
+    spans: list[tuple[int, int]] | None = doc._.sentences
     if spans is None:
-        spans = doc._.sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        spans = [(s.start_char, s.end_char) for s in doc.sents]
+        doc._.sentences = spans
     return spans
 
 
