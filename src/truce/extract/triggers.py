@@ -106,6 +106,15 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
     "elderly": re.compile(r"\belderly\b|\bover (?:50|60)\b", re.IGNORECASE),
 }
 
+CATEGORY_CUES: dict[str, tuple[str, ...]] = {
+    "women": ("wom", "female", "mother"),
+    "children": ("child", "kid", "teen"),
+    "minors": ("minor", "under 18", "teen"),
+    "foreign-nationals": ("foreign", "thai", "filipino", "dual national"),
+    "soldiers": ("soldier",),
+    "elderly": ("elderly", "over 50", "over 60"),
+}
+
 # Substrings one of which a sentence must hold before a trigger's regex is worth running:
 # `in` on a lowered string costs a fraction of a regex search, and most sentences hold none.
 PREFILTER: dict[str, tuple[str, ...]] = {

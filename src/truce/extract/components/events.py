@@ -26,6 +26,7 @@ from truce.extract.model import (
 )
 from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
+    CATEGORY_CUES,
     CATEGORY_WORDS,
     EXCHANGE,
     PLOVER,
@@ -117,7 +118,12 @@ def _near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
 
 
 def _categories(text: str) -> list[str]:
-    return [name for name, pattern in CATEGORY_WORDS.items() if pattern.search(text)]
+    lowered = text.lower()
+    return [
+        name
+        for name, pattern in CATEGORY_WORDS.items()
+        if any(cue in lowered for cue in CATEGORY_CUES[name]) and pattern.search(text)
+    ]
 
 
 def _candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
