@@ -106,7 +106,7 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
     "elderly": re.compile(r"\belderly\b|\bover (?:50|60)\b", re.IGNORECASE),
 }
 
-CATEGORY_CUES: dict[str, tuple[str, ...]] = {
+CATEGORY_CUE_WORDS: dict[str, tuple[str, ...]] = {
     "women": ("wom", "female", "mother"),
     "children": ("child", "kid", "teen"),
     "minors": ("minor", "under 18", "teen"),
@@ -117,7 +117,7 @@ CATEGORY_CUES: dict[str, tuple[str, ...]] = {
 
 # Substrings one of which a sentence must hold before a trigger's regex is worth running:
 # `in` on a lowered string costs a fraction of a regex search, and most sentences hold none.
-PREFILTER: dict[str, tuple[str, ...]] = {
+PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
     "release": ("free", "releas", "hand", "swap", "exchang"),
     "ceasefire_start": ("effect", "force", "hold", "began", "begin", "start", "kicked", "declared"),
     "ceasefire_extension": ("exten", "prolong", "renew"),
@@ -162,3 +162,11 @@ PREFILTER: dict[str, tuple[str, ...]] = {
         "threatened",
     ),
 }
+
+
+def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+PREFILTER = {kind: _literal_alternation(words) for kind, words in PREFILTER_WORDS.items()}
+CATEGORY_CUES = {name: _literal_alternation(words) for name, words in CATEGORY_CUE_WORDS.items()}

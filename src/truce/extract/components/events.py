@@ -7,8 +7,10 @@ Reads every earlier component's annotations; sets `doc._.candidates`. The rules 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -68,10 +70,6 @@ class Sentence:
     modality: str
 
 
-def _inside(span: tuple[int, int], start: int, end: int) -> bool:
-    return start <= span[0] and span[1] <= end
-
-
 def _nearest(items: list, offset: int, after_first: bool = True):  # type: ignore[no-untyped-def,type-arg]
     after = [i for i in items if i.span[0] >= offset]
     if after_first and after:
@@ -122,7 +120,7 @@ def _categories(text: str) -> list[str]:
     return [
         name
         for name, pattern in CATEGORY_WORDS.items()
-        if any(cue in lowered for cue in CATEGORY_CUES[name]) and pattern.search(text)
+        if CATEGORY_CUES[name].search(lowered) and pattern.search(text)
     ]
 
 
@@ -218,7 +216,7 @@ def _sentence_events(
     has_truce_word = TRUCE_WORDS.search(s.text) is not None
     lowered = s.text.lower()
     for kind, pattern in TRIGGERS.items():
-        if not any(cue in lowered for cue in PREFILTER[kind]):
+        if PREFILTER[kind].search(lowered) is None:
             continue
         match = pattern.search(s.text)
         if match is None or kind == "statement":
@@ -328,12 +326,29 @@ def _merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+class _BySpan:
+    """Annotations sorted by where they start, sliced per sentence by binary search."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = sorted(items, key=lambda i: i.span)
+        self.starts = [i.span[0] for i in self.items]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [i for i in self.items[lo:hi] if i.span[1] <= end]
+
+
 def assemble(doc: Doc) -> list[Candidate]:
     article: Article = doc._.article
     text = article.text  # `doc.text` re-joins every token on each access
     body_end = doc._.body_end if doc._.body_end is not None else len(text)
     skip = doc._.boilerplate or []
     actors = doc._.actors or []
+    attributions = doc._.attributions or {}
+    modalities = doc._.modalities or {}
+    quantities = _BySpan(doc._.quantities or [])
+    times = _BySpan(doc._.times or [])
+    mentions = _BySpan(actors)
     holders = _holders(actors)
     candidates: list[Candidate] = []
     for index, (start, end) in enumerate(sentence_spans(doc)):
@@ -344,11 +359,11 @@ def assemble(doc: Doc) -> list[Candidate]:
             start,
             end,
             text[start:end],
-            [q for q in doc._.quantities or [] if _inside(q.span, start, end)],
-            [t for t in doc._.times or [] if _inside(t.span, start, end)],
-            [a for a in actors if _inside(a.span, start, end)],
-            (doc._.attributions or {}).get(index),
-            (doc._.modalities or {}).get(index, "occurred"),
+            quantities.within(start, end),
+            times.within(start, end),
+            mentions.within(start, end),
+            attributions.get(index),
+            modalities.get(index, "occurred"),
         )
         candidates.extend(_sentence_events(s, article, holders))
     candidates = _merge_meetings(candidates)
