@@ -21,109 +21,77 @@ from spacy.tokens import Doc
 
 from truce.extract.pipeline import doc_text, sentence_spans
 
-_I = re.IGNORECASE
-
 _EVENT_VERBS = (
     r"(?:releas|free|violat|breach|attack|fir|strik|shell|hand(?:ed)? over|withdraw|open|"
     r"kill|target|fight|enter|deliver|allow)"
 )
 
+# Every pattern runs on `_fold(text)`, lowered, without re.IGNORECASE: matching stays the same
+# (see `_fold`), offsets do not move, and literals can be rejected by their first character.
+# Where a match's span is not used, a leading `\b` is taken out of the alternation and
+# trailing `\w*` / optional prefixes that cannot decide whether there is a match are left off.
 _CONDITIONAL = re.compile(
-    r"(?<!\bas )\bif\b|\bunless\b|\bas long as\b|\bprovided that\b|\bon condition that\b|"
-    r"\bso long as\b|\bin case\b|\bnot\b[^.;]*\buntil\b",
-    _I,
+    r"\b(?:(?<!\bas )if|unless|as long as|provided that|on condition that|so long as|in case|"
+    r"not\b[^.;]*\buntil)\b"
 )
 _DENIED = re.compile(
-    r"\bden(?:y|ies|ied|ying)\b|\brejected\b[^.;]*\b(?:claims?|accusations?|allegations?|reports?)\b|"
-    r"\bdismiss(?:ed|es)?\b[^.;]*\bas\b|"
-    r"\b(?:strictly |fully )?(?:observed|respected|abided by|complied with)\b[^.;]*"
-    r"\b(?:truce|ceasefire|agreement|deal)\b|"
-    rf"\b(?:did|do|does|had|has|have) not\s+(?:\w+\s+)?{_EVENT_VERBS}\w*|"
-    rf"\bnever\s+{_EVENT_VERBS}\w*|"
-    rf"\bno\b[^.;]{{0,60}}\b(?:were|was|had been|have been)\s+{_EVENT_VERBS}\w*",
-    _I,
+    r"\b(?:den(?:y|ies|ied|ying)\b|rejected\b[^.;]*\b(?:claims?|accusations?|allegations?|"
+    r"reports?)\b|dismiss(?:ed|es)?\b[^.;]*\bas\b|"
+    r"(?:observed|respected|abided by|complied with)\b[^.;]*\b(?:truce|ceasefire|agreement|deal)\b|"
+    rf"(?:did|do|does|had|has|have) not\s+(?:\w+\s+)?{_EVENT_VERBS}|"
+    rf"never\s+{_EVENT_VERBS}|"
+    rf"no\b[^.;]{{0,60}}\b(?:were|was|had been|have been)\s+{_EVENT_VERBS})"
 )
 _HOPED = re.compile(
-    r"\bhop(?:e|es|ed|ing)\s+(?:that|to|for)\b|\bhopeful\b|\b(?:our|their|his|her|a|some|"
-    r"new|glimmer of) hope\b|\b(?:working|trying|seeking|striving|pushing) to\b|"
-    r"\baim(?:s|ed|ing)? (?:to|at)\b|\bsought to\b|\bwants? (?:to|an?)\b",
-    _I,
+    r"\b(?:hop(?:e|es|ed|ing)\s+(?:that|to|for)\b|hopeful\b|(?:our|their|his|her|a|some|"
+    r"new|glimmer of) hope\b|(?:working|trying|seeking|striving|pushing) to\b|"
+    r"aim(?:s|ed|ing)? (?:to|at)\b|sought to\b|wants? (?:to|an?)\b)"
 )
 _PLANNED = re.compile(
-    r"\bwill\b|\bwould\b|\b(?:is|are|was|were) (?:to|due|expected to|scheduled to|set to|"
-    r"planned|planning to|poised to|slated to)\b|\bplans? to\b|\bscheduled (?:to|for)\b|"
-    r"\bdue to (?:take|start|begin|end|expire|be|run|resume|meet|arrive)\b|\bshall\b|"
-    r"\bintends? to\b|\bgoing to\b|'ll\b",
-    _I,
+    r"\b(?:will|would|(?:is|are|was|were) (?:to|due|expected to|scheduled to|set to|"
+    r"planned|planning to|poised to|slated to)|plans? to|scheduled (?:to|for)|"
+    r"due to (?:take|start|begin|end|expire|be|run|resume|meet|arrive)|shall|"
+    r"intends? to|going to)\b|'ll\b"
 )
 
 # Where a reported clause begins: the content after a speech verb can differ in modality
 # from the speech itself ("said the mediator would use the extension").
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told \w+(?: \w+)?|announced|added|stressed|warned|confirmed|"
-    r"acknowledged|declared)(?: that)?\b|;",
-    _I,
+    r"acknowledged|declared)(?: that)?\b|;"
 )
 _COORDINATION = re.compile(
-    r", but\b|, while\b|, whereas\b|, and\b|\band that\b|\bbut that\b|, adding\b|, saying\b|"
-    r", raising\b|, confirming\b|, prompting\b",
-    _I,
+    r", (?:but|while|whereas|and|adding|saying|raising|confirming|prompting)\b|"
+    r"\b(?:and|but) that\b"
 )
 
-
-# Substrings each pattern needs before it can match: checking them on the lowered text costs a
-# fraction of running the pattern, and most clauses hold none of them.
-_CUES: dict[re.Pattern[str], tuple[str, ...]] = {
-    _CONDITIONAL: ("if", "unless", "as long", "provided", "condition", "in case", "until"),
-    _DENIED: (
-        "den",
-        "reject",
-        "dismiss",
-        "observed",
-        "respected",
-        "abided",
-        "complied",
-        " not",
-        "never",
-        "no ",
-    ),
-    _HOPED: ("hop", "working", "trying", "seeking", "striving", "pushing", "aim", "sought", "want"),
-    _PLANNED: (
-        "will",
-        "would",
-        " is ",
-        " are ",
-        " was ",
-        " were ",
-        "due",
-        "plan",
-        "schedul",
-        "shall",
-        "intend",
-        "going to",
-        "'ll",
-    ),
-}
+# The only characters that re.IGNORECASE matches against an ASCII letter other than through
+# str.lower(): "İ" (whose lower() is two characters), "ı" and "ſ" (which match i and s).
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-def _found(pattern: re.Pattern[str], text: str, lowered: str) -> bool:
-    return any(cue in lowered for cue in _CUES[pattern]) and pattern.search(text) is not None
+def _fold(text: str) -> str:
+    """`text` lowered, character for character, so that a lowercase pattern matches it where
+    the same pattern with re.IGNORECASE would match `text`."""
+    if "İ" in text or "ı" in text or "ſ" in text:
+        text = text.translate(_FOLD)
+    return text.lower()
 
 
 def modality_of(sentence: str) -> str:
     """occurred | planned | conditional | denied | hoped, for the sentence as a whole."""
-    if _found(_CONDITIONAL, sentence, sentence.lower()):
+    lowered = _fold(sentence)
+    if _CONDITIONAL.search(lowered):
         return "conditional"
-    return _unconditional(sentence)
+    return _unconditional(lowered)
 
 
-def _unconditional(text: str) -> str:
-    lowered = text.lower()
-    if _found(_DENIED, text, lowered):
+def _unconditional(lowered: str) -> str:
+    if _DENIED.search(lowered):
         return "denied"
-    if _found(_HOPED, text, lowered):
+    if _HOPED.search(lowered):
         return "hoped"
-    if _found(_PLANNED, text, lowered):
+    if _PLANNED.search(lowered):
         return "planned"
     return "occurred"
 
@@ -135,12 +103,12 @@ def modality_at(sentence: str, offset: int) -> str:
     Russia's actions, and that Kyiv was ready to extend ... if Moscow observed it"), so it is
     looked for in the whole reported segment; the other modalities only in the clause.
     """
-    segment = _around(sentence, offset, _SPEECH, keep_left=True)
-    reported = sentence[segment[0] : segment[1]]
-    if _found(_CONDITIONAL, reported, reported.lower()):
+    lowered = _fold(sentence)
+    segment = _around(lowered, offset, _SPEECH, keep_left=True)
+    if _CONDITIONAL.search(lowered[segment[0] : segment[1]]):
         return "conditional"
-    start, end = _around(sentence, offset, _COORDINATION, keep_left=False, within=segment)
-    return _unconditional(sentence[start:end])
+    start, end = _around(lowered, offset, _COORDINATION, keep_left=False, within=segment)
+    return _unconditional(lowered[start:end])
 
 
 def _around(
@@ -152,10 +120,14 @@ def _around(
 ) -> tuple[int, int]:
     """The span between the boundaries on either side of `offset`. A speech verb belongs to
     the clause before it (`keep_left`), a conjunction to the clause after it."""
-    lo, hi = within or (0, len(text))
-    cuts = [m.end() if keep_left else m.start() for m in boundary.finditer(text, lo, hi)]
-    start = max([lo, *(c for c in cuts if c <= offset)])
-    end = min([hi, *(c for c in cuts if c > offset)])
+    start, end = within or (0, len(text))
+    # Matches come in order and inside (start, end): the last cut at or before `offset` and
+    # the first one after it are the bounds, and the scan stops there.
+    for match in boundary.finditer(text, start, end):
+        cut = match.end() if keep_left else match.start()
+        if cut > offset:
+            return start, cut
+        start = cut
     return start, end
 
 
