@@ -116,3 +116,15 @@ def test_agreement_with_the_dev_gold_set() -> None:
         agree += got == event["modality"]
         total += 1
     assert agree / total >= 0.75, (agree, total)
+
+
+def test_letters_that_ignorecase_matches_but_lower_does_not() -> None:
+    """Patterns run on lowered text: "ı", "ſ" and "İ" still match as re.IGNORECASE would,
+    offsets stay put, and cue words are looked for in the plain lowered text."""
+    assert modality_of("The condition: aid flows ıf the crossings stay open.") == "conditional"
+    assert modality_of("The condition: aid flows İf the crossings stay open.") == "conditional"
+    assert modality_of("The army would never ſhell the town, its spokesman said.") == "denied"
+    sentence = "İstanbul's envoy said the army would never shell, and that talks will resume."
+    assert modality_at(sentence, sentence.index("envoy")) == "occurred"
+    assert modality_at(sentence, sentence.index("never")) == "denied"
+    assert modality_at(sentence, sentence.index("talks")) == "planned"

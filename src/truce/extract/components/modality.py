@@ -65,33 +65,98 @@ _COORDINATION = re.compile(
     r"\b(?:and|but) that\b"
 )
 
+
+# Substrings each pattern needs before it runs, looked for in the plain `str.lower()` of the
+# text (not its fold): checking them costs a fraction of running the pattern, and most clauses
+# hold none of them. They decide the result as much as the patterns do.
+def _conditional(cued: str, folded: str) -> bool:
+    return (
+        "if" in cued
+        or "unless" in cued
+        or "as long" in cued
+        or "provided" in cued
+        or "condition" in cued
+        or "in case" in cued
+        or "until" in cued
+    ) and _CONDITIONAL.search(folded) is not None
+
+
+def _denied(cued: str, folded: str) -> bool:
+    return (
+        "den" in cued
+        or "reject" in cued
+        or "dismiss" in cued
+        or "observed" in cued
+        or "respected" in cued
+        or "abided" in cued
+        or "complied" in cued
+        or " not" in cued
+        or "never" in cued
+        or "no " in cued
+    ) and _DENIED.search(folded) is not None
+
+
+def _hoped(cued: str, folded: str) -> bool:
+    return (
+        "hop" in cued
+        or "working" in cued
+        or "trying" in cued
+        or "seeking" in cued
+        or "striving" in cued
+        or "pushing" in cued
+        or "aim" in cued
+        or "sought" in cued
+        or "want" in cued
+    ) and _HOPED.search(folded) is not None
+
+
+def _planned(cued: str, folded: str) -> bool:
+    return (
+        "will" in cued
+        or "would" in cued
+        or " is " in cued
+        or " are " in cued
+        or " was " in cued
+        or " were " in cued
+        or "due" in cued
+        or "plan" in cued
+        or "schedul" in cued
+        or "shall" in cued
+        or "intend" in cued
+        or "going to" in cued
+        or "'ll" in cued
+    ) and _PLANNED.search(folded) is not None
+
+
 # The only characters that re.IGNORECASE matches against an ASCII letter other than through
 # str.lower(): "İ" (whose lower() is two characters), "ı" and "ſ" (which match i and s).
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-def _fold(text: str) -> str:
-    """`text` lowered, character for character, so that a lowercase pattern matches it where
-    the same pattern with re.IGNORECASE would match `text`."""
+def _fold(text: str) -> tuple[str, str]:
+    """`text.lower()` (for the cue words) and `text` lowered character for character, so that a
+    lowercase pattern matches it where the same pattern with re.IGNORECASE would match `text`;
+    the two are the same string unless `text` holds one of the three letters above."""
+    lowered = text.lower()
     if "İ" in text or "ı" in text or "ſ" in text:
-        text = text.translate(_FOLD)
-    return text.lower()
+        return lowered, text.translate(_FOLD).lower()
+    return lowered, lowered
 
 
 def modality_of(sentence: str) -> str:
     """occurred | planned | conditional | denied | hoped, for the sentence as a whole."""
-    lowered = _fold(sentence)
-    if _CONDITIONAL.search(lowered):
+    cued, folded = _fold(sentence)
+    if _conditional(cued, folded):
         return "conditional"
-    return _unconditional(lowered)
+    return _unconditional(cued, folded)
 
 
-def _unconditional(lowered: str) -> str:
-    if _DENIED.search(lowered):
+def _unconditional(cued: str, folded: str) -> str:
+    if _denied(cued, folded):
         return "denied"
-    if _HOPED.search(lowered):
+    if _hoped(cued, folded):
         return "hoped"
-    if _PLANNED.search(lowered):
+    if _planned(cued, folded):
         return "planned"
     return "occurred"
 
@@ -103,12 +168,18 @@ def modality_at(sentence: str, offset: int) -> str:
     Russia's actions, and that Kyiv was ready to extend ... if Moscow observed it"), so it is
     looked for in the whole reported segment; the other modalities only in the clause.
     """
-    lowered = _fold(sentence)
-    segment = _around(lowered, offset, _SPEECH, keep_left=True)
-    if _CONDITIONAL.search(lowered[segment[0] : segment[1]]):
+    lowered, folded = _fold(sentence)
+    # Cue words are looked for in the lowered part (as if it were lowered alone, which only
+    # differs in ς for σ), unless lowering moved offsets or the fold differs from lower().
+    exact = lowered is folded
+    segment = _around(folded, offset, _SPEECH, keep_left=True)
+    lo, hi = segment
+    cued = lowered[lo:hi] if exact else sentence[lo:hi].lower()
+    if _conditional(cued, folded[lo:hi]):
         return "conditional"
-    start, end = _around(lowered, offset, _COORDINATION, keep_left=False, within=segment)
-    return _unconditional(lowered[start:end])
+    lo, hi = _around(folded, offset, _COORDINATION, keep_left=False, within=segment)
+    cued = lowered[lo:hi] if exact else sentence[lo:hi].lower()
+    return _unconditional(cued, folded[lo:hi])
 
 
 def _around(
