@@ -139,3 +139,19 @@ def word_alternation(words: list[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return render(tree)
+
+
+# Characters that case-insensitive matching pairs with an ASCII letter although `str.lower()`
+# does not turn them into it (dotless i, long s), or whose lowering is longer (dotted capital I).
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()` when a case-sensitive pattern of lower-case ASCII words run on it finds
+    what the same pattern with IGNORECASE finds on `text`, at the same offsets; else None."""
+    if text.isascii():
+        return text.lower()
+    if any(char in text for char in _CASE_ODD):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None

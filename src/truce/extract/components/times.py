@@ -9,12 +9,13 @@ equivalent gets that offset.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, word_alternation
+from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, lowered, word_alternation
 from truce.extract.model import TimeRef
 from truce.extract.pipeline import doc_text
 
@@ -54,32 +55,88 @@ _CLOCK = re.compile(
     r"(?:\s+(?:local|[A-Z][a-z]+)\s+time)?"
     rf"(?:\s*\((?P<gmt>\d{{4}})\s*(?:GMT|UTC)(?:\s+on\s+(?P<gmtday>{_WEEKDAY}))?\))?"
 )
+# A clock time starts the text, or follows a character outside `[\w:.]`: searching for that
+# character first lets the engine skip in C through the words, where no time starts.
+_CLOCK_AFTER = re.compile(r"[^\w:.]" + _CLOCK.pattern)
+
+
+def _clocks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What `_CLOCK.finditer(text, start, end)` finds."""
+    pos = start
+    while True:
+        clock = _CLOCK.match(text, pos, end)
+        if clock is None:
+            before = _CLOCK_AFTER.search(text, pos, end)
+            if before is None:
+                return
+            clock = _CLOCK.match(text, before.start() + 1, end)
+            assert clock is not None
+        yield clock
+        pos = clock.end()
+
+
 _TRAILING_GMT = re.compile(r"\s*\((?P<gmt>\d{4})\s*(?:GMT|UTC)\)")
 _CLOCK_THEN_ANCHOR = re.compile(r"[\s,]*(?:on\s+)?")
 _ANCHOR_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
 _AT = re.compile(r"\bat\s+$")
 # Not after "a.m." or an initial ("U.S."): those full stops end no clause.
-_CLAUSE_START = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.;!?]\s|\n|\bthat\b")
+# Each branch opens on a literal, so the engine skips to the next candidate character in C; the
+# lookbehinds include the mark just read.
+_CLAUSE_START = re.compile(
+    "|".join(
+        rf"{re.escape(mark)}(?<![ap]\.m{re.escape(mark)})(?<!\b[A-Z]{re.escape(mark)})\s"
+        for mark in ".;!?"
+    )
+    + r"|\n|t(?<=\bt)hat\b"
+)
 # The last cue before an expression decides whether its clause looks ahead.
+_FUTURE_CUES = [
+    *("will", "would", "shall", r"is\s+to", r"are\s+to", "due", "expected", "scheduled"),
+    *(r"set\s+to", "planned", "plans", "next", "could", "may", "might", "can"),
+]
+_PAST_CUES = [
+    *("said", "was", "were", "had", "been", "began", "took", "went", "met", "came", "last"),
+    *("ago", "earlier", "since", r"\w+ed"),
+]
 _CUE = re.compile(
-    r"\b(?:(?P<future>will|would|shall|is\s+to|are\s+to|due|expected|scheduled|set\s+to|planned"
-    r"|plans|next|could|may|might|can)"
-    r"|(?P<past>said|was|were|had|been|began|took|went|met|came|last|ago|earlier|since|\w+ed))\b",
+    rf"\b(?:(?P<future>{'|'.join(_FUTURE_CUES)})|(?P<past>{'|'.join(_PAST_CUES)}))\b",
     re.IGNORECASE,
 )
+
+
+def _reversed_cue(cue: str) -> str:
+    if cue == r"\w+ed":
+        return r"de\w+"
+    return r"\s+".join(word[::-1] for word in reversed(cue.split(r"\s+")))
+
+
+# The same cues spelt backwards, for the lowered window read backwards: the first match is the
+# last cue (cues are whole words and none overlaps another), found without scanning the clause.
+_LAST_CUE = re.compile(
+    rf"\b(?:(?P<future>{'|'.join(map(_reversed_cue, _FUTURE_CUES))})"
+    rf"|(?P<past>{'|'.join(map(_reversed_cue, _PAST_CUES))}))\b"
+)
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+_LOWER_CONDITION = re.compile(r"\b(?:if|unless)\b")
 _MAX_OFFSET_MINUTES = 14 * 60
 
 
-def _looks_ahead(text: str, pos: int) -> bool:
+def _looks_ahead(text: str, low: str | None, pos: int) -> bool:
+    """Whether the clause before `pos` looks ahead; `low` is `lowered(text)`."""
     window_start = max(0, pos - 160)
     for boundary in _CLAUSE_START.finditer(text, window_start, pos):
         window_start = boundary.end()
-    window = text[window_start:pos]
-    if _CONDITION.search(window):
-        return True  # a deadline inside a condition: "if Hamas did not return them by Saturday"
-    cues = _CUE.findall(window)
-    return bool(cues) and bool(cues[-1][0])
+    if low is None:
+        window = text[window_start:pos]
+        if _CONDITION.search(window):
+            return True  # a deadline inside a condition: "if Hamas did not return them by Saturday"
+        cues = _CUE.findall(window)
+        return bool(cues) and bool(cues[-1][0])
+    window = low[window_start:pos]
+    if ("if" in window or "unless" in window) and _LOWER_CONDITION.search(window):
+        return True
+    last = _LAST_CUE.search(window[::-1])
+    return last is not None and last.lastgroup == "future"
 
 
 def _weekday(published: date, weekday: int, relation: str, ahead: bool) -> date:
@@ -114,7 +171,9 @@ def _month_date(published: date, month: int, ahead: bool) -> date:
     return date(year, month, 1)
 
 
-def _resolve(m: re.Match[str], text: str, published: date | None) -> tuple[date | None, str | None]:
+def _resolve(
+    m: re.Match[str], text: str, low: str | None, published: date | None
+) -> tuple[date | None, str | None]:
     kind = m.lastgroup
     if kind == "iso":
         try:
@@ -134,19 +193,19 @@ def _resolve(m: re.Match[str], text: str, published: date | None) -> tuple[date 
             return None, None
         if published is None:
             return None, None
-        resolved = _with_year(published, month, day, _looks_ahead(text, m.start()))
+        resolved = _with_year(published, month, day, _looks_ahead(text, low, m.start()))
         return resolved, "day" if resolved else None
     if kind == "my":
         return date(int(m["myy"]), MONTHS[m["mym"]], 1), "month"
     if published is None:
         return None, None
     if kind == "mo":
-        return _month_date(published, MONTHS[m["mom"]], _looks_ahead(text, m.start())), "month"
+        return _month_date(published, MONTHS[m["mom"]], _looks_ahead(text, low, m.start())), "month"
     if kind == "thism":
         return published.replace(day=1), "month"
     if kind == "wd":
         relation = (m["wrel"] or "").lower()
-        ahead = relation == "next" or _looks_ahead(text, m.start())
+        ahead = relation == "next" or _looks_ahead(text, low, m.start())
         # "on Saturday and Sunday" is one window opening on the Saturday (gold README).
         precision = "week" if m["wd2"] else "day"
         return _weekday(published, WEEKDAYS[m["wdn"]], relation, ahead), precision
@@ -196,10 +255,11 @@ def find_times(
 ) -> list[TimeRef]:
     """Time expressions in `text[start:end]`, resolved against `published`, in text order."""
     end = len(text) if end is None else min(end, len(text))
-    anchors = [(m, *_resolve(m, text, published)) for m in _ANCHOR.finditer(text, start, end)]
+    low = lowered(text)
+    anchors = [(m, *_resolve(m, text, low, published)) for m in _ANCHOR.finditer(text, start, end)]
     refs: dict[int, TimeRef] = {}
     used: set[int] = set()
-    for clock in _CLOCK.finditer(text, start, end):
+    for clock in _clocks(text, start, end):
         minutes = _clock_minutes(clock)
         span = [clock.start(), clock.end()]
         day: date | None = None
