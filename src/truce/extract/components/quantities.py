@@ -8,6 +8,8 @@ compiled per call.
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,6 +30,7 @@ from truce.extract.lexicon_numbers import (
     VAGUE,
     VAGUE_HUNDREDS,
     VAGUE_TENS,
+    lowered,
     word_alternation,
 )
 from truce.extract.model import Quantity
@@ -53,16 +56,30 @@ _NUMBER = re.compile(
     r")",
     re.IGNORECASE,
 )
+_LOWER_NUMBER = re.compile(_NUMBER.pattern)
 
 
 # "a" alone is too common to try; it only starts a number before these words.
 _STARTERS = [*SMALL_NUMBERS, *ORDINALS, "another", "dozens", "scores", "hundreds", "thousands"]
 _STARTERS += ["millions", "tens", "a hundred", "a thousand", "a million", "a dozen"]
 _CANDIDATE = re.compile(rf"(?<!\w)(?:\d|(?:{word_alternation(_STARTERS)})\b)", re.IGNORECASE)
+# The same two on the lowered text (see `lowered`), where no case folding is needed; a candidate
+# past the first follows a non-word character, and searching for that character first lets the
+# engine skip through words in C.
+_LOWER_CANDIDATE = re.compile(_CANDIDATE.pattern)
+_LOWER_CANDIDATE_AFTER = re.compile(r"\W" + _CANDIDATE.pattern)
 _QUALIFIER = re.compile(
     r"\b(?P<q>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )
+# Cheap tests run before the patterns anchored on `$`, which are tried at every position of their
+# window: the last word each can end on.
+_QUALIFIER_ENDS = tuple({q.split()[-1] for q in QUALIFIERS})
+_TOLL_ENDS = ("kill", "kills", "killed", "killing", "of", "at", "to", "reached")
+_TOLL_ENDS += ("wounding", "wounded", "injuring", "injured")
+_CURRENCY_ENDS = ("$", "£", "€", "US", "USD", "EUR")
+_MONTH_ENDS = (*MONTHS, *(f"{month}." for month in MONTHS))
+_ASCII_LETTERS = string.ascii_letters
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$")
@@ -136,7 +153,7 @@ def _is_modifier(word: str) -> bool:
 
 def _unit_after(text: str, pos: int) -> tuple[str | None, int, bool]:
     """The unit of the count ending at `pos`, where its phrase ends, and whether it is an age."""
-    compound = _COMPOUND.match(text, pos)
+    compound = _COMPOUND.match(text, pos) if text.startswith("-", pos) else None
     if compound:
         return UNITS[compound["u"].lower() + "s"], compound.end(), bool(compound["old"])
     of = _OF_DETERMINER.match(text, pos)
@@ -157,17 +174,34 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int, bool]:
 def _is_excluded_digit(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 14) : start]
     after = text[end : end + 14]
-    if _NOT_A_COUNT_AFTER.match(after) or _CURRENCY_BEFORE.search(before):
+    if _NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after):
         return True
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    stripped = before.rstrip()  # `str.isspace` is exactly `\s`
+    if stripped.endswith(_CURRENCY_ENDS) and _CURRENCY_BEFORE.search(before):
         return True
-    label = _WORD_BEFORE.search(before)
-    if label and label[1].lower() in LABEL_WORDS:
+    if stripped.endswith(_MONTH_ENDS) and _MONTH_BEFORE.search(before):
+        return True
+    # The ASCII letters before an optional full stop and spaces: what `_WORD_BEFORE` finds.
+    word = stripped.removesuffix(".")
+    label = word[len(word.rstrip(_ASCII_LETTERS)) :]
+    if label and label.lower() in LABEL_WORDS:
         return True
     return after[:1] in {".", ")"} and _LIST_ITEM.search(before) is not None
 
 
-def _qualifier_before(text: str, start: int) -> tuple[str, int, str]:
+def _ends_with(low: str | None, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """False only when `low[start:end]` cannot end in one of `words` and then white space; always
+    True without a lowered text."""
+    if low is None:
+        return True
+    window = low[start:end]
+    stripped = window.rstrip()
+    return len(stripped) < len(window) and stripped.endswith(words)
+
+
+def _qualifier_before(text: str, low: str | None, start: int) -> tuple[str, int, str]:
+    if not _ends_with(low, max(0, start - 24), start, _QUALIFIER_ENDS):
+        return "exact", start, ""
     found = _QUALIFIER.search(text, max(0, start - 24), start)
     if not found:
         return "exact", start, ""
@@ -179,24 +213,51 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int, str]:
     return QUALIFIERS[phrase], found.start("q"), phrase
 
 
+def _numbers(text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """Every number-like phrase, left to right, none overlapping the one before. On the lowered
+    text the groups hold lower-case words: their readers lower them anyway."""
+    if low is None:
+        resume = 0
+        for candidate in _CANDIDATE.finditer(text):
+            if candidate.start() < resume:
+                continue
+            match = _NUMBER.match(text, candidate.start())
+            if match is not None:
+                resume = match.end()
+                yield match
+        return
+    # What `_LOWER_CANDIDATE.finditer(low)` finds; a candidate after the first follows a
+    # character outside \w, which the other pattern consumes.
+    pos = resume = 0
+    while True:
+        candidate = _LOWER_CANDIDATE.match(low, pos)
+        if candidate is not None:
+            at, pos = candidate.start(), candidate.end()
+        else:
+            after = _LOWER_CANDIDATE_AFTER.search(low, pos)
+            if after is None:
+                return
+            at, pos = after.start() + 1, after.end()
+        if at < resume:
+            continue
+        match = _LOWER_NUMBER.match(low, at)
+        if match is not None:
+            resume = match.end()
+            yield match
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every count in `text[start:end]`, with absolute offsets, in text order."""
     end = len(text) if end is None else min(end, len(text))
     segment = text[start:end]
+    low = lowered(segment)
     found: list[Quantity] = []
-    resume = 0
-    for candidate in _CANDIDATE.finditer(segment):
-        if candidate.start() < resume:
-            continue
-        match = _NUMBER.match(segment, candidate.start())
-        if match is None:
-            continue
-        resume = match.end()
+    for match in _numbers(segment, low):
         kind = match.lastgroup
         if kind == "mult" or (match["digits"] is not None):
             kind = "digits"
         num_start, num_end = match.span()
-        qualifier, span_start, phrase = _qualifier_before(segment, num_start)
+        qualifier, span_start, phrase = _qualifier_before(segment, low, num_start)
         if kind in {"ordd", "ordw"}:
             # Ordinals are positions, except in a deadline: "no later than the 16th day".
             if phrase not in {"no later than the"}:
@@ -224,8 +285,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if unit in TIME_UNITS and phrase == "over":
             # "over 60 days" is the period, not a bound on it.
             qualifier, span_start = "exact", num_start
-        toll = _TOLL_BEFORE.search(segment, max(0, span_start - 40), span_start)
         if unit is None or unit in PEOPLE_LIKE:
+            toll_start = max(0, span_start - 40)
+            toll = (
+                _TOLL_BEFORE.search(segment, toll_start, span_start)
+                if _ends_with(low, toll_start, span_start, _TOLL_ENDS)
+                else None
+            )
             if toll:
                 unit = "killed" if toll["k"] else "wounded"
             else:
@@ -234,10 +300,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                     unit = "hostages"
                 elif after:
                     unit = "killed" if after["v"].lower() in {"killed", "dead"} else "wounded"
-        vague_only = kind in {"vague", "another"} and qualifier in {"exact", "at_least"}
-        ratio = _RATIO.match(segment, num_end) is not None
-        if unit is None and (vague_only or (qualifier == "exact" and not ratio)):
-            continue
+        if unit is None:
+            if kind in {"vague", "another"} and qualifier in {"exact", "at_least"}:
+                continue
+            if qualifier == "exact" and _RATIO.match(segment, num_end) is None:
+                continue
         span_end = max(unit_end, num_end)
         found.append(Quantity(value, qualifier, unit, (start + span_start, start + span_end)))
     return found
