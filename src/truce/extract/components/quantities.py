@@ -75,8 +75,10 @@ _QUALIFIER = re.compile(
 # Cheap tests run before the patterns anchored on `$`, which are tried at every position of their
 # window: the last word each can end on.
 _QUALIFIER_ENDS = tuple({q.split()[-1] for q in QUALIFIERS})
-_TOLL_ENDS = ("kill", "kills", "killed", "killing", "of", "at", "to", "reached")
-_TOLL_ENDS += ("wounding", "wounded", "injuring", "injured")
+_TOLL_ENDS = (
+    *("kill", "kills", "killed", "killing", "of", "at", "to", "reached"),
+    *("wounding", "wounded", "injuring", "injured"),
+)
 _CURRENCY_ENDS = ("$", "£", "€", "US", "USD", "EUR")
 _MONTH_ENDS = (*MONTHS, *(f"{month}." for month in MONTHS))
 _ASCII_LETTERS = string.ascii_letters
@@ -234,10 +236,10 @@ def _numbers(text: str, low: str | None) -> Iterator[re.Match[str]]:
         if candidate is not None:
             at, pos = candidate.start(), candidate.end()
         else:
-            after = _LOWER_CANDIDATE_AFTER.search(low, pos)
-            if after is None:
+            following = _LOWER_CANDIDATE_AFTER.search(low, pos)
+            if following is None:
                 return
-            at, pos = after.start() + 1, after.end()
+            at, pos = following.start() + 1, following.end()
         if at < resume:
             continue
         match = _LOWER_NUMBER.match(low, at)
