@@ -220,13 +220,13 @@ def _numbers(text: str, low: str | None) -> Iterator[re.Match[str]]:
     text the groups hold lower-case words: their readers lower them anyway."""
     if low is None:
         resume = 0
-        for candidate in _CANDIDATE.finditer(text):
-            if candidate.start() < resume:
+        for found in _CANDIDATE.finditer(text):
+            if found.start() < resume:
                 continue
-            match = _NUMBER.match(text, candidate.start())
-            if match is not None:
-                resume = match.end()
-                yield match
+            number = _NUMBER.match(text, found.start())
+            if number is not None:
+                resume = number.end()
+                yield number
         return
     # What `_LOWER_CANDIDATE.finditer(low)` finds; a candidate after the first follows a
     # character outside \w, which the other pattern consumes.
