@@ -8,6 +8,7 @@ next, with the speaker named only at its end.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -101,15 +102,14 @@ def attribute(
     `outlet` is the publishing outlet: a source who "told" it is not relayed by anyone else.
     """
     spans = _quotes(text, sentences)
-    quotes = [
-        next((q for q in spans if q[0] < end and q[1] > start), None) for start, end in sentences
-    ]
+    inside = _by_sentence(spans, sentences)
+    quotes = [within[0] if within else None for within in inside]
     reader = _Reader(text, actors, outlet)
     result: dict[int, Attribution] = {}
     pending: list[int] = []  # sentences of a quotation whose speaker is named at its end
     for i, (start, end) in enumerate(sentences):
         quote = quotes[i]
-        found = reader.source(start, end, spans)
+        found = reader.source(start, end, inside[i])
         if found is None and quote is not None and quote[1] > end:
             pending.append(i)
             continue
@@ -123,6 +123,17 @@ def attribute(
     for j in pending:
         result[j] = Attribution(SourceRef(), quotes[j])
     return result
+
+
+def _by_sentence(spans: list[Span], sentences: Sequence[tuple[int, int]]) -> list[Sequence[Span]]:
+    """For each sentence, the quotations overlapping it, in their order. `_quotes` gives them
+    in order and apart (starts and ends rising), so each sentence's are a slice found by
+    binary search."""
+    starts = [q[0] for q in spans]
+    ends = [q[1] for q in spans]
+    if starts != sorted(starts) or ends != sorted(ends):  # sentences given out of order
+        return [[q for q in spans if q[0] < end and q[1] > start] for start, end in sentences]
+    return [spans[bisect_right(ends, start) : bisect_left(starts, end)] for start, end in sentences]
 
 
 def _opens(text: str, start: int, quote: Span) -> bool:
@@ -179,6 +190,11 @@ class _Reader:
         self.role_only = False  # the last speaker was a title with no name
         self.personal = False  # the last speaker is a person's name
         self.roles: dict[str, str] = {}  # names given a role earlier in the document
+        # Mentions by start, to find those inside a phrase by binary search; only when no
+        # mention ends before it starts (then one inside also starts inside).
+        self.by_start = sorted(range(len(actors)), key=lambda k: actors[k].span[0])
+        self.starts = [actors[k].span[0] for k in self.by_start]
+        self.sane = all(m.span[0] <= m.span[1] for m in actors)
 
     def source(self, start: int, end: int, quotes: Sequence[Span]) -> SourceRef | None:
         masked = _mask(self.text, start, end, quotes)
@@ -236,6 +252,13 @@ class _Reader:
             return SourceRef(via=match["via"])
         return None
 
+    def _inside(self, lo: int, hi: int) -> list[ActorMention]:
+        """The mentions within [lo, hi], in the order given."""
+        if not self.sane:
+            return [m for m in self.actors if lo <= m.span[0] and m.span[1] <= hi]
+        found = self.by_start[bisect_left(self.starts, lo) : bisect_right(self.starts, hi)]
+        return [self.actors[k] for k in sorted(found) if self.actors[k].span[1] <= hi]
+
     def _via(self, found: SourceRef, via: str | None) -> SourceRef:
         if via is None or via == self.outlet or not _AGENCY_RE.fullmatch(via):
             return found
@@ -252,7 +275,7 @@ class _Reader:
             if word.startswith(("the source", "the official", "the person", "one of")):
                 return self.last_anonymous or self.last or SourceRef()
             return self.last or SourceRef()
-        inside = [m for m in self.actors if offset <= m.span[0] and m.span[1] <= offset + len(np)]
+        inside = self._inside(offset, offset + len(np))
         np = _ARTICLE.sub("", np)
         people = [m for m in inside if m.kind == "official" and _is_name(m.text)]
         official = next((m for m in people if _full_name(m.text) in OFFICIALS), None)
