@@ -27,21 +27,19 @@ AGENCIES = (
 )  # fmt: skip
 _MARK = re.compile('[“”"]')
 _AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
-_VERB = (
-    r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*(?:said|says|told|tells|announced|"
-    r"confirmed|added|acknowledged|stressed|noted|warned|declared|insisted|explained|stated|"
-    r"accused|denied|denies|claimed|urged|welcomed|thanked|went on to say)\b(?! by\b)"
-)
+_VERB_WORDS = (
+    "said", "says", "told", "tells", "announced", "confirmed", "added", "acknowledged", "stressed",
+    "noted", "warned", "declared", "insisted", "explained", "stated", "accused", "denied", "denies",
+    "claimed", "urged", "welcomed", "thanked", "went on to say",
+)  # fmt: skip
+_SAYS = rf"(?:{'|'.join(_VERB_WORDS)})\b(?! by\b)"
+_VERB = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS
 _VERB_RE = re.compile(_VERB)
 # The speech verbs alone: every match of _VERB_RE holds one, so where this finds none there is
 # none, and _VERB_RE's first match cannot start before the letters and spaces running up to the
 # first one found (its adverbs are lowercase words between spaces). Scanning for these literals
 # is a fraction of running _VERB_RE, whose adverb loop is tried at every position.
-_VERB_WORD = re.compile(
-    r"(?:said|says|told|tells|announced|confirmed|added|acknowledged|stressed|noted|warned|"
-    r"declared|insisted|explained|stated|accused|denied|denies|claimed|urged|welcomed|thanked|"
-    r"went on to say)\b(?! by\b)"
-)
+_VERB_WORD = re.compile(_SAYS)
 _CHAIN = "abcdefghijklmnopqrstuvwxyz" + "".join(
     c for c in map(chr, range(0x3000 + 1)) if c.isspace()
 )  # what _VERB's adverbs and `\s+` between them are made of (no whitespace lies above U+3000)
@@ -219,7 +217,7 @@ class _Reader:
             if _AGENCY_RE.fullmatch(np):
                 return SourceRef(via=np)
             return self._speaker(np, base + match.start("np"))
-        first = _VERB_WORD.search(masked)
+        first = _VERB_WORD.search(masked) if any(w in masked for w in _VERB_WORDS) else None
         head = masked[: first.start()] if first else ""
         verbs = _VERB_RE.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
@@ -244,8 +242,8 @@ class _Reader:
                     appositive = ""  # a quotation or a clause, not a title
             if subject and len(subject.split()) <= 14:
                 found = self._speaker(subject, offset, appositive)
-                told = _TOLD.search(masked, verb.start())
-                via = told["via"] if told and verb[0].endswith("told") else None
+                told = _TOLD.search(masked, verb.start()) if verb[0].endswith("told") else None
+                via = told["via"] if told else None
                 return self._via(found, via)
         reporting = "reported" in masked or "said" in masked or "quoted" in masked
         if reporting and (match := _REPORTED.search(masked)):
