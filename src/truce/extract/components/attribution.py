@@ -217,7 +217,7 @@ class _Reader:
             if _AGENCY_RE.fullmatch(np):
                 return SourceRef(via=np)
             return self._speaker(np, base + match.start("np"))
-        first = _VERB_WORD.search(masked) if any(w in masked for w in _VERB_WORDS) else None
+        first = _VERB_WORD.search(masked) if any(map(masked.__contains__, _VERB_WORDS)) else None
         head = masked[: first.start()] if first else ""
         verbs = _VERB_RE.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
