@@ -157,8 +157,8 @@ def accept(
         raise ClaimError(
             str(exc.errors()[0]["msg"]), hint="fix it with --set FIELD=VALUE"
         ) from None
-    result = ledger.append_claims([claim], by)
-    del result  # an identical claim already recorded is fine: acceptance is idempotent
+    # An identical claim already in the ledger is skipped, not doubled: acceptance is idempotent.
+    ledger.append_claims([claim], by)
     return queue.decide(candidate_id, "accepted", by, claim_id=claim.id, payload=payload)
 
 

@@ -115,12 +115,14 @@ def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dic
     instant = at.timestamp()
     index = Index(known_by(book.events, instant))
     main = outcome(spec, index, instant)
-    disputes = [_dispute(spec, index, main, e) for e in index.events if e.disputed]
+    base = main.keyed()  # every disputed reading is compared with the same leading verdicts
+    disputes = [_dispute(spec, index, main, base, e) for e in index.events if e.disputed]
     return _render(spec, book, main, disputes, instant)
 
 
-def _dispute(spec: AgreementSpec, index: Index, main: Outcome, event: Event) -> dict[str, Any]:
-    base = main.keyed()
+def _dispute(
+    spec: AgreementSpec, index: Index, main: Outcome, base: dict[str, str], event: Event
+) -> dict[str, Any]:
     # No term counts this event's figure (and no clock moves with it): its readings agree.
     only = terms_touched(spec, event)
     readings = []
