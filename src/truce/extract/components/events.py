@@ -33,11 +33,11 @@ from truce.extract.triggers import (
     CATEGORY_WORDS,
     EXCHANGE,
     PLOVER,
-    PREFILTER,
     TERM_CUES,
     TRIGGERS,
     TRUCE_NOUNS,
     TRUCE_WORDS,
+    cued_kinds,
 )
 
 PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
@@ -70,11 +70,13 @@ class Sentence:
     attribution: Attribution | None
     modality: str
     lower: str = ""
+    categories: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         lowered = self.text.lower()
         # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
         self.lower = lowered if len(lowered) == len(self.text) else ""
+        self.categories = tuple(_categories(self.text))
 
 
 def _nearest(items: list, offset: int, after_first: bool = True):  # type: ignore[no-untyped-def,type-arg]
@@ -170,7 +172,7 @@ def _candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candid
         date=time.date if time else None,
         date_precision=time.precision if time else None,
         participants=sorted({m.actor for m in _parties(s.actors)}),
-        categories=_categories(s.text),
+        categories=list(s.categories),
         source=source,
         quote=quote,
         plover=dict(PLOVER[kind]),
@@ -246,9 +248,9 @@ def _sentence_events(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     has_truce_word = _search(TRUCE_WORDS, s) is not None
-    lowered = s.lower or s.text.lower()
+    cued = cued_kinds(s.lower or s.text.lower())
     for kind, pattern in TRIGGERS.items():
-        if PREFILTER[kind].search(lowered) is None:
+        if kind not in cued:
             continue
         match = _search(pattern, s)
         if match is None or kind == "statement":
