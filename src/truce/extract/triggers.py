@@ -27,7 +27,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "ceasefire_end": re.compile(
         r"\b(?:expired?|expires|collapsed?|lapsed?|(?:has|had|was) ended|ended|"
-        r"(?:to|would|will) end|resumed (?:fighting|hostilities|(?:its|the) (?:offensive|war|strikes))|"
+        r"(?:to|would|will) end|"
+        r"resumed (?:fighting|hostilities|(?:its|the) (?:offensive|war|strikes))|"
         r"(?:is|was|are) over)\b",
         re.IGNORECASE,
     ),
