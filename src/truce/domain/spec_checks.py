@@ -18,6 +18,7 @@ from truce.domain.spec import (
     RatioTerm,
     RenewalTerm,
     Selector,
+    Subject,
     Term,
 )
 
@@ -42,7 +43,6 @@ def _problems(spec: AgreementSpec) -> Iterator[Problem]:
     yield from _duplicates(spec)
     phases = [p.id for p in spec.phases]
     terms = [t.id for t in spec.terms]
-    parties = [p.id for p in spec.parties]
     actors = sorted(spec.actor_ids())
     subjects = {s.id: s for s in spec.subjects}
 
@@ -64,24 +64,7 @@ def _problems(spec: AgreementSpec) -> Iterator[Problem]:
             "give the first phase `at: <local time>` or `on_event: ceasefire_start`",
         )
 
-    def check_selector(path: Path, sel: Selector) -> Iterator[Problem]:
-        if sel.party is not None and sel.party not in actors:
-            yield _unknown((*path, "party"), "party", sel.party, actors)
-        yield from check_subject(path, sel.subject, sel.categories, sel.exclude)
-
-    def check_subject(
-        path: Path, subject: str | None, categories: list[str], exclude: list[str]
-    ) -> Iterator[Problem]:
-        if subject is None:
-            return
-        if subject not in subjects:
-            yield _unknown((*path, "subject"), "subject", subject, sorted(subjects))
-            return
-        allowed = subjects[subject].categories
-        for key, values in (("categories", categories), ("exclude", exclude)):
-            for j, category in enumerate(values):
-                if category not in allowed:
-                    yield _unknown((*path, key, j), f"category of {subject!r}", category, allowed)
+    refs = _Refs(actors, subjects, terms)
 
     for i, term in enumerate(spec.terms):
         path: Path = ("terms", i)
@@ -96,10 +79,40 @@ def _problems(spec: AgreementSpec) -> Iterator[Problem]:
                     f"term {term.id!r} cannot open after itself",
                     "point `opens_after` at another term",
                 )
-        yield from _term_problems(path, term, terms, parties, actors, check_selector, check_subject)
+        yield from _term_problems(path, term, refs)
 
 
-def _term_problems(path, term: Term, terms, parties, actors, check_selector, check_subject):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class _Refs:
+    """What a term may refer to, and the checks of a reference against it."""
+
+    actors: list[str]
+    subjects: dict[str, Subject]
+    terms: list[str]
+
+    def selector(self, path: Path, sel: Selector) -> Iterator[Problem]:
+        if sel.party is not None and sel.party not in self.actors:
+            yield _unknown((*path, "party"), "party", sel.party, self.actors)
+        yield from self.subject(path, sel.subject, sel.categories, sel.exclude)
+
+    def subject(
+        self, path: Path, subject: str | None, categories: list[str], exclude: list[str]
+    ) -> Iterator[Problem]:
+        if subject is None:
+            return
+        if subject not in self.subjects:
+            yield _unknown((*path, "subject"), "subject", subject, sorted(self.subjects))
+            return
+        allowed = self.subjects[subject].categories
+        for key, values in (("categories", categories), ("exclude", exclude)):
+            for j, category in enumerate(values):
+                if category not in allowed:
+                    yield _unknown((*path, key, j), f"category of {subject!r}", category, allowed)
+
+
+def _term_problems(path: Path, term: Term, refs: _Refs) -> Iterator[Problem]:
+    actors, terms = refs.actors, refs.terms
+    check_selector, check_subject = refs.selector, refs.subject
     if isinstance(term, QuotaTerm | RatioTerm | PoolTerm) and term.party not in actors:
         yield _unknown((*path, "party"), "party", term.party, actors)
     if isinstance(term, QuotaTerm | RatioTerm):
@@ -125,7 +138,6 @@ def _term_problems(path, term: Term, terms, parties, actors, check_selector, che
     if isinstance(term, RatioTerm):
         yield from check_selector((*path, "per_unit_of"), term.per_unit_of)
         cats = term.per_unit_of.categories or []
-        subj = term.per_unit_of.subject
         for category in term.factors:
             if cats and category not in cats:
                 yield Problem(
@@ -133,7 +145,6 @@ def _term_problems(path, term: Term, terms, parties, actors, check_selector, che
                     f"factor for category {category!r}, which `per_unit_of` does not count",
                     f"use one of {', '.join(cats)} or add it to `per_unit_of.categories`",
                 )
-        del subj
     if isinstance(term, ExtensionTerm):
         yield from check_selector((*path, "of"), term.of)
     if isinstance(term, DeadlineTerm):
@@ -165,7 +176,6 @@ def _term_problems(path, term: Term, terms, parties, actors, check_selector, che
                 )
     if isinstance(term, ExtensionTerm | RenewalTerm | GateTerm) and term.phase is None:
         yield Problem((*path, "phase"), f"a {term.kind} term needs a phase", "add `phase: ID`")
-    del parties
 
 
 def _needs_phase(term: QuotaTerm | DeadlineTerm | OptInTerm) -> bool:

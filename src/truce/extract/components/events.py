@@ -79,9 +79,10 @@ class Sentence:
         self.categories = tuple(_categories(self.text))
 
 
-def _nearest(items: list, offset: int, after_first: bool = True):  # type: ignore[no-untyped-def,type-arg]
+def _nearest(items: list[TimeRef], offset: int) -> TimeRef | None:
+    """The first item after `offset`, else the closest one before it."""
     after = [i for i in items if i.span[0] >= offset]
-    if after_first and after:
+    if after:
         return after[0]
     return min(items, key=lambda i: abs(i.span[0] - offset), default=None)
 
