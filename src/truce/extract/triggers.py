@@ -172,30 +172,4 @@ def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 CATEGORY_CUES = {name: _literal_alternation(words) for name, words in CATEGORY_CUE_WORDS.items()}
 
 
-def _cue_kinds(table: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
-    """Each cue word to the kinds it admits; a cue that starts another one (longer) passes its
-    kinds on, because one pass reports only the longest cue at each position."""
-    kinds: dict[str, set[str]] = {}
-    for kind, words in table.items():
-        for word in words:
-            kinds.setdefault(word, set()).add(kind)
-    for short in list(kinds):
-        for long in kinds:
-            if long != short and long.startswith(short):
-                kinds[long] |= kinds[short]
-    return {word: frozenset(found) for word, found in kinds.items()}
-
-
-_TRIGGER_CUES = _cue_kinds(PREFILTER_WORDS)
-# Every position's longest cue, overlapping ones included (the lookahead consumes nothing).
-_ANY_TRIGGER_CUE = re.compile(
-    "(?=(" + "|".join(re.escape(w) for w in sorted(_TRIGGER_CUES, key=len, reverse=True)) + "))"
-)
-
-
-def cued_kinds(lowered: str) -> set[str]:
-    """The trigger kinds whose cue words occur in a lowered sentence, in one pass."""
-    found: set[str] = set()
-    for match in _ANY_TRIGGER_CUE.finditer(lowered):
-        found |= _TRIGGER_CUES[match.group(1)]
-    return found
+PREFILTER = {kind: _literal_alternation(words) for kind, words in PREFILTER_WORDS.items()}

@@ -33,11 +33,11 @@ from truce.extract.triggers import (
     CATEGORY_WORDS,
     EXCHANGE,
     PLOVER,
+    PREFILTER,
     TERM_CUES,
     TRIGGERS,
     TRUCE_NOUNS,
     TRUCE_WORDS,
-    cued_kinds,
 )
 
 PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
@@ -249,9 +249,9 @@ def _sentence_events(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     has_truce_word = _search(TRUCE_WORDS, s) is not None
-    cued = cued_kinds(s.lower or s.text.lower())
+    lowered = s.lower or s.text.lower()
     for kind, pattern in TRIGGERS.items():
-        if kind not in cued:
+        if PREFILTER[kind].search(lowered) is None:
             continue
         match = _search(pattern, s)
         if match is None or kind == "statement":
