@@ -84,7 +84,11 @@ def list_(
     if as_json:
         print_json([r.as_dict() for r in rows])
         return
-    table = Table("id", "type", "modality", "date", "actor", "quantities", "source", "status")
+    table = Table(title="Review queue", title_justify="left")
+    # Ids are what a reviewer types next: shown whole (folded), never cut with an ellipsis.
+    table.add_column("id", overflow="fold", min_width=20)
+    for name in ("type", "modality", "date", "actor", "quantities", "source", "status"):
+        table.add_column(name)
     for row in rows:
         c = row.payload
         quantities = ", ".join(f"{q['value']} {q['unit']}" for q in c.get("quantities", []))
