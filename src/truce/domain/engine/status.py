@@ -18,7 +18,7 @@ from truce.domain.engine.clock import DAY
 from truce.domain.engine.events import Book, Event, reduce_claims
 from truce.domain.engine.index import Index, known_by
 from truce.domain.engine.reach import terms_touched
-from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Verdict
+from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Verdict, as_number
 from truce.domain.spec import AgreementSpec, ProhibitionTerm
 
 EVALUATORS: dict[str, Evaluator] = {
@@ -331,6 +331,4 @@ def _by_party(breaches: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
 
 
 def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else round(value, 3)
+    return None if value is None else as_number(value)

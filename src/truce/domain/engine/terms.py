@@ -8,7 +8,13 @@ from collections.abc import Callable
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.clock import DAY
 from truce.domain.engine.events import Event
-from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Status, Verdict
+from truce.domain.engine.verdicts import (
+    Explanation,
+    ExtensionVerdict,
+    Status,
+    Verdict,
+    as_number,
+)
 from truce.domain.spec import ExtensionTerm, QuotaTerm, RatioTerm, Selector
 
 
@@ -207,7 +213,7 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
             {
                 "day": int(base_days + extra),
                 "needed": needed,
-                "delivered": _num(got),
+                "delivered": as_number(got),
                 "status": status,
                 "within_cap": within,
             }
@@ -238,7 +244,3 @@ def _fmt(ctx: Assessment, instant: float) -> str:
     from datetime import datetime
 
     return datetime.fromtimestamp(instant, ctx.zone).isoformat(timespec="minutes")
-
-
-def _num(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else round(value, 3)

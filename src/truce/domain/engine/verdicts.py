@@ -12,6 +12,11 @@ from truce.domain.engine.events import Event
 MAX_LISTED = 25  # claims named per verdict; the count says how many more stand behind it
 
 
+def as_number(value: float) -> float | int:
+    """A figure as output shows it: whole numbers as ints, others to three decimals."""
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
 class Status:
     MET = "met"
     UNMET = "unmet"
