@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from truce.domain.claim_input import ClaimInput
+from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.engine.timeline import timeline
 from truce.errors import ClaimError, TruceError
@@ -71,3 +72,68 @@ def _first_problem(exc: ValidationError) -> str:
         where = ".".join(str(p) for p in err["loc"]) or "claim"
         problems.append(f"{where}: {err['msg']}")
     return "; ".join(problems)
+
+
+VERDICTS = {"confirmed", "disputed", "retracted", "under_investigation"}
+
+
+def change_status(
+    ledger: Ledger, claim_id: str, status: str, by: str | None, note: str | None = None
+) -> AppendResult:
+    """A mediator's verdict on a claim: a new claim, same content, that supersedes it."""
+    if status not in VERDICTS:
+        raise ClaimError(
+            f"{status!r} is not a verdict", hint=f"use one of {', '.join(sorted(VERDICTS))}"
+        )
+    old = ledger.claim(claim_id)
+    fields = {k: v for k, v in old.payload().items() if v is not None}
+    fields.update(status=status, supersedes=old.id, event_id=old.event_id or old.id)
+    fields["notes"] = note or f"{status} by {by or 'unknown'}"
+    return record_claim(ledger, fields, by)
+
+
+def supersede(
+    ledger: Ledger, claim_id: str, fields: dict[str, Any], by: str | None
+) -> AppendResult:
+    """A correction: the new claim's fields, recorded as superseding `claim_id`."""
+    old = ledger.claim(claim_id)
+    given = {**fields, "supersedes": old.id}
+    given.setdefault("agreement", old.agreement)
+    given.setdefault("event_id", old.event_id or old.id)
+    return record_claim(ledger, given, by)
+
+
+def filter_claims(
+    claims: list[Claim],
+    *,
+    type_: str | None = None,
+    actor: str | None = None,
+    status: str | None = None,
+    recorded_by: str | None = None,
+) -> list[Claim]:
+    def keep(c: Claim) -> bool:
+        return (
+            (type_ is None or c.type.value == type_)
+            and (actor is None or c.actor == actor)
+            and (status is None or c.status.value == status)
+            and (recorded_by is None or c.recorded_by == recorded_by)
+        )
+
+    return [c for c in claims if keep(c)]
+
+
+EXAMPLE_RECORD = "gaza-2023-11.jsonl"
+
+
+def load_bundled_example(ledger: Ledger, by: str) -> AppendResult:
+    """Every bundled agreement, and the day-by-day record of the Gaza 2023 pause."""
+    from truce.examples import examples_dir
+    from truce.io.claims_file import load_claims_file
+
+    root = examples_dir()
+    for spec_path in sorted((root / "agreements").glob("*.yaml")):
+        add_agreement_file(ledger, spec_path, by)
+    batch = load_claims_file(root / "claims" / EXAMPLE_RECORD, ledger)
+    if batch.errors:
+        raise TruceError(batch.errors[0].render(), hint="the bundled example is damaged")
+    return ledger.append_claims(batch.claims, by)

@@ -7,9 +7,6 @@ import typer
 from truce import services
 from truce.cli.context import console, settings
 from truce.cli.render import status_view, timeline_view
-from truce.errors import TruceError
-from truce.examples import examples_dir
-from truce.io.claims_file import load_claims_file
 from truce.storage.ledger import Ledger
 
 DEMO_DB = "truce-demo.db"
@@ -30,14 +27,8 @@ def demo(
 ) -> None:
     """Build a ledger from the bundled Gaza 2023 example and show its state day by day."""
     url = db or (settings.db if settings.db != "truce.db" else DEMO_DB)
-    root = examples_dir()
     with Ledger.init(url) as ledger:
-        for spec_path in sorted((root / "agreements").glob("*.yaml")):
-            services.add_agreement_file(ledger, spec_path, "demo")
-        batch = load_claims_file(root / "claims" / "gaza-2023-11.jsonl", ledger)
-        if batch.errors:
-            raise TruceError(batch.errors[0].render(), hint="the bundled example is damaged")
-        result = ledger.append_claims(batch.claims, "demo")
+        result = services.load_bundled_example(ledger, "demo")
         console.print(
             f"ledger {url}: {len(result.added)} claim(s) added, {len(result.skipped)} already there"
         )

@@ -6,7 +6,7 @@ a migration in `storage/migrations/versions/`.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -92,4 +92,16 @@ candidates = Table(
     Column("decided_at", String(40)),
     Column("reason", Text),
     Index("ix_candidates_agreement_status", "agreement", "status"),
+)
+
+# Users of a server (migration 0003). Each change is also a `user` entry in the chain, so a
+# swapped token hash or role is found by verify like any edited claim.
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("role", String(220), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("active", Boolean, nullable=False),
 )

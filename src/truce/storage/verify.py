@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, and_, func, select
 from truce.storage.chain import GENESIS, canonical, entry_hash
 from truce.storage.records import VerifyReport
 from truce.storage.rows import CLAIM_COLUMNS, RowChecker
-from truce.storage.tables import agreements, claims, entries
+from truce.storage.tables import agreements, claims, entries, users
 
 MAX_PROBLEMS = 50
 STREAM_BATCH = 10_000
@@ -58,6 +58,7 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
     head_seq: int | None = None
     checker = RowChecker()
     latest_agreement: dict[str, tuple[int, str]] = {}
+    latest_user: dict[str, tuple[int, str]] = {}
     result = conn.execution_options(yield_per=STREAM_BATCH).execute(query)
     for row in result:
         seq, kind, ref, payload, by, at, prev_hash, digest = row[:8]
@@ -74,6 +75,8 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
             _check_claim_row(found, checker, seq, ref, payload, by, row[8:])
         elif kind == "agreement":
             latest_agreement[ref] = (seq, payload)
+        elif kind == "user":
+            latest_user[ref] = (seq, payload)
         else:
             found.add(f"unknown kind {kind!r} at seq {seq}")
         if head_hash is not None and digest == head_hash:
@@ -82,6 +85,7 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
 
     _check_orphan_claims(conn, found, claim_entries)
     _check_agreements(conn, found, latest_agreement)
+    _check_users(conn, found, latest_user)
     notes = []
     if head_hash is not None:
         if head_seq is None:
@@ -153,3 +157,27 @@ def _check_agreements(
             same = False
         if not same:
             found.add(f"agreements row {agreement_id} does not match its latest entry {seq}")
+
+
+def _check_users(conn: Connection, found: _Findings, latest: dict[str, tuple[int, str]]) -> None:
+    """Each users row must be what its latest `user` entry says: role, token hash, active."""
+    rows = {r.name: r for r in conn.execute(select(users))}
+    for name in sorted(latest.keys() | rows.keys()):
+        row = rows.get(name)
+        if name not in latest or row is None:
+            where = "chain" if row is not None else "users table"
+            found.add(f"user {name} is missing from the {where}")
+            continue
+        seq, payload = latest[name]
+        try:
+            data = json.loads(payload)
+            same = (
+                row.seq == seq
+                and row.role == data["role"]
+                and row.token_hash == data["token_sha256"]
+                and bool(row.active) == data["active"]
+            )
+        except (ValueError, KeyError, TypeError):
+            same = False
+        if not same:
+            found.add(f"users row {name} does not match its latest entry {seq}")

@@ -1,0 +1,96 @@
+"""`truce serve` and `truce user add|list|revoke`."""
+
+from __future__ import annotations
+
+import typer
+
+from truce.access import Role
+from truce.cli.context import console, db_url, open_ledger, print_json
+from truce.storage.users import UserStore
+
+users = typer.Typer(help="Users of a truce server and their tokens.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.add_typer(users, name="user")
+
+
+def serve(
+    host: str = typer.Option(None, help="interface to listen on [default: 127.0.0.1]"),
+    port: int = typer.Option(None, help="port [default: 8000]"),
+    secure_cookies: bool = typer.Option(
+        None, "--secure-cookies/--no-secure-cookies", help="required off loopback (behind TLS)"
+    ),
+    example: bool = typer.Option(
+        None, "--example/--no-example", help="load the bundled example into an empty ledger"
+    ),
+) -> None:
+    """Serve the API (/api, reference at /docs) and the dashboard (/) on this ledger."""
+    import uvicorn
+
+    from truce.server.app import create_app
+    from truce.server.bootstrap import prepare
+    from truce.server.settings import load_settings
+
+    settings = load_settings(
+        db=db_url(), host=host, port=port, secure_cookies=secure_cookies, load_example=example
+    )
+    started = prepare(settings)
+    if started.example_loaded:
+        console.print("loaded the bundled example agreements and the Gaza 2023 record")
+    if started.admin_token is not None:
+        console.print(
+            "created the first user, [b]admin[/b]; its token is shown only now:\n"
+            f"  {started.admin_token}\n"
+            "sign in with it in the browser, or send it as `Authorization: Bearer TOKEN`; "
+            "add others with `truce user add NAME --role ROLE`"
+        )
+    url_host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    console.print(f"truce serving {db_url()} at http://{url_host}:{settings.port}/")
+    app = create_app(settings, started.ledger)
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    finally:
+        started.ledger.close()
+
+
+@users.command("add")
+def add_user(
+    name: str = typer.Argument(..., help="the name every write by this user is recorded under"),
+    role: str = typer.Option(..., "--role", help="admin, mediator, observer or party:ID"),
+    by: str = typer.Option(None, "--by", help="who adds the user"),
+    json_: bool = typer.Option(False, "--json", help="print JSON"),
+) -> None:
+    """Add a user and print their API token once; only its hash is kept."""
+    parsed = Role.parse(role)
+    with open_ledger() as ledger:
+        user, token = UserStore(ledger.engine).add(name, str(parsed), by)
+    if json_:
+        print_json({**user.as_dict(), "token": token})
+        return
+    console.print(f"user {user.name} ({user.role}) added; token (shown only now):")
+    print(token)
+
+
+@users.command("list")
+def list_users(json_: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+    """List users, their roles and whether they are active."""
+    with open_ledger() as ledger:
+        found = UserStore(ledger.engine).list()
+    if json_:
+        print_json([u.as_dict() for u in found])
+        return
+    for user in found:
+        console.print(f"{user.name}\t{user.role}\t{'active' if user.active else 'revoked'}")
+
+
+@users.command("revoke")
+def revoke_user(
+    name: str = typer.Argument(...),
+    by: str = typer.Option(None, "--by", help="who revokes"),
+) -> None:
+    """Revoke a user's token; their past writes stay in the ledger under their name."""
+    with open_ledger() as ledger:
+        user = UserStore(ledger.engine).revoke(name, by)
+    console.print(f"user {user.name} revoked")

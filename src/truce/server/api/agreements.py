@@ -1,0 +1,61 @@
+"""Agreements: list, show, validate, add; and their state at an instant and timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from truce import services
+from truce.server.deps import AgreementManager, LedgerDep, Reader
+from truce.spec import load_spec
+
+router = APIRouter(prefix="/api/agreements", tags=["agreements"])
+
+
+class SpecText(BaseModel):
+    yaml: str = Field(..., description="the agreement spec, as written in YAML", max_length=500_000)
+    name: str = Field("<request>", description="a name for the spec in error locations")
+
+
+@router.get("", summary="Every agreement in the ledger")
+def list_agreements(ledger: LedgerDep, who: Reader) -> list[dict[str, Any]]:
+    return [
+        {"id": a.id, "title": a.title, "seq": a.seq, "versions": a.versions}
+        for a in ledger.agreements()
+    ]
+
+
+@router.post("/validate", summary="Check a spec without storing it")
+def validate(body: SpecText, who: Reader) -> dict[str, Any]:
+    spec = load_spec(body.yaml, body.name)
+    return {"ok": True, "id": spec.id, "title": spec.title}
+
+
+@router.post("", status_code=201, summary="Add an agreement, or a new version of one")
+def add(body: SpecText, ledger: LedgerDep, who: AgreementManager) -> dict[str, Any]:
+    spec = load_spec(body.yaml, body.name)
+    entry = ledger.add_agreement(spec, body.yaml, who.name)
+    return {"id": spec.id, "title": spec.title, "seq": entry.seq, "hash": entry.hash}
+
+
+@router.get("/{agreement}", summary="An agreement's spec")
+def show(agreement: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
+    spec, text = ledger.agreement(agreement)
+    return {"id": spec.id, "spec": spec.model_dump(mode="json"), "yaml": text}
+
+
+@router.get("/{agreement}/status", summary="The agreement's state at an instant")
+def status(
+    agreement: str,
+    ledger: LedgerDep,
+    who: Reader,
+    at: str | None = Query(None, description="ISO 8601 instant or date; default now"),
+) -> dict[str, Any]:
+    return services.status(ledger, agreement, at)
+
+
+@router.get("/{agreement}/timeline", summary="Every live event, with its agreement day")
+def timeline(agreement: str, ledger: LedgerDep, who: Reader) -> list[dict[str, Any]]:
+    return services.agreement_timeline(ledger, agreement)

@@ -1,0 +1,130 @@
+"""Claims: list with filters, show, record, import a file, supersede, and mediators' verdicts."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import APIRouter, File, Query, UploadFile
+from pydantic import BaseModel, Field
+
+from truce import services
+from truce.access import Action, Forbidden, Principal, check_submission, own_source
+from truce.domain.claim_input import ClaimInput
+from truce.errors import InputFileError
+from truce.io.claims_file import load_claims_file
+from truce.server.deps import LedgerDep, Reader, Submitter, Verdicter
+from truce.storage.ledger import Ledger
+from truce.storage.records import AppendResult
+
+router = APIRouter(prefix="/api/claims", tags=["claims"])
+
+
+class ImportRejected(InputFileError):
+    code = "I200"
+    default_hint = "fix the lines listed in details, or send skip_bad=true to import the good ones"
+
+    def __init__(self, message: str, details: list[str]) -> None:
+        super().__init__(message)
+        self.details = details
+
+
+class Verdict(BaseModel):
+    status: Literal["confirmed", "disputed", "retracted", "under_investigation"]
+    note: str | None = Field(None, max_length=5_000)
+
+
+@router.get("", summary="Claims of an agreement, filtered, in the order they were recorded")
+def list_claims(
+    ledger: LedgerDep,
+    who: Reader,
+    agreement: str = Query(..., description="agreement id"),
+    type: str | None = Query(None, description="event type"),
+    actor: str | None = Query(None),
+    status: str | None = Query(None),
+    recorded_by: str | None = Query(None),
+    offset: int = Query(0, ge=0),
+    limit: int = Query(100, ge=1, le=10_000),
+) -> dict[str, Any]:
+    found = services.filter_claims(
+        ledger.claims(agreement), type_=type, actor=actor, status=status, recorded_by=recorded_by
+    )
+    page = found[offset : offset + limit]
+    return {"total": len(found), "offset": offset, "claims": [c.as_dict() for c in page]}
+
+
+@router.get("/{claim_id}", summary="One claim")
+def show(claim_id: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
+    return ledger.claim(claim_id).as_dict()
+
+
+@router.post("", status_code=201, summary="Record one claim")
+def record(body: ClaimInput, ledger: LedgerDep, who: Submitter) -> dict[str, Any]:
+    fields = _submission(ledger, who, body)
+    return _appended(services.record_claim(ledger, fields, who.name))
+
+
+@router.post("/import", status_code=201, summary="Import a JSON Lines or CSV file of claims")
+def import_file(
+    ledger: LedgerDep,
+    who: Submitter,
+    file: UploadFile = File(..., description=".jsonl, .ndjson or .csv"),
+    skip_bad: bool = Query(False, description="import the good lines, report the bad"),
+) -> dict[str, Any]:
+    suffix = Path(file.filename or "claims.jsonl").suffix.lower() or ".jsonl"
+    with tempfile.TemporaryDirectory(prefix="truce-import-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        with path.open("wb") as out:
+            shutil.copyfileobj(file.file, out)
+        batch = load_claims_file(path, ledger)
+    errors = [e.render().replace(str(path), file.filename or "upload") for e in batch.errors]
+    if errors and not skip_bad:
+        raise ImportRejected(
+            f"{len(errors)} line(s) are not valid claims; nothing was imported", details=errors
+        )
+    parties: dict[str, set[str]] = {}
+    for claim in batch.claims:
+        if claim.agreement not in parties:
+            spec, _ = ledger.agreement(claim.agreement)
+            parties[claim.agreement] = {p.id for p in spec.parties}
+        check_submission(who, claim.as_dict(), parties[claim.agreement])
+    result = ledger.append_claims(batch.claims, who.name)
+    return {**_appended(result), "errors": errors}
+
+
+@router.post("/{claim_id}/supersede", status_code=201, summary="Correct a claim with a new one")
+def supersede(claim_id: str, body: ClaimInput, ledger: LedgerDep, who: Submitter) -> dict[str, Any]:
+    old = ledger.claim(claim_id)
+    if not who.role.may(Action.RECORD_CLAIM) and old.recorded_by != who.name:
+        raise Forbidden(
+            f"{who.name} may correct only claims it recorded; {claim_id} was recorded by "
+            f"{old.recorded_by or 'someone else'}",
+            hint="submit a new claim of your own instead; mediators weigh both",
+        )
+    fields = _submission(ledger, who, body)
+    return _appended(services.supersede(ledger, claim_id, fields, who.name))
+
+
+@router.post("/{claim_id}/status", status_code=201, summary="Confirm, dispute or retract a claim")
+def verdict(claim_id: str, body: Verdict, ledger: LedgerDep, who: Verdicter) -> dict[str, Any]:
+    return _appended(services.change_status(ledger, claim_id, body.status, who.name, body.note))
+
+
+def _submission(ledger: Ledger, who: Principal, body: ClaimInput) -> dict[str, Any]:
+    fields = body.model_dump(mode="json", exclude_none=True)
+    spec, _ = ledger.agreement(body.agreement)
+    check_submission(who, fields, {p.id for p in spec.parties})
+    if who.role.party is not None and not fields.get("sources"):
+        fields["sources"] = [own_source(who.role.party)]
+    return fields
+
+
+def _appended(result: AppendResult) -> dict[str, Any]:
+    return {
+        "added": result.added,
+        "skipped": result.skipped,
+        "head": result.head.hash if result.head else None,
+        "seq": result.head.seq if result.head else None,
+    }

@@ -1,0 +1,82 @@
+"""The review queue: candidates extracted from news reports, accepted, edited or rejected."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import APIRouter, File, Query, UploadFile
+from pydantic import BaseModel, Field
+
+from truce import review
+from truce.server.deps import LedgerDep, Reader, Reviewer
+from truce.storage.review import ReviewQueue
+
+router = APIRouter(prefix="/api/review", tags=["review"])
+
+Edits = dict[str, str | int | float | bool | list[str] | None]
+
+
+class Decision(BaseModel):
+    set: Edits = Field(default_factory=dict, description="fields to change, e.g. {'quantity': 13}")
+
+
+class Rejection(BaseModel):
+    reason: str | None = Field(None, max_length=5_000)
+
+
+@router.get("", summary="Candidates in the queue")
+def list_candidates(
+    ledger: LedgerDep,
+    who: Reader,
+    agreement: str | None = Query(None),
+    status: Literal["pending", "accepted", "rejected"] | None = Query(None),
+) -> list[dict[str, Any]]:
+    return [q.as_dict() for q in ReviewQueue(ledger.engine).list(agreement, status)]
+
+
+@router.post("/ingest", status_code=201, summary="Extract a news report and queue its candidates")
+def ingest(
+    ledger: LedgerDep,
+    who: Reviewer,
+    file: UploadFile = File(..., description="a report: .txt, .html, .xml (feed), .jsonl, .warc"),
+    agreement: str = Query(...),
+    published: date | None = Query(None, description="for documents without a date"),
+) -> dict[str, Any]:
+    name = Path(file.filename or "report.txt").name or "report.txt"
+    with tempfile.TemporaryDirectory(prefix="truce-ingest-") as tmp:
+        path = Path(tmp) / name
+        with path.open("wb") as out:
+            shutil.copyfileobj(file.file, out)
+        report = review.ingest(ledger, [path], agreement, published, who.name)
+    return {
+        "documents": report.documents,
+        "skipped": report.skipped,
+        "queued": report.queued,
+        "errors": [
+            {"document": Path(d).name, "code": c, "message": m} for d, c, m in report.errors
+        ],
+    }
+
+
+@router.get("/{candidate_id}", summary="One candidate")
+def show(candidate_id: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
+    return ReviewQueue(ledger.engine).get(candidate_id).as_dict()
+
+
+@router.post("/{candidate_id}/accept", summary="Accept a candidate; it becomes a ledger claim")
+def accept(candidate_id: str, body: Decision, ledger: LedgerDep, who: Reviewer) -> dict[str, Any]:
+    return review.accept(ledger, candidate_id, dict(body.set), who.name).as_dict()
+
+
+@router.post("/{candidate_id}/edit", summary="Edit a pending candidate")
+def edit(candidate_id: str, body: Decision, ledger: LedgerDep, who: Reviewer) -> dict[str, Any]:
+    return review.edit(ledger, candidate_id, dict(body.set), who.name).as_dict()
+
+
+@router.post("/{candidate_id}/reject", summary="Reject a candidate")
+def reject(candidate_id: str, body: Rejection, ledger: LedgerDep, who: Reviewer) -> dict[str, Any]:
+    return review.reject(ledger, candidate_id, body.reason, who.name).as_dict()

@@ -1,0 +1,43 @@
+"""The truce server: the API, the dashboard and the error shape, on one ledger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+
+from truce import __version__
+from truce.server import errors, pages
+from truce.server.api import agreements, claims, review
+from truce.server.api import ledger as ledger_api
+from truce.server.limits import BodyLimit
+from truce.server.settings import ServerSettings
+from truce.storage.ledger import Ledger
+
+DESCRIPTION = """Auditable monitoring of ceasefire and exchange agreements.
+
+Send `Authorization: Bearer TOKEN` with every request (tokens come from `truce user add`).
+Every error has one shape: `{"error": {"status", "code", "message", "hint", "details"}}`.
+"""
+
+
+def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
+    app = FastAPI(title="truce", version=__version__, description=DESCRIPTION)
+    app.state.settings = settings
+    app.state.ledger = ledger
+    routers = (agreements.router, claims.router, review.router, ledger_api.router, pages.router)
+    for router in routers:
+        app.include_router(router)
+    app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
+    errors.install(app, _error_page)
+    app.add_middleware(
+        BodyLimit, max_body=settings.max_body_bytes, max_upload=settings.max_upload_bytes
+    )
+    return app
+
+
+def _error_page(request: Request, body: dict[str, Any]) -> Response:
+    return pages.templates.TemplateResponse(
+        request, "error.html", {"who": None, "data": body, "may_review": False}
+    )

@@ -1,0 +1,74 @@
+"""The server's settings in one typed object, read from flags and TRUCE_* variables.
+
+Unsafe combinations are refused at start-up rather than discovered in production: tokens must not
+cross a network in clear, and nobody is an administrator without a token.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from truce.errors import TruceError
+
+LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
+
+
+class UnsafeSettings(TruceError):
+    code = "A100"
+    default_hint = "see `truce serve --help` and the README's server section"
+
+
+class ServerSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TRUCE_", extra="ignore")
+
+    db: str = Field("truce.db", description="SQLite path or PostgreSQL URL of the ledger")
+    host: str = Field("127.0.0.1", description="interface to listen on")
+    port: int = Field(8000, ge=0, le=65535)
+    secure_cookies: bool = Field(
+        False, description="mark the session cookie Secure (required off loopback, behind TLS)"
+    )
+    max_body_bytes: int = Field(1_000_000, ge=1_000, description="largest JSON request body")
+    max_upload_bytes: int = Field(20_000_000, ge=1_000, description="largest uploaded file")
+    load_example: bool = Field(
+        True, description="put the bundled agreements and the Gaza 2023 record in an empty ledger"
+    )
+    bootstrap_admin: bool = Field(
+        True, description="when the ledger has no users, create `admin` and print its token once"
+    )
+
+    @model_validator(mode="after")
+    def _safe(self) -> ServerSettings:
+        if not is_loopback(self.host) and not self.secure_cookies:
+            raise ValueError(
+                f"listening on {self.host} would send tokens over the network in clear; serve "
+                "behind TLS and pass --secure-cookies (TRUCE_SECURE_COOKIES=1), or listen on "
+                "127.0.0.1"
+            )
+        if self.max_upload_bytes < self.max_body_bytes:
+            raise ValueError("max_upload_bytes must be at least max_body_bytes")
+        return self
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def load_settings(**overrides: object) -> ServerSettings:
+    """Settings from the environment with flags on top; a refusal becomes a coded error."""
+    from pydantic import ValidationError
+
+    given = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return ServerSettings(**given)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise UnsafeSettings(message) from None

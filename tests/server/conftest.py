@@ -1,0 +1,103 @@
+"""A real truce app on a real ledger (SQLite file and PostgreSQL), with one user per role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from truce.server.app import create_app
+from truce.server.bootstrap import prepare
+from truce.server.settings import ServerSettings
+from truce.storage.ledger import Ledger
+from truce.storage.users import UserStore
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "seed" / "000_ae4532dcb7a9f78d.txt"
+GAZA_YAML = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
+
+ROLES = {
+    "admin": "admin",
+    "mediator": "mediator",
+    "observer": "observer",
+    "israel-desk": "party:israel",
+    "hamas-desk": "party:hamas",
+}
+
+
+@dataclass
+class Server:
+    client: TestClient
+    ledger: Ledger
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def auth(self, user: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[user]}"}
+
+    def get(self, path: str, user: str = "admin", **kw: Any) -> Any:
+        return self.client.get(path, headers=self.auth(user), **kw)
+
+    def post(self, path: str, user: str = "admin", **kw: Any) -> Any:
+        return self.client.post(path, headers=self.auth(user), **kw)
+
+
+def start(url: str, **settings: Any) -> Server:
+    config = ServerSettings(db=url, bootstrap_admin=False, **settings)
+    started = prepare(config)
+    store = UserStore(started.ledger.engine)
+    tokens = {name: store.add(name, role, "test")[1] for name, role in ROLES.items()}
+    client = TestClient(create_app(config, started.ledger), raise_server_exceptions=False)
+    return Server(client, started.ledger, tokens)
+
+
+@pytest.fixture
+def server(ledger_url: str) -> Iterator[Server]:
+    """The bundled example served from SQLite and from PostgreSQL."""
+    s = start(ledger_url)
+    try:
+        yield s
+    finally:
+        s.client.close()
+        s.ledger.close()
+
+
+@pytest.fixture
+def sqlite_server(tmp_path: Path) -> Iterator[Server]:
+    s = start(str(tmp_path / "served.db"))
+    try:
+        yield s
+    finally:
+        s.client.close()
+        s.ledger.close()
+
+
+def release(**changes: Any) -> dict[str, Any]:
+    """A claim body: hamas releases hostages on day 2 of the Gaza pause."""
+    body: dict[str, Any] = {
+        "agreement": "gaza-2023-11",
+        "type": "release",
+        "date": "2023-11-25T18:30",
+        "actor": "hamas",
+        "target": "israel",
+        "quantity": 13,
+        "subject": "hostages",
+        "sources": [{"outlet": "AFP", "speaker": "Majed al-Ansari", "role": "spokesman"}],
+    }
+    body.update(changes)
+    return body
+
+
+def error_of(response: Any) -> dict[str, Any]:
+    """The one error shape; fails the test if the body has any other."""
+    body = response.json()
+    assert set(body) == {"error"}, body
+    error = body["error"]
+    assert set(error) == {"status", "code", "message", "hint", "details"}, error
+    assert error["status"] == response.status_code
+    assert error["message"] and error["hint"]
+    assert isinstance(error["details"], list)
+    return dict(error)
