@@ -7,8 +7,8 @@ import json
 
 import pyarrow.parquet as pq
 
-from truce import services
 from tests.server.conftest import GAZA_YAML, Server, error_of, release
+from truce import services
 
 
 def test_agreements_are_listed_and_shown(server: Server) -> None:
@@ -70,9 +70,7 @@ def test_claims_are_filtered_and_paged(server: Server) -> None:
     page = server.get(
         "/api/claims", params={"agreement": "gaza-2023-11", "offset": 5, "limit": 3}
     ).json()
-    assert [c["id"] for c in page["claims"]] == [
-        c["id"] for c in everything.json()["claims"][5:8]
-    ]
+    assert [c["id"] for c in page["claims"]] == [c["id"] for c in everything.json()["claims"][5:8]]
 
 
 def test_supersede_replaces_the_figure_in_the_status(server: Server) -> None:
@@ -177,7 +175,7 @@ def test_agreements_are_validated_and_added(server: Server) -> None:
         "id: gaza-2023-11", "id: gaza-2023-11-copy", 1
     )
     checked = server.post("/api/agreements/validate", "observer", json={"yaml": text})
-    assert checked.json() == {"ok": True, "id": "gaza-2023-11-copy", "title": checked.json()["title"]}
+    assert checked.json()["ok"] is True and checked.json()["id"] == "gaza-2023-11-copy"
     added = server.post("/api/agreements", "admin", json={"yaml": text})
     assert added.status_code == 201
     assert "gaza-2023-11-copy" in [a["id"] for a in server.get("/api/agreements").json()]
