@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import postgres_database
 from truce.server.app import create_app
 from truce.server.bootstrap import prepare
 from truce.server.settings import ServerSettings
@@ -63,6 +64,27 @@ def server(ledger_url: str) -> Iterator[Server]:
     finally:
         s.client.close()
         s.ledger.close()
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def shared_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """One server per module and backend, for tests that only add (never assume emptiness)."""
+    if request.param == "sqlite":
+        urls: Iterator[str] = iter([str(tmp_path_factory.mktemp("shared") / "served.db")])
+    else:
+        urls = postgres_database()
+    url = next(urls)
+    s = start(url)
+    try:
+        yield s
+    finally:
+        s.client.close()
+        s.ledger.close()
+        next(urls, None)  # drops the PostgreSQL database
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ from truce.server.limits import BodyLimit
 from truce.server.settings import ServerSettings
 from truce.storage.ledger import Ledger
 
+ROUTERS = (agreements.router, claims.router, review.router, ledger_api.router, pages.router)
+
 DESCRIPTION = """Auditable monitoring of ceasefire and exchange agreements.
 
 Send `Authorization: Bearer TOKEN` with every request (tokens come from `truce user add`).
@@ -26,8 +28,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     app = FastAPI(title="truce", version=__version__, description=DESCRIPTION)
     app.state.settings = settings
     app.state.ledger = ledger
-    routers = (agreements.router, claims.router, review.router, ledger_api.router, pages.router)
-    for router in routers:
+    for router in ROUTERS:
         app.include_router(router)
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
     errors.install(app, _error_page)

@@ -1,7 +1,8 @@
 """A cap on request bodies, enforced before a route reads them.
 
-Declared lengths over the cap are refused at once; bodies sent without a length (chunked) are
-counted as they stream and cut off at the cap, so no request can make the server buffer more.
+Declared lengths over the cap are refused at once, before a byte of the body is read; bodies
+sent without a length (chunked) are read up to the cap and refused as soon as they pass it, so no
+request can make the server hold more than the cap.
 """
 
 from __future__ import annotations
@@ -37,30 +38,31 @@ class BodyLimit:
         if declared is not None and declared > limit:
             await _refuse(send, limit)
             return
-        seen = 0
-        started = False
-
-        async def counting_receive() -> Message:
-            nonlocal seen
+        if declared is not None:
+            await self.app(scope, receive, send)
+            return
+        # No declared length (chunked): take the body up to the cap, then hand it on whole.
+        body = bytearray()
+        more = True
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    # Raised inside the route's body read, so the app's handler answers 413.
-                    raise TooLarge(_too_large(limit))
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except TooLarge:
-            if not started:
+            if message["type"] != "http.request":
+                return  # the client went away
+            body.extend(message.get("body", b""))
+            if len(body) > limit:
                 await _refuse(send, limit)
+                return
+            more = bool(message.get("more_body", False))
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
 def _content_length(scope: Scope) -> int | None:
