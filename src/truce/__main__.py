@@ -1,3 +1,5 @@
+"""`python -m truce` is the `truce` command."""
+
 from truce.cli.app import main
 
 main()

@@ -1,0 +1,81 @@
+"""A real `truce serve` process on a loopback port, for tests that need a server over TCP."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import httpx
+
+START_TIMEOUT_S = 60
+
+
+@dataclass
+class Live:
+    url: str
+    admin_token: str | None
+    process: subprocess.Popen[str]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(db: str, *args: str, expect_token: bool = True) -> Iterator[Live]:
+    port = free_port()
+    env = {**os.environ, "TRUCE_DB": db, "COLUMNS": "200", "NO_COLOR": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "truce", "serve", "--port", str(port), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    token = None
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        assert process.stdout is not None
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                raise AssertionError("truce serve exited:\n" + "".join(lines))
+            lines.append(line)
+            found = re.search(r"(truce_[A-Za-z0-9_-]{20,})", line)
+            if found:
+                token = found.group(1)
+            if "truce serving" in line:
+                break
+        _wait_healthy(url, deadline)
+        if expect_token:
+            assert token, "".join(lines)
+        yield Live(url, token, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_healthy(url: str, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{url} never answered")
