@@ -69,15 +69,22 @@ def ingest(
             "outlet": article.outlet,
             "published": article.published.isoformat() if article.published else None,
         }
-        queued = queue.add_document(
-            document, agreement, [c.as_dict() for c in result.candidates], by
-        )
+        found = [_with_evidence(c.as_dict(), article.text) for c in result.candidates]
+        queued = queue.add_document(document, agreement, found, by)
         if queued is None:
             report.skipped += 1
         else:
             report.documents += 1
             report.queued += len(queued)
     return report
+
+
+def _with_evidence(candidate: dict[str, Any], text: str) -> dict[str, Any]:
+    """The words a candidate came from, so a reviewer can judge it without opening the file."""
+    span = candidate.get("span")
+    if isinstance(span, list | tuple) and len(span) == 2:
+        candidate["evidence"] = text[int(span[0]) : int(span[1])]
+    return candidate
 
 
 def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, Any]:

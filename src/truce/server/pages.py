@@ -32,7 +32,8 @@ def page_principal(request: Request, ledger: Annotated[Ledger, Depends(get_ledge
     token = presented_token(request)
     user = UserStore(ledger.engine).by_token(token) if token else None
     if user is None:
-        raise LoginRequired(request.url.path)
+        query = request.url.query
+        raise LoginRequired(request.url.path + (f"?{query}" if query else ""))
     return Principal(user.name, Role.parse(user.role))
 
 

@@ -1,0 +1,110 @@
+"""The dashboard in a real browser: Debian's Chromium, headless, against a real `truce serve`.
+
+Sign in with the token the first start prints, open the seed's truce, see the chart and the day
+table, accept a candidate from the review queue, and see the day-7 quota change from unmet to met.
+Screenshots go to TRUCE_SCREENSHOTS (docs/img for the ones in the docs) or a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.server.live import serving
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+AT = "2023-12-01T08:00"  # an hour after the pause ended, day 7 complete
+REPORT = (
+    "DOHA, Nov 30 (Wire) - Hamas released two more hostages on Thursday evening, Qatar's "
+    "foreign ministry said.\n"
+)
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture
+def chromium_path() -> Path:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but /usr/bin/chromium is missing (apt-get install chromium)")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    return CHROMIUM
+
+
+def _shots(tmp_path: Path) -> Path:
+    target = Path(os.environ.get("TRUCE_SCREENSHOTS") or tmp_path)
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def _day7_status(url: str, token: str) -> str:
+    status = httpx.get(
+        f"{url}/api/agreements/gaza-2023-11/status",
+        params={"at": AT},
+        headers={"Authorization": f"Bearer {token}"},
+    ).json()
+    return str(
+        next(o for o in status["obligations"] if o["id"] == "daily-hostages/day-7")["status"]
+    )
+
+
+def test_sign_in_see_the_truce_and_accept_a_candidate(tmp_path: Path, chromium_path: Path) -> None:
+    shots = _shots(tmp_path)
+    with serving(str(tmp_path / "browser.db")) as live:
+        token = live.admin_token
+        assert token
+        ingested = httpx.post(
+            f"{live.url}/api/review/ingest",
+            params={"agreement": "gaza-2023-11", "published": "2023-11-30"},
+            files={"file": ("day7-wire.txt", REPORT.encode(), "text/plain")},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert ingested.json()["queued"] >= 1, ingested.text
+        assert _day7_status(live.url, token) == "unmet"
+
+        with playwright_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(15_000)
+
+            page.goto(f"{live.url}/agreements/gaza-2023-11?at={AT}")
+            assert "/login" in page.url  # strangers are sent to sign in
+            page.fill("#token", "truce_wrong")
+            page.click("button[type=submit]")
+            assert page.locator("[role=alert]").inner_text().startswith("That token is unknown")
+            page.fill("#token", token)
+            page.click("button[type=submit]")
+            page.wait_for_url("**/agreements/gaza-2023-11?at=*")
+
+            assert page.locator("#state").inner_text() == "ended"
+            assert page.locator("svg.chart rect.bar").count() >= 14  # two parties, seven days
+            assert page.locator("svg.chart .marker.extension").count() == 2
+            assert page.locator("#days tr[data-day]").count() >= 7
+            day7 = page.locator("#obligations tr", has_text="daily-hostages/day-7")
+            assert "unmet" in day7.inner_text()
+            page.screenshot(path=str(shots / "dashboard-agreement.png"), full_page=True)
+
+            page.click('a[href="/review?agreement=gaza-2023-11"]')
+            page.wait_for_url("**/review?agreement=gaza-2023-11")
+            row = page.locator("#candidates tr[data-candidate]", has_text="release").first
+            assert "two more hostages" in row.inner_text()  # the words it came from
+            page.screenshot(path=str(shots / "dashboard-review.png"), full_page=True)
+            row.locator("button", has_text="Accept").click()
+            page.wait_for_load_state()
+            page.goto(f"{live.url}/review?agreement=gaza-2023-11&status=accepted")
+            assert page.locator("#candidates tr[data-candidate]").count() == 1
+
+            page.goto(f"{live.url}/agreements/gaza-2023-11?at={AT}")
+            day7 = page.locator("#obligations tr", has_text="daily-hostages/day-7")
+            assert "unmet" not in day7.inner_text() and "met" in day7.inner_text()
+            assert page.locator("#claim-count").inner_text() == "34"
+            page.screenshot(path=str(shots / "dashboard-after-accept.png"), full_page=True)
+            page.goto(f"{live.url}/agreements/gaza-2023-11/claims")
+            assert page.locator("#claims", has_text="Qatari foreign ministry").count() == 1
+            page.screenshot(path=str(shots / "dashboard-claims.png"), full_page=True)
+            browser.close()
+        assert _day7_status(live.url, token) == "met"
