@@ -11,6 +11,7 @@ from truce import __version__
 from truce.server import errors, pages
 from truce.server.api import agreements, claims, review
 from truce.server.api import ledger as ledger_api
+from truce.server.cache import HeadCache
 from truce.server.limits import BodyLimit
 from truce.server.settings import ServerSettings
 from truce.storage.ledger import Ledger
@@ -28,6 +29,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     app = FastAPI(title="truce", version=__version__, description=DESCRIPTION)
     app.state.settings = settings
     app.state.ledger = ledger
+    app.state.cache = HeadCache(ledger)
     for router in ROUTERS:
         app.include_router(router)
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)

@@ -11,11 +11,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from truce import review
-from truce.access import Action, Principal, Role
+from truce.access import Action, Principal
 from truce.server import views
 from truce.server.chart import bar_chart
-from truce.server.deps import COOKIE, LedgerDep, SettingsDep, get_ledger, presented_token
-from truce.storage.ledger import Ledger
+from truce.server.deps import COOKIE, LedgerDep, SettingsDep, presented_token, principal_for
 from truce.storage.users import UserStore
 
 router = APIRouter(include_in_schema=False)
@@ -28,13 +27,12 @@ class LoginRequired(Exception):
         self.path = path
 
 
-def page_principal(request: Request, ledger: Annotated[Ledger, Depends(get_ledger)]) -> Principal:
-    token = presented_token(request)
-    user = UserStore(ledger.engine).by_token(token) if token else None
-    if user is None:
+def page_principal(request: Request) -> Principal:
+    who = principal_for(request, presented_token(request))
+    if who is None:
         query = request.url.query
         raise LoginRequired(request.url.path + (f"?{query}" if query else ""))
-    return Principal(user.name, Role.parse(user.role))
+    return who
 
 
 Viewer = Annotated[Principal, Depends(page_principal)]

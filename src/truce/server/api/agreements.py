@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import time
 from typing import Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from truce import services
-from truce.server.deps import AgreementManager, LedgerDep, Reader
+from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader
 from truce.spec import load_spec
 
 router = APIRouter(prefix="/api/agreements", tags=["agreements"])
@@ -46,14 +49,28 @@ def show(agreement: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
     return {"id": spec.id, "spec": spec.model_dump(mode="json"), "yaml": text}
 
 
-@router.get("/{agreement}/status", summary="The agreement's state at an instant")
+@router.get(
+    "/{agreement}/status",
+    summary="The agreement's state at an instant",
+    response_class=JSONResponse,
+    responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
+)
 def status(
     agreement: str,
     ledger: LedgerDep,
     who: Reader,
+    cache: CacheDep,
+    seq: HeadSeq,
     at: str | None = Query(None, description="ISO 8601 instant or date; default now"),
-) -> dict[str, Any]:
-    return services.status(ledger, agreement, at)
+) -> Response:
+    # Serialised once per head and instant: a dashboard polling a truce costs one query.
+    key = ("status", agreement, at or f"now@{int(time.time())}")
+    body = cache.get(key, seq, lambda: _json(services.status(ledger, agreement, at)))
+    return Response(body, media_type="application/json")
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @router.get("/{agreement}/timeline", summary="Every live event, with its agreement day")
