@@ -1,7 +1,13 @@
-"""The review queue's storage: which documents were ingested, and each candidate's fate."""
+"""The review queue's storage: which documents were ingested, and each candidate's fate.
+
+Candidates are not claims, but every write here is still an entry in the chain: a `document`
+entry when a report is ingested (with a hash of each candidate it gave), a `review` entry for
+each decision or edit. Verify holds the candidates table against the latest of those.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -9,8 +15,9 @@ from typing import Any
 from sqlalchemy import Engine, select, update
 
 from truce.errors import TruceError
-from truce.storage.tables import candidates, documents
-from truce.storage.writes import now_utc, write_transaction
+from truce.storage.chain import canonical
+from truce.storage.tables import candidates, documents, entries
+from truce.storage.writes import Pending, link, now_utc, read_head, write_transaction
 
 STATUSES = ("pending", "accepted", "rejected")
 
@@ -88,7 +95,11 @@ class ReviewQueue:
             ]
             if rows:
                 conn.execute(candidates.insert(), rows)
-            return [r["id"] for r in rows]
+            ids = [r["id"] for r in rows]
+            record = {"agreement": agreement, "hash": document["hash"], "name": document["name"],
+                      "candidates": {r["id"]: _digest(r["payload"]) for r in rows}}  # fmt: skip
+            _chain(conn, "document", f"{agreement}:{document['hash']}", record, by)
+            return ids
 
     def list(
         self, agreement: str | None = None, status: str | None = None
@@ -136,7 +147,31 @@ class ReviewQueue:
             if row.status != "pending":
                 raise CandidateDecided(f"candidate {candidate_id} is already {row.status}")
             conn.execute(update(candidates).where(candidates.c.id == candidate_id).values(**values))
+            current = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).one()
+            _chain(conn, "review", candidate_id, decision_record(current), by)
         return self.get(candidate_id)
+
+
+def decision_record(row: Any) -> dict[str, Any]:
+    """What the chain keeps of a decision: enough for verify to hold the row against it."""
+    return {
+        "candidate": row.id,
+        "status": row.status,
+        "claim_id": row.claim_id,
+        "decided_by": row.decided_by,
+        "reason": row.reason,
+        "payload_sha256": _digest(row.payload),
+    }
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _chain(conn: Any, kind: str, ref: str, record: dict[str, Any], by: str | None) -> None:
+    """Append the review queue's write to the chain, in the same transaction as the write."""
+    (entry,) = link(read_head(conn), [Pending(kind, ref, canonical(record), by)])
+    conn.execute(entries.insert(), [entry.as_dict()])
 
 
 def _queued(row: Any) -> QueuedCandidate:

@@ -14,8 +14,9 @@ from sqlalchemy import Connection, Engine, and_, func, select
 
 from truce.storage.chain import GENESIS, canonical, entry_hash
 from truce.storage.records import VerifyReport
+from truce.storage.review import decision_record
 from truce.storage.rows import CLAIM_COLUMNS, RowChecker
-from truce.storage.tables import agreements, claims, entries, users
+from truce.storage.tables import agreements, candidates, claims, entries, users
 
 MAX_PROBLEMS = 50
 STREAM_BATCH = 10_000
@@ -59,6 +60,7 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
     checker = RowChecker()
     latest_agreement: dict[str, tuple[int, str]] = {}
     latest_user: dict[str, tuple[int, str]] = {}
+    latest_candidate: dict[str, tuple[str, dict[str, Any]]] = {}
     result = conn.execution_options(yield_per=STREAM_BATCH).execute(query)
     for row in result:
         seq, kind, ref, payload, by, at, prev_hash, digest = row[:8]
@@ -77,6 +79,8 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
             latest_agreement[ref] = (seq, payload)
         elif kind == "user":
             latest_user[ref] = (seq, payload)
+        elif kind in ("document", "review"):
+            _note_candidates(latest_candidate, kind, payload)
         else:
             found.add(f"unknown kind {kind!r} at seq {seq}")
         if head_hash is not None and digest == head_hash:
@@ -86,6 +90,7 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
     _check_orphan_claims(conn, found, claim_entries)
     _check_agreements(conn, found, latest_agreement)
     _check_users(conn, found, latest_user)
+    _check_candidates(conn, found, latest_candidate)
     notes = []
     if head_hash is not None:
         if head_seq is None:
@@ -181,3 +186,39 @@ def _check_users(conn: Connection, found: _Findings, latest: dict[str, tuple[int
             same = False
         if not same:
             found.add(f"users row {name} does not match its latest entry {seq}")
+
+
+def _note_candidates(
+    latest: dict[str, tuple[str, dict[str, Any]]], kind: str, payload: str
+) -> None:
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return  # the entry's own hash check reports an edited payload
+    if kind == "document":
+        for candidate_id, digest in data.get("candidates", {}).items():
+            latest[candidate_id] = ("document", {"payload_sha256": digest, "status": "pending"})
+    else:
+        latest[str(data.get("candidate"))] = ("review", data)
+
+
+def _check_candidates(
+    conn: Connection, found: _Findings, latest: dict[str, tuple[str, dict[str, Any]]]
+) -> None:
+    """Each candidate row must be what its latest document or review entry says."""
+    for row in conn.execute(select(candidates).order_by(candidates.c.id)):
+        if row.id not in latest:
+            found.add(f"candidate {row.id} is missing from the chain (inserted directly)")
+            continue
+        kind, expected = latest.pop(row.id)
+        if kind == "document":
+            actual = {
+                "payload_sha256": decision_record(row)["payload_sha256"],
+                "status": row.status,
+            }
+        else:
+            actual = decision_record(row)
+        if actual != expected:
+            found.add(f"candidates row {row.id} does not match its latest {kind} entry")
+    for candidate_id in sorted(latest):
+        found.add(f"candidate {candidate_id} is in the chain but missing from the candidates table")
