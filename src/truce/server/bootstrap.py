@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from truce import services
 from truce.server.settings import ServerSettings
 from truce.storage.ledger import Ledger
-from truce.storage.users import UserStore
+from truce.storage.users import UserExists, UserStore
 
 FIRST_ADMIN = "admin"
 
@@ -32,5 +32,8 @@ def prepare(settings: ServerSettings) -> Started:
     token = None
     store = UserStore(ledger.engine)
     if settings.bootstrap_admin and store.count() == 0:
-        _, token = store.add(FIRST_ADMIN, "admin", "truce serve (first start)")
+        try:
+            _, token = store.add(FIRST_ADMIN, "admin", "truce serve (first start)")
+        except UserExists:
+            token = None  # another server process on the same database started first
     return Started(ledger, loaded, token)
