@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,16 @@ class Server:
         return self.client.post(path, headers=self.auth(user), **kw)
 
 
+@contextmanager
+def running(url: str) -> Iterator[Server]:
+    s = start(url)
+    try:
+        yield s
+    finally:
+        s.client.close()
+        s.ledger.close()
+
+
 def start(url: str, **settings: Any) -> Server:
     config = ServerSettings(db=url, bootstrap_admin=False, **settings)
     started = prepare(config)
@@ -58,12 +69,8 @@ def start(url: str, **settings: Any) -> Server:
 @pytest.fixture
 def server(ledger_url: str) -> Iterator[Server]:
     """The bundled example served from SQLite and from PostgreSQL."""
-    s = start(ledger_url)
-    try:
+    with running(ledger_url) as s:
         yield s
-    finally:
-        s.client.close()
-        s.ledger.close()
 
 
 @pytest.fixture(
@@ -77,24 +84,15 @@ def shared_server(
         urls: Iterator[str] = iter([str(tmp_path_factory.mktemp("shared") / "served.db")])
     else:
         urls = postgres_database()
-    url = next(urls)
-    s = start(url)
-    try:
+    with running(next(urls)) as s:
         yield s
-    finally:
-        s.client.close()
-        s.ledger.close()
-        next(urls, None)  # drops the PostgreSQL database
+    next(urls, None)  # drops the PostgreSQL database
 
 
 @pytest.fixture
 def sqlite_server(tmp_path: Path) -> Iterator[Server]:
-    s = start(str(tmp_path / "served.db"))
-    try:
+    with running(str(tmp_path / "served.db")) as s:
         yield s
-    finally:
-        s.client.close()
-        s.ledger.close()
 
 
 def release(**changes: Any) -> dict[str, Any]:

@@ -14,19 +14,15 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
-from tests.server.conftest import Server, start
+from tests.server.conftest import Server, running
 
 EXAMPLES_PER_OPERATION = 20
 
 
 @pytest.fixture(scope="module")
 def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    server = start(str(tmp_path_factory.mktemp("fuzz") / "fuzz.db"))
-    try:
+    with running(str(tmp_path_factory.mktemp("fuzz") / "fuzz.db")) as server:
         yield server
-    finally:
-        server.client.close()
-        server.ledger.close()
 
 
 def _operations(server: Server) -> list[Any]:
