@@ -7,6 +7,7 @@ its own, a small rule in `components/events.py`.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 TRUCE_NOUN = r"(?:truce|ceasefire|cease-fire|pause|cessation of hostilities|armistice)"
 
@@ -116,8 +117,8 @@ CATEGORY_CUE_WORDS: dict[str, tuple[str, ...]] = {
     "elderly": ("elderly", "over 50", "over 60"),
 }
 
-# Substrings one of which a sentence must hold before a trigger's regex is worth running:
-# `in` on a lowered string costs a fraction of a regex search, and most sentences hold none.
+# Substrings one of which a lowered sentence must hold before a trigger's regex is worth running
+# (found through `KINDS_CUED`, below): most sentences hold none for most kinds.
 PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
     "release": ("free", "releas", "hand", "swap", "exchang"),
     "ceasefire_start": ("effect", "force", "hold", "began", "begin", "start", "kicked", "declared"),
@@ -165,11 +166,51 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words))
+class CueIndex:
+    """Which names have one of their literal cues in a lowered text (`any(c in text for c in
+    cues)`), at the cost of a dictionary look-up per word instead of a search per name.
+
+    A cue without a space lies inside one word of the text, so the names a text cues are the
+    union of those its words cue, and a word's are worked out once per process. Cues with a
+    space are looked for in the text itself.
+    """
+
+    _MAX_WORDS_KEPT = 200_000  # a corpus's vocabulary; beyond it words are worked out each time
+
+    def __init__(self, cues: dict[str, tuple[str, ...]]) -> None:
+        self.word_cues = {
+            name: tuple(c for c in words if " " not in c) for name, words in cues.items()
+        }
+        self.phrase_cues = {
+            name: phrases
+            for name, words in cues.items()
+            if (phrases := tuple(c for c in words if " " in c))
+        }
+        self.by_word: dict[str, frozenset[str]] = {}
+
+    def _cued_by(self, word: str) -> frozenset[str]:
+        cued = frozenset(
+            name for name, cues in self.word_cues.items() if any(c in word for c in cues)
+        )
+        if len(self.by_word) < self._MAX_WORDS_KEPT:
+            self.by_word[word] = cued
+        return cued
+
+    def __call__(self, lowered: str) -> set[str]:
+        words = lowered.split()
+        looked_up = list(map(self.by_word.get, words))
+        if None in looked_up:
+            known = self.by_word
+            found = [known[w] if w in known else self._cued_by(w) for w in words]
+        else:
+            found = cast(list[frozenset[str]], looked_up)
+        names: set[str] = set().union(*found)
+        for name, phrases in self.phrase_cues.items():
+            if name not in names and any(p in lowered for p in phrases):
+                names.add(name)
+        return names
 
 
-CATEGORY_CUES = {name: _literal_alternation(words) for name, words in CATEGORY_CUE_WORDS.items()}
+CATEGORIES_CUED = CueIndex(CATEGORY_CUE_WORDS)
 
-
-PREFILTER = {kind: _literal_alternation(words) for kind, words in PREFILTER_WORDS.items()}
+KINDS_CUED = CueIndex(PREFILTER_WORDS)

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from spacy.language import Language
@@ -29,11 +30,11 @@ from truce.extract.model import (
 )
 from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
-    CATEGORY_CUES,
+    CATEGORIES_CUED,
     CATEGORY_WORDS,
     EXCHANGE,
+    KINDS_CUED,
     PLOVER,
-    PREFILTER,
     TERM_CUES,
     TRIGGERS,
     TRUCE_NOUNS,
@@ -70,13 +71,16 @@ class Sentence:
     attribution: Attribution | None
     modality: str
     lower: str = ""
-    categories: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         lowered = self.text.lower()
         # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
         self.lower = lowered if len(lowered) == len(self.text) else ""
-        self.categories = tuple(_categories(self.text))
+
+    @cached_property
+    def categories(self) -> tuple[str, ...]:
+        """Only sentences that give a candidate need these: most give none."""
+        return tuple(_categories(self.text))
 
 
 def _nearest(items: list[TimeRef], offset: int) -> TimeRef | None:
@@ -151,11 +155,9 @@ def _near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
 
 
 def _categories(text: str) -> list[str]:
-    lowered = text.lower()
+    cued = CATEGORIES_CUED(text.lower())
     return [
-        name
-        for name, pattern in CATEGORY_WORDS.items()
-        if CATEGORY_CUES[name].search(lowered) and pattern.search(text)
+        name for name, pattern in CATEGORY_WORDS.items() if name in cued and pattern.search(text)
     ]
 
 
@@ -248,17 +250,21 @@ def _sentence_events(
     s: Sentence, article: Article, holders: tuple[str | None, str | None]
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    has_truce_word = _search(TRUCE_WORDS, s) is not None
-    lowered = s.lower or s.text.lower()
+    has_truce_word: bool | None = None
+    cued = KINDS_CUED(s.lower or s.text.lower())
     for kind, pattern in TRIGGERS.items():
-        if PREFILTER[kind].search(lowered) is None:
+        # A statement is decided by its attribution below, not by its trigger word.
+        if kind not in cued or kind == "statement":
             continue
         match = _search(pattern, s)
-        if match is None or kind == "statement":
+        if match is None:
             continue
         trigger = s.start + match.start()
-        if kind in NEEDS_TRUCE_WORD and not has_truce_word:
-            continue
+        if kind in NEEDS_TRUCE_WORD:
+            if has_truce_word is None:
+                has_truce_word = _search(TRUCE_WORDS, s) is not None
+            if not has_truce_word:
+                continue
         if kind in NEAR_TRUCE_NOUN and not _near_truce_noun(s.text, match.start(), match.end()):
             continue
         if kind == "release":
