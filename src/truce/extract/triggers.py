@@ -211,6 +211,12 @@ class CueIndex:
         return names
 
 
-CATEGORIES_CUED = CueIndex(CATEGORY_CUE_WORDS)
+def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+# Few sentences name a category: one search for any cue rules most of them out.
+ANY_CATEGORY_CUE = _literal_alternation(tuple(w for ws in CATEGORY_CUE_WORDS.values() for w in ws))
+CATEGORY_CUES = {name: _literal_alternation(words) for name, words in CATEGORY_CUE_WORDS.items()}
 
 KINDS_CUED = CueIndex(PREFILTER_WORDS)

@@ -30,7 +30,8 @@ from truce.extract.model import (
 )
 from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
-    CATEGORIES_CUED,
+    ANY_CATEGORY_CUE,
+    CATEGORY_CUES,
     CATEGORY_WORDS,
     EXCHANGE,
     KINDS_CUED,
@@ -155,9 +156,13 @@ def _near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
 
 
 def _categories(text: str) -> list[str]:
-    cued = CATEGORIES_CUED(text.lower())
+    lowered = text.lower()
+    if ANY_CATEGORY_CUE.search(lowered) is None:
+        return []
     return [
-        name for name, pattern in CATEGORY_WORDS.items() if name in cued and pattern.search(text)
+        name
+        for name, pattern in CATEGORY_WORDS.items()
+        if CATEGORY_CUES[name].search(lowered) and pattern.search(text)
     ]
 
 
