@@ -1,0 +1,180 @@
+"""One sentence as the event rules see it, and the argument rules they share: the nearest
+date, the parties named, who did it ("by X", "X freed ..."), the categories of people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from truce.extract.components.modality import modality_at
+from truce.extract.model import (
+    ActorMention,
+    Article,
+    Attribution,
+    Candidate,
+    Quantity,
+    SourceRef,
+    TimeRef,
+)
+from truce.extract.triggers import (
+    ANY_CATEGORY_CUE,
+    CATEGORY_CUES,
+    CATEGORY_WORDS,
+    PLOVER,
+    TRUCE_NOUNS,
+)
+
+PARTY_KINDS = {"state", "armed-group", "agency", "official", "organisation", "place"}
+PEOPLE_WORDS = {
+    "hostages": re.compile(r"\bhostages?\b|\bcaptives?\b|\bheld in Gaza\b", re.IGNORECASE),
+    "prisoners": re.compile(r"\bprisoners?\b|\bdetainees?\b|\bjails?\b", re.IGNORECASE),
+}
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    quantities: list[Quantity]
+    times: list[TimeRef]
+    actors: list[ActorMention]
+    attribution: Attribution | None
+    modality: str
+    lower: str = ""
+
+    def __post_init__(self) -> None:
+        lowered = self.text.lower()
+        # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
+        self.lower = lowered if len(lowered) == len(self.text) else ""
+
+    @cached_property
+    def categories(self) -> tuple[str, ...]:
+        """Only sentences that give a candidate need these: most give none."""
+        return tuple(categories(self.text))
+
+
+def nearest(items: list[TimeRef], offset: int) -> TimeRef | None:
+    """The first item after `offset`, else the closest one before it."""
+    after = [i for i in items if i.span[0] >= offset]
+    if after:
+        return after[0]
+    return min(items, key=lambda i: abs(i.span[0] - offset), default=None)
+
+
+def parties(actors: list[ActorMention]) -> list[ActorMention]:
+    return [a for a in actors if a.kind in PARTY_KINDS]
+
+
+def holders(actors: list[ActorMention]) -> tuple[str | None, str | None]:
+    """The document's main armed group and main state: who holds hostages and prisoners."""
+    groups = Counter(a.actor for a in actors if a.kind == "armed-group")
+    states = Counter(a.actor for a in actors if a.kind in {"state", "place"})
+    return (
+        groups.most_common(1)[0][0] if groups else None,
+        states.most_common(1)[0][0] if states else None,
+    )
+
+
+def by_actor(s: Sentence, offset: int) -> str | None:
+    """The party named in "by X" after the trigger, if any."""
+    lowered = s.text.lower()
+    at = lowered.find(" by ", offset - s.start)
+    if at < 0:
+        return None
+    for mention in parties(s.actors):
+        if mention.span[0] - s.start in range(at, at + 40):
+            return mention.actor
+    return None
+
+
+def clause_end(s: Sentence, offset: int) -> int:
+    """Where the clause holding `offset` ends: a closing quote or a semicolon after it."""
+    rest = s.text[offset - s.start :]
+    cut = min((i for i in (rest.find("”"), rest.find(";")) if i >= 0), default=len(rest))
+    return offset + cut
+
+
+_TWINS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without IGNORECASE, to run on lowered text: the same matches, 2-4x faster.
+    None when the pattern spells capitals of its own (then only the original will do)."""
+    if pattern not in _TWINS:
+        bare = re.sub(r"\\.", "", pattern.pattern)
+        usable = pattern.flags & re.IGNORECASE and not re.search(r"[A-Z]", bare)
+        _TWINS[pattern] = (
+            re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) if usable else None
+        )
+    return _TWINS[pattern]
+
+
+def search(pattern: re.Pattern[str], s: Sentence) -> re.Match[str] | None:
+    twin = _twin(pattern) if s.lower else None
+    return twin.search(s.lower) if twin is not None else pattern.search(s.text)
+
+
+def finditer(pattern: re.Pattern[str], s: Sentence) -> Iterator[re.Match[str]]:
+    twin = _twin(pattern) if s.lower else None
+    return twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
+
+
+def near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
+    window = text[max(0, start - reach) : end + reach]
+    return TRUCE_NOUNS.search(window) is not None
+
+
+def categories(text: str) -> list[str]:
+    lowered = text.lower()
+    if ANY_CATEGORY_CUE.search(lowered) is None:
+        return []
+    return [
+        name
+        for name, pattern in CATEGORY_WORDS.items()
+        if CATEGORY_CUES[name].search(lowered) and pattern.search(text)
+    ]
+
+
+def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
+    time = nearest(s.times, trigger)
+    source = s.attribution.source if s.attribution else SourceRef()
+    quote = None
+    if s.attribution and s.attribution.quote:
+        quote = article.text[s.attribution.quote[0] : s.attribution.quote[1]]
+    return Candidate(
+        type=kind,
+        span=(s.start, s.end),
+        document=article.document,
+        modality=modality_at(s.text, trigger - s.start),
+        date=time.date if time else None,
+        date_precision=time.precision if time else None,
+        participants=sorted({m.actor for m in parties(s.actors)}),
+        categories=list(s.categories),
+        source=source,
+        quote=quote,
+        plover=dict(PLOVER[kind]),
+    )
+
+
+def people(quantity: Quantity, text: str) -> Quantity:
+    """A count of "people" released is of hostages or prisoners when the sentence says which."""
+    if quantity.unit != "people":
+        return quantity
+    for unit, pattern in PEOPLE_WORDS.items():
+        if pattern.search(text):
+            return replace(quantity, unit=unit)
+    return quantity
+
+
+def subject_before(s: Sentence, trigger: int) -> str | None:
+    """The party named just before the trigger ("Israel freed ..."), if any."""
+    for mention in reversed(parties(s.actors)):
+        if mention.span[1] <= trigger and trigger - mention.span[1] <= 25:
+            return mention.actor
+    return None
