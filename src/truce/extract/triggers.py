@@ -35,8 +35,15 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "breach": re.compile(
         r"\b(?:breach(?:es|ed)?|violat(?:ed|es|ion|ions|ing)|br(?:oke|eaking|oken) (?:the|it)|"
-        r"accus(?:ed|es|ing) [^.]{0,80}? of (?:attacking|shelling|firing|breaking|violating)|"
-        r"(?:shelling|attacks|fighting) (?:had |has )?continued)\b",
+        r"accus(?:ed|es|ing) [^.]{0,80}? of (?:\w+ly )?(?:attacking|shelling|firing|breaking|"
+        r"violating)|"
+        r"(?:shelling|attacks|assaults|fighting|firing)(?: and \w+)? (?:had |has |have )?continued|"
+        # A party asserting it kept the truce answers an accusation: a breach, denied.
+        rf"(?:observed|respected|abided by|complied with) (?:the|a|its) {TRUCE_NOUN}|"
+        r"den(?:y|ies|ied|ying) that (?:its|their) (?:troops|forces|soldiers|fighters|units) "
+        r"(?:are|were|had been|have been) (?:fighting|attacking|firing|shelling)|"
+        r"(?:refused|denied|blocked|barred) access|"
+        r"(?:sporadic|isolated|renewed|intermittent) (?:shelling|fighting|clashes|gunfire|fire))\b",
         re.IGNORECASE,
     ),
     "meeting": re.compile(
@@ -124,7 +131,11 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
     "ceasefire_start": ("effect", "force", "hold", "began", "begin", "start", "kicked", "declared"),
     "ceasefire_extension": ("exten", "prolong", "renew"),
     "ceasefire_end": ("expir", "collaps", "laps", "end", "resumed", "over"),
-    "breach": ("breach", "violat", "brok", "break", "accus", "continued"),
+    "breach": (
+        *("breach", "violat", "brok", "break", "accus", "continued", "observed", "respected"),
+        *("abided", "complied", "deni", "deny", "access", "sporadic", "isolated", "renewed"),
+        "intermittent",
+    ),
     "meeting": ("met", "meet", "talks", "discuss", "summit", "negotia", "conven"),
     "casualty_claim": ("kill", "dead", "death", "died", "lives", "wound", "injur", "casualt"),
     "aid_delivery": ("aid", "truck", "lorr", "convoy", "fuel", "suppl", "assistance"),

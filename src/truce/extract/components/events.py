@@ -13,9 +13,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.components.actors import find_actors
+from truce.extract.components.breach_rules import breaches
 from truce.extract.components.sentence_view import (
-    PARTY_KINDS,
     Sentence,
     by_actor,
     candidate,
@@ -27,6 +26,7 @@ from truce.extract.components.sentence_view import (
     parties,
     people,
     search,
+    speaker_actor,
     subject_before,
 )
 from truce.extract.model import (
@@ -162,8 +162,8 @@ def _sentence_events(
             c = candidate(kind, s, trigger, article)
             c.quantities = [q for q in s.quantities if q.unit in {"trucks", "ships", "flights"}]
         elif kind == "breach":
-            c = candidate(kind, s, trigger, article)
-            c.actor = by_actor(s, trigger)
+            out.extend(breaches(s, article))
+            continue
         elif kind == "agreement_term":
             c = candidate(kind, s, trigger, article)
             if c.modality == "hoped":
@@ -175,7 +175,7 @@ def _sentence_events(
             c = candidate(kind, s, trigger, article)
         out.append(c)
     if not out and s.attribution is not None:
-        speaker = _speaker_actor(s)
+        speaker = speaker_actor(s)
         source = s.attribution.source
         official = source.anonymous and bool(OFFICIAL.search(source.role or ""))
         if speaker is not None or official:
@@ -186,18 +186,6 @@ def _sentence_events(
                 c.date, c.date_precision = article.published, "day"
             out.append(c)
     return out
-
-
-def _speaker_actor(s: Sentence) -> str | None:
-    """The party a speaker speaks for: an official's state, an agency, a government."""
-    speaker = s.attribution.source.speaker if s.attribution else None
-    if not speaker:
-        return None
-    for mention in s.actors:
-        if mention.kind in PARTY_KINDS and mention.text in speaker:
-            return mention.actor
-    found = [m for m in find_actors(speaker) if m.kind in PARTY_KINDS]
-    return found[0].actor if found else None
 
 
 def _merge_meetings(candidates: list[Candidate]) -> list[Candidate]:

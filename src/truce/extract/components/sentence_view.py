@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from truce.extract.components.actors import find_actors
 from truce.extract.components.modality import modality_at
 from truce.extract.model import (
     ActorMention,
@@ -178,3 +179,15 @@ def subject_before(s: Sentence, trigger: int) -> str | None:
         if mention.span[1] <= trigger and trigger - mention.span[1] <= 25:
             return mention.actor
     return None
+
+
+def speaker_actor(s: Sentence) -> str | None:
+    """The party a speaker speaks for: an official's state, an agency, a government."""
+    speaker = s.attribution.source.speaker if s.attribution else None
+    if not speaker:
+        return None
+    for mention in s.actors:
+        if mention.kind in PARTY_KINDS and mention.text in speaker:
+            return mention.actor
+    found = [m for m in find_actors(speaker) if m.kind in PARTY_KINDS]
+    return found[0].actor if found else None
