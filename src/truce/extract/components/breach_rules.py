@@ -20,6 +20,7 @@ from truce.extract.components.sentence_view import (
     by_actor,
     candidate,
     finditer,
+    hypothetical,
     parties,
     speaker_actor,
     subject_before,
@@ -33,7 +34,6 @@ _OWN_FORCES = re.compile(
 )
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
-_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 
 def breaches(s: Sentence, article: Article) -> list[Candidate]:
@@ -45,7 +45,7 @@ def breaches(s: Sentence, article: Article) -> list[Candidate]:
         ):
             continue  # the same allegation, worded twice ("violations ... violated")
         previous_end = match.end()
-        if _hypothetical(s.text, match.start()):
+        if hypothetical(s.text, match.start()):
             continue  # "would strike if Hezbollah violated the deal" alleges nothing
         trigger = s.start + match.start()
         c = candidate("breach", s, trigger, article)
@@ -76,9 +76,3 @@ def _adjective_before(s: Sentence, trigger: int) -> str | None:
                 mention.actor if len(between) <= 25 and not _CLAUSE_BREAK.search(between) else None
             )
     return None
-
-
-def _hypothetical(text: str, at: int) -> bool:
-    """Whether `at` lies in an "if" or "unless" clause opened earlier in the sentence."""
-    conditions = list(_CONDITION.finditer(text, 0, at))
-    return bool(conditions) and not _CLAUSE_BREAK.search(text, conditions[-1].end(), at)

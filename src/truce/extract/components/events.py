@@ -22,7 +22,7 @@ from truce.extract.components.sentence_view import (
     clause_end,
     finditer,
     holders,
-    near_truce_noun,
+    of_the_truce,
     parties,
     people,
     search,
@@ -114,14 +114,18 @@ def _sentence_events(
         match = search(pattern, s)
         if match is None:
             continue
-        trigger = s.start + match.start()
         if kind in NEEDS_TRUCE_WORD:
             if has_truce_word is None:
                 has_truce_word = search(TRUCE_WORDS, s) is not None
             if not has_truce_word:
                 continue
-        if kind in NEAR_TRUCE_NOUN and not near_truce_noun(s.text, match.start(), match.end()):
-            continue
+        if kind in NEAR_TRUCE_NOUN:
+            # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
+            # that took effect": the second).
+            match = next((m for m in finditer(pattern, s) if of_the_truce(kind, s.text, m)), None)
+            if match is None:
+                continue
+        trigger = s.start + match.start()
         if kind == "release":
             out.extend(_releases(s, article, holders))
             continue

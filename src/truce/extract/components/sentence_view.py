@@ -131,6 +131,48 @@ def near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
     return TRUCE_NOUNS.search(window) is not None
 
 
+# A truce named in a time clause ("hours before the truce began", "the time at which the pause
+# begins") is a reference point for something else, not the news itself.
+_BACKGROUND = re.compile(
+    r"\b(?:before|after|since|until|once|when|as|at\s+which)\s+"
+    r"(?:the|a|an|this|that|its|their)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_RELATIVE_OPEN = re.compile(r"^,\s*(?:which|that)\b")
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+
+
+def hypothetical(text: str, at: int) -> bool:
+    """Whether `at` lies in an "if" or "unless" clause opened earlier in the sentence: "would
+    strike if Hezbollah violated the deal" alleges no violation."""
+    conditions = list(_CONDITION.finditer(text, 0, at))
+    return bool(conditions) and not _CLAUSE_MARK.search(text, conditions[-1].end(), at)
+
+
+def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
+    """Whether a start or end trigger is said of the truce itself, as news.
+
+    The truce must head the trigger's clause ("A cessation of hostilities ... brokered by X took
+    effect"), be named in the trigger ("declared a ceasefire") or, for an end, be named close
+    by ("resumed its offensive, ending the truce"). Not in a time clause or an if-clause.
+    """
+    start, end = match.span()
+    if hypothetical(text, start):
+        return False
+    if TRUCE_NOUNS.search(match.group()):
+        return True
+    nouns = list(TRUCE_NOUNS.finditer(text, 0, start))
+    subject = nouns[-1] if nouns else None
+    if subject is not None:
+        # "the pause, which began ...": the relative clause still speaks of the pause.
+        between = _RELATIVE_OPEN.sub("", text[subject.end() : start], count=1)
+        subject = None if _CLAUSE_MARK.search(between) else subject
+    if subject is not None:
+        return not (start - subject.end() <= 50 and _BACKGROUND.search(text, 0, subject.start()))
+    return kind == "ceasefire_end" and near_truce_noun(text, start, end)
+
+
 def categories(text: str) -> list[str]:
     lowered = text.lower()
     if ANY_CATEGORY_CUE.search(lowered) is None:
