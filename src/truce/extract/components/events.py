@@ -39,6 +39,7 @@ from truce.extract.triggers import (
     KINDS_CUED,
     TERM_CUES,
     TRIGGERS,
+    TRUCE_NOUN,
     TRUCE_WORDS,
 )
 
@@ -50,6 +51,17 @@ NEEDS_TRUCE_WORD = {"ceasefire_start", "ceasefire_end", "agreement_term"}
 NEAR_TRUCE_NOUN = {"ceasefire_start", "ceasefire_end"}
 CONDITION = re.compile(r"\b(?:as long as|provided that|on condition that|if)\b", re.IGNORECASE)
 OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
+EXTEND_THE_TRUCE = re.compile(
+    rf"(?:extend(?:ed|ing|s)?|prolong(?:ed|ing|s)?|renew(?:ed|ing|s)?)\s+"
+    rf"(?:the|a|its|their)\s+(?:\w+\s+)?{TRUCE_NOUN}s?\b|extension\s+of\s+the\s+{TRUCE_NOUN}",
+    re.IGNORECASE,
+)
+SOURCE_OF_TALKS = re.compile(
+    r"\b(?:briefed on|familiar with|close to|involved in|with knowledge of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
+TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
 SPEECH = re.compile(
     r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
 )
@@ -132,7 +144,8 @@ def _sentence_events(
         after = [q for q in s.quantities if q.span[0] >= trigger]
         if kind == "ceasefire_extension":
             days = [q for q in after if q.unit in DURATION_UNITS]
-            if not days:
+            # Without a duration, only extending the truce itself: "working to extend the truce".
+            if not days and not EXTEND_THE_TRUCE.match(s.text, match.start()):
                 continue
             c = candidate(kind, s, trigger, article)
             c.quantities = days[:1]
@@ -150,16 +163,18 @@ def _sentence_events(
             first = next(iter(parties(s.actors)), None)
             c.actor = by_actor(s, trigger) or (first.actor if first else None)
         elif kind == "meeting":
-            named = parties(s.actors)
-            if not named or s.text[match.start() : match.end() + 3].lower() == "met by":
+            # Not "a source briefed on the talks" (a source) nor "met by" (a welcome).
+            match = next((m for m in finditer(pattern, s) if _meets(s.text, m)), None)
+            venue = TALKS_IN.match(s.text, match.start()) if match is not None else None
+            if match is None or not (parties(s.actors) or venue):
                 continue
-            c = candidate(kind, s, trigger, article)
+            c = candidate(kind, s, s.start + match.start(), article)
             # A proper name ("Doha") over a description of it ("the Qatari capital").
             places = sorted(
                 (m for m in s.actors if m.kind == "place"),
                 key=lambda m: m.text.lower().startswith("the "),
             )
-            c.location = places[0].text if places else None
+            c.location = places[0].text if places else venue[1] if venue else None
         elif kind == "aid_delivery":
             if search(TERM_CUES, s):
                 continue
@@ -190,6 +205,12 @@ def _sentence_events(
                 c.date, c.date_precision = article.published, "day"
             out.append(c)
     return out
+
+
+def _meets(text: str, match: re.Match[str]) -> bool:
+    if text[match.start() : match.end() + 3].lower() == "met by":
+        return False
+    return SOURCE_OF_TALKS.search(text, 0, match.start()) is None
 
 
 def _merge_meetings(candidates: list[Candidate]) -> list[Candidate]:

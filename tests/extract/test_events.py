@@ -1,0 +1,40 @@
+"""Event rules on sentences written for these tests (not from the gold set)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+
+_NLP = build_pipeline()
+
+
+def _found(text: str, kind: str) -> list[Candidate]:
+    article = Article(text=text, document="t", published=date(2022, 9, 14))
+    return [c for c in extract(_NLP, article) if c.type == kind]
+
+
+def test_extending_the_truce_itself_needs_no_duration() -> None:
+    (found,) = _found("Envoys were trying to extend the ceasefire in Yemen.", "ceasefire_extension")
+    assert (found.modality, found.quantities) == ("hoped", [])
+
+
+def test_extending_something_else_without_a_duration_is_no_extension() -> None:
+    assert _found("Qatar extended an invitation to both delegations.", "ceasefire_extension") == []
+
+
+def test_a_source_briefed_on_talks_is_no_meeting() -> None:
+    text = "An official briefed on the talks said Egypt had sent new proposals."
+    assert _found(text, "meeting") == []
+
+
+def test_the_meeting_after_a_source_description_is_found() -> None:
+    text = "A diplomat familiar with the negotiations said Egypt and Qatar met in Cairo on Monday."
+    (found,) = _found(text, "meeting")
+    assert found.participants == ["egypt", "qatar"]
+
+
+def test_talks_in_a_named_city_are_a_meeting_without_named_parties() -> None:
+    (found,) = _found("The deal follows talks in Muscat that lasted two days.", "meeting")
+    assert found.location == "Muscat"
