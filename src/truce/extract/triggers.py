@@ -81,7 +81,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 
 TRUCE_NOUNS = re.compile(rf"\b{TRUCE_NOUN}s?\b", re.IGNORECASE)
-TRUCE_WORDS = re.compile(rf"\b{TRUCE_NOUN}s?\b|\bdeal\b|\bagreement\b", re.IGNORECASE)
+TRUCE_WORDS = re.compile(
+    rf"\b{TRUCE_NOUN}s?\b|\bdeal\b|\bagreement\b|\bunder the (?:terms|plan)\b|"
+    r"\b(?:halt|stop|cease|end)(?:ed|ing|s)? (?:all )?(?:\w+ ){0,4}"
+    r"(?:operations|hostilities|fighting|attacks)\b",
+    re.IGNORECASE,
+)
 # A sentence that states what the deal provides: deliveries in it are terms, not events.
 TERM_CUES = re.compile(
     r"\b(?:provides? for|stipulat(?:es|ed)|calls for|under the (?:deal|agreement|terms)|"

@@ -29,6 +29,7 @@ from truce.extract.components.sentence_view import (
     speaker_actor,
     subject_before,
 )
+from truce.extract.components.term_rules import RATIO, has_ratio, terms
 from truce.extract.model import (
     Article,
     Candidate,
@@ -124,12 +125,15 @@ def _sentence_events(
         if kind not in cued or kind == "statement":
             continue
         match = search(pattern, s)
+        if kind == "agreement_term" and match is None:
+            match = search(RATIO, s)
         if match is None:
             continue
         if kind in NEEDS_TRUCE_WORD:
             if has_truce_word is None:
                 has_truce_word = search(TRUCE_WORDS, s) is not None
-            if not has_truce_word:
+            # A ratio ("three prisoners for every hostage") is a term even with no deal named.
+            if not has_truce_word and not (kind == "agreement_term" and has_ratio(s)):
                 continue
         if kind in NEAR_TRUCE_NOUN:
             # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
@@ -184,12 +188,8 @@ def _sentence_events(
             out.extend(breaches(s, article))
             continue
         elif kind == "agreement_term":
-            c = candidate(kind, s, trigger, article)
-            if c.modality == "hoped":
-                continue  # "our hope is to reach ..." is a wish, not a term
-            # A term states a rule in force (gold guideline), even when the rule is an "if".
-            c.modality = "denied" if c.modality == "denied" else "occurred"
-            c.quantities = [q for q in s.quantities if q.span[0] < clause_end(s, trigger)]
+            out.extend(terms(s, article))
+            continue
         else:
             c = candidate(kind, s, trigger, article)
         out.append(c)
