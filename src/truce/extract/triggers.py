@@ -82,7 +82,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 
 TRUCE_NOUNS = re.compile(rf"\b{TRUCE_NOUN}s?\b", re.IGNORECASE)
 TRUCE_WORDS = re.compile(
-    rf"\b{TRUCE_NOUN}s?\b|\bdeal\b|\bagreement\b|\bunder the (?:terms|plan)\b|"
+    rf"\b{TRUCE_NOUN}s?\b|\bdeal\b|\bagreement\b|\bunder the (?:terms|plan)\b", re.IGNORECASE
+)
+# A truce in other words, looked for only where the words above are missing and one of the
+# nouns below is there: "the parties had agreed to halt all offensive military operations".
+HALT_NOUNS = ("operations", "hostilities", "fighting", "attacks")
+HALT = re.compile(
     r"\b(?:halt|stop|cease|end)(?:ed|ing|s)? (?:all )?(?:\w+ ){0,4}"
     r"(?:operations|hostilities|fighting|attacks)\b",
     re.IGNORECASE,

@@ -29,7 +29,7 @@ from truce.extract.components.sentence_view import (
     speaker_actor,
     subject_before,
 )
-from truce.extract.components.term_rules import RATIO, has_ratio, terms
+from truce.extract.components.term_rules import ratio, terms
 from truce.extract.model import (
     Article,
     Candidate,
@@ -37,6 +37,8 @@ from truce.extract.model import (
 from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
     EXCHANGE,
+    HALT,
+    HALT_NOUNS,
     KINDS_CUED,
     TERM_CUES,
     TRIGGERS,
@@ -126,14 +128,14 @@ def _sentence_events(
             continue
         match = search(pattern, s)
         if kind == "agreement_term" and match is None:
-            match = search(RATIO, s)
+            match = ratio(s)
         if match is None:
             continue
         if kind in NEEDS_TRUCE_WORD:
             if has_truce_word is None:
-                has_truce_word = search(TRUCE_WORDS, s) is not None
+                has_truce_word = _names_the_truce(s)
             # A ratio ("three prisoners for every hostage") is a term even with no deal named.
-            if not has_truce_word and not (kind == "agreement_term" and has_ratio(s)):
+            if not has_truce_word and not (kind == "agreement_term" and ratio(s)):
                 continue
         if kind in NEAR_TRUCE_NOUN:
             # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
@@ -205,6 +207,13 @@ def _sentence_events(
                 c.date, c.date_precision = article.published, "day"
             out.append(c)
     return out
+
+
+def _names_the_truce(s: Sentence) -> bool:
+    if search(TRUCE_WORDS, s) is not None:
+        return True
+    lowered = s.lower or s.text.lower()
+    return any(noun in lowered for noun in HALT_NOUNS) and search(HALT, s) is not None
 
 
 def _meets(text: str, match: re.Match[str]) -> bool:

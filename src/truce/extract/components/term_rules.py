@@ -34,8 +34,11 @@ _PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\s+and\s+(?={_COUNT}\b)", re.I
 
 def terms(s: Sentence, article: Article) -> list[Candidate]:
     out: list[Candidate] = []
+    anchors = [m.start() for m in finditer(TRIGGERS["agreement_term"], s)]
+    if ratio(s) is not None:
+        anchors = sorted(anchors + [m.start() for m in finditer(RATIO, s)])
     for index, (lo, hi) in enumerate(_provisions(s.text)):
-        anchor = _anchor(s, lo, hi)
+        anchor = next((a for a in anchors if lo <= a < hi), None)
         at = s.start + (anchor if anchor is not None else lo)
         # Within its part, up to a closing quote or semicolon after the provision.
         end = min(s.start + hi, clause_end(s, at))
@@ -52,20 +55,15 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     return out
 
 
-def has_ratio(s: Sentence) -> bool:
-    return search(RATIO, s) is not None
+def ratio(s: Sentence) -> re.Match[str] | None:
+    """The first ratio in the sentence; every ratio says "for each" or "for every"."""
+    lowered = s.lower or s.text.lower()
+    if "for each" not in lowered and "for every" not in lowered:
+        return None
+    return search(RATIO, s)
 
 
 def _provisions(text: str) -> list[tuple[int, int]]:
     cuts = [m.start() for m in _PROVISION_BREAK.finditer(text)]
     edges = [0, *cuts, len(text)]
     return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a]
-
-
-def _anchor(s: Sentence, lo: int, hi: int) -> int | None:
-    """Where in the part `[lo, hi)` of the sentence a provision is stated, if it is."""
-    for pattern in (TRIGGERS["agreement_term"], RATIO):
-        for match in finditer(pattern, s):
-            if lo <= match.start() < hi:
-                return match.start()
-    return None
