@@ -38,3 +38,15 @@ def test_the_meeting_after_a_source_description_is_found() -> None:
 def test_talks_in_a_named_city_are_a_meeting_without_named_parties() -> None:
     (found,) = _found("The deal follows talks in Muscat that lasted two days.", "meeting")
     assert found.location == "Muscat"
+
+
+def test_a_release_the_deal_sets_is_a_planned_release() -> None:
+    text = "Under the agreement, the Houthis are to free 40 detainees and Riyadh is to free 20."
+    found = _found(text, "release")
+    assert [(c.modality, c.quantities[0].value) for c in found] == [("planned", 40.0)]
+
+
+def test_a_headline_without_a_full_stop_does_not_hide_the_next_paragraph() -> None:
+    text = "Share | Email | Print\n\nHamas freed 12 hostages on Monday, Qatar said."
+    (found,) = _found(text, "release")
+    assert found.quantities[0].value == 12

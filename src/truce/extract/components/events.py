@@ -74,7 +74,7 @@ def _releases(
     s: Sentence, article: Article, holders: tuple[str | None, str | None]
 ) -> list[Candidate]:
     counts = [q for q in s.quantities if q.unit in PEOPLE_UNITS]
-    if not counts or search(TERM_CUES, s):
+    if not counts:
         return []
     group, state = holders
     used: set[tuple[int, int]] = set()

@@ -1,4 +1,5 @@
-"""Sentence boundaries by spaCy's rule (`Sentencizer`), computed on token arrays.
+"""Sentence boundaries by spaCy's rule (`Sentencizer`), computed on token arrays, plus one rule
+of our own: a blank line ends a sentence.
 
 spaCy's rule: a sentence ends at a token that is one of the sentence-final marks; the next token
 that is neither punctuation nor such a mark opens the next sentence (so closing quotes and
@@ -9,6 +10,10 @@ token attributes, and the boundaries are written back so `doc.sents` works as be
 Put as arrays: a token that is not punctuation starts a sentence when a final mark lies between
 it and the previous token that is not punctuation, or the start of the text (the first token
 always starts one).
+
+A blank line (a whitespace token holding two line breaks) also opens a sentence: headlines,
+datelines, bylines and share bars end without a mark, and spaCy's rule would glue them to the
+paragraph after them.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
+
+from truce.extract.pipeline import doc_text
 
 _FINAL_MARKS = tuple(Sentencizer.default_punct_chars)
 
@@ -35,11 +42,23 @@ class SentencesComponent:
         at[at == len(self.final_marks)] = 0
         return np.asarray(self.final_marks[at] == orths)
 
+    @staticmethod
+    def _blank_lines(doc: Doc, columns: np.ndarray) -> np.ndarray:
+        """Whitespace tokens holding a blank line: each opens a sentence, as the whitespace
+        after a final mark does under spaCy's rule."""
+        text = doc_text(doc)
+        blank = [
+            i
+            for i in np.flatnonzero(columns[:, 4]).tolist()
+            if text.count("\n", int(columns[i, 2]), int(columns[i, 2] + columns[i, 3])) >= 2
+        ]
+        return np.array(blank, dtype="int64")
+
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             doc._.sentences = []
             return doc
-        columns = doc.to_array(["ORTH", "IS_PUNCT", "IDX", "LENGTH"])
+        columns = doc.to_array(["ORTH", "IS_PUNCT", "IDX", "LENGTH", "IS_SPACE"])
         final = self._is_final(columns[:, 0])
         words = np.flatnonzero(~(final | (columns[:, 1] != 0)))
         finals_before = np.cumsum(final)
@@ -47,7 +66,8 @@ class SentencesComponent:
         # the first word, anywhere before it).
         before_previous = np.concatenate(([0], finals_before[words[:-1]]))
         opening = words[finals_before[words] > before_previous]
-        starts = np.concatenate(([0], opening)).astype("int64")
+        starts = np.union1d([0], np.concatenate((opening, self._blank_lines(doc, columns))))
+        starts = starts.astype("int64")
         flags = np.full(len(doc), -1, dtype="int64")
         flags[starts] = 1
         doc.from_array(["SENT_START"], cast(Ints2d, flags.astype("uint64").reshape(-1, 1)))
