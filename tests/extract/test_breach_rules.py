@@ -59,3 +59,8 @@ def test_a_violation_inside_a_condition_is_no_allegation() -> None:
 def test_one_allegation_worded_twice_is_one_breach() -> None:
     found = _breaches("Kyiv reported violations of the truce that violated its terms.")
     assert len(found) == 1
+
+
+def test_the_nationality_of_the_shelling_beats_the_speaker_before_it() -> None:
+    (found,) = _breaches("Zelenskiy said Russian shelling had continued near Kharkiv.")
+    assert found.actor == "russia"

@@ -50,3 +50,20 @@ def test_a_headline_without_a_full_stop_does_not_hide_the_next_paragraph() -> No
     text = "Share | Email | Print\n\nHamas freed 12 hostages on Monday, Qatar said."
     (found,) = _found(text, "release")
     assert found.quantities[0].value == 12
+
+
+def test_an_unnamed_source_speaks_for_the_party_its_description_names() -> None:
+    (found,) = _found("A Qatari official briefed on the talks said progress was slow.", "statement")
+    assert found.actor == "qatar"
+
+
+def test_unaffiliated_commentary_is_no_statement() -> None:
+    assert _found("Western diplomats said the offer looked designed for show.", "statement") == []
+    assert _found("One official, who asked not to be named, said it was late.", "statement") == []
+
+
+def test_a_party_standing_by_the_deal_makes_a_statement_not_a_term() -> None:
+    text = "The Houthis said they remained committed to the truce as long as Riyadh kept its word."
+    (found,) = _found(text, "statement")
+    assert (found.actor, found.modality) == ("houthis", "conditional")
+    assert _found(text, "agreement_term") == []

@@ -64,7 +64,7 @@ def _culprit(s: Sentence, match: re.Match[str]) -> str | None:
             return accused[0].actor
     if _OWN_FORCES.match(words):
         return subject_before(s, trigger) or speaker_actor(s)
-    return subject_before(s, trigger) or _adjective_before(s, trigger) or by_actor(s, trigger)
+    return _adjective_before(s, trigger) or subject_before(s, trigger) or by_actor(s, trigger)
 
 
 def _adjective_before(s: Sentence, trigger: int) -> str | None:

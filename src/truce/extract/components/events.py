@@ -13,8 +13,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.actors import find_actors
 from truce.extract.components.breach_rules import breaches
 from truce.extract.components.sentence_view import (
+    PARTY_KINDS,
     Sentence,
     by_actor,
     candidate,
@@ -198,15 +200,25 @@ def _sentence_events(
     if not out and s.attribution is not None:
         speaker = speaker_actor(s)
         source = s.attribution.source
-        official = source.anonymous and bool(OFFICIAL.search(source.role or ""))
-        if speaker is not None or official:
+        # An unnamed source speaks for a party only when its description names one ("an
+        # Egyptian official"); "Western diplomats" and "the source" make commentary, not events.
+        if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
+            speaker = _affiliation(source.role or "")
+        if speaker is not None:
             verb = SPEECH.search(s.text)
             c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
             c.actor = speaker
+            # A statement's modality is its content's (gold guideline), not the speech verb's.
+            c.modality = s.modality
             if c.date is None and article.published is not None:
                 c.date, c.date_precision = article.published, "day"
             out.append(c)
     return out
+
+
+def _affiliation(role: str) -> str | None:
+    named = [m for m in find_actors(role) if m.kind in PARTY_KINDS or m.kind == "demonym"]
+    return named[0].actor if named else None
 
 
 def _names_the_truce(s: Sentence) -> bool:

@@ -29,10 +29,18 @@ _COUNT = r"(?:\d[\d,]*|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)
 RATIO = re.compile(
     rf"\b{_COUNT}\s+(?:[a-z]+\s+)?for\s+(?:each|every)\s+(?!one\b|other\b)\w+", re.IGNORECASE
 )
+# A party saying it stands by the deal ("remained committed to the agreement as long as ...")
+# states its position: a statement, not a term of the deal.
+_COMMITMENT = re.compile(
+    r"\b(?:remain(?:s|ed)?|is|was|are|were|stays?|stayed)\s+(?:fully\s+|still\s+)?committed\s+to\b",
+    re.IGNORECASE,
+)
 _PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\s+and\s+(?={_COUNT}\b)", re.IGNORECASE)
 
 
 def terms(s: Sentence, article: Article) -> list[Candidate]:
+    if search(_COMMITMENT, s) is not None:
+        return []
     out: list[Candidate] = []
     anchors = [m.start() for m in finditer(TRIGGERS["agreement_term"], s)]
     if ratio(s) is not None:
