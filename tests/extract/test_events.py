@@ -67,3 +67,27 @@ def test_a_party_standing_by_the_deal_makes_a_statement_not_a_term() -> None:
     (found,) = _found(text, "statement")
     assert (found.actor, found.modality) == ("houthis", "conditional")
     assert _found(text, "agreement_term") == []
+
+
+def test_an_undated_release_takes_the_date_the_story_is_at() -> None:
+    text = "Israel freed 20 prisoners on Monday. Hours later, Hamas released five hostages."
+    first, second = _found(text, "release")
+    assert first.date == second.date == date(2022, 9, 12)
+
+
+def test_the_story_date_does_not_reach_far_or_into_plans() -> None:
+    text = (
+        "Israel freed 20 prisoners on Monday. The talks went on. Aid was short. "
+        "Hamas released five hostages. Hamas is to free 10 more hostages."
+    )
+    assert [c.date for c in _found(text, "release")] == [date(2022, 9, 12), None, None]
+
+
+def test_a_time_after_since_starts_a_span_and_dates_no_event() -> None:
+    (found,) = _found("Hamas freed 3 hostages held since the 7 October attack.", "release")
+    assert found.date is None
+
+
+def test_a_statement_is_not_dated_by_publication() -> None:
+    (found,) = _found("Egypt said the crossing would stay open.", "statement")
+    assert found.date is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from typing import Any
 
 from spacy.language import Language
@@ -210,8 +211,6 @@ def _sentence_events(
             c.actor = speaker
             # A statement's modality is its content's (gold guideline), not the speech verb's.
             c.modality = s.modality
-            if c.date is None and article.published is not None:
-                c.date, c.date_precision = article.published, "day"
             out.append(c)
     return out
 
@@ -256,6 +255,30 @@ def _merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+class _Context:
+    """The date the story is at. Wire copy narrates in order and dates an event once: "Hours
+    later, Israel released 39 prisoners", "They also handed over wounded captives" happened on
+    the day given just before. An event of these kinds that the sentence leaves undated takes
+    the date of the last dated event at most `REACH` sentences back."""
+
+    KINDS = {"release", "breach", "aid_delivery"}
+    REACH = 2
+
+    def __init__(self) -> None:
+        self.last: tuple[int, date, str | None] | None = None
+
+    def date(self, index: int, found: list[Candidate]) -> None:
+        for c in found:
+            if c.date is not None and c.type != "statement":
+                self.last = (index, c.date, c.date_precision)
+            elif self._follows(index, c) and self.last is not None:
+                c.date, c.date_precision = self.last[1], self.last[2]
+
+    def _follows(self, index: int, c: Candidate) -> bool:
+        near = self.last is not None and index - self.last[0] <= self.REACH
+        return near and c.date is None and c.type in self.KINDS and c.modality == "occurred"
+
+
 class _BySpan:
     """Annotations sorted by where they start, sliced per sentence by binary search."""
 
@@ -281,6 +304,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     mentions = _BySpan(actors)
     main = holders(actors)
     candidates: list[Candidate] = []
+    context = _Context()
     for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
@@ -295,7 +319,9 @@ def assemble(doc: Doc) -> list[Candidate]:
             attributions.get(index),
             modalities.get(index, "occurred"),
         )
-        candidates.extend(_sentence_events(s, article, main))
+        found = _sentence_events(s, article, main)
+        context.date(index, found)
+        candidates.extend(found)
     candidates = _merge_meetings(candidates)
     for n, c in enumerate(candidates, 1):
         c.id = f"{article.document}#{n}"

@@ -186,8 +186,17 @@ def categories(text: str) -> list[str]:
     ]
 
 
+# "held since its 7 October attack", "killed since October 2023": the start of a span the
+# sentence measures, not the day of its event.
+_SINCE = re.compile(r"\bsince\s+(?:(?:its|the|their|his|her)\s+)?$", re.IGNORECASE)
+
+
+def event_times(s: Sentence) -> list[TimeRef]:
+    return [t for t in s.times if not _SINCE.search(s.text, 0, t.span[0] - s.start)]
+
+
 def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
-    time = nearest(s.times, trigger)
+    time = nearest(event_times(s), trigger)
     source = s.attribution.source if s.attribution else SourceRef()
     quote = None
     if s.attribution and s.attribution.quote:
