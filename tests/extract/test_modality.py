@@ -153,3 +153,18 @@ def test_the_cheap_cues_hold_every_clause_boundary(text: str) -> None:
     for boundary, cue in ((_SPEECH, _SPEECH_CUE), (_COORDINATION, _COORDINATION_CUE)):
         for match in boundary.finditer(text):
             assert cue.search(text, match.start(), match.end()) is not None, match
+
+
+def test_the_sentence_modality_given_changes_no_clause_modality() -> None:
+    # modality_at returns the sentence's own modality, when given, for a sentence it finds to
+    # be one clause; that must be what it would have worked out.
+    sentences = [
+        line.strip()
+        for path in sorted((GOLD / "documents").glob("*.txt"))
+        for line in path.read_text().split(".")
+        if line.strip()
+    ]
+    for sentence in sentences:
+        whole = modality_of(sentence)
+        for offset in range(0, len(sentence), 7):
+            assert modality_at(sentence, offset, whole) == modality_at(sentence, offset), sentence

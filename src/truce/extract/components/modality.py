@@ -170,14 +170,23 @@ def _unconditional(cued: str, folded: str) -> str:
     return "occurred"
 
 
-def modality_at(sentence: str, offset: int) -> str:
+def modality_at(sentence: str, offset: int, whole: str | None = None) -> str:
     """The modality of the clause around `offset` (a character offset into `sentence`).
 
     A condition reaches every coordinated clause of the statement it closes ("would mirror
     Russia's actions, and that Kyiv was ready to extend ... if Moscow observed it"), so it is
     looked for in the whole reported segment; the other modalities only in the clause.
+
+    `whole` is `modality_of(sentence)` when the caller has it: a sentence with no clause
+    boundary is one clause, whose modality that is.
     """
     lowered, folded = _fold(sentence)
+    if (
+        whole is not None
+        and _SPEECH_CUE.search(folded) is None
+        and _COORDINATION_CUE.search(folded) is None
+    ):
+        return whole
     # Cue words are looked for in the lowered part (as if it were lowered alone, which only
     # differs in ς for σ), unless lowering moved offsets or the fold differs from lower().
     exact = lowered is folded

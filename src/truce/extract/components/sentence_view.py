@@ -205,7 +205,7 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
         type=kind,
         span=(s.start, s.end),
         document=article.document,
-        modality=modality_at(s.text, trigger - s.start),
+        modality=modality_at(s.text, trigger - s.start, s.modality),
         date=time.date if time else None,
         date_precision=time.precision if time else None,
         participants=sorted({m.actor for m in parties(s.actors)}),

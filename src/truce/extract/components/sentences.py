@@ -18,6 +18,7 @@ paragraph after them.
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 import numpy as np
@@ -29,6 +30,7 @@ from thinc.types import Ints2d
 from truce.extract.pipeline import doc_text
 
 _FINAL_MARKS = tuple(Sentencizer.default_punct_chars)
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 class SentencesComponent:
@@ -43,22 +45,22 @@ class SentencesComponent:
         return np.asarray(self.final_marks[at] == orths)
 
     @staticmethod
-    def _blank_lines(doc: Doc, columns: np.ndarray) -> np.ndarray:
-        """Whitespace tokens holding a blank line: each opens a sentence, as the whitespace
-        after a final mark does under spaCy's rule."""
+    def _blank_lines(doc: Doc, starts: np.ndarray) -> np.ndarray:
+        """The tokens holding a blank line: each opens a sentence, as the whitespace after a
+        final mark does under spaCy's rule. `starts` are the tokens' character offsets."""
         text = doc_text(doc)
-        blank = [
-            i
-            for i in np.flatnonzero(columns[:, 4]).tolist()
-            if text.count("\n", int(columns[i, 2]), int(columns[i, 2] + columns[i, 3])) >= 2
-        ]
-        return np.array(blank, dtype="int64")
+        found = [m.start() for m in _BLANK_LINE.finditer(text)]
+        if not found:
+            return np.zeros(0, dtype="int64")
+        tokens = np.searchsorted(starts, np.array(found, dtype=starts.dtype), side="right") - 1
+        # A blank line inside a token (none is made of it but whitespace) opens nothing.
+        return np.array([i for i in set(tokens.tolist()) if doc[i].is_space], dtype="int64")
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             doc._.sentences = []
             return doc
-        columns = doc.to_array(["ORTH", "IS_PUNCT", "IDX", "LENGTH", "IS_SPACE"])
+        columns = doc.to_array(["ORTH", "IS_PUNCT", "IDX", "LENGTH"])
         final = self._is_final(columns[:, 0])
         words = np.flatnonzero(~(final | (columns[:, 1] != 0)))
         finals_before = np.cumsum(final)
@@ -66,7 +68,7 @@ class SentencesComponent:
         # the first word, anywhere before it).
         before_previous = np.concatenate(([0], finals_before[words[:-1]]))
         opening = words[finals_before[words] > before_previous]
-        starts = np.union1d([0], np.concatenate((opening, self._blank_lines(doc, columns))))
+        starts = np.union1d([0], np.concatenate((opening, self._blank_lines(doc, columns[:, 2]))))
         starts = starts.astype("int64")
         flags = np.full(len(doc), -1, dtype="int64")
         flags[starts] = 1
