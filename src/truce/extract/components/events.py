@@ -14,10 +14,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.components.actors import find_actors
 from truce.extract.components.breach_rules import breaches
 from truce.extract.components.sentence_view import (
-    PARTY_KINDS,
     Sentence,
     by_actor,
     candidate,
@@ -25,6 +23,7 @@ from truce.extract.components.sentence_view import (
     clause_end,
     finditer,
     holders,
+    named_in,
     of_the_truce,
     parties,
     people,
@@ -204,7 +203,7 @@ def _sentence_events(
         # An unnamed source speaks for a party only when its description names one ("an
         # Egyptian official"); "Western diplomats" and "the source" make commentary, not events.
         if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
-            speaker = _affiliation(source.role or "")
+            speaker = named_in(source.role or "", with_demonyms=True)
         if speaker is not None:
             verb = SPEECH.search(s.text)
             c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
@@ -213,11 +212,6 @@ def _sentence_events(
             c.modality = s.modality
             out.append(c)
     return out
-
-
-def _affiliation(role: str) -> str | None:
-    named = [m for m in find_actors(role) if m.kind in PARTY_KINDS or m.kind == "demonym"]
-    return named[0].actor if named else None
 
 
 def _names_the_truce(s: Sentence) -> bool:

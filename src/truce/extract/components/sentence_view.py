@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from truce.extract.components.actors import find_actors
 from truce.extract.components.modality import modality_at
@@ -242,5 +242,14 @@ def speaker_actor(s: Sentence) -> str | None:
     for mention in s.actors:
         if mention.kind in PARTY_KINDS and mention.text in speaker:
             return mention.actor
-    found = [m for m in find_actors(speaker) if m.kind in PARTY_KINDS]
-    return found[0].actor if found else None
+    return named_in(speaker, with_demonyms=False)
+
+
+@lru_cache(maxsize=8192)
+def named_in(phrase: str, with_demonyms: bool) -> str | None:
+    """The first party a speaker's name or description names ("Qatar's foreign ministry",
+    "an Egyptian official"). Speakers recur through a corpus, so answers are kept."""
+    for mention in find_actors(phrase):
+        if mention.kind in PARTY_KINDS or (with_demonyms and mention.kind == "demonym"):
+            return mention.actor
+    return None
