@@ -54,7 +54,8 @@ class SentencesComponent:
             return np.zeros(0, dtype="int64")
         tokens = np.searchsorted(starts, np.array(found, dtype=starts.dtype), side="right") - 1
         # A blank line inside a token (none is made of it but whitespace) opens nothing.
-        return np.array([i for i in set(tokens.tolist()) if doc[i].is_space], dtype="int64")
+        blank = [i for i in set(tokens.tolist()) if text[int(starts[i])].isspace()]
+        return np.array(blank, dtype="int64")
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
