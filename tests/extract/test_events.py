@@ -91,3 +91,22 @@ def test_a_time_after_since_starts_a_span_and_dates_no_event() -> None:
 def test_a_statement_is_not_dated_by_publication() -> None:
     (found,) = _found("Egypt said the crossing would stay open.", "statement")
     assert found.date is None
+
+
+def test_a_party_freeing_a_named_group_is_a_release_without_a_count() -> None:
+    (found,) = _found("In return, Russia freed Ukrainian detainees held in Crimea.", "release")
+    assert (found.actor, found.quantities) == ("russia", [])
+
+
+def test_the_next_handover_of_a_series_is_a_planned_release() -> None:
+    (found,) = _found("The next exchange is expected on Sunday.", "release")
+    assert (found.modality, found.date) == ("planned", date(2022, 9, 18))
+
+
+def test_people_returned_home_were_released() -> None:
+    (found,) = _found("Kyiv said 95 Ukrainians had been returned from captivity.", "release")
+    assert found.quantities[0].value == 95
+
+
+def test_the_party_calling_to_free_prisoners_releases_no_one_without_a_subject() -> None:
+    assert _found("Protesters demanded that the army free prisoners.", "release") == []

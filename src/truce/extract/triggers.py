@@ -14,7 +14,8 @@ TRUCE_NOUN = r"(?:truce|ceasefire|cease-fire|pause|cessation of hostilities|armi
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "release": re.compile(
         r"\b(?:freed|free|frees|freeing|released?|releases|releasing|handed over|hand over|"
-        r"set free|swap(?:ped|s)?|exchanged?)\b",
+        r"set free|swap(?:ped|s)?|exchanged?|(?:had been|have been|has been|were|was) returned|"
+        r"returned home|repatriated)\b",
         re.IGNORECASE,
     ),
     "ceasefire_start": re.compile(
@@ -88,7 +89,7 @@ TRUCE_WORDS = re.compile(
 # nouns below is there: "the parties had agreed to halt all offensive military operations".
 HALT_NOUNS = ("operations", "hostilities", "fighting", "attacks")
 HALT = re.compile(
-    r"\b(?:halt|stop|cease|end)(?:ed|ing|s)? (?:all )?(?:\w+ ){0,4}"
+    r"\b(?:halt|stop|cease|end)(?:ed|ing|s)? (?:all )?(?:[\w,-]+ ){0,6}"
     r"(?:operations|hostilities|fighting|attacks)\b",
     re.IGNORECASE,
 )
@@ -137,7 +138,7 @@ CATEGORY_CUE_WORDS: dict[str, tuple[str, ...]] = {
 # Substrings one of which a lowered sentence must hold before a trigger's regex is worth running
 # (found through `KINDS_CUED`, below): most sentences hold none for most kinds.
 PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
-    "release": ("free", "releas", "hand", "swap", "exchang"),
+    "release": ("free", "releas", "hand", "swap", "exchang", "returned", "repatriat"),
     "ceasefire_start": ("effect", "force", "hold", "began", "begin", "start", "kicked", "declared"),
     "ceasefire_extension": ("exten", "prolong", "renew"),
     "ceasefire_end": ("expir", "collaps", "laps", "end", "resumed", "over"),

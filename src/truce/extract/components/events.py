@@ -65,6 +65,15 @@ SOURCE_OF_TALKS = re.compile(
     r"\b(?:briefed on|familiar with|close to|involved in|with knowledge of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+NAMED_RELEASE = re.compile(
+    r"\b(?:frees?|freed|releases?|released)\s+(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}"
+    r"(?:prisoners|hostages|detainees|captives)\b"
+)
+NEXT_RELEASE = re.compile(
+    r"\bthe next (?:release|exchange|handover|swap)s?\b(?=\s+(?:is|was|are|were)\s+(?:due|"
+    r"expected|scheduled|set)\b)",
+    re.IGNORECASE,
+)
 # Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
 TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
 SPEECH = re.compile(
@@ -77,7 +86,7 @@ def _releases(
 ) -> list[Candidate]:
     counts = [q for q in s.quantities if q.unit in PEOPLE_UNITS]
     if not counts:
-        return []
+        return _uncounted_release(s, article)
     group, state = holders
     used: set[tuple[int, int]] = set()
     out: list[Candidate] = []
@@ -116,6 +125,27 @@ def _releases(
         if len(chosen) == 2:
             out[-1].actor = state if out[-2].actor == group else group
     return out
+
+
+def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
+    """A release with no count: a party freeing a group it names ("Israel frees Palestinian
+    prisoners held in its jails"), or the next handover of a series ("The next release is due
+    on Saturday")."""
+    named = search(NAMED_RELEASE, s)
+    if named is not None:
+        actor = subject_before(s, s.start + named.start())
+        if actor is not None:
+            c = candidate("release", s, s.start + named.start(), article)
+            c.actor = actor
+            c.categories = categories(s.text[named.start() : named.end()])
+            return [c]
+    upcoming = search(NEXT_RELEASE, s)
+    if upcoming is not None:
+        c = candidate("release", s, s.start + upcoming.start(), article)
+        if c.modality == "occurred":
+            c.modality = "planned"  # "the next release is due": ahead by its own words
+        return [c]
+    return []
 
 
 def _sentence_events(
