@@ -110,3 +110,20 @@ def test_people_returned_home_were_released() -> None:
 
 def test_the_party_calling_to_free_prisoners_releases_no_one_without_a_subject() -> None:
     assert _found("Protesters demanded that the army free prisoners.", "release") == []
+
+
+def test_a_truce_event_involves_both_sides_of_the_story() -> None:
+    text = (
+        "Hamas and Israel agreed to a four-day truce. Israel will free 150 prisoners. "
+        "Hamas said the truce began on Friday."
+    )
+    article = Article(text=text, document="t", published=date(2022, 9, 14))
+    found = {c.type: c for c in extract(_NLP, article)}
+    assert found["release"].participants == ["hamas", "israel"]
+    assert found["ceasefire_start"].participants == ["hamas", "israel"]
+
+
+def test_the_actor_is_always_a_participant() -> None:
+    (found,) = _found("Egypt said Israeli shelling had continued near Rafah.", "breach")
+    assert found.actor == "israel"
+    assert "israel" in found.participants

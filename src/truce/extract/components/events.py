@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,7 @@ from truce.extract.components.sentence_view import (
 )
 from truce.extract.components.term_rules import ratio, terms
 from truce.extract.model import (
+    ActorMention,
     Article,
     Candidate,
 )
@@ -51,6 +53,14 @@ from truce.extract.triggers import (
 PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
 DURATION_UNITS = {"days", "weeks", "months", "hours"}
 CASUALTY_UNITS = {"killed", "wounded"}
+BOTH_SIDES = {
+    "release",
+    "ceasefire_start",
+    "ceasefire_end",
+    "ceasefire_extension",
+    "agreement_term",
+    "breach",
+}
 NEEDS_TRUCE_WORD = {"ceasefire_start", "ceasefire_end", "agreement_term"}
 # A start or an end is of the truce itself only when the truce is named close by.
 NEAR_TRUCE_NOUN = {"ceasefire_start", "ceasefire_end"}
@@ -279,6 +289,13 @@ def _merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _sides(actors: list[ActorMention]) -> list[str]:
+    """The two sides of the document's conflict: its two most named states or armed groups
+    (ties go to the one named first)."""
+    counts = Counter(a.actor for a in actors if a.kind in {"state", "armed-group"})
+    return [actor for actor, _ in counts.most_common(2)]
+
+
 class _Context:
     """The date the story is at. Wire copy narrates in order and dates an event once: "Hours
     later, Israel released 39 prisoners", "They also handed over wounded captives" happened on
@@ -347,6 +364,14 @@ def assemble(doc: Doc) -> list[Candidate]:
         context.date(index, found)
         candidates.extend(found)
     candidates = _merge_meetings(candidates)
+    sides = _sides(actors)
+    for c in candidates:
+        # The actor takes part in its own event; a truce's events, its terms and releases
+        # under it involve both sides even where the sentence names one (gold guideline).
+        tied = {c.actor} if c.actor else set()
+        if c.type in BOTH_SIDES:
+            tied |= set(sides)
+        c.participants = sorted(set(c.participants) | tied)
     for n, c in enumerate(candidates, 1):
         c.id = f"{article.document}#{n}"
         c.confidence = 0.4 + 0.2 * bool(c.quantities) + 0.2 * bool(c.date) + 0.2 * bool(c.actor)
