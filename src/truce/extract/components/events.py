@@ -36,6 +36,7 @@ from truce.extract.components.term_rules import ratio, terms
 from truce.extract.model import (
     ActorMention,
     Article,
+    Attribution,
     Candidate,
 )
 from truce.extract.pipeline import sentence_spans
@@ -158,12 +159,16 @@ def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
     return []
 
 
+def _may_state(attribution: Attribution | None) -> bool:
+    source = attribution.source if attribution is not None else None
+    return source is not None and (source.speaker is not None or source.anonymous)
+
+
 def _sentence_events(
-    s: Sentence, article: Article, holders: tuple[str | None, str | None]
+    s: Sentence, article: Article, holders: tuple[str | None, str | None], cued: set[str]
 ) -> list[Candidate]:
     out: list[Candidate] = []
     has_truce_word: bool | None = None
-    cued = KINDS_CUED(s.lower or s.text.lower())
     for kind, pattern in TRIGGERS.items():
         # A statement is decided by its attribution below, not by its trigger word.
         if kind not in cued or kind == "statement":
@@ -349,18 +354,23 @@ def assemble(doc: Doc) -> list[Candidate]:
     for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
+        sentence = text[start:end]
+        cued = KINDS_CUED(sentence.lower())
+        attribution = attributions.get(index)
+        if not cued and not _may_state(attribution):
+            continue  # no trigger cued and nobody speaking: no event can come of it
         s = Sentence(
             index,
             start,
             end,
-            text[start:end],
+            sentence,
             quantities.within(start, end),
             times.within(start, end),
             mentions.within(start, end),
-            attributions.get(index),
+            attribution,
             modalities.get(index, "occurred"),
         )
-        found = _sentence_events(s, article, main)
+        found = _sentence_events(s, article, main, cued)
         context.date(index, found)
         candidates.extend(found)
     candidates = _merge_meetings(candidates)
