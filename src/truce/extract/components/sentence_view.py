@@ -59,6 +59,15 @@ class Sentence:
         """Only sentences that give a candidate need these: most give none."""
         return tuple(categories(self.text))
 
+    @cached_property
+    def party_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({m.actor for m in parties(self.actors)}))
+
+    @cached_property
+    def event_times(self) -> list[TimeRef]:
+        """The times that can date an event of this sentence (not "since ..." ones)."""
+        return [t for t in self.times if not _SINCE.search(self.text, 0, t.span[0] - self.start)]
+
 
 def nearest(items: list[TimeRef], offset: int) -> TimeRef | None:
     """The first item after `offset`, else the closest one before it."""
@@ -191,12 +200,8 @@ def categories(text: str) -> list[str]:
 _SINCE = re.compile(r"\bsince\s+(?:(?:its|the|their|his|her)\s+)?$", re.IGNORECASE)
 
 
-def event_times(s: Sentence) -> list[TimeRef]:
-    return [t for t in s.times if not _SINCE.search(s.text, 0, t.span[0] - s.start)]
-
-
 def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
-    time = nearest(event_times(s), trigger)
+    time = nearest(s.event_times, trigger)
     source = s.attribution.source if s.attribution else SourceRef()
     quote = None
     if s.attribution and s.attribution.quote:
@@ -208,7 +213,7 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
         modality=modality_at(s.text, trigger - s.start, s.modality),
         date=time.date if time else None,
         date_precision=time.precision if time else None,
-        participants=sorted({m.actor for m in parties(s.actors)}),
+        participants=list(s.party_ids),
         categories=list(s.categories),
         source=source,
         quote=quote,

@@ -21,11 +21,11 @@ from truce.extract.components.sentence_view import (
     finditer,
     search,
 )
-from truce.extract.lexicon_numbers import SMALL_NUMBERS
+from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
 from truce.extract.triggers import TRIGGERS
 
-_COUNT = r"(?:\d[\d,]*|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)) + ")"
+_COUNT = rf"(?:\d[\d,]*|{word_alternation(list(SMALL_NUMBERS))})"
 RATIO = re.compile(
     rf"\b{_COUNT}\s+(?:[a-z]+\s+)?for\s+(?:each|every)\s+(?!one\b|other\b)\w+", re.IGNORECASE
 )
@@ -35,7 +35,7 @@ _COMMITMENT = re.compile(
     r"\b(?:remain(?:s|ed)?|is|was|are|were|stays?|stayed)\s+(?:fully\s+|still\s+)?committed\s+to\b",
     re.IGNORECASE,
 )
-_PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\s+and\s+(?={_COUNT}\b)", re.IGNORECASE)
+_PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\sand\s+(?={_COUNT}\b)", re.IGNORECASE)
 
 
 def terms(s: Sentence, article: Article) -> list[Candidate]:
