@@ -127,3 +127,12 @@ def test_the_actor_is_always_a_participant() -> None:
     (found,) = _found("Egypt said Israeli shelling had continued near Rafah.", "breach")
     assert found.actor == "israel"
     assert "israel" in found.participants
+
+
+def test_an_exchange_of_equal_counts_is_a_release_by_each_side() -> None:
+    text = "Kyiv and Moscow swapped 90 prisoners each on Friday."
+    found = _found(text, "release")
+    assert sorted((c.actor or "", c.quantities[0].value) for c in found) == [
+        ("russia", 90),
+        ("ukraine", 90),
+    ]

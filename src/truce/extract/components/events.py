@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -38,6 +39,7 @@ from truce.extract.model import (
     Article,
     Attribution,
     Candidate,
+    Quantity,
 )
 from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
@@ -76,6 +78,7 @@ SOURCE_OF_TALKS = re.compile(
     r"\b(?:briefed on|familiar with|close to|involved in|with knowledge of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+EACH = re.compile(r"(?:\s+of\s+war)?\s+each\b", re.IGNORECASE)
 NAMED_RELEASE = re.compile(
     r"\b(?:frees?|freed|releases?|released)\s+(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}"
     r"(?:prisoners|hostages|detainees|captives)\b"
@@ -135,7 +138,27 @@ def _releases(
             out.append(c)
         if len(chosen) == 2:
             out[-1].actor = state if out[-2].actor == group else group
+        elif _each_side(s, match, chosen[0]):
+            out.extend(_other_half(s, out[-1], trigger))
     return out
+
+
+def _each_side(s: Sentence, match: re.Match[str], quantity: Quantity) -> bool:
+    """ "exchanged 175 prisoners each": both sides released that many."""
+    swap = match.group().lower().startswith(("exchang", "swap"))
+    return swap and EACH.match(s.text, quantity.span[1] - s.start) is not None
+
+
+def _other_half(s: Sentence, first: Candidate, trigger: int) -> list[Candidate]:
+    """The second release of an exchange of equal counts, by the other side the sentence names
+    before the trigger ("Russia and Ukraine exchanged ...")."""
+    sides = list(dict.fromkeys(m.actor for m in parties(s.actors) if m.span[1] <= trigger))
+    if len(sides) != 2:
+        return []
+    first.actor = first.actor if first.actor in sides else sides[0]
+    second = replace(first, actor=sides[1] if first.actor == sides[0] else sides[0])
+    second.participants = list(first.participants)
+    return [second]
 
 
 def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
