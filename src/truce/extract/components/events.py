@@ -1,49 +1,44 @@
 """Event assembly: one candidate per trigger, with the arguments found in its sentence.
 
 Reads every earlier component's annotations; sets `doc._.candidates`. The rules are general
-(trigger + the nearest argument of the right kind), never written for one sentence.
+(trigger + the nearest argument of the right kind), never written for one sentence. Kinds with
+rules of their own keep them beside this module: `release_rules`, `breach_rules`, `term_rules`;
+`story` holds the rules over the whole document (its date, its two sides, one meeting told over
+several sentences) and `sentence_view` what they all share.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
-from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.breach_rules import breaches
+from truce.extract.components.release_rules import releases
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
     candidate,
-    categories,
-    clause_end,
     finditer,
     holders,
     named_in,
     of_the_truce,
     parties,
-    people,
     search,
     speaker_actor,
-    subject_before,
 )
+from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.term_rules import ratio, terms
 from truce.extract.model import (
-    ActorMention,
     Article,
     Attribution,
     Candidate,
-    Quantity,
 )
 from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
-    EXCHANGE,
     HALT,
     HALT_NOUNS,
     KINDS_CUED,
@@ -53,7 +48,6 @@ from truce.extract.triggers import (
     TRUCE_WORDS,
 )
 
-PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
 DURATION_UNITS = {"days", "weeks", "months", "hours"}
 CASUALTY_UNITS = {"killed", "wounded"}
 BOTH_SIDES = {
@@ -67,7 +61,6 @@ BOTH_SIDES = {
 NEEDS_TRUCE_WORD = {"ceasefire_start", "ceasefire_end", "agreement_term"}
 # A start or an end is of the truce itself only when the truce is named close by.
 NEAR_TRUCE_NOUN = {"ceasefire_start", "ceasefire_end"}
-CONDITION = re.compile(r"\b(?:as long as|provided that|on condition that|if)\b", re.IGNORECASE)
 OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
 EXTEND_THE_TRUCE = re.compile(
     rf"(?:extend(?:ed|ing|s)?|prolong(?:ed|ing|s)?|renew(?:ed|ing|s)?)\s+"
@@ -78,108 +71,11 @@ SOURCE_OF_TALKS = re.compile(
     r"\b(?:briefed on|familiar with|close to|involved in|with knowledge of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-EACH = re.compile(r"(?:\s+of\s+war)?\s+each\b", re.IGNORECASE)
-NAMED_RELEASE = re.compile(
-    r"\b(?:frees?|freed|releases?|released)\s+(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}"
-    r"(?:prisoners|hostages|detainees|captives)\b"
-)
-NEXT_RELEASE = re.compile(
-    r"\bthe next (?:release|exchange|handover|swap)s?\b(?=\s+(?:is|was|are|were)\s+(?:due|"
-    r"expected|scheduled|set)\b)",
-    re.IGNORECASE,
-)
 # Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
 TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
 SPEECH = re.compile(
     r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
 )
-
-
-def _releases(
-    s: Sentence, article: Article, holders: tuple[str | None, str | None]
-) -> list[Candidate]:
-    counts = [q for q in s.quantities if q.unit in PEOPLE_UNITS]
-    if not counts:
-        return _uncounted_release(s, article)
-    group, state = holders
-    used: set[tuple[int, int]] = set()
-    out: list[Candidate] = []
-    condition = search(CONDITION, s)
-    for match in finditer(TRIGGERS["release"], s):
-        trigger = s.start + match.start()
-        if condition is not None and search(TRIGGERS["agreement_term"], s):
-            inside = (
-                condition.start()
-                <= match.start()
-                < clause_end(s, s.start + condition.start()) - s.start
-            )
-            if inside:
-                continue  # the release is what the term requires, not an event
-        free = [q for q in counts if q.span not in used and abs(q.span[0] - trigger) <= 90]
-        if not free:
-            continue
-        after = [q for q in free if q.span[0] >= trigger]
-        if after and after[0].span[0] - trigger <= 40:
-            chosen = [after[0]]
-        else:
-            chosen = [min(free, key=lambda q: abs(q.span[0] - trigger))]
-        if search(EXCHANGE, s):
-            chosen += [q for q in free if q not in chosen and q.unit != chosen[0].unit][:1]
-        for quantity in chosen:
-            used.add(quantity.span)
-            counted = people(quantity, s.text)
-            c = candidate("release", s, trigger, article)
-            c.quantities = [counted]
-            holder = group if counted.unit in {"hostages", "soldiers"} else state
-            named = subject_before(s, trigger) if len(chosen) == 1 else None
-            c.actor = named or holder or by_actor(s, trigger)
-            window = article.text[max(s.start, quantity.span[0] - 40) : quantity.span[1] + 40]
-            c.categories = categories(window)
-            out.append(c)
-        if len(chosen) == 2:
-            out[-1].actor = state if out[-2].actor == group else group
-        elif _each_side(s, match, chosen[0]):
-            out.extend(_other_half(s, out[-1], trigger))
-    return out
-
-
-def _each_side(s: Sentence, match: re.Match[str], quantity: Quantity) -> bool:
-    """ "exchanged 175 prisoners each": both sides released that many."""
-    swap = match.group().lower().startswith(("exchang", "swap"))
-    return swap and EACH.match(s.text, quantity.span[1] - s.start) is not None
-
-
-def _other_half(s: Sentence, first: Candidate, trigger: int) -> list[Candidate]:
-    """The second release of an exchange of equal counts, by the other side the sentence names
-    before the trigger ("Russia and Ukraine exchanged ...")."""
-    sides = list(dict.fromkeys(m.actor for m in parties(s.actors) if m.span[1] <= trigger))
-    if len(sides) != 2:
-        return []
-    first.actor = first.actor if first.actor in sides else sides[0]
-    second = replace(first, actor=sides[1] if first.actor == sides[0] else sides[0])
-    second.participants = list(first.participants)
-    return [second]
-
-
-def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
-    """A release with no count: a party freeing a group it names ("Israel frees Palestinian
-    prisoners held in its jails"), or the next handover of a series ("The next release is due
-    on Saturday")."""
-    named = search(NAMED_RELEASE, s)
-    if named is not None:
-        actor = subject_before(s, s.start + named.start())
-        if actor is not None:
-            c = candidate("release", s, s.start + named.start(), article)
-            c.actor = actor
-            c.categories = categories(s.text[named.start() : named.end()])
-            return [c]
-    upcoming = search(NEXT_RELEASE, s)
-    if upcoming is not None:
-        c = candidate("release", s, s.start + upcoming.start(), article)
-        if c.modality == "occurred":
-            c.modality = "planned"  # "the next release is due": ahead by its own words
-        return [c]
-    return []
 
 
 def _may_state(attribution: Attribution | None) -> bool:
@@ -215,7 +111,7 @@ def _sentence_events(
                 continue
         trigger = s.start + match.start()
         if kind == "release":
-            out.extend(_releases(s, article, holders))
+            out.extend(releases(s, article, holders))
             continue
         after = [q for q in s.quantities if q.span[0] >= trigger]
         if kind == "ceasefire_extension":
@@ -295,59 +191,6 @@ def _meets(text: str, match: re.Match[str]) -> bool:
     return SOURCE_OF_TALKS.search(text, 0, match.start()) is None
 
 
-def _merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
-    """Later sentences about the same meeting add participants instead of new events."""
-    kept: list[Candidate] = []
-    for c in candidates:
-        earlier = next(
-            (
-                k
-                for k in kept
-                if k.type == "meeting"
-                and c.type == "meeting"
-                and set(k.participants) & set(c.participants)
-            ),
-            None,
-        )
-        if earlier is None:
-            kept.append(c)
-        else:
-            earlier.participants = sorted(set(earlier.participants) | set(c.participants))
-            earlier.location = earlier.location or c.location
-    return kept
-
-
-def _sides(actors: list[ActorMention]) -> list[str]:
-    """The two sides of the document's conflict: its two most named states or armed groups
-    (ties go to the one named first)."""
-    counts = Counter(a.actor for a in actors if a.kind in {"state", "armed-group"})
-    return [actor for actor, _ in counts.most_common(2)]
-
-
-class _Context:
-    """The date the story is at. Wire copy narrates in order and dates an event once: "Hours
-    later, Israel released 39 prisoners", "They also handed over wounded captives" happened on
-    the day given just before. An event of these kinds that the sentence leaves undated takes
-    the date of the last dated event at most `REACH` sentences back."""
-
-    KINDS = {"release", "breach", "aid_delivery"}
-    REACH = 2
-
-    def __init__(self) -> None:
-        self.last: tuple[int, date, str | None] | None = None
-
-    def date(self, index: int, found: list[Candidate]) -> None:
-        for c in found:
-            if c.date is not None and c.type != "statement":
-                self.last = (index, c.date, c.date_precision)
-            elif self._follows(index, c) and self.last is not None:
-                c.date, c.date_precision = self.last[1], self.last[2]
-
-    def _follows(self, index: int, c: Candidate) -> bool:
-        near = self.last is not None and index - self.last[0] <= self.REACH
-        return near and c.date is None and c.type in self.KINDS and c.modality == "occurred"
-
-
 class _BySpan:
     """Annotations sorted by where they start, sliced per sentence by binary search."""
 
@@ -373,7 +216,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     mentions = _BySpan(actors)
     main = holders(actors)
     candidates: list[Candidate] = []
-    context = _Context()
+    context = StoryDate()
     for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
@@ -396,14 +239,14 @@ def assemble(doc: Doc) -> list[Candidate]:
         found = _sentence_events(s, article, main, cued)
         context.date(index, found)
         candidates.extend(found)
-    candidates = _merge_meetings(candidates)
-    sides = _sides(actors)
+    candidates = merge_meetings(candidates)
+    conflict = sides(actors)
     for c in candidates:
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         tied = {c.actor} if c.actor else set()
         if c.type in BOTH_SIDES:
-            tied |= set(sides)
+            tied |= set(conflict)
         c.participants = sorted(set(c.participants) | tied)
     for n, c in enumerate(candidates, 1):
         c.id = f"{article.document}#{n}"
