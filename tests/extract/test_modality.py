@@ -7,8 +7,17 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from truce.extract.components.modality import modality_at, modality_of
+from truce.extract.components.modality import (
+    _COORDINATION,
+    _COORDINATION_CUE,
+    _SPEECH,
+    _SPEECH_CUE,
+    modality_at,
+    modality_of,
+)
 
 GOLD = Path(__file__).parents[2] / "eval" / "gold"
 
@@ -128,3 +137,34 @@ def test_letters_that_ignorecase_matches_but_lower_does_not() -> None:
     assert modality_at(sentence, sentence.index("envoy")) == "occurred"
     assert modality_at(sentence, sentence.index("never")) == "denied"
     assert modality_at(sentence, sentence.index("talks")) == "planned"
+
+
+_CLAUSE_PIECES = st.sampled_from(
+    ["said", "sa", "ys", "say", "told", "the", "envoy", "that", "and", "but", ", ", ",", " ", ";"]
+    + ["adding", "while", "declared", "id", "x", "hamas", "would", "if", "free", "not", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CLAUSE_PIECES, max_size=25).map("".join))
+def test_the_cheap_cues_hold_every_clause_boundary(text: str) -> None:
+    # modality_at skips the walk through boundaries when the cue finds nothing, so a boundary
+    # the cue missed would change results.
+    for boundary, cue in ((_SPEECH, _SPEECH_CUE), (_COORDINATION, _COORDINATION_CUE)):
+        for match in boundary.finditer(text):
+            assert cue.search(text, match.start(), match.end()) is not None, match
+
+
+def test_the_sentence_modality_given_changes_no_clause_modality() -> None:
+    # modality_at returns the sentence's own modality, when given, for a sentence it finds to
+    # be one clause; that must be what it would have worked out.
+    sentences = [
+        line.strip()
+        for path in sorted((GOLD / "documents").glob("*.txt"))
+        for line in path.read_text().split(".")
+        if line.strip()
+    ]
+    for sentence in sentences:
+        whole = modality_of(sentence)
+        for offset in range(0, len(sentence), 7):
+            assert modality_at(sentence, offset, whole) == modality_at(sentence, offset), sentence

@@ -207,3 +207,20 @@ def test_spans_hold_their_number_and_stay_in_bounds(
     for quantity in find_quantities(text, start, end):
         assert start <= quantity.span[0] < quantity.span[1] <= end
         assert _NUMBER_IN_SPAN.search(text[quantity.span[0] : quantity.span[1]])
+
+
+def test_a_wounded_noun_after_wounded_is_the_unit() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("22 wounded soldiers")] == [(22, "soldiers")]
+    assert [(q.value, q.unit) for q in find_quantities("22 wounded on Monday")] == [(22, "wounded")]
+
+
+def test_an_adverb_can_open_the_modifiers() -> None:
+    found = find_quantities("Russia freed 40 critically wounded Ukrainian prisoners.")
+    assert [(q.value, q.unit) for q in found] == [(40, "prisoners")]
+
+
+def test_handed_over_is_no_bound() -> None:
+    (found,) = find_quantities("They handed over 12 captives.")
+    assert (found.value, found.qualifier) == (12, "exact")
+    (found,) = find_quantities("Police held over 12 protesters.")
+    assert found.qualifier == "over"

@@ -1,11 +1,13 @@
-"""The extraction pipeline: spaCy's blank English tokenizer and rule-based sentencizer, then our
-registered components, each reading what earlier ones set on the `Doc` and setting its own.
+"""The extraction pipeline: spaCy's blank English tokenizer, then our registered components
+(sentences by spaCy's sentencizer rule), each reading what earlier ones set on the `Doc` and
+setting its own.
 
 | component              | requires                     | sets                 |
 |------------------------|------------------------------|----------------------|
 | truce_boilerplate_v1   | doc._.article                | doc._.body_end,      |
 |                        |                              | doc._.boilerplate    |
-| sentencizer (spaCy)    |                              | sentence boundaries  |
+| truce_sentences_v1     |                              | sentence boundaries, |
+|                        |                              | doc._.sentences      |
 | truce_actors_v1        |                              | doc._.actors         |
 | truce_quantities_v1    |                              | doc._.quantities     |
 | truce_times_v1         | doc._.article                | doc._.times          |
@@ -30,7 +32,7 @@ from truce.extract.model import Article, Candidate
 
 COMPONENTS = [
     "truce_boilerplate_v1",
-    "sentencizer",
+    "truce_sentences_v1",
     "truce_actors_v1",
     "truce_quantities_v1",
     "truce_times_v1",

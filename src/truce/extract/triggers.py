@@ -7,13 +7,15 @@ its own, a small rule in `components/events.py`.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 TRUCE_NOUN = r"(?:truce|ceasefire|cease-fire|pause|cessation of hostilities|armistice)"
 
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "release": re.compile(
         r"\b(?:freed|free|frees|freeing|released?|releases|releasing|handed over|hand over|"
-        r"set free|swap(?:ped|s)?|exchanged?)\b",
+        r"set free|swap(?:ped|s)?|exchanged?|(?:had been|have been|has been|were|was) returned|"
+        r"returned home|repatriated)\b",
         re.IGNORECASE,
     ),
     "ceasefire_start": re.compile(
@@ -34,8 +36,15 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "breach": re.compile(
         r"\b(?:breach(?:es|ed)?|violat(?:ed|es|ion|ions|ing)|br(?:oke|eaking|oken) (?:the|it)|"
-        r"accus(?:ed|es|ing) [^.]{0,80}? of (?:attacking|shelling|firing|breaking|violating)|"
-        r"(?:shelling|attacks|fighting) (?:had |has )?continued)\b",
+        r"accus(?:ed|es|ing) [^.]{0,80}? of (?:\w+ly )?(?:attacking|shelling|firing|breaking|"
+        r"violating)|"
+        r"(?:shelling|attacks|assaults|fighting|firing)(?: and \w+)? (?:had |has |have )?continued|"
+        # A party asserting it kept the truce answers an accusation: a breach, denied.
+        rf"(?:observed|respected|abided by|complied with) (?:the|a|its) {TRUCE_NOUN}|"
+        r"den(?:y|ies|ied|ying) that (?:its|their) (?:troops|forces|soldiers|fighters|units) "
+        r"(?:are|were|had been|have been) (?:fighting|attacking|firing|shelling)|"
+        r"(?:refused|denied|blocked|barred) access|"
+        r"(?:sporadic|isolated|renewed|intermittent) (?:shelling|fighting|clashes|gunfire|fire))\b",
         re.IGNORECASE,
     ),
     "meeting": re.compile(
@@ -73,7 +82,17 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 
 TRUCE_NOUNS = re.compile(rf"\b{TRUCE_NOUN}s?\b", re.IGNORECASE)
-TRUCE_WORDS = re.compile(rf"\b{TRUCE_NOUN}s?\b|\bdeal\b|\bagreement\b", re.IGNORECASE)
+TRUCE_WORDS = re.compile(
+    rf"\b{TRUCE_NOUN}s?\b|\bdeal\b|\bagreement\b|\bunder the (?:terms|plan)\b", re.IGNORECASE
+)
+# A truce in other words, looked for only where the words above are missing and one of the
+# nouns below is there: "the parties had agreed to halt all offensive military operations".
+HALT_NOUNS = ("operations", "hostilities", "fighting", "attacks")
+HALT = re.compile(
+    r"\b(?:halt|stop|cease|end)(?:ed|ing|s)? (?:all )?(?:[\w,-]+ ){0,6}"
+    r"(?:operations|hostilities|fighting|attacks)\b",
+    re.IGNORECASE,
+)
 # A sentence that states what the deal provides: deliveries in it are terms, not events.
 TERM_CUES = re.compile(
     r"\b(?:provides? for|stipulat(?:es|ed)|calls for|under the (?:deal|agreement|terms)|"
@@ -116,14 +135,18 @@ CATEGORY_CUE_WORDS: dict[str, tuple[str, ...]] = {
     "elderly": ("elderly", "over 50", "over 60"),
 }
 
-# Substrings one of which a sentence must hold before a trigger's regex is worth running:
-# `in` on a lowered string costs a fraction of a regex search, and most sentences hold none.
+# Substrings one of which a lowered sentence must hold before a trigger's regex is worth running
+# (found through `KINDS_CUED`, below): most sentences hold none for most kinds.
 PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
-    "release": ("free", "releas", "hand", "swap", "exchang"),
+    "release": ("free", "releas", "hand", "swap", "exchang", "returned", "repatriat"),
     "ceasefire_start": ("effect", "force", "hold", "began", "begin", "start", "kicked", "declared"),
     "ceasefire_extension": ("exten", "prolong", "renew"),
     "ceasefire_end": ("expir", "collaps", "laps", "end", "resumed", "over"),
-    "breach": ("breach", "violat", "brok", "break", "accus", "continued"),
+    "breach": (
+        *("breach", "violat", "brok", "break", "accus", "continued", "observed", "respected"),
+        *("abided", "complied", "deni", "deny", "access", "sporadic", "isolated", "renewed"),
+        "intermittent",
+    ),
     "meeting": ("met", "meet", "talks", "discuss", "summit", "negotia", "conven"),
     "casualty_claim": ("kill", "dead", "death", "died", "lives", "wound", "injur", "casualt"),
     "aid_delivery": ("aid", "truck", "lorr", "convoy", "fuel", "suppl", "assistance"),
@@ -165,11 +188,57 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+class CueIndex:
+    """Which names have one of their literal cues in a lowered text (`any(c in text for c in
+    cues)`), at the cost of a dictionary look-up per word instead of a search per name.
+
+    A cue without a space lies inside one word of the text, so the names a text cues are the
+    union of those its words cue, and a word's are worked out once per process. Cues with a
+    space are looked for in the text itself.
+    """
+
+    _MAX_WORDS_KEPT = 200_000  # a corpus's vocabulary; beyond it words are worked out each time
+
+    def __init__(self, cues: dict[str, tuple[str, ...]]) -> None:
+        self.word_cues = {
+            name: tuple(c for c in words if " " not in c) for name, words in cues.items()
+        }
+        self.phrase_cues = {
+            name: phrases
+            for name, words in cues.items()
+            if (phrases := tuple(c for c in words if " " in c))
+        }
+        self.by_word: dict[str, frozenset[str]] = {}
+
+    def _cued_by(self, word: str) -> frozenset[str]:
+        cued = frozenset(
+            name for name, cues in self.word_cues.items() if any(c in word for c in cues)
+        )
+        if len(self.by_word) < self._MAX_WORDS_KEPT:
+            self.by_word[word] = cued
+        return cued
+
+    def __call__(self, lowered: str) -> set[str]:
+        words = lowered.split()
+        looked_up = list(map(self.by_word.get, words))
+        if None in looked_up:
+            known = self.by_word
+            found = [known[w] if w in known else self._cued_by(w) for w in words]
+        else:
+            found = cast(list[frozenset[str]], looked_up)
+        names: set[str] = set().union(*found)
+        for name, phrases in self.phrase_cues.items():
+            if name not in names and any(p in lowered for p in phrases):
+                names.add(name)
+        return names
+
+
 def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
+# Few sentences name a category: one search for any cue rules most of them out.
+ANY_CATEGORY_CUE = _literal_alternation(tuple(w for ws in CATEGORY_CUE_WORDS.values() for w in ws))
 CATEGORY_CUES = {name: _literal_alternation(words) for name, words in CATEGORY_CUE_WORDS.items()}
 
-
-PREFILTER = {kind: _literal_alternation(words) for kind, words in PREFILTER_WORDS.items()}
+KINDS_CUED = CueIndex(PREFILTER_WORDS)

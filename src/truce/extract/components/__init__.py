@@ -7,5 +7,6 @@ from truce.extract.components import (  # noqa: F401
     events,
     modality,
     quantities,
+    sentences,
     times,
 )

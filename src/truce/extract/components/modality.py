@@ -64,6 +64,15 @@ _COORDINATION = re.compile(
     r", (?:but|while|whereas|and|adding|saying|raising|confirming|prompting)\b|"
     r"\b(?:and|but) that\b"
 )
+# The same two without their word boundaries: every match of theirs holds a match of these.
+# Each branch opens on a literal, so the engine skips in C to the characters that can start
+# one; a clause with no match needs no walk through the boundaries at all.
+_SPEECH_CUE = re.compile(
+    r"sa(?:id|ys?)|told|announced|added|stressed|warned|confirmed|acknowledged|declared|;"
+)
+_COORDINATION_CUE = re.compile(
+    r", (?:but|while|whereas|and|adding|saying|raising|confirming|prompting)|(?:and|but) that"
+)
 
 
 # Substrings each pattern needs before it runs, looked for in the plain `str.lower()` of the
@@ -161,23 +170,35 @@ def _unconditional(cued: str, folded: str) -> str:
     return "occurred"
 
 
-def modality_at(sentence: str, offset: int) -> str:
+def modality_at(sentence: str, offset: int, whole: str | None = None) -> str:
     """The modality of the clause around `offset` (a character offset into `sentence`).
 
     A condition reaches every coordinated clause of the statement it closes ("would mirror
     Russia's actions, and that Kyiv was ready to extend ... if Moscow observed it"), so it is
     looked for in the whole reported segment; the other modalities only in the clause.
+
+    `whole` is `modality_of(sentence)` when the caller has it: a sentence with no clause
+    boundary is one clause, whose modality that is.
     """
     lowered, folded = _fold(sentence)
+    if (
+        whole is not None
+        and _SPEECH_CUE.search(folded) is None
+        and _COORDINATION_CUE.search(folded) is None
+    ):
+        return whole
     # Cue words are looked for in the lowered part (as if it were lowered alone, which only
     # differs in ς for σ), unless lowering moved offsets or the fold differs from lower().
     exact = lowered is folded
-    segment = _around(folded, offset, _SPEECH, keep_left=True)
+    segment = (0, len(folded))
+    if _SPEECH_CUE.search(folded) is not None:
+        segment = _around(folded, offset, _SPEECH, keep_left=True)
     lo, hi = segment
     cued = lowered[lo:hi] if exact else sentence[lo:hi].lower()
     if _conditional(cued, folded[lo:hi]):
         return "conditional"
-    lo, hi = _around(folded, offset, _COORDINATION, keep_left=False, within=segment)
+    if _COORDINATION_CUE.search(folded, lo, hi) is not None:
+        lo, hi = _around(folded, offset, _COORDINATION, keep_left=False, within=segment)
     cued = lowered[lo:hi] if exact else sentence[lo:hi].lower()
     return _unconditional(cued, folded[lo:hi])
 

@@ -116,6 +116,7 @@ _UNIT_NOUN_NEXT = re.compile(
     r"[ \t]+(?:" + "|".join(u for u, v in UNITS.items() if v not in TIME_UNITS) + r")\b",
     re.IGNORECASE,
 )
+_OVER_VERBS = {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "took"}
 _DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "i", "an")
 
 
@@ -149,6 +150,8 @@ def _is_modifier(word: str) -> bool:
     lower = word.lower()
     if lower in MODIFIERS:
         return True
+    if word.islower() and len(word) > 4 and word.endswith("ly"):
+        return True  # an adverb before the next modifier: "22 badly wounded soldiers"
     # Nationality adjectives are open-ended ("Emirati", "Lebanese"); capitalisation marks them.
     return word[:1].isupper() and lower.endswith(_DEMONYM_SUFFIXES) and not lower.endswith("s")
 
@@ -160,17 +163,22 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int, bool]:
         return UNITS[compound["u"].lower() + "s"], compound.end(), bool(compound["old"])
     of = _OF_DETERMINER.match(text, pos)
     cursor = of.end() if of else pos
+    # A word that is both a unit and a modifier ("wounded") is the unit unless a noun that is
+    # one follows it: "22 wounded" are casualties, "22 wounded soldiers" are soldiers.
+    held: tuple[str, int] | None = None
     for _ in range(4):
         word = _NEXT_WORD.match(text, cursor)
         if not word:
             break
         lower = word[1].lower().removesuffix("'s").removesuffix("’s")
-        if lower in UNITS:
+        if lower in UNITS and not (lower in MODIFIERS and held is None):
             return UNITS[lower], word.end(), False
-        if not _is_modifier(word[1]):
+        if lower in UNITS:
+            held = (UNITS[lower], word.end())
+        elif not _is_modifier(word[1]):
             break
         cursor = word.end()
-    return None, pos, False
+    return (held[0], held[1], False) if held else (None, pos, False)
 
 
 def _is_excluded_digit(text: str, start: int, end: int) -> bool:
@@ -210,7 +218,8 @@ def _qualifier_before(text: str, low: str | None, start: int) -> tuple[str, int,
     phrase = " ".join(found["q"].lower().split())
     if phrase == "over":
         before = _WORD_BEFORE.search(text, max(0, found.start() - 16), found.start())
-        if before and before[1].lower() in AGE_NOUNS:
+        # "men over 50" is an age, "handed over 22" a verb's particle: neither is a bound.
+        if before and before[1].lower() in AGE_NOUNS | _OVER_VERBS:
             return "exact", start, ""
     return QUALIFIERS[phrase], found.start("q"), phrase
 

@@ -1,0 +1,124 @@
+"""Extraction speed of this tree beside an earlier one, interleaved in one process.
+
+Run:
+    git archive COMMIT src | tar -x -C /tmp/base
+    .venv/bin/python bench/extract_ab.py --base /tmp/base/src [--articles 1000] [--rounds 3]
+
+On a shared machine two runs minutes apart can differ by half; here the two pipelines (and
+spaCy's bare tokenizer) take turns on chunks of the same texts, so a burst of load hits all of
+them alike and the ratios hold. The earlier tree is copied under another package name
+(`truce_base`, its components renamed to match) so both load side by side. Prints articles per
+second on one core for each, per component milliseconds, and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extract import corpus  # noqa: E402
+
+from truce.extract.model import Article  # noqa: E402
+from truce.extract.pipeline import build_pipeline  # noqa: E402
+
+_CHUNK = 25
+
+
+def load_base(src: Path) -> tuple[Any, Any]:
+    """The earlier tree's `build_pipeline` and `Article`, imported as package `truce_base`."""
+    target = Path(tempfile.mkdtemp(prefix="truce-base-")) / "truce_base"
+    shutil.copytree(src / "truce", target)
+    for path in target.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\btruce\.(?=[a-z])", "truce_base.", text)
+        text = re.sub(r"^from truce import", "from truce_base import", text, flags=re.M)
+        text = re.sub(r"\"truce_(\w+_v\d+)\"", r'"base_truce_\1"', text)
+        path.write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(target.parent))
+    from truce_base.extract.model import Article as BaseArticle  # type: ignore[import-not-found]
+    from truce_base.extract.pipeline import (  # type: ignore[import-not-found]
+        build_pipeline as build_base,
+    )
+
+    return build_base, BaseArticle
+
+
+def timed_run(
+    nlp: Any, make: Callable[[str], Any], texts: list[str], times: dict[str, float]
+) -> None:
+    for text in texts:
+        start = time.perf_counter()
+        doc = nlp.make_doc(text)
+        doc._.article = make(text)
+        times["tokenizer (make_doc)"] = times.get("tokenizer (make_doc)", 0) + (
+            time.perf_counter() - start
+        )
+        for name, component in nlp.pipeline:
+            start = time.perf_counter()
+            doc = component(doc)
+            key = name.removeprefix("base_")
+            times[key] = times.get(key, 0.0) + time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, required=True, help="the earlier tree's src/")
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    texts = corpus(args.articles, 500)
+    published = date(2023, 11, 28)
+    build_base, BaseArticle = load_base(args.base)
+    blank = spacy.blank("en")
+    sides: dict[str, tuple[Any, Callable[[str], Any]]] = {
+        "base": (build_base(), lambda t: BaseArticle(text=t, document="b", published=published)),
+        "this": (build_pipeline(), lambda t: Article(text=t, document="b", published=published)),
+    }
+    for nlp, make in sides.values():
+        timed_run(nlp, make, texts[:1], {})  # warm up
+    times: dict[str, dict[str, float]] = {"base": {}, "this": {}}
+    tokenizer = 0.0
+    for _ in range(args.rounds):
+        for at in range(0, len(texts), _CHUNK):
+            chunk = texts[at : at + _CHUNK]
+            start = time.perf_counter()
+            for text in chunk:
+                blank.make_doc(text)
+            tokenizer += time.perf_counter() - start
+            for side, (nlp, make) in sides.items():
+                timed_run(nlp, make, chunk, times[side])
+    runs = len(texts) * args.rounds
+    rates = {side: runs / sum(t.values()) for side, t in times.items()}
+    floor = runs / tokenizer
+    report = {
+        "articles": len(texts),
+        "rounds": args.rounds,
+        "articles_per_s": {
+            "spaCy bare tokenizer": round(floor, 1),
+            **{side: round(rate, 1) for side, rate in rates.items()},
+        },
+        "vs_tokenizer": {side: round(rate / floor, 4) for side, rate in rates.items()},
+        "this_vs_base": round(rates["this"] / rates["base"], 3),
+        "ms_per_article": {
+            name: {side: round(times[side].get(name, 0.0) / runs * 1000, 3) for side in times}
+            for name in dict.fromkeys([*times["base"], *times["this"]])
+        },
+    }
+    json.dump(report, sys.stdout, indent=2)
+    print()
+
+
+if __name__ == "__main__":
+    main()

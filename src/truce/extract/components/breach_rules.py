@@ -1,0 +1,78 @@
+"""Breaches: one candidate per alleged breach in a sentence, with the party said to have done it.
+
+A sentence often carries two sides of one quarrel ("its troops had observed the truce, and
+accused Ukrainian forces of attacking ..."): each clause with a breach trigger is its own event.
+Who is said to have done it depends on how the sentence puts it:
+
+- "X accused Y of attacking ...": Y, the party between "accused" and "of";
+- "Russian shelling continued", "Hamas violated ...": the party named just before the trigger;
+- "its troops observed the truce", "Moscow denies that its troops ...": the party that speaks,
+  since it answers for its own forces;
+- otherwise the party in "by X" after the trigger.
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.extract.components.sentence_view import (
+    Sentence,
+    by_actor,
+    candidate,
+    finditer,
+    hypothetical,
+    parties,
+    speaker_actor,
+    subject_before,
+)
+from truce.extract.model import Article, Candidate
+from truce.extract.triggers import TRIGGERS
+
+_ACCUSED = re.compile(r"accus\w*\s", re.IGNORECASE)
+_OWN_FORCES = re.compile(
+    r"^(?:observed|respected|abided|complied|den(?:y|ies|ied|ying))\b", re.IGNORECASE
+)
+# What separates two allegations in one sentence: a comma or semicolon between the triggers.
+_CLAUSE_BREAK = re.compile(r"[,;]")
+
+
+def breaches(s: Sentence, article: Article) -> list[Candidate]:
+    out: list[Candidate] = []
+    previous_end: int | None = None
+    for match in finditer(TRIGGERS["breach"], s):
+        if previous_end is not None and not _CLAUSE_BREAK.search(
+            s.text, previous_end, match.start()
+        ):
+            continue  # the same allegation, worded twice ("violations ... violated")
+        previous_end = match.end()
+        if hypothetical(s.text, match.start()):
+            continue  # "would strike if Hezbollah violated the deal" alleges nothing
+        trigger = s.start + match.start()
+        c = candidate("breach", s, trigger, article)
+        c.actor = _culprit(s, match)
+        out.append(c)
+    return out
+
+
+def _culprit(s: Sentence, match: re.Match[str]) -> str | None:
+    trigger = s.start + match.start()
+    words = match.group()
+    if _ACCUSED.match(words):
+        inside = s.start + match.start(), s.start + match.end()
+        accused = [m for m in parties(s.actors) if inside[0] <= m.span[0] < inside[1]]
+        if accused:
+            return accused[0].actor
+    if _OWN_FORCES.match(words):
+        return subject_before(s, trigger) or speaker_actor(s)
+    return _adjective_before(s, trigger) or subject_before(s, trigger) or by_actor(s, trigger)
+
+
+def _adjective_before(s: Sentence, trigger: int) -> str | None:
+    """ "Russian shelling and assaults continued": the nationality just before the noun."""
+    for mention in reversed(s.actors):
+        if mention.kind == "demonym" and mention.span[1] <= trigger:
+            between = s.text[mention.span[1] - s.start : trigger - s.start]
+            return (
+                mention.actor if len(between) <= 25 and not _CLAUSE_BREAK.search(between) else None
+            )
+    return None

@@ -1,0 +1,133 @@
+"""Releases: counted ones, with the releasing side; an exchange as two linked releases; and the
+few releases a sentence states without a count.
+
+- "Israel freed 39 prisoners": the party just before the trigger, else the side that holds
+  such people in this document (hostages: its armed group; prisoners: its state).
+- "50 hostages were freed in return for 150 prisoners": two releases, one per side.
+- "the two sides exchanged 246 prisoners each": two releases of the same count, by the two
+  sides the sentence names before the trigger.
+- "Israel frees Palestinian prisoners held in its jails" (no count): the named party's release;
+  "The next release is due on Saturday": a planned release.
+- A release inside the condition of a term ("as long as Hamas releases 10 a day") is what the
+  term requires, not an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from truce.extract.components.sentence_view import (
+    Sentence,
+    by_actor,
+    candidate,
+    categories,
+    clause_end,
+    finditer,
+    parties,
+    people,
+    search,
+    subject_before,
+)
+from truce.extract.model import Article, Candidate, Quantity
+from truce.extract.triggers import EXCHANGE, TRIGGERS
+
+PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
+CONDITION = re.compile(r"\b(?:as long as|provided that|on condition that|if)\b", re.IGNORECASE)
+EACH = re.compile(r"(?:\s+of\s+war)?\s+each\b", re.IGNORECASE)
+NAMED_RELEASE = re.compile(
+    r"\b(?:frees?|freed|releases?|released)\s+(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}"
+    r"(?:prisoners|hostages|detainees|captives)\b"
+)
+NEXT_RELEASE = re.compile(
+    r"\bthe next (?:release|exchange|handover|swap)s?\b(?=\s+(?:is|was|are|were)\s+(?:due|"
+    r"expected|scheduled|set)\b)",
+    re.IGNORECASE,
+)
+
+
+def releases(
+    s: Sentence, article: Article, holders: tuple[str | None, str | None]
+) -> list[Candidate]:
+    counts = [q for q in s.quantities if q.unit in PEOPLE_UNITS]
+    if not counts:
+        return _uncounted_release(s, article)
+    group, state = holders
+    used: set[tuple[int, int]] = set()
+    out: list[Candidate] = []
+    condition = search(CONDITION, s)
+    for match in finditer(TRIGGERS["release"], s):
+        trigger = s.start + match.start()
+        if condition is not None and search(TRIGGERS["agreement_term"], s):
+            inside = (
+                condition.start()
+                <= match.start()
+                < clause_end(s, s.start + condition.start()) - s.start
+            )
+            if inside:
+                continue  # the release is what the term requires, not an event
+        free = [q for q in counts if q.span not in used and abs(q.span[0] - trigger) <= 90]
+        if not free:
+            continue
+        after = [q for q in free if q.span[0] >= trigger]
+        if after and after[0].span[0] - trigger <= 40:
+            chosen = [after[0]]
+        else:
+            chosen = [min(free, key=lambda q: abs(q.span[0] - trigger))]
+        if search(EXCHANGE, s):
+            chosen += [q for q in free if q not in chosen and q.unit != chosen[0].unit][:1]
+        for quantity in chosen:
+            used.add(quantity.span)
+            counted = people(quantity, s.text)
+            c = candidate("release", s, trigger, article)
+            c.quantities = [counted]
+            holder = group if counted.unit in {"hostages", "soldiers"} else state
+            named = subject_before(s, trigger) if len(chosen) == 1 else None
+            c.actor = named or holder or by_actor(s, trigger)
+            window = article.text[max(s.start, quantity.span[0] - 40) : quantity.span[1] + 40]
+            c.categories = categories(window)
+            out.append(c)
+        if len(chosen) == 2:
+            out[-1].actor = state if out[-2].actor == group else group
+        elif _each_side(s, match, chosen[0]):
+            out.extend(_other_half(s, out[-1], trigger))
+    return out
+
+
+def _each_side(s: Sentence, match: re.Match[str], quantity: Quantity) -> bool:
+    """ "exchanged 175 prisoners each": both sides released that many."""
+    swap = match.group().lower().startswith(("exchang", "swap"))
+    return swap and EACH.match(s.text, quantity.span[1] - s.start) is not None
+
+
+def _other_half(s: Sentence, first: Candidate, trigger: int) -> list[Candidate]:
+    """The second release of an exchange of equal counts, by the other side the sentence names
+    before the trigger ("Russia and Ukraine exchanged ...")."""
+    sides = list(dict.fromkeys(m.actor for m in parties(s.actors) if m.span[1] <= trigger))
+    if len(sides) != 2:
+        return []
+    first.actor = first.actor if first.actor in sides else sides[0]
+    second = replace(first, actor=sides[1] if first.actor == sides[0] else sides[0])
+    second.participants = list(first.participants)
+    return [second]
+
+
+def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
+    """A release with no count: a party freeing a group it names ("Israel frees Palestinian
+    prisoners held in its jails"), or the next handover of a series ("The next release is due
+    on Saturday")."""
+    named = search(NAMED_RELEASE, s)
+    if named is not None:
+        actor = subject_before(s, s.start + named.start())
+        if actor is not None:
+            c = candidate("release", s, s.start + named.start(), article)
+            c.actor = actor
+            c.categories = categories(s.text[named.start() : named.end()])
+            return [c]
+    upcoming = search(NEXT_RELEASE, s)
+    if upcoming is not None:
+        c = candidate("release", s, s.start + upcoming.start(), article)
+        if c.modality == "occurred":
+            c.modality = "planned"  # "the next release is due": ahead by its own words
+        return [c]
+    return []

@@ -1,0 +1,260 @@
+"""One sentence as the event rules see it, and the argument rules they share: the nearest
+date, the parties named, who did it ("by X", "X freed ..."), the categories of people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+
+from truce.extract.components.actors import find_actors
+from truce.extract.components.modality import modality_at
+from truce.extract.model import (
+    ActorMention,
+    Article,
+    Attribution,
+    Candidate,
+    Quantity,
+    SourceRef,
+    TimeRef,
+)
+from truce.extract.triggers import (
+    ANY_CATEGORY_CUE,
+    CATEGORY_CUES,
+    CATEGORY_WORDS,
+    PLOVER,
+    TRUCE_NOUNS,
+)
+
+PARTY_KINDS = {"state", "armed-group", "agency", "official", "organisation", "place"}
+PEOPLE_WORDS = {
+    "hostages": re.compile(r"\bhostages?\b|\bcaptives?\b|\bheld in Gaza\b", re.IGNORECASE),
+    "prisoners": re.compile(r"\bprisoners?\b|\bdetainees?\b|\bjails?\b", re.IGNORECASE),
+}
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    quantities: list[Quantity]
+    times: list[TimeRef]
+    actors: list[ActorMention]
+    attribution: Attribution | None
+    modality: str
+    lower: str = ""
+
+    def __post_init__(self) -> None:
+        lowered = self.text.lower()
+        # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
+        self.lower = lowered if len(lowered) == len(self.text) else ""
+
+    @cached_property
+    def categories(self) -> tuple[str, ...]:
+        """Only sentences that give a candidate need these: most give none."""
+        return tuple(categories(self.text))
+
+    @cached_property
+    def party_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({m.actor for m in parties(self.actors)}))
+
+    @cached_property
+    def event_times(self) -> list[TimeRef]:
+        """The times that can date an event of this sentence (not "since ..." ones)."""
+        return [t for t in self.times if not _SINCE.search(self.text, 0, t.span[0] - self.start)]
+
+
+def nearest(items: list[TimeRef], offset: int) -> TimeRef | None:
+    """The first item after `offset`, else the closest one before it."""
+    after = [i for i in items if i.span[0] >= offset]
+    if after:
+        return after[0]
+    return min(items, key=lambda i: abs(i.span[0] - offset), default=None)
+
+
+def parties(actors: list[ActorMention]) -> list[ActorMention]:
+    return [a for a in actors if a.kind in PARTY_KINDS]
+
+
+def holders(actors: list[ActorMention]) -> tuple[str | None, str | None]:
+    """The document's main armed group and main state: who holds hostages and prisoners."""
+    groups = Counter(a.actor for a in actors if a.kind == "armed-group")
+    states = Counter(a.actor for a in actors if a.kind in {"state", "place"})
+    return (
+        groups.most_common(1)[0][0] if groups else None,
+        states.most_common(1)[0][0] if states else None,
+    )
+
+
+def by_actor(s: Sentence, offset: int) -> str | None:
+    """The party named in "by X" after the trigger, if any."""
+    lowered = s.text.lower()
+    at = lowered.find(" by ", offset - s.start)
+    if at < 0:
+        return None
+    for mention in parties(s.actors):
+        if mention.span[0] - s.start in range(at, at + 40):
+            return mention.actor
+    return None
+
+
+def clause_end(s: Sentence, offset: int) -> int:
+    """Where the clause holding `offset` ends: a closing quote or a semicolon after it."""
+    rest = s.text[offset - s.start :]
+    cut = min((i for i in (rest.find("”"), rest.find(";")) if i >= 0), default=len(rest))
+    return offset + cut
+
+
+# Keyed by identity: a pattern's hash is worked out from its whole source on every look-up.
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without IGNORECASE, to run on lowered text: the same matches, 2-4x faster.
+    None when the pattern spells capitals of its own (then only the original will do)."""
+    known = _TWINS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    bare = re.sub(r"\\.", "", pattern.pattern)
+    usable = pattern.flags & re.IGNORECASE and not re.search(r"[A-Z]", bare)
+    twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) if usable else None
+    _TWINS[id(pattern)] = (pattern, twin)
+    return twin
+
+
+def search(pattern: re.Pattern[str], s: Sentence) -> re.Match[str] | None:
+    twin = _twin(pattern) if s.lower else None
+    return twin.search(s.lower) if twin is not None else pattern.search(s.text)
+
+
+def finditer(pattern: re.Pattern[str], s: Sentence) -> Iterator[re.Match[str]]:
+    twin = _twin(pattern) if s.lower else None
+    return twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
+
+
+def near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
+    window = text[max(0, start - reach) : end + reach]
+    return TRUCE_NOUNS.search(window) is not None
+
+
+# A truce named in a time clause ("hours before the truce began", "the time at which the pause
+# begins") is a reference point for something else, not the news itself.
+_BACKGROUND = re.compile(
+    r"\b(?:before|after|since|until|once|when|as|at\s+which)\s+"
+    r"(?:the|a|an|this|that|its|their)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_RELATIVE_OPEN = re.compile(r"^,\s*(?:which|that)\b")
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+
+
+def hypothetical(text: str, at: int) -> bool:
+    """Whether `at` lies in an "if" or "unless" clause opened earlier in the sentence: "would
+    strike if Hezbollah violated the deal" alleges no violation."""
+    conditions = list(_CONDITION.finditer(text, 0, at))
+    return bool(conditions) and not _CLAUSE_MARK.search(text, conditions[-1].end(), at)
+
+
+def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
+    """Whether a start or end trigger is said of the truce itself, as news.
+
+    The truce must head the trigger's clause ("A cessation of hostilities ... brokered by X took
+    effect"), be named in the trigger ("declared a ceasefire") or, for an end, be named close
+    by ("resumed its offensive, ending the truce"). Not in a time clause or an if-clause.
+    """
+    start, end = match.span()
+    if hypothetical(text, start):
+        return False
+    if TRUCE_NOUNS.search(match.group()):
+        return True
+    nouns = list(TRUCE_NOUNS.finditer(text, 0, start))
+    subject = nouns[-1] if nouns else None
+    if subject is not None:
+        # "the pause, which began ...": the relative clause still speaks of the pause.
+        between = _RELATIVE_OPEN.sub("", text[subject.end() : start], count=1)
+        subject = None if _CLAUSE_MARK.search(between) else subject
+    if subject is not None:
+        return not (start - subject.end() <= 50 and _BACKGROUND.search(text, 0, subject.start()))
+    return kind == "ceasefire_end" and near_truce_noun(text, start, end)
+
+
+def categories(text: str) -> list[str]:
+    lowered = text.lower()
+    if ANY_CATEGORY_CUE.search(lowered) is None:
+        return []
+    return [
+        name
+        for name, pattern in CATEGORY_WORDS.items()
+        if CATEGORY_CUES[name].search(lowered) and pattern.search(text)
+    ]
+
+
+# "held since its 7 October attack", "killed since October 2023": the start of a span the
+# sentence measures, not the day of its event.
+_SINCE = re.compile(r"\bsince\s+(?:(?:its|the|their|his|her)\s+)?$", re.IGNORECASE)
+
+
+def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
+    time = nearest(s.event_times, trigger)
+    source = s.attribution.source if s.attribution else SourceRef()
+    quote = None
+    if s.attribution and s.attribution.quote:
+        quote = article.text[s.attribution.quote[0] : s.attribution.quote[1]]
+    return Candidate(
+        type=kind,
+        span=(s.start, s.end),
+        document=article.document,
+        modality=modality_at(s.text, trigger - s.start, s.modality),
+        date=time.date if time else None,
+        date_precision=time.precision if time else None,
+        participants=list(s.party_ids),
+        categories=list(s.categories),
+        source=source,
+        quote=quote,
+        plover=dict(PLOVER[kind]),
+    )
+
+
+def people(quantity: Quantity, text: str) -> Quantity:
+    """A count of "people" released is of hostages or prisoners when the sentence says which."""
+    if quantity.unit != "people":
+        return quantity
+    for unit, pattern in PEOPLE_WORDS.items():
+        if pattern.search(text):
+            return replace(quantity, unit=unit)
+    return quantity
+
+
+def subject_before(s: Sentence, trigger: int) -> str | None:
+    """The party named just before the trigger ("Israel freed ..."), if any."""
+    for mention in reversed(parties(s.actors)):
+        if mention.span[1] <= trigger and trigger - mention.span[1] <= 25:
+            return mention.actor
+    return None
+
+
+def speaker_actor(s: Sentence) -> str | None:
+    """The party a speaker speaks for: an official's state, an agency, a government."""
+    speaker = s.attribution.source.speaker if s.attribution else None
+    if not speaker:
+        return None
+    for mention in s.actors:
+        if mention.kind in PARTY_KINDS and mention.text in speaker:
+            return mention.actor
+    return named_in(speaker, with_demonyms=False)
+
+
+@lru_cache(maxsize=8192)
+def named_in(phrase: str, with_demonyms: bool) -> str | None:
+    """The first party a speaker's name or description names ("Qatar's foreign ministry",
+    "an Egyptian official"). Speakers recur through a corpus, so answers are kept."""
+    for mention in find_actors(phrase):
+        if mention.kind in PARTY_KINDS or (with_demonyms and mention.kind == "demonym"):
+            return mention.actor
+    return None

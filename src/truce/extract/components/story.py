@@ -1,0 +1,63 @@
+"""Rules over the whole story rather than one sentence: the date the story is at, the two sides
+of its conflict, and one meeting told over several sentences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from truce.extract.model import ActorMention, Candidate
+
+
+def merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
+    """Later sentences about the same meeting add participants instead of new events."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        earlier = next(
+            (
+                k
+                for k in kept
+                if k.type == "meeting"
+                and c.type == "meeting"
+                and set(k.participants) & set(c.participants)
+            ),
+            None,
+        )
+        if earlier is None:
+            kept.append(c)
+        else:
+            earlier.participants = sorted(set(earlier.participants) | set(c.participants))
+            earlier.location = earlier.location or c.location
+    return kept
+
+
+def sides(actors: list[ActorMention]) -> list[str]:
+    """The two sides of the document's conflict: its two most named states or armed groups
+    (ties go to the one named first)."""
+    counts = Counter(a.actor for a in actors if a.kind in {"state", "armed-group"})
+    return [actor for actor, _ in counts.most_common(2)]
+
+
+class StoryDate:
+    """The date the story is at. Wire copy narrates in order and dates an event once: "Hours
+    later, Israel released 39 prisoners", "They also handed over wounded captives" happened on
+    the day given just before. An event of these kinds that the sentence leaves undated takes
+    the date of the last dated event at most `REACH` sentences back."""
+
+    KINDS = {"release", "breach", "aid_delivery"}
+    REACH = 2
+
+    def __init__(self) -> None:
+        self.last: tuple[int, date, str | None] | None = None
+
+    def date(self, index: int, found: list[Candidate]) -> None:
+        for c in found:
+            if c.date is not None and c.type != "statement":
+                self.last = (index, c.date, c.date_precision)
+            elif self._follows(index, c) and self.last is not None:
+                c.date, c.date_precision = self.last[1], self.last[2]
+
+    def _follows(self, index: int, c: Candidate) -> bool:
+        near = self.last is not None and index - self.last[0] <= self.REACH
+        return near and c.date is None and c.type in self.KINDS and c.modality == "occurred"

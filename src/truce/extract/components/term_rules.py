@@ -1,0 +1,77 @@
+"""Agreement terms: one candidate per provision a sentence states, with its own counts.
+
+A sentence that sets out a deal often lists several provisions, coordinated: "18 ships are to be
+allowed into Hodeidah, and two flights a week are to fly ..."; "30 for every civilian and 50 for
+every female soldier". Each is a term of its own, so the sentence is cut where a new provision
+opens (a semicolon or colon, ", and", or "and" before a count), and each part that states a
+provision (a term trigger or a ratio in it, or a count after the first part) gives one term with
+the counts of that part.
+
+A ratio ("three prisoners for every hostage") is a term even where no deal is named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.extract.components.sentence_view import (
+    Sentence,
+    candidate,
+    clause_end,
+    finditer,
+    search,
+)
+from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
+from truce.extract.model import Article, Candidate
+from truce.extract.triggers import TRIGGERS
+
+_COUNT = rf"(?:\d[\d,]*|{word_alternation(list(SMALL_NUMBERS))})"
+RATIO = re.compile(
+    rf"\b{_COUNT}\s+(?:[a-z]+\s+)?for\s+(?:each|every)\s+(?!one\b|other\b)\w+", re.IGNORECASE
+)
+# A party saying it stands by the deal ("remained committed to the agreement as long as ...")
+# states its position: a statement, not a term of the deal.
+_COMMITMENT = re.compile(
+    r"\b(?:remain(?:s|ed)?|is|was|are|were|stays?|stayed)\s+(?:fully\s+|still\s+)?committed\s+to\b",
+    re.IGNORECASE,
+)
+_PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\sand\s+(?={_COUNT}\b)", re.IGNORECASE)
+
+
+def terms(s: Sentence, article: Article) -> list[Candidate]:
+    if search(_COMMITMENT, s) is not None:
+        return []
+    out: list[Candidate] = []
+    anchors = [m.start() for m in finditer(TRIGGERS["agreement_term"], s)]
+    if ratio(s) is not None:
+        anchors = sorted(anchors + [m.start() for m in finditer(RATIO, s)])
+    for index, (lo, hi) in enumerate(_provisions(s.text)):
+        anchor = next((a for a in anchors if lo <= a < hi), None)
+        at = s.start + (anchor if anchor is not None else lo)
+        # Within its part, up to a closing quote or semicolon after the provision.
+        end = min(s.start + hi, clause_end(s, at))
+        counts = [q for q in s.quantities if s.start + lo <= q.span[0] < end]
+        if anchor is None and not (index and counts and out):
+            continue
+        c = candidate("agreement_term", s, at, article)
+        if c.modality == "hoped":
+            continue  # "our hope is to reach ..." is a wish, not a term
+        # A term states a rule in force (gold guideline), even when the rule is an "if".
+        c.modality = "denied" if c.modality == "denied" else "occurred"
+        c.quantities = counts
+        out.append(c)
+    return out
+
+
+def ratio(s: Sentence) -> re.Match[str] | None:
+    """The first ratio in the sentence; every ratio says "for each" or "for every"."""
+    lowered = s.lower or s.text.lower()
+    if "for each" not in lowered and "for every" not in lowered:
+        return None
+    return search(RATIO, s)
+
+
+def _provisions(text: str) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _PROVISION_BREAK.finditer(text)]
+    edges = [0, *cuts, len(text)]
+    return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a]

@@ -1,0 +1,124 @@
+"""The patterns that find time expressions: dates, weekdays, relative days, windows, clock times.
+
+`truce_times_v1` (components/times.py) resolves what these find against the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, word_alternation
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_COUNT = r"(?:\d+|" + "|".join(SMALL_NUMBERS) + ")"
+_LOWER_STARTS = ["today", "tonight", "this", "yesterday", "last", "overnight", "during", "tomorrow"]
+_LOWER_STARTS += ["in", "over", "within", "the", "early", "late", "mid", "earlier", "later", "next"]
+_LOWER_STARTS += ["since", "from", "until", "by", "through", "of", "and", "recent"]
+# Only word starts that can open an expression are tried: about six times faster than the bare
+# alternation below. (`ANCHOR` uses the narrower `LOOKAHEAD` below; the tests check the two
+# find the same expressions.)
+STARTS = word_alternation(
+    [*MONTHS, *WEEKDAYS, *_LOWER_STARTS, *(w.capitalize() for w in _LOWER_STARTS)]
+)
+# Most of those starts are common words ("in", "the", "of"), and each one tried costs a walk
+# through every branch. A start word is only tried when the word after it can go on an
+# expression: what each branch below allows after it (case aside, a superset).
+_THEN_MONTH = [*MONTHS, "early", "late", "mid"]
+_FOLLOWERS = {
+    "in": [*_THEN_MONTH, "recent", "the"],
+    "over": ["recent", "the"],
+    "within": ["the", *SMALL_NUMBERS],
+    "the": ["past", "last"],
+    "during": [*_THEN_MONTH, "the"],
+    "this": ["month", "morning", "afternoon", "evening", "week", *WEEKDAYS],
+    "last": ["night", "week", *WEEKDAYS],
+    "next": ["week", *WEEKDAYS],
+    "earlier": ["this"],
+    "later": ["this"],
+    "recent": ["days"],
+    **dict.fromkeys(["since", "from", "until", "by", "through", "of", "and"], _THEN_MONTH),
+    **dict.fromkeys(["early", "late", "mid"], [*MONTHS, "this"]),
+}
+_STANDALONE = [*MONTHS, *WEEKDAYS, *(w for w in _LOWER_STARTS if w not in _FOLLOWERS)]
+
+
+def _prefix_tree(words: dict[str, str]) -> str:
+    """An alternation of `words` factored by shared prefixes (as `word_alternation`), each
+    word followed by its own pattern: one walk per position instead of one per word."""
+    tree: dict[str, Any] = {}
+    for word, then in words.items():
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = then
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append(f"(?:{node['']})")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return render(tree)
+
+
+_THEN: dict[str, str] = {}
+for _word in _STANDALONE:
+    _THEN[_word] = _THEN[_word.capitalize()] = r"\b"
+for _word, _after in _FOLLOWERS.items():
+    _then = rf"[-\s]+(?i:{word_alternation(sorted(set(_after)))})\b"
+    if _word == "within":
+        _then += r"|\s+\d"
+    _THEN[_word] = _THEN[_word.capitalize()] = _then
+LOOKAHEAD = rf"\d|{_prefix_tree(_THEN)}"
+ANCHOR = re.compile(
+    rf"\b(?={LOOKAHEAD})(?:"
+    rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)"
+    rf"|(?P<dm>\b(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmm>{_MONTH})\b\.?(?:,?\s+(?P<dmy>\d{{4}})\b)?)"
+    rf"|(?P<md>\b(?P<mdm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<mdy>\d{{4}})\b)?)"
+    rf"|(?P<my>\b(?:(?:early|late|mid)[- ])?(?P<mym>{_MONTH})\.?,?\s+(?P<myy>\d{{4}})\b)"
+    rf"|(?P<mo>\b(?:(?:in|since|from|until|by|during|through|of|and)\s+(?:(?:early|late|mid)[- ])?"
+    rf"|(?:early|late|mid)[- ])(?P<mom>{_MONTH})\b(?!\.?,?\s+\d))"
+    r"|(?P<thism>(?i:\b(?:(?:earlier|early|later|late)\s+)?this\s+month\b))"
+    rf"|(?P<wd>\b(?:(?P<wrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wdn>{_WEEKDAY})(?:\s+and\s+(?P<wd2>{_WEEKDAY}))?\b)"
+    r"|(?P<rel>(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night"
+    r"|overnight|during\s+the\s+night|tomorrow)\b))"
+    r"|(?P<week>(?i:\b(?:last|this|next)\s+week\b))"
+    r"|(?P<recent>(?i:\b(?:(?:in|over)\s+)?(?:recent\s+days|the\s+(?:past|last)\s+(?:few\s+days"
+    r"|week|seven\s+days))\b))"
+    rf"|(?P<window>(?i:\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:{_COUNT}\s+)?(?:hours|days)"
+    rf"\b|\bwithin\s+{_COUNT}\s+hours\b)))"
+)
+_CLOCK = re.compile(
+    r"(?<![\w:.])(?=\d|[mnMN])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?P<hh>\d{1,2}):(?P<mm>\d{2})\b|(?P<oc>\d{1,2})\s+o['’]clock\b"
+    r"|(?P<named>midnight|noon|midday))"
+    r"(?:\s+(?:local|[A-Z][a-z]+)\s+time)?"
+    rf"(?:\s*\((?P<gmt>\d{{4}})\s*(?:GMT|UTC)(?:\s+on\s+(?P<gmtday>{_WEEKDAY}))?\))?"
+)
+# A clock time starts the text, or follows a character outside `[\w:.]`: searching for that
+# character first lets the engine skip in C through the words, where no time starts.
+_CLOCK_AFTER = re.compile(r"[^\w:.]" + _CLOCK.pattern)
+
+
+def clocks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What `_CLOCK.finditer(text, start, end)` finds."""
+    pos = start
+    while True:
+        clock = _CLOCK.match(text, pos, end)
+        if clock is None:
+            before = _CLOCK_AFTER.search(text, pos, end)
+            if before is None:
+                return
+            clock = _CLOCK.match(text, before.start() + 1, end)
+            assert clock is not None
+        yield clock
+        pos = clock.end()
+
+
+TRAILING_GMT = re.compile(r"\s*\((?P<gmt>\d{4})\s*(?:GMT|UTC)\)")
+CLOCK_THEN_ANCHOR = re.compile(r"[\s,]*(?:on\s+)?")
+ANCHOR_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
+AT_END = re.compile(r"\bat\s+$")

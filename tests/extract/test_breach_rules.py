@@ -1,0 +1,66 @@
+"""Breaches: every allegation in a sentence, with the party it is made against."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+
+_NLP = build_pipeline()
+
+
+def _breaches(text: str) -> list[Candidate]:
+    article = Article(text=text, document="t", published=date(2024, 3, 5))
+    return [c for c in extract(_NLP, article) if c.type == "breach"]
+
+
+def test_the_accused_is_the_actor_even_with_an_adverb() -> None:
+    (found,) = _breaches("Hezbollah accused Israel of repeatedly shelling villages on Monday.")
+    assert found.actor == "israel"
+    assert found.modality == "occurred"
+
+
+def test_a_party_that_says_it_kept_the_truce_denies_a_breach() -> None:
+    (found,) = _breaches(
+        "Egypt's foreign ministry said the Egyptian army had fully respected the ceasefire."
+    )
+    assert (found.actor, found.modality) == ("egypt", "denied")
+
+
+def test_two_allegations_in_one_sentence_are_two_breaches() -> None:
+    found = _breaches(
+        "Hamas said its fighters had abided by the truce, and accused Israel of firing on "
+        "displaced people in Khan Younis."
+    )
+    assert [(c.actor, c.modality) for c in found] == [("hamas", "denied"), ("israel", "occurred")]
+
+
+def test_continued_attacks_are_the_named_party_s() -> None:
+    (found,) = _breaches("Israeli strikes and attacks had continued in the south, residents said.")
+    assert found.actor == "israel"
+
+
+def test_denying_that_its_forces_fight_is_a_denied_breach() -> None:
+    (found,) = _breaches("Russia denies that its troops are attacking Ukrainian towns.")
+    assert (found.actor, found.modality) == ("russia", "denied")
+
+
+def test_monitors_refused_access_and_sporadic_fire_are_breaches() -> None:
+    assert len(_breaches("UN observers said they were refused access to the border zone.")) == 1
+    assert len(_breaches("The truce mostly held, with isolated gunfire near the airport.")) == 1
+
+
+def test_a_violation_inside_a_condition_is_no_allegation() -> None:
+    assert _breaches("Qatar said it would act if either side violated the truce.") == []
+    assert _breaches("The army will respond if Hamas breaches the ceasefire, he said.") == []
+
+
+def test_one_allegation_worded_twice_is_one_breach() -> None:
+    found = _breaches("Kyiv reported violations of the truce that violated its terms.")
+    assert len(found) == 1
+
+
+def test_the_nationality_of_the_shelling_beats_the_speaker_before_it() -> None:
+    (found,) = _breaches("Zelenskiy said Russian shelling had continued near Kharkiv.")
+    assert found.actor == "russia"

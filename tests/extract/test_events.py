@@ -1,0 +1,73 @@
+"""Event rules on sentences written for these tests (not from the gold set)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+
+_NLP = build_pipeline()
+
+
+def _found(text: str, kind: str) -> list[Candidate]:
+    article = Article(text=text, document="t", published=date(2022, 9, 14))
+    return [c for c in extract(_NLP, article) if c.type == kind]
+
+
+def test_extending_the_truce_itself_needs_no_duration() -> None:
+    (found,) = _found("Envoys were trying to extend the ceasefire in Yemen.", "ceasefire_extension")
+    assert (found.modality, found.quantities) == ("hoped", [])
+
+
+def test_extending_something_else_without_a_duration_is_no_extension() -> None:
+    assert _found("Qatar extended an invitation to both delegations.", "ceasefire_extension") == []
+
+
+def test_a_source_briefed_on_talks_is_no_meeting() -> None:
+    text = "An official briefed on the talks said Egypt had sent new proposals."
+    assert _found(text, "meeting") == []
+
+
+def test_the_meeting_after_a_source_description_is_found() -> None:
+    text = "A diplomat familiar with the negotiations said Egypt and Qatar met in Cairo on Monday."
+    (found,) = _found(text, "meeting")
+    assert found.participants == ["egypt", "qatar"]
+
+
+def test_talks_in_a_named_city_are_a_meeting_without_named_parties() -> None:
+    (found,) = _found("The deal follows talks in Muscat that lasted two days.", "meeting")
+    assert found.location == "Muscat"
+
+
+def test_a_headline_without_a_full_stop_does_not_hide_the_next_paragraph() -> None:
+    text = "Share | Email | Print\n\nHamas freed 12 hostages on Monday, Qatar said."
+    (found,) = _found(text, "release")
+    assert found.quantities[0].value == 12
+
+
+def test_an_unnamed_source_speaks_for_the_party_its_description_names() -> None:
+    (found,) = _found("A Qatari official briefed on the talks said progress was slow.", "statement")
+    assert found.actor == "qatar"
+
+
+def test_unaffiliated_commentary_is_no_statement() -> None:
+    assert _found("Western diplomats said the offer looked designed for show.", "statement") == []
+    assert _found("One official, who asked not to be named, said it was late.", "statement") == []
+
+
+def test_a_party_standing_by_the_deal_makes_a_statement_not_a_term() -> None:
+    text = "The Houthis said they remained committed to the truce as long as Riyadh kept its word."
+    (found,) = _found(text, "statement")
+    assert (found.actor, found.modality) == ("houthis", "conditional")
+    assert _found(text, "agreement_term") == []
+
+
+def test_a_time_after_since_starts_a_span_and_dates_no_event() -> None:
+    (found,) = _found("Hamas freed 3 hostages held since the 7 October attack.", "release")
+    assert found.date is None
+
+
+def test_a_statement_is_not_dated_by_publication() -> None:
+    (found,) = _found("Egypt said the crossing would stay open.", "statement")
+    assert found.date is None

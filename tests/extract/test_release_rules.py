@@ -1,0 +1,49 @@
+"""Releases: counted, exchanged, each side, and the few stated without a count."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+
+_NLP = build_pipeline()
+
+
+def _found(text: str, kind: str) -> list[Candidate]:
+    article = Article(text=text, document="t", published=date(2022, 9, 14))
+    return [c for c in extract(_NLP, article) if c.type == kind]
+
+
+def test_a_release_the_deal_sets_is_a_planned_release() -> None:
+    text = "Under the agreement, the Houthis are to free 40 detainees and Riyadh is to free 20."
+    found = _found(text, "release")
+    assert [(c.modality, c.quantities[0].value) for c in found] == [("planned", 40.0)]
+
+
+def test_a_party_freeing_a_named_group_is_a_release_without_a_count() -> None:
+    (found,) = _found("In return, Russia freed Ukrainian detainees held in Crimea.", "release")
+    assert (found.actor, found.quantities) == ("russia", [])
+
+
+def test_the_next_handover_of_a_series_is_a_planned_release() -> None:
+    (found,) = _found("The next exchange is expected on Sunday.", "release")
+    assert (found.modality, found.date) == ("planned", date(2022, 9, 18))
+
+
+def test_people_returned_home_were_released() -> None:
+    (found,) = _found("Kyiv said 95 Ukrainians had been returned from captivity.", "release")
+    assert found.quantities[0].value == 95
+
+
+def test_the_party_calling_to_free_prisoners_releases_no_one_without_a_subject() -> None:
+    assert _found("Protesters demanded that the army free prisoners.", "release") == []
+
+
+def test_an_exchange_of_equal_counts_is_a_release_by_each_side() -> None:
+    text = "Kyiv and Moscow swapped 90 prisoners each on Friday."
+    found = _found(text, "release")
+    assert sorted((c.actor or "", c.quantities[0].value) for c in found) == [
+        ("russia", 90),
+        ("ukraine", 90),
+    ]

@@ -1,0 +1,46 @@
+"""Rules over the whole story: the date it is at, the two sides of its conflict."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+
+_NLP = build_pipeline()
+
+
+def _found(text: str, kind: str) -> list[Candidate]:
+    article = Article(text=text, document="t", published=date(2022, 9, 14))
+    return [c for c in extract(_NLP, article) if c.type == kind]
+
+
+def test_an_undated_release_takes_the_date_the_story_is_at() -> None:
+    text = "Israel freed 20 prisoners on Monday. Hours later, Hamas released five hostages."
+    first, second = _found(text, "release")
+    assert first.date == second.date == date(2022, 9, 12)
+
+
+def test_the_story_date_does_not_reach_far_or_into_plans() -> None:
+    text = (
+        "Israel freed 20 prisoners on Monday. The talks went on. Aid was short. "
+        "Hamas released five hostages. Hamas is to free 10 more hostages."
+    )
+    assert [c.date for c in _found(text, "release")] == [date(2022, 9, 12), None, None]
+
+
+def test_a_truce_event_involves_both_sides_of_the_story() -> None:
+    text = (
+        "Hamas and Israel agreed to a four-day truce. Israel will free 150 prisoners. "
+        "Hamas said the truce began on Friday."
+    )
+    article = Article(text=text, document="t", published=date(2022, 9, 14))
+    found = {c.type: c for c in extract(_NLP, article)}
+    assert found["release"].participants == ["hamas", "israel"]
+    assert found["ceasefire_start"].participants == ["hamas", "israel"]
+
+
+def test_the_actor_is_always_a_participant() -> None:
+    (found,) = _found("Egypt said Israeli shelling had continued near Rafah.", "breach")
+    assert found.actor == "israel"
+    assert "israel" in found.participants

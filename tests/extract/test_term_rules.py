@@ -1,0 +1,50 @@
+"""Agreement terms: one per provision, with its own counts; ratios are terms on their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+
+_NLP = build_pipeline()
+
+
+def _terms(text: str) -> list[Candidate]:
+    article = Article(text=text, document="t", published=date(2021, 5, 20))
+    return [c for c in extract(_NLP, article) if c.type == "agreement_term"]
+
+
+def _counts(c: Candidate) -> list[tuple[float, str | None]]:
+    return [(q.value, q.unit) for q in c.quantities]
+
+
+def test_coordinated_provisions_are_separate_terms() -> None:
+    found = _terms(
+        "Under the terms, 40 trucks of aid are to cross at Kerem Shalom each day, and "
+        "two ships a week are to dock in Gaza."
+    )
+    assert [_counts(c) for c in found] == [[(40, "trucks")], [(2, "ships")]]
+    assert {c.modality for c in found} == {"occurred"}
+
+
+def test_each_ratio_is_a_term() -> None:
+    found = _terms(
+        "The deal sets the exchange rate: 20 prisoners for every soldier and 5 for every civilian."
+    )
+    assert [_counts(c)[0][0] for c in found] == [20, 5]
+
+
+def test_a_ratio_is_a_term_without_a_deal_named() -> None:
+    (found,) = _terms("In return, Israel would free four prisoners for each hostage.")
+    assert _counts(found) == [(4, "prisoners")]
+
+
+def test_a_count_for_each_other_is_no_ratio() -> None:
+    assert _terms("The two sides blamed one another, one for each other side's delays.") == []
+
+
+def test_under_the_plan_and_a_halt_to_operations_name_the_deal() -> None:
+    assert len(_terms("Under the plan, the rebels are to leave the city by June.")) == 1
+    text = "The envoy said the parties had agreed to halt all military operations."
+    assert len(_terms(text)) == 1

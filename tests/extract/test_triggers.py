@@ -1,0 +1,55 @@
+"""The cue index: the same answer as looking for every cue in the text, word by word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from truce.extract.triggers import (
+    KINDS_CUED,
+    PREFILTER_WORDS,
+    CueIndex,
+)
+
+GOLD = Path(__file__).parents[2] / "eval" / "gold" / "documents"
+
+
+def _plain(cues: dict[str, tuple[str, ...]], lowered: str) -> set[str]:
+    return {name for name, words in cues.items() if any(w in lowered for w in words)}
+
+
+def test_word_and_phrase_cues() -> None:
+    index = CueIndex({"release": ("free", "hand"), "term": ("as long as", "per hostage")})
+    assert index("hamas freed ten") == {"release"}
+    assert index("the handover") == {"release"}
+    assert index("as long as hamas") == {"term"}
+    assert index("as\nlong as") == set()  # a phrase cue is spelt with its spaces
+    assert index("three per hostage,\nfreed") == {"release", "term"}
+    assert index("") == set()
+
+
+def test_words_seen_before_give_the_same_answer() -> None:
+    index = CueIndex({"release": ("free",), "end": ("end",)})
+    assert index("freed, ended") == {"release", "end"}
+    assert index("freed") == {"release"}  # from what the first call learned
+    assert index("ended, unfreed") == {"release", "end"}
+
+
+def test_gold_sentences_cue_what_the_plain_search_finds() -> None:
+    for path in sorted(GOLD.glob("*.txt")):
+        for line in path.read_text().lower().splitlines():
+            assert KINDS_CUED(line) == _plain(PREFILTER_WORDS, line)
+
+
+_PIECES = st.sampled_from(
+    ["free", "releas", "ed", "hand", "over", "end", "exten", "the", "deal", "to", "as", "long"]
+    + [" ", "  ", "\n", "\t", ",", ".", "under", "wom", "en", "dual", "national", "18", "'"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_cues_what_the_plain_search_finds(text: str) -> None:
+    assert KINDS_CUED(text) == _plain(PREFILTER_WORDS, text)
