@@ -1,0 +1,245 @@
+"""One event from many reports: candidates of different documents that describe the same event
+are merged, ACLED-style, into one event listing every source; conflicting figures stay side by
+side as readings and the event is flagged as disputed. Nothing is averaged away.
+
+Two mentions are of one event when they have the same type, modality, actor and target, a
+compatible date (the same day; a week or month mention joins the one day-event of its window,
+if there is exactly one), compatible categories (not disjoint) and a compatible figure: the same
+unit and within a factor of two of the smallest figure of the event (8 and 10 hostages are one
+event in dispute; 13 and 39 are two events). A mention without a figure joins the day's only
+event of its kind, or stands alone when there are several.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import groupby
+from typing import Any
+
+FINE = ("exact", "day")
+FACTOR = 2.0
+_WIDE = {"about": (0.8, 1.2), "nearly": (0.8, 1.0), "up_to": (0.0, 1.0)}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One candidate of one document, with what the merge needs of its document."""
+
+    document: str
+    candidate: str
+    original: str | None  # the document this one is a copy of, if a near-duplicate
+    type: str
+    modality: str
+    actor: str | None
+    target: str | None
+    date: date | None
+    precision: str | None
+    categories: tuple[str, ...]
+    figure: float | None
+    qualifier: str | None
+    unit: str | None
+    source: dict[str, Any]  # outlet, url, published, speaker, role, anonymous, via, quote
+
+    @property
+    def report(self) -> str:
+        """The document this mention counts for: copies count as their original."""
+        return self.original or self.document
+
+
+@dataclass
+class _Cluster:
+    date: date | None
+    precision: str | None
+    unit: str | None
+    categories: set[str]
+    smallest: float | None
+    members: list[Mention] = field(default_factory=list)
+
+    def accepts(self, mention: Mention) -> bool:
+        if self.categories and mention.categories and not self.categories & set(mention.categories):
+            return False
+        if mention.figure is None or self.smallest is None:
+            return mention.figure is None or not self.members or self.unit == mention.unit
+        return self.unit == mention.unit and mention.figure <= FACTOR * max(self.smallest, 1.0)
+
+    def add(self, mention: Mention) -> None:
+        self.members.append(mention)
+        self.categories.update(mention.categories)
+        if mention.figure is not None:
+            self.unit = mention.unit
+            if self.smallest is None or mention.figure < self.smallest:
+                self.smallest = mention.figure
+
+
+def merge(mentions: Iterable[Mention]) -> Iterator[dict[str, Any]]:
+    """Events (rows of the events table) from mentions sorted by `block_key` then date."""
+    for _, block in groupby(mentions, key=block_key):
+        yield from _block_events(list(block))
+
+
+def block_key(mention: Mention) -> tuple[str, str, str, str]:
+    return (mention.type, mention.modality, mention.actor or "", mention.target or "")
+
+
+def sort_key(mention: Mention) -> tuple[Any, ...]:
+    return (*block_key(mention), mention.date or date.max, mention.document, mention.candidate)
+
+
+def _block_events(block: list[Mention]) -> Iterator[dict[str, Any]]:
+    by_day: dict[date, list[Mention]] = {}
+    coarse: list[Mention] = []
+    alone: list[_Cluster] = []
+    for mention in block:
+        if mention.date is None:
+            alone.append(_single(mention))
+        elif (mention.precision or "day") in FINE:
+            by_day.setdefault(mention.date, []).append(mention)
+        else:
+            coarse.append(mention)
+    days = {day: _clusters(by_day[day], day, "day") for day in sorted(by_day)}
+    by_window: dict[tuple[date, str], list[Mention]] = {}
+    for mention in sorted(coarse, key=_figure_order):
+        assert mention.date is not None
+        end = _window_end(mention.date, mention.precision)
+        inside = [
+            c
+            for day, clusters in days.items()
+            if mention.date <= day < end
+            for c in clusters
+            if _fits(c, mention)
+        ]
+        if len(inside) == 1:
+            inside[0].add(mention)
+        else:
+            by_window.setdefault((mention.date, mention.precision or "day"), []).append(mention)
+    clusters = [c for day in days.values() for c in day]
+    clusters += [c for key in sorted(by_window) for c in _clusters(by_window[key], *key)]
+    for cluster in [*clusters, *alone]:
+        yield event_row(cluster.members, cluster.date, cluster.precision, cluster.unit)
+
+
+def _figure_order(mention: Mention) -> tuple[Any, ...]:
+    # Figured mentions first, smallest first: clusters then do not depend on document order.
+    return (mention.figure is None, mention.figure or 0.0, mention.document, mention.candidate)
+
+
+def _clusters(mentions: list[Mention], when: date, precision: str) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for mention in sorted(mentions, key=_figure_order):
+        _place(clusters, mention, when, precision)
+    return clusters
+
+
+def _fits(cluster: _Cluster, mention: Mention) -> bool:
+    if mention.figure is None:
+        return cluster.accepts(mention)
+    return cluster.smallest is not None and cluster.accepts(mention)
+
+
+def _single(mention: Mention) -> _Cluster:
+    return _Cluster(None, mention.precision, mention.unit, set(mention.categories),
+                    mention.figure, [mention])  # fmt: skip
+
+
+def _place(clusters: list[_Cluster], mention: Mention, when: date, precision: str) -> None:
+    if mention.figure is None:
+        # A mention without a figure corroborates the day's only event of its kind.
+        if len(clusters) == 1 and clusters[0].accepts(mention):
+            clusters[0].add(mention)
+            return
+        bare = [c for c in clusters if c.smallest is None]
+        if bare:
+            bare[0].add(mention)
+            return
+    else:
+        for cluster in clusters:
+            if _fits(cluster, mention):
+                cluster.add(mention)
+                return
+    cluster = _Cluster(when, precision, None, set(), None)
+    cluster.add(mention)
+    clusters.append(cluster)
+
+
+def _window_end(start: date, precision: str | None) -> date:
+    if precision == "week":
+        return start + timedelta(days=7)
+    if precision == "month":
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start + timedelta(days=1)
+
+
+def event_row(
+    members: list[Mention], when: date | None, precision: str | None, unit: str | None
+) -> dict[str, Any]:
+    lead = members[0]
+    by_figure: dict[float | None, list[Mention]] = {}
+    for mention in members:
+        by_figure.setdefault(mention.figure, []).append(mention)
+    figures = sorted(f for f in by_figure if f is not None)
+    order: list[float | None] = [*figures, None] if None in by_figure else list(figures)
+    readings = [_reading(f, by_figure[f]) for f in order]
+    categories = sorted({c for m in members for c in m.categories})
+    identity = [lead.type, lead.modality, lead.actor, lead.target, unit,
+                when.isoformat() if when else lead.candidate, precision, categories,
+                figures[0] if figures else None]  # fmt: skip
+    digest = hashlib.sha1(json.dumps(identity, default=str).encode("utf-8")).hexdigest()
+    return {
+        "event_id": f"ev-{digest[:16]}",
+        "type": lead.type,
+        "modality": lead.modality,
+        "date": when,
+        "date_precision": precision,
+        "actor": lead.actor,
+        "target": lead.target,
+        "unit": unit,
+        "categories": categories,
+        "figure": figures[0] if figures else None,
+        "disputed": disputed(members),
+        "reports": len({m.report for m in members}),
+        "copies": len({m.document for m in members if m.original is not None}),
+        "mentions": len(members),
+        "readings": readings,
+    }
+
+
+def _reading(figure: float | None, mentions: list[Mention]) -> dict[str, Any]:
+    ordered = sorted(mentions, key=lambda m: (m.source.get("published") or date.max,
+                                              m.document, m.candidate))  # fmt: skip
+    return {
+        "figure": figure,
+        "reports": len({m.report for m in mentions}),
+        "sources": [
+            {
+                **m.source,
+                "document": m.document,
+                "candidate": m.candidate,
+                "qualifier": m.qualifier,
+                "copy_of": m.original,
+            }  # fmt: skip
+            for m in ordered
+        ],
+    }
+
+
+def interval(figure: float, qualifier: str | None) -> tuple[float, float]:
+    """The values a figure with its qualifier allows: "at least 10" is [10, inf)."""
+    if qualifier in ("at_least", "more_than", "over"):
+        return (figure + (0 if qualifier == "at_least" else 1e-9), float("inf"))
+    low, high = _WIDE.get(qualifier or "exact", (1.0, 1.0))
+    return (figure * low, figure * high)
+
+
+def disputed(mentions: Iterable[Mention]) -> bool:
+    """Whether the figures cannot all be true at once: no value lies in every interval."""
+    low, high = float("-inf"), float("inf")
+    for mention in mentions:
+        if mention.figure is None:
+            continue
+        a, b = interval(mention.figure, mention.qualifier)
+        low, high = max(low, a), min(high, b)
+    return low > high
