@@ -164,9 +164,7 @@ class OutputInUse(BatchError):
 
 class CorpusChanged(BatchError):
     code = "B102"
-    default_hint = (
-        "a file changed since this run started; give a new --out folder to start over"
-    )
+    default_hint = "a file changed since this run started; give a new --out folder to start over"
 
 
 class NoCorpus(BatchError):

@@ -139,6 +139,8 @@ def _mentions(parts: list[Path], documents: Documents, bucket: int, buckets: int
             row = documents.row(c["partition"], c["position"])
             original = documents.originals.get(row)
             published = cols["published"][row]
+            if published is None and original is not None:
+                published = cols["published"][original]  # a repost dates like its original
             found.append(Mention(
                 document=documents.key(row),
                 candidate=c["id"],
