@@ -64,7 +64,10 @@ class _Cluster:
             return False
         if mention.figure is None or self.smallest is None:
             return mention.figure is None or not self.members or self.unit == mention.unit
-        return self.unit == mention.unit and mention.figure <= FACTOR * max(self.smallest, 1.0)
+        near = max(mention.figure, self.smallest) <= FACTOR * max(
+            min(mention.figure, self.smallest), 1.0
+        )
+        return self.unit == mention.unit and near
 
     def add(self, mention: Mention) -> None:
         self.members.append(mention)
@@ -123,8 +126,15 @@ def _block_events(block: list[Mention]) -> Iterator[dict[str, Any]]:
 
 
 def _figure_order(mention: Mention) -> tuple[Any, ...]:
-    # Figured mentions first, smallest first: clusters then do not depend on document order.
-    return (mention.figure is None, mention.figure or 0.0, mention.document, mention.candidate)
+    # Figured mentions first, those with categories first (they tell events apart), smallest
+    # figure first: clusters then do not depend on the order of documents.
+    return (mention.figure is None, not mention.categories, mention.figure or 0.0,
+            mention.document, mention.candidate)  # fmt: skip
+
+
+def _distance(cluster: _Cluster, mention: Mention) -> tuple[bool, float]:
+    same = any(m.figure == mention.figure for m in cluster.members)
+    return (not same, abs((cluster.smallest or 0.0) - (mention.figure or 0.0)))
 
 
 def _clusters(mentions: list[Mention], when: date, precision: str) -> list[_Cluster]:
@@ -156,10 +166,12 @@ def _place(clusters: list[_Cluster], mention: Mention, when: date, precision: st
             bare[0].add(mention)
             return
     else:
-        for cluster in clusters:
-            if _fits(cluster, mention):
-                cluster.add(mention)
-                return
+        fitting = [c for c in clusters if _fits(c, mention)]
+        if fitting:
+            # The event that already has this figure, else the one of the nearest figure.
+            best = min(fitting, key=lambda c: _distance(c, mention))
+            best.add(mention)
+            return
     cluster = _Cluster(when, precision, None, set(), None)
     cluster.add(mention)
     clusters.append(cluster)
