@@ -1,20 +1,25 @@
 """After every partition is done: near-duplicates across the corpus, then candidates merged into
 events, written as events.parquet, duplicates.parquet and summary.json.
 
-The merge reads the candidate parts in buckets of blocks (hash of type, modality, actor and
-target), so it holds one bucket's mentions at a time, about `BUCKET_ROWS`, however large the
-corpus; documents are held as a few columns, one row each.
+The merge shuffles the candidate parts into buckets of blocks (hash of type, modality, actor and
+target; every part read once, each bucket a temporary file), so it holds one bucket's mentions
+at a time, about `BUCKET_ROWS`, however large the corpus; documents are held as a few columns,
+one row each.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import shutil
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
@@ -24,7 +29,7 @@ from truce.batch.manifest import Manifest, write_atomic
 from truce.batch.merge import Mention, merge, sort_key
 from truce.batch.schema import DUPLICATES, EVENTS, parquet_bytes
 
-BUCKET_ROWS = 200_000
+BUCKET_ROWS = 50_000
 _DOC_COLUMNS = ["partition", "position", "document", "source", "url", "outlet", "published",
                 "status", "code", "text_hash", "minhash"]  # fmt: skip
 _CANDIDATE_COLUMNS = ["partition", "position", "block", "id", "type", "modality", "date",
@@ -113,9 +118,12 @@ def _write_events(manifest: Manifest, documents: Documents) -> tuple[int, int, i
     path = manifest.out / "events.parquet"
     temp = path.with_name(".events.parquet.tmp")
     events = disputed = 0
-    with pq.ParquetWriter(temp, EVENTS, compression="zstd") as writer:
-        for bucket in range(buckets):
-            mentions = sorted(_mentions(parts, documents, bucket, buckets), key=sort_key)
+    with (
+        _buckets(manifest.out, parts, buckets) as sources,
+        pq.ParquetWriter(temp, EVENTS, compression="zstd") as writer,
+    ):
+        for tables in sources:
+            mentions = sorted(_mentions(tables, documents), key=sort_key)
             rows = list(merge(mentions))
             events += len(rows)
             disputed += sum(1 for r in rows if r["disputed"])
@@ -125,16 +133,45 @@ def _write_events(manifest: Manifest, documents: Documents) -> tuple[int, int, i
     return events, disputed, total
 
 
-def _mentions(parts: list[Path], documents: Documents, bucket: int, buckets: int) -> list[Mention]:
-    low, high = (bucket << 32) // buckets, ((bucket + 1) << 32) // buckets
+@contextmanager
+def _buckets(out: Path, parts: list[Path], buckets: int) -> Iterator[Iterator[Iterator[Any]]]:
+    """The candidates bucket by bucket: every part read once and its rows shuffled into one
+    temporary file per bucket (a block's rows all land in one bucket), then each bucket read."""
+    if buckets == 1:
+        yield iter([(pq.read_table(p, columns=_CANDIDATE_COLUMNS) for p in parts)])
+        return
+    folder = out / ".merge.tmp"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    writers: dict[int, Any] = {}
+    try:
+        for part in parts:
+            table = pq.read_table(part, columns=_CANDIDATE_COLUMNS)
+            wide = pc.multiply(pc.cast(table.column("block"), pa.uint64()), buckets)
+            index = pc.shift_right(wide, 32).to_numpy()
+            for bucket in np.unique(index):
+                chosen = table.filter(pa.array(index == bucket))
+                writer = writers.get(int(bucket))
+                if writer is None:
+                    writer = writers[int(bucket)] = pq.ParquetWriter(
+                        folder / f"{int(bucket):05d}.parquet", chosen.schema
+                    )
+                writer.write_table(chosen)
+        for writer in writers.values():
+            writer.close()
+        names = [folder / f"{b:05d}.parquet" for b in sorted(writers)]
+        writers.clear()
+        yield (iter([pq.read_table(name)]) for name in names)
+    finally:
+        for writer in writers.values():
+            writer.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _mentions(tables: Iterator[Any], documents: Documents) -> list[Mention]:
     cols = documents.columns
     found = []
-    for part in parts:
-        table = pq.read_table(part, columns=_CANDIDATE_COLUMNS)
-        if buckets > 1:
-            block = table.column("block")
-            keep = pc.and_(pc.greater_equal(block, low), pc.less(block, high))
-            table = table.filter(keep)
+    for table in tables:
         for c in table.to_pylist():
             row = documents.row(c["partition"], c["position"])
             original = documents.originals.get(row)

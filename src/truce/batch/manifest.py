@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,8 +73,11 @@ def open_manifest(out: Path, inputs: Iterable[str], options: dict[str, Any]) -> 
     """The manifest of `out`: read and checked against the corpus if a run started there,
     written from a fresh discovery if not. Leftover temporary files are removed either way."""
     out.mkdir(parents=True, exist_ok=True)
-    for stray in out.rglob(f".*{_TEMP_SUFFIX}"):
-        stray.unlink(missing_ok=True)
+    for stray in sorted(out.rglob(f".*{_TEMP_SUFFIX}")):
+        if stray.is_dir():
+            shutil.rmtree(stray, ignore_errors=True)  # the merge's shuffle folder
+        else:
+            stray.unlink(missing_ok=True)
     given = [str(i) for i in inputs]
     path = out / MANIFEST
     if path.is_file():

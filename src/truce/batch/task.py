@@ -41,6 +41,19 @@ class PartOutput:
     worker: str  # host:pid of the process that ran it
 
 
+def peak_rss() -> int:
+    """This process's peak resident memory in bytes. VmHWM counts from the process's own start;
+    `ru_maxrss` would do elsewhere, but on Linux a spawned worker inherits its parent's."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def pipeline(aliases: dict[str, str]) -> Language:
     key = tuple(sorted(aliases.items()))
     nlp = _PIPELINES.get(key)
@@ -77,7 +90,7 @@ def run_partition(
         ok,
         len(documents) - ok,
         len(candidates),
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        peak_rss(),
         f"{socket.gethostname()}:{os.getpid()}",
     )
 
