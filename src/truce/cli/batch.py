@@ -25,7 +25,12 @@ def batch(
     ),
     out: Path = typer.Option(..., "--out", "-o", help="output folder (resumed if it exists)"),
     workers: int = typer.Option(
-        os.cpu_count() or 1, "--workers", "-w", help="local worker processes", min=1
+        None,
+        "--workers",
+        "-w",
+        help="local worker processes (default: one per core)",
+        min=1,
+        show_default=False,
     ),
     scheduler: str = typer.Option(
         None, "--scheduler", help="an existing Dask cluster: tcp://HOST:PORT (--workers unused)"
@@ -59,6 +64,7 @@ def batch(
         with open_ledger() as ledger:
             specs.append(ledger.agreement(agreement)[0])
     options = BatchOptions(_date(published), spec_aliases(specs), partition_size)
+    cores = os.cpu_count() or 1
     columns = (TextColumn("partitions"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[documents]} documents"), TimeElapsedColumn())  # fmt: skip
     with Progress(*columns, console=errors, transient=True) as bar:
@@ -67,7 +73,7 @@ def batch(
         def show(counts: Counts) -> None:
             bar.update(task, total=counts.total, completed=counts.done, documents=counts.documents)
 
-        result = run_batch([str(p) for p in paths], out, options, workers=workers,
+        result = run_batch([str(p) for p in paths], out, options, workers=workers or cores,
                            scheduler=scheduler, on_progress=show)  # fmt: skip
     summary: dict[str, Any] = {**result.summary, "resumed_partitions": result.progress.resumed}
     if ingest:
