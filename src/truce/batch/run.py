@@ -11,6 +11,7 @@ memory does not grow with the corpus.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -124,10 +125,11 @@ def _run(
     aliases = dict(options.aliases)
     slots = max(1, 2 * sum(client.nthreads().values()))
     queue = iter(pending)
+    run = uuid.uuid4().hex[:12]  # task keys unique to this run on a shared cluster
 
     def submit(partition: Any) -> Any:
         return client.submit(run_partition, partition.as_dict(), published, aliases,
-                             key=f"truce-batch-{partition.index}-{id(manifest)}",
+                             key=f"truce-batch-{run}-{partition.index}",
                              pure=False)  # fmt: skip
 
     running = as_completed([submit(p) for p in islice(queue, slots)])  # type: ignore[no-untyped-call]
