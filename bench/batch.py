@@ -2,6 +2,7 @@
 of the workers and of the driver, and the merge's cost as the corpus grows.
 
 Run:  .venv/bin/python bench/batch.py --sizes 10000,100000 --workers 1,2 --dir /tmp/truce-bench
+      (--rounds 3 repeats the worker counts interleaved, for a shared, noisy machine)
 
 The corpus generator (seeded) recombines the sentences of the project's own reports (the gold
 set in eval/gold/documents, the seed among them) into articles of about --words words, each with
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -100,6 +102,7 @@ def measure(corpus: Path, out: Path, workers: int, size: int) -> dict[str, objec
             marks["first"], first_documents = now, progress.documents
         marks["last"] = now
 
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     result = run_batch(
         [corpus], out, BatchOptions(partition_size=256), workers=workers, on_progress=seen
@@ -118,6 +121,8 @@ def measure(corpus: Path, out: Path, workers: int, size: int) -> dict[str, objec
         # From the first finished partition on: without cluster start and pipeline builds.
         "steady_documents_per_s": round((documents - first_documents) / steady, 1),
         "merge_s": round(end - marks["last"], 1),
+        # The machine is shared: its 1-minute load average when the run began (2 = both cores).
+        "load_at_start": round(load, 1),
         "worker_peak_rss_mb": sorted(round(v / 2**20) for v in result.progress.peak_rss.values()),
         "events": result.summary["events"],
         "copies": result.summary["copies"],
@@ -144,6 +149,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="repeat the worker counts, interleaved (1,2,1,2...)"
+    )
     parser.add_argument("--words", type=int, default=500)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/truce-bench"))
     parser.add_argument("--results", type=Path, default=Path("bench/out/batch.jsonl"))
@@ -162,9 +170,10 @@ def main() -> None:
             started = time.perf_counter()
             generate(corpus, size, args.words)
             report({"documents": size, "generated_s": round(time.perf_counter() - started, 1)})
-        for workers in (int(w) for w in args.workers.split(",")):
-            out = args.dir / f"out-{size}-{workers}"
-            report(measure(corpus, out, workers, size))
+        for _ in range(args.rounds):
+            for workers in (int(w) for w in args.workers.split(",")):
+                out = args.dir / f"out-{size}-{workers}"
+                report(measure(corpus, out, workers, size))
         report(merge_cost(out, size))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         report({"documents": size, "driver_peak_rss_mb": peak})
