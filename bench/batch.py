@@ -165,6 +165,10 @@ def main() -> None:
             results.write(json.dumps(row) + "\n")
 
     for size in (int(s) for s in args.sizes.split(",")):
+        if args.merge_only:
+            workers = args.workers.split(",")[-1]
+            report(merge_cost(args.dir / f"out-{size}-{workers}", size))
+            continue
         corpus = args.dir / f"corpus-{size}"
         if not corpus.exists():
             started = time.perf_counter()

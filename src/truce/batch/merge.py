@@ -58,6 +58,7 @@ class _Cluster:
     categories: set[str]
     smallest: float | None
     members: list[Mention] = field(default_factory=list)
+    figures: set[float] = field(default_factory=set)
 
     def accepts(self, mention: Mention) -> bool:
         if self.categories and mention.categories and not self.categories & set(mention.categories):
@@ -73,6 +74,7 @@ class _Cluster:
         self.members.append(mention)
         self.categories.update(mention.categories)
         if mention.figure is not None:
+            self.figures.add(mention.figure)
             self.unit = mention.unit
             if self.smallest is None or mention.figure < self.smallest:
                 self.smallest = mention.figure
@@ -107,14 +109,9 @@ def _block_events(block: list[Mention]) -> Iterator[dict[str, Any]]:
     by_window: dict[tuple[date, str], list[Mention]] = {}
     for mention in sorted(coarse, key=_figure_order):
         assert mention.date is not None
-        end = _window_end(mention.date, mention.precision)
-        inside = [
-            c
-            for day, clusters in days.items()
-            if mention.date <= day < end
-            for c in clusters
-            if _fits(c, mention)
-        ]
+        span = (_window_end(mention.date, mention.precision) - mention.date).days
+        window = (mention.date + timedelta(days=n) for n in range(span))
+        inside = [c for day in window for c in days.get(day, ()) if _fits(c, mention)]
         if len(inside) == 1:
             inside[0].add(mention)
         else:
@@ -133,8 +130,10 @@ def _figure_order(mention: Mention) -> tuple[Any, ...]:
 
 
 def _distance(cluster: _Cluster, mention: Mention) -> tuple[bool, float]:
-    same = any(m.figure == mention.figure for m in cluster.members)
-    return (not same, abs((cluster.smallest or 0.0) - (mention.figure or 0.0)))
+    return (
+        mention.figure not in cluster.figures,
+        abs((cluster.smallest or 0.0) - (mention.figure or 0.0)),
+    )
 
 
 def _clusters(mentions: list[Mention], when: date, precision: str) -> list[_Cluster]:
