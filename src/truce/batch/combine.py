@@ -170,25 +170,38 @@ def _buckets(out: Path, parts: list[Path], buckets: int) -> Iterator[Iterator[It
 
 def _mentions(tables: Iterator[Any], documents: Documents) -> list[Mention]:
     cols = documents.columns
-    found = []
+    keys: dict[int, str] = {}
+
+    def key(row: int) -> str:
+        found = keys.get(row)
+        if found is None:
+            found = keys[row] = documents.key(row)
+        return found
+
+    mentions = []
     for table in tables:
-        for c in table.to_pylist():
-            row = documents.row(c["partition"], c["position"])
+        # Column lists zipped, not row dicts: a million candidates make a million dicts.
+        c = {name: table.column(name).to_pylist() for name in _CANDIDATE_COLUMNS}
+        for n, (partition, position) in enumerate(zip(c["partition"], c["position"], strict=True)):
+            row = documents.row(partition, position)
             original = documents.originals.get(row)
             published = cols["published"][row]
             if published is None and original is not None:
                 published = cols["published"][original]  # a repost dates like its original
-            found.append(Mention(
-                document=documents.key(row),
-                candidate=c["id"],
-                original=documents.key(original) if original is not None else None,
-                type=c["type"], modality=c["modality"], actor=c["actor"], target=c["target"],
-                date=c["date"] or published,
-                precision=c["date_precision"] if c["date"] else ("day" if published else None),
-                categories=tuple(c["categories"] or ()),
-                figure=c["figure"], qualifier=c["qualifier"], unit=c["unit"],
+            when = c["date"][n]
+            mentions.append(Mention(
+                document=key(row),
+                candidate=c["id"][n],
+                original=key(original) if original is not None else None,
+                type=c["type"][n], modality=c["modality"][n], actor=c["actor"][n],
+                target=c["target"][n],
+                date=when or published,
+                precision=c["date_precision"][n] if when else ("day" if published else None),
+                categories=tuple(c["categories"][n] or ()),
+                figure=c["figure"][n], qualifier=c["qualifier"][n], unit=c["unit"][n],
                 source={"outlet": cols["outlet"][row], "url": cols["url"][row],
-                        "published": published, "speaker": c["speaker"], "role": c["role"],
-                        "anonymous": c["anonymous"], "via": c["via"], "quote": c["quote"]},
+                        "published": published, "speaker": c["speaker"][n],
+                        "role": c["role"][n], "anonymous": c["anonymous"][n], "via": c["via"][n],
+                        "quote": c["quote"][n]},
             ))  # fmt: skip
-    return found
+    return mentions
