@@ -145,10 +145,53 @@ def merge_cost(out: Path, size: int) -> dict[str, object]:
     }
 
 
+PAGE = """<!doctype html><html><head><title>{title}</title>
+<meta property="og:site_name" content="{outlet}"><meta name="date" content="{published}"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/login">Sign in</a></nav>
+<article><h1>{title}</h1><p>{body}</p></article>
+<footer><p>Share on Facebook | Email</p><p>Copyright {outlet}</p></footer></body></html>"""
+
+
+def html_overhead(folder: Path, articles: int) -> dict[str, object]:
+    """The same articles as plain text and as HTML pages, read and extracted in one process:
+    what a crawl (WARC, HTML) costs beside JSON Lines of text."""
+    from truce.extract.service import extract_paths
+
+    corpus = folder / "html-corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    generate(corpus / "jsonl", articles, 500)
+    (corpus / "txt").mkdir()
+    (corpus / "html").mkdir()
+    lines = (corpus / "jsonl" / "shard-0000.jsonl").read_text().splitlines()
+    for n, line in enumerate(lines):
+        record = json.loads(line)
+        (corpus / "txt" / f"{n:05d}.txt").write_text(record["text"])
+        paragraphs = record["text"].replace("\n\n", "</p><p>")
+        page = PAGE.format(title=f"Story {n}", outlet=record["outlet"],
+                           published=record["published"], body=paragraphs)  # fmt: skip
+        (corpus / "html" / f"{n:05d}.html").write_text(page)
+    row: dict[str, object] = {"html_overhead_articles": len(lines)}
+    for kind in ("txt", "html"):
+        start = time.perf_counter()
+        done = sum(1 for r in extract_paths([corpus / kind]) if not r.error)
+        seconds = time.perf_counter() - start
+        row[f"{kind}_documents_per_s"] = round(done / seconds, 1)
+    row["html_vs_text"] = round(
+        float(row["html_documents_per_s"]) / float(row["txt_documents_per_s"]), 2
+    )  # type: ignore[arg-type]
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument(
+        "--merge-only", action="store_true", help="time the merge again on existing outputs"
+    )
+    parser.add_argument(
+        "--html", type=int, default=0, help="only time N articles as HTML pages beside text"
+    )
     parser.add_argument(
         "--rounds", type=int, default=1, help="repeat the worker counts, interleaved (1,2,1,2...)"
     )
@@ -164,6 +207,9 @@ def main() -> None:
         with args.results.open("a") as results:
             results.write(json.dumps(row) + "\n")
 
+    if args.html:
+        report(html_overhead(args.dir, args.html))
+        return
     for size in (int(s) for s in args.sizes.split(",")):
         if args.merge_only:
             workers = args.workers.split(",")[-1]
