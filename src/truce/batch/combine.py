@@ -26,13 +26,13 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from truce.batch.dedup import find_copies
 from truce.batch.manifest import Manifest, write_atomic
-from truce.batch.merge import Mention, merge, sort_key
+from truce.batch.merge import Mention, merge
 from truce.batch.schema import DUPLICATES, EVENTS, parquet_bytes
 
 BUCKET_ROWS = 50_000
 _DOC_COLUMNS = ["partition", "position", "document", "source", "url", "outlet", "published",
                 "status", "code", "text_hash", "minhash"]  # fmt: skip
-_CANDIDATE_COLUMNS = ["partition", "position", "block", "id", "type", "modality", "date",
+_CANDIDATE_COLUMNS = ["partition", "position", "number", "block", "id", "type", "modality", "date",
                       "date_precision", "actor", "target", "categories", "figure", "qualifier",
                       "unit", "speaker", "role", "anonymous", "via", "quote"]  # fmt: skip
 
@@ -44,6 +44,22 @@ class Documents:
     offsets: dict[int, int]
     columns: dict[str, list[Any]]
     originals: dict[int, int]  # copy row -> original row
+
+    def published(self) -> Any:
+        """Each document's publication date as an Arrow array; a copy without one takes its
+        original's."""
+        dates = list(self.columns["published"])
+        for copy, original in self.originals.items():
+            if dates[copy] is None:
+                dates[copy] = dates[original]
+        return pa.array(dates, pa.date32())
+
+    def rows(self, partitions: Any, positions: Any) -> Any:
+        """Global rows of (partition, position) pairs, as a NumPy array."""
+        starts = np.full(max(self.offsets, default=0) + 1, -1, dtype=np.int64)
+        for partition, start in self.offsets.items():
+            starts[partition] = start
+        return starts[partitions] + positions
 
     def row(self, partition: int, position: int) -> int:
         return self.offsets[partition] + position
@@ -87,7 +103,7 @@ def _documents(manifest: Manifest) -> Documents:
     offsets: dict[int, int] = {}
     for row, partition in enumerate(columns["partition"]):
         offsets.setdefault(partition, row)
-    copies = find_copies(columns["text_hash"], columns["minhash"], columns["published"])
+    copies = find_copies(columns.pop("text_hash"), columns.pop("minhash"), columns["published"])
     originals = {c.document: c.original for c in copies}
     documents = Documents(offsets, columns, originals)
     documents.columns["similarity"] = [None] * len(columns["status"])
@@ -115,30 +131,47 @@ def _write_events(manifest: Manifest, documents: Documents) -> tuple[int, int, i
     parts = manifest.part_files("candidates")
     total = sum(pq.ParquetFile(p).metadata.num_rows for p in parts)
     buckets = max(1, math.ceil(total / BUCKET_ROWS))
+    published = documents.published()
     path = manifest.out / "events.parquet"
     temp = path.with_name(".events.parquet.tmp")
     events = disputed = 0
     with (
-        _buckets(manifest.out, parts, buckets) as sources,
+        _buckets(manifest.out, parts, buckets) as tables,
         pq.ParquetWriter(temp, EVENTS, compression="zstd") as writer,
     ):
-        for tables in sources:
-            mentions = sorted(_mentions(tables, documents), key=sort_key)
-            rows = list(merge(mentions))
-            events += len(rows)
-            disputed += sum(1 for r in rows if r["disputed"])
-            for start in range(0, len(rows), 10_000):
-                writer.write_table(pa.Table.from_pylist(rows[start : start + 10_000], EVENTS))
+        for table in tables:
+            rows: list[dict[str, Any]] = []
+            for row in merge(_mentions(_sorted(table, documents, published), documents)):
+                rows.append(row)
+                disputed += row["disputed"]
+                if len(rows) == 10_000:
+                    writer.write_table(pa.Table.from_pylist(rows, EVENTS))
+                    events, rows = events + len(rows), []
+            if rows:
+                writer.write_table(pa.Table.from_pylist(rows, EVENTS))
+                events += len(rows)
     temp.replace(path)
     return events, disputed, total
 
 
+def _sorted(table: Any, documents: Documents, published: Any) -> Any:
+    """A bucket's candidates in merge order: block, effective date (its own, else its
+    document's publication date), then corpus order."""
+    rows = documents.rows(table.column("partition").to_numpy(), table.column("position").to_numpy())
+    effective = pc.coalesce(table.column("date"), pc.take(published, pa.array(rows)))
+    table = table.append_column("row", pa.array(rows)).append_column("effective", effective)
+    keys = ["type", "modality", "actor", "target", "effective", "row", "number"]
+    return table.sort_by([(k, "ascending") for k in keys])
+
+
 @contextmanager
-def _buckets(out: Path, parts: list[Path], buckets: int) -> Iterator[Iterator[Iterator[Any]]]:
-    """The candidates bucket by bucket: every part read once and its rows shuffled into one
-    temporary file per bucket (a block's rows all land in one bucket), then each bucket read."""
+def _buckets(out: Path, parts: list[Path], buckets: int) -> Iterator[Iterator[Any]]:
+    """The candidates as tables, bucket by bucket: every part read once and its rows shuffled
+    into one temporary file per bucket (a block's rows all land in one bucket)."""
     if buckets == 1:
-        yield iter([(pq.read_table(p, columns=_CANDIDATE_COLUMNS) for p in parts)])
+        yield iter(
+            [pa.concat_tables([pq.read_table(p, columns=_CANDIDATE_COLUMNS) for p in parts])]
+        )
         return
     folder = out / ".merge.tmp"
     shutil.rmtree(folder, ignore_errors=True)
@@ -161,14 +194,15 @@ def _buckets(out: Path, parts: list[Path], buckets: int) -> Iterator[Iterator[It
             writer.close()
         names = [folder / f"{b:05d}.parquet" for b in sorted(writers)]
         writers.clear()
-        yield (iter([pq.read_table(name)]) for name in names)
+        yield (pq.read_table(name) for name in names)
     finally:
         for writer in writers.values():
             writer.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _mentions(tables: Iterator[Any], documents: Documents) -> list[Mention]:
+def _mentions(table: Any, documents: Documents) -> Iterator[Mention]:
+    """Mentions built a batch of rows at a time, so a bucket is never all Python objects."""
     cols = documents.columns
     keys: dict[int, str] = {}
 
@@ -178,30 +212,32 @@ def _mentions(tables: Iterator[Any], documents: Documents) -> list[Mention]:
             found = keys[row] = documents.key(row)
         return found
 
-    mentions = []
-    for table in tables:
-        # Column lists zipped, not row dicts: a million candidates make a million dicts.
-        c = {name: table.column(name).to_pylist() for name in _CANDIDATE_COLUMNS}
-        for n, (partition, position) in enumerate(zip(c["partition"], c["position"], strict=True)):
-            row = documents.row(partition, position)
+    for batch in table.to_batches(max_chunksize=8_192):
+        c = {name: batch.column(name).to_pylist() for name in batch.schema.names}
+        for n, row in enumerate(c["row"]):
             original = documents.originals.get(row)
-            published = cols["published"][row]
-            if published is None and original is not None:
-                published = cols["published"][original]  # a repost dates like its original
             when = c["date"][n]
-            mentions.append(Mention(
+            effective = c["effective"][n]
+            yield Mention(
                 document=key(row),
                 candidate=c["id"][n],
                 original=key(original) if original is not None else None,
                 type=c["type"][n], modality=c["modality"][n], actor=c["actor"][n],
                 target=c["target"][n],
-                date=when or published,
-                precision=c["date_precision"][n] if when else ("day" if published else None),
+                date=effective,
+                precision=c["date_precision"][n] if when else ("day" if effective else None),
                 categories=tuple(c["categories"][n] or ()),
                 figure=c["figure"][n], qualifier=c["qualifier"][n], unit=c["unit"][n],
                 source={"outlet": cols["outlet"][row], "url": cols["url"][row],
-                        "published": published, "speaker": c["speaker"][n],
-                        "role": c["role"][n], "anonymous": c["anonymous"][n], "via": c["via"][n],
+                        "published": _published(cols, row, original),
+                        "speaker": c["speaker"][n], "role": c["role"][n],
+                        "anonymous": c["anonymous"][n], "via": c["via"][n],
                         "quote": c["quote"][n]},
-            ))  # fmt: skip
-    return mentions
+            )  # fmt: skip
+
+
+def _published(cols: dict[str, list[Any]], row: int, original: int | None) -> Any:
+    published = cols["published"][row]
+    if published is None and original is not None:
+        return cols["published"][original]  # a repost dates like its original
+    return published

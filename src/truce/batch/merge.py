@@ -12,17 +12,16 @@ event of its kind, or stands alone when there are several.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
 from typing import Any
 
+from truce.batch.event_rows import event_row
+
 FINE = ("exact", "day")
 FACTOR = 2.0
-_WIDE = {"about": (0.8, 1.2), "nearly": (0.8, 1.0), "up_to": (0.0, 1.0)}
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ class _Cluster:
 def merge(mentions: Iterable[Mention]) -> Iterator[dict[str, Any]]:
     """Events (rows of the events table) from mentions sorted by `block_key` then date."""
     for _, block in groupby(mentions, key=block_key):
-        yield from _block_events(list(block))
+        yield from _block_events(block)
 
 
 def block_key(mention: Mention) -> tuple[str, str, str, str]:
@@ -94,32 +93,71 @@ def sort_key(mention: Mention) -> tuple[Any, ...]:
     return (*block_key(mention), mention.date or date.max, mention.document, mention.candidate)
 
 
-def _block_events(block: list[Mention]) -> Iterator[dict[str, Any]]:
-    by_day: dict[date, list[Mention]] = {}
-    coarse: list[Mention] = []
-    alone: list[_Cluster] = []
+HORIZON = 31  # days: the longest window of a coarse (week or month) mention
+
+
+def _block_events(block: Iterable[Mention]) -> Iterator[dict[str, Any]]:
+    """A block's events from its mentions in date order, holding only the days that a pending
+    week or month mention may still join: memory does not grow with the block's time span."""
+    days: dict[date, list[Mention]] = {}  # days still gathering mentions
+    clusters: dict[date, list[_Cluster]] = {}  # days whose events may still gain a mention
+    coarse: list[Mention] = []  # week and month mentions whose window is not complete yet
+    current: date | None = None
     for mention in block:
         if mention.date is None:
-            alone.append(_single(mention))
-        elif (mention.precision or "day") in FINE:
-            by_day.setdefault(mention.date, []).append(mention)
+            yield _row(_single(mention))
+            continue
+        if mention.date != current:  # once per date: the mentions come in date order
+            current = mention.date
+            yield from _flush(days, clusters, coarse, current)
+        if (mention.precision or "day") in FINE:
+            days.setdefault(mention.date, []).append(mention)
         else:
             coarse.append(mention)
-    days = {day: _clusters(by_day[day], day, "day") for day in sorted(by_day)}
+    yield from _flush(days, clusters, coarse, date.max)
+
+
+def _flush(
+    days: dict[date, list[Mention]],
+    clusters: dict[date, list[_Cluster]],
+    coarse: list[Mention],
+    now: date,
+) -> Iterator[dict[str, Any]]:
+    """Everything dated before `now` is seen: cluster those days, settle the week and month
+    mentions whose window has passed, and emit the days no pending mention can still join."""
+    for day in sorted(d for d in days if d < now):
+        clusters[day] = _clusters(days.pop(day), day, "day")
+    ready = [m for m in coarse if _end(m) <= now]
+    if ready:
+        coarse[:] = [m for m in coarse if _end(m) > now]
+        yield from _settle(ready, clusters)
+    horizon = min((m.date for m in coarse if m.date is not None), default=now)
+    for day in sorted(d for d in clusters if d < horizon):
+        yield from (_row(c) for c in clusters.pop(day))
+
+
+def _settle(ready: list[Mention], clusters: dict[date, list[_Cluster]]) -> Iterator[dict[str, Any]]:
     by_window: dict[tuple[date, str], list[Mention]] = {}
-    for mention in sorted(coarse, key=_figure_order):
+    for mention in sorted(ready, key=_figure_order):
         assert mention.date is not None
         span = (_window_end(mention.date, mention.precision) - mention.date).days
         window = (mention.date + timedelta(days=n) for n in range(span))
-        inside = [c for day in window for c in days.get(day, ()) if _fits(c, mention)]
+        inside = [c for day in window for c in clusters.get(day, ()) if _fits(c, mention)]
         if len(inside) == 1:
             inside[0].add(mention)
         else:
             by_window.setdefault((mention.date, mention.precision or "day"), []).append(mention)
-    clusters = [c for day in days.values() for c in day]
-    clusters += [c for key in sorted(by_window) for c in _clusters(by_window[key], *key)]
-    for cluster in [*clusters, *alone]:
-        yield event_row(cluster.members, cluster.date, cluster.precision, cluster.unit)
+    for key in sorted(by_window):
+        yield from (_row(c) for c in _clusters(by_window[key], *key))
+
+
+def _end(mention: Mention) -> date:
+    assert mention.date is not None
+    return _window_end(mention.date, mention.precision)
+
+
+def _row(cluster: _Cluster) -> dict[str, Any]:
+    return event_row(cluster.members, cluster.date, cluster.precision, cluster.unit)
 
 
 def _figure_order(mention: Mention) -> tuple[Any, ...]:
@@ -182,75 +220,3 @@ def _window_end(start: date, precision: str | None) -> date:
     if precision == "month":
         return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
     return start + timedelta(days=1)
-
-
-def event_row(
-    members: list[Mention], when: date | None, precision: str | None, unit: str | None
-) -> dict[str, Any]:
-    lead = members[0]
-    by_figure: dict[float | None, list[Mention]] = {}
-    for mention in members:
-        by_figure.setdefault(mention.figure, []).append(mention)
-    figures = sorted(f for f in by_figure if f is not None)
-    order: list[float | None] = [*figures, None] if None in by_figure else list(figures)
-    readings = [_reading(f, by_figure[f]) for f in order]
-    categories = sorted({c for m in members for c in m.categories})
-    identity = [lead.type, lead.modality, lead.actor, lead.target, unit,
-                when.isoformat() if when else lead.candidate, precision, categories,
-                figures[0] if figures else None]  # fmt: skip
-    digest = hashlib.sha1(json.dumps(identity, default=str).encode("utf-8")).hexdigest()
-    return {
-        "event_id": f"ev-{digest[:16]}",
-        "type": lead.type,
-        "modality": lead.modality,
-        "date": when,
-        "date_precision": precision,
-        "actor": lead.actor,
-        "target": lead.target,
-        "unit": unit,
-        "categories": categories,
-        "figure": figures[0] if figures else None,
-        "disputed": disputed(members),
-        "reports": len({m.report for m in members}),
-        "copies": len({m.document for m in members if m.original is not None}),
-        "mentions": len(members),
-        "readings": readings,
-    }
-
-
-def _reading(figure: float | None, mentions: list[Mention]) -> dict[str, Any]:
-    ordered = sorted(mentions, key=lambda m: (m.source.get("published") or date.max,
-                                              m.document, m.candidate))  # fmt: skip
-    return {
-        "figure": figure,
-        "reports": len({m.report for m in mentions}),
-        "sources": [
-            {
-                **m.source,
-                "document": m.document,
-                "candidate": m.candidate,
-                "qualifier": m.qualifier,
-                "copy_of": m.original,
-            }  # fmt: skip
-            for m in ordered
-        ],
-    }
-
-
-def interval(figure: float, qualifier: str | None) -> tuple[float, float]:
-    """The values a figure with its qualifier allows: "at least 10" is [10, inf)."""
-    if qualifier in ("at_least", "more_than", "over"):
-        return (figure + (0 if qualifier == "at_least" else 1e-9), float("inf"))
-    low, high = _WIDE.get(qualifier or "exact", (1.0, 1.0))
-    return (figure * low, figure * high)
-
-
-def disputed(mentions: Iterable[Mention]) -> bool:
-    """Whether the figures cannot all be true at once: no value lies in every interval."""
-    low, high = float("-inf"), float("inf")
-    for mention in mentions:
-        if mention.figure is None:
-            continue
-        a, b = interval(mention.figure, mention.qualifier)
-        low, high = max(low, a), min(high, b)
-    return low > high
