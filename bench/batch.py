@@ -120,6 +120,9 @@ def measure(corpus: Path, out: Path, workers: int, size: int) -> dict[str, objec
         "documents_per_s": round(documents / extraction, 1),
         # From the first finished partition on: without cluster start and pipeline builds.
         "steady_documents_per_s": round((documents - first_documents) / steady, 1),
+        # Per CPU-second of the workers (start-up included): what a core gives, whatever else
+        # the shared machine is doing.
+        "documents_per_cpu_s": round(documents / sum(result.progress.cpu_seconds.values()), 1),
         "merge_s": round(end - marks["last"], 1),
         # The machine is shared: its 1-minute load average when the run began (2 = both cores).
         "load_at_start": round(load, 1),

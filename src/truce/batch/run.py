@@ -52,7 +52,8 @@ class Progress:
     documents: int = 0
     failed: int = 0
     candidates: int = 0
-    peak_rss: dict[str, int] = field(default_factory=dict)  # worker address -> bytes
+    peak_rss: dict[str, int] = field(default_factory=dict)  # worker -> bytes
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # worker -> CPU time so far
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,10 @@ def _run(
         progress.documents += result.ok + result.failed
         progress.failed += result.failed
         progress.candidates += result.found
-        progress.peak_rss[result.worker] = max(
-            progress.peak_rss.get(result.worker, 0), result.peak_rss
+        worker = result.worker
+        progress.peak_rss[worker] = max(progress.peak_rss.get(worker, 0), result.peak_rss)
+        progress.cpu_seconds[worker] = max(
+            progress.cpu_seconds.get(worker, 0.0), result.cpu_seconds
         )
         if on_progress:
             on_progress(progress)

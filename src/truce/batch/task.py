@@ -11,6 +11,7 @@ import json
 import os
 import resource
 import socket
+import time
 import zlib
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,7 @@ class PartOutput:
     found: int
     peak_rss: int  # the worker process's peak resident memory so far, bytes
     worker: str  # host:pid of the process that ran it
+    cpu_seconds: float  # CPU time of that process so far (all its partitions and start-up)
 
 
 def peak_rss() -> int:
@@ -92,6 +94,7 @@ def run_partition(
         len(candidates),
         peak_rss(),
         f"{socket.gethostname()}:{os.getpid()}",
+        time.process_time(),
     )
 
 
