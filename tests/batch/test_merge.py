@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from truce.batch.dedup import find_copies
 from truce.batch.fingerprint import signature, text_hash, words
 from truce.batch.merge import Mention, merge, sort_key
@@ -103,8 +105,11 @@ def test_exact_and_near_copies_are_found_and_other_reports_are_not() -> None:
         WIRE.upper().replace(",", ""),
     ]
     tokens = [words(t) for t in texts]
-    published = [DAY, date(2023, 11, 29), DAY, DAY]
-    copies = find_copies([text_hash(t) for t in tokens], [signature(t) for t in tokens], published)
+    published = np.array([d.toordinal() for d in [DAY, date(2023, 11, 29), DAY, DAY]])
+    text_keys = np.array([int(text_hash(t)[:16], 16) for t in tokens], dtype=np.uint64)
+    signatures = np.array([np.frombuffer(signature(t), dtype="<u4") for t in tokens])
+    valid = np.ones(len(texts), dtype=bool)
+    copies = find_copies(text_keys, signatures, valid, published)
     # The earliest published is the original; the exact copy (case and commas aside) scores 1.
     assert [(c.document, c.original) for c in copies] == [(0, 1), (3, 1)]
     assert copies[1].similarity == 1.0 and 0.35 <= copies[0].similarity < 1.0

@@ -12,5 +12,7 @@ Parquet, and merged into events with all their sources.
 | run           | the driver: a cluster, bounded submission, progress, resume              |
 | dedup         | near-duplicate documents clustered (LSH over MinHash)                    |
 | merge         | candidates of many documents merged into events, disputes flagged        |
+| event_rows    | an event's row: readings with their sources, the leading figure, dispute |
+| combine       | after the partitions: copies, the merge by buckets, the summary          |
 | ingest        | merged events into the review queue, idempotently                        |
 """

@@ -3,8 +3,8 @@ events, written as events.parquet, duplicates.parquet and summary.json.
 
 The merge shuffles the candidate parts into buckets of blocks (hash of type, modality, actor and
 target; every part read once, each bucket a temporary file), so it holds one bucket's mentions
-at a time, about `BUCKET_ROWS`, however large the corpus; documents are held as a few columns,
-one row each.
+at a time, about `BUCKET_ROWS` (at least one whole block); documents are held as Arrow columns,
+one row each (documents.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import shutil
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,64 +23,28 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-from truce.batch.dedup import find_copies
+from truce.batch.documents import Documents, load_documents
 from truce.batch.manifest import Manifest, write_atomic
 from truce.batch.merge import Mention, merge
 from truce.batch.schema import DUPLICATES, EVENTS, parquet_bytes
 
 BUCKET_ROWS = 50_000
-_DOC_COLUMNS = ["partition", "position", "document", "source", "url", "outlet", "published",
-                "status", "code", "text_hash", "minhash"]  # fmt: skip
 _CANDIDATE_COLUMNS = ["partition", "position", "number", "block", "id", "type", "modality", "date",
                       "date_precision", "actor", "target", "categories", "figure", "qualifier",
                       "unit", "speaker", "role", "anonymous", "via", "quote"]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Documents:
-    """Every document of the corpus by global row, and where each partition starts."""
-
-    offsets: dict[int, int]
-    columns: dict[str, list[Any]]
-    originals: dict[int, int]  # copy row -> original row
-
-    def published(self) -> Any:
-        """Each document's publication date as an Arrow array; a copy without one takes its
-        original's."""
-        dates = list(self.columns["published"])
-        for copy, original in self.originals.items():
-            if dates[copy] is None:
-                dates[copy] = dates[original]
-        return pa.array(dates, pa.date32())
-
-    def rows(self, partitions: Any, positions: Any) -> Any:
-        """Global rows of (partition, position) pairs, as a NumPy array."""
-        starts = np.full(max(self.offsets, default=0) + 1, -1, dtype=np.int64)
-        for partition, start in self.offsets.items():
-            starts[partition] = start
-        return starts[partitions] + positions
-
-    def row(self, partition: int, position: int) -> int:
-        return self.offsets[partition] + position
-
-    def key(self, row: int) -> str:
-        """A name unique in the corpus: the URL, or the file's path (with #N for its lines)."""
-        name, source = self.columns["document"][row], self.columns["source"][row]
-        if "://" in name:
-            return str(name)
-        return str(Path(source).with_name(name)) if source else str(name)
-
-
 def combine(manifest: Manifest) -> dict[str, Any]:
-    documents = _documents(manifest)
+    documents = load_documents(manifest.part_files("documents"))
     _write_duplicates(manifest, documents)
     events, disputed, mentions = _write_events(manifest, documents)
-    cols = documents.columns
-    errors = Counter(c for s, c in zip(cols["status"], cols["code"], strict=True) if s != "ok")
-    ok = sum(1 for s in cols["status"] if s == "ok")
+    status = documents.column("status")
+    codes = pc.filter(documents.column("code"), pc.not_equal(status, "ok")).to_pylist()
+    errors = Counter(c for c in codes if c is not None)
+    ok = pc.sum(pc.equal(status, "ok")).as_py() or 0
     summary = {
         "partitions": len(manifest.partitions),
-        "documents": len(cols["status"]),
+        "documents": len(status),
         "ok": ok,
         "errors": dict(sorted(errors.items())),
         "copies": len(documents.originals),
@@ -95,34 +58,19 @@ def combine(manifest: Manifest) -> dict[str, Any]:
     return summary
 
 
-def _documents(manifest: Manifest) -> Documents:
-    table = pa.concat_tables(
-        [pq.read_table(p, columns=_DOC_COLUMNS) for p in manifest.part_files("documents")]
-    )
-    columns = {name: table.column(name).to_pylist() for name in _DOC_COLUMNS}
-    offsets: dict[int, int] = {}
-    for row, partition in enumerate(columns["partition"]):
-        offsets.setdefault(partition, row)
-    copies = find_copies(columns.pop("text_hash"), columns.pop("minhash"), columns["published"])
-    originals = {c.document: c.original for c in copies}
-    documents = Documents(offsets, columns, originals)
-    documents.columns["similarity"] = [None] * len(columns["status"])
-    for copy in copies:
-        documents.columns["similarity"][copy.document] = copy.similarity
-    return documents
-
-
 def _write_duplicates(manifest: Manifest, documents: Documents) -> None:
-    cols = documents.columns
+    copies = sorted(documents.originals.items())
+    mine = documents.take([c for c, _ in copies], ["key", "source"])
+    theirs = documents.take([o for _, o in copies], ["key", "source"])
     rows = [
         {
-            "document": documents.key(copy),
-            "source": cols["source"][copy],
-            "copy_of": documents.key(original),
-            "copy_of_source": cols["source"][original],
-            "similarity": cols["similarity"][copy],
+            "document": mine["key"][n],
+            "source": mine["source"][n],
+            "copy_of": theirs["key"][n],
+            "copy_of_source": theirs["source"][n],
+            "similarity": documents.similarity[copy],
         }  # fmt: skip
-        for copy, original in sorted(documents.originals.items())
+        for n, (copy, _) in enumerate(copies)
     ]
     write_atomic(manifest.out / "duplicates.parquet", parquet_bytes(rows, DUPLICATES))
 
@@ -131,7 +79,7 @@ def _write_events(manifest: Manifest, documents: Documents) -> tuple[int, int, i
     parts = manifest.part_files("candidates")
     total = sum(pq.ParquetFile(p).metadata.num_rows for p in parts)
     buckets = max(1, math.ceil(total / BUCKET_ROWS))
-    published = documents.published()
+    published = documents.column("effective")
     path = manifest.out / "events.parquet"
     temp = path.with_name(".events.parquet.tmp")
     events = disputed = 0
@@ -203,41 +151,24 @@ def _buckets(out: Path, parts: list[Path], buckets: int) -> Iterator[Iterator[An
 
 def _mentions(table: Any, documents: Documents) -> Iterator[Mention]:
     """Mentions built a batch of rows at a time, so a bucket is never all Python objects."""
-    cols = documents.columns
-    keys: dict[int, str] = {}
-
-    def key(row: int) -> str:
-        found = keys.get(row)
-        if found is None:
-            found = keys[row] = documents.key(row)
-        return found
-
+    fields = ["key", "copy_of", "outlet", "url", "effective"]
     for batch in table.to_batches(max_chunksize=8_192):
         c = {name: batch.column(name).to_pylist() for name in batch.schema.names}
-        for n, row in enumerate(c["row"]):
-            original = documents.originals.get(row)
+        d = documents.take(batch.column("row"), fields)
+        for n, effective in enumerate(c["effective"]):
             when = c["date"][n]
-            effective = c["effective"][n]
             yield Mention(
-                document=key(row),
+                document=d["key"][n],
                 candidate=c["id"][n],
-                original=key(original) if original is not None else None,
+                original=d["copy_of"][n],
                 type=c["type"][n], modality=c["modality"][n], actor=c["actor"][n],
                 target=c["target"][n],
                 date=effective,
                 precision=c["date_precision"][n] if when else ("day" if effective else None),
                 categories=tuple(c["categories"][n] or ()),
                 figure=c["figure"][n], qualifier=c["qualifier"][n], unit=c["unit"][n],
-                source={"outlet": cols["outlet"][row], "url": cols["url"][row],
-                        "published": _published(cols, row, original),
-                        "speaker": c["speaker"][n], "role": c["role"][n],
-                        "anonymous": c["anonymous"][n], "via": c["via"][n],
+                source={"outlet": d["outlet"][n], "url": d["url"][n],
+                        "published": d["effective"][n], "speaker": c["speaker"][n],
+                        "role": c["role"][n], "anonymous": c["anonymous"][n], "via": c["via"][n],
                         "quote": c["quote"][n]},
             )  # fmt: skip
-
-
-def _published(cols: dict[str, list[Any]], row: int, original: int | None) -> Any:
-    published = cols["published"][row]
-    if published is None and original is not None:
-        return cols["published"][original]  # a repost dates like its original
-    return published
