@@ -34,6 +34,7 @@ from pathlib import Path
 from truce.batch.combine import combine
 from truce.batch.manifest import open_manifest
 from truce.batch.run import BatchOptions, Progress, run_batch
+from truce.batch.task import peak_rss
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "eval" / "gold" / "documents"
@@ -141,6 +142,8 @@ def merge_cost(out: Path, size: int) -> dict[str, object]:
     return {
         "documents": size,
         "merge_s": round(time.perf_counter() - start, 2),
+        # This process's peak so far: the merge's own when run with --merge-only, one size.
+        "merge_peak_rss_mb": peak_rss() >> 20,
         "candidates": summary["candidates"],
         "events": summary["events"],
         "disputed_events": summary["disputed_events"],
