@@ -1,7 +1,7 @@
 """From a corpus to the engine's disputes: `truce batch --agreement --ingest` queues the merged
 day-7 event (twice adds nothing); accepting both readings gives two claims of one event, and
 `truce status` then shows the dispute with both readings, their sources and the verdicts that
-flip between them."""
+flip between them. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ CLAIMS = ROOT / "examples" / "claims" / "gaza-2023-11.jsonl"
 
 
 def test_batch_ingest_twice_then_accept_gives_the_engine_dispute(
-    tmp_path: Path, scheduler: str, make_corpus: Callable[[Path], Path]
+    tmp_path: Path, ledger_url: str, scheduler: str, make_corpus: Callable[[Path], Path]
 ) -> None:
-    db = str(tmp_path / "truce.db")
+    db = ledger_url  # a SQLite file, then a fresh PostgreSQL database
 
     def run(*args: str) -> Result:
         return CliRunner().invoke(app, ["--db", db, *args])
