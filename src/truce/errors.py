@@ -146,3 +146,39 @@ class UnreadableInputFile(InputFileError):
 class UnknownInputFormat(InputFileError):
     code = "I105"
     default_hint = "name the file .jsonl, .ndjson or .csv, or pass the format explicitly"
+
+
+class BatchError(TruceError):
+    """`truce batch` cannot start or go on (the documents themselves never raise this)."""
+
+    code = "B100"
+    default_hint = "see docs/batch.md"
+
+
+class OutputInUse(BatchError):
+    """The output folder holds a run of another corpus or with other options."""
+
+    code = "B101"
+    default_hint = "give a new --out folder, or run the same paths and options to resume"
+
+
+class CorpusChanged(BatchError):
+    code = "B102"
+    default_hint = "a file changed since this run started; give a new --out folder to start over"
+
+
+class NoCorpus(BatchError):
+    code = "B103"
+    default_hint = "pass files, folders or globs that hold documents"
+
+
+class SchedulerUnreachable(BatchError):
+    code = "B104"
+    default_hint = "check --scheduler tcp://HOST:PORT names a running Dask scheduler"
+
+
+class PartitionFailed(BatchError):
+    code = "B105"
+    default_hint = (
+        "run the same command again: finished partitions are kept and the rest are redone"
+    )

@@ -121,7 +121,10 @@ def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, An
         "subject": subject,
         "categories": [c for c in candidate.get("categories", []) if isinstance(c, str)],
         "status": "alleged" if candidate["type"] == "breach" else "reported",
-        "sources": [
+        # A merged batch event carries all its sources and the event they report.
+        "event_id": candidate.get("event_id"),
+        "sources": candidate.get("sources")
+        or [
             {
                 "outlet": meta.get("outlet"),
                 "url": meta.get("url"),

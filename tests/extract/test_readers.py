@@ -7,6 +7,7 @@ import bz2
 import gzip
 import io
 import json
+import lzma
 from datetime import date
 from pathlib import Path
 
@@ -170,6 +171,13 @@ def test_compressed_inputs_are_read_by_suffix(tmp_path: Path) -> None:
         read_articles([tmp_path / "a.txt.gz", tmp_path / "b.jsonl.bz2", tmp_path / "c.txt.gz"])
     )
     assert names(found) == [("a.txt.gz", "ok"), ("b.jsonl.bz2#1", "ok"), ("c.txt.gz", "X109")]
+
+
+def test_xz_inputs_are_read_and_a_damaged_one_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl.xz").write_bytes(lzma.compress(json.dumps({"text": REPORT}).encode()))
+    (tmp_path / "b.txt.xz").write_bytes(b"\xfd7zXZ\x00 not really xz")
+    found = list(read_articles([tmp_path / "a.jsonl.xz", tmp_path / "b.txt.xz"]))
+    assert names(found) == [("a.jsonl.xz#1", "ok"), ("b.txt.xz", "X109")]
 
 
 def test_text_in_older_encodings_is_decoded(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from truce.cli import agreement, claims, demo, extract, ledger, review, server, status
+from truce.cli import agreement, batch, claims, demo, extract, ledger, review, server, status
 from truce.cli.context import DEFAULT_DB, errors, settings
 from truce.errors import TruceError
 
@@ -58,6 +58,7 @@ demo.register(app)
 extract.register(app)
 review.register(app)
 server.register(app)
+batch.register(app)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@
 | .rss, .atom, .xml sniffed as a feed | feedparser; summaries made plain text       | entry       |
 | .jsonl, .ndjson                     | {"text" or "html", "url", "published", ...} | line        |
 | .warc, .warc.gz                     | warcio; `response` records holding HTML     | record      |
-| any of these + .gz or .bz2          | decompressed by suffix                      |             |
+| any of these + .gz, .bz2 or .xz     | decompressed by suffix                      |             |
 
 Nothing is fetched from the network. Documents come out in input order; a bad document never
 stops the batch. `published` is the date for documents that carry none of their own.
@@ -16,6 +16,7 @@ stops the batch. `published` is the date for documents that carry none of their 
 from __future__ import annotations
 
 import glob
+import lzma
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -87,7 +88,7 @@ def _read_file(path: Path, published: date | None) -> Iterator[Article | ReadErr
         yield from _reader_for(path)(path, published)
     except Refused as refused:
         yield refused.error(path.name)
-    except (EOFError, zlib.error, OSError) as exc:
+    except (EOFError, zlib.error, lzma.LZMAError, OSError) as exc:
         code = CORRUPT_ARCHIVE if compressed and path.is_file() else UNREADABLE
         yield ReadError(path.name, code, f"cannot read the file: {exc}", HINTS[code])
     except Exception as exc:  # a parser's surprise on one file must not stop a corpus

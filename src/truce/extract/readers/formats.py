@@ -42,7 +42,7 @@ Result = Iterator[Article | ReadError]
 def sidecar_meta(path: Path) -> dict[str, Any]:
     """NAME.meta.json beside NAME.txt (as in eval/gold/documents), or nothing."""
     name = path.name
-    for suffix in (".gz", ".bz2", ".txt"):
+    for suffix in (".gz", ".bz2", ".xz", ".txt"):
         name = name.removesuffix(suffix)
     meta_path = path.with_name(name + ".meta.json")
     if not meta_path.is_file():
@@ -81,12 +81,16 @@ def read_jsonl(path: Path, default_published: date | None) -> Result:
     with open_binary(path) as stream:
         for number, raw in enumerate(stream, start=1):
             document = f"{path.name}#{number}"
-            if not raw.strip():
-                continue
-            try:
-                yield _jsonl_record(raw, document, default_published)
-            except Refused as refused:
-                yield refused.error(document)
+            if raw.strip():
+                yield jsonl_line(raw, document, default_published)
+
+
+def jsonl_line(raw: bytes, document: str, default_published: date | None) -> Article | ReadError:
+    """One JSON Lines record; public so a reader of a byte range (truce batch) reads it alike."""
+    try:
+        return _jsonl_record(raw, document, default_published)
+    except Refused as refused:
+        return refused.error(document)
 
 
 def _jsonl_record(raw: bytes, document: str, default_published: date | None) -> Article | ReadError:
@@ -154,22 +158,31 @@ def read_warc(path: Path, default_published: date | None) -> Result:
     with path.open("rb") as stream:
         try:
             for number, record in enumerate(ArchiveIterator(stream), start=1):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in content_type.lower():
-                    continue
-                url = optional_str(record.rec_headers.get_header("WARC-Target-URI"))
-                document = url or f"{path.name}#{number}"
-                try:
-                    payload = read_limited(record.content_stream())
-                    html = decode(payload, _charset(content_type))
-                except Refused as refused:
-                    yield refused.error(document)
-                    continue
-                yield page_to_article(html, document, url=url, default_published=default_published)
+                found = warc_record(record, f"{path.name}#{number}", default_published)
+                if found is not None:
+                    yield found
         except ArchiveLoadFailed as exc:
             raise Refused(CORRUPT_ARCHIVE, f"not a readable WARC file: {exc}") from exc
+
+
+def warc_record(
+    record: Any, fallback_name: str, default_published: date | None
+) -> Article | ReadError | None:
+    """One WARC record's article, None for a record that holds no HTML response; public so a
+    reader of a range of records (truce batch) reads them alike."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if "html" not in content_type.lower():
+        return None
+    url = optional_str(record.rec_headers.get_header("WARC-Target-URI"))
+    document = url or fallback_name
+    try:
+        payload = read_limited(record.content_stream())
+        html = decode(payload, _charset(content_type))
+    except Refused as refused:
+        return refused.error(document)
+    return page_to_article(html, document, url=url, default_published=default_published)
 
 
 def _charset(content_type: str) -> str | None:

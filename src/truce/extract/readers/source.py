@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import email.utils
 import gzip
+import lzma
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,7 +26,7 @@ from truce.extract.model import Article
 # than this cannot hold an acceptable text; stop reading rather than load it whole.
 MAX_RAW_BYTES = 4 * MAX_TEXT_CHARS
 
-COMPRESSED = frozenset({".gz", ".bz2"})
+COMPRESSED = frozenset({".gz", ".bz2", ".xz"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def open_binary(path: Path) -> IO[bytes]:
         return cast(IO[bytes], gzip.open(path, "rb"))
     if suffix == ".bz2":
         return cast(IO[bytes], bz2.open(path, "rb"))
+    if suffix == ".xz":
+        return cast(IO[bytes], lzma.open(path, "rb"))
     return path.open("rb")
 
 

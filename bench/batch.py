@@ -1,0 +1,239 @@
+"""Batch benchmark: `truce batch` over synthetic corpora with 1 and 2 Dask workers, peak memory
+of the workers and of the driver, and the merge's cost as the corpus grows.
+
+Run:  .venv/bin/python bench/batch.py --sizes 10000,100000 --workers 1,2 --dir /tmp/truce-bench
+      (--rounds 3 repeats the worker counts interleaved, for a shared, noisy machine)
+
+The corpus generator (seeded) recombines the sentences of the project's own reports (the gold
+set in eval/gold/documents, the seed among them) into articles of about --words words, each with
+a publication date in 2023 (relative dates in the sentences resolve against it), an outlet and a
+URL, written as JSON Lines shards of 5,000 lines. One article in ten is a syndicated copy of an
+earlier one (another outlet's header and credit line), so the near-duplicate search has work.
+
+For each size and worker count the same corpus runs from an empty output folder through the
+library call the CLI makes (`run_batch`, local cluster of processes, one thread each). Reported:
+documents/s over the extraction phase (first to last partition, cluster start included), the
+merge (near-duplicates + events) in seconds, the peak RSS of each worker process and of the
+driver. Results print as JSON lines and are appended to --results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from truce.batch.combine import combine
+from truce.batch.manifest import open_manifest
+from truce.batch.run import BatchOptions, Progress, run_batch
+from truce.batch.task import peak_rss
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS = ROOT / "eval" / "gold" / "documents"
+OUTLETS = [
+    "Harbour Wire Service",
+    "Valley Courier",
+    "Coastline Daily",
+    "Northgate Post",
+    "Jerusalem Ledger",
+    "Gulf Evening Star",
+    "Meridian Wire",
+    "Northbridge News Agency",
+]
+SHARD = 5_000
+
+
+def sentences() -> list[str]:
+    found: list[str] = []
+    for path in sorted(DOCUMENTS.glob("*.txt")):
+        found += [s for s in re.split(r"(?<=[.!?”])\s+", path.read_text()) if len(s) > 40]
+    return found
+
+
+def generate(folder: Path, documents: int, words: int, seed: int = 5) -> None:
+    """Write the corpus as JSON Lines shards; the same arguments give the same bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pool = sentences()
+    rng = random.Random(seed)
+    made: list[tuple[str, str]] = []  # (text, published) of the last originals, for copies
+    shard = None
+    for n in range(documents):
+        if n % SHARD == 0:
+            if shard:
+                shard.close()
+            shard = (folder / f"shard-{n // SHARD:04d}.jsonl").open("w")
+        outlet = OUTLETS[rng.randrange(len(OUTLETS))]
+        if made and rng.random() < 0.1:
+            text, published = made[rng.randrange(len(made))]
+            text = f"{outlet} | World | Share on Facebook | Email\n\n{text}\n\nThis story was "
+            text += "provided by a wire service."
+        else:
+            chosen: list[str] = []
+            while sum(len(s.split()) for s in chosen) < words:
+                chosen.append(rng.choice(pool))
+            text = " ".join(chosen)
+            published = (date(2023, 1, 1) + timedelta(days=rng.randrange(365))).isoformat()
+            made = [*made[-999:], (text, published)]
+        record = {"text": text, "url": f"https://example.org/bench/{n}", "outlet": outlet,
+                  "published": published}  # fmt: skip
+        assert shard is not None
+        shard.write(json.dumps(record) + "\n")
+    if shard:
+        shard.close()
+
+
+def measure(corpus: Path, out: Path, workers: int, size: int) -> dict[str, object]:
+    shutil.rmtree(out, ignore_errors=True)
+    marks: dict[str, float] = {}
+    first_documents = 0
+
+    def seen(progress: Progress) -> None:
+        nonlocal first_documents
+        now = time.perf_counter()
+        marks.setdefault("start", now)  # discovery done, the cluster about to start
+        if progress.done and "first" not in marks:
+            marks["first"], first_documents = now, progress.documents
+        marks["last"] = now
+
+    load = os.getloadavg()[0]
+    start = time.perf_counter()
+    result = run_batch(
+        [corpus], out, BatchOptions(partition_size=256), workers=workers, on_progress=seen
+    )
+    end = time.perf_counter()
+    documents = result.progress.documents
+    extraction = marks["last"] - marks["start"]
+    steady = marks["last"] - marks["first"]
+    return {
+        "documents": size,
+        "workers": workers,
+        "read": documents,
+        "discovery_s": round(marks["start"] - start, 1),
+        "extraction_s": round(extraction, 1),
+        "documents_per_s": round(documents / extraction, 1),
+        # From the first finished partition on: without cluster start and pipeline builds.
+        "steady_documents_per_s": round((documents - first_documents) / steady, 1),
+        # Per CPU-second of the workers (start-up included): what a core gives, whatever else
+        # the shared machine is doing.
+        "documents_per_cpu_s": round(documents / sum(result.progress.cpu_seconds.values()), 1),
+        "merge_s": round(end - marks["last"], 1),
+        # The machine is shared: its 1-minute load average when the run began (2 = both cores).
+        "load_at_start": round(load, 1),
+        "worker_peak_rss_mb": sorted(round(v / 2**20) for v in result.progress.peak_rss.values()),
+        "events": result.summary["events"],
+        "copies": result.summary["copies"],
+        "candidates": result.summary["candidates"],
+    }
+
+
+def merge_cost(out: Path, size: int) -> dict[str, object]:
+    saved = json.loads((out / "manifest.json").read_text())
+    manifest = open_manifest(out, saved["inputs"], saved["options"])
+    start = time.perf_counter()
+    summary = combine(manifest)
+    return {
+        "documents": size,
+        "merge_s": round(time.perf_counter() - start, 2),
+        # This process's peak so far: the merge's own when run with --merge-only, one size.
+        "merge_peak_rss_mb": peak_rss() >> 20,
+        "candidates": summary["candidates"],
+        "events": summary["events"],
+        "disputed_events": summary["disputed_events"],
+        "copies": summary["copies"],
+    }
+
+
+PAGE = """<!doctype html><html><head><title>{title}</title>
+<meta property="og:site_name" content="{outlet}"><meta name="date" content="{published}"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/login">Sign in</a></nav>
+<article><h1>{title}</h1><p>{body}</p></article>
+<footer><p>Share on Facebook | Email</p><p>Copyright {outlet}</p></footer></body></html>"""
+
+
+def html_overhead(folder: Path, articles: int) -> dict[str, object]:
+    """The same articles as plain text and as HTML pages, read and extracted in one process:
+    what a crawl (WARC, HTML) costs beside JSON Lines of text."""
+    from truce.extract.service import extract_paths
+
+    corpus = folder / "html-corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    generate(corpus / "jsonl", articles, 500)
+    (corpus / "txt").mkdir()
+    (corpus / "html").mkdir()
+    lines = (corpus / "jsonl" / "shard-0000.jsonl").read_text().splitlines()
+    for n, line in enumerate(lines):
+        record = json.loads(line)
+        (corpus / "txt" / f"{n:05d}.txt").write_text(record["text"])
+        paragraphs = record["text"].replace("\n\n", "</p><p>")
+        page = PAGE.format(title=f"Story {n}", outlet=record["outlet"],
+                           published=record["published"], body=paragraphs)  # fmt: skip
+        (corpus / "html" / f"{n:05d}.html").write_text(page)
+    row: dict[str, object] = {"html_overhead_articles": len(lines)}
+    for kind in ("txt", "html"):
+        start = time.perf_counter()
+        done = sum(1 for r in extract_paths([corpus / kind]) if not r.error)
+        seconds = time.perf_counter() - start
+        row[f"{kind}_documents_per_s"] = round(done / seconds, 1)
+    row["html_vs_text"] = round(
+        float(row["html_documents_per_s"]) / float(row["txt_documents_per_s"]), 2
+    )  # type: ignore[arg-type]
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000")
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument(
+        "--merge-only", action="store_true", help="time the merge again on existing outputs"
+    )
+    parser.add_argument(
+        "--html", type=int, default=0, help="only time N articles as HTML pages beside text"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="repeat the worker counts, interleaved (1,2,1,2...)"
+    )
+    parser.add_argument("--words", type=int, default=500)
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/truce-bench"))
+    parser.add_argument("--results", type=Path, default=Path("bench/out/batch.jsonl"))
+    args = parser.parse_args()
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+
+    def report(row: dict[str, object]) -> None:
+        row = {"measured": date.today().isoformat(), **row}
+        print(json.dumps(row), flush=True)
+        with args.results.open("a") as results:
+            results.write(json.dumps(row) + "\n")
+
+    if args.html:
+        report(html_overhead(args.dir, args.html))
+        return
+    for size in (int(s) for s in args.sizes.split(",")):
+        if args.merge_only:
+            workers = args.workers.split(",")[-1]
+            report(merge_cost(args.dir / f"out-{size}-{workers}", size))
+            continue
+        corpus = args.dir / f"corpus-{size}"
+        if not corpus.exists():
+            started = time.perf_counter()
+            generate(corpus, size, args.words)
+            report({"documents": size, "generated_s": round(time.perf_counter() - started, 1)})
+        for _ in range(args.rounds):
+            for workers in (int(w) for w in args.workers.split(",")):
+                out = args.dir / f"out-{size}-{workers}"
+                report(measure(corpus, out, workers, size))
+        report(merge_cost(out, size))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        report({"documents": size, "driver_peak_rss_mb": peak})
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""Corpus-scale extraction on Dask: partitions of a corpus are extracted in parallel, written as
+Parquet, and merged into events with all their sources.
+
+| module        | holds                                                                    |
+|---------------|--------------------------------------------------------------------------|
+| partitions    | corpus discovery: paths to a deterministic list of `Partition`s          |
+| ranges        | reading one partition's documents (a byte range of JSON Lines, WARC...)  |
+| fingerprint   | normalised-text hashes and MinHash signatures for near-duplicates        |
+| schema        | the Arrow schemas of every Parquet file a batch writes                   |
+| task          | the per-partition task a Dask worker runs                                |
+| manifest      | the output folder: manifest, atomic writes, which partitions are done    |
+| run           | the driver: a cluster, bounded submission, progress, resume              |
+| dedup         | near-duplicate documents clustered (LSH over MinHash)                    |
+| merge         | candidates of many documents merged into events, disputes flagged        |
+| event_rows    | an event's row: readings with their sources, the leading figure, dispute |
+| combine       | after the partitions: copies, the merge by buckets, the summary          |
+| ingest        | merged events into the review queue, idempotently                        |
+"""

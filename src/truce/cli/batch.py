@@ -1,0 +1,111 @@
+"""`truce batch`: extraction over a corpus on Dask, merged into events, optionally queued."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from truce.cli.context import console, errors, open_ledger, print_json
+from truce.cli.extract import _date
+from truce.errors import BatchError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("batch")(batch)
+
+
+def batch(
+    paths: list[Path] = typer.Argument(
+        ..., help="files, folders or globs: text, HTML, feeds, JSONL, WARC; .gz .bz2 .xz"
+    ),
+    out: Path = typer.Option(..., "--out", "-o", help="output folder (resumed if it exists)"),
+    workers: int = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        help="local worker processes (default: one per core)",
+        min=1,
+        show_default=False,
+    ),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="an existing Dask cluster: tcp://HOST:PORT (--workers unused)"
+    ),
+    partition_size: int = typer.Option(
+        256, "--partition-size", help="documents (files, lines or records) per partition", min=1
+    ),
+    published: str = typer.Option(
+        None, "--published", help="publication date when a document has none"
+    ),
+    spec: list[Path] = typer.Option([], "--spec", help="agreement specs whose aliases to use"),
+    agreement: str = typer.Option(
+        None, "--agreement", "-a", help="agreement in the ledger whose aliases to use"
+    ),
+    ingest: bool = typer.Option(
+        False, "--ingest", help="queue the merged events for review under --agreement"
+    ),
+    by: str = typer.Option(None, "--by", help="who ingests"),
+    as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
+) -> None:
+    """Extract a corpus on Dask into Parquet, merge reports of one event, flag disputes."""
+    from truce.batch.run import BatchOptions, run_batch
+    from truce.batch.run import Progress as Counts
+    from truce.extract.service import spec_aliases
+    from truce.spec import load_spec_file
+
+    if ingest and not agreement:
+        raise BatchError("--ingest needs --agreement", hint="add --agreement ID")
+    specs = [load_spec_file(p)[0] for p in spec]
+    if agreement:
+        with open_ledger() as ledger:
+            specs.append(ledger.agreement(agreement)[0])
+    options = BatchOptions(_date(published), spec_aliases(specs), partition_size)
+    cores = os.cpu_count() or 1
+    columns = (TextColumn("partitions"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[documents]} documents"), TimeElapsedColumn())  # fmt: skip
+    with Progress(*columns, console=errors, transient=True) as bar:
+        task = bar.add_task("batch", total=None, documents=0)
+
+        def show(counts: Counts) -> None:
+            bar.update(task, total=counts.total, completed=counts.done, documents=counts.documents)
+
+        result = run_batch([str(p) for p in paths], out, options, workers=workers or cores,
+                           scheduler=scheduler, on_progress=show)  # fmt: skip
+    summary: dict[str, Any] = {**result.summary, "resumed_partitions": result.progress.resumed}
+    if ingest:
+        from truce.batch.ingest import ingest_events
+
+        with open_ledger() as ledger:
+            queued = ingest_events(ledger, out, agreement, by)
+        summary["ingest"] = {"events": queued.events, "skipped": queued.skipped,
+                             "candidates": queued.candidates}  # fmt: skip
+    if as_json:
+        print_json(summary)
+        return
+    _print(summary, out)
+
+
+def _print(summary: dict[str, Any], out: Path) -> None:
+    table = Table("", "count", title=f"Batch written to {out}", title_justify="left")
+    for key in ("partitions", "resumed_partitions", "documents", "ok", "copies", "reports",
+                "candidates", "events", "disputed_events"):  # fmt: skip
+        table.add_row(key.replace("_", " "), f"{summary[key]:,}")
+    for code, count in summary["errors"].items():
+        table.add_row(f"errors [{code}]", f"{count:,}")
+    console.print(table)
+    if summary["errors"]:
+        errors.print(
+            f"{sum(summary['errors'].values())} document(s) could not be read; each is listed "
+            f"with its code and reason in {out}/documents (status = error); the others were "
+            "processed"
+        )
+    if "ingest" in summary:
+        ingest = summary["ingest"]
+        console.print(
+            f"{ingest['events']} event(s) queued for review as {ingest['candidates']} "
+            f"candidate(s), {ingest['skipped']} already queued"
+        )
