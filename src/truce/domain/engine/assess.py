@@ -17,7 +17,7 @@ from truce.domain.engine.clock import (
     local_instant,
 )
 from truce.domain.engine.events import Event
-from truce.domain.engine.index import Index
+from truce.domain.engine.index import EventIndex
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
 from truce.domain.spec import AgreementSpec, GateTerm, RenewalTerm, Term, When
 
@@ -38,7 +38,7 @@ class Assessment:
     def __init__(
         self,
         spec: AgreementSpec,
-        index: Index,
+        index: EventIndex,
         at: float,
         evaluators: dict[str, Evaluator],
     ) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 from truce.domain.claims import EventType
 from truce.domain.engine.events import Event
@@ -40,6 +41,44 @@ def weight_of(weights: tuple[tuple[str, float], ...], default: float) -> Weigh:
         return default
 
     return weigh
+
+
+def claims_total(events: Sequence[Event]) -> int:
+    """How many claims stand behind `events`, without building the events when they are lazy."""
+    counted = getattr(events, "claims_total", None)
+    if counted is not None:
+        return int(counted())
+    return sum(len(e.claims) for e in events)
+
+
+class EventIndex(Protocol):
+    """What an assessment reads; `Index` holds `Event` objects, `columns.ColumnIndex` columns."""
+
+    overrides: dict[str, int]
+
+    def of_type(self, event_type: EventType) -> Sequence[Event]: ...
+
+    def quantity(self, event: Event) -> int | None: ...
+
+    def select(self, sel: Selector) -> Sequence[Event]: ...
+
+    def count_between(self, sel: Selector, start: float, end: float) -> int: ...
+
+    def between(self, sel: Selector, start: float, end: float) -> Sequence[Event]: ...
+
+    def between_any(
+        self, selectors: Sequence[Selector], start: float, end: float
+    ) -> Sequence[Event]: ...
+
+    def series(
+        self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
+    ) -> Series: ...
+
+    def with_override(self, event: Event, quantity: int) -> EventIndex: ...
+
+    def known_count(self) -> int: ...
+
+    def disputed(self) -> list[Event]: ...
 
 
 class Index:
@@ -89,6 +128,18 @@ class Index:
         events = self.select(sel)
         instants = self._root._instants[selector_key(sel)]
         return events[bisect_left(instants, start) : bisect_left(instants, end)]
+
+    def between_any(self, selectors: Sequence[Selector], start: float, end: float) -> list[Event]:
+        """Events matching any of `selectors` in [start, end), in clock order (an event that
+        matches two selectors is listed twice)."""
+        found = [e for sel in selectors for e in self.between(sel, start, end)]
+        return sorted(found, key=lambda e: (e.at, e.id))
+
+    def known_count(self) -> int:
+        return len(self.events)
+
+    def disputed(self) -> list[Event]:
+        return [e for e in self.events if e.disputed]
 
     def series(
         self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0

@@ -15,8 +15,8 @@ from truce.domain.claims import Claim, EventType
 from truce.domain.engine import rules, terms
 from truce.domain.engine.assess import Assessment, Evaluator
 from truce.domain.engine.clock import DAY
-from truce.domain.engine.events import Book, Event, reduce_claims
-from truce.domain.engine.index import Index, known_by
+from truce.domain.engine.events import Event, reduce_claims
+from truce.domain.engine.index import EventIndex, Index, known_by
 from truce.domain.engine.reach import terms_touched
 from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Verdict, as_number
 from truce.domain.spec import AgreementSpec, ProhibitionTerm
@@ -56,7 +56,9 @@ class Outcome:
         return found
 
 
-def outcome(spec: AgreementSpec, index: Index, at: float, only: set[str] | None = None) -> Outcome:
+def outcome(
+    spec: AgreementSpec, index: EventIndex, at: float, only: set[str] | None = None
+) -> Outcome:
     assessment = Assessment(spec, index, at, EVALUATORS)
     verdicts: list[Verdict] = []
     extensions: list[ExtensionVerdict] = []
@@ -114,14 +116,32 @@ def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dic
     book = reduce_claims(c for c in claims if c.agreement == spec.id)
     instant = at.timestamp()
     index = Index(known_by(book.events, instant))
+    counts = Counts(book.claims, len(book.events), len(book.superseded), len(book.retracted))
+    return assess(spec, index, counts, instant)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many claims and events the record holds, and how many were set aside."""
+
+    claims: int
+    events: int
+    superseded: int
+    retracted: int
+
+
+def assess(
+    spec: AgreementSpec, index: EventIndex, counts: Counts, instant: float
+) -> dict[str, Any]:
+    """The state at `instant` from indexed events, whichever way they were indexed."""
     main = outcome(spec, index, instant)
     base = main.keyed()  # every disputed reading is compared with the same leading verdicts
-    disputes = [_dispute(spec, index, main, base, e) for e in index.events if e.disputed]
-    return _render(spec, book, main, disputes, instant)
+    disputes = [_dispute(spec, index, main, base, e) for e in index.disputed()]
+    return _render(spec, counts, main, disputes, instant)
 
 
 def _dispute(
-    spec: AgreementSpec, index: Index, main: Outcome, base: dict[str, str], event: Event
+    spec: AgreementSpec, index: EventIndex, main: Outcome, base: dict[str, str], event: Event
 ) -> dict[str, Any]:
     # No term counts this event's figure (and no clock moves with it): its readings agree.
     only = terms_touched(spec, event)
@@ -164,7 +184,7 @@ def _iso(instant: float | None, zone: ZoneInfo) -> str | None:
 
 
 def _render(
-    spec: AgreementSpec, book: Book, main: Outcome, disputes: list[dict[str, Any]], at: float
+    spec: AgreementSpec, counts: Counts, main: Outcome, disputes: list[dict[str, Any]], at: float
 ) -> dict[str, Any]:
     zone, a = spec.zone, main.assessment
     disputed_ids = {v["id"] for d in disputes for v in d["verdicts"]}
@@ -274,11 +294,11 @@ def _render(
         "disputes": disputes,
         "explanations": explanations,
         "counts": {
-            "claims": book.claims,
-            "events": len(book.events),
-            "known_events": len(a.index.events),
-            "superseded": len(book.superseded),
-            "retracted": len(book.retracted),
+            "claims": counts.claims,
+            "events": counts.events,
+            "known_events": a.index.known_count(),
+            "superseded": counts.superseded,
+            "retracted": counts.retracted,
         },
     }
 

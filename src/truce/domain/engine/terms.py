@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.clock import DAY
@@ -18,11 +18,13 @@ from truce.domain.engine.verdicts import (
 from truce.domain.spec import ExtensionTerm, QuotaTerm, RatioTerm, Selector
 
 
-def _events(ctx: Assessment, sel: Selector, start: float, end: float) -> list[Event]:
+def _events(ctx: Assessment, sel: Selector, start: float, end: float) -> Sequence[Event]:
     return ctx.index.between(sel, start, end)
 
 
-def _lazy(ctx: Assessment, sel: Selector, start: float, end: float) -> Callable[[], list[Event]]:
+def _lazy(
+    ctx: Assessment, sel: Selector, start: float, end: float
+) -> Callable[[], Sequence[Event]]:
     return lambda: _events(ctx, sel, start, end)
 
 
@@ -165,11 +167,8 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
         f"{due} {term.subject}; it delivered {delivered:g}"
     )
 
-    def evidence() -> list[Event]:
-        both = _events(ctx, term.selector(), start, stop) + _events(
-            ctx, term.per_unit_of, start, stop
-        )
-        return sorted(both, key=lambda e: (e.at, e.id))
+    def evidence() -> Sequence[Event]:
+        return ctx.index.between_any([term.selector(), term.per_unit_of], start, stop)
 
     verdict = Verdict(
         id=term.id,
