@@ -215,8 +215,9 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         subjects=list(c.subjects),
         category_sets=list(c.category_sets),
         claims=n,
-        superseded=int(replaced.sum()),
-        retracted=int(retracted.sum()),
+        # Distinct ids, as the reference counts (a list of claims may hold one claim twice).
+        superseded=len({c.ids[i] for i in np.flatnonzero(replaced).tolist()}),
+        retracted=len({c.ids[i] for i in np.flatnonzero(retracted).tolist()}),
     )
 
 
