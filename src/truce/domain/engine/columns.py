@@ -88,7 +88,9 @@ class ColumnIndex:
     def __init__(self, frame: EventFrame, fetch: Fetch, at: float) -> None:
         self.frame = frame
         self.overrides: dict[str, int] = {}
-        self._root = self
+        self._parent: ColumnIndex | None = (
+            None  # a reading with overrides shares its parent's caches
+        )
         self._fetch = fetch
         self.known = np.flatnonzero(frame.known_at <= at)
         self._built: dict[int, Event] = {}
@@ -100,6 +102,11 @@ class ColumnIndex:
         self._subject = {s: i for i, s in enumerate(frame.subjects)}
 
     # -- building events --------------------------------------------------------------------
+
+    @property
+    def _root(self) -> ColumnIndex:
+        # Not a reference to itself: a cycle would leave every index to the cycle collector.
+        return self._parent or self
 
     def events_at(self, positions: list[int]) -> list[Event]:
         root = self._root
@@ -194,7 +201,7 @@ class ColumnIndex:
         child = ColumnIndex.__new__(ColumnIndex)
         child.frame = self.frame
         child.overrides = {**self.overrides, event.id: quantity}
-        child._root = self._root
+        child._parent = self._root
         return child
 
     def known_count(self) -> int:

@@ -91,7 +91,7 @@ class Index:
     def __init__(self, events: tuple[Event, ...]) -> None:
         self.events = events
         self.overrides: dict[str, int] = {}
-        self._root = self
+        self._parent: Index | None = None  # a reading with overrides shares its parent's caches
         self._series: dict[SeriesKey, Series] = {}
         self._selected: dict[SeriesKey, list[Event]] = {}
         self._instants: dict[SeriesKey, list[float]] = {}
@@ -99,6 +99,11 @@ class Index:
         self._by_type: dict[EventType, list[Event]] = {}
         for event in events:
             self._by_type.setdefault(event.type, []).append(event)
+
+    @property
+    def _root(self) -> Index:
+        # Not a reference to itself: a cycle would leave every index to the cycle collector.
+        return self._parent or self
 
     def of_type(self, event_type: EventType) -> list[Event]:
         return self._root._by_type.get(event_type, [])
@@ -163,7 +168,7 @@ class Index:
         child = Index.__new__(Index)
         child.events = self.events
         child.overrides = {**self.overrides, event.id: quantity}
-        child._root = self._root
+        child._parent = self._root
         return child
 
 

@@ -2,68 +2,60 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
-
-Floats = npt.NDArray[np.float64]
 
 
 class Series:
     """Non-negative amounts at instants (epoch seconds), sorted by instant (then amount)."""
 
-    instants: Floats
-    cumulative: Floats
+    instants: list[float]
+    cumulative: list[float]
 
     def __init__(self, points: Sequence[tuple[float, float]]) -> None:
         ordered = sorted(points)
-        self._set(
-            np.array([p[0] for p in ordered], dtype=np.float64),
-            np.array([p[1] for p in ordered], dtype=np.float64),
-        )
+        self.instants = [p[0] for p in ordered]
+        self.cumulative = [0.0, *accumulate(p[1] for p in ordered)]
 
     @classmethod
-    def of(cls, instants: Floats, amounts: Floats) -> Series:
-        """The same series from columns, in any order."""
+    def of(cls, instants: npt.NDArray[np.float64], amounts: npt.NDArray[np.float64]) -> Series:
+        """The same series from columns, in any order. NumPy's running sum adds in order, as
+        `accumulate` does, so both ways give the same floats; lists keep lookups cheap."""
         series = cls.__new__(cls)
         order = np.lexsort((amounts, instants))
-        series._set(instants[order], amounts[order])
+        series.instants = instants[order].tolist()
+        series.cumulative = [0.0, *np.cumsum(amounts[order]).tolist()]
         return series
-
-    def _set(self, instants: Floats, amounts: Floats) -> None:
-        self.instants = instants
-        # Sequential sums (as itertools.accumulate does), so both ways in agree to the bit.
-        self.cumulative = np.concatenate(([0.0], np.cumsum(amounts)))
-
-    def _left(self, instant: float) -> int:
-        return int(np.searchsorted(self.instants, instant, "left"))
 
     def total(self, start: float, end: float) -> float:
         """Sum of amounts at instants in [start, end)."""
-        lo, hi = self._left(start), self._left(end)
-        return float(self.cumulative[hi] - self.cumulative[lo]) if hi > lo else 0.0
+        lo = bisect_left(self.instants, start)
+        hi = bisect_left(self.instants, end)
+        return self.cumulative[hi] - self.cumulative[lo] if hi > lo else 0.0
 
     def first(self, start: float, end: float) -> float | None:
-        lo = self._left(start)
-        found = float(self.instants[lo]) if lo < len(self.instants) else None
-        return found if found is not None and found < end else None
+        lo = bisect_left(self.instants, start)
+        return self.instants[lo] if lo < len(self.instants) and self.instants[lo] < end else None
 
     def last(self, start: float, end: float) -> float | None:
-        hi = self._left(end)
+        hi = bisect_left(self.instants, end)
         if hi == 0 or self.instants[hi - 1] < start:
             return None
-        return float(self.instants[hi - 1])
+        return self.instants[hi - 1]
 
     def reached(self, start: float, threshold: float) -> float | None:
         """The instant at which the running total from `start` first reaches `threshold`."""
         if threshold <= 0:
             return start
-        base = self.cumulative[self._left(start)]
-        idx = int(np.searchsorted(self.cumulative, base + threshold, "left"))
+        base = self.cumulative[bisect_left(self.instants, start)]
+        idx = bisect_left(self.cumulative, base + threshold)
         if idx >= len(self.cumulative):
             return None
-        return float(self.instants[idx - 1])
+        return self.instants[idx - 1]
 
     def with_delta(self, instant: float, delta: float) -> Series:
         return DeltaSeries(self, instant, delta)
@@ -99,6 +91,6 @@ class DeltaSeries(Series):
         return later if later is not None and later >= self.instant else None
 
     def _at_instant(self) -> float:
-        lo = self._left(self.instant)
-        hi = int(np.searchsorted(self.instants, self.instant, "right"))
-        return float(self.cumulative[hi] - self.cumulative[lo])
+        lo = bisect_left(self.instants, self.instant)
+        hi = bisect_right(self.instants, self.instant)
+        return self.cumulative[hi] - self.cumulative[lo]

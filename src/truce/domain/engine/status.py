@@ -57,9 +57,13 @@ class Outcome:
 
 
 def outcome(
-    spec: AgreementSpec, index: EventIndex, at: float, only: set[str] | None = None
+    spec: AgreementSpec,
+    index: EventIndex,
+    at: float,
+    only: set[str] | None = None,
+    same_clocks: Assessment | None = None,
 ) -> Outcome:
-    assessment = Assessment(spec, index, at, EVALUATORS)
+    assessment = Assessment(spec, index, at, EVALUATORS, same_clocks)
     verdicts: list[Verdict] = []
     extensions: list[ExtensionVerdict] = []
     for result in assessment.all_terms(only):
@@ -136,15 +140,27 @@ def assess(
     """The state at `instant` from indexed events, whichever way they were indexed."""
     main = outcome(spec, index, instant)
     base = main.keyed()  # every disputed reading is compared with the same leading verdicts
-    disputes = [_dispute(spec, index, main, base, e) for e in index.disputed()]
-    return _render(spec, counts, main, disputes, instant)
+    touched: dict[tuple[object, ...], set[str] | None] = {}
+    disputes = [_dispute(spec, index, main, base, e, touched) for e in index.disputed()]
+    state = _render(spec, counts, main, disputes, instant)
+    main.assessment.release()
+    return state
 
 
 def _dispute(
-    spec: AgreementSpec, index: EventIndex, main: Outcome, base: dict[str, str], event: Event
+    spec: AgreementSpec,
+    index: EventIndex,
+    main: Outcome,
+    base: dict[str, str],
+    event: Event,
+    touched: dict[tuple[object, ...], set[str] | None],
 ) -> dict[str, Any]:
+    # Which terms can change depends only on what selectors see of the event.
+    seen = (event.type, event.actor, event.subject, event.categories)
+    if seen not in touched:
+        touched[seen] = terms_touched(spec, event)
     # No term counts this event's figure (and no clock moves with it): its readings agree.
-    only = terms_touched(spec, event)
+    only = touched[seen]
     readings = []
     changed: dict[str, dict[str, str]] = {}
     for position, reading in enumerate(event.readings):
@@ -159,8 +175,13 @@ def _dispute(
         if position == 0 or reading.quantity is None or only == set():
             continue
         alternative = index.with_override(event, reading.quantity)
-        other = outcome(spec, alternative, main.assessment.at, only)
+        # Only an extension's figure or a gate's condition can move a clock; `only` is None
+        # whenever a gate may depend on this figure.
+        fixed = only is not None and event.type is not EventType.CEASEFIRE_EXTENSION
+        clocks = main.assessment if fixed else None
+        other = outcome(spec, alternative, main.assessment.at, only, clocks)
         compared = other.keyed()
+        other.assessment.release()
         for key in sorted(compared):
             if base.get(key) != compared[key]:
                 row = changed.setdefault(key, {str(event.quantity): str(base.get(key))})

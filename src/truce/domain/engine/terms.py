@@ -72,7 +72,8 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
     start, end = ctx.window(term)
     if start is None:
         return _inactive(term, term.party, _not_open_reason(ctx, term))
-    series = ctx.index.series(term.selector())
+    sel = term.selector()
+    series = ctx.index.series(sel)
     if term.per is None:
         deadline = ctx.deadline(term.by, term, start) or end or math.inf
         delivered = series.total(start, deadline)
@@ -81,7 +82,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
         status = _recorded(
             _status(delivered, term.at_least, start, deadline, ctx.at),
             ctx,
-            term.selector(),
+            sel,
             start,
             deadline,
         )
@@ -101,9 +102,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             due=term.at_least,
             delivered=delivered,
             met_at=met_at,
-            explanation=Explanation(
-                term.clause, text, lambda: _events(ctx, term.selector(), start, deadline)
-            ),
+            explanation=Explanation(term.clause, text, lambda: _events(ctx, sel, start, deadline)),
         )
         return TermResult([verdict], met_at)
     step = DAY if term.per == "day" else 7 * DAY
@@ -116,7 +115,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
         status = _recorded(
             _status(delivered, term.at_least, period_start, period_end, ctx.at),
             ctx,
-            term.selector(),
+            sel,
             period_start,
             period_end,
         )
@@ -139,7 +138,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
                     f"{label}: {term.party} delivered {delivered:g} of at least "
                     f"{term.at_least} {term.subject}"
                     + ("" if delivered else " (no delivery recorded)"),
-                    _lazy(ctx, term.selector(), period_start, period_end),
+                    _lazy(ctx, sel, period_start, period_end),
                 ),
             )
         )
@@ -154,11 +153,12 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     if start is None:
         return _inactive(term, term.party, _not_open_reason(ctx, term))
     stop = end if end is not None else math.inf
+    sel = term.selector()
     weights = tuple(term.factors.items())
     owed = ctx.index.series(term.per_unit_of, weights, term.factor).total(start, stop)
     units = ctx.index.series(term.per_unit_of).total(start, stop)
     due = math.ceil(owed - 1e-9)
-    delivered = ctx.index.series(term.selector()).total(start, stop)
+    delivered = ctx.index.series(sel).total(start, stop)
     status = _status(delivered, due, start, stop, ctx.at)
     met_at = stop if status == Status.MET and ctx.at >= stop else None
     counterpart = term.per_unit_of.party or "the other side"
@@ -168,7 +168,7 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     )
 
     def evidence() -> Sequence[Event]:
-        return ctx.index.between_any([term.selector(), term.per_unit_of], start, stop)
+        return ctx.index.between_any([sel, term.per_unit_of], start, stop)
 
     verdict = Verdict(
         id=term.id,
