@@ -99,6 +99,11 @@ class Ledger:
     def engine(self) -> Engine:
         return self._engine
 
+    @property
+    def snapshots(self) -> Path | None:
+        """Where columnar snapshots of agreements are kept (see `storage.snapshot`)."""
+        return self._snapshots
+
     # -- writing ---------------------------------------------------------------------------
 
     def add_agreement(self, spec: AgreementSpec, yaml_text: str, recorded_by: str | None) -> Entry:
