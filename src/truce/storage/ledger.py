@@ -205,9 +205,9 @@ class Ledger:
         with self._engine.connect() as conn:
             return read_head(conn)
 
-    def verify(self, head_hash: str | None = None) -> VerifyReport:
+    def verify(self, head_hash: str | None = None, workers: int | None = None) -> VerifyReport:
         """Recompute the chain and check the projections against it; see `storage.verify`."""
-        return verify_ledger(self._engine, head_hash)
+        return verify_ledger(self._engine, head_hash, workers)
 
     def _has_agreement_id(self, agreement_id: str) -> bool:
         with self._engine.connect() as conn:
