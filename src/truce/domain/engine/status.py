@@ -328,12 +328,12 @@ def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str
     prohibitions = [t for t in spec.terms if isinstance(t, ProhibitionTerm)]
     excluded = {x.id for x in spec.excluded}
     rows = []
+    # Each prohibition's window and parties, worked out once rather than once per breach.
+    rules = [(t, *a.window(t), t.parties or [p.id for p in spec.parties]) for t in prohibitions]
     for event in a.index.of_type(EventType.BREACH):
         covering = None
-        for term in prohibitions:
-            start, end = a.window(term)
+        for term, start, end, parties in rules:
             in_force = start is not None and start <= event.at and (end is None or event.at < end)
-            parties = term.parties or [p.id for p in spec.parties]
             kinds_ok = not term.categories or not event.categories.isdisjoint(term.categories)
             if in_force and event.actor in parties and kinds_ok:
                 covering = term
