@@ -40,3 +40,15 @@ def test_entry_hash_is_sha256_of_the_canonical_entry(recorded_by: str | None) ->
     }  # fmt: skip
     expected = hashlib.sha256(canonical(fields).encode("utf-8")).hexdigest()
     assert entry_hash(**fields) == expected  # type: ignore[arg-type]
+
+
+def test_sqlite_connections_get_a_page_cache_for_large_ledgers(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from truce.storage.db import SQLITE_CACHE_KIB, make_engine
+
+    engine = make_engine(str(tmp_path / "cache.db"))
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -SQLITE_CACHE_KIB
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    engine.dispose()
