@@ -12,6 +12,7 @@ import pyarrow as pa
 import pytest
 from ruamel.yaml import YAML
 
+from tests.conftest import ClaimFactory
 from truce import services
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
@@ -177,3 +178,40 @@ def test_an_unknown_agreement_has_no_frame(ledger: Ledger) -> None:
 
     with pytest.raises(UnknownAgreement):
         ledger.frame("no-such-deal")
+
+
+def test_the_sqlite_driver_reads_the_same_table_as_the_row_by_row_path(
+    tmp_path: Path, make_claim: ClaimFactory
+) -> None:
+    from truce.storage.columnar import read_rows, read_rows_by_tuples, rows_query
+    from truce.storage.sqlite_arrow import read_table
+
+    spec, text = _spec()
+    # Text columns empty for more than a driver batch, then filled: types must not be guessed
+    # from the first rows alone.
+    plain = [make_claim(n, agreement=AGREEMENT) for n in range(1100)]
+    late = make_claim(
+        2000,
+        agreement=AGREEMENT,
+        quote="“ten released”",
+        notes="late",
+        quantity=None,
+        target="israel",
+        reliability="B2",
+        extra={"k": [1]},
+    )
+    with Ledger.init(str(tmp_path / "d.db")) as ledger:
+        ledger.add_agreement(spec, text, "analyst")
+        ledger.append_claims([*plain, late], "analyst")
+        head = ledger.head()
+        assert head is not None
+        with ledger.engine.connect() as conn:
+            fast = read_rows(conn, AGREEMENT, 0, head.seq)
+            slow = read_rows_by_tuples(conn, rows_query(conn), (AGREEMENT, 0, head.seq))
+            part = read_rows(conn, AGREEMENT, 500, 700)
+            driven = read_table(tmp_path / "d.db", rows_query(conn), (AGREEMENT, 0, head.seq))
+    assert driven is not None and driven.num_rows == 1101  # the driver read them, all in one go
+    assert fast.num_rows == 1101 and fast.equals(slow)
+    last = fast.slice(1100).to_pylist()[0]
+    assert (last["quote"], last["notes"], last["reliability"]) == ("“ten released”", "late", "B2")
+    assert part["seq"].to_pylist() == list(range(501, 701))

@@ -26,7 +26,9 @@ from truce.domain.engine.frame import (
     ClaimColumns,
     Ints,
 )
+from truce.storage.db import sqlite_path
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
+from truce.storage.sqlite_arrow import read_table
 
 NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
 # Columns with few distinct values are stored dictionary-encoded: smaller files, faster codes.
@@ -37,36 +39,57 @@ REPEATED = frozenset(
 TS = "ts"  # epoch seconds of `date`, computed once when rows are read
 
 
-def read_rows(conn: Connection, agreement: str, after_seq: int) -> pa.Table:
-    """The agreement's projection rows with seq > `after_seq`, in seq order, as a table."""
+def rows_query(conn: Connection) -> str:
+    """SQL for an agreement's rows in a seq range (agreement, after, up to), in seq order."""
     quote = conn.dialect.identifier_preparer.quote
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (
+    return (
         f"SELECT {', '.join(quote(n) for n in NAMES)} FROM claims "
-        f"WHERE agreement = {mark} AND seq > {mark} ORDER BY seq"
+        f"WHERE agreement = {mark} AND seq > {mark} AND seq <= {mark} ORDER BY seq"
     )
+
+
+def read_rows(conn: Connection, agreement: str, after_seq: int, upto_seq: int) -> pa.Table:
+    """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order."""
+    sql = rows_query(conn)
+    params = (agreement, after_seq, upto_seq)
+    path = sqlite_path(str(conn.engine.url))
+    read = read_table(path, sql, params) if path is not None else None
+    if read is not None:
+        try:
+            return _finish({n: read[n] for n in NAMES})
+        except (pa.ArrowException, KeyError):
+            pass  # a type the driver inferred that the projection should not hold
+    return read_rows_by_tuples(conn, sql, params)
+
+
+def read_rows_by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> pa.Table:
+    """The same table through the connection's own driver, row by row (PostgreSQL's way)."""
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(sql, (agreement, after_seq))
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     finally:
         cursor.close()
     columns: list[Sequence[Any]] = list(zip(*rows, strict=True)) if rows else [()] * len(NAMES)
-    return as_table(columns)
+    return _finish({n: pa.array(v) for n, v in zip(NAMES, columns, strict=True)})
 
 
-def as_table(columns: Sequence[Sequence[Any]]) -> pa.Table:
+def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
+    """The snapshot's claims table: its types, repeated columns dictionary-encoded, and `ts`."""
     arrays: dict[str, pa.Array] = {}
-    for name, values in zip(NAMES, columns, strict=True):
+    for name in NAMES:
+        column = columns[name]
+        if isinstance(column, pa.ChunkedArray):
+            column = column.combine_chunks()
         kind = pa.int64() if name in ("seq", "quantity") else pa.string()
-        array = pa.array(values, type=kind)
+        array = column.cast(kind) if column.type != kind else column
         arrays[name] = array.dictionary_encode() if name in REPEATED else array
-    stamps: dict[str, float] = {}
-    for text in columns[NAMES.index("date")]:
-        if text not in stamps:
-            stamps[text] = datetime.fromisoformat(text).timestamp()
-    dates = columns[NAMES.index("date")]
-    arrays[TS] = pa.array([stamps[t] for t in dates], type=pa.float64())
+    # Each distinct date is parsed once, as `Claim` objects get theirs (fromisoformat).
+    dates = pc.dictionary_encode(arrays["date"])
+    stamps = [datetime.fromisoformat(t).timestamp() for t in dates.dictionary.to_pylist()]
+    codes = dates.indices.to_numpy(zero_copy_only=False)
+    arrays[TS] = pa.array(np.array(stamps or [0.0], dtype=np.float64)[codes])
     return pa.table(arrays)
 
 

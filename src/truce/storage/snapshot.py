@@ -70,12 +70,12 @@ def load_frame(
         stored = _read(path, agreement) if path is not None else None
         if stored is not None and _still_in_chain(conn, stored[0]):
             since, claims, frame = stored
-            new = read_rows(conn, agreement, since.seq)
+            new = read_rows(conn, agreement, since.seq, head.seq)
             if new.num_rows == 0:
                 return frame, ClaimFetcher(claims)
             claims = pa.concat_tables([claims, new]).combine_chunks()
         else:
-            claims = read_rows(conn, agreement, 0)
+            claims = read_rows(conn, agreement, 0, head.seq)
     frame = reduce_columns(claim_columns(claims))
     if path is not None:
         _write(path, agreement, head, claims, frame)
