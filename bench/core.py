@@ -15,7 +15,8 @@ For each size N the same seeded synthetic record (bench/synthetic.py) goes throu
            quantities per (actor, subject, day) in plain Python;
 - verify:  `Ledger.verify` in one process, and as `truce verify` runs it (one worker process per
            core from 200k entries on), beside the floor of hashing the same payload bytes with
-           hashlib. CPU seconds are summed over processes.
+           hashlib. CPU seconds are summed over processes. Since the machine may be shared, a
+           control first times two units of pure CPU work in one process, then in two.
 Ratios travel better between machines than seconds; on a shared machine, compare within a row.
 """
 
@@ -163,11 +164,35 @@ def run(size: int, workdir: str) -> dict:
     return row
 
 
+def burn(rounds: int) -> str:
+    """CPU-bound work with no I/O: hashing a buffer over and over."""
+    digest = b"truce"
+    for _ in range(rounds):
+        digest = hashlib.sha256(digest * 64).digest()
+    return digest.hex()
+
+
+def parallel_control(rounds: int = 400_000) -> dict:  # type: ignore[type-arg]
+    """What two processes get on this machine right now: the same two units of pure CPU work,
+    one after the other in this process, then side by side in two worker processes."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    one, _ = timed(lambda: [burn(rounds), burn(rounds)])
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pool.submit(burn, 1).result()  # started before the clock
+        two, _ = timed(lambda: list(pool.map(burn, [rounds, rounds])))
+    return {"serial_s": round(one, 3), "two_processes_s": round(two, 3),
+            "speedup": round(one / two, 2)}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "core.json"))
     args = parser.parse_args()
+    control = parallel_control()
+    print(json.dumps({"parallel_control": control}), flush=True)
     rows = []
     with tempfile.TemporaryDirectory() as workdir:
         for size in (int(s) for s in args.sizes.split(",")):
@@ -175,7 +200,7 @@ def main() -> None:
             rows.append(row)
             print(json.dumps(row), flush=True)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(rows, indent=2))
+    Path(args.out).write_text(json.dumps({"parallel_control": control, "rows": rows}, indent=2))
     cols = [
         "claims",
         "events",
