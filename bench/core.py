@@ -131,19 +131,22 @@ def run(size: int, workdir: str) -> dict:
         row["engine_s"], state = timed(lambda: evaluate(spec, claims, at))
         row["engine_floor_s"], _ = timed(lambda: floor_engine(claims))
         del loaded
-        row["status_old_s"], old = timed(
+        row["status_old_s"], row["status_old_cpu_s"], old = cpu_timed(
             lambda: evaluate(spec, ledger.claims(spec.id), parse_instant(AT, spec.zone))
         )
         assert ledger.snapshots is not None
         shutil.rmtree(ledger.snapshots, ignore_errors=True)
-        row["status_cold_s"], cold = timed(lambda: services.status(ledger, spec.id, AT))
-        warm_runs = [timed(lambda: services.status(ledger, spec.id, AT)) for _ in range(3)]
-        row["status_warm_s"] = sorted(t for t, _ in warm_runs)[1]  # the median of three
+        row["status_cold_s"], row["status_cold_cpu_s"], cold = cpu_timed(
+            lambda: services.status(ledger, spec.id, AT)
+        )
+        warm = [cpu_timed(lambda: services.status(ledger, spec.id, AT)) for _ in range(3)]
+        warm.sort(key=lambda run: run[0])
+        row["status_warm_s"], row["status_warm_cpu_s"], state_warm = warm[1]  # the median
         same = canonical_state(old)
-        assert canonical_state(cold) == same and canonical_state(warm_runs[0][1]) == same
-        del old, cold, warm_runs
-        row["cli_json_s"] = cli_status(db, "--json")
-        row["cli_table_s"] = cli_status(db)
+        assert canonical_state(cold) == same and canonical_state(state_warm) == same
+        del old, cold, warm, state_warm
+        row["cli_json_s"], row["cli_json_cpu_s"], _ = cpu_timed(lambda: cli_status(db, "--json"))
+        row["cli_table_s"], row["cli_table_cpu_s"], _ = cpu_timed(lambda: cli_status(db))
         row["verify_1_s"], row["verify_1_cpu_s"], report = cpu_timed(lambda: ledger.verify(None, 1))
         assert report.ok, report.problems
         # What `truce verify` does: one worker per core from PARALLEL_FROM entries on.
@@ -157,6 +160,7 @@ def run(size: int, workdir: str) -> dict:
     row["import_ratio"] = round(row["import_s"] / row["import_floor_s"], 2)
     row["engine_ratio"] = round(row["engine_s"] / row["engine_floor_s"], 2)
     row["status_speedup"] = round(row["status_old_s"] / row["status_warm_s"], 1)
+    row["status_cpu_speedup"] = round(row["status_old_cpu_s"] / row["status_warm_cpu_s"], 1)
     row["verify_ratio"] = round(row["verify_s"] / row["verify_floor_s"], 2)
     for key in list(row):
         if key.endswith("_s"):
@@ -211,11 +215,17 @@ def main() -> None:
         "engine_s",
         "engine_ratio",
         "status_old_s",
+        "status_old_cpu_s",
         "status_cold_s",
+        "status_cold_cpu_s",
         "status_warm_s",
+        "status_warm_cpu_s",
         "status_speedup",
+        "status_cpu_speedup",
         "cli_json_s",
+        "cli_json_cpu_s",
         "cli_table_s",
+        "cli_table_cpu_s",
         "verify_1_s",
         "verify_1_cpu_s",
         "workers",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,7 +173,8 @@ def _write(path: Path, agreement: str, head: Head, claims: pa.Table, frame: Even
 
 
 def _save(path: Path, table: pa.Table, meta: dict[bytes, bytes]) -> None:
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    # Unique per writer: threads of one server may rebuild the same snapshot at once.
+    partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")
     table = table.replace_schema_metadata(meta)
     with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)
