@@ -215,3 +215,19 @@ def test_the_sqlite_driver_reads_the_same_table_as_the_row_by_row_path(
     last = fast.slice(1100).to_pylist()[0]
     assert (last["quote"], last["notes"], last["reliability"]) == ("“ten released”", "late", "B2")
     assert part["seq"].to_pylist() == list(range(501, 701))
+
+
+def test_an_empty_event_id_names_no_event_through_the_snapshot_too(
+    tmp_path: Path, make_claim: ClaimFactory
+) -> None:
+    spec, text = _spec()
+    claims = [make_claim(n, agreement=AGREEMENT, event_id="", quantity=3 + n) for n in range(3)]
+    claims.append(make_claim(9, agreement=AGREEMENT, event_id="same", reliability="C3"))
+    claims.append(make_claim(9, agreement=AGREEMENT, event_id="same", quantity=20))
+    with Ledger.init(str(tmp_path / "e.db")) as ledger:
+        ledger.add_agreement(spec, text, "analyst")
+        ledger.append_claims(claims, "analyst")
+        state = services.status(ledger, AGREEMENT, INSTANTS[1])
+        assert state == _reference(ledger, INSTANTS[1])
+    assert state["counts"]["events"] == 4
+    assert [d["event_id"] for d in state["disputes"]] == ["same"]

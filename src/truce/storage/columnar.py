@@ -110,18 +110,28 @@ def _mapped(column: pa.ChunkedArray, code_of: dict[Any, int]) -> Ints:
 
 def claim_columns(table: pa.Table) -> ClaimColumns:
     """Engine columns of a claims table (see `frame.ClaimColumns`)."""
-    ids = table["id"].to_pylist()
-    events = table["event_id"].to_pylist()
+    ids = table["id"].combine_chunks()
     actor, actors = _codes(table["actor"])
     subject, subjects = _codes(table["subject"])
     categories, texts = _codes(table["categories"])
     quantity = table["quantity"].combine_chunks()
+    events = table["event_id"].combine_chunks()
+    named = pc.if_else(pc.fill_null(pc.equal(events, ""), False), None, events)  # "" names none
+    group, keys = _codes(pc.coalesce(named, ids))
+    # Arrow sorts strings by their UTF-8 bytes, which is code point order: Python's order.
+    group_rank = np.empty(len(keys), dtype=np.int64)
+    group_rank[pc.sort_indices(pa.array(keys, pa.string())).to_numpy()] = np.arange(len(keys))
+    grade, grades = _codes(table["reliability"])
+    ranked = sorted({g or "Z9" for g in grades} | {"Z9"})
+    grade_of = np.array([ranked.index(g or "Z9") for g in grades] + [ranked.index("Z9")])
     return ClaimColumns(
-        ids=ids,
-        groups=[e or i for e, i in zip(events, ids, strict=True)],
-        supersedes=table["supersedes"].to_pylist(),
-        dates=table["date"].to_pylist(),
-        reliability=table["reliability"].to_pylist(),
+        ids=ids.to_pylist(),
+        group=group,
+        group_keys=keys,
+        group_rank=group_rank,
+        targets=set(pc.drop_null(table["supersedes"].combine_chunks()).to_pylist()) - {""},
+        dates=ArrowStrings(table["date"].combine_chunks()),
+        grade=grade_of[grade],  # NONE (-1) picks the last: Z9
         type=_mapped(table["type"], {t.value: c for t, c in TYPE_CODE.items()}),
         status=_mapped(table["status"], {s.value: c for s, c in STATUS_CODE.items()}),
         precision=_mapped(table["date_precision"], {p.value: c for p, c in PRECISION_CODE.items()}),
@@ -135,6 +145,21 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         subjects=subjects,
         category_sets=[tuple(json.loads(t)) for t in texts],
     )
+
+
+class ArrowStrings(Sequence[str]):
+    """A string column read one value at a time, for columns read at only a few rows."""
+
+    def __init__(self, array: pa.Array) -> None:
+        self._array = array
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+    def __getitem__(self, item: Any) -> Any:
+        if isinstance(item, slice):
+            return self._array[item].to_pylist()
+        return self._array[item].as_py()
 
 
 class ClaimFetcher:

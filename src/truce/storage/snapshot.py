@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 from sqlalchemy import Connection, Engine, select
 
 from truce.domain.engine.frame import PRECISIONS, STATUSES, TYPES, EventFrame, reduce_columns
-from truce.storage.columnar import ClaimFetcher, claim_columns, read_rows
+from truce.storage.columnar import ArrowStrings, ClaimFetcher, claim_columns, read_rows
 from truce.storage.tables import entries
 from truce.storage.writes import read_head
 
@@ -41,21 +40,6 @@ _FLAGS = ("has_quantity", "disputed")
 class Head:
     seq: int
     hash: str
-
-
-class _Strings(Sequence[str]):
-    """Event ids read from an Arrow column one at a time, only for the events built."""
-
-    def __init__(self, array: pa.Array) -> None:
-        self._array = array
-
-    def __len__(self) -> int:
-        return len(self._array)
-
-    def __getitem__(self, item: Any) -> Any:
-        if isinstance(item, slice):
-            return self._array[item].to_pylist()
-        return self._array[item].as_py()
 
 
 def load_frame(
@@ -135,7 +119,7 @@ def _frame(events: pa.Table, told: dict[str, Any]) -> EventFrame:
     members = events["members"].chunk(0) if len(events) else pa.array([], pa.large_list(pa.int64()))
     arrays = {n: events[n].to_numpy() for n in (*_NUMBERS, *_FLAGS)}
     return EventFrame(
-        keys=_Strings(events["key"].combine_chunks()),
+        keys=ArrowStrings(events["key"].combine_chunks()),
         **arrays,
         starts=members.offsets.to_numpy().astype(np.int64),
         members=members.values.to_numpy(),

@@ -51,10 +51,14 @@ class ClaimColumns:
     """One agreement's claims as columns, in ledger order (row i is the i-th claim)."""
 
     ids: Sequence[str]
-    groups: Sequence[str]  # the event each claim is about: its event_id, else its own id
-    supersedes: Sequence[str | None]
+    # The event each claim is about (its event_id, else its own id), as a code into
+    # `group_keys`; `group_rank` orders the codes as their keys sort.
+    group: Ints
+    group_keys: Sequence[str]
+    group_rank: Ints
+    targets: set[str]  # the ids that some claim supersedes
     dates: Sequence[str]  # ISO text of each date; read only for month-precision dates
-    reliability: Sequence[str | None]
+    grade: Ints  # reliability grade (Z9 when none) as its rank among the grades present
     type: Ints
     status: Ints
     precision: Ints
@@ -96,6 +100,13 @@ class EventFrame:
         return len(self.at)
 
 
+def ranks(keys: Sequence[str]) -> Ints:
+    """Each key's position in sorted order."""
+    rank = np.empty(len(keys), dtype=np.int64)
+    rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
+    return rank
+
+
 class _Codes:
     """Codes for repeated values, in order of first sight."""
 
@@ -122,12 +133,18 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
     def ints(values: Sequence[int]) -> Ints:
         return np.fromiter(values, dtype=np.int64, count=n)
 
+    groups = _Codes()
+    group = ints([groups.code(c.event_id or c.id) for c in claims])
+    keys = [str(k) for k in groups.values]
+    grades = sorted({c.reliability or "Z9" for c in claims})
     return ClaimColumns(
         ids=[c.id for c in claims],
-        groups=[c.event_id or c.id for c in claims],
-        supersedes=[c.supersedes for c in claims],
+        group=group,
+        group_keys=keys,
+        group_rank=ranks(keys),
+        targets={c.supersedes for c in claims if c.supersedes},
         dates=[c.date.isoformat() for c in claims],
-        reliability=[c.reliability for c in claims],
+        grade=ints([grades.index(c.reliability or "Z9") for c in claims]),
         type=ints([TYPE_CODE[c.type] for c in claims]),
         status=ints([STATUS_CODE[c.status] for c in claims]),
         precision=ints([PRECISION_CODE[c.date_precision] for c in claims]),
@@ -146,27 +163,17 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
 def reduce_columns(c: ClaimColumns) -> EventFrame:
     """Group live claims into events exactly as `events.reduce_claims` does, in bulk."""
     n = len(c.ids)
-    targets = {s for s in c.supersedes if s}
     replaced = np.zeros(n, dtype=bool)
-    if targets:
-        replaced = np.fromiter((i in targets for i in c.ids), dtype=bool, count=n)
+    if c.targets:
+        replaced = np.fromiter((i in c.targets for i in c.ids), dtype=bool, count=n)
     retracted = ~replaced & (c.status == STATUS_CODE[ClaimStatus.RETRACTED])
     rows = np.flatnonzero(~replaced & ~retracted)
 
-    codes: dict[str, int] = {}
-    group = np.fromiter(
-        (codes.setdefault(c.groups[i], len(codes)) for i in rows.tolist()),
-        dtype=np.int64,
-        count=len(rows),
-    )
+    group = c.group[rows]
     # Claims rank within an event by status weight (higher first), reliability grade, exact
     # dates first, then id: the same key as `events._rank`.
     weight = _WEIGHTS[c.status[rows]]
-    grades = sorted({g or "Z9" for g in c.reliability})
-    grade_code = {g: i for i, g in enumerate(grades)}
-    grade = np.fromiter(
-        (grade_code[c.reliability[i] or "Z9"] for i in rows.tolist()), np.int64, len(rows)
-    )
+    grade = c.grade[rows]
     loose = (c.precision[rows] != _EXACT).astype(np.int64)
     order = np.lexsort((loose, grade, -weight, group))
     ranked = rows[order]
@@ -187,11 +194,8 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         span = precision_span(DatePrecision.MONTH, start).total_seconds()
         at[i], known_at[i] = ts[i] + span / 2, ts[i] + span
 
-    keys = list(codes)
-    key_rank = np.empty(len(keys), dtype=np.int64)
-    key_rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
     event_group = g_sorted[first]
-    clock = np.lexsort((key_rank[event_group], at))
+    clock = np.lexsort((c.group_rank[event_group], at))
     sizes = np.diff(bounds)[clock]
     starts = np.r_[0, np.cumsum(sizes)].astype(np.int64)
     offsets = np.arange(int(starts[-1])) - np.repeat(starts[:-1], sizes)
@@ -199,7 +203,7 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
     quantity, has_quantity, disputed = figures
     chosen = lead[clock]
     return EventFrame(
-        keys=[keys[g] for g in event_group[clock].tolist()],
+        keys=[c.group_keys[g] for g in event_group[clock].tolist()],
         at=at[clock],
         known_at=known_at[clock],
         type=c.type[chosen],
