@@ -13,7 +13,8 @@ For each size N the same seeded synthetic record (bench/synthetic.py) goes throu
            separate process (imports, snapshot, engine, printing), warm;
 - engine:  `evaluate` on claims already in memory, beside the floor of one pass summing
            quantities per (actor, subject, day) in plain Python;
-- verify:  `Ledger.verify` in one process, and as `truce verify` runs it (one worker process per
+- verify:  the one-pass join verify had before (bench/verify_before.py), the new code in one
+           process, and `Ledger.verify` as `truce verify` runs it (one worker process per
            core from 200k entries on), beside the floor of hashing the same payload bytes with
            hashlib. CPU seconds are summed over processes. Since the machine may be shared, a
            control first times two units of pure CPU work in one process, then in two.
@@ -40,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import synthetic  # noqa: E402
+import verify_before  # noqa: E402
 
 from truce import services  # noqa: E402
 from truce.domain.engine import evaluate  # noqa: E402
@@ -147,6 +149,10 @@ def run(size: int, workdir: str) -> dict:
         del old, cold, warm, state_warm
         row["cli_json_s"], row["cli_json_cpu_s"], _ = cpu_timed(lambda: cli_status(db, "--json"))
         row["cli_table_s"], row["cli_table_cpu_s"], _ = cpu_timed(lambda: cli_status(db))
+        row["verify_old_s"], row["verify_old_cpu_s"], report = cpu_timed(
+            lambda: verify_before.verify_ledger(ledger.engine)
+        )
+        assert report.ok, report.problems
         row["verify_1_s"], row["verify_1_cpu_s"], report = cpu_timed(lambda: ledger.verify(None, 1))
         assert report.ok, report.problems
         # What `truce verify` does: one worker per core from PARALLEL_FROM entries on.
@@ -162,6 +168,7 @@ def run(size: int, workdir: str) -> dict:
     row["status_speedup"] = round(row["status_old_s"] / row["status_warm_s"], 1)
     row["status_cpu_speedup"] = round(row["status_old_cpu_s"] / row["status_warm_cpu_s"], 1)
     row["verify_ratio"] = round(row["verify_s"] / row["verify_floor_s"], 2)
+    row["verify_speedup"] = round(row["verify_old_s"] / row["verify_s"], 1)
     for key in list(row):
         if key.endswith("_s"):
             row[key] = round(row[key], 3)
@@ -226,12 +233,15 @@ def main() -> None:
         "cli_json_cpu_s",
         "cli_table_s",
         "cli_table_cpu_s",
+        "verify_old_s",
+        "verify_old_cpu_s",
         "verify_1_s",
         "verify_1_cpu_s",
         "workers",
         "verify_s",
         "verify_cpu_s",
         "verify_ratio",
+        "verify_speedup",
     ]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
