@@ -17,20 +17,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
-from truce.storage.chain import GENESIS, entry_hash
+from truce.storage.chain import CLAIM_PAYLOAD, GENESIS, entry_hash
 from truce.storage.db import make_engine
 from truce.storage.rows import CLAIM_COLUMNS, RowChecker
 from truce.storage.tables import claims, entries
 
 MAX_PROBLEMS = 50
 FETCH_BATCH = 10_000
-# A claim payload's canonical JSON (keys sorted), with a slot per value, and the projection
-# columns (by position in CLAIM_COLUMNS) of its string values in slot order.
-_PAYLOAD = (
-    '{"actor":%s,"agreement":%s,"categories":%s,"date":%s,"date_precision":%s,"event_id":%s,'
-    '%s"location":%s,"notes":%s,"phase":%s,"quantity":%s,"quote":%s,"reliability":%s,'
-    '"sources":%s,"status":%s,"subject":%s,"supersedes":%s,"target":%s,"type":%s}'
-)
+# The projection columns (by position in CLAIM_COLUMNS) of CLAIM_PAYLOAD's string values, in
+# slot order.
 _STRING_COLUMNS = itemgetter(7, 2, 4, 5, 6, 17, 18, 19, 16, 14, 12, 10, 13, 8, 3)
 
 
@@ -213,7 +208,7 @@ class _FastChecker:
         number = "null" if quantity is None else str(quantity)
         extra_member = f'"extra":{extra},' if extra else ""
         s = strings
-        text = _PAYLOAD % (s[0], s[1], categories, s[2], s[3], s[4], extra_member, s[5], s[6],
+        text = CLAIM_PAYLOAD % (s[0], s[1], categories, s[2], s[3], s[4], extra_member, s[5], s[6],
                            s[7], number, s[8], s[9], sources, *s[10:])  # fmt: skip
         return text == payload
 
