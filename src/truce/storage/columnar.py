@@ -18,7 +18,7 @@ import pyarrow.compute as pc  # type: ignore[import-untyped]
 from sqlalchemy import Connection
 
 from truce.domain.claims import Claim
-from truce.domain.engine.frame import (
+from truce.domain.engine.claim_columns import (
     NONE,
     PRECISION_CODE,
     STATUS_CODE,

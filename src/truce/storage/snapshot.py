@@ -24,7 +24,8 @@ import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 from sqlalchemy import Connection, Engine, select
 
-from truce.domain.engine.frame import PRECISIONS, STATUSES, TYPES, EventFrame, reduce_columns
+from truce.domain.engine.claim_columns import PRECISIONS, STATUSES, TYPES
+from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.storage.columnar import ArrowStrings, ClaimFetcher, claim_columns, read_rows
 from truce.storage.tables import entries
 from truce.storage.writes import read_head

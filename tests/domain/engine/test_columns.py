@@ -19,9 +19,10 @@ from ruamel.yaml import YAML
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
+from truce.domain.engine.claim_columns import TYPES, columns_from_claims
 from truce.domain.engine.columns import evaluate_columns
 from truce.domain.engine.events import reduce_claims
-from truce.domain.engine.frame import TYPES, columns_from_claims, reduce_columns
+from truce.domain.engine.frame import reduce_columns
 from truce.domain.spec import AgreementSpec
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -14,18 +14,13 @@ from typing import Any, overload
 import numpy as np
 
 from truce.domain.claims import Claim, EventType
+from truce.domain.engine.answer import Counts
+from truce.domain.engine.claim_columns import TYPE_CODE, Floats, Ints, columns_from_claims
 from truce.domain.engine.events import Event, make_event
-from truce.domain.engine.frame import (
-    TYPE_CODE,
-    EventFrame,
-    Floats,
-    Ints,
-    columns_from_claims,
-    reduce_columns,
-)
+from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.domain.engine.index import SeriesKey, matches, selector_key, weight_of
 from truce.domain.engine.series import Series
-from truce.domain.engine.status import Counts, assess, paused_gc
+from truce.domain.engine.status import assess, paused_gc
 from truce.domain.spec import AgreementSpec, Selector
 
 # Claims by row of the frame's claim columns, in the order asked for.
