@@ -55,6 +55,14 @@ def postgres_database() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(autouse=True)
+def _snapshots_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Status snapshots of PostgreSQL ledgers go to the user's cache; keep the tests' out of it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":

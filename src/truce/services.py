@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
-from truce.domain.engine import evaluate
+from truce.domain.engine import evaluate_frame
 from truce.domain.engine.timeline import timeline
 from truce.errors import ClaimError, TruceError
 from truce.spec import load_spec_file
@@ -48,7 +48,8 @@ def parse_instant(text: str | None, zone: ZoneInfo) -> datetime:
 
 def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
     spec, _ = ledger.agreement(agreement)
-    return evaluate(spec, ledger.claims(agreement), parse_instant(at, spec.zone))
+    frame, fetch = ledger.frame(agreement)
+    return evaluate_frame(spec, frame, fetch, parse_instant(at, spec.zone))
 
 
 def agreement_timeline(ledger: Ledger, agreement: str) -> list[dict[str, Any]]:

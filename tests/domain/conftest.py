@@ -16,6 +16,7 @@ import pytest
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
+from truce.domain.engine.columns import evaluate_columns
 from truce.domain.spec import AgreementSpec
 from truce.domain.spec_checks import spec_problems
 
@@ -95,7 +96,11 @@ class Kit:
         return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
 
     def state(self, spec: AgreementSpec, claims: Iterable[Claim], at: str) -> dict[str, Any]:
-        return evaluate(spec, list(claims), self.when(at, spec.timezone))
+        """The state by the reference (object) path, held equal to the column path's."""
+        record, when = list(claims), self.when(at, spec.timezone)
+        state = evaluate(spec, record, when)
+        assert evaluate_columns(spec, record, when) == state
+        return state
 
     @staticmethod
     def obligation(state: dict[str, Any], verdict_id: str) -> dict[str, Any]:

@@ -54,3 +54,25 @@ def test_a_candidate_slipped_in_is_found(queued: tuple[Ledger, ReviewQueue, list
                                                status="pending"))  # fmt: skip
     assert any("x:1" in p and "inserted directly" in p for p in ledger.verify().problems)
     ledger.close()
+
+
+def test_checked_in_parallel_stretches_the_same(ledger_url: str) -> None:
+    from truce.storage.users import UserStore
+    from truce.storage.verify import verify_ledger
+
+    ledger = Ledger.init(ledger_url)
+    users = UserStore(ledger.engine)
+    queue = ReviewQueue(ledger.engine)
+    for n in range(4):  # server entries spread over both stretches
+        users.add(f"user-{n}", "observer", None)
+        found = [{"type": "release", "quantities": [{"value": n}]}]
+        ids = queue.add_document({**DOCUMENT, "hash": f"{n}" * 64}, "gaza-2023-11", found, "ana")
+        assert ids is not None
+        queue.decide(ids[0], "rejected", "bob")
+    with ledger.engine.begin() as conn:
+        conn.execute(update(candidates).where(candidates.c.id == ids[0]).values(status="x"))
+    one = verify_ledger(ledger.engine, workers=1)
+    two = verify_ledger(ledger.engine, workers=2)
+    assert one == two and not one.ok
+    assert any(ids[0] in p for p in two.problems)
+    ledger.close()

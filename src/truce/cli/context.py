@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.console import Console
 
+from truce.cli.pretty import pretty_json
 from truce.storage.ledger import Ledger
 
 DEFAULT_DB = "truce.db"
@@ -41,4 +42,7 @@ def open_ledger() -> Iterator[Ledger]:
 
 def print_json(data: Any) -> None:
     """Stable JSON on stdout: sorted keys, no colour, one document."""
-    print(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str))
+    text = pretty_json(data)
+    if text is None:
+        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+    print(text)

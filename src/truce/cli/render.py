@@ -29,6 +29,23 @@ def _status(value: str | None) -> Text:
     return Text(value, style=STATUS_STYLE.get(value, ""))
 
 
+# Rows a long list shows on a terminal; `--json` always lists every one.
+LISTED = 20
+
+
+def _more(total: int, which: str) -> str:
+    if total <= LISTED:
+        return ""
+    return f" ({which} {LISTED} of {total}; `--json` lists all)"
+
+
+def _by_party(summary: dict[str, dict[str, int]]) -> str:
+    return "; ".join(
+        f"{party}: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        for party, counts in summary.items()
+    )
+
+
 def _n(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -90,10 +107,19 @@ def status_view(s: dict[str, Any]) -> Group:
             )
         parts.append(ext_table)
     if s["breaches"]:
+        shown = s["breaches"][-LISTED:]  # the latest
         breaches = Table(
-            "date", "party", "status", "clause", "claims", title="Breaches", title_justify="left"
+            "date",
+            "party",
+            "status",
+            "clause",
+            "claims",
+            title="Breaches" + _more(len(s["breaches"]), "latest"),
+            title_justify="left",
+            caption=_by_party(s["breaches_by_party"]),
+            caption_justify="left",
         )
-        for b in s["breaches"]:
+        for b in shown:
             breaches.add_row(
                 b["date"],
                 _n(b["party"]),
@@ -103,15 +129,17 @@ def status_view(s: dict[str, Any]) -> Group:
             )
         parts.append(breaches)
     if s["disputes"]:
+        # Those that change a verdict first, then the rest, in clock order within each.
+        ranked = sorted(s["disputes"], key=lambda d: not d["verdict_differs"])[:LISTED]
         disputes = Table(
             "event",
             "readings",
             "sources",
             "verdicts that differ",
-            title="Disputes between sources",
+            title="Disputes between sources" + _more(len(s["disputes"]), "first"),
             title_justify="left",
         )
-        for d in s["disputes"]:
+        for d in ranked:
             readings = " vs ".join(str(r["quantity"]) for r in d["readings"])
             sources = "; ".join(
                 f"{r['quantity']}: {', '.join(r['sources'])}" for r in d["readings"]

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, select
 
 from truce.domain.claims import Claim
 from truce.errors import UnknownAgreement, UnknownClaim
-from truce.storage.chain import canonical
+from truce.storage.payloads import PayloadWriter
 from truce.storage.rows import ProjectionWriter
 from truce.storage.tables import agreements, claims
 from truce.storage.writes import Pending
@@ -44,6 +44,7 @@ def plan_claims(conn: Connection, batch: Sequence[Claim], recorded_by: str | Non
         conn, claims.c.id, claims.c.agreement, {c.supersedes for c in batch if c.supersedes}
     )
     plan = ClaimPlan()
+    payloads = PayloadWriter()
     earlier: dict[str, str] = {}
     for claim in batch:
         if claim.id in present or claim.id in earlier:
@@ -54,7 +55,7 @@ def plan_claims(conn: Connection, batch: Sequence[Claim], recorded_by: str | Non
         earlier[claim.id] = claim.agreement
         who = recorded_by if recorded_by is not None else claim.recorded_by
         plan.added.append(claim.id)
-        plan.pending.append(Pending("claim", claim.id, canonical(claim.payload()), who))
+        plan.pending.append(Pending("claim", claim.id, payloads.text(claim), who))
         plan.claims.append(claim)
     return plan
 

@@ -40,3 +40,12 @@ def entry_hash(
         f'"recorded_by":{by},"ref":{encode_basestring(ref)},"seq":{int(seq)}}}'
     )
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+# A claim payload's canonical JSON (keys sorted, `Claim.payload()`'s keys), with a slot for
+# each value as JSON and one before "location" for an `"extra":...,` member or nothing.
+CLAIM_PAYLOAD = (
+    '{"actor":%s,"agreement":%s,"categories":%s,"date":%s,"date_precision":%s,"event_id":%s,'
+    '%s"location":%s,"notes":%s,"phase":%s,"quantity":%s,"quote":%s,"reliability":%s,'
+    '"sources":%s,"status":%s,"subject":%s,"supersedes":%s,"target":%s,"type":%s}'
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -11,6 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from truce.domain.claims import Claim
+from truce.domain.engine.columns import Fetch
+from truce.domain.engine.frame import EventFrame
 from truce.domain.spec import AgreementSpec
 from truce.errors import (
     ClaimWithoutId,
@@ -25,6 +28,7 @@ from truce.storage.chain import canonical
 from truce.storage.db import make_engine, resolve_url, sqlite_path
 from truce.storage.records import AgreementSummary, AppendResult, Entry, VerifyReport
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
+from truce.storage.snapshot import default_directory, load_frame
 from truce.storage.tables import agreements, claims, entries
 from truce.storage.verify import verify_ledger
 from truce.storage.writes import Pending, insert_rows, link, read_head, write_transaction
@@ -35,8 +39,10 @@ STREAM_BATCH = 10_000
 class Ledger:
     """An append-only, hash-chained record of agreements and claims, with read projections."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, snapshots: Path | None = None) -> None:
         self._engine = engine
+        url = engine.url.render_as_string(hide_password=True)
+        self._snapshots = snapshots or default_directory(url, sqlite_path(str(engine.url)))
 
     @classmethod
     def open(cls, url: str) -> Ledger:
@@ -92,6 +98,11 @@ class Ledger:
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    @property
+    def snapshots(self) -> Path | None:
+        """Where columnar snapshots of agreements are kept (see `storage.snapshot`)."""
+        return self._snapshots
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -169,6 +180,12 @@ class Ledger:
                 raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
             return ClaimLoader().load(rows)
 
+    def frame(self, agreement: str) -> tuple[EventFrame, Fetch]:
+        """The agreement's events as columns (see `storage.snapshot`), and a way to its claims."""
+        if not self._has_agreement_id(agreement):
+            raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
+        return load_frame(self._engine, agreement, self._snapshots)
+
     def claim(self, claim_id: str) -> Claim:
         with self._engine.connect() as conn:
             rows = conn.execute(select(*LOAD_COLUMNS).where(claims.c.id == claim_id)).all()
@@ -188,9 +205,13 @@ class Ledger:
         with self._engine.connect() as conn:
             return read_head(conn)
 
-    def verify(self, head_hash: str | None = None) -> VerifyReport:
+    def verify(self, head_hash: str | None = None, workers: int | None = None) -> VerifyReport:
         """Recompute the chain and check the projections against it; see `storage.verify`."""
-        return verify_ledger(self._engine, head_hash)
+        return verify_ledger(self._engine, head_hash, workers)
+
+    def _has_agreement_id(self, agreement_id: str) -> bool:
+        with self._engine.connect() as conn:
+            return self._has_agreement(conn, agreement_id)
 
     @staticmethod
     def _has_agreement(conn: Any, agreement_id: str) -> bool:

@@ -1,25 +1,35 @@
 """Verifying a ledger: recompute the chain, then hold the projections against it.
 
-The chain is streamed in seq order so a million entries need neither a million-row list nor more
-than one pass. Each problem names the seq (or claim id) where it starts, because a monitor needs
-to say "entry 4,812 was edited", not "something is wrong".
+The chain is read in stretches of seq (see `storage.verify_range`), several at once in worker
+processes when it is long, so a million entries take one pass per core rather than one pass.
+Each problem names the seq (or claim id) where it starts, because a monitor needs to say
+"entry 4,812 was edited", not "something is wrong".
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
 
-from truce.storage.chain import GENESIS, canonical, entry_hash
+from truce.storage.chain import canonical
 from truce.storage.records import VerifyReport
 from truce.storage.review import decision_record
-from truce.storage.rows import CLAIM_COLUMNS, RowChecker
 from truce.storage.tables import agreements, candidates, claims, entries, users
+from truce.storage.verify_range import (
+    MAX_PROBLEMS,
+    Stretch,
+    StretchReport,
+    check_stretch,
+    check_stretch_at,
+)
 
-MAX_PROBLEMS = 50
-STREAM_BATCH = 10_000
+# Below this many entries one process is quicker than starting others.
+PARALLEL_FROM = 200_000
 
 
 class _Findings:
@@ -38,55 +48,84 @@ class _Findings:
         return self.problems + more
 
 
-def verify_ledger(engine: Engine, head_hash: str | None = None) -> VerifyReport:
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def verify_ledger(
+    engine: Engine, head_hash: str | None = None, workers: int | None = None
+) -> VerifyReport:
+    """`workers`: processes to share the chain between (default: one per core, and only one
+    below PARALLEL_FROM entries)."""
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
-            # One snapshot for every query below, so a concurrent append is not a "problem".
+            # One snapshot for the checks below, so a concurrent append is not a "problem";
+            # workers read only entries up to the last seq seen here, which never change.
             conn.execution_options(isolation_level="REPEATABLE READ")
-        return _verify(conn, head_hash)
+        with conn.begin():
+            return _verify(conn, head_hash, workers)
 
 
-def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
+def _verify(conn: Connection, head_hash: str | None, workers: int | None) -> VerifyReport:
+    count, last_seq = conn.execute(select(func.count(), func.max(entries.c.seq))).one()
+    url = conn.engine.url
+    shared = url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
+    if workers is None:
+        workers = default_workers() if count >= PARALLEL_FROM else 1
+    workers = max(1, min(workers, count or 1)) if shared else 1
+    stretches = _stretches(last_seq or 0, workers, head_hash)
+    if len(stretches) == 1:
+        reports = [check_stretch(conn, stretches[0])]
+    else:
+        reports = _in_parallel(url.render_as_string(hide_password=False), conn, stretches)
+    return _merge(conn, reports, head_hash)
+
+
+def _stretches(last_seq: int, workers: int, head_hash: str | None) -> list[Stretch]:
+    """Equal seq ranges; the first open below and the last closed at the last seq seen, so
+    tampered seqs (0, negative) are read and later appends are not."""
+    if workers == 1:
+        return [Stretch(None, last_seq, head_hash)]
+    size = -(-last_seq // workers)
+    bounds = [1 + i * size for i in range(workers)]
+    return [
+        Stretch(None if i == 0 else lo, (bounds[i + 1] - 1) if i + 1 < workers else last_seq,
+                head_hash)
+        for i, lo in enumerate(bounds)
+    ]  # fmt: skip
+
+
+def _in_parallel(url: str, conn: Connection, stretches: list[Stretch]) -> list[StretchReport]:
+    # Spawned, not forked: the caller may be a threaded server holding open connections.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(len(stretches) - 1, mp_context=context) as pool:
+        others = [pool.submit(check_stretch_at, url, s) for s in stretches[1:]]
+        mine = check_stretch(conn, stretches[0])  # this process takes the first stretch
+        return [mine, *(f.result() for f in others)]
+
+
+def _merge(conn: Connection, reports: list[StretchReport], head_hash: str | None) -> VerifyReport:
     found = _Findings()
-    claim_cols = [claims.c[name] for name in CLAIM_COLUMNS]
-    query = (
-        select(entries, *claim_cols)
-        .outerjoin(claims, and_(entries.c.kind == "claim", claims.c.id == entries.c.ref))
-        .order_by(entries.c.seq)
-    )
     count = claim_entries = 0
-    expected_seq, prev, last = 1, GENESIS, None
+    last: str | None = None
     head_seq: int | None = None
-    checker = RowChecker()
     latest_agreement: dict[str, tuple[int, str]] = {}
     latest_user: dict[str, tuple[int, str]] = {}
     latest_candidate: dict[str, tuple[str, dict[str, Any]]] = {}
-    result = conn.execution_options(yield_per=STREAM_BATCH).execute(query)
-    for row in result:
-        seq, kind, ref, payload, by, at, prev_hash, digest = row[:8]
-        count += 1
-        if seq != expected_seq:
-            found.add(f"seq gap at {expected_seq}: next entry is {seq} (entries deleted or moved)")
-        if prev_hash != prev:
-            found.add(f"broken link at seq {seq}: prev_hash does not match the entry before it "
-                      "(entries deleted, reordered or inserted)")  # fmt: skip
-        if entry_hash(seq, kind, ref, payload, by, at, prev_hash) != digest:
-            found.add(f"hash mismatch at seq {seq}: the entry was edited after it was recorded")
-        if kind == "claim":
-            claim_entries += 1
-            _check_claim_row(found, checker, seq, ref, payload, by, row[8:])
-        elif kind == "agreement":
-            latest_agreement[ref] = (seq, payload)
-        elif kind == "user":
-            latest_user[ref] = (seq, payload)
-        elif kind in ("document", "review"):
-            _note_candidates(latest_candidate, kind, payload)
-        else:
-            found.add(f"unknown kind {kind!r} at seq {seq}")
-        if head_hash is not None and digest == head_hash:
-            head_seq = seq
-        expected_seq, prev, last = seq + 1, digest, digest
-
+    for report in reports:
+        for problem in report.problems:
+            found.add(problem)
+        found.dropped += report.dropped
+        count += report.entries
+        claim_entries += report.claim_entries
+        last = report.last_hash or last
+        head_seq = report.head_seq if report.head_seq is not None else head_seq
+        latest_agreement.update(report.agreements)
+        for seq, kind, ref, payload in report.others:
+            if kind == "user":
+                latest_user[ref] = (seq, payload)
+            else:
+                _note_candidates(latest_candidate, kind, payload)
     _check_orphan_claims(conn, found, claim_entries)
     _check_agreements(conn, found, latest_agreement)
     _check_users(conn, found, latest_user)
@@ -101,27 +140,6 @@ def _verify(conn: Connection, head_hash: str | None) -> VerifyReport:
                          "entries were appended after it")  # fmt: skip
     problems = found.final()
     return VerifyReport(not problems, count, last, problems, notes)
-
-
-def _check_claim_row(
-    found: _Findings,
-    checker: RowChecker,
-    seq: int,
-    ref: str,
-    payload: str,
-    by: str | None,
-    row: tuple[Any, ...],
-) -> None:
-    if row[0] is None:
-        found.add(f"claim {ref} (seq {seq}) is missing from the claims projection")
-        return
-    try:
-        differ = checker.differences(row, seq, json.loads(payload), payload, by)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        found.add(f"seq {seq}: payload is not a readable claim")
-        return
-    if differ:
-        found.add(f"claims row {ref} does not match entry {seq} in: {', '.join(differ)}")
 
 
 def _check_orphan_claims(conn: Connection, found: _Findings, claim_entries: int) -> None:

@@ -17,7 +17,7 @@ from truce.domain.engine.clock import (
     local_instant,
 )
 from truce.domain.engine.events import Event
-from truce.domain.engine.index import Index
+from truce.domain.engine.index import EventIndex
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
 from truce.domain.spec import AgreementSpec, GateTerm, RenewalTerm, Term, When
 
@@ -35,19 +35,30 @@ Evaluator = Callable[[Any, "Assessment"], TermResult]
 class Assessment:
     """The state of one agreement at `at` under one reading of the disputed figures."""
 
+    ended_by: Event | None
+    ended_at: float
+    clocks: dict[str, PhaseClock]
+
     def __init__(
         self,
         spec: AgreementSpec,
-        index: Index,
+        index: EventIndex,
         at: float,
         evaluators: dict[str, Evaluator],
+        same_clocks: Assessment | None = None,
     ) -> None:
+        """`same_clocks`: an assessment whose phase clocks this one shares, given by a caller
+        that knows no clock can differ (a figure no gate depends on, not an extension's)."""
         self.spec, self.index, self.at, self.zone = spec, index, at, spec.zone
         self._evaluators = evaluators
         self._terms: dict[str, TermResult] = {}
         self._busy: set[str] = set()
+        if same_clocks is not None:
+            self.ended_by, self.ended_at = same_clocks.ended_by, same_clocks.ended_at
+            self.clocks = same_clocks.clocks
+            return
         ends = index.of_type(EventType.CEASEFIRE_END)
-        self.ended_by: Event | None = ends[0] if ends else None
+        self.ended_by = ends[0] if ends else None
         self.ended_at = self.ended_by.at if self.ended_by else math.inf
         self.clocks = self._clocks()
         self._terms.clear()  # gates were judged on partial clocks; judge every term on all
@@ -175,6 +186,11 @@ class Assessment:
         self._busy.discard(term_id)
         self._terms[term_id] = result
         return result
+
+    def release(self) -> None:
+        """Drop the results: their explanations' closures refer back to this assessment, and
+        such cycles would otherwise wait for the cycle collector, thousands per status."""
+        self._terms.clear()
 
     def all_terms(self, only: set[str] | None = None) -> list[TermResult]:
         return [self.term(t.id) for t in self.spec.terms if only is None or t.id in only]

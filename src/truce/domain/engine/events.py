@@ -99,7 +99,7 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
             groups[group] = [claim]
         else:
             bucket.append(claim)
-    events = [_event(key, members) for key, members in groups.items()]
+    events = [make_event(key, members) for key, members in groups.items()]
     events.sort(key=lambda e: (e.at, e.id))
     return Book(
         events=tuple(events),
@@ -113,7 +113,7 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
 _FROZEN: dict[tuple[str, ...], frozenset[str]] = {}
 
 
-def _event(key: str, members: list[Claim]) -> Event:
+def make_event(key: str, members: list[Claim]) -> Event:
     if len(members) == 1:
         lead = members[0]
         readings: tuple[Reading, ...] = (Reading(lead.quantity, (lead,)),)

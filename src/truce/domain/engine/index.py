@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 from truce.domain.claims import EventType
 from truce.domain.engine.events import Event
@@ -42,6 +43,44 @@ def weight_of(weights: tuple[tuple[str, float], ...], default: float) -> Weigh:
     return weigh
 
 
+def claims_total(events: Sequence[Event]) -> int:
+    """How many claims stand behind `events`, without building the events when they are lazy."""
+    counted = getattr(events, "claims_total", None)
+    if counted is not None:
+        return int(counted())
+    return sum(len(e.claims) for e in events)
+
+
+class EventIndex(Protocol):
+    """What an assessment reads; `Index` holds `Event` objects, `columns.ColumnIndex` columns."""
+
+    overrides: dict[str, int]
+
+    def of_type(self, event_type: EventType) -> Sequence[Event]: ...
+
+    def quantity(self, event: Event) -> int | None: ...
+
+    def select(self, sel: Selector) -> Sequence[Event]: ...
+
+    def count_between(self, sel: Selector, start: float, end: float) -> int: ...
+
+    def between(self, sel: Selector, start: float, end: float) -> Sequence[Event]: ...
+
+    def between_any(
+        self, selectors: Sequence[Selector], start: float, end: float
+    ) -> Sequence[Event]: ...
+
+    def series(
+        self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
+    ) -> Series: ...
+
+    def with_override(self, event: Event, quantity: int) -> EventIndex: ...
+
+    def known_count(self) -> int: ...
+
+    def disputed(self) -> list[Event]: ...
+
+
 class Index:
     """Events known at the assessment instant, with a series per selector, built on demand.
 
@@ -52,7 +91,7 @@ class Index:
     def __init__(self, events: tuple[Event, ...]) -> None:
         self.events = events
         self.overrides: dict[str, int] = {}
-        self._root = self
+        self._parent: Index | None = None  # a reading with overrides shares its parent's caches
         self._series: dict[SeriesKey, Series] = {}
         self._selected: dict[SeriesKey, list[Event]] = {}
         self._instants: dict[SeriesKey, list[float]] = {}
@@ -60,6 +99,11 @@ class Index:
         self._by_type: dict[EventType, list[Event]] = {}
         for event in events:
             self._by_type.setdefault(event.type, []).append(event)
+
+    @property
+    def _root(self) -> Index:
+        # Not a reference to itself: a cycle would leave every index to the cycle collector.
+        return self._parent or self
 
     def of_type(self, event_type: EventType) -> list[Event]:
         return self._root._by_type.get(event_type, [])
@@ -90,6 +134,18 @@ class Index:
         instants = self._root._instants[selector_key(sel)]
         return events[bisect_left(instants, start) : bisect_left(instants, end)]
 
+    def between_any(self, selectors: Sequence[Selector], start: float, end: float) -> list[Event]:
+        """Events matching any of `selectors` in [start, end), in clock order (an event that
+        matches two selectors is listed twice)."""
+        found = [e for sel in selectors for e in self.between(sel, start, end)]
+        return sorted(found, key=lambda e: (e.at, e.id))
+
+    def known_count(self) -> int:
+        return len(self.events)
+
+    def disputed(self) -> list[Event]:
+        return [e for e in self.events if e.disputed]
+
     def series(
         self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
     ) -> Series:
@@ -112,7 +168,7 @@ class Index:
         child = Index.__new__(Index)
         child.events = self.events
         child.overrides = {**self.overrides, event.id: quantity}
-        child._root = self._root
+        child._parent = self._root
         return child
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from truce.domain.claims import ClaimStatus, EventType
@@ -29,7 +30,7 @@ def _verdict(
     clause: str | None,
     *,
     id: str | None = None,
-    events: list[Event] | None = None,
+    events: Sequence[Event] | None = None,
     **fields: Any,
 ) -> Verdict:
     return Verdict(
@@ -122,7 +123,7 @@ def order(term: OrderTerm, ctx: Assessment) -> TermResult:
                 term.clause,
                 party=term.then.party,
                 subject=term.then.subject,
-                events=early + firsts[-1:],
+                events=[*early, *firsts[-1:]],
             )
         ]
     )

@@ -6,14 +6,30 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
+import numpy as np
+import numpy.typing as npt
+
 
 class Series:
-    """Non-negative amounts at instants (epoch seconds), sorted by instant."""
+    """Non-negative amounts at instants (epoch seconds), sorted by instant (then amount)."""
+
+    instants: list[float]
+    cumulative: list[float]
 
     def __init__(self, points: Sequence[tuple[float, float]]) -> None:
         ordered = sorted(points)
         self.instants = [p[0] for p in ordered]
         self.cumulative = [0.0, *accumulate(p[1] for p in ordered)]
+
+    @classmethod
+    def of(cls, instants: npt.NDArray[np.float64], amounts: npt.NDArray[np.float64]) -> Series:
+        """The same series from columns, in any order. NumPy's running sum adds in order, as
+        `accumulate` does, so both ways give the same floats; lists keep lookups cheap."""
+        series = cls.__new__(cls)
+        order = np.lexsort((amounts, instants))
+        series.instants = instants[order].tolist()
+        series.cumulative = [0.0, *np.cumsum(amounts[order]).tolist()]
+        return series
 
     def total(self, start: float, end: float) -> float:
         """Sum of amounts at instants in [start, end)."""

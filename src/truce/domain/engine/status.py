@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import gc
-import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from truce.domain.claims import Claim, EventType
 from truce.domain.engine import rules, terms
+from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
-from truce.domain.engine.clock import DAY
-from truce.domain.engine.events import Book, Event, reduce_claims
-from truce.domain.engine.index import Index, known_by
+from truce.domain.engine.events import Event, reduce_claims
+from truce.domain.engine.index import EventIndex, Index, known_by
 from truce.domain.engine.reach import terms_touched
-from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Verdict, as_number
-from truce.domain.spec import AgreementSpec, ProhibitionTerm
+from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
+from truce.domain.spec import AgreementSpec
 
 EVALUATORS: dict[str, Evaluator] = {
     "quota": terms.quota,
@@ -51,13 +49,19 @@ class Outcome:
             for row in ext.days:
                 found[f"{ext.term}/day-{row['day'] or row.get('renewal')}"] = row["status"]
         found["state"] = self.state
-        ends = _ends(self.assessment)
+        ends = ends_of(self.assessment)
         found["ends_at"] = "open" if ends is None else f"{ends:.0f}"
         return found
 
 
-def outcome(spec: AgreementSpec, index: Index, at: float, only: set[str] | None = None) -> Outcome:
-    assessment = Assessment(spec, index, at, EVALUATORS)
+def outcome(
+    spec: AgreementSpec,
+    index: EventIndex,
+    at: float,
+    only: set[str] | None = None,
+    same_clocks: Assessment | None = None,
+) -> Outcome:
+    assessment = Assessment(spec, index, at, EVALUATORS, same_clocks)
     verdicts: list[Verdict] = []
     extensions: list[ExtensionVerdict] = []
     for result in assessment.all_terms(only):
@@ -84,13 +88,6 @@ def _state(a: Assessment) -> tuple[str, str | None]:
     return "ended", None
 
 
-def _ends(a: Assessment) -> float | None:
-    ends = [c.end for c in a.clocks.values() if c.start is not None]
-    if not ends or any(e is None for e in ends):
-        return None
-    return max(e for e in ends if e is not None)
-
-
 def evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dict[str, Any]:
     """The agreement's state at `at`, as plain data (see docs/status.md for every key)."""
     with paused_gc():
@@ -114,17 +111,37 @@ def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dic
     book = reduce_claims(c for c in claims if c.agreement == spec.id)
     instant = at.timestamp()
     index = Index(known_by(book.events, instant))
+    counts = Counts(book.claims, len(book.events), len(book.superseded), len(book.retracted))
+    return assess(spec, index, counts, instant)
+
+
+def assess(
+    spec: AgreementSpec, index: EventIndex, counts: Counts, instant: float
+) -> dict[str, Any]:
+    """The state at `instant` from indexed events, whichever way they were indexed."""
     main = outcome(spec, index, instant)
     base = main.keyed()  # every disputed reading is compared with the same leading verdicts
-    disputes = [_dispute(spec, index, main, base, e) for e in index.events if e.disputed]
-    return _render(spec, book, main, disputes, instant)
+    touched: dict[tuple[object, ...], set[str] | None] = {}
+    disputes = [_dispute(spec, index, main, base, e, touched) for e in index.disputed()]
+    state = render(spec, counts, main, disputes, instant)
+    main.assessment.release()
+    return state
 
 
 def _dispute(
-    spec: AgreementSpec, index: Index, main: Outcome, base: dict[str, str], event: Event
+    spec: AgreementSpec,
+    index: EventIndex,
+    main: Outcome,
+    base: dict[str, str],
+    event: Event,
+    touched: dict[tuple[object, ...], set[str] | None],
 ) -> dict[str, Any]:
+    # Which terms can change depends only on what selectors see of the event.
+    seen = (event.type, event.actor, event.subject, event.categories)
+    if seen not in touched:
+        touched[seen] = terms_touched(spec, event)
     # No term counts this event's figure (and no clock moves with it): its readings agree.
-    only = terms_touched(spec, event)
+    only = touched[seen]
     readings = []
     changed: dict[str, dict[str, str]] = {}
     for position, reading in enumerate(event.readings):
@@ -139,8 +156,13 @@ def _dispute(
         if position == 0 or reading.quantity is None or only == set():
             continue
         alternative = index.with_override(event, reading.quantity)
-        other = outcome(spec, alternative, main.assessment.at, only)
+        # Only an extension's figure or a gate's condition can move a clock; `only` is None
+        # whenever a gate may depend on this figure.
+        fixed = only is not None and event.type is not EventType.CEASEFIRE_EXTENSION
+        clocks = main.assessment if fixed else None
+        other = outcome(spec, alternative, main.assessment.at, only, clocks)
         compared = other.keyed()
+        other.assessment.release()
         for key in sorted(compared):
             if base.get(key) != compared[key]:
                 row = changed.setdefault(key, {str(event.quantity): str(base.get(key))})
@@ -155,180 +177,3 @@ def _dispute(
         "verdict_differs": bool(changed),
         "verdicts": [{"id": key, "by_reading": row} for key, row in changed.items()],
     }
-
-
-def _iso(instant: float | None, zone: ZoneInfo) -> str | None:
-    if instant is None or math.isinf(instant):
-        return None
-    return datetime.fromtimestamp(instant, zone).isoformat()
-
-
-def _render(
-    spec: AgreementSpec, book: Book, main: Outcome, disputes: list[dict[str, Any]], at: float
-) -> dict[str, Any]:
-    zone, a = spec.zone, main.assessment
-    disputed_ids = {v["id"] for d in disputes for v in d["verdicts"]}
-    explanations: list[dict[str, Any]] = []
-
-    def explain(for_id: str, exp: Explanation) -> str:
-        explanations.append(exp.as_dict(for_id))
-        return exp.text
-
-    obligations = [
-        {
-            "id": v.id,
-            "term": v.term,
-            "kind": v.kind,
-            "party": v.party,
-            "subject": v.subject,
-            "period": v.period,
-            "starts_at": _iso(v.starts_at, zone),
-            "ends_at": _iso(v.ends_at, zone),
-            "due": _num(v.due),
-            "limit": _num(v.limit),
-            "delivered": _num(v.delivered),
-            "balance": _num(v.balance),
-            "status": v.status,
-            "met_at": _iso(v.met_at, zone),
-            "disputed": v.id in disputed_ids,
-            "explanation": explain(v.id, v.explanation),
-        }
-        for v in main.verdicts
-    ]
-    extensions = [
-        {
-            "term": x.term,
-            "phase": x.phase,
-            "announced_days": _num(x.announced_days),
-            "earned_days": _num(x.earned_days),
-            "cap_days": x.cap_days,
-            "condition_met": x.condition_met,
-            "days": x.days,
-            "announcements": [
-                {
-                    "event_id": ap.event.id,
-                    "date": ap.event.date.isoformat(),
-                    "days": _num(ap.days),
-                    "late": ap.late,
-                    "within_cap": ap.within_cap,
-                    "renewal": ap.renewal,
-                    "claims": ap.event.claim_ids,
-                }
-                for ap in a.clocks[x.phase].extensions
-            ],
-            "explanation": explain(x.term, x.explanation),
-        }
-        for x in main.extensions
-    ]
-    breaches = _breaches(spec, a, explain)
-    phases = []
-    for clock in a.clocks.values():
-        phases.append(
-            {
-                "id": clock.phase.id,
-                "starts_at": _iso(clock.start, zone),
-                "base_ends_at": _iso(clock.base_end, zone),
-                "ends_at": _iso(clock.end, zone),
-                "day": clock.day(at) if clock.contains(at) else None,
-                "length_days": _num(clock.length_days),
-                "blocked_by": list(clock.blocked_by),
-                "extended_days": _num(sum(x.days for x in clock.extensions)),
-            }
-        )
-    first = next((c.start for c in a.clocks.values() if c.start is not None), None)
-    current = a.clocks[main.phase] if main.phase else None
-    ends = _ends(a)
-    for d in disputes:
-        explanations.append(
-            {
-                "for": f"dispute/{d['event_id']}",
-                "clause": None,
-                "text": "sources give "
-                + " vs ".join(str(r["quantity"]) for r in d["readings"])
-                + (": the verdicts differ by reading" if d["verdict_differs"] else ""),
-                "claims": [c for r in d["readings"] for c in r["claims"]],
-                "sources": sorted({s for r in d["readings"] for s in r["sources"]}),
-            }
-        )
-    return {
-        "agreement": spec.id,
-        "title": spec.title,
-        "at": _iso(at, zone),
-        "state": main.state,
-        "phase": main.phase,
-        "day": (
-            int((at - first) // DAY) + 1 if first is not None and main.state == "active" else None
-        ),
-        "phase_day": current.day(at) if current else None,
-        "days_total": (
-            _num((ends - first) / DAY) if ends is not None and first is not None else None
-        ),
-        "starts_at": _iso(first, zone),
-        "ends_at": _iso(ends, zone),
-        "ended_by": a.ended_by.id if a.ended_by and a.ended_at <= at else None,
-        "phases": phases,
-        "obligations": obligations,
-        "extensions": extensions,
-        "breaches": breaches,
-        "breaches_by_party": _by_party(breaches),
-        "disputes": disputes,
-        "explanations": explanations,
-        "counts": {
-            "claims": book.claims,
-            "events": len(book.events),
-            "known_events": len(a.index.events),
-            "superseded": len(book.superseded),
-            "retracted": len(book.retracted),
-        },
-    }
-
-
-def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str, Any]]:
-    prohibitions = [t for t in spec.terms if isinstance(t, ProhibitionTerm)]
-    excluded = {x.id for x in spec.excluded}
-    rows = []
-    for event in a.index.of_type(EventType.BREACH):
-        covering = None
-        for term in prohibitions:
-            start, end = a.window(term)
-            in_force = start is not None and start <= event.at and (end is None or event.at < end)
-            parties = term.parties or [p.id for p in spec.parties]
-            kinds_ok = not term.categories or not event.categories.isdisjoint(term.categories)
-            if in_force and event.actor in parties and kinds_ok:
-                covering = term
-                break
-        text = f"{event.status.value} breach by {event.actor or 'an unnamed party'}" + (
-            f" of {covering.id}" if covering else " outside any prohibition in force"
-        )
-        key = f"breach/{event.id}"
-        rows.append(
-            {
-                "event_id": event.id,
-                "party": event.actor,
-                "target": event.target,
-                "date": event.date.isoformat(),
-                "status": event.status.value,
-                "statuses": sorted({c.status.value for c in event.claims}),
-                "clause": covering.id if covering else None,
-                "excluded_party": event.actor in excluded,
-                "categories": sorted(event.categories),
-                "claims": event.claim_ids,
-                "explanation": explain(
-                    key, Explanation(covering.clause if covering else None, text, [event])
-                ),
-            }
-        )
-    return rows
-
-
-def _by_party(breaches: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    summary: dict[str, dict[str, int]] = {}
-    for row in breaches:
-        party = row["party"] or "unknown"
-        counts = summary.setdefault(party, {})
-        counts[row["status"]] = counts.get(row["status"], 0) + 1
-    return dict(sorted(summary.items()))
-
-
-def _num(value: float | None) -> float | int | None:
-    return None if value is None else as_number(value)

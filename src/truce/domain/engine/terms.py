@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.clock import DAY
@@ -18,11 +18,13 @@ from truce.domain.engine.verdicts import (
 from truce.domain.spec import ExtensionTerm, QuotaTerm, RatioTerm, Selector
 
 
-def _events(ctx: Assessment, sel: Selector, start: float, end: float) -> list[Event]:
+def _events(ctx: Assessment, sel: Selector, start: float, end: float) -> Sequence[Event]:
     return ctx.index.between(sel, start, end)
 
 
-def _lazy(ctx: Assessment, sel: Selector, start: float, end: float) -> Callable[[], list[Event]]:
+def _lazy(
+    ctx: Assessment, sel: Selector, start: float, end: float
+) -> Callable[[], Sequence[Event]]:
     return lambda: _events(ctx, sel, start, end)
 
 
@@ -70,7 +72,8 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
     start, end = ctx.window(term)
     if start is None:
         return _inactive(term, term.party, _not_open_reason(ctx, term))
-    series = ctx.index.series(term.selector())
+    sel = term.selector()
+    series = ctx.index.series(sel)
     if term.per is None:
         deadline = ctx.deadline(term.by, term, start) or end or math.inf
         delivered = series.total(start, deadline)
@@ -79,7 +82,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
         status = _recorded(
             _status(delivered, term.at_least, start, deadline, ctx.at),
             ctx,
-            term.selector(),
+            sel,
             start,
             deadline,
         )
@@ -99,9 +102,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             due=term.at_least,
             delivered=delivered,
             met_at=met_at,
-            explanation=Explanation(
-                term.clause, text, lambda: _events(ctx, term.selector(), start, deadline)
-            ),
+            explanation=Explanation(term.clause, text, lambda: _events(ctx, sel, start, deadline)),
         )
         return TermResult([verdict], met_at)
     step = DAY if term.per == "day" else 7 * DAY
@@ -114,7 +115,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
         status = _recorded(
             _status(delivered, term.at_least, period_start, period_end, ctx.at),
             ctx,
-            term.selector(),
+            sel,
             period_start,
             period_end,
         )
@@ -137,7 +138,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
                     f"{label}: {term.party} delivered {delivered:g} of at least "
                     f"{term.at_least} {term.subject}"
                     + ("" if delivered else " (no delivery recorded)"),
-                    _lazy(ctx, term.selector(), period_start, period_end),
+                    _lazy(ctx, sel, period_start, period_end),
                 ),
             )
         )
@@ -152,11 +153,12 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     if start is None:
         return _inactive(term, term.party, _not_open_reason(ctx, term))
     stop = end if end is not None else math.inf
+    sel = term.selector()
     weights = tuple(term.factors.items())
     owed = ctx.index.series(term.per_unit_of, weights, term.factor).total(start, stop)
     units = ctx.index.series(term.per_unit_of).total(start, stop)
     due = math.ceil(owed - 1e-9)
-    delivered = ctx.index.series(term.selector()).total(start, stop)
+    delivered = ctx.index.series(sel).total(start, stop)
     status = _status(delivered, due, start, stop, ctx.at)
     met_at = stop if status == Status.MET and ctx.at >= stop else None
     counterpart = term.per_unit_of.party or "the other side"
@@ -165,11 +167,8 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
         f"{due} {term.subject}; it delivered {delivered:g}"
     )
 
-    def evidence() -> list[Event]:
-        both = _events(ctx, term.selector(), start, stop) + _events(
-            ctx, term.per_unit_of, start, stop
-        )
-        return sorted(both, key=lambda e: (e.at, e.id))
+    def evidence() -> Sequence[Event]:
+        return ctx.index.between_any([sel, term.per_unit_of], start, stop)
 
     verdict = Verdict(
         id=term.id,

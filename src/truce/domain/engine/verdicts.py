@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from truce.domain.claims import Claim
 from truce.domain.engine.events import Event
+from truce.domain.engine.index import claims_total
 
 MAX_LISTED = 25  # claims named per verdict; the count says how many more stand behind it
 
@@ -34,10 +35,10 @@ class Explanation:
     clause: str | None
     text: str
     # Evidence is gathered only when shown: alternative readings never need it.
-    evidence: list[Event] | Callable[[], list[Event]] = field(default_factory=list)
+    evidence: Sequence[Event] | Callable[[], Sequence[Event]] = field(default_factory=list)
 
     @property
-    def events(self) -> list[Event]:
+    def events(self) -> Sequence[Event]:
         return self.evidence() if callable(self.evidence) else self.evidence
 
     def as_dict(self, for_id: str) -> dict[str, Any]:
@@ -58,7 +59,7 @@ class Explanation:
             "clause": self.clause,
             "text": self.text,
             "claims": [c.id for c in claims[:MAX_LISTED]],
-            "claims_total": sum(len(e.claims) for e in events),
+            "claims_total": claims_total(events),
             "sources": sources,
         }
 

@@ -1,0 +1,213 @@
+"""The answer as plain data: phases, obligations, extensions, breaches, disputes, and the
+explanation of each, from the outcome of the leading reading."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from truce.domain.claims import EventType
+from truce.domain.engine.assess import Assessment
+from truce.domain.engine.clock import DAY
+from truce.domain.engine.verdicts import Explanation, as_number
+from truce.domain.spec import AgreementSpec, ProhibitionTerm
+
+if TYPE_CHECKING:
+    from truce.domain.engine.status import Outcome
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many claims and events the record holds, and how many were set aside."""
+
+    claims: int
+    events: int
+    superseded: int
+    retracted: int
+
+
+def ends_of(a: Assessment) -> float | None:
+    ends = [c.end for c in a.clocks.values() if c.start is not None]
+    if not ends or any(e is None for e in ends):
+        return None
+    return max(e for e in ends if e is not None)
+
+
+def _iso(instant: float | None, zone: ZoneInfo) -> str | None:
+    if instant is None or math.isinf(instant):
+        return None
+    return datetime.fromtimestamp(instant, zone).isoformat()
+
+
+def render(
+    spec: AgreementSpec, counts: Counts, main: Outcome, disputes: list[dict[str, Any]], at: float
+) -> dict[str, Any]:
+    zone, a = spec.zone, main.assessment
+    disputed_ids = {v["id"] for d in disputes for v in d["verdicts"]}
+    explanations: list[dict[str, Any]] = []
+
+    def explain(for_id: str, exp: Explanation) -> str:
+        explanations.append(exp.as_dict(for_id))
+        return exp.text
+
+    obligations = [
+        {
+            "id": v.id,
+            "term": v.term,
+            "kind": v.kind,
+            "party": v.party,
+            "subject": v.subject,
+            "period": v.period,
+            "starts_at": _iso(v.starts_at, zone),
+            "ends_at": _iso(v.ends_at, zone),
+            "due": _num(v.due),
+            "limit": _num(v.limit),
+            "delivered": _num(v.delivered),
+            "balance": _num(v.balance),
+            "status": v.status,
+            "met_at": _iso(v.met_at, zone),
+            "disputed": v.id in disputed_ids,
+            "explanation": explain(v.id, v.explanation),
+        }
+        for v in main.verdicts
+    ]
+    extensions = [
+        {
+            "term": x.term,
+            "phase": x.phase,
+            "announced_days": _num(x.announced_days),
+            "earned_days": _num(x.earned_days),
+            "cap_days": x.cap_days,
+            "condition_met": x.condition_met,
+            "days": x.days,
+            "announcements": [
+                {
+                    "event_id": ap.event.id,
+                    "date": ap.event.date.isoformat(),
+                    "days": _num(ap.days),
+                    "late": ap.late,
+                    "within_cap": ap.within_cap,
+                    "renewal": ap.renewal,
+                    "claims": ap.event.claim_ids,
+                }
+                for ap in a.clocks[x.phase].extensions
+            ],
+            "explanation": explain(x.term, x.explanation),
+        }
+        for x in main.extensions
+    ]
+    breaches = _breaches(spec, a, explain)
+    phases = []
+    for clock in a.clocks.values():
+        phases.append(
+            {
+                "id": clock.phase.id,
+                "starts_at": _iso(clock.start, zone),
+                "base_ends_at": _iso(clock.base_end, zone),
+                "ends_at": _iso(clock.end, zone),
+                "day": clock.day(at) if clock.contains(at) else None,
+                "length_days": _num(clock.length_days),
+                "blocked_by": list(clock.blocked_by),
+                "extended_days": _num(sum(x.days for x in clock.extensions)),
+            }
+        )
+    first = next((c.start for c in a.clocks.values() if c.start is not None), None)
+    current = a.clocks[main.phase] if main.phase else None
+    ends = ends_of(a)
+    for d in disputes:
+        explanations.append(
+            {
+                "for": f"dispute/{d['event_id']}",
+                "clause": None,
+                "text": "sources give "
+                + " vs ".join(str(r["quantity"]) for r in d["readings"])
+                + (": the verdicts differ by reading" if d["verdict_differs"] else ""),
+                "claims": [c for r in d["readings"] for c in r["claims"]],
+                "sources": sorted({s for r in d["readings"] for s in r["sources"]}),
+            }
+        )
+    return {
+        "agreement": spec.id,
+        "title": spec.title,
+        "at": _iso(at, zone),
+        "state": main.state,
+        "phase": main.phase,
+        "day": (
+            int((at - first) // DAY) + 1 if first is not None and main.state == "active" else None
+        ),
+        "phase_day": current.day(at) if current else None,
+        "days_total": (
+            _num((ends - first) / DAY) if ends is not None and first is not None else None
+        ),
+        "starts_at": _iso(first, zone),
+        "ends_at": _iso(ends, zone),
+        "ended_by": a.ended_by.id if a.ended_by and a.ended_at <= at else None,
+        "phases": phases,
+        "obligations": obligations,
+        "extensions": extensions,
+        "breaches": breaches,
+        "breaches_by_party": _by_party(breaches),
+        "disputes": disputes,
+        "explanations": explanations,
+        "counts": {
+            "claims": counts.claims,
+            "events": counts.events,
+            "known_events": a.index.known_count(),
+            "superseded": counts.superseded,
+            "retracted": counts.retracted,
+        },
+    }
+
+
+def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str, Any]]:
+    prohibitions = [t for t in spec.terms if isinstance(t, ProhibitionTerm)]
+    excluded = {x.id for x in spec.excluded}
+    rows = []
+    # Each prohibition's window and parties, worked out once rather than once per breach.
+    rules = [(t, *a.window(t), t.parties or [p.id for p in spec.parties]) for t in prohibitions]
+    for event in a.index.of_type(EventType.BREACH):
+        covering = None
+        for term, start, end, parties in rules:
+            in_force = start is not None and start <= event.at and (end is None or event.at < end)
+            kinds_ok = not term.categories or not event.categories.isdisjoint(term.categories)
+            if in_force and event.actor in parties and kinds_ok:
+                covering = term
+                break
+        text = f"{event.status.value} breach by {event.actor or 'an unnamed party'}" + (
+            f" of {covering.id}" if covering else " outside any prohibition in force"
+        )
+        key = f"breach/{event.id}"
+        rows.append(
+            {
+                "event_id": event.id,
+                "party": event.actor,
+                "target": event.target,
+                "date": event.date.isoformat(),
+                "status": event.status.value,
+                "statuses": sorted({c.status.value for c in event.claims}),
+                "clause": covering.id if covering else None,
+                "excluded_party": event.actor in excluded,
+                "categories": sorted(event.categories),
+                "claims": event.claim_ids,
+                "explanation": explain(
+                    key, Explanation(covering.clause if covering else None, text, [event])
+                ),
+            }
+        )
+    return rows
+
+
+def _by_party(breaches: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    summary: dict[str, dict[str, int]] = {}
+    for row in breaches:
+        party = row["party"] or "unknown"
+        counts = summary.setdefault(party, {})
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    return dict(sorted(summary.items()))
+
+
+def _num(value: float | None) -> float | int | None:
+    return None if value is None else as_number(value)

@@ -1,0 +1,115 @@
+"""One agreement's claims as columns: what `frame.reduce_columns` groups into events.
+
+The ledger builds these from its snapshot (`storage.columnar`); `columns_from_claims` builds them
+from `Claim` objects, for tests and small records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+Flags = npt.NDArray[np.bool_]
+
+# Codes are positions in these tuples; stored snapshots depend on them, so only ever append.
+TYPES: tuple[EventType, ...] = tuple(EventType)
+STATUSES: tuple[ClaimStatus, ...] = tuple(ClaimStatus)
+PRECISIONS: tuple[DatePrecision, ...] = tuple(DatePrecision)
+TYPE_CODE = {t: i for i, t in enumerate(TYPES)}
+STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
+PRECISION_CODE = {p: i for i, p in enumerate(PRECISIONS)}
+NONE = -1  # the code of an absent actor or subject
+
+
+@dataclass
+class ClaimColumns:
+    """One agreement's claims as columns, in ledger order (row i is the i-th claim)."""
+
+    ids: Sequence[str]
+    # The event each claim is about (its event_id, else its own id), as a code into
+    # `group_keys`; `group_rank` orders the codes as their keys sort.
+    group: Ints
+    group_keys: Sequence[str]
+    group_rank: Ints
+    targets: set[str]  # the ids that some claim supersedes
+    dates: Sequence[str]  # ISO text of each date; read only for month-precision dates
+    grade: Ints  # reliability grade (Z9 when none) as its rank among the grades present
+    type: Ints
+    status: Ints
+    precision: Ints
+    ts: Floats  # epoch seconds of each date
+    quantity: Ints  # 0 where the claim gives no figure
+    has_quantity: Flags
+    actor: Ints  # index into `actors`, NONE when absent
+    subject: Ints  # index into `subjects`, NONE when absent
+    categories: Ints  # index into `category_sets`
+    actors: list[str]
+    subjects: list[str]
+    category_sets: list[tuple[str, ...]]
+
+
+def ranks(keys: Sequence[str]) -> Ints:
+    """Each key's position in sorted order."""
+    rank = np.empty(len(keys), dtype=np.int64)
+    rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
+    return rank
+
+
+class _Codes:
+    """Codes for repeated values, in order of first sight."""
+
+    def tuples(self) -> list[tuple[str, ...]]:
+        return [v for v in self.values if isinstance(v, tuple)]
+
+    def __init__(self) -> None:
+        self.values: list[object] = []
+        self._index: dict[object, int] = {}
+
+    def code(self, value: object) -> int:
+        found = self._index.get(value)
+        if found is None:
+            found = self._index[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
+    """Columns of `Claim` objects (used by tests and small records; the ledger keeps its own)."""
+    actors, subjects, sets = _Codes(), _Codes(), _Codes()
+    n = len(claims)
+
+    def ints(values: Sequence[int]) -> Ints:
+        return np.fromiter(values, dtype=np.int64, count=n)
+
+    groups = _Codes()
+    group = ints([groups.code(c.event_id or c.id) for c in claims])
+    keys = [str(k) for k in groups.values]
+    grades = sorted({c.reliability or "Z9" for c in claims})
+    return ClaimColumns(
+        ids=[c.id for c in claims],
+        group=group,
+        group_keys=keys,
+        group_rank=ranks(keys),
+        targets={c.supersedes for c in claims if c.supersedes},
+        dates=[c.date.isoformat() for c in claims],
+        grade=ints([grades.index(c.reliability or "Z9") for c in claims]),
+        type=ints([TYPE_CODE[c.type] for c in claims]),
+        status=ints([STATUS_CODE[c.status] for c in claims]),
+        precision=ints([PRECISION_CODE[c.date_precision] for c in claims]),
+        ts=np.fromiter((c.date.timestamp() for c in claims), dtype=np.float64, count=n),
+        quantity=ints([c.quantity or 0 for c in claims]),
+        has_quantity=np.fromiter((c.quantity is not None for c in claims), bool, count=n),
+        actor=ints([NONE if c.actor is None else actors.code(c.actor) for c in claims]),
+        subject=ints([NONE if c.subject is None else subjects.code(c.subject) for c in claims]),
+        categories=ints([sets.code(c.categories) for c in claims]),
+        actors=[str(v) for v in actors.values],
+        subjects=[str(v) for v in subjects.values],
+        category_sets=sets.tuples(),
+    )

@@ -1,0 +1,224 @@
+"""The index an assessment reads, over an `EventFrame`: selections and series as NumPy arrays,
+`Event` objects built only for the events the assessment lists or re-judges.
+
+It answers every question `index.Index` answers, with the same results, so the terms, the
+clocks and the rendering are the same code whichever way the events arrived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from typing import Any, overload
+
+import numpy as np
+
+from truce.domain.claims import Claim, EventType
+from truce.domain.engine.answer import Counts
+from truce.domain.engine.claim_columns import TYPE_CODE, Floats, Ints, columns_from_claims
+from truce.domain.engine.events import Event, make_event
+from truce.domain.engine.frame import EventFrame, reduce_columns
+from truce.domain.engine.index import SeriesKey, matches, selector_key, weight_of
+from truce.domain.engine.series import Series
+from truce.domain.engine.status import assess, paused_gc
+from truce.domain.spec import AgreementSpec, Selector
+
+# Claims by row of the frame's claim columns, in the order asked for.
+Fetch = Callable[[Sequence[int]], list[Claim]]
+_ABSENT = -2  # a code no event carries: a selector naming an actor nobody has
+
+
+def evaluate_frame(
+    spec: AgreementSpec, frame: EventFrame, fetch: Fetch, at: datetime
+) -> dict[str, Any]:
+    """`evaluate` for events already reduced to columns (see `frame`); the same result."""
+    with paused_gc():
+        instant = at.timestamp()
+        index = ColumnIndex(frame, fetch, instant)
+        counts = Counts(frame.claims, len(frame), frame.superseded, frame.retracted)
+        return assess(spec, index, counts, instant)
+
+
+def evaluate_columns(spec: AgreementSpec, claims: Sequence[Claim], at: datetime) -> dict[str, Any]:
+    """The column path fed `Claim` objects: what the equivalence tests compare with `evaluate`."""
+    mine = [c for c in claims if c.agreement == spec.id]
+    frame = reduce_columns(columns_from_claims(mine))
+    return evaluate_frame(spec, frame, lambda rows: [mine[r] for r in rows], at)
+
+
+class EventSlice(Sequence[Event]):
+    """Events at some frame positions, built only as they are read."""
+
+    def __init__(self, index: ColumnIndex, positions: Ints) -> None:
+        self._index, self._positions = index, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, item: int) -> Event: ...
+
+    @overload
+    def __getitem__(self, item: slice) -> list[Event]: ...
+
+    def __getitem__(self, item: int | slice) -> Event | list[Event]:
+        if isinstance(item, slice):
+            return self._index.events_at(self._positions[item].tolist())
+        return self._index.events_at([int(self._positions[item])])[0]
+
+    def __iter__(self) -> Iterator[Event]:
+        done, step = 0, 8  # readers often stop early (an explanation names 25 claims)
+        while done < len(self._positions):
+            yield from self._index.events_at(self._positions[done : done + step].tolist())
+            done, step = done + step, min(step * 2, 4096)
+
+    def claims_total(self) -> int:
+        starts = self._index.frame.starts
+        return int((starts[self._positions + 1] - starts[self._positions]).sum())
+
+
+class ColumnIndex:
+    """Events known at the assessment instant, held as frame positions in clock order."""
+
+    def __init__(self, frame: EventFrame, fetch: Fetch, at: float) -> None:
+        self.frame = frame
+        self.overrides: dict[str, int] = {}
+        self._parent: ColumnIndex | None = (
+            None  # a reading with overrides shares its parent's caches
+        )
+        self._fetch = fetch
+        self.known = np.flatnonzero(frame.known_at <= at)
+        self._built: dict[int, Event] = {}
+        self._by_id: dict[str, Event] = {}
+        self._selected: dict[SeriesKey, tuple[Ints, Floats]] = {}
+        self._series: dict[SeriesKey, Series] = {}
+        self._by_type: dict[EventType, list[Event]] = {}
+        self._actor = {a: i for i, a in enumerate(frame.actors)}
+        self._subject = {s: i for i, s in enumerate(frame.subjects)}
+
+    # -- building events --------------------------------------------------------------------
+
+    @property
+    def _root(self) -> ColumnIndex:
+        # Not a reference to itself: a cycle would leave every index to the cycle collector.
+        return self._parent or self
+
+    def events_at(self, positions: list[int]) -> list[Event]:
+        root = self._root
+        built = root._built
+        missing = [p for p in dict.fromkeys(positions) if p not in built]
+        if missing:
+            f = root.frame
+            at = np.array(missing, dtype=np.int64)
+            lo, sizes = f.starts[at], f.starts[at + 1] - f.starts[at]
+            offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            claims = root._fetch(f.members[np.repeat(lo, sizes) + offsets].tolist())
+            i = 0
+            for position, size in zip(missing, sizes.tolist(), strict=True):
+                event = make_event(f.keys[position], claims[i : i + size])
+                built[position] = root._by_id[event.id] = event
+                i += size
+        return [built[p] for p in positions]
+
+    # -- what an assessment asks (see index.EventIndex) -------------------------------------
+
+    def of_type(self, event_type: EventType) -> list[Event]:
+        root = self._root
+        found = root._by_type.get(event_type)
+        if found is None:
+            known = root.known
+            mine = known[root.frame.type[known] == TYPE_CODE[event_type]]
+            found = root._by_type[event_type] = root.events_at(mine.tolist())
+        return found
+
+    def quantity(self, event: Event) -> int | None:
+        return self.overrides.get(event.id, event.quantity)
+
+    def _select(self, sel: Selector) -> tuple[Ints, Floats]:
+        root = self._root
+        key = selector_key(sel)
+        found = root._selected.get(key)
+        if found is None:
+            f, known = root.frame, root.known
+            mask = f.type[known] == TYPE_CODE[sel.type]
+            if sel.party is not None:
+                mask &= f.actor[known] == root._actor.get(sel.party, _ABSENT)
+            if sel.subject is not None:
+                mask &= f.subject[known] == root._subject.get(sel.subject, _ABSENT)
+            if sel.categories or sel.exclude:
+                fits = [_fits(sel, frozenset(s)) for s in f.category_sets]
+                mask &= np.array(fits, dtype=bool)[f.categories[known]]
+            positions = known[mask]
+            found = root._selected[key] = (positions, f.at[positions])
+        return found
+
+    def select(self, sel: Selector) -> EventSlice:
+        return EventSlice(self._root, self._select(sel)[0])
+
+    def _window(self, sel: Selector, start: float, end: float) -> Ints:
+        positions, instants = self._select(sel)
+        lo, hi = np.searchsorted(instants, (start, end), "left")
+        return positions[lo:hi]
+
+    def count_between(self, sel: Selector, start: float, end: float) -> int:
+        return len(self._window(sel, start, end))
+
+    def between(self, sel: Selector, start: float, end: float) -> EventSlice:
+        return EventSlice(self._root, self._window(sel, start, end))
+
+    def between_any(self, selectors: Sequence[Selector], start: float, end: float) -> EventSlice:
+        parts = [self._window(sel, start, end) for sel in selectors]
+        # Positions are clock order; a stable sort keeps an event matched twice listed twice.
+        return EventSlice(self._root, np.sort(np.concatenate(parts), kind="stable"))
+
+    def series(
+        self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
+    ) -> Series:
+        root = self._root
+        key = (*selector_key(sel, weights), default)
+        series = root._series.get(key)
+        weigh = weight_of(weights, default)
+        if series is None:
+            f = root.frame
+            positions, instants = root._select(sel)
+            factors = np.array([_factor(weights, default, s) for s in f.category_sets] or [0.0])
+            figures = np.where(f.has_quantity[positions], f.quantity[positions], 0)
+            amounts = figures * factors[f.categories[positions]]
+            series = root._series[key] = Series.of(instants, amounts.astype(np.float64))
+        for event_id, quantity in self.overrides.items():
+            event = root._by_id[event_id]
+            if matches(sel, event):
+                delta = (quantity - (event.quantity or 0)) * weigh(event)
+                series = series.with_delta(event.at, delta)
+        return series
+
+    def with_override(self, event: Event, quantity: int) -> ColumnIndex:
+        child = ColumnIndex.__new__(ColumnIndex)
+        child.frame = self.frame
+        child.overrides = {**self.overrides, event.id: quantity}
+        child._parent = self._root
+        return child
+
+    def known_count(self) -> int:
+        return len(self._root.known)
+
+    def disputed(self) -> list[Event]:
+        root = self._root
+        known = root.known
+        return root.events_at(known[root.frame.disputed[known]].tolist())
+
+
+def _fits(sel: Selector, categories: frozenset[str]) -> bool:
+    """`index.matches` on categories alone."""
+    if sel.categories and categories.isdisjoint(sel.categories):
+        return False
+    return not (sel.exclude and not categories.isdisjoint(sel.exclude))
+
+
+def _factor(
+    weights: tuple[tuple[str, float], ...], default: float, categories: tuple[str, ...]
+) -> float:
+    for category, factor in weights:
+        if category in categories:
+            return factor
+    return default

@@ -1,0 +1,198 @@
+"""The claims projection as Arrow columns: read in bulk, turned into engine columns, and back
+into `Claim` objects for the few rows an assessment lists.
+
+Rows are read through the driver's own cursor: SQLAlchemy's per-row objects cost more than the
+query itself at a million rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
+from sqlalchemy import Connection
+
+from truce.domain.claims import Claim
+from truce.domain.engine.claim_columns import (
+    NONE,
+    PRECISION_CODE,
+    STATUS_CODE,
+    TYPE_CODE,
+    ClaimColumns,
+    Ints,
+)
+from truce.storage.db import sqlite_path
+from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
+from truce.storage.sqlite_arrow import read_table
+
+NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
+# Columns with few distinct values are stored dictionary-encoded: smaller files, faster codes.
+REPEATED = frozenset(
+    {"agreement", "type", "date_precision", "actor", "target", "subject", "categories",
+     "status", "reliability", "sources", "location", "phase", "extra", "recorded_by", "notes"}
+)  # fmt: skip
+TS = "ts"  # epoch seconds of `date`, computed once when rows are read
+
+
+def rows_query(conn: Connection) -> str:
+    """SQL for an agreement's rows in a seq range (agreement, after, up to), in seq order."""
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    return (
+        f"SELECT {', '.join(quote(n) for n in NAMES)} FROM claims "
+        f"WHERE agreement = {mark} AND seq > {mark} AND seq <= {mark} ORDER BY seq"
+    )
+
+
+def read_rows(conn: Connection, agreement: str, after_seq: int, upto_seq: int) -> pa.Table:
+    """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order."""
+    sql = rows_query(conn)
+    params = (agreement, after_seq, upto_seq)
+    path = sqlite_path(str(conn.engine.url))
+    read = read_table(path, sql, params) if path is not None else None
+    if read is not None:
+        try:
+            return _finish({n: read[n] for n in NAMES})
+        except (pa.ArrowException, KeyError):
+            pass  # a type the driver inferred that the projection should not hold
+    return read_rows_by_tuples(conn, sql, params)
+
+
+def read_rows_by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> pa.Table:
+    """The same table through the connection's own driver, row by row (PostgreSQL's way)."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True)) if rows else [()] * len(NAMES)
+    return _finish({n: pa.array(v) for n, v in zip(NAMES, columns, strict=True)})
+
+
+def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
+    """The snapshot's claims table: its types, repeated columns dictionary-encoded, and `ts`."""
+    arrays: dict[str, pa.Array] = {}
+    for name in NAMES:
+        column = columns[name]
+        if isinstance(column, pa.ChunkedArray):
+            column = column.combine_chunks()
+        kind = pa.int64() if name in ("seq", "quantity") else pa.string()
+        array = column.cast(kind) if column.type != kind else column
+        arrays[name] = array.dictionary_encode() if name in REPEATED else array
+    # Each distinct date is parsed once, as `Claim` objects get theirs (fromisoformat).
+    dates = pc.dictionary_encode(arrays["date"])
+    stamps = [datetime.fromisoformat(t).timestamp() for t in dates.dictionary.to_pylist()]
+    codes = dates.indices.to_numpy(zero_copy_only=False)
+    arrays[TS] = pa.array(np.array(stamps or [0.0], dtype=np.float64)[codes])
+    return pa.table(arrays)
+
+
+def _codes(column: pa.ChunkedArray | pa.Array) -> tuple[Ints, list[Any]]:
+    """Dictionary codes (NONE for nulls) and the values they stand for."""
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if not pa.types.is_dictionary(array.type):
+        array = pc.dictionary_encode(array)
+    codes = array.indices.fill_null(NONE).to_numpy(zero_copy_only=False).astype(np.int64)
+    return codes, array.dictionary.to_pylist()
+
+
+def _mapped(column: pa.ChunkedArray, code_of: dict[Any, int]) -> Ints:
+    codes, values = _codes(column)
+    table = np.array([code_of[v] for v in values] or [0], dtype=np.int64)
+    return table[codes]
+
+
+def claim_columns(table: pa.Table) -> ClaimColumns:
+    """Engine columns of a claims table (see `frame.ClaimColumns`)."""
+    ids = table["id"].combine_chunks()
+    actor, actors = _codes(table["actor"])
+    subject, subjects = _codes(table["subject"])
+    categories, texts = _codes(table["categories"])
+    quantity = table["quantity"].combine_chunks()
+    events = table["event_id"].combine_chunks()
+    named = pc.if_else(pc.fill_null(pc.equal(events, ""), False), None, events)  # "" names none
+    group, keys = _codes(pc.coalesce(named, ids))
+    # Arrow sorts strings by their UTF-8 bytes, which is code point order: Python's order.
+    group_rank = np.empty(len(keys), dtype=np.int64)
+    group_rank[pc.sort_indices(pa.array(keys, pa.string())).to_numpy()] = np.arange(len(keys))
+    grade, grades = _codes(table["reliability"])
+    ranked = sorted({g or "Z9" for g in grades} | {"Z9"})
+    grade_of = np.array([ranked.index(g or "Z9") for g in grades] + [ranked.index("Z9")])
+    return ClaimColumns(
+        ids=ids.to_pylist(),
+        group=group,
+        group_keys=keys,
+        group_rank=group_rank,
+        targets=set(pc.drop_null(table["supersedes"].combine_chunks()).to_pylist()) - {""},
+        dates=ArrowStrings(table["date"].combine_chunks()),
+        grade=grade_of[grade],  # NONE (-1) picks the last: Z9
+        type=_mapped(table["type"], {t.value: c for t, c in TYPE_CODE.items()}),
+        status=_mapped(table["status"], {s.value: c for s, c in STATUS_CODE.items()}),
+        precision=_mapped(table["date_precision"], {p.value: c for p, c in PRECISION_CODE.items()}),
+        ts=table[TS].to_numpy(),
+        quantity=quantity.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64),
+        has_quantity=quantity.is_valid().to_numpy(zero_copy_only=False),
+        actor=actor,
+        subject=subject,
+        categories=categories,
+        actors=actors,
+        subjects=subjects,
+        category_sets=[tuple(json.loads(t)) for t in texts],
+    )
+
+
+class ArrowStrings(Sequence[str]):
+    """A string column read one value at a time, for columns read at only a few rows."""
+
+    def __init__(self, array: pa.Array) -> None:
+        self._array = array
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+    def __getitem__(self, item: Any) -> Any:
+        if isinstance(item, slice):
+            return self._array[item].to_pylist()
+        return self._array[item].as_py()
+
+
+class ClaimFetcher:
+    """`Claim` objects for rows of a claims table, built as the ledger builds them.
+
+    Arrow's `to_pylist` costs about a microsecond a value; dictionary-encoded columns are read
+    as NumPy codes into the (short) list of their values instead.
+    """
+
+    def __init__(self, table: pa.Table) -> None:
+        table = table.select(list(NAMES)).combine_chunks()
+        self._plain: dict[int, pa.Array] = {}
+        self._coded: dict[int, tuple[pa.Array, list[Any]]] = {}
+        for i, name in enumerate(NAMES):
+            column = table[name]
+            array = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+            if name in REPEATED and pa.types.is_dictionary(array.type):
+                # NONE (-1) reads the last value: None.
+                self._coded[i] = (array.indices, [*array.dictionary.to_pylist(), None])
+            else:
+                self._plain[i] = array
+        self._loader = ClaimLoader()
+
+    def __call__(self, rows: Sequence[int]) -> list[Claim]:
+        if not rows:
+            return []
+        at = pa.array(np.asarray(rows, dtype=np.int64))
+        columns: list[list[Any]] = []
+        for i in range(len(NAMES)):
+            if i in self._coded:
+                indices, values = self._coded[i]
+                codes = indices.take(at).fill_null(NONE).to_numpy(zero_copy_only=False)
+                columns.append([values[c] for c in codes.tolist()])
+            else:
+                columns.append(self._plain[i].take(at).to_pylist())
+        return self._loader.load(zip(*columns, strict=True))

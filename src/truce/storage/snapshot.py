@@ -1,0 +1,166 @@
+"""A columnar snapshot of one agreement's claims and events, kept beside the ledger.
+
+The snapshot is a cache, never a source: it records the chain entry (seq and hash) it was
+built at, and is used only while that entry is still in the chain with that hash. Claims
+appended since are read from the projection and folded in; anything else (a rewritten chain,
+an unreadable or foreign file, another format) means a rebuild from the projection. Two Arrow
+IPC files per agreement, read memory-mapped:
+
+- `<key>.claims.arrow`: the projection rows (as `Ledger.claims` reads them) plus `ts`;
+- `<key>.events.arrow`: the `EventFrame` (events in clock order, each with its claims' rows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa  # type: ignore[import-untyped]
+from sqlalchemy import Connection, Engine, select
+
+from truce.domain.engine.claim_columns import PRECISIONS, STATUSES, TYPES
+from truce.domain.engine.frame import EventFrame, reduce_columns
+from truce.storage.columnar import ArrowStrings, ClaimFetcher, claim_columns, read_rows
+from truce.storage.tables import entries
+from truce.storage.writes import read_head
+
+FORMAT = json.dumps(
+    {"version": 1, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
+)
+_NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
+_FLAGS = ("has_quantity", "disputed")
+
+
+@dataclass(frozen=True)
+class Head:
+    seq: int
+    hash: str
+
+
+def load_frame(
+    engine: Engine, agreement: str, directory: Path | None
+) -> tuple[EventFrame, ClaimFetcher]:
+    """The agreement's events as columns, from the snapshot where it is still good."""
+    path = _path(directory, agreement) if directory is not None else None
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        entry = read_head(conn)
+        head = Head(entry.seq, entry.hash) if entry else Head(0, "")
+        stored = _read(path, agreement) if path is not None else None
+        if stored is not None and _still_in_chain(conn, stored[0]):
+            since, claims, frame = stored
+            new = read_rows(conn, agreement, since.seq, head.seq)
+            if new.num_rows == 0:
+                return frame, ClaimFetcher(claims)
+            claims = pa.concat_tables([claims, new]).combine_chunks()
+        else:
+            claims = read_rows(conn, agreement, 0, head.seq)
+    frame = reduce_columns(claim_columns(claims))
+    if path is not None:
+        _write(path, agreement, head, claims, frame)
+    return frame, ClaimFetcher(claims)
+
+
+def default_directory(url: str, sqlite_file: Path | None) -> Path | None:
+    """Beside a SQLite file; for a server, in the user's cache, one folder per database; none
+    for a database in memory."""
+    if sqlite_file is not None:
+        return sqlite_file.with_name(sqlite_file.name + ".snapshots")
+    if url.startswith("sqlite"):
+        return None
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "truce" / "snapshots" / hashlib.sha256(url.encode()).hexdigest()[:24]
+
+
+def _path(directory: Path, agreement: str) -> Path:
+    return directory / hashlib.sha256(agreement.encode()).hexdigest()[:24]
+
+
+def _still_in_chain(conn: Connection, head: Head) -> bool:
+    if head.seq == 0:
+        return True
+    found = conn.execute(select(entries.c.hash).where(entries.c.seq == head.seq)).scalar()
+    return found == head.hash
+
+
+def _meta(agreement: str, head: Head, extra: dict[str, Any] | None = None) -> dict[bytes, bytes]:
+    data = {"format": FORMAT, "agreement": agreement, "seq": head.seq, "hash": head.hash}
+    return {b"truce": json.dumps({**data, **(extra or {})}).encode()}
+
+
+def _read(path: Path, agreement: str) -> tuple[Head, pa.Table, EventFrame] | None:
+    try:
+        claims = _open(path.with_suffix(".claims.arrow"))
+        events = _open(path.with_suffix(".events.arrow"))
+        about = json.loads(claims.schema.metadata[b"truce"])
+        told = json.loads(events.schema.metadata[b"truce"])
+    except (OSError, pa.ArrowInvalid, KeyError, TypeError, ValueError):
+        return None
+    head = Head(int(about["seq"]), str(about["hash"]))
+    same = {k: told.get(k) for k in about} == about and about["format"] == FORMAT
+    if not same or about["agreement"] != agreement or told.get("rows") != claims.num_rows:
+        return None
+    return head, claims, _frame(events, told)
+
+
+def _open(path: Path) -> pa.Table:
+    with pa.memory_map(str(path)) as source:
+        return pa.ipc.open_file(source).read_all()
+
+
+def _frame(events: pa.Table, told: dict[str, Any]) -> EventFrame:
+    events = events.combine_chunks()
+    members = events["members"].chunk(0) if len(events) else pa.array([], pa.large_list(pa.int64()))
+    arrays = {n: events[n].to_numpy() for n in (*_NUMBERS, *_FLAGS)}
+    return EventFrame(
+        keys=ArrowStrings(events["key"].combine_chunks()),
+        **arrays,
+        starts=members.offsets.to_numpy().astype(np.int64),
+        members=members.values.to_numpy(),
+        actors=told["actors"],
+        subjects=told["subjects"],
+        category_sets=[tuple(s) for s in told["category_sets"]],
+        claims=told["claims"],
+        superseded=told["superseded"],
+        retracted=told["retracted"],
+    )
+
+
+def _write(path: Path, agreement: str, head: Head, claims: pa.Table, frame: EventFrame) -> None:
+    """Best effort: a snapshot that cannot be written only costs the next reader a rebuild."""
+    members = pa.LargeListArray.from_arrays(
+        pa.array(frame.starts, pa.int64()), pa.array(frame.members, pa.int64())
+    )
+    columns = {"key": pa.array(list(frame.keys), pa.string()), "members": members}
+    columns |= {n: pa.array(getattr(frame, n)) for n in (*_NUMBERS, *_FLAGS)}
+    told = {
+        "rows": claims.num_rows,
+        "actors": frame.actors,
+        "subjects": frame.subjects,
+        "category_sets": [list(s) for s in frame.category_sets],
+        "claims": frame.claims,
+        "superseded": frame.superseded,
+        "retracted": frame.retracted,
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _save(path.with_suffix(".claims.arrow"), claims, _meta(agreement, head))
+        _save(path.with_suffix(".events.arrow"), pa.table(columns), _meta(agreement, head, told))
+    except OSError:
+        return
+
+
+def _save(path: Path, table: pa.Table, meta: dict[bytes, bytes]) -> None:
+    # Unique per writer: threads of one server may rebuild the same snapshot at once.
+    partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")
+    table = table.replace_schema_metadata(meta)
+    with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    os.replace(partial, path)

@@ -1,0 +1,227 @@
+"""Verifying one stretch of the chain: what `storage.verify` runs, in one process or several.
+
+A stretch starts from the entry just before it (its seq and stored hash), so the checks made
+stretch by stretch are exactly those of one pass over the whole chain: every hash recomputed,
+every link held to the stored hash of the entry before, every seq held to the one before plus
+one, every claim entry held to its projection row. Rows come through the driver's own cursor.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from json.encoder import encode_basestring
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from truce.storage.chain import CLAIM_PAYLOAD, GENESIS, entry_hash
+from truce.storage.db import make_engine
+from truce.storage.rows import CLAIM_COLUMNS, RowChecker
+from truce.storage.tables import claims, entries
+
+MAX_PROBLEMS = 50
+FETCH_BATCH = 10_000
+# The projection columns (by position in CLAIM_COLUMNS) of CLAIM_PAYLOAD's string values, in
+# slot order.
+_STRING_COLUMNS = itemgetter(7, 2, 4, 5, 6, 17, 18, 19, 16, 14, 12, 10, 13, 8, 3)
+
+
+@dataclass
+class Stretch:
+    """Entries with `first <= seq <= last` (None: unbounded on that side)."""
+
+    first: int | None
+    last: int | None
+    head_hash: str | None = None
+
+
+OTHER_KINDS = frozenset({"user", "document", "review"})
+
+
+@dataclass
+class StretchReport:
+    """What one stretch found, in seq order; merged in stretch order it is one pass's report."""
+
+    entries: int = 0
+    claim_entries: int = 0
+    last_hash: str | None = None
+    head_seq: int | None = None
+    problems: list[str] = field(default_factory=list)
+    dropped: int = 0
+    agreements: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # Entries of the server's kinds (user, document, review), in seq order, held against their
+    # tables once every stretch is in.
+    others: list[tuple[int, str, str, str]] = field(default_factory=list)
+
+    def add(self, problem: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+        else:
+            self.dropped += 1
+
+
+def check_stretch_at(url: str, stretch: Stretch) -> StretchReport:
+    """`check_stretch` on a connection of its own: what a worker process runs."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return check_stretch(conn, stretch)
+    finally:
+        engine.dispose()
+
+
+def check_stretch(conn: Connection, stretch: Stretch) -> StretchReport:
+    report = StretchReport()
+    expected_seq, prev = _before(conn, stretch.first)
+    checker = _FastChecker()
+    projection = _Projection(conn, stretch)
+    for seq, kind, ref, payload, by, at, prev_hash, digest in _stream(conn, entries, stretch):
+        report.entries += 1
+        if seq != expected_seq:
+            report.add(f"seq gap at {expected_seq}: next entry is {seq} "
+                       "(entries deleted or moved)")  # fmt: skip
+        if prev_hash != prev:
+            report.add(f"broken link at seq {seq}: prev_hash does not match the entry before it "
+                       "(entries deleted, reordered or inserted)")  # fmt: skip
+        if entry_hash(seq, kind, ref, payload, by, at, prev_hash) != digest:
+            report.add(f"hash mismatch at seq {seq}: the entry was edited after it was recorded")
+        if kind == "claim":
+            report.claim_entries += 1
+            problem = checker.check(seq, ref, payload, by, projection.row(seq, ref))
+            if problem:
+                report.add(problem)
+        elif kind == "agreement":
+            report.agreements[ref] = (seq, payload)
+        elif kind in OTHER_KINDS:
+            report.others.append((seq, kind, ref, payload))
+        else:
+            report.add(f"unknown kind {kind!r} at seq {seq}")
+        if stretch.head_hash is not None and digest == stretch.head_hash:
+            report.head_seq = seq
+        expected_seq, prev, report.last_hash = seq + 1, digest, digest
+    return report
+
+
+def _before(conn: Connection, first: int | None) -> tuple[int, str]:
+    """The seq expected next and the hash to link to, as a pass arriving at `first` has them."""
+    if first is None:
+        return 1, GENESIS
+    row = conn.execute(
+        select(entries.c.seq, entries.c.hash)
+        .where(entries.c.seq < first)
+        .order_by(entries.c.seq.desc())
+        .limit(1)
+    ).first()
+    return (1, GENESIS) if row is None else (row[0] + 1, row[1])
+
+
+def _stream(conn: Connection, table: Table, stretch: Stretch) -> Iterator[tuple[Any, ...]]:
+    """`table`'s rows in the stretch, in seq order, straight from the driver."""
+    query = select(*table.columns).order_by(table.c.seq)
+    if stretch.first is not None:
+        query = query.where(table.c.seq >= stretch.first)
+    if stretch.last is not None:
+        query = query.where(table.c.seq <= stretch.last)
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    driver: Any = conn.connection.driver_connection
+    # A named cursor on PostgreSQL streams from the server instead of loading every row.
+    postgres = conn.dialect.name == "postgresql"
+    cursor = driver.cursor(name=f"truce_verify_{table.name}") if postgres else driver.cursor()
+    try:
+        cursor.execute(sql)
+        while batch := cursor.fetchmany(FETCH_BATCH):
+            yield from batch
+    finally:
+        cursor.close()
+
+
+class _Projection:
+    """The claims row whose id is an entry's ref, as a join would find it.
+
+    Rows are read in seq order beside the entries, since a row normally sits at its entry's
+    seq; one that does not (tampered, or out of the stretch) is looked up by id instead. That
+    is cheaper than the join: a scan of each table instead of an index probe per entry.
+    """
+
+    def __init__(self, conn: Connection, stretch: Stretch) -> None:
+        self._conn = conn
+        self._rows = _stream(conn, claims, stretch)
+        self._next: tuple[Any, ...] | None = next(self._rows, None)
+
+    def row(self, seq: int, ref: str) -> tuple[Any, ...]:
+        while self._next is not None and self._next[1] < seq:
+            self._next = next(self._rows, None)
+        found = self._next
+        if found is not None and found[1] == seq and found[0] == ref:
+            return found
+        by_id = self._conn.execute(select(*claims.columns).where(claims.c.id == ref)).first()
+        return tuple(by_id) if by_id is not None else (None,) * len(CLAIM_COLUMNS)
+
+
+class _FastChecker:
+    """`RowChecker`, with a shortcut for the usual case of a row that matches.
+
+    A matching row re-encodes to exactly its entry's canonical payload; only a row that does
+    not is decoded and compared column by column (which also names the columns that differ).
+    """
+
+    def __init__(self) -> None:
+        self._slow = RowChecker()
+        self._decoded: dict[str, Any] = {}
+
+    def _json(self, text: str | None) -> Any:
+        value = self._decoded.get(text or "")
+        if value is None:
+            if len(self._decoded) > 100_000:
+                self._decoded.clear()
+            value = self._decoded[text or ""] = json.loads(text) if text else None
+        return value
+
+    def check(
+        self, seq: int, ref: str, payload: str, by: str | None, row: tuple[Any, ...]
+    ) -> str | None:
+        if row[0] is None:
+            return f"claim {ref} (seq {seq}) is missing from the claims projection"
+        if row[1] == seq and row[21] == by and row[22] == payload and self._same(row, payload):
+            return None
+        try:
+            differ = self._slow.differences(row, seq, json.loads(payload), payload, by)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return f"seq {seq}: payload is not a readable claim"
+        if differ:
+            return f"claims row {ref} does not match entry {seq} in: {', '.join(differ)}"
+        return None
+
+    def _same(self, row: tuple[Any, ...], payload: str) -> bool:
+        """Whether the row spells out exactly the entry's canonical payload.
+
+        The row's values are written in the payload's sorted key order, each as one whole JSON
+        value (JSON columns as stored, once they are known to hold a list or an object), so
+        equal text means the payload holds exactly these values under these keys."""
+        categories, sources, extra = row[11] or "[]", row[15] or "[]", row[20]
+        if not (self._holds(categories, list) and self._holds(sources, list)):
+            return False
+        if extra and not self._holds(extra, dict):
+            return False
+        try:
+            strings = ["null" if v is None else encode_basestring(v) for v in _STRING_COLUMNS(row)]
+        except TypeError:
+            return False
+        quantity = row[9]
+        if quantity is not None and type(quantity) is not int:
+            return False
+        number = "null" if quantity is None else str(quantity)
+        extra_member = f'"extra":{extra},' if extra else ""
+        s = strings
+        text = CLAIM_PAYLOAD % (s[0], s[1], categories, s[2], s[3], s[4], extra_member, s[5], s[6],
+                           s[7], number, s[8], s[9], sources, *s[10:])  # fmt: skip
+        return text == payload
+
+    def _holds(self, text: str, kind: type) -> bool:
+        try:
+            return isinstance(self._json(text), kind)
+        except ValueError:
+            return False
