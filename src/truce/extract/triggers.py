@@ -7,7 +7,6 @@ its own, a small rule in `components/events.py`.
 from __future__ import annotations
 
 import re
-from typing import cast
 
 TRUCE_NOUN = r"(?:truce|ceasefire|cease-fire|pause|cessation of hostilities|armistice)"
 
@@ -188,6 +187,10 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
 class CueIndex:
     """Which names have one of their literal cues in a lowered text (`any(c in text for c in
     cues)`), at the cost of a dictionary look-up per word instead of a search per name.
@@ -203,8 +206,9 @@ class CueIndex:
         self.word_cues = {
             name: tuple(c for c in words if " " not in c) for name, words in cues.items()
         }
+        # Each name's phrases as one literal alternation: one search in C per name.
         self.phrase_cues = {
-            name: phrases
+            name: _literal_alternation(phrases)
             for name, words in cues.items()
             if (phrases := tuple(c for c in words if " " in c))
         }
@@ -220,21 +224,17 @@ class CueIndex:
 
     def __call__(self, lowered: str) -> set[str]:
         words = lowered.split()
-        looked_up = list(map(self.by_word.get, words))
-        if None in looked_up:
+        names: set[str]
+        try:
+            # Every word known (the common case): the union runs in C.
+            names = set().union(*map(self.by_word.__getitem__, words))
+        except KeyError:
             known = self.by_word
-            found = [known[w] if w in known else self._cued_by(w) for w in words]
-        else:
-            found = cast(list[frozenset[str]], looked_up)
-        names: set[str] = set().union(*found)
+            names = set().union(*(known[w] if w in known else self._cued_by(w) for w in words))
         for name, phrases in self.phrase_cues.items():
-            if name not in names and any(p in lowered for p in phrases):
+            if name not in names and phrases.search(lowered) is not None:
                 names.add(name)
         return names
-
-
-def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words))
 
 
 # Few sentences name a category: one search for any cue rules most of them out.

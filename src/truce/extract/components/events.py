@@ -78,6 +78,11 @@ SPEECH = re.compile(
 )
 
 
+# The kinds tried per sentence, in table order. A statement is decided by its attribution
+# (below), not by its trigger word.
+_EVENT_KINDS = [kind for kind in TRIGGERS if kind != "statement"]
+
+
 def _may_state(attribution: Attribution | None) -> bool:
     source = attribution.source if attribution is not None else None
     return source is not None and (source.speaker is not None or source.anonymous)
@@ -88,10 +93,8 @@ def _sentence_events(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     has_truce_word: bool | None = None
-    for kind, pattern in TRIGGERS.items():
-        # A statement is decided by its attribution below, not by its trigger word.
-        if kind not in cued or kind == "statement":
-            continue
+    for kind in [k for k in _EVENT_KINDS if k in cued]:
+        pattern = TRIGGERS[kind]
         match = search(pattern, s)
         if kind == "agreement_term" and match is None:
             match = ratio(s)

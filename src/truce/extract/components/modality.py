@@ -170,6 +170,13 @@ def _unconditional(cued: str, folded: str) -> str:
     return "occurred"
 
 
+def single_clause(sentence: str) -> bool:
+    """Whether the sentence has no clause boundary `modality_at` would cut at: then every
+    offset in it has the sentence's own modality."""
+    folded = _fold(sentence)[1]
+    return _SPEECH_CUE.search(folded) is None and _COORDINATION_CUE.search(folded) is None
+
+
 def modality_at(sentence: str, offset: int, whole: str | None = None) -> str:
     """The modality of the clause around `offset` (a character offset into `sentence`).
 

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 
 from truce.extract.components.actors import find_actors
 from truce.extract.components.modality import modality_at
+from truce.extract.components.modality import single_clause as one_clause
 from truce.extract.model import (
     ActorMention,
     Article,
@@ -58,6 +59,12 @@ class Sentence:
     def categories(self) -> tuple[str, ...]:
         """Only sentences that give a candidate need these: most give none."""
         return tuple(categories(self.text))
+
+    @cached_property
+    def single_clause(self) -> bool:
+        """One clause: every trigger in it has the sentence's modality (several candidates of
+        one sentence ask)."""
+        return one_clause(self.text)
 
     @cached_property
     def party_ids(self) -> tuple[str, ...]:
@@ -210,7 +217,9 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
         type=kind,
         span=(s.start, s.end),
         document=article.document,
-        modality=modality_at(s.text, trigger - s.start, s.modality),
+        modality=s.modality
+        if s.single_clause
+        else modality_at(s.text, trigger - s.start, s.modality),
         date=time.date if time else None,
         date_precision=time.precision if time else None,
         participants=list(s.party_ids),
