@@ -64,3 +64,26 @@ def test_one_allegation_worded_twice_is_one_breach() -> None:
 def test_the_nationality_of_the_shelling_beats_the_speaker_before_it() -> None:
     (found,) = _breaches("Zelenskiy said Russian shelling had continued near Kharkiv.")
     assert found.actor == "russia"
+
+
+def test_parties_accused_together_are_one_breach_each() -> None:
+    found = _breaches(
+        "Kyiv accused Russia and Belarus of shelling border villages overnight, officials said."
+    )
+    assert sorted(c.actor for c in found) == ["belarus", "russia"]
+    assert len({c.span for c in found}) == 1
+
+
+def test_a_list_of_accused_groups_with_their_fighters_is_one_breach_each() -> None:
+    found = _breaches(
+        "The army accused Hamas fighters, Islamic Jihad and the RSF of violating the truce."
+    )
+    assert [c.actor for c in found] == ["hamas", "islamic-jihad", "rapid-support-forces"]
+
+
+def test_a_party_named_inside_the_accusation_but_not_coordinated_is_not_accused() -> None:
+    (found,) = _breaches(
+        "Hezbollah accused Israel, which it said was backed by the United States, of shelling "
+        "villages in the south."
+    )
+    assert found.actor == "israel"

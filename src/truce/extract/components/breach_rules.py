@@ -32,6 +32,13 @@ _ACCUSED = re.compile(r"accus\w*\s", re.IGNORECASE)
 _OWN_FORCES = re.compile(
     r"^(?:observed|respected|abided|complied|den(?:y|ies|ied|ying))\b", re.IGNORECASE
 )
+# Between two parties accused together: "Russia and Belarus", "Hamas, Islamic Jihad and ...",
+# "the army as well as the RSF" (a possessive or a following noun of the first may come
+# before: "Russia's army and ...", "Hamas fighters and ...").
+_COORDINATED = re.compile(
+    r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+    r"(?:the\s+)?",
+)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
@@ -48,20 +55,42 @@ def breaches(s: Sentence, article: Article) -> list[Candidate]:
         if hypothetical(s.text, match.start()):
             continue  # "would strike if Hezbollah violated the deal" alleges nothing
         trigger = s.start + match.start()
-        c = candidate("breach", s, trigger, article)
-        c.actor = _culprit(s, match)
-        out.append(c)
+        for actor in _culprits(s, match):
+            c = candidate("breach", s, trigger, article)
+            c.actor = actor
+            out.append(c)
     return out
+
+
+def _culprits(s: Sentence, match: re.Match[str]) -> list[str | None]:
+    """Who the allegation is against: each of several parties accused together ("accused
+    Russia and Belarus of shelling ...") is its own breach; otherwise the one culprit."""
+    if _ACCUSED.match(match.group()):
+        accused = _accused(s, match)
+        if accused:
+            return list(accused)
+    return [_culprit(s, match)]
+
+
+def _accused(s: Sentence, match: re.Match[str]) -> list[str]:
+    """The parties between "accused" and "of": the first, and those coordinated with it."""
+    inside = s.start + match.start(), s.start + match.end()
+    named = [m for m in parties(s.actors) if inside[0] <= m.span[0] < inside[1]]
+    if not named:
+        return []
+    found = [named[0].actor]
+    for previous, mention in zip(named, named[1:], strict=False):
+        between = s.text[previous.span[1] - s.start : mention.span[0] - s.start]
+        if not _COORDINATED.fullmatch(between):
+            break
+        if mention.actor not in found:
+            found.append(mention.actor)
+    return found
 
 
 def _culprit(s: Sentence, match: re.Match[str]) -> str | None:
     trigger = s.start + match.start()
     words = match.group()
-    if _ACCUSED.match(words):
-        inside = s.start + match.start(), s.start + match.end()
-        accused = [m for m in parties(s.actors) if inside[0] <= m.span[0] < inside[1]]
-        if accused:
-            return accused[0].actor
     if _OWN_FORCES.match(words):
         return subject_before(s, trigger) or speaker_actor(s)
     return _adjective_before(s, trigger) or subject_before(s, trigger) or by_actor(s, trigger)
