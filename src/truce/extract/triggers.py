@@ -66,7 +66,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:provision|stipulat(?:es|ed)|under the (?:deal|agreement|terms|truce|first phase)|"
         r"the (?:deal|agreement|truce) (?:allows|provides|calls for|includes|requires)|"
         r"as long as|for (?:each|every) (?:hostage|prisoner|captive)|per hostage|"
-        r"agreed (?:to|that|on)|terms? of the|"
+        # "agreed (in a call with X) to a halt": a prepositional phrase may come between; its
+        # full stops only after a capital ("U.S.").
+        r"agreed (?:(?:in|at|during|with|by|over) (?:[^.,;]|(?<=[A-Z])\.){1,80}? )?"
+        r"(?:to|that|on)|terms? of the|"
         r"(?:is|are|were) to (?!(?:be )?(?:free|freed|release|released|hand)\b)\w+|"
         r"would last|provides? for|commits|can be (?:extended|renewed|lengthened)|"
         r"could be (?:extended|renewed|lengthened)|does not (?:cover|apply)|"
