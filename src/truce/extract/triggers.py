@@ -67,8 +67,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"the (?:deal|agreement|truce) (?:allows|provides|calls for|includes|requires)|"
         r"as long as|for (?:each|every) (?:hostage|prisoner|captive)|per hostage|"
         # "agreed (in a call with X) to a halt": a prepositional phrase may come between; its
-        # full stops only after a capital ("U.S.").
-        r"agreed (?:(?:in|at|during|with|by|over) (?:[^.,;]|(?<=[A-Z])\.){1,80}? )?"
+        # full stops only after a one-letter word ("U.S."). No capitals in the pattern, so
+        # that it can run on the lowered sentence.
+        r"agreed (?:(?:in|at|during|with|by|over) (?:[^.,;]|(?<=\b\w)\.){1,80}? )?"
         r"(?:to|that|on)|terms? of the|"
         r"(?:is|are|were) to (?!(?:be )?(?:free|freed|release|released|hand)\b)\w+|"
         r"would last|provides? for|commits|can be (?:extended|renewed|lengthened)|"

@@ -217,9 +217,7 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
         type=kind,
         span=(s.start, s.end),
         document=article.document,
-        modality=s.modality
-        if s.single_clause
-        else modality_at(s.text, trigger - s.start, s.modality),
+        modality=modality_at(s.text, trigger - s.start, s.modality, s.single_clause),
         date=time.date if time else None,
         date_precision=time.precision if time else None,
         participants=list(s.party_ids),
