@@ -41,11 +41,11 @@ from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
     HALT,
     HALT_NOUNS,
-    KINDS_CUED,
     TERM_CUES,
     TRIGGERS,
     TRUCE_NOUN,
     TRUCE_WORDS,
+    kinds_cued,
 )
 
 DURATION_UNITS = {"days", "weeks", "months", "hours"}
@@ -224,7 +224,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
         sentence = text[start:end]
-        cued = KINDS_CUED(sentence.lower())
+        cued = kinds_cued(sentence.lower())
         attribution = attributions.get(index)
         if not cued and not _may_state(attribution):
             continue  # no trigger cued and nobody speaking: no event can come of it

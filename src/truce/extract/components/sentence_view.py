@@ -24,10 +24,11 @@ from truce.extract.model import (
 )
 from truce.extract.triggers import (
     ANY_CATEGORY_CUE,
-    CATEGORY_CUES,
+    CATEGORY_CUE_WORDS,
     CATEGORY_WORDS,
     PLOVER,
     TRUCE_NOUNS,
+    has_cue,
 )
 
 PARTY_KINDS = {"state", "armed-group", "agency", "official", "organisation", "place"}
@@ -193,12 +194,12 @@ def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
 
 def categories(text: str) -> list[str]:
     lowered = text.lower()
-    if ANY_CATEGORY_CUE.search(lowered) is None:
+    if not has_cue(lowered, ANY_CATEGORY_CUE):
         return []
     return [
         name
         for name, pattern in CATEGORY_WORDS.items()
-        if CATEGORY_CUES[name].search(lowered) and pattern.search(text)
+        if has_cue(lowered, CATEGORY_CUE_WORDS[name]) and pattern.search(text)
     ]
 
 
