@@ -144,7 +144,17 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
     "release": ("free", "releas", "hand", "swap", "exchang", "returned", "repatriat"),
     "ceasefire_start": ("effect", "force", "hold", "began", "begin", "start", "kicked", "declared"),
     "ceasefire_extension": ("exten", "prolong", "renew"),
-    "ceasefire_end": ("expir", "collaps", "laps", "end", "resumed", "over"),
+    # "over" alone is in "government", "overnight", "over 50": the trigger needs "is over".
+    "ceasefire_end": (
+        "expir",
+        "collaps",
+        "laps",
+        "end",
+        "resumed",
+        "is over",
+        "was over",
+        "are over",
+    ),
     "breach": (
         *("breach", "violat", "brok", "break", "accus", "continued", "observed", "respected"),
         *("abided", "complied", "deni", "deny", "access", "sporadic", "isolated", "renewed"),
