@@ -10,6 +10,15 @@ import re
 
 TRUCE_NOUN = r"(?:truce|ceasefire|cease-fire|pause|cessation of hostilities|armistice)"
 
+# A party ordering its own forces to stop attacking starts a (partial) truce by itself: "Putin
+# ordered the military to stop striking energy facilities".
+ORDERED_HALT = (
+    r"ordered (?:the|its|their|his|her|all) (?:[\w'’-]+ ){0,2}(?:military|army|forces|troops|"
+    r"units|fighters|air force|navy) to (?:stop|halt|cease|suspend|end) (?:all )?(?:[\w-]+ )?"
+    r"(?:striking|attacking|attacks|strikes|firing|fire|fighting|hostilities|operations|"
+    r"shelling|bombing|bombardment)"
+)
+
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "release": re.compile(
         r"\b(?:freed|free|frees|freeing|released?|releases|releasing|handed over|hand over|"
@@ -20,7 +29,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "ceasefire_start": re.compile(
         rf"\b(?:(?:went|came|come|comes|go|goes|going) into (?:effect|force)|took effect|"
         rf"takes? effect|took hold|began|begins|started|starts|kicked in|to begin|"
-        rf"declared an? (?:\w+ )?{TRUCE_NOUN})\b",
+        rf"declared an? (?:\w+ )?{TRUCE_NOUN}|{ORDERED_HALT})\b",
         re.IGNORECASE,
     ),
     "ceasefire_extension": re.compile(
@@ -142,7 +151,9 @@ CATEGORY_CUE_WORDS: dict[str, tuple[str, ...]] = {
 # (found through `KINDS_CUED`, below): most sentences hold none for most kinds.
 PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
     "release": ("free", "releas", "hand", "swap", "exchang", "returned", "repatriat"),
-    "ceasefire_start": ("effect", "force", "hold", "began", "begin", "start", "kicked", "declared"),
+    "ceasefire_start": (
+        *("effect", "force", "hold", "began", "begin", "start", "kicked", "declared", "ordered"),
+    ),
     "ceasefire_extension": ("exten", "prolong", "renew"),
     # "over" alone is in "government", "overnight", "over 50": the trigger needs "is over".
     "ceasefire_end": (

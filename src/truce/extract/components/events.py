@@ -24,11 +24,13 @@ from truce.extract.components.sentence_view import (
     candidate,
     finditer,
     holders,
+    hypothetical,
     named_in,
     of_the_truce,
     parties,
     search,
     speaker_actor,
+    subject_before,
 )
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.term_rules import ratio, terms
@@ -41,6 +43,7 @@ from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
     HALT,
     HALT_NOUNS,
+    ORDERED_HALT,
     TERM_CUES,
     TRIGGERS,
     TRUCE_NOUN,
@@ -73,6 +76,7 @@ SOURCE_OF_TALKS = re.compile(
 )
 # Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
 TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
+_ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
 SPEECH = re.compile(
     r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
 )
@@ -103,13 +107,18 @@ def _sentence_events(
         if kind in NEEDS_TRUCE_WORD:
             if has_truce_word is None:
                 has_truce_word = _names_the_truce(s)
-            # A ratio ("three prisoners for every hostage") is a term even with no deal named.
-            if not has_truce_word and not (kind == "agreement_term" and ratio(s)):
+            # A ratio ("three prisoners for every hostage") is a term even with no deal named;
+            # an order to stop attacking is a truce in its own words.
+            ordered = kind == "ceasefire_start" and _ordered_halt(s) is not None
+            if not has_truce_word and not (kind == "agreement_term" and ratio(s)) and not ordered:
                 continue
         if kind in NEAR_TRUCE_NOUN:
             # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
-            # that took effect": the second).
-            match = next((m for m in finditer(pattern, s) if of_the_truce(kind, s.text, m)), None)
+            # that took effect": the second), or an order to halt outside any if-clause.
+            match = next(
+                (m for m in finditer(pattern, s) if _halts(m, s) or of_the_truce(kind, s.text, m)),
+                None,
+            )
             if match is None:
                 continue
         trigger = s.start + match.start()
@@ -129,6 +138,8 @@ def _sentence_events(
             c.quantities = [
                 q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger
             ][:1]
+            if _halts(match, s):
+                c.actor = subject_before(s, trigger)  # who gave the order
         elif kind == "casualty_claim":
             counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]
             if not counts:
@@ -186,6 +197,18 @@ def _names_the_truce(s: Sentence) -> bool:
         return True
     lowered = s.lower or s.text.lower()
     return any(noun in lowered for noun in HALT_NOUNS) and search(HALT, s) is not None
+
+
+def _ordered_halt(s: Sentence) -> re.Match[str] | None:
+    lowered = s.lower or s.text.lower()
+    return search(_ORDERED_HALT, s) if "ordered" in lowered else None
+
+
+def _halts(match: re.Match[str], s: Sentence) -> bool:
+    """Whether a start trigger is an order to stop attacking, not inside an if-clause."""
+    return _ORDERED_HALT.match(match.group()) is not None and not hypothetical(
+        s.text, match.start()
+    )
 
 
 def _meets(text: str, match: re.Match[str]) -> bool:
