@@ -25,13 +25,12 @@ from truce.extract.components.sentence_view import (
     finditer,
     holders,
     hypothetical,
-    named_in,
     of_the_truce,
     parties,
     search,
-    speaker_actor,
     subject_before,
 )
+from truce.extract.components.statement_rules import statements
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.term_rules import ratio, terms
 from truce.extract.model import (
@@ -64,7 +63,6 @@ BOTH_SIDES = {
 NEEDS_TRUCE_WORD = {"ceasefire_start", "ceasefire_end", "agreement_term"}
 # A start or an end is of the truce itself only when the truce is named close by.
 NEAR_TRUCE_NOUN = {"ceasefire_start", "ceasefire_end"}
-OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
 EXTEND_THE_TRUCE = re.compile(
     rf"(?:extend(?:ed|ing|s)?|prolong(?:ed|ing|s)?|renew(?:ed|ing|s)?)\s+"
     rf"(?:the|a|its|their)\s+(?:\w+\s+)?{TRUCE_NOUN}s?\b|extension\s+of\s+the\s+{TRUCE_NOUN}",
@@ -77,9 +75,6 @@ SOURCE_OF_TALKS = re.compile(
 # Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
 TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
 _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
-SPEECH = re.compile(
-    r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
-)
 
 
 # The kinds tried per sentence, in table order. A statement is decided by its attribution
@@ -175,20 +170,7 @@ def _sentence_events(
         else:
             c = candidate(kind, s, trigger, article)
         out.append(c)
-    if not out and s.attribution is not None:
-        speaker = speaker_actor(s)
-        source = s.attribution.source
-        # An unnamed source speaks for a party only when its description names one ("an
-        # Egyptian official"); "Western diplomats" and "the source" make commentary, not events.
-        if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
-            speaker = named_in(source.role or "", with_demonyms=True)
-        if speaker is not None:
-            verb = SPEECH.search(s.text)
-            c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
-            c.actor = speaker
-            # A statement's modality is its content's (gold guideline), not the speech verb's.
-            c.modality = s.modality
-            out.append(c)
+    out.extend(statements(s, article, out))
     return out
 
 
