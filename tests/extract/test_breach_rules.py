@@ -87,3 +87,16 @@ def test_a_party_named_inside_the_accusation_but_not_coordinated_is_not_accused(
         "villages in the south."
     )
     assert found.actor == "israel"
+
+
+def test_the_rebels_accused_with_a_party_are_the_document_s_main_armed_group() -> None:
+    found = _breaches(
+        "The Houthis agreed to the truce on Saturday. "
+        "Saudi Arabia accused the rebels and Iranian forces of violating the truce on Monday."
+    )
+    assert [c.actor for c in found] == ["houthis", "iran"]
+
+
+def test_the_rebels_name_no_one_in_a_document_without_an_armed_group() -> None:
+    (found,) = _breaches("Kyiv accused the rebels and Russian forces of violating the ceasefire.")
+    assert found.actor == "russia"

@@ -162,7 +162,7 @@ def _sentence_events(
             c = candidate(kind, s, trigger, article)
             c.quantities = [q for q in s.quantities if q.unit in {"trucks", "ships", "flights"}]
         elif kind == "breach":
-            out.extend(breaches(s, article))
+            out.extend(breaches(s, article, holders[0]))
             continue
         elif kind == "agreement_term":
             out.extend(terms(s, article))
