@@ -229,7 +229,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
         sentence = text[start:end]
-        cued = kinds_cued(sentence.lower())
+        lowered = sentence.lower()
+        cued = kinds_cued(lowered)
         attribution = attributions.get(index)
         if not cued and not _may_state(attribution):
             continue  # no trigger cued and nobody speaking: no event can come of it
@@ -243,6 +244,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             mentions.within(start, end),
             attribution,
             modalities.get(index, "occurred"),
+            lowered,
         )
         found = _sentence_events(s, article, main, cued)
         context.date(index, found)

@@ -52,8 +52,9 @@ class Sentence:
     lower: str = ""
 
     def __post_init__(self) -> None:
-        lowered = self.text.lower()
         # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
+        # The caller may pass `text.lower()` when it has it.
+        lowered = self.lower or self.text.lower()
         self.lower = lowered if len(lowered) == len(self.text) else ""
 
     @cached_property

@@ -24,7 +24,7 @@ from truce.extract.components.sentence_view import (
     speaker_actor,
 )
 from truce.extract.model import Article, Candidate, SourceRef
-from truce.extract.triggers import TRIGGERS
+from truce.extract.triggers import TRIGGERS, has_cue
 
 OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
 SPEECH = re.compile(
@@ -41,6 +41,8 @@ _SUBORDINATE_SPEECH = re.compile(
     r"\b"
 )
 
+_SPEECH_VERBS: tuple[str, ...] = ("said", "says", "accused", "warned", "announced", "insisted")
+_SPEECH_VERBS += ("complained", "claimed")
 _THAT = re.compile(r"\s*(?:that\b)?\s*")
 
 
@@ -69,6 +71,8 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
 
 
 def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
+    if not has_cue(s.lower or s.text.lower(), _SPEECH_VERBS):
+        return []  # most sentences with an event have no speech verb that could open one
     speech = _SUBORDINATE_SPEECH.search(s.text)
     if speech is None:
         return []
