@@ -3,12 +3,15 @@
 Run:
     git archive COMMIT src | tar -x -C /tmp/base
     .venv/bin/python bench/extract_ab.py --base /tmp/base/src [--articles 1000] [--rounds 3]
+        [--clock wall|cpu]
 
 On a shared machine two runs minutes apart can differ by half; here the two pipelines (and
 spaCy's bare tokenizer) take turns on chunks of the same texts, so a burst of load hits all of
-them alike and the ratios hold. The earlier tree is copied under another package name
-(`truce_base`, its components renamed to match) so both load side by side. Prints articles per
-second on one core for each, per component milliseconds, and the ratios.
+them alike and the ratios hold. The trees take turns going first; `--clock cpu` times each
+side by process time, which leaves out the time the scheduler gave to other processes. The
+earlier tree is copied under another package name (`truce_base`, its components renamed to
+match) so both load side by side. Prints articles per second on one core for each, per
+component milliseconds, and the ratios.
 """
 
 from __future__ import annotations
