@@ -96,3 +96,9 @@ def test_an_order_to_attack_or_an_order_under_a_condition_starts_nothing() -> No
         )
         == []
     )
+
+
+def test_a_halt_that_takes_effect_is_a_start() -> None:
+    (found,) = _found("The halt took effect at dawn on Sunday, the army said.", "ceasefire_start")
+    assert found.modality == "occurred"
+    assert _found("Officials said the halt in deliveries would end soon.", "ceasefire_start") == []

@@ -60,3 +60,8 @@ def test_agreed_with_a_phrase_before_what_was_agreed_is_a_term() -> None:
 
 def test_agreed_with_a_clause_break_before_to_is_no_term() -> None:
     assert _terms("The rebels agreed, after a long silence, to attend talks in Geneva.") == []
+
+
+def test_agreeing_to_stop_all_firing_names_a_truce() -> None:
+    (found,) = _terms("The two armies agreed to stop all firing along the border from Sunday.")
+    assert found.type == "agreement_term"

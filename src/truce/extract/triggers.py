@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-TRUCE_NOUN = r"(?:truce|ceasefire|cease-fire|pause|cessation of hostilities|armistice)"
+TRUCE_NOUN = r"(?:truce|ceasefire|cease-fire|pause|halt|cessation of hostilities|armistice)"
 
 # A party ordering its own forces to stop attacking starts a (partial) truce by itself: "Putin
 # ordered the military to stop striking energy facilities".
@@ -99,10 +99,10 @@ TRUCE_WORDS = re.compile(
 )
 # A truce in other words, looked for only where the words above are missing and one of the
 # nouns below is there: "the parties had agreed to halt all offensive military operations".
-HALT_NOUNS = ("operations", "hostilities", "fighting", "attacks")
+HALT_NOUNS = ("operations", "hostilities", "fighting", "attacks", "firing", "military action")
 HALT = re.compile(
     r"\b(?:halt|stop|cease|end)(?:ed|ing|s)? (?:all )?(?:[\w,-]+ ){0,6}"
-    r"(?:operations|hostilities|fighting|attacks)\b",
+    r"(?:operations|hostilities|fighting|attacks|firing|military action)\b",
     re.IGNORECASE,
 )
 # A sentence that states what the deal provides: deliveries in it are terms, not events.
