@@ -100,3 +100,12 @@ def test_the_rebels_accused_with_a_party_are_the_document_s_main_armed_group() -
 def test_the_rebels_name_no_one_in_a_document_without_an_armed_group() -> None:
     (found,) = _breaches("Kyiv accused the rebels and Russian forces of violating the ceasefire.")
     assert found.actor == "russia"
+
+
+def test_a_breach_spoken_of_in_general_alleges_none() -> None:
+    found = _breaches(
+        "The army said there had been repeated violations by the militia, and that it would "
+        "answer any further breach with force."
+    )
+    assert len(found) == 1
+    assert _breaches("Any violation of the truce will be answered, the minister warned.") == []

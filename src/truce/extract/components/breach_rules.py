@@ -45,6 +45,9 @@ _GENERIC_GROUP = re.compile(
     r"paramilitary|armed\s+group)\b",
     re.IGNORECASE,
 )
+# A breach spoken of in general ("deal strongly with any further breach", "any violation will
+# be answered") alleges none.
+_ANY = re.compile(r"\bany\s+(?:(?:further|new|other|future|such)\s+)?$", re.IGNORECASE)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
@@ -60,8 +63,8 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
         ):
             continue  # the same allegation, worded twice ("violations ... violated")
         previous_end = match.end()
-        if hypothetical(s.text, match.start()):
-            continue  # "would strike if Hezbollah violated the deal" alleges nothing
+        if hypothetical(s.text, match.start()) or _ANY.search(s.text, 0, match.start()):
+            continue  # "would strike if Hezbollah violated the deal", "any further breach"
         trigger = s.start + match.start()
         for actor in _culprits(s, match, group):
             c = candidate("breach", s, trigger, article)
