@@ -117,3 +117,13 @@ def test_fast_enough_for_a_500_word_article() -> None:
     for _ in range(50):
         find_actors(text)
     assert (time.perf_counter() - started) / 50 < 0.005  # generous: the budget is ~1 ms
+
+
+def test_india_and_pakistan_with_their_capitals_and_demonyms() -> None:
+    found = [
+        (m.actor, m.kind)
+        for m in find_actors(
+            "Islamabad rejected the claim; the Indian army said New Delhi would reply."
+        )
+    ]
+    assert found == [("pakistan", "place"), ("india", "agency"), ("india", "place")]

@@ -182,3 +182,18 @@ def test_component_skips_boilerplate_sentences() -> None:
         doc = component(doc)
     assert list(doc._.attributions) == [0]
     assert doc._.attributions[0].source.speaker == "Qatar"
+
+
+def test_a_bystander_by_trade_name_and_age_is_the_speaker_of_what_follows() -> None:
+    text = (
+        "Qatar said the talks would resume. In Gaza City, fisherman Samir Hassan, 61, said he "
+        'had not left home. "Nobody tells us anything," he said.'
+    )
+    first, bystander, quote = sources(text)
+    assert first.speaker == "Qatar"
+    assert (bystander.speaker, bystander.role, bystander.anonymous) == (
+        "Samir Hassan",
+        "fisherman",
+        False,
+    )
+    assert quote.speaker == "Samir Hassan"

@@ -64,3 +64,48 @@ def test_one_allegation_worded_twice_is_one_breach() -> None:
 def test_the_nationality_of_the_shelling_beats_the_speaker_before_it() -> None:
     (found,) = _breaches("Zelenskiy said Russian shelling had continued near Kharkiv.")
     assert found.actor == "russia"
+
+
+def test_parties_accused_together_are_one_breach_each() -> None:
+    found = _breaches(
+        "Kyiv accused Russia and Belarus of shelling border villages overnight, officials said."
+    )
+    assert sorted(c.actor for c in found) == ["belarus", "russia"]
+    assert len({c.span for c in found}) == 1
+
+
+def test_a_list_of_accused_groups_with_their_fighters_is_one_breach_each() -> None:
+    found = _breaches(
+        "The army accused Hamas fighters, Islamic Jihad and the RSF of violating the truce."
+    )
+    assert [c.actor for c in found] == ["hamas", "islamic-jihad", "rapid-support-forces"]
+
+
+def test_a_party_named_inside_the_accusation_but_not_coordinated_is_not_accused() -> None:
+    (found,) = _breaches(
+        "Hezbollah accused Israel, which it said was backed by the United States, of shelling "
+        "villages in the south."
+    )
+    assert found.actor == "israel"
+
+
+def test_the_rebels_accused_with_a_party_are_the_document_s_main_armed_group() -> None:
+    found = _breaches(
+        "The Houthis agreed to the truce on Saturday. "
+        "Saudi Arabia accused the rebels and Iranian forces of violating the truce on Monday."
+    )
+    assert [c.actor for c in found] == ["houthis", "iran"]
+
+
+def test_the_rebels_name_no_one_in_a_document_without_an_armed_group() -> None:
+    (found,) = _breaches("Kyiv accused the rebels and Russian forces of violating the ceasefire.")
+    assert found.actor == "russia"
+
+
+def test_a_breach_spoken_of_in_general_alleges_none() -> None:
+    found = _breaches(
+        "The army said there had been repeated violations by the militia, and that it would "
+        "answer any further breach with force."
+    )
+    assert len(found) == 1
+    assert _breaches("Any violation of the truce will be answered, the minister warned.") == []

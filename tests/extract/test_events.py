@@ -71,3 +71,34 @@ def test_a_time_after_since_starts_a_span_and_dates_no_event() -> None:
 def test_a_statement_is_not_dated_by_publication() -> None:
     (found,) = _found("Egypt said the crossing would stay open.", "statement")
     assert found.date is None
+
+
+def test_an_order_to_stop_attacking_starts_a_truce_by_the_side_that_gave_it() -> None:
+    (found,) = _found(
+        "The Houthis ordered the group's fighters to halt all attacks on shipping, a spokesman "
+        "said.",
+        "ceasefire_start",
+    )
+    assert (found.actor, found.modality) == ("houthis", "occurred")
+    (second,) = _found(
+        "Israel ordered its air force to stop bombing the city on Sunday.", "ceasefire_start"
+    )
+    assert second.actor == "israel"
+
+
+def test_an_order_to_attack_or_an_order_under_a_condition_starts_nothing() -> None:
+    assert _found("Israel ordered its troops to advance on the city.", "ceasefire_start") == []
+    assert (
+        _found(
+            "Hamas said it would resume fighting if Israel ordered its army to stop firing only "
+            "in the north.",
+            "ceasefire_start",
+        )
+        == []
+    )
+
+
+def test_a_halt_that_takes_effect_is_a_start() -> None:
+    (found,) = _found("The halt took effect at dawn on Sunday, the army said.", "ceasefire_start")
+    assert found.modality == "occurred"
+    assert _found("Officials said the halt in deliveries would end soon.", "ceasefire_start") == []

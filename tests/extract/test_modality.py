@@ -17,6 +17,7 @@ from truce.extract.components.modality import (
     _SPEECH_CUE,
     modality_at,
     modality_of,
+    single_clause,
 )
 
 GOLD = Path(__file__).parents[2] / "eval" / "gold"
@@ -168,3 +169,21 @@ def test_the_sentence_modality_given_changes_no_clause_modality() -> None:
         whole = modality_of(sentence)
         for offset in range(0, len(sentence), 7):
             assert modality_at(sentence, offset, whole) == modality_at(sentence, offset), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "one"),
+    [
+        ("The convoy crossed into the enclave on Monday.", True),
+        ("The minister said the convoy would cross on Monday.", False),
+        ("The convoy crossed, but the fuel tankers were held back.", False),
+        ("The guards were told to wait; the gate stayed shut.", False),
+    ],
+)
+def test_single_clause_is_where_every_offset_has_the_sentence_modality(
+    sentence: str, one: bool
+) -> None:
+    assert single_clause(sentence) is one
+    if one:
+        whole = modality_of(sentence)
+        assert {modality_at(sentence, i) for i in range(len(sentence))} == {whole}

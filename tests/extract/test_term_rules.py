@@ -48,3 +48,20 @@ def test_under_the_plan_and_a_halt_to_operations_name_the_deal() -> None:
     assert len(_terms("Under the plan, the rebels are to leave the city by June.")) == 1
     text = "The envoy said the parties had agreed to halt all military operations."
     assert len(_terms(text)) == 1
+
+
+def test_agreed_with_a_phrase_before_what_was_agreed_is_a_term() -> None:
+    (found,) = _terms(
+        "The two leaders agreed in a meeting with U.N. envoys in Geneva to a 10-day pause in "
+        "attacks on ports."
+    )
+    assert _counts(found) == [(10, "days")]
+
+
+def test_agreed_with_a_clause_break_before_to_is_no_term() -> None:
+    assert _terms("The rebels agreed, after a long silence, to attend talks in Geneva.") == []
+
+
+def test_agreeing_to_stop_all_firing_names_a_truce() -> None:
+    (found,) = _terms("The two armies agreed to stop all firing along the border from Sunday.")
+    assert found.type == "agreement_term"

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from truce.extract.triggers import (
     KINDS_CUED,
     PREFILTER_WORDS,
+    TRIGGERS,
     CueIndex,
+    kinds_cued,
 )
 
 GOLD = Path(__file__).parents[2] / "eval" / "gold" / "documents"
@@ -53,3 +55,33 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_any_text_cues_what_the_plain_search_finds(text: str) -> None:
     assert KINDS_CUED(text) == _plain(PREFILTER_WORDS, text)
+
+
+def _matched_kinds(text: str) -> set[str]:
+    return {kind for kind, pattern in TRIGGERS.items() if pattern.search(text)}
+
+
+_WIRE_COPY = [
+    "Aid trucks entered the strip at dawn.",
+    "Forty lorries carrying fuel were allowed into Gaza.",
+    "The UN said a convoy of supplies had crossed at Rafah.",
+    "Fuel deliveries were unloaded at the port.",
+    "Hamas is to hand over the bodies on Thursday.",
+    "The army said it was to withdraw, and Qatar said talks were to resume.",
+    "Egypt said the provisions were signed, and that the term of the truce would last a week.",
+    "The deal provides for 20 trucks a day.",
+    "He said the aid would reach the north, officials said.",
+]
+
+
+def test_no_trigger_match_is_hidden_by_the_cues() -> None:
+    """Every kind whose trigger matches a sentence is cued in it: the cues are necessary."""
+    lines = [ln for p in sorted(GOLD.glob("*.txt")) for ln in p.read_text().splitlines()]
+    for line in lines + _WIRE_COPY:
+        assert _matched_kinds(line) - {"statement"} <= kinds_cued(line.lower()), line
+
+
+def test_a_delivery_needs_its_verb_cued_too() -> None:
+    assert "aid_delivery" not in kinds_cued("the aid agency said talks were over.")
+    assert "aid_delivery" in kinds_cued("aid trucks entered the strip.")
+    assert "aid_delivery_verb" not in kinds_cued("aid trucks entered the strip.")

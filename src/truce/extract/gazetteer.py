@@ -51,6 +51,8 @@ STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "germany": (("Germany",), ("German",), ("Berlin",)),
     "belarus": (("Belarus",), ("Belarusian",), ("Minsk",)),
+    "india": (("India",), ("Indian",), ("New Delhi",)),
+    "pakistan": (("Pakistan",), ("Pakistani",), ("Islamabad",)),
 }
 
 # Descriptions of a state's government or forces built from its adjective or its name.

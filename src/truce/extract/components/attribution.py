@@ -78,6 +78,10 @@ _SUBORDINATE = re.compile(
     r"that|where|once)\s"
 )
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
+_AGE = re.compile(r"\s*\d{1,3}\s*")
+_DESCRIBED = re.compile(
+    r"(?P<role>(?:[a-z][\w-]*\s+){1,3})(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+)
 _AGENCY_RE = re.compile(_AGENCY)
 _HEAD_SPLIT = re.compile(r"[,;:”\"]")
 _QUOTE_BEFORE = re.compile(r"[”\"],?\s*$|,[”\"]\s*$")
@@ -226,8 +230,8 @@ class _Reader:
             inverted = not head.strip() or bool(_QUOTE_BEFORE.search(head))
             while chunks and not chunks[-1].strip():
                 chunks.pop()
-            while len(chunks) > 1 and _RELATIVE.match(chunks[-1]):
-                chunks.pop()
+            while len(chunks) > 1 and (_RELATIVE.match(chunks[-1]) or _AGE.fullmatch(chunks[-1])):
+                chunks.pop()  # "Rakesh Sharma, 52, said": the age is no speaker
             if inverted:
                 tail = masked[verb.end() :]
                 subject = _TRIM.sub("", _TAIL_SPLIT.split(tail.strip(), maxsplit=1)[0])
@@ -305,6 +309,10 @@ class _Reader:
             if len(inside) == 1 and inside[0].kind == "place" and inside[0].text.endswith(np):
                 return SourceRef(_SEAT_OF.get(inside[0].actor, np))
             return SourceRef(_institution(np))
+        described = _DESCRIBED.fullmatch(np)
+        if described is not None:  # "shopkeeper Rakesh Sharma": a person, by trade and name
+            self.personal = True
+            return SourceRef(described["name"], described["role"].strip())
         if np[:1].isupper():
             self.personal = _is_name(np)
             speaker = np if self.personal else _institution(np)

@@ -32,11 +32,29 @@ _ACCUSED = re.compile(r"accus\w*\s", re.IGNORECASE)
 _OWN_FORCES = re.compile(
     r"^(?:observed|respected|abided|complied|den(?:y|ies|ied|ying))\b", re.IGNORECASE
 )
+# Between two parties accused together: "Russia and Belarus", "Hamas, Islamic Jihad and ...",
+# "the army as well as the RSF" (a possessive or a following noun of the first may come
+# before: "Russia's army and ...", "Hamas fighters and ...").
+_COORDINATED = re.compile(
+    r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+    r"(?:the\s+)?",
+)
+# An armed group by a common noun: the document's main one.
+_GENERIC_GROUP = re.compile(
+    r"\bthe\s+(?:rebels|separatists|militants|insurgents|militias?|paramilitaries|"
+    r"paramilitary|armed\s+group)\b",
+    re.IGNORECASE,
+)
+# A breach spoken of in general ("deal strongly with any further breach", "any violation will
+# be answered") alleges none.
+_ANY = re.compile(r"\bany\s+(?:(?:further|new|other|future|such)\s+)?$", re.IGNORECASE)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
 
-def breaches(s: Sentence, article: Article) -> list[Candidate]:
+def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Candidate]:
+    """The breaches alleged in `s`; `group` is the document's main armed group, whom "the
+    rebels" or "the militants" name."""
     out: list[Candidate] = []
     previous_end: int | None = None
     for match in finditer(TRIGGERS["breach"], s):
@@ -45,23 +63,50 @@ def breaches(s: Sentence, article: Article) -> list[Candidate]:
         ):
             continue  # the same allegation, worded twice ("violations ... violated")
         previous_end = match.end()
-        if hypothetical(s.text, match.start()):
-            continue  # "would strike if Hezbollah violated the deal" alleges nothing
+        if hypothetical(s.text, match.start()) or _ANY.search(s.text, 0, match.start()):
+            continue  # "would strike if Hezbollah violated the deal", "any further breach"
         trigger = s.start + match.start()
-        c = candidate("breach", s, trigger, article)
-        c.actor = _culprit(s, match)
-        out.append(c)
+        for actor in _culprits(s, match, group):
+            c = candidate("breach", s, trigger, article)
+            c.actor = actor
+            out.append(c)
     return out
+
+
+def _culprits(s: Sentence, match: re.Match[str], group: str | None) -> list[str | None]:
+    """Who the allegation is against: each of several parties accused together ("accused
+    Russia and Belarus of shelling ...") is its own breach; otherwise the one culprit."""
+    if _ACCUSED.match(match.group()):
+        accused = _accused(s, match, group)
+        if accused:
+            return list(accused)
+    return [_culprit(s, match)]
+
+
+def _accused(s: Sentence, match: re.Match[str], group: str | None) -> list[str]:
+    """The parties between "accused" and "of": the first, and those coordinated with it. "The
+    rebels" and the like stand for the document's main armed group."""
+    lo, hi = s.start + match.start(), s.start + match.end()
+    named = [(m.span, m.actor) for m in parties(s.actors) if lo <= m.span[0] < hi]
+    if group is not None:
+        generic = _GENERIC_GROUP.finditer(s.text, match.start(), match.end())
+        named += [((s.start + g.start(), s.start + g.end()), group) for g in generic]
+    named.sort()
+    if not named:
+        return []
+    found = [named[0][1]]
+    for (previous, _), (span, actor) in zip(named, named[1:], strict=False):
+        between = s.text[previous[1] - s.start : span[0] - s.start]
+        if not _COORDINATED.fullmatch(between):
+            break
+        if actor not in found:
+            found.append(actor)
+    return found
 
 
 def _culprit(s: Sentence, match: re.Match[str]) -> str | None:
     trigger = s.start + match.start()
     words = match.group()
-    if _ACCUSED.match(words):
-        inside = s.start + match.start(), s.start + match.end()
-        accused = [m for m in parties(s.actors) if inside[0] <= m.span[0] < inside[1]]
-        if accused:
-            return accused[0].actor
     if _OWN_FORCES.match(words):
         return subject_before(s, trigger) or speaker_actor(s)
     return _adjective_before(s, trigger) or subject_before(s, trigger) or by_actor(s, trigger)

@@ -24,12 +24,13 @@ from truce.extract.components.sentence_view import (
     candidate,
     finditer,
     holders,
-    named_in,
+    hypothetical,
     of_the_truce,
     parties,
     search,
-    speaker_actor,
+    subject_before,
 )
+from truce.extract.components.statement_rules import statements
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.term_rules import ratio, terms
 from truce.extract.model import (
@@ -41,11 +42,12 @@ from truce.extract.pipeline import sentence_spans
 from truce.extract.triggers import (
     HALT,
     HALT_NOUNS,
-    KINDS_CUED,
+    ORDERED_HALT,
     TERM_CUES,
     TRIGGERS,
     TRUCE_NOUN,
     TRUCE_WORDS,
+    kinds_cued,
 )
 
 DURATION_UNITS = {"days", "weeks", "months", "hours"}
@@ -61,7 +63,6 @@ BOTH_SIDES = {
 NEEDS_TRUCE_WORD = {"ceasefire_start", "ceasefire_end", "agreement_term"}
 # A start or an end is of the truce itself only when the truce is named close by.
 NEAR_TRUCE_NOUN = {"ceasefire_start", "ceasefire_end"}
-OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
 EXTEND_THE_TRUCE = re.compile(
     rf"(?:extend(?:ed|ing|s)?|prolong(?:ed|ing|s)?|renew(?:ed|ing|s)?)\s+"
     rf"(?:the|a|its|their)\s+(?:\w+\s+)?{TRUCE_NOUN}s?\b|extension\s+of\s+the\s+{TRUCE_NOUN}",
@@ -73,9 +74,12 @@ SOURCE_OF_TALKS = re.compile(
 )
 # Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
 TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
-SPEECH = re.compile(
-    r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
-)
+_ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
+
+
+# The kinds tried per sentence, in table order. A statement is decided by its attribution
+# (below), not by its trigger word.
+_EVENT_KINDS = [kind for kind in TRIGGERS if kind != "statement"]
 
 
 def _may_state(attribution: Attribution | None) -> bool:
@@ -88,10 +92,8 @@ def _sentence_events(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     has_truce_word: bool | None = None
-    for kind, pattern in TRIGGERS.items():
-        # A statement is decided by its attribution below, not by its trigger word.
-        if kind not in cued or kind == "statement":
-            continue
+    for kind in [k for k in _EVENT_KINDS if k in cued]:
+        pattern = TRIGGERS[kind]
         match = search(pattern, s)
         if kind == "agreement_term" and match is None:
             match = ratio(s)
@@ -100,13 +102,18 @@ def _sentence_events(
         if kind in NEEDS_TRUCE_WORD:
             if has_truce_word is None:
                 has_truce_word = _names_the_truce(s)
-            # A ratio ("three prisoners for every hostage") is a term even with no deal named.
-            if not has_truce_word and not (kind == "agreement_term" and ratio(s)):
+            # A ratio ("three prisoners for every hostage") is a term even with no deal named;
+            # an order to stop attacking is a truce in its own words.
+            ordered = kind == "ceasefire_start" and _ordered_halt(s) is not None
+            if not has_truce_word and not (kind == "agreement_term" and ratio(s)) and not ordered:
                 continue
         if kind in NEAR_TRUCE_NOUN:
             # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
-            # that took effect": the second).
-            match = next((m for m in finditer(pattern, s) if of_the_truce(kind, s.text, m)), None)
+            # that took effect": the second), or an order to halt outside any if-clause.
+            match = next(
+                (m for m in finditer(pattern, s) if _halts(m, s) or of_the_truce(kind, s.text, m)),
+                None,
+            )
             if match is None:
                 continue
         trigger = s.start + match.start()
@@ -126,6 +133,8 @@ def _sentence_events(
             c.quantities = [
                 q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger
             ][:1]
+            if _halts(match, s):
+                c.actor = subject_before(s, trigger)  # who gave the order
         elif kind == "casualty_claim":
             counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]
             if not counts:
@@ -153,7 +162,7 @@ def _sentence_events(
             c = candidate(kind, s, trigger, article)
             c.quantities = [q for q in s.quantities if q.unit in {"trucks", "ships", "flights"}]
         elif kind == "breach":
-            out.extend(breaches(s, article))
+            out.extend(breaches(s, article, holders[0]))
             continue
         elif kind == "agreement_term":
             out.extend(terms(s, article))
@@ -161,20 +170,7 @@ def _sentence_events(
         else:
             c = candidate(kind, s, trigger, article)
         out.append(c)
-    if not out and s.attribution is not None:
-        speaker = speaker_actor(s)
-        source = s.attribution.source
-        # An unnamed source speaks for a party only when its description names one ("an
-        # Egyptian official"); "Western diplomats" and "the source" make commentary, not events.
-        if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
-            speaker = named_in(source.role or "", with_demonyms=True)
-        if speaker is not None:
-            verb = SPEECH.search(s.text)
-            c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
-            c.actor = speaker
-            # A statement's modality is its content's (gold guideline), not the speech verb's.
-            c.modality = s.modality
-            out.append(c)
+    out.extend(statements(s, article, out))
     return out
 
 
@@ -183,6 +179,18 @@ def _names_the_truce(s: Sentence) -> bool:
         return True
     lowered = s.lower or s.text.lower()
     return any(noun in lowered for noun in HALT_NOUNS) and search(HALT, s) is not None
+
+
+def _ordered_halt(s: Sentence) -> re.Match[str] | None:
+    lowered = s.lower or s.text.lower()
+    return search(_ORDERED_HALT, s) if "ordered" in lowered else None
+
+
+def _halts(match: re.Match[str], s: Sentence) -> bool:
+    """Whether a start trigger is an order to stop attacking, not inside an if-clause."""
+    return _ORDERED_HALT.match(match.group()) is not None and not hypothetical(
+        s.text, match.start()
+    )
 
 
 def _meets(text: str, match: re.Match[str]) -> bool:
@@ -221,7 +229,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
         sentence = text[start:end]
-        cued = KINDS_CUED(sentence.lower())
+        lowered = sentence.lower()
+        cued = kinds_cued(lowered)
         attribution = attributions.get(index)
         if not cued and not _may_state(attribution):
             continue  # no trigger cued and nobody speaking: no event can come of it
@@ -235,6 +244,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             mentions.within(start, end),
             attribution,
             modalities.get(index, "occurred"),
+            lowered,
         )
         found = _sentence_events(s, article, main, cued)
         context.date(index, found)

@@ -170,7 +170,16 @@ def _unconditional(cued: str, folded: str) -> str:
     return "occurred"
 
 
-def modality_at(sentence: str, offset: int, whole: str | None = None) -> str:
+def single_clause(sentence: str) -> bool:
+    """Whether the sentence has no clause boundary `modality_at` would cut at: then every
+    offset in it has the sentence's own modality."""
+    folded = _fold(sentence)[1]
+    return _SPEECH_CUE.search(folded) is None and _COORDINATION_CUE.search(folded) is None
+
+
+def modality_at(
+    sentence: str, offset: int, whole: str | None = None, single: bool | None = None
+) -> str:
     """The modality of the clause around `offset` (a character offset into `sentence`).
 
     A condition reaches every coordinated clause of the statement it closes ("would mirror
@@ -178,15 +187,12 @@ def modality_at(sentence: str, offset: int, whole: str | None = None) -> str:
     looked for in the whole reported segment; the other modalities only in the clause.
 
     `whole` is `modality_of(sentence)` when the caller has it: a sentence with no clause
-    boundary is one clause, whose modality that is.
+    boundary is one clause, whose modality that is (`single`: `single_clause(sentence)`, when
+    the caller has that too).
     """
-    lowered, folded = _fold(sentence)
-    if (
-        whole is not None
-        and _SPEECH_CUE.search(folded) is None
-        and _COORDINATION_CUE.search(folded) is None
-    ):
+    if whole is not None and (single if single is not None else single_clause(sentence)):
         return whole
+    lowered, folded = _fold(sentence)
     # Cue words are looked for in the lowered part (as if it were lowered alone, which only
     # differs in ς for σ), unless lowering moved offsets or the fold differs from lower().
     exact = lowered is folded

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 
 from truce.extract.components.actors import find_actors
 from truce.extract.components.modality import modality_at
+from truce.extract.components.modality import single_clause as one_clause
 from truce.extract.model import (
     ActorMention,
     Article,
@@ -23,10 +24,11 @@ from truce.extract.model import (
 )
 from truce.extract.triggers import (
     ANY_CATEGORY_CUE,
-    CATEGORY_CUES,
+    CATEGORY_CUE_WORDS,
     CATEGORY_WORDS,
     PLOVER,
     TRUCE_NOUNS,
+    has_cue,
 )
 
 PARTY_KINDS = {"state", "armed-group", "agency", "official", "organisation", "place"}
@@ -50,14 +52,21 @@ class Sentence:
     lower: str = ""
 
     def __post_init__(self) -> None:
-        lowered = self.text.lower()
         # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
+        # The caller may pass `text.lower()` when it has it.
+        lowered = self.lower or self.text.lower()
         self.lower = lowered if len(lowered) == len(self.text) else ""
 
     @cached_property
     def categories(self) -> tuple[str, ...]:
         """Only sentences that give a candidate need these: most give none."""
         return tuple(categories(self.text))
+
+    @cached_property
+    def single_clause(self) -> bool:
+        """One clause: every trigger in it has the sentence's modality (several candidates of
+        one sentence ask)."""
+        return one_clause(self.text)
 
     @cached_property
     def party_ids(self) -> tuple[str, ...]:
@@ -186,12 +195,12 @@ def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
 
 def categories(text: str) -> list[str]:
     lowered = text.lower()
-    if ANY_CATEGORY_CUE.search(lowered) is None:
+    if not has_cue(lowered, ANY_CATEGORY_CUE):
         return []
     return [
         name
         for name, pattern in CATEGORY_WORDS.items()
-        if CATEGORY_CUES[name].search(lowered) and pattern.search(text)
+        if has_cue(lowered, CATEGORY_CUE_WORDS[name]) and pattern.search(text)
     ]
 
 
@@ -210,7 +219,7 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
         type=kind,
         span=(s.start, s.end),
         document=article.document,
-        modality=modality_at(s.text, trigger - s.start, s.modality),
+        modality=modality_at(s.text, trigger - s.start, s.modality, s.single_clause),
         date=time.date if time else None,
         date_precision=time.precision if time else None,
         participants=list(s.party_ids),

@@ -3,7 +3,8 @@
 The rules follow eval/gold/README.md ("date, date_precision"): a weekday is the nearest such day
 before publication, or after it when its clause looks ahead; "in recent days" is the seven days
 ending on publication; "overnight" is dated by the evening it began; a clock time with a GMT
-equivalent gets that offset.
+equivalent gets that offset, one without it the zone of the place named with it or of the
+dateline (`truce.extract.time_zones`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from truce.extract.time_patterns import (
     TRAILING_GMT,
     clocks,
 )
+from truce.extract.time_zones import clock_zone, dateline_zones
 
 # Not after "a.m." or an initial ("U.S."): those full stops end no clause.
 # Each branch opens on a literal, so the engine skips to the next candidate character in C; the
@@ -203,6 +205,7 @@ def find_times(
     """Time expressions in `text[start:end]`, resolved against `published`, in text order."""
     end = len(text) if end is None else min(end, len(text))
     low = lowered(text)
+    dateline = dateline_zones(text)
     anchors = [(m, *_resolve(m, text, low, published)) for m in ANCHOR.finditer(text, start, end)]
     refs: dict[int, TimeRef] = {}
     used: set[int] = set()
@@ -240,6 +243,9 @@ def find_times(
                 continue
             day = published
         stamp = _exact(day or published or date.min, minutes, gmt, gmt_day)
+        if gmt is None:
+            # No GMT equivalent: the place named with the time, else the dateline's.
+            stamp = stamp.replace(tzinfo=clock_zone(clock.group(), stamp, dateline))
         refs[span[0]] = TimeRef(stamp, "exact", (span[0], span[1]), text[span[0] : span[1]])
     for i, (anchor, resolved, precision) in enumerate(anchors):
         inside_ref = any(r.span[0] <= anchor.start() < r.span[1] for r in refs.values())

@@ -1,0 +1,101 @@
+"""Statements: a party speaking, as an event of its own.
+
+- A sentence that reports nothing else is a statement when a party speaks in it: a named
+  speaker's side, or an unnamed source whose description names one ("an Egyptian official");
+  "Western diplomats" or "the source" make commentary, not events.
+- A speech in a subordinate clause of a sentence that reports something else ("The ceasefire
+  came into force at 11:15 a.m., after Israel said Hamas had been late ...") is a statement of
+  its own, and the events before it are the writer's narration, not the speaker's.
+
+A statement's modality is its content's (gold guideline), not the speech verb's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from truce.extract.components.modality import modality_at
+from truce.extract.components.sentence_view import (
+    PARTY_KINDS,
+    Sentence,
+    candidate,
+    named_in,
+    speaker_actor,
+)
+from truce.extract.model import Article, Candidate, SourceRef
+from truce.extract.triggers import TRIGGERS, has_cue
+
+OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
+SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
+)
+# "after Israel said ...", "as the Israeli military warned ...": a conjunction, a speaker named
+# with capitals (and a noun for its office), a speech verb.
+_SUBORDINATE_SPEECH = re.compile(
+    r"\b(?:after|as|when|while|because|since|before|until)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"(?:(?:['’]s)?\s+(?:military|army|government|office|ministry|officials?|"
+    r"spokes(?:man|woman|person)))?)\s+"
+    r"(?:had\s+|has\s+)?(?P<verb>said|says|accused|warned|announced|insisted|complained|claimed)"
+    r"\b"
+)
+
+_SPEECH_VERBS: tuple[str, ...] = ("said", "says", "accused", "warned", "announced", "insisted")
+_SPEECH_VERBS += ("complained", "claimed")
+_THAT = re.compile(r"\s*(?:that\b)?\s*")
+
+
+def statements(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
+    """The statements of a sentence, given the other events `found` in it (which a speech in a
+    subordinate clause turns into the writer's narration)."""
+    if not found:
+        return _sole_statement(s, article)
+    return _subordinate_speech(s, article, found)
+
+
+def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
+    if s.attribution is None:
+        return []
+    speaker = speaker_actor(s)
+    source = s.attribution.source
+    if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
+        speaker = named_in(source.role or "", with_demonyms=True)
+    if speaker is None:
+        return []
+    verb = SPEECH.search(s.text)
+    c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
+    c.actor = speaker
+    c.modality = s.modality
+    return [c]
+
+
+def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
+    if not has_cue(s.lower or s.text.lower(), _SPEECH_VERBS):
+        return []  # most sentences with an event have no speech verb that could open one
+    speech = _SUBORDINATE_SPEECH.search(s.text)
+    if speech is None:
+        return []
+    content = s.text[speech.end() :]
+    if any(TRIGGERS[c.type].search(content) for c in found if c.type in TRIGGERS):
+        return []  # the events may be what the speaker says: one attribution for all
+    lo, hi = (s.start + speech.start("who"), s.start + speech.end("who"))
+    party = next(
+        (m.actor for m in s.actors if m.kind in PARTY_KINDS and lo <= m.span[0] < hi), None
+    )
+    if party is None:
+        return []
+    who = speech["who"]
+    source = s.attribution.source if s.attribution is not None else None
+    spoke = source is not None and source.speaker is not None and source.speaker in who
+    for c in found:
+        if spoke and c.source == source:
+            c.source, c.quote = SourceRef(), None  # the narration before the clause
+    c = candidate("statement", s, s.start + speech.start("verb"), article)
+    c.actor = party
+    if not (spoke and source is not None):
+        c.source, c.quote = replace(SourceRef(), speaker=who), None
+    # The reported clause begins after the verb and its "that".
+    that = _THAT.match(content)  # always matches, maybe empty
+    c.modality = modality_at(s.text, speech.end() + (that.end() if that else 0))
+    return [c]

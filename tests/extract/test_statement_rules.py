@@ -1,0 +1,47 @@
+"""Statements: a party speaking alone in a sentence, or in a subordinate clause of one that
+reports something else."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+
+_NLP = build_pipeline()
+
+
+def _extract(text: str) -> list[Candidate]:
+    return extract(_NLP, Article(text=text, document="t", published=date(2024, 6, 12)))
+
+
+def test_a_speech_in_a_subordinate_clause_is_a_statement_and_the_event_is_narration() -> None:
+    found = _extract(
+        "The truce took effect at noon on Tuesday, two hours late, after Egypt said the Houthis "
+        "had not yet handed over the list of detainees."
+    )
+    start = next(c for c in found if c.type == "ceasefire_start")
+    (said,) = [c for c in found if c.type == "statement"]
+    assert start.source.speaker is None
+    assert (said.actor, said.source.speaker) == ("egypt", "Egypt")
+
+
+def test_the_statement_takes_the_modality_of_what_is_said() -> None:
+    found = _extract(
+        "Aid trucks entered the strip on Monday as the Israeli military warned that crossings "
+        "would close again at dusk."
+    )
+    (said,) = [c for c in found if c.type == "statement"]
+    assert (said.actor, said.modality) == ("israel", "planned")
+
+
+def test_no_statement_when_the_speech_holds_the_event_or_names_no_party() -> None:
+    holds = _extract("The talks ended on Monday after Qatar said Hamas had freed 12 hostages.")
+    assert [c.type for c in holds if c.type == "statement"] == []
+    unnamed = _extract("The truce took effect on Tuesday after Western Diplomats said so.")
+    assert [c.type for c in unnamed if c.type == "statement"] == []
+
+
+def test_a_sentence_with_only_a_speaking_party_is_its_statement() -> None:
+    (said,) = _extract("Qatar's foreign ministry said it was hopeful that calm would return.")
+    assert (said.type, said.actor) == ("statement", "qatar")
