@@ -81,7 +81,7 @@ def run_batch(
     progress.done = progress.resumed = progress.total - len(pending)
     if on_progress:
         on_progress(progress)
-    with _client(workers, scheduler) as client:
+    with dask_client(workers, scheduler) as client:
         if pending:
             _run(client, manifest, pending, options, progress, on_progress)
         summary = combine(manifest, client, bucket_rows=merge_rows)
@@ -89,7 +89,7 @@ def run_batch(
 
 
 @contextmanager
-def _client(workers: int, scheduler: str | None) -> Iterator[Any]:
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
