@@ -44,9 +44,9 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 from truce.batch.combine import BUCKET_ROWS, MergeStats, combine
 from truce.batch.documents import load_documents
 from truce.batch.manifest import open_manifest
+from truce.batch.memory import peak_rss
 from truce.batch.run import BatchOptions, Progress, dask_client, run_batch
 from truce.batch.single import write_events_in_one_process
-from truce.batch.task import peak_rss
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "eval" / "gold" / "documents"

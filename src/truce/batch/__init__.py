@@ -18,5 +18,6 @@ Parquet, and merged into events with all their sources.
 | bucket        | one bucket merged into events: the merge's Dask task                     |
 | combine       | after the partitions: copies, the buckets merged on Dask, the summary    |
 | single        | the merge in one process, as before: the reference the buckets match     |
+| memory        | a process's peak resident memory, as the tasks report it                 |
 | ingest        | merged events into the review queue, idempotently                        |
 """

@@ -13,9 +13,9 @@ from typing import Any
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
+from truce.batch.memory import peak_rss
 from truce.batch.merge import Mention, merge
 from truce.batch.schema import EVENTS
-from truce.batch.task import peak_rss
 
 _ORDER = ["type", "modality", "actor", "target", "effective", "row", "number"]
 _CHUNK = 10_000  # event rows turned into Arrow at a time
