@@ -1,6 +1,8 @@
 """One bucket of the merge, the task a Dask worker runs: its candidates (with what the merge
-needs of their documents) sorted into merge order and merged into events, returned as an Arrow
-table. A worker holds one bucket at a time, so its memory is bounded by the bucket size.
+needs of their documents) read slice by slice from the shuffle's files, each slice sorted into
+merge order, all streamed through one merge, and the events written to a Parquet file beside
+them. A worker holds one slice, the days the merge keeps pending and 10,000 event rows at a
+time, so its memory follows the slice size, not the bucket's nor the corpus's.
 """
 
 from __future__ import annotations
@@ -12,38 +14,42 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from truce.batch.memory import peak_rss
 from truce.batch.merge import Mention, merge
 from truce.batch.schema import EVENTS
+from truce.batch.shuffle import read_slice
 
-_ORDER = ["type", "modality", "actor", "target", "effective", "row", "number"]
+_ORDER = [(k, "ascending") for k in ["type", "modality", "actor", "target", "effective", "row",
+                                      "number"]]  # fmt: skip
 _CHUNK = 10_000  # event rows turned into Arrow at a time
 
 
 @dataclass(frozen=True)
 class BucketEvents:
-    events: Any  # Arrow table of EVENTS
+    path: str  # the Parquet file of its events
+    events: int
     disputed: int
     peak_rss: int  # of the process that merged it, bytes
     worker: str
 
 
-def merge_bucket(table: Any) -> BucketEvents:
-    """A bucket's events, in the order the block-by-block merge emits them."""
-    ordered = table.sort_by([(k, "ascending") for k in _ORDER])
-    chunks: list[Any] = []
+def merge_bucket(slices: list[list[tuple[str, int]]], path: str) -> BucketEvents:
+    """A bucket's events, in the order the block-by-block merge emits them, written at `path`."""
     rows: list[dict[str, Any]] = []
-    disputed = 0
-    for row in merge(_mentions(ordered)):
-        rows.append(row)
-        disputed += row["disputed"]
-        if len(rows) == _CHUNK:
-            chunks.append(pa.Table.from_pylist(rows, EVENTS))
-            rows = []
-    chunks.append(pa.Table.from_pylist(rows, EVENTS))
-    events = pa.concat_tables(chunks).combine_chunks()
-    return BucketEvents(events, disputed, peak_rss(), f"{socket.gethostname()}:{os.getpid()}")
+    events = disputed = 0
+    with pq.ParquetWriter(path, EVENTS, compression="zstd") as writer:
+        for row in merge(m for s in slices for m in _mentions(read_slice(s).sort_by(_ORDER))):
+            rows.append(row)
+            disputed += row["disputed"]
+            if len(rows) == _CHUNK:
+                writer.write_table(pa.Table.from_pylist(rows, EVENTS))
+                events, rows = events + len(rows), []
+        if rows:
+            writer.write_table(pa.Table.from_pylist(rows, EVENTS))
+    events += len(rows)
+    return BucketEvents(path, events, disputed, peak_rss(), f"{socket.gethostname()}:{os.getpid()}")
 
 
 def _mentions(table: Any) -> Iterator[Mention]:

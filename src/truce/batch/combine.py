@@ -16,8 +16,9 @@ import json
 import shutil
 import uuid
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -112,9 +113,11 @@ def _write_events(
                 stats.peak_rss[result.worker] = max(
                     stats.peak_rss.get(result.worker, 0), result.peak_rss
                 )
-                events += result.events.num_rows
+                events += result.events
                 disputed += result.disputed
-                pending = _write_groups(writer, [*pending, result.events])
+                for batch in pq.ParquetFile(result.path).iter_batches(batch_size=ROW_GROUP):
+                    pending = _write_groups(writer, [*pending, pa.Table.from_batches([batch])])
+                Path(result.path).unlink()
             if pending:
                 writer.write_table(pa.concat_tables(pending).combine_chunks())
     finally:
@@ -134,18 +137,17 @@ def _write_groups(writer: Any, tables: list[Any]) -> list[Any]:
 
 def _merged(shuffled: Shuffled, client: Any) -> Iterator[BucketEvents]:
     """Each bucket's events, in bucket order; on the cluster, a bounded number in flight."""
+    buckets = range(len(shuffled.plan.sizes))
+    paths = [str(shuffled.folder / f"events-{b:05d}.parquet") for b in buckets]
     if client is None:
-        yield from (merge_bucket(shuffled.read(b)) for b in range(len(shuffled.sizes)))
+        yield from (merge_bucket(shuffled.bucket(b), paths[b]) for b in buckets)
         return
     slots = max(1, 2 * sum(client.nthreads().values()))
     run = uuid.uuid4().hex[:12]  # task keys unique to this run on a shared cluster
     flight: deque[Any] = deque()
-    submit: Callable[[int], Any] = lambda bucket: client.submit(  # noqa: E731
-        merge_bucket, client.scatter(shuffled.read(bucket), hash=False),
-        key=f"truce-merge-{run}-{bucket}", pure=False,
-    )  # fmt: skip
-    for bucket in range(len(shuffled.sizes)):
-        flight.append(submit(bucket))
+    for bucket in buckets:
+        flight.append(client.submit(merge_bucket, shuffled.bucket(bucket), paths[bucket],
+                                    key=f"truce-merge-{run}-{bucket}", pure=False))  # fmt: skip
         if len(flight) == slots:
             yield _result(flight.popleft())
     while flight:

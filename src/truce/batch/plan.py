@@ -1,13 +1,16 @@
 """The merge's buckets: every block (type, modality, actor, target) cut in time where no week or
-month window crosses, and the pieces packed, in order, into buckets of about `rows` candidates.
+month window crosses, and the pieces packed, in order, into buckets of about `rows` candidates;
+each bucket read by its task in slices of about `rows`, a month of a block at least.
 
 A block is merged in date order, and a week or month mention can only join a day inside its own
 window. So a date that no such window straddles cuts the block into parts that merge exactly as
 the whole block does (merge.py settles everything before the cut before it reads past it): the
 same events, each made of the same mentions in the same order. The pieces are the shortest runs
 of days such cuts allow; a bucket holds whole pieces, several when they are small, and one piece
-larger than `rows` (a month whose month mentions bind it together) alone. Candidates without
-any date come last in their block, after its last piece, so they join that piece's bucket.
+larger than `rows` (months that week and month mentions bind together) alone. Such a bucket is
+not held whole: its task streams it through one merge a slice at a time, so what a task holds is
+a slice (months, cut at month starts), the days the merge keeps pending, and no more. Candidates
+without any date come last in their block, after its last piece, so they join its last slice.
 
 The plan is built from counts of candidates per block, date and precision, summed part by part:
 its size grows with the blocks and days of the corpus, not with its candidates.
@@ -70,39 +73,53 @@ def add_counts(tables: Iterable[Any]) -> Any:
 @dataclass(frozen=True)
 class Plan:
     blocks: Any  # Arrow string array: block keys in merge order, a row's block by its index
-    starts: Any  # int64 NumPy: (block index << 32 | first day of the piece), sorted
-    buckets: Any  # int64 NumPy: the bucket of each piece
+    starts: Any  # int64 NumPy: (block index << 32 | first day of each chunk), sorted
+    slices: Any  # int64 NumPy: the slice of each chunk
+    buckets: Any  # int64 NumPy: the bucket of each slice
     sizes: list[int]  # candidates per bucket
 
-    def bucket_of(self, keys: Any, effective: Any) -> Any:
-        """The bucket of each candidate, from its block key and effective date."""
+    def slice_of(self, keys: Any, effective: Any) -> Any:
+        """The slice of each candidate, from its block key and effective date."""
         block = pc.index_in(keys, value_set=self.blocks).to_numpy(zero_copy_only=False)
         days = pc.fill_null(pc.cast(effective, pa.int32()), _LAST).to_numpy(zero_copy_only=False)
         wanted = (block.astype(np.int64) << 32) | (days.astype(np.int64) + 2**31)
-        return self.buckets[np.searchsorted(self.starts, wanted, side="right") - 1]
+        return self.slices[np.searchsorted(self.starts, wanted, side="right") - 1]
+
+    def slices_of(self, bucket: int) -> list[int]:
+        return [int(s) for s in np.flatnonzero(self.buckets == bucket)]
 
 
 def make_plan(counted: Any, rows: int) -> Plan:
-    """Pieces of every block, packed into buckets of at most `rows` candidates (a bigger piece
-    is a bucket of its own)."""
+    """Pieces of every block packed into buckets of at most `rows` candidates (a bigger piece
+    is a bucket of its own), and each bucket's months into slices of at most `rows` (a bigger
+    month of one block is a slice of its own)."""
     by_block: dict[str, list[tuple[date | None, str | None, int]]] = {}
     for key, effective, precision, n in zip(*(counted.column(c).to_pylist() for c in
                                               [*_COUNTED, "n"]), strict=True):  # fmt: skip
         by_block.setdefault(key, []).append((effective, precision, n))
     order = sorted(by_block, key=_merge_order)
     starts: list[int] = []
-    buckets: list[int] = []
+    slices: list[int] = []
+    buckets: list[int] = []  # of each slice
+    slice_sizes: list[int] = []
     sizes: list[int] = []
     for index, key in enumerate(order):
-        for n, (first, size) in enumerate(_pieces(by_block[key])):
+        for n, chunks in enumerate(_pieces(by_block[key])):
+            size = sum(count for _, count in chunks)
             if not sizes or (sizes[-1] and sizes[-1] + size > rows):
                 sizes.append(0)
             sizes[-1] += size
-            day = 0 if n == 0 else (first - _EPOCH).days + 2**31
-            starts.append(index << 32 | day)
-            buckets.append(len(sizes) - 1)
-    return Plan(pa.array(order, pa.string()), np.array(starts, dtype=np.int64),
-                np.array(buckets, dtype=np.int64), sizes)  # fmt: skip
+            for c, (first, count) in enumerate(chunks):
+                full = slice_sizes and slice_sizes[-1] and slice_sizes[-1] + count > rows
+                if not buckets or buckets[-1] != len(sizes) - 1 or full:
+                    buckets.append(len(sizes) - 1)
+                    slice_sizes.append(0)
+                slice_sizes[-1] += count
+                day = 0 if n == c == 0 else (first - _EPOCH).days + 2**31
+                starts.append(index << 32 | day)
+                slices.append(len(slice_sizes) - 1)
+    arrays = [np.array(found, dtype=np.int64) for found in (starts, slices, buckets)]
+    return Plan(pa.array(order, pa.string()), arrays[0], arrays[1], arrays[2], sizes)
 
 
 def _merge_order(key: str) -> tuple[Any, ...]:
@@ -111,22 +128,27 @@ def _merge_order(key: str) -> tuple[Any, ...]:
     return (kind, modality, actor == NULL, actor, target == NULL, target)
 
 
-def _pieces(spans: list[tuple[date | None, str | None, int]]) -> list[tuple[date, int]]:
-    """(first day, candidates) of each piece of one block: a new piece starts at a date that no
-    earlier window reaches past. Undated candidates join the last piece."""
-    pieces: list[tuple[date, int]] = []
+def _pieces(spans: list[tuple[date | None, str | None, int]]) -> list[list[tuple[date, int]]]:
+    """The pieces of one block, each as its chunks: (first day, candidates) of each month it
+    covers. A new piece starts at a date that no earlier window reaches past. Undated
+    candidates join the last chunk."""
+    pieces: list[list[tuple[date, int]]] = []
     reach: date | None = None
     dated = sorted((s for s in spans if s[0] is not None), key=lambda s: (s[0], s[1] or ""))
     for effective, precision, n in dated:
         assert effective is not None
         if reach is None or effective >= reach:
-            pieces.append((effective, 0))
-        pieces[-1] = (pieces[-1][0], pieces[-1][1] + n)
+            pieces.append([])
+        chunks = pieces[-1]
+        if not chunks or chunks[-1][0].replace(day=1) != effective.replace(day=1):
+            chunks.append((effective, 0))
+        chunks[-1] = (chunks[-1][0], chunks[-1][1] + n)
         end = window_end(effective, precision)
         reach = end if reach is None else max(reach, end)
     undated = sum(n for effective, _, n in spans if effective is None)
     if undated:
         if not pieces:
-            pieces.append((date.min + timedelta(days=1), 0))
-        pieces[-1] = (pieces[-1][0], pieces[-1][1] + undated)
+            pieces.append([(date.min + timedelta(days=1), 0)])
+        last = pieces[-1]
+        last[-1] = (last[-1][0], last[-1][1] + undated)
     return pieces

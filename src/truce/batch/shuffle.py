@@ -1,11 +1,11 @@
 """The driver's side of the merge: the candidates counted for the plan, then shuffled into
-buckets, one candidate part at a time, so the driver holds one part (and then one bucket) at a
-time whatever the size of the corpus.
+slices of buckets, one candidate part at a time, so the driver holds one part at a time
+whatever the size of the corpus.
 
 Each part is read twice: once for the counts the plan needs (plan.py), once to give each
 candidate what the merge needs of its document (name, copy, outlet, URL, effective date) and
-its bucket. Each part is then written as one temporary Arrow IPC file whose record batches are
-its buckets, in bucket order; a bucket is read back as the batches of every part that has rows
+its slice. Each part is then written as one temporary Arrow IPC file whose record batches are
+its slices, in order; a bucket's task reads a slice as the batches of every part that has rows
 in it, so no file is ever open per bucket.
 """
 
@@ -56,41 +56,46 @@ def _with_effective(table: Any, documents: Documents) -> Any:
 
 @dataclass
 class Shuffled:
-    """The buckets on disk: for each bucket, the (file, batch) pairs that hold its rows."""
+    """The slices on disk: for each slice, the (file, batch) pairs that hold its rows."""
 
     folder: Path
-    sizes: list[int]
-    pieces: dict[int, list[tuple[Path, int]]] = field(default_factory=dict)
+    plan: Plan
+    pieces: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
 
-    def read(self, bucket: int) -> Any:
-        batches = []
-        for path, index in self.pieces.get(bucket, []):
-            with pa.OSFile(str(path)) as source:
-                batches.append(pa.ipc.open_file(source).get_batch(index))
-        return pa.Table.from_batches(batches)
+    def bucket(self, bucket: int) -> list[list[tuple[str, int]]]:
+        """Where each slice of a bucket is, in merge order: what its task reads."""
+        return [self.pieces.get(s, []) for s in self.plan.slices_of(bucket)]
+
+
+def read_slice(pieces: list[tuple[str, int]]) -> Any:
+    batches = []
+    for path, index in pieces:
+        with pa.OSFile(path) as source:
+            batches.append(pa.ipc.open_file(source).get_batch(index))
+    return pa.Table.from_batches(batches)
 
 
 def shuffle(parts: list[Path], documents: Documents, plan: Plan, folder: Path) -> Shuffled:
-    """Every candidate part rewritten as an IPC file of its buckets, in `folder`."""
+    """Every candidate part rewritten as an IPC file of its slices, in `folder`."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
-    shuffled = Shuffled(folder, plan.sizes)
+    shuffled = Shuffled(folder, plan)
     for number, part in enumerate(parts):
         table = _with_effective(pq.read_table(part, columns=CANDIDATE_COLUMNS), documents)
-        bucket = plan.bucket_of(block_keys(table), table.column("effective"))
+        chosen = plan.slice_of(block_keys(table), table.column("effective"))
         found = documents.table.select(_DOCUMENT).take(table.column("row"))
         for name in _DOCUMENT:
             table = table.append_column(f"document_{name}", found.column(name))
-        order = np.argsort(bucket, kind="stable")
-        table, bucket = table.take(pa.array(order)), bucket[order]
+        order = np.argsort(chosen, kind="stable")
+        table, chosen = table.take(pa.array(order)), chosen[order]
         if not table.num_rows:
             continue
         path = folder / f"{number:05d}.arrow"
-        firsts = np.flatnonzero(np.diff(bucket, prepend=-1))
+        firsts = np.flatnonzero(np.diff(chosen, prepend=-1))
         with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
             for index, (start, end) in enumerate(_runs(firsts, table.num_rows)):
                 writer.write_batch(table.slice(start, end - start).combine_chunks().to_batches()[0])
-                shuffled.pieces.setdefault(int(bucket[start]), []).append((path, index))
+                shuffled.pieces.setdefault(int(chosen[start]), []).append((str(path), index))
     return shuffled
 
 
