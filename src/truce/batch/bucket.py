@@ -1,8 +1,8 @@
 """One bucket of the merge, the task a Dask worker runs: its candidates (with what the merge
 needs of their documents) read slice by slice from the shuffle's files, each slice sorted into
 merge order, all streamed through one merge, and the events written to a Parquet file beside
-them. A worker holds one slice, the days the merge keeps pending and 10,000 event rows at a
-time, so its memory follows the slice size, not the bucket's nor the corpus's.
+them. A worker holds one slice, the days the merge keeps pending and the event rows of 10,000
+sources at a time, so its memory follows the slice size, not the bucket's nor the corpus's.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from truce.batch.shuffle import read_slice
 
 _ORDER = [(k, "ascending") for k in ["type", "modality", "actor", "target", "effective", "row",
                                       "number"]]  # fmt: skip
-_CHUNK = 10_000  # event rows turned into Arrow at a time
+_CHUNK = 10_000  # sources of the event rows turned into Arrow at a time
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,15 @@ class BucketEvents:
 def merge_bucket(slices: list[list[tuple[str, int]]], path: str) -> BucketEvents:
     """A bucket's events, in the order the block-by-block merge emits them, written at `path`."""
     rows: list[dict[str, Any]] = []
-    events = disputed = 0
+    events = disputed = held = 0
     with pq.ParquetWriter(path, EVENTS, compression="zstd") as writer:
         for row in merge(m for s in slices for m in _mentions(read_slice(s).sort_by(_ORDER))):
             rows.append(row)
             disputed += row["disputed"]
-            if len(rows) == _CHUNK:
+            held += row["mentions"]
+            if held >= _CHUNK:  # counted in sources, not events: one event may have thousands
                 writer.write_table(pa.Table.from_pylist(rows, EVENTS))
-                events, rows = events + len(rows), []
+                events, rows, held = events + len(rows), [], 0
         if rows:
             writer.write_table(pa.Table.from_pylist(rows, EVENTS))
     events += len(rows)

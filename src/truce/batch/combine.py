@@ -33,7 +33,7 @@ from truce.batch.shuffle import Shuffled, plan_buckets, shuffle
 from truce.errors import PartitionFailed
 
 BUCKET_ROWS = 50_000
-ROW_GROUP = 10_000
+ROW_GROUP = 2_000  # events: an event may carry thousands of sources
 
 
 @dataclass
