@@ -2,12 +2,13 @@
 events, written as events.parquet, duplicates.parquet and summary.json.
 
 The driver plans the buckets (plan.py: blocks cut in time, about `bucket_rows` candidates each)
-and shuffles the candidate parts into them (shuffle.py), a part at a time; each bucket is then
-merged by a Dask task (bucket.py), at most two per worker thread in flight, and the driver
-writes the events in bucket order, in row groups of `ROW_GROUP` whatever the bucket size, to a
-temporary file renamed into place: the same corpus gives the same bytes. Without a cluster the
-buckets are merged in the driver, one at a time. Documents are held as Arrow columns, one row
-each (documents.py).
+and shuffles the candidate parts into their slices (shuffle.py), a part at a time, in
+OUT/.buckets.tmp; each bucket is then merged by a Dask task (bucket.py) that reads its slices
+from there and writes its events there, at most two tasks per worker thread in flight; the
+driver copies the events in bucket order, in row groups of `ROW_GROUP` whatever the bucket
+size, to a temporary file renamed into place: the same corpus gives the same bytes. Without a
+cluster the buckets are merged in the driver, one at a time. Documents are held as Arrow
+columns, one row each (documents.py).
 """
 
 from __future__ import annotations
