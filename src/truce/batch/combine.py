@@ -5,10 +5,10 @@ The driver plans the buckets (plan.py: blocks cut in time, about `bucket_rows` c
 and shuffles the candidate parts into their slices (shuffle.py), a part at a time, in
 OUT/.buckets.tmp; each bucket is then merged by a Dask task (bucket.py) that reads its slices
 from there and writes its events there, at most two tasks per worker thread in flight; the
-driver copies the events in bucket order, in row groups of `ROW_GROUP` whatever the bucket
-size, to a temporary file renamed into place: the same corpus gives the same bytes. Without a
-cluster the buckets are merged in the driver, one at a time. Documents are held as Arrow
-columns, one row each (documents.py).
+driver copies the events in bucket order, in row groups of at most `ROW_GROUP` events and
+`ROW_GROUP_SOURCES` sources whatever the bucket size, to a temporary file renamed into place:
+the same corpus gives the same bytes. Without a cluster the buckets are merged in the driver,
+one at a time. Documents are held as Arrow columns, one row each (documents.py).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from truce.batch.shuffle import Shuffled, plan_buckets, shuffle
 from truce.errors import PartitionFailed
 
 BUCKET_ROWS = 50_000
-ROW_GROUP = 2_000  # events: an event may carry thousands of sources
+ROW_GROUP = 2_000  # events at most in a row group of events.parquet
+ROW_GROUP_SOURCES = 20_000  # and sources at most: one event may carry thousands
 
 
 @dataclass
@@ -116,7 +117,7 @@ def _write_events(
                 )
                 events += result.events
                 disputed += result.disputed
-                for batch in pq.ParquetFile(result.path).iter_batches(batch_size=ROW_GROUP):
+                for batch in pq.ParquetFile(result.path).iter_batches(batch_size=200):
                     pending = _write_groups(writer, [*pending, pa.Table.from_batches([batch])])
                 Path(result.path).unlink()
             if pending:
@@ -128,12 +129,16 @@ def _write_events(
 
 
 def _write_groups(writer: Any, tables: list[Any]) -> list[Any]:
-    """Write whole row groups of ROW_GROUP rows; return what is left for the next ones."""
+    """Write every row group that is full (ROW_GROUP events or ROW_GROUP_SOURCES sources);
+    return what is left for the next ones. The cuts depend on the events alone."""
     table = pa.concat_tables(tables)
-    whole = table.num_rows - table.num_rows % ROW_GROUP
-    for start in range(0, whole, ROW_GROUP):
-        writer.write_table(table.slice(start, ROW_GROUP).combine_chunks())
-    return [table.slice(whole)] if whole < table.num_rows else []
+    start = events = sources = 0
+    for n, mentions in enumerate(table.column("mentions").to_pylist()):
+        events, sources = events + 1, sources + mentions
+        if events == ROW_GROUP or sources >= ROW_GROUP_SOURCES:
+            writer.write_table(table.slice(start, n + 1 - start).combine_chunks())
+            start, events, sources = n + 1, 0, 0
+    return [table.slice(start)] if start < table.num_rows else []
 
 
 def _merged(shuffled: Shuffled, client: Any) -> Iterator[BucketEvents]:
