@@ -15,26 +15,38 @@ library call the CLI makes (`run_batch`, local cluster of processes, one thread 
 documents/s over the extraction phase (first to last partition, cluster start included), the
 merge (near-duplicates + events) in seconds, the peak RSS of each worker process and of the
 driver. Results print as JSON lines and are appended to --results.
+
+--merge-only merges existing outputs again (out-SIZE-W, W the last of --workers), twice, each in
+a fresh process one after the other: "before", the merge in one process as it ran until
+2026-11-26 (truce.batch.single), and "after", the buckets of --merge-rows candidates on a new
+local cluster of W workers; it reports the seconds and peak RSS of each (driver and workers)
+and whether both found the same events (a digest of every event row, compared as sorted lists).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
 import re
 import resource
 import shutil
+import subprocess
 import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from truce.batch.combine import combine
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+from truce.batch.combine import BUCKET_ROWS, MergeStats, combine
+from truce.batch.documents import load_documents
 from truce.batch.manifest import open_manifest
-from truce.batch.run import BatchOptions, Progress, run_batch
-from truce.batch.task import peak_rss
+from truce.batch.memory import peak_rss
+from truce.batch.run import BatchOptions, Progress, dask_client, run_batch
+from truce.batch.single import write_events_in_one_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "eval" / "gold" / "documents"
@@ -151,6 +163,57 @@ def merge_cost(out: Path, size: int) -> dict[str, object]:
     }
 
 
+def merge_once(out: Path, path: str, workers: int, rows: int) -> dict[str, object]:
+    """One merge in this (fresh) process: "before", the merge in one process as it ran before
+    (single.py, into events-before.parquet), or "after", the buckets on a new local cluster."""
+    saved = json.loads((out / "manifest.json").read_text())
+    manifest = open_manifest(out, saved["inputs"], saved["options"])
+    start = time.perf_counter()
+    row: dict[str, object] = {"path": path}
+    if path == "before":
+        documents = load_documents(manifest.part_files("documents"))
+        write_events_in_one_process(manifest, documents, out / "events-before.parquet")
+    else:
+        stats = MergeStats()
+        with dask_client(workers, None) as client:
+            started = time.perf_counter()  # the merge itself, without the cluster's start
+            combine(manifest, client, bucket_rows=rows, stats=stats)
+            row["cluster_start_s"] = round(started - start, 1)
+            start = started
+        row["buckets"], row["largest_bucket"] = stats.buckets, stats.largest_bucket
+        row["worker_peak_rss_mb"] = sorted(v >> 20 for v in stats.peak_rss.values())
+    row["merge_s"] = round(time.perf_counter() - start, 2)
+    row["driver_peak_rss_mb"] = peak_rss() >> 20
+    return row
+
+
+def event_digests(path: Path) -> list[str]:
+    """One digest per event row (every field, readings and sources included), sorted."""
+    found = []
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=5_000):
+        for event in batch.to_pylist():
+            text = json.dumps(event, sort_keys=True, default=str).encode()
+            found.append(hashlib.sha1(text).hexdigest())
+    return sorted(found)
+
+
+def merge_before_after(out: Path, size: int, workers: int, rows: int) -> dict[str, object]:
+    """Both merges on the same output, each in a fresh process, one after the other; and
+    whether they found the same events."""
+    row: dict[str, object] = {"documents": size, "merge_rows": rows, "workers": workers,
+                              "load_at_start": round(os.getloadavg()[0], 1)}  # fmt: skip
+    for path in ("before", "after"):
+        command = [sys.executable, __file__, "--merge-path", path, "--dir", str(out),
+                   "--workers", str(workers), "--merge-rows", str(rows)]  # fmt: skip
+        done = subprocess.run(command, check=True, capture_output=True, text=True)
+        row[path] = json.loads(done.stdout.splitlines()[-1])
+    summary = json.loads((out / "summary.json").read_text())
+    row["candidates"], row["events"] = summary["candidates"], summary["events"]
+    same = event_digests(out / "events-before.parquet") == event_digests(out / "events.parquet")
+    row["same_events"] = same
+    return row
+
+
 PAGE = """<!doctype html><html><head><title>{title}</title>
 <meta property="og:site_name" content="{outlet}"><meta name="date" content="{published}"></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/login">Sign in</a></nav>
@@ -193,8 +256,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument(
-        "--merge-only", action="store_true", help="time the merge again on existing outputs"
+        "--merge-only",
+        action="store_true",
+        help="the merge again on existing outputs: before (one process) and after (buckets)",
     )
+    parser.add_argument("--merge-rows", type=int, default=BUCKET_ROWS)
+    parser.add_argument("--merge-path", choices=["before", "after"], help=argparse.SUPPRESS)
     parser.add_argument(
         "--html", type=int, default=0, help="only time N articles as HTML pages beside text"
     )
@@ -213,13 +280,18 @@ def main() -> None:
         with args.results.open("a") as results:
             results.write(json.dumps(row) + "\n")
 
+    if args.merge_path:  # one side of --merge-only, in a process of its own
+        workers = int(args.workers.split(",")[-1])
+        print(json.dumps(merge_once(args.dir, args.merge_path, workers, args.merge_rows)))
+        return
     if args.html:
         report(html_overhead(args.dir, args.html))
         return
     for size in (int(s) for s in args.sizes.split(",")):
         if args.merge_only:
-            workers = args.workers.split(",")[-1]
-            report(merge_cost(args.dir / f"out-{size}-{workers}", size))
+            workers = int(args.workers.split(",")[-1])
+            out = args.dir / f"out-{size}-{workers}"
+            report(merge_before_after(out, size, workers, args.merge_rows))
             continue
         corpus = args.dir / f"corpus-{size}"
         if not corpus.exists():

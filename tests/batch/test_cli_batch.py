@@ -42,6 +42,10 @@ def test_the_summary_lists_errors_by_code_and_says_where_each_is(
     for line in ("errors [X102]", "errors [X103]", "errors [X104]", "errors [X107]"):
         assert line in result.stdout
     assert "8 document(s) could not be read" in result.output
-    summary = json.loads(CliRunner().invoke(app, [*args, "--json"]).stdout)
+    events = (tmp_path / "o" / "events.parquet").read_bytes()
+    again = CliRunner().invoke(app, [*args, "--json", "--merge-rows", "1"])
+    summary = json.loads(again.stdout)
     assert summary["resumed_partitions"] == summary["partitions"]
+    # The merge is redone, a candidate per task this time, into the same bytes.
+    assert (tmp_path / "o" / "events.parquet").read_bytes() == events
     assert summary["errors"] == {"X102": 1, "X103": 3, "X104": 2, "X107": 2}

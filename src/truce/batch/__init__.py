@@ -13,6 +13,11 @@ Parquet, and merged into events with all their sources.
 | dedup         | near-duplicate documents clustered (LSH over MinHash)                    |
 | merge         | candidates of many documents merged into events, disputes flagged        |
 | event_rows    | an event's row: readings with their sources, the leading figure, dispute |
-| combine       | after the partitions: copies, the merge by buckets, the summary          |
+| plan          | the merge's buckets: blocks cut in time where no week or month window is |
+| shuffle       | the driver's side of the merge: candidates counted, then bucketed        |
+| bucket        | one bucket merged into events: the merge's Dask task                     |
+| combine       | after the partitions: copies, the buckets merged on Dask, the summary    |
+| single        | the merge in one process, as before: the reference the buckets match     |
+| memory        | a process's peak resident memory, as the tasks report it                 |
 | ingest        | merged events into the review queue, idempotently                        |
 """

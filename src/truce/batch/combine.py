@@ -1,43 +1,65 @@
 """After every partition is done: near-duplicates across the corpus, then candidates merged into
 events, written as events.parquet, duplicates.parquet and summary.json.
 
-The merge shuffles the candidate parts into buckets of blocks (hash of type, modality, actor and
-target; every part read once, each bucket a temporary file), so it holds one bucket's mentions
-at a time, about `BUCKET_ROWS` (at least one whole block); documents are held as Arrow columns,
-one row each (documents.py).
+The driver plans the buckets (plan.py: blocks cut in time, about `bucket_rows` candidates each)
+and shuffles the candidate parts into their slices (shuffle.py), a part at a time, in
+OUT/.buckets.tmp; each bucket is then merged by a Dask task (bucket.py) that reads its slices
+from there and writes its events there, at most two tasks per worker thread in flight; the
+driver copies the events in bucket order, in row groups of at most `ROW_GROUP` events and
+`ROW_GROUP_SOURCES` sources whatever the bucket size, to a temporary file renamed into place:
+the same corpus gives the same bytes. Without a cluster the buckets are merged in the driver,
+one at a time. Documents are held as Arrow columns, one row each (documents.py).
 """
 
 from __future__ import annotations
 
 import json
-import math
 import shutil
-from collections import Counter
+import uuid
+from collections import Counter, deque
 from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from truce.batch.bucket import BucketEvents, merge_bucket
 from truce.batch.documents import Documents, load_documents
 from truce.batch.manifest import Manifest, write_atomic
-from truce.batch.merge import Mention, merge
 from truce.batch.schema import DUPLICATES, EVENTS, parquet_bytes
+from truce.batch.shuffle import Shuffled, plan_buckets, shuffle
+from truce.errors import PartitionFailed
 
 BUCKET_ROWS = 50_000
-_CANDIDATE_COLUMNS = ["partition", "position", "number", "block", "id", "type", "modality", "date",
-                      "date_precision", "actor", "target", "categories", "figure", "qualifier",
-                      "unit", "speaker", "role", "anonymous", "via", "quote"]  # fmt: skip
+ROW_GROUP = 2_000  # events at most in a row group of events.parquet
+ROW_GROUP_SOURCES = 20_000  # and sources at most: one event may carry thousands
 
 
-def combine(manifest: Manifest) -> dict[str, Any]:
+@dataclass
+class MergeStats:
+    """What the merge reports: its buckets and the peak memory of the workers that ran them."""
+
+    buckets: int = 0
+    largest_bucket: int = 0
+    peak_rss: dict[str, int] = field(default_factory=dict)  # worker -> bytes
+
+
+def combine(
+    manifest: Manifest,
+    client: Any = None,
+    *,
+    bucket_rows: int = BUCKET_ROWS,
+    stats: MergeStats | None = None,
+) -> dict[str, Any]:
+    """Copies, events and the summary of a finished run; the buckets merged on `client`'s
+    cluster, or in this process when it is None."""
     documents = load_documents(manifest.part_files("documents"))
     _write_duplicates(manifest, documents)
-    events, disputed, mentions = _write_events(manifest, documents)
+    stats = stats if stats is not None else MergeStats()
+    events, disputed, mentions = _write_events(manifest, documents, client, bucket_rows, stats)
     status = documents.column("status")
     codes = pc.filter(documents.column("code"), pc.not_equal(status, "ok")).to_pylist()
     errors = Counter(c for c in codes if c is not None)
@@ -75,100 +97,73 @@ def _write_duplicates(manifest: Manifest, documents: Documents) -> None:
     write_atomic(manifest.out / "duplicates.parquet", parquet_bytes(rows, DUPLICATES))
 
 
-def _write_events(manifest: Manifest, documents: Documents) -> tuple[int, int, int]:
+def _write_events(
+    manifest: Manifest, documents: Documents, client: Any, rows: int, stats: MergeStats
+) -> tuple[int, int, int]:
     parts = manifest.part_files("candidates")
-    total = sum(pq.ParquetFile(p).metadata.num_rows for p in parts)
-    buckets = max(1, math.ceil(total / BUCKET_ROWS))
-    published = documents.column("effective")
+    plan = plan_buckets(parts, documents, rows)
+    stats.buckets, stats.largest_bucket = len(plan.sizes), max(plan.sizes, default=0)
     path = manifest.out / "events.parquet"
     temp = path.with_name(".events.parquet.tmp")
+    folder = manifest.out / ".buckets.tmp"
     events = disputed = 0
-    with (
-        _buckets(manifest.out, parts, buckets) as tables,
-        pq.ParquetWriter(temp, EVENTS, compression="zstd") as writer,
-    ):
-        for table in tables:
-            rows: list[dict[str, Any]] = []
-            for row in merge(_mentions(_sorted(table, documents, published), documents)):
-                rows.append(row)
-                disputed += row["disputed"]
-                if len(rows) == 10_000:
-                    writer.write_table(pa.Table.from_pylist(rows, EVENTS))
-                    events, rows = events + len(rows), []
-            if rows:
-                writer.write_table(pa.Table.from_pylist(rows, EVENTS))
-                events += len(rows)
-    temp.replace(path)
-    return events, disputed, total
-
-
-def _sorted(table: Any, documents: Documents, published: Any) -> Any:
-    """A bucket's candidates in merge order: block, effective date (its own, else its
-    document's publication date), then corpus order."""
-    rows = documents.rows(table.column("partition").to_numpy(), table.column("position").to_numpy())
-    effective = pc.coalesce(table.column("date"), pc.take(published, pa.array(rows)))
-    table = table.append_column("row", pa.array(rows)).append_column("effective", effective)
-    keys = ["type", "modality", "actor", "target", "effective", "row", "number"]
-    return table.sort_by([(k, "ascending") for k in keys])
-
-
-@contextmanager
-def _buckets(out: Path, parts: list[Path], buckets: int) -> Iterator[Iterator[Any]]:
-    """The candidates as tables, bucket by bucket: every part read once and its rows shuffled
-    into one temporary file per bucket (a block's rows all land in one bucket)."""
-    if buckets == 1:
-        yield iter(
-            [pa.concat_tables([pq.read_table(p, columns=_CANDIDATE_COLUMNS) for p in parts])]
-        )
-        return
-    folder = out / ".merge.tmp"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
-    writers: dict[int, Any] = {}
     try:
-        for part in parts:
-            table = pq.read_table(part, columns=_CANDIDATE_COLUMNS)
-            wide = pc.multiply(pc.cast(table.column("block"), pa.uint64()), buckets)
-            index = pc.shift_right(wide, 32).to_numpy()
-            for bucket in np.unique(index):
-                chosen = table.filter(pa.array(index == bucket))
-                writer = writers.get(int(bucket))
-                if writer is None:
-                    writer = writers[int(bucket)] = pq.ParquetWriter(
-                        folder / f"{int(bucket):05d}.parquet", chosen.schema
-                    )
-                writer.write_table(chosen)
-        for writer in writers.values():
-            writer.close()
-        names = [folder / f"{b:05d}.parquet" for b in sorted(writers)]
-        writers.clear()
-        yield (pq.read_table(name) for name in names)
+        shuffled = shuffle(parts, documents, plan, folder)
+        with pq.ParquetWriter(temp, EVENTS, compression="zstd") as writer:
+            pending: list[Any] = []
+            for result in _merged(shuffled, client):
+                stats.peak_rss[result.worker] = max(
+                    stats.peak_rss.get(result.worker, 0), result.peak_rss
+                )
+                events += result.events
+                disputed += result.disputed
+                for batch in pq.ParquetFile(result.path).iter_batches(batch_size=200):
+                    pending = _write_groups(writer, [*pending, pa.Table.from_batches([batch])])
+                Path(result.path).unlink()
+            if pending:
+                writer.write_table(pa.concat_tables(pending).combine_chunks())
     finally:
-        for writer in writers.values():
-            writer.close()
         shutil.rmtree(folder, ignore_errors=True)
+    temp.replace(path)
+    return events, disputed, sum(plan.sizes)
 
 
-def _mentions(table: Any, documents: Documents) -> Iterator[Mention]:
-    """Mentions built a batch of rows at a time, so a bucket is never all Python objects."""
-    fields = ["key", "copy_of", "outlet", "url", "effective"]
-    for batch in table.to_batches(max_chunksize=8_192):
-        c = {name: batch.column(name).to_pylist() for name in batch.schema.names}
-        d = documents.take(batch.column("row"), fields)
-        for n, effective in enumerate(c["effective"]):
-            when = c["date"][n]
-            yield Mention(
-                document=d["key"][n],
-                candidate=c["id"][n],
-                original=d["copy_of"][n],
-                type=c["type"][n], modality=c["modality"][n], actor=c["actor"][n],
-                target=c["target"][n],
-                date=effective,
-                precision=c["date_precision"][n] if when else ("day" if effective else None),
-                categories=tuple(c["categories"][n] or ()),
-                figure=c["figure"][n], qualifier=c["qualifier"][n], unit=c["unit"][n],
-                source={"outlet": d["outlet"][n], "url": d["url"][n],
-                        "published": d["effective"][n], "speaker": c["speaker"][n],
-                        "role": c["role"][n], "anonymous": c["anonymous"][n], "via": c["via"][n],
-                        "quote": c["quote"][n]},
-            )  # fmt: skip
+def _write_groups(writer: Any, tables: list[Any]) -> list[Any]:
+    """Write every row group that is full (ROW_GROUP events or ROW_GROUP_SOURCES sources);
+    return what is left for the next ones. The cuts depend on the events alone."""
+    table = pa.concat_tables(tables)
+    start = events = sources = 0
+    for n, mentions in enumerate(table.column("mentions").to_pylist()):
+        events, sources = events + 1, sources + mentions
+        if events == ROW_GROUP or sources >= ROW_GROUP_SOURCES:
+            writer.write_table(table.slice(start, n + 1 - start).combine_chunks())
+            start, events, sources = n + 1, 0, 0
+    return [table.slice(start)] if start < table.num_rows else []
+
+
+def _merged(shuffled: Shuffled, client: Any) -> Iterator[BucketEvents]:
+    """Each bucket's events, in bucket order; on the cluster, a bounded number in flight."""
+    buckets = range(len(shuffled.plan.sizes))
+    paths = [str(shuffled.folder / f"events-{b:05d}.parquet") for b in buckets]
+    if client is None:
+        yield from (merge_bucket(shuffled.bucket(b), paths[b]) for b in buckets)
+        return
+    slots = max(1, 2 * sum(client.nthreads().values()))
+    run = uuid.uuid4().hex[:12]  # task keys unique to this run on a shared cluster
+    flight: deque[Any] = deque()
+    for bucket in buckets:
+        flight.append(client.submit(merge_bucket, shuffled.bucket(bucket), paths[bucket],
+                                    key=f"truce-merge-{run}-{bucket}", pure=False))  # fmt: skip
+        if len(flight) == slots:
+            yield _result(flight.popleft())
+    while flight:
+        yield _result(flight.popleft())
+
+
+def _result(future: Any) -> BucketEvents:
+    try:
+        result: BucketEvents = future.result()
+    except Exception as error:  # a worker died or the task raised: the merge is redone
+        raise PartitionFailed(f"a bucket of the merge failed: {error!r}") from None
+    future.release()
+    return result

@@ -140,7 +140,7 @@ def _settle(ready: list[Mention], clusters: dict[date, list[_Cluster]]) -> Itera
     by_window: dict[tuple[date, str], list[Mention]] = {}
     for mention in sorted(ready, key=_figure_order):
         assert mention.date is not None
-        span = (_window_end(mention.date, mention.precision) - mention.date).days
+        span = (window_end(mention.date, mention.precision) - mention.date).days
         window = (mention.date + timedelta(days=n) for n in range(span))
         inside = [c for day in window for c in clusters.get(day, ()) if _fits(c, mention)]
         if len(inside) == 1:
@@ -153,7 +153,7 @@ def _settle(ready: list[Mention], clusters: dict[date, list[_Cluster]]) -> Itera
 
 def _end(mention: Mention) -> date:
     assert mention.date is not None
-    return _window_end(mention.date, mention.precision)
+    return window_end(mention.date, mention.precision)
 
 
 def _row(cluster: _Cluster) -> dict[str, Any]:
@@ -214,7 +214,7 @@ def _place(clusters: list[_Cluster], mention: Mention, when: date, precision: st
     clusters.append(cluster)
 
 
-def _window_end(start: date, precision: str | None) -> date:
+def window_end(start: date, precision: str | None) -> date:
     if precision == "week":
         return start + timedelta(days=7)
     if precision == "month":

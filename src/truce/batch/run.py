@@ -5,7 +5,7 @@ Dask `distributed` runs the partitions: by default a local cluster of `workers` 
 one thread each (the pipeline is pure Python and holds the GIL), listening on 127.0.0.1 only and
 with no dashboard; or an existing cluster given by its scheduler's address, the same code on a
 laptop and on many machines. At most two tasks per worker thread are in flight, so the driver's
-memory does not grow with the corpus.
+memory does not grow with the corpus. The merge's buckets then run on the same cluster.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from truce.batch.combine import combine
+from truce.batch.combine import BUCKET_ROWS, combine
 from truce.batch.manifest import Manifest, open_manifest
 from truce.batch.task import PartOutput, run_partition
 from truce.errors import PartitionFailed, SchedulerUnreachable
@@ -71,21 +71,25 @@ def run_batch(
     workers: int = 2,
     scheduler: str | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    merge_rows: int = BUCKET_ROWS,
 ) -> BatchResult:
+    """Extract the pending partitions, then merge on the same cluster in buckets of about
+    `merge_rows` candidates (the merge's memory, per worker and in the driver, follows it)."""
     manifest = open_manifest(out, [str(p) for p in paths], options.as_dict())
     pending = list(manifest.pending())
     progress = Progress(total=len(manifest.partitions))
     progress.done = progress.resumed = progress.total - len(pending)
     if on_progress:
         on_progress(progress)
-    if pending:
-        with _client(workers, scheduler) as client:
+    with dask_client(workers, scheduler) as client:
+        if pending:
             _run(client, manifest, pending, options, progress, on_progress)
-    return BatchResult(out, progress, combine(manifest))
+        summary = combine(manifest, client, bucket_rows=merge_rows)
+    return BatchResult(out, progress, summary)
 
 
 @contextmanager
-def _client(workers: int, scheduler: str | None) -> Iterator[Any]:
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if scheduler is not None:

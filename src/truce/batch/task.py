@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import socket
 import time
 import zlib
@@ -20,6 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from truce.batch.fingerprint import signature, text_hash, words
+from truce.batch.memory import peak_rss
 from truce.batch.partitions import Partition
 from truce.batch.ranges import read_partition
 from truce.batch.schema import CANDIDATES, DOCUMENTS, parquet_bytes
@@ -41,19 +41,6 @@ class PartOutput:
     peak_rss: int  # the worker process's peak resident memory so far, bytes
     worker: str  # host:pid of the process that ran it
     cpu_seconds: float  # CPU time of that process so far (all its partitions and start-up)
-
-
-def peak_rss() -> int:
-    """This process's peak resident memory in bytes. VmHWM counts from the process's own start;
-    `ru_maxrss` would do elsewhere, but on Linux a spawned worker inherits its parent's."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def pipeline(aliases: dict[str, str]) -> Language:

@@ -38,6 +38,12 @@ def batch(
     partition_size: int = typer.Option(
         256, "--partition-size", help="documents (files, lines or records) per partition", min=1
     ),
+    merge_rows: int = typer.Option(
+        50_000,
+        "--merge-rows",
+        help="candidates per merge task: the merge's memory follows it, not the corpus",
+        min=1,
+    ),
     published: str = typer.Option(
         None, "--published", help="publication date when a document has none"
     ),
@@ -74,7 +80,8 @@ def batch(
             bar.update(task, total=counts.total, completed=counts.done, documents=counts.documents)
 
         result = run_batch([str(p) for p in paths], out, options, workers=workers or cores,
-                           scheduler=scheduler, on_progress=show)  # fmt: skip
+                           scheduler=scheduler, on_progress=show,
+                           merge_rows=merge_rows)  # fmt: skip
     summary: dict[str, Any] = {**result.summary, "resumed_partitions": result.progress.resumed}
     if ingest:
         from truce.batch.ingest import ingest_events
