@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -159,51 +160,56 @@ def _check_orphan_claims(conn: Connection, found: _Findings, claim_entries: int)
 def _check_agreements(
     conn: Connection, found: _Findings, latest: dict[str, tuple[int, str]]
 ) -> None:
+    def same(row: Any, seq: int, data: Any) -> bool:
+        spec = data["spec"]
+        return bool(
+            row.seq == seq
+            and row.spec_yaml == data["yaml"]
+            and row.spec_json == canonical(spec)
+            and row.title == spec["title"]
+        )
+
     rows = {r.id: r for r in conn.execute(select(agreements))}
-    for agreement_id in sorted(latest.keys() | rows.keys()):
-        row = rows.get(agreement_id)
-        if agreement_id not in latest or row is None:
-            where = "chain" if row is not None else "agreements projection"
-            found.add(f"agreement {agreement_id} is missing from the {where}")
-            continue
-        seq, payload = latest[agreement_id]
-        try:
-            data = json.loads(payload)
-            spec = data["spec"]
-            same = (
-                row.seq == seq
-                and row.spec_yaml == data["yaml"]
-                and row.spec_json == canonical(spec)
-                and row.title == spec["title"]
-            )
-        except (ValueError, KeyError, TypeError):
-            same = False
-        if not same:
-            found.add(f"agreements row {agreement_id} does not match its latest entry {seq}")
+    _check_latest(found, rows, latest, ("agreement", "agreements projection"), same)
 
 
 def _check_users(conn: Connection, found: _Findings, latest: dict[str, tuple[int, str]]) -> None:
     """Each users row must be what its latest `user` entry says: role, token hash, active."""
+
+    def same(row: Any, seq: int, data: Any) -> bool:
+        return bool(
+            row.seq == seq
+            and row.role == data["role"]
+            and row.token_hash == data["token_sha256"]
+            and bool(row.active) == data["active"]
+        )
+
     rows = {r.name: r for r in conn.execute(select(users))}
-    for name in sorted(latest.keys() | rows.keys()):
-        row = rows.get(name)
-        if name not in latest or row is None:
-            where = "chain" if row is not None else "users table"
-            found.add(f"user {name} is missing from the {where}")
+    _check_latest(found, rows, latest, ("user", "users table"), same)
+
+
+def _check_latest(
+    found: _Findings,
+    rows: dict[str, Any],
+    latest: dict[str, tuple[int, str]],
+    names: tuple[str, str],
+    same: Callable[[Any, int, Any], bool],
+) -> None:
+    """Each row of a table kept beside the chain must match the latest entry for its key."""
+    what, table = names
+    for key in sorted(latest.keys() | rows.keys()):
+        row = rows.get(key)
+        if key not in latest or row is None:
+            where = "chain" if row is not None else table
+            found.add(f"{what} {key} is missing from the {where}")
             continue
-        seq, payload = latest[name]
+        seq, payload = latest[key]
         try:
-            data = json.loads(payload)
-            same = (
-                row.seq == seq
-                and row.role == data["role"]
-                and row.token_hash == data["token_sha256"]
-                and bool(row.active) == data["active"]
-            )
+            matches = same(row, seq, json.loads(payload))
         except (ValueError, KeyError, TypeError):
-            same = False
-        if not same:
-            found.add(f"users row {name} does not match its latest entry {seq}")
+            matches = False
+        if not matches:
+            found.add(f"{table.split()[0]} row {key} does not match its latest entry {seq}")
 
 
 def _note_candidates(
