@@ -57,20 +57,31 @@ def _mentions(table: Any) -> Iterator[Mention]:
     """Mentions built a batch of rows at a time, so a bucket is never all Python objects."""
     for batch in table.to_batches(max_chunksize=8_192):
         c = {name: batch.column(name).to_pylist() for name in batch.schema.names}
-        for n, effective in enumerate(c["effective"]):
-            when = c["date"][n]
-            yield Mention(
-                document=c["document_key"][n],
-                candidate=c["id"][n],
-                original=c["document_copy_of"][n],
-                type=c["type"][n], modality=c["modality"][n], actor=c["actor"][n],
-                target=c["target"][n],
-                date=effective,
-                precision=c["date_precision"][n] if when else ("day" if effective else None),
-                categories=tuple(c["categories"][n] or ()),
-                figure=c["figure"][n], qualifier=c["qualifier"][n], unit=c["unit"][n],
-                source={"outlet": c["document_outlet"][n], "url": c["document_url"][n],
-                        "published": c["document_effective"][n], "speaker": c["speaker"][n],
-                        "role": c["role"][n], "anonymous": c["anonymous"][n], "via": c["via"][n],
-                        "quote": c["quote"][n]},
-            )  # fmt: skip
+        d = {field: c[f"document_{field}"] for field in DOCUMENT_FIELDS}
+        for n in range(len(c["effective"])):
+            yield mention_at(c, d, n)
+
+
+# What a mention takes from its document: the bucket carries these as document_* columns.
+DOCUMENT_FIELDS = ("key", "copy_of", "outlet", "url", "effective")
+
+
+def mention_at(c: dict[str, list[Any]], d: dict[str, list[Any]], n: int) -> Mention:
+    """Row `n` of candidate columns `c` with its document's columns `d`, as one mention."""
+    effective = c["effective"][n]
+    when = c["date"][n]
+    return Mention(
+        document=d["key"][n],
+        candidate=c["id"][n],
+        original=d["copy_of"][n],
+        type=c["type"][n], modality=c["modality"][n], actor=c["actor"][n],
+        target=c["target"][n],
+        date=effective,
+        precision=c["date_precision"][n] if when else ("day" if effective else None),
+        categories=tuple(c["categories"][n] or ()),
+        figure=c["figure"][n], qualifier=c["qualifier"][n], unit=c["unit"][n],
+        source={"outlet": d["outlet"][n], "url": d["url"][n],
+                "published": d["effective"][n], "speaker": c["speaker"][n],
+                "role": c["role"][n], "anonymous": c["anonymous"][n], "via": c["via"][n],
+                "quote": c["quote"][n]},
+    )  # fmt: skip

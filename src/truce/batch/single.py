@@ -18,6 +18,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from truce.batch.bucket import DOCUMENT_FIELDS, mention_at
 from truce.batch.documents import Documents
 from truce.batch.manifest import Manifest
 from truce.batch.merge import Mention, merge
@@ -107,24 +108,8 @@ def _buckets(out: Path, parts: list[Path], buckets: int) -> Iterator[Iterator[An
 
 def _mentions(table: Any, documents: Documents) -> Iterator[Mention]:
     """Mentions built a batch of rows at a time, so a bucket is never all Python objects."""
-    fields = ["key", "copy_of", "outlet", "url", "effective"]
     for batch in table.to_batches(max_chunksize=8_192):
         c = {name: batch.column(name).to_pylist() for name in batch.schema.names}
-        d = documents.take(batch.column("row"), fields)
-        for n, effective in enumerate(c["effective"]):
-            when = c["date"][n]
-            yield Mention(
-                document=d["key"][n],
-                candidate=c["id"][n],
-                original=d["copy_of"][n],
-                type=c["type"][n], modality=c["modality"][n], actor=c["actor"][n],
-                target=c["target"][n],
-                date=effective,
-                precision=c["date_precision"][n] if when else ("day" if effective else None),
-                categories=tuple(c["categories"][n] or ()),
-                figure=c["figure"][n], qualifier=c["qualifier"][n], unit=c["unit"][n],
-                source={"outlet": d["outlet"][n], "url": d["url"][n],
-                        "published": d["effective"][n], "speaker": c["speaker"][n],
-                        "role": c["role"][n], "anonymous": c["anonymous"][n], "via": c["via"][n],
-                        "quote": c["quote"][n]},
-            )  # fmt: skip
+        d = documents.take(batch.column("row"), list(DOCUMENT_FIELDS))
+        for n in range(len(c["effective"])):
+            yield mention_at(c, d, n)
