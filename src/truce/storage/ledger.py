@@ -31,7 +31,14 @@ from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 from truce.storage.snapshot import default_directory, load_frame
 from truce.storage.tables import agreements, claims, entries
 from truce.storage.verify import verify_ledger
-from truce.storage.writes import Pending, insert_rows, link, read_head, write_transaction
+from truce.storage.writes import (
+    Pending,
+    append_entry,
+    insert_rows,
+    link,
+    read_head,
+    write_transaction,
+)
 
 STREAM_BATCH = 10_000
 
@@ -118,8 +125,7 @@ class Ledger:
             ).first()
             if current is not None and current.payload == payload:
                 return Entry(*current)
-            (entry,) = link(read_head(conn), [Pending("agreement", spec.id, payload, recorded_by)])
-            conn.execute(entries.insert(), [entry.as_dict()])
+            entry = append_entry(conn, Pending("agreement", spec.id, payload, recorded_by))
             row = {"seq": entry.seq, "title": spec.title, "spec_yaml": yaml_text,
                    "spec_json": spec_json}  # fmt: skip
             if current is None:

@@ -16,8 +16,8 @@ from sqlalchemy import Engine, select, update
 
 from truce.errors import TruceError
 from truce.storage.chain import canonical
-from truce.storage.tables import candidates, documents, entries
-from truce.storage.writes import Pending, link, now_utc, read_head, write_transaction
+from truce.storage.tables import candidates, documents
+from truce.storage.writes import Pending, append_entry, now_utc, write_transaction
 
 STATUSES = ("pending", "accepted", "rejected")
 
@@ -170,8 +170,7 @@ def _digest(text: str) -> str:
 
 def _chain(conn: Any, kind: str, ref: str, record: dict[str, Any], by: str | None) -> None:
     """Append the review queue's write to the chain, in the same transaction as the write."""
-    (entry,) = link(read_head(conn), [Pending(kind, ref, canonical(record), by)])
-    conn.execute(entries.insert(), [entry.as_dict()])
+    append_entry(conn, Pending(kind, ref, canonical(record), by))
 
 
 def _queued(row: Any) -> QueuedCandidate:

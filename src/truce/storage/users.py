@@ -14,8 +14,8 @@ from sqlalchemy import Engine, select
 
 from truce.errors import TruceError
 from truce.storage.chain import canonical
-from truce.storage.tables import entries, users
-from truce.storage.writes import Pending, link, read_head, write_transaction
+from truce.storage.tables import users
+from truce.storage.writes import Pending, append_entry, write_transaction
 
 TOKEN_PREFIX = "truce_"
 
@@ -65,8 +65,7 @@ class UserStore:
             if conn.execute(select(users.c.name).where(users.c.name == name)).first():
                 raise UserExists(f"a user named {name!r} already exists")
             payload = user_payload(name, role, digest, True)
-            (entry,) = link(read_head(conn), [Pending("user", name, payload, by)])
-            conn.execute(entries.insert(), [entry.as_dict()])
+            entry = append_entry(conn, Pending("user", name, payload, by))
             conn.execute(users.insert(), [{"name": name, "seq": entry.seq, "role": role,
                                            "token_hash": digest, "active": True}])  # fmt: skip
         return User(name, role, True, entry.seq), token
@@ -77,8 +76,7 @@ class UserStore:
             if row is None:
                 raise UnknownUser(f"no user named {name!r}")
             payload = user_payload(name, row.role, row.token_hash, False)
-            (entry,) = link(read_head(conn), [Pending("user", name, payload, by)])
-            conn.execute(entries.insert(), [entry.as_dict()])
+            entry = append_entry(conn, Pending("user", name, payload, by))
             conn.execute(
                 users.update().where(users.c.name == name).values(active=False, seq=entry.seq)
             )

@@ -68,6 +68,13 @@ def link(head: Entry | None, pending: Sequence[Pending]) -> list[Entry]:
     return out
 
 
+def append_entry(conn: Connection, pending: Pending) -> Entry:
+    """Chain one entry after the head, inside a `write_transaction` (which holds the lock)."""
+    (entry,) = link(read_head(conn), [pending])
+    conn.execute(entries.insert(), [entry.as_dict()])
+    return entry
+
+
 def insert_rows(conn: Connection, table: Table, rows: Sequence[tuple[Any, ...]]) -> None:
     """Insert rows given as tuples in the table's column order, straight through the driver.
 
