@@ -18,7 +18,12 @@ from truce.domain.engine.answer import Counts
 from truce.domain.engine.claim_columns import TYPE_CODE, Floats, Ints, columns_from_claims
 from truce.domain.engine.events import Event, make_event
 from truce.domain.engine.frame import EventFrame, reduce_columns
-from truce.domain.engine.index import SeriesKey, matches, selector_key, weight_of
+from truce.domain.engine.index import (
+    SeriesKey,
+    selector_key,
+    weight_of,
+    with_overrides,
+)
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
 from truce.domain.spec import AgreementSpec, Selector
@@ -185,12 +190,7 @@ class ColumnIndex:
             figures = np.where(f.has_quantity[positions], f.quantity[positions], 0)
             amounts = figures * factors[f.categories[positions]]
             series = root._series[key] = Series.of(instants, amounts.astype(np.float64))
-        for event_id, quantity in self.overrides.items():
-            event = root._by_id[event_id]
-            if matches(sel, event):
-                delta = (quantity - (event.quantity or 0)) * weigh(event)
-                series = series.with_delta(event.at, delta)
-        return series
+        return with_overrides(series, self.overrides, root._by_id, sel, weigh)
 
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:
         child = ColumnIndex.__new__(ColumnIndex)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from truce.domain.claims import EventType
@@ -156,12 +156,7 @@ class Index:
         if series is None:
             points = [(e.at, (e.quantity or 0) * weigh(e)) for e in root.select(sel)]
             series = root._series[key] = Series(points)
-        for event_id, quantity in self.overrides.items():
-            event = root._by_id[event_id]
-            if matches(sel, event):
-                delta = (quantity - (event.quantity or 0)) * weigh(event)
-                series = series.with_delta(event.at, delta)
-        return series
+        return with_overrides(series, self.overrides, root._by_id, sel, weigh)
 
     def with_override(self, event: Event, quantity: int) -> Index:
         """The same events read with one event's figure replaced (a disputed reading)."""
@@ -170,6 +165,21 @@ class Index:
         child.overrides = {**self.overrides, event.id: quantity}
         child._parent = self._root
         return child
+
+
+def with_overrides(
+    series: Series,
+    overrides: Mapping[str, int],
+    by_id: Mapping[str, Event],
+    sel: Selector,
+    weigh: Callable[[Event], float],
+) -> Series:
+    """`series` with each overridden event's figure (a disputed reading) put in its place."""
+    for event_id, quantity in overrides.items():
+        event = by_id[event_id]
+        if matches(sel, event):
+            series = series.with_delta(event.at, (quantity - (event.quantity or 0)) * weigh(event))
+    return series
 
 
 def known_by(events: Iterable[Event], instant: float) -> tuple[Event, ...]:
