@@ -9,8 +9,10 @@ For each size N the same seeded synthetic record (bench/synthetic.py) goes throu
 - status:  the object path (`Ledger.claims` + `evaluate`: one `Claim` and one `Event` per
            claim), beside `services.status` (the columnar snapshot + `evaluate_frame`) cold
            (no snapshot yet: built from the projection and written) and warm (snapshot there);
-           both must give the same JSON. `truce status --json` is also timed end to end as a
-           separate process (imports, snapshot, engine, printing), warm;
+           both must give the same JSON. Cold is also timed with the projection reader it
+           replaced (ADBC's SQLite driver, bench/sqlite_arrow_before.py) when that is installed,
+           then once more with today's reader right after. `truce status --json` is also timed
+           end to end as a separate process (imports, snapshot, engine, printing), warm;
 - engine:  `evaluate` on claims already in memory, beside the floor of one pass summing
            quantities per (actor, subject, day) in plain Python;
 - verify:  the one-pass join verify had before (bench/verify_before.py), the new code in one
@@ -40,6 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import sqlite_arrow_before  # noqa: E402
 import synthetic  # noqa: E402
 import verify_before  # noqa: E402
 
@@ -47,6 +50,7 @@ from truce import services  # noqa: E402
 from truce.domain.engine import evaluate  # noqa: E402
 from truce.services import parse_instant  # noqa: E402
 from truce.spec import load_spec_file  # noqa: E402
+from truce.storage import snapshot  # noqa: E402
 from truce.storage.ledger import Ledger  # noqa: E402
 from truce.storage.verify import PARALLEL_FROM, default_workers  # noqa: E402
 
@@ -141,6 +145,23 @@ def run(size: int, workdir: str) -> dict:
         row["status_cold_s"], row["status_cold_cpu_s"], cold = cpu_timed(
             lambda: services.status(ledger, spec.id, AT)
         )
+        if sqlite_arrow_before.available():
+            # The same cold status with the projection read as before (the ADBC SQLite driver).
+            shutil.rmtree(ledger.snapshots, ignore_errors=True)
+            current, snapshot.read_rows = snapshot.read_rows, sqlite_arrow_before.read_rows
+            try:
+                row["status_cold_adbc_s"], row["status_cold_adbc_cpu_s"], cold_adbc = cpu_timed(
+                    lambda: services.status(ledger, spec.id, AT)
+                )
+            finally:
+                snapshot.read_rows = current
+            assert canonical_state(cold_adbc) == canonical_state(cold)
+            del cold_adbc
+            shutil.rmtree(ledger.snapshots, ignore_errors=True)
+            # Once more with today's reader, right after, so the two sit side by side in time.
+            row["status_cold2_s"], row["status_cold2_cpu_s"], _ = cpu_timed(
+                lambda: services.status(ledger, spec.id, AT)
+            )
         warm = [cpu_timed(lambda: services.status(ledger, spec.id, AT)) for _ in range(3)]
         warm.sort(key=lambda run: run[0])
         row["status_warm_s"], row["status_warm_cpu_s"], state_warm = warm[1]  # the median
@@ -225,6 +246,10 @@ def main() -> None:
         "status_old_cpu_s",
         "status_cold_s",
         "status_cold_cpu_s",
+        "status_cold_adbc_s",
+        "status_cold_adbc_cpu_s",
+        "status_cold2_s",
+        "status_cold2_cpu_s",
         "status_warm_s",
         "status_warm_cpu_s",
         "status_speedup",
@@ -246,7 +271,7 @@ def main() -> None:
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for row in rows:
-        print("| " + " | ".join(str(row[c]) for c in cols) + " |")
+        print("| " + " | ".join(str(row.get(c, "")) for c in cols) + " |")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,14 +181,14 @@ def test_an_unknown_agreement_has_no_frame(ledger: Ledger) -> None:
         ledger.frame("no-such-deal")
 
 
-def test_the_sqlite_driver_reads_the_same_table_as_the_row_by_row_path(
+def test_the_projection_reads_into_the_same_table_as_the_rows_sqlite_holds(
     tmp_path: Path, make_claim: ClaimFactory
 ) -> None:
-    from truce.storage.columnar import read_rows, read_rows_by_tuples, rows_query
-    from truce.storage.sqlite_arrow import read_table
+    from truce.storage import columnar
+    from truce.storage.columnar import NAMES, read_rows
 
     spec, text = _spec()
-    # Text columns empty for more than a driver batch, then filled: types must not be guessed
+    # Text columns empty for more than a fetch chunk, then filled: types must not be guessed
     # from the first rows alone.
     plain = [make_claim(n, agreement=AGREEMENT) for n in range(1100)]
     late = make_claim(
@@ -200,19 +201,30 @@ def test_the_sqlite_driver_reads_the_same_table_as_the_row_by_row_path(
         reliability="B2",
         extra={"k": [1]},
     )
-    with Ledger.init(str(tmp_path / "d.db")) as ledger:
+    db = tmp_path / "d.db"
+    with Ledger.init(str(db)) as ledger:
         ledger.add_agreement(spec, text, "analyst")
         ledger.append_claims([*plain, late], "analyst")
         head = ledger.head()
         assert head is not None
         with ledger.engine.connect() as conn:
-            fast = read_rows(conn, AGREEMENT, 0, head.seq)
-            slow = read_rows_by_tuples(conn, rows_query(conn), (AGREEMENT, 0, head.seq))
+            whole = read_rows(conn, AGREEMENT, 0, head.seq)
             part = read_rows(conn, AGREEMENT, 500, 700)
-            driven = read_table(tmp_path / "d.db", rows_query(conn), (AGREEMENT, 0, head.seq))
-    assert driven is not None and driven.num_rows == 1101  # the driver read them, all in one go
-    assert fast.num_rows == 1101 and fast.equals(slow)
-    last = fast.slice(1100).to_pylist()[0]
+            chunk, columnar.FETCH_CHUNK = columnar.FETCH_CHUNK, 1000
+            try:
+                chunked = read_rows(conn, AGREEMENT, 0, head.seq)
+            finally:
+                columnar.FETCH_CHUNK = chunk
+    raw = sqlite3.connect(db)
+    try:
+        held = raw.execute(
+            f"SELECT {', '.join(NAMES)} FROM claims WHERE agreement = ? ORDER BY seq", (AGREEMENT,)
+        ).fetchall()
+    finally:
+        raw.close()
+    assert whole.num_rows == 1101 and whole.equals(chunked)
+    assert [tuple(r[n] for n in NAMES) for r in whole.to_pylist()] == held
+    last = whole.slice(1100).to_pylist()[0]
     assert (last["quote"], last["notes"], last["reliability"]) == ("“ten released”", "late", "B2")
     assert part["seq"].to_pylist() == list(range(501, 701))
 

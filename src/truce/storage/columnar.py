@@ -1,8 +1,15 @@
 """The claims projection as Arrow columns: read in bulk, turned into engine columns, and back
 into `Claim` objects for the few rows an assessment lists.
 
-Rows are read through the driver's own cursor: SQLAlchemy's per-row objects cost more than the
-query itself at a million rows.
+Rows are read through the connection's own driver cursor (sqlite3 or psycopg), a chunk at a
+time, each chunk turned column by column into typed Arrow arrays: SQLAlchemy's per-row objects
+cost more than the query itself at a million rows, and Arrow need not guess types.
+
+No second SQLite library reads the file. One did (the ADBC SQLite driver, in C): POSIX locks
+belong to a process, not to a handle, so when that library closed its handle the kernel dropped
+every lock sqlite3 held on the ledger in the same process. Another process then saw the file
+unlocked, checkpointed and deleted the WAL under a running server, and the server's next writes
+were acknowledged and lost (see docs/ledger.md and tests/server/test_shared_sqlite.py).
 """
 
 from __future__ import annotations
@@ -26,9 +33,7 @@ from truce.domain.engine.claim_columns import (
     ClaimColumns,
     Ints,
 )
-from truce.storage.db import sqlite_path
-from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
-from truce.storage.sqlite_arrow import read_table
+from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 
 NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
 # Columns with few distinct values are stored dictionary-encoded: smaller files, faster codes.
@@ -37,6 +42,10 @@ REPEATED = frozenset(
      "status", "reliability", "sources", "location", "phase", "extra", "recorded_by", "notes"}
 )  # fmt: skip
 TS = "ts"  # epoch seconds of `date`, computed once when rows are read
+# The projection's integer columns; every other column read is text.
+_INTEGERS = frozenset({"seq", "quantity"})
+# Rows fetched per chunk: the Python tuples of one chunk are alive at a time, not the whole read.
+FETCH_CHUNK = 65_536
 
 
 def rows_query(conn: Connection) -> str:
@@ -51,28 +60,28 @@ def rows_query(conn: Connection) -> str:
 
 def read_rows(conn: Connection, agreement: str, after_seq: int, upto_seq: int) -> pa.Table:
     """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order."""
-    sql = rows_query(conn)
-    params = (agreement, after_seq, upto_seq)
-    path = sqlite_path(str(conn.engine.url))
-    read = read_table(path, sql, params) if path is not None else None
-    if read is not None:
-        try:
-            return _finish({n: read[n] for n in NAMES})
-        except (pa.ArrowException, KeyError):
-            pass  # a type the driver inferred that the projection should not hold
-    return read_rows_by_tuples(conn, sql, params)
+    return read_rows_by_tuples(conn, rows_query(conn), (agreement, after_seq, upto_seq))
 
 
 def read_rows_by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> pa.Table:
-    """The same table through the connection's own driver, row by row (PostgreSQL's way)."""
+    """The table through the connection's own driver: tuples a chunk at a time, into columns."""
+    kinds = [pa.int64() if n in _INTEGERS else pa.string() for n in NAMES]
+    chunks: list[list[pa.Array]] = [[] for _ in NAMES]
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    # The tuples hold no cycles; collections walking them would cost a third of the read.
     try:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+        with gc_paused():
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(FETCH_CHUNK):
+                for i, values in enumerate(zip(*rows, strict=True)):
+                    chunks[i].append(pa.array(values, kinds[i]))
     finally:
         cursor.close()
-    columns: list[Sequence[Any]] = list(zip(*rows, strict=True)) if rows else [()] * len(NAMES)
-    return _finish({n: pa.array(v) for n, v in zip(NAMES, columns, strict=True)})
+    columns = {
+        n: pa.chunked_array(parts, kind)
+        for n, parts, kind in zip(NAMES, chunks, kinds, strict=True)
+    }
+    return _finish(columns)
 
 
 def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
