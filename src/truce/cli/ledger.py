@@ -1,16 +1,20 @@
-"""`truce init` and `truce verify`."""
+"""`truce init`, `truce verify` and `truce checkpoint`."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
 from truce.cli.context import console, db_url, errors, open_ledger, print_json
+from truce.storage import checkpoint
 from truce.storage.ledger import Ledger
 
 
 def register(app: typer.Typer) -> None:
     app.command("init")(init)
     app.command("verify")(verify)
+    app.command("checkpoint")(take_checkpoint)
 
 
 def init() -> None:
@@ -23,18 +27,58 @@ def verify(
     head: str = typer.Option(
         None, "--head", help="a head hash kept elsewhere: also detects a truncated tail"
     ),
+    against: Path = typer.Option(
+        None,
+        "--against",
+        help="a checkpoint file (`truce checkpoint`): fails if the ledger no longer holds its head",
+    ),
+    signed_by: Path = typer.Option(
+        None, "--signed-by", help="a public key (PEM): the --against checkpoint must be its"
+    ),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
-    """Recompute the hash chain; any edited, reordered or deleted entry is reported."""
+    """Recompute the hash chain; any edited, reordered or deleted entry is reported.
+
+    Beside a SQLite file, the head log (FILE.heads) is checked too: a lost tail is found.
+    """
+    point = checkpoint.load(against) if against is not None else None
+    if point is not None:
+        key = checkpoint.load_public_key(signed_by) if signed_by is not None else None
+        signer = checkpoint.check_signature(point, key)
+        if signer is not None and not as_json:
+            console.print(f"checkpoint signed by ed25519 key {signer}")
     with open_ledger() as ledger:
-        report = ledger.verify(head)
+        report = ledger.verify(head, against=point)
     if as_json:
         print_json(report.as_dict())
     elif report.ok:
         console.print(f"ok: {report.entries} entries, head {report.head}")
+        for line in [*report.notes, *report.witnesses]:
+            console.print(line, markup=False, highlight=False)
     else:
         for problem in report.problems:
             errors.print(f"[L200] {problem}", markup=False, highlight=False)
-        errors.print(f"chain INVALID ({report.entries} entries read)", markup=False)
+        for found in report.witness_problems:
+            errors.print(found.render(), markup=False, highlight=False)
+        errors.print(f"ledger INVALID ({report.entries} entries read)", markup=False)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def take_checkpoint(
+    out: Path = typer.Option(None, "--out", "-o", help="write it to this file [default: stdout]"),
+    key: Path = typer.Option(None, "--key", help="an Ed25519 private key (PEM) to sign it with"),
+) -> None:
+    """Write the ledger's head as a small JSON checkpoint to publish or keep elsewhere.
+
+    Later, `truce verify --against FILE` fails if the ledger no longer holds that head: a lost
+    tail or a rewritten history is found with nothing noted by hand.
+    """
+    signing = checkpoint.load_private_key(key) if key is not None else None
+    with open_ledger() as ledger:
+        point = ledger.checkpoint(signing)
+    if out is None:
+        print(point.to_json(), end="")
+        return
+    out.write_text(point.to_json(), encoding="utf-8")
+    console.print(f"checkpoint of entry {point.seq} ({point.head}) written to {out}")

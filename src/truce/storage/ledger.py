@@ -7,6 +7,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,12 +26,15 @@ from truce.errors import (
 from truce.storage import schema
 from truce.storage.appends import plan_claims
 from truce.storage.chain import canonical
+from truce.storage.checkpoint import Checkpoint, take
 from truce.storage.db import make_engine, resolve_url, sqlite_path
+from truce.storage.head_log import log_path
 from truce.storage.records import AgreementSummary, AppendResult, Entry, VerifyReport
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 from truce.storage.snapshot import default_directory, load_frame
 from truce.storage.tables import agreements, claims, entries
 from truce.storage.verify import verify_ledger
+from truce.storage.witness import check_witnesses
 from truce.storage.writes import (
     Pending,
     append_entry,
@@ -211,9 +215,31 @@ class Ledger:
         with self._engine.connect() as conn:
             return read_head(conn)
 
-    def verify(self, head_hash: str | None = None, workers: int | None = None) -> VerifyReport:
-        """Recompute the chain and check the projections against it; see `storage.verify`."""
-        return verify_ledger(self._engine, head_hash, workers)
+    def verify(
+        self,
+        head_hash: str | None = None,
+        workers: int | None = None,
+        against: Checkpoint | None = None,
+    ) -> VerifyReport:
+        """Recompute the chain and check the projections against it (see `storage.verify`),
+        then hold it against its witnesses: the head log beside a SQLite file when there is
+        one, and `against`, a checkpoint kept elsewhere."""
+        report = verify_ledger(self._engine, head_hash, workers)
+        return check_witnesses(self._engine, report, self.head_log, against)
+
+    @property
+    def head_log(self) -> Path | None:
+        """The head log beside a SQLite ledger file (see `storage.head_log`); None elsewhere."""
+        path = sqlite_path(str(self._engine.url))
+        return log_path(path) if path is not None else None
+
+    def checkpoint(self, key: Ed25519PrivateKey | None = None) -> Checkpoint:
+        """The current head as a checkpoint to publish (see `storage.checkpoint`)."""
+        with self._engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                return take(conn, key)
 
     def _has_agreement_id(self, agreement_id: str) -> bool:
         with self._engine.connect() as conn:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from truce.errors import TruceError
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -60,6 +62,10 @@ class VerifyReport:
     problems: list[str] = field(default_factory=list)
     # Facts worth saying that are not problems, e.g. entries appended after a given head.
     notes: list[str] = field(default_factory=list)
+    # Witnesses held outside the chain (head log, checkpoint): what each one failed on, with its
+    # own code, and which ones were checked and held.
+    witness_problems: list[TruceError] = field(default_factory=list)
+    witnesses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -68,4 +74,6 @@ class VerifyReport:
             "head": self.head,
             "problems": list(self.problems),
             "notes": list(self.notes),
+            "witness_problems": [p.as_dict() for p in self.witness_problems],
+            "witnesses": list(self.witnesses),
         }

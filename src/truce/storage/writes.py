@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, select, text
 
 from truce.storage.chain import GENESIS, entry_hash
-from truce.storage.db import WRITE_OPTION
+from truce.storage.db import WRITE_OPTION, sqlite_path
+from truce.storage.head_log import log_path, note_head
 from truce.storage.records import Entry
 from truce.storage.tables import entries
 
@@ -26,13 +27,22 @@ ANALYZE_AFTER = 10_000
 
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A transaction holding the ledger's single append lock until it commits or rolls back."""
+    """A transaction holding the ledger's single append lock until it commits or rolls back.
+
+    Beside a SQLite file, the head it committed is then noted in the head log (`head_log`).
+    """
+    ledger_file = sqlite_path(str(engine.url))
+    committed: Entry | None = None
     with engine.connect() as conn:
         conn.execution_options(**{WRITE_OPTION: True})
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_APPEND_LOCK})
             yield conn
+            if ledger_file is not None:
+                committed = read_head(conn)
+    if ledger_file is not None and committed is not None:
+        note_head(log_path(ledger_file), committed.seq, committed.hash)
 
 
 def read_head(conn: Connection) -> Entry | None:
