@@ -124,3 +124,17 @@ def test_a_garbled_log_line_is_reported(ledger: Ledger) -> None:
     report = ledger.verify()
     assert not report.ok
     assert "line 3 is not `SEQ HASH`" in report.witness_problems[0].message
+
+
+def test_a_new_ledger_at_the_same_path_sets_the_old_log_aside(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    ledger.close()
+    kept = (tmp_path / "truce.db.heads").read_text()
+    for name in ("truce.db", "truce.db-wal", "truce.db-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    with Ledger.init(str(tmp_path / "truce.db")) as fresh:
+        fresh.add_agreement(gaza_spec(), GAZA_YAML, "analyst")
+        assert fresh.verify().ok
+    (aside,) = tmp_path.glob("truce.db.heads.before-*")
+    assert aside.read_text() == kept

@@ -20,6 +20,7 @@ import fcntl
 import os
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -52,6 +53,14 @@ class Noted:
 
 def log_path(ledger_file: Path) -> Path:
     return ledger_file.with_name(ledger_file.name + SUFFIX)
+
+
+def set_aside(path: Path) -> None:
+    """Keep the log of a ledger that is gone under another name, before a new ledger is created
+    at the same path: it witnessed the old one, and would fail every verify of the new one."""
+    if path.exists():
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        path.rename(path.with_name(f"{path.name}.before-{stamp}"))
 
 
 def note_head(path: Path, seq: int, digest: str) -> None:

@@ -28,7 +28,7 @@ from truce.storage.appends import plan_claims
 from truce.storage.chain import canonical
 from truce.storage.checkpoint import Checkpoint, take
 from truce.storage.db import make_engine, resolve_url, sqlite_path
-from truce.storage.head_log import log_path
+from truce.storage.head_log import log_path, set_aside
 from truce.storage.records import AgreementSummary, AppendResult, Entry, VerifyReport
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 from truce.storage.snapshot import default_directory, load_frame
@@ -84,6 +84,8 @@ class Ledger:
         path = sqlite_path(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.stat().st_size == 0:
+                set_aside(log_path(path))
         engine = make_engine(url)
         try:
             schema.upgrade(engine)
