@@ -53,8 +53,12 @@ def _own_claim(user: str, n: str) -> dict[str, Any]:
 
 
 def _page_post(s: Server, user: str, path: str, data: dict[str, str] | None = None) -> Any:
-    return s.client.post(path, cookies={"truce_token": s.tokens[user]}, data=data,
-                         follow_redirects=False)  # fmt: skip
+    """A dashboard form posted from a browser signed in as `user` (or not at all, if refused)."""
+    session = s.sign_in(user)
+    if session is None:
+        return s.client.post(path, data=data, follow_redirects=False)
+    return session.browser.post(path, data={**(data or {}), "csrf": session.csrf},
+                                follow_redirects=False)  # fmt: skip
 
 
 CASES = [
