@@ -76,7 +76,7 @@ def test_every_response_carries_the_security_headers(live: Live) -> None:
         assert "script-src" not in policy and "unsafe-inline" not in policy, where
         assert headers.get("x-content-type-options") == "nosniff", where
         assert headers.get("x-frame-options") == "DENY", where
-        assert headers.get("referrer-policy") == "no-referrer", where
+        assert headers.get("referrer-policy") == "same-origin", where
 
 
 def test_the_reference_loads_nothing_from_elsewhere(live: Live) -> None:
