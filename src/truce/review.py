@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truce.domain.claim_input import ClaimInput
+from truce.domain.claim_input import ClaimInput, check_source_url
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
 from truce.storage.ledger import Ledger
@@ -127,7 +127,7 @@ def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, An
         or [
             {
                 "outlet": meta.get("outlet"),
-                "url": meta.get("url"),
+                "url": _web_address(meta.get("url")),
                 "speaker": source.get("speaker"),
                 "role": source.get("role"),
                 "anonymous": bool(source.get("anonymous")),
@@ -194,3 +194,14 @@ def _checked(edits: dict[str, Any]) -> dict[str, Any]:
             hint=f"editable fields: {', '.join(sorted(EDITABLE))}",
         )
     return edits
+
+
+def _web_address(url: object) -> str | None:
+    """A document's link kept as the source URL only when it is a web address: a feed item
+    may carry any link, and a claim refuses anything but http(s)."""
+    if not isinstance(url, str):
+        return None
+    try:
+        return check_source_url(url)
+    except ValueError:
+        return None

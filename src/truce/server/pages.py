@@ -113,9 +113,9 @@ def login(
         return _login_page(request, settings, next, "That token is unknown or was revoked.", 401)
     session_id = SessionStore(ledger.engine, settings.session_seconds).open(user.name)
     response = RedirectResponse(_local(next), status_code=303)
+    secure = settings.secure_cookies or request.url.scheme == "https"
     response.set_cookie(session_cookie(settings), session_id, httponly=True, samesite="strict",
-                        secure=settings.secure_cookies, path="/",
-                        max_age=settings.session_seconds)  # fmt: skip
+                        secure=secure, path="/", max_age=settings.session_seconds)  # fmt: skip
     response.delete_cookie(csrf.LOGIN_COOKIE, path="/login")
     return response
 
