@@ -7,15 +7,19 @@ the same way whatever the door.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import Column, select
 
 from truce.access import Action, Principal, check_supersede
 from truce.domain.claims import Claim
 from truce.storage.ledger import Ledger
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
 from truce.storage.tables import claims as claims_table
+
+# Ids per query: well under every backend's limit on bound parameters.
+LOOKUP_CHUNK = 500
 
 
 def check_supersedes(ledger: Ledger, who: Principal, batch: Sequence[Claim]) -> None:
@@ -24,35 +28,33 @@ def check_supersedes(ledger: Ledger, who: Principal, batch: Sequence[Claim]) -> 
     A claim may supersede one recorded before it in the same batch; those count as recorded by
     `who`, since the batch is appended in its name.
     """
+    wanted = {c.supersedes for c in batch if c.supersedes}
+    if not wanted:
+        return
+    stored = {c.id: c for c in _load(ledger, claims_table.c.id, wanted)}
+    party = not who.role.may(Action.RECORD_CLAIM)
+    replaced_by: dict[str, list[Claim]] = {}
+    if party:
+        for c in _load(ledger, claims_table.c.supersedes, wanted):
+            replaced_by.setdefault(str(c.supersedes), []).append(c)
     earlier: dict[str, Claim] = {}
     for claim in batch:
         if claim.supersedes:
-            target = earlier.get(claim.supersedes) or _stored(ledger, claim.supersedes)
-            if target is not None and target.id in earlier:
-                target = _as_recorded_by(target, who.name)
-            replaced_by = [] if who.role.may(Action.RECORD_CLAIM) else _replacements(
-                ledger, claim.supersedes, [_as_recorded_by(c, who.name) for c in earlier.values()]
-            )  # fmt: skip
-            check_supersede(who, claim, target, replaced_by)
-        earlier[claim.id] = claim
+            target = earlier.get(claim.supersedes) or stored.get(claim.supersedes)
+            others = replaced_by.get(claim.supersedes, []) + [
+                c for c in earlier.values() if c.supersedes == claim.supersedes
+            ]
+            check_supersede(who, claim, target, others)
+        earlier[claim.id] = replace(claim, recorded_by=who.name)
 
 
-def _stored(ledger: Ledger, claim_id: str) -> Claim | None:
+def _load(ledger: Ledger, column: Column[str], ids: Iterable[str]) -> list[Claim]:
+    ordered = sorted(ids)
+    found: list[Claim] = []
     with ledger.engine.connect() as conn:
-        rows = conn.execute(select(*LOAD_COLUMNS).where(claims_table.c.id == claim_id)).all()
-    return ClaimLoader().load(rows)[0] if rows else None
-
-
-def _replacements(ledger: Ledger, claim_id: str, earlier: list[Claim]) -> list[Claim]:
-    """The claims, stored or earlier in the batch, that already supersede `claim_id`."""
-    query = select(*LOAD_COLUMNS).where(claims_table.c.supersedes == claim_id)
-    with ledger.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    stored = ClaimLoader().load(rows) if rows else []
-    return stored + [c for c in earlier if c.supersedes == claim_id]  # all recorded by `who`
-
-
-def _as_recorded_by(claim: Claim, name: str) -> Claim:
-    from dataclasses import replace
-
-    return replace(claim, recorded_by=name)
+        for start in range(0, len(ordered), LOOKUP_CHUNK):
+            part = ordered[start : start + LOOKUP_CHUNK]
+            rows = conn.execute(select(*LOAD_COLUMNS).where(column.in_(part))).all()
+            if rows:
+                found.extend(ClaimLoader().load(rows))
+    return found

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from tests.server.conftest import Server, error_of, release
+from truce.domain.claim_input import ClaimInput
 
 
 def _own(**changes: Any) -> dict[str, Any]:
@@ -132,3 +133,12 @@ def test_a_mediator_grades_claims(server: Server) -> None:
     assert response.status_code == 201, response.text
     claim = server.get(f"/api/claims/{response.json()['added'][0]}").json()
     assert claim["reliability"] == "B2"
+
+
+def test_a_party_corrects_a_line_of_its_own_file_in_the_same_file(server: Server) -> None:
+    spec, _ = server.ledger.agreement("gaza-2023-11")
+    first = _own(quantity=21, notes="same file")
+    first_id = ClaimInput.model_validate(first).to_claim(spec.zone).id
+    response = _import(server, "hamas-desk", first, _own(quantity=22, supersedes=first_id))
+    assert response.status_code == 201, response.text
+    assert len(response.json()["added"]) == 2

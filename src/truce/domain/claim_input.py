@@ -123,6 +123,18 @@ def check_source_url(url: str) -> str:
     return text
 
 
+def is_web_address(url: object) -> bool:
+    return isinstance(url, str) and _checks(url)
+
+
+def _checks(url: str) -> bool:
+    try:
+        check_source_url(url)
+    except ValueError:
+        return False
+    return True
+
+
 def with_content_id(claim: Claim) -> Claim:
     """The claim with its id set from its content."""
     from dataclasses import replace

@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from truce import review
 from truce.access import Action, Principal
+from truce.domain.claim_input import is_web_address
 from truce.server import csrf, views
 from truce.server.chart import bar_chart
 from truce.server.deps import (
@@ -32,8 +33,8 @@ from truce.storage.users import UserStore
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["bar_chart"] = bar_chart
-templates.env.tests["web_address"] = lambda url: isinstance(url, str) and url.strip().lower(
-).startswith(("http://", "https://"))  # fmt: skip
+# Only http(s) source URLs become links: a script URL stored before the check stays text.
+templates.env.tests["web_address"] = is_web_address
 
 
 class LoginRequired(Exception):
