@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
-from truce.access import Action, Forbidden, Principal, Role, RoleError, check_submission
+from truce.access import (
+    Action,
+    Forbidden,
+    GradeRefused,
+    Principal,
+    Role,
+    RoleError,
+    SupersedeRefused,
+    check_submission,
+    check_supersede,
+)
+from truce.domain.claim_input import ClaimInput
+from truce.domain.claims import Claim
 
 PARTIES = {"israel", "hamas"}
 
@@ -46,3 +60,42 @@ def test_an_observer_submits_nothing_and_a_mediator_anything() -> None:
         check_submission(Principal("o", Role.parse("observer")), {}, PARTIES)
     mediator = Principal("m", Role.parse("mediator"))
     check_submission(mediator, {"status": "confirmed", "sources": [{"speaker": "x"}]}, set())
+
+
+def _claim(recorded_by: str | None, status: str = "reported", **changes: object) -> Claim:
+    fields: dict[str, object] = {"agreement": "g", "type": "breach", "date": "2023-11-25",
+                                 "status": status, **changes}  # fmt: skip
+    return ClaimInput.model_validate(fields).to_claim(ZoneInfo("UTC"), recorded_by)
+
+
+def test_a_party_supersedes_only_its_own_unruled_word() -> None:
+    desk = Principal("desk", Role.parse("party:israel"))
+    mine = _claim("desk")
+    fix = _claim("desk", supersedes=mine.id, notes="fixed")
+    check_supersede(desk, fix, mine, [])
+    refusals = [
+        (_claim("mediator"), []),  # someone else's
+        (_claim("desk", "confirmed"), []),  # a verdict, even on its own event
+        (mine, [_claim("mediator", "confirmed", supersedes=mine.id)]),  # ruled on since
+        (None, []),  # not recorded (yet)
+    ]
+    for target, replaced_by in refusals:
+        with pytest.raises(SupersedeRefused):
+            check_supersede(desk, fix, target, replaced_by)
+
+
+def test_mediators_supersede_anything_but_only_within_an_agreement() -> None:
+    mediator = Principal("m", Role.parse("mediator"))
+    confirmed = _claim("someone", "confirmed")
+    check_supersede(mediator, _claim("m", supersedes=confirmed.id), confirmed, [])
+    check_supersede(mediator, _claim("m", supersedes="c0"), None, [])
+    elsewhere = _claim("m", supersedes=confirmed.id, agreement="h")
+    with pytest.raises(SupersedeRefused):
+        check_supersede(Principal("a", Role.parse("admin")), elsewhere, confirmed, [])
+
+
+def test_only_mediators_grade() -> None:
+    with pytest.raises(GradeRefused) as caught:
+        check_submission(Principal("d", Role.parse("party:israel")), {"reliability": "A1"}, PARTIES)
+    assert caught.value.code == "A421"
+    check_submission(Principal("m", Role.parse("mediator")), {"reliability": "A1"}, PARTIES)

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truce.domain.claim_input import ClaimInput
+from truce.domain.claim_input import ClaimInput, is_web_address
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
 from truce.storage.ledger import Ledger
@@ -110,6 +110,7 @@ def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, An
     source = candidate.get("source") or {}
     when = candidate.get("date") or meta.get("published")
     modality = candidate.get("modality", "occurred")
+    link = meta.get("url")  # a feed item may link anywhere; a claim takes only web addresses
     return {
         "agreement": spec.id,
         "type": candidate["type"],
@@ -127,7 +128,7 @@ def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, An
         or [
             {
                 "outlet": meta.get("outlet"),
-                "url": meta.get("url"),
+                "url": link if is_web_address(link) else None,
                 "speaker": source.get("speaker"),
                 "role": source.get("role"),
                 "anonymous": bool(source.get("anonymous")),

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from truce.access import Principal
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate_frame
@@ -20,6 +21,7 @@ from truce.errors import ClaimError, TruceError
 from truce.spec import load_spec_file
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult, Entry
+from truce.supersession import check_supersedes
 
 
 class BadInstant(TruceError):
@@ -57,14 +59,19 @@ def agreement_timeline(ledger: Ledger, agreement: str) -> list[dict[str, Any]]:
     return timeline(spec, ledger.claims(agreement))
 
 
-def record_claim(ledger: Ledger, fields: dict[str, Any], recorded_by: str | None) -> AppendResult:
-    """Validate one claim given as fields and append it."""
+def record_claim(
+    ledger: Ledger, fields: dict[str, Any], recorded_by: str | None, who: Principal | None = None
+) -> AppendResult:
+    """Validate one claim given as fields and append it; `who`, when given, must be allowed to."""
     try:
         claim_input = ClaimInput.model_validate(fields)
     except ValidationError as exc:
         raise ClaimError(_first_problem(exc)) from None
     spec, _ = ledger.agreement(claim_input.agreement)
-    return ledger.append_claims([claim_input.to_claim(spec.zone, recorded_by)], recorded_by)
+    claim = claim_input.to_claim(spec.zone, recorded_by)
+    if who is not None:
+        check_supersedes(ledger, who, [claim])
+    return ledger.append_claims([claim], recorded_by)
 
 
 def _first_problem(exc: ValidationError) -> str:
@@ -94,14 +101,18 @@ def change_status(
 
 
 def supersede(
-    ledger: Ledger, claim_id: str, fields: dict[str, Any], by: str | None
+    ledger: Ledger,
+    claim_id: str,
+    fields: dict[str, Any],
+    by: str | None,
+    who: Principal | None = None,
 ) -> AppendResult:
     """A correction: the new claim's fields, recorded as superseding `claim_id`."""
     old = ledger.claim(claim_id)
     given = {**fields, "supersedes": old.id}
     given.setdefault("agreement", old.agreement)
     given.setdefault("event_id", old.event_id or old.id)
-    return record_claim(ledger, given, by)
+    return record_claim(ledger, given, by, who)
 
 
 def filter_claims(

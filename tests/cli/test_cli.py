@@ -248,3 +248,23 @@ def test_the_same_commands_on_postgresql(run: Run, pg_url: str) -> None:
     assert state["state"] == "ended" and state["ends_at"] == "2023-12-01T07:00:00+02:00"
     assert [d["event_id"] for d in state["disputes"] if d["verdict_differs"]] == ["d7-hostages"]
     assert json.loads(run("verify", "--json", db=pg_url).stdout)["ok"]
+
+
+def test_import_refuses_a_line_superseding_a_claim_of_another_agreement(
+    gaza_ledger: Run, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        "id: other\ntitle: other\ntimezone: UTC\nparties: [{id: a}, {id: b}]\n"
+        "phases: [{id: p, start: {at: '2024-01-01T00:00'}, duration: {days: 1}}]\n"
+    )
+    assert gaza_ledger("agreement", "add", str(other)).exit_code == 0
+    target = json.loads(gaza_ledger("timeline", "gaza-2023-11", "--json").output)[0]["claims"][0]
+    line = {"agreement": "other", "type": "breach", "date": "2024-01-01T10:00", "actor": "a",
+            "supersedes": target}  # fmt: skip
+    path = tmp_path / "hostile.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    head = gaza_ledger("verify", "--json").output
+    result = gaza_ledger("import", str(path))
+    assert result.exit_code == 1 and "[A420]" in result.output, result.output
+    assert gaza_ledger("verify", "--json").output == head  # nothing appended

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 
 from tests.cli.conftest import Run
 
@@ -39,3 +40,14 @@ def test_serve_refuses_a_public_interface_without_tls(run: Run) -> None:
     result = run("serve", "--host", "0.0.0.0", "--port", "0")
     assert result.exit_code == 1
     assert "[A100]" in result.output and "--secure-cookies" in result.output
+
+
+def test_serve_on_a_busy_port_is_a_coded_error(run: Run) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("serve", "--port", str(port), "--no-example")
+    assert result.exit_code == 1
+    assert f"[A440] port {port} on 127.0.0.1 is already in use" in result.output
+    assert "--port" in result.output and "Traceback" not in result.output

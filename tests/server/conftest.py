@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,6 +47,31 @@ class Server:
     def post(self, path: str, user: str = "admin", **kw: Any) -> Any:
         return self.client.post(path, headers=self.auth(user), **kw)
 
+    def sign_in(self, user: str) -> Session | None:
+        """Sign in through the real form, in a browser of its own (the shared client keeps no
+        cookie); None when the sign-in is refused."""
+        browser = TestClient(self.client.app)
+        form = browser.get("/login")
+        login_csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+        assert login_csrf, form.text
+        signed = browser.post("/login", data={"token": self.tokens[user], "next": "/",
+                              "csrf": login_csrf[1]}, follow_redirects=False)  # fmt: skip
+        if signed.status_code != 303:
+            return None
+        page = browser.get("/")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        assert csrf, page.text
+        return Session(browser, browser.cookies["truce_session"], csrf[1])
+
+
+@dataclass
+class Session:
+    """A signed-in browser: its cookie jar holds the session; forms need `csrf`."""
+
+    browser: TestClient
+    cookie: str
+    csrf: str
+
 
 @contextmanager
 def running(url: str) -> Iterator[Server]:
@@ -58,6 +84,8 @@ def running(url: str) -> Iterator[Server]:
 
 
 def start(url: str, **settings: Any) -> Server:
+    # The role matrix sends many unknown tokens from one client; the limit is tested apart.
+    settings.setdefault("auth_failure_burst", 10_000)
     config = ServerSettings(db=url, bootstrap_admin=False, **settings)
     started = prepare(config)
     store = UserStore(started.ledger.engine)

@@ -31,9 +31,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: str, *args: str, expect_token: bool = True) -> Iterator[Live]:
+def serving(
+    db: str, *args: str, expect_token: bool = True, env: dict[str, str] | None = None
+) -> Iterator[Live]:
+    """`truce serve` on a free loopback port; `env` adds TRUCE_* settings."""
     port = free_port()
-    env = {**os.environ, "TRUCE_DB": db, "COLUMNS": "200", "NO_COLOR": "1"}
+    env = {**os.environ, "TRUCE_DB": db, "COLUMNS": "200", "NO_COLOR": "1", **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "truce", "serve", "--port", str(port), *args],
         env=env,

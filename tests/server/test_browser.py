@@ -108,3 +108,70 @@ def test_sign_in_see_the_truce_and_accept_a_candidate(tmp_path: Path, chromium_p
             page.screenshot(path=str(shots / "dashboard-claims.png"), full_page=True)
             browser.close()
         assert _day7_status(live.url, token) == "met"
+
+
+PAYLOAD = "javascript:document.title='pwned'"
+
+
+def _store_a_hostile_link(db: str) -> None:
+    """A claim whose source URL is a script, written straight to the ledger as a ledger made
+    before URLs were checked at the door could hold it."""
+    from datetime import UTC, datetime
+
+    from truce.domain.claim_input import with_content_id
+    from truce.domain.claims import Claim, EventType, Source
+    from truce.storage.ledger import Ledger
+
+    claim = Claim(id="", agreement="gaza-2023-11", type=EventType.BREACH,
+                  date=datetime(2023, 11, 27, 9, tzinfo=UTC), actor="hamas", target="israel",
+                  sources=(Source(outlet="Evil Wire", url=PAYLOAD),))  # fmt: skip
+    ledger = Ledger.open(db)
+    try:
+        assert ledger.append_claims([with_content_id(claim)], "mallory").added
+    finally:
+        ledger.close()
+
+
+def test_a_stored_script_link_does_not_run_and_every_page_is_guarded(
+    tmp_path: Path, chromium_path: Path
+) -> None:
+    db = str(tmp_path / "xss.db")
+    with serving(db) as live:
+        token = live.admin_token
+        assert token
+        _store_a_hostile_link(db)
+        with playwright_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+            page = browser.new_page()
+            page.set_default_timeout(15_000)
+            documents: list[tuple[str, dict[str, str]]] = []
+            page.on("response", lambda r: documents.append((r.url, r.headers))
+                    if r.request.resource_type == "document" else None)  # fmt: skip
+            violations: list[str] = []
+            page.on("console", lambda m: violations.append(m.text)
+                    if "Content Security Policy" in m.text else None)  # fmt: skip
+
+            page.goto(f"{live.url}/login")
+            page.fill("#token", token)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{live.url}/")
+            page.goto(f"{live.url}/agreements/gaza-2023-11/claims")
+            title = page.title()
+            evil = page.locator("#claims div", has_text="Evil Wire").first
+            assert evil.count() == 1
+            evil.click()
+            page.wait_for_timeout(300)
+            assert page.title() == title != "pwned"
+            assert page.locator('a[href^="javascript"]').count() == 0
+            # the stylesheet still applies under the policy: the header keeps its colour
+            header = page.eval_on_selector("header", "e => getComputedStyle(e).backgroundColor")
+            assert header == "rgb(29, 53, 87)"
+            for path in ("/", "/agreements/gaza-2023-11", "/review", "/docs"):
+                page.goto(f"{live.url}{path}")
+            browser.close()
+        assert violations == []
+        assert len(documents) >= 6
+        for url, headers in documents:
+            assert "frame-ancestors 'none'" in headers.get("content-security-policy", ""), url
+            assert headers.get("x-content-type-options") == "nosniff", url
+            assert headers.get("referrer-policy") == "same-origin", url

@@ -121,9 +121,9 @@ def test_an_unexpected_failure_is_a500_in_the_shape(shared_server: Server) -> No
 
 
 def test_a_dashboard_error_is_a_page(shared_server: Server) -> None:
-    response = shared_server.client.get(
-        "/agreements/nowhere", cookies={"truce_token": shared_server.tokens["observer"]}
-    )
+    session = shared_server.sign_in("observer")
+    assert session is not None
+    response = session.browser.get("/agreements/nowhere")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
     assert "L101" in response.text

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.server.conftest import SEED, Server
 
 
-def _signed_in(server: Server, user: str = "mediator") -> None:
+def _login_csrf(server: Server) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', server.client.get("/login").text)
+    assert found
+    return found[1]
+
+
+def _signed_in(server: Server, user: str = "mediator") -> str:
+    """Sign the fixture's client in through the form; returns the pages' form token."""
     response = server.client.post(
-        "/login", data={"token": server.tokens[user], "next": "/"}, follow_redirects=False
+        "/login",
+        data={"token": server.tokens[user], "next": "/", "csrf": _login_csrf(server)},
+        follow_redirects=False,
     )
     assert response.status_code == 303
     cookie = response.headers["set-cookie"]
     assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower()
+    found = re.search(r'name="csrf" value="([^"]+)"', server.client.get("/").text)
+    assert found
+    return found[1]
 
 
 def test_pages_send_strangers_to_sign_in(sqlite_server: Server) -> None:
@@ -21,14 +35,20 @@ def test_pages_send_strangers_to_sign_in(sqlite_server: Server) -> None:
 
 
 def test_a_wrong_token_is_told_so(sqlite_server: Server) -> None:
-    response = sqlite_server.client.post("/login", data={"token": "truce_wrong", "next": "/"})
+    response = sqlite_server.client.post(
+        "/login", data={"token": "truce_wrong", "next": "/", "csrf": _login_csrf(sqlite_server)}
+    )
     assert response.status_code == 401 and "unknown or was revoked" in response.text
 
 
 def test_login_never_redirects_off_site(sqlite_server: Server) -> None:
     response = sqlite_server.client.post(
         "/login",
-        data={"token": sqlite_server.tokens["observer"], "next": "//evil.example/"},
+        data={
+            "token": sqlite_server.tokens["observer"],
+            "next": "//evil.example/",
+            "csrf": _login_csrf(sqlite_server),
+        },  # fmt: skip
         follow_redirects=False,
     )
     assert response.headers["location"] == "/"
@@ -80,14 +100,16 @@ def test_accepting_from_the_review_page_changes_the_state(sqlite_server: Server)
         params={"agreement": "gaza-2023-11", "published": "2023-11-28"},
         files={"file": ("seed.txt", SEED.read_bytes(), "text/plain")},
     )
-    _signed_in(server, "mediator")
+    csrf = _signed_in(server, "mediator")
     queue = server.client.get("/review.json", params={"agreement": "gaza-2023-11"}).json()
     page = server.client.get("/review", params={"agreement": "gaza-2023-11"}).text
     assert all(q["id"] in page for q in queue["candidates"])
     candidate = queue["candidates"][0]
     before = server.client.get("/agreements/gaza-2023-11.json").json()["status"]["counts"]
     response = server.client.post(
-        f"/review/{candidate['id']}/accept", data={"date": "2023-11-28"}, follow_redirects=False
+        f"/review/{candidate['id']}/accept",
+        data={"date": "2023-11-28", "csrf": csrf},
+        follow_redirects=False,
     )
     assert response.status_code == 303
     after = server.client.get("/agreements/gaza-2023-11.json").json()["status"]["counts"]
@@ -110,7 +132,7 @@ def test_observers_see_no_decision_buttons(sqlite_server: Server) -> None:
 
 
 def test_sign_out_forgets_the_token(sqlite_server: Server) -> None:
-    _signed_in(sqlite_server)
-    sqlite_server.client.post("/logout")
+    csrf = _signed_in(sqlite_server)
+    sqlite_server.client.post("/logout", data={"csrf": csrf})
     response = sqlite_server.client.get("/", follow_redirects=False)
     assert response.status_code == 303

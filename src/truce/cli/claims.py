@@ -10,11 +10,13 @@ import typer
 from rich.progress import Progress
 
 from truce import services
+from truce.access import operator
 from truce.cli.context import console, errors, open_ledger
 from truce.domain.claims import ClaimStatus, EventType
 from truce.errors import TruceError
 from truce.io.claims_file import load_claims_file
 from truce.io.export import export_claims
+from truce.supersession import check_supersedes
 
 
 class ExportFormat(StrEnum):
@@ -90,7 +92,7 @@ def record(
         else [],
     }
     with open_ledger() as ledger:
-        result = services.record_claim(ledger, fields, by)
+        result = services.record_claim(ledger, fields, by, operator(by))
     for claim_id in result.added:
         console.print(f"recorded {claim_id}")
     for claim_id in result.skipped:
@@ -109,6 +111,7 @@ def import_(
             errors.print(problem.render(), markup=False, highlight=False)
         if batch.errors and not skip_bad:
             raise ImportRejected(f"{len(batch.errors)} bad line(s) in {path}; nothing imported")
+        check_supersedes(ledger, operator(by), batch.claims)
         added = skipped = 0
         chunk = 5000
         with Progress(console=errors, transient=True, disable=len(batch.claims) < chunk) as bar:

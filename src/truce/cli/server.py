@@ -27,8 +27,7 @@ def serve(
     ),
 ) -> None:
     """Serve the API (/api, reference at /docs) and the dashboard (/) on this ledger."""
-    import uvicorn
-
+    from truce.server import serving
     from truce.server.app import create_app
     from truce.server.bootstrap import prepare
     from truce.server.settings import load_settings
@@ -36,6 +35,7 @@ def serve(
     settings = load_settings(
         db=db_url(), host=host, port=port, secure_cookies=secure_cookies, load_example=example
     )
+    listening = serving.bind(settings.host, settings.port)  # a busy port is told before any work
     started = prepare(settings)
     if started.example_loaded:
         console.print("loaded the bundled example agreements and the Gaza 2023 record")
@@ -47,10 +47,10 @@ def serve(
             "add others with `truce user add NAME --role ROLE`"
         )
     url_host = f"[{settings.host}]" if ":" in settings.host else settings.host
-    console.print(f"truce serving {db_url()} at http://{url_host}:{settings.port}/")
+    console.print(f"truce serving {db_url()} at http://{url_host}:{listening.getsockname()[1]}/")
     app = create_app(settings, started.ledger)
     try:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+        serving.run(app, settings, listening)
     finally:
         started.ledger.close()
 

@@ -37,6 +37,11 @@ class SourceInput(BaseModel):
     anonymous: bool = False
     via: str | None = Field(None, description="who relayed it: 'AFP cited an unnamed source'")
 
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        return None if value is None else check_source_url(value)
+
 
 class ClaimInput(BaseModel):
     """One claim as written in JSON Lines or CSV, or given to `truce record`."""
@@ -104,6 +109,30 @@ class ClaimInput(BaseModel):
             extra=dict(self.extra),
         )
         return with_content_id(claim)
+
+
+def check_source_url(url: str) -> str:
+    """A source is a web page: any other scheme (javascript:, data:, file:) is refused, since the
+    dashboard turns the address into a link that a mediator clicks."""
+    text = url.strip()
+    scheme, sep, rest = text.partition(":")
+    if not sep or scheme.lower() not in ("http", "https") or not rest.startswith("//"):
+        raise ValueError(
+            f"source url {url[:80]!r} is not a web address: write http://... or https://..."
+        )
+    return text
+
+
+def is_web_address(url: object) -> bool:
+    return isinstance(url, str) and _checks(url)
+
+
+def _checks(url: str) -> bool:
+    try:
+        check_source_url(url)
+    except ValueError:
+        return False
+    return True
 
 
 def with_content_id(claim: Claim) -> Claim:

@@ -8,15 +8,25 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from truce import __version__
-from truce.server import errors, pages
+from truce.server import errors, pages, reference
 from truce.server.api import agreements, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
+from truce.server.headers import SecurityHeaders
 from truce.server.limits import BodyLimit
 from truce.server.settings import ServerSettings
+from truce.server.throttle import FailureThrottle
 from truce.storage.ledger import Ledger
+from truce.storage.users import UserStore
 
-ROUTERS = (agreements.router, claims.router, review.router, ledger_api.router, pages.router)
+ROUTERS = (
+    agreements.router,
+    claims.router,
+    review.router,
+    ledger_api.router,
+    pages.router,
+    reference.router,
+)
 
 DESCRIPTION = """Auditable monitoring of ceasefire and exchange agreements.
 
@@ -26,17 +36,27 @@ Every error has one shape: `{"error": {"status", "code", "message", "hint", "det
 
 
 def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
-    app = FastAPI(title="truce", version=__version__, description=DESCRIPTION)
+    # /docs is our own page (truce.server.reference): the default one loads a CDN's script.
+    app = FastAPI(title="truce", version=__version__, description=DESCRIPTION, docs_url=None,
+                  redoc_url=None, swagger_ui_oauth2_redirect_url=None)  # fmt: skip
     app.state.settings = settings
     app.state.ledger = ledger
     app.state.cache = HeadCache(ledger)
+    throttle = FailureThrottle(settings.auth_failure_burst, settings.auth_failures_per_minute)
+    app.state.throttle = throttle
+    users = UserStore(ledger.engine)
     for router in ROUTERS:
         app.include_router(router)
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
     errors.install(app, _error_page)
     app.add_middleware(
-        BodyLimit, max_body=settings.max_body_bytes, max_upload=settings.max_upload_bytes
+        BodyLimit,
+        max_body=settings.max_body_bytes,
+        max_upload=settings.max_upload_bytes,
+        known=lambda token: users.by_token(token) is not None,
+        throttle=throttle,
     )
+    app.add_middleware(SecurityHeaders)
     return app
 
 

@@ -62,11 +62,15 @@ def bar_chart(chart: dict[str, Any]) -> str:
                  "▲ extension announced · ✕ breach alleged</text>")  # fmt: skip
     parts.append("</svg>")
     legend = "".join(
-        f'<li><span class="swatch" style="background:{PALETTE[j % len(PALETTE)]}"></span>'
-        f"{escape(s['label'])}</li>"
+        f'<li><span class="swatch s{j % len(PALETTE)}"></span>{escape(s["label"])}</li>'
         for j, s in enumerate(series)
     )
     return "".join(parts) + f'<ul class="legend">{legend}</ul>'
+
+
+def swatch_css() -> str:
+    """The legend's colours as classes: the pages' policy allows no inline style."""
+    return "".join(f".swatch.s{j} {{ background: {c}; }}\n" for j, c in enumerate(PALETTE))
 
 
 def _marker(kind: str, x: float, y: float, glyph: str, day: int) -> str:

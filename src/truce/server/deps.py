@@ -1,4 +1,10 @@
-"""What routes receive by injection: the ledger, and who is asking."""
+"""What routes receive by injection: the ledger, and who is asking.
+
+The API knows callers only by `Authorization: Bearer TOKEN`. A browser's session cookie is
+never an API credential: the browser sends it by itself, to every port of the host, so a
+forged request would carry it too. Pages accept either, and check forms posted under a session
+for their CSRF token (`truce.server.csrf`).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +17,15 @@ from truce.access import Action, Principal, Role
 from truce.server.cache import HeadCache
 from truce.server.errors import Unauthenticated
 from truce.server.settings import ServerSettings
+from truce.server.throttle import FailureThrottle
 from truce.storage.ledger import Ledger
+from truce.storage.sessions import SessionStore
 from truce.storage.users import UserStore, token_hash
 
-COOKIE = "truce_token"
+SESSION_COOKIE = "truce_session"
+# With TLS the cookie takes the __Host- prefix: browsers then refuse it unless it is Secure,
+# host-only and for Path=/, so no other site or subdomain can set or shadow it.
+SECURE_SESSION_COOKIE = "__Host-truce_session"
 
 
 def get_ledger(request: Request) -> Ledger:
@@ -27,12 +38,25 @@ def get_settings(request: Request) -> ServerSettings:
     return settings
 
 
-def presented_token(request: Request) -> str | None:
+def session_cookie(settings: ServerSettings) -> str:
+    return SECURE_SESSION_COOKIE if settings.secure_cookies else SESSION_COOKIE
+
+
+def bearer_token(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, value = header.partition(" ")
     if scheme.lower() == "bearer" and value.strip():
         return value.strip()
-    return request.cookies.get(COOKIE) or None
+    return None
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def get_throttle(request: Request) -> FailureThrottle:
+    throttle: FailureThrottle = request.app.state.throttle
+    return throttle
 
 
 def get_cache(request: Request) -> HeadCache:
@@ -62,14 +86,40 @@ def principal_for(request: Request, token: str | None) -> Principal | None:
     return get_cache(request).get(("principal", token_hash(token)), head_seq(request), lookup)
 
 
-def current_principal(request: Request) -> Principal:
-    token = presented_token(request)
-    if token is None:
-        raise Unauthenticated("this route needs a token")
+def authenticate(request: Request, token: str) -> Principal:
+    """The token's user; an address that keeps presenting unknown tokens is slowed down."""
+    throttle, address = get_throttle(request), client_address(request)
+    throttle.check(address)
     who = principal_for(request, token)
     if who is None:
+        throttle.failed(address)
         raise Unauthenticated("the token is unknown or was revoked")
     return who
+
+
+def current_principal(request: Request) -> Principal:
+    token = bearer_token(request)
+    if token is None:
+        if request.cookies.get(session_cookie(get_settings(request))):
+            raise Unauthenticated(
+                "the API does not accept the dashboard's session cookie",
+                hint="send `Authorization: Bearer TOKEN` (tokens come from `truce user add`)",
+            )
+        raise Unauthenticated("this route needs a token")
+    return authenticate(request, token)
+
+
+def session_principal(request: Request) -> Principal | None:
+    """The user of the browser session this request carries, if it is live."""
+    settings = get_settings(request)
+    session_id = request.cookies.get(session_cookie(settings))
+    if not session_id:
+        return None
+    user = SessionStore(get_ledger(request).engine, settings.session_seconds).user(session_id)
+    if user is None:
+        return None
+    request.state.session_id = session_id
+    return Principal(user.name, Role.parse(user.role))
 
 
 LedgerDep = Annotated[Ledger, Depends(get_ledger)]

@@ -28,11 +28,17 @@ from truce.errors import (
     UnknownAgreement,
     UnknownClaim,
 )
+from truce.server.throttle import TooManyFailures
 from truce.services import BadInstant
 from truce.storage.review import CandidateDecided, UnknownCandidate
 from truce.storage.users import UnknownUser, UserExists
 
 log = logging.getLogger("truce.server")
+
+
+class CsrfRefused(TruceError):
+    code = "A430"
+    default_hint = "reload the page from this server and submit the form again"
 
 
 class Unauthenticated(TruceError):
@@ -51,6 +57,8 @@ class TooLarge(TruceError):
 _STATUS: list[tuple[type[TruceError], int]] = [
     (Unauthenticated, 401),
     (Forbidden, 403),
+    (CsrfRefused, 403),
+    (TooManyFailures, 429),
     (UnknownAgreement, 404),
     (UnknownClaim, 404),
     (UnknownCandidate, 404),
@@ -128,6 +136,7 @@ def install(app: FastAPI, page: Renderer | None = None) -> None:
         if page is not None and wants_page(request):
             response = page(request, body)
             response.status_code = status
+            response.headers.update(headers or {})
             return response
         return JSONResponse(body, status_code=status, headers=headers)
 
@@ -135,6 +144,8 @@ def install(app: FastAPI, page: Renderer | None = None) -> None:
     async def _truce(request: Request, exc: TruceError) -> Response:
         status, body = truce_error_body(exc)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if isinstance(exc, TooManyFailures):
+            headers = exc.headers
         return respond(request, body, headers)
 
     @app.exception_handler(RequestValidationError)

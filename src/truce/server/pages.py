@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -12,14 +13,28 @@ from fastapi.templating import Jinja2Templates
 
 from truce import review
 from truce.access import Action, Principal
-from truce.server import views
+from truce.domain.claim_input import is_web_address
+from truce.server import csrf, views
 from truce.server.chart import bar_chart
-from truce.server.deps import COOKIE, LedgerDep, SettingsDep, presented_token, principal_for
+from truce.server.deps import (
+    LedgerDep,
+    SettingsDep,
+    authenticate,
+    bearer_token,
+    client_address,
+    get_throttle,
+    session_cookie,
+    session_principal,
+)
+from truce.server.settings import ServerSettings
+from truce.storage.sessions import SessionStore, csrf_token
 from truce.storage.users import UserStore
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["bar_chart"] = bar_chart
+# Only http(s) source URLs become links: a script URL stored before the check stays text.
+templates.env.tests["web_address"] = is_web_address
 
 
 class LoginRequired(Exception):
@@ -28,7 +43,8 @@ class LoginRequired(Exception):
 
 
 def page_principal(request: Request) -> Principal:
-    who = principal_for(request, presented_token(request))
+    token = bearer_token(request)
+    who = authenticate(request, token) if token else session_principal(request)
     if who is None:
         query = request.url.query
         raise LoginRequired(request.url.path + (f"?{query}" if query else ""))
@@ -36,6 +52,7 @@ def page_principal(request: Request) -> Principal:
 
 
 Viewer = Annotated[Principal, Depends(page_principal)]
+FormToken = Annotated[str | None, Form(alias=csrf.FIELD, max_length=200)]
 
 
 def login_redirect(request: Request, exc: Exception) -> Response:
@@ -43,14 +60,40 @@ def login_redirect(request: Request, exc: Exception) -> Response:
     return RedirectResponse(f"/login?next={quote(path)}", status_code=303)
 
 
+def _form_token(request: Request) -> str | None:
+    session_id = getattr(request.state, "session_id", None)
+    return None if session_id is None else csrf_token(session_id)
+
+
+def check_posted_form(request: Request, given: str | None) -> None:
+    """A form posted under a session must carry its token; one sent with a bearer token is
+    not a browser's ambient credential and needs none."""
+    if getattr(request.state, "session_id", None) is not None:
+        csrf.check_form(request, given, _form_token(request))
+
+
 def _page(request: Request, name: str, who: Principal | None, data: dict[str, Any]) -> Response:
-    context = {"who": who, "data": data, "may_review": bool(who and who.role.may(Action.REVIEW))}
+    context = {"who": who, "data": data, "may_review": bool(who and who.role.may(Action.REVIEW)),
+               "csrf": _form_token(request)}  # fmt: skip
     return templates.TemplateResponse(request, name, context)
 
 
+def _login_page(
+    request: Request, settings: ServerSettings, next: str, error: str | None, status: int = 200
+) -> Response:
+    given = request.cookies.get(csrf.LOGIN_COOKIE)
+    token = given if given and len(given) == 43 else secrets.token_urlsafe(32)
+    data = {"next": _local(next), "error": error, "login_csrf": token}
+    response = _page(request, "login.html", None, data)
+    response.status_code = status
+    response.set_cookie(csrf.LOGIN_COOKIE, token, httponly=True, samesite="strict",
+                        secure=settings.secure_cookies, path="/login", max_age=3600)  # fmt: skip
+    return response
+
+
 @router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str = "/") -> Response:
-    return _page(request, "login.html", None, {"next": _local(next), "error": None})
+def login_form(request: Request, settings: SettingsDep, next: str = "/") -> Response:
+    return _login_page(request, settings, next, None)
 
 
 @router.post("/login")
@@ -59,23 +102,34 @@ def login(
     ledger: LedgerDep,
     settings: SettingsDep,
     token: Annotated[str, Form(max_length=200)],
+    given: FormToken = None,
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
-    if UserStore(ledger.engine).by_token(token.strip()) is None:
-        data = {"next": _local(next), "error": "That token is unknown or was revoked."}
-        response = _page(request, "login.html", None, data)
-        response.status_code = 401
-        return response
+    csrf.check_form(request, given, request.cookies.get(csrf.LOGIN_COOKIE))
+    throttle, address = get_throttle(request), client_address(request)
+    throttle.check(address)
+    user = UserStore(ledger.engine).by_token(token.strip())
+    if user is None:
+        throttle.failed(address)
+        return _login_page(request, settings, next, "That token is unknown or was revoked.", 401)
+    session_id = SessionStore(ledger.engine, settings.session_seconds).open(user.name)
     response = RedirectResponse(_local(next), status_code=303)
-    response.set_cookie(COOKIE, token.strip(), httponly=True, samesite="strict",
-                        secure=settings.secure_cookies, max_age=12 * 3600)  # fmt: skip
+    secure = settings.secure_cookies or request.url.scheme == "https"
+    response.set_cookie(session_cookie(settings), session_id, httponly=True, samesite="strict",
+                        secure=secure, path="/", max_age=settings.session_seconds)  # fmt: skip
+    response.delete_cookie(csrf.LOGIN_COOKIE, path="/login")
     return response
 
 
 @router.post("/logout")
-def logout() -> Response:
+def logout(
+    request: Request, ledger: LedgerDep, settings: SettingsDep, given: FormToken = None
+) -> Response:
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(COOKIE)
+    if session_principal(request) is not None:
+        check_posted_form(request, given)
+        SessionStore(ledger.engine, settings.session_seconds).close(request.state.session_id)
+    response.delete_cookie(session_cookie(settings), path="/")
     return response
 
 
@@ -143,9 +197,12 @@ def accept(
     candidate_id: str,
     ledger: LedgerDep,
     who: Viewer,
+    request: Request,
+    given: FormToken = None,
     date: Annotated[str | None, Form(max_length=40)] = None,
     quantity: Annotated[str | None, Form(max_length=20)] = None,
 ) -> Response:
+    check_posted_form(request, given)
     who.require(Action.REVIEW)
     edits: dict[str, Any] = {}
     if date:
@@ -161,8 +218,11 @@ def reject(
     candidate_id: str,
     ledger: LedgerDep,
     who: Viewer,
+    request: Request,
+    given: FormToken = None,
     reason: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
+    check_posted_form(request, given)
     who.require(Action.REVIEW)
     decided = review.reject(ledger, candidate_id, reason, who.name)
     return RedirectResponse(f"/review?agreement={quote(decided.agreement)}", status_code=303)

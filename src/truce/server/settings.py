@@ -32,6 +32,22 @@ class ServerSettings(BaseSettings):
     )
     max_body_bytes: int = Field(1_000_000, ge=1_000, description="largest JSON request body")
     max_upload_bytes: int = Field(20_000_000, ge=1_000, description="largest uploaded file")
+    session_seconds: int = Field(
+        8 * 3600, ge=1, description="a dashboard sign-in lasts this long, then signs in again"
+    )
+    auth_failure_burst: int = Field(
+        10, ge=1, description="failed sign-ins or unknown tokens an address may make at once"
+    )
+    auth_failures_per_minute: float = Field(
+        10.0, gt=0, description="and then per minute, on average; beyond, 429 with Retry-After"
+    )
+    header_timeout_s: float = Field(
+        10.0, gt=0, description="a connection must send a request's headers within this time"
+    )
+    keep_alive_s: float = Field(5.0, gt=0, description="an idle kept-alive connection is closed")
+    max_connections: int = Field(
+        500, ge=1, description="open connections; more are closed on arrival"
+    )
     load_example: bool = Field(
         True, description="put the bundled agreements and the Gaza 2023 record in an empty ledger"
     )

@@ -105,3 +105,15 @@ users = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("active", Boolean, nullable=False),
 )
+
+# Dashboard sign-in sessions (migration 0004). Not chain entries: a session is a browser's
+# short-lived permission, not a fact of the record; signing out deletes its row.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("user_name", String(200), nullable=False),
+    Column("created_at", Integer, nullable=False),  # unix seconds
+    Column("expires_at", Integer, nullable=False),
+    Index("ix_sessions_expires_at", "expires_at"),
+)

@@ -11,13 +11,14 @@ from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from truce import services
-from truce.access import Action, Forbidden, Principal, check_submission, own_source
+from truce.access import Principal, check_submission, own_source
 from truce.domain.claim_input import ClaimInput
 from truce.errors import InputFileError
 from truce.io.claims_file import load_claims_file
 from truce.server.deps import LedgerDep, Reader, Submitter, Verdicter
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
+from truce.supersession import check_supersedes
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 
@@ -63,7 +64,7 @@ def show(claim_id: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
 @router.post("", status_code=201, summary="Record one claim")
 def record(body: ClaimInput, ledger: LedgerDep, who: Submitter) -> dict[str, Any]:
     fields = _submission(ledger, who, body)
-    return _appended(services.record_claim(ledger, fields, who.name))
+    return _appended(services.record_claim(ledger, fields, who.name, who))
 
 
 @router.post("/import", status_code=201, summary="Import a JSON Lines or CSV file of claims")
@@ -90,21 +91,15 @@ def import_file(
             spec, _ = ledger.agreement(claim.agreement)
             parties[claim.agreement] = {p.id for p in spec.parties}
         check_submission(who, claim.as_dict(), parties[claim.agreement])
+    check_supersedes(ledger, who, batch.claims)
     result = ledger.append_claims(batch.claims, who.name)
     return {**_appended(result), "errors": errors}
 
 
 @router.post("/{claim_id}/supersede", status_code=201, summary="Correct a claim with a new one")
 def supersede(claim_id: str, body: ClaimInput, ledger: LedgerDep, who: Submitter) -> dict[str, Any]:
-    old = ledger.claim(claim_id)
-    if not who.role.may(Action.RECORD_CLAIM) and old.recorded_by != who.name:
-        raise Forbidden(
-            f"{who.name} may correct only claims it recorded; {claim_id} was recorded by "
-            f"{old.recorded_by or 'someone else'}",
-            hint="submit a new claim of your own instead; mediators weigh both",
-        )
     fields = _submission(ledger, who, body)
-    return _appended(services.supersede(ledger, claim_id, fields, who.name))
+    return _appended(services.supersede(ledger, claim_id, fields, who.name, who))
 
 
 @router.post("/{claim_id}/status", status_code=201, summary="Confirm, dispute or retract a claim")
