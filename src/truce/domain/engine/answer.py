@@ -27,6 +27,7 @@ class Counts:
     events: int
     superseded: int
     retracted: int
+    out_of_range: tuple[str, ...] = ()  # ids, in id order
 
 
 def ends_of(a: Assessment) -> float | None:
@@ -158,7 +159,10 @@ def render(
             "known_events": a.index.known_count(),
             "superseded": counts.superseded,
             "retracted": counts.retracted,
+            "out_of_range": len(counts.out_of_range),
         },
+        # Claims whose date the engine cannot place (written around the checks at the door).
+        "out_of_range": list(counts.out_of_range),
     }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from truce.domain.bounds import instant_in_range
 from truce.domain.claims import (
     STATUS_WEIGHT,
     Claim,
@@ -66,6 +67,9 @@ class Book:
     claims: int
     superseded: frozenset[str]
     retracted: frozenset[str]
+    # Claims dated outside the engine's window (written around the door): kept out of every
+    # count and clock, and listed so the answer can say so.
+    out_of_range: tuple[Claim, ...] = ()
 
 
 # Enum members hash in Python code; keyed by their plain values these lookups stay in C.
@@ -86,12 +90,16 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
     groups: dict[str, list[Claim]] = {}
     retracted: set[str] = set()
     replaced: set[str] = set()
+    outside: list[Claim] = []
     for claim in all_claims:
         if claim.id in superseded:
             replaced.add(claim.id)
             continue
         if claim.status is _RETRACTED:
             retracted.add(claim.id)
+            continue
+        if not instant_in_range(claim.date.timestamp()):
+            outside.append(claim)
             continue
         group = claim.event_id or claim.id
         bucket = groups.get(group)
@@ -106,6 +114,7 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
         claims=len(all_claims),
         superseded=frozenset(replaced),
         retracted=frozenset(retracted),
+        out_of_range=tuple(sorted({c.id: c for c in outside}.values(), key=lambda c: c.id)),
     )
 
 
