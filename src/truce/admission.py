@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -41,13 +43,20 @@ def admit(spec: AgreementSpec, claim: Claim, allow_unknown: bool = False) -> Cla
 
 def input_error(exc: ValidationError, fallback: TruceError) -> TruceError:
     """A claim's validation errors as one catalogue error: range errors get their own codes."""
-    for error in exc.errors():
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == DATE_OUT_OF_RANGE:
+    return range_error(exc.errors()) or fallback
+
+
+def range_error(errors: Sequence[Mapping[str, Any]]) -> TruceError | None:
+    """The catalogue error for a date or figure out of range among pydantic's `errors` (of a
+    `ClaimInput`, or of an API body holding one), if there is one."""
+    for error in errors:
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        loc = tuple(error.get("loc", ()))
+        if error.get("type") == DATE_OUT_OF_RANGE:
             return ClaimDateOutOfRange(message)
-        if error["loc"][:1] == ("quantity",):
-            return BadQuantity(f"`quantity`: {message} (given {error['input']!r})")
-    return fallback
+        if loc[-1:] == ("quantity",):
+            return BadQuantity(f"`quantity`: {message} (given {error.get('input')!r})")
+    return None
 
 
 def lookalike_warnings(
@@ -64,7 +73,9 @@ def lookalike_warnings(
             f"actor, day and figure ({claim.type.value}, {claim.actor}, "
             f"{claim.date.astimezone(spec.zone).date()}, {claim.quantity}), "
             "another event id; it will be counted as a second event",
-            f"if it is the same event, supersede {claim.id} with a claim giving --event-id {group}",
+            f"if it reports the same event, record a correction with `supersedes: {claim.id}` "
+            f"and `event_id: {group}` (`truce record --supersedes {claim.id} --event-id "
+            f"{group} ...`)",
         )
         for group, other in seen.items()
     ]
