@@ -41,7 +41,8 @@ def test_status_timeline_and_dashboard_answer_with_such_claims_flagged(server: S
     assert rows.status_code == 200, rows.text
     flagged = [r for r in rows.json() if r["flags"]]
     assert sorted(r["claims"][0] for r in flagged) == ids
-    for path in ("/agreements/gaza-2023-11", "/agreements/gaza-2023-11.json", "/"):
+    pages = ("", ".json", "/claims", "/claims.json")
+    for path in ["/", *(f"/agreements/gaza-2023-11{p}" for p in pages)]:
         page = server.get(path, "observer")
         assert page.status_code == 200, (path, page.text[:500])
 

@@ -52,7 +52,7 @@ def _out_of_range(claim: Claim) -> dict[str, Any]:
         "event_id": claim.group,
         "date": claim.date.isoformat(),
         "date_precision": claim.date_precision.value,
-        "local_date": None,
+        "local_date": claim.date.date().isoformat(),  # as written: no clock can place it
         "day": None,
         "type": claim.type.value,
         "actor": claim.actor,
