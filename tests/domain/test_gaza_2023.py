@@ -195,6 +195,7 @@ def test_after_the_end(at: Any, kit: Any) -> None:
         "superseded": 0,
         "retracted": 0,
         "out_of_range": 0,
+        "unchecked": 0,
     }
 
 

@@ -31,7 +31,8 @@ from truce.storage.tables import entries
 from truce.storage.writes import read_head
 
 FORMAT = json.dumps(
-    # Version 2: frames hold the claims set aside for their date (`out_of_range`).
+    # Version 2: frames hold the claims set aside for their date (`out_of_range`) and the
+    # claims kept with `--allow-unknown` (`unchecked`).
     {"version": 2, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
@@ -132,6 +133,7 @@ def _frame(events: pa.Table, told: dict[str, Any]) -> EventFrame:
         superseded=told["superseded"],
         retracted=told["retracted"],
         out_of_range=tuple(told["out_of_range"]),
+        unchecked=tuple(told["unchecked"]),
     )
 
 
@@ -151,6 +153,7 @@ def _write(path: Path, agreement: str, head: Head, claims: pa.Table, frame: Even
         "superseded": frame.superseded,
         "retracted": frame.retracted,
         "out_of_range": list(frame.out_of_range),
+        "unchecked": list(frame.unchecked),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

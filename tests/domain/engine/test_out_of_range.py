@@ -4,6 +4,7 @@ and changes nothing else, in the object path and the column path alike."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -84,3 +85,16 @@ def test_the_timeline_shows_them_flagged_after_the_placed_events() -> None:
     for row in flagged:
         assert row["day"] is None and row["local_date"] in ("9999-12-01", "0001-01-01")
         assert row["flags"] == ["date outside 1900-01-01 to 2199-12-31: not counted"]
+
+
+def test_claims_kept_unchecked_are_listed_by_both_paths() -> None:
+    spec, claims = _seed()
+    flags = {"unchecked": ["subject 'hostagez' is not a subject of gaza-2023-11"]}
+    kept = [
+        with_content_id(replace(claims[0], subject="hostagez", extra=flags)),
+        with_content_id(replace(claims[1], extra={"unchecked": []})),  # an empty list flags nothing
+    ]
+    at = datetime.fromisoformat("2023-11-27T12:00+02:00")
+    state = evaluate(spec, claims + kept, at)
+    assert evaluate_columns(spec, claims + kept, at) == state
+    assert state["unchecked"] == [kept[0].id] and state["counts"]["unchecked"] == 1

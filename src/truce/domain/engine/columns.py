@@ -41,7 +41,12 @@ def evaluate_frame(
         instant = at.timestamp()
         index = ColumnIndex(frame, fetch, instant)
         counts = Counts(
-            frame.claims, len(frame), frame.superseded, frame.retracted, frame.out_of_range
+            frame.claims,
+            len(frame),
+            frame.superseded,
+            frame.retracted,
+            frame.out_of_range,
+            frame.unchecked,
         )
         return assess(spec, index, counts, instant)
 

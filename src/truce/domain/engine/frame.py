@@ -64,6 +64,7 @@ class EventFrame:
     superseded: int
     retracted: int
     out_of_range: tuple[str, ...] = ()  # ids of claims dated outside the engine's window
+    unchecked: tuple[str, ...] = ()  # ids of live claims kept with `--allow-unknown`
 
     def __len__(self) -> int:
         return len(self.at)
@@ -134,6 +135,7 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         superseded=len({c.ids[i] for i in np.flatnonzero(replaced).tolist()}),
         retracted=len({c.ids[i] for i in np.flatnonzero(retracted).tolist()}),
         out_of_range=tuple(sorted({c.ids[i] for i in np.flatnonzero(outside).tolist()})),
+        unchecked=tuple(sorted({c.ids[i] for i in rows[c.unchecked[rows]].tolist()})),
     )
 
 

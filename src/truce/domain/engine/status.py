@@ -117,6 +117,7 @@ def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dic
         len(book.superseded),
         len(book.retracted),
         tuple(c.id for c in book.out_of_range),
+        book.unchecked,
     )
     return assess(spec, index, counts, instant)
 
