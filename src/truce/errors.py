@@ -182,3 +182,46 @@ class PartitionFailed(BatchError):
     default_hint = (
         "run the same command again: finished partitions are kept and the rest are redone"
     )
+
+
+class ClaimDateOutOfRange(ClaimError):
+    """A claim's date lies outside the calendar range claims may carry (see domain.bounds)."""
+
+    code = "V500"
+    default_hint = "claims are dated 1900-01-01 to 2199-12-31; check the year"
+
+
+class BadQuantity(ClaimError):
+    """A figure that is not a whole number in range (`true`, `13.5`, `"13"`, 2^63)."""
+
+    code = "V502"
+    default_hint = "write `quantity` as a whole number from 0 to 9007199254740991 (2^53 - 1)"
+
+
+class ClaimOffAgreement(ClaimError):
+    """A claim names an actor, subject, category or phase the agreement does not declare."""
+
+    code = "V503"
+    default_hint = (
+        "use the ids the agreement declares (`truce agreement show ID`), or pass "
+        "--allow-unknown to keep the claim flagged as unchecked"
+    )
+
+
+@dataclass(frozen=True)
+class TruceWarning:
+    """Something worth a second look that does not stop the command (printed, never raised)."""
+
+    code: str
+    message: str
+    hint: str
+
+    def render(self) -> str:
+        return f"warning [{self.code}] {self.message} — {self.hint}"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message, "hint": self.hint}
+
+
+# The code of the warning given when a new claim looks like a recorded event under another id.
+LOOKS_LIKE_RECORDED = "V504"

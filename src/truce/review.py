@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from truce.admission import admit, input_error
 from truce.domain.claim_input import ClaimInput, is_web_address
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
@@ -118,7 +119,7 @@ def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, An
         "date_precision": candidate.get("date_precision") if candidate.get("date") else None,
         "actor": candidate.get("actor"),
         "target": candidate.get("target"),
-        "quantity": int(quantity) if quantity is not None else None,
+        "quantity": _count(quantity),
         "subject": subject,
         "categories": [c for c in candidate.get("categories", []) if isinstance(c, str)],
         "status": "alleged" if candidate["type"] == "breach" else "reported",
@@ -149,7 +150,11 @@ def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, An
 
 
 def accept(
-    ledger: Ledger, candidate_id: str, edits: dict[str, Any], by: str | None
+    ledger: Ledger,
+    candidate_id: str,
+    edits: dict[str, Any],
+    by: str | None,
+    allow_unknown: bool = False,
 ) -> QueuedCandidate:
     """Turn a pending candidate (with the reviewer's edits) into a ledger claim."""
     queue = ReviewQueue(ledger.engine)
@@ -165,9 +170,9 @@ def accept(
     try:
         claim = ClaimInput.model_validate(fields).to_claim(spec.zone, by)
     except ValidationError as exc:
-        raise ClaimError(
-            str(exc.errors()[0]["msg"]), hint="fix it with --set FIELD=VALUE"
-        ) from None
+        fallback = ClaimError(str(exc.errors()[0]["msg"]), hint="fix it with --set FIELD=VALUE")
+        raise input_error(exc, fallback) from None
+    claim = admit(spec, claim, allow_unknown)
     # An identical claim already in the ledger is skipped, not doubled: acceptance is idempotent.
     ledger.append_claims([claim], by)
     return queue.decide(candidate_id, "accepted", by, claim_id=claim.id, payload=payload)
@@ -185,6 +190,16 @@ def reject(
     ledger: Ledger, candidate_id: str, reason: str | None, by: str | None
 ) -> QueuedCandidate:
     return ReviewQueue(ledger.engine).decide(candidate_id, "rejected", by, reason=reason)
+
+
+def _count(value: Any) -> Any:
+    """A figure as an int where it plainly is one (`--set quantity=13` arrives as text); any
+    other value is left for the claim contract to refuse with its own message."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value) if len(value.strip()) <= 20 else value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _checked(edits: dict[str, Any]) -> dict[str, Any]:

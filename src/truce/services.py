@@ -5,6 +5,7 @@ The CLI (and later the API) parse input, call one of these, and format what come
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from truce.access import Principal
+from truce.admission import admit, input_error, lookalike_warnings
+from truce.domain.bounds import date_range_text, day_in_range
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate_frame
@@ -29,6 +32,11 @@ class BadInstant(TruceError):
     default_hint = "write an ISO 8601 time such as 2023-11-28T12:00 or 2023-11-28T12:00+02:00"
 
 
+class InstantOutOfRange(BadInstant):
+    code = "V501"
+    default_hint = f"ask about an instant from {date_range_text()}"
+
+
 def add_agreement_file(ledger: Ledger, path: str | Path, recorded_by: str | None) -> Entry:
     spec, text = load_spec_file(path)
     return ledger.add_agreement(spec, text, recorded_by)
@@ -41,10 +49,14 @@ def parse_instant(text: str | None, zone: ZoneInfo) -> datetime:
     try:
         if len(text.strip()) == 10:
             day = date.fromisoformat(text.strip())
-            return datetime.combine(day, time(23, 59, 59), tzinfo=zone)
-        when = datetime.fromisoformat(text.strip())
+            when = datetime.combine(day, time(23, 59, 59), tzinfo=zone)
+        else:
+            when = datetime.fromisoformat(text.strip())
     except ValueError:
         raise BadInstant(f"cannot read the instant {text!r}") from None
+    # The day as written: the same bound claims' dates have, whatever the offset.
+    if not day_in_range(when.date()):
+        raise InstantOutOfRange(f"the instant {text!r} is outside {date_range_text()}")
     return when if when.tzinfo is not None else when.replace(tzinfo=zone)
 
 
@@ -60,18 +72,26 @@ def agreement_timeline(ledger: Ledger, agreement: str) -> list[dict[str, Any]]:
 
 
 def record_claim(
-    ledger: Ledger, fields: dict[str, Any], recorded_by: str | None, who: Principal | None = None
+    ledger: Ledger,
+    fields: dict[str, Any],
+    recorded_by: str | None,
+    who: Principal | None = None,
+    allow_unknown: bool = False,
 ) -> AppendResult:
-    """Validate one claim given as fields and append it; `who`, when given, must be allowed to."""
+    """Validate one claim given as fields and append it; `who`, when given, must be allowed to.
+    Each recorded event the claim looks like under another event id gives a warning."""
     try:
         claim_input = ClaimInput.model_validate(fields)
     except ValidationError as exc:
-        raise ClaimError(_first_problem(exc)) from None
+        raise input_error(exc, ClaimError(_first_problem(exc))) from None
     spec, _ = ledger.agreement(claim_input.agreement)
-    claim = claim_input.to_claim(spec.zone, recorded_by)
+    claim = admit(spec, claim_input.to_claim(spec.zone, recorded_by), allow_unknown)
     if who is not None:
         check_supersedes(ledger, who, [claim])
-    return ledger.append_claims([claim], recorded_by)
+    recorded = ledger.claims_like(claim) if claim.quantity is not None else []
+    warnings = lookalike_warnings(spec, claim, recorded)
+    result = ledger.append_claims([claim], recorded_by)
+    return replace(result, warnings=tuple(warnings)) if claim.id in result.added else result
 
 
 def _first_problem(exc: ValidationError) -> str:

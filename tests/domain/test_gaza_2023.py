@@ -194,6 +194,8 @@ def test_after_the_end(at: Any, kit: Any) -> None:
         "known_events": 31,
         "superseded": 0,
         "retracted": 0,
+        "out_of_range": 0,
+        "unchecked": 0,
     }
 
 

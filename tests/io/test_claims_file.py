@@ -53,7 +53,7 @@ def test_jsonl_with_bad_lines(tmp_path: Path, ledger: Ledger) -> None:
     batch = load_claims_file(path, ledger)
     assert [c.quantity for c in batch.claims] == [13, 10]
     assert [(e.line, e.code) for e in batch.errors] == [
-        (3, "I101"), (4, "I101"), (5, "I102"), (6, "L101"), (7, "I102"), (8, "I102"),
+        (3, "I101"), (4, "I101"), (5, "V502"), (6, "L101"), (7, "I102"), (8, "I102"),
     ]  # fmt: skip
     rendered = [e.render() for e in batch.errors]
     assert rendered[0].startswith(f"{path}:3: [I101] not valid JSON")
@@ -91,7 +91,7 @@ def test_csv_with_flat_sources_and_bad_rows(tmp_path: Path, ledger: Ledger) -> N
         "minsk-2,release,2023-11-27,hamas,1,hostages,,,",
     )
     batch = load_claims_file(path, ledger)
-    assert [(e.line, e.code) for e in batch.errors] == [(3, "I102"), (5, "I101"), (6, "L101")]
+    assert [(e.line, e.code) for e in batch.errors] == [(3, "V502"), (5, "I101"), (6, "L101")]
     first, second = batch.claims
     assert first.categories == ("women", "children") and first.sources[0].outlet == "AFP"
     assert second.quantity == 17 and second.sources == ()

@@ -59,6 +59,9 @@ def record(
     supersedes: str = typer.Option(None, help="id of the claim this one corrects"),
     notes: str = typer.Option(None),
     by: str = typer.Option(None, "--by", help="who records this"),
+    allow_unknown: bool = typer.Option(
+        False, "--allow-unknown", help="keep it, flagged, if the agreement does not declare its ids"
+    ),
 ) -> None:
     """Record one claim: one source's report of one event."""
     has_source = any(v is not None for v in (outlet, url, speaker, role, via)) or anonymous
@@ -92,9 +95,11 @@ def record(
         else [],
     }
     with open_ledger() as ledger:
-        result = services.record_claim(ledger, fields, by, operator(by))
+        result = services.record_claim(ledger, fields, by, operator(by), allow_unknown)
     for claim_id in result.added:
         console.print(f"recorded {claim_id}")
+    for warning in result.warnings:
+        errors.print(warning.render(), markup=False, highlight=False)
     for claim_id in result.skipped:
         console.print(f"already recorded {claim_id}")
 
@@ -103,10 +108,15 @@ def import_(
     path: Path = typer.Argument(..., help="a .jsonl or .csv file of claims"),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="import the good lines anyway"),
     by: str = typer.Option(None, "--by", help="who records this"),
+    allow_unknown: bool = typer.Option(
+        False,
+        "--allow-unknown",
+        help="keep claims naming ids the agreement does not declare, flagged as unchecked",
+    ),
 ) -> None:
     """Import claims from JSON Lines or CSV; a bad line stops it all unless --skip-bad."""
     with open_ledger() as ledger:
-        batch = load_claims_file(path, ledger)
+        batch = load_claims_file(path, ledger, allow_unknown=allow_unknown)
         for problem in batch.errors:
             errors.print(problem.render(), markup=False, highlight=False)
         if batch.errors and not skip_bad:

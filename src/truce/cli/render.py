@@ -180,7 +180,9 @@ def timeline_view(agreement: str, rows: list[dict[str, Any]]) -> Table:
             _n(r["actor"]),
             _n(r["subject"]),
             qty,
-            r["status"],
+            r["status"] + (" [bold red]![/]" if r.get("flags") else ""),
             source,
         )
+    if any(r.get("flags") for r in rows):
+        table.caption = "! flagged (unchecked ids, or a date no clock can place): see --json"
     return table

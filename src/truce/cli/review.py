@@ -119,10 +119,13 @@ def accept(
     candidate_id: str = typer.Argument(..., metavar="ID"),
     set_: list[str] = typer.Option([], "--set", help="field=value edits before accepting"),
     by: str = typer.Option(None, "--by", help="who reviews"),
+    allow_unknown: bool = typer.Option(
+        False, "--allow-unknown", help="keep it, flagged, if the agreement does not declare its ids"
+    ),
 ) -> None:
     """Accept a candidate: it becomes a ledger claim with its source, quote and span."""
     with open_ledger() as ledger:
-        done = service.accept(ledger, candidate_id, _edits(set_), by)
+        done = service.accept(ledger, candidate_id, _edits(set_), by, allow_unknown)
     console.print(f"accepted {candidate_id} as claim {done.claim_id}")
 
 

@@ -11,8 +11,10 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
+from pydantic_core import PydanticCustomError
 
+from truce.domain.bounds import MAX_QUANTITY, date_range_text, day_in_range
 from truce.domain.claims import (
     Claim,
     ClaimStatus,
@@ -25,6 +27,8 @@ from truce.domain.claims import (
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+# The pydantic error type of a date outside `bounds`, so each edge can give it its own code.
+DATE_OUT_OF_RANGE = "date_out_of_range"
 
 
 class SourceInput(BaseModel):
@@ -58,7 +62,9 @@ class ClaimInput(BaseModel):
     event_id: str | None = Field(None, description="claims with the same key are one event")
     actor: str | None = None
     target: str | None = None
-    quantity: int | None = Field(None, ge=0)
+    # Strict: JSON's `true` and `13.5` are not counts, and a figure past 2^53 loses digits in a
+    # browser's JSON reader.
+    quantity: StrictInt | None = Field(None, ge=0, le=MAX_QUANTITY)
     subject: str | None = None
     categories: list[str] = Field(default_factory=list)
     status: ClaimStatus = ClaimStatus.REPORTED
@@ -79,7 +85,14 @@ class ClaimInput(BaseModel):
     @field_validator("date")
     @classmethod
     def _parsable(cls, value: str) -> str:
-        parse_claim_date(value, ZoneInfo("UTC"))
+        when, _ = parse_claim_date(value, ZoneInfo("UTC"))
+        # The calendar date as written, so the bound does not move with the agreement's zone.
+        if not day_in_range(when.date()):
+            raise PydanticCustomError(
+                DATE_OUT_OF_RANGE,
+                "date {date} is outside the range claims may carry ({range})",
+                {"date": value.strip(), "range": date_range_text()},
+            )
         return value
 
     def to_claim(self, zone: ZoneInfo, recorded_by: str | None = None) -> Claim:
@@ -148,7 +161,10 @@ def parse_claim_date(text: str, zone: ZoneInfo) -> tuple[datetime, DatePrecision
     if match := _MONTH.match(text):
         return datetime(int(match[1]), int(match[2]), 1, tzinfo=zone), DatePrecision.MONTH
     if match := _WEEK.match(text):
-        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        try:
+            monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        except ValueError:
+            raise ValueError(_bad_date(text)) from None
         return datetime.combine(monday, time(0), tzinfo=zone), DatePrecision.WEEK
     if len(text) == 10:
         try:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from truce.admission import input_error
 from truce.domain.claim_input import ClaimInput, SourceInput
 from truce.domain.claims import Claim
 from truce.errors import InvalidClaimLine, MalformedLine
@@ -21,6 +23,7 @@ FLAT_SOURCE_COLUMNS = tuple(f"source_{name}" for name in SOURCE_FIELDS)
 CSV_COLUMNS = frozenset(CLAIM_FIELDS + FLAT_SOURCE_COLUMNS + EXPORT_KEYS)
 
 ZoneFor = Callable[[str], ZoneInfo]
+_DIGITS = re.compile(r"[0-9]{1,20}")
 
 
 def record_to_claim(record: Any, zone_for: ZoneFor) -> Claim:
@@ -31,7 +34,7 @@ def record_to_claim(record: Any, zone_for: ZoneFor) -> Claim:
     try:
         claim_input = ClaimInput.model_validate(fields)
     except ValidationError as exc:
-        raise InvalidClaimLine(_describe(exc), hint=_hint(exc)) from None
+        raise input_error(exc, InvalidClaimLine(_describe(exc), hint=_hint(exc))) from None
     claim = claim_input.to_claim(zone_for(claim_input.agreement), record.get("recorded_by"))
     given = record.get("id")
     if given and given != claim.id:
@@ -48,6 +51,10 @@ def csv_record(row: dict[str, str]) -> dict[str, Any]:
     for key in EXPORT_KEYS:
         if row.get(key, "").strip():
             record[key] = row[key]
+    if "quantity" in record and _DIGITS.fullmatch(record["quantity"].strip()):
+        # A CSV cell is text; only plain digits are a count (`13.5`, `true` stay text and fail,
+        # and so do digits too many to be a count, before `int` is asked to read them).
+        record["quantity"] = int(record["quantity"])
     if "categories" in record:
         record["categories"] = [c.strip() for c in record["categories"].split(";") if c.strip()]
     for key in ("sources", "extra"):

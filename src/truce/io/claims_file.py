@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
-from zoneinfo import ZoneInfo
 
+from truce.admission import admit
 from truce.domain.claims import Claim
+from truce.domain.spec import AgreementSpec
 from truce.errors import (
     EmptyInputFile,
     InputFileError,
@@ -54,9 +55,14 @@ def detect_format(path: str | Path, fmt: str | None = None) -> Format:
 
 
 def read_claims(
-    path: str | Path, zone_for: ZoneFor, fmt: str | None = None
+    path: str | Path,
+    zone_for: ZoneFor,
+    fmt: str | None = None,
+    admit: Callable[[Claim], Claim] | None = None,
 ) -> Iterator[Claim | LineError]:
-    """Each line's claim (with its content id) or the error that line has, in file order."""
+    """Each line's claim (with its content id) or the error that line has, in file order.
+
+    `admit`, when given, is the agreement's check of each claim (see `truce.admission`)."""
     kind = detect_format(path, fmt)
     name = str(path)
     try:
@@ -74,7 +80,8 @@ def read_claims(
                 yield record
                 continue
             try:
-                yield record_to_claim(record, zone_for)
+                claim = record_to_claim(record, zone_for)
+                yield admit(claim) if admit is not None else claim
             except TruceError as exc:
                 yield LineError.from_error(name, lineno, exc)
         if not seen:
@@ -83,23 +90,29 @@ def read_claims(
         handle.close()
 
 
-def load_claims_file(path: str | Path, ledger: Ledger, fmt: str | None = None) -> ImportBatch:
-    """Read a claims file, resolving each agreement's time zone from the ledger."""
-    zones: dict[str, ZoneInfo | TruceError] = {}
+def load_claims_file(
+    path: str | Path, ledger: Ledger, fmt: str | None = None, allow_unknown: bool = False
+) -> ImportBatch:
+    """Read a claims file, resolving each agreement from the ledger and checking each claim
+    against it (`allow_unknown` keeps claims it does not cover, flagged)."""
+    specs: dict[str, AgreementSpec | TruceError] = {}
 
-    def zone_for(agreement: str) -> ZoneInfo:
-        if agreement not in zones:
+    def spec_for(agreement: str) -> AgreementSpec:
+        if agreement not in specs:
             try:
-                zones[agreement] = ledger.agreement(agreement)[0].zone
+                specs[agreement] = ledger.agreement(agreement)[0]
             except TruceError as exc:
-                zones[agreement] = exc
-        found = zones[agreement]
+                specs[agreement] = exc
+        found = specs[agreement]
         if isinstance(found, TruceError):
             raise found
         return found
 
+    def checked(claim: Claim) -> Claim:
+        return admit(spec_for(claim.agreement), claim, allow_unknown)
+
     batch = ImportBatch()
-    for item in read_claims(path, zone_for, fmt):
+    for item in read_claims(path, lambda a: spec_for(a).zone, fmt, checked):
         if isinstance(item, LineError):
             batch.errors.append(item)
         else:

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from truce.access import Forbidden, RoleError
+from truce.admission import range_error
 from truce.errors import (
     ClaimError,
     InputFileError,
@@ -156,8 +157,14 @@ def install(app: FastAPI, page: Renderer | None = None) -> None:
         ]
         first = details[0] if details else {"loc": [], "msg": "invalid request"}
         where = ".".join(first["loc"]) or "request"
+        # A claim's date or figure out of range keeps the code the CLI and importer give it.
+        known = range_error(exc.errors())
         body = error_body(
-            422, "A422", f"{where}: {first['msg']}", "fix the fields listed in details", details
+            422,
+            known.code if known else "A422",
+            f"{where}: {first['msg']}",
+            known.hint if known else "fix the fields listed in details",
+            details,
         )
         return JSONResponse(body, status_code=422)
 

@@ -24,6 +24,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 from sqlalchemy import Connection
 
+from truce.domain.claim_checks import UNCHECKED
 from truce.domain.claims import Claim
 from truce.domain.engine.claim_columns import (
     NONE,
@@ -31,6 +32,7 @@ from truce.domain.engine.claim_columns import (
     STATUS_CODE,
     TYPE_CODE,
     ClaimColumns,
+    Flags,
     Ints,
 )
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
@@ -153,7 +155,27 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         actors=actors,
         subjects=subjects,
         category_sets=[tuple(json.loads(t)) for t in texts],
+        unchecked=_unchecked(table["extra"]),
     )
+
+
+def _unchecked(column: pa.ChunkedArray) -> Flags:
+    """Rows whose `extra` marks a claim kept with `--allow-unknown`, read once per distinct text
+    (and parsed only where the key appears at all)."""
+    codes, texts = _codes(column)
+
+    def flagged(text: str | None) -> bool:
+        if not text or f'"{UNCHECKED}"' not in text:
+            return False
+        extra = json.loads(text)
+        return (
+            isinstance(extra, dict)
+            and isinstance(extra.get(UNCHECKED), list)
+            and bool(extra[UNCHECKED])
+        )
+
+    table = np.array([flagged(t) for t in texts] + [False], dtype=bool)
+    return table[codes]  # NONE (-1) reads the last: not flagged
 
 
 class ArrowStrings(Sequence[str]):

@@ -192,6 +192,18 @@ class Ledger:
                 raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
             return ClaimLoader().load(rows)
 
+    def claims_like(self, claim: Claim) -> list[Claim]:
+        """Recorded claims of the same agreement, type, actor and figure as `claim`: the few a
+        new claim is compared with for a double count, without reading the whole record."""
+        query = select(*LOAD_COLUMNS).where(
+            claims.c.agreement == claim.agreement,
+            claims.c.type == claim.type.value,
+            claims.c.actor == claim.actor,
+            claims.c.quantity == claim.quantity,
+        )
+        with self._engine.connect() as conn:
+            return ClaimLoader().load(conn.execute(query.order_by(claims.c.seq)).all())
+
     def frame(self, agreement: str) -> tuple[EventFrame, Fetch]:
         """The agreement's events as columns (see `storage.snapshot`), and a way to its claims."""
         if not self._has_agreement_id(agreement):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from truce.errors import TruceError
+from truce.errors import TruceError, TruceWarning
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,8 @@ class AppendResult:
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     head: Entry | None = None
+    # Set by the service that appended, not the ledger: what the caller should be told.
+    warnings: tuple[TruceWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,9 @@ from truce.storage.tables import entries
 from truce.storage.writes import read_head
 
 FORMAT = json.dumps(
-    {"version": 1, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
+    # Version 2: frames hold the claims set aside for their date (`out_of_range`) and the
+    # claims kept with `--allow-unknown` (`unchecked`).
+    {"version": 2, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
 _FLAGS = ("has_quantity", "disputed")
@@ -130,6 +132,8 @@ def _frame(events: pa.Table, told: dict[str, Any]) -> EventFrame:
         claims=told["claims"],
         superseded=told["superseded"],
         retracted=told["retracted"],
+        out_of_range=tuple(told["out_of_range"]),
+        unchecked=tuple(told["unchecked"]),
     )
 
 
@@ -148,6 +152,8 @@ def _write(path: Path, agreement: str, head: Head, claims: pa.Table, frame: Even
         "claims": frame.claims,
         "superseded": frame.superseded,
         "retracted": frame.retracted,
+        "out_of_range": list(frame.out_of_range),
+        "unchecked": list(frame.unchecked),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ a migration in `storage/migrations/versions/`.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -35,7 +35,7 @@ claims = Table(
     Column("event_id", String(200)),
     Column("actor", String(200)),
     Column("target", String(200)),
-    Column("quantity", Integer),
+    Column("quantity", BigInteger),
     Column("subject", String(200)),
     Column("categories", Text, nullable=False),
     Column("status", String(32), nullable=False),

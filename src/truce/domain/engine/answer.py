@@ -27,6 +27,8 @@ class Counts:
     events: int
     superseded: int
     retracted: int
+    out_of_range: tuple[str, ...] = ()  # ids, in id order
+    unchecked: tuple[str, ...] = ()  # ids of counted claims kept with `--allow-unknown`
 
 
 def ends_of(a: Assessment) -> float | None:
@@ -158,7 +160,13 @@ def render(
             "known_events": a.index.known_count(),
             "superseded": counts.superseded,
             "retracted": counts.retracted,
+            "out_of_range": len(counts.out_of_range),
+            "unchecked": len(counts.unchecked),
         },
+        # Claims whose date the engine cannot place (written around the checks at the door).
+        "out_of_range": list(counts.out_of_range),
+        # Claims the agreement does not declare the ids of, kept deliberately (`--allow-unknown`).
+        "unchecked": list(counts.unchecked),
     }
 
 

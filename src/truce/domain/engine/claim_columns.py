@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from truce.domain.claim_checks import unchecked
 from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType
 
 Ints = npt.NDArray[np.int64]
@@ -53,6 +54,8 @@ class ClaimColumns:
     actors: list[str]
     subjects: list[str]
     category_sets: list[tuple[str, ...]]
+    # Claims kept with `--allow-unknown` (their `extra` says what the agreement does not declare).
+    unchecked: Flags
 
 
 def ranks(keys: Sequence[str]) -> Ints:
@@ -112,4 +115,5 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
         actors=[str(v) for v in actors.values],
         subjects=[str(v) for v in subjects.values],
         category_sets=sets.tuples(),
+        unchecked=np.fromiter((bool(unchecked(c)) for c in claims), bool, count=n),
     )

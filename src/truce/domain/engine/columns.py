@@ -40,7 +40,14 @@ def evaluate_frame(
     with paused_gc():
         instant = at.timestamp()
         index = ColumnIndex(frame, fetch, instant)
-        counts = Counts(frame.claims, len(frame), frame.superseded, frame.retracted)
+        counts = Counts(
+            frame.claims,
+            len(frame),
+            frame.superseded,
+            frame.retracted,
+            frame.out_of_range,
+            frame.unchecked,
+        )
         return assess(spec, index, counts, instant)
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from truce.domain.bounds import instant_in_range
+from truce.domain.claim_checks import unchecked
 from truce.domain.claims import (
     STATUS_WEIGHT,
     Claim,
@@ -66,6 +68,10 @@ class Book:
     claims: int
     superseded: frozenset[str]
     retracted: frozenset[str]
+    # Claims dated outside the engine's window (written around the door): kept out of every
+    # count and clock, and listed so the answer can say so.
+    out_of_range: tuple[Claim, ...] = ()
+    unchecked: tuple[str, ...] = ()  # ids of live claims kept with `--allow-unknown`
 
 
 # Enum members hash in Python code; keyed by their plain values these lookups stay in C.
@@ -86,6 +92,8 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
     groups: dict[str, list[Claim]] = {}
     retracted: set[str] = set()
     replaced: set[str] = set()
+    outside: list[Claim] = []
+    flagged: set[str] = set()
     for claim in all_claims:
         if claim.id in superseded:
             replaced.add(claim.id)
@@ -93,6 +101,11 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
         if claim.status is _RETRACTED:
             retracted.add(claim.id)
             continue
+        if not instant_in_range(claim.date.timestamp()):
+            outside.append(claim)
+            continue
+        if claim.extra and unchecked(claim):
+            flagged.add(claim.id)
         group = claim.event_id or claim.id
         bucket = groups.get(group)
         if bucket is None:
@@ -106,6 +119,8 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
         claims=len(all_claims),
         superseded=frozenset(replaced),
         retracted=frozenset(retracted),
+        out_of_range=tuple(sorted({c.id: c for c in outside}.values(), key=lambda c: c.id)),
+        unchecked=tuple(sorted(flagged)),
     )
 
 

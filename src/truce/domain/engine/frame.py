@@ -16,6 +16,7 @@ from datetime import datetime
 
 import numpy as np
 
+from truce.domain.bounds import EARLIEST_INSTANT, LATEST_INSTANT
 from truce.domain.claims import (
     STATUS_WEIGHT,
     ClaimStatus,
@@ -62,6 +63,8 @@ class EventFrame:
     claims: int
     superseded: int
     retracted: int
+    out_of_range: tuple[str, ...] = ()  # ids of claims dated outside the engine's window
+    unchecked: tuple[str, ...] = ()  # ids of live claims kept with `--allow-unknown`
 
     def __len__(self) -> int:
         return len(self.at)
@@ -74,7 +77,9 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
     if c.targets:
         replaced = np.fromiter((i in c.targets for i in c.ids), dtype=bool, count=n)
     retracted = ~replaced & (c.status == STATUS_CODE[ClaimStatus.RETRACTED])
-    rows = np.flatnonzero(~replaced & ~retracted)
+    # The same window `events.reduce_claims` holds each claim's date to.
+    outside = ~replaced & ~retracted & ~((c.ts >= EARLIEST_INSTANT) & (c.ts < LATEST_INSTANT))
+    rows = np.flatnonzero(~replaced & ~retracted & ~outside)
 
     group = c.group[rows]
     # Claims rank within an event by status weight (higher first), reliability grade, exact
@@ -129,6 +134,8 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         # Distinct ids, as the reference counts (a list of claims may hold one claim twice).
         superseded=len({c.ids[i] for i in np.flatnonzero(replaced).tolist()}),
         retracted=len({c.ids[i] for i in np.flatnonzero(retracted).tolist()}),
+        out_of_range=tuple(sorted({c.ids[i] for i in np.flatnonzero(outside).tolist()})),
+        unchecked=tuple(sorted({c.ids[i] for i in rows[c.unchecked[rows]].tolist()})),
     )
 
 

@@ -111,7 +111,14 @@ def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dic
     book = reduce_claims(c for c in claims if c.agreement == spec.id)
     instant = at.timestamp()
     index = Index(known_by(book.events, instant))
-    counts = Counts(book.claims, len(book.events), len(book.superseded), len(book.retracted))
+    counts = Counts(
+        book.claims,
+        len(book.events),
+        len(book.superseded),
+        len(book.retracted),
+        tuple(c.id for c in book.out_of_range),
+        book.unchecked,
+    )
     return assess(spec, index, counts, instant)
 
 

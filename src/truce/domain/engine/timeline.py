@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from truce.domain.bounds import date_range_text
+from truce.domain.claim_checks import unchecked
 from truce.domain.claims import Claim
 from truce.domain.engine.clock import DAY, local_instant
 from truce.domain.engine.events import reduce_claims
@@ -38,6 +40,31 @@ def timeline(spec: AgreementSpec, claims: Iterable[Claim]) -> list[dict[str, Any
                 "claims": event.claim_ids,
                 "sources": sorted({s.label() for c in event.claims for s in c.sources}),
                 "quote": next((c.quote for c in event.claims if c.quote), None),
+                "flags": [f"unchecked: {p}" for c in event.claims for p in unchecked(c)],
             }
         )
-    return rows
+    return rows + [_out_of_range(claim) for claim in book.out_of_range]
+
+
+def _out_of_range(claim: Claim) -> dict[str, Any]:
+    """A row for a claim the clock cannot place: shown, never counted."""
+    return {
+        "event_id": claim.group,
+        "date": claim.date.isoformat(),
+        "date_precision": claim.date_precision.value,
+        "local_date": claim.date.date().isoformat(),  # as written: no clock can place it
+        "day": None,
+        "type": claim.type.value,
+        "actor": claim.actor,
+        "target": claim.target,
+        "subject": claim.subject,
+        "categories": sorted(claim.categories),
+        "quantity": claim.quantity,
+        "readings": [],
+        "status": claim.status.value,
+        "claims": [claim.id],
+        "sources": sorted({s.label() for s in claim.sources}),
+        "quote": claim.quote,
+        "flags": [f"date outside {date_range_text()}: not counted"]
+        + [f"unchecked: {p}" for p in unchecked(claim)],
+    }

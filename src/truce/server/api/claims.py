@@ -62,9 +62,16 @@ def show(claim_id: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
 
 
 @router.post("", status_code=201, summary="Record one claim")
-def record(body: ClaimInput, ledger: LedgerDep, who: Submitter) -> dict[str, Any]:
+def record(
+    body: ClaimInput,
+    ledger: LedgerDep,
+    who: Submitter,
+    allow_unknown: bool = Query(
+        False, description="keep a claim naming ids the agreement does not declare, flagged"
+    ),
+) -> dict[str, Any]:
     fields = _submission(ledger, who, body)
-    return _appended(services.record_claim(ledger, fields, who.name, who))
+    return _appended(services.record_claim(ledger, fields, who.name, who, allow_unknown))
 
 
 @router.post("/import", status_code=201, summary="Import a JSON Lines or CSV file of claims")
@@ -73,13 +80,16 @@ def import_file(
     who: Submitter,
     file: UploadFile = File(..., description=".jsonl, .ndjson or .csv"),
     skip_bad: bool = Query(False, description="import the good lines, report the bad"),
+    allow_unknown: bool = Query(
+        False, description="keep claims naming ids the agreement does not declare, flagged"
+    ),
 ) -> dict[str, Any]:
     suffix = Path(file.filename or "claims.jsonl").suffix.lower() or ".jsonl"
     with tempfile.TemporaryDirectory(prefix="truce-import-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
         with path.open("wb") as out:
             shutil.copyfileobj(file.file, out)
-        batch = load_claims_file(path, ledger)
+        batch = load_claims_file(path, ledger, allow_unknown=allow_unknown)
     errors = [e.render().replace(str(path), file.filename or "upload") for e in batch.errors]
     if errors and not skip_bad:
         raise ImportRejected(
@@ -122,4 +132,5 @@ def _appended(result: AppendResult) -> dict[str, Any]:
         "skipped": result.skipped,
         "head": result.head.hash if result.head else None,
         "seq": result.head.seq if result.head else None,
+        "warnings": [w.as_dict() for w in result.warnings],
     }

@@ -24,6 +24,12 @@ class Decision(BaseModel):
     set: Edits = Field(default_factory=dict, description="fields to change, e.g. {'quantity': 13}")
 
 
+class Acceptance(Decision):
+    allow_unknown: bool = Field(
+        False, description="keep the claim, flagged, if the agreement does not declare its ids"
+    )
+
+
 class Rejection(BaseModel):
     reason: str | None = Field(None, max_length=5_000)
 
@@ -68,8 +74,10 @@ def show(candidate_id: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
 
 
 @router.post("/{candidate_id}/accept", summary="Accept a candidate; it becomes a ledger claim")
-def accept(candidate_id: str, body: Decision, ledger: LedgerDep, who: Reviewer) -> dict[str, Any]:
-    return review.accept(ledger, candidate_id, dict(body.set), who.name).as_dict()
+def accept(candidate_id: str, body: Acceptance, ledger: LedgerDep, who: Reviewer) -> dict[str, Any]:
+    return review.accept(
+        ledger, candidate_id, dict(body.set), who.name, body.allow_unknown
+    ).as_dict()
 
 
 @router.post("/{candidate_id}/edit", summary="Edit a pending candidate")

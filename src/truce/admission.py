@@ -1,0 +1,81 @@
+"""The one gate every claim passes before it is appended, whichever way it came in.
+
+`truce record`, `truce import`, the API and review acceptance each build a `Claim` and call
+`admit` on it; a claim's input errors are turned into catalogue errors by `input_error`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from pydantic import ValidationError
+
+from truce.domain.claim_checks import UNCHECKED, claim_problems, lookalikes, with_actor_ids
+from truce.domain.claim_input import DATE_OUT_OF_RANGE, with_content_id
+from truce.domain.claims import Claim
+from truce.domain.spec import AgreementSpec
+from truce.errors import (
+    LOOKS_LIKE_RECORDED,
+    BadQuantity,
+    ClaimDateOutOfRange,
+    ClaimOffAgreement,
+    TruceError,
+    TruceWarning,
+)
+
+
+def admit(spec: AgreementSpec, claim: Claim, allow_unknown: bool = False) -> Claim:
+    """The claim as it may enter the ledger, or `ClaimOffAgreement` naming what is allowed.
+
+    Aliases become ids. With `allow_unknown` a claim the agreement does not cover is kept, its
+    problems written into `extra.unchecked` (part of its content, so its id says it too).
+    """
+    claim = with_actor_ids(spec, claim)
+    problems = claim_problems(spec, claim)
+    if not problems:
+        return with_content_id(claim)
+    if not allow_unknown:
+        raise ClaimOffAgreement("; ".join(problems))
+    return with_content_id(replace(claim, extra={**claim.extra, UNCHECKED: problems}))
+
+
+def input_error(exc: ValidationError, fallback: TruceError) -> TruceError:
+    """A claim's validation errors as one catalogue error: range errors get their own codes."""
+    return range_error(exc.errors()) or fallback
+
+
+def range_error(errors: Sequence[Mapping[str, Any]]) -> TruceError | None:
+    """The catalogue error for a date or figure out of range among pydantic's `errors` (of a
+    `ClaimInput`, or of an API body holding one), if there is one."""
+    for error in errors:
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        loc = tuple(error.get("loc", ()))
+        if error.get("type") == DATE_OUT_OF_RANGE:
+            return ClaimDateOutOfRange(message)
+        if loc[-1:] == ("quantity",):
+            return BadQuantity(f"`quantity`: {message} (given {error.get('input')!r})")
+    return None
+
+
+def lookalike_warnings(
+    spec: AgreementSpec, claim: Claim, recorded: list[Claim]
+) -> list[TruceWarning]:
+    """A warning for each recorded event the new claim looks like without sharing its id."""
+    seen: dict[str, Claim] = {}
+    for other in lookalikes(claim, recorded, spec.zone):
+        seen.setdefault(other.group, other)
+    return [
+        TruceWarning(
+            LOOKS_LIKE_RECORDED,
+            f"claim {claim.id} looks like event {group!r} (claim {other.id}): same type, "
+            f"actor, day and figure ({claim.type.value}, {claim.actor}, "
+            f"{claim.date.astimezone(spec.zone).date()}, {claim.quantity}), "
+            "another event id; it will be counted as a second event",
+            f"if it reports the same event, record a correction with `supersedes: {claim.id}` "
+            f"and `event_id: {group}` (`truce record --supersedes {claim.id} --event-id "
+            f"{group} ...`)",
+        )
+        for group, other in seen.items()
+    ]
