@@ -14,7 +14,7 @@ from truce.domain.engine import rules, terms
 from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
 from truce.domain.engine.events import Event, reduce_claims
-from truce.domain.engine.index import EventIndex, Index, known_by
+from truce.domain.engine.index import EventIndex, Index, known_by, pending_at
 from truce.domain.engine.reach import terms_touched
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
 from truce.domain.spec import AgreementSpec
@@ -110,7 +110,7 @@ def paused_gc() -> Iterator[None]:
 def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dict[str, Any]:
     book = reduce_claims(c for c in claims if c.agreement == spec.id)
     instant = at.timestamp()
-    index = Index(known_by(book.events, instant))
+    index = Index(known_by(book.events, instant), pending_at(book.events, instant), instant)
     counts = Counts(book.claims, len(book.events), len(book.superseded), len(book.retracted))
     return assess(spec, index, counts, instant)
 

@@ -6,7 +6,6 @@ import math
 from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
-from truce.domain.engine.clock import DAY
 from truce.domain.engine.events import Event
 from truce.domain.engine.verdicts import (
     Explanation,
@@ -105,12 +104,14 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             explanation=Explanation(term.clause, text, lambda: _events(ctx, sel, start, deadline)),
         )
         return TermResult([verdict], met_at)
-    step = DAY if term.per == "day" else 7 * DAY
+    unit = 1 if term.per == "day" else 7
+    days = ctx.reckoner(term.phase)
     last = end if end is not None else max(ctx.at, start) + 1
     verdicts = []
     number, period_start = 1, start
     while period_start < last:
-        period_end = min(period_start + step, last if end is not None else period_start + step)
+        bound = days.day_end(start, number * unit)
+        period_end = min(bound, last) if end is not None else bound
         delivered = series.total(period_start, period_end)
         status = _recorded(
             _status(delivered, term.at_least, period_start, period_end, ctx.at),
@@ -142,7 +143,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
                 ),
             )
         )
-        number, period_start = number + 1, period_start + step
+        number, period_start = number + 1, bound
     done = end is not None and ctx.at >= end
     met_at = end if done and all(v.status == Status.MET for v in verdicts) else None
     return TermResult(verdicts, met_at)
@@ -193,7 +194,8 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
     if clock.start is None or clock.base_end is None:
         return TermResult()
     series = ctx.index.series(term.of)
-    base_days = (clock.base_end - clock.start) / DAY
+    reckon = clock.reckoner
+    base_days = reckon.days_between(clock.start, clock.base_end)
     announced = sum(a.days for a in clock.extensions if not a.renewal)
     # Only releases while the phase runs earn days: the day rows below count the same way.
     total = series.total(clock.start, clock.end if clock.end is not None else math.inf)
@@ -202,7 +204,7 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
         earned = max(0, min(earned, term.max_days - base_days))
     days = []
     for extra in range(1, math.ceil(announced) + 1):
-        day_end = clock.start + (base_days + extra) * DAY
+        day_end = reckon.day_end(clock.start, base_days + extra)
         needed = term.beyond + math.ceil(extra / term.days) * term.for_each
         got = series.total(clock.start, day_end)
         unsettled = "pending" if ctx.at < day_end else "not_earned"
