@@ -9,6 +9,7 @@ from typing import Any
 from truce.domain.claims import ClaimStatus, EventType
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
+from truce.domain.engine.loose import Tally
 from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Status, Verdict
 from truce.domain.spec import (
     DeadlineTerm,
@@ -68,17 +69,25 @@ def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
     due = ctx.deadline(term.by, term, start)
     sel = term.match if term.party is None else term.match.model_copy(update={"party": term.party})
     found = ctx.index.between(sel, start, math.inf)
-    first = found[0] if found else None
+    first = _first_in_time(found, start, due)
     party = sel.party
-    if first is not None and (due is None or first.at <= due):
+    # Loosely dated events that may or may not fall between the opening and the deadline.
+    maybe = ctx.index.loose(sel, start, due) if due is not None else []
+    if first is not None:
         status, met_at = Status.MET, first.at
         text = f"{sel.type.value} by {party or 'a party'} recorded in time"
+    elif maybe:
+        status, met_at = Status.UNDETERMINED, None
+        text = f"no {sel.type.value} by {party or 'any party'} surely in time" + Tally(
+            0.0, 0.0, maybe
+        ).reason(ctx)
     else:
         met_at = None
-        status = Status.UNMET if due is not None and ctx.at >= due else Status.IN_PROGRESS
+        status = _missed(due is not None and ctx.at >= due, bool(found))
         text = f"no {sel.type.value} by {party or 'any party'} recorded" + (
-            " before the deadline" if first is None else " before the deadline (a late one was)"
+            " before the deadline" if not found else " before the deadline (a late one was)"
         )
+    evidence = [first] if first is not None else [*maybe, *found[:1]]
     return TermResult(
         [
             _verdict(
@@ -92,11 +101,30 @@ def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
                 starts_at=start,
                 ends_at=due,
                 met_at=met_at,
-                events=found[:1],
+                events=evidence,
             )
         ],
         met_at,
     )
+
+
+def _first_in_time(found: Sequence[Event], start: float, due: float | None) -> Event | None:
+    """The first event surely between the opening and the deadline: a loosely dated one must
+    lie wholly inside (see `loose`)."""
+    for event in found:
+        if due is not None and event.at > due:
+            return None
+        if not event.loose or (event.since >= start and (due is None or event.known_at <= due)):
+            return event
+    return None
+
+
+def _missed(closed: bool, recorded: bool) -> str:
+    """Past the deadline: `unmet` when a claim shows the act came late, `no_record` when no
+    claim of it exists at all (as for quotas: absence of evidence is not a shortfall)."""
+    if not closed:
+        return Status.IN_PROGRESS
+    return Status.UNMET if recorded else Status.NO_RECORD
 
 
 def order(term: OrderTerm, ctx: Assessment) -> TermResult:
@@ -174,11 +202,17 @@ def opt_in(term: OptInTerm, ctx: Assessment) -> TermResult:
     for party in term.parties:
         sel = Selector(type=EventType.STATEMENT, party=party, categories=["opt-in"])
         found = ctx.index.select(sel)
-        ok = [e for e in found if due is None or e.at <= due]
+        first = _first_in_time(found, -math.inf, due)
+        ok = [first] if first is not None else []
+        maybe = ctx.index.loose(sel, -math.inf, due) if due is not None else []
         if ok:
             status, text = Status.MET, f"{party} accepted in time"
+        elif maybe:
+            status = Status.UNDETERMINED
+            text = f"{party} may have accepted in time" + Tally(0.0, 0.0, maybe).reason(ctx)
         elif due is not None and ctx.at >= due:
-            status, text = Status.UNMET, f"{party} did not accept by the deadline"
+            status = _missed(True, bool(found))
+            text = f"{party} did not accept by the deadline" + ("" if found else " (none recorded)")
         else:
             status, text = Status.IN_PROGRESS, f"{party} has not accepted yet"
         verdicts.append(
@@ -192,7 +226,7 @@ def opt_in(term: OptInTerm, ctx: Assessment) -> TermResult:
                 party=party,
                 ends_at=due,
                 met_at=ok[0].at if ok else None,
-                events=ok[:1],
+                events=ok or maybe,
             )
         )
     return TermResult(verdicts)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
+from truce.domain.engine.loose import Tally, tally
 from truce.domain.engine.verdicts import (
     Explanation,
     ExtensionVerdict,
@@ -22,8 +23,10 @@ def _events(ctx: Assessment, sel: Selector, start: float, end: float) -> Sequenc
 
 
 def _lazy(
-    ctx: Assessment, sel: Selector, start: float, end: float
+    ctx: Assessment, sel: Selector, start: float, end: float, count: Tally | None = None
 ) -> Callable[[], Sequence[Event]]:
+    if count is not None:
+        return lambda: count.evidence(_events(ctx, sel, start, end))
     return lambda: _events(ctx, sel, start, end)
 
 
@@ -57,11 +60,16 @@ def _recorded(status: str, ctx: Assessment, sel: Selector, start: float, end: fl
     return status
 
 
-def _status(delivered: float, due: float, start: float, end: float, at: float) -> str:
+def _status(
+    delivered: float, due: float, start: float, end: float, at: float, possible: float = -1.0
+) -> str:
+    """`possible`: what loosely dated claims might bring `delivered` up to (see `loose`)."""
     if at < start:
         return Status.UPCOMING
     if delivered >= due:
         return Status.MET
+    if possible >= due:
+        return Status.UNDETERMINED
     if at >= end:
         return Status.UNMET
     return Status.IN_PROGRESS if at >= start else Status.UPCOMING
@@ -75,18 +83,24 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
     series = ctx.index.series(sel)
     if term.per is None:
         deadline = ctx.deadline(term.by, term, start) or end or math.inf
-        delivered = series.total(start, deadline)
-        reached = series.reached(start, term.at_least)
-        met_at = reached if reached is not None and reached < deadline else None
+        count = tally(ctx, sel, start, deadline, series.total(start, deadline))
+        delivered = count.certain
+        # A late delivery on record makes a missed total `unmet`, as a late act does for a
+        # deadline term: only when nothing at all was recorded from the opening is it no_record.
         status = _recorded(
-            _status(delivered, term.at_least, start, deadline, ctx.at),
+            _status(delivered, term.at_least, start, deadline, ctx.at, count.possible),
             ctx,
             sel,
             start,
-            deadline,
+            math.inf,
         )
-        text = f"{term.party} delivered {delivered:g} of {term.at_least} {term.subject}" + (
-            f" due by {_fmt(ctx, deadline)}" if deadline < math.inf else ""
+        reached = series.reached(start, term.at_least)
+        met = status == Status.MET and reached is not None and reached < deadline
+        met_at = reached if met else None
+        text = (
+            f"{term.party} delivered {delivered:g} of {term.at_least} {term.subject}"
+            + (f" due by {_fmt(ctx, deadline)}" if deadline < math.inf else "")
+            + count.reason(ctx)
         )
         verdict = Verdict(
             id=term.id,
@@ -101,7 +115,9 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             due=term.at_least,
             delivered=delivered,
             met_at=met_at,
-            explanation=Explanation(term.clause, text, lambda: _events(ctx, sel, start, deadline)),
+            explanation=Explanation(
+                term.clause, text, _lazy(ctx, sel, start, deadline, count)
+            ),
         )
         return TermResult([verdict], met_at)
     unit = 1 if term.per == "day" else 7
@@ -112,9 +128,10 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
     while period_start < last:
         bound = days.day_end(start, number * unit)
         period_end = min(bound, last) if end is not None else bound
-        delivered = series.total(period_start, period_end)
+        count = tally(ctx, sel, period_start, period_end, series.total(period_start, period_end))
+        delivered = count.certain
         status = _recorded(
-            _status(delivered, term.at_least, period_start, period_end, ctx.at),
+            _status(delivered, term.at_least, period_start, period_end, ctx.at, count.possible),
             ctx,
             sel,
             period_start,
@@ -138,8 +155,9 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
                     term.clause,
                     f"{label}: {term.party} delivered {delivered:g} of at least "
                     f"{term.at_least} {term.subject}"
-                    + ("" if delivered else " (no delivery recorded)"),
-                    _lazy(ctx, sel, period_start, period_end),
+                    + ("" if delivered or count.undecided else " (no delivery recorded)")
+                    + count.reason(ctx),
+                    _lazy(ctx, sel, period_start, period_end, count),
                 ),
             )
         )
