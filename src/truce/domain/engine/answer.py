@@ -161,7 +161,12 @@ def render(
         "breaches_by_party": _by_party(breaches),
         "disputes": disputes,
         "explanations": explanations,
-        "warnings": [note for clock in a.clocks.values() for note in clock.notes],
+        "warnings": [note for clock in a.clocks.values() for note in clock.notes]
+        + [
+            f"extension {e.id} not applied: no phase was running when it was announced "
+            f"({e.date.isoformat()}) or within a day of its end"
+            for e in a.unplaced
+        ],
         "counts": {
             "claims": counts.claims,
             "events": counts.events,

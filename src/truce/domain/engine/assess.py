@@ -38,6 +38,7 @@ class Assessment:
     ended_by: Event | None
     ended_at: float
     clocks: dict[str, PhaseClock]
+    unplaced: tuple[Event, ...]  # extension claims no phase could take
 
     def __init__(
         self,
@@ -55,7 +56,7 @@ class Assessment:
         self._busy: set[str] = set()
         if same_clocks is not None:
             self.ended_by, self.ended_at = same_clocks.ended_by, same_clocks.ended_at
-            self.clocks = same_clocks.clocks
+            self.clocks, self.unplaced = same_clocks.clocks, same_clocks.unplaced
             return
         ends = index.of_type(EventType.CEASEFIRE_END)
         self.ended_by = ends[0] if ends else None
@@ -97,6 +98,7 @@ class Assessment:
             if start is not None and start >= self.ended_at:
                 start = None
             clocks[phase.id] = self._clock(phase.id, start, started_by, blocked, pending)
+        self.unplaced = tuple(pending)
         return clocks
 
     def reckoner(self, phase_id: str | None) -> Reckoner:

@@ -48,13 +48,25 @@ def gate(term: GateTerm, ctx: Assessment) -> TermResult:
     results = {r: ctx.term(r).met_at for r in term.requires}
     missing = [r for r, met in results.items() if met is None]
     met_at = None if missing else max(m for m in results.values() if m is not None)
-    if missing:
+    lost = [r for r in missing if _lost(ctx.term(r))]
+    if lost:
+        text = f"phase {term.phase!r} cannot start: {', '.join(lost)} can no longer be met"
+        status = Status.FAILED
+    elif missing:
         text = f"phase {term.phase!r} waits for: {', '.join(missing)}"
         status = Status.IN_PROGRESS
     else:
         text = f"every condition for phase {term.phase!r} is met"
         status = Status.MET
     return TermResult([_verdict(term.id, "gate", status, text, term.clause, met_at=met_at)], met_at)
+
+
+_LOST = {Status.UNMET, Status.NO_RECORD, Status.VIOLATED, Status.FAILED}
+
+
+def _lost(result: TermResult) -> bool:
+    """A term that can no longer be met: one of its verdicts is settled against it."""
+    return result.met_at is None and any(v.status in _LOST for v in result.verdicts)
 
 
 def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:

@@ -115,9 +115,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             due=term.at_least,
             delivered=delivered,
             met_at=met_at,
-            explanation=Explanation(
-                term.clause, text, _lazy(ctx, sel, start, deadline, count)
-            ),
+            explanation=Explanation(term.clause, text, _lazy(ctx, sel, start, deadline, count)),
         )
         return TermResult([verdict], met_at)
     unit = 1 if term.per == "day" else 7
