@@ -329,6 +329,11 @@ class AgreementSpec(Model):
         description="`elapsed`: day N is the N-th 24 hours from the start; `calendar`: day N is "
         "the N-th local calendar day, day 1 being the start's own date",
     )
+    effective_from: datetime | None = Field(
+        None,
+        description="local instant from which this version of the spec judges; before it, the "
+        "previous version recorded does (omit: this version judges every instant)",
+    )
     sources: list[str] = Field(default_factory=list, description="where the terms come from")
     parties: list[Actor] = Field(min_length=1, description="the parties bound by the terms")
     mediators: list[Actor] = Field(default_factory=list, description="mediators")

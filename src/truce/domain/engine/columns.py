@@ -26,6 +26,7 @@ from truce.domain.engine.index import (
 )
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
+from truce.domain.engine.versions import Judge, judging
 from truce.domain.spec import AgreementSpec, Selector
 
 # Claims by row of the frame's claim columns, in the order asked for.
@@ -34,21 +35,31 @@ _ABSENT = -2  # a code no event carries: a selector naming an actor nobody has
 
 
 def evaluate_frame(
-    spec: AgreementSpec, frame: EventFrame, fetch: Fetch, at: datetime
+    spec: AgreementSpec,
+    frame: EventFrame,
+    fetch: Fetch,
+    at: datetime,
+    versions: Sequence[AgreementSpec] = (),
 ) -> dict[str, Any]:
     """`evaluate` for events already reduced to columns (see `frame`); the same result."""
+    judge = judging(versions, at) if versions else Judge(spec, None, None)
     with paused_gc():
         instant = at.timestamp()
         index = ColumnIndex(frame, fetch, instant)
         counts = Counts(frame.claims, len(frame), frame.superseded, frame.retracted)
-        return assess(spec, index, counts, instant)
+        return assess(judge, index, counts, instant)
 
 
-def evaluate_columns(spec: AgreementSpec, claims: Sequence[Claim], at: datetime) -> dict[str, Any]:
+def evaluate_columns(
+    spec: AgreementSpec,
+    claims: Sequence[Claim],
+    at: datetime,
+    versions: Sequence[AgreementSpec] = (),
+) -> dict[str, Any]:
     """The column path fed `Claim` objects: what the equivalence tests compare with `evaluate`."""
     mine = [c for c in claims if c.agreement == spec.id]
     frame = reduce_columns(columns_from_claims(mine))
-    return evaluate_frame(spec, frame, lambda rows: [mine[r] for r in rows], at)
+    return evaluate_frame(spec, frame, lambda rows: [mine[r] for r in rows], at, versions)
 
 
 class EventSlice(Sequence[Event]):
