@@ -17,7 +17,8 @@ HOSTAGES = {"party": "hamas", "subject": "hostages"}
 DAILY = {"id": "daily", "kind": "quota", "phase": "pause", **HOSTAGES, "at_least": 10, "per": "day"}
 TERMS: list[dict[str, Any]] = [
     DAILY,
-    {"id": "first", "kind": "quota", "phase": "pause", **HOSTAGES, "at_least": 30, "by": {"day": 3}},
+    {"id": "first", "kind": "quota", "phase": "pause", **HOSTAGES, "at_least": 30,
+     "by": {"day": 3}},
     {
         "id": "noon",
         "kind": "quota",

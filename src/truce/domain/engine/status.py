@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from truce.domain.claims import Claim, EventType
-from truce.domain.engine import rules, terms
+from truce.domain.engine import deadlines, rules, terms
 from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
 from truce.domain.engine.events import Event, reduce_claims
@@ -25,10 +25,10 @@ EVALUATORS: dict[str, Evaluator] = {
     "ratio": terms.ratio,
     "extension": terms.extension,
     "gate": rules.gate,
-    "deadline": rules.deadline,
+    "deadline": deadlines.deadline,
     "order": rules.order,
     "prohibition": rules.prohibition,
-    "opt_in": rules.opt_in,
+    "opt_in": deadlines.opt_in,
     "pool": rules.pool,
     "renewal": rules.renewal,
 }
