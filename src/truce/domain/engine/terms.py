@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
+from truce.domain.engine.index import weight_of
 from truce.domain.engine.loose import Tally, tally
 from truce.domain.engine.verdicts import (
     Explanation,
@@ -172,16 +173,30 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     stop = end if end is not None else math.inf
     sel = term.selector()
     weights = tuple(term.factors.items())
-    owed = ctx.index.series(term.per_unit_of, weights, term.factor).total(start, stop)
-    units = ctx.index.series(term.per_unit_of).total(start, stop)
-    due = math.ceil(owed - 1e-9)
-    delivered = ctx.index.series(sel).total(start, stop)
+    # Loosely dated claims on either side may fall outside the window: what surely counts
+    # fixes `due` and `delivered`; what may count bounds them (see `loose`).
+    counter = term.per_unit_of
+    weighed = weight_of(weights, term.factor)
+    owed_placed = _total(ctx, counter, start, stop, weights, term.factor)
+    owed = tally(ctx, counter, start, stop, owed_placed, weighed)
+    units = tally(ctx, counter, start, stop, _total(ctx, counter, start, stop)).certain
+    done = tally(ctx, sel, start, stop, _total(ctx, sel, start, stop))
+    due, most = math.ceil(owed.certain - 1e-9), math.ceil(owed.possible - 1e-9)
+    delivered = done.certain
     status = _status(delivered, due, start, stop, ctx.at)
+    if status != Status.UPCOMING and (owed.undecided or done.undecided):
+        # Met only if what surely came covers the most that may be owed; undetermined while
+        # what may have come could cover the least that is owed.
+        if delivered >= most:
+            status = Status.MET
+        elif done.possible >= due:
+            status = Status.UNDETERMINED
     met_at = stop if status == Status.MET and ctx.at >= stop else None
-    counterpart = term.per_unit_of.party or "the other side"
+    counterpart = counter.party or "the other side"
     text = (
-        f"{counterpart} delivered {units:g} {term.per_unit_of.subject}, so {term.party} owes "
+        f"{counterpart} delivered {units:g} {counter.subject}, so {term.party} owes "
         f"{due} {term.subject}; it delivered {delivered:g}"
+        + Tally(0.0, 0.0, [*owed.undecided, *done.undecided]).reason(ctx)
     )
 
     def evidence() -> Sequence[Event]:
@@ -255,6 +270,17 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
         explanation=Explanation(term.clause, text, evidence),
     )
     return TermResult([], None, verdict)
+
+
+def _total(
+    ctx: Assessment,
+    sel: Selector,
+    start: float,
+    end: float,
+    weights: tuple[tuple[str, float], ...] = (),
+    default: float = 1.0,
+) -> float:
+    return ctx.index.series(sel, weights, default).total(start, end)
 
 
 def _fmt(ctx: Assessment, instant: float) -> str:
