@@ -80,3 +80,33 @@ def test_a_day_dated_release_counts_for_its_own_calendar_day(kit: Any) -> None:
     s = kit.state(spec, [claim], "2023-12-27T00:00")
     assert kit.statuses(s, "daily")[:2] == ["no_record", "met"]
     assert kit.obligation(s, "daily/day-2")["delivered"] == 5
+
+
+def test_a_ratio_owed_for_a_release_that_may_fall_outside_the_phase(kit: Any) -> None:
+    ratio = {
+        "id": "exchange",
+        "kind": "ratio",
+        "party": "israel",
+        "subject": "prisoners",
+        "per_unit_of": {"party": "hamas", "subject": "hostages"},
+        "factor": 3,
+    }
+    # The phase runs to 12:00 on 24 Jan; a hostage freed "on 24 Jan" may be inside it or not.
+    phase = [{"id": "pause", "start": {"at": "2023-12-25T12:00"}, "duration": {"days": 30}}]
+    spec = kit.spec([ratio], phases=phase)
+    hostages = [
+        kit.release("hamas", 2, "2024-01-01T10:00"),
+        kit.release("hamas", 1, "2024-01-24"),
+    ]
+    six = [*hostages, kit.release("israel", 6, "2024-01-02T10:00")]
+    row = kit.obligation(kit.state(spec, six, "2024-01-26T00:00"), "exchange")
+    # 3 × 2 = 6 surely owed, 3 × 3 = 9 at most: 6 delivered may or may not be enough.
+    assert (row["due"], row["delivered"], row["status"]) == (6, 6, "undetermined")
+    assert "dated only to the day" in row["explanation"]
+    nine = [*hostages, kit.release("israel", 9, "2024-01-02T10:00")]
+    row = kit.obligation(kit.state(spec, nine, "2024-01-26T00:00"), "exchange")
+    assert (row["due"], row["delivered"], row["status"]) == (6, 9, "met")
+    five = [*hostages, kit.release("israel", 5, "2024-01-02T10:00")]
+    assert kit.obligation(kit.state(spec, five, "2024-01-26T00:00"), "exchange")["status"] == (
+        "unmet"
+    )
