@@ -62,8 +62,9 @@ def parse_instant(text: str | None, zone: ZoneInfo) -> datetime:
 
 def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
     spec, _ = ledger.agreement(agreement)
+    versions = ledger.agreement_versions(agreement)
     frame, fetch = ledger.frame(agreement)
-    return evaluate_frame(spec, frame, fetch, parse_instant(at, spec.zone))
+    return evaluate_frame(spec, frame, fetch, parse_instant(at, spec.zone), versions)
 
 
 def agreement_timeline(ledger: Ledger, agreement: str) -> list[dict[str, Any]]:

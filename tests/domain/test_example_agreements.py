@@ -24,6 +24,8 @@ STATUSES = {
     "inactive",
     "violated",
     "alleged",
+    "undetermined",
+    "failed",
 }
 
 

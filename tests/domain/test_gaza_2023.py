@@ -108,8 +108,10 @@ def test_day_four_first_fifty_met_and_150_prisoners(at: Any, kit: Any) -> None:
 def test_foreign_nationals_never_count(at: Any, kit: Any) -> None:
     s = at("2023-12-02T00:00")
     # All deal hostages: 13+13+13+11+10+10+8 = 78 (foreign nationals 11+4+4+3+2+6 = 30 excluded).
+    # Day 7's 8 are dated only to 30 Nov, which may be before day 7 began (07:00): not surely
+    # day 7's, so not counted in it (the ratio, over the whole pause, counts them).
     delivered = [o["delivered"] for o in s["obligations"] if o["term"] == "daily-hostages"]
-    assert delivered == [13, 13, 13, 11, 10, 10, 8]
+    assert delivered == [13, 13, 13, 11, 10, 10, 0]
     assert kit.obligation(s, "prisoners-per-hostage")["due"] == 3 * 78
     for row in s["explanations"]:
         if row["for"].startswith(("daily-hostages", "first-fifty", "prisoners-per-hostage")):
@@ -148,13 +150,17 @@ def test_after_second_extension(at: Any, kit: Any) -> None:
     assert [a["late"] for a in ext["announcements"]] == [False, False]
 
 
-def test_day_precision_release_is_not_known_at_midday(at: Any, kit: Any) -> None:
-    # d7-hostages is dated 2023-11-30 (day precision): it surely happened only by midnight.
+def test_day_precision_release_is_its_whole_day(at: Any, kit: Any) -> None:
+    # d7-hostages is dated 2023-11-30 (day precision): it is all of 30 Nov, which straddles the
+    # start of day 7 (07:00). It is never surely day 7's; it is named as the reason.
     noon = at("2023-11-30T12:00")
     assert kit.obligation(noon, "daily-hostages/day-7")["delivered"] == 0
     assert [d["event_id"] for d in noon["disputes"]] == ["oct7-deaths"]
     night = at("2023-12-01T03:00")
-    assert kit.obligation(night, "daily-hostages/day-7")["delivered"] == 8
+    row = kit.obligation(night, "daily-hostages/day-7")
+    # Even all 8 would leave day 7 short of 10, so it is not undetermined but still open.
+    assert (row["delivered"], row["status"]) == (0, "in_progress")
+    assert "dated only to the day" in row["explanation"]
 
 
 def test_after_the_end(at: Any, kit: Any) -> None:
@@ -162,8 +168,9 @@ def test_after_the_end(at: Any, kit: Any) -> None:
     assert (s["state"], s["phase"], s["day"], s["phase_day"]) == ("ended", None, None, None)
     assert s["ends_at"] == "2023-12-01T07:00:00+02:00"
     assert s["ended_by"] == "end"
-    # Aid: only day 1's 200 trucks are on record; days 2-7 had none recorded.
-    assert kit.statuses(s, "daily-aid") == ["met"] + ["no_record"] * 6
+    # Aid: only 200 trucks dated 24 Nov are on record, which may have crossed before the pause
+    # began at 07:00: day 1 is undetermined by date precision; days 2-7 had none recorded.
+    assert kit.statuses(s, "daily-aid") == ["undetermined"] + ["no_record"] * 6
     # Day 7 under the leading (lowest) figure of 8: unmet.
     assert kit.statuses(s, "daily-hostages") == ["met"] * 6 + ["unmet"]
     ratio = kit.obligation(s, "prisoners-per-hostage")
@@ -208,7 +215,7 @@ def test_disputes_after_the_end(at: Any) -> None:
     assert [(r["quantity"], r["leading"]) for r in d7["readings"]] == [(8, True), (10, False)]
     assert d7["verdict_differs"] is True
     assert {v["id"]: v["by_reading"] for v in d7["verdicts"]} == {
-        "daily-hostages/day-7": {"8": "unmet", "10": "met"},
+        "daily-hostages/day-7": {"8": "unmet", "10": "undetermined"},
         "extension-per-ten/day-7": {"8": "not_earned", "10": "earned"},
     }
     deaths = disputes["oct7-deaths"]

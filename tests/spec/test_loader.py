@@ -156,6 +156,30 @@ CASES = [
         "split it into two terms",
     ),
     ("factor for uncounted category", BASE + RATIO, "x.yaml:19:15: [S112]", "factor for category"),
+    (
+        "cap shorter than the phase",
+        BASE + "    max_days: 3\n",
+        "x.yaml:13:15: [S300]",
+        "capped at max_days 3, shorter than its duration (4 days)",
+    ),
+    (
+        "duration as unreadable text",
+        BASE.replace("{days: 4}", "4 weeks"),
+        "x.yaml:12:15: [S106]",
+        "write e.g. `72h`",
+    ),
+    (
+        "duration and until",
+        BASE.replace("duration: {days: 4}", "duration: 4d\n    until: {day: 2}"),
+        "x.yaml:10:5: [S106]",
+        "`duration` or `until`, not both",
+    ),
+    (
+        "unknown clock",
+        BASE.replace("timezone: Asia/Jerusalem", "timezone: Asia/Jerusalem\nclock: lunar"),
+        "x.yaml:4:8: [S106]",
+        "calendar",
+    ),
     ("control character", "id: demo\ntitle: \x07\n", "x.yaml:2:8: [S108]", "U+0007"),
     ("NUL in text", "id: demo\x00\n", "x.yaml:1:9: [S108]", "binary"),
 ]

@@ -47,10 +47,20 @@ instants = st.datetimes(
     min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.none() | offsets
 )
 spans = (
-    st.tuples(st.integers(0, 400), st.integers(0, 48), st.integers(0, 24))
+    st.tuples(st.integers(0, 400), st.integers(0, 48), st.integers(0, 24), st.integers(0, 90))
     .filter(any)
-    .map(lambda t: Span(days=t[0], hours=t[1], months=t[2]))
+    .map(lambda t: Span(days=t[0], hours=t[1], months=t[2], minutes=t[3]))
 )
+
+
+def _cap(span: Span | None) -> st.SearchStrategy[int | None]:
+    """A `max_days` no shorter than the phase (a shorter cap is refused, S300)."""
+    if span is None:
+        return st.none() | st.integers(1, 1000)
+    least = span.days + span.months * 31 + (span.hours * 60 + span.minutes) // 1440 + 1
+    return st.none() | st.integers(least, least + 1000)
+
+
 positive_floats = st.floats(min_value=1e-9, max_value=1e9, allow_nan=False)
 
 
@@ -76,16 +86,19 @@ def specs(draw: st.DrawFn) -> AgreementSpec:
         )
         for i in subject_ids[: draw(st.integers(0, 3))]
     }
-    phases = [
-        Phase(
-            id=p,
-            name=draw(optional_texts),
-            start=draw(_start(phase_ids[:n])),
-            duration=draw(st.none() | spans),
-            max_days=draw(st.none() | st.integers(1, 1000)),
+    phases = []
+    for n, p in enumerate(phase_ids[: draw(st.integers(1, 3))]):
+        duration = draw(st.none() | spans)
+        phases.append(
+            Phase(
+                id=p,
+                name=draw(optional_texts),
+                start=draw(_start(phase_ids[:n])),
+                duration=duration,
+                clock=draw(st.sampled_from([None, "elapsed", "calendar"])),
+                max_days=draw(_cap(duration)),
+            )
         )
-        for n, p in enumerate(phase_ids[: draw(st.integers(1, 3))])
-    ]
     term_ids = draw(st.lists(slugs.filter(lambda s: s not in ids), max_size=6, unique=True))
     context = (list(actor_ids), subjects, [p.id for p in phases], term_ids)
     terms = [draw(_term(tid, *context)) for tid in term_ids]

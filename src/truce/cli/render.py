@@ -50,6 +50,17 @@ def _n(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _judged_by(judge: dict[str, Any] | None) -> list[Any]:
+    """Which recorded version of the spec judged, so an amendment's effect is visible."""
+    if not judge or judge.get("version") is None:
+        return []
+    since = judge.get("effective_from")
+    text = f"version {judge['version']} of {judge['of']}" + (
+        f", in force from {since}" if since else ""
+    )
+    return ["\n", ("spec ", "dim"), text]
+
+
 def status_view(s: dict[str, Any]) -> Group:
     day = f"day {s['day']} of {s['days_total']}" if s["day"] else ""
     head = Text.assemble(
@@ -60,6 +71,7 @@ def status_view(s: dict[str, Any]) -> Group:
         f"  phase {s['phase'] or '-'}  {day}\n",
         ("ends ", "dim"),
         s["ends_at"] or "open-ended",
+        *_judged_by(s.get("judged_by")),
     )
     parts: list[Any] = [Panel(head, title=s.get("title"), expand=False)]
     table = Table(

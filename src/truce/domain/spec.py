@@ -5,8 +5,10 @@ This module only describes and checks the model; reading YAML lives in `truce.sp
 
 from __future__ import annotations
 
+import re
+from datetime import date as Date
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -59,44 +61,91 @@ class Start(Model):
         return self
 
 
+ClockKind = Literal["elapsed", "calendar"]
+
+_SPAN_UNITS = {"mo": "months", "d": "days", "h": "hours", "m": "minutes"}
+_SPAN_TEXT = re.compile(r"(\d+)\s*(mo|d|h|m)\s*")
+
+
 class Span(Model):
-    """A length of time."""
+    """A length of time: a mapping, or text such as `72h`, `42d`, `90m`, `2mo`, `1d12h`."""
 
     days: int = Field(0, ge=0)
     hours: int = Field(0, ge=0)
+    minutes: int = Field(0, ge=0)
     months: int = Field(0, ge=0, description="calendar months (Yemen's two-month truce)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        parts = _SPAN_TEXT.findall(text)
+        if not parts or "".join(_SPAN_TEXT.sub("", text).split()):
+            raise ValueError(
+                f"cannot read {value!r} as a length of time: write e.g. `72h`, `42d`, `90m`, "
+                "`2mo` or `1d12h`"
+            )
+        fields: dict[str, int] = {}
+        for number, unit in parts:
+            key = _SPAN_UNITS[unit]
+            fields[key] = fields.get(key, 0) + int(number)
+        return fields
 
     @model_validator(mode="after")
     def _not_empty(self) -> Span:
-        if not (self.days or self.hours or self.months):
-            raise ValueError("a span needs at least one of `days`, `hours` or `months`")
+        if not (self.days or self.hours or self.minutes or self.months):
+            raise ValueError("a span needs at least one of `days`, `hours`, `minutes` or `months`")
         return self
 
-
-class Phase(Model):
-    """A stretch of the agreement with its own clock: day 1 is its first 24 hours."""
-
-    id: Slug
-    name: str | None = None
-    start: Start = Field(description="when the phase starts")
-    duration: Span | None = Field(None, description="omit for an open-ended phase")
-    max_days: int | None = Field(
-        None, ge=1, description="cap on the phase's length including every extension"
-    )
+    @property
+    def by_date(self) -> bool:
+        """Whether the span counts days or months (a calendar clock counts those by date)."""
+        return bool(self.days or self.months)
 
 
 class When(Model):
-    """A deadline. Exactly one of `at`, `day`, `within`."""
+    """A deadline. Exactly one of `at`, `date`, `day`, `within`."""
 
     at: datetime | None = Field(None, description="fixed local instant")
+    date: Date | None = Field(None, description="the end of this local date (its midnight)")
     day: int | None = Field(None, ge=1, description="end of day N of the term's phase")
     within: Span | None = Field(None, description="this long after the term opens")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> When:
-        given = [k for k in ("at", "day", "within") if getattr(self, k) is not None]
+        given = [k for k in ("at", "date", "day", "within") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("a deadline needs exactly one of `at`, `day` or `within`")
+            raise ValueError("a deadline needs exactly one of `at`, `date`, `day` or `within`")
+        return self
+
+
+class Phase(Model):
+    """A stretch of the agreement with its own clock (see `clock` on the agreement)."""
+
+    id: Slug
+    name: str | None = None
+    start: Start = Field(description="when the phase starts")
+    duration: Span | None = Field(None, description="omit (and `until`) for an open-ended phase")
+    until: When | None = Field(
+        None,
+        description="instead of `duration`: `{day: N}` (end of day N), `{date: D}` (end of that "
+        "local date) or `{at: TIME}`",
+    )
+    clock: ClockKind | None = Field(
+        None, description="this phase's clock, when it differs from the agreement's"
+    )
+    max_days: int | None = Field(
+        None, ge=1, description="cap on the phase's length including every extension"
+    )
+
+    @model_validator(mode="after")
+    def _one_end(self) -> Phase:
+        if self.duration is not None and self.until is not None:
+            raise ValueError("a phase takes `duration` or `until`, not both")
+        if self.until is not None and self.until.within is not None:
+            raise ValueError("write `duration` for a length; `until` takes `day`, `date` or `at`")
         return self
 
 
@@ -275,6 +324,16 @@ class AgreementSpec(Model):
     id: Slug = Field(description="the agreement's id, used by claims and commands")
     title: str = Field(description="a human title")
     timezone: str = Field(description="IANA time zone of the agreement's clock")
+    clock: ClockKind = Field(
+        "elapsed",
+        description="`elapsed`: day N is the N-th 24 hours from the start; `calendar`: day N is "
+        "the N-th local calendar day, day 1 being the start's own date",
+    )
+    effective_from: datetime | None = Field(
+        None,
+        description="local instant from which this version of the spec judges; before it, the "
+        "previous version recorded does (omit: this version judges every instant)",
+    )
     sources: list[str] = Field(default_factory=list, description="where the terms come from")
     parties: list[Actor] = Field(min_length=1, description="the parties bound by the terms")
     mediators: list[Actor] = Field(default_factory=list, description="mediators")

@@ -12,12 +12,14 @@ from truce.domain.spec import (
     GateTerm,
     OptInTerm,
     OrderTerm,
+    Phase,
     PoolTerm,
     ProhibitionTerm,
     QuotaTerm,
     RatioTerm,
     RenewalTerm,
     Selector,
+    Span,
     Subject,
     Term,
 )
@@ -32,6 +34,7 @@ class Problem:
     path: Path
     message: str
     hint: str
+    kind: str = ""  # names a problem with its own error code (see truce.spec.validation)
 
 
 def spec_problems(spec: AgreementSpec) -> list[Problem]:
@@ -57,6 +60,7 @@ def _problems(spec: AgreementSpec) -> Iterator[Problem]:
                     f"phase {phase.id!r} starts after {after!r}, which is not an earlier phase",
                     "list phases in the order they happen and point `after` at an earlier one",
                 )
+        yield from _cap_problems(i, phase)
     if spec.phases and spec.phases[0].start.after is not None:
         yield Problem(
             ("phases", 0, "start"),
@@ -176,6 +180,38 @@ def _term_problems(path: Path, term: Term, refs: _Refs) -> Iterator[Problem]:
                 )
     if isinstance(term, ExtensionTerm | RenewalTerm | GateTerm) and term.phase is None:
         yield Problem((*path, "phase"), f"a {term.kind} term needs a phase", "add `phase: ID`")
+
+
+def _cap_problems(i: int, phase: Phase) -> Iterator[Problem]:
+    """A `max_days` cap shorter than the phase's own length: every day past it is void."""
+    span = phase.duration
+    if phase.max_days is None:
+        return
+    if span is not None:
+        # A month counts as 28 days, the shortest: refuse only what is surely too long.
+        hours = span.days * 24 + span.hours + span.minutes / 60 + span.months * 28 * 24
+        length, what = hours / 24, f"its duration ({_span_text(span)})"
+    elif phase.until is not None and phase.until.day is not None:
+        length, what = float(phase.until.day), f"`until: {{day: {phase.until.day}}}`"
+    else:
+        return
+    if length > phase.max_days:
+        yield Problem(
+            ("phases", i, "max_days"),
+            f"phase {phase.id!r} is capped at max_days {phase.max_days}, shorter than {what}",
+            "raise `max_days` to at least the phase's length, or shorten the phase",
+            kind="cap_below_duration",
+        )
+
+
+def _span_text(span: Span) -> str:
+    parts = [
+        (span.months, "month"),
+        (span.days, "day"),
+        (span.hours, "hour"),
+        (span.minutes, "minute"),
+    ]
+    return " ".join(f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n)
 
 
 def _needs_phase(term: QuotaTerm | DeadlineTerm | OptInTerm) -> bool:

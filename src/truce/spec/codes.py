@@ -92,3 +92,9 @@ class UnreadableSpec(SpecError):
 
     code = "S113"
     default_hint = "check the path and that you may read the file"
+
+
+class CapBelowDuration(SpecError):
+    """A phase's `max_days` cap is shorter than its own duration: it could never run its course."""
+
+    code = "S300"

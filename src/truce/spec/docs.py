@@ -62,7 +62,14 @@ Conventions:
   subjects refer to each other by id, and every reference must resolve.
 - **Times** are local to the agreement's `timezone` (an IANA name such as `Asia/Jerusalem`),
   written `2023-11-24T07:00`; quote them so YAML keeps them as text.
-- **Days** count from a phase's start: day 1 is its first 24 hours.
+- **Days** count from a phase's start on the agreement's `clock`. `elapsed` (the default): day
+  N is the N-th 24 hours from the start. `calendar`: day N is the N-th local date, day 1 being
+  the start's own date, and it ends at the midnight closing it; a duration of D days ends at the
+  end of day D (42 days from 11:15 on 19 January end at midnight after 1 March), hours and
+  minutes are added as elapsed time. A phase may set its own `clock`.
+- **Lengths** (`Span`) are a mapping (`{{days: 42}}`) or text: `72h`, `42d`, `90m`, `2mo`,
+  `1d12h`. A phase ends after its `duration`, or `until` the end of a day (`{{day: 16}}`), the end
+  of a local date (`{{date: 2025-02-18}}`) or an instant (`{{at: ...}}`).
 - Every error names the file, line and column, says what is wrong and what to write instead,
   with a code listed at the end of this page.
 

@@ -68,8 +68,10 @@ def from_validation_error(exc: ValidationError, root: Any, path: str) -> list[Sp
 def from_problem(problem: Problem, root: Any, path: str) -> SpecError:
     at_key = len(problem.path) >= 2 and problem.path[-2] in _dict_fields()
     line, col = position(root, problem.path, key=at_key)
-    if problem.message.startswith("unknown "):
-        cls: type[SpecError] = codes.UnresolvedReference
+    if problem.kind == "cap_below_duration":
+        cls: type[SpecError] = codes.CapBelowDuration
+    elif problem.message.startswith("unknown "):
+        cls = codes.UnresolvedReference
     elif "used twice" in problem.message:
         cls = codes.DuplicateId
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -167,6 +168,19 @@ class Ledger:
         if row is None:
             raise UnknownAgreement(f"no agreement {agreement_id!r} in this ledger")
         return AgreementSpec.model_validate_json(row.spec_json), row.spec_yaml
+
+    def agreement_versions(self, agreement_id: str) -> list[AgreementSpec]:
+        """Every recorded version of an agreement's spec, oldest first (the engine picks the
+        one in force at an instant by its `effective_from`)."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(entries.c.payload)
+                .where(entries.c.kind == "agreement", entries.c.ref == agreement_id)
+                .order_by(entries.c.seq)
+            ).all()
+        if not rows:
+            raise UnknownAgreement(f"no agreement {agreement_id!r} in this ledger")
+        return [AgreementSpec.model_validate(json.loads(r.payload)["spec"]) for r in rows]
 
     def agreements(self) -> list[AgreementSummary]:
         versions = (

@@ -15,6 +15,13 @@ DAILY = {
 }
 
 
+PAUSE_AT_MIDNIGHT: dict[str, Any] = {
+    "id": "pause",
+    "start": {"at": "2024-01-01T00:00"},
+    "duration": {"days": 4},
+}
+
+
 def _delivered(state: dict[str, Any]) -> list[Any]:
     return [o["delivered"] for o in state["obligations"] if o["term"] == "daily"]
 
@@ -51,21 +58,41 @@ def test_retracted_claims_are_excluded(kit: Any) -> None:
     assert (s["counts"]["retracted"], s["counts"]["superseded"]) == (2, 1)
 
 
-def test_day_precision_counts_in_its_agreement_day_once_known(kit: Any) -> None:
+def test_a_day_dated_claim_across_a_day_boundary_is_undetermined(kit: Any) -> None:
     spec = kit.spec([DAILY])
-    # The pause starts 07:00 Jan 1; "2024-01-02" stands for all of Jan 2 and is placed at its
-    # midday, inside day 2 (07:00 Jan 2 to 07:00 Jan 3). It is surely past only at midnight.
-    claims = [kit.release("hamas", 10, "2024-01-02")]
-    assert _delivered(kit.state(spec, claims, "2024-01-02T12:00"))[:2] == [0, 0]
-    assert _delivered(kit.state(spec, claims, "2024-01-03T00:00"))[:2] == [0, 10]
+    # The pause starts 07:00 Jan 1, so day 1 ends 07:00 Jan 2. "2024-01-02" is all of Jan 2:
+    # its 10 may belong to day 1 (00:00-07:00) or to day 2. Neither day is short for sure, and
+    # neither is met for sure: both are undetermined, with the claim named.
+    claim = kit.release("hamas", 10, "2024-01-02")
+    for at in ("2024-01-02T12:00", "2024-01-03T00:00", "2024-01-06T00:00"):
+        s = kit.state(spec, [claim], at)
+        assert _delivered(s)[:2] == [0, 0]
+        assert kit.statuses(s, "daily")[:2] == ["undetermined", "undetermined"]
+    row = kit.obligation(s, "daily/day-1")
+    assert "dated only to the day" in row["explanation"]
+    assert kit.explanation(s, "daily/day-1")["claims"] == [claim.id]
+    assert kit.statuses(s, "daily")[2:] == ["no_record", "no_record"]
+
+
+def test_a_day_dated_claim_inside_a_window_counts_at_the_end_of_its_day(kit: Any) -> None:
+    spec = kit.spec([DAILY], phases=[{**PAUSE_AT_MIDNIGHT}])
+    claim = kit.release("hamas", 10, "2024-01-02")
+    # During Jan 2 the release may not have happened yet: it may count, so day 2 is
+    # undetermined, not a shortfall; from midnight it surely happened, inside day 2.
+    during = kit.state(spec, [claim], "2024-01-02T12:00")
+    assert kit.statuses(during, "daily")[:2] == ["no_record", "undetermined"]
+    after = kit.state(spec, [claim], "2024-01-03T00:00")
+    assert _delivered(after)[:2] == [0, 10]
+    assert kit.statuses(after, "daily")[:2] == ["no_record", "met"]
 
 
 def test_week_precision(kit: Any) -> None:
-    spec = kit.spec([DAILY])
-    # 2024-W01 is Mon Jan 1 to Mon Jan 8: placed at 12:00 Jan 4 (day 4), known from Jan 8.
+    spec = kit.spec([DAILY], phases=[{**PAUSE_AT_MIDNIGHT, "duration": {"days": 7}}])
+    # 2024-W01 is Mon Jan 1 to Mon Jan 8: any day of the pause may hold the 10.
     claims = [kit.release("hamas", 10, "2024-W01")]
-    assert _delivered(kit.state(spec, claims, "2024-01-07T23:00")) == [0, 0, 0, 0]
-    assert _delivered(kit.state(spec, claims, "2024-01-08T00:00")) == [0, 0, 0, 10]
+    s = kit.state(spec, claims, "2024-01-09T00:00")
+    assert _delivered(s) == [0] * 7
+    assert kit.statuses(s, "daily") == ["undetermined"] * 7
 
 
 def _group(kit: Any, *figures: tuple[int | None, str]) -> list[Any]:

@@ -70,9 +70,13 @@ def test_announcement_beyond_the_phase_cap(kit: Any) -> None:
     spec = kit.spec([RULE], phases=[PHASE])
     more = kit.claim("ceasefire_extension", "2024-01-07T18:00", actor="qatar", quantity=1)
     s = kit.state(spec, [*_base(kit), more], "2024-01-08T08:00")
-    # 4 + 3 + 1 = 8 days > 7: the second announcement is flagged, the record kept as it is.
+    # 4 + 3 + 1 = 8 days > 7: the second announcement is flagged, and the phase's `max_days`
+    # holds: it ends with day 7 (07:00 Jan 8), not a day later, and the answer says why.
     assert [a["within_cap"] for a in kit.extension(s, "per-ten")["announcements"]] == [True, False]
-    assert s["ends_at"] == "2024-01-09T07:00:00+00:00"
+    assert s["ends_at"] == "2024-01-08T07:00:00+00:00"
+    assert s["state"] == "ended"
+    assert s["phases"][0]["capped"] is True
+    assert any("capped at max_days 7" in w for w in s["warnings"])
 
 
 def test_two_days_per_step(kit: Any) -> None:

@@ -45,8 +45,14 @@ def test_unmet_condition_suspends_the_agreement(kit: Any) -> None:
     assert (s["state"], s["phase"], s["day"]) == ("suspended", None, None)
     assert _phase(s, "p2")["blocked_by"] == ["women"]
     assert _phase(s, "p2")["starts_at"] is None
-    assert kit.obligation(s, "to-p2")["status"] == "in_progress"
+    # p1 is over with 9 of 10: the condition can no longer be met, so the gate has failed
+    # (it used to stay `in_progress` for ever).
+    gate = kit.obligation(s, "to-p2")
+    assert gate["status"] == "failed"
+    assert "women can no longer be met" in gate["explanation"]
     assert s["ends_at"] == "2024-01-03T00:00:00+00:00"  # only p1 has a clock
+    during = kit.state(spec, claims, "2024-01-02T12:00")
+    assert kit.obligation(during, "to-p2")["status"] == "in_progress"
 
 
 def test_condition_met_after_phase_one_starts_phase_two_then(kit: Any) -> None:

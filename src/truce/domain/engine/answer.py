@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment
-from truce.domain.engine.clock import DAY
 from truce.domain.engine.verdicts import Explanation, as_number
 from truce.domain.spec import AgreementSpec, ProhibitionTerm
 
@@ -114,9 +113,15 @@ def render(
                 "length_days": _num(clock.length_days),
                 "blocked_by": list(clock.blocked_by),
                 "extended_days": _num(sum(x.days for x in clock.extensions)),
+                "clock": "calendar" if clock.reckoner.calendar else "elapsed",
+                "capped": clock.capped,
+                "conditional": clock.conditional,
+                "notes": list(clock.notes),
             }
         )
-    first = next((c.start for c in a.clocks.values() if c.start is not None), None)
+    opened = next((c for c in a.clocks.values() if c.start is not None), None)
+    first = opened.start if opened else None
+    days = opened.reckoner if opened else None
     current = a.clocks[main.phase] if main.phase else None
     ends = ends_of(a)
     for d in disputes:
@@ -138,11 +143,15 @@ def render(
         "state": main.state,
         "phase": main.phase,
         "day": (
-            int((at - first) // DAY) + 1 if first is not None and main.state == "active" else None
+            days.day_of(first, at)
+            if days is not None and first is not None and main.state == "active"
+            else None
         ),
         "phase_day": current.day(at) if current else None,
         "days_total": (
-            _num((ends - first) / DAY) if ends is not None and first is not None else None
+            _num(days.days_between(first, ends))
+            if ends is not None and first is not None and days is not None
+            else None
         ),
         "starts_at": _iso(first, zone),
         "ends_at": _iso(ends, zone),
@@ -154,6 +163,12 @@ def render(
         "breaches_by_party": _by_party(breaches),
         "disputes": disputes,
         "explanations": explanations,
+        "warnings": [note for clock in a.clocks.values() for note in clock.notes]
+        + [
+            f"extension {e.id} not applied: no phase was running when it was announced "
+            f"({e.date.isoformat()}) or within a day of its end"
+            for e in a.unplaced
+        ],
         "counts": {
             "claims": counts.claims,
             "events": counts.events,

@@ -9,14 +9,14 @@ from typing import Any
 
 from truce.domain.claims import EventType
 from truce.domain.engine.clock import (
-    DAY,
-    LATE_GRACE,
-    AppliedExtension,
     PhaseClock,
+    Reckoner,
     add_span,
     local_instant,
+    spec_instant,
 )
 from truce.domain.engine.events import Event
+from truce.domain.engine.extend import Run as _Run
 from truce.domain.engine.index import EventIndex
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
 from truce.domain.spec import AgreementSpec, GateTerm, RenewalTerm, Term, When
@@ -38,6 +38,7 @@ class Assessment:
     ended_by: Event | None
     ended_at: float
     clocks: dict[str, PhaseClock]
+    unplaced: tuple[Event, ...]  # extension claims no phase could take
 
     def __init__(
         self,
@@ -55,7 +56,7 @@ class Assessment:
         self._busy: set[str] = set()
         if same_clocks is not None:
             self.ended_by, self.ended_at = same_clocks.ended_by, same_clocks.ended_at
-            self.clocks = same_clocks.clocks
+            self.clocks, self.unplaced = same_clocks.clocks, same_clocks.unplaced
             return
         ends = index.of_type(EventType.CEASEFIRE_END)
         self.ended_by = ends[0] if ends else None
@@ -97,7 +98,14 @@ class Assessment:
             if start is not None and start >= self.ended_at:
                 start = None
             clocks[phase.id] = self._clock(phase.id, start, started_by, blocked, pending)
+        self.unplaced = tuple(pending)
         return clocks
+
+    def reckoner(self, phase_id: str | None) -> Reckoner:
+        """The clock a phase counts days on (the first phase's for agreement-wide terms)."""
+        phase = self.spec.phase(phase_id) if phase_id else self.spec.phases[0]
+        kind = phase.clock or self.spec.clock
+        return Reckoner(kind == "calendar", self.zone)
 
     def _clock(
         self,
@@ -108,39 +116,24 @@ class Assessment:
         pending: list[Event],
     ) -> PhaseClock:
         phase = self.spec.phase(phase_id)
+        days = self.reckoner(phase_id)
         if start is None:
-            return PhaseClock(phase, None, None, None, (), blocked, started_by)
-        base_end = add_span(start, phase.duration, self.zone) if phase.duration else None
-        end = base_end
+            return PhaseClock(phase, None, None, None, (), blocked, started_by, days)
+        base_end: float | None = None
+        if phase.duration is not None:
+            base_end = days.add_span(start, phase.duration)
+        elif phase.until is not None:
+            base_end = max(start, days.until(start, phase.until) or start)
         renewal = next(
             (t for t in self.spec.terms if isinstance(t, RenewalTerm) and t.phase == phase_id),
             None,
         )
-        applied: list[AppliedExtension] = []
+        run = _Run(self, phase_id, start, base_end, days, renewal)
         for event in list(pending):
-            mine = event.phase == phase_id or (
-                event.phase is None
-                and event.at >= start
-                and (end is None or event.at <= end + LATE_GRACE)
-            )
-            if not mine or end is None:
-                continue
-            pending.remove(event)
-            quantity = self.index.quantity(event)
-            if quantity is None and renewal is not None:
-                new_end = add_span(end, renewal.period, self.zone)
-                days, is_renewal = (new_end - end) / DAY, True
-            else:
-                days, is_renewal = float(quantity or 0), False
-            late = event.at > end
-            end = end + days * DAY
-            cap_ok = phase.max_days is None or (end - start) / DAY <= phase.max_days + 1e-9
-            applied.append(AppliedExtension(event, days, late, cap_ok, is_renewal))
-        if end is not None:
-            end = min(end, self.ended_at)
-        elif self.ended_at < math.inf:
-            end = self.ended_at
-        return PhaseClock(phase, start, base_end, end, tuple(applied), blocked, started_by)
+            if run.owns(event):
+                pending.remove(event)
+                run.apply(event)
+        return run.clock(phase, started_by, blocked)
 
     def window(self, term: Term) -> tuple[float | None, float | None]:
         """Where a term applies: its phase (or the whole agreement), from when it opens."""
@@ -162,12 +155,13 @@ class Assessment:
     def deadline(self, when: When | None, term: Term, opened: float | None) -> float | None:
         if when is None:
             return None
-        if when.at is not None:
-            return local_instant(when.at, self.zone)
+        fixed = spec_instant(when, self.zone)
+        if fixed is not None:
+            return fixed
         if when.day is not None:
             clock = self.clocks.get(term.phase) if term.phase else None
             start = clock.start if clock else None
-            return None if start is None else start + when.day * DAY
+            return None if start is None else self.reckoner(term.phase).day_end(start, when.day)
         if when.within is not None and opened is not None:
             return add_span(opened, when.within, self.zone)
         return None

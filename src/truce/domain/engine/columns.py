@@ -26,6 +26,7 @@ from truce.domain.engine.index import (
 )
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
+from truce.domain.engine.versions import Judge, judging
 from truce.domain.spec import AgreementSpec, Selector
 
 # Claims by row of the frame's claim columns, in the order asked for.
@@ -34,9 +35,14 @@ _ABSENT = -2  # a code no event carries: a selector naming an actor nobody has
 
 
 def evaluate_frame(
-    spec: AgreementSpec, frame: EventFrame, fetch: Fetch, at: datetime
+    spec: AgreementSpec,
+    frame: EventFrame,
+    fetch: Fetch,
+    at: datetime,
+    versions: Sequence[AgreementSpec] = (),
 ) -> dict[str, Any]:
     """`evaluate` for events already reduced to columns (see `frame`); the same result."""
+    judge = judging(versions, at) if versions else Judge(spec, None, None)
     with paused_gc():
         instant = at.timestamp()
         index = ColumnIndex(frame, fetch, instant)
@@ -48,14 +54,19 @@ def evaluate_frame(
             frame.out_of_range,
             frame.unchecked,
         )
-        return assess(spec, index, counts, instant)
+        return assess(judge, index, counts, instant)
 
 
-def evaluate_columns(spec: AgreementSpec, claims: Sequence[Claim], at: datetime) -> dict[str, Any]:
+def evaluate_columns(
+    spec: AgreementSpec,
+    claims: Sequence[Claim],
+    at: datetime,
+    versions: Sequence[AgreementSpec] = (),
+) -> dict[str, Any]:
     """The column path fed `Claim` objects: what the equivalence tests compare with `evaluate`."""
     mine = [c for c in claims if c.agreement == spec.id]
     frame = reduce_columns(columns_from_claims(mine))
-    return evaluate_frame(spec, frame, lambda rows: [mine[r] for r in rows], at)
+    return evaluate_frame(spec, frame, lambda rows: [mine[r] for r in rows], at, versions)
 
 
 class EventSlice(Sequence[Event]):
@@ -100,6 +111,11 @@ class ColumnIndex:
         )
         self._fetch = fetch
         self.known = np.flatnonzero(frame.known_at <= at)
+        self.instant = at
+        loose = frame.known_at != frame.at
+        self._since = np.where(loose, 2 * frame.at - frame.known_at, frame.at)
+        self.pending = np.flatnonzero((frame.known_at > at) & (self._since <= at))
+        self._loose: dict[SeriesKey, tuple[Ints, Floats, float]] = {}
         self._built: dict[int, Event] = {}
         self._by_id: dict[str, Event] = {}
         self._selected: dict[SeriesKey, tuple[Ints, Floats]] = {}
@@ -151,18 +167,44 @@ class ColumnIndex:
         key = selector_key(sel)
         found = root._selected.get(key)
         if found is None:
-            f, known = root.frame, root.known
-            mask = f.type[known] == TYPE_CODE[sel.type]
-            if sel.party is not None:
-                mask &= f.actor[known] == root._actor.get(sel.party, _ABSENT)
-            if sel.subject is not None:
-                mask &= f.subject[known] == root._subject.get(sel.subject, _ABSENT)
-            if sel.categories or sel.exclude:
-                fits = [_fits(sel, frozenset(s)) for s in f.category_sets]
-                mask &= np.array(fits, dtype=bool)[f.categories[known]]
-            positions = known[mask]
-            found = root._selected[key] = (positions, f.at[positions])
+            positions = root._matching(sel, root.known)
+            found = root._selected[key] = (positions, root.frame.at[positions])
         return found
+
+    def _matching(self, sel: Selector, among: Ints) -> Ints:
+        f = self.frame
+        mask = f.type[among] == TYPE_CODE[sel.type]
+        if sel.party is not None:
+            mask &= f.actor[among] == self._actor.get(sel.party, _ABSENT)
+        if sel.subject is not None:
+            mask &= f.subject[among] == self._subject.get(sel.subject, _ABSENT)
+        if sel.categories or sel.exclude:
+            fits = [_fits(sel, frozenset(s)) for s in f.category_sets]
+            mask &= np.array(fits, dtype=bool)[f.categories[among]]
+        found: Ints = among[mask]
+        return found
+
+    def loose(self, sel: Selector, start: float, end: float) -> list[Event]:
+        """`index.Index.loose`, over columns: the same events in the same order."""
+        root = self._root
+        key = selector_key(sel)
+        found = root._loose.get(key)
+        f = root.frame
+        if found is None:
+            known = root._select(sel)[0]
+            mine = np.concatenate(
+                [known[f.known_at[known] != f.at[known]], root._matching(sel, root.pending)]
+            )
+            mine = mine[np.argsort(root._since[mine], kind="stable")]
+            spans = f.known_at[mine] - root._since[mine]
+            reach = float(spans.max()) if len(mine) else 0.0
+            found = root._loose[key] = (mine, root._since[mine], reach)
+        mine, sinces, reach = found
+        lo, hi = np.searchsorted(sinces, (start - reach, end), "left")
+        near, since, known_at = mine[lo:hi], sinces[lo:hi], f.known_at[mine[lo:hi]]
+        keep = (known_at > start) & ((since < start) | (known_at > end) | (known_at > root.instant))
+        events = root.events_at(near[keep].tolist())
+        return sorted(events, key=lambda e: (e.since, e.id))
 
     def select(self, sel: Selector) -> EventSlice:
         return EventSlice(self._root, self._select(sel)[0])
@@ -201,7 +243,7 @@ class ColumnIndex:
 
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:
         child = ColumnIndex.__new__(ColumnIndex)
-        child.frame = self.frame
+        child.frame, child.instant = self.frame, self.instant
         child.overrides = {**self.overrides, event.id: quantity}
         child._parent = self._root
         return child

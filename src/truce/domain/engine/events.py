@@ -56,6 +56,16 @@ class Event:
         return len(self.readings) > 1
 
     @property
+    def since(self) -> float:
+        """The first instant its date allows: `at` is the middle of the window, `known_at` its
+        end (computed from those two so the column path, which keeps only them, agrees)."""
+        return self.at if self.known_at == self.at else 2 * self.at - self.known_at
+
+    @property
+    def loose(self) -> bool:
+        return self.known_at != self.at
+
+    @property
     def claim_ids(self) -> list[str]:
         return [c.id for c in self.claims]
 

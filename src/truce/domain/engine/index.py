@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
@@ -76,6 +77,8 @@ class EventIndex(Protocol):
 
     def with_override(self, event: Event, quantity: int) -> EventIndex: ...
 
+    def loose(self, sel: Selector, start: float, end: float) -> Sequence[Event]: ...
+
     def known_count(self) -> int: ...
 
     def disputed(self) -> list[Event]: ...
@@ -88,8 +91,13 @@ class Index:
     and only adds the difference, so each alternative reading costs little.
     """
 
-    def __init__(self, events: tuple[Event, ...]) -> None:
+    def __init__(
+        self, events: tuple[Event, ...], pending: tuple[Event, ...] = (), instant: float = math.inf
+    ) -> None:
         self.events = events
+        self.pending = pending  # loosely dated events whose window holds the instant
+        self.instant = instant
+        self._loose: dict[SeriesKey, tuple[list[Event], list[float], float]] = {}
         self.overrides: dict[str, int] = {}
         self._parent: Index | None = None  # a reading with overrides shares its parent's caches
         self._series: dict[SeriesKey, Series] = {}
@@ -140,6 +148,22 @@ class Index:
         found = [e for sel in selectors for e in self.between(sel, start, end)]
         return sorted(found, key=lambda e: (e.at, e.id))
 
+    def loose(self, sel: Selector, start: float, end: float) -> list[Event]:
+        """Loosely dated events (known, or with the instant inside their window) that may fall
+        in [start, end) or outside it: see `undecided`."""
+        root = self._root
+        key = selector_key(sel)
+        found = root._loose.get(key)
+        if found is None:
+            mine = [e for e in root.select(sel) if e.loose]
+            mine += [e for e in root.pending if matches(sel, e)]
+            mine.sort(key=lambda e: (e.since, e.id))
+            reach = max((e.known_at - e.since for e in mine), default=0.0)
+            found = root._loose[key] = (mine, [e.since for e in mine], reach)
+        events, sinces, reach = found
+        near = events[bisect_left(sinces, start - reach) : bisect_left(sinces, end)]
+        return undecided(near, start, end, root.instant)
+
     def known_count(self) -> int:
         return len(self.events)
 
@@ -161,7 +185,7 @@ class Index:
     def with_override(self, event: Event, quantity: int) -> Index:
         """The same events read with one event's figure replaced (a disputed reading)."""
         child = Index.__new__(Index)
-        child.events = self.events
+        child.events, child.pending, child.instant = self.events, self.pending, self.instant
         child.overrides = {**self.overrides, event.id: quantity}
         child._parent = self._root
         return child
@@ -184,3 +208,18 @@ def with_overrides(
 
 def known_by(events: Iterable[Event], instant: float) -> tuple[Event, ...]:
     return tuple(e for e in events if e.known_at <= instant)
+
+
+def pending_at(events: Iterable[Event], instant: float) -> tuple[Event, ...]:
+    """Loosely dated events not yet known at `instant` though their window has begun."""
+    return tuple(e for e in events if e.known_at > instant and e.since <= instant)
+
+
+def undecided(candidates: Iterable[Event], start: float, end: float, instant: float) -> list[Event]:
+    """Of loosely dated events starting before `end`, those whose window overlaps [start, end)
+    without surely lying inside it: it straddles an edge, or is not over at `instant`."""
+    return [
+        e
+        for e in candidates
+        if e.known_at > start and (e.since < start or e.known_at > end or e.known_at > instant)
+    ]

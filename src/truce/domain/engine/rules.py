@@ -11,9 +11,7 @@ from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
 from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Status, Verdict
 from truce.domain.spec import (
-    DeadlineTerm,
     GateTerm,
-    OptInTerm,
     OrderTerm,
     PoolTerm,
     ProhibitionTerm,
@@ -47,7 +45,11 @@ def gate(term: GateTerm, ctx: Assessment) -> TermResult:
     results = {r: ctx.term(r).met_at for r in term.requires}
     missing = [r for r, met in results.items() if met is None]
     met_at = None if missing else max(m for m in results.values() if m is not None)
-    if missing:
+    lost = [r for r in missing if _lost(ctx.term(r))]
+    if lost:
+        text = f"phase {term.phase!r} cannot start: {', '.join(lost)} can no longer be met"
+        status = Status.FAILED
+    elif missing:
         text = f"phase {term.phase!r} waits for: {', '.join(missing)}"
         status = Status.IN_PROGRESS
     else:
@@ -56,47 +58,12 @@ def gate(term: GateTerm, ctx: Assessment) -> TermResult:
     return TermResult([_verdict(term.id, "gate", status, text, term.clause, met_at=met_at)], met_at)
 
 
-def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
-    start, _ = ctx.window(term)
-    if start is None:
-        why = (
-            f"opens once {', '.join(term.opens_after)} are met"
-            if term.opens_after
-            else "not started"
-        )
-        return TermResult([_verdict(term.id, "deadline", Status.INACTIVE, why, term.clause)])
-    due = ctx.deadline(term.by, term, start)
-    sel = term.match if term.party is None else term.match.model_copy(update={"party": term.party})
-    found = ctx.index.between(sel, start, math.inf)
-    first = found[0] if found else None
-    party = sel.party
-    if first is not None and (due is None or first.at <= due):
-        status, met_at = Status.MET, first.at
-        text = f"{sel.type.value} by {party or 'a party'} recorded in time"
-    else:
-        met_at = None
-        status = Status.UNMET if due is not None and ctx.at >= due else Status.IN_PROGRESS
-        text = f"no {sel.type.value} by {party or 'any party'} recorded" + (
-            " before the deadline" if first is None else " before the deadline (a late one was)"
-        )
-    return TermResult(
-        [
-            _verdict(
-                term.id,
-                "deadline",
-                status,
-                text,
-                term.clause,
-                party=party,
-                subject=sel.subject,
-                starts_at=start,
-                ends_at=due,
-                met_at=met_at,
-                events=found[:1],
-            )
-        ],
-        met_at,
-    )
+_LOST = {Status.UNMET, Status.NO_RECORD, Status.VIOLATED, Status.FAILED}
+
+
+def _lost(result: TermResult) -> bool:
+    """A term that can no longer be met: one of its verdicts is settled against it."""
+    return result.met_at is None and any(v.status in _LOST for v in result.verdicts)
 
 
 def order(term: OrderTerm, ctx: Assessment) -> TermResult:
@@ -162,37 +129,6 @@ def prohibition(term: ProhibitionTerm, ctx: Assessment) -> TermResult:
                 id=f"{term.id}/{party}",
                 party=party,
                 events=found,
-            )
-        )
-    return TermResult(verdicts)
-
-
-def opt_in(term: OptInTerm, ctx: Assessment) -> TermResult:
-    start, _ = ctx.window(term)
-    due = ctx.deadline(term.by, term, start)
-    verdicts = []
-    for party in term.parties:
-        sel = Selector(type=EventType.STATEMENT, party=party, categories=["opt-in"])
-        found = ctx.index.select(sel)
-        ok = [e for e in found if due is None or e.at <= due]
-        if ok:
-            status, text = Status.MET, f"{party} accepted in time"
-        elif due is not None and ctx.at >= due:
-            status, text = Status.UNMET, f"{party} did not accept by the deadline"
-        else:
-            status, text = Status.IN_PROGRESS, f"{party} has not accepted yet"
-        verdicts.append(
-            _verdict(
-                term.id,
-                "opt_in",
-                status,
-                text,
-                term.clause,
-                id=f"{term.id}/{party}",
-                party=party,
-                ends_at=due,
-                met_at=ok[0].at if ok else None,
-                events=ok[:1],
             )
         )
     return TermResult(verdicts)

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from truce.domain.claims import Claim, EventType
-from truce.domain.engine import rules, terms
+from truce.domain.engine import deadlines, rules, terms
 from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
 from truce.domain.engine.events import Event, reduce_claims
-from truce.domain.engine.index import EventIndex, Index, known_by
+from truce.domain.engine.index import EventIndex, Index, known_by, pending_at
 from truce.domain.engine.reach import terms_touched
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
+from truce.domain.engine.versions import Judge, judging
 from truce.domain.spec import AgreementSpec
 
 EVALUATORS: dict[str, Evaluator] = {
@@ -24,10 +25,10 @@ EVALUATORS: dict[str, Evaluator] = {
     "ratio": terms.ratio,
     "extension": terms.extension,
     "gate": rules.gate,
-    "deadline": rules.deadline,
+    "deadline": deadlines.deadline,
     "order": rules.order,
     "prohibition": rules.prohibition,
-    "opt_in": rules.opt_in,
+    "opt_in": deadlines.opt_in,
     "pool": rules.pool,
     "renewal": rules.renewal,
 }
@@ -88,10 +89,19 @@ def _state(a: Assessment) -> tuple[str, str | None]:
     return "ended", None
 
 
-def evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dict[str, Any]:
-    """The agreement's state at `at`, as plain data (see docs/status.md for every key)."""
+def evaluate(
+    spec: AgreementSpec,
+    claims: Iterable[Claim],
+    at: datetime,
+    versions: Sequence[AgreementSpec] = (),
+) -> dict[str, Any]:
+    """The agreement's state at `at`, as plain data (see docs/status.md for every key).
+
+    `versions`: every recorded version of the spec, oldest first; the one in force at `at`
+    judges (see `versions.judging`), and the answer says which."""
+    judge = judging(versions, at) if versions else Judge(spec, None, None)
     with paused_gc():
-        return _evaluate(spec, claims, at)
+        return _evaluate(judge, claims, at)
 
 
 @contextmanager
@@ -107,10 +117,10 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dict[str, Any]:
-    book = reduce_claims(c for c in claims if c.agreement == spec.id)
+def _evaluate(judge: Judge, claims: Iterable[Claim], at: datetime) -> dict[str, Any]:
+    book = reduce_claims(c for c in claims if c.agreement == judge.spec.id)
     instant = at.timestamp()
-    index = Index(known_by(book.events, instant))
+    index = Index(known_by(book.events, instant), pending_at(book.events, instant), instant)
     counts = Counts(
         book.claims,
         len(book.events),
@@ -119,18 +129,19 @@ def _evaluate(spec: AgreementSpec, claims: Iterable[Claim], at: datetime) -> dic
         tuple(c.id for c in book.out_of_range),
         book.unchecked,
     )
-    return assess(spec, index, counts, instant)
+    return assess(judge, index, counts, instant)
 
 
-def assess(
-    spec: AgreementSpec, index: EventIndex, counts: Counts, instant: float
-) -> dict[str, Any]:
+def assess(judge: Judge, index: EventIndex, counts: Counts, instant: float) -> dict[str, Any]:
     """The state at `instant` from indexed events, whichever way they were indexed."""
+    spec = judge.spec
     main = outcome(spec, index, instant)
     base = main.keyed()  # every disputed reading is compared with the same leading verdicts
     touched: dict[tuple[object, ...], set[str] | None] = {}
     disputes = [_dispute(spec, index, main, base, e, touched) for e in index.disputed()]
     state = render(spec, counts, main, disputes, instant)
+    state["spec_version"] = judge.version
+    state["judged_by"] = judge.as_dict()
     main.assessment.release()
     return state
 

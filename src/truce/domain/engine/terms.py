@@ -6,8 +6,9 @@ import math
 from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
-from truce.domain.engine.clock import DAY
 from truce.domain.engine.events import Event
+from truce.domain.engine.index import weight_of
+from truce.domain.engine.loose import Tally, tally
 from truce.domain.engine.verdicts import (
     Explanation,
     ExtensionVerdict,
@@ -23,8 +24,10 @@ def _events(ctx: Assessment, sel: Selector, start: float, end: float) -> Sequenc
 
 
 def _lazy(
-    ctx: Assessment, sel: Selector, start: float, end: float
+    ctx: Assessment, sel: Selector, start: float, end: float, count: Tally | None = None
 ) -> Callable[[], Sequence[Event]]:
+    if count is not None:
+        return lambda: count.evidence(_events(ctx, sel, start, end))
     return lambda: _events(ctx, sel, start, end)
 
 
@@ -58,11 +61,16 @@ def _recorded(status: str, ctx: Assessment, sel: Selector, start: float, end: fl
     return status
 
 
-def _status(delivered: float, due: float, start: float, end: float, at: float) -> str:
+def _status(
+    delivered: float, due: float, start: float, end: float, at: float, possible: float = -1.0
+) -> str:
+    """`possible`: what loosely dated claims might bring `delivered` up to (see `loose`)."""
     if at < start:
         return Status.UPCOMING
     if delivered >= due:
         return Status.MET
+    if possible >= due:
+        return Status.UNDETERMINED
     if at >= end:
         return Status.UNMET
     return Status.IN_PROGRESS if at >= start else Status.UPCOMING
@@ -76,18 +84,24 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
     series = ctx.index.series(sel)
     if term.per is None:
         deadline = ctx.deadline(term.by, term, start) or end or math.inf
-        delivered = series.total(start, deadline)
-        reached = series.reached(start, term.at_least)
-        met_at = reached if reached is not None and reached < deadline else None
+        count = tally(ctx, sel, start, deadline, series.total(start, deadline))
+        delivered = count.certain
+        # A late delivery on record makes a missed total `unmet`, as a late act does for a
+        # deadline term: only when nothing at all was recorded from the opening is it no_record.
         status = _recorded(
-            _status(delivered, term.at_least, start, deadline, ctx.at),
+            _status(delivered, term.at_least, start, deadline, ctx.at, count.possible),
             ctx,
             sel,
             start,
-            deadline,
+            math.inf,
         )
-        text = f"{term.party} delivered {delivered:g} of {term.at_least} {term.subject}" + (
-            f" due by {_fmt(ctx, deadline)}" if deadline < math.inf else ""
+        reached = series.reached(start, term.at_least)
+        met = status == Status.MET and reached is not None and reached < deadline
+        met_at = reached if met else None
+        text = (
+            f"{term.party} delivered {delivered:g} of {term.at_least} {term.subject}"
+            + (f" due by {_fmt(ctx, deadline)}" if deadline < math.inf else "")
+            + count.reason(ctx)
         )
         verdict = Verdict(
             id=term.id,
@@ -102,18 +116,21 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             due=term.at_least,
             delivered=delivered,
             met_at=met_at,
-            explanation=Explanation(term.clause, text, lambda: _events(ctx, sel, start, deadline)),
+            explanation=Explanation(term.clause, text, _lazy(ctx, sel, start, deadline, count)),
         )
         return TermResult([verdict], met_at)
-    step = DAY if term.per == "day" else 7 * DAY
+    unit = 1 if term.per == "day" else 7
+    days = ctx.reckoner(term.phase)
     last = end if end is not None else max(ctx.at, start) + 1
     verdicts = []
     number, period_start = 1, start
     while period_start < last:
-        period_end = min(period_start + step, last if end is not None else period_start + step)
-        delivered = series.total(period_start, period_end)
+        bound = days.day_end(start, number * unit)
+        period_end = min(bound, last) if end is not None else bound
+        count = tally(ctx, sel, period_start, period_end, series.total(period_start, period_end))
+        delivered = count.certain
         status = _recorded(
-            _status(delivered, term.at_least, period_start, period_end, ctx.at),
+            _status(delivered, term.at_least, period_start, period_end, ctx.at, count.possible),
             ctx,
             sel,
             period_start,
@@ -137,12 +154,13 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
                     term.clause,
                     f"{label}: {term.party} delivered {delivered:g} of at least "
                     f"{term.at_least} {term.subject}"
-                    + ("" if delivered else " (no delivery recorded)"),
-                    _lazy(ctx, sel, period_start, period_end),
+                    + ("" if delivered or count.undecided else " (no delivery recorded)")
+                    + count.reason(ctx),
+                    _lazy(ctx, sel, period_start, period_end, count),
                 ),
             )
         )
-        number, period_start = number + 1, period_start + step
+        number, period_start = number + 1, bound
     done = end is not None and ctx.at >= end
     met_at = end if done and all(v.status == Status.MET for v in verdicts) else None
     return TermResult(verdicts, met_at)
@@ -155,16 +173,30 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     stop = end if end is not None else math.inf
     sel = term.selector()
     weights = tuple(term.factors.items())
-    owed = ctx.index.series(term.per_unit_of, weights, term.factor).total(start, stop)
-    units = ctx.index.series(term.per_unit_of).total(start, stop)
-    due = math.ceil(owed - 1e-9)
-    delivered = ctx.index.series(sel).total(start, stop)
+    # Loosely dated claims on either side may fall outside the window: what surely counts
+    # fixes `due` and `delivered`; what may count bounds them (see `loose`).
+    counter = term.per_unit_of
+    weighed = weight_of(weights, term.factor)
+    owed_placed = _total(ctx, counter, start, stop, weights, term.factor)
+    owed = tally(ctx, counter, start, stop, owed_placed, weighed)
+    units = tally(ctx, counter, start, stop, _total(ctx, counter, start, stop)).certain
+    done = tally(ctx, sel, start, stop, _total(ctx, sel, start, stop))
+    due, most = math.ceil(owed.certain - 1e-9), math.ceil(owed.possible - 1e-9)
+    delivered = done.certain
     status = _status(delivered, due, start, stop, ctx.at)
+    if status != Status.UPCOMING and (owed.undecided or done.undecided):
+        # Met only if what surely came covers the most that may be owed; undetermined while
+        # what may have come could cover the least that is owed.
+        if delivered >= most:
+            status = Status.MET
+        elif done.possible >= due:
+            status = Status.UNDETERMINED
     met_at = stop if status == Status.MET and ctx.at >= stop else None
-    counterpart = term.per_unit_of.party or "the other side"
+    counterpart = counter.party or "the other side"
     text = (
-        f"{counterpart} delivered {units:g} {term.per_unit_of.subject}, so {term.party} owes "
+        f"{counterpart} delivered {units:g} {counter.subject}, so {term.party} owes "
         f"{due} {term.subject}; it delivered {delivered:g}"
+        + Tally(0.0, 0.0, [*owed.undecided, *done.undecided]).reason(ctx)
     )
 
     def evidence() -> Sequence[Event]:
@@ -193,7 +225,8 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
     if clock.start is None or clock.base_end is None:
         return TermResult()
     series = ctx.index.series(term.of)
-    base_days = (clock.base_end - clock.start) / DAY
+    reckon = clock.reckoner
+    base_days = reckon.days_between(clock.start, clock.base_end)
     announced = sum(a.days for a in clock.extensions if not a.renewal)
     # Only releases while the phase runs earn days: the day rows below count the same way.
     total = series.total(clock.start, clock.end if clock.end is not None else math.inf)
@@ -202,7 +235,7 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
         earned = max(0, min(earned, term.max_days - base_days))
     days = []
     for extra in range(1, math.ceil(announced) + 1):
-        day_end = clock.start + (base_days + extra) * DAY
+        day_end = reckon.day_end(clock.start, base_days + extra)
         needed = term.beyond + math.ceil(extra / term.days) * term.for_each
         got = series.total(clock.start, day_end)
         unsettled = "pending" if ctx.at < day_end else "not_earned"
@@ -237,6 +270,17 @@ def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
         explanation=Explanation(term.clause, text, evidence),
     )
     return TermResult([], None, verdict)
+
+
+def _total(
+    ctx: Assessment,
+    sel: Selector,
+    start: float,
+    end: float,
+    weights: tuple[tuple[str, float], ...] = (),
+    default: float = 1.0,
+) -> float:
+    return ctx.index.series(sel, weights, default).total(start, end)
 
 
 def _fmt(ctx: Assessment, instant: float) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from truce.domain.bounds import date_range_text
 from truce.domain.claim_checks import unchecked
 from truce.domain.claims import Claim
-from truce.domain.engine.clock import DAY, local_instant
+from truce.domain.engine.clock import Reckoner, local_instant
 from truce.domain.engine.events import reduce_claims
 from truce.domain.spec import AgreementSpec
 
@@ -19,9 +19,11 @@ def timeline(spec: AgreementSpec, claims: Iterable[Claim]) -> list[dict[str, Any
     book = reduce_claims(c for c in claims if c.agreement == spec.id)
     first = spec.phases[0].start.at
     origin = local_instant(first, spec.zone) if first is not None else None
+    # Agreement days as the first phase counts them (elapsed or calendar days).
+    days = Reckoner((spec.phases[0].clock or spec.clock) == "calendar", spec.zone)
     rows = []
     for event in book.events:
-        day = int((event.at - origin) // DAY) + 1 if origin is not None else None
+        day = days.day_of(origin, event.at) if origin is not None else None
         rows.append(
             {
                 "event_id": event.id,

@@ -26,6 +26,10 @@ class Status:
     UPCOMING = "upcoming"
     INACTIVE = "inactive"
     VIOLATED = "violated"
+    # Loosely dated claims may fall on either side of the deadline (or of `--at`): counted
+    # they would meet the term, left out they would not. See docs/status.md.
+    UNDETERMINED = "undetermined"
+    FAILED = "failed"  # a gate whose required term can no longer be met
 
 
 @dataclass

@@ -1,0 +1,96 @@
+"""Loosely dated claims against a window: a claim dated to the day, week or month is the whole
+interval it names, so it surely counts in a window only when the interval lies inside it and is
+over by the assessment instant. One that straddles an edge (or the instant) may count or not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import overload
+
+from truce.domain.engine.assess import Assessment
+from truce.domain.engine.events import Event
+from truce.domain.engine.index import claims_total
+from truce.domain.spec import Selector
+
+
+@dataclass
+class Tally:
+    """What surely counts in a window, what at most may, and the claims that make the gap."""
+
+    certain: float
+    possible: float
+    undecided: Sequence[Event] = field(default_factory=list)
+    outside: list[Event] = field(default_factory=list)  # undecided and not placed inside
+
+    def evidence(self, inside: Sequence[Event]) -> Sequence[Event]:
+        return Chained(self.outside, inside) if self.outside else inside
+
+    def reason(self, ctx: Assessment) -> str:
+        if not self.undecided:
+            return ""
+        precisions = sorted({e.precision.value for e in self.undecided})
+        claims = [c.id for e in self.undecided for c in e.claims][:5]
+        return (
+            f"; undetermined by date precision: {len(self.undecided)} event(s) dated only to "
+            f"the {' / '.join(precisions)} ({', '.join(claims)}) may fall either side of this "
+            f"window's edge or after {_fmt(ctx, ctx.at)}"
+        )
+
+
+def tally(
+    ctx: Assessment,
+    sel: Selector,
+    start: float,
+    end: float,
+    placed: float,
+    weigh: Callable[[Event], float] | None = None,
+) -> Tally:
+    """`placed`: the window's total with every known event at the middle of its interval (what
+    the series gives); the loose events that do not surely belong are taken out of it."""
+    maybe = ctx.index.loose(sel, start, end)
+    if not maybe:
+        return Tally(placed, placed)
+    certain, extra = placed, 0.0
+    for event in maybe:
+        amount = float(ctx.index.quantity(event) or 0) * (weigh(event) if weigh else 1.0)
+        if event.known_at <= ctx.at and start <= event.at < end:
+            certain -= amount
+        extra += amount
+    outside = [e for e in maybe if not (e.known_at <= ctx.at and start <= e.at < end)]
+    return Tally(certain, certain + extra, maybe, outside)
+
+
+class Chained(Sequence[Event]):
+    """Evidence: the undecided events outside a window, then the window's own (still lazy)."""
+
+    def __init__(self, first: list[Event], rest: Sequence[Event]) -> None:
+        self._first, self._rest = first, rest
+
+    def __len__(self) -> int:
+        return len(self._first) + len(self._rest)
+
+    @overload
+    def __getitem__(self, item: int) -> Event: ...
+
+    @overload
+    def __getitem__(self, item: slice) -> list[Event]: ...
+
+    def __getitem__(self, item: int | slice) -> Event | list[Event]:
+        if isinstance(item, slice):
+            return list(self)[item]
+        if item < len(self._first):
+            return self._first[item]
+        return self._rest[item - len(self._first)]
+
+    def __iter__(self) -> Iterator[Event]:
+        yield from self._first
+        yield from self._rest
+
+    def claims_total(self) -> int:
+        return sum(len(e.claims) for e in self._first) + claims_total(self._rest)
+
+
+def _fmt(ctx: Assessment, instant: float) -> str:
+    return datetime.fromtimestamp(instant, ctx.zone).isoformat(timespec="minutes")
