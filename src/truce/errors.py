@@ -64,6 +64,7 @@ class SpecErrors(TruceError):
     """Several spec problems found at once; each is kept so all can be shown."""
 
     code = "S000"
+    default_hint = "fix each problem listed; see docs/spec-format.md"
 
     def __init__(self, errors: list[SpecError]) -> None:
         self.errors = errors
@@ -225,3 +226,64 @@ class TruceWarning:
 
 # The code of the warning given when a new claim looks like a recorded event under another id.
 LOOKS_LIKE_RECORDED = "V504"
+
+
+# Codes X600-X649 were given to the catalogue clean-up (issue 9); the classes below replaced
+# errors that were raised with the base class's generic code or shared another error's code.
+
+
+class ExamplesMissing(TruceError):
+    """Was I101, which `MalformedLine` had first."""
+
+    code = "X601"
+    default_hint = (
+        "install truce from its source checkout (`pip install -e .`), or point TRUCE_EXAMPLES "
+        "at a folder holding agreements/ and claims/"
+    )
+
+
+class BadDateOption(TruceError):
+    code = "X602"
+    default_hint = "write the date as YYYY-MM-DD, e.g. 2023-11-28"
+
+
+class UnknownExportFormat(TruceError):
+    code = "X603"
+    default_hint = "use jsonl, csv or parquet"
+
+
+class ExportTarget(TruceError):
+    """The output cannot take the format: Parquet to a terminal, text to a binary stream."""
+
+    code = "X604"
+    default_hint = "pass --out FILE (a path) for Parquet; JSON Lines and CSV need a text stream"
+
+
+class ExampleDamaged(TruceError):
+    code = "X605"
+    default_hint = "the bundled example is damaged; restore examples/ from the source checkout"
+
+
+class NothingExtracted(TruceError):
+    """Every document given to `extract`, `ingest` or `batch` failed; each is listed above."""
+
+    code = "X606"
+    default_hint = "fix the documents listed above (their codes are in docs/extraction.md)"
+
+
+class NoGoldSet(TruceError):
+    code = "X607"
+    default_hint = "pass a gold folder holding documents/ and annotations.jsonl, e.g. eval/gold"
+
+
+class ImportRejected(InputFileError):
+    """A claims file with bad lines, imported by the CLI or the API: nothing was imported."""
+
+    code = "I200"
+    default_hint = "fix the lines listed, or skip them (--skip-bad, or skip_bad=true in the API)"
+
+    def __init__(
+        self, message: str, details: list[str] | None = None, *, hint: str | None = None
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.details = details or []

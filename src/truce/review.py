@@ -18,6 +18,7 @@ from truce.admission import admit, input_error
 from truce.domain.claim_input import ClaimInput, is_web_address
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
+from truce.extract.limits import extract_limits
 from truce.storage.ledger import Ledger
 from truce.storage.review import QueuedCandidate, ReviewQueue
 
@@ -84,7 +85,11 @@ def _with_evidence(candidate: dict[str, Any], text: str) -> dict[str, Any]:
     """The words a candidate came from, so a reviewer can judge it without opening the file."""
     span = candidate.get("span")
     if isinstance(span, list | tuple) and len(span) == 2:
-        candidate["evidence"] = text[int(span[0]) : int(span[1])]
+        # A span is a sentence, which extraction keeps under its cap; the cap here too keeps a
+        # candidate's size bounded whatever produced its span.
+        start = int(span[0])
+        end = min(int(span[1]), start + extract_limits().max_sentence_chars)
+        candidate["evidence"] = text[start:end]
     return candidate
 
 

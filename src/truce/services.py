@@ -20,7 +20,7 @@ from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate_frame
 from truce.domain.engine.timeline import timeline
-from truce.errors import ClaimError, TruceError
+from truce.errors import ClaimError, ExampleDamaged, TruceError
 from truce.spec import load_spec_file
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult, Entry
@@ -168,5 +168,5 @@ def load_bundled_example(ledger: Ledger, by: str) -> AppendResult:
         add_agreement_file(ledger, spec_path, by)
     batch = load_claims_file(root / "claims" / EXAMPLE_RECORD, ledger)
     if batch.errors:
-        raise TruceError(batch.errors[0].render(), hint="the bundled example is damaged")
+        raise ExampleDamaged(batch.errors[0].render())
     return ledger.append_claims(batch.claims, by)

@@ -78,7 +78,10 @@ def _keys(table: Any) -> Iterator[Any]:
         names, sources = batch.column(0).to_pylist(), batch.column(1).to_pylist()
         yield pa.array(
             [
-                name if "://" in name or not source else str(Path(source).with_name(name))
+                # A document that could not be read may be named by the path given, not a name.
+                name
+                if "://" in name or not source or Path(name).name != name
+                else str(Path(source).with_name(name))
                 for name, source in zip(names, sources, strict=True)
             ],
             pa.string(),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from truce.batch.partitions import FileStamp, Partition, discover
+from truce.batch.partitions import FileStamp, Partition, discover, names_nothing
 from truce.errors import CorpusChanged, NoCorpus, OutputInUse
 
 VERSION = 1
@@ -72,13 +72,21 @@ class Manifest:
 def open_manifest(out: Path, inputs: Iterable[str], options: dict[str, Any]) -> Manifest:
     """The manifest of `out`: read and checked against the corpus if a run started there,
     written from a fresh discovery if not. Leftover temporary files are removed either way."""
+    given = [str(i) for i in inputs]
+    if not (out / MANIFEST).is_file():
+        # Refused before anything is written: a manifest recording a path that named nothing
+        # would hold this --out to that corpus when the command is run again, fixed.
+        missing = [g for g in given if names_nothing(g)]
+        if missing:
+            raise NoCorpus(
+                f"{', '.join(missing)}: no such file or folder, or a glob that matches no document"
+            )
     out.mkdir(parents=True, exist_ok=True)
     for stray in sorted(out.rglob(f".*{_TEMP_SUFFIX}")):
         if stray.is_dir():
             shutil.rmtree(stray, ignore_errors=True)  # the merge's shuffle folder
         else:
             stray.unlink(missing_ok=True)
-    given = [str(i) for i in inputs]
     path = out / MANIFEST
     if path.is_file():
         manifest = _read(out, path)

@@ -118,6 +118,18 @@ def expand(paths: Iterable[str | Path]) -> Iterator[str]:
         yield from found
 
 
+def names_nothing(given: str | Path) -> bool:
+    """Whether a path given on the command line is neither a file, a folder, nor a glob that
+    matches a document."""
+    path = Path(given)
+    if path.exists():
+        return False
+    if not _GLOB_CHARS & set(str(given)):
+        return True
+    matches = glob.glob(str(given), recursive=True)
+    return not any(Path(m).is_file() and _is_document(Path(m)) for m in matches)
+
+
 def _is_document(path: Path) -> bool:
     return not path.name.startswith(".") and not path.name.endswith(".meta.json")
 

@@ -10,9 +10,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from truce.cli.context import console, errors, open_ledger, print_json
+from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
 from truce.cli.extract import _date
-from truce.errors import BatchError
+from truce.errors import BatchError, NothingExtracted
 
 
 def register(app: typer.Typer) -> None:
@@ -92,8 +92,15 @@ def batch(
                              "candidates": queued.candidates}  # fmt: skip
     if as_json:
         print_json(summary)
-        return
-    _print(summary, out)
+    else:
+        _print(summary, out)
+    failed = sum(summary["errors"].values())
+    if failed and failed >= summary["documents"]:
+        raise NothingExtracted(
+            f"all {summary['documents']} document(s) failed; see {out}/documents"
+        )
+    if failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _print(summary: dict[str, Any], out: Path) -> None:

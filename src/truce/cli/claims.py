@@ -11,9 +11,9 @@ from rich.progress import Progress
 
 from truce import services
 from truce.access import operator
-from truce.cli.context import console, errors, open_ledger
+from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger
 from truce.domain.claims import ClaimStatus, EventType
-from truce.errors import TruceError
+from truce.errors import ExportTarget, ImportRejected
 from truce.io.claims_file import load_claims_file
 from truce.io.export import export_claims
 from truce.supersession import check_supersedes
@@ -23,11 +23,6 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
-
-
-class ImportRejected(TruceError):
-    code = "I200"
-    default_hint = "fix the lines listed above, or pass --skip-bad to import the good lines only"
 
 
 def register(app: typer.Typer) -> None:
@@ -120,7 +115,10 @@ def import_(
         for problem in batch.errors:
             errors.print(problem.render(), markup=False, highlight=False)
         if batch.errors and not skip_bad:
-            raise ImportRejected(f"{len(batch.errors)} bad line(s) in {path}; nothing imported")
+            raise ImportRejected(
+                f"{len(batch.errors)} bad line(s) in {path}; nothing imported",
+                hint="fix the lines listed above, or pass --skip-bad to import the good lines only",
+            )
         check_supersedes(ledger, operator(by), batch.claims)
         added = skipped = 0
         chunk = 5000
@@ -137,6 +135,8 @@ def import_(
         if skip_bad
         else f"imported {added} claim(s), {skipped} already recorded"
     )
+    if batch.errors:
+        raise typer.Exit(EXIT_PARTIAL)  # the good lines are in; the bad ones are listed above
 
 
 def export(
@@ -146,7 +146,7 @@ def export(
 ) -> None:
     """Export claims as JSON Lines, CSV or Parquet."""
     if fmt is ExportFormat.parquet and out is None:
-        raise TruceError(
+        raise ExportTarget(
             "Parquet is binary and cannot go to the terminal", hint="pass --out FILE.parquet"
         )
     with open_ledger() as ledger:

@@ -15,6 +15,10 @@ from truce.cli.pretty import pretty_json
 from truce.storage.ledger import Ledger
 
 DEFAULT_DB = "truce.db"
+# Exit status when a command did part of its work: some documents or lines failed (each listed
+# on stderr) and the rest were processed. 1 is an error with nothing done; 2 is click's for a
+# usage error, so it cannot mean this.
+EXIT_PARTIAL = 3
 
 
 @dataclass

@@ -10,8 +10,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from truce.cli.context import console, errors, print_json
-from truce.errors import TruceError
+from truce.cli.context import EXIT_PARTIAL, console, errors, print_json
+from truce.errors import BadDateOption, NoGoldSet, NothingExtracted
 
 
 class OutputFormat(StrEnum):
@@ -31,9 +31,7 @@ def _date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise TruceError(
-            f"--published {text!r} is not a date", hint="write it as 2023-11-28"
-        ) from None
+        raise BadDateOption(f"--published {text!r} is not a date") from None
 
 
 def extract(
@@ -64,8 +62,9 @@ def extract(
         title_justify="left",
     )
     records = []
-    failed = 0
+    failed = total = 0
     for result in results:
+        total += 1
         if result.error:
             failed += 1
             errors.print(
@@ -97,8 +96,11 @@ def extract(
         print_json(records)
     elif fmt is OutputFormat.table:
         console.print(table)
+    if failed and failed == total:
+        raise NothingExtracted(f"all {total} document(s) failed")
     if failed:
         errors.print(f"{failed} document(s) could not be read; the others were processed")
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def evaluate(
@@ -112,10 +114,15 @@ def evaluate(
     from truce.extract.evaluate import evaluate_gold
     from truce.extract.pipeline import build_pipeline, extract
 
+    if not (gold / "annotations.jsonl").is_file() or not (gold / "documents").is_dir():
+        raise NoGoldSet(f"{gold} is not a gold folder: it needs documents/ and annotations.jsonl")
     nlp = build_pipeline()
     report = evaluate_gold(
         gold, lambda article: [c.as_dict() for c in extract(nlp, article)], split
     )
+    if report.documents == 0:  # scoring nothing would report a perfect F1
+        where = f"{gold} (split {split})" if split else str(gold)
+        raise NoGoldSet(f"{where} holds no annotated documents to score")
     if as_json:
         print_json(report.as_dict())
         return

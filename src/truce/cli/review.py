@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +9,9 @@ import typer
 from rich.table import Table
 
 from truce import review as service
-from truce.cli.context import console, errors, open_ledger, print_json
-from truce.errors import TruceError
+from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
+from truce.cli.extract import _date
+from truce.errors import NothingExtracted, TruceError
 from truce.storage.review import ReviewQueue
 
 app = typer.Typer(
@@ -36,15 +36,19 @@ def ingest(
     by: str = typer.Option(None, "--by", help="who ingests"),
 ) -> None:
     """Extract candidates and queue them for review; documents already ingested are skipped."""
-    when = date.fromisoformat(published) if published else None
+    when = _date(published)
     with open_ledger() as ledger:
         report = service.ingest(ledger, [str(p) for p in paths], agreement, when, by)
     for document, code, message in report.errors:
         errors.print(f"{document}: [{code}] {message}", markup=False, highlight=False)
+    if report.errors and not report.documents and not report.skipped:
+        raise NothingExtracted(f"all {len(report.errors)} document(s) failed")
     console.print(
         f"{report.documents} document(s) ingested, {report.queued} candidate(s) queued, "
         f"{report.skipped} already ingested, {len(report.errors)} could not be read"
     )
+    if report.errors:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _edits(pairs: list[str]) -> dict[str, Any]:

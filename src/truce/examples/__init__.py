@@ -5,15 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from truce.errors import TruceError
+from truce.errors import ExamplesMissing
 
-
-class ExamplesMissing(TruceError):
-    code = "I101"
-    default_hint = (
-        "install truce from its source checkout (`pip install -e .`), or point TRUCE_EXAMPLES "
-        "at a folder holding agreements/ and claims/"
-    )
+__all__ = ["ExamplesMissing", "examples_dir"]
 
 
 def examples_dir() -> Path:

@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from truce.extract.limits import MAX_TEXT_CHARS as MAX_TEXT_CHARS
+from truce.extract.limits import extract_limits
 from truce.extract.model import Article
-
-# A report is a few thousand characters; five million is a book or a dump, not an article, and
-# would hold a worker for minutes. Refusing it is safer than silently reading a prefix.
-MAX_TEXT_CHARS = 5_000_000
 
 # Language and binary checks look at a prefix: it is enough to tell, and keeps them O(1).
 _SAMPLE_CHARS = 20_000
@@ -135,6 +133,7 @@ MALFORMED_FEED = "X108"
 CORRUPT_ARCHIVE = "X109"
 BAD_METADATA = "X110"
 NO_MAIN_TEXT = "X111"
+TOO_MANY_CANDIDATES = "X600"
 
 HINTS: dict[str, str] = {
     UNREADABLE: "check the path exists and is a readable file, directory or glob",
@@ -149,6 +148,8 @@ HINTS: dict[str, str] = {
     CORRUPT_ARCHIVE: "the compressed file or WARC is damaged; fetch or compress it again",
     BAD_METADATA: 'give dates as ISO 8601 ("2023-11-28"); a NAME.meta.json must be a JSON object',
     NO_MAIN_TEXT: "the page has no article text (an index, a login wall?); save the article page",
+    TOO_MANY_CANDIDATES: "split it into one article per document, or raise "
+    "TRUCE_EXTRACT_MAX_CANDIDATES (docs/extraction.md)",
 }
 
 
@@ -160,10 +161,9 @@ def check_text(text: str) -> Problem | None:
     """The first reason `text` is unusable, or None."""
     if not text.strip():
         return problem(EMPTY, "the document has no text")
-    if len(text) > MAX_TEXT_CHARS:
-        return problem(
-            ENORMOUS, f"the document has {len(text):,} characters, more than {MAX_TEXT_CHARS:,}"
-        )
+    cap = extract_limits().max_chars
+    if len(text) > cap:
+        return problem(ENORMOUS, f"the document has {len(text):,} characters, more than {cap:,}")
     sample = text[:_SAMPLE_CHARS]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
         return problem(BINARY, "the document looks binary, not text")

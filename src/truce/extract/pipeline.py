@@ -107,14 +107,23 @@ def extract(nlp: Language, article: Article) -> list[Candidate]:
 
 def extract_many(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:
     """Extract every article; a document that fails is reported and the batch goes on."""
-    from truce.extract.guards import check_article
+    from truce.extract.guards import TOO_MANY_CANDIDATES, check_article
+    from truce.extract.limits import extract_limits
 
+    cap = extract_limits().max_candidates
     for article in articles:
         problem = check_article(article)
         if problem is not None:
             yield Extraction(article, [], problem.message, problem.code)
             continue
         try:
-            yield Extraction(article, extract(nlp, article))
+            found = extract(nlp, article)
         except Exception as exc:  # one bad document must never stop a corpus
             yield Extraction(article, [], f"extraction failed: {exc!r}", "X199")
+            continue
+        if len(found) > cap:
+            # Refused whole, like an enormous document: a prefix would look complete.
+            message = f"the document gives {len(found):,} candidate events, more than {cap:,}"
+            yield Extraction(article, [], message, TOO_MANY_CANDIDATES)
+            continue
+        yield Extraction(article, found)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +13,8 @@ from truce.admission import input_error
 from truce.domain.claim_input import ClaimInput, SourceInput
 from truce.domain.claims import Claim
 from truce.errors import InvalidClaimLine, MalformedLine
+from truce.io import json_text
+from truce.io.csv_cells import restore
 
 # Keys an export adds to the public contract; accepted so exported files import again.
 EXPORT_KEYS = ("id", "recorded_by")
@@ -46,7 +47,9 @@ def record_to_claim(record: Any, zone_for: ZoneFor) -> Claim:
 
 
 def csv_record(row: dict[str, str]) -> dict[str, Any]:
-    """A CSV row as a claim record: empty cells omitted, lists and JSON columns decoded."""
+    """A CSV row as a claim record: empty cells omitted, lists and JSON columns decoded, and
+    cells neutralised against formulas on export read back as they were."""
+    row = {k: restore(v) if isinstance(v, str) else v for k, v in row.items()}
     record: dict[str, Any] = {k: v for k, v in row.items() if v.strip() and k in CLAIM_FIELDS}
     for key in EXPORT_KEYS:
         if row.get(key, "").strip():
@@ -60,7 +63,7 @@ def csv_record(row: dict[str, str]) -> dict[str, Any]:
     for key in ("sources", "extra"):
         if key in record:
             try:
-                record[key] = json.loads(record[key])
+                record[key] = json_text.loads(record[key])
             except ValueError as exc:
                 raise MalformedLine(
                     f"column `{key}` is not valid JSON: {exc}",

@@ -8,7 +8,6 @@ raise `InputFileError`, since no line of such a file can be trusted.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from truce.errors import (
     UnknownInputFormat,
     UnreadableInputFile,
 )
+from truce.io import json_text
 from truce.io.claim_fields import CSV_COLUMNS, ZoneFor, csv_record, record_to_claim
 from truce.io.errors import LineError
 
@@ -147,7 +147,7 @@ def _jsonl(lines: Iterator[str], name: str) -> Iterator[tuple[int, object]]:
         if not text.strip():
             continue
         try:
-            yield lineno, json.loads(text)
+            yield lineno, json_text.loads(text)
         except ValueError as exc:
             message = f"not valid JSON: {getattr(exc, 'msg', exc)}"
             if hasattr(exc, "colno"):

@@ -15,7 +15,8 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from truce.domain.claims import Claim
-from truce.errors import TruceError
+from truce.errors import ExportTarget, UnknownExportFormat
+from truce.io.csv_cells import neutralise
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 Out = str | Path | IO[str] | IO[bytes]
@@ -56,7 +57,7 @@ def export_claims(claims: Iterable[Claim], fmt: str, out: Out) -> int:
     if fmt == "parquet":
         with _binary(out) as stream:
             return _write_parquet(claims, stream)
-    raise TruceError(f"unknown export format {fmt!r}", hint="use jsonl, csv or parquet")
+    raise UnknownExportFormat(f"unknown export format {fmt!r}")
 
 
 def _write_jsonl(claims: Iterable[Claim], stream: IO[str]) -> int:
@@ -75,8 +76,14 @@ def _write_csv(claims: Iterable[Claim], stream: IO[str]) -> int:
         row["categories"] = ";".join(claim.categories)
         row["sources"] = json.dumps(row["sources"], ensure_ascii=False) if claim.sources else ""
         row["extra"] = json.dumps(row["extra"], ensure_ascii=False) if claim.extra else ""
-        writer.writerow("" if row.get(c) is None else row[c] for c in CSV_COLUMNS)
+        writer.writerow(_cell(row.get(c)) for c in CSV_COLUMNS)
     return count
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def _write_parquet(claims: Iterable[Claim], stream: IO[bytes]) -> int:
@@ -116,7 +123,7 @@ def _text(out: Out, newline: str | None = None) -> Iterator[IO[str]]:
             yield handle
         return
     if isinstance(out, io.RawIOBase | io.BufferedIOBase):
-        raise TruceError("JSON Lines and CSV are text: pass a path or a text stream")
+        raise ExportTarget("JSON Lines and CSV are text: pass a path or a text stream")
     yield out  # type: ignore[misc]
 
 
@@ -133,8 +140,7 @@ def _binary(out: Out) -> Iterator[IO[bytes]]:
     if isinstance(out, io.TextIOBase):
         buffer = getattr(out, "buffer", None)
         if buffer is None:
-            raise TruceError("Parquet is binary and cannot be written to a text stream",
-                             hint="pass a file path")  # fmt: skip
+            raise ExportTarget("Parquet is binary and cannot be written to a text stream")
         out.flush()
         yield buffer
         return

@@ -13,6 +13,7 @@ from truce.server.api import agreements, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
 from truce.server.headers import SecurityHeaders
+from truce.server.json_depth import JsonDepthLimit
 from truce.server.limits import BodyLimit
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
@@ -49,6 +50,8 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
         app.include_router(router)
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
     errors.install(app, _error_page)
+    # Added first so it runs inside the body cap: it reads whole bodies, at most the cap.
+    app.add_middleware(JsonDepthLimit)
     app.add_middleware(
         BodyLimit,
         max_body=settings.max_body_bytes,

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from truce.extract.components.actors import find_actors
 from truce.extract.components.modality import modality_at
 from truce.extract.components.modality import single_clause as one_clause
+from truce.extract.limits import extract_limits
 from truce.extract.model import (
     ActorMention,
     Article,
@@ -214,7 +215,7 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
     source = s.attribution.source if s.attribution else SourceRef()
     quote = None
     if s.attribution and s.attribution.quote:
-        quote = article.text[s.attribution.quote[0] : s.attribution.quote[1]]
+        quote = article.text[slice(*quote_window(s.attribution.quote, s.start))]
     return Candidate(
         type=kind,
         span=(s.start, s.end),
@@ -228,6 +229,19 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
         quote=quote,
         plover=dict(PLOVER[kind]),
     )
+
+
+def quote_window(quote: tuple[int, int], sentence_start: int) -> tuple[int, int]:
+    """The quotation as a candidate carries it: whole when it is no longer than a sentence may
+    be, else the part from the candidate's sentence on, cut to that length. A quotation mark
+    left open runs to the end of the document, and copying that onto every candidate after it
+    would make the queue grow with the square of the document."""
+    start, end = quote
+    cap = extract_limits().max_sentence_chars
+    if end - start <= cap:
+        return quote
+    start = max(start, sentence_start)
+    return start, min(end, start + cap)
 
 
 def people(quantity: Quantity, text: str) -> Quantity:

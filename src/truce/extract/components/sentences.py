@@ -14,6 +14,11 @@ always starts one).
 A blank line (a whitespace token holding two line breaks) also opens a sentence: headlines,
 datelines, bylines and share bars end without a mark, and spaCy's rule would glue them to the
 paragraph after them.
+
+A sentence longer than `max_chars` (TRUCE_EXTRACT_MAX_SENTENCE_CHARS) is cut into pieces at word
+boundaries, after the last comma, semicolon or colon in a piece's second half if there is one:
+every later component works per sentence and per candidate in it, so an unpunctuated megabyte
+would otherwise cost the square of its length.
 """
 
 from __future__ import annotations
@@ -27,16 +32,20 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from truce.extract.limits import extract_limits
 from truce.extract.pipeline import doc_text
 
 _FINAL_MARKS = tuple(Sentencizer.default_punct_chars)
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_PAUSES = frozenset({",", ";", ":"})
 
 
 class SentencesComponent:
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, max_chars: int) -> None:
         strings = nlp.vocab.strings
         self.final_marks = np.sort(np.array([strings[m] for m in _FINAL_MARKS], dtype="uint64"))
+        self.pauses = frozenset(strings[m] for m in _PAUSES)
+        self.max_chars = max_chars
 
     def _is_final(self, orths: np.ndarray) -> np.ndarray:
         """Which tokens are final marks: `np.isin`, by binary search (several times faster)."""
@@ -70,7 +79,7 @@ class SentencesComponent:
         before_previous = np.concatenate(([0], finals_before[words[:-1]]))
         opening = words[finals_before[words] > before_previous]
         starts = np.union1d([0], np.concatenate((opening, self._blank_lines(doc, columns[:, 2]))))
-        starts = starts.astype("int64")
+        starts = self._cut_long(starts.astype("int64"), columns)
         flags = np.full(len(doc), -1, dtype="int64")
         flags[starts] = 1
         doc.from_array(["SENT_START"], cast(Ints2d, flags.astype("uint64").reshape(-1, 1)))
@@ -80,7 +89,41 @@ class SentencesComponent:
         doc._.sentences = list(zip(begin, end, strict=True))
         return doc
 
+    def _cut_long(self, starts: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """`starts` with more sentence starts, so that no sentence is longer than `max_chars`
+        (but one made of a single longer token). Each cut looks at one piece's tokens only."""
+        offsets = columns[:, 2]
+        ends = np.concatenate((offsets[starts[1:]], [offsets[-1] + columns[-1, 3]]))
+        long = np.flatnonzero(ends - offsets[starts] > self.max_chars)
+        if len(long) == 0:
+            return starts
+        added: list[int] = []
+        for n in long.tolist():
+            first = int(starts[n])
+            last = int(starts[n + 1]) if n + 1 < len(starts) else len(offsets)
+            while int(ends[n]) - int(offsets[first]) > self.max_chars:
+                limit = int(offsets[first]) + self.max_chars
+                # The last token that can open the next piece and keep this one under the cap.
+                cut = int(np.searchsorted(offsets[first:last], limit, side="right")) + first - 1
+                half = int(offsets[first]) + self.max_chars // 2
+                for k in range(cut, first, -1):
+                    if int(offsets[k]) < half:
+                        break
+                    if int(columns[k - 1, 0]) in self.pauses:
+                        cut = k
+                        break
+                cut = max(cut, first + 1)
+                if cut >= last:
+                    break
+                added.append(cut)
+                first = cut
+        return np.union1d(starts, np.array(added, dtype="int64")).astype("int64")
 
-@Language.factory("truce_sentences_v1", assigns=["token.is_sent_start", "doc._.sentences"])
-def make_sentences(nlp: Language, name: str) -> SentencesComponent:
-    return SentencesComponent(nlp)
+
+@Language.factory(
+    "truce_sentences_v1",
+    assigns=["token.is_sent_start", "doc._.sentences"],
+    default_config={"max_chars": None},
+)
+def make_sentences(nlp: Language, name: str, max_chars: int | None) -> SentencesComponent:
+    return SentencesComponent(nlp, max_chars or extract_limits().max_sentence_chars)

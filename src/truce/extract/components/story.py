@@ -11,24 +11,26 @@ from truce.extract.model import ActorMention, Candidate
 
 
 def merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
-    """Later sentences about the same meeting add participants instead of new events."""
+    """Later sentences about the same meeting add participants instead of new events: a meeting
+    joins the first kept meeting sharing a participant with it."""
     kept: list[Candidate] = []
+    # participant -> where in `kept` the first meeting holding it is. Participants only grow, so
+    # the first stays first, and a meeting is looked up by its own participants, not the lot.
+    first_with: dict[str, int] = {}
     for c in candidates:
-        earlier = next(
-            (
-                k
-                for k in kept
-                if k.type == "meeting"
-                and c.type == "meeting"
-                and set(k.participants) & set(c.participants)
-            ),
-            None,
-        )
-        if earlier is None:
+        if c.type != "meeting":
+            kept.append(c)
+            continue
+        at = min((first_with[p] for p in c.participants if p in first_with), default=None)
+        if at is None:
+            at = len(kept)
             kept.append(c)
         else:
+            earlier = kept[at]
             earlier.participants = sorted(set(earlier.participants) | set(c.participants))
             earlier.location = earlier.location or c.location
+        for p in kept[at].participants:
+            first_with.setdefault(p, at)
     return kept
 
 

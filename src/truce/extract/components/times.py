@@ -10,7 +10,9 @@ dateline (`truce.extract.time_zones`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta, timezone
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -207,6 +209,8 @@ def find_times(
     low = lowered(text)
     dateline = dateline_zones(text)
     anchors = [(m, *_resolve(m, text, low, published)) for m in ANCHOR.finditer(text, start, end)]
+    anchor_starts = [a[0].start() for a in anchors]
+    anchor_ends = [a[0].end() for a in anchors]
     refs: dict[int, TimeRef] = {}
     used: set[int] = set()
     for clock in clocks(text, start, end):
@@ -214,7 +218,8 @@ def find_times(
         span = [clock.start(), clock.end()]
         day: date | None = None
         gmt, gmt_day = clock["gmt"], None
-        for i, (anchor, resolved, precision) in enumerate(anchors):
+        for i in _near(anchor_starts, anchor_ends, clock.start(), clock.end()):
+            anchor, resolved, precision = anchors[i]
             inside = clock.start() <= anchor.start() and anchor.end() <= clock.end()
             after = anchor.start() >= clock.end() and CLOCK_THEN_ANCHOR.fullmatch(
                 text, clock.end(), anchor.start()
@@ -239,7 +244,7 @@ def find_times(
         if day is None and gmt_day is None:
             # A clock time alone is the day of the report only when plainly a time of day.
             plain = clock["ampm"] or gmt
-            if published is None or not plain or not AT_END.search(text, start, clock.start()):
+            if published is None or not plain or not _at_before(text, start, clock.start()):
                 continue
             day = published
         stamp = _exact(day or published or date.min, minutes, gmt, gmt_day)
@@ -247,11 +252,39 @@ def find_times(
             # No GMT equivalent: the place named with the time, else the dateline's.
             stamp = stamp.replace(tzinfo=clock_zone(clock.group(), stamp, dateline))
         refs[span[0]] = TimeRef(stamp, "exact", (span[0], span[1]), text[span[0] : span[1]])
+    ref_starts = sorted(refs)
+    reach = list(accumulate((refs[k].span[1] for k in ref_starts), max))
     for i, (anchor, resolved, precision) in enumerate(anchors):
-        inside_ref = any(r.span[0] <= anchor.start() < r.span[1] for r in refs.values())
+        last = bisect_right(ref_starts, anchor.start()) - 1
+        inside_ref = last >= 0 and reach[last] > anchor.start()
         if i not in used and not inside_ref:
             refs[anchor.start()] = TimeRef(resolved, precision, anchor.span(), anchor.group())
     return [refs[k] for k in sorted(refs)]
+
+
+def _near(starts: list[int], ends: list[int], clock_start: int, clock_end: int) -> list[int]:
+    """The anchors that can go with a clock: those inside it, the last one ending before it and
+    the first one starting after it. Anchors do not overlap, so any farther one has another
+    anchor's words between it and the clock, which the connecting patterns cannot match; looking
+    only at these keeps a document with many dates and times linear."""
+    first = bisect_left(starts, clock_start)
+    found = [first - 1] if first else []
+    after = first
+    while after < len(starts) and starts[after] < clock_end:
+        after += 1
+    found.extend(range(first, after))
+    if after < len(starts):
+        found.append(after)
+    return [i for i in found if ends[i] <= clock_start or i >= first]
+
+
+def _at_before(text: str, start: int, pos: int) -> bool:
+    """Whether `text[start:pos]` ends with the word "at" and whitespace (`AT_END`), looking
+    back only over that whitespace instead of searching from `start`."""
+    end = pos
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end < pos and AT_END.search(text, max(start, end - 3), pos) is not None
 
 
 @Language.component("truce_times_v1", assigns=["doc._.times"], requires=["doc._.article"])

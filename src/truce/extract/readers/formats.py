@@ -35,6 +35,7 @@ from truce.extract.readers.source import (
     parse_published,
     read_limited,
 )
+from truce.io import json_text
 
 Result = Iterator[Article | ReadError]
 
@@ -48,7 +49,7 @@ def sidecar_meta(path: Path) -> dict[str, Any]:
     if not meta_path.is_file():
         return {}
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta = json_text.loads(meta_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise Refused(BAD_METADATA, f"{meta_path.name} is not readable JSON: {exc}") from exc
     if not isinstance(meta, dict):
@@ -97,7 +98,7 @@ def _jsonl_record(raw: bytes, document: str, default_published: date | None) -> 
     if len(raw) > MAX_RAW_BYTES:
         raise Refused(ENORMOUS, f"the line is larger than {MAX_RAW_BYTES:,} bytes")
     try:
-        record = json.loads(decode(raw))
+        record = json_text.loads(decode(raw))
     except json.JSONDecodeError as exc:
         raise Refused(MALFORMED_LINE, f"not JSON: {exc.msg} at column {exc.colno}") from exc
     if not isinstance(record, dict):

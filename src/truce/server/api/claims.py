@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from truce import services
 from truce.access import Principal, check_submission, own_source
 from truce.domain.claim_input import ClaimInput
-from truce.errors import InputFileError
+from truce.errors import ImportRejected
 from truce.io.claims_file import load_claims_file
 from truce.server.deps import LedgerDep, Reader, Submitter, Verdicter
 from truce.storage.ledger import Ledger
@@ -21,15 +21,6 @@ from truce.storage.records import AppendResult
 from truce.supersession import check_supersedes
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
-
-
-class ImportRejected(InputFileError):
-    code = "I200"
-    default_hint = "fix the lines listed in details, or send skip_bad=true to import the good ones"
-
-    def __init__(self, message: str, details: list[str]) -> None:
-        super().__init__(message)
-        self.details = details
 
 
 class Verdict(BaseModel):
@@ -93,7 +84,9 @@ def import_file(
     errors = [e.render().replace(str(path), file.filename or "upload") for e in batch.errors]
     if errors and not skip_bad:
         raise ImportRejected(
-            f"{len(errors)} line(s) are not valid claims; nothing was imported", details=errors
+            f"{len(errors)} line(s) are not valid claims; nothing was imported",
+            details=errors,
+            hint="fix the lines listed in details, or send skip_bad=true to import the good ones",
         )
     parties: dict[str, set[str]] = {}
     for claim in batch.claims:
