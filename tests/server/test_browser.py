@@ -62,6 +62,7 @@ def test_sign_in_see_the_truce_and_accept_a_candidate(tmp_path: Path, chromium_p
             params={"agreement": "gaza-2023-11", "published": "2023-11-30"},
             files={"file": ("day7-wire.txt", REPORT.encode(), "text/plain")},
             headers={"Authorization": f"Bearer {token}"},
+            timeout=60,  # the first ingest loads the language model; the machine may be busy
         )
         assert ingested.json()["queued"] >= 1, ingested.text
         assert _day7_status(live.url, token) == "unmet"
