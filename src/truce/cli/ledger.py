@@ -41,6 +41,8 @@ def verify(
 
     Beside a SQLite file, the head log (FILE.heads) is checked too: a lost tail is found.
     """
+    if signed_by is not None and against is None:
+        raise typer.BadParameter("--signed-by checks a checkpoint: give it with --against")
     point = checkpoint.load(against) if against is not None else None
     if point is not None:
         key = checkpoint.load_public_key(signed_by) if signed_by is not None else None

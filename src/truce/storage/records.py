@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from truce.errors import TruceError, TruceWarning
+from truce.errors import TruceWarning
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,21 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem with its own code (a `TruceError`'s code, message and hint), kept as data."""
+
+    code: str
+    message: str
+    hint: str
+
+    def render(self) -> str:
+        return f"[{self.code}] {self.message} — {self.hint}"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message, "hint": self.hint}
+
+
+@dataclass(frozen=True, slots=True)
 class AppendResult:
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -66,7 +81,7 @@ class VerifyReport:
     notes: list[str] = field(default_factory=list)
     # Witnesses held outside the chain (head log, checkpoint): what each one failed on, with its
     # own code, and which ones were checked and held.
-    witness_problems: list[TruceError] = field(default_factory=list)
+    witness_problems: list[Finding] = field(default_factory=list)
     witnesses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:

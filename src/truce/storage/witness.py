@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from truce.errors import TruceError
 from truce.storage.checkpoint import Checkpoint, check_chain
 from truce.storage.head_log import HeadLogMismatch, check_log
-from truce.storage.records import VerifyReport
+from truce.storage.records import Finding, VerifyReport
 
 
 def check_witnesses(
@@ -39,4 +39,5 @@ def check_witnesses(
                     f"checkpoint of {against.taken_at}: entry {against.seq} is "
                     f"{against.head[:12]}…, as it witnessed"
                 )
-    return replace(report, ok=report.ok and not found, witness_problems=found, witnesses=held)
+    findings = [Finding(e.code, e.message, e.hint) for e in found]
+    return replace(report, ok=report.ok and not found, witness_problems=findings, witnesses=held)
