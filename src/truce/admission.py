@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truce.domain.claim_checks import UNCHECKED, claim_problems, lookalikes, with_actor_ids
+from truce.domain.claim_checks import UNCHECKED, Vocabulary, lookalikes
 from truce.domain.claim_input import DATE_OUT_OF_RANGE, with_content_id
 from truce.domain.claims import Claim
 from truce.domain.spec import AgreementSpec
@@ -26,19 +26,21 @@ from truce.errors import (
 )
 
 
-def admit(spec: AgreementSpec, claim: Claim, allow_unknown: bool = False) -> Claim:
+def admit(spec: AgreementSpec | Vocabulary, claim: Claim, allow_unknown: bool = False) -> Claim:
     """The claim as it may enter the ledger, or `ClaimOffAgreement` naming what is allowed.
 
     Aliases become ids. With `allow_unknown` a claim the agreement does not cover is kept, its
-    problems written into `extra.unchecked` (part of its content, so its id says it too).
+    problems written into `extra.unchecked` (part of its content, so its id says it too). An
+    import passes the agreement's `Vocabulary`, built once, rather than its spec.
     """
-    claim = with_actor_ids(spec, claim)
-    problems = claim_problems(spec, claim)
-    if not problems:
-        return with_content_id(claim)
-    if not allow_unknown:
+    words = spec if isinstance(spec, Vocabulary) else Vocabulary(spec)
+    resolved = words.with_actor_ids(claim)
+    problems = words.problems(resolved)
+    if problems and not allow_unknown:
         raise ClaimOffAgreement("; ".join(problems))
-    return with_content_id(replace(claim, extra={**claim.extra, UNCHECKED: problems}))
+    if problems:
+        resolved = replace(resolved, extra={**resolved.extra, UNCHECKED: problems})
+    return resolved if resolved is claim else with_content_id(resolved)
 
 
 def input_error(exc: ValidationError, fallback: TruceError) -> TruceError:

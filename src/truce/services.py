@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from truce.access import Principal
 from truce.admission import admit, input_error, lookalike_warnings
 from truce.domain.bounds import date_range_text, day_in_range
+from truce.domain.claim_checks import unchecked
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate_frame
@@ -118,7 +119,8 @@ def change_status(
     fields = {k: v for k, v in old.payload().items() if v is not None}
     fields.update(status=status, supersedes=old.id, event_id=old.event_id or old.id)
     fields["notes"] = note or f"{status} by {by or 'unknown'}"
-    return record_claim(ledger, fields, by)
+    # A verdict on a claim kept deliberately with `--allow-unknown` keeps it so, flagged.
+    return record_claim(ledger, fields, by, allow_unknown=bool(unchecked(old)))
 
 
 def supersede(

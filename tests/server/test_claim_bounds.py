@@ -101,6 +101,13 @@ def test_allow_unknown_keeps_it_flagged_and_the_timeline_shows_the_flag(server: 
     rows = server.get("/api/agreements/gaza-2023-11/timeline", "observer").json()
     [row] = [r for r in rows if claim_id in r["claims"]]
     assert row["flags"] and row["flags"][0].startswith("unchecked: actor 'hamsa'")
+    # A mediator's verdict on it keeps it, still flagged.
+    confirmed = server.post(
+        f"/api/claims/{claim_id}/status", "mediator", json={"status": "confirmed"}
+    )
+    assert confirmed.status_code == 201, confirmed.text
+    [claim_id] = confirmed.json()["added"]
+    assert server.get(f"/api/claims/{claim_id}", "observer").json()["extra"]["unchecked"]
     # Status lists it too (the column path, read from the ledger and its snapshot).
     state = server.get(STATUS, "observer", params={"at": "2023-11-30T12:00"}).json()
     assert state["unchecked"] == [claim_id] and state["counts"]["unchecked"] == 1

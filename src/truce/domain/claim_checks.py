@@ -31,64 +31,78 @@ def _groups(spec: AgreementSpec) -> list[tuple[str, list[Actor]]]:
     ]
 
 
-def alias_map(spec: AgreementSpec) -> dict[str, str]:
-    """Every name an actor goes by (its id and its aliases, case-folded) to the actor's id."""
-    names: dict[str, str] = {}
-    for _, actors in _groups(spec):
-        for actor in actors:
-            for name in (actor.id, *actor.aliases):
-                names.setdefault(name.casefold(), actor.id)
-    return names
+class Vocabulary:
+    """The ids an agreement declares, gathered once so checking each claim of a large import
+    costs a few set look-ups."""
+
+    def __init__(self, spec: AgreementSpec) -> None:
+        self.spec = spec
+        self.actors = {a.id for _, group in _groups(spec) for a in group}
+        # Every name an actor goes by (its id and its aliases, case-folded) to the actor's id.
+        self.names: dict[str, str] = {}
+        for _, group in _groups(spec):
+            for actor in group:
+                for name in (actor.id, *actor.aliases):
+                    self.names.setdefault(name.casefold(), actor.id)
+        self.subjects = {s.id: s.categories for s in spec.subjects}
+        self.phases = {p.id for p in spec.phases}
+
+    def with_actor_ids(self, claim: Claim) -> Claim:
+        """The claim with an actor or target written as a declared alias replaced by the id.
+
+        Terms select by id, so `Qassam Brigades` would never count as `hamas` unless it is
+        resolved here, once, before the claim's content id is taken.
+        """
+        actor, target = self._id(claim.actor), self._id(claim.target)
+        if actor == claim.actor and target == claim.target:
+            return claim
+        return replace(claim, actor=actor, target=target)
+
+    def _id(self, name: str | None) -> str | None:
+        if name is None or name in self.actors:
+            return name
+        return self.names.get(name.casefold(), name)
+
+    def problems(self, claim: Claim) -> list[str]:
+        """What in `claim` the agreement does not declare, each naming what it allows."""
+        spec, problems = self.spec, []
+        for role, value in (("actor", claim.actor), ("target", claim.target)):
+            if value is not None and value not in self.actors:
+                problems.append(f"{role} {value!r} is not an actor of {spec.id}; {_actors(spec)}")
+        if claim.subject is not None:
+            categories = self.subjects.get(claim.subject)
+            if categories is None:
+                problems.append(
+                    f"subject {claim.subject!r} is not a subject of {spec.id}; "
+                    f"subjects: {_listed(self.subjects)}"
+                )
+            elif unknown := [c for c in claim.categories if c not in categories]:
+                problems.append(
+                    f"categor{'y' if len(unknown) == 1 else 'ies'} "
+                    f"{', '.join(repr(c) for c in unknown)} not declared for subject "
+                    f"{claim.subject!r}; its categories: {_listed(categories)}"
+                )
+        if claim.phase is not None and claim.phase not in self.phases:
+            problems.append(
+                f"phase {claim.phase!r} is not a phase of {spec.id}; "
+                f"phases: {_listed(p.id for p in spec.phases)}"
+            )
+        return problems
 
 
 def with_actor_ids(spec: AgreementSpec, claim: Claim) -> Claim:
-    """The claim with an actor or target written as a declared alias replaced by the actor's id.
+    return Vocabulary(spec).with_actor_ids(claim)
 
-    Terms select by id, so `Qassam Brigades` would never count as `hamas` unless it is resolved
-    here, once, before the claim's content id is taken.
-    """
-    names = alias_map(spec)
-    actor = names.get(claim.actor.casefold(), claim.actor) if claim.actor else claim.actor
-    target = names.get(claim.target.casefold(), claim.target) if claim.target else claim.target
-    if (actor, target) == (claim.actor, claim.target):
-        return claim
-    return replace(claim, actor=actor, target=target)
+
+def claim_problems(spec: AgreementSpec, claim: Claim) -> list[str]:
+    """What in `claim` the agreement does not declare, each naming what it allows; [] if none."""
+    return Vocabulary(spec).problems(claim)
 
 
 def unchecked(claim: Claim) -> list[str]:
     """The problems a claim kept with `--allow-unknown` was recorded with."""
     found = claim.extra.get(UNCHECKED)
     return [str(p) for p in found] if isinstance(found, list) else []
-
-
-def claim_problems(spec: AgreementSpec, claim: Claim) -> list[str]:
-    """What in `claim` the agreement does not declare, each naming what it allows; [] if none."""
-    problems = []
-    actors = {a.id for _, group in _groups(spec) for a in group}
-    for role, value in (("actor", claim.actor), ("target", claim.target)):
-        if value is not None and value not in actors:
-            problems.append(f"{role} {value!r} is not an actor of {spec.id}; {_actors(spec)}")
-    subjects = {s.id: s for s in spec.subjects}
-    subject = subjects.get(claim.subject) if claim.subject is not None else None
-    if claim.subject is not None and subject is None:
-        problems.append(
-            f"subject {claim.subject!r} is not a subject of {spec.id}; "
-            f"subjects: {_listed(subjects)}"
-        )
-    if subject is not None:
-        unknown = [c for c in claim.categories if c not in subject.categories]
-        if unknown:
-            problems.append(
-                f"categor{'y' if len(unknown) == 1 else 'ies'} "
-                f"{', '.join(repr(c) for c in unknown)} not declared for subject {subject.id!r}; "
-                f"its categories: {_listed(subject.categories)}"
-            )
-    phases = [p.id for p in spec.phases]
-    if claim.phase is not None and claim.phase not in phases:
-        problems.append(
-            f"phase {claim.phase!r} is not a phase of {spec.id}; phases: {_listed(phases)}"
-        )
-    return problems
 
 
 def _actors(spec: AgreementSpec) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from truce.admission import admit
+from truce.domain.claim_checks import Vocabulary
 from truce.domain.claims import Claim
-from truce.domain.spec import AgreementSpec
 from truce.errors import (
     EmptyInputFile,
     InputFileError,
@@ -95,24 +95,24 @@ def load_claims_file(
 ) -> ImportBatch:
     """Read a claims file, resolving each agreement from the ledger and checking each claim
     against it (`allow_unknown` keeps claims it does not cover, flagged)."""
-    specs: dict[str, AgreementSpec | TruceError] = {}
+    known: dict[str, Vocabulary | TruceError] = {}
 
-    def spec_for(agreement: str) -> AgreementSpec:
-        if agreement not in specs:
+    def words_for(agreement: str) -> Vocabulary:
+        if agreement not in known:
             try:
-                specs[agreement] = ledger.agreement(agreement)[0]
+                known[agreement] = Vocabulary(ledger.agreement(agreement)[0])
             except TruceError as exc:
-                specs[agreement] = exc
-        found = specs[agreement]
+                known[agreement] = exc
+        found = known[agreement]
         if isinstance(found, TruceError):
             raise found
         return found
 
     def checked(claim: Claim) -> Claim:
-        return admit(spec_for(claim.agreement), claim, allow_unknown)
+        return admit(words_for(claim.agreement), claim, allow_unknown)
 
     batch = ImportBatch()
-    for item in read_claims(path, lambda a: spec_for(a).zone, fmt, checked):
+    for item in read_claims(path, lambda a: words_for(a).spec.zone, fmt, checked):
         if isinstance(item, LineError):
             batch.errors.append(item)
         else:
