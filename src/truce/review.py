@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from truce.domain.claim_input import ClaimInput
+from truce.domain.claims import Claim
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
 from truce.storage.ledger import Ledger
@@ -150,26 +151,29 @@ def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, An
 def accept(
     ledger: Ledger, candidate_id: str, edits: dict[str, Any], by: str | None
 ) -> QueuedCandidate:
-    """Turn a pending candidate (with the reviewer's edits) into a ledger claim."""
+    """Turn a pending candidate (with the reviewer's edits) into a ledger claim, in one unit of
+    work: a candidate already decided, or decided by another reviewer meanwhile, appends nothing."""
     queue = ReviewQueue(ledger.engine)
-    queued = queue.get(candidate_id)
-    spec, _ = ledger.agreement(queued.agreement)
-    payload = {**queued.payload, **_checked(edits)}
-    fields = claim_fields(payload, spec)
-    if fields["date"] is None:
-        raise ClaimError(
-            "the candidate has no date and its document no publication date",
-            hint="accept it with --set date=YYYY-MM-DD",
-        )
-    try:
-        claim = ClaimInput.model_validate(fields).to_claim(spec.zone, by)
-    except ValidationError as exc:
-        raise ClaimError(
-            str(exc.errors()[0]["msg"]), hint="fix it with --set FIELD=VALUE"
-        ) from None
-    # An identical claim already in the ledger is skipped, not doubled: acceptance is idempotent.
-    ledger.append_claims([claim], by)
-    return queue.decide(candidate_id, "accepted", by, claim_id=claim.id, payload=payload)
+    spec, _ = ledger.agreement(queue.get(candidate_id).agreement)
+    checked = _checked(edits)
+
+    def make_claim(queued: QueuedCandidate) -> tuple[Claim, dict[str, Any]]:
+        payload = {**queued.payload, **checked}
+        fields = claim_fields(payload, spec)
+        if fields["date"] is None:
+            raise ClaimError(
+                "the candidate has no date and its document no publication date",
+                hint="accept it with --set date=YYYY-MM-DD",
+            )
+        try:
+            claim = ClaimInput.model_validate(fields).to_claim(spec.zone, by)
+        except ValidationError as exc:
+            raise ClaimError(
+                str(exc.errors()[0]["msg"]), hint="fix it with --set FIELD=VALUE"
+            ) from None
+        return claim, payload
+
+    return queue.accept(candidate_id, make_claim, by)
 
 
 def edit(

@@ -10,10 +10,11 @@ import typer
 from rich.progress import Progress
 
 from truce import services
+from truce.access import Principal, Role
 from truce.cli.context import console, errors, open_ledger
 from truce.domain.claims import ClaimStatus, EventType
 from truce.errors import TruceError
-from truce.io.claims_file import load_claims_file
+from truce.imports import ImportRejected, import_claims
 from truce.io.export import export_claims
 
 
@@ -23,9 +24,9 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-class ImportRejected(TruceError):
-    code = "I200"
-    default_hint = "fix the lines listed above, or pass --skip-bad to import the good lines only"
+# Whoever can open the ledger's database writes to it directly; the CLI holds no role of its own.
+LOCAL = Principal("local", Role("admin"))
+PROGRESS_FROM = 5_000
 
 
 def register(app: typer.Typer) -> None:
@@ -102,25 +103,27 @@ def import_(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="import the good lines anyway"),
     by: str = typer.Option(None, "--by", help="who records this"),
 ) -> None:
-    """Import claims from JSON Lines or CSV; a bad line stops it all unless --skip-bad."""
-    with open_ledger() as ledger:
-        batch = load_claims_file(path, ledger)
-        for problem in batch.errors:
-            errors.print(problem.render(), markup=False, highlight=False)
-        if batch.errors and not skip_bad:
-            raise ImportRejected(f"{len(batch.errors)} bad line(s) in {path}; nothing imported")
-        added = skipped = 0
-        chunk = 5000
-        with Progress(console=errors, transient=True, disable=len(batch.claims) < chunk) as bar:
-            task = bar.add_task("importing", total=len(batch.claims))
-            for start in range(0, len(batch.claims), chunk):
-                part = batch.claims[start : start + chunk]
-                result = ledger.append_claims(part, by)
-                added, skipped = added + len(result.added), skipped + len(result.skipped)
-                bar.advance(task, len(part))
+    """Import claims from JSON Lines or CSV, all or nothing: a bad line (unless --skip-bad), an
+    error or an interruption at any line leaves the ledger as it was."""
+    with open_ledger() as ledger, Progress(console=errors, transient=True) as bar:
+        task = bar.add_task("importing", total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            # A bar only for files large enough to take a while.
+            bar.update(task, completed=done, total=total, visible=total >= PROGRESS_FROM)
+
+        try:
+            outcome = import_claims(ledger, path, LOCAL, by, skip_bad=skip_bad, progress=advance)
+        except ImportRejected as exc:
+            for line in exc.details:
+                errors.print(line, markup=False, highlight=False)
+            raise
+    for line in outcome.errors:
+        errors.print(line, markup=False, highlight=False)
+    added, skipped = outcome.added, outcome.skipped
     console.print(
         f"imported {added} claim(s), {skipped} already recorded, "
-        f"{len(batch.errors)} bad line(s) skipped"
+        f"{len(outcome.errors)} bad line(s) skipped"
         if skip_bad
         else f"imported {added} claim(s), {skipped} already recorded"
     )
