@@ -114,3 +114,16 @@ def test_two_reviewers_racing_leave_one_claim_and_one_decision(ledger_url: str) 
     assert len(reviews) == rounds
     assert ledger.verify().ok
     ledger.close()
+
+
+def test_an_accepted_bound_stays_a_bound(ledger_url: str) -> None:
+    ledger = Ledger.init(ledger_url)
+    ledger.add_agreement(gaza_spec(), "id: gaza-2023-11\n", "ana")
+    found = {**candidate(0), "quantities": [{"value": 10, "qualifier": "at_least",
+                                            "unit": "hostages"}]}  # fmt: skip
+    ids = ReviewQueue(ledger.engine).add_document(DOCUMENT, "gaza-2023-11", [found], "ana")
+    assert ids is not None
+    done = review.accept(ledger, ids[0], {}, "bob")
+    claim = ledger.claim(str(done.claim_id))
+    assert (claim.quantity, claim.qualifier.value, claim.subject) == (10, "at_least", "hostages")
+    ledger.close()

@@ -42,6 +42,9 @@ def record(
     actor: str = typer.Option(None, help="acting party id"),
     target: str = typer.Option(None, help="party acted upon"),
     quantity: int = typer.Option(None, "--quantity", "-q", help="how many"),
+    qualifier: str = typer.Option(
+        None, help="how the source put it: at_least, more_than, over, about, nearly, up_to"
+    ),
     subject: str = typer.Option(None, help="subject id, e.g. hostages"),
     category: list[str] = typer.Option([], "--category", "-c", help="repeat for several"),
     event_id: str = typer.Option(None, "--event-id", help="claims with one key are one event"),
@@ -68,6 +71,7 @@ def record(
         "actor": actor,
         "target": target,
         "quantity": quantity,
+        "qualifier": qualifier or "exact",
         "subject": subject,
         "categories": category,
         "event_id": event_id,

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select, update
 
+from truce.domain.candidate import CandidateRecord
 from truce.domain.claims import Claim
 from truce.errors import TruceError
 from truce.storage.appends import write_claims
@@ -45,6 +46,10 @@ class QueuedCandidate:
     claim_id: str | None
     decided_by: str | None
     reason: str | None
+
+    @property
+    def record(self) -> CandidateRecord:
+        return CandidateRecord.from_payload(self.payload)
 
     def as_dict(self) -> dict[str, Any]:
         return {
