@@ -3,6 +3,7 @@ reviewers racing for one candidate leave one claim and one decision."""
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from typing import Any
 
@@ -126,4 +127,34 @@ def test_an_accepted_bound_stays_a_bound(ledger_url: str) -> None:
     done = review.accept(ledger, ids[0], {}, "bob")
     claim = ledger.claim(str(done.claim_id))
     assert (claim.quantity, claim.qualifier.value, claim.subject) == (10, "at_least", "hostages")
+    ledger.close()
+
+
+def _accept_in_process(url: str, cid: str, name: str, quantity: int, start: Any) -> str:
+    ledger = Ledger.open(url)
+    start.wait()
+    try:
+        review.accept(ledger, cid, {"quantity": quantity}, name)
+        return "accepted"
+    except CandidateDecided:
+        return "refused"
+    finally:
+        ledger.close()
+
+
+def test_two_reviewer_processes_racing_leave_one_claim(ledger_url: str) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    ledger, (cid,) = queued_ledger(ledger_url)
+    with ctx.Manager() as manager, ctx.Pool(2) as pool:
+        start = manager.Barrier(2)
+        runs = [
+            pool.apply_async(_accept_in_process, (ledger_url, cid, name, quantity, start))
+            for name, quantity in (("amal", 13), ("bashir", 14))
+        ]
+        outcomes = sorted(r.get(timeout=120) for r in runs)
+    assert outcomes == ["accepted", "refused"]
+    [claim] = ledger.claims("gaza-2023-11")
+    assert ReviewQueue(ledger.engine).get(cid).claim_id == claim.id
+    assert [e.kind for e in ledger.entries()].count("review") == 1
+    assert ledger.verify().ok
     ledger.close()
