@@ -7,7 +7,7 @@ and the ledger's one write path.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from truce.admission import admit, input_error
-from truce.domain.claim_input import ClaimInput, is_web_address
+from truce.domain.candidate import CandidateRecord, FigureNotWhole, claim_input
+from truce.domain.claim_input import ClaimInput
+from truce.domain.claims import Claim
+from truce.domain.readings import qualifier
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
 from truce.extract.limits import extract_limits
@@ -35,7 +38,13 @@ EDITABLE = {
     "location",
     "modality",
     "notes",
+    "qualifier",
 }
+
+
+class FigureNotAWholeNumber(ClaimError):
+    code = "R301"
+    default_hint = "a claim counts whole things: accept it with --set quantity=N (and qualifier)"
 
 
 @dataclass
@@ -71,7 +80,7 @@ def ingest(
             "outlet": article.outlet,
             "published": article.published.isoformat() if article.published else None,
         }
-        found = [_with_evidence(c.as_dict(), article.text) for c in result.candidates]
+        found = [_with_evidence(c.record(), article.text) for c in result.candidates]
         queued = queue.add_document(document, agreement, found, by)
         if queued is None:
             report.skipped += 1
@@ -81,77 +90,35 @@ def ingest(
     return report
 
 
-def _with_evidence(candidate: dict[str, Any], text: str) -> dict[str, Any]:
+def _with_evidence(candidate: CandidateRecord, text: str) -> dict[str, Any]:
     """The words a candidate came from, so a reviewer can judge it without opening the file."""
-    span = candidate.get("span")
-    if isinstance(span, list | tuple) and len(span) == 2:
+    if candidate.span is not None:
         # A span is a sentence, which extraction keeps under its cap; the cap here too keeps a
         # candidate's size bounded whatever produced its span.
-        start = int(span[0])
-        end = min(int(span[1]), start + extract_limits().max_sentence_chars)
-        candidate["evidence"] = text[start:end]
-    return candidate
+        start = candidate.span[0]
+        end = min(candidate.span[1], start + extract_limits().max_sentence_chars)
+        candidate = replace(candidate, evidence=text[start:end])
+    return candidate.payload()
 
 
-def claim_fields(candidate: dict[str, Any], spec: AgreementSpec) -> dict[str, Any]:
-    """The claim a candidate becomes: its source is the outlet and the speaker it quotes."""
-    meta = candidate.get("document_meta", {})
-    subjects = {s.id for s in spec.subjects}
-    quantities = candidate.get("quantities") or []
-    subject = candidate.get("subject")
-    quantity = candidate.get("quantity")
-    if subject is None:
-        for q in quantities:
-            unit = q.get("unit")
-            match = (
-                unit
-                if unit in subjects
-                else next((s for s in subjects if unit and unit in s), None)
-            )
-            if match:
-                subject, quantity = match, quantity if quantity is not None else q.get("value")
-                break
-    if quantity is None and candidate.get("type") == "ceasefire_extension" and quantities:
-        quantity = quantities[0].get("value")
-    source = candidate.get("source") or {}
-    when = candidate.get("date") or meta.get("published")
-    modality = candidate.get("modality", "occurred")
-    link = meta.get("url")  # a feed item may link anywhere; a claim takes only web addresses
-    return {
-        "agreement": spec.id,
-        "type": candidate["type"],
-        "date": when,
-        "date_precision": candidate.get("date_precision") if candidate.get("date") else None,
-        "actor": candidate.get("actor"),
-        "target": candidate.get("target"),
-        "quantity": _count(quantity),
-        "subject": subject,
-        "categories": [c for c in candidate.get("categories", []) if isinstance(c, str)],
-        "status": "alleged" if candidate["type"] == "breach" else "reported",
-        # A merged batch event carries all its sources and the event they report.
-        "event_id": candidate.get("event_id"),
-        "sources": candidate.get("sources")
-        or [
-            {
-                "outlet": meta.get("outlet"),
-                "url": link if is_web_address(link) else None,
-                "speaker": source.get("speaker"),
-                "role": source.get("role"),
-                "anonymous": bool(source.get("anonymous")),
-                "via": source.get("via"),
-            }
-        ],
-        "quote": candidate.get("quote"),
-        "location": candidate.get("location"),
-        "notes": candidate.get("notes") or f"extracted from {meta.get('name')} ({modality})",
-        "extra": {
-            "candidate": candidate.get("id"),
-            "span": candidate.get("span"),
-            "document_hash": meta.get("hash"),
-            "modality": modality,
-            "confidence": candidate.get("confidence"),
-        },
-    }
+def claim_fields(
+    candidate: CandidateRecord, spec: AgreementSpec, by: str | None = None
+) -> tuple[Claim, dict[str, Any]]:
+    """The claim a candidate becomes (see `domain.candidate.claim_input`), validated."""
+    try:
+        fields = claim_input(candidate, spec.id, {s.id for s in spec.subjects})
+    except FigureNotWhole as exc:
+        raise FigureNotAWholeNumber(str(exc)) from None
+    if fields["date"] is None:
+        raise ClaimError(
+            "the candidate has no date and its document no publication date",
+            hint="accept it with --set date=YYYY-MM-DD",
+        )
+    try:
+        return ClaimInput.model_validate(fields).to_claim(spec.zone, by), fields
+    except ValidationError as exc:
+        fallback = ClaimError(str(exc.errors()[0]["msg"]), hint="fix it with --set FIELD=VALUE")
+        raise input_error(exc, fallback) from None
 
 
 def accept(
@@ -161,34 +128,26 @@ def accept(
     by: str | None,
     allow_unknown: bool = False,
 ) -> QueuedCandidate:
-    """Turn a pending candidate (with the reviewer's edits) into a ledger claim."""
+    """Turn a pending candidate (with the reviewer's edits) into a ledger claim, in one unit of
+    work: a candidate already decided, or decided by another reviewer meanwhile, appends nothing."""
     queue = ReviewQueue(ledger.engine)
-    queued = queue.get(candidate_id)
-    spec, _ = ledger.agreement(queued.agreement)
-    payload = {**queued.payload, **_checked(edits)}
-    fields = claim_fields(payload, spec)
-    if fields["date"] is None:
-        raise ClaimError(
-            "the candidate has no date and its document no publication date",
-            hint="accept it with --set date=YYYY-MM-DD",
-        )
-    try:
-        claim = ClaimInput.model_validate(fields).to_claim(spec.zone, by)
-    except ValidationError as exc:
-        fallback = ClaimError(str(exc.errors()[0]["msg"]), hint="fix it with --set FIELD=VALUE")
-        raise input_error(exc, fallback) from None
-    claim = admit(spec, claim, allow_unknown)
-    # An identical claim already in the ledger is skipped, not doubled: acceptance is idempotent.
-    ledger.append_claims([claim], by)
-    return queue.decide(candidate_id, "accepted", by, claim_id=claim.id, payload=payload)
+    spec, _ = ledger.agreement(queue.get(candidate_id).agreement)
+    checked = _checked(edits)
+
+    def make_claim(queued: QueuedCandidate) -> tuple[Claim, dict[str, Any]]:
+        record = queued.record.edited(checked)
+        claim, _ = claim_fields(record, spec, by)
+        return admit(spec, claim, allow_unknown), record.payload()
+
+    return queue.accept(candidate_id, make_claim, by)
 
 
 def edit(
     ledger: Ledger, candidate_id: str, edits: dict[str, Any], by: str | None
 ) -> QueuedCandidate:
     queue = ReviewQueue(ledger.engine)
-    payload = {**queue.get(candidate_id).payload, **_checked(edits)}
-    return queue.decide(candidate_id, "pending", by, payload=payload)
+    record = queue.get(candidate_id).record.edited(_checked(edits))
+    return queue.decide(candidate_id, "pending", by, payload=record.payload())
 
 
 def reject(
@@ -214,4 +173,12 @@ def _checked(edits: dict[str, Any]) -> dict[str, Any]:
             f"cannot edit {', '.join(unknown)}",
             hint=f"editable fields: {', '.join(sorted(EDITABLE))}",
         )
+    number = edits.get("quantity")
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)):
+        raise ClaimError(f"quantity {number!r} is not a number", hint="e.g. --set quantity=13")
+    if edits.get("qualifier") is not None:
+        try:
+            qualifier(str(edits["qualifier"]))
+        except ValueError as exc:
+            raise ClaimError(str(exc), hint="e.g. --set qualifier=at_least") from None
     return edits

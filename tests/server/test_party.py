@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.server.conftest import Server, error_of, release
 
 
@@ -79,3 +81,18 @@ def test_a_revoked_token_no_longer_works(shared_server: Server) -> None:
     UserStore(shared_server.ledger.engine).revoke("temp", "admin")
     assert shared_server.client.get("/api/me", headers=headers).status_code == 401
     assert shared_server.ledger.verify().ok
+
+
+def test_a_party_imports_only_what_it_may_submit(shared_server: Server) -> None:
+    own = [_breach(notes=f"import {n}", sources=[{"speaker": "israel"}]) for n in range(3)]
+    foreign = _breach(notes="import foreign", sources=[{"outlet": "Reuters"}])
+    lines = [json.dumps(b) for b in [*own[:2], foreign, own[2]]]
+    files = {"file": ("mine.jsonl", "\n".join(lines).encode(), "application/x-ndjson")}
+    head = shared_server.get("/api/verify").json()["head"]
+    refused = shared_server.post("/api/claims/import", "israel-desk", files=files)
+    assert refused.status_code == 403
+    assert "may not cite another source" in error_of(refused)["message"]
+    assert shared_server.get("/api/verify").json()["head"] == head  # nothing written
+    files = {"file": ("mine.jsonl", "\n".join(lines[:2]).encode(), "application/x-ndjson")}
+    accepted = shared_server.post("/api/claims/import", "israel-desk", files=files)
+    assert accepted.status_code == 201 and len(accepted.json()["added"]) == 2

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source
+from truce.domain.readings import Qualifier
 from truce.storage.chain import canonical
 from truce.storage.payloads import PayloadWriter
 
@@ -50,6 +51,7 @@ claims = st.builds(
     notes=maybe,
     phase=maybe,
     extra=extras,
+    qualifier=st.sampled_from(list(Qualifier)),
 )
 
 

@@ -175,6 +175,8 @@ ROWS: list[dict[str, Any]] = [
     {"seq": 5},
     {"recorded_by": None},
     {"payload": "{}"},
+    {"qualifier": "about"},
+    {"qualifier": 3},
 ]
 
 
@@ -185,7 +187,7 @@ def test_the_shortcut_agrees_with_the_column_by_column_check(
     claim = make_claim(3, categories=(), extra={"k": 1})
     payload = json.dumps(claim.payload(), sort_keys=True, separators=(",", ":"))
     values = {
-        "id": claim.id, "seq": 4, **{k: v for k, v in claim.payload().items()
+        "id": claim.id, "seq": 4, "qualifier": None, **{k: v for k, v in claim.payload().items()
                                      if k not in ("categories", "sources", "extra")},
         "categories": "[]", "sources": json.dumps([s.as_dict() for s in claim.sources]),
         "extra": '{"k":1}', "recorded_by": "analyst", "payload": payload,

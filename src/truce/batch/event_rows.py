@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from truce.domain.readings import disputed as readings_dispute
+
 if TYPE_CHECKING:
     from truce.batch.merge import Mention
-
-_WIDE = {"about": (0.8, 1.2), "nearly": (0.8, 1.0), "up_to": (0.0, 1.0)}
 
 
 def event_row(
@@ -69,20 +69,6 @@ def _reading(figure: float | None, mentions: list[Mention]) -> dict[str, Any]:
     }
 
 
-def interval(figure: float, qualifier: str | None) -> tuple[float, float]:
-    """The values a figure with its qualifier allows: "at least 10" is [10, inf)."""
-    if qualifier in ("at_least", "more_than", "over"):
-        return (figure + (0 if qualifier == "at_least" else 1e-9), float("inf"))
-    low, high = _WIDE.get(qualifier or "exact", (1.0, 1.0))
-    return (figure * low, figure * high)
-
-
 def disputed(mentions: Iterable[Mention]) -> bool:
-    """Whether the figures cannot all be true at once: no value lies in every interval."""
-    low, high = float("-inf"), float("inf")
-    for mention in mentions:
-        if mention.figure is None:
-            continue
-        a, b = interval(mention.figure, mention.qualifier)
-        low, high = max(low, a), min(high, b)
-    return low > high
+    """Whether the figures cannot all be true at once (`domain.readings.disputed`)."""
+    return readings_dispute((m.figure, m.qualifier) for m in mentions)

@@ -19,6 +19,8 @@ from typing import Any
 
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from truce.domain.candidate import CandidateRecord, Figure
+from truce.domain.readings import qualifier
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
 
@@ -79,33 +81,35 @@ def _candidate(
         entry["anonymous"] = bool(entry["anonymous"])
         if entry not in sources:
             sources.append(entry)
-    return {
-        "id": f"{event['event_id']}/{_number(figure) if figure is not None else 'none'}",
-        "event_id": event["event_id"],
-        "type": event["type"],
-        "modality": event["modality"],
-        "date": _plain(event["date"]) if event["date"] else None,
-        "date_precision": event["date_precision"],
-        "actor": event["actor"],
-        "target": event["target"],
-        "categories": list(event["categories"]),
-        "quantities": [
-            {"value": _number(figure), "qualifier": lead["qualifier"], "unit": event["unit"]}
-        ]
+    record = CandidateRecord(
+        id=f"{event['event_id']}/{_number(figure) if figure is not None else 'none'}",
+        event_id=event["event_id"],
+        type=event["type"],
+        modality=event["modality"],
+        date=_plain(event["date"]) if event["date"] else None,
+        date_precision=event["date_precision"],
+        actor=event["actor"],
+        target=event["target"],
+        categories=tuple(event["categories"]),
+        # The figure as its lead source put it: "at least 10" stays at_least 10.
+        quantities=(Figure(figure, qualifier(lead["qualifier"]), event["unit"]),)
         if figure is not None
-        else [],  # fmt: skip
-        "source": {key: lead[key] for key in ("speaker", "role", "anonymous", "via")},
-        "sources": sources,
-        "quote": lead["quote"],
-        "document": lead["document"],
-        "batch": {
-            "disputed": event["disputed"],
-            "readings": [_number(f) for f in figures],
-            "reports": reading["reports"],
-            "documents": [s["document"] for s in reading["sources"]],
-            "copies": [s["document"] for s in reading["sources"] if s["copy_of"]],
+        else (),
+        source={key: lead[key] for key in ("speaker", "role", "anonymous", "via")},
+        sources=tuple(sources),
+        quote=lead["quote"],
+        document=lead["document"],
+        more={
+            "batch": {
+                "disputed": event["disputed"],
+                "readings": [_number(f) for f in figures],
+                "reports": reading["reports"],
+                "documents": [s["document"] for s in reading["sources"]],
+                "copies": [s["document"] for s in reading["sources"] if s["copy_of"]],
+            }
         },
-    }
+    )
+    return record.payload()
 
 
 def _number(value: float) -> int | float:

@@ -14,15 +14,17 @@ from truce.access import operator
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger
 from truce.domain.claims import ClaimStatus, EventType
 from truce.errors import ExportTarget, ImportRejected
-from truce.io.claims_file import load_claims_file
+from truce.imports import import_claims
 from truce.io.export import export_claims
-from truce.supersession import check_supersedes
 
 
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+
+
+PROGRESS_FROM = 5_000
 
 
 def register(app: typer.Typer) -> None:
@@ -38,6 +40,9 @@ def record(
     actor: str = typer.Option(None, help="acting party id"),
     target: str = typer.Option(None, help="party acted upon"),
     quantity: int = typer.Option(None, "--quantity", "-q", help="how many"),
+    qualifier: str = typer.Option(
+        None, help="how the source put it: at_least, more_than, over, about, nearly, up_to"
+    ),
     subject: str = typer.Option(None, help="subject id, e.g. hostages"),
     category: list[str] = typer.Option([], "--category", "-c", help="repeat for several"),
     event_id: str = typer.Option(None, "--event-id", help="claims with one key are one event"),
@@ -67,6 +72,7 @@ def record(
         "actor": actor,
         "target": target,
         "quantity": quantity,
+        "qualifier": qualifier or "exact",
         "subject": subject,
         "categories": category,
         "event_id": event_id,
@@ -109,33 +115,39 @@ def import_(
         help="keep claims naming ids the agreement does not declare, flagged as unchecked",
     ),
 ) -> None:
-    """Import claims from JSON Lines or CSV; a bad line stops it all unless --skip-bad."""
-    with open_ledger() as ledger:
-        batch = load_claims_file(path, ledger, allow_unknown=allow_unknown)
-        for problem in batch.errors:
-            errors.print(problem.render(), markup=False, highlight=False)
-        if batch.errors and not skip_bad:
-            raise ImportRejected(
-                f"{len(batch.errors)} bad line(s) in {path}; nothing imported",
-                hint="fix the lines listed above, or pass --skip-bad to import the good lines only",
+    """Import claims from JSON Lines or CSV, all or nothing: a bad line (unless --skip-bad), an
+    error or an interruption at any line leaves the ledger as it was."""
+    with open_ledger() as ledger, Progress(console=errors, transient=True) as bar:
+        task = bar.add_task("importing", total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            # A bar only for files large enough to take a while.
+            bar.update(task, completed=done, total=total, visible=total >= PROGRESS_FROM)
+
+        try:
+            outcome = import_claims(
+                ledger,
+                path,
+                operator(by),
+                by,
+                skip_bad=skip_bad,
+                progress=advance,
+                allow_unknown=allow_unknown,
             )
-        check_supersedes(ledger, operator(by), batch.claims)
-        added = skipped = 0
-        chunk = 5000
-        with Progress(console=errors, transient=True, disable=len(batch.claims) < chunk) as bar:
-            task = bar.add_task("importing", total=len(batch.claims))
-            for start in range(0, len(batch.claims), chunk):
-                part = batch.claims[start : start + chunk]
-                result = ledger.append_claims(part, by)
-                added, skipped = added + len(result.added), skipped + len(result.skipped)
-                bar.advance(task, len(part))
+        except ImportRejected as exc:
+            for line in exc.details:
+                errors.print(line, markup=False, highlight=False)
+            raise
+    for line in outcome.errors:
+        errors.print(line, markup=False, highlight=False)
+    added, skipped = outcome.added, outcome.skipped
     console.print(
         f"imported {added} claim(s), {skipped} already recorded, "
-        f"{len(batch.errors)} bad line(s) skipped"
+        f"{len(outcome.errors)} bad line(s) skipped"
         if skip_bad
         else f"imported {added} claim(s), {skipped} already recorded"
     )
-    if batch.errors:
+    if outcome.errors:
         raise typer.Exit(EXIT_PARTIAL)  # the good lines are in; the bad ones are listed above
 
 

@@ -24,6 +24,7 @@ from truce.domain.claims import (
     check_reliability,
     claim_id_for,
 )
+from truce.domain.readings import Qualifier, qualifier
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -65,6 +66,10 @@ class ClaimInput(BaseModel):
     # Strict: JSON's `true` and `13.5` are not counts, and a figure past 2^53 loses digits in a
     # browser's JSON reader.
     quantity: StrictInt | None = Field(None, ge=0, le=MAX_QUANTITY)
+    qualifier: Qualifier = Field(
+        Qualifier.EXACT,
+        description="how the quantity was put: exact, at_least, more_than, about, nearly, up_to",
+    )
     subject: str | None = None
     categories: list[str] = Field(default_factory=list)
     status: ClaimStatus = ClaimStatus.REPORTED
@@ -76,6 +81,11 @@ class ClaimInput(BaseModel):
     notes: str | None = None
     phase: str | None = None
     extra: dict[str, Any] = Field(default_factory=dict, description="anything else, kept as is")
+
+    @field_validator("qualifier", mode="before")
+    @classmethod
+    def _qualifier(cls, value: object) -> Qualifier:
+        return qualifier(value if isinstance(value, str) or value is None else str(value))
 
     @field_validator("reliability")
     @classmethod
@@ -120,6 +130,7 @@ class ClaimInput(BaseModel):
             recorded_by=recorded_by,
             phase=self.phase,
             extra=dict(self.extra),
+            qualifier=self.qualifier if self.quantity is not None else Qualifier.EXACT,
         )
         return with_content_id(claim)
 

@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from truce.domain.readings import Qualifier
+
 
 class EventType(StrEnum):
     RELEASE = "release"
@@ -127,6 +129,9 @@ class Claim:
     recorded_by: str | None = None
     phase: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # How `quantity` was put ("at least 10"); see `domain.readings`. Last, so older code that
+    # builds claims by position still lines up.
+    qualifier: Qualifier = Qualifier.EXACT
 
     @property
     def group(self) -> str:
@@ -162,6 +167,9 @@ class Claim:
         }
         if self.extra:
             data["extra"] = self.extra
+        # Only when not exact: an exact claim's payload, and so its id, is what it always was.
+        if self.qualifier is not Qualifier.EXACT:
+            data["qualifier"] = self.qualifier.value
         return data
 
     def as_dict(self) -> dict[str, Any]:

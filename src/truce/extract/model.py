@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from truce.domain.candidate import CandidateRecord, Figure
+from truce.domain.readings import qualifier
+
 Span = tuple[int, int]
 
 
@@ -39,9 +42,11 @@ class Quantity:
     unit: str | None  # hostages, prisoners, days, killed, wounded, trucks, people, ...
     span: Span
 
+    def figure(self) -> Figure:
+        return Figure(self.value, qualifier(self.qualifier), self.unit)
+
     def as_dict(self) -> dict[str, Any]:
-        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
-        return {"value": value, "qualifier": self.qualifier, "unit": self.unit}
+        return self.figure().as_dict()
 
 
 @dataclass(frozen=True)
@@ -114,24 +119,30 @@ class Candidate:
     links: list[str] = field(default_factory=list)
     id: str = ""
 
+    def record(self) -> CandidateRecord:
+        """The candidate as the typed record the review queue and the batch merge share."""
+        return CandidateRecord(
+            type=self.type,
+            id=self.id,
+            modality=self.modality,
+            date=self.date.isoformat() if self.date else None,
+            date_precision=self.date_precision,
+            actor=self.actor,
+            target=self.target,
+            quantities=tuple(q.figure() for q in self.quantities),
+            categories=tuple(self.categories),
+            location=self.location,
+            source=self.source.as_dict(),
+            quote=self.quote,
+            span=self.span,
+            confidence=round(self.confidence, 3),
+            document=self.document,
+            more={
+                "participants": list(self.participants),
+                "plover": dict(self.plover),
+                "links": list(self.links),
+            },
+        )
+
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "modality": self.modality,
-            "date": self.date.isoformat() if self.date else None,
-            "date_precision": self.date_precision,
-            "actor": self.actor,
-            "target": self.target,
-            "participants": list(self.participants),
-            "quantities": [q.as_dict() for q in self.quantities],
-            "categories": list(self.categories),
-            "location": self.location,
-            "source": self.source.as_dict(),
-            "quote": self.quote,
-            "span": list(self.span),
-            "confidence": round(self.confidence, 3),
-            "plover": dict(self.plover),
-            "links": list(self.links),
-            "document": self.document,
-        }
+        return self.record().payload()

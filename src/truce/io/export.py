@@ -23,8 +23,8 @@ Out = str | Path | IO[str] | IO[bytes]
 
 CSV_COLUMNS = (
     "id", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
-    "quantity", "subject", "categories", "status", "sources", "quote", "reliability", "location",
-    "supersedes", "notes", "phase", "extra", "recorded_by",
+    "quantity", "qualifier", "subject", "categories", "status", "sources", "quote", "reliability",
+    "location", "supersedes", "notes", "phase", "extra", "recorded_by",
 )  # fmt: skip
 
 SOURCE_TYPE = pa.struct(
@@ -37,7 +37,8 @@ PARQUET_SCHEMA = pa.schema(
     [("id", pa.string()), ("agreement", pa.string()), ("type", pa.string()),
      ("date", pa.string()), ("date_utc", pa.timestamp("us", tz="UTC")),
      ("date_precision", pa.string()), ("event_id", pa.string()), ("actor", pa.string()),
-     ("target", pa.string()), ("quantity", pa.int64()), ("subject", pa.string()),
+     ("target", pa.string()), ("quantity", pa.int64()), ("qualifier", pa.string()),
+     ("subject", pa.string()),
      ("categories", pa.list_(pa.string())), ("status", pa.string()),
      ("sources", pa.list_(SOURCE_TYPE)), ("quote", pa.string()), ("reliability", pa.string()),
      ("location", pa.string()), ("supersedes", pa.string()), ("notes", pa.string()),
@@ -76,6 +77,7 @@ def _write_csv(claims: Iterable[Claim], stream: IO[str]) -> int:
         row["categories"] = ";".join(claim.categories)
         row["sources"] = json.dumps(row["sources"], ensure_ascii=False) if claim.sources else ""
         row["extra"] = json.dumps(row["extra"], ensure_ascii=False) if claim.extra else ""
+        row["qualifier"] = claim.qualifier.value
         writer.writerow(_cell(row.get(c)) for c in CSV_COLUMNS)
     return count
 
@@ -94,6 +96,7 @@ def _write_parquet(claims: Iterable[Claim], stream: IO[bytes]) -> int:
             for claim in batch:
                 row = claim.as_dict()
                 row["date_utc"] = claim.date
+                row["qualifier"] = claim.qualifier.value
                 row["extra"] = json.dumps(claim.extra, ensure_ascii=False) if claim.extra else None
                 for name, values in columns.items():
                     values.append(row.get(name))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,9 +11,10 @@ from sqlalchemy import Connection, select
 from truce.domain.claims import Claim
 from truce.errors import UnknownAgreement, UnknownClaim
 from truce.storage.payloads import PayloadWriter
+from truce.storage.records import AppendResult
 from truce.storage.rows import ProjectionWriter
-from truce.storage.tables import agreements, claims
-from truce.storage.writes import Pending
+from truce.storage.tables import agreements, claims, entries
+from truce.storage.writes import ANALYZE_AFTER, Pending, insert_rows, link, read_head
 
 # Ids per `IN (...)` query; below every back end's bound-parameter limit.
 LOOKUP_CHUNK = 1_000
@@ -34,6 +35,40 @@ class ClaimPlan:
             writer.row(claim, seq, p.payload, p.recorded_by)
             for p, claim, seq in zip(self.pending, self.claims, seqs, strict=True)
         ]
+
+
+def write_claims(
+    conn: Connection,
+    items: Sequence[Claim],
+    recorded_by: str | None,
+    progress: Callable[[int, int], None] | None = None,
+    step: int = 5_000,
+) -> AppendResult:
+    """Append claims inside the caller's `write_transaction`, so they commit with whatever
+    else it writes (a review decision) or not at all; `progress(done, total)` every `step`."""
+    plan = plan_claims(conn, items, recorded_by)
+    if not plan.pending:
+        return AppendResult(added=[], skipped=plan.skipped, head=read_head(conn))
+    chained = link(read_head(conn), plan.pending)
+    rows = plan.projection_rows([e.seq for e in chained])
+    done, total = len(plan.skipped), len(items)
+    if progress is None:
+        step = len(chained)
+    else:
+        progress(done, total)
+    for start in range(0, len(chained), step):
+        part = chained[start : start + step]
+        insert_rows(conn, entries, [e.as_row() for e in part])
+        insert_rows(conn, claims, rows[start : start + step])
+        done += len(part)
+        if progress is not None:
+            progress(done, total)
+    if len(chained) > step and len(chained) >= ANALYZE_AFTER and conn.dialect.name == "postgresql":
+        # Each part was below insert_rows' own threshold; the next append's id lookups need
+        # statistics that know how large the tables now are.
+        conn.exec_driver_sql("ANALYZE entries")
+        conn.exec_driver_sql("ANALYZE claims")
+    return AppendResult(added=plan.added, skipped=plan.skipped, head=chained[-1])
 
 
 def plan_claims(conn: Connection, batch: Sequence[Claim], recorded_by: str | None) -> ClaimPlan:

@@ -43,9 +43,10 @@ def entry_hash(
 
 
 # A claim payload's canonical JSON (keys sorted, `Claim.payload()`'s keys), with a slot for
-# each value as JSON and one before "location" for an `"extra":...,` member or nothing.
+# each value as JSON, one before "location" for an `"extra":...,` member or nothing, and one
+# before "quantity" for a `"qualifier":...,` member (claims not exact) or nothing.
 CLAIM_PAYLOAD = (
     '{"actor":%s,"agreement":%s,"categories":%s,"date":%s,"date_precision":%s,"event_id":%s,'
-    '%s"location":%s,"notes":%s,"phase":%s,"quantity":%s,"quote":%s,"reliability":%s,'
+    '%s"location":%s,"notes":%s,"phase":%s,%s"quantity":%s,"quote":%s,"reliability":%s,'
     '"sources":%s,"status":%s,"subject":%s,"supersedes":%s,"target":%s,"type":%s}'
 )

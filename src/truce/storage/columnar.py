@@ -35,13 +35,15 @@ from truce.domain.engine.claim_columns import (
     Flags,
     Ints,
 )
+from truce.domain.readings import QUALIFIER_CODE, Qualifier, qualifier
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 
 NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
 # Columns with few distinct values are stored dictionary-encoded: smaller files, faster codes.
 REPEATED = frozenset(
     {"agreement", "type", "date_precision", "actor", "target", "subject", "categories",
-     "status", "reliability", "sources", "location", "phase", "extra", "recorded_by", "notes"}
+     "status", "reliability", "sources", "location", "phase", "extra", "recorded_by", "notes",
+     "qualifier"}
 )  # fmt: skip
 TS = "ts"  # epoch seconds of `date`, computed once when rows are read
 # The projection's integer columns; every other column read is text.
@@ -119,6 +121,14 @@ def _mapped(column: pa.ChunkedArray, code_of: dict[Any, int]) -> Ints:
     return table[codes]
 
 
+def _qualifiers(column: pa.ChunkedArray) -> Ints:
+    """Qualifier codes; NULL (claims recorded before qualifiers) is exact."""
+    codes, values = _codes(column)
+    exact = QUALIFIER_CODE[Qualifier.EXACT]
+    table = np.array([QUALIFIER_CODE[qualifier(v)] for v in values] + [exact], dtype=np.int64)
+    return table[codes]  # NONE (-1) picks the last: exact
+
+
 def claim_columns(table: pa.Table) -> ClaimColumns:
     """Engine columns of a claims table (see `frame.ClaimColumns`)."""
     ids = table["id"].combine_chunks()
@@ -149,6 +159,7 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         ts=table[TS].to_numpy(),
         quantity=quantity.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64),
         has_quantity=quantity.is_valid().to_numpy(zero_copy_only=False),
+        qualifier=_qualifiers(table["qualifier"]),
         actor=actor,
         subject=subject,
         categories=categories,

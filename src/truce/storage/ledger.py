@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -25,7 +25,7 @@ from truce.errors import (
     UnknownClaim,
 )
 from truce.storage import schema
-from truce.storage.appends import plan_claims
+from truce.storage.appends import write_claims
 from truce.storage.chain import canonical
 from truce.storage.checkpoint import Checkpoint, take
 from truce.storage.db import make_engine, resolve_url, sqlite_path
@@ -39,8 +39,6 @@ from truce.storage.witness import check_witnesses
 from truce.storage.writes import (
     Pending,
     append_entry,
-    insert_rows,
-    link,
     read_head,
     write_transaction,
 )
@@ -141,20 +139,25 @@ class Ledger:
                 conn.execute(agreements.update().where(agreements.c.id == spec.id), [row])
             return entry
 
-    def append_claims(self, batch: Iterable[Claim], recorded_by: str | None) -> AppendResult:
-        """Append claims all-or-nothing; claims already in the ledger are skipped, not doubled."""
+    def append_claims(
+        self,
+        batch: Iterable[Claim],
+        recorded_by: str | None,
+        progress: Callable[[int, int], None] | None = None,
+        step: int = 5_000,
+    ) -> AppendResult:
+        """Append claims all-or-nothing; claims already in the ledger are skipped, not doubled.
+
+        However many there are, they go in one transaction under the write lock: an error or an
+        interruption at any claim leaves the ledger as it was. `progress(done, total)` is called
+        every `step` claims written, inside that transaction.
+        """
         items = list(batch)
         for claim in items:
             if not claim.id:
                 raise ClaimWithoutId(f"a claim of {claim.agreement} on {claim.date} has no id")
         with write_transaction(self._engine) as conn:
-            plan = plan_claims(conn, items, recorded_by)
-            if not plan.pending:
-                return AppendResult(added=[], skipped=plan.skipped, head=read_head(conn))
-            chained = link(read_head(conn), plan.pending)
-            insert_rows(conn, entries, [e.as_row() for e in chained])
-            insert_rows(conn, claims, plan.projection_rows([e.seq for e in chained]))
-            return AppendResult(added=plan.added, skipped=plan.skipped, head=chained[-1])
+            return write_claims(conn, items, recorded_by, progress, step)
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -6,7 +6,10 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from truce.domain.claims import Claim, Source
+from truce.domain.readings import Qualifier
 from truce.storage.chain import CLAIM_PAYLOAD, canonical
+
+_EXACT = Qualifier.EXACT
 
 
 class PayloadWriter:
@@ -39,10 +42,11 @@ class PayloadWriter:
             return canonical(c.payload())
         try:
             extra = f'"extra":{canonical(c.extra)},' if c.extra else ""
+            how = "" if c.qualifier is _EXACT else f'"qualifier":{s(c.qualifier.value)},'
             return CLAIM_PAYLOAD % (
                 s(c.actor), s(c.agreement), self._list(c.categories), s(c.date.isoformat()),
                 s(c.date_precision.value), s(c.event_id), extra, s(c.location), s(c.notes),
-                s(c.phase), "null" if c.quantity is None else str(c.quantity), s(c.quote),
+                s(c.phase), how, "null" if c.quantity is None else str(c.quantity), s(c.quote),
                 s(c.reliability), self._list(c.sources), s(c.status.value), s(c.subject),
                 s(c.supersedes), s(c.target), s(c.type.value),
             )  # fmt: skip

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, select, update
 
+from truce.domain.candidate import CandidateRecord
+from truce.domain.claims import Claim
 from truce.errors import TruceError
+from truce.storage.appends import write_claims
 from truce.storage.chain import canonical
 from truce.storage.tables import candidates, documents
 from truce.storage.writes import Pending, append_entry, now_utc, write_transaction
@@ -42,6 +46,10 @@ class QueuedCandidate:
     claim_id: str | None
     decided_by: str | None
     reason: str | None
+
+    @property
+    def record(self) -> CandidateRecord:
+        return CandidateRecord.from_payload(self.payload)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -119,6 +127,28 @@ class ReviewQueue:
             raise UnknownCandidate(f"no candidate {candidate_id!r} in the review queue")
         return _queued(row)
 
+    def accept(
+        self,
+        candidate_id: str,
+        make_claim: Callable[[QueuedCandidate], tuple[Claim, dict[str, Any]]],
+        by: str | None,
+    ) -> QueuedCandidate:
+        """Accept a pending candidate as one unit of work: under the write lock and in one
+        transaction, check it is still pending, append the claim `make_claim` builds from it,
+        and record the decision. Two reviewers racing get one claim and one decision."""
+        with write_transaction(self._engine) as conn:
+            row = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).first()
+            queued = _pending(row, candidate_id)
+            claim, payload = make_claim(queued)
+            write_claims(conn, [claim], by)
+            text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+            values = {"status": "accepted", "decided_by": by, "decided_at": now_utc(),
+                      "claim_id": claim.id, "payload": text}  # fmt: skip
+            conn.execute(update(candidates).where(candidates.c.id == candidate_id).values(**values))
+            current = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).one()
+            _chain(conn, "review", candidate_id, decision_record(current), by)
+        return self.get(candidate_id)
+
     def decide(
         self,
         candidate_id: str,
@@ -139,17 +169,23 @@ class ReviewQueue:
             values["payload"] = json.dumps(payload, sort_keys=True, ensure_ascii=False)
         with write_transaction(self._engine) as conn:
             # Checked under the write lock, so two reviewers cannot both decide one candidate.
-            row = conn.execute(
-                select(candidates.c.status).where(candidates.c.id == candidate_id)
-            ).first()
-            if row is None:
-                raise UnknownCandidate(f"no candidate {candidate_id!r} in the review queue")
-            if row.status != "pending":
-                raise CandidateDecided(f"candidate {candidate_id} is already {row.status}")
+            row = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).first()
+            _pending(row, candidate_id)
             conn.execute(update(candidates).where(candidates.c.id == candidate_id).values(**values))
             current = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).one()
             _chain(conn, "review", candidate_id, decision_record(current), by)
         return self.get(candidate_id)
+
+
+def _pending(row: Any, candidate_id: str) -> QueuedCandidate:
+    if row is None:
+        raise UnknownCandidate(f"no candidate {candidate_id!r} in the review queue")
+    if row.status != "pending":
+        raise CandidateDecided(
+            f"candidate {candidate_id} is already {row.status}"
+            + (f" (as claim {row.claim_id})" if row.claim_id else "")
+        )
+    return _queued(row)
 
 
 def decision_record(row: Any) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Column
 
 from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source
+from truce.domain.readings import Qualifier
 from truce.storage.chain import canonical
 from truce.storage.tables import claims as claims_table
 
@@ -29,15 +30,21 @@ LOAD_COLUMNS: tuple[Column[Any], ...] = tuple(
 _TYPES = {e.value: e for e in EventType}
 _STATUSES = {e.value: e for e in ClaimStatus}
 _PRECISIONS = {e.value: e for e in DatePrecision}
+# NULL (every claim recorded before qualifiers) reads as exact.
+_QUALIFIERS: dict[str | None, Qualifier] = {
+    None: Qualifier.EXACT,
+    **{e.value: e for e in Qualifier},
+}
+_EXACT = Qualifier.EXACT
 _CLAIM_FIELDS = (
     "id", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
     "quantity", "subject", "categories", "status", "sources", "quote", "reliability", "location",
-    "supersedes", "notes", "recorded_by", "phase", "extra",
+    "supersedes", "notes", "recorded_by", "phase", "extra", "qualifier",
 )  # fmt: skip
 _PROJECTION = (
     "id", "seq", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
     "quantity", "subject", "categories", "status", "supersedes", "reliability", "sources", "quote",
-    "location", "notes", "phase", "extra", "recorded_by", "payload",
+    "location", "notes", "phase", "extra", "recorded_by", "payload", "qualifier",
 )  # fmt: skip
 # The fast paths below address fields and columns by position; fail at import, not silently.
 if tuple(f.name for f in fields(Claim)) != _CLAIM_FIELDS or CLAIM_COLUMNS != _PROJECTION:
@@ -68,7 +75,7 @@ class ProjectionWriter:
             c.event_id, c.actor, c.target, c.quantity, c.subject, self._text(c.categories),
             c.status.value, c.supersedes, c.reliability, self._text(c.sources), c.quote,
             c.location, c.notes, c.phase, canonical(c.extra) if c.extra else None, by,
-            payload_text,
+            payload_text, None if c.qualifier is _EXACT else c.qualifier.value,
         )  # fmt: skip
 
 
@@ -104,7 +111,7 @@ class RowChecker:
         expected = (
             seq, *[get(k) for k in self._PLAIN], get("categories") or [],
             *[get(k) for k in self._PLAIN2], get("sources") or [],
-            *[get(k) for k in self._PLAIN3], get("extra") or {}, by, text,
+            *[get(k) for k in self._PLAIN3], get("extra") or {}, by, text, get("qualifier"),
         )  # fmt: skip
         actual = (
             *row[1:11], self._json(row[11], []), *row[12:15], self._json(row[15], []),
@@ -146,12 +153,13 @@ def _claim_builder() -> Callable[..., Claim]:
     set_recorded_by = _setter("recorded_by")
     set_phase = _setter("phase")
     set_extra = _setter("extra")
+    set_qualifier = _setter("qualifier")
 
     def build(
         id: Any, agreement: Any, type: Any, date: Any, date_precision: Any, event_id: Any,
         actor: Any, target: Any, quantity: Any, subject: Any, categories: Any, status: Any,
         sources: Any, quote: Any, reliability: Any, location: Any, supersedes: Any, notes: Any,
-        recorded_by: Any, phase: Any, extra: Any,
+        recorded_by: Any, phase: Any, extra: Any, qualifier: Any,
     ) -> Claim:  # fmt: skip
         claim: Claim = new(Claim)
         set_id(claim, id)
@@ -175,6 +183,7 @@ def _claim_builder() -> Callable[..., Claim]:
         set_recorded_by(claim, recorded_by)
         set_phase(claim, phase)
         set_extra(claim, extra)
+        set_qualifier(claim, qualifier)
         return claim
 
     return build
@@ -208,14 +217,14 @@ class ClaimLoader:
 
     def load(self, rows: Iterable[Sequence[Any]]) -> list[Claim]:
         categories, sources = self._categories, self._sources
-        types, statuses, precisions = _TYPES, _STATUSES, _PRECISIONS
+        types, statuses, precisions, qualifiers = _TYPES, _STATUSES, _PRECISIONS, _QUALIFIERS
         fromiso, build, loads = datetime.fromisoformat, _build_claim, json.loads
         out: list[Claim] = []
         append = out.append
         for (
             id_, _seq, agreement, type_, date, precision, event_id, actor, target, quantity,
             subject, cats, status, supersedes, reliability, srcs, quote, location, notes,
-            phase, extra, recorded_by,
+            phase, extra, recorded_by, qualifier,
         ) in rows:  # fmt: skip
             cat = categories.get(cats)
             if cat is None:
@@ -246,6 +255,7 @@ class ClaimLoader:
                     recorded_by,
                     phase,
                     loads(extra) if extra else {},
+                    qualifiers[qualifier],
                 )  # fmt: skip
             )
         return out

@@ -30,10 +30,11 @@ from truce.storage.columnar import ArrowStrings, ClaimFetcher, claim_columns, re
 from truce.storage.tables import entries
 from truce.storage.writes import read_head
 
+# Version 2: claims carry a qualifier, and disputes are decided on intervals (domain.readings).
 FORMAT = json.dumps(
-    # Version 2: frames hold the claims set aside for their date (`out_of_range`) and the
+    # Version 3: frames hold the claims set aside for their date (`out_of_range`) and the
     # claims kept with `--allow-unknown` (`unchecked`).
-    {"version": 2, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
+    {"version": 3, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
 _FLAGS = ("has_quantity", "disputed")

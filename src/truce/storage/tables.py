@@ -50,6 +50,8 @@ claims = Table(
     Column("recorded_by", String(200)),
     # The entry's payload verbatim, so a reader never needs the chain.
     Column("payload", Text, nullable=False),
+    # How `quantity` was put (migration 0004); NULL is exact, as for every claim before it.
+    Column("qualifier", String(16)),
     Index("ix_claims_agreement_seq", "agreement", "seq"),
 )
 

@@ -215,9 +215,13 @@ class _FastChecker:
             return False
         number = "null" if quantity is None else str(quantity)
         extra_member = f'"extra":{extra},' if extra else ""
+        how = row[23]
+        if how is not None and type(how) is not str:
+            return False
+        how_member = f'"qualifier":{encode_basestring(how)},' if how else ""
         s = strings
         text = CLAIM_PAYLOAD % (s[0], s[1], categories, s[2], s[3], s[4], extra_member, s[5], s[6],
-                           s[7], number, s[8], s[9], sources, *s[10:])  # fmt: skip
+                           s[7], how_member, number, s[8], s[9], sources, *s[10:])  # fmt: skip
         return text == payload
 
     def _holds(self, text: str, kind: type) -> bool:

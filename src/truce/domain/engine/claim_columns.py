@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from truce.domain.claim_checks import unchecked
 from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType
+from truce.domain.readings import QUALIFIER_CODE
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -48,6 +49,7 @@ class ClaimColumns:
     ts: Floats  # epoch seconds of each date
     quantity: Ints  # 0 where the claim gives no figure
     has_quantity: Flags
+    qualifier: Ints  # how each figure was put, as a code (domain.readings.QUALIFIER_CODE)
     actor: Ints  # index into `actors`, NONE when absent
     subject: Ints  # index into `subjects`, NONE when absent
     categories: Ints  # index into `category_sets`
@@ -109,6 +111,7 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
         ts=np.fromiter((c.date.timestamp() for c in claims), dtype=np.float64, count=n),
         quantity=ints([c.quantity or 0 for c in claims]),
         has_quantity=np.fromiter((c.quantity is not None for c in claims), bool, count=n),
+        qualifier=ints([QUALIFIER_CODE[c.qualifier] for c in claims]),
         actor=ints([NONE if c.actor is None else actors.code(c.actor) for c in claims]),
         subject=ints([NONE if c.subject is None else subjects.code(c.subject) for c in claims]),
         categories=ints([sets.code(c.categories) for c in claims]),

@@ -1,7 +1,8 @@
 """From claims to events: corrections applied, retractions dropped, sources' figures kept apart.
 
-Claims about one event (same `event_id`) are grouped. Where they give different figures, every
-figure stays as a `Reading` with the claims behind it; one leads (the most conservative figure
+Claims about one event (same `event_id`) are grouped. Where they give different figures that
+cannot all be true (`domain.readings.disputed`: "at least 10" and "13" can), every figure
+stays as a `Reading` with the claims behind it; one leads (the most conservative figure
 among the best-attested claims, as ACLED does for casualties) and the others are alternatives
 the engine evaluates too.
 """
@@ -22,6 +23,7 @@ from truce.domain.claims import (
     EventType,
     precision_span,
 )
+from truce.domain.readings import disputed
 
 
 # Not frozen: frozen dataclasses pay for every field on creation, and a million events add up.
@@ -190,5 +192,8 @@ def _readings(ranked: list[Claim]) -> tuple[Reading, ...]:
     leading = min(
         q for q in figures if any(_WEIGHT[c.status._value_] == best for c in by_quantity[q])
     )
+    if not disputed((c.quantity, c.qualifier) for c in ranked):
+        # Different figures that can all be true ("at least 10" and "13"): one reading.
+        return (Reading(leading, tuple(ranked)),)
     ordered = [leading] + sorted(q for q in figures if q != leading)
     return tuple(Reading(q, tuple(by_quantity[q])) for q in ordered)

@@ -32,6 +32,7 @@ from truce.domain.engine.claim_columns import (
     Floats,
     Ints,
 )
+from truce.domain.readings import intervals
 
 _WEIGHTS = np.array([STATUS_WEIGHT[s] for s in STATUSES], dtype=np.int64)
 _EXACT = PRECISION_CODE[DatePrecision.EXACT]
@@ -168,7 +169,8 @@ def _figures(
     """Per event: the leading figure, whether there is one, and whether sources disagree.
 
     As in `events._readings`: one distinct figure leads alone; with several, the least figure
-    among those given by a claim of the best status that gives any figure leads.
+    among those given by a claim of the best status that gives any figure leads, and they
+    dispute when their intervals (`domain.readings`) have no value in common.
     """
     if len(ranked) == 0:
         empty = np.zeros(0, dtype=np.int64)
@@ -180,10 +182,14 @@ def _figures(
     low = np.minimum.reduceat(np.where(has, q, big), first)
     high = np.maximum.reduceat(np.where(has, q, -big), first)
     any_figure = np.logical_or.reduceat(has, first)
-    disputed = any_figure & (low != high)
+    # Different figures dispute only when their intervals have no value in common.
+    lo, hi = intervals(q, c.qualifier[ranked])
+    common_low = np.maximum.reduceat(np.where(has, lo, -np.inf), first)
+    common_high = np.minimum.reduceat(np.where(has, hi, np.inf), first)
+    disputed = any_figure & (low != high) & (common_low > common_high)
     best = np.maximum.reduceat(np.where(has, weight, -1), first)
     event_of = np.repeat(np.arange(len(first)), np.diff(bounds))
     leading = has & (weight == best[event_of])
     lead_figure = np.minimum.reduceat(np.where(leading, q, big), first)
-    quantity = np.where(disputed, lead_figure, np.where(any_figure, low, 0))
+    quantity = np.where(any_figure, lead_figure, 0)
     return quantity.astype(np.int64), any_figure, disputed

@@ -13,12 +13,10 @@ from pydantic import BaseModel, Field
 from truce import services
 from truce.access import Principal, check_submission, own_source
 from truce.domain.claim_input import ClaimInput
-from truce.errors import ImportRejected
-from truce.io.claims_file import load_claims_file
+from truce.imports import import_claims
 from truce.server.deps import LedgerDep, Reader, Submitter, Verdicter
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
-from truce.supersession import check_supersedes
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 
@@ -80,23 +78,16 @@ def import_file(
         path = Path(tmp) / f"upload{suffix}"
         with path.open("wb") as out:
             shutil.copyfileobj(file.file, out)
-        batch = load_claims_file(path, ledger, allow_unknown=allow_unknown)
-    errors = [e.render().replace(str(path), file.filename or "upload") for e in batch.errors]
-    if errors and not skip_bad:
-        raise ImportRejected(
-            f"{len(errors)} line(s) are not valid claims; nothing was imported",
-            details=errors,
-            hint="fix the lines listed in details, or send skip_bad=true to import the good ones",
+        outcome = import_claims(
+            ledger,
+            path,
+            who,
+            who.name,
+            skip_bad=skip_bad,
+            shown_as=file.filename or "upload",
+            allow_unknown=allow_unknown,
         )
-    parties: dict[str, set[str]] = {}
-    for claim in batch.claims:
-        if claim.agreement not in parties:
-            spec, _ = ledger.agreement(claim.agreement)
-            parties[claim.agreement] = {p.id for p in spec.parties}
-        check_submission(who, claim.as_dict(), parties[claim.agreement])
-    check_supersedes(ledger, who, batch.claims)
-    result = ledger.append_claims(batch.claims, who.name)
-    return {**_appended(result), "errors": errors}
+    return {**_appended(outcome.result), "errors": outcome.errors}
 
 
 @router.post("/{claim_id}/supersede", status_code=201, summary="Correct a claim with a new one")

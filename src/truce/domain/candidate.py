@@ -1,0 +1,251 @@
+"""A candidate event on its way to becoming a claim: one typed record for what extraction finds,
+what a batch merge queues and what the review queue keeps, and one pure conversion to a claim.
+
+Records travel as JSON (the review queue's payload, `truce extract --format jsonl`);
+`from_payload` and `payload` are exact inverses for every key a record knows, and keys it does
+not know (pipeline details such as `plover` or `batch`) ride along untouched in `more`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from truce.domain.claim_input import is_web_address
+from truce.domain.readings import Qualifier, qualifier
+
+# A figure this close to a whole number is that number: "4.35 million" computed in floating
+# point is 4349999.999999999, and cutting it to 4349999 would misquote the source.
+WHOLE = 1e-6
+
+_KNOWN = ("id", "type", "modality", "date", "date_precision", "actor", "target", "subject",
+          "quantity", "qualifier", "quantities", "categories", "location", "source", "sources",
+          "quote", "span", "confidence", "event_id", "document", "document_meta", "notes",
+          "evidence")  # fmt: skip
+_SOURCE_KEYS = ("outlet", "url", "speaker", "role", "anonymous", "via")
+
+
+class FigureNotWhole(ValueError):
+    """A figure that cannot be a count of anything: 2.5 hostages."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count as reported: "at least 10 hostages" is Figure(10, AT_LEAST, "hostages")."""
+
+    value: float
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        whole = nearest_whole(self.value)
+        return {
+            "value": whole if whole is not None else self.value,
+            "qualifier": self.qualifier.value,
+            "unit": self.unit,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Figure:
+        return cls(float(data["value"]), qualifier(data.get("qualifier")), data.get("unit"))
+
+
+@dataclass(frozen=True)
+class CandidateRecord:
+    """One candidate event. `quantity`/`qualifier`/`subject` are set by a reviewer's edits or a
+    merged batch event; otherwise the figure comes from `quantities`."""
+
+    type: str
+    id: str = ""
+    modality: str = "occurred"
+    date: str | None = None  # ISO date of the event; None: the document's publication date
+    date_precision: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    subject: str | None = None
+    quantity: float | None = None
+    qualifier: Qualifier | None = None
+    quantities: tuple[Figure, ...] = ()
+    categories: tuple[str, ...] = ()
+    location: str | None = None
+    source: dict[str, Any] = field(default_factory=dict)  # speaker, role, anonymous, via
+    sources: tuple[dict[str, Any], ...] = ()  # a merged event's every source, claim-shaped
+    quote: str | None = None
+    span: tuple[int, int] | None = None
+    confidence: float | None = None
+    event_id: str | None = None
+    document: str | None = None
+    document_meta: dict[str, Any] = field(default_factory=dict)  # hash, name, url, outlet, ...
+    notes: str | None = None
+    evidence: str | None = None
+    more: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> CandidateRecord:
+        span = data.get("span")
+        how = data.get("qualifier")
+        return cls(
+            type=str(data["type"]),
+            id=str(data.get("id") or ""),
+            modality=data.get("modality") or "occurred",
+            date=data.get("date"),
+            date_precision=data.get("date_precision"),
+            actor=data.get("actor"),
+            target=data.get("target"),
+            subject=data.get("subject"),
+            quantity=None if data.get("quantity") is None else float(data["quantity"]),
+            qualifier=None if how is None else qualifier(how),
+            quantities=tuple(Figure.from_dict(q) for q in data.get("quantities") or ()),
+            categories=tuple(c for c in data.get("categories") or () if isinstance(c, str)),
+            location=data.get("location"),
+            source=dict(data.get("source") or {}),
+            sources=tuple(dict(s) for s in data.get("sources") or ()),
+            quote=data.get("quote"),
+            span=(int(span[0]), int(span[1])) if span and len(span) == 2 else None,
+            confidence=data.get("confidence"),
+            event_id=data.get("event_id"),
+            document=data.get("document"),
+            document_meta=dict(data.get("document_meta") or {}),
+            notes=data.get("notes"),
+            evidence=data.get("evidence"),
+            more={k: v for k, v in data.items() if k not in _KNOWN},
+        )
+
+    def payload(self) -> dict[str, Any]:
+        """The record as JSON-able data; `from_payload(r.payload()) == r`."""
+        data: dict[str, Any] = {
+            **self.more,
+            "id": self.id,
+            "type": self.type,
+            "modality": self.modality,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "actor": self.actor,
+            "target": self.target,
+            "quantities": [q.as_dict() for q in self.quantities],
+            "categories": list(self.categories),
+            "location": self.location,
+            "source": dict(self.source),
+            "quote": self.quote,
+            "span": list(self.span) if self.span else None,
+            "confidence": self.confidence,
+            "document": self.document,
+        }
+        optional = {
+            "subject": self.subject,
+            "quantity": _plain(self.quantity),
+            "qualifier": self.qualifier.value if self.qualifier else None,
+            "sources": [dict(s) for s in self.sources] or None,
+            "event_id": self.event_id,
+            "document_meta": dict(self.document_meta) or None,
+            "notes": self.notes,
+            "evidence": self.evidence,
+        }
+        data.update({k: v for k, v in optional.items() if v is not None})
+        return data
+
+    def edited(self, edits: dict[str, Any]) -> CandidateRecord:
+        """The record with a reviewer's edits; a new quantity without a qualifier is exact."""
+        changes = dict(edits)
+        if "categories" in changes:
+            changes["categories"] = tuple(changes["categories"] or ())
+        if "quantity" in changes:
+            value = changes["quantity"]
+            changes["quantity"] = None if value is None else float(value)
+            changes.setdefault("qualifier", Qualifier.EXACT)
+        if "qualifier" in changes and changes["qualifier"] is not None:
+            changes["qualifier"] = qualifier(changes["qualifier"])
+        return replace(self, **changes)
+
+
+def nearest_whole(value: float) -> int | None:
+    """The whole number `value` stands for, or None when it is not within `WHOLE` of one."""
+    whole = round(value)
+    return int(whole) if abs(value - whole) <= WHOLE * max(1.0, abs(value)) else None
+
+
+def _plain(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    whole = nearest_whole(value)
+    return whole if whole is not None else value
+
+
+def claim_input(
+    record: CandidateRecord, agreement: str, subjects: set[str], published: str | None = None
+) -> dict[str, Any]:
+    """The claim a candidate becomes, as the fields `ClaimInput` validates.
+
+    Pure: the figure keeps its qualifier ("at least 10" stays at_least 10) and its exact value
+    (a figure that is not a whole number raises `FigureNotWhole` rather than being cut).
+    """
+    meta = record.document_meta
+    subject, figure = _subject_and_figure(record, subjects)
+    quantity = None
+    if figure is not None:
+        quantity = nearest_whole(figure.value)
+        if quantity is None:
+            raise FigureNotWhole(f"the figure {figure.value} is not a whole number")
+    when = record.date or meta.get("published") or published
+    source = record.source
+    return {
+        "agreement": agreement,
+        "type": record.type,
+        "date": when,
+        "date_precision": record.date_precision if record.date else None,
+        "actor": record.actor,
+        "target": record.target,
+        "quantity": quantity,
+        "qualifier": figure.qualifier.value if figure is not None else "exact",
+        "subject": subject,
+        "categories": list(record.categories),
+        "status": "alleged" if record.type == "breach" else "reported",
+        # A merged batch event carries all its sources and the event they report.
+        "event_id": record.event_id,
+        "sources": [{k: s.get(k) for k in _SOURCE_KEYS} for s in record.sources]
+        or [
+            {
+                "outlet": meta.get("outlet"),
+                "url": meta.get("url") if is_web_address(meta.get("url")) else None,
+                "speaker": source.get("speaker"),
+                "role": source.get("role"),
+                "anonymous": bool(source.get("anonymous")),
+                "via": source.get("via"),
+            }
+        ],
+        "quote": record.quote,
+        "location": record.location,
+        "notes": record.notes or f"extracted from {meta.get('name')} ({record.modality})",
+        "extra": {
+            "candidate": record.id,
+            "span": list(record.span) if record.span else None,
+            "document_hash": meta.get("hash"),
+            "modality": record.modality,
+            "confidence": record.confidence,
+        },
+    }
+
+
+def _subject_and_figure(
+    record: CandidateRecord, subjects: set[str]
+) -> tuple[str | None, Figure | None]:
+    """The subject and the figure that counts it: a set quantity wins, else the first figure
+    whose unit names (or is part of) one of the agreement's subjects."""
+    subject = record.subject
+    figure = None
+    if record.quantity is not None:
+        figure = Figure(record.quantity, record.qualifier or Qualifier.EXACT)
+    if subject is None:
+        for q in record.quantities:
+            unit = q.unit
+            match = (
+                unit
+                if unit in subjects
+                else next((s for s in subjects if unit and unit in s), None)
+            )
+            if match:
+                subject, figure = match, figure or q
+                break
+    if figure is None and record.type == "ceasefire_extension" and record.quantities:
+        figure = record.quantities[0]
+    return subject, figure

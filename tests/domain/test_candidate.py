@@ -1,0 +1,118 @@
+"""The candidate record and its pure conversion to a claim: qualifier and figure kept whole."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from truce.domain.candidate import (
+    CandidateRecord,
+    Figure,
+    FigureNotWhole,
+    claim_input,
+    nearest_whole,
+)
+from truce.domain.claim_input import ClaimInput
+from truce.domain.readings import Qualifier
+
+SUBJECTS = {"hostages", "prisoners"}
+META = {"hash": "h" * 64, "name": "wire.txt", "outlet": "AFP", "url": None,
+        "published": "2023-11-25"}  # fmt: skip
+
+
+def record(*figures: Figure, **changes: Any) -> CandidateRecord:
+    fields: dict[str, Any] = {"type": "release", "id": "c1", "actor": "hamas",
+                              "quantities": figures, "document_meta": META}  # fmt: skip
+    return CandidateRecord(**{**fields, **changes})
+
+
+@pytest.mark.parametrize(
+    ("figure", "quantity", "how"),
+    [
+        (Figure(10, Qualifier.AT_LEAST, "hostages"), 10, "at_least"),
+        (Figure(250, Qualifier.ABOUT, "hostages"), 250, "about"),
+        (Figure(600, Qualifier.MORE_THAN, "hostages"), 600, "more_than"),
+        (Figure(600, Qualifier.OVER, "hostages"), 600, "over"),
+        (Figure(13, Qualifier.EXACT, "hostages"), 13, "exact"),
+        # 4.35 million as floating point reads 4349999.999999999: the source said 4350000.
+        (Figure(4.35 * 1_000_000, Qualifier.ABOUT, "prisoners"), 4_350_000, "about"),
+    ],
+)
+def test_the_claim_keeps_the_qualifier_and_the_exact_figure(
+    figure: Figure, quantity: int, how: str
+) -> None:
+    fields = claim_input(record(figure), "gaza-2023-11", SUBJECTS)
+    assert (fields["quantity"], fields["qualifier"], fields["subject"]) == (
+        quantity, how, figure.unit,
+    )  # fmt: skip
+    claim = ClaimInput.model_validate(fields).to_claim(ZoneInfo("UTC"))
+    assert (claim.quantity, claim.qualifier.value) == (quantity, how)
+
+
+def test_a_figure_that_is_not_whole_is_refused_not_cut() -> None:
+    with pytest.raises(FigureNotWhole, match="2.5"):
+        claim_input(record(Figure(2.5, Qualifier.EXACT, "hostages")), "gaza-2023-11", SUBJECTS)
+
+
+def test_a_reviewers_quantity_is_exact_unless_a_qualifier_is_set() -> None:
+    base = record(Figure(10, Qualifier.AT_LEAST, "hostages"))
+    edited = base.edited({"quantity": 12})
+    assert claim_input(edited, "g", SUBJECTS)["qualifier"] == "exact"
+    bounded = base.edited({"quantity": 12, "qualifier": "at_least"})
+    assert (claim_input(bounded, "g", SUBJECTS)["quantity"], bounded.qualifier) == (
+        12, Qualifier.AT_LEAST,
+    )  # fmt: skip
+
+
+def test_the_date_falls_back_to_publication_and_the_source_to_the_outlet() -> None:
+    fields = claim_input(record(), "gaza-2023-11", SUBJECTS)
+    assert fields["date"] == "2023-11-25" and fields["date_precision"] is None
+    assert fields["sources"][0]["outlet"] == "AFP"
+    assert fields["quantity"] is None and fields["qualifier"] == "exact"
+
+
+def test_nearest_whole() -> None:
+    assert nearest_whole(4349999.999999999) == 4_350_000
+    assert nearest_whole(10.0) == 10
+    assert nearest_whole(10.4) is None
+
+
+figures = st.builds(
+    Figure,
+    value=st.integers(0, 10**9).map(float) | st.floats(0, 1e6, allow_nan=False),
+    qualifier=st.sampled_from(list(Qualifier)),
+    unit=st.none() | st.sampled_from(["hostages", "days"]),
+)
+maybe = st.none() | st.text(max_size=8)
+
+
+@given(
+    st.builds(
+        CandidateRecord,
+        type=st.sampled_from(["release", "breach"]),
+        id=st.text(max_size=8),
+        date=st.none() | st.just("2023-11-24"),
+        actor=maybe,
+        subject=maybe,
+        quantity=st.none() | st.integers(0, 10**6).map(float),
+        qualifier=st.none() | st.sampled_from(list(Qualifier)),
+        quantities=st.lists(figures, max_size=3).map(tuple),
+        categories=st.lists(st.text(max_size=5), max_size=3).map(tuple),
+        span=st.none() | st.tuples(st.integers(0, 100), st.integers(0, 100)),
+        notes=maybe,
+        more=st.dictionaries(st.sampled_from(["plover", "links", "batch"]), st.integers()),
+    )
+)
+def test_the_payload_reads_back_as_the_same_record(candidate: CandidateRecord) -> None:
+    again = CandidateRecord.from_payload(candidate.payload())
+    assert again.payload() == candidate.payload()
+    # A figure within a millionth of a whole number is written as that number.
+    wholes = [nearest_whole(f.value) for f in candidate.quantities]
+    assert again.quantities == tuple(
+        Figure(f.value if w is None else float(w), f.qualifier, f.unit)
+        for f, w in zip(candidate.quantities, wholes, strict=True)
+    )
