@@ -21,8 +21,9 @@ INTRO = """# Error codes
 Every error truce reports has a code, a message and a hint saying what to do next. The CLI
 prints `[CODE] message — hint` and exits with status 1 (see docs/cli.md for the other exit
 statuses); the API answers `{"error": {"status", "code", "message", "hint", "details"}}`
-(docs/server.md). The HTTP-level codes `A400`–`A500` come from the status itself. Codes are
-unique; `tests/test_errors_catalogue.py` keeps them so.
+(docs/server.md). The HTTP-level codes `A400`–`A500` come from the status itself
+(docs/server.md), and `truce verify` prints each break in the chain as `L200` (docs/ledger.md).
+Codes are unique; `tests/test_errors_catalogue.py` keeps them so.
 
 Codes `X600`–`X649` were given out when the catalogue was cleaned up (issue 9), to errors that
 had shared a code or used the generic `T000`; their letter does not name their area.

@@ -38,7 +38,7 @@ def test_batch_ingest_twice_then_accept_gives_the_engine_dispute(
     batch = ["batch", str(corpus), "--out", str(tmp_path / "out"), "--scheduler", scheduler,
              "--agreement", "gaza-2023-11", "--ingest", "--json"]  # fmt: skip
     first = run(*batch)
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 3, first.output  # partial: the corpus holds bad documents on purpose
     queued = json.loads(first.stdout)["ingest"]
     assert queued["events"] == json.loads(first.stdout)["events"] > 0
     again = json.loads(run(*batch).stdout)["ingest"]

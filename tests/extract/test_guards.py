@@ -58,7 +58,8 @@ def test_the_size_limit_is_a_limit_not_a_truncation() -> None:
 
 
 def test_every_code_in_the_catalogue_says_what_to_do_next() -> None:
-    readers = sorted(code for code in HINTS if code.startswith("X1"))
+    readers = sorted(code for code in HINTS if code.startswith("X1") and code != "X199")
     assert readers == [f"X1{n:02d}" for n in range(1, len(readers) + 1)]
-    assert sorted(set(HINTS) - set(readers)) == ["X600"]  # a document giving too many candidates
+    # A fault in the pipeline, and a document giving too many candidates.
+    assert sorted(set(HINTS) - set(readers)) == ["X199", "X600"]
     assert all(hint.strip() for hint in HINTS.values())

@@ -123,3 +123,32 @@ def test_memory_of_a_megabyte_report_grows_linearly(tmp_path: Path, command: str
     # Both carry the interpreter and spaCy (about 180 MB); ten times the text must not come
     # near doubling that. Before the caps, the megabyte took 1.3 GB to extract, 2.5 GB to ingest.
     assert rss[1_000_000] < 1.8 * rss[100_000], rss
+
+
+def _extract_with(
+    tmp_path: Path, env: dict[str, str], text: str
+) -> subprocess.CompletedProcess[str]:
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "truce", "extract", str(report), "--published", "2023-11-24"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1", **env},
+        timeout=600,
+    )
+
+
+def test_each_cap_is_a_setting(tmp_path: Path) -> None:
+    text = mixed(100_000)
+    smaller = _extract_with(tmp_path, {"TRUCE_EXTRACT_MAX_CHARS": "50000"}, text)
+    assert smaller.returncode == 1 and "[X105]" in smaller.stderr and "50,000" in smaller.stderr
+    fewer = _extract_with(tmp_path, {"TRUCE_EXTRACT_MAX_CANDIDATES": "5"}, text)
+    assert fewer.returncode == 1 and "[X600]" in fewer.stderr and "more than 5" in fewer.stderr
+    shorter = _extract_with(tmp_path, {"TRUCE_EXTRACT_MAX_SENTENCE_CHARS": "200"}, text)
+    assert shorter.returncode == 0, shorter.stderr
+    spans = [json.loads(line)["span"] for line in shorter.stdout.splitlines()]
+    assert spans and max(end - start for start, end in spans) <= 200
+    wrong = _extract_with(tmp_path, {"TRUCE_EXTRACT_MAX_SENTENCE_CHARS": "lots"}, text)
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    assert wrong.stderr.startswith("[X609] TRUCE_EXTRACT_MAX_SENTENCE_CHARS")

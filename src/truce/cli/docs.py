@@ -16,8 +16,14 @@ INTRO = """# truce command reference
 
 Every command takes the global `--db PATH_OR_URL` (or the `TRUCE_DB` environment variable): a
 SQLite file path (default `truce.db`) or a `postgresql://` URL. Errors are printed as
-`[code] message — what to do next`, with `FILE:LINE:COL:` in front when they concern a file, and
-the command exits with status 1.
+`[code] message — what to do next`, with `FILE:LINE:COL:` in front when they concern a file
+(every code is in docs/errors.md).
+
+Exit status: 0 when everything asked was done; 1 on an error, with nothing done — including
+`extract`, `ingest` and `batch` when every document failed (`[X606]`); 2 for a usage error
+(an unknown option, a missing argument); 3 when part was done — `extract`, `ingest` or `batch`
+where some documents failed (each listed with its code) and the others were processed, or
+`import --skip-bad` that skipped bad lines and imported the good ones.
 """
 
 

@@ -134,6 +134,7 @@ CORRUPT_ARCHIVE = "X109"
 BAD_METADATA = "X110"
 NO_MAIN_TEXT = "X111"
 TOO_MANY_CANDIDATES = "X600"
+EXTRACTION_FAILED = "X199"
 
 HINTS: dict[str, str] = {
     UNREADABLE: "check the path exists and is a readable file, directory or glob",
@@ -148,6 +149,8 @@ HINTS: dict[str, str] = {
     CORRUPT_ARCHIVE: "the compressed file or WARC is damaged; fetch or compress it again",
     BAD_METADATA: 'give dates as ISO 8601 ("2023-11-28"); a NAME.meta.json must be a JSON object',
     NO_MAIN_TEXT: "the page has no article text (an index, a login wall?); save the article page",
+    EXTRACTION_FAILED: "a fault in the extractor, not in the document: report it with the "
+    "document, which the others do not depend on",
     TOO_MANY_CANDIDATES: "split it into one article per document, or raise "
     "TRUCE_EXTRACT_MAX_CANDIDATES (docs/extraction.md)",
 }

@@ -107,7 +107,7 @@ def extract(nlp: Language, article: Article) -> list[Candidate]:
 
 def extract_many(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:
     """Extract every article; a document that fails is reported and the batch goes on."""
-    from truce.extract.guards import TOO_MANY_CANDIDATES, check_article
+    from truce.extract.guards import EXTRACTION_FAILED, TOO_MANY_CANDIDATES, check_article
     from truce.extract.limits import extract_limits
 
     cap = extract_limits().max_candidates
@@ -119,7 +119,7 @@ def extract_many(nlp: Language, articles: Iterable[Article]) -> Iterator[Extract
         try:
             found = extract(nlp, article)
         except Exception as exc:  # one bad document must never stop a corpus
-            yield Extraction(article, [], f"extraction failed: {exc!r}", "X199")
+            yield Extraction(article, [], f"extraction failed: {exc!r}", EXTRACTION_FAILED)
             continue
         if len(found) > cap:
             # Refused whole, like an enormous document: a prefix would look complete.
