@@ -113,6 +113,9 @@ class Candidate:
     plover: dict[str, str | None] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)
     id: str = ""
+    # Every span that told this event, when the document tells it more than once (the
+    # headline and the body): `span` is the fullest of them.
+    mentions: list[Span] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -133,5 +136,6 @@ class Candidate:
             "confidence": round(self.confidence, 3),
             "plover": dict(self.plover),
             "links": list(self.links),
+            "mentions": [list(m) for m in self.mentions] or [list(self.span)],
             "document": self.document,
         }

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.breach_rules import breaches
 from truce.extract.components.release_rules import releases
+from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
@@ -250,6 +251,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         context.date(index, found)
         candidates.extend(found)
     candidates = merge_meetings(candidates)
+    candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
     conflict = sides(actors)
     for c in candidates:
         # The actor takes part in its own event; a truce's events, its terms and releases
