@@ -76,6 +76,14 @@ SOURCE_OF_TALKS = re.compile(
 # Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
 TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
 _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
+# What was supposed to happen did not: "the pause, supposed to expire on Tuesday, was extended".
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:supposed|meant|ought)\s+to\s+(?:be\s+|have\s+(?:been\s+)?)?$", re.IGNORECASE
+)
+
+
+def _counterfactual(text: str, match: re.Match[str]) -> bool:
+    return _COUNTERFACTUAL.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
 # The kinds tried per sentence, in table order. A statement is decided by its attribution
@@ -98,6 +106,8 @@ def _sentence_events(
         match = search(pattern, s)
         if kind == "agreement_term" and match is None:
             match = ratio(s)
+        if match is not None and _counterfactual(s.text, match):
+            match = next((m for m in finditer(pattern, s) if not _counterfactual(s.text, m)), None)
         if match is None:
             continue
         if kind in NEEDS_TRUCE_WORD:
@@ -112,7 +122,12 @@ def _sentence_events(
             # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
             # that took effect": the second), or an order to halt outside any if-clause.
             match = next(
-                (m for m in finditer(pattern, s) if _halts(m, s) or of_the_truce(kind, s.text, m)),
+                (
+                    m
+                    for m in finditer(pattern, s)
+                    if (_halts(m, s) or of_the_truce(kind, s.text, m))
+                    and not _counterfactual(s.text, m)
+                ),
                 None,
             )
             if match is None:
