@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.breach_rules import breaches
+from truce.extract.components.places import place_in
 from truce.extract.components.release_rules import releases
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import (
@@ -269,6 +270,8 @@ def assemble(doc: Doc) -> list[Candidate]:
     candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
     conflict = sides(actors)
     for c in candidates:
+        if c.location is None and c.type != "statement":
+            c.location = place_in(text[c.span[0] : c.span[1]])
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         tied = {c.actor} if c.actor else set()
