@@ -38,10 +38,23 @@ class Quantity:
     qualifier: str  # exact | at_least | more_than | over | about | up_to | nearly
     unit: str | None  # hostages, prisoners, days, killed, wounded, trucks, people, ...
     span: Span
+    # The parts a text gives of this count ("30 prisoners, including 15 women and 15 minors"),
+    # each as (value, qualifier, categories); empty when it gives none.
+    breakdown: tuple[tuple[float, str, tuple[str, ...]], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
-        return {"value": value, "qualifier": self.qualifier, "unit": self.unit}
+        out: dict[str, Any] = {"value": value, "qualifier": self.qualifier, "unit": self.unit}
+        if self.breakdown:
+            out["breakdown"] = [
+                {"value": _number(v), "qualifier": q, "categories": list(c)}
+                for v, q, c in self.breakdown
+            ]
+        return out
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
 
 
 @dataclass(frozen=True)

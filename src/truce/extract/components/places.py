@@ -36,8 +36,9 @@ _INSTITUTION = re.compile(
 _LEADING_NOISE = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
 
 
-def place_in(evidence: str) -> str | None:
-    """The first place named in `evidence` after a preposition of place, or None."""
+def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None:
+    """The first place named in `evidence` after a preposition of place, or None; a name in
+    `parties` (the parties' names as written: "from Hamas") is a side, not a place."""
     kind_of = _KIND_OF.search(evidence)
     matches = [kind_of] if kind_of else []
     for match in [*matches, *_PLACE.finditer(evidence)]:
@@ -45,7 +46,7 @@ def place_in(evidence: str) -> str | None:
         words = place.split()
         if not words or words[-1].lower() in _NOT_PLACES or words[0].lower() in _NOT_PLACES:
             continue
-        if _INSTITUTION.search(place):
+        if _INSTITUTION.search(place) or place in parties:
             continue
         return place
     return None
