@@ -77,6 +77,32 @@ SOURCE_OF_TALKS = re.compile(
 # Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
 TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
 _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
+# A toll the text does not count: "several people were wounded", "a number of civilians were
+# killed", "killed several people", "there were deaths and injuries among civilians".
+_UNCOUNTED_TOLL = re.compile(
+    r"\b(?:several|a number of|many|some|scores of|a few)\s+(?:[\w-]+\s+)?(?:people|civilians|"
+    r"residents|persons|others|soldiers|troops|children|women|journalists|fighters|members)\s+"
+    r"(?:were|have been|had been|are|was)\s+(?:reportedly\s+)?(?:killed|wounded|injured)\b|"
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:several|a number of|many|"
+    r"scores of)\s+(?:[\w-]+\s+)?(?:people|civilians|residents|persons|soldiers|others)\b|"
+    r"\b(?:deaths|casualties) and injuries\b",
+    re.IGNORECASE,
+)
+# "Israeli shelling killed three": the side whose weapon or forces caused the toll.
+_WEAPON = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:shelling|strikes?|air ?strikes?|fire|forces|troops|drones?|"
+    r"bombardment|attacks?|army|military|soldiers)\b",
+    re.IGNORECASE,
+)
+
+
+def _weapon_owner(s: Sentence) -> str | None:
+    for mention in s.actors:
+        if mention.kind == "demonym" and _WEAPON.match(s.text, mention.span[1] - s.start):
+            return mention.actor
+    return None
+
+
 # What was supposed to happen did not: "the pause, supposed to expire on Tuesday, was extended".
 _COUNTERFACTUAL = re.compile(
     r"\b(?:supposed|meant|ought)\s+to\s+(?:be\s+|have\s+(?:been\s+)?)?$", re.IGNORECASE
@@ -154,12 +180,12 @@ def _sentence_events(
                 c.actor = subject_before(s, trigger)  # who gave the order
         elif kind == "casualty_claim":
             counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]
-            if not counts:
+            if not counts and _UNCOUNTED_TOLL.search(s.text) is None:
                 continue
             c = candidate(kind, s, trigger, article)
             c.quantities = counts + [q for q in s.quantities if q.unit in DURATION_UNITS]
             first = next(iter(parties(s.actors)), None)
-            c.actor = by_actor(s, trigger) or (first.actor if first else None)
+            c.actor = by_actor(s, trigger) or _weapon_owner(s) or (first.actor if first else None)
         elif kind == "meeting":
             # Not "a source briefed on the talks" (a source) nor "met by" (a welcome).
             match = next((m for m in finditer(pattern, s) if _meets(s.text, m)), None)
