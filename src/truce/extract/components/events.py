@@ -296,9 +296,12 @@ def assemble(doc: Doc) -> list[Candidate]:
     candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
+    placed: dict[tuple[int, int], str | None] = {}
     for c in candidates:
         if c.location is None and c.type != "statement":
-            c.location = place_in(text[c.span[0] : c.span[1]], sides_named)
+            if c.span not in placed:  # several candidates of one sentence share its span
+                placed[c.span] = place_in(text[c.span[0] : c.span[1]], sides_named)
+            c.location = placed[c.span]
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         tied = {c.actor} if c.actor else set()

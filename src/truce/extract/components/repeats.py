@@ -37,7 +37,9 @@ def merge_repeats(
         return not line.rstrip("\u201c\u2018 ").endswith(_CLOSERS) and stop < end
 
     kept: list[Candidate] = []
-    heads = {id(c): headline(c) for c in candidates}
+    types = Counter(c.type for c in candidates)
+    # Only a candidate that has another of its kind can be merged: only its line is looked at.
+    heads = {id(c): types[c.type] > 1 and headline(c) for c in candidates}
     for c in candidates:
         # Halves of an exchange share their span; they are two events by construction.
         same = (
