@@ -105,20 +105,45 @@ def extract(
 
 def evaluate(
     gold: Path = typer.Argument(
-        Path("eval/gold"), help="a gold folder: documents/ and annotations.jsonl"
+        Path("eval/gold"),
+        help="a gold folder (documents/ and annotations.jsonl) or a real-report folder "
+        "(reports/, annotations/, negatives/, texts/)",
     ),
-    split: str = typer.Option(None, "--split", help="dev or test (default: all)"),
+    split: str = typer.Option(
+        None,
+        "--split",
+        help="dev, test or all; a gold folder scores all documents together by default, a "
+        "real-report folder shows dev and test apart",
+    ),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
     """Score the extractor against a gold set: precision, recall and F1 per type and field."""
-    from truce.extract.evaluate import evaluate_gold
+    from truce.extract.evaluate import TABLE_COLUMNS, evaluate_gold
+    from truce.extract.evaluate_real import is_real_layout
     from truce.extract.pipeline import build_pipeline, extract
 
-    if not (gold / "annotations.jsonl").is_file() or not (gold / "documents").is_dir():
+    if split not in (None, "dev", "test", "all"):
+        from truce.extract.evaluate_real import BadSplit
+
+        raise BadSplit(f"--split {split!r} is not a split")
+    if is_real_layout(gold):
+        from truce.cli.extract_real import evaluate_real_folder
+
+        evaluate_real_folder(gold, split, as_json)
+        return
+    if not (gold / "documents").is_dir():
+        from truce.extract.evaluate_real import EvalSetError
+
+        raise EvalSetError(
+            f"{gold} has neither documents/ (a gold set) nor reports/ (real reports)"
+        )
+    if not (gold / "annotations.jsonl").is_file():
         raise NoGoldSet(f"{gold} is not a gold folder: it needs documents/ and annotations.jsonl")
     nlp = build_pipeline()
     report = evaluate_gold(
-        gold, lambda article: [c.as_dict() for c in extract(nlp, article)], split
+        gold,
+        lambda article: [c.as_dict() for c in extract(nlp, article)],
+        None if split == "all" else split,
     )
     if report.documents == 0:  # scoring nothing would report a perfect F1
         where = f"{gold} (split {split})" if split else str(gold)
@@ -126,8 +151,6 @@ def evaluate(
     if as_json:
         print_json(report.as_dict())
         return
-    from truce.extract.evaluate import TABLE_COLUMNS
-
     table = Table(*TABLE_COLUMNS, title=f"Extraction scored against {gold}", title_justify="left")
     for row in report.table():
         table.add_row(*row)

@@ -36,18 +36,40 @@ class Figure:
     value: float
     qualifier: Qualifier = Qualifier.EXACT
     unit: str | None = None
+    # The parts a text gives of this count ("30 prisoners, including 15 women and 15 minors"),
+    # each as (value, qualifier, categories); empty when it gives none.
+    breakdown: tuple[tuple[float, str, tuple[str, ...]], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        whole = nearest_whole(self.value)
-        return {
-            "value": whole if whole is not None else self.value,
+        out: dict[str, Any] = {
+            "value": _number(self.value),
             "qualifier": self.qualifier.value,
             "unit": self.unit,
         }
+        if self.breakdown:
+            out["breakdown"] = [
+                {"value": _number(v), "qualifier": q, "categories": list(c)}
+                for v, q, c in self.breakdown
+            ]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Figure:
-        return cls(float(data["value"]), qualifier(data.get("qualifier")), data.get("unit"))
+        parts = tuple(
+            (
+                float(p["value"]),
+                str(p.get("qualifier") or "exact"),
+                tuple(p.get("categories") or ()),
+            )
+            for p in data.get("breakdown") or ()
+            if isinstance(p, dict) and "value" in p
+        )
+        return cls(float(data["value"]), qualifier(data.get("qualifier")), data.get("unit"), parts)
+
+
+def _number(value: float) -> float | int:
+    whole = nearest_whole(value)
+    return whole if whole is not None else value
 
 
 @dataclass(frozen=True)

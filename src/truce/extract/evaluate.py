@@ -69,6 +69,8 @@ class EvalReport:
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     negative_hits: list[dict[str, Any]] = field(default_factory=list)
     documents: int = 0
+    # Matched (gold, candidate) pairs, for scores a caller computes over them (not printed).
+    pairs: list[tuple[Record, Record]] = field(default_factory=list, repr=False)
 
     @property
     def overall(self) -> Score:
@@ -155,13 +157,22 @@ def evaluate_extraction(
         found = candidates_by_document.get(document)
         if found is None:
             found = candidates_by_document.get(document.removesuffix(".txt"), [])
-        golds = [g for g in gold if g["document"] == document]
-        spans = {id(g): _find(text, g["evidence"]) for g in golds}
+        golds = [(g, _find(text, g["evidence"])) for g in gold if g["document"] == document]
         negs = [(n, _find(text, n["text"])) for n in negatives if n["document"] == document]
-        for kind in sorted({g["type"] for g in golds} | {c.get("type", "") for c in found}):
-            mine = [(g, spans[id(g)]) for g in golds if g["type"] == kind]
-            _score_type(report, kind, mine, [c for c in found if c.get("type", "") == kind], negs)
+        score_document(report, golds, found, negs)
     return report
+
+
+def score_document(
+    report: EvalReport,
+    golds: Sequence[tuple[Record, tuple[int, int]]],
+    found: Sequence[Record],
+    negatives: Sequence[tuple[Record, tuple[int, int]]],
+) -> None:
+    """Add one document's gold events and candidates (each gold with its span) to `report`."""
+    for kind in sorted({g["type"] for g, _ in golds} | {c.get("type", "") for c in found}):
+        mine = [(g, span) for g, span in golds if g["type"] == kind]
+        _score_type(report, kind, mine, [c for c in found if c.get("type", "") == kind], negatives)
 
 
 def evaluate_gold(
@@ -213,6 +224,7 @@ def _score_type(
             taken_g.add(gi)
     for ci, gi in taken_c.items():
         _score_fields(report.fields, golds[gi][0], found[ci])
+        report.pairs.append((golds[gi][0], found[ci]))
     score.tp += len(taken_c)
     score.fn += len(golds) - len(taken_g)
     report.missed += [g["id"] for gi, (g, _) in enumerate(golds) if gi not in taken_g]

@@ -41,9 +41,12 @@ class Quantity:
     qualifier: str  # exact | at_least | more_than | over | about | up_to | nearly
     unit: str | None  # hostages, prisoners, days, killed, wounded, trucks, people, ...
     span: Span
+    # The parts a text gives of this count ("30 prisoners, including 15 women and 15 minors"),
+    # each as (value, qualifier, categories); empty when it gives none.
+    breakdown: tuple[tuple[float, str, tuple[str, ...]], ...] = ()
 
     def figure(self) -> Figure:
-        return Figure(self.value, qualifier(self.qualifier), self.unit)
+        return Figure(self.value, qualifier(self.qualifier), self.unit, self.breakdown)
 
     def as_dict(self) -> dict[str, Any]:
         return self.figure().as_dict()
@@ -118,6 +121,9 @@ class Candidate:
     plover: dict[str, str | None] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)
     id: str = ""
+    # Every span that told this event, when the document tells it more than once (the
+    # headline and the body): `span` is the fullest of them.
+    mentions: list[Span] = field(default_factory=list)
 
     def record(self) -> CandidateRecord:
         """The candidate as the typed record the review queue and the batch merge share."""
@@ -141,6 +147,7 @@ class Candidate:
                 "participants": list(self.participants),
                 "plover": dict(self.plover),
                 "links": list(self.links),
+                "mentions": [list(m) for m in self.mentions] or [list(self.span)],
             },
         )
 

@@ -23,7 +23,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "release": re.compile(
         r"\b(?:freed|free|frees|freeing|released?|releases|releasing|handed over|hand over|"
         r"set free|swap(?:ped|s)?|exchanged?|(?:had been|have been|has been|were|was) returned|"
-        r"returned home|repatriated)\b",
+        r"returned home|repatriated|"
+        # Receiving counted captives is their release by the other side.
+        r"receiv(?:ed|es|ing)(?=\s+(?:the\s+|a\s+total\s+of\s+)?[\d,]+\s+(?:[\w-]+\s+){0,2}"
+        r"(?:hostages|prisoners|captives|detainees|servicemen|soldiers|prisoners of war)\b))\b",
         re.IGNORECASE,
     ),
     "ceasefire_start": re.compile(
@@ -150,7 +153,7 @@ CATEGORY_CUE_WORDS: dict[str, tuple[str, ...]] = {
 # Substrings one of which a lowered sentence must hold before a trigger's regex is worth running
 # (found through `KINDS_CUED`, below): most sentences hold none for most kinds.
 PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
-    "release": ("free", "releas", "hand", "swap", "exchang", "returned", "repatriat"),
+    "release": ("free", "releas", "hand", "swap", "exchang", "returned", "repatriat", "receiv"),
     "ceasefire_start": (
         *("effect", "force", "hold", "began", "begin", "start", "kicked", "declared", "ordered"),
     ),

@@ -17,7 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.breach_rules import breaches
+from truce.extract.components.places import place_in
 from truce.extract.components.release_rules import releases
+from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
@@ -75,6 +77,40 @@ SOURCE_OF_TALKS = re.compile(
 # Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
 TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
 _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
+# A toll the text does not count: "several people were wounded", "a number of civilians were
+# killed", "killed several people", "there were deaths and injuries among civilians".
+_UNCOUNTED_TOLL = re.compile(
+    r"\b(?:several|a number of|many|some|scores of|a few)\s+(?:[\w-]+\s+)?(?:people|civilians|"
+    r"residents|persons|others|soldiers|troops|children|women|journalists|fighters|members)\s+"
+    r"(?:were|have been|had been|are|was)\s+(?:reportedly\s+)?(?:killed|wounded|injured)\b|"
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:several|a number of|many|"
+    r"scores of)\s+(?:[\w-]+\s+)?(?:people|civilians|residents|persons|soldiers|others)\b|"
+    r"\b(?:deaths|casualties) and injuries\b",
+    re.IGNORECASE,
+)
+# "Israeli shelling killed three": the side whose weapon or forces caused the toll.
+_WEAPON = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:shelling|strikes?|air ?strikes?|fire|forces|troops|drones?|"
+    r"bombardment|attacks?|army|military|soldiers)\b",
+    re.IGNORECASE,
+)
+
+
+def _weapon_owner(s: Sentence) -> str | None:
+    for mention in s.actors:
+        if mention.kind == "demonym" and _WEAPON.match(s.text, mention.span[1] - s.start):
+            return mention.actor
+    return None
+
+
+# What was supposed to happen did not: "the pause, supposed to expire on Tuesday, was extended".
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:supposed|meant|ought)\s+to\s+(?:be\s+|have\s+(?:been\s+)?)?$", re.IGNORECASE
+)
+
+
+def _counterfactual(text: str, match: re.Match[str]) -> bool:
+    return _COUNTERFACTUAL.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
 # The kinds tried per sentence, in table order. A statement is decided by its attribution
@@ -97,6 +133,8 @@ def _sentence_events(
         match = search(pattern, s)
         if kind == "agreement_term" and match is None:
             match = ratio(s)
+        if match is not None and _counterfactual(s.text, match):
+            match = next((m for m in finditer(pattern, s) if not _counterfactual(s.text, m)), None)
         if match is None:
             continue
         if kind in NEEDS_TRUCE_WORD:
@@ -111,7 +149,12 @@ def _sentence_events(
             # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
             # that took effect": the second), or an order to halt outside any if-clause.
             match = next(
-                (m for m in finditer(pattern, s) if _halts(m, s) or of_the_truce(kind, s.text, m)),
+                (
+                    m
+                    for m in finditer(pattern, s)
+                    if (_halts(m, s) or of_the_truce(kind, s.text, m))
+                    and not _counterfactual(s.text, m)
+                ),
                 None,
             )
             if match is None:
@@ -137,12 +180,12 @@ def _sentence_events(
                 c.actor = subject_before(s, trigger)  # who gave the order
         elif kind == "casualty_claim":
             counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]
-            if not counts:
+            if not counts and _UNCOUNTED_TOLL.search(s.text) is None:
                 continue
             c = candidate(kind, s, trigger, article)
             c.quantities = counts + [q for q in s.quantities if q.unit in DURATION_UNITS]
             first = next(iter(parties(s.actors)), None)
-            c.actor = by_actor(s, trigger) or (first.actor if first else None)
+            c.actor = by_actor(s, trigger) or _weapon_owner(s) or (first.actor if first else None)
         elif kind == "meeting":
             # Not "a source briefed on the talks" (a source) nor "met by" (a welcome).
             match = next((m for m in finditer(pattern, s) if _meets(s.text, m)), None)
@@ -250,8 +293,15 @@ def assemble(doc: Doc) -> list[Candidate]:
         context.date(index, found)
         candidates.extend(found)
     candidates = merge_meetings(candidates)
+    candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
     conflict = sides(actors)
+    sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
+    placed: dict[tuple[int, int], str | None] = {}
     for c in candidates:
+        if c.location is None and c.type != "statement":
+            if c.span not in placed:  # several candidates of one sentence share its span
+                placed[c.span] = place_in(text[c.span[0] : c.span[1]], sides_named)
+            c.location = placed[c.span]
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         tied = {c.actor} if c.actor else set()

@@ -111,6 +111,8 @@ _TOLL_AFTER = re.compile(
     r"(?:(?P<v>killed|dead|wounded|injured)|(?:taken|held)\s+(?P<h>hostage|captive))\b",
     re.IGNORECASE,
 )
+# A headline's toll has no auxiliary: "2 Palestinians killed, 11 wounded".
+_TOLL_BARE = re.compile(r"[ \t]+(?P<v>killed|wounded|injured)\b", re.IGNORECASE)
 _YEAR = re.compile(r"19\d\d|20\d\d|2100")
 _UNIT_NOUN_NEXT = re.compile(
     r"[ \t]+(?:" + "|".join(u for u, v in UNITS.items() if v not in TIME_UNITS) + r")\b",
@@ -306,8 +308,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             if toll:
                 unit = "killed" if toll["k"] else "wounded"
             else:
-                after = _TOLL_AFTER.match(segment, unit_end if unit else num_end)
-                if after and after["h"]:
+                at = unit_end if unit else num_end
+                after = _TOLL_BARE.match(segment, at) or _TOLL_AFTER.match(segment, at)
+                if after and after.groupdict().get("h"):
                     unit = "hostages"
                 elif after:
                     unit = "killed" if after["v"].lower() in {"killed", "dead"} else "wounded"

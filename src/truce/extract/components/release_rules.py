@@ -39,6 +39,15 @@ NAMED_RELEASE = re.compile(
     r"\b(?:frees?|freed|releases?|released)\s+(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}"
     r"(?:prisoners|hostages|detainees|captives)\b"
 )
+# A count that breaks down the count before it: "30 prisoners, including 15 women and 15
+# minors", "13 hostages, among them four women".
+PART_CUE = re.compile(
+    r"^[\s,;(\u2014-]*(?:including|among them|among whom|of whom|of them|comprising)\s+$",
+    re.IGNORECASE,
+)
+PART_AND = re.compile(r"^\s*(?:,|and|, and)\s*$")
+# "The Red Cross received 12 hostages from Hamas": the releasing side follows "from".
+FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 NEXT_RELEASE = re.compile(
     r"\bthe next (?:release|exchange|handover|swap)s?\b(?=\s+(?:is|was|are|were)\s+(?:due|"
     r"expected|scheduled|set)\b)",
@@ -52,6 +61,9 @@ def releases(
     counts = [q for q in s.quantities if q.unit in PEOPLE_UNITS]
     if not counts:
         return _uncounted_release(s, article)
+    # Parts may be of people the unit list does not know ("two Thais").
+    parts = _breakdowns(s, [q for q in s.quantities if q.unit in PEOPLE_UNITS or q.unit is None])
+    counts = [q for q in counts if not any(q in p for p in parts.values())]
     group, state = holders
     used: set[tuple[int, int]] = set()
     out: list[Candidate] = []
@@ -79,10 +91,14 @@ def releases(
         for quantity in chosen:
             used.add(quantity.span)
             counted = people(quantity, s.text)
+            if parts.get(quantity.span):
+                counted = replace(counted, breakdown=_described(s, parts[quantity.span]))
             c = candidate("release", s, trigger, article)
             c.quantities = [counted]
             holder = group if counted.unit in {"hostages", "soldiers"} else state
             named = subject_before(s, trigger) if len(chosen) == 1 else None
+            if match.group().lower().startswith("receiv"):
+                named = _giver(s, quantity.span[1])
             c.actor = named or holder or by_actor(s, trigger)
             window = article.text[max(s.start, quantity.span[0] - 40) : quantity.span[1] + 40]
             c.categories = categories(window)
@@ -92,6 +108,43 @@ def releases(
         elif _each_side(s, match, chosen[0]):
             out.extend(_other_half(s, out[-1], trigger))
     return out
+
+
+def _breakdowns(s: Sentence, counts: list[Quantity]) -> dict[tuple[int, int], list[Quantity]]:
+    """For each count followed by "including ..." (or "among them ..."), the counts that are
+    its parts: the first after the cue, and those joined to it by "and" or a comma."""
+    out: dict[tuple[int, int], list[Quantity]] = {}
+    ordered = sorted(counts, key=lambda q: q.span)
+    whole: Quantity | None = None  # the count whose parts are being listed
+    for before, q in zip(ordered, ordered[1:], strict=False):
+        gap = s.text[before.span[1] - s.start : q.span[0] - s.start]
+        if PART_CUE.match(gap):
+            whole = before
+        elif whole is None or not PART_AND.match(gap):
+            whole = None
+            continue
+        out.setdefault(whole.span, []).append(q)
+    return out
+
+
+def _described(
+    s: Sentence, parts: list[Quantity]
+) -> tuple[tuple[float, str, tuple[str, ...]], ...]:
+    return tuple(
+        (q.value, q.qualifier, tuple(categories(s.text[q.span[0] - s.start : q.span[1] - s.start])))
+        for q in parts
+    )
+
+
+def _giver(s: Sentence, after: int) -> str | None:
+    """The party a count was received from: "received 12 hostages from Hamas"."""
+    for mention in parties(s.actors):
+        # An intermediary ("from the Red Cross") hands over what a side released.
+        if mention.kind not in {"state", "armed-group"} or mention.span[0] < after:
+            continue
+        if FROM_PARTY.search(s.text, 0, mention.span[0] - s.start):
+            return mention.actor
+    return None
 
 
 def _each_side(s: Sentence, match: re.Match[str], quantity: Quantity) -> bool:

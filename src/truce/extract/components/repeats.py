@@ -1,0 +1,113 @@
+"""One event told twice in a document is one candidate: a headline or standfirst restated by
+the body, or the same fact (same kind, same actor, same counts) in two paragraphs. The merged
+candidate keeps the fuller mention as its span and every mention's span in `mentions`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+from truce.extract.model import Candidate, Span
+
+# A headline, a standfirst or a page's title line has no closing punctuation.
+_CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", "'", ")", ":", ";")
+_DURATIONS = {"days", "weeks", "months", "hours"}
+
+
+def merge_repeats(
+    candidates: list[Candidate], text: str, sentences: list[Span], title: str | None
+) -> list[Candidate]:
+    starts = [start for start, _ in sentences]
+    shared = Counter(c.span for c in candidates)
+    title_key = _key(title) if title else ""
+    end = len(text.rstrip())
+
+    def headline(c: Candidate) -> bool:
+        """Its sentence is a line of its own with no closing punctuation (a text cut short
+        ends like one, so its last line is not taken for a headline), or the page's title."""
+        at = bisect_right(starts, (c.span[0] + c.span[1]) // 2) - 1
+        start, stop = sentences[at] if at >= 0 else c.span
+        line = text[start:stop].strip()
+        if not line or "\n" in line:
+            return False
+        if title_key and title_key in _key(line):
+            return True
+        # A sentence may end on the opening quote of the next (`intrusions. “`).
+        return not line.rstrip("\u201c\u2018 ").endswith(_CLOSERS) and stop < end
+
+    kept: list[Candidate] = []
+    types = Counter(c.type for c in candidates)
+    # Only a candidate that has another of its kind can be merged: only its line is looked at.
+    heads = {id(c): types[c.type] > 1 and headline(c) for c in candidates}
+    for c in candidates:
+        # Halves of an exchange share their span; they are two events by construction.
+        same = (
+            None
+            if shared[c.span] > 1
+            else next((k for k in kept if shared[k.span] == 1 and _one_event(k, c, heads)), None)
+        )
+        if same is None:
+            kept.append(c)
+            continue
+        _absorb(same, c, fuller=heads[id(same)] or (not heads[id(c)] and _longer(c, same)))
+    for c in kept:
+        if c.mentions:
+            c.mentions = sorted({c.span, *c.mentions})
+    return kept
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _longer(a: Candidate, b: Candidate) -> bool:
+    return a.span[1] - a.span[0] > b.span[1] - b.span[0]
+
+
+def _counts(c: Candidate) -> set[float]:
+    return {q.value for q in c.quantities if q.unit not in _DURATIONS}
+
+
+def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> bool:
+    if earlier.type != later.type or earlier.span == later.span:
+        return False
+    if earlier.date and later.date and earlier.date != later.date:
+        return False
+    if earlier.type == "statement" and (
+        earlier.source.speaker is None or earlier.source.speaker != later.source.speaker
+    ):
+        return False
+    a, b = _counts(earlier), _counts(later)
+    if heads[id(earlier)] and not heads[id(later)]:
+        # The headline states what the body tells: compatible parties and counts suffice.
+        actors_fit = not (earlier.actor and later.actor and earlier.actor != later.actor)
+        return actors_fit and (not a or not b or bool(a & b))
+    # Two body mentions: the same party doing the same thing with the same count.
+    return (
+        earlier.actor is not None
+        and earlier.actor == later.actor
+        and bool(a)
+        and a == b
+        and earlier.modality == later.modality
+    )
+
+
+def _absorb(into: Candidate, other: Candidate, *, fuller: bool) -> None:
+    """`into` stays in the list; with `fuller` it takes the other's span and arguments."""
+    spans = {into.span, other.span, *into.mentions, *other.mentions}
+    if fuller:
+        base, extra = other, into
+        for name in ("span", "actor", "target", "date", "date_precision", "location", "quote"):
+            setattr(into, name, getattr(base, name) or getattr(extra, name))
+        into.quantities = base.quantities or extra.quantities
+        into.source = base.source if base.source.speaker or base.source.anonymous else extra.source
+        into.modality = base.modality
+    else:
+        for name in ("actor", "target", "date", "date_precision", "location", "quote"):
+            if getattr(into, name) is None:
+                setattr(into, name, getattr(other, name))
+        into.quantities = into.quantities or other.quantities
+    into.participants = sorted(set(into.participants) | set(other.participants))
+    into.categories = sorted(set(into.categories) | set(other.categories))
+    into.mentions = sorted(spans)

@@ -1,0 +1,35 @@
+"""The place of an event as the text names it. Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from truce.extract.components.places import place_in
+from truce.extract.model import Article
+from truce.extract.pipeline import build_pipeline, extract
+
+
+@pytest.mark.parametrize(
+    ("evidence", "place"),
+    [
+        ("Borduria accused Ruritania of shelling in Khan Younis overnight", "Khan Younis"),
+        ("the prisoners were released at Ruritania's Zenda Prison", "Zenda Prison"),
+        ("talks held in the Ruritanian city of Strelsau", "Strelsau"),
+        ("a truce took effect in the war-torn Zenda Valley", "Zenda Valley"),
+        ("three people were wounded trying to reach north Zenda", "north Zenda"),
+        ("the hostages were handed over to the Red Cross in Deir al-Balah", "Deir al-Balah"),
+        ("the truce began on Friday in March", None),
+        ("a statement on Telegram by the Ministry", None),
+    ],
+)
+def test_the_place_after_a_preposition_of_place(evidence: str, place: str | None) -> None:
+    assert place_in(evidence) == place
+
+
+def test_a_breach_alleged_with_a_place_carries_it() -> None:
+    text = "Borduria accused Ukraine of shelling in Khan Younis on Monday, breaching the truce."
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    breaches = [c for c in extract(build_pipeline(), article) if c.type == "breach"]
+    assert breaches and breaches[0].location == "Khan Younis"
