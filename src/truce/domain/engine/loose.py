@@ -49,6 +49,8 @@ def tally(
 ) -> Tally:
     """`placed`: the window's total with every known event at the middle of its interval (what
     the series gives); the loose events that do not surely belong are taken out of it."""
+    if not ctx.index.has_loose:
+        return Tally(placed, placed)
     maybe = ctx.index.loose(sel, start, end)
     if not maybe:
         return Tally(placed, placed)
