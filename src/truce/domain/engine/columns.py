@@ -26,7 +26,7 @@ from truce.domain.engine.index import (
 )
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
-from truce.domain.engine.versions import Judge, judging
+from truce.domain.engine.versions import judging
 from truce.domain.spec import AgreementSpec, Selector
 
 # Claims by row of the frame's claim columns, in the order asked for.
@@ -42,7 +42,7 @@ def evaluate_frame(
     versions: Sequence[AgreementSpec] = (),
 ) -> dict[str, Any]:
     """`evaluate` for events already reduced to columns (see `frame`); the same result."""
-    judge = judging(versions, at) if versions else Judge(spec, None, None)
+    judge = judging(versions or [spec], at)
     with paused_gc():
         instant = at.timestamp()
         index = ColumnIndex(frame, fetch, instant)
