@@ -34,8 +34,8 @@ class Tally:
         claims = [c.id for e in self.undecided for c in e.claims][:5]
         return (
             f"; undetermined by date precision: {len(self.undecided)} event(s) dated only to "
-            f"the {' / '.join(precisions)} ({', '.join(claims)}) may fall either side of this "
-            f"window's edge or after {_fmt(ctx, ctx.at)}"
+            f"the {' / '.join(precisions)} ({', '.join(claims)}) may fall either side of an "
+            f"edge of the window or after {_fmt(ctx, ctx.at)}"
         )
 
 
