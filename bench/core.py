@@ -138,12 +138,7 @@ def run(size: int, workdir: str) -> dict:
         row["engine_floor_s"], _ = timed(lambda: floor_engine(claims))
         del loaded
         row["status_old_s"], row["status_old_cpu_s"], old = cpu_timed(
-            lambda: evaluate(
-                spec,
-                ledger.claims(spec.id),
-                parse_instant(AT, spec.zone),
-                ledger.agreement_versions(spec.id),  # as services.status judges
-            )
+            lambda: evaluate(spec, ledger.claims(spec.id), parse_instant(AT, spec.zone))
         )
         assert ledger.snapshots is not None
         shutil.rmtree(ledger.snapshots, ignore_errors=True)

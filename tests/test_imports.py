@@ -143,9 +143,10 @@ def _midway(db: str, before: int, proc: subprocess.Popen[bytes]) -> None:
                 return
             if busy:
                 held_since = held_since or time.monotonic()
-                # Longer than one part of an import that commits in parts of 5,000 takes here,
-                # far shorter than the whole 60,000 in one transaction.
-                if time.monotonic() - held_since > 2.0:
+                # An import that commits in parts shows its first part above as soon as it
+                # commits; one transaction shows nothing, so stop it well inside its write,
+                # which takes seconds for 60,000 claims even on a quiet machine.
+                if time.monotonic() - held_since > 0.3:
                     return
             else:
                 held_since = None

@@ -101,14 +101,16 @@ def test_sign_in_see_the_truce_and_accept_a_candidate(tmp_path: Path, chromium_p
 
             page.goto(f"{live.url}/agreements/gaza-2023-11?at={AT}")
             day7 = page.locator("#obligations tr", has_text="daily-hostages/day-7")
-            assert "unmet" not in day7.inner_text() and "met" in day7.inner_text()
+            # The two more, like day 7's eight, are dated only to 30 Nov, which straddles the start
+            # of day 7 (07:00): ten may now have been reached, so the day is undetermined.
+            assert "undetermined" in day7.inner_text()
             assert page.locator("#claim-count").inner_text() == "34"
             page.screenshot(path=str(shots / "dashboard-after-accept.png"), full_page=True)
             page.goto(f"{live.url}/agreements/gaza-2023-11/claims")
             assert page.locator("#claims", has_text="Qatari foreign ministry").count() == 1
             page.screenshot(path=str(shots / "dashboard-claims.png"), full_page=True)
             browser.close()
-        assert _day7_status(live.url, token) == "met"
+        assert _day7_status(live.url, token) == "undetermined"
 
 
 PAYLOAD = "javascript:document.title='pwned'"

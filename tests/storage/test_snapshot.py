@@ -73,7 +73,9 @@ def ledger(ledger_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def _reference(ledger: Ledger, at: str) -> dict[str, object]:
     spec, _ = ledger.agreement(AGREEMENT)
-    return evaluate(spec, ledger.claims(AGREEMENT), services.parse_instant(at, spec.zone))
+    when = services.parse_instant(at, spec.zone)
+    # Every recorded version, as `services.status` gives the engine (the answer names it).
+    return evaluate(spec, ledger.claims(AGREEMENT), when, ledger.agreement_versions(AGREEMENT))
 
 
 def _snapshot_head(ledger: Ledger) -> Head | None:

@@ -56,8 +56,8 @@ def test_a_version_without_effective_from_applies_retroactively(kit: Any) -> Non
     assert kit.obligation(state, "talks")["ends_at"] == "2024-02-19T00:00:00+00:00"
 
 
-def test_without_versions_the_answer_says_so(kit: Any) -> None:
+def test_without_versions_the_spec_is_the_only_one(kit: Any) -> None:
     spec = kit.spec([_talks("2024-01-10")], phases=PHASE)
     state = kit.state(spec, [], "2024-01-12T00:00")
-    assert state["spec_version"] is None
-    assert state["judged_by"] == {"version": None, "of": None, "effective_from": None}
+    assert state["spec_version"] == 1
+    assert state["judged_by"] == {"version": 1, "of": 1, "effective_from": None}

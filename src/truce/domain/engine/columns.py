@@ -26,7 +26,7 @@ from truce.domain.engine.index import (
 )
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
-from truce.domain.engine.versions import Judge, judging
+from truce.domain.engine.versions import judging
 from truce.domain.spec import AgreementSpec, Selector
 
 # Claims by row of the frame's claim columns, in the order asked for.
@@ -42,7 +42,7 @@ def evaluate_frame(
     versions: Sequence[AgreementSpec] = (),
 ) -> dict[str, Any]:
     """`evaluate` for events already reduced to columns (see `frame`); the same result."""
-    judge = judging(versions, at) if versions else Judge(spec, None, None)
+    judge = judging(versions or [spec], at)
     with paused_gc():
         instant = at.timestamp()
         index = ColumnIndex(frame, fetch, instant)
@@ -115,6 +115,7 @@ class ColumnIndex:
         loose = frame.known_at != frame.at
         self._since = np.where(loose, 2 * frame.at - frame.known_at, frame.at)
         self.pending = np.flatnonzero((frame.known_at > at) & (self._since <= at))
+        self.has_loose = bool(len(self.pending)) or bool(loose[self.known].any())
         self._loose: dict[SeriesKey, tuple[Ints, Floats, float]] = {}
         self._built: dict[int, Event] = {}
         self._by_id: dict[str, Event] = {}
@@ -200,6 +201,8 @@ class ColumnIndex:
             reach = float(spans.max()) if len(mine) else 0.0
             found = root._loose[key] = (mine, root._since[mine], reach)
         mine, sinces, reach = found
+        if not len(mine):  # the common case, asked once per window of every reading
+            return []
         lo, hi = np.searchsorted(sinces, (start - reach, end), "left")
         near, since, known_at = mine[lo:hi], sinces[lo:hi], f.known_at[mine[lo:hi]]
         keep = (known_at > start) & ((since < start) | (known_at > end) | (known_at > root.instant))
@@ -244,6 +247,7 @@ class ColumnIndex:
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:
         child = ColumnIndex.__new__(ColumnIndex)
         child.frame, child.instant = self.frame, self.instant
+        child.has_loose = self.has_loose
         child.overrides = {**self.overrides, event.id: quantity}
         child._parent = self._root
         return child

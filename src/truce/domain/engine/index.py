@@ -56,6 +56,7 @@ class EventIndex(Protocol):
     """What an assessment reads; `Index` holds `Event` objects, `columns.ColumnIndex` columns."""
 
     overrides: dict[str, int]
+    has_loose: bool  # whether any event is loosely dated: most records have none
 
     def of_type(self, event_type: EventType) -> Sequence[Event]: ...
 
@@ -97,6 +98,7 @@ class Index:
         self.events = events
         self.pending = pending  # loosely dated events whose window holds the instant
         self.instant = instant
+        self.has_loose = bool(pending) or any(e.loose for e in events)
         self._loose: dict[SeriesKey, tuple[list[Event], list[float], float]] = {}
         self.overrides: dict[str, int] = {}
         self._parent: Index | None = None  # a reading with overrides shares its parent's caches
@@ -161,6 +163,8 @@ class Index:
             reach = max((e.known_at - e.since for e in mine), default=0.0)
             found = root._loose[key] = (mine, [e.since for e in mine], reach)
         events, sinces, reach = found
+        if not events:
+            return []
         near = events[bisect_left(sinces, start - reach) : bisect_left(sinces, end)]
         return undecided(near, start, end, root.instant)
 
@@ -186,6 +190,7 @@ class Index:
         """The same events read with one event's figure replaced (a disputed reading)."""
         child = Index.__new__(Index)
         child.events, child.pending, child.instant = self.events, self.pending, self.instant
+        child.has_loose = self.has_loose
         child.overrides = {**self.overrides, event.id: quantity}
         child._parent = self._root
         return child

@@ -34,8 +34,8 @@ class Tally:
         claims = [c.id for e in self.undecided for c in e.claims][:5]
         return (
             f"; undetermined by date precision: {len(self.undecided)} event(s) dated only to "
-            f"the {' / '.join(precisions)} ({', '.join(claims)}) may fall either side of this "
-            f"window's edge or after {_fmt(ctx, ctx.at)}"
+            f"the {' / '.join(precisions)} ({', '.join(claims)}) may fall either side of an "
+            f"edge of the window or after {_fmt(ctx, ctx.at)}"
         )
 
 
@@ -49,6 +49,8 @@ def tally(
 ) -> Tally:
     """`placed`: the window's total with every known event at the middle of its interval (what
     the series gives); the loose events that do not surely belong are taken out of it."""
+    if not ctx.index.has_loose:
+        return Tally(placed, placed)
     maybe = ctx.index.loose(sel, start, end)
     if not maybe:
         return Tally(placed, placed)

@@ -98,8 +98,9 @@ def evaluate(
     """The agreement's state at `at`, as plain data (see docs/status.md for every key).
 
     `versions`: every recorded version of the spec, oldest first; the one in force at `at`
-    judges (see `versions.judging`), and the answer says which."""
-    judge = judging(versions, at) if versions else Judge(spec, None, None)
+    judges (see `versions.judging`), and the answer says which. Without them, `spec` is the
+    only version."""
+    judge = judging(versions or [spec], at)
     with paused_gc():
         return _evaluate(judge, claims, at)
 
