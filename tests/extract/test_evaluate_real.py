@@ -145,7 +145,7 @@ def test_a_folder_with_no_text_to_score_is_a_coded_error(tmp_path: Path) -> None
 
 def test_a_missing_or_empty_folder_is_a_coded_error(tmp_path: Path) -> None:
     missing = CliRunner().invoke(app, ["eval", str(tmp_path / "nowhere")])
-    assert missing.exit_code == 1 and "[X650]" in missing.output
+    assert missing.exit_code == 1 and "[X607]" in missing.output
     (tmp_path / "reports").mkdir()
     empty = CliRunner().invoke(app, ["eval", str(tmp_path)])
     assert empty.exit_code == 1 and "[X650]" in empty.output and "meta.json" in empty.output

@@ -131,14 +131,11 @@ def evaluate(
 
         evaluate_real_folder(gold, split, as_json)
         return
-    if not (gold / "documents").is_dir():
-        from truce.extract.evaluate_real import EvalSetError
-
-        raise EvalSetError(
-            f"{gold} has neither documents/ (a gold set) nor reports/ (real reports)"
+    if not (gold / "documents").is_dir() or not (gold / "annotations.jsonl").is_file():
+        raise NoGoldSet(
+            f"{gold} is neither a gold folder (documents/ and annotations.jsonl) nor a folder of "
+            "real reports (reports/)"
         )
-    if not (gold / "annotations.jsonl").is_file():
-        raise NoGoldSet(f"{gold} is not a gold folder: it needs documents/ and annotations.jsonl")
     nlp = build_pipeline()
     report = evaluate_gold(
         gold,
