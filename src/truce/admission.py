@@ -81,3 +81,26 @@ def lookalike_warnings(
         )
         for group, other in seen.items()
     ]
+
+
+def import_lookalike_warnings(
+    spec: AgreementSpec, new: Sequence[Claim], recorded: Sequence[Claim]
+) -> list[tuple[Claim, TruceWarning]]:
+    """`lookalike_warnings` for a whole import: each new claim against the recorded claims and
+    the lines before it, found through one index on (type, actor, figure) instead of a scan per
+    claim."""
+    index: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in recorded:
+        index.setdefault(_lookalike_key(claim), []).append(claim)
+    warnings: list[tuple[Claim, TruceWarning]] = []
+    for claim in new:
+        if claim.quantity is None:
+            continue
+        bucket = index.setdefault(_lookalike_key(claim), [])
+        warnings.extend((claim, w) for w in lookalike_warnings(spec, claim, bucket))
+        bucket.append(claim)
+    return warnings
+
+
+def _lookalike_key(claim: Claim) -> tuple[object, ...]:
+    return (claim.agreement, claim.type, claim.actor, claim.quantity)

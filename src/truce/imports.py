@@ -17,8 +17,9 @@ import psycopg
 from sqlalchemy.exc import SQLAlchemyError
 
 from truce.access import Action, Principal, check_submission
+from truce.admission import import_lookalike_warnings
 from truce.domain.claims import Claim
-from truce.errors import ImportRejected, InputFileError
+from truce.errors import ImportRejected, InputFileError, TruceWarning
 from truce.io.claims_file import load_claims_file
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
@@ -40,6 +41,8 @@ class ImportFailed(InputFileError):
 class ImportOutcome:
     result: AppendResult
     errors: list[str] = field(default_factory=list)  # the bad lines, rendered, when skipped
+    # Claims that look like a recorded event (or an earlier line's) under another event id.
+    warnings: list[TruceWarning] = field(default_factory=list)
 
     @property
     def added(self) -> int:
@@ -78,6 +81,7 @@ def import_claims(
         )
     check_import(ledger, who, batch.claims)
     check_supersedes(ledger, who, batch.claims)
+    warnings = lookalikes_in(ledger, batch.claims)
     try:
         result = ledger.append_claims(batch.claims, recorded_by, progress, PROGRESS_STEP)
     # The driver's own errors too: appends write through its cursor (COPY, executemany), and a
@@ -88,7 +92,8 @@ def import_claims(
             f"the database refused the claims of {shown_as or path} ({reason}); "
             "nothing was imported"
         ) from None
-    return ImportOutcome(result, errors)
+    added = set(result.added)  # a line already recorded was warned about when it was added
+    return ImportOutcome(result, errors, [w for claim, w in warnings if claim.id in added])
 
 
 def check_import(ledger: Ledger, who: Principal, claims: list[Claim]) -> None:
@@ -105,3 +110,23 @@ def check_import(ledger: Ledger, who: Principal, claims: list[Claim]) -> None:
             claim.as_dict() if restricted else {"agreement": claim.agreement}
         )
         check_submission(who, fields, parties[claim.agreement])
+
+
+def lookalikes_in(ledger: Ledger, claims: list[Claim]) -> list[tuple[Claim, TruceWarning]]:
+    """Warnings for claims of the file that look like a recorded event, or like an earlier
+    line's, under another event id (same type, actor, local day and figure)."""
+    by_agreement: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.quantity is not None:
+            by_agreement.setdefault(claim.agreement, []).append(claim)
+    warnings: list[tuple[Claim, TruceWarning]] = []
+    for agreement, new in by_agreement.items():
+        spec, _ = ledger.agreement(agreement)
+        fresh = {c.id for c in new}
+        recorded = [
+            c
+            for c in ledger.claims_with_figures(agreement, (c.quantity or 0 for c in new))
+            if c.id not in fresh
+        ]
+        warnings.extend(import_lookalike_warnings(spec, new, recorded))
+    return warnings

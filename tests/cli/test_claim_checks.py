@@ -143,3 +143,30 @@ def test_the_readme_record_example_adds_a_source_not_a_second_day_two(gaza_ledge
     text = _clean(doubled.output)
     assert "warning [V504]" in text and "looks like event 'd2-hostages'" in text
     assert hostages_on_day_2() == 26
+
+
+def test_an_import_warns_of_lines_that_look_like_recorded_or_earlier_events(
+    gaza_ledger: Run, tmp_path: Path
+) -> None:
+    # Day 2's 13 hostages are recorded as `d2-hostages` at 23:00 on 25 Nov; a second outlet's
+    # report of the same handover under its own event id, and two lines of the file telling one
+    # later handover under two ids, would each be counted twice.
+    second_outlet = {**GOOD, "date": "2023-11-25T21:30+02:00", "quantity": 13,
+                     "categories": ["women", "children"], "event_id": "reuters-d2",
+                     "sources": [{"outlet": "Reuters"}]}  # fmt: skip
+    twice = [{**GOOD, "event_id": f"line-{n}", "sources": [{"outlet": f"Outlet {n}"}]}
+             for n in (1, 2)]  # fmt: skip
+    unrelated = {**GOOD, "quantity": 7, "event_id": "other"}
+    path = tmp_path / "lookalikes.jsonl"
+    lines = [second_outlet, *twice, unrelated]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+    result = gaza_ledger("import", str(path))
+    assert result.exit_code == 0, result.output
+    text = _clean(result.output)
+    assert "imported 4 claim(s)" in text
+    assert text.count("warning [V504]") == 2
+    assert "looks like event 'd2-hostages'" in text and "looks like event 'line-1'" in text
+    # Imported again, nothing is added and nothing is warned about twice.
+    again = gaza_ledger("import", str(path))
+    assert again.exit_code == 0 and "V504" not in again.output

@@ -140,6 +140,8 @@ def import_(
             raise
     for line in outcome.errors:
         errors.print(line, markup=False, highlight=False)
+    for warning in outcome.warnings:
+        errors.print(warning.render(), markup=False, highlight=False)
     added, skipped = outcome.added, outcome.skipped
     console.print(
         f"imported {added} claim(s), {skipped} already recorded, "

@@ -87,7 +87,11 @@ def import_file(
             shown_as=file.filename or "upload",
             allow_unknown=allow_unknown,
         )
-    return {**_appended(outcome.result), "errors": outcome.errors}
+    return {
+        **_appended(outcome.result),
+        "errors": outcome.errors,
+        "warnings": [w.as_dict() for w in outcome.warnings],
+    }
 
 
 @router.post("/{claim_id}/supersede", status_code=201, summary="Correct a claim with a new one")
