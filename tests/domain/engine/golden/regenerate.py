@@ -12,10 +12,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-
-from typer.testing import CliRunner
-
-from truce.cli.app import app
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
@@ -47,8 +44,10 @@ def golden_name(agreement: str, at: str) -> str:
     return f"{agreement}@{at.replace(':', '')}.json"
 
 
-def load_examples(runner: CliRunner, db: str) -> None:
+def load_examples(runner: Any, db: str) -> None:
     """A ledger holding every bundled agreement and the bundled Gaza record."""
+    from truce.cli.app import app
+
     for args in (
         ["init"],
         *(["agreement", "add", str(p)] for p in sorted((EXAMPLES / "agreements").glob("*.yaml"))),
@@ -60,6 +59,11 @@ def load_examples(runner: CliRunner, db: str) -> None:
 
 
 def main() -> None:
+    # The CLI is imported here so the domain tests can read `INSTANTS` without it.
+    from typer.testing import CliRunner
+
+    from truce.cli.app import app
+
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "truce.db")
