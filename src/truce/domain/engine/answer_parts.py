@@ -5,14 +5,15 @@ speed and these models check and document them at the edges (API, CLI, dashboard
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from truce.domain.claims import ClaimStatus, EventType
 
 Number = int | float  # whole figures print as ints, others to three decimals
-Instant = str  # ISO 8601 with the agreement's UTC offset
+# ISO 8601 with the agreement's UTC offset; the mark names the type in docs/status.md.
+Instant = Annotated[str, "instant"]
 
 ObligationStatus = Literal[
     "met",
@@ -72,7 +73,9 @@ class EarnedDay(Row):
     day: int = Field(description="the agreement day the extension rule is judged for")
     needed: Number = Field(description="the cumulative count the rule asks by its end")
     delivered: Number = Field(description="what was delivered by then")
-    status: Literal["earned", "not_earned", "pending"]
+    status: Literal["earned", "not_earned", "pending"] = Field(
+        description="`pending` while the day is not over"
+    )
     within_cap: bool = Field(description="the day lies within `max_days`")
 
 
@@ -80,7 +83,9 @@ class RenewalRow(Row):
     day: None = Field(description="always null for a renewal")
     renewal: int = Field(description="1 for the first renewal, 2 for the next...")
     days: Number = Field(description="days the renewal added")
-    status: Literal["earned", "beyond_limit"]
+    status: Literal["earned", "beyond_limit"] = Field(
+        description="`beyond_limit` past the term's `max_renewals`"
+    )
     within_cap: bool = Field(description="within `max_renewals`")
 
 
