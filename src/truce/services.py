@@ -20,6 +20,7 @@ from truce.domain.claim_checks import unchecked
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate_frame
+from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.engine.timeline import timeline
 from truce.errors import ClaimError, ExampleDamaged, TruceError
 from truce.spec import load_spec_file
@@ -66,6 +67,11 @@ def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, A
     versions = ledger.agreement_versions(agreement)
     frame, fetch = ledger.frame(agreement)
     return evaluate_frame(spec, frame, fetch, parse_instant(at, spec.zone), versions)
+
+
+def status_answer(ledger: Ledger, agreement: str, at: str | None = None) -> StatusAnswer:
+    """`status`, checked against the answer's contract and typed (docs/status.md)."""
+    return StatusAnswer.of(status(ledger, agreement, at))
 
 
 def agreement_timeline(ledger: Ledger, agreement: str) -> list[dict[str, Any]]:

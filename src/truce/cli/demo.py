@@ -34,7 +34,7 @@ def demo(
         )
         for label, at in MOMENTS:
             console.rule(label)
-            console.print(status_view(services.status(ledger, "gaza-2023-11", at)))
+            console.print(status_view(services.status_answer(ledger, "gaza-2023-11", at)))
         console.print(
             timeline_view("gaza-2023-11", services.agreement_timeline(ledger, "gaza-2023-11"))
         )

@@ -9,6 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from truce.domain.engine.answer_model import JudgedBy, StatusAnswer
+from truce.domain.engine.answer_parts import EarnedDay, RenewalRow
+
 STATUS_STYLE = {
     "met": "green",
     "earned": "green",
@@ -50,30 +53,32 @@ def _n(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _judged_by(judge: dict[str, Any] | None) -> list[Any]:
+def _judged_by(judge: JudgedBy) -> list[Any]:
     """Which recorded version of the spec judged, so an amendment's effect is visible."""
-    if not judge or judge.get("version") is None:
-        return []
-    since = judge.get("effective_from")
-    text = f"version {judge['version']} of {judge['of']}" + (
-        f", in force from {since}" if since else ""
-    )
+    since = judge.effective_from
+    text = f"version {judge.version} of {judge.of}" + (f", in force from {since}" if since else "")
     return ["\n", ("spec ", "dim"), text]
 
 
-def status_view(s: dict[str, Any]) -> Group:
-    day = f"day {s['day']} of {s['days_total']}" if s["day"] else ""
+def _day_row(row: EarnedDay | RenewalRow) -> list[Any]:
+    if isinstance(row, RenewalRow):
+        return [_n(row.renewal), "", ""]
+    return [_n(row.day), _n(row.needed), _n(row.delivered)]
+
+
+def status_view(s: StatusAnswer) -> Group:
+    day = f"day {s.day} of {s.days_total}" if s.day else ""
     head = Text.assemble(
-        (s["agreement"], "bold"),
-        f"  at {s['at']}\n",
+        (s.agreement, "bold"),
+        f"  at {s.at}\n",
         ("state ", "dim"),
-        _status(s["state"]),
-        f"  phase {s['phase'] or '-'}  {day}\n",
+        _status(s.state),
+        f"  phase {s.phase or '-'}  {day}\n",
         ("ends ", "dim"),
-        s["ends_at"] or "open-ended",
-        *_judged_by(s.get("judged_by")),
+        s.ends_at or "open-ended",
+        *_judged_by(s.judged_by),
     )
-    parts: list[Any] = [Panel(head, title=s.get("title"), expand=False)]
+    parts: list[Any] = [Panel(head, title=s.title, expand=False)]
     table = Table(
         "obligation",
         "party",
@@ -85,87 +90,87 @@ def status_view(s: dict[str, Any]) -> Group:
         title="Obligations",
         title_justify="left",
     )
-    for o in s["obligations"]:
-        flag = Text(" disputed", style="magenta") if o["disputed"] else Text("")
-        due = f"≤{o['limit']}" if o.get("limit") is not None else _n(o["due"])
+    for o in s.obligations:
+        flag = Text(" disputed", style="magenta") if o.disputed else Text("")
+        due = f"≤{o.limit}" if o.limit is not None else _n(o.due)
         table.add_row(
-            o["term"],
-            _n(o["party"]),
-            _n(o["period"]),
+            o.term,
+            _n(o.party),
+            _n(o.period),
             due,
-            _n(o["delivered"]),
-            _n(o["balance"]),
-            Text.assemble(_status(o["status"]), flag),
+            _n(o.delivered),
+            _n(o.balance),
+            Text.assemble(_status(o.status), flag),
         )
     parts.append(table)
-    for ext in s["extensions"]:
+    for ext in s.extensions:
         ext_table = Table(
             "day",
             "needed",
             "delivered",
             "status",
             "within cap",
-            title=f"Extensions under {ext['term']}: {ext['announced_days']} day(s) "
-            f"announced, {ext['earned_days']} earned by the rule",
+            title=f"Extensions under {ext.term}: {ext.announced_days} day(s) "
+            f"announced, {ext.earned_days} earned by the rule",
             title_justify="left",
         )
-        for row in ext["days"]:
+        for row in ext.days:
             ext_table.add_row(
-                _n(row.get("day") or row.get("renewal")),
-                _n(row.get("needed")),
-                _n(row.get("delivered")),
-                _status(row["status"]),
-                "yes" if row["within_cap"] else "NO",
+                *_day_row(row),
+                _status(row.status),
+                "yes" if row.within_cap else "NO",
             )
         parts.append(ext_table)
-    if s["breaches"]:
-        shown = s["breaches"][-LISTED:]  # the latest
-        breaches = Table(
-            "date",
-            "party",
-            "status",
-            "clause",
-            "claims",
-            title="Breaches" + _more(len(s["breaches"]), "latest"),
-            title_justify="left",
-            caption=_by_party(s["breaches_by_party"]),
-            caption_justify="left",
-        )
-        for b in shown:
-            breaches.add_row(
-                b["date"],
-                _n(b["party"]),
-                _status(b["status"]),
-                _n(b["clause"]),
-                str(len(b["claims"])),
-            )
-        parts.append(breaches)
-    if s["disputes"]:
-        # Those that change a verdict first, then the rest, in clock order within each.
-        ranked = sorted(s["disputes"], key=lambda d: not d["verdict_differs"])[:LISTED]
-        disputes = Table(
-            "event",
-            "readings",
-            "sources",
-            "verdicts that differ",
-            title="Disputes between sources" + _more(len(s["disputes"]), "first"),
-            title_justify="left",
-        )
-        for d in ranked:
-            readings = " vs ".join(str(r["quantity"]) for r in d["readings"])
-            sources = "; ".join(
-                f"{r['quantity']}: {', '.join(r['sources'])}" for r in d["readings"]
-            )
-            differ = (
-                "\n".join(
-                    f"{v['id']}: " + ", ".join(f"{k}→{w}" for k, w in v["by_reading"].items())
-                    for v in d["verdicts"]
-                )
-                or "none"
-            )
-            disputes.add_row(d["event_id"], readings, sources, differ)
-        parts.append(disputes)
+    if s.breaches:
+        parts.append(_breaches(s))
+    if s.disputes:
+        parts.append(_disputes(s))
     return Group(*parts)
+
+
+def _breaches(s: StatusAnswer) -> Table:
+    shown = s.breaches[-LISTED:]  # the latest
+    breaches = Table(
+        "date",
+        "party",
+        "status",
+        "clause",
+        "claims",
+        title="Breaches" + _more(len(s.breaches), "latest"),
+        title_justify="left",
+        caption=_by_party(s.breaches_by_party),
+        caption_justify="left",
+    )
+    for b in shown:
+        breaches.add_row(
+            b.date, _n(b.party), _status(b.status.value), _n(b.clause), str(len(b.claims))
+        )
+    return breaches
+
+
+def _disputes(s: StatusAnswer) -> Table:
+    # Those that change a verdict first, then the rest, in clock order within each.
+    ranked = sorted(s.disputes, key=lambda d: not d.verdict_differs)[:LISTED]
+    disputes = Table(
+        "event",
+        "readings",
+        "sources",
+        "verdicts that differ",
+        title="Disputes between sources" + _more(len(s.disputes), "first"),
+        title_justify="left",
+    )
+    for d in ranked:
+        readings = " vs ".join(str(r.quantity) for r in d.readings)
+        sources = "; ".join(f"{r.quantity}: {', '.join(r.sources)}" for r in d.readings)
+        differ = (
+            "\n".join(
+                f"{v.id}: " + ", ".join(f"{k}→{w}" for k, w in v.by_reading.items())
+                for v in d.verdicts
+            )
+            or "none"
+        )
+        disputes.add_row(d.event_id, readings, sources, differ)
+    return disputes
 
 
 def timeline_view(agreement: str, rows: list[dict[str, Any]]) -> Table:

@@ -21,9 +21,9 @@ def status(
 ) -> None:
     """Where an agreement stands at an instant: phase, day, obligations, breaches, disputes."""
     with open_ledger() as ledger:
-        result = services.status(ledger, agreement, at)
+        result = services.status_answer(ledger, agreement, at)
     if as_json:
-        print_json(result)
+        print_json(result.as_data())
     else:
         console.print(status_view(result))
 

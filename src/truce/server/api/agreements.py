@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from truce import services
+from truce.domain.engine.answer_model import StatusAnswer
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader
 from truce.spec import load_spec
 
@@ -53,7 +54,7 @@ def show(agreement: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
     "/{agreement}/status",
     summary="The agreement's state at an instant",
     response_class=JSONResponse,
-    responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
+    response_model=StatusAnswer,
 )
 def status(
     agreement: str,
@@ -65,7 +66,9 @@ def status(
 ) -> Response:
     # Serialised once per head and instant: a dashboard polling a truce costs one query.
     key = ("status", agreement, at or f"now@{int(time.time())}")
-    body = cache.get(key, seq, lambda: _json(services.status(ledger, agreement, at)))
+    body = cache.get(
+        key, seq, lambda: _json(services.status_answer(ledger, agreement, at).as_data())
+    )
     return Response(body, media_type="application/json")
 
 
