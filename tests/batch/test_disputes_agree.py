@@ -10,6 +10,7 @@ import pytest
 
 from tests.domain.conftest import Kit
 from truce.batch.event_rows import disputed as batch_disputed
+from truce.batch.event_rows import leading as batch_leading
 from truce.batch.merge import Mention
 from truce.domain.engine.claim_columns import columns_from_claims
 from truce.domain.engine.events import reduce_claims
@@ -51,7 +52,8 @@ def _mention(n: int, figure: int, how: str) -> Mention:
 
 @pytest.mark.parametrize(("readings", "expected"), CASES)
 def test_batch_and_engine_agree(kit: Kit, readings: list[tuple[int, str]], expected: bool) -> None:
-    assert batch_disputed(_mention(n, f, q) for n, (f, q) in enumerate(readings)) is expected
+    mentions = [_mention(n, f, q) for n, (f, q) in enumerate(readings)]
+    assert batch_disputed(mentions) is expected
     claims = [
         kit.release("hamas", figure, "2024-01-01T12:00", event_id="e1", qualifier=how,
                     sources=[{"outlet": f"O{n}"}])
@@ -61,8 +63,9 @@ def test_batch_and_engine_agree(kit: Kit, readings: list[tuple[int, str]], expec
     assert event.disputed is expected
     frame = reduce_columns(columns_from_claims(claims))
     assert frame.disputed.tolist() == [expected]
-    # Both paths lead with the same figure: the least among the best-attested.
-    assert frame.quantity.tolist() == [event.quantity] == [min(f for f, _ in readings)]
+    # Both paths and the batch lead with the same figure (`domain.leading`): one outlet each,
+    # so the figure most of them allow, the lowest among equals ("at least 10" and "13": 13).
+    assert frame.quantity.tolist() == [event.quantity] == [batch_leading(mentions)]
 
 
 def test_a_bound_and_a_figure_within_it_count_once_without_a_dispute(kit: Kit) -> None:

@@ -245,3 +245,32 @@ def test_an_empty_event_id_names_no_event_through_the_snapshot_too(
         assert state == _reference(ledger, INSTANTS[1])
     assert state["counts"]["events"] == 4
     assert [d["event_id"] for d in state["disputes"]] == ["same"]
+
+
+@pytest.mark.parametrize(
+    ("outlets", "leads"),
+    [
+        ([{"outlet": "AP"}, {"outlet": "Reuters"}, {"outlet": "BBC"}], 642),
+        # One agency's report syndicated three times is one source: the lowest figure leads.
+        (
+            [{"outlet": "Times", "via": "AP"}, {"outlet": "Post", "via": "AP"}, {"outlet": "ap"}],
+            491,
+        ),
+    ],
+)
+def test_the_snapshot_weighs_independent_sources_as_the_reference(
+    ledger: Ledger, outlets: list[dict[str, str]], leads: int
+) -> None:
+    spec, _ = ledger.agreement(AGREEMENT)
+    base = {"type": "release", "date": "2023-11-29T15:00", "actor": "hamas",
+            "subject": "hostages", "event_id": "late-2", "agreement": AGREEMENT}  # fmt: skip
+    rows = [{**base, "quantity": 491, "sources": [{"outlet": "Al Jazeera"}]}]
+    rows += [{**base, "quantity": 642, "sources": [o]} for o in outlets]
+    ledger.append_claims(
+        [ClaimInput.model_validate(r).to_claim(spec.zone) for r in rows], "analyst"
+    )
+    for _ in range(2):  # built, then read back from the files
+        state = services.status(ledger, AGREEMENT, INSTANTS[-1])
+        assert state == _reference(ledger, INSTANTS[-1])
+        [dispute] = [d for d in state["disputes"] if d["event_id"] == "late-2"]
+        assert [r["quantity"] for r in dispute["readings"] if r["leading"]] == [leads]

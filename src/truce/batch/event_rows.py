@@ -1,5 +1,6 @@
 """An event's row from the mentions merged into it: its readings, each a figure with its
-sources, the most conservative figure leading (as ACLED does), and whether the figures dispute.
+sources, the figure independent outlets back best leading (the lowest among equals, as ACLED
+does: `domain.leading`), and whether the figures dispute.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from truce.domain.leading import Backing, grade_points, leader, source_key
 from truce.domain.readings import disputed as readings_dispute
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ def event_row(
         "target": lead.target,
         "unit": unit,
         "categories": categories,
-        "figure": figures[0] if figures else None,
+        "figure": leading(members),
         "disputed": disputed(members),
         "reports": len({m.report for m in members}),
         "copies": len({m.document for m in members if m.original is not None}),
@@ -72,3 +74,18 @@ def _reading(figure: float | None, mentions: list[Mention]) -> dict[str, Any]:
 def disputed(mentions: Iterable[Mention]) -> bool:
     """Whether the figures cannot all be true at once (`domain.readings.disputed`)."""
     return readings_dispute((m.figure, m.qualifier) for m in mentions)
+
+
+def leading(mentions: list[Mention]) -> float | None:
+    """The event's leading figure (`domain.leading`). A copy counts as the outlet of the report
+    it copies when that report is in the event, and two reports of one outlet count once.
+    Candidates carry no verification status or grade, so every mention weighs alike."""
+    outlet = {m.document: source_key([m.source], m.document) for m in mentions}
+    ungraded = grade_points(None)
+    return leader(
+        [
+            Backing(m.figure, m.qualifier, outlet.get(m.report, outlet[m.document]), 0, ungraded)
+            for m in mentions
+            if m.figure is not None
+        ]
+    )

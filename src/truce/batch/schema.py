@@ -99,7 +99,7 @@ EVENTS = pa.schema(
         ("target", pa.string()),
         ("unit", pa.string()),
         ("categories", pa.list_(pa.string())),
-        ("figure", pa.float64()),  # the leading reading's: the most conservative, as ACLED
+        ("figure", pa.float64()),  # the leading reading's (domain.leading)
         ("disputed", pa.bool_()),
         ("reports", pa.int32()),
         ("copies", pa.int32()),

@@ -8,7 +8,8 @@ Readings of one figure never dispute: there is no other figure to weigh. "at lea
 "13" agree (13 is at least 10); "about 10" and "13" dispute (13 is more than 20% off 10);
 "up to 5" and "more than 5" dispute.
 
-This is the one definition: the batch merge and the engine (both its paths) use it.
+This is the one definition: the batch merge and the engine (both its paths) use it. Which
+reading leads is `domain.leading`.
 """
 
 from __future__ import annotations

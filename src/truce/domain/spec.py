@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from truce.domain.agreement_meta import AgreementMetadata
 from truce.domain.claims import EventType
 
 Slug = Annotated[
@@ -335,6 +336,11 @@ class AgreementSpec(Model):
         "previous version recorded does (omit: this version judges every instant)",
     )
     sources: list[str] = Field(default_factory=list, description="where the terms come from")
+    metadata: AgreementMetadata | None = Field(
+        None,
+        description="what the agreement is, as PA-X / ETH-PRIO record it: signing date, form, "
+        "purpose, scope, countries, monitoring, related agreements (changes no verdict)",
+    )
     parties: list[Actor] = Field(min_length=1, description="the parties bound by the terms")
     mediators: list[Actor] = Field(default_factory=list, description="mediators")
     guarantors: list[Actor] = Field(default_factory=list, description="guarantors")

@@ -98,3 +98,17 @@ class CapBelowDuration(SpecError):
     """A phase's `max_days` cap is shorter than its own duration: it could never run its course."""
 
     code = "S300"
+
+
+class UnknownCountry(SpecError):
+    """A `metadata.countries` entry that is no ISO 3166-1 country code."""
+
+    code = "S380"
+    default_hint = "write an ISO 3166-1 code, alpha-3 (ISR, PSE, UKR) or alpha-2 (IL, PS, UA)"
+
+
+class RelatedWithoutTarget(SpecError):
+    """A `metadata.related` entry that names neither the other agreement's id nor its URL."""
+
+    code = "S381"
+    default_hint = "add `id: <agreement id>` or `url: <where its text is>` to the entry"

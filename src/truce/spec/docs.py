@@ -70,6 +70,11 @@ Conventions:
 - **Lengths** (`Span`) are a mapping (`{{days: 42}}`) or text: `72h`, `42d`, `90m`, `2mo`,
   `1d12h`. A phase ends after its `duration`, or `until` the end of a day (`{{day: 16}}`), the end
   of a local date (`{{date: 2025-02-18}}`) or an instant (`{{at: ...}}`).
+- **Metadata** (optional `metadata:`) says what the agreement is, as PA-X and ETH-PRIO record
+  it: signing date, form, purpose, scope, countries (ISO 3166-1 codes, alpha-2 or alpha-3, kept
+  as alpha-3), the monitoring mechanism and its members, and related agreements (each with an
+  `id` or a `url` and `relation`: supersedes, implements or extends). It changes no verdict;
+  `truce agreement show` and the status answer's `metadata` give it back.
 - Every error names the file, line and column, says what is wrong and what to write instead,
   with a code listed at the end of this page.
 

@@ -13,6 +13,7 @@ from typing import Any, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from truce.domain.agreement_meta import RELATED_WITHOUT_TARGET, UNKNOWN_COUNTRY
 from truce.domain.spec import AgreementSpec
 from truce.domain.spec_checks import Problem
 from truce.errors import Location, SpecError
@@ -42,6 +43,13 @@ _HINTS_BY_TYPE = {
     "list_type": "write a list: `[a, b]`, or one `- item` per line",
     "too_short": "list at least one item",
     "bool_type": "write true or false",
+}
+
+
+# Pydantic error types the metadata model raises, each with its own code.
+_OWN_CODES: dict[str, type[SpecError]] = {
+    UNKNOWN_COUNTRY: codes.UnknownCountry,
+    RELATED_WITHOUT_TARGET: codes.RelatedWithoutTarget,
 }
 
 
@@ -139,6 +147,8 @@ def _translate(err: ErrorDetails, root: Any, path: str) -> SpecError:
             hint=f"write one of: {expected}",
             location=at(loc, key=at_key),
         )
+    if kind in _OWN_CODES:
+        return _OWN_CODES[kind](f"{where}: {err['msg']}", location=at(loc))
     if kind == "value_error":
         message, sep, rest = str(ctx.get("error", err["msg"])).partition(": write ")
         model = model_at(_tagged(err))

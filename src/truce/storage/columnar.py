@@ -35,6 +35,7 @@ from truce.domain.engine.claim_columns import (
     Flags,
     Ints,
 )
+from truce.domain.leading import grade_points, source_key
 from truce.domain.readings import QUALIFIER_CODE, Qualifier, qualifier
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 
@@ -167,7 +168,25 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         subjects=subjects,
         category_sets=[tuple(json.loads(t)) for t in texts],
         unchecked=_unchecked(table["extra"]),
+        points=np.array([grade_points(g) for g in grades] + [grade_points(None)])[grade],
+        **_sources(table["sources"]),
     )
+
+
+def _sources(column: pa.ChunkedArray) -> dict[str, Any]:
+    """Who each claim counts as (`domain.leading.source_key`), read once per distinct text."""
+    codes, texts = _codes(column)
+    keys: list[str] = []
+    table = []
+    for text in texts:
+        key = source_key(json.loads(text) if text else [], "")
+        if key.startswith("claim:"):
+            table.append(NONE)
+        else:
+            table.append(len(keys))
+            keys.append(key)
+    lookup = np.array([*table, NONE], dtype=np.int64)
+    return {"source": lookup[codes], "source_keys": keys}  # NONE (-1) reads the last: none
 
 
 def _unchecked(column: pa.ChunkedArray) -> Flags:

@@ -33,8 +33,9 @@ from truce.storage.writes import read_head
 # Version 2: claims carry a qualifier, and disputes are decided on intervals (domain.readings).
 FORMAT = json.dumps(
     # Version 3: frames hold the claims set aside for their date (`out_of_range`) and the
-    # claims kept with `--allow-unknown` (`unchecked`).
-    {"version": 3, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
+    # claims kept with `--allow-unknown` (`unchecked`). Version 4: the leading figure is the one
+    # independent sources back best (domain.leading), no longer the lowest of the best status.
+    {"version": 4, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
 _FLAGS = ("has_quantity", "disputed")

@@ -82,7 +82,13 @@ def records(draw: Any, kit: Any) -> list[Claim]:
                  "retracted"]
             )),
             "reliability": draw(st.sampled_from([None, None, "A1", "B2", "F6"])),
-            "sources": [{"outlet": draw(st.sampled_from(["AP", "Reuters", "OCHA"]))}],
+            # Outlets that are one source (a copy via AP, a spelling) or none, so the leading
+            # figure's count of independent sources differs between the paths if either errs.
+            "sources": draw(st.sampled_from([
+                [{"outlet": "AP"}], [{"outlet": "Reuters"}], [{"outlet": "OCHA"}],
+                [{"outlet": "Times", "via": "AP"}], [{"outlet": " reuters "}], [],
+            ])),
+            "qualifier": draw(st.sampled_from(["exact", "exact", "at_least", "about", "up_to"])),
             "agreement": draw(st.sampled_from(["test-deal"] * 5 + ["other-deal"])),
         }  # fmt: skip
         if claims and draw(st.integers(0, 5)) == 0:

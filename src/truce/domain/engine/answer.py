@@ -139,6 +139,8 @@ def render(
     return {
         "agreement": spec.id,
         "title": spec.title,
+        # What the agreement is (PA-X / ETH-PRIO fields), so a signed answer states it too.
+        "metadata": spec.metadata.as_dict() if spec.metadata else None,
         "at": _iso(at, zone),
         "state": main.state,
         "phase": main.phase,

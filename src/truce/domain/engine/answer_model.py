@@ -50,6 +50,11 @@ class StatusAnswer(Row):
 
     agreement: str = Field(description="the agreement's id")
     title: str = Field(description="its title")
+    metadata: dict[str, Any] | None = Field(
+        description="what the agreement is, from the spec's `metadata` (PA-X / ETH-PRIO: signing "
+        "date, form, purpose, scope, countries as ISO 3166-1 alpha-3, monitoring with its "
+        "members, related agreements; fields left out are absent), or null"
+    )
     at: Instant = Field(description="the instant judged, with the agreement's offset")
     state: State = Field(description="`pending`, `active`, `suspended` or `ended` (see Clocks)")
     phase: str | None = Field(description="the running phase, while one runs")

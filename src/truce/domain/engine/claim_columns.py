@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from truce.domain.claim_checks import unchecked
 from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType
+from truce.domain.leading import grade_points, source_key
 from truce.domain.readings import QUALIFIER_CODE
 
 Ints = npt.NDArray[np.int64]
@@ -58,6 +59,11 @@ class ClaimColumns:
     category_sets: list[tuple[str, ...]]
     # Claims kept with `--allow-unknown` (their `extra` says what the agreement does not declare).
     unchecked: Flags
+    # What `domain.leading` weighs a figure by: each claim's grade points, and who it counts as
+    # (a code into `source_keys`, NONE for a claim that names no outlet: a source of its own).
+    points: Ints
+    source: Ints
+    source_keys: list[str]
 
 
 def ranks(keys: Sequence[str]) -> Ints:
@@ -97,6 +103,8 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
     group = ints([groups.code(c.event_id or c.id) for c in claims])
     keys = [str(k) for k in groups.values]
     grades = sorted({c.reliability or "Z9" for c in claims})
+    sources = _Codes()
+    keys_of = [source_key(c.sources, c.id) for c in claims]
     return ClaimColumns(
         ids=[c.id for c in claims],
         group=group,
@@ -119,4 +127,7 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
         subjects=[str(v) for v in subjects.values],
         category_sets=sets.tuples(),
         unchecked=np.fromiter((bool(unchecked(c)) for c in claims), bool, count=n),
+        points=ints([grade_points(c.reliability) for c in claims]),
+        source=ints([NONE if k.startswith("claim:") else sources.code(k) for k in keys_of]),
+        source_keys=[str(v) for v in sources.values],
     )

@@ -2,9 +2,9 @@
 
 Claims about one event (same `event_id`) are grouped. Where they give different figures that
 cannot all be true (`domain.readings.disputed`: "at least 10" and "13" can), every figure
-stays as a `Reading` with the claims behind it; one leads (the most conservative figure
-among the best-attested claims, as ACLED does for casualties) and the others are alternatives
-the engine evaluates too.
+stays as a `Reading` with the claims behind it; one leads (the figure independent sources back
+best, the lowest among equals: `domain.leading`) and the others are alternatives the engine
+evaluates too.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from truce.domain.claims import (
     EventType,
     precision_span,
 )
+from truce.domain.leading import Backing, grade_points, leader, source_key
 from truce.domain.readings import disputed
 
 
@@ -186,14 +187,22 @@ def _readings(ranked: list[Claim]) -> tuple[Reading, ...]:
         # One figure (or none): no dispute; claims without a figure just corroborate it.
         quantity = figures[0] if figures else None
         return (Reading(quantity, tuple(ranked)),)
-    # The best status among claims that give a figure: a better-attested claim without one
-    # (a confirmation that says nothing of how many) must not leave no figure to lead.
-    best = max(_WEIGHT[c.status._value_] for c in ranked if c.quantity is not None)
-    leading = min(
-        q for q in figures if any(_WEIGHT[c.status._value_] == best for c in by_quantity[q])
-    )
+    found = leader([backing(c) for c in ranked if c.quantity is not None])
+    leading = figures[0] if found is None else int(found)
     if not disputed((c.quantity, c.qualifier) for c in ranked):
         # Different figures that can all be true ("at least 10" and "13"): one reading.
         return (Reading(leading, tuple(ranked)),)
     ordered = [leading] + sorted(q for q in figures if q != leading)
     return tuple(Reading(q, tuple(by_quantity[q])) for q in ordered)
+
+
+def backing(claim: Claim) -> Backing:
+    """A claim's say on its event's figure (`domain.leading`); only for claims with a figure."""
+    assert claim.quantity is not None
+    return Backing(
+        claim.quantity,
+        claim.qualifier,
+        source_key(claim.sources, claim.id),
+        _WEIGHT[claim.status._value_],
+        grade_points(claim.reliability),
+    )

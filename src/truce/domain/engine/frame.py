@@ -32,7 +32,8 @@ from truce.domain.engine.claim_columns import (
     Floats,
     Ints,
 )
-from truce.domain.readings import intervals
+from truce.domain.leading import Backing, leader
+from truce.domain.readings import QUALIFIERS, intervals
 
 _WEIGHTS = np.array([STATUS_WEIGHT[s] for s in STATUSES], dtype=np.int64)
 _EXACT = PRECISION_CODE[DatePrecision.EXACT]
@@ -168,8 +169,8 @@ def _figures(
 ) -> tuple[Ints, Flags, Flags]:
     """Per event: the leading figure, whether there is one, and whether sources disagree.
 
-    As in `events._readings`: one distinct figure leads alone; with several, the least figure
-    among those given by a claim of the best status that gives any figure leads, and they
+    As in `events._readings`: one distinct figure leads alone; with several, `domain.leading`
+    picks the figure independent sources back best (asked only for those few events), and they
     dispute when their intervals (`domain.readings`) have no value in common.
     """
     if len(ranked) == 0:
@@ -187,9 +188,23 @@ def _figures(
     common_low = np.maximum.reduceat(np.where(has, lo, -np.inf), first)
     common_high = np.minimum.reduceat(np.where(has, hi, np.inf), first)
     disputed = any_figure & (low != high) & (common_low > common_high)
-    best = np.maximum.reduceat(np.where(has, weight, -1), first)
-    event_of = np.repeat(np.arange(len(first)), np.diff(bounds))
-    leading = has & (weight == best[event_of])
-    lead_figure = np.minimum.reduceat(np.where(leading, q, big), first)
+    lead_figure = low.copy()
+    status = weight
+    for e in np.flatnonzero(any_figure & (low != high)).tolist():
+        rows = np.flatnonzero(has[bounds[e] : bounds[e + 1]]) + bounds[e]
+        found = leader([_backing(c, int(ranked[r]), int(status[r])) for r in rows.tolist()])
+        lead_figure[e] = low[e] if found is None else int(found)
     quantity = np.where(any_figure, lead_figure, 0)
     return quantity.astype(np.int64), any_figure, disputed
+
+
+def _backing(c: ClaimColumns, row: int, status: int) -> Backing:
+    """`events.backing` read from the columns."""
+    code = int(c.source[row])
+    return Backing(
+        int(c.quantity[row]),
+        QUALIFIERS[int(c.qualifier[row])],
+        "claim:" + c.ids[row] if code < 0 else c.source_keys[code],
+        status,
+        int(c.points[row]),
+    )
