@@ -102,7 +102,11 @@ def extract(nlp: Language, article: Article) -> list[Candidate]:
     doc._.article = article
     for _, component in nlp.pipeline:
         doc = component(doc)
-    return list(doc._.candidates or [])
+    from truce.extract.components.places import resolve_places
+
+    found = list(doc._.candidates or [])
+    resolve_places(found, doc._.actors or [])
+    return found
 
 
 def extract_many(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:

@@ -7,6 +7,10 @@ named organisation ("to the Red Cross"), a date ("on Friday", "in March") or a p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
+
+from truce.extract.model import ActorMention, Candidate
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|ad-|as-|ash-)?[A-Z][\w'\u2019-]*)*"
 _DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|occupied)\s+)"
@@ -50,3 +54,36 @@ def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None
             continue
         return place
     return None
+
+
+def party_countries(actors: Iterable[ActorMention]) -> frozenset[str]:
+    """The ISO3 codes of the states the document names (and those its agencies and officials
+    serve): the agreement's countries as far as one report tells them."""
+    from truce.extract.gazetteer import STATES
+    from truce.extract.places_resolve import country_of
+
+    states = {a.actor for a in actors if a.kind == "state"}
+    states |= {a.country for a in actors if a.country}
+    codes = set()
+    for state in states:
+        names = STATES.get(state, ((state.replace("-", " "),), (), ()))[0]
+        code = next((c for c in map(country_of, names) if c), None)
+        if code:
+            codes.add(code)
+    return frozenset(codes)
+
+
+def resolve_places(candidates: Iterable[Candidate], actors: Iterable[ActorMention]) -> None:
+    """Set each located candidate's `place` from the gazetteer, within the parties' countries
+    first; a location the gazetteer does not know keeps `place` None."""
+    from truce.extract.places_resolve import resolve
+
+    countries = party_countries(actors)
+    seen: dict[str, dict[str, Any] | None] = {}
+    for c in candidates:
+        if c.location is None:
+            continue
+        if c.location not in seen:
+            found = resolve(c.location, countries)
+            seen[c.location] = found.as_dict() if found else None
+        c.place = seen[c.location]
