@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from truce.extract.components.places import place_in
 from truce.extract.model import Article
 from truce.extract.pipeline import build_pipeline, extract
 from truce.extract.places_resolve import resolve
@@ -97,3 +98,43 @@ def test_a_place_with_no_namesake_in_the_parties_lands_still_resolves() -> None:
     article = Article(text=text, document="t", published=date(2031, 5, 6))
     placed = [c.place for c in extract(build_pipeline(), article) if c.place]
     assert placed and all(p["country"] == "UKR" for p in placed)
+
+
+def test_where_it_happened_wins_over_where_it_came_from() -> None:
+    evidence = "Aid trucks entered Gaza from Egypt at the Rafah border crossing on Friday"
+    assert place_in(evidence) == "Rafah"
+    assert place_in("the first day of the Gaza truce passed quietly") == "Gaza"
+    assert place_in("the first day of the Hamas truce passed quietly", frozenset({"Hamas"})) is None
+
+
+def test_the_armed_groups_named_pick_their_land_among_namesakes() -> None:
+    # GeoNames has a Rafah on each side of the border; Hamas fights on the Gaza side.
+    text = "Israel said Hamas fighters were killed in Rafah on Monday, breaching the truce."
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    placed = [c.place for c in extract(build_pipeline(), article) if c.place]
+    assert placed and {p["country"] for p in placed} == {"PSE"}
+
+
+def test_a_name_run_on_into_a_person_resolves_by_its_leading_words() -> None:
+    text = "The truce in Yemen Hans Grundberg brokered expired on Sunday, the United Nations said."
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    placed = [c.place for c in extract(build_pipeline(), article) if c.place]
+    assert placed and placed[0]["name"] == "Yemen"
+
+
+def test_an_event_whose_sentence_names_no_place_takes_the_documents_region() -> None:
+    text = (
+        "Fighting in the Gaza Strip eased on Friday. Israel and Hamas agreed to a truce. "
+        "The truce between Israel and Hamas took effect at 7 a.m. on Friday."
+    )
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    found = extract(build_pipeline(), article)
+    unplaced = [c for c in found if c.location is None and c.type != "statement"]
+    assert unplaced
+    for c in unplaced:
+        assert c.place is not None
+        assert (c.place["name"], c.place["geo_precision"], c.place["inferred"]) == (
+            "Gaza Strip",
+            3,
+            True,
+        )

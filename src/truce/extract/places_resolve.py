@@ -74,6 +74,8 @@ _FEATURES = {
     **dict.fromkeys(["district", "districts"], 2),
     **dict.fromkeys(["province", "provinces", "governorate", "oblast", "region"], 3),
 }
+# "border crossing" before "crossing": the longer name of a feature is stripped whole.
+_FEATURES_LONGEST_FIRST = sorted(_FEATURES.items(), key=lambda f: -len(f[0]))
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|occupied|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)"
@@ -81,13 +83,19 @@ _DIRECTION = re.compile(
 _NEAR = re.compile(r"^(?:near|outside|around|the outskirts of)\s+")
 
 
+# Apostrophes and the letters transliteration uses for ayn and hamza vanish ("Sana'a" ->
+# "sanaa"); every other non-alphanumeric character separates words.
+_DROP = str.maketrans("", "", "'`\u2019\u02bb\u02bf\u02be")
+_SPACES = re.compile(r"[^a-z0-9]+")
+
+
 def fold(name: str) -> str:
     """Plain lowercase ASCII with one space between words: "Sana'a" and "Sanaa" meet, so do
     "Ḩalab" and "Halab"; a leading "the" and Arabic "al-"/"el-" joins are spaces."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    plain = re.sub(r"['`\u2019\u02bb\u02bf\u02be]", "", plain.casefold())
-    plain = re.sub(r"[^a-z0-9]+", " ", plain).strip()
-    return re.sub(r"^the ", "", plain)
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = _SPACES.sub(" ", name.translate(_DROP).lower()).strip()
+    return plain[4:] if plain.startswith("the ") else "" if plain == "the" else plain
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,10 @@ def _index() -> _Index:
             population=int(city["population"] or 0),
             time_zone=city.get("timezone") or None,
         )
-        keys = {fold(n) for n in [city["name"], *city.get("alternatenames", ())]}
+        # GeoNames spells each name plainly among the alternates too ("Halab" beside "Ḩalab"):
+        # the ASCII ones are enough, and skip folding the Arabic, Cyrillic and CJK spellings.
+        plain = [n for n in city.get("alternatenames", ()) if n.isascii()]
+        keys = {fold(city["name"]), *map(fold, plain)}
         for key in keys - {""}:
             cities.setdefault(key, []).append(entry)
     iso3 = {code: c["iso3"] for code, c in cache_.get_countries().items()}
@@ -136,7 +147,7 @@ def _index() -> _Index:
     return _Index(cities, countries, iso3)
 
 
-def _best(entries: list[_Entry], iso2s: set[str]) -> _Entry | None:
+def _best(entries: list[_Entry], iso2s: frozenset[str] | set[str]) -> _Entry | None:
     inside = [e for e in entries if e.iso2 in iso2s]
     pool = inside or entries
     return max(pool, key=lambda e: e.population) if pool else None
@@ -165,9 +176,13 @@ def city_zone(name: str, countries: Iterable[str] = ()) -> str | None:
     return biggest.time_zone if len(rivals) == 1 else None
 
 
-def country_codes(iso3s: Iterable[str]) -> set[str]:
-    wanted = set(iso3s)
-    return {two for two, three in _index().iso3.items() if three in wanted}
+def country_codes(iso3s: Iterable[str]) -> frozenset[str]:
+    return _codes(frozenset(iso3s))
+
+
+@cache
+def _codes(wanted: frozenset[str]) -> frozenset[str]:
+    return frozenset(two for two, three in _index().iso3.items() if three in wanted)
 
 
 def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
@@ -178,12 +193,14 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
     index = _index()
     allowed = country_codes(countries)
     name = fold(re.split(r",|;|\band\b", text)[0])
+    if len(name) < 3:  # "The", "A": words no place is named by alone
+        return None
     precision = 1
     if _NEAR.match(name):
         name, precision = _NEAR.sub("", name), 2
     while _DIRECTION.match(name) and not _known(index, name):
         name, precision = _DIRECTION.sub("", name, count=1), 2
-    for feature, gives in sorted(_FEATURES.items(), key=lambda f: -len(f[0])):
+    for feature, gives in _FEATURES_LONGEST_FIRST:
         if name.endswith(" " + feature) and not _known(index, name):
             name, precision = name[: -len(feature) - 1], max(precision, gives)
             break
@@ -195,7 +212,7 @@ def _known(index: _Index, name: str) -> bool:
     return name in REGIONS or name in index.countries or name in index.cities
 
 
-def _lookup(index: _Index, name: str, precision: int, allowed: set[str]) -> Place | None:
+def _lookup(index: _Index, name: str, precision: int, allowed: frozenset[str]) -> Place | None:
     country = index.countries.get(name)
     if country is not None and name not in REGIONS:
         iso3, capital = country
