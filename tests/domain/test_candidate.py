@@ -116,3 +116,16 @@ def test_the_payload_reads_back_as_the_same_record(candidate: CandidateRecord) -
         Figure(f.value if w is None else float(w), f.qualifier, f.unit)
         for f, w in zip(candidate.quantities, wholes, strict=True)
     )
+
+
+def test_the_resolved_place_rides_into_the_claims_extra() -> None:
+    place = {"name": "Rafaḩ", "lat": 31.29722, "lon": 34.24357, "admin1": "PS.GZ",
+             "country": "PSE", "geo_precision": 2, "time_zone": "Asia/Gaza"}  # fmt: skip
+    located = record(location="Rafah border crossing", more={"place": place})
+    fields = claim_input(located, "gaza-2023-11", SUBJECTS)
+    claim = ClaimInput.model_validate(fields).to_claim(ZoneInfo("UTC"))
+    assert claim.location == "Rafah border crossing"
+    assert claim.extra["place"] == place
+    # A candidate with no resolved place (or a malformed one) adds none.
+    for more in ({}, {"place": "Rafah"}):
+        assert "place" not in claim_input(record(more=more), "g", SUBJECTS)["extra"]

@@ -51,3 +51,18 @@ def test_the_offset_follows_summer_time_on_the_day() -> None:
     assert winter is not None and summer is not None
     assert datetime(2024, 1, 5, 7, tzinfo=winter).utcoffset() == timedelta(hours=2)
     assert datetime(2024, 7, 5, 7, tzinfo=summer).utcoffset() == timedelta(hours=3)
+
+
+def test_a_dateline_city_off_the_list_takes_its_zone_from_the_gazetteer() -> None:
+    assert dateline_zones("DONETSK, Ukraine, Feb 3 (Agency) - Shelling resumed.") == ["Europe/Kyiv"]
+    assert dateline_zones("ALEPPO, Syria, Dec 1 (Agency) - Shelling resumed.") == ["Asia/Damascus"]
+    # The country the dateline names picks among namesakes (GeoNames has a Donetsk in Russia).
+    assert dateline_zones("DONETSK, Russia, Feb 3 (Agency) - x") == ["Europe/Moscow"]
+    # A country opening the text is no clock: it may span several.
+    assert dateline_zones("RUSSIA, Dec 1 (Agency) - Shelling resumed.") is None
+
+
+def test_a_clock_named_after_a_gazetteer_city_takes_its_zone() -> None:
+    when = datetime(2024, 7, 10, 18, 0)
+    zone = clock_zone(" 6 p.m. Aleppo time", when, None)
+    assert zone is not None and when.replace(tzinfo=zone).utcoffset() == timedelta(hours=3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import UTC, datetime
@@ -80,3 +81,41 @@ def test_parquet_has_the_fixed_schema_and_every_value(tmp_path: Path, claims: li
     empty = tmp_path / "empty.parquet"
     assert export_claims([], "parquet", empty) == 0
     assert pq.read_table(empty).schema == table.schema
+
+
+PLACE = {"name": "Khān Yūnis", "lat": 31.34018, "lon": 34.30627, "admin1": "PS.GZ",
+         "country": "PSE", "geo_precision": 1, "time_zone": "Asia/Gaza"}  # fmt: skip
+
+
+def test_a_resolved_place_is_exported_as_columns_and_imports_back(
+    tmp_path: Path, make_claim: ClaimFactory
+) -> None:
+    placed = make_claim(0, location="Khan Younis", extra={"place": PLACE})
+    # An imported claim's `extra.place` is whatever its file said: a wrong type is left out.
+    odd = make_claim(1, extra={"place": {"lat": "north", "geo_precision": True}})
+    original = recorded(tmp_path, [placed, odd, make_claim(2)], "a.db")
+    out = tmp_path / "claims.csv"
+    export_claims(original, "csv", out)
+
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [(r["lat"], r["lon"], r["admin1"], r["country"], r["geo_precision"]) for r in rows] == [
+        ("31.34018", "34.30627", "PS.GZ", "PSE", "1"),
+        ("", "", "", "", ""),
+        ("", "", "", "", ""),
+    ]
+    table = pq.read_table(_parquet(tmp_path, original)).to_pylist()
+    assert (table[0]["lat"], table[0]["country"], table[0]["geo_precision"]) == (
+        31.34018, "PSE", 1,
+    )  # fmt: skip
+    assert table[1]["lat"] is None and table[1]["geo_precision"] is None
+    with Ledger.init(str(tmp_path / "b.db")) as fresh:
+        fresh.add_agreement(gaza_spec(), GAZA_YAML, None)
+        batch = load_claims_file(out, fresh)
+        assert batch.errors == []
+        assert batch.claims[0].extra["place"] == PLACE
+
+
+def _parquet(tmp_path: Path, claims: list[Claim]) -> Path:
+    out = tmp_path / "claims.parquet"
+    export_claims(claims, "parquet", out)
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -115,3 +116,31 @@ def test_review_on_postgresql(truce, pg_url: str, tmp_path: Path) -> None:  # ty
     accepted = truce("review", "accept", queued[0]["id"], "--set", "date=2023-11-28", target=pg_url)
     assert accepted.exit_code == 0, accepted.output
     assert json.loads(truce("verify", "--json", target=pg_url).stdout)["ok"]
+
+
+def test_an_accepted_candidate_keeps_its_resolved_place_into_the_export(  # type: ignore[no-untyped-def]
+    truce, tmp_path: Path
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = "Israel accused Hamas of firing rockets from Khan Yunis on Monday, breaching the truce."
+    (folder / "wire.txt").write_text(text, encoding="utf-8")
+    meta = {"url": None, "published": "2023-11-28", "outlet": "Wire"}
+    (folder / "wire.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert truce("ingest", str(folder), "--agreement", "gaza-2023-11").exit_code == 0
+    breach = next(c for c in pending(truce) if c["candidate"]["type"] == "breach")
+    assert breach["candidate"]["place"]["country"] == "PSE"
+    result = truce("review", "accept", breach["id"], "--by", "analyst")
+    assert result.exit_code == 0, result.output
+    claim_id = result.stdout.split()[-1]
+    exported = [json.loads(line) for line in truce("export").stdout.splitlines()]
+    (claim,) = [c for c in exported if c["id"] == claim_id]
+    assert claim["location"] == "Khan Yunis"
+    assert claim["extra"]["place"]["name"] == "Khān Yūnis"
+    assert claim["extra"]["place"]["geo_precision"] == 1
+    out = tmp_path / "claims.csv"
+    assert truce("export", "--format", "csv", "--out", str(out)).exit_code == 0
+
+    (row,) = [r for r in csv.DictReader(out.open(encoding="utf-8")) if r["id"] == claim_id]
+    assert (row["country"], row["admin1"], row["geo_precision"]) == ("PSE", "PS.GZ", "1")
+    assert round(float(row["lat"]), 2) == 31.34 and round(float(row["lon"]), 2) == 34.31

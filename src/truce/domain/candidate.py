@@ -244,7 +244,10 @@ def claim_input(
             "document_hash": meta.get("hash"),
             "modality": record.modality,
             "confidence": record.confidence,
-        },
+        }
+        # The gazetteer's place (name, lat, lon, admin1, country, geo_precision), kept beside
+        # `location`, the place as the text names it.
+        | ({"place": dict(place)} if isinstance(place := record.more.get("place"), dict) else {}),
     }
 
 

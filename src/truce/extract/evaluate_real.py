@@ -147,7 +147,17 @@ def _place_right(gold: Record, found: Record) -> bool:
     names = {_norm(place.get("name")), _norm(gold.get("location"))} - {None, ""}
     got = found.get("place") or {}
     if got.get("country") and got.get("country") == place.get("country") and got.get("name"):
-        return _norm(got.get("name")) in names
+        if _norm(got.get("name")) in names:
+            return True
+        # The gazetteer's standard name ("Al Ḩudaydah") stands for every spelling of it the
+        # gold may keep ("Hodeida port", "Hudaydah"): the gold place resolved the same way.
+        from truce.extract.places_resolve import resolve
+
+        country = [place["country"]]
+        gold_names = [place.get("name"), gold.get("location")]
+        standard = (resolve(n, country) for n in gold_names if isinstance(n, str))
+        if any(s and (s.name, s.country) == (got["name"], got["country"]) for s in standard):
+            return True
     return _norm(found.get("location")) in names
 
 

@@ -115,6 +115,8 @@ class Candidate:
     quantities: list[Quantity] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     location: str | None = None
+    # The location resolved in the gazetteer (`places_resolve.Place.as_dict()`), when it is.
+    place: dict[str, Any] | None = None
     source: SourceRef = field(default_factory=SourceRef)
     quote: str | None = None
     confidence: float = 0.5
@@ -148,7 +150,8 @@ class Candidate:
                 "plover": dict(self.plover),
                 "links": list(self.links),
                 "mentions": [list(m) for m in self.mentions] or [list(self.span)],
-            },
+            }
+            | ({"place": dict(self.place)} if self.place else {}),
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -14,6 +14,8 @@ setting its own.
 | truce_attribution_v1   | doc._.actors                 | doc._.attributions   |
 | truce_modality_v1      |                              | doc._.modalities     |
 | truce_events_v1        | all of the above             | doc._.candidates     |
+| truce_places_v1        | doc._.candidates, actors     | each candidate's     |
+|                        |                              | resolved `place`     |
 
 `doc._.attributions` and `doc._.modalities` are keyed by sentence index (order of `doc.sents`).
 No statistical model is loaded: everything works with `spacy.blank("en")`.
@@ -39,6 +41,7 @@ COMPONENTS = [
     "truce_attribution_v1",
     "truce_modality_v1",
     "truce_events_v1",
+    "truce_places_v1",
 ]
 
 _EXTENSIONS = {

@@ -55,9 +55,22 @@ CITY_ZONES: dict[str, str] = {
 }
 
 # "GAZA/JERUSALEM, Dec 1 (Agency) - ...": the places before the first comma of the text.
-_DATELINE = re.compile(r"\s*(?P<places>[A-Z][A-Z .'’-]*(?:/[A-Z][A-Z .'’-]*)*),\s")
+_DATELINE = re.compile(
+    r"\s*(?P<places>[A-Z][A-Z .'’-]*(?:/[A-Z][A-Z .'’-]*)*),\s(?:(?P<country>[A-Z][a-z]+"
+    r"(?: [A-Z][a-z]+)?),\s)?"
+)
 # "6 p.m. Moscow time", "9:45 p.m. Khartoum time" (the clock pattern keeps the words).
 _NAMED_TIME = re.compile(r"\s(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+time\b")
+
+
+def gazetteer_zone(place: str, country: str | None = None) -> str | None:
+    """The zone GeoNames gives a city this list does not hold ("DONETSK", "ALEPPO"), within
+    the country the dateline names after it when it names one; a name whose namesakes keep
+    different clocks gives none."""
+    from truce.extract.places_resolve import city_zone, country_of
+
+    code = country_of(country) if country else None
+    return city_zone(place, [code] if code else [])
 
 
 def dateline_zones(text: str) -> list[str] | None:
@@ -67,7 +80,8 @@ def dateline_zones(text: str) -> list[str] | None:
     if found is None:
         return None
     places = [p.strip().lower() for p in found["places"].split("/")]
-    zones = [CITY_ZONES.get(place) for place in places]
+    country = found["country"]
+    zones = [CITY_ZONES.get(place) or gazetteer_zone(place, country) for place in places]
     if not zones or any(zone is None for zone in zones):
         return None
     return [zone for zone in zones if zone is not None]
@@ -79,7 +93,8 @@ def clock_zone(clock_text: str, when: datetime, dateline: list[str] | None) -> t
     keep one clock that day."""
     named = _NAMED_TIME.search(clock_text)
     if named is not None:
-        zone = CITY_ZONES.get(named["place"].lower())
+        place = named["place"].lower()
+        zone = CITY_ZONES.get(place) or gazetteer_zone(place)
         return ZoneInfo(zone) if zone else None
     if not dateline:
         return None

@@ -25,7 +25,10 @@ CSV_COLUMNS = (
     "id", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
     "quantity", "qualifier", "subject", "categories", "status", "sources", "quote", "reliability",
     "location", "supersedes", "notes", "phase", "extra", "recorded_by",
+    "lat", "lon", "admin1", "country", "geo_precision",
 )  # fmt: skip
+# The gazetteer's place a claim carries in `extra.place`, as columns a map or a GIS reads.
+PLACE_COLUMNS = ("lat", "lon", "admin1", "country", "geo_precision")
 
 SOURCE_TYPE = pa.struct(
     [("outlet", pa.string()), ("url", pa.string()), ("speaker", pa.string()),
@@ -42,7 +45,9 @@ PARQUET_SCHEMA = pa.schema(
      ("categories", pa.list_(pa.string())), ("status", pa.string()),
      ("sources", pa.list_(SOURCE_TYPE)), ("quote", pa.string()), ("reliability", pa.string()),
      ("location", pa.string()), ("supersedes", pa.string()), ("notes", pa.string()),
-     ("phase", pa.string()), ("extra", pa.string()), ("recorded_by", pa.string())]
+     ("phase", pa.string()), ("extra", pa.string()), ("recorded_by", pa.string()),
+     ("lat", pa.float64()), ("lon", pa.float64()), ("admin1", pa.string()),
+     ("country", pa.string()), ("geo_precision", pa.int8())]
 )  # fmt: skip
 PARQUET_BATCH = 50_000
 
@@ -78,8 +83,22 @@ def _write_csv(claims: Iterable[Claim], stream: IO[str]) -> int:
         row["sources"] = json.dumps(row["sources"], ensure_ascii=False) if claim.sources else ""
         row["extra"] = json.dumps(row["extra"], ensure_ascii=False) if claim.extra else ""
         row["qualifier"] = claim.qualifier.value
+        row |= place_columns(claim)
         writer.writerow(_cell(row.get(c)) for c in CSV_COLUMNS)
     return count
+
+
+def place_columns(claim: Claim) -> dict[str, Any]:
+    """The place's columns, empty where the claim has none or a malformed one (an imported
+    claim's `extra` is the importer's)."""
+    place = claim.extra.get("place")
+    place = place if isinstance(place, dict) else {}
+    out: dict[str, Any] = {}
+    for key, kind in zip(PLACE_COLUMNS, (float, float, str, str, int), strict=True):
+        value = place.get(key)
+        ok = isinstance(value, kind) and not isinstance(value, bool)
+        out[key] = value if ok or (kind is float and type(value) is int) else None
+    return out
 
 
 def _cell(value: Any) -> Any:
@@ -98,6 +117,7 @@ def _write_parquet(claims: Iterable[Claim], stream: IO[bytes]) -> int:
                 row["date_utc"] = claim.date
                 row["qualifier"] = claim.qualifier.value
                 row["extra"] = json.dumps(claim.extra, ensure_ascii=False) if claim.extra else None
+                row |= place_columns(claim)
                 for name, values in columns.items():
                     values.append(row.get(name))
             writer.write_table(pa.table(columns, schema=PARQUET_SCHEMA))

