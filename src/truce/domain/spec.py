@@ -221,9 +221,22 @@ class RatioTerm(CountedTerm):
     factor: float = Field(
         1.0, gt=0, allow_inf_nan=False, description="units owed per counterpart unit"
     )
-    factors: dict[Slug, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(
+    factors: dict[Slug, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(
         default_factory=dict,
-        description="per-category factors for the counterpart's units (30 per civilian, ...)",
+        description="per-category factors for the counterpart's units (30 per civilian, ...); "
+        "`0` says a category is owed nothing. With `factors`, every category of the counted "
+        "subject needs a factor, an exclusion (`per_unit_of.exclude`) or `unweighted`, unless "
+        "`factor` is written out as the factor for all the others",
+    )
+    unweighted: list[Slug] = Field(
+        default_factory=list,
+        description="categories of another dimension (living/deceased) that neither decide nor "
+        "exclude: a unit is weighed by its other categories",
+    )
+    per: Literal["event", "day"] | None = Field(
+        None,
+        description="judge the ratio per batch: each of the counterpart's release events, or "
+        "each day of the phase it released on; a batch not yet covered shows as owed",
     )
 
 

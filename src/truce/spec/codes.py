@@ -98,3 +98,10 @@ class CapBelowDuration(SpecError):
     """A phase's `max_days` cap is shorter than its own duration: it could never run its course."""
 
     code = "S300"
+
+
+class RatioCategoryMissing(SpecError):
+    """A ratio weighs some categories of what it counts and says nothing of others: their
+    releases would silently count for nothing."""
+
+    code = "S350"
