@@ -22,12 +22,14 @@ RATIO = "prisoners-per-hostage"
 
 def _claims(kit: Any) -> list[Claim]:
     def hostages(n: int, when: str, *categories: str) -> Claim:
-        return kit.release(
+        freed: Claim = kit.release(
             "hamas", n, when, zone=ZONE, agreement=SPEC.id, categories=[*categories, "living"]
         )
+        return freed
 
     def prisoners(n: int, when: str) -> Claim:
-        return kit.release("israel", n, when, zone=ZONE, agreement=SPEC.id)
+        freed: Claim = kit.release("israel", n, when, zone=ZONE, agreement=SPEC.id)
+        return freed
 
     return [
         hostages(3, "2025-01-19T16:30", "civilian-women"),
