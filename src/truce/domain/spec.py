@@ -284,7 +284,24 @@ class ProhibitionTerm(TermBase):
     parties: list[Slug] = Field(default_factory=list, description="omit for every party")
     type: EventType = EventType.BREACH
     categories: list[Slug] = Field(
-        default_factory=list, description="restrict to breaches of these kinds"
+        default_factory=list,
+        description="restrict to breaches of these kinds (`exchange`, `aid`): a breach of a "
+        "kind some prohibition lists lands on that one, never on a prohibition of every kind",
+    )
+    domains: list[Literal["land", "air", "sea"]] = Field(
+        default_factory=list,
+        description="only acts on land, in the air or at sea: a breach claim carrying one of "
+        "these as a category (omit: every domain)",
+    )
+    zones: list[str] = Field(
+        default_factory=list,
+        description="only acts in these places: a breach claim whose `location` names one "
+        "(case-insensitive; omit: everywhere)",
+    )
+    exceptions: list[Slug] = Field(
+        default_factory=list,
+        description="breach kinds the prohibition allows (`imminent-threat`): a claim carrying "
+        "one is listed under the term, not counted as a breach of it",
     )
 
 
