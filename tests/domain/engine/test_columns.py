@@ -46,6 +46,9 @@ TERMS: list[dict[str, Any]] = [
      "factor": 2.5, "per": "day", "unweighted": ["civilian", "female-soldier",
      "foreign-nationals", "living", "deceased"]},
     {"id": "no-fire", "kind": "prohibition", "phase": "pause"},
+    {"id": "no-air", "kind": "prohibition", "phase": "pause", "domains": ["air"],
+     "zones": ["north"], "exceptions": ["imminent-threat"]},
+    {"id": "swap", "kind": "prohibition", "phase": "pause", "categories": ["exchange"]},
     {"id": "women-first", "kind": "order", "phase": "pause",
      "first": {**HOSTAGES, "categories": ["women"]},
      "then": {**HOSTAGES, "categories": ["children"]}},
@@ -61,7 +64,7 @@ PHASES = [
 KINDS = {
     "hostages": ("release", "hamas", "hostages", ["women", "children", "foreign-nationals"]),
     "prisoners": ("release", "israel", "prisoners", ["women", "minors"]),
-    "breach": ("breach", "israel", None, ["rocket-fire"]),
+    "breach": ("breach", "israel", None, ["rocket-fire", "air", "imminent-threat", "exchange"]),
     "extension": ("ceasefire_extension", "qatar", None, []),
     "end": ("ceasefire_end", "israel", None, []),
 }
@@ -92,6 +95,7 @@ def records(draw: Any, kit: Any) -> list[Claim]:
             "reliability": draw(st.sampled_from([None, None, "A1", "B2", "F6"])),
             "sources": [{"outlet": draw(st.sampled_from(["AP", "Reuters", "OCHA"]))}],
             "agreement": draw(st.sampled_from(["test-deal"] * 5 + ["other-deal"])),
+            "location": draw(st.sampled_from([None, None, "north Gaza", "Rafah"])),
         }  # fmt: skip
         if claims and draw(st.integers(0, 5)) == 0:
             fields["supersedes"] = draw(st.sampled_from(claims)).id
