@@ -20,7 +20,7 @@ def ratio_problems(path: Path, term: RatioTerm, subjects: dict[str, Subject]) ->
             yield unknown((*path, "unweighted", j), what, category, subject.categories)
     if not subject.categories or not (term.factors or counted.categories):
         return  # one factor for every unit: nothing is left out
-    if not counted.categories and "factor" in term.model_fields_set:
+    if not counted.categories and term.factor is not None:
         return  # `factor` written out is the factor for every category without its own
     covered = {*term.factors, *counted.categories, *counted.exclude, *term.unweighted}
     missing = [c for c in subject.categories if c not in covered]

@@ -218,8 +218,12 @@ class RatioTerm(CountedTerm):
 
     kind: Literal["ratio"]
     per_unit_of: Selector = Field(description="what the counterpart delivers")
-    factor: float = Field(
-        1.0, gt=0, allow_inf_nan=False, description="units owed per counterpart unit"
+    factor: float | None = Field(
+        None,
+        gt=0,
+        allow_inf_nan=False,
+        description="units owed per counterpart unit (1 when omitted); beside `factors`, the "
+        "factor of every category without its own",
     )
     factors: dict[Slug, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(
         default_factory=dict,

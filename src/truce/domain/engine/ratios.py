@@ -34,11 +34,12 @@ class Weighing:
 
     @classmethod
     def of(cls, term: RatioTerm) -> Weighing:
-        listed = term.per_unit_of.categories
-        owed = (*term.factors.items(), *((c, term.factor) for c in listed if c not in term.factors))
-        flat = not listed and (not term.factors or "factor" in term.model_fields_set)
+        listed, factor = term.per_unit_of.categories, term.factor
+        one = 1.0 if factor is None else factor
+        owed = (*term.factors.items(), *((c, one) for c in listed if c not in term.factors))
+        flat = not listed and (not term.factors or factor is not None)
         counted = term.per_unit_of.model_copy(update={"categories": []})
-        return cls(counted, tuple(owed), term.factor if flat else 0.0, not flat)
+        return cls(counted, tuple(owed), one if flat else 0.0, not flat)
 
     @property
     def units(self) -> tuple[Weights, float]:
