@@ -157,6 +157,13 @@ CASES = [
     ),
     ("factor for uncounted category", BASE + RATIO, "x.yaml:19:15: [S112]", "factor for category"),
     (
+        "ratio silent on a category",
+        BASE.replace("categories: [women]}", "categories: [women, men]}")
+        + RATIO.replace(", categories: [women]}", "}").replace("{men: 3}", "{women: 3}"),
+        "x.yaml:19:14: [S350]",
+        "gives no factor for men of 'detainees'",
+    ),
+    (
         "cap shorter than the phase",
         BASE + "    max_days: 3\n",
         "x.yaml:13:15: [S300]",

@@ -186,13 +186,18 @@ def _term(
         unit = selector()
         keys = unit.categories or draw(st.lists(slugs, max_size=2))
         factors = {k: draw(positive_floats) for k in keys}
+        # Every category of the counted subject is given a weight (S350): the rest decide nothing.
+        declared = subjects[unit.subject].categories if unit.subject else []
+        weighed = {*factors, *unit.categories, *unit.exclude}
         return RatioTerm(
             kind="ratio",
             **common,
             **counted(),
             per_unit_of=unit,
-            factor=draw(positive_floats),
+            factor=draw(st.none() | st.just(1.0) | positive_floats),
             factors=factors,
+            unweighted=[c for c in declared if c not in weighed],
+            per=draw(st.none() | st.sampled_from(["event", "day"])),
         )
     if kind == "extension":
         return ExtensionTerm(

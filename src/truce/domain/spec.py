@@ -219,12 +219,29 @@ class RatioTerm(CountedTerm):
 
     kind: Literal["ratio"]
     per_unit_of: Selector = Field(description="what the counterpart delivers")
-    factor: float = Field(
-        1.0, gt=0, allow_inf_nan=False, description="units owed per counterpart unit"
+    factor: float | None = Field(
+        None,
+        gt=0,
+        allow_inf_nan=False,
+        description="units owed per counterpart unit (1 when omitted); beside `factors`, the "
+        "factor of every category without its own",
     )
-    factors: dict[Slug, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(
+    factors: dict[Slug, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(
         default_factory=dict,
-        description="per-category factors for the counterpart's units (30 per civilian, ...)",
+        description="per-category factors for the counterpart's units (30 per civilian, ...); "
+        "`0` says a category is owed nothing. With `factors`, every category of the counted "
+        "subject needs a factor, an exclusion (`per_unit_of.exclude`) or `unweighted`, unless "
+        "`factor` is written out as the factor for all the others",
+    )
+    unweighted: list[Slug] = Field(
+        default_factory=list,
+        description="categories of another dimension (living/deceased) that neither decide nor "
+        "exclude: a unit is weighed by its other categories",
+    )
+    per: Literal["event", "day"] | None = Field(
+        None,
+        description="judge the ratio per batch: each of the counterpart's release events, or "
+        "each day of the phase it released on; a batch not yet covered shows as owed",
     )
 
 
@@ -272,7 +289,24 @@ class ProhibitionTerm(TermBase):
     parties: list[Slug] = Field(default_factory=list, description="omit for every party")
     type: EventType = EventType.BREACH
     categories: list[Slug] = Field(
-        default_factory=list, description="restrict to breaches of these kinds"
+        default_factory=list,
+        description="restrict to breaches of these kinds (`exchange`, `aid`): a breach of a "
+        "kind some prohibition lists lands on that one, never on a prohibition of every kind",
+    )
+    domains: list[Literal["land", "air", "sea"]] = Field(
+        default_factory=list,
+        description="only acts on land, in the air or at sea: a breach claim carrying one of "
+        "these as a category (omit: every domain)",
+    )
+    zones: list[str] = Field(
+        default_factory=list,
+        description="only acts in these places: a breach claim whose `location` names one "
+        "(case-insensitive; omit: everywhere)",
+    )
+    exceptions: list[Slug] = Field(
+        default_factory=list,
+        description="breach kinds the prohibition allows (`imminent-threat`): a claim carrying "
+        "one is listed under the term, not counted as a breach of it",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from truce.domain.ratio_checks import ratio_problems
 from truce.domain.spec import (
     AgreementSpec,
     DeadlineTerm,
@@ -23,18 +24,10 @@ from truce.domain.spec import (
     Subject,
     Term,
 )
+from truce.domain.spec_problem import Path, Problem, unknown
 
-Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One inconsistency, at a path into the spec document (keys and list indexes)."""
-
-    path: Path
-    message: str
-    hint: str
-    kind: str = ""  # names a problem with its own error code (see truce.spec.validation)
+_unknown = unknown
+__all__ = ["Path", "Problem", "spec_problems"]
 
 
 def spec_problems(spec: AgreementSpec) -> list[Problem]:
@@ -149,6 +142,7 @@ def _term_problems(path: Path, term: Term, refs: _Refs) -> Iterator[Problem]:
                     f"factor for category {category!r}, which `per_unit_of` does not count",
                     f"use one of {', '.join(cats)} or add it to `per_unit_of.categories`",
                 )
+        yield from ratio_problems(path, term, refs.subjects)
     if isinstance(term, ExtensionTerm):
         yield from check_selector((*path, "of"), term.of)
     if isinstance(term, DeadlineTerm):
@@ -247,8 +241,3 @@ def _duplicates(spec: AgreementSpec) -> Iterator[Problem]:
                     f"give each {key[:-1]} its own id",
                 )
             ids.add(item.id)
-
-
-def _unknown(path: Path, what: str, value: str, known: list[str]) -> Problem:
-    choices = ", ".join(known) if known else "(none declared)"
-    return Problem(path, f"unknown {what} {value!r}", f"write one of: {choices}")

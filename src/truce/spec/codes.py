@@ -112,3 +112,10 @@ class RelatedWithoutTarget(SpecError):
 
     code = "S381"
     default_hint = "add `id: <agreement id>` or `url: <where its text is>` to the entry"
+
+
+class RatioCategoryMissing(SpecError):
+    """A ratio weighs some categories of what it counts and says nothing of others: their
+    releases would silently count for nothing."""
+
+    code = "S350"

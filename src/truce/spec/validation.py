@@ -78,6 +78,8 @@ def from_problem(problem: Problem, root: Any, path: str) -> SpecError:
     line, col = position(root, problem.path, key=at_key)
     if problem.kind == "cap_below_duration":
         cls: type[SpecError] = codes.CapBelowDuration
+    elif problem.kind == "ratio_incomplete":
+        cls = codes.RatioCategoryMissing
     elif problem.message.startswith("unknown "):
         cls = codes.UnresolvedReference
     elif "used twice" in problem.message:

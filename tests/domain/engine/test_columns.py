@@ -37,7 +37,18 @@ TERMS: list[dict[str, Any]] = [
      "factors": {"children": 2.5}},
     {"id": "per-ten", "kind": "extension", "phase": "pause", "for_each": 10, "of": HOSTAGES,
      "beyond": 30, "max_days": 8},
+    {"id": "batches", "kind": "ratio", "phase": "pause", "party": "israel",
+     "subject": "prisoners", "per_unit_of": {**HOSTAGES, "exclude": ["foreign-nationals"]},
+     "factors": {"women": 30, "children": 30, "civilian": 30, "female-soldier": 50,
+                 "deceased": 0}, "unweighted": ["living"], "per": "event"},
+    {"id": "daily-batches", "kind": "ratio", "phase": "pause", "party": "israel",
+     "subject": "prisoners", "per_unit_of": {**HOSTAGES, "categories": ["women", "children"]},
+     "factor": 2.5, "per": "day", "unweighted": ["civilian", "female-soldier",
+     "foreign-nationals", "living", "deceased"]},
     {"id": "no-fire", "kind": "prohibition", "phase": "pause"},
+    {"id": "no-air", "kind": "prohibition", "phase": "pause", "domains": ["air"],
+     "zones": ["north"], "exceptions": ["imminent-threat"]},
+    {"id": "swap", "kind": "prohibition", "phase": "pause", "categories": ["exchange"]},
     {"id": "women-first", "kind": "order", "phase": "pause",
      "first": {**HOSTAGES, "categories": ["women"]},
      "then": {**HOSTAGES, "categories": ["children"]}},
@@ -53,7 +64,7 @@ PHASES = [
 KINDS = {
     "hostages": ("release", "hamas", "hostages", ["women", "children", "foreign-nationals"]),
     "prisoners": ("release", "israel", "prisoners", ["women", "minors"]),
-    "breach": ("breach", "israel", None, ["rocket-fire"]),
+    "breach": ("breach", "israel", None, ["rocket-fire", "air", "imminent-threat", "exchange"]),
     "extension": ("ceasefire_extension", "qatar", None, []),
     "end": ("ceasefire_end", "israel", None, []),
 }
@@ -90,6 +101,7 @@ def records(draw: Any, kit: Any) -> list[Claim]:
             ])),
             "qualifier": draw(st.sampled_from(["exact", "exact", "at_least", "about", "up_to"])),
             "agreement": draw(st.sampled_from(["test-deal"] * 5 + ["other-deal"])),
+            "location": draw(st.sampled_from([None, None, "north Gaza", "Rafah"])),
         }  # fmt: skip
         if claims and draw(st.integers(0, 5)) == 0:
             fields["supersedes"] = draw(st.sampled_from(claims)).id

@@ -64,3 +64,66 @@ def test_limited_to_listed_parties_and_kinds(kit: Any) -> None:
     s = kit.state(spec, claims, "2024-01-06T00:00")
     assert [(o["id"], o["status"]) for o in s["obligations"]] == [("no-fire/hamas", "met")]
     assert [b["clause"] for b in s["breaches"]] == [None, None]
+
+
+EXCHANGE = {
+    "id": "exchange-terms",
+    "kind": "prohibition",
+    "phase": "pause",
+    "clause": "Art. 3",
+    "categories": ["exchange"],
+}
+
+
+def test_an_exchange_breach_lands_on_the_exchange_clause_not_on_hostilities(kit: Any) -> None:
+    spec = kit.spec([NO_FIRE, EXCHANGE])
+    claims = [
+        _breach(kit, "hamas", "2024-01-02T12:00", status="confirmed", categories=["exchange"]),
+    ]
+    s = kit.state(spec, claims, "2024-01-06T00:00")
+    assert kit.obligation(s, "exchange-terms/hamas")["status"] == "violated"
+    # Before, the catch-all ceasefire took it first: a hostilities breach that never happened.
+    assert kit.obligation(s, "no-fire/hamas")["status"] == "met"
+    assert [b["clause"] for b in s["breaches"]] == ["exchange-terms"]
+
+
+def test_a_prohibition_in_the_air_and_in_a_zone(kit: Any) -> None:
+    flights = {**NO_FIRE, "id": "no-flights", "domains": ["air"], "zones": ["Rafah"]}
+    spec = kit.spec([flights])
+    claims = [
+        _breach(kit, "israel", "2024-01-01T12:00", status="confirmed", categories=["land"]),
+        _breach(
+            kit, "israel", "2024-01-02T12:00", categories=["air"], location="Khan Younis, Gaza"
+        ),
+    ]
+    s = kit.state(spec, claims, "2024-01-06T00:00")
+    # A land raid and a flight elsewhere are outside its scope.
+    assert kit.obligation(s, "no-flights/israel")["status"] == "met"
+    assert [b["clause"] for b in s["breaches"]] == [None, None]
+    over = _breach(kit, "israel", "2024-01-03T12:00", categories=["air"], location="east Rafah")
+    s = kit.state(spec, [*claims, over], "2024-01-06T00:00")
+    assert kit.obligation(s, "no-flights/israel")["status"] == "alleged"
+    assert [b["clause"] for b in s["breaches"]] == [None, None, "no-flights"]
+
+
+def test_an_act_under_an_exception_is_listed_not_counted(kit: Any) -> None:
+    ceasefire = {**NO_FIRE, "exceptions": ["imminent-threat"]}
+    spec = kit.spec([ceasefire])
+    claims = [
+        _breach(
+            kit,
+            "israel",
+            "2024-01-02T12:00",
+            status="confirmed",
+            categories=["air", "imminent-threat"],
+        ),
+    ]
+    s = kit.state(spec, claims, "2024-01-06T00:00")
+    row = kit.obligation(s, "no-fire/israel")
+    assert row["status"] == "met"
+    assert (
+        "1 act(s) under the term's exceptions (imminent-threat), not counted"
+        in (row["explanation"])
+    )
+    assert kit.explanation(s, "no-fire/israel")["claims"] == [claims[0].id]
+    assert [b["clause"] for b in s["breaches"]] == [None]

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment
+from truce.domain.engine.prohibitions import covering as prohibition_of
 from truce.domain.engine.verdicts import Explanation, as_number
 from truce.domain.spec import AgreementSpec, ProhibitionTerm
 
@@ -194,13 +195,7 @@ def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str
     # Each prohibition's window and parties, worked out once rather than once per breach.
     rules = [(t, *a.window(t), t.parties or [p.id for p in spec.parties]) for t in prohibitions]
     for event in a.index.of_type(EventType.BREACH):
-        covering = None
-        for term, start, end, parties in rules:
-            in_force = start is not None and start <= event.at and (end is None or event.at < end)
-            kinds_ok = not term.categories or not event.categories.isdisjoint(term.categories)
-            if in_force and event.actor in parties and kinds_ok:
-                covering = term
-                break
+        covering = prohibition_of(spec, rules, event)
         text = f"{event.status.value} breach by {event.actor or 'an unnamed party'}" + (
             f" of {covering.id}" if covering else " outside any prohibition in force"
         )

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from truce.domain.claims import ClaimStatus, EventType
+from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
 from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Status, Verdict
@@ -14,7 +14,6 @@ from truce.domain.spec import (
     GateTerm,
     OrderTerm,
     PoolTerm,
-    ProhibitionTerm,
     RenewalTerm,
     Selector,
 )
@@ -94,44 +93,6 @@ def order(term: OrderTerm, ctx: Assessment) -> TermResult:
             )
         ]
     )
-
-
-def prohibition(term: ProhibitionTerm, ctx: Assessment) -> TermResult:
-    start, end = ctx.window(term)
-    parties = term.parties or [p.id for p in ctx.spec.parties]
-    verdicts = []
-    for party in parties:
-        sel = Selector(type=term.type, party=party, categories=term.categories)
-        found = (
-            []
-            if start is None
-            else ctx.index.between(sel, start, end if end is not None else math.inf)
-        )
-        confirmed = [e for e in found if e.status is ClaimStatus.CONFIRMED]
-        if confirmed:
-            status, text = Status.VIOLATED, f"{len(confirmed)} confirmed breach(es) by {party}"
-        elif found:
-            status, text = "alleged", f"{len(found)} alleged breach(es) by {party}, none confirmed"
-        elif start is None:
-            status, text = Status.INACTIVE, "not in force"
-        elif ctx.at < start:
-            status, text = Status.UPCOMING, "not in force yet"
-        else:
-            status = Status.MET if end is not None and ctx.at >= end else Status.IN_PROGRESS
-            text = f"no breach by {party} recorded"
-        verdicts.append(
-            _verdict(
-                term.id,
-                "prohibition",
-                status,
-                text,
-                term.clause,
-                id=f"{term.id}/{party}",
-                party=party,
-                events=found,
-            )
-        )
-    return TermResult(verdicts)
 
 
 def pool(term: PoolTerm, ctx: Assessment) -> TermResult:

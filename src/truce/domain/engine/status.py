@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from truce.domain.claims import Claim, EventType
-from truce.domain.engine import deadlines, rules, terms
+from truce.domain.engine import deadlines, prohibitions, ratios, rules, terms
 from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
 from truce.domain.engine.events import Event, reduce_claims
@@ -22,12 +22,12 @@ from truce.domain.spec import AgreementSpec
 
 EVALUATORS: dict[str, Evaluator] = {
     "quota": terms.quota,
-    "ratio": terms.ratio,
+    "ratio": ratios.ratio,
     "extension": terms.extension,
     "gate": rules.gate,
     "deadline": deadlines.deadline,
     "order": rules.order,
-    "prohibition": rules.prohibition,
+    "prohibition": prohibitions.prohibition,
     "opt_in": deadlines.opt_in,
     "pool": rules.pool,
     "renewal": rules.renewal,

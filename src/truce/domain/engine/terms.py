@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
-from truce.domain.engine.index import weight_of
 from truce.domain.engine.loose import Tally, tally
 from truce.domain.engine.verdicts import (
     Explanation,
@@ -164,60 +163,6 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
     done = end is not None and ctx.at >= end
     met_at = end if done and all(v.status == Status.MET for v in verdicts) else None
     return TermResult(verdicts, met_at)
-
-
-def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
-    start, end = ctx.window(term)
-    if start is None:
-        return _inactive(term, term.party, _not_open_reason(ctx, term))
-    stop = end if end is not None else math.inf
-    sel = term.selector()
-    weights = tuple(term.factors.items())
-    # Loosely dated claims on either side may fall outside the window: what surely counts
-    # fixes `due` and `delivered`; what may count bounds them (see `loose`).
-    counter = term.per_unit_of
-    weighed = weight_of(weights, term.factor)
-    owed_placed = _total(ctx, counter, start, stop, weights, term.factor)
-    owed = tally(ctx, counter, start, stop, owed_placed, weighed)
-    units = tally(ctx, counter, start, stop, _total(ctx, counter, start, stop)).certain
-    done = tally(ctx, sel, start, stop, _total(ctx, sel, start, stop))
-    due, most = math.ceil(owed.certain - 1e-9), math.ceil(owed.possible - 1e-9)
-    delivered = done.certain
-    status = _status(delivered, due, start, stop, ctx.at)
-    if status != Status.UPCOMING and (owed.undecided or done.undecided):
-        # Met only if what surely came covers the most that may be owed; undetermined while
-        # what may have come could cover the least that is owed.
-        if delivered >= most:
-            status = Status.MET
-        elif done.possible >= due:
-            status = Status.UNDETERMINED
-    met_at = stop if status == Status.MET and ctx.at >= stop else None
-    counterpart = counter.party or "the other side"
-    text = (
-        f"{counterpart} delivered {units:g} {counter.subject}, so {term.party} owes "
-        f"{due} {term.subject}; it delivered {delivered:g}"
-        + Tally(0.0, 0.0, [*owed.undecided, *done.undecided]).reason(ctx)
-    )
-
-    def evidence() -> Sequence[Event]:
-        return ctx.index.between_any([sel, term.per_unit_of], start, stop)
-
-    verdict = Verdict(
-        id=term.id,
-        term=term.id,
-        kind="ratio",
-        party=term.party,
-        subject=term.subject,
-        status=status,
-        period="total",
-        starts_at=start,
-        ends_at=end,
-        due=due,
-        delivered=delivered,
-        met_at=met_at,
-        explanation=Explanation(term.clause, text, evidence),
-    )
-    return TermResult([verdict], met_at)
 
 
 def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
