@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truce.domain.claim_checks import UNCHECKED, Vocabulary, lookalikes
+from truce.domain.claim_checks import UNCHECKED, Vocabulary, local_day, lookalikes
 from truce.domain.claim_input import DATE_OUT_OF_RANGE, with_content_id
 from truce.domain.claims import Claim
 from truce.domain.spec import AgreementSpec
@@ -87,20 +87,32 @@ def import_lookalike_warnings(
     spec: AgreementSpec, new: Sequence[Claim], recorded: Sequence[Claim]
 ) -> list[tuple[Claim, TruceWarning]]:
     """`lookalike_warnings` for a whole import: each new claim against the recorded claims and
-    the lines before it, found through one index on (type, actor, figure) instead of a scan per
-    claim."""
-    index: dict[tuple[object, ...], list[Claim]] = {}
+    the lines before it. Claims are keyed by agreement, type, actor, figure and local day, and a
+    key keeps at most two events, enough to name one look-alike under another id: the cost is
+    linear in the file, however many lines share a key."""
+    index: dict[tuple[object, ...], dict[str, Claim]] = {}
+
+    def bucket(claim: Claim) -> dict[str, Claim] | None:
+        day = local_day(claim, spec.zone)
+        if day is None or claim.quantity is None:
+            return None
+        key = (claim.agreement, claim.type, claim.actor, claim.quantity, day)
+        return index.setdefault(key, {})
+
+    def keep(claim: Claim, events: dict[str, Claim]) -> None:
+        if len(events) < 2:
+            events.setdefault(claim.group, claim)
+
     for claim in recorded:
-        index.setdefault(_lookalike_key(claim), []).append(claim)
+        events = bucket(claim)
+        if events is not None:
+            keep(claim, events)
     warnings: list[tuple[Claim, TruceWarning]] = []
     for claim in new:
-        if claim.quantity is None:
+        events = bucket(claim)
+        if events is None:
             continue
-        bucket = index.setdefault(_lookalike_key(claim), [])
-        warnings.extend((claim, w) for w in lookalike_warnings(spec, claim, bucket))
-        bucket.append(claim)
+        others = [o for o in events.values() if o.id not in (claim.id, claim.supersedes)]
+        warnings.extend((claim, w) for w in lookalike_warnings(spec, claim, others)[:1])
+        keep(claim, events)
     return warnings
-
-
-def _lookalike_key(claim: Claim) -> tuple[object, ...]:
-    return (claim.agreement, claim.type, claim.actor, claim.quantity)

@@ -25,6 +25,8 @@ class ExportFormat(StrEnum):
 
 
 PROGRESS_FROM = 5_000
+# A bulk import can look like thousands of recorded events; the first few say what to check.
+SHOWN_WARNINGS = 20
 
 
 def register(app: typer.Typer) -> None:
@@ -140,8 +142,11 @@ def import_(
             raise
     for line in outcome.errors:
         errors.print(line, markup=False, highlight=False)
-    for warning in outcome.warnings:
+    for warning in outcome.warnings[:SHOWN_WARNINGS]:
         errors.print(warning.render(), markup=False, highlight=False)
+    if len(outcome.warnings) > SHOWN_WARNINGS:
+        more = len(outcome.warnings) - SHOWN_WARNINGS
+        errors.print(f"warning [V504] {more} more claim(s) look like recorded events; see above")
     added, skipped = outcome.added, outcome.skipped
     console.print(
         f"imported {added} claim(s), {skipped} already recorded, "

@@ -122,7 +122,7 @@ def lookalikes(claim: Claim, existing: Iterable[Claim], zone: ZoneInfo) -> list[
     Same type, actor, local day and figure: two outlets' reports of one handover recorded
     without a shared `event_id` are counted twice, which no check downstream can see.
     """
-    day = _local_day(claim, zone)
+    day = local_day(claim, zone)
     if day is None or claim.quantity is None:
         return []
     return [
@@ -135,11 +135,11 @@ def lookalikes(claim: Claim, existing: Iterable[Claim], zone: ZoneInfo) -> list[
         and other.type is claim.type
         and other.actor == claim.actor
         and other.quantity == claim.quantity
-        and _local_day(other, zone) == day
+        and local_day(other, zone) == day
     ]
 
 
-def _local_day(claim: Claim, zone: ZoneInfo) -> date | None:
+def local_day(claim: Claim, zone: ZoneInfo) -> date | None:
     if claim.date_precision not in (DatePrecision.EXACT, DatePrecision.DAY):
         return None
     return claim.date.astimezone(zone).date()
