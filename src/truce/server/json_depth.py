@@ -13,7 +13,7 @@ import json
 from truce.errors import TruceError
 from truce.io import json_text
 from truce.server.errors import error_body
-from truce.server.limits import ASGIApp, Message, Receive, Scope, Send
+from truce.server.limits import ASGIApp, Receive, Scope, Send, replaying
 
 
 class JsonTooDeep(TruceError):
@@ -45,16 +45,7 @@ class JsonDepthLimit:
                 return
         except ValueError:
             pass  # not UTF-8 or not JSON: the route's own parsing reports it
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replaying(body, receive), send)
 
 
 def _is_json(scope: Scope) -> bool:

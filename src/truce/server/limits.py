@@ -75,16 +75,7 @@ class BodyLimit:
                 await _refuse(send, limit)
                 return
             more = bool(message.get("more_body", False))
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replaying(body, receive), send)
 
     async def _stranger(self, scope: Scope) -> TruceError | None:
         """Why this write is refused before its body is read, or None for a known caller."""
@@ -101,6 +92,20 @@ class BodyLimit:
             self.throttle.failed(address)
             return Unauthenticated("the token is unknown or was revoked")
         return None
+
+
+def replaying(body: bytes | bytearray, receive: Receive) -> Receive:
+    """A `receive` that gives the app the body a middleware already read, then the rest."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+        return await receive()
+
+    return replay
 
 
 def _bearer(scope: Scope) -> str | None:
