@@ -20,7 +20,7 @@ from truce.storage.ledger import Ledger
 from truce.storage.users import UserStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seed" / "000_ae4532dcb7a9f78d.txt"
+SEED = ROOT / "eval" / "gold" / "documents" / "seed-2023-11-28.txt"  # the repo's copy
 GAZA_YAML = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 
 ROLES = {
