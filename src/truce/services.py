@@ -74,9 +74,13 @@ def status_answer(ledger: Ledger, agreement: str, at: str | None = None) -> Stat
     return StatusAnswer.of(status(ledger, agreement, at))
 
 
-def agreement_timeline(ledger: Ledger, agreement: str) -> list[dict[str, Any]]:
+def agreement_timeline(
+    ledger: Ledger, agreement: str, at: str | None = None
+) -> list[dict[str, Any]]:
+    """The record in clock order; with `at`, only what had surely happened by that instant."""
     spec, _ = ledger.agreement(agreement)
-    return timeline(spec, ledger.claims(agreement))
+    instant = parse_instant(at, spec.zone) if at else None
+    return timeline(spec, ledger.claims(agreement), instant)
 
 
 def record_claim(

@@ -30,11 +30,14 @@ def status(
 
 def timeline(
     agreement: str = typer.Argument(..., help="agreement id"),
+    at: str | None = typer.Option(
+        None, "--at", help="only what had surely happened by this instant (as for status)"
+    ),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
     """Every recorded event in clock order, with its day and sources."""
     with open_ledger() as ledger:
-        rows = services.agreement_timeline(ledger, agreement)
+        rows = services.agreement_timeline(ledger, agreement, at)
     if as_json:
         print_json(rows)
     else:

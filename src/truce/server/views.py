@@ -25,7 +25,8 @@ def agreements_view(ledger: Ledger) -> dict[str, Any]:
 def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, Any]:
     # The dashboard reads the answer checked against its contract, as the API serves it.
     status = services.status_answer(ledger, agreement, at).as_data()
-    rows = services.agreement_timeline(ledger, agreement)
+    # Everything on the page is the state at one instant: the answer's own.
+    rows = services.agreement_timeline(ledger, agreement, status["at"])
     days = day_table(rows, status)
     return {
         "agreement": agreement,
@@ -41,7 +42,8 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
 def day_table(rows: list[dict[str, Any]], status: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per agreement day that has events, plus every day of the truce so far."""
     by_day: dict[int, dict[str, Any]] = {}
-    last = max(int(status.get("days_total") or 0), int(status.get("day") or 0))
+    # Every day so far (the days to come are not a record yet), or every day of a finished truce.
+    last = int(status.get("day") or 0) or int(status.get("days_total") or 0)
 
     def day_row(day: int) -> dict[str, Any]:
         if day not in by_day:

@@ -14,15 +14,24 @@ from truce.domain.engine.events import reduce_claims
 from truce.domain.spec import AgreementSpec
 
 
-def timeline(spec: AgreementSpec, claims: Iterable[Claim]) -> list[dict[str, Any]]:
-    """Every live event with its agreement day (when the first phase has a fixed start)."""
+def timeline(
+    spec: AgreementSpec, claims: Iterable[Claim], at: datetime | None = None
+) -> list[dict[str, Any]]:
+    """Every live event with its agreement day (when the first phase has a fixed start).
+
+    With `at`, the record as it stood at that instant: only events that had surely happened by
+    then (a loosely dated event once its whole date window is over), as the engine counts them.
+    """
     book = reduce_claims(c for c in claims if c.agreement == spec.id)
+    cutoff = at.timestamp() if at is not None else None
     first = spec.phases[0].start.at
     origin = local_instant(first, spec.zone) if first is not None else None
     # Agreement days as the first phase counts them (elapsed or calendar days).
     days = Reckoner((spec.phases[0].clock or spec.clock) == "calendar", spec.zone)
     rows = []
     for event in book.events:
+        if cutoff is not None and event.known_at > cutoff:
+            continue
         day = days.day_of(origin, event.at) if origin is not None else None
         rows.append(
             {
@@ -45,6 +54,8 @@ def timeline(spec: AgreementSpec, claims: Iterable[Claim]) -> list[dict[str, Any
                 "flags": [f"unchecked: {p}" for c in event.claims for p in unchecked(c)],
             }
         )
+    if cutoff is not None:
+        return rows  # a claim the clock cannot place cannot be placed before an instant either
     return rows + [_out_of_range(claim) for claim in book.out_of_range]
 
 

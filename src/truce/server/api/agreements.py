@@ -77,5 +77,8 @@ def _json(data: Any) -> bytes:
 
 
 @router.get("/{agreement}/timeline", summary="Every live event, with its agreement day")
-def timeline(agreement: str, ledger: LedgerDep, who: Reader) -> list[dict[str, Any]]:
-    return services.agreement_timeline(ledger, agreement)
+def timeline(
+    agreement: str, ledger: LedgerDep, who: Reader, at: str | None = None
+) -> list[dict[str, Any]]:
+    """`at`: only the events that had surely happened by that instant (as `status?at=`)."""
+    return services.agreement_timeline(ledger, agreement, at or None)
