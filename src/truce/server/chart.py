@@ -12,8 +12,10 @@ from typing import Any
 
 # Distinguishable in greyscale and for the common colour-vision deficiencies (Okabe–Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
-WIDTH, HEIGHT = 760, 300
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 64
+# A narrow canvas with large type: scaled to a 390 px phone, labels stay about 9 px high.
+WIDTH, HEIGHT = 600, 300
+LEFT, RIGHT, TOP, BOTTOM = 56, 12, 16, 70
+MAX_LABELS = 15  # day labels beyond this are thinned to every k-th day
 
 
 def bar_chart(chart: dict[str, Any]) -> str:
@@ -21,22 +23,28 @@ def bar_chart(chart: dict[str, Any]) -> str:
     series: list[dict[str, Any]] = chart["series"]
     if not days:
         return '<p class="empty">No events with an agreement day yet.</p>'
-    peak = max([v for s in series for v in s["values"]] + [1])
-    top = _nice(peak)
+    quota = chart.get("quota")
+    peak = max([v for s in series for v in s["values"]] + [quota or 0, 1])
+    step = _step(peak)
+    top = step * 4
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(days)
     bar = max(2.0, (slot * 0.8) / max(1, len(series)))
+    every = -(-len(days) // MAX_LABELS)
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'xmlns="http://www.w3.org/2000/svg" aria-label="Releases per day by party">'
     ]
     for tick in range(0, 5):
-        value = top * tick / 4
+        value = step * tick
         y = TOP + plot_h - plot_h * tick / 4
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
                      'class="grid"/>')  # fmt: skip
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">'
-                     f"{value:g}</text>")  # fmt: skip
+        parts.append(f'<text x="{LEFT - 6}" y="{y + 5:.1f}" class="tick" text-anchor="end">'
+                     f"{value:,}</text>")  # fmt: skip
+    mid = TOP + plot_h / 2
+    parts.append(f'<text class="axis" x="14" y="{mid:.1f}" text-anchor="middle" '
+                 f'transform="rotate(-90 14 {mid:.1f})">people released</text>')  # fmt: skip
     for i, day in enumerate(days):
         x0 = LEFT + slot * i + slot * 0.1
         for j, s in enumerate(series):
@@ -52,14 +60,21 @@ def bar_chart(chart: dict[str, Any]) -> str:
                 f'fill="{colour}"><title>day {day}: {escape(s["label"])} {value}</title></rect>'
             )
         cx = LEFT + slot * i + slot / 2
-        parts.append(f'<text x="{cx:.1f}" y="{TOP + plot_h + 16}" class="tick" '
-                     f'text-anchor="middle">{day}</text>')  # fmt: skip
+        if i % every == 0 or i == len(days) - 1:
+            parts.append(f'<text x="{cx:.1f}" y="{TOP + plot_h + 18}" class="tick day" '
+                         f'text-anchor="middle">{day}</text>')  # fmt: skip
         if day in chart["extensions"]:
-            parts.append(_marker("extension", cx, TOP + plot_h + 30, "▲", day))
+            parts.append(_marker("extension", cx, TOP + plot_h + 34, "▲", day))
         if day in chart["breaches"]:
-            parts.append(_marker("breach", cx, TOP + plot_h + 46, "✕", day))
+            parts.append(_marker("breach", cx, TOP + plot_h + 50, "✕", day))
+    if quota:
+        y = TOP + plot_h - plot_h * quota / top
+        parts.append(f'<line class="quota" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" '
+                     f'y2="{y:.1f}"><title>daily quota: {quota:g}</title></line>')  # fmt: skip
+        parts.append(f'<text class="axis" x="{WIDTH - RIGHT}" y="{y - 4:.1f}" '
+                     f'text-anchor="end">daily quota {quota:g}</text>')  # fmt: skip
     parts.append(f'<text x="{LEFT}" y="{HEIGHT - 2}" class="tick">day of the agreement · '
-                 "▲ extension announced · ✕ breach alleged</text>")  # fmt: skip
+                 "▲ extension · ✕ breach alleged</text>")  # fmt: skip
     parts.append("</svg>")
     legend = "".join(
         f'<li><span class="swatch s{j % len(PALETTE)}"></span>{escape(s["label"])}</li>'
@@ -78,12 +93,13 @@ def _marker(kind: str, x: float, y: float, glyph: str, day: int) -> str:
             f'text-anchor="middle">{glyph}<title>day {day}: {kind}</title></text>')  # fmt: skip
 
 
-def _nice(peak: float) -> float:
-    """The next round number at or above `peak`, for the axis top."""
-    step = 1.0
-    while step * 10 < peak:
-        step *= 10
-    for factor in (1, 2, 2.5, 5, 10):
-        if step * factor >= peak:
-            return step * factor
-    return step * 10
+def _step(peak: float) -> int:
+    """A whole, round tick step such that four steps reach `peak` (1, 2, 5, 10, 20, 25, 50...)."""
+    need = peak / 4
+    scale = 1
+    while True:
+        for factor in (1, 2, 2.5, 5):
+            step = factor * scale
+            if step >= need and float(step).is_integer():
+                return int(step)
+        scale *= 10

@@ -26,6 +26,7 @@ from truce.server.deps import (
     session_cookie,
     session_principal,
 )
+from truce.server.glance import moment
 from truce.server.settings import ServerSettings
 from truce.storage.sessions import SessionStore, csrf_token
 from truce.storage.users import UserStore
@@ -33,6 +34,7 @@ from truce.storage.users import UserStore
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["bar_chart"] = bar_chart
+templates.env.filters["moment"] = moment
 # Only http(s) source URLs become links: a script URL stored before the check stays text.
 templates.env.tests["web_address"] = is_web_address
 

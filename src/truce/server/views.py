@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from truce import services
+from truce.server.glance import glance
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
 
@@ -32,9 +33,11 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
         "agreement": agreement,
         "title": status["title"],
         "at": status["at"],
+        "at_input": status["at"][:16],  # what a person types: no seconds, the page's own zone
+        "glance": glance(status),
         "status": status,
         "days": days,
-        "chart": chart_series(days),
+        "chart": (chart := chart_series(days)) | {"quota": daily_quota(status, chart)},
         "pending_review": len(ReviewQueue(ledger.engine).list(agreement, "pending")),
     }
 
@@ -108,6 +111,21 @@ def chart_series(days: list[dict[str, Any]]) -> dict[str, Any]:
         "extensions": [d["day"] for d in days if d["extensions"]],
         "breaches": [d["day"] for d in days if d["breaches"]],
     }
+
+
+def daily_quota(status: dict[str, Any], chart: dict[str, Any]) -> float | None:
+    """The one figure every per-day quota on a charted party asks for (the quota line)."""
+    drawn = {s["party"] for s in chart["series"]}
+    dues = {
+        o["due"]
+        for o in status["obligations"]
+        if o["kind"] == "quota"
+        and (o["period"] or "").startswith("day-")
+        and o["party"] in drawn
+        and o["subject"] in {s["label"].split(": ", 1)[1] for s in chart["series"]}
+        and o["due"]
+    }
+    return dues.pop() if len(dues) == 1 else None
 
 
 def claims_view(ledger: Ledger, agreement: str) -> dict[str, Any]:
