@@ -62,3 +62,21 @@ def test_a_bad_instant_is_refused_with_its_code(sqlite_server: Server) -> None:
     )
     assert response.status_code == 422
     assert "soon" in response.text
+
+
+def test_the_chart_counts_what_the_quota_counts_and_shows_the_rest_apart(
+    sqlite_server: Server,
+) -> None:
+    """Day 1 of the 2023 pause: 13 hostages under the deal and 11 foreign nationals freed
+    outside it (10 Thai, 1 Filipino). The counted bar is 13, as the quota row says."""
+    twin = _twin(sqlite_server, "2023-11-24T23:00+02:00")
+    series = {s["label"]: s["values"] for s in twin["chart"]["series"]}
+    assert series["hamas: hostages"][0] == 13
+    assert series["hamas: hostages outside the terms (foreign-nationals)"][0] == 11
+    quota = next(o for o in twin["status"]["obligations"] if o["id"] == "daily-hostages/day-1")
+    assert quota["delivered"] == series["hamas: hostages"][0]
+    page = sqlite_server.get(
+        "/agreements/gaza-2023-11", user="observer", params={"at": "2023-11-24T23:00+02:00"}
+    ).text
+    assert "+11 hostages outside the terms (foreign-nationals)" in page
+    assert 'fill-opacity="0.35"' in page  # drawn pale, apart from the counted bar

@@ -54,10 +54,13 @@ def bar_chart(chart: dict[str, Any]) -> str:
             h = plot_h * value / top
             x = x0 + bar * j
             colour = PALETTE[j % len(PALETTE)]
+            # What the terms do not count is drawn pale and outlined, never as a counted bar.
+            look = "" if s.get("counted", True) else f' fill-opacity="0.35" stroke="{colour}"'
             parts.append(
                 f'<rect class="bar" data-day="{day}" data-series="{escape(s["label"])}" '
                 f'x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar - 1:.1f}" height="{h:.1f}" '
-                f'fill="{colour}"><title>day {day}: {escape(s["label"])} {value}</title></rect>'
+                f'fill="{colour}"{look}><title>day {day}: {escape(s["label"])} {value}</title>'
+                "</rect>"
             )
         cx = LEFT + slot * i + slot / 2
         if i % every == 0 or i == len(days) - 1:

@@ -8,7 +8,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from truce import services
+from truce.server.counting import exclusions, left_out
 from truce.server.glance import glance
+from truce.server.grid import DAY, compliance_grid
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
 
@@ -28,13 +30,15 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
     status = services.status_answer(ledger, agreement, at).as_data()
     # Everything on the page is the state at one instant: the answer's own.
     rows = services.agreement_timeline(ledger, agreement, status["at"])
-    days = day_table(rows, status)
+    spec, _ = ledger.agreement(agreement)
+    days = day_table(rows, status, exclusions(spec))
     return {
         "agreement": agreement,
         "title": status["title"],
         "at": status["at"],
         "at_input": status["at"][:16],  # what a person types: no seconds, the page's own zone
         "glance": glance(status),
+        "grid": compliance_grid(status),
         "status": status,
         "days": days,
         "chart": (chart := chart_series(days)) | {"quota": daily_quota(status, chart)},
@@ -42,8 +46,14 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
     }
 
 
-def day_table(rows: list[dict[str, Any]], status: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per agreement day that has events, plus every day of the truce so far."""
+def day_table(
+    rows: list[dict[str, Any]],
+    status: dict[str, Any],
+    excluded: dict[tuple[str | None, str | None], set[str]] | None = None,
+) -> list[dict[str, Any]]:
+    """One row per agreement day that has events, plus every day of the truce so far.
+
+    Releases the terms leave out (`excluded`: per party and subject) are kept apart, with why."""
     by_day: dict[int, dict[str, Any]] = {}
     # Every day so far (the days to come are not a record yet), or every day of a finished truce.
     last = int(status.get("day") or 0) or int(status.get("days_total") or 0)
@@ -68,7 +78,9 @@ def day_table(rows: list[dict[str, Any]], status: dict[str, Any]) -> list[dict[s
         entry["disputed"] = entry["disputed"] or bool(row["readings"])
         quantity = row["quantity"] or 0
         if row["type"] == "release":
-            entry["releases"][f"{row['actor'] or '?'}|{row['subject'] or 'people'}"] += quantity
+            outside = ",".join(left_out(row, excluded or {}))
+            key = f"{row['actor'] or '?'}|{row['subject'] or 'people'}|{outside}"
+            entry["releases"][key] += quantity
         elif row["type"] == "ceasefire_extension":
             entry["extensions"] += quantity
         elif row["type"] == "breach":
@@ -81,9 +93,12 @@ def day_table(rows: list[dict[str, Any]], status: dict[str, Any]) -> list[dict[s
         if origin is not None:  # the calendar date on which the agreement day begins
             entry["date"] = (origin + timedelta(days=day - 1)).isoformat()
         releases = [
-            {"party": key.split("|")[0], "subject": key.split("|")[1], "quantity": n}
-            for key, n in sorted(entry["releases"].items())
-        ]
+            {"party": party, "subject": subject, "quantity": n,
+             "outside": outside.split(",") if outside else []}
+            for (party, subject, outside), n in (
+                (tuple(k.split("|")), n) for k, n in sorted(entry["releases"].items())
+            )
+        ]  # fmt: skip
         table.append(
             {**entry, "releases": releases, "breaches": dict(sorted(entry["breaches"].items()))}
         )
@@ -91,20 +106,24 @@ def day_table(rows: list[dict[str, Any]], status: dict[str, Any]) -> list[dict[s
 
 
 def chart_series(days: list[dict[str, Any]]) -> dict[str, Any]:
-    """Releases per day by party and subject, with the days of extensions and breaches."""
-    keys = sorted({(r["party"], r["subject"]) for d in days for r in d["releases"]})
+    """Releases per day by party and subject, with the days of extensions and breaches; what the
+    terms leave out is a series of its own ("outside the terms"), never added to the counted."""
+    keys = sorted({(r["party"], r["subject"], ",".join(r["outside"])) for d in days
+                   for r in d["releases"]})  # fmt: skip
     series = []
     for key in keys:
-        party, subject = key
+        party, subject, outside = key
         values = [
             sum(
                 r["quantity"]
                 for r in d["releases"]
-                if (r["party"], r["subject"]) == (party, subject)
+                if (r["party"], r["subject"], ",".join(r["outside"])) == key
             )
             for d in days
         ]
-        series.append({"label": f"{party}: {subject}", "party": party, "values": values})
+        label = f"{party}: {subject}" + (f" outside the terms ({outside})" if outside else "")
+        series.append({"label": label, "party": party, "subject": subject,
+                       "counted": not outside, "values": values})  # fmt: skip
     return {
         "days": [d["day"] for d in days],
         "series": series,
@@ -120,9 +139,9 @@ def daily_quota(status: dict[str, Any], chart: dict[str, Any]) -> float | None:
         o["due"]
         for o in status["obligations"]
         if o["kind"] == "quota"
-        and (o["period"] or "").startswith("day-")
+        and DAY.fullmatch(o["period"] or "")
         and o["party"] in drawn
-        and o["subject"] in {s["label"].split(": ", 1)[1] for s in chart["series"]}
+        and o["subject"] in {s["subject"] for s in chart["series"]}
         and o["due"]
     }
     return dues.pop() if len(dues) == 1 else None
