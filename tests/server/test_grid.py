@@ -56,3 +56,33 @@ def test_the_page_grid_agrees_with_the_obligations_and_links_to_them(sqlite_serv
     links = set(re.findall(r'href="#ob-([^"]+)"', page))
     anchors = set(re.findall(r'<tr id="ob-([^"]+)"', page))
     assert "daily-hostages/day-7" in links and links <= anchors
+
+
+def test_breaches_per_day_are_stacked_by_party(sqlite_server: Server) -> None:
+    params = {"at": "2023-12-01T08:00"}
+    data = sqlite_server.get("/agreements/gaza-2023-11.json", user="observer", params=params).json()
+    page = sqlite_server.get("/agreements/gaza-2023-11", user="observer", params=params).text
+    chart = data["breach_chart"]
+    by_party = {s["label"]: sum(s["values"]) for s in chart["series"]}
+    # Per party, what the answer counts as alleged breaches with a day on the clock.
+    assert by_party == {p: sum(n.values()) for p, n in data["status"]["breaches_by_party"].items()}
+    assert 'aria-label="Breaches alleged per day by party"' in page
+    for day, per_day in zip(
+        chart["days"], zip(*(s["values"] for s in chart["series"])), strict=True
+    ):
+        if sum(per_day):
+            assert f'data-day="{day}" data-series=' in page
+
+
+def test_a_dispute_is_drawn_as_its_range_with_the_verdict_under_each_reading(
+    sqlite_server: Server,
+) -> None:
+    """Day 7 of the 2023 pause: AP counted 8 hostages, the Israeli PMO 10. With 8 the day's
+    quota is unmet; with 10 it is undetermined (the two are dated only to the day)."""
+    params = {"at": "2023-12-01T08:00"}
+    page = sqlite_server.get("/agreements/gaza-2023-11", user="observer", params=params).text
+    svg = page[page.index('aria-label="readings from 8 to 10"') :]
+    svg = svg[: svg.index("</svg>")]
+    assert 'class="reading leading"' in svg and 'class="reading alternative"' in svg
+    assert "daily-hostages/day-7 with 8: unmet" in svg
+    assert "daily-hostages/day-7 with 10: undetermined" in svg

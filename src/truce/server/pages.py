@@ -15,7 +15,7 @@ from truce import review
 from truce.access import Action, Principal
 from truce.domain.claim_input import is_web_address
 from truce.server import csrf, views
-from truce.server.chart import bar_chart
+from truce.server.chart import bar_chart, stacked_chart
 from truce.server.deps import (
     LedgerDep,
     SettingsDep,
@@ -27,6 +27,7 @@ from truce.server.deps import (
     session_principal,
 )
 from truce.server.glance import moment
+from truce.server.ranges import reading_range
 from truce.server.settings import ServerSettings
 from truce.storage.sessions import SessionStore, csrf_token
 from truce.storage.users import UserStore
@@ -34,6 +35,8 @@ from truce.storage.users import UserStore
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["bar_chart"] = bar_chart
+templates.env.globals["stacked_chart"] = stacked_chart
+templates.env.globals["reading_range"] = reading_range
 templates.env.filters["moment"] = moment
 # Only http(s) source URLs become links: a script URL stored before the check stays text.
 templates.env.tests["web_address"] = is_web_address

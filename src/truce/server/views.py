@@ -42,6 +42,7 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
         "status": status,
         "days": days,
         "chart": (chart := chart_series(days)) | {"quota": daily_quota(status, chart)},
+        "breach_chart": breach_series(days),
         "pending_review": len(ReviewQueue(ledger.engine).list(agreement, "pending")),
     }
 
@@ -129,6 +130,18 @@ def chart_series(days: list[dict[str, Any]]) -> dict[str, Any]:
         "series": series,
         "extensions": [d["day"] for d in days if d["extensions"]],
         "breaches": [d["day"] for d in days if d["breaches"]],
+    }
+
+
+def breach_series(days: list[dict[str, Any]]) -> dict[str, Any]:
+    """Breaches alleged per day, one series per party accused (stacked on the page)."""
+    parties = sorted({p for d in days for p in d["breaches"]})
+    return {
+        "days": [d["day"] for d in days],
+        "series": [
+            {"label": party, "values": [d["breaches"].get(party, 0) for d in days]}
+            for party in parties
+        ],
     }
 
 
