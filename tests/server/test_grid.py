@@ -68,7 +68,7 @@ def test_breaches_per_day_are_stacked_by_party(sqlite_server: Server) -> None:
     assert by_party == {p: sum(n.values()) for p, n in data["status"]["breaches_by_party"].items()}
     assert 'aria-label="Breaches alleged per day by party"' in page
     for day, per_day in zip(
-        chart["days"], zip(*(s["values"] for s in chart["series"])), strict=True
+        chart["days"], zip(*(s["values"] for s in chart["series"]), strict=True), strict=True
     ):
         if sum(per_day):
             assert f'data-day="{day}" data-series=' in page

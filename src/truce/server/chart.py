@@ -98,9 +98,9 @@ class _Axes:
                          'class="grid"/>')  # fmt: skip
             parts.append(f'<text x="{LEFT - 6}" y="{y + 5:.1f}" class="tick" '
                          f'text-anchor="end">{self.step * tick:,}</text>')  # fmt: skip
-        mid = TOP + self.plot_h / 2
+        mid, unit = TOP + self.plot_h / 2, escape(self.unit)
         parts.append(f'<text class="axis" x="14" y="{mid:.1f}" text-anchor="middle" '
-                     f'transform="rotate(-90 14 {mid:.1f})">{escape(self.unit)}</text>')  # fmt: skip
+                     f'transform="rotate(-90 14 {mid:.1f})">{unit}</text>')  # fmt: skip
         return parts
 
     def bar(self, day: int, label: str, value: float, x: float, width: float, below: float,

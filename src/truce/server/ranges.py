@@ -13,7 +13,7 @@ WIDTH, PAD, ROW = 600, 40, 18
 
 
 def reading_range(dispute: dict[str, Any]) -> str:
-    figures = [r["quantity"] for r in dispute["readings"] if r["quantity"] is not None]
+    figures = [float(r["quantity"]) for r in dispute["readings"] if r["quantity"] is not None]
     if len(figures) < 2:
         return ""
     lo, hi = min(figures), max(figures)
