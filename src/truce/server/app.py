@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -9,7 +11,7 @@ from fastapi.responses import Response
 
 from truce import __version__
 from truce.server import errors, pages, reference
-from truce.server.api import agreements, claims, review
+from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
 from truce.server.headers import SecurityHeaders
@@ -17,6 +19,7 @@ from truce.server.json_depth import JsonDepthLimit
 from truce.server.limits import BodyLimit
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
+from truce.server.watch import AlertWatcher
 from truce.storage.ledger import Ledger
 from truce.storage.users import UserStore
 
@@ -25,6 +28,7 @@ ROUTERS = (
     claims.router,
     review.router,
     ledger_api.router,
+    alerts.router,
     pages.router,
     reference.router,
 )
@@ -38,8 +42,18 @@ Every error has one shape: `{"error": {"status", "code", "message", "hint", "det
 
 def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     # /docs is our own page (truce.server.reference): the default one loads a CDN's script.
+    watcher = AlertWatcher(ledger, settings.alerts_interval_s)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        watcher.start()
+        yield
+        watcher.stop()
+
     app = FastAPI(title="truce", version=__version__, description=DESCRIPTION, docs_url=None,
-                  redoc_url=None, swagger_ui_oauth2_redirect_url=None)  # fmt: skip
+                  redoc_url=None, swagger_ui_oauth2_redirect_url=None,
+                  lifespan=lifespan)  # fmt: skip
+    app.state.watcher = watcher
     app.state.settings = settings
     app.state.ledger = ledger
     app.state.cache = HeadCache(ledger)

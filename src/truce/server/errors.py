@@ -55,7 +55,13 @@ class TooLarge(TruceError):
     default_hint = "send a smaller body, or raise TRUCE_MAX_BODY_BYTES / TRUCE_MAX_UPLOAD_BYTES"
 
 
+class UnknownWebhook(TruceError):
+    code = "A450"
+    default_hint = "list the webhooks with GET /api/webhooks"
+
+
 _STATUS: list[tuple[type[TruceError], int]] = [
+    (UnknownWebhook, 404),
     (Unauthenticated, 401),
     (Forbidden, 403),
     (CsrfRefused, 403),

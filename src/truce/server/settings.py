@@ -48,6 +48,12 @@ class ServerSettings(BaseSettings):
     max_connections: int = Field(
         500, ge=1, description="open connections; more are closed on arrival"
     )
+    alerts_interval_s: float = Field(
+        60.0,
+        ge=0,
+        description="how often the watcher judges agreements with webhooks (0: never; "
+        "reading the feed still observes)",
+    )
     load_example: bool = Field(
         True, description="put the bundled agreements and the Gaza 2023 record in an empty ledger"
     )

@@ -6,7 +6,18 @@ a migration in `storage/migrations/versions/`.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -118,4 +129,38 @@ sessions = Table(
     Column("created_at", Integer, nullable=False),  # unix seconds
     Column("expires_at", Integer, nullable=False),
     Index("ix_sessions_expires_at", "expires_at"),
+)
+
+# Alerts (migration 0007). Not chain entries: what the server observed of the verdicts over time
+# (derived, recomputable from the chain and the clock), and where to send it.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agreement", String(200), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("key", String(400), nullable=False),
+    Column("title", String(400), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("observed_at", Integer, nullable=False),  # unix seconds
+    UniqueConstraint("agreement", "kind", "key", name="uq_alerts_change"),
+    Index("ix_alerts_agreement_id", "agreement", "id"),
+)
+# The last digest of each agreement's answer the alerts were computed from.
+alert_marks = Table(
+    "alert_marks",
+    metadata,
+    Column("agreement", String(200), primary_key=True),
+    Column("digest", Text, nullable=False),
+    Column("observed_at", Integer, nullable=False),
+)
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agreement", String(200), nullable=True),  # null: every agreement
+    Column("url", String(2000), nullable=False),
+    Column("secret", String(200), nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", Integer, nullable=False),
 )

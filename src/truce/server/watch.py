@@ -1,0 +1,50 @@
+"""The server's alert watcher: every `alerts_interval_s` it observes the agreements webhooks watch,
+so a deadline passing or a write made by the CLI on the same ledger reaches the webhooks without
+anyone reading the feed. Reading the feed or the changes list observes too."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from truce import alerts
+from truce.storage.alerts import AlertStore
+from truce.storage.ledger import Ledger
+
+log = logging.getLogger("truce.alerts")
+
+
+class AlertWatcher:
+    def __init__(self, ledger: Ledger, interval_s: float) -> None:
+        self._ledger = ledger
+        self._interval = interval_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start watching (again: an app's lifespan may run more than once, as in tests)."""
+        if self._interval <= 0 or (self._thread is not None and self._thread.is_alive()):
+            return
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="truce-alerts", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread.is_alive():
+            self._thread.join(timeout=self._interval + 5)
+
+    def tick(self) -> int:
+        """One look at every watched agreement; how many changes it found."""
+        store = AlertStore(self._ledger.engine)
+        found = 0
+        for agreement in store.watched(lambda: [a.id for a in self._ledger.agreements()]):
+            try:
+                found += len(alerts.observe(self._ledger, agreement))
+            except Exception:  # one agreement's failure must not stop the others
+                log.exception("observing %s failed", agreement)
+        return found
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self.tick()
