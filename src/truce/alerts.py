@@ -94,7 +94,8 @@ def atom_feed(agreement: str, title: str, alerts: Sequence[Alert], link: str) ->
         ET.SubElement(entry, f"{{{ATOM}}}category", term=alert.kind)
         ET.SubElement(entry, f"{{{ATOM}}}link", href=link, rel="alternate")
         _text(entry, "content", alert.detail).set("type", "text")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return body
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:

@@ -58,7 +58,8 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any]) -> list[Change
     for event_id, (party, status, date, clause) in after["breaches"].items():
         if event_id not in old["breaches"]:
             where = f" ({clause})" if clause else ""
-            found.append(Change("breach_recorded", event_id, f"Breach {status}: {party or 'unknown'}",
+            title = f"Breach {status}: {party or 'unknown'}"
+            found.append(Change("breach_recorded", event_id, title,
                                 f"{party}, {date}{where}: event {event_id}"))  # fmt: skip
     for oid, (status, why) in after["obligations"].items():
         was = old["obligations"].get(oid, [None, None])[0]
@@ -66,10 +67,11 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any]) -> list[Change
             found.append(Change("obligation_turned", f"{oid}:{status}",
                                 f"{oid} is {status}", why))  # fmt: skip
     for term, days in after["extensions"].items():
-        if days > old["extensions"].get(term, 0):
+        was_days = old["extensions"].get(term, 0)
+        if days > was_days:
             found.append(Change("extension_announced", f"{term}:{days:g}",
                                 f"Extension announced: {days:g} day(s) so far ({term})",
-                                f"{term}: {old['extensions'].get(term, 0):g} -> {days:g} day(s)"))  # fmt: skip
+                                f"{term}: {was_days:g} -> {days:g} day(s)"))  # fmt: skip
     for event_id, (kind, figures) in after["disputes"].items():
         if event_id not in old["disputes"]:
             readings = " vs ".join(f"{f:g}" for f in figures if f is not None)

@@ -80,8 +80,9 @@ class AlertStore:
                     alerts.insert().values(
                         agreement=agreement, observed_at=now, **change.as_dict()
                     )  # fmt: skip
-                ).inserted_primary_key[0]
-                stored.append(Alert(int(new_id), agreement, change.kind, change.key, change.title,
+                ).inserted_primary_key
+                assert new_id is not None
+                stored.append(Alert(int(new_id[0]), agreement, change.kind, change.key, change.title,
                                     change.detail, now))  # fmt: skip
             text = json.dumps(digest, sort_keys=True)
             if row is None:
