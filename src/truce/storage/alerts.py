@@ -82,8 +82,8 @@ class AlertStore:
                     )  # fmt: skip
                 ).inserted_primary_key
                 assert new_id is not None
-                stored.append(Alert(int(new_id[0]), agreement, change.kind, change.key, change.title,
-                                    change.detail, now))  # fmt: skip
+                stored.append(Alert(int(new_id[0]), agreement, change.kind, change.key,
+                                    change.title, change.detail, now))  # fmt: skip
             text = json.dumps(digest, sort_keys=True)
             if row is None:
                 conn.execute(alert_marks.insert().values(agreement=agreement, digest=text,
@@ -115,9 +115,10 @@ class AlertStore:
                     secret=secret,
                     created_by=created_by,
                     created_at=int(time.time()),
-                )  # fmt: skip
-            ).inserted_primary_key[0]
-        return Webhook(int(new_id), agreement, url, secret, created_by)
+                )
+            ).inserted_primary_key
+        assert new_id is not None
+        return Webhook(int(new_id[0]), agreement, url, secret, created_by)
 
     def webhooks(self, agreement: str | None = None) -> list[Webhook]:
         """Every webhook, or those told about `agreement` (its own and the catch-all ones)."""
