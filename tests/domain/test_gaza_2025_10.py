@@ -6,7 +6,8 @@ started the ceasefire and the 72 hours for the living hostages: day N of phase o
 24 hours from then, so day 3 ends at 12:00 on Monday 13 October (Israel was on UTC+3 until
 26 October, UTC+2 after). On Monday Hamas freed all 20 living hostages in two groups, 7 and 13;
 most outlets date them to the day only, an AFP report stamped 11:08 has both groups out by then.
-Israel freed 1,968 the same day: 250 serving life sentences and 1,718 Gazan detainees. The
+Israel freed 1,968 the same day (Reuters had 1,966): 250 serving life sentences and 1,718
+Gazan detainees. The
 remains of the 28 dead hostages came over weeks: 4 on 13 Oct (one a Nepali), 3 on 14 Oct (and
 a body that was none of the hostages), 2 on 15 Oct, 1 on 17 Oct, 2 on 18 Oct (one a Thai), 1 on
 20 Oct, 2 on 21 Oct, 2 on 30 Oct (and 3 bodies that were none of them on 31 Oct), 3 on 2 Nov:
@@ -133,9 +134,19 @@ def test_a_release_reported_only_as_on_monday(kit: Any) -> None:
 def test_end_of_monday_prisoners_and_the_first_remains(at: Any, kit: Any) -> None:
     s = at("2025-10-14T00:00")
     assert _row(kit, s, "life-sentence-prisoners") == (250, 250, 0, "met")
-    # 1,718 freed against "1,700": 18 more. "More than 1,700" agrees with 1,718: no dispute.
+    # 1,718 freed against "1,700": 18 more. "More than 1,700" agrees with 1,718: one reading.
     assert _row(kit, s, "gaza-detainees") == (1700, 1718, 18, "met")
-    assert s["disputes"] == []
+    # The total is told three ways: 1,968 (the prison service, via the BBC and via Anadolu),
+    # 1,966 (officials to Reuters), "nearly 2,000" (which allows both). Two independent sources
+    # give 1,968 exactly: it leads. No term counts the total, so no verdict turns on it.
+    (total,) = s["disputes"]
+    assert total["event_id"] == "prisoners-total"
+    assert [(r["quantity"], r["leading"]) for r in total["readings"]] == [
+        (1968, True),
+        (1966, False),
+        (2000, False),
+    ]
+    assert (total["verdict_differs"], total["verdicts"]) == (False, [])
     # 3 Israelis + 1 Nepali = 4 of 28 that evening: too few whichever side of noon they fell.
     assert kit.obligation(s, "remains-within-72h")["status"] == "unmet"
     assert _row(kit, s, "all-remains") == (28, 4, -24, "in_progress")
@@ -201,7 +212,7 @@ def test_no_daily_truck_count_is_on_record(at: Any, kit: Any) -> None:
 
 def test_the_record_counts(at: Any) -> None:
     s = at("2025-11-04T00:00")
-    # 46 claims; the two living-hostage handovers (3 claims each) and the two prisoner releases
-    # (2 and 3 claims) are 4 events: 46 - 11 + 4 = 39.
-    assert (s["counts"]["claims"], s["counts"]["events"]) == (46, 39)
+    # 50 claims; the two living-hostage handovers (3 claims each), the two prisoner releases
+    # (2 and 3 claims) and their total (4 claims) are 5 events: 50 - 15 + 5 = 40.
+    assert (s["counts"]["claims"], s["counts"]["events"]) == (50, 40)
     assert s["metadata"]["countries"] == ["ISR", "PSE"]
