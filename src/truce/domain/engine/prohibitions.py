@@ -90,7 +90,7 @@ def prohibition(term: ProhibitionTerm, ctx: Assessment) -> TermResult:
             if start is None
             else ctx.index.between(sel, start, end if end is not None else math.inf)
         )
-        if start is not None:
+        if start is not None and ctx.index.has_loose:
             # Known, loosely dated acts placed outside the window though their dates overlap it.
             edge = end if end is not None else math.inf
             maybe = [
