@@ -13,6 +13,7 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples" / "agreement
 def test_there_are_examples_beyond_the_seed() -> None:
     names = {p.stem for p in EXAMPLES}
     assert {"gaza-2023-11", "gaza-2025-01", "shalit-2011", "minsk-2015", "yemen-2022"} <= names
+    assert {"gaza-2025-10", "india-pakistan-2025"} <= names
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -49,3 +50,5 @@ def test_examples_use_the_term_kinds_their_agreements_need() -> None:
     assert {"deadline", "prohibition"} <= kinds_in("minsk-2015")
     assert {"renewal", "quota"} <= kinds_in("yemen-2022")
     assert {"opt_in", "prohibition"} <= kinds_in("syria-2016")
+    assert {"ratio", "quota", "deadline", "prohibition"} <= kinds_in("gaza-2025-10")
+    assert {"prohibition", "deadline"} <= kinds_in("india-pakistan-2025")

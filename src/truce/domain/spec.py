@@ -296,7 +296,7 @@ class ProhibitionTerm(TermBase):
     domains: list[Literal["land", "air", "sea"]] = Field(
         default_factory=list,
         description="only acts on land, in the air or at sea: a breach claim carrying one of "
-        "these as a category (omit: every domain)",
+        "these as a category (omit, or list all three: every domain)",
     )
     zones: list[str] = Field(
         default_factory=list,

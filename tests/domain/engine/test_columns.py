@@ -49,6 +49,7 @@ TERMS: list[dict[str, Any]] = [
     {"id": "no-air", "kind": "prohibition", "phase": "pause", "domains": ["air"],
      "zones": ["north"], "exceptions": ["imminent-threat"]},
     {"id": "swap", "kind": "prohibition", "phase": "pause", "categories": ["exchange"]},
+    {"id": "everywhere", "kind": "prohibition", "phase": "two", "domains": ["land", "air", "sea"]},
     {"id": "women-first", "kind": "order", "phase": "pause",
      "first": {**HOSTAGES, "categories": ["women"]},
      "then": {**HOSTAGES, "categories": ["children"]}},
@@ -64,7 +65,12 @@ PHASES = [
 KINDS = {
     "hostages": ("release", "hamas", "hostages", ["women", "children", "foreign-nationals"]),
     "prisoners": ("release", "israel", "prisoners", ["women", "minors"]),
-    "breach": ("breach", "israel", None, ["rocket-fire", "air", "imminent-threat", "exchange"]),
+    "breach": (
+        "breach",
+        "israel",
+        None,
+        ["rocket-fire", "air", "land", "imminent-threat", "exchange"],
+    ),
     "extension": ("ceasefire_extension", "qatar", None, []),
     "end": ("ceasefire_end", "israel", None, []),
 }

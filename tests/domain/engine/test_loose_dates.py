@@ -110,3 +110,16 @@ def test_a_ratio_owed_for_a_release_that_may_fall_outside_the_phase(kit: Any) ->
     assert kit.obligation(kit.state(spec, five, "2024-01-26T00:00"), "exchange")["status"] == (
         "unmet"
     )
+
+
+def test_once_its_day_is_over_a_loose_claim_is_not_said_to_fall_after_the_instant(kit: Any) -> None:
+    spec = kit.spec([BY_MONDAY_NOON], phases=PHASE)
+    monday = kit.release("hamas", 20, "2024-01-01")
+    during = kit.obligation(kit.state(spec, [monday], "2024-01-01T23:00"), "twenty")
+    # Still Monday: the release may yet come after 23:00.
+    assert during["explanation"].endswith("or after 2024-01-01T23:00+00:00")
+    later = kit.obligation(kit.state(spec, [monday], "2024-01-08T00:00"), "twenty")
+    # A week on, a claim dated Monday cannot fall after the instant judged; only the deadline's
+    # edge is in doubt.
+    assert later["status"] == "undetermined"
+    assert later["explanation"].endswith("may fall either side of an edge of the window")

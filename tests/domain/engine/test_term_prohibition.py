@@ -127,3 +127,55 @@ def test_an_act_under_an_exception_is_listed_not_counted(kit: Any) -> None:
     )
     assert kit.explanation(s, "no-fire/israel")["claims"] == [claims[0].id]
     assert [b["clause"] for b in s["breaches"]] == [None]
+
+
+# A cessation from 17:00 on 1 Jan 2024 (UTC), open-ended.
+EVENING = [{"id": "pause", "start": {"at": "2024-01-01T17:00"}}]
+
+
+def test_a_breach_dated_to_the_day_the_prohibition_starts_is_listed_under_it(kit: Any) -> None:
+    spec = kit.spec([NO_FIRE], phases=EVENING)
+    night = _breach(kit, "hamas", "2024-01-01", status="alleged", event_id="night")
+    s = kit.state(spec, [night], "2024-01-03T00:00")
+    # 00:00-24:00 overlaps the cessation from 17:00: it may be a breach of it, or may precede it.
+    # It is never set outside every clause (as it was when placed at noon, before 17:00).
+    row = s["breaches"][0]
+    assert row["clause"] == "no-fire"
+    assert row["explanation"].endswith(
+        "(dated only to the day: it may fall outside the term's time in force)"
+    )
+    verdict = kit.obligation(s, "no-fire/hamas")
+    assert verdict["status"] == "alleged"
+    assert "1 of them dated only to the day" in verdict["explanation"]
+
+
+def test_a_confirmed_breach_that_may_precede_the_start_is_undetermined(kit: Any) -> None:
+    spec = kit.spec([NO_FIRE], phases=EVENING)
+    day = _breach(kit, "israel", "2024-01-01", status="confirmed")
+    s = kit.state(spec, [day], "2024-01-03T00:00")
+    assert kit.obligation(s, "no-fire/israel")["status"] == "undetermined"
+    inside = _breach(kit, "israel", "2024-01-02", status="confirmed")
+    s = kit.state(spec, [day, inside], "2024-01-03T00:00")
+    # A confirmed breach wholly inside the cessation settles it.
+    assert kit.obligation(s, "no-fire/israel")["status"] == "violated"
+
+
+def test_a_breach_dated_to_a_day_wholly_before_the_start_stays_outside(kit: Any) -> None:
+    spec = kit.spec([NO_FIRE], phases=EVENING)
+    before = _breach(kit, "hamas", "2023-12-31", status="confirmed")
+    s = kit.state(spec, [before], "2024-01-03T00:00")
+    assert s["breaches"][0]["clause"] is None
+    assert kit.obligation(s, "no-fire/hamas")["status"] == "in_progress"
+
+
+def test_on_land_in_the_air_and_at_sea_is_every_domain(kit: Any) -> None:
+    everywhere = {**NO_FIRE, "domains": ["land", "air", "sea"]}
+    land = {**NO_FIRE, "id": "no-shelling", "domains": ["land"]}
+    spec = kit.spec([everywhere, land])
+    # "Violations in some areas": the claim names no domain.
+    vague = _breach(kit, "israel", "2024-01-02T12:00", status="alleged")
+    s = kit.state(spec, [vague], "2024-01-06T00:00")
+    assert kit.obligation(s, "no-fire/israel")["status"] == "alleged"
+    # A prohibition of one domain still takes only acts that name it.
+    assert kit.obligation(s, "no-shelling/israel")["status"] == "met"
+    assert s["breaches"][0]["clause"] == "no-fire"

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment
 from truce.domain.engine.prohibitions import covering as prohibition_of
+from truce.domain.engine.prohibitions import straddles
 from truce.domain.engine.verdicts import Explanation, as_number
 from truce.domain.spec import AgreementSpec, ProhibitionTerm
 
@@ -199,6 +200,12 @@ def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str
         text = f"{event.status.value} breach by {event.actor or 'an unnamed party'}" + (
             f" of {covering.id}" if covering else " outside any prohibition in force"
         )
+        start, end = next((r[1:3] for r in rules if r[0] is covering), (None, None))
+        if start is not None and straddles(event, start, end):
+            text += (
+                f" (dated only to the {event.precision.value}: it may fall outside the"
+                " term's time in force)"
+            )
         key = f"breach/{event.id}"
         rows.append(
             {

@@ -32,10 +32,13 @@ class Tally:
             return ""
         precisions = sorted({e.precision.value for e in self.undecided})
         claims = [c.id for e in self.undecided for c in e.claims][:5]
+        # "Or after --at" only while one of them is not over yet: a claim dated 13 October
+        # cannot fall after 20 October, the instant judged.
+        open_at = any(e.known_at > ctx.at for e in self.undecided)
         return (
             f"; undetermined by date precision: {len(self.undecided)} event(s) dated only to "
             f"the {' / '.join(precisions)} ({', '.join(claims)}) may fall either side of an "
-            f"edge of the window or after {_fmt(ctx, ctx.at)}"
+            "edge of the window" + (f" or after {_fmt(ctx, ctx.at)}" if open_at else "")
         )
 
 
