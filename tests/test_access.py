@@ -38,7 +38,11 @@ def test_unknown_roles_are_refused_with_a_code(text: str) -> None:
 def test_grants_grow_from_observer_to_admin() -> None:
     granted = {k: {a for a in Action if Role.parse(k).may(a)} for k in
                ("observer", "party:israel", "mediator", "admin")}  # fmt: skip
-    assert granted["observer"] == {Action.READ}
+    assert granted["observer"] == {Action.READ, Action.READ_QUEUE}
+    public = {a for a in Action if Role("public").may(a)}
+    assert public == {Action.READ} < granted["observer"]
+    with pytest.raises(RoleError):
+        Role.parse("public")  # never a user's role: only an unsigned reader of a public record
     assert granted["observer"] < granted["party:israel"] < granted["mediator"] < granted["admin"]
     assert granted["admin"] == set(Action)
 

@@ -39,6 +39,7 @@ class GradeRefused(Forbidden):
 
 class Action(StrEnum):
     READ = "read"
+    READ_QUEUE = "read the review queue"
     SUBMIT_CLAIM = "submit claims"
     RECORD_CLAIM = "record claims for any source"
     CHANGE_STATUS = "confirm, dispute or retract claims"
@@ -48,11 +49,20 @@ class Action(StrEnum):
 
 
 _GRANTS: dict[str, frozenset[Action]] = {
-    "observer": frozenset({Action.READ}),
-    "party": frozenset({Action.READ, Action.SUBMIT_CLAIM}),
+    # Anyone, when an admin publishes the record (`--public`): the record, not the work queue.
+    "public": frozenset({Action.READ}),
+    "observer": frozenset({Action.READ, Action.READ_QUEUE}),
+    "party": frozenset({Action.READ, Action.READ_QUEUE, Action.SUBMIT_CLAIM}),
     "mediator": frozenset(
-        {Action.READ, Action.SUBMIT_CLAIM, Action.RECORD_CLAIM, Action.CHANGE_STATUS, Action.REVIEW}
-    ),
+        {
+            Action.READ,
+            Action.READ_QUEUE,
+            Action.SUBMIT_CLAIM,
+            Action.RECORD_CLAIM,
+            Action.CHANGE_STATUS,
+            Action.REVIEW,
+        }
+    ),  # fmt: skip
     "admin": frozenset(Action),
 }
 
@@ -93,6 +103,10 @@ class Principal:
     def require(self, action: Action) -> None:
         if not self.role.may(action):
             raise Forbidden(f"{self.name} ({self.role}) may not {action.value}")
+
+
+# Who reads a published record without signing in (never a user: no token, no writes).
+PUBLIC = Principal("public", Role("public"))
 
 
 def operator(name: str | None) -> Principal:

@@ -74,8 +74,8 @@ class Session:
 
 
 @contextmanager
-def running(url: str) -> Iterator[Server]:
-    s = start(url)
+def running(url: str, **settings: Any) -> Iterator[Server]:
+    s = start(url, **settings)
     try:
         yield s
     finally:

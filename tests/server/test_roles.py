@@ -33,6 +33,8 @@ class Case:
             return needs.claim()
         if "{candidate_id}" in self.route:
             return needs.candidate()
+        if "{webhook_id}" in self.route:
+            return needs.webhook()
         return str(needs.unique())
 
 
@@ -89,6 +91,10 @@ CASES = [
          lambda s, u, x: s.post(f"/api/review/{x}/reject", u, json={"reason": "duplicate"})),
     Case("/api/users", {"admin"},
          lambda s, u, x: s.post("/api/users", u, json={"name": f"new-{x}", "role": "observer"})),
+    Case("/api/webhooks", {"admin"},
+         lambda s, u, x: s.post("/api/webhooks", u, json={"url": f"https://hooks.example/{x}"})),
+    Case("/api/webhooks/{webhook_id}", {"admin"},
+         lambda s, u, x: s.client.delete(f"/api/webhooks/{x}", headers=s.auth(u))),
     Case("/review/{candidate_id}/accept", WRITERS,
          lambda s, u, x: _page_post(s, u, f"/review/{x}/accept", {"date": "2023-11-28"})),
     Case("/review/{candidate_id}/reject", WRITERS,
@@ -118,6 +124,11 @@ class Needs:
         body = release(quantity=100 + self.unique())
         (claim_id,) = self.server.post("/api/claims", "mediator", json=body).json()["added"]
         return str(claim_id)
+
+    def webhook(self) -> str:
+        made = self.server.post("/api/webhooks", "admin",
+                                json={"url": f"https://hooks.example/{self.unique()}"})  # fmt: skip
+        return str(made.json()["id"])
 
     def candidate(self) -> str:
         if not self.pool:

@@ -25,6 +25,9 @@ def serve(
     example: bool = typer.Option(
         None, "--example/--no-example", help="load the bundled example into an empty ledger"
     ),
+    public: bool = typer.Option(
+        None, "--public/--private", help="anyone may read the record without signing in"
+    ),
 ) -> None:
     """Serve the API (/api, reference at /docs) and the dashboard (/) on this ledger."""
     from truce.server import serving
@@ -33,7 +36,12 @@ def serve(
     from truce.server.settings import load_settings
 
     settings = load_settings(
-        db=db_url(), host=host, port=port, secure_cookies=secure_cookies, load_example=example
+        db=db_url(),
+        host=host,
+        port=port,
+        secure_cookies=secure_cookies,
+        load_example=example,
+        public_read=public,
     )
     listening = serving.bind(settings.host, settings.port)  # a busy port is told before any work
     started = prepare(settings)
@@ -47,6 +55,8 @@ def serve(
             "add others with `truce user add NAME --role ROLE`"
         )
     url_host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    if settings.public_read:
+        console.print("the record is public: anyone may read it without signing in (--public)")
     console.print(f"truce serving {db_url()} at http://{url_host}:{listening.getsockname()[1]}/")
     app = create_app(settings, started.ledger)
     try:

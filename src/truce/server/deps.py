@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from truce.access import Action, Principal, Role
+from truce.access import PUBLIC, Action, Principal, Role
 from truce.server.cache import HeadCache
 from truce.server.errors import Unauthenticated
 from truce.server.settings import ServerSettings
@@ -100,6 +100,8 @@ def authenticate(request: Request, token: str) -> Principal:
 def current_principal(request: Request) -> Principal:
     token = bearer_token(request)
     if token is None:
+        if get_settings(request).public_read:
+            return PUBLIC
         if request.cookies.get(session_cookie(get_settings(request))):
             raise Unauthenticated(
                 "the API does not accept the dashboard's session cookie",
@@ -140,6 +142,7 @@ def allowed(action: Action) -> Callable[[Principal], Principal]:
 
 
 Reader = Annotated[Principal, Depends(allowed(Action.READ))]
+QueueReader = Annotated[Principal, Depends(allowed(Action.READ_QUEUE))]
 Submitter = Annotated[Principal, Depends(allowed(Action.SUBMIT_CLAIM))]
 Verdicter = Annotated[Principal, Depends(allowed(Action.CHANGE_STATUS))]
 Reviewer = Annotated[Principal, Depends(allowed(Action.REVIEW))]

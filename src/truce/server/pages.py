@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from truce import review
-from truce.access import Action, Principal
+from truce.access import PUBLIC, Action, Principal
 from truce.domain.claim_input import is_web_address
 from truce.server import csrf, views
 from truce.server.chart import bar_chart, stacked_chart
@@ -22,6 +22,7 @@ from truce.server.deps import (
     authenticate,
     bearer_token,
     client_address,
+    get_settings,
     get_throttle,
     session_cookie,
     session_principal,
@@ -50,6 +51,8 @@ class LoginRequired(Exception):
 def page_principal(request: Request) -> Principal:
     token = bearer_token(request)
     who = authenticate(request, token) if token else session_principal(request)
+    if who is None and get_settings(request).public_read:
+        who = PUBLIC
     if who is None:
         query = request.url.query
         raise LoginRequired(request.url.path + (f"?{query}" if query else ""))
@@ -57,6 +60,18 @@ def page_principal(request: Request) -> Principal:
 
 
 Viewer = Annotated[Principal, Depends(page_principal)]
+
+
+def queue_viewer(request: Request) -> Principal:
+    """The review queue is the team's work, not the published record: sign in to see it."""
+    who = page_principal(request)
+    if not who.role.may(Action.READ_QUEUE):
+        query = request.url.query
+        raise LoginRequired(request.url.path + (f"?{query}" if query else ""))
+    return who
+
+
+QueueViewer = Annotated[Principal, Depends(queue_viewer)]
 FormToken = Annotated[str | None, Form(alias=csrf.FIELD, max_length=200)]
 
 
@@ -177,7 +192,7 @@ def claims_page(request: Request, agreement: str, ledger: LedgerDep, who: Viewer
 @router.get("/review.json")
 def review_json(
     ledger: LedgerDep,
-    who: Viewer,
+    who: QueueViewer,
     agreement: str | None = None,
     status: str | None = Query("pending"),
 ) -> dict[str, Any]:
@@ -188,7 +203,7 @@ def review_json(
 def review_page(
     request: Request,
     ledger: LedgerDep,
-    who: Viewer,
+    who: QueueViewer,
     agreement: str | None = None,
     status: str | None = Query("pending"),
 ) -> Response:

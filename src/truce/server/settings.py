@@ -54,6 +54,11 @@ class ServerSettings(BaseSettings):
         description="how often the watcher judges agreements with webhooks (0: never; "
         "reading the feed still observes)",
     )
+    public_read: bool = Field(
+        False,
+        description="anyone may read the record without signing in, as `public` (no "
+        "review queue, no writes, no tokens shown): for publishing a monitoring record",
+    )
     load_example: bool = Field(
         True, description="put the bundled agreements and the Gaza 2023 record in an empty ledger"
     )

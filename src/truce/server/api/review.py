@@ -12,7 +12,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from truce import review
-from truce.server.deps import LedgerDep, Reader, Reviewer
+from truce.server.deps import LedgerDep, QueueReader, Reviewer
 from truce.storage.review import ReviewQueue
 
 router = APIRouter(prefix="/api/review", tags=["review"])
@@ -37,7 +37,7 @@ class Rejection(BaseModel):
 @router.get("", summary="Candidates in the queue")
 def list_candidates(
     ledger: LedgerDep,
-    who: Reader,
+    who: QueueReader,
     agreement: str | None = Query(None),
     status: Literal["pending", "accepted", "rejected"] | None = Query(None),
 ) -> list[dict[str, Any]]:
@@ -69,7 +69,7 @@ def ingest(
 
 
 @router.get("/{candidate_id}", summary="One candidate")
-def show(candidate_id: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
+def show(candidate_id: str, ledger: LedgerDep, who: QueueReader) -> dict[str, Any]:
     return ReviewQueue(ledger.engine).get(candidate_id).as_dict()
 
 
