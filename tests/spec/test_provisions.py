@@ -148,3 +148,15 @@ def test_selector_refinements_are_read_and_checked() -> None:
         ["israel", "lebanon"],
         ["withdrawal"],
     )
+
+
+def test_the_built_in_modes_follow_the_crosswalk() -> None:
+    modes = {p.id: p.plover_mode for p in BUILT_IN.values() if p.plover_mode}
+    assert modes == {
+        "release": "release",
+        "ceasefire_start": "ceasefire",
+        "ceasefire_extension": "ceasefire",
+        "ceasefire_end": "yield",
+        "aid_delivery": "access",
+        "withdrawal": "disarm",
+    }
