@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from truce.domain.agreement_meta import AgreementMetadata
 from truce.domain.claims import EventType
+from truce.domain.provisions import BUILT_IN, DeclaredProvision, Provision, TypeId
 
 Slug = Annotated[
     str,
@@ -49,7 +50,7 @@ class Start(Model):
     """When a phase starts. Exactly one of `at`, `on_event`, `after`."""
 
     at: datetime | None = Field(None, description="fixed local instant, e.g. 2023-11-24T07:00")
-    on_event: EventType | None = Field(
+    on_event: TypeId | None = Field(
         None, description="the first claim of this type starts the phase, e.g. ceasefire_start"
     )
     after: Slug | None = Field(None, description="id of the phase this one follows")
@@ -151,9 +152,10 @@ class Phase(Model):
 
 
 class Selector(Model):
-    """Which claims count: by event type, acting party, subject and categories."""
+    """Which claims count: by event type, acting party, subject, categories, place,
+    participants and topic. Every field given must hold."""
 
-    type: EventType = EventType.RELEASE
+    type: TypeId = EventType.RELEASE
     party: Slug | None = Field(None, description="the acting party (the claim's actor)")
     subject: Slug | None = None
     categories: list[Slug] = Field(
@@ -161,6 +163,21 @@ class Selector(Model):
     )
     exclude: list[Slug] = Field(
         default_factory=list, description="never count claims with any of these categories"
+    )
+    location: list[str] = Field(
+        default_factory=list,
+        description="only claims placed in one of these places: the claim's `location` contains "
+        "the name, or its resolved place (`extra.place`) has it as name, admin1 code or ISO "
+        "3166 alpha-3 country; case-insensitive (omit: anywhere)",
+    )
+    participants: list[Slug] = Field(
+        default_factory=list,
+        description="actor ids that must all be among the claim's actor and target",
+    )
+    topic: list[str] = Field(
+        default_factory=list,
+        description="keywords: only claims whose subject, notes or quote contain one of them "
+        "(case-insensitive; omit: any topic)",
     )
 
 
@@ -187,12 +204,27 @@ class CountedTerm(TermBase):
 
     party: Slug = Field(description="the party that must deliver (the claims' actor)")
     subject: Slug = Field(description="what is counted, a subject id")
-    type: EventType = Field(EventType.RELEASE, description="the event type that counts")
+    type: TypeId = Field(EventType.RELEASE, description="the event type that counts")
     categories: list[Slug] = Field(
         default_factory=list, description="count only claims with one of these categories"
     )
     exclude: list[Slug] = Field(
         default_factory=list, description="never count claims with any of these categories"
+    )
+    location: list[str] = Field(
+        default_factory=list,
+        description="only claims placed in one of these places: the claim's `location` contains "
+        "the name, or its resolved place (`extra.place`) has it as name, admin1 code or ISO "
+        "3166 alpha-3 country; case-insensitive (omit: anywhere)",
+    )
+    participants: list[Slug] = Field(
+        default_factory=list,
+        description="actor ids that must all be among the claim's actor and target",
+    )
+    topic: list[str] = Field(
+        default_factory=list,
+        description="keywords: only claims whose subject, notes or quote contain one of them "
+        "(case-insensitive; omit: any topic)",
     )
 
     def selector(self) -> Selector:
@@ -202,6 +234,9 @@ class CountedTerm(TermBase):
             subject=self.subject,
             categories=self.categories,
             exclude=self.exclude,
+            location=self.location,
+            participants=self.participants,
+            topic=self.topic,
         )
 
 
@@ -287,7 +322,7 @@ class ProhibitionTerm(TermBase):
 
     kind: Literal["prohibition"]
     parties: list[Slug] = Field(default_factory=list, description="omit for every party")
-    type: EventType = EventType.BREACH
+    type: TypeId = EventType.BREACH
     categories: list[Slug] = Field(
         default_factory=list,
         description="restrict to breaches of these kinds (`exchange`, `aid`): a breach of a "
@@ -382,6 +417,11 @@ class AgreementSpec(Model):
         default_factory=list, description="named groups the agreement does not cover"
     )
     subjects: list[Subject] = Field(default_factory=list, description="what is counted")
+    provisions: list[DeclaredProvision] = Field(
+        default_factory=list,
+        description="event types beyond the built-in ones (see docs/claims.md); the built-in "
+        "types are always available",
+    )
     phases: list[Phase] = Field(min_length=1, description="the clocks, in the order they run")
     terms: list[Term] = Field(default_factory=list, description="what each side owes")
 
@@ -411,6 +451,14 @@ class AgreementSpec(Model):
             if phase.id == phase_id:
                 return phase
         raise KeyError(phase_id)
+
+    def provision_table(self) -> dict[str, Provision]:
+        """Every event type this agreement knows: the built-in ones, then its declared ones (a
+        declared id that clashes with a built-in one is a spec error and replaces nothing)."""
+        table = dict(BUILT_IN)
+        for declared in self.provisions:
+            table.setdefault(declared.id, declared.provision())
+        return table
 
     def actor_ids(self) -> set[str]:
         return {

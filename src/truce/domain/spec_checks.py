@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from truce.domain.provision_checks import provision_problems
 from truce.domain.ratio_checks import ratio_problems
 from truce.domain.spec import (
     AgreementSpec,
@@ -37,6 +38,7 @@ def spec_problems(spec: AgreementSpec) -> list[Problem]:
 
 def _problems(spec: AgreementSpec) -> Iterator[Problem]:
     yield from _duplicates(spec)
+    yield from provision_problems(spec)
     phases = [p.id for p in spec.phases]
     terms = [t.id for t in spec.terms]
     actors = sorted(spec.actor_ids())
@@ -91,6 +93,12 @@ class _Refs:
         if sel.party is not None and sel.party not in self.actors:
             yield _unknown((*path, "party"), "party", sel.party, self.actors)
         yield from self.subject(path, sel.subject, sel.categories, sel.exclude)
+        yield from self.participants(path, sel.participants)
+
+    def participants(self, path: Path, ids: list[str]) -> Iterator[Problem]:
+        for j, actor in enumerate(ids):
+            if actor not in self.actors:
+                yield _unknown((*path, "participants", j), "participant", actor, self.actors)
 
     def subject(
         self, path: Path, subject: str | None, categories: list[str], exclude: list[str]
@@ -114,6 +122,7 @@ def _term_problems(path: Path, term: Term, refs: _Refs) -> Iterator[Problem]:
         yield _unknown((*path, "party"), "party", term.party, actors)
     if isinstance(term, QuotaTerm | RatioTerm):
         yield from check_subject(path, term.subject, term.categories, term.exclude)
+        yield from refs.participants(path, term.participants)
     if isinstance(term, PoolTerm):
         yield from check_subject(path, term.subject, [], [])
     if isinstance(term, QuotaTerm) and term.by is not None and term.per is not None:
@@ -231,7 +240,13 @@ def _duplicates(spec: AgreementSpec) -> Iterator[Problem]:
                     "give each party, mediator and guarantor its own id",
                 )
             seen[actor.id] = (key, i)
-    for key, items in (("phases", spec.phases), ("terms", spec.terms), ("subjects", spec.subjects)):
+    listed = (
+        ("phases", spec.phases),
+        ("terms", spec.terms),
+        ("subjects", spec.subjects),
+        ("provisions", spec.provisions),
+    )
+    for key, items in listed:
         ids: set[str] = set()
         for i, item in enumerate(items):
             if item.id in ids:

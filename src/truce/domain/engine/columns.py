@@ -13,9 +13,9 @@ from typing import Any, overload
 
 import numpy as np
 
-from truce.domain.claims import Claim, EventType
+from truce.domain.claims import Claim
 from truce.domain.engine.answer import Counts
-from truce.domain.engine.claim_columns import TYPE_CODE, Floats, Ints, columns_from_claims
+from truce.domain.engine.claim_columns import Floats, Ints, columns_from_claims
 from truce.domain.engine.events import Event, make_event
 from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.domain.engine.index import (
@@ -24,6 +24,7 @@ from truce.domain.engine.index import (
     weight_of,
     with_overrides,
 )
+from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
 from truce.domain.engine.versions import judging
@@ -121,7 +122,8 @@ class ColumnIndex:
         self._by_id: dict[str, Event] = {}
         self._selected: dict[SeriesKey, tuple[Ints, Floats]] = {}
         self._series: dict[SeriesKey, Series] = {}
-        self._by_type: dict[EventType, list[Event]] = {}
+        self._by_type: dict[str, list[Event]] = {}
+        self._type = {t: i for i, t in enumerate(frame.types)}
         self._actor = {a: i for i, a in enumerate(frame.actors)}
         self._subject = {s: i for i, s in enumerate(frame.subjects)}
 
@@ -151,12 +153,12 @@ class ColumnIndex:
 
     # -- what an assessment asks (see index.EventIndex) -------------------------------------
 
-    def of_type(self, event_type: EventType) -> list[Event]:
+    def of_type(self, event_type: str) -> list[Event]:
         root = self._root
         found = root._by_type.get(event_type)
         if found is None:
             known = root.known
-            mine = known[root.frame.type[known] == TYPE_CODE[event_type]]
+            mine = known[root.frame.type[known] == root._type.get(event_type, _ABSENT)]
             found = root._by_type[event_type] = root.events_at(mine.tolist())
         return found
 
@@ -174,15 +176,20 @@ class ColumnIndex:
 
     def _matching(self, sel: Selector, among: Ints) -> Ints:
         f = self.frame
-        mask = f.type[among] == TYPE_CODE[sel.type]
+        mask = f.type[among] == self._type.get(sel.type, _ABSENT)
         if sel.party is not None:
             mask &= f.actor[among] == self._actor.get(sel.party, _ABSENT)
         if sel.subject is not None:
             mask &= f.subject[among] == self._subject.get(sel.subject, _ABSENT)
         if sel.categories or sel.exclude:
-            fits = [_fits(sel, frozenset(s)) for s in f.category_sets]
-            mask &= np.array(fits, dtype=bool)[f.categories[among]]
+            fitting = [_fits(sel, frozenset(s)) for s in f.category_sets]
+            mask &= np.array(fitting, dtype=bool)[f.categories[among]]
         found: Ints = among[mask]
+        if refines(sel) and len(found):
+            # Place, participants and topic read the claims: the same rule as `index.matches`,
+            # asked only of the events the columns left.
+            events = self.events_at(found.tolist())
+            found = found[np.fromiter((fits(sel, e) for e in events), bool, count=len(events))]
         return found
 
     def loose(self, sel: Selector, start: float, end: float) -> list[Event]:
