@@ -29,7 +29,7 @@ from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.engine.columns import evaluate_columns
 from truce.domain.spec import AgreementSpec
-from truce.spec import load_spec_file
+from truce.spec import check_spec, load_spec_file
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FIRST, _ = load_spec_file(EXAMPLES / "agreements" / "karabakh-2020.yaml")
@@ -67,6 +67,23 @@ def _status(state: dict[str, Any], verdict: str) -> str:
 def test_the_claims_file_is_sourced_and_accepted_by_the_spec() -> None:
     assert len(RECORD) == 14
     assert all(claim.sources and claim.sources[0].outlet for claim in RECORD)
+
+
+def test_version_2_moves_only_the_kalbajar_deadline() -> None:
+    for path in (
+        EXAMPLES / "agreements" / "karabakh-2020.yaml",
+        EXAMPLES / "agreements" / "versions" / "karabakh-2020.v2.yaml",
+    ):
+        assert check_spec(path.read_text(encoding="utf-8"), str(path)) == []
+    first, amended = FIRST.model_dump(), AMENDED.model_dump()
+    assert {key for key in first if first[key] != amended[key]} == {
+        "effective_from",
+        "sources",
+        "terms",
+    }
+    changed = [a["id"] for a, b in zip(first["terms"], amended["terms"], strict=True) if a != b]
+    assert changed == ["kalbajar-returned"]
+    assert (FIRST.effective_from, str(AMENDED.effective_from)) == (None, "2020-11-15 00:00:00")
 
 
 def test_in_force_at_midnight_moscow_time() -> None:

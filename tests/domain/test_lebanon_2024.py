@@ -29,7 +29,7 @@ from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.engine.columns import evaluate_columns
 from truce.domain.spec import AgreementSpec
-from truce.spec import load_spec_file
+from truce.spec import check_spec, load_spec_file
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FIRST, _ = load_spec_file(EXAMPLES / "agreements" / "lebanon-2024.yaml")
@@ -66,6 +66,23 @@ def _phase(state: dict[str, Any], phase: str) -> dict[str, Any]:
 def test_the_claims_file_is_sourced_and_accepted_by_the_spec() -> None:
     assert len(RECORD) == 14
     assert all(claim.sources and claim.sources[0].outlet for claim in RECORD)
+
+
+def test_version_2_moves_only_the_withdrawal_deadlines() -> None:
+    for path in (
+        EXAMPLES / "agreements" / "lebanon-2024.yaml",
+        EXAMPLES / "agreements" / "versions" / "lebanon-2024.v2.yaml",
+    ):
+        assert check_spec(path.read_text(encoding="utf-8"), str(path)) == []
+    first, extended = FIRST.model_dump(), EXTENDED.model_dump()
+    assert {key for key in first if first[key] != extended[key]} == {
+        "effective_from",
+        "sources",
+        "terms",
+    }
+    changed = [a["id"] for a, b in zip(first["terms"], extended["terms"], strict=True) if a != b]
+    assert changed == ["withdrawal-from-villages", "withdrawal-from-five-points"]
+    assert (FIRST.effective_from, str(EXTENDED.effective_from)) == (None, "2025-01-27 00:00:00")
 
 
 def test_in_force_at_four_in_the_morning_of_27_november() -> None:
