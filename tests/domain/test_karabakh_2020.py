@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
@@ -181,3 +183,29 @@ def test_breaches_count_in_the_conflict_zone_only() -> None:
         "armenia": {"alleged": 2},
         "azerbaijan": {"alleged": 1, "confirmed": 1},
     }
+
+
+@pytest.mark.xfail(strict=True, reason="deployment is a declared provision: needs engine-vocab")
+def test_the_russian_contingent_is_deployed_by_the_last_handover() -> None:
+    # Shoigu's report to Putin on 20 Nov: 1,960 personnel and 552 pieces of equipment moved in,
+    # against the statement's 1,960 troops and 90 APCs + 380 vehicles = 470 pieces.
+    noon = _state("2020-11-20T12:00")
+    assert _status(noon, "peacekeepers-deployed") == "undetermined"
+    state = _state("2020-11-21T00:00")
+    troops = _row(state, "peacekeepers-deployed")
+    assert (troops["due"], troops["delivered"], troops["balance"], troops["status"]) == (
+        1960,
+        1960,
+        0,
+        "met",
+    )
+    equipment = _row(state, "equipment-deployed")
+    # 552 - 470 = 82 more than the statement listed.
+    assert (equipment["due"], equipment["delivered"], equipment["balance"]) == (470, 552, 82)
+    assert equipment["status"] == "met"
+
+
+@pytest.mark.xfail(strict=True, reason="deployment is a declared provision: needs engine-vocab")
+def test_the_joint_monitoring_centre_opens_on_30_january_2021() -> None:
+    assert _status(_state("2021-01-29T12:00"), "monitoring-centre") == "in_progress"
+    assert _status(_state("2021-01-31T00:00"), "monitoring-centre") == "met"

@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
@@ -220,3 +222,15 @@ def test_after_18_february_all_but_five_points() -> None:
     # Judged by version 1 alone, the 18 Feb withdrawal is a late one: unmet.
     alone = _state("2025-02-19T00:00", [FIRST])
     assert _row(alone, "withdrawal-from-villages")["status"] == "unmet"
+
+
+@pytest.mark.xfail(strict=True, reason="deployment is a declared provision: needs engine-vocab")
+def test_the_lebanese_army_deploys_into_the_border_villages_by_18_february() -> None:
+    # Khiam (11 Dec) and the western sector (6-7 Jan) are on record, the border villages not yet.
+    before = _row(_state("2025-01-26T12:00"), "laf-deployment")
+    assert (before["status"], before["ends_at"]) == ("no_record", "2025-01-26T04:00:00+02:00")
+    during = _row(_state("2025-02-18T12:00"), "laf-deployment")
+    assert (during["status"], during["ends_at"]) == ("undetermined", "2025-02-19T00:00:00+02:00")
+    # The army's deployment into 11 border villages from the evening of 17 Feb, dated 18 Feb.
+    assert _row(_state("2025-02-19T00:00"), "laf-deployment")["status"] == "met"
+    assert {p.id for p in EXTENDED.provisions} == {"deployment"}
