@@ -8,7 +8,10 @@ Naqoura on 6 Jan; its Prime Minister's Office said on 24 Jan it would stay past 
 26 Jan Lebanon's health ministry reported 22 killed by Israeli fire as residents tried to return.
 That evening the White House said the arrangement continued until 18 Feb 2025, and Lebanon
 confirmed in the early hours of 27 Jan (version 2 of the spec, in force from 00:00 on 27 Jan).
-On 18 Feb Israel left the border villages but kept five hilltop positions. Breaches: the IDF
+On 18 Feb Israel left the border villages but kept five hilltop positions. The Lebanese army
+deployed at five locations around Khiam on 11 Dec, in four western villages on 7 Jan and in 11
+border villages from the evening of 17 Feb (a `deployment`, a provision the spec declares,
+PLOVER MOBILIZE, CAMEO 154). Breaches: the IDF
 said it struck a Hezbollah rocket site on 28 Nov against a threat (excepted as self-defence,
 which point 4 allows the two states); the Lebanese army alleged Israeli fire on villages on
 27-28 Nov; Hezbollah fired two mortars at Mount Dov at about 17:00 on 2 Dec and claimed them;
@@ -23,8 +26,6 @@ import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
@@ -66,7 +67,7 @@ def _phase(state: dict[str, Any], phase: str) -> dict[str, Any]:
 
 
 def test_the_claims_file_is_sourced_and_accepted_by_the_spec() -> None:
-    assert len(RECORD) == 14
+    assert len(RECORD) == 17
     assert all(claim.sources and claim.sources[0].outlet for claim in RECORD)
 
 
@@ -83,7 +84,11 @@ def test_version_2_moves_only_the_withdrawal_deadlines() -> None:
         "terms",
     }
     changed = [a["id"] for a, b in zip(first["terms"], extended["terms"], strict=True) if a != b]
-    assert changed == ["withdrawal-from-villages", "withdrawal-from-five-points"]
+    assert changed == [
+        "withdrawal-from-villages",
+        "withdrawal-from-five-points",
+        "laf-deployment",
+    ]
     assert (FIRST.effective_from, str(EXTENDED.effective_from)) == (None, "2025-01-27 00:00:00")
 
 
@@ -224,7 +229,6 @@ def test_after_18_february_all_but_five_points() -> None:
     assert _row(alone, "withdrawal-from-villages")["status"] == "unmet"
 
 
-@pytest.mark.xfail(strict=True, reason="deployment is a declared provision: needs engine-vocab")
 def test_the_lebanese_army_deploys_into_the_border_villages_by_18_february() -> None:
     # Khiam (11 Dec) and the western sector (6-7 Jan) are on record, the border villages not yet.
     before = _row(_state("2025-01-26T12:00"), "laf-deployment")
