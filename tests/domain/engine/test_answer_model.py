@@ -28,10 +28,15 @@ from regenerate import EXAMPLES, INSTANTS, golden_name  # noqa: E402
 CASES = [(agreement, at) for agreement, instants in INSTANTS.items() for at in instants]
 
 
-def _spec(agreement: str) -> AgreementSpec:
-    path = EXAMPLES / "agreements" / f"{agreement}.yaml"
+def _load(path: Path) -> AgreementSpec:
     with path.open(encoding="utf-8") as handle:
         return AgreementSpec.model_validate(YAML(typ="safe").load(handle))
+
+
+def _versions(agreement: str) -> list[AgreementSpec]:
+    """Every version of a bundled agreement, oldest first, as the golden ledger records them."""
+    later = sorted((EXAMPLES / "agreements" / "versions").glob(f"{agreement}.v*.yaml"))
+    return [_load(EXAMPLES / "agreements" / f"{agreement}.yaml"), *map(_load, later)]
 
 
 def _claims(spec: AgreementSpec) -> list[Claim]:
@@ -49,12 +54,13 @@ def _golden(agreement: str, at: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("agreement", "at"), CASES)
 def test_both_ways_in_give_the_golden_answer_through_the_model(agreement: str, at: str) -> None:
-    spec = _spec(agreement)
+    versions = _versions(agreement)
+    spec = versions[-1]
     claims = _claims(spec)
     instant = datetime.fromisoformat(at).replace(tzinfo=spec.zone)
     golden = _golden(agreement, at)
-    by_objects = evaluate(spec, claims, instant)
-    by_columns = evaluate_columns(spec, claims, instant)
+    by_objects = evaluate(spec, claims, instant, versions)
+    by_columns = evaluate_columns(spec, claims, instant, versions)
     assert by_objects == by_columns == golden
     typed = StatusAnswer.of(by_objects)
     assert typed.as_data() == golden

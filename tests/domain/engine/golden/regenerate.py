@@ -39,6 +39,9 @@ INSTANTS: dict[str, tuple[str, ...]] = {
         "2025-11-04T00:00",
     ),
     "india-pakistan-2025": ("2025-05-10T16:00", "2025-05-11T00:00", "2025-05-20T00:00"),
+    # Before and after each amendment (a second spec version), and on a loosely dated deadline day.
+    "karabakh-2020": ("2020-11-14T12:00", "2020-11-20T12:00", "2021-06-01T00:00"),
+    "lebanon-2024": ("2025-01-26T12:00", "2025-02-18T12:00", "2025-02-19T00:00"),
     "minsk-2015": ("2015-02-14T00:00", "2015-02-20T12:00", "2015-04-01T00:00"),
     "russia-ukraine-2025": ("2025-05-01T00:00", "2025-06-01T00:00"),
     "shalit-2011": ("2011-10-17T00:00", "2011-10-19T12:00", "2012-01-01T00:00"),
@@ -52,12 +55,15 @@ def golden_name(agreement: str, at: str) -> str:
 
 
 def load_examples(runner: Any, db: str) -> None:
-    """A ledger holding every bundled agreement and the bundled Gaza record."""
+    """A ledger holding every bundled agreement, its later versions (`agreements/versions/`,
+    recorded after every first version) and every bundled record."""
     from truce.cli.app import app
 
+    agreements = EXAMPLES / "agreements"
     for args in (
         ["init"],
-        *(["agreement", "add", str(p)] for p in sorted((EXAMPLES / "agreements").glob("*.yaml"))),
+        *(["agreement", "add", str(p)] for p in sorted(agreements.glob("*.yaml"))),
+        *(["agreement", "add", str(p)] for p in sorted((agreements / "versions").glob("*.yaml"))),
         *(["import", str(p)] for p in sorted((EXAMPLES / "claims").glob("*.jsonl"))),
     ):
         result = runner.invoke(app, ["--db", db, *args])
