@@ -169,8 +169,10 @@ def _disputes(s: StatusAnswer) -> Table:
         title_justify="left",
     )
     for d in ranked:
-        readings = " vs ".join(str(r.quantity) for r in d.readings)
-        sources = "; ".join(f"{r.quantity}: {', '.join(r.sources)}" for r in d.readings)
+        readings = ("dated " if d.about == "date" else "") + " vs ".join(
+            r.label for r in d.readings
+        )
+        sources = "; ".join(f"{r.label}: {', '.join(r.sources)}" for r in d.readings)
         differ = (
             "\n".join(
                 f"{v.id}: " + ", ".join(f"{k}→{w}" for k, w in v.by_reading.items())

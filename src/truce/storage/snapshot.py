@@ -35,10 +35,11 @@ FORMAT = json.dumps(
     # Version 3: frames hold the claims set aside for their date (`out_of_range`) and the
     # claims kept with `--allow-unknown` (`unchecked`). Version 4: the leading figure is the one
     # independent sources back best (domain.leading), no longer the lowest of the best status.
-    {"version": 4, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
+    # Version 5: events whose claims' dates dispute are flagged (`date_disputed`).
+    {"version": 5, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
-_FLAGS = ("has_quantity", "disputed")
+_FLAGS = ("has_quantity", "disputed", "date_disputed")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ reference is tested on every engine test and on random records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import overload
 
 import numpy as np
 
@@ -57,6 +58,7 @@ class EventFrame:
     quantity: Ints  # the leading figure; 0 where none
     has_quantity: Flags
     disputed: Flags
+    date_disputed: Flags  # its claims' dates share no instant (`engine.dates`)
     starts: Ints  # event i's claims are members[starts[i]:starts[i + 1]]
     members: Ints  # claim rows (`make_event` ranks them when it builds the event)
     actors: list[str]
@@ -97,6 +99,7 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
     lead = _break_ties(c, ranked, bounds, weight[order], grade[order], loose[order])
 
     figures = _figures(c, ranked, bounds, weight[order])
+    dated = _dates_disputed(c, ranked, bounds)
     ts = c.ts[lead]
     at, known_at = ts.copy(), ts.copy()
     for code, span in _FIXED_SPANS.items():
@@ -127,6 +130,7 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         quantity=quantity[clock],
         has_quantity=has_quantity[clock],
         disputed=disputed[clock],
+        date_disputed=dated[clock],
         starts=starts,
         members=members.astype(np.int64),
         actors=list(c.actors),
@@ -139,6 +143,55 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         out_of_range=tuple(sorted({c.ids[i] for i in np.flatnonzero(outside).tolist()})),
         unchecked=tuple(sorted({c.ids[i] for i in rows[c.unchecked[rows]].tolist()})),
     )
+
+
+# Per-event columns, in clock order: what moving an event reorders.
+_PER_EVENT = (
+    "at", "known_at", "type", "actor", "subject", "categories", "quantity", "has_quantity",
+    "disputed", "date_disputed",
+)  # fmt: skip
+
+
+def moved(frame: EventFrame, position: int, at: float, known_at: float) -> EventFrame:
+    """The frame with the event at `position` placed at another instant (one of its disputed
+    dates): the same events, clock order kept (by instant, then id)."""
+    n = len(frame)
+    rest = np.delete(np.arange(n, dtype=np.int64), position)
+    instants = frame.at[rest]
+    lo, hi = np.searchsorted(instants, at, "left"), np.searchsorted(instants, at, "right")
+    key = frame.keys[position]
+    place = int(lo) + sum(1 for i in range(int(lo), int(hi)) if frame.keys[int(rest[i])] < key)
+    order = np.insert(rest, place, position)
+    columns = {name: getattr(frame, name)[order] for name in _PER_EVENT}
+    columns["at"][place], columns["known_at"][place] = at, known_at
+    sizes = np.diff(frame.starts)[order]
+    starts = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+    offsets = np.arange(int(starts[-1])) - np.repeat(starts[:-1], sizes)
+    members = frame.members[np.repeat(frame.starts[:-1][order], sizes) + offsets]
+    return replace(
+        frame, keys=Reordered(frame.keys, order), starts=starts, members=members, **columns
+    )
+
+
+class Reordered(Sequence[str]):
+    """Keys read in another order, without copying a million of them."""
+
+    def __init__(self, keys: Sequence[str], order: Ints) -> None:
+        self._keys, self._order = keys, order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, item: int) -> str: ...
+
+    @overload
+    def __getitem__(self, item: slice) -> list[str]: ...
+
+    def __getitem__(self, item: int | slice) -> str | list[str]:
+        if isinstance(item, slice):
+            return [self._keys[int(i)] for i in self._order[item]]
+        return self._keys[int(self._order[item])]
 
 
 def _break_ties(
@@ -196,6 +249,28 @@ def _figures(
         lead_figure[e] = low[e] if found is None else int(found)
     quantity = np.where(any_figure, lead_figure, 0)
     return quantity.astype(np.int64), any_figure, disputed
+
+
+def _dates_disputed(c: ClaimColumns, ranked: Ints, bounds: Ints) -> Flags:
+    """Per event: whether its claims' date intervals share no instant (`dates.dates_disputed`:
+    the latest start is past the earliest end, or on it where that end is a loose one's)."""
+    if len(ranked) == 0:
+        return np.zeros(0, dtype=bool)
+    first = bounds[:-1]
+    since = c.ts[ranked]
+    loose = c.precision[ranked] != _EXACT
+    until = since.copy()
+    for code, span in _FIXED_SPANS.items():
+        until[c.precision[ranked] == code] += span
+    for i in np.flatnonzero(c.precision[ranked] == PRECISION_CODE[DatePrecision.MONTH]).tolist():
+        start = datetime.fromisoformat(c.dates[int(ranked[i])])
+        until[i] = since[i] + precision_span(DatePrecision.MONTH, start).total_seconds()
+    low = np.maximum.reduceat(since, first)
+    high = np.minimum.reduceat(until, first)
+    event = np.repeat(np.arange(len(first)), np.diff(bounds))
+    open_high = np.logical_or.reduceat(loose & (until == high[event]), first)
+    disputed: Flags = (low > high) | ((low == high) & open_high)
+    return disputed
 
 
 def _backing(c: ClaimColumns, row: int, status: int) -> Backing:
