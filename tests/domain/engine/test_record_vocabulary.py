@@ -7,7 +7,7 @@ read the same way (docs/status.md, "What a verdict says"):
   `no_record` can no longer open: `failed`);
 - the window closed with part of it on record (a short count, or the act only after the
   deadline): `unmet` (the gate: `failed`; an order with one kind of event only was kept);
-- the window still open with nothing on record: `in_progress`;
+- the window still open with nothing on record: `in_progress`; not open yet: `upcoming`;
 - the window closed with the act dated only to a day that straddles its end: `undetermined`
   (the gate too: it may or may not open). An order places loose dates at their middle, so it has
   no such case.
@@ -42,6 +42,7 @@ TABLE = {
     "closed, part recorded": ["unmet", "unmet", "unmet", "failed", "met"],
     "open, nothing recorded": ["in_progress"] * 5,
     "closed, dated only to a straddling day": ["undetermined"] * 4 + [None],
+    "not open yet": ["upcoming", "upcoming", "upcoming", "in_progress", "upcoming"],
 }
 
 
@@ -53,6 +54,8 @@ def _record(kit: Any, situation: str) -> tuple[list[Any], str]:
         return [freed], after
     if situation == "open, nothing recorded":
         return [freed], "2024-01-02T00:00"
+    if situation == "not open yet":  # the gate waits for its quota, as it does while open
+        return [freed], "2024-01-01T06:00"
     if situation == "closed, part recorded":
         return [
             freed,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from truce.domain.claims import EventType
@@ -38,6 +39,11 @@ def _verdict(
         explanation=Explanation(clause, text, events or []),
         **{"party": None, "subject": None, **fields},
     )
+
+
+def opens(ctx: Assessment, start: float) -> str:
+    """Why a verdict whose window has not opened is `upcoming`."""
+    return f"opens {datetime.fromtimestamp(start, ctx.zone).isoformat(timespec='minutes')}"
 
 
 def gate(term: GateTerm, ctx: Assessment) -> TermResult:
@@ -82,7 +88,9 @@ def order(term: OrderTerm, ctx: Assessment) -> TermResult:
     firsts = ctx.index.between(term.first, start, stop)
     thens = ctx.index.between(term.then, start, stop)
     early = [t for t in thens if firsts and t.at < firsts[-1].at]
-    if early:
+    if ctx.at < start:
+        status, text = Status.UPCOMING, opens(ctx, start)
+    elif early:
         status = Status.VIOLATED
         text = f"{len(early)} event(s) of the later kind came before the last of the earlier kind"
     elif ctx.at >= stop and not firsts and not thens:
