@@ -190,7 +190,8 @@ def test_an_instant_before_the_start_judges_nothing(kit: Any, data: Any, hours: 
     spec = kit.spec(TERMS, phases=_phases())
     at = START - timedelta(hours=hours, minutes=1)
     state = kit.state(spec, data.draw(records(kit)), at.isoformat())
-    assert state["state"] == "pending"
+    # `ended` when a `ceasefire_end` came before the start: then nothing ever opens.
+    assert state["state"] in ("pending", "ended")
     for row in state["obligations"]:
         if row["kind"] == "gate":
             assert row["status"] in ("in_progress", "failed"), row["id"]
@@ -261,7 +262,8 @@ def test_no_extension_runs_a_phase_past_its_cap(
     ]  # fmt: skip
     state = kit.state(spec, [*data.draw(records(kit)), *announced], moment.isoformat())
     pause = state["phases"][0]
-    beyond = [a for a in kit.extension(state, "per-ten")["announcements"] if not a["within_cap"]]
+    rows = [x for x in state["extensions"] if x["term"] == "per-ten"]  # none if never started
+    beyond = [a for x in rows for a in x["announcements"] if not a["within_cap"]]
     assert pause["capped"] == bool(beyond)
     if pause["ends_at"] is not None:
         assert datetime.fromisoformat(pause["ends_at"]) <= kit.when(

@@ -18,13 +18,14 @@ from truce.domain.engine.answer import Counts
 from truce.domain.engine.claim_columns import TYPE_CODE, Floats, Ints, columns_from_claims
 from truce.domain.engine.dates import DateReading
 from truce.domain.engine.events import Event, make_event, placed
-from truce.domain.engine.frame import EventFrame, moved, reduce_columns
+from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.domain.engine.index import (
     SeriesKey,
     selector_key,
     weight_of,
     with_overrides,
 )
+from truce.domain.engine.moved import moved
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
 from truce.domain.engine.versions import judging
@@ -275,10 +276,9 @@ class ColumnIndex:
         known = root.known[f.date_disputed[root.known]]
         pending = root.pending[f.date_disputed[root.pending]]
         later = np.flatnonzero(f.date_disputed & ~begun)
-        found = root.events_at(np.concatenate([known, pending, later]).tolist())
-        return [e for e in found[: len(known) + len(pending)]] + [
-            e for e in found[len(known) + len(pending) :] if e.earliest <= root.instant
-        ]
+        begun_by_lead = root.events_at(np.concatenate([known, pending]).tolist())
+        others = root.events_at(later.tolist())
+        return begun_by_lead + [e for e in others if e.earliest <= root.instant]
 
     def with_date(self, event: Event, reading: DateReading) -> ColumnIndex:
         """The same record with `event` at another of its dates: a fresh index over a frame
