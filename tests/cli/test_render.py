@@ -63,3 +63,29 @@ def test_undetermined_and_failed_verdicts_are_printed_in_their_colours() -> None
     blue, red = "\x1b[1;34m", "\x1b[1;31m"
     assert f"{blue}undetermined" in printed
     assert f"{red}failed" in printed
+
+
+def test_a_date_dispute_is_shown_with_its_dates_and_the_verdicts_that_differ() -> None:
+    spec = AgreementSpec.model_validate(SPEC)
+    base = {"agreement": "colours", "type": "release", "actor": "hamas", "subject": "hostages",
+            "quantity": 20, "event_id": "r"}  # fmt: skip
+    claims = [
+        {
+            **base,
+            "date": "2024-01-01T09:00",
+            "sources": [{"outlet": "Wire"}],
+            "status": "confirmed",
+        },
+        {**base, "date": "2024-01-01T18:00", "sources": [{"outlet": "Other"}]},
+    ]
+    record = [ClaimInput.model_validate(c).to_claim(spec.zone) for c in claims]
+    answer = StatusAnswer.of(evaluate(spec, record, datetime(2024, 1, 3, tzinfo=UTC)))
+    console = Console(width=320, record=True)
+    console.print(status_view(answer))
+    printed = console.export_text()
+    nine, six = "2024-01-01T09:00:00+00:00", "2024-01-01T18:00:00+00:00"
+    # 09:00 (confirmed, leading) is before the noon deadline, 18:00 after it.
+    assert f"dated {nine} vs {six}" in printed
+    assert f"{nine}: Wire; {six}: Other" in printed
+    assert f"twenty: {nine}→met, {six}→unmet" in printed
+    assert "met disputed" in printed
