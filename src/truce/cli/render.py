@@ -12,18 +12,27 @@ from rich.text import Text
 from truce.domain.engine.answer_model import JudgedBy, StatusAnswer
 from truce.domain.engine.answer_parts import EarnedDay, RenewalRow
 
+# Every status the answer can carry has a colour: green done, red not done (a gate that can no
+# longer open is as red as a missed quota), yellow/cyan open, magenta/blue "cannot say" (no record
+# at all; loose dates or unpaired units that could go either way), dim not yet due.
 STATUS_STYLE = {
     "met": "green",
     "earned": "green",
+    "active": "green",
     "unmet": "bold red",
     "not_earned": "bold red",
     "violated": "bold red",
+    "failed": "bold red",
+    "beyond_limit": "bold red",
     "alleged": "yellow",
     "in_progress": "cyan",
     "pending": "cyan",
     "upcoming": "dim",
     "inactive": "dim",
     "no_record": "magenta",
+    "undetermined": "bold blue",
+    "suspended": "yellow",
+    "ended": "dim",
 }
 
 
@@ -160,8 +169,10 @@ def _disputes(s: StatusAnswer) -> Table:
         title_justify="left",
     )
     for d in ranked:
-        readings = " vs ".join(str(r.quantity) for r in d.readings)
-        sources = "; ".join(f"{r.quantity}: {', '.join(r.sources)}" for r in d.readings)
+        readings = ("dated " if d.about == "date" else "") + " vs ".join(
+            r.label for r in d.readings
+        )
+        sources = "; ".join(f"{r.label}: {', '.join(r.sources)}" for r in d.readings)
         differ = (
             "\n".join(
                 f"{v.id}: " + ", ".join(f"{k}→{w}" for k, w in v.by_reading.items())

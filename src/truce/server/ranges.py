@@ -42,7 +42,7 @@ def reading_range(dispute: dict[str, Any]) -> str:
             f'<text class="tick" x="{cx:.1f}" y="44" text-anchor="middle">{r["quantity"]:g}</text>'
         )
         for k, v in enumerate(verdicts):
-            verdict = v["by_reading"].get(_key(r["quantity"]))
+            verdict = v["by_reading"].get(r.get("label") or _key(r["quantity"]))
             if verdict:
                 parts.append(
                     f'<text class="verdict {escape(verdict)}" x="{cx:.1f}" y="{62 + ROW * k}" '

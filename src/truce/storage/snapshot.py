@@ -36,10 +36,11 @@ FORMAT = json.dumps(
     # claims kept with `--allow-unknown` (`unchecked`). Version 4: the leading figure is the one
     # independent sources back best (domain.leading), no longer the lowest of the best status.
     # Version 5: event types are open (declared provisions), coded per frame like actors.
-    {"version": 5, "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)]}
+    # Version 6: events whose claims' dates dispute are flagged (`date_disputed`).
+    {"version": 6, "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
-_FLAGS = ("has_quantity", "disputed")
+_FLAGS = ("has_quantity", "disputed", "date_disputed")
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,7 @@ def test_the_frame_holds_the_reference_events_in_the_same_order(kit: Any, data: 
     ]
     assert figures == [e.quantity for e in book.events]
     assert frame.disputed.tolist() == [e.disputed for e in book.events]
+    assert frame.date_disputed.tolist() == [bool(e.dates) for e in book.events]
     for i, event in enumerate(book.events):
         rows = frame.members[frame.starts[i] : frame.starts[i + 1]]
         assert sorted(claims[r].id for r in rows) == sorted(event.claim_ids)

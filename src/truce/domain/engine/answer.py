@@ -127,12 +127,13 @@ def render(
     current = a.clocks[main.phase] if main.phase else None
     ends = ends_of(a)
     for d in disputes:
+        dated = d["about"] == "date"
         explanations.append(
             {
-                "for": f"dispute/{d['event_id']}",
+                "for": f"dispute/{d['event_id']}" + ("/date" if dated else ""),
                 "clause": None,
-                "text": "sources give "
-                + " vs ".join(str(r["quantity"]) for r in d["readings"])
+                "text": ("sources date it " if dated else "sources give ")
+                + " vs ".join(r["label"] for r in d["readings"])
                 + (": the verdicts differ by reading" if d["verdict_differs"] else ""),
                 "claims": [c for r in d["readings"] for c in r["claims"]],
                 "sources": sorted({s for r in d["readings"] for s in r["sources"]}),

@@ -71,7 +71,9 @@ class StatusAnswer(Row):
     breaches_by_party: dict[str, dict[str, int]] = Field(
         description="breach counts by party (`unknown` if unnamed), then by status"
     )
-    disputes: list[Dispute] = Field(description="one per event whose figures disagree")
+    disputes: list[Dispute] = Field(
+        description="one per event whose figures disagree, then one per event whose dates do"
+    )
     explanations: list[Explanation | DisputeExplanation] = Field(
         description="per obligation, extension term, breach and dispute, in that order"
     )

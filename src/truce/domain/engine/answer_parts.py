@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from truce.domain.claims import ClaimStatus
+from truce.domain.claims import ClaimStatus, DatePrecision
 
 Number = int | float  # whole figures print as ints, others to three decimals
 # ISO 8601 with the agreement's UTC offset; the mark names the type in docs/status.md.
@@ -126,8 +126,13 @@ class Breach(Row):
 
 
 class Reading(Row):
-    quantity: Number | None = Field(description="the figure")
-    leading: bool = Field(description="the reading the verdicts use (the lowest best-attested)")
+    """One figure, or one date, that some claims give an event."""
+
+    label: str = Field(description="how `by_reading` names it: the figure, or the date as put")
+    quantity: Number | None = Field(description="the figure (a figure dispute), else null")
+    date: Instant | None = Field(description="the date (a date dispute), else null")
+    precision: DatePrecision | None = Field(description="the date's precision, else null")
+    leading: bool = Field(description="the reading the verdicts use (see Which reading leads)")
     claims: list[str] = Field(description="the claims giving it")
     statuses: list[str] = Field(description="their statuses")
     sources: list[str] = Field(description="their sources")
@@ -135,17 +140,20 @@ class Reading(Row):
 
 class DisputedVerdict(Row):
     id: str = Field(description="an obligation id, an extension day, `state` or `ends_at`")
-    by_reading: dict[str, str] = Field(description="the verdict under each figure")
+    by_reading: dict[str, str] = Field(
+        description="the verdict under each reading, by `label` (`absent`: no such verdict)"
+    )
 
 
 class Dispute(Row):
-    event_id: str = Field(description="the event with several figures")
+    event_id: str = Field(description="the event its sources disagree on")
+    about: Literal["figure", "date"] = Field(description="what they disagree on")
     type: str = Field(description="its event type (built-in, or a provision the spec declares)")
     actor: str | None = Field(description="its actor")
     subject: str | None = Field(description="its subject")
-    date: Instant = Field(description="its date")
-    readings: list[Reading] = Field(description="every figure, the leading one first")
-    verdict_differs: bool = Field(description="some verdict changes with the figure")
+    date: Instant = Field(description="its (leading) date")
+    readings: list[Reading] = Field(description="every figure or date, the leading one first")
+    verdict_differs: bool = Field(description="some verdict changes with the reading")
     verdicts: list[DisputedVerdict] = Field(description="each verdict that changes")
 
 
@@ -163,12 +171,12 @@ class Explanation(Row):
 
 
 class DisputeExplanation(Row):
-    """Why an event is disputed: its figures side by side (no `claims_total`)."""
+    """Why an event is disputed: its figures or dates side by side (no `claims_total`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    for_: str = Field(alias="for", description="`dispute/<event>`")
+    for_: str = Field(alias="for", description="`dispute/<event>`, `dispute/<event>/date`")
     clause: None = Field(description="always null: a dispute rests on no clause")
-    text: str = Field(description="the figures, and whether the verdicts differ by them")
-    claims: list[str] = Field(description="every claim giving a figure")
+    text: str = Field(description="the readings, and whether the verdicts differ by them")
+    claims: list[str] = Field(description="every claim giving one")
     sources: list[str] = Field(description="their sources")

@@ -16,7 +16,8 @@ import numpy as np
 from truce.domain.claims import Claim
 from truce.domain.engine.answer import Counts
 from truce.domain.engine.claim_columns import Floats, Ints, columns_from_claims
-from truce.domain.engine.events import Event, make_event
+from truce.domain.engine.dates import DateReading
+from truce.domain.engine.events import Event, make_event, placed
 from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.domain.engine.index import (
     SeriesKey,
@@ -24,6 +25,7 @@ from truce.domain.engine.index import (
     weight_of,
     with_overrides,
 )
+from truce.domain.engine.moved import moved
 from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
@@ -120,6 +122,8 @@ class ColumnIndex:
         self._loose: dict[SeriesKey, tuple[Ints, Floats, float]] = {}
         self._built: dict[int, Event] = {}
         self._by_id: dict[str, Event] = {}
+        self._position: dict[str, int] = {}  # of each event built
+        self._placed: dict[str, DateReading] = {}  # an event read at another of its dates
         self._selected: dict[SeriesKey, tuple[Ints, Floats]] = {}
         self._series: dict[SeriesKey, Series] = {}
         self._by_type: dict[str, list[Event]] = {}
@@ -147,7 +151,11 @@ class ColumnIndex:
             i = 0
             for position, size in zip(missing, sizes.tolist(), strict=True):
                 event = make_event(f.keys[position], claims[i : i + size])
+                reading = root._placed.get(event.id)
+                if reading is not None:
+                    event = placed(event, reading)
                 built[position] = root._by_id[event.id] = event
+                root._position[event.id] = position
                 i += size
         return [built[p] for p in positions]
 
@@ -266,6 +274,28 @@ class ColumnIndex:
         root = self._root
         known = root.known
         return root.events_at(known[root.frame.disputed[known]].tolist())
+
+    def date_disputed(self) -> list[Event]:
+        """`index.Index.date_disputed`: known, then pending, then later, each in clock order."""
+        root = self._root
+        f = root.frame
+        begun = root._since <= root.instant
+        known = root.known[f.date_disputed[root.known]]
+        pending = root.pending[f.date_disputed[root.pending]]
+        later = np.flatnonzero(f.date_disputed & ~begun)
+        begun_by_lead = root.events_at(np.concatenate([known, pending]).tolist())
+        others = root.events_at(later.tolist())
+        return begun_by_lead + [e for e in others if e.earliest <= root.instant]
+
+    def with_date(self, event: Event, reading: DateReading) -> ColumnIndex:
+        """The same record with `event` at another of its dates: a fresh index over a frame
+        with the event moved to its place in clock order."""
+        root = self._root
+        position = root._position[event.id]
+        frame = moved(root.frame, position, reading.at, reading.until)
+        child = ColumnIndex(frame, root._fetch, root.instant)
+        child._placed = {event.id: reading}
+        return child
 
 
 def _fits(sel: Selector, categories: frozenset[str]) -> bool:

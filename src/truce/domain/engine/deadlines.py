@@ -13,7 +13,7 @@ from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
 from truce.domain.engine.loose import Tally
-from truce.domain.engine.rules import _verdict  # one shape for every rule verdict
+from truce.domain.engine.rules import _verdict, opens  # one shape for every rule verdict
 from truce.domain.engine.verdicts import Status
 from truce.domain.spec import DeadlineTerm, OptInTerm, Selector
 
@@ -34,7 +34,11 @@ def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
     party = sel.party
     # Loosely dated events that may or may not fall between the opening and the deadline.
     maybe = ctx.index.loose(sel, start, due) if due is not None else []
-    if first is not None:
+    if ctx.at < start:
+        # Not open yet, as a quota's later period is: nothing can be late or missing.
+        status, met_at, text = Status.UPCOMING, None, opens(ctx, start)
+        first, maybe, found = None, [], []
+    elif first is not None:
         status, met_at = Status.MET, first.at
         text = f"{sel.type} by {party or 'a party'} recorded in time"
     elif maybe:

@@ -10,7 +10,7 @@ evaluates too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from truce.domain.bounds import instant_in_range
@@ -20,8 +20,8 @@ from truce.domain.claims import (
     Claim,
     ClaimStatus,
     DatePrecision,
-    precision_span,
 )
+from truce.domain.engine.dates import DateReading, date_readings, placement
 from truce.domain.leading import Backing, grade_points, leader, source_key
 from truce.domain.readings import disputed
 
@@ -52,10 +52,18 @@ class Event:
     readings: tuple[Reading, ...]  # the leading reading first
     claims: tuple[Claim, ...]
     phase: str | None
+    # Its dates when sources dispute when it happened (`engine.dates`), the leading first;
+    # empty when they do not, as for almost every event.
+    dates: tuple[DateReading, ...] = ()
 
     @property
     def disputed(self) -> bool:
         return len(self.readings) > 1
+
+    @property
+    def earliest(self) -> float:
+        """The first instant any of its dates allows (its own `since` unless dates dispute)."""
+        return min((d.since for d in self.dates), default=self.since)
 
     @property
     def since(self) -> float:
@@ -149,12 +157,7 @@ def make_event(key: str, members: list[Claim]) -> Event:
         lead = members[0]
         readings = _readings(members)
     start = lead.date
-    stamp = start.timestamp()
-    if lead.date_precision is _EXACT:
-        at = known_at = stamp
-    else:
-        span = precision_span(lead.date_precision, start).total_seconds()
-        at, known_at = stamp + span / 2, stamp + span
+    _, at, known_at = placement(lead.date_precision, start)
     categories = _FROZEN.get(lead.categories)
     if categories is None:
         categories = _FROZEN[lead.categories] = frozenset(lead.categories)
@@ -174,6 +177,14 @@ def make_event(key: str, members: list[Claim]) -> Event:
         readings=readings,
         claims=tuple(members),
         phase=lead.phase,
+        dates=date_readings(members) if len(members) > 1 else (),
+    )
+
+
+def placed(event: Event, reading: DateReading) -> Event:
+    """The event as one of its disputed dates has it: the same claims, another date."""
+    return replace(
+        event, date=reading.date, precision=reading.precision, at=reading.at, known_at=reading.until
     )
 
 

@@ -57,6 +57,7 @@ class EventFrame:
     quantity: Ints  # the leading figure; 0 where none
     has_quantity: Flags
     disputed: Flags
+    date_disputed: Flags  # its claims' dates share no instant (`engine.dates`)
     starts: Ints  # event i's claims are members[starts[i]:starts[i + 1]]
     members: Ints  # claim rows (`make_event` ranks them when it builds the event)
     actors: list[str]
@@ -98,6 +99,7 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
     lead = _break_ties(c, ranked, bounds, weight[order], grade[order], loose[order])
 
     figures = _figures(c, ranked, bounds, weight[order])
+    dated = _dates_disputed(c, ranked, bounds)
     ts = c.ts[lead]
     at, known_at = ts.copy(), ts.copy()
     for code, span in _FIXED_SPANS.items():
@@ -128,6 +130,7 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         quantity=quantity[clock],
         has_quantity=has_quantity[clock],
         disputed=disputed[clock],
+        date_disputed=dated[clock],
         starts=starts,
         members=members.astype(np.int64),
         actors=list(c.actors),
@@ -198,6 +201,28 @@ def _figures(
         lead_figure[e] = low[e] if found is None else int(found)
     quantity = np.where(any_figure, lead_figure, 0)
     return quantity.astype(np.int64), any_figure, disputed
+
+
+def _dates_disputed(c: ClaimColumns, ranked: Ints, bounds: Ints) -> Flags:
+    """Per event: whether its claims' date intervals share no instant (`dates.dates_disputed`:
+    the latest start is past the earliest end, or on it where that end is a loose one's)."""
+    if len(ranked) == 0:
+        return np.zeros(0, dtype=bool)
+    first = bounds[:-1]
+    since = c.ts[ranked]
+    loose = c.precision[ranked] != _EXACT
+    until = since.copy()
+    for code, span in _FIXED_SPANS.items():
+        until[c.precision[ranked] == code] += span
+    for i in np.flatnonzero(c.precision[ranked] == PRECISION_CODE[DatePrecision.MONTH]).tolist():
+        start = datetime.fromisoformat(c.dates[int(ranked[i])])
+        until[i] = since[i] + precision_span(DatePrecision.MONTH, start).total_seconds()
+    low = np.maximum.reduceat(since, first)
+    high = np.minimum.reduceat(until, first)
+    event = np.repeat(np.arange(len(first)), np.diff(bounds))
+    open_high = np.logical_or.reduceat(loose & (until == high[event]), first)
+    disputed: Flags = (low > high) | ((low == high) & open_high)
+    return disputed
 
 
 def _backing(c: ClaimColumns, row: int, status: int) -> Backing:

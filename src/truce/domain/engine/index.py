@@ -7,7 +7,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from truce.domain.engine.events import Event
+from truce.domain.engine.dates import DateReading
+from truce.domain.engine.events import Event, placed
 from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
 from truce.domain.spec import Selector
@@ -95,6 +96,10 @@ class EventIndex(Protocol):
 
     def disputed(self) -> list[Event]: ...
 
+    def date_disputed(self) -> list[Event]: ...
+
+    def with_date(self, event: Event, reading: DateReading) -> EventIndex: ...
+
 
 class Index:
     """Events known at the assessment instant, with a series per selector, built on demand.
@@ -104,11 +109,17 @@ class Index:
     """
 
     def __init__(
-        self, events: tuple[Event, ...], pending: tuple[Event, ...] = (), instant: float = math.inf
+        self,
+        events: tuple[Event, ...],
+        pending: tuple[Event, ...] = (),
+        instant: float = math.inf,
+        later: tuple[Event, ...] = (),
     ) -> None:
         self.events = events
         self.pending = pending  # loosely dated events whose window holds the instant
         self.instant = instant
+        # Events not begun by the instant by their leading date, though by another: `later_at`
+        self.later = later
         self.has_loose = bool(pending) or any(e.loose for e in events)
         self._loose: dict[SeriesKey, tuple[list[Event], list[float], float]] = {}
         self.overrides: dict[str, int] = {}
@@ -185,6 +196,21 @@ class Index:
     def disputed(self) -> list[Event]:
         return [e for e in self.events if e.disputed]
 
+    def date_disputed(self) -> list[Event]:
+        """Events whose dates dispute and one of whose dates has begun by the instant, in clock
+        order: those known, then those whose leading date holds the instant, then later ones."""
+        root = self._root
+        return [e for e in (*root.events, *root.pending, *root.later) if e.dates]
+
+    def with_date(self, event: Event, reading: DateReading) -> Index:
+        """The same record with `event` at another of its dates: a fresh index (clock order,
+        what is known and what is pending all move with it)."""
+        root = self._root
+        moved = placed(event, reading)
+        others = [e for e in (*root.events, *root.pending) if e is not event]
+        every = sorted([*others, moved], key=lambda e: (e.at, e.id))
+        return Index(known_by(every, root.instant), pending_at(every, root.instant), root.instant)
+
     def series(
         self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
     ) -> Series:
@@ -229,6 +255,12 @@ def known_by(events: Iterable[Event], instant: float) -> tuple[Event, ...]:
 def pending_at(events: Iterable[Event], instant: float) -> tuple[Event, ...]:
     """Loosely dated events not yet known at `instant` though their window has begun."""
     return tuple(e for e in events if e.known_at > instant and e.since <= instant)
+
+
+def later_at(events: Iterable[Event], instant: float) -> tuple[Event, ...]:
+    """Events whose leading date begins after `instant` though a disputed date of theirs does
+    not: under that date they are known (or pending) at `instant`."""
+    return tuple(e for e in events if e.dates and e.since > instant and e.earliest <= instant)
 
 
 def undecided(candidates: Iterable[Event], start: float, end: float, instant: float) -> list[Event]:

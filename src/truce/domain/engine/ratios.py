@@ -87,6 +87,8 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
         elif done.possible >= due:
             status = Status.UNDETERMINED
     status, note = _unfactored(term, ctx, how, start, stop, status)
+    # As for a quota: a debt left with nothing of it on record at all is `no_record`.
+    status = _recorded(status, ctx, sel, start, math.inf)
     met_at = stop if status == Status.MET and ctx.at >= stop else None
     counterpart = counter.party or "the other side"
     text = (

@@ -1,4 +1,5 @@
-"""Which terms a changed figure can touch, so an alternative reading re-judges only those."""
+"""Which terms a changed figure or date can touch, so an alternative reading re-judges only
+those."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from truce.domain.spec import (
     DeadlineTerm,
     ExtensionTerm,
     GateTerm,
+    OptInTerm,
     OrderTerm,
     PoolTerm,
+    ProhibitionTerm,
     QuotaTerm,
     RatioTerm,
     Selector,
@@ -40,6 +43,28 @@ def terms_touched(spec: AgreementSpec, event: Event) -> set[str] | None:
     if event.type == EventType.CEASEFIRE_EXTENSION:
         return None  # the clock itself moves
     touched = {t.id for t in spec.terms if any(matches(s, event) for s in _selectors(t))}
+    return _closed(spec, touched)
+
+
+def dates_touched(spec: AgreementSpec, event: Event) -> set[str] | None:
+    """Ids of the terms whose verdicts may change with `event`'s date; None means all, and
+    that the phase clocks may move too (an event that starts, extends or ends a phase)."""
+    clocks: set[str] = {EventType.CEASEFIRE_EXTENSION, EventType.CEASEFIRE_END}
+    clocks |= {p.start.on_event for p in spec.phases if p.start.on_event is not None}
+    if event.type in clocks:
+        return None
+    touched = {t.id for t in spec.terms if any(matches(s, event) for s in _selectors(t))}
+    # A figure never matters to these, a date does: a breach in or out of a prohibition's
+    # window, a statement of acceptance before or after an opt-in's deadline.
+    by_type: dict[str, type] = {EventType.BREACH: ProhibitionTerm, EventType.STATEMENT: OptInTerm}
+    dated = by_type.get(event.type)
+    if dated is not None:
+        touched |= {t.id for t in spec.terms if isinstance(t, dated)}
+    return _closed(spec, touched)
+
+
+def _closed(spec: AgreementSpec, touched: set[str]) -> set[str] | None:
+    """`touched` with every term that opens after one of them; None if a gate may move."""
     gated = {r for t in spec.terms if isinstance(t, GateTerm) for r in t.requires}
     grew = True
     while grew:

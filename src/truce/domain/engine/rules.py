@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from truce.domain.claims import EventType
@@ -40,14 +41,24 @@ def _verdict(
     )
 
 
+def opens(ctx: Assessment, start: float) -> str:
+    """Why a verdict whose window has not opened is `upcoming`."""
+    return f"opens {datetime.fromtimestamp(start, ctx.zone).isoformat(timespec='minutes')}"
+
+
 def gate(term: GateTerm, ctx: Assessment) -> TermResult:
     results = {r: ctx.term(r).met_at for r in term.requires}
     missing = [r for r, met in results.items() if met is None]
     met_at = None if missing else max(m for m in results.values() if m is not None)
     lost = [r for r in missing if _lost(ctx.term(r))]
+    unsure = [r for r in missing if _unsure(ctx.term(r))]
     if lost:
         text = f"phase {term.phase!r} cannot start: {', '.join(lost)} can no longer be met"
         status = Status.FAILED
+    elif unsure:
+        # Loose dates leave a condition open either way: not failed, and not simply waiting.
+        text = f"phase {term.phase!r} may or may not start: {', '.join(unsure)} undetermined"
+        status = Status.UNDETERMINED
     elif missing:
         text = f"phase {term.phase!r} waits for: {', '.join(missing)}"
         status = Status.IN_PROGRESS
@@ -65,6 +76,10 @@ def _lost(result: TermResult) -> bool:
     return result.met_at is None and any(v.status in _LOST for v in result.verdicts)
 
 
+def _unsure(result: TermResult) -> bool:
+    return result.met_at is None and any(v.status == Status.UNDETERMINED for v in result.verdicts)
+
+
 def order(term: OrderTerm, ctx: Assessment) -> TermResult:
     start, end = ctx.window(term)
     if start is None:
@@ -73,9 +88,14 @@ def order(term: OrderTerm, ctx: Assessment) -> TermResult:
     firsts = ctx.index.between(term.first, start, stop)
     thens = ctx.index.between(term.then, start, stop)
     early = [t for t in thens if firsts and t.at < firsts[-1].at]
-    if early:
+    if ctx.at < start:
+        status, text = Status.UPCOMING, opens(ctx, start)
+    elif early:
         status = Status.VIOLATED
         text = f"{len(early)} event(s) of the later kind came before the last of the earlier kind"
+    elif ctx.at >= stop and not firsts and not thens:
+        # Over, and neither kind on record: nothing shows the order held (as for a quota).
+        status, text = Status.NO_RECORD, "neither kind of event was recorded"
     else:
         status = Status.MET if ctx.at >= stop else Status.IN_PROGRESS
         text = "so far everything came in the agreed order"

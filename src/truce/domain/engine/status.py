@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from truce.domain.claims import Claim, EventType
+from truce.domain.claims import Claim
 from truce.domain.engine import deadlines, prohibitions, ratios, rules, terms
 from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
-from truce.domain.engine.events import Event, reduce_claims
-from truce.domain.engine.index import EventIndex, Index, known_by, pending_at
-from truce.domain.engine.reach import terms_touched
+from truce.domain.engine.disputes import Disputes
+from truce.domain.engine.events import reduce_claims
+from truce.domain.engine.index import EventIndex, Index, known_by, later_at, pending_at
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
 from truce.domain.engine.versions import Judge, judging
 from truce.domain.spec import AgreementSpec
@@ -44,9 +44,12 @@ class Outcome:
     state: str
     phase: str | None
 
-    def keyed(self) -> dict[str, str]:
-        found = {v.id: v.status for v in self.verdicts}
+    def keyed(self, terms: set[str] | None = None) -> dict[str, str]:
+        """Verdicts by id (of `terms` only, if given), extension days, state and end."""
+        found = {v.id: v.status for v in self.verdicts if terms is None or v.term in terms}
         for ext in self.extensions:
+            if terms is not None and ext.term not in terms:
+                continue
             for row in ext.days:
                 found[f"{ext.term}/day-{row['day'] or row.get('renewal')}"] = row["status"]
         found["state"] = self.state
@@ -121,7 +124,12 @@ def paused_gc() -> Iterator[None]:
 def _evaluate(judge: Judge, claims: Iterable[Claim], at: datetime) -> dict[str, Any]:
     book = reduce_claims(c for c in claims if c.agreement == judge.spec.id)
     instant = at.timestamp()
-    index = Index(known_by(book.events, instant), pending_at(book.events, instant), instant)
+    index = Index(
+        known_by(book.events, instant),
+        pending_at(book.events, instant),
+        instant,
+        later_at(book.events, instant),
+    )
     counts = Counts(
         book.claims,
         len(book.events),
@@ -137,62 +145,12 @@ def assess(judge: Judge, index: EventIndex, counts: Counts, instant: float) -> d
     """The state at `instant` from indexed events, whichever way they were indexed."""
     spec = judge.spec
     main = outcome(spec, index, instant)
-    base = main.keyed()  # every disputed reading is compared with the same leading verdicts
-    touched: dict[tuple[object, ...], set[str] | None] = {}
-    disputes = [_dispute(spec, index, main, base, e, touched) for e in index.disputed()]
+    found = Disputes(spec, index, main, outcome)
+    disputes = [found.figures(e) for e in index.disputed()]
+    dated = sorted(index.date_disputed(), key=lambda e: (e.at, e.id))
+    disputes += [found.dates(e) for e in dated]
     state = render(spec, counts, main, disputes, instant)
     state["spec_version"] = judge.version
     state["judged_by"] = judge.as_dict()
     main.assessment.release()
     return state
-
-
-def _dispute(
-    spec: AgreementSpec,
-    index: EventIndex,
-    main: Outcome,
-    base: dict[str, str],
-    event: Event,
-    touched: dict[tuple[object, ...], set[str] | None],
-) -> dict[str, Any]:
-    # Which terms can change depends only on what selectors see of the event.
-    seen = (event.type, event.actor, event.subject, event.categories)
-    if seen not in touched:
-        touched[seen] = terms_touched(spec, event)
-    # No term counts this event's figure (and no clock moves with it): its readings agree.
-    only = touched[seen]
-    readings = []
-    changed: dict[str, dict[str, str]] = {}
-    for position, reading in enumerate(event.readings):
-        entry = {
-            "quantity": reading.quantity,
-            "leading": position == 0,
-            "claims": [c.id for c in reading.claims],
-            "statuses": sorted({c.status.value for c in reading.claims}),
-            "sources": sorted({s.label() for c in reading.claims for s in c.sources}),
-        }
-        readings.append(entry)
-        if position == 0 or reading.quantity is None or only == set():
-            continue
-        alternative = index.with_override(event, reading.quantity)
-        # Only an extension's figure or a gate's condition can move a clock; `only` is None
-        # whenever a gate may depend on this figure.
-        fixed = only is not None and event.type != EventType.CEASEFIRE_EXTENSION
-        clocks = main.assessment if fixed else None
-        other = outcome(spec, alternative, main.assessment.at, only, clocks)
-        compared = other.keyed()
-        other.assessment.release()
-        for key in sorted(compared):
-            if base.get(key) != compared[key]:
-                row = changed.setdefault(key, {str(event.quantity): str(base.get(key))})
-                row[str(reading.quantity)] = str(compared[key])
-    return {
-        "event_id": event.id,
-        "type": str(event.type),
-        "actor": event.actor,
-        "subject": event.subject,
-        "date": event.date.isoformat(),
-        "readings": readings,
-        "verdict_differs": bool(changed),
-        "verdicts": [{"id": key, "by_reading": row} for key, row in changed.items()],
-    }

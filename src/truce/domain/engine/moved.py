@@ -1,0 +1,61 @@
+"""An `EventFrame` with one event moved to another instant: how the column path judges an event
+at another of its disputed dates (`columns.ColumnIndex.with_date`), without copying its keys."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import overload
+
+import numpy as np
+
+from truce.domain.engine.claim_columns import Ints
+from truce.domain.engine.frame import EventFrame
+
+# Per-event columns, in clock order: what moving an event reorders.
+_PER_EVENT = (
+    "at", "known_at", "type", "actor", "subject", "categories", "quantity", "has_quantity",
+    "disputed", "date_disputed",
+)  # fmt: skip
+
+
+def moved(frame: EventFrame, position: int, at: float, known_at: float) -> EventFrame:
+    """The frame with the event at `position` placed at another instant (one of its disputed
+    dates): the same events, clock order kept (by instant, then id)."""
+    n = len(frame)
+    rest = np.delete(np.arange(n, dtype=np.int64), position)
+    instants = frame.at[rest]
+    lo, hi = np.searchsorted(instants, at, "left"), np.searchsorted(instants, at, "right")
+    key = frame.keys[position]
+    place = int(lo) + sum(1 for i in range(int(lo), int(hi)) if frame.keys[int(rest[i])] < key)
+    order = np.insert(rest, place, position)
+    columns = {name: getattr(frame, name)[order] for name in _PER_EVENT}
+    columns["at"][place], columns["known_at"][place] = at, known_at
+    sizes = np.diff(frame.starts)[order]
+    starts = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+    offsets = np.arange(int(starts[-1])) - np.repeat(starts[:-1], sizes)
+    members = frame.members[np.repeat(frame.starts[:-1][order], sizes) + offsets]
+    return replace(
+        frame, keys=Reordered(frame.keys, order), starts=starts, members=members, **columns
+    )
+
+
+class Reordered(Sequence[str]):
+    """Keys read in another order, without copying a million of them."""
+
+    def __init__(self, keys: Sequence[str], order: Ints) -> None:
+        self._keys, self._order = keys, order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, item: int) -> str: ...
+
+    @overload
+    def __getitem__(self, item: slice) -> list[str]: ...
+
+    def __getitem__(self, item: int | slice) -> str | list[str]:
+        if isinstance(item, slice):
+            return [self._keys[int(i)] for i in self._order[item]]
+        return self._keys[int(self._order[item])]
