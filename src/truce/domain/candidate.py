@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from truce.domain.claim_input import is_web_address
+from truce.domain.event_codes import codes_for
 from truce.domain.readings import Qualifier, qualifier
 
 # A figure this close to a whole number is that number: "4.35 million" computed in floating
@@ -209,6 +210,7 @@ def claim_input(
         if quantity is None:
             raise FigureNotWhole(f"the figure {figure.value} is not a whole number")
     when = record.date or meta.get("published") or published
+    plover, cameo = codes_for(record.type)
     source = record.source
     return {
         "agreement": agreement,
@@ -244,6 +246,9 @@ def claim_input(
             "document_hash": meta.get("hash"),
             "modality": record.modality,
             "confidence": record.confidence,
+            # The event's codes in the field's ontologies, by the type it is accepted as.
+            "plover": plover,
+            "cameo": cameo,
         }
         # The gazetteer's place (name, lat, lon, admin1, country, geo_precision), kept beside
         # `location`, the place as the text names it.
