@@ -157,8 +157,9 @@ def listed(
 def confidence_of(payload: dict[str, Any]) -> float:
     """A queued candidate's confidence; -1 when it has none (a reviewer's or batch's)."""
     value = payload.get("confidence")
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    return float(value) if ok else -1.0
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return -1.0
 
 
 def edit(
