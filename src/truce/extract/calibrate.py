@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -101,9 +102,22 @@ def bins(predicted: Sequence[tuple[float, bool]]) -> list[dict[str, Any]]:
 
 
 def at_least(predicted: Sequence[tuple[float, bool]], limit: float) -> dict[str, Any]:
+    """How many candidates at or above `limit` were right, with the 95% Wilson interval of the
+    share (small counts: the interval says how little a share of 16 pins down)."""
     inside = [ok for p, ok in predicted if p >= limit]
-    share = round(sum(inside) / len(inside), 3) if inside else None
-    return {"threshold": limit, "candidates": len(inside), "right": sum(inside), "share": share}
+    n, right = len(inside), sum(inside)
+    share = round(right / n, 3) if n else None
+    return {"threshold": limit, "candidates": n, "right": right, "share": share,
+            "interval": wilson(right, n)}  # fmt: skip
+
+
+def wilson(right: int, n: int, z: float = 1.96) -> list[float] | None:
+    if not n:
+        return None
+    p = right / n
+    middle = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return [round(middle - half, 3), round(middle + half, 3)]
 
 
 def table_source(table: Fitted) -> str:
@@ -168,7 +182,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for b in report[name]["bins"]:
             print(f"  {b['bin']:<9} {b['candidates']:>10} {b['predicted']:>9} {b['observed']:>8}")
         top = report[name]["at_0.9"]
-        print(f"  at >= 0.9: {top['right']}/{top['candidates']} right ({top['share']})")
+        print(
+            f"  at >= 0.9: {top['right']}/{top['candidates']} right ({top['share']}; 95% "
+            f"interval {top['interval']})"
+        )
     return 0
 
 
