@@ -21,6 +21,7 @@ from truce.errors import (
     BadQuantity,
     ClaimDateOutOfRange,
     ClaimOffAgreement,
+    ClaimTypeUndeclared,
     TruceError,
     TruceWarning,
 )
@@ -37,6 +38,8 @@ def admit(spec: AgreementSpec | Vocabulary, claim: Claim, allow_unknown: bool = 
     resolved = words.with_actor_ids(claim)
     problems = words.problems(resolved)
     if problems and not allow_unknown:
+        if words.type_problem(resolved):
+            raise ClaimTypeUndeclared("; ".join(problems))
         raise ClaimOffAgreement("; ".join(problems))
     if problems:
         resolved = replace(resolved, extra={**resolved.extra, UNCHECKED: problems})
@@ -72,7 +75,7 @@ def lookalike_warnings(
         TruceWarning(
             LOOKS_LIKE_RECORDED,
             f"claim {claim.id} looks like event {group!r} (claim {other.id}): same type, "
-            f"actor, day and figure ({claim.type.value}, {claim.actor}, "
+            f"actor, day and figure ({claim.type}, {claim.actor}, "
             f"{claim.date.astimezone(spec.zone).date()}, {claim.quantity}), "
             "another event id; it will be counted as a second event",
             f"if it reports the same event, record a correction with `supersedes: {claim.id}` "

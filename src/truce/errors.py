@@ -209,6 +209,17 @@ class ClaimOffAgreement(ClaimError):
     )
 
 
+class ClaimTypeUndeclared(ClaimOffAgreement):
+    """A claim's type is neither built in nor a provision the agreement's spec declares."""
+
+    code = "V520"
+    default_hint = (
+        "use a type the agreement knows (`truce agreement show ID`), or declare it under "
+        "`provisions:` in the spec and add the new version (`truce agreement add FILE`); "
+        "--allow-unknown keeps the claim flagged as unchecked"
+    )
+
+
 @dataclass(frozen=True)
 class TruceWarning:
     """Something worth a second look that does not stop the command (printed, never raised)."""

@@ -154,7 +154,7 @@ def filter_claims(
 ) -> list[Claim]:
     def keep(c: Claim) -> bool:
         return (
-            (type_ is None or c.type.value == type_)
+            (type_ is None or c.type == type_)
             and (actor is None or c.actor == actor)
             and (status is None or c.status.value == status)
             and (recorded_by is None or c.recorded_by == recorded_by)

@@ -88,10 +88,10 @@ CASES = [
         "unknown term kind 'quotum' — write one of: quota, ratio, extension, gate, deadline",
     ),
     (
-        "enum value",
+        "unknown event type",
         BASE + TERM + "    type: relase\n",
-        "x.yaml:21:11: [S106]",
-        "write one of: release, ceasefire_start",
+        "x.yaml:21:11: [S401]",
+        "did you mean `release`? known types: release, ceasefire_start",
     ),
     (
         "literal value",

@@ -4,17 +4,19 @@ The strategy declares ids first and draws every reference from them, so each gen
 consistent and `load_spec` (which runs the reference checks) accepts it.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from truce.domain.claims import EventType
+from truce.domain.provisions import BUILT_IN
 from truce.domain.spec import (
     Actor,
     AgreementSpec,
     DeadlineTerm,
+    DeclaredProvision,
     ExtensionTerm,
     GateTerm,
     OptInTerm,
@@ -38,7 +40,10 @@ slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,11}", fullmatch=True)
 # escaped as YAML requires.
 texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 optional_texts = st.none() | texts
-events = st.sampled_from(EventType)
+type_ids = st.from_regex(r"[a-z][a-z0-9_-]{0,11}", fullmatch=True).filter(
+    lambda t: t not in BUILT_IN
+)
+cameo_codes = st.from_regex(r"[0-9]{2,4}", fullmatch=True)
 counts = st.integers(min_value=1, max_value=10**12)
 offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
     lambda minutes: timezone(timedelta(minutes=minutes))
@@ -100,7 +105,25 @@ def specs(draw: st.DrawFn) -> AgreementSpec:
             )
         )
     term_ids = draw(st.lists(slugs.filter(lambda s: s not in ids), max_size=6, unique=True))
-    context = (list(actor_ids), subjects, [p.id for p in phases], term_ids)
+    declared = [
+        DeclaredProvision(
+            id=t,
+            label=draw(optional_texts),
+            pax_category=draw(optional_texts),
+            plover=draw(st.none() | st.sampled_from(["MOBILIZE", "RETREAT", "AID", "CONSULT"])),
+            cameo=draw(st.none() | cameo_codes),
+            counts=draw(st.sampled_from(["delivery", "occurrence"])),
+        )
+        for t in draw(st.lists(type_ids, max_size=3, unique=True))
+    ]
+    types = Types(
+        every=[*BUILT_IN, *(p.id for p in declared)],
+        deliveries=[
+            *(p.id for p in BUILT_IN.values() if p.counts == "delivery"),
+            *(p.id for p in declared if p.counts == "delivery"),
+        ],
+    )
+    context = (list(actor_ids), subjects, [p.id for p in phases], term_ids, types)
     terms = [draw(_term(tid, *context)) for tid in term_ids]
     return AgreementSpec(
         id=draw(slugs),
@@ -112,12 +135,22 @@ def specs(draw: st.DrawFn) -> AgreementSpec:
         guarantors=groups[2],
         excluded=groups[3],
         subjects=list(subjects.values()),
+        provisions=declared,
         phases=phases,
         terms=terms,
     )
 
 
+@dataclass(frozen=True)
+class Types:
+    """The event types a generated spec knows, and those a count may add up."""
+
+    every: list[str]
+    deliveries: list[str]
+
+
 def _start(earlier: list[str]) -> st.SearchStrategy[Start]:
+    events = st.sampled_from(list(BUILT_IN))
     options = [st.builds(Start, at=instants), st.builds(Start, on_event=events)]
     if earlier:
         options.append(st.builds(Start, after=st.sampled_from(earlier)))
@@ -132,7 +165,9 @@ def _term(
     subjects: dict[str, Subject],
     phases: list[str],
     term_ids: list[str],
+    types: Types,
 ) -> Any:
+    events, deliveries = st.sampled_from(types.every), st.sampled_from(types.deliveries)
     others = [t for t in term_ids if t != term_id]
     common: dict[str, Any] = {
         "id": term_id,
@@ -144,11 +179,11 @@ def _term(
     phased = {**common, "phase": draw(st.sampled_from(phases))}
     party = st.sampled_from(actors)
 
-    def selector() -> Selector:
+    def selector(counted: bool = False) -> Selector:
         subject = draw(st.none() | st.sampled_from(sorted(subjects))) if subjects else None
         cats = subjects[subject].categories if subject else draw(st.lists(slugs, max_size=2))
         return Selector(
-            type=draw(events),
+            type=draw(deliveries if counted else events),
             party=draw(st.none() | party),
             subject=subject,
             categories=draw(subset(cats)),
@@ -161,7 +196,7 @@ def _term(
         return {
             "party": draw(party),
             "subject": subject,
-            "type": draw(events),
+            "type": draw(deliveries),
             "categories": draw(subset(cats)),
             "exclude": draw(subset(cats)),
         }
@@ -183,7 +218,7 @@ def _term(
         by = None if per else draw(st.none() | _when(with_within=common["opens_after"] is not None))
         return QuotaTerm(kind="quota", **phased, **counted(), at_least=draw(counts), per=per, by=by)
     if kind == "ratio":
-        unit = selector()
+        unit = selector(counted=True)
         keys = unit.categories or draw(st.lists(slugs, max_size=2))
         factors = {k: draw(positive_floats) for k in keys}
         # Every category of the counted subject is given a weight (S350): the rest decide nothing.
@@ -205,7 +240,7 @@ def _term(
             **phased,
             days=draw(counts),
             for_each=draw(counts),
-            of=selector(),
+            of=selector(counted=True),
             beyond=draw(st.integers(0, 100)),
             max_days=draw(st.none() | st.integers(1, 100)),
         )

@@ -12,7 +12,7 @@ from rich.progress import Progress
 from truce import services
 from truce.access import operator
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger
-from truce.domain.claims import ClaimStatus, EventType
+from truce.domain.claims import ClaimStatus
 from truce.errors import ExportTarget, ImportRejected
 from truce.imports import import_claims
 from truce.io.export import export_claims
@@ -37,7 +37,9 @@ def register(app: typer.Typer) -> None:
 
 def record(
     agreement: str = typer.Option(..., "--agreement", "-a", help="agreement id"),
-    type_: EventType = typer.Option(..., "--type", "-t", help="event type"),
+    type_: str = typer.Option(
+        ..., "--type", "-t", help="event type: built-in, or a provision the agreement declares"
+    ),
     date: str = typer.Option(..., "--date", "-d", help="2023-11-24, 2023-11-24T16:00+02:00, ..."),
     actor: str = typer.Option(None, help="acting party id"),
     target: str = typer.Option(None, help="party acted upon"),

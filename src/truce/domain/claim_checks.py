@@ -46,6 +46,7 @@ class Vocabulary:
                     self.names.setdefault(name.casefold(), actor.id)
         self.subjects = {s.id: s.categories for s in spec.subjects}
         self.phases = {p.id for p in spec.phases}
+        self.types = spec.provision_table()
 
     def with_actor_ids(self, claim: Claim) -> Claim:
         """The claim with an actor or target written as a declared alias replaced by the id.
@@ -63,9 +64,22 @@ class Vocabulary:
             return name
         return self.names.get(name.casefold(), name)
 
+    def type_problem(self, claim: Claim) -> str | None:
+        """Why the agreement does not know the claim's type, or None when it does."""
+        if claim.type in self.types:
+            return None
+        declared = [p.id for p in self.spec.provisions]
+        return (
+            f"type {str(claim.type)!r} is neither a built-in event type nor a provision "
+            f"{self.spec.id} declares; its types: {_listed(self.types)}"
+            + ("" if declared else " (it declares no provisions)")
+        )
+
     def problems(self, claim: Claim) -> list[str]:
         """What in `claim` the agreement does not declare, each naming what it allows."""
         spec, problems = self.spec, []
+        if kind := self.type_problem(claim):
+            problems.append(kind)
         for role, value in (("actor", claim.actor), ("target", claim.target)):
             if value is not None and value not in self.actors:
                 problems.append(f"{role} {value!r} is not an actor of {spec.id}; {_actors(spec)}")
@@ -132,7 +146,7 @@ def lookalikes(claim: Claim, existing: Iterable[Claim], zone: ZoneInfo) -> list[
         and other.id != claim.supersedes
         and other.group != claim.group
         and other.agreement == claim.agreement
-        and other.type is claim.type
+        and other.type == claim.type
         and other.actor == claim.actor
         and other.quantity == claim.quantity
         and local_day(other, zone) == day

@@ -19,11 +19,11 @@ from truce.domain.claims import (
     Claim,
     ClaimStatus,
     DatePrecision,
-    EventType,
     Source,
     check_reliability,
     claim_id_for,
 )
+from truce.domain.provisions import event_type
 from truce.domain.readings import Qualifier, qualifier
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -54,7 +54,11 @@ class ClaimInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     agreement: str
-    type: EventType
+    type: str = Field(
+        pattern=r"^[a-z][a-z0-9_-]*$",
+        description="a built-in event type (`release`, `statement`, ...) or a provision the "
+        "agreement declares (`deployment`)",
+    )
     date: str = Field(
         description="2023-11-24T16:00:00+02:00 (exact), 2023-11-24 (day), 2023-W47 (week), "
         "2023-11 (month); a time without offset is read in the agreement's time zone"
@@ -81,6 +85,11 @@ class ClaimInput(BaseModel):
     notes: str | None = None
     phase: str | None = None
     extra: dict[str, Any] = Field(default_factory=dict, description="anything else, kept as is")
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, value: str) -> str:
+        return event_type(value)
 
     @field_validator("qualifier", mode="before")
     @classmethod

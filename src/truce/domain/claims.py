@@ -13,6 +13,9 @@ from truce.domain.readings import Qualifier
 
 
 class EventType(StrEnum):
+    """The built-in event types, available in every agreement. A spec may declare more
+    (`provisions`), so a claim's `type` is any type id: one of these members, or plain text."""
+
     RELEASE = "release"
     CEASEFIRE_START = "ceasefire_start"
     CEASEFIRE_EXTENSION = "ceasefire_extension"
@@ -110,7 +113,7 @@ class Claim:
 
     id: str
     agreement: str
-    type: EventType
+    type: str  # an `EventType` member for a built-in type, else a provision the spec declares
     date: datetime
     date_precision: DatePrecision = DatePrecision.EXACT
     event_id: str | None = None
@@ -147,7 +150,7 @@ class Claim:
         """The claim's content as plain JSON-able data, without its id."""
         data: dict[str, Any] = {
             "agreement": self.agreement,
-            "type": self.type.value,
+            "type": str(self.type),
             "date": self.date.isoformat(),
             "date_precision": self.date_precision.value,
             "event_id": self.event_id,

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from truce.domain.agreement_meta import AgreementMetadata
 from truce.domain.claims import EventType
+from truce.domain.provisions import BUILT_IN, Provision
 
 Slug = Annotated[
     str,
@@ -23,6 +24,23 @@ Slug = Annotated[
         description="lowercase letters, digits and hyphens, e.g. `gaza-2023-11`",
     ),
 ]
+
+
+# An event type's id: a built-in type (`release`, `ceasefire_start`) or a declared provision.
+TypeId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_-]*$",
+        description="a built-in event type or a provision the spec declares, e.g. `release`, "
+        "`deployment`",
+    ),
+]
+
+# The event types of PLOVER (Open Event Data Alliance), which a provision may name.
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
 
 
 class Model(BaseModel):
@@ -49,7 +67,7 @@ class Start(Model):
     """When a phase starts. Exactly one of `at`, `on_event`, `after`."""
 
     at: datetime | None = Field(None, description="fixed local instant, e.g. 2023-11-24T07:00")
-    on_event: EventType | None = Field(
+    on_event: TypeId | None = Field(
         None, description="the first claim of this type starts the phase, e.g. ceasefire_start"
     )
     after: Slug | None = Field(None, description="id of the phase this one follows")
@@ -150,10 +168,42 @@ class Phase(Model):
         return self
 
 
-class Selector(Model):
-    """Which claims count: by event type, acting party, subject and categories."""
+class DeclaredProvision(Model):
+    """An event type the agreement provides for beyond the built-in ones (a deployment, the
+    opening of a crossing, the return of remains), which claims and terms may then name."""
 
-    type: EventType = EventType.RELEASE
+    id: TypeId = Field(description="the type's id, e.g. `deployment`; not a built-in type's id")
+    label: str | None = Field(None, description="what the provision says, in a few words")
+    pax_category: str | None = Field(
+        None, description="PA-X-style category, e.g. `Security sector: Withdrawal of forces`"
+    )
+    plover: PloverType | None = Field(None, description="PLOVER event type, e.g. `MOBILIZE`")
+    cameo: str | None = Field(
+        None, pattern=r"^[0-9]{2,4}$", description='CAMEO event code as text, e.g. `"0861"`'
+    )
+    counts: Literal["delivery", "occurrence"] = Field(
+        "delivery",
+        description="`delivery`: an act quota, ratio and extension terms may count (troops "
+        "deployed, remains returned); `occurrence`: something deadline, order and prohibition "
+        "terms look for but no count adds up (a monitoring meeting)",
+    )
+
+    def provision(self) -> Provision:
+        return Provision(
+            self.id,
+            self.label or self.id,
+            self.pax_category or "",
+            self.plover,
+            self.cameo,
+            self.counts,
+        )
+
+
+class Selector(Model):
+    """Which claims count: by event type, acting party, subject, categories, place,
+    participants and topic. Every field given must hold."""
+
+    type: TypeId = EventType.RELEASE
     party: Slug | None = Field(None, description="the acting party (the claim's actor)")
     subject: Slug | None = None
     categories: list[Slug] = Field(
@@ -187,7 +237,7 @@ class CountedTerm(TermBase):
 
     party: Slug = Field(description="the party that must deliver (the claims' actor)")
     subject: Slug = Field(description="what is counted, a subject id")
-    type: EventType = Field(EventType.RELEASE, description="the event type that counts")
+    type: TypeId = Field(EventType.RELEASE, description="the event type that counts")
     categories: list[Slug] = Field(
         default_factory=list, description="count only claims with one of these categories"
     )
@@ -287,7 +337,7 @@ class ProhibitionTerm(TermBase):
 
     kind: Literal["prohibition"]
     parties: list[Slug] = Field(default_factory=list, description="omit for every party")
-    type: EventType = EventType.BREACH
+    type: TypeId = EventType.BREACH
     categories: list[Slug] = Field(
         default_factory=list,
         description="restrict to breaches of these kinds (`exchange`, `aid`): a breach of a "
@@ -382,6 +432,11 @@ class AgreementSpec(Model):
         default_factory=list, description="named groups the agreement does not cover"
     )
     subjects: list[Subject] = Field(default_factory=list, description="what is counted")
+    provisions: list[DeclaredProvision] = Field(
+        default_factory=list,
+        description="event types beyond the built-in ones (see docs/claims.md); the built-in "
+        "types are always available",
+    )
     phases: list[Phase] = Field(min_length=1, description="the clocks, in the order they run")
     terms: list[Term] = Field(default_factory=list, description="what each side owes")
 
@@ -411,6 +466,14 @@ class AgreementSpec(Model):
             if phase.id == phase_id:
                 return phase
         raise KeyError(phase_id)
+
+    def provision_table(self) -> dict[str, Provision]:
+        """Every event type this agreement knows: the built-in ones, then its declared ones (a
+        declared id that clashes with a built-in one is a spec error and replaces nothing)."""
+        table = dict(BUILT_IN)
+        for declared in self.provisions:
+            table.setdefault(declared.id, declared.provision())
+        return table
 
     def actor_ids(self) -> set[str]:
         return {

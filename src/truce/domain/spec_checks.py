@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from truce.domain.provision_checks import provision_problems
 from truce.domain.ratio_checks import ratio_problems
 from truce.domain.spec import (
     AgreementSpec,
@@ -37,6 +38,7 @@ def spec_problems(spec: AgreementSpec) -> list[Problem]:
 
 def _problems(spec: AgreementSpec) -> Iterator[Problem]:
     yield from _duplicates(spec)
+    yield from provision_problems(spec)
     phases = [p.id for p in spec.phases]
     terms = [t.id for t in spec.terms]
     actors = sorted(spec.actor_ids())
@@ -231,7 +233,13 @@ def _duplicates(spec: AgreementSpec) -> Iterator[Problem]:
                     "give each party, mediator and guarantor its own id",
                 )
             seen[actor.id] = (key, i)
-    for key, items in (("phases", spec.phases), ("terms", spec.terms), ("subjects", spec.subjects)):
+    listed = (
+        ("phases", spec.phases),
+        ("terms", spec.terms),
+        ("subjects", spec.subjects),
+        ("provisions", spec.provisions),
+    )
+    for key, items in listed:
         ids: set[str] = set()
         for i, item in enumerate(items):
             if item.id in ids:

@@ -119,3 +119,24 @@ class RatioCategoryMissing(SpecError):
     releases would silently count for nothing."""
 
     code = "S350"
+
+
+class ProvisionClash(SpecError):
+    """A declared provision takes the id of a built-in event type."""
+
+    code = "S400"
+    default_hint = "use the built-in type as it is, or give the provision an id of its own"
+
+
+class UnknownEventType(SpecError):
+    """A term, selector or phase start names a type neither built in nor declared."""
+
+    code = "S401"
+    default_hint = "declare the type under `provisions`, or write a built-in type"
+
+
+class NotADelivery(SpecError):
+    """A quota, ratio or extension counts a type that is not a delivery (a statement)."""
+
+    code = "S402"
+    default_hint = "count a delivery type, or use a `deadline` term for a statement"

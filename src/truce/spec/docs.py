@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from truce.domain.claims import EventType
+from truce.domain.provisions import BUILT_IN
 from truce.domain.spec import AgreementSpec, TermBase
 from truce.errors import SpecError
 from truce.spec import codes
@@ -135,10 +135,18 @@ def _event_types_section() -> str:
     lines = [
         "## Event types",
         "",
-        "Values for `type` in terms and selectors, and for `on_event` in a phase start:",
+        "Values for `type` in terms and selectors, and for `on_event` in a phase start: a "
+        "built-in type below, or the id of a provision the spec declares under `provisions`. "
+        "A *delivery* may be counted by quota, ratio and extension terms; an *occurrence* only "
+        "looked for (see docs/claims.md, Provisions).",
         "",
+        "| type | counts as | PA-X-style category | PLOVER | CAMEO |",
+        "|---|---|---|---|---|",
     ]
-    lines += [f"- `{member.value}`" for member in EventType]
+    lines += [
+        f"| `{p.id}` | {p.counts} | {p.pax_category} | {p.plover or '-'} | {p.cameo or '-'} |"
+        for p in BUILT_IN.values()
+    ]
     return "\n".join(lines) + "\n"
 
 

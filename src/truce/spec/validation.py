@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from truce.domain.agreement_meta import RELATED_WITHOUT_TARGET, UNKNOWN_COUNTRY
+from truce.domain.provision_checks import NOT_DELIVERY, PROVISION_CLASH, UNKNOWN_TYPE
 from truce.domain.spec import AgreementSpec
 from truce.domain.spec_checks import Problem
 from truce.errors import Location, SpecError
@@ -53,6 +54,14 @@ _OWN_CODES: dict[str, type[SpecError]] = {
 }
 
 
+# Problem kinds found by the consistency checks, each with its own code.
+_KIND_CODES: dict[str, type[SpecError]] = {
+    PROVISION_CLASH: codes.ProvisionClash,
+    UNKNOWN_TYPE: codes.UnknownEventType,
+    NOT_DELIVERY: codes.NotADelivery,
+}
+
+
 def from_validation_error(exc: ValidationError, root: Any, path: str) -> list[SpecError]:
     errors = exc.errors(include_url=False)
     # A misspelt key shows up twice, as unknown and as missing; the unknown-field error already
@@ -80,6 +89,8 @@ def from_problem(problem: Problem, root: Any, path: str) -> SpecError:
         cls: type[SpecError] = codes.CapBelowDuration
     elif problem.kind == "ratio_incomplete":
         cls = codes.RatioCategoryMissing
+    elif problem.kind in _KIND_CODES:
+        cls = _KIND_CODES[problem.kind]
     elif problem.message.startswith("unknown "):
         cls = codes.UnresolvedReference
     elif "used twice" in problem.message:

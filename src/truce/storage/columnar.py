@@ -30,7 +30,6 @@ from truce.domain.engine.claim_columns import (
     NONE,
     PRECISION_CODE,
     STATUS_CODE,
-    TYPE_CODE,
     ClaimColumns,
     Flags,
     Ints,
@@ -135,6 +134,7 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
     ids = table["id"].combine_chunks()
     actor, actors = _codes(table["actor"])
     subject, subjects = _codes(table["subject"])
+    kind, kinds = _codes(table["type"])
     categories, texts = _codes(table["categories"])
     quantity = table["quantity"].combine_chunks()
     events = table["event_id"].combine_chunks()
@@ -154,7 +154,8 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         targets=set(pc.drop_null(table["supersedes"].combine_chunks()).to_pylist()) - {""},
         dates=ArrowStrings(table["date"].combine_chunks()),
         grade=grade_of[grade],  # NONE (-1) picks the last: Z9
-        type=_mapped(table["type"], {t.value: c for t, c in TYPE_CODE.items()}),
+        type=kind,
+        types=[str(t) for t in kinds],
         status=_mapped(table["status"], {s.value: c for s, c in STATUS_CODE.items()}),
         precision=_mapped(table["date_precision"], {p.value: c for p, c in PRECISION_CODE.items()}),
         ts=table[TS].to_numpy(),

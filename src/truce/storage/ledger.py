@@ -214,7 +214,7 @@ class Ledger:
         new claim is compared with for a double count, without reading the whole record."""
         query = select(*LOAD_COLUMNS).where(
             claims.c.agreement == claim.agreement,
-            claims.c.type == claim.type.value,
+            claims.c.type == str(claim.type),
             claims.c.actor == claim.actor,
             claims.c.quantity == claim.quantity,
         )

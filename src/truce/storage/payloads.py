@@ -48,7 +48,7 @@ class PayloadWriter:
                 s(c.date_precision.value), s(c.event_id), extra, s(c.location), s(c.notes),
                 s(c.phase), how, "null" if c.quantity is None else str(c.quantity), s(c.quote),
                 s(c.reliability), self._list(c.sources), s(c.status.value), s(c.subject),
-                s(c.supersedes), s(c.target), s(c.type.value),
+                s(c.supersedes), s(c.target), s(str(c.type)),
             )  # fmt: skip
         except (TypeError, AttributeError):
             return canonical(c.payload())

@@ -27,7 +27,7 @@ CLAIM_COLUMNS: tuple[str, ...] = tuple(c.name for c in claims_table.columns)
 LOAD_COLUMNS: tuple[Column[Any], ...] = tuple(
     c for c in claims_table.columns if c.name != "payload"
 )
-_TYPES = {e.value: e for e in EventType}
+_TYPES = {e.value: e for e in EventType}  # any other type is a declared provision
 _STATUSES = {e.value: e for e in ClaimStatus}
 _PRECISIONS = {e.value: e for e in DatePrecision}
 # NULL (every claim recorded before qualifiers) reads as exact.
@@ -71,7 +71,7 @@ class ProjectionWriter:
     def row(self, claim: Claim, seq: int, payload_text: str, by: str | None) -> tuple[Any, ...]:
         c = claim
         return (
-            c.id, seq, c.agreement, c.type.value, c.date.isoformat(), c.date_precision.value,
+            c.id, seq, c.agreement, str(c.type), c.date.isoformat(), c.date_precision.value,
             c.event_id, c.actor, c.target, c.quantity, c.subject, self._text(c.categories),
             c.status.value, c.supersedes, c.reliability, self._text(c.sources), c.quote,
             c.location, c.notes, c.phase, canonical(c.extra) if c.extra else None, by,
@@ -236,7 +236,7 @@ class ClaimLoader:
                 build(
                     id_,
                     agreement,
-                    types[type_],
+                    types.get(type_, type_),
                     fromiso(date),
                     precisions[precision],
                     event_id,

@@ -24,7 +24,7 @@ import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 from sqlalchemy import Connection, Engine, select
 
-from truce.domain.engine.claim_columns import PRECISIONS, STATUSES, TYPES
+from truce.domain.engine.claim_columns import PRECISIONS, STATUSES
 from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.storage.columnar import ArrowStrings, ClaimFetcher, claim_columns, read_rows
 from truce.storage.tables import entries
@@ -35,7 +35,8 @@ FORMAT = json.dumps(
     # Version 3: frames hold the claims set aside for their date (`out_of_range`) and the
     # claims kept with `--allow-unknown` (`unchecked`). Version 4: the leading figure is the one
     # independent sources back best (domain.leading), no longer the lowest of the best status.
-    {"version": 4, "codes": [[t.value for t in group] for group in (TYPES, STATUSES, PRECISIONS)]}
+    # Version 5: event types are open (declared provisions), coded per frame like actors.
+    {"version": 5, "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
 _FLAGS = ("has_quantity", "disputed")
@@ -131,6 +132,7 @@ def _frame(events: pa.Table, told: dict[str, Any]) -> EventFrame:
         actors=told["actors"],
         subjects=told["subjects"],
         category_sets=[tuple(s) for s in told["category_sets"]],
+        types=told["types"],
         claims=told["claims"],
         superseded=told["superseded"],
         retracted=told["retracted"],
@@ -151,6 +153,7 @@ def _write(path: Path, agreement: str, head: Head, claims: pa.Table, frame: Even
         "actors": frame.actors,
         "subjects": frame.subjects,
         "category_sets": [list(s) for s in frame.category_sets],
+        "types": frame.types,
         "claims": frame.claims,
         "superseded": frame.superseded,
         "retracted": frame.retracted,

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
-from truce.domain.engine.claim_columns import TYPES, columns_from_claims
+from truce.domain.engine.claim_columns import columns_from_claims
 from truce.domain.engine.columns import evaluate_columns
 from truce.domain.engine.events import reduce_claims
 from truce.domain.engine.frame import reduce_columns
@@ -127,7 +127,7 @@ def test_the_frame_holds_the_reference_events_in_the_same_order(kit: Any, data: 
     assert list(frame.keys) == [e.id for e in book.events]
     assert frame.at.tolist() == [e.at for e in book.events]
     assert frame.known_at.tolist() == [e.known_at for e in book.events]
-    assert [TYPES[t] for t in frame.type] == [e.type for e in book.events]
+    assert [frame.types[t] for t in frame.type] == [e.type for e in book.events]
     figures = [
         q if has else None for q, has in zip(frame.quantity, frame.has_quantity, strict=True)
     ]

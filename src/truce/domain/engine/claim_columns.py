@@ -7,13 +7,13 @@ from `Claim` objects, for tests and small records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
 from truce.domain.claim_checks import unchecked
-from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType
+from truce.domain.claims import Claim, ClaimStatus, DatePrecision
 from truce.domain.leading import grade_points, source_key
 from truce.domain.readings import QUALIFIER_CODE
 
@@ -22,10 +22,10 @@ Floats = npt.NDArray[np.float64]
 Flags = npt.NDArray[np.bool_]
 
 # Codes are positions in these tuples; stored snapshots depend on them, so only ever append.
-TYPES: tuple[EventType, ...] = tuple(EventType)
+# Event types are open (a spec declares provisions), so they are coded per record instead,
+# like actors: `ClaimColumns.types`.
 STATUSES: tuple[ClaimStatus, ...] = tuple(ClaimStatus)
 PRECISIONS: tuple[DatePrecision, ...] = tuple(DatePrecision)
-TYPE_CODE = {t: i for i, t in enumerate(TYPES)}
 STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 PRECISION_CODE = {p: i for i, p in enumerate(PRECISIONS)}
 NONE = -1  # the code of an absent actor or subject
@@ -44,7 +44,7 @@ class ClaimColumns:
     targets: set[str]  # the ids that some claim supersedes
     dates: Sequence[str]  # ISO text of each date; read only for month-precision dates
     grade: Ints  # reliability grade (Z9 when none) as its rank among the grades present
-    type: Ints
+    type: Ints  # index into `types`
     status: Ints
     precision: Ints
     ts: Floats  # epoch seconds of each date
@@ -64,6 +64,8 @@ class ClaimColumns:
     points: Ints
     source: Ints
     source_keys: list[str]
+    # The event types present, in order of first sight (built-in or declared alike).
+    types: list[str] = field(default_factory=list)
 
 
 def ranks(keys: Sequence[str]) -> Ints:
@@ -93,7 +95,7 @@ class _Codes:
 
 def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
     """Columns of `Claim` objects (used by tests and small records; the ledger keeps its own)."""
-    actors, subjects, sets = _Codes(), _Codes(), _Codes()
+    actors, subjects, sets, types = _Codes(), _Codes(), _Codes(), _Codes()
     n = len(claims)
 
     def ints(values: Sequence[int]) -> Ints:
@@ -113,7 +115,7 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
         targets={c.supersedes for c in claims if c.supersedes},
         dates=[c.date.isoformat() for c in claims],
         grade=ints([grades.index(c.reliability or "Z9") for c in claims]),
-        type=ints([TYPE_CODE[c.type] for c in claims]),
+        type=ints([types.code(str(c.type)) for c in claims]),
         status=ints([STATUS_CODE[c.status] for c in claims]),
         precision=ints([PRECISION_CODE[c.date_precision] for c in claims]),
         ts=np.fromiter((c.date.timestamp() for c in claims), dtype=np.float64, count=n),
@@ -130,4 +132,5 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
         points=ints([grade_points(c.reliability) for c in claims]),
         source=ints([NONE if k.startswith("claim:") else sources.code(k) for k in keys_of]),
         source_keys=[str(v) for v in sources.values],
+        types=[str(v) for v in types.values],
     )

@@ -13,9 +13,9 @@ from typing import Any, overload
 
 import numpy as np
 
-from truce.domain.claims import Claim, EventType
+from truce.domain.claims import Claim
 from truce.domain.engine.answer import Counts
-from truce.domain.engine.claim_columns import TYPE_CODE, Floats, Ints, columns_from_claims
+from truce.domain.engine.claim_columns import Floats, Ints, columns_from_claims
 from truce.domain.engine.events import Event, make_event
 from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.domain.engine.index import (
@@ -121,7 +121,8 @@ class ColumnIndex:
         self._by_id: dict[str, Event] = {}
         self._selected: dict[SeriesKey, tuple[Ints, Floats]] = {}
         self._series: dict[SeriesKey, Series] = {}
-        self._by_type: dict[EventType, list[Event]] = {}
+        self._by_type: dict[str, list[Event]] = {}
+        self._type = {t: i for i, t in enumerate(frame.types)}
         self._actor = {a: i for i, a in enumerate(frame.actors)}
         self._subject = {s: i for i, s in enumerate(frame.subjects)}
 
@@ -151,12 +152,12 @@ class ColumnIndex:
 
     # -- what an assessment asks (see index.EventIndex) -------------------------------------
 
-    def of_type(self, event_type: EventType) -> list[Event]:
+    def of_type(self, event_type: str) -> list[Event]:
         root = self._root
         found = root._by_type.get(event_type)
         if found is None:
             known = root.known
-            mine = known[root.frame.type[known] == TYPE_CODE[event_type]]
+            mine = known[root.frame.type[known] == root._type.get(event_type, _ABSENT)]
             found = root._by_type[event_type] = root.events_at(mine.tolist())
         return found
 
@@ -174,7 +175,7 @@ class ColumnIndex:
 
     def _matching(self, sel: Selector, among: Ints) -> Ints:
         f = self.frame
-        mask = f.type[among] == TYPE_CODE[sel.type]
+        mask = f.type[among] == self._type.get(sel.type, _ABSENT)
         if sel.party is not None:
             mask &= f.actor[among] == self._actor.get(sel.party, _ABSENT)
         if sel.subject is not None:

@@ -36,16 +36,16 @@ def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
     maybe = ctx.index.loose(sel, start, due) if due is not None else []
     if first is not None:
         status, met_at = Status.MET, first.at
-        text = f"{sel.type.value} by {party or 'a party'} recorded in time"
+        text = f"{sel.type} by {party or 'a party'} recorded in time"
     elif maybe:
         status, met_at = Status.UNDETERMINED, None
-        text = f"no {sel.type.value} by {party or 'any party'} surely in time" + Tally(
+        text = f"no {sel.type} by {party or 'any party'} surely in time" + Tally(
             0.0, 0.0, maybe
         ).reason(ctx)
     else:
         met_at = None
         status = _missed(due is not None and ctx.at >= due, bool(found))
-        text = f"no {sel.type.value} by {party or 'any party'} recorded" + (
+        text = f"no {sel.type} by {party or 'any party'} recorded" + (
             " before the deadline" if not found else " before the deadline (a late one was)"
         )
     evidence = [first] if first is not None else [*maybe, *found[:1]]

@@ -20,7 +20,6 @@ from truce.domain.claims import (
     Claim,
     ClaimStatus,
     DatePrecision,
-    EventType,
     precision_span,
 )
 from truce.domain.leading import Backing, grade_points, leader, source_key
@@ -39,7 +38,7 @@ class Reading:
 @dataclass(slots=True, eq=False)
 class Event:
     id: str
-    type: EventType
+    type: str  # an EventType member, or a declared provision's id
     actor: str | None
     target: str | None
     subject: str | None

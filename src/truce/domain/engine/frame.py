@@ -11,7 +11,7 @@ reference is tested on every engine test and on random records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
@@ -67,6 +67,7 @@ class EventFrame:
     retracted: int
     out_of_range: tuple[str, ...] = ()  # ids of claims dated outside the engine's window
     unchecked: tuple[str, ...] = ()  # ids of live claims kept with `--allow-unknown`
+    types: list[str] = field(default_factory=list)  # what `type` codes stand for
 
     def __len__(self) -> int:
         return len(self.at)
@@ -132,6 +133,7 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         actors=list(c.actors),
         subjects=list(c.subjects),
         category_sets=list(c.category_sets),
+        types=list(c.types),
         claims=n,
         # Distinct ids, as the reference counts (a list of claims may hold one claim twice).
         superseded=len({c.ids[i] for i in np.flatnonzero(replaced).tolist()}),

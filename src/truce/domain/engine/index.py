@@ -7,7 +7,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from truce.domain.claims import EventType
 from truce.domain.engine.events import Event
 from truce.domain.engine.series import Series
 from truce.domain.spec import Selector
@@ -21,7 +20,7 @@ def selector_key(sel: Selector, weights: tuple[tuple[str, float], ...] = ()) -> 
 
 
 def matches(sel: Selector, event: Event) -> bool:
-    if event.type is not sel.type:
+    if event.type != sel.type:
         return False
     if sel.party is not None and event.actor != sel.party:
         return False
@@ -58,7 +57,7 @@ class EventIndex(Protocol):
     overrides: dict[str, int]
     has_loose: bool  # whether any event is loosely dated: most records have none
 
-    def of_type(self, event_type: EventType) -> Sequence[Event]: ...
+    def of_type(self, event_type: str) -> Sequence[Event]: ...
 
     def quantity(self, event: Event) -> int | None: ...
 
@@ -106,7 +105,7 @@ class Index:
         self._selected: dict[SeriesKey, list[Event]] = {}
         self._instants: dict[SeriesKey, list[float]] = {}
         self._by_id = {e.id: e for e in events}
-        self._by_type: dict[EventType, list[Event]] = {}
+        self._by_type: dict[str, list[Event]] = {}
         for event in events:
             self._by_type.setdefault(event.type, []).append(event)
 
@@ -115,7 +114,7 @@ class Index:
         # Not a reference to itself: a cycle would leave every index to the cycle collector.
         return self._parent or self
 
-    def of_type(self, event_type: EventType) -> list[Event]:
+    def of_type(self, event_type: str) -> list[Event]:
         return self._root._by_type.get(event_type, [])
 
     def quantity(self, event: Event) -> int | None:

@@ -37,7 +37,7 @@ def _selectors(term: Term) -> list[Selector]:
 
 def terms_touched(spec: AgreementSpec, event: Event) -> set[str] | None:
     """Ids of the terms whose verdicts may change with `event`'s figure; None means all."""
-    if event.type is EventType.CEASEFIRE_EXTENSION:
+    if event.type == EventType.CEASEFIRE_EXTENSION:
         return None  # the clock itself moves
     touched = {t.id for t in spec.terms if any(matches(s, event) for s in _selectors(t))}
     gated = {r for t in spec.terms if isinstance(t, GateTerm) for r in t.requires}

@@ -177,7 +177,7 @@ def _dispute(
         alternative = index.with_override(event, reading.quantity)
         # Only an extension's figure or a gate's condition can move a clock; `only` is None
         # whenever a gate may depend on this figure.
-        fixed = only is not None and event.type is not EventType.CEASEFIRE_EXTENSION
+        fixed = only is not None and event.type != EventType.CEASEFIRE_EXTENSION
         clocks = main.assessment if fixed else None
         other = outcome(spec, alternative, main.assessment.at, only, clocks)
         compared = other.keyed()
@@ -188,7 +188,7 @@ def _dispute(
                 row[str(reading.quantity)] = str(compared[key])
     return {
         "event_id": event.id,
-        "type": event.type.value,
+        "type": str(event.type),
         "actor": event.actor,
         "subject": event.subject,
         "date": event.date.isoformat(),

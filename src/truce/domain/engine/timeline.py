@@ -31,7 +31,7 @@ def timeline(spec: AgreementSpec, claims: Iterable[Claim]) -> list[dict[str, Any
                 "date_precision": event.precision.value,
                 "local_date": datetime.fromtimestamp(event.at, spec.zone).date().isoformat(),
                 "day": day,
-                "type": event.type.value,
+                "type": str(event.type),
                 "actor": event.actor,
                 "target": event.target,
                 "subject": event.subject,
@@ -56,7 +56,7 @@ def _out_of_range(claim: Claim) -> dict[str, Any]:
         "date_precision": claim.date_precision.value,
         "local_date": claim.date.date().isoformat(),  # as written: no clock can place it
         "day": None,
-        "type": claim.type.value,
+        "type": str(claim.type),
         "actor": claim.actor,
         "target": claim.target,
         "subject": claim.subject,
