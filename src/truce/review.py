@@ -108,7 +108,9 @@ def claim_fields(
 ) -> tuple[Claim, dict[str, Any]]:
     """The claim a candidate becomes (see `domain.candidate.claim_input`), validated."""
     try:
-        fields = claim_input(candidate, spec.id, {s.id for s in spec.subjects})
+        fields = claim_input(
+            candidate, spec.id, {s.id for s in spec.subjects}, provisions=spec.provision_table()
+        )
     except FigureNotWhole as exc:
         raise FigureNotAWholeNumber(str(exc)) from None
     if fields["date"] is None:

@@ -128,7 +128,7 @@ def test_every_format_gives_each_claim_its_plover_and_cameo_codes(
     kept = make_claim(3, extra={"plover": "RETREAT", "cameo": "0841", "candidate": "d#1"})
     original = recorded(tmp_path, [*claims, kept], "a.db")
     expected = {
-        c.id: ("RETREAT", "0841") if c.type is EventType.RELEASE else ("ASSAULT", "196")
+        c.id: ("RETREAT", "0841") if c.type == EventType.RELEASE else ("ASSAULT", "196")
         for c in original
     }
     export_claims(original, "csv", tmp_path / "c.csv")

@@ -1,56 +1,33 @@
-"""The codes of the field's event ontologies for each ledger event type: PLOVER (event and mode)
-and CAMEO, looked up in one place so that extraction, claims, exports and batch files agree.
+"""The PLOVER and CAMEO codes of an event type, as extraction, claims, exports and batch files
+read them: from the one table of event types (`domain.provisions`: the built-in types, and the
+provisions an agreement declares).
 
-Source: the PLOVER project's published CAMEO-to-PLOVER table (openeventdata/PLOVER,
-CAMEO2PLOVER-2021.txt, manual draft 0.8): 0841 "Return, release person(s)" is RETREAT/release,
-0871 "Declare truce, ceasefire" is RETREAT/ceasefire, 196 "Violate ceasefire" is ASSAULT, 073
-"Provide humanitarian aid" is AID, 046 "Engage in negotiation" is CONSULT, 057 "Sign formal
-agreement" is SUPPORT. PLOVER has no ATTACK; its violent category is ASSAULT.
+The codes follow the PLOVER project's published CAMEO-to-PLOVER table (openeventdata/PLOVER,
+CAMEO2PLOVER-2021.txt); a candidate also carries the PLOVER *mode* that table gives its CAMEO
+code ("0841" release, "0871" ceasefire), in the `plover` object of the `truce extract` JSON.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+
+from truce.domain.provisions import BUILT_IN, Provision
+
+# The crosswalk's mode for each CAMEO code the built-in types use (none for the others).
+_MODES = {"0841": "release", "0871": "ceasefire", "0863": "access", "1246": "yield",
+          "0874": "disarm"}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class EventCodes:
-    plover: str | None  # PLOVER event category, e.g. RETREAT
-    mode: str | None  # PLOVER mode, e.g. release
-    cameo: str | None  # CAMEO event code, e.g. 0841
-
-    def as_dict(self) -> dict[str, str | None]:
-        """The shape a candidate carries as `plover` (the `truce extract` JSON contract)."""
-        return {"event": self.plover, "mode": self.mode, "cameo": self.cameo}
+def codes_for(
+    event_type: str, provisions: Mapping[str, Provision] | None = None
+) -> tuple[str | None, str | None]:
+    """(PLOVER event type, CAMEO code) of `event_type` in `provisions` (an agreement's
+    `provision_table()`; the built-in types when not given); (None, None) for an unknown type."""
+    found = (BUILT_IN if provisions is None else provisions).get(str(event_type))
+    return (found.plover, found.cameo) if found is not None else (None, None)
 
 
-NONE = EventCodes(None, None, None)
-
-_CODES: dict[str, EventCodes] = {
-    "release": EventCodes("RETREAT", "release", "0841"),
-    "ceasefire_start": EventCodes("RETREAT", "ceasefire", "0871"),
-    # A truce extended is a truce declared for longer: the same code as its start.
-    "ceasefire_extension": EventCodes("RETREAT", "ceasefire", "0871"),
-    # An end is no one act (a truce expires, collapses, is called off): no code fits them all.
-    "ceasefire_end": NONE,
-    "breach": EventCodes("ASSAULT", None, "196"),
-    "meeting": EventCodes("CONSULT", None, "046"),
-    # The violence a toll counts; which CAMEO act caused it the claim does not say.
-    "casualty_claim": EventCodes("ASSAULT", None, None),
-    "aid_delivery": EventCodes("AID", None, "073"),
-    "agreement_term": EventCodes("SUPPORT", None, "057"),
-    "statement": NONE,
-    # 0874 "Retreat or surrender militarily".
-    "withdrawal": EventCodes("RETREAT", None, "0874"),
-}
-
-
-def event_codes(event_type: str) -> EventCodes:
-    """The codes of `event_type`; no codes for a type the table does not know."""
-    return _CODES.get(str(event_type), NONE)
-
-
-def codes_for(event_type: str) -> tuple[str | None, str | None]:
-    """(PLOVER event, CAMEO code) of `event_type`."""
-    codes = event_codes(event_type)
-    return codes.plover, codes.cameo
+def plover_record(event_type: str) -> dict[str, str | None]:
+    """The `plover` object of a candidate: event, mode and CAMEO code."""
+    plover, cameo = codes_for(event_type)
+    return {"event": plover, "mode": _MODES.get(cameo or ""), "cameo": cameo}

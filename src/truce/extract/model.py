@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from truce.domain.candidate import CandidateRecord, Figure
-from truce.domain.event_codes import event_codes
+from truce.domain.event_codes import plover_record
 from truce.domain.readings import qualifier
 
 Span = tuple[int, int]
@@ -148,7 +148,7 @@ class Candidate:
             more={
                 "participants": list(self.participants),
                 # PLOVER/CAMEO codes from the one table, by the type the candidate has now.
-                "plover": event_codes(self.type).as_dict(),
+                "plover": plover_record(self.type),
                 "links": list(self.links),
                 "mentions": [list(m) for m in self.mentions] or [list(self.span)],
             }
