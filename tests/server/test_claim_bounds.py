@@ -132,3 +132,15 @@ def test_a_claim_like_a_recorded_event_is_kept_with_a_warning(server: Server) ->
     [warning] = response.json()["warnings"]
     assert warning["code"] == "V504" and "'d2-hostages'" in warning["message"]
     assert "--event-id d2-hostages" in warning["hint"]
+
+
+def test_a_type_the_agreement_does_not_declare_has_its_own_code(server: Server) -> None:
+    body = release(type="crossing-opened", quantity=None, subject=None)
+    response = server.post("/api/claims", "mediator", json=body)
+    assert response.status_code == 422, response.text
+    error = error_of(response)
+    assert error["code"] == "V520"
+    assert error["message"].startswith("type 'crossing-opened' is neither a built-in event type")
+    assert "provisions:" in error["hint"]
+    kept = server.post("/api/claims", "mediator", json=body, params={"allow_unknown": True})
+    assert kept.status_code == 201, kept.text

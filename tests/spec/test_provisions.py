@@ -129,3 +129,34 @@ def test_every_built_in_type_has_its_codes() -> None:
     assert BUILT_IN["ceasefire_extension"].plover == "RETREAT"
     deliveries = {p.id for p in BUILT_IN.values() if p.counts == "delivery"}
     assert deliveries == {"release", "aid_delivery", "withdrawal"}
+
+
+def test_selector_refinements_are_read_and_checked() -> None:
+    term = (
+        'terms:\n  - id: talks\n    kind: deadline\n    by: {at: "2024-12-01T00:00"}\n'
+        "    match: {type: meeting, location: [Naqoura], participants: [israel, unifil],\n"
+        "            topic: [withdrawal]}\n"
+    )
+    [error] = check_spec(BASE + term, "x.yaml")
+    assert error.code == "S107"
+    assert error.message == "terms[0].match.participants[1]: unknown participant 'unifil'"
+    assert "israel, lebanon" in error.hint
+    spec = load_spec(BASE + term.replace("unifil", "lebanon"), "x.yaml")
+    match = spec.terms[0].match  # type: ignore[union-attr]
+    assert (match.location, match.participants, match.topic) == (
+        ["Naqoura"],
+        ["israel", "lebanon"],
+        ["withdrawal"],
+    )
+
+
+def test_the_built_in_modes_follow_the_crosswalk() -> None:
+    modes = {p.id: p.plover_mode for p in BUILT_IN.values() if p.plover_mode}
+    assert modes == {
+        "release": "release",
+        "ceasefire_start": "ceasefire",
+        "ceasefire_extension": "ceasefire",
+        "ceasefire_end": "yield",
+        "aid_delivery": "access",
+        "withdrawal": "disarm",
+    }

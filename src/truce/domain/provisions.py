@@ -40,12 +40,19 @@ class Provision:
     cameo: str | None
     counts: Counts = "delivery"
     built_in: bool = False
+    plover_mode: str | None = None  # the crosswalk's PLOVER mode for the CAMEO code, if any
 
 
 def _b(
-    kind: EventType, label: str, pax: str, plover: str | None, cameo: str, counts: Counts
+    kind: EventType,
+    label: str,
+    pax: str,
+    plover: str | None,
+    cameo: str,
+    counts: Counts,
+    mode: str | None = None,
 ) -> Provision:
-    return Provision(kind.value, label, pax, plover, cameo, counts, built_in=True)
+    return Provision(kind.value, label, pax, plover, cameo, counts, True, mode)
 
 
 _E = EventType
@@ -54,18 +61,18 @@ BUILT_IN: dict[str, Provision] = {
     for p in (
         # CAMEO 0841 "Return, release person(s)" -> PLOVER RETREAT (mode release).
         _b(_E.RELEASE, "release of persons", "Transitional justice: Prisoner release",
-           "RETREAT", "0841", "delivery"),
+           "RETREAT", "0841", "delivery", "release"),
         # CAMEO 0871 "Declare truce, ceasefire" -> PLOVER RETREAT (mode ceasefire).
         _b(_E.CEASEFIRE_START, "a ceasefire takes effect", "Security sector: Ceasefire",
-           "RETREAT", "0871", "occurrence"),
+           "RETREAT", "0871", "occurrence", "ceasefire"),
         # An extension declares the truce again for longer: the same CAMEO 0871 / RETREAT
         # (not CONCEDE, which the crosswalk gives to 080-083, yielding on policy).
         _b(_E.CEASEFIRE_EXTENSION, "a ceasefire is extended", "Security sector: Ceasefire",
-           "RETREAT", "0871", "occurrence"),
+           "RETREAT", "0871", "occurrence", "ceasefire"),
         # A party ending a truce declines to de-escalate: CAMEO 1246 -> PLOVER REJECT. A truce
         # that simply runs out is no act at all; the code describes the declared end.
         _b(_E.CEASEFIRE_END, "a ceasefire ends", "Security sector: Ceasefire",
-           "REJECT", "1246", "occurrence"),
+           "REJECT", "1246", "occurrence", "yield"),
         # CAMEO 196 "Violate ceasefire" -> PLOVER ASSAULT (PLOVER has no ATTACK type).
         _b(_E.BREACH, "a breach of the ceasefire", "Security sector: Ceasefire",
            "ASSAULT", "196", "occurrence"),
@@ -80,7 +87,7 @@ BUILT_IN: dict[str, Provision] = {
         # PLOVER RETREAT (mode access). (The agency handing it out would be 073 -> AID.)
         _b(_E.AID_DELIVERY, "delivery of humanitarian aid",
            "Socio-economic reconstruction: Humanitarian assistance", "RETREAT", "0863",
-           "delivery"),
+           "delivery", "access"),
         # CAMEO 057 "Sign formal agreement" -> PLOVER SUPPORT (not AGREE, which the crosswalk
         # keeps for 03x, intents to cooperate).
         _b(_E.AGREEMENT_TERM, "a term agreed or announced", "Implementation: Agreement text",
@@ -90,7 +97,8 @@ BUILT_IN: dict[str, Provision] = {
            "occurrence"),
         # CAMEO 0874 "Retreat or surrender militarily" -> PLOVER RETREAT (mode disarm).
         _b(_E.WITHDRAWAL, "withdrawal of forces or weapons",
-           "Security sector: Withdrawal of foreign forces", "RETREAT", "0874", "delivery"),
+           "Security sector: Withdrawal of foreign forces", "RETREAT", "0874", "delivery",
+           "disarm"),
     )
 }  # fmt: skip
 

@@ -212,6 +212,21 @@ class Selector(Model):
     exclude: list[Slug] = Field(
         default_factory=list, description="never count claims with any of these categories"
     )
+    location: list[str] = Field(
+        default_factory=list,
+        description="only claims placed in one of these places: the claim's `location` contains "
+        "the name, or its resolved place (`extra.place`) has it as name, admin1 code or ISO "
+        "3166 alpha-3 country; case-insensitive (omit: anywhere)",
+    )
+    participants: list[Slug] = Field(
+        default_factory=list,
+        description="actor ids that must all be among the claim's actor and target",
+    )
+    topic: list[str] = Field(
+        default_factory=list,
+        description="keywords: only claims whose subject, notes or quote contain one of them "
+        "(case-insensitive; omit: any topic)",
+    )
 
 
 class TermBase(Model):
@@ -244,6 +259,21 @@ class CountedTerm(TermBase):
     exclude: list[Slug] = Field(
         default_factory=list, description="never count claims with any of these categories"
     )
+    location: list[str] = Field(
+        default_factory=list,
+        description="only claims placed in one of these places: the claim's `location` contains "
+        "the name, or its resolved place (`extra.place`) has it as name, admin1 code or ISO "
+        "3166 alpha-3 country; case-insensitive (omit: anywhere)",
+    )
+    participants: list[Slug] = Field(
+        default_factory=list,
+        description="actor ids that must all be among the claim's actor and target",
+    )
+    topic: list[str] = Field(
+        default_factory=list,
+        description="keywords: only claims whose subject, notes or quote contain one of them "
+        "(case-insensitive; omit: any topic)",
+    )
 
     def selector(self) -> Selector:
         return Selector(
@@ -252,6 +282,9 @@ class CountedTerm(TermBase):
             subject=self.subject,
             categories=self.categories,
             exclude=self.exclude,
+            location=self.location,
+            participants=self.participants,
+            topic=self.topic,
         )
 
 

@@ -93,6 +93,12 @@ class _Refs:
         if sel.party is not None and sel.party not in self.actors:
             yield _unknown((*path, "party"), "party", sel.party, self.actors)
         yield from self.subject(path, sel.subject, sel.categories, sel.exclude)
+        yield from self.participants(path, sel.participants)
+
+    def participants(self, path: Path, ids: list[str]) -> Iterator[Problem]:
+        for j, actor in enumerate(ids):
+            if actor not in self.actors:
+                yield _unknown((*path, "participants", j), "participant", actor, self.actors)
 
     def subject(
         self, path: Path, subject: str | None, categories: list[str], exclude: list[str]
@@ -116,6 +122,7 @@ def _term_problems(path: Path, term: Term, refs: _Refs) -> Iterator[Problem]:
         yield _unknown((*path, "party"), "party", term.party, actors)
     if isinstance(term, QuotaTerm | RatioTerm):
         yield from check_subject(path, term.subject, term.categories, term.exclude)
+        yield from refs.participants(path, term.participants)
     if isinstance(term, PoolTerm):
         yield from check_subject(path, term.subject, [], [])
     if isinstance(term, QuotaTerm) and term.by is not None and term.per is not None:

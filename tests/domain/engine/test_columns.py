@@ -56,7 +56,19 @@ TERMS: list[dict[str, Any]] = [
      "published": "2023-12-31T07:00", "objection_window": {"hours": 24}},
     {"id": "to-two", "kind": "gate", "phase": "two", "requires": ["first"]},
     {"id": "two-daily", "kind": "quota", "phase": "two", **HOSTAGES, "at_least": 5, "per": "day"},
+    # A declared provision, and selectors narrowed by place, participants and topic.
+    {"id": "deploy", "kind": "quota", "phase": "pause", "party": "israel", "subject": "flights",
+     "type": "deployment", "at_least": 20, "by": {"day": 3}, "location": ["north"]},
+    {"id": "talks", "kind": "deadline", "phase": "pause", "by": {"day": 2},
+     "match": {"type": "meeting", "participants": ["israel", "qatar"], "topic": ["phase two"]}},
+    {"id": "monitors", "kind": "deadline", "phase": "pause", "by": {"day": 3},
+     "match": {"type": "monitors-meet", "location": ["EGY", "rafah"]}},
+    {"id": "deploy-first", "kind": "order", "phase": "pause",
+     "first": {"type": "deployment", "location": ["rafah"]},
+     "then": {**HOSTAGES, "topic": ["women"]}},
 ]  # fmt: skip
+PROVISIONS = [{"id": "deployment", "plover": "MOBILIZE", "cameo": "0861"},
+              {"id": "monitors-meet", "counts": "occurrence"}]  # fmt: skip
 PHASES = [
     {"id": "pause", "start": {"at": "2024-01-01T07:00"}, "duration": {"days": 4}, "max_days": 8},
     {"id": "two", "start": {"after": "pause"}, "duration": {"days": 2}},
@@ -67,6 +79,9 @@ KINDS = {
     "breach": ("breach", "israel", None, ["rocket-fire", "air", "imminent-threat", "exchange"]),
     "extension": ("ceasefire_extension", "qatar", None, []),
     "end": ("ceasefire_end", "israel", None, []),
+    "deployment": ("deployment", "israel", "flights", []),
+    "meeting": ("meeting", "israel", None, []),
+    "monitors": ("monitors-meet", "qatar", None, []),
 }
 # Few distinct instants, so that events often share one and their ids must break the tie.
 DATES = ["2024-01-01T12:00", "2024-01-02T12:00", "2024-01-02", "2024-01-03T09:30", "2024-W01",
@@ -102,6 +117,10 @@ def records(draw: Any, kit: Any) -> list[Claim]:
             "qualifier": draw(st.sampled_from(["exact", "exact", "at_least", "about", "up_to"])),
             "agreement": draw(st.sampled_from(["test-deal"] * 5 + ["other-deal"])),
             "location": draw(st.sampled_from([None, None, "north Gaza", "Rafah"])),
+            "target": draw(st.sampled_from([None, None, "qatar", "israel"])),
+            "notes": draw(st.sampled_from([None, None, "Phase Two talks", "women first"])),
+            "extra": draw(st.sampled_from([{}, {}, {"place": {"name": "Rafah", "country": "EGY"}},
+                                           {"place": {"name": "Doha", "country": "QAT"}}])),
         }  # fmt: skip
         if claims and draw(st.integers(0, 5)) == 0:
             fields["supersedes"] = draw(st.sampled_from(claims)).id
@@ -112,7 +131,7 @@ def records(draw: Any, kit: Any) -> list[Claim]:
 @settings(max_examples=200, deadline=None)
 @given(data=st.data(), hours=st.integers(0, 24 * 12))
 def test_the_column_path_gives_the_same_state(kit: Any, data: Any, hours: int) -> None:
-    spec = kit.spec(TERMS, phases=PHASES)
+    spec = kit.spec(TERMS, phases=PHASES, provisions=PROVISIONS)
     claims = data.draw(records(kit))
     at = kit.when((ORIGIN + timedelta(hours=hours, minutes=30)).isoformat())
     assert evaluate_columns(spec, claims, at) == evaluate(spec, claims, at)

@@ -24,6 +24,7 @@ from truce.domain.engine.index import (
     weight_of,
     with_overrides,
 )
+from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc
 from truce.domain.engine.versions import judging
@@ -181,9 +182,14 @@ class ColumnIndex:
         if sel.subject is not None:
             mask &= f.subject[among] == self._subject.get(sel.subject, _ABSENT)
         if sel.categories or sel.exclude:
-            fits = [_fits(sel, frozenset(s)) for s in f.category_sets]
-            mask &= np.array(fits, dtype=bool)[f.categories[among]]
+            fitting = [_fits(sel, frozenset(s)) for s in f.category_sets]
+            mask &= np.array(fitting, dtype=bool)[f.categories[among]]
         found: Ints = among[mask]
+        if refines(sel) and len(found):
+            # Place, participants and topic read the claims: the same rule as `index.matches`,
+            # asked only of the events the columns left.
+            events = self.events_at(found.tolist())
+            found = found[np.fromiter((fits(sel, e) for e in events), bool, count=len(events))]
         return found
 
     def loose(self, sel: Selector, start: float, end: float) -> list[Event]:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from truce.domain.engine.events import Event
+from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
 from truce.domain.spec import Selector
 
@@ -16,7 +17,16 @@ SeriesKey = tuple[object, ...]
 
 
 def selector_key(sel: Selector, weights: tuple[tuple[str, float], ...] = ()) -> SeriesKey:
-    return (sel.type, sel.party, sel.subject, tuple(sel.categories), tuple(sel.exclude), weights)
+    refined = (tuple(sel.location), tuple(sel.participants), tuple(sel.topic))
+    return (
+        sel.type,
+        sel.party,
+        sel.subject,
+        tuple(sel.categories),
+        tuple(sel.exclude),
+        weights,
+        *refined,
+    )
 
 
 def matches(sel: Selector, event: Event) -> bool:
@@ -28,7 +38,9 @@ def matches(sel: Selector, event: Event) -> bool:
         return False
     if sel.categories and event.categories.isdisjoint(sel.categories):
         return False
-    return not (sel.exclude and not event.categories.isdisjoint(sel.exclude))
+    if sel.exclude and not event.categories.isdisjoint(sel.exclude):
+        return False
+    return not refines(sel) or fits(sel, event)
 
 
 def weight_of(weights: tuple[tuple[str, float], ...], default: float) -> Weigh:
