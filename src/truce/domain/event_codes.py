@@ -4,7 +4,7 @@ provisions an agreement declares).
 
 The codes follow the PLOVER project's published CAMEO-to-PLOVER table (openeventdata/PLOVER,
 CAMEO2PLOVER-2021.txt); a candidate also carries the PLOVER *mode* that table gives its CAMEO
-code ("0841" release, "0871" ceasefire), in the `plover` object of the `truce extract` JSON.
+code (`Provision.plover_mode`), in the `plover` object of the `truce extract` JSON.
 """
 
 from __future__ import annotations
@@ -12,10 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from truce.domain.provisions import BUILT_IN, Provision
-
-# The crosswalk's mode for each CAMEO code the built-in types use (none for the others).
-_MODES = {"0841": "release", "0871": "ceasefire", "0863": "access", "1246": "yield",
-          "0874": "disarm"}  # fmt: skip
 
 
 def codes_for(
@@ -29,5 +25,7 @@ def codes_for(
 
 def plover_record(event_type: str) -> dict[str, str | None]:
     """The `plover` object of a candidate: event, mode and CAMEO code."""
-    plover, cameo = codes_for(event_type)
-    return {"event": plover, "mode": _MODES.get(cameo or ""), "cameo": cameo}
+    found = BUILT_IN.get(str(event_type))
+    if found is None:
+        return {"event": None, "mode": None, "cameo": None}
+    return {"event": found.plover, "mode": found.plover_mode, "cameo": found.cameo}
