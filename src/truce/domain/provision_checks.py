@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from truce.domain.provisions import BUILT_IN, Provision
+from truce.domain.provisions import BUILT_IN, Provision, is_delivery
 from truce.domain.spec import (
     AgreementSpec,
     DeadlineTerm,
@@ -52,7 +52,7 @@ def provision_problems(spec: AgreementSpec) -> Iterator[Problem]:
             found = _known((*at, "type"), sel.type, table)
             missing = list(found)
             yield from missing
-            if counted and not missing and table[sel.type].counts != "delivery":
+            if counted and not missing and not is_delivery(table, sel.type):
                 yield _not_delivery((*at, "type"), sel.type, table)
 
 

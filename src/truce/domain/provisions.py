@@ -22,7 +22,9 @@ names (a pledge of 5,000 troops is not 5,000 troops deployed).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from truce.domain.claims import EventType
 
@@ -103,6 +105,56 @@ BUILT_IN: dict[str, Provision] = {
 }  # fmt: skip
 
 BUILT_IN_IDS: tuple[str, ...] = tuple(BUILT_IN)
+
+
+# An event type's id: a built-in type (`release`, `ceasefire_start`) or a declared provision.
+TypeId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_-]*$",
+        description="a built-in event type or a provision the spec declares, e.g. `release`, "
+        "`deployment`",
+    ),
+]
+
+# The event types of PLOVER (Open Event Data Alliance), which a provision may name.
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+
+
+class DeclaredProvision(BaseModel):
+    """An event type the agreement provides for beyond the built-in ones (a deployment, the
+    opening of a crossing, the return of remains), which claims and terms may then name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)  # as every spec model
+
+    id: TypeId = Field(description="the type's id, e.g. `deployment`; not a built-in type's id")
+    label: str | None = Field(None, description="what the provision says, in a few words")
+    pax_category: str | None = Field(
+        None, description="PA-X-style category, e.g. `Security sector: Withdrawal of forces`"
+    )
+    plover: PloverType | None = Field(None, description="PLOVER event type, e.g. `MOBILIZE`")
+    cameo: str | None = Field(
+        None, pattern=r"^[0-9]{2,4}$", description='CAMEO event code as text, e.g. `"0861"`'
+    )
+    counts: Literal["delivery", "occurrence"] = Field(
+        "delivery",
+        description="`delivery`: an act quota, ratio and extension terms may count (troops "
+        "deployed, remains returned); `occurrence`: something deadline, order and prohibition "
+        "terms look for but no count adds up (a monitoring meeting)",
+    )
+
+    def provision(self) -> Provision:
+        return Provision(
+            self.id,
+            self.label or self.id,
+            self.pax_category or "",
+            self.plover,
+            self.cameo,
+            self.counts,
+        )
 
 
 def event_type(text: str) -> str:

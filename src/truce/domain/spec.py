@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from truce.domain.agreement_meta import AgreementMetadata
 from truce.domain.claims import EventType
-from truce.domain.provisions import BUILT_IN, Provision
+from truce.domain.provisions import BUILT_IN, DeclaredProvision, Provision, TypeId
 
 Slug = Annotated[
     str,
@@ -24,23 +24,6 @@ Slug = Annotated[
         description="lowercase letters, digits and hyphens, e.g. `gaza-2023-11`",
     ),
 ]
-
-
-# An event type's id: a built-in type (`release`, `ceasefire_start`) or a declared provision.
-TypeId = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z][a-z0-9_-]*$",
-        description="a built-in event type or a provision the spec declares, e.g. `release`, "
-        "`deployment`",
-    ),
-]
-
-# The event types of PLOVER (Open Event Data Alliance), which a provision may name.
-PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]  # fmt: skip
 
 
 class Model(BaseModel):
@@ -166,37 +149,6 @@ class Phase(Model):
         if self.until is not None and self.until.within is not None:
             raise ValueError("write `duration` for a length; `until` takes `day`, `date` or `at`")
         return self
-
-
-class DeclaredProvision(Model):
-    """An event type the agreement provides for beyond the built-in ones (a deployment, the
-    opening of a crossing, the return of remains), which claims and terms may then name."""
-
-    id: TypeId = Field(description="the type's id, e.g. `deployment`; not a built-in type's id")
-    label: str | None = Field(None, description="what the provision says, in a few words")
-    pax_category: str | None = Field(
-        None, description="PA-X-style category, e.g. `Security sector: Withdrawal of forces`"
-    )
-    plover: PloverType | None = Field(None, description="PLOVER event type, e.g. `MOBILIZE`")
-    cameo: str | None = Field(
-        None, pattern=r"^[0-9]{2,4}$", description='CAMEO event code as text, e.g. `"0861"`'
-    )
-    counts: Literal["delivery", "occurrence"] = Field(
-        "delivery",
-        description="`delivery`: an act quota, ratio and extension terms may count (troops "
-        "deployed, remains returned); `occurrence`: something deadline, order and prohibition "
-        "terms look for but no count adds up (a monitoring meeting)",
-    )
-
-    def provision(self) -> Provision:
-        return Provision(
-            self.id,
-            self.label or self.id,
-            self.pax_category or "",
-            self.plover,
-            self.cameo,
-            self.counts,
-        )
 
 
 class Selector(Model):
