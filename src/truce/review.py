@@ -52,6 +52,7 @@ class IngestReport:
     documents: int = 0
     skipped: int = 0  # already ingested for this agreement
     queued: int = 0
+    ids: list[str] = field(default_factory=list)  # the candidates queued, in order
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # document, code, message
 
 
@@ -87,6 +88,7 @@ def ingest(
         else:
             report.documents += 1
             report.queued += len(queued)
+            report.ids += queued
     return report
 
 
@@ -106,7 +108,9 @@ def claim_fields(
 ) -> tuple[Claim, dict[str, Any]]:
     """The claim a candidate becomes (see `domain.candidate.claim_input`), validated."""
     try:
-        fields = claim_input(candidate, spec.id, {s.id for s in spec.subjects})
+        fields = claim_input(
+            candidate, spec.id, {s.id for s in spec.subjects}, provisions=spec.provision_table()
+        )
     except FigureNotWhole as exc:
         raise FigureNotAWholeNumber(str(exc)) from None
     if fields["date"] is None:
@@ -127,6 +131,7 @@ def accept(
     edits: dict[str, Any],
     by: str | None,
     allow_unknown: bool = False,
+    reason: str | None = None,
 ) -> QueuedCandidate:
     """Turn a pending candidate (with the reviewer's edits) into a ledger claim, in one unit of
     work: a candidate already decided, or decided by another reviewer meanwhile, appends nothing."""
@@ -139,7 +144,24 @@ def accept(
         claim, _ = claim_fields(record, spec, by)
         return admit(spec, claim, allow_unknown), record.payload()
 
-    return queue.accept(candidate_id, make_claim, by)
+    return queue.accept(candidate_id, make_claim, by, reason)
+
+
+def listed(
+    ledger: Ledger, agreement: str | None = None, status: str | None = None
+) -> list[QueuedCandidate]:
+    """The queue as a reviewer works through it: most confident first, ties (and candidates
+    without a confidence, last) in the queue's own order."""
+    rows = ReviewQueue(ledger.engine).list(agreement, status)
+    return sorted(rows, key=lambda q: -confidence_of(q.payload))
+
+
+def confidence_of(payload: dict[str, Any]) -> float:
+    """A queued candidate's confidence; -1 when it has none (a reviewer's or batch's)."""
+    value = payload.get("confidence")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return -1.0
 
 
 def edit(

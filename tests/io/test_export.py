@@ -119,3 +119,25 @@ def _parquet(tmp_path: Path, claims: list[Claim]) -> Path:
     out = tmp_path / "claims.parquet"
     export_claims(claims, "parquet", out)
     return out
+
+
+def test_every_format_gives_each_claim_its_plover_and_cameo_codes(
+    tmp_path: Path, claims: list[Claim], make_claim: ClaimFactory
+) -> None:
+    # A claim accepted from a candidate keeps the codes recorded then; others take their type's.
+    kept = make_claim(3, extra={"plover": "RETREAT", "cameo": "0841", "candidate": "d#1"})
+    original = recorded(tmp_path, [*claims, kept], "a.db")
+    expected = {
+        c.id: ("RETREAT", "0841") if c.type == EventType.RELEASE else ("ASSAULT", "196")
+        for c in original
+    }
+    export_claims(original, "csv", tmp_path / "c.csv")
+    with (tmp_path / "c.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["id"]: (r["plover"], r["cameo"]) for r in rows} == expected
+    export_claims(original, "parquet", tmp_path / "c.parquet")
+    table = pq.read_table(tmp_path / "c.parquet").to_pylist()
+    assert {r["id"]: (r["plover"], r["cameo"]) for r in table} == expected
+    export_claims(original, "jsonl", tmp_path / "c.jsonl")
+    lines = [json.loads(x) for x in (tmp_path / "c.jsonl").read_text().splitlines()]
+    assert [x["extra"]["cameo"] for x in lines if x["id"] == kept.id] == ["0841"]

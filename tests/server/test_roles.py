@@ -89,6 +89,10 @@ CASES = [
          lambda s, u, x: s.post(f"/api/review/{x}/edit", u, json={"set": {"quantity": 7}})),
     Case("/api/review/{candidate_id}/reject", WRITERS,
          lambda s, u, x: s.post(f"/api/review/{x}/reject", u, json={"reason": "duplicate"})),
+    # An agreement with no candidates: the rule runs, and accepts nothing the matrix needs.
+    Case("/api/review/auto-accept", WRITERS,
+         lambda s, u, x: s.post("/api/review/auto-accept", u,
+                                params={"above": 1.0, "agreement": f"none-{x}"})),
     Case("/api/users", {"admin"},
          lambda s, u, x: s.post("/api/users", u, json={"name": f"new-{x}", "role": "observer"})),
     Case("/api/webhooks", {"admin"},

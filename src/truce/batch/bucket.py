@@ -84,4 +84,5 @@ def mention_at(c: dict[str, list[Any]], d: dict[str, list[Any]], n: int) -> Ment
                 "published": d["effective"][n], "speaker": c["speaker"][n],
                 "role": c["role"][n], "anonymous": c["anonymous"][n], "via": c["via"][n],
                 "quote": c["quote"][n]},
+        confidence=c["confidence"][n] if "confidence" in c else None,
     )  # fmt: skip

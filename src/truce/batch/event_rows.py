@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from truce.domain.event_codes import codes_for
 from truce.domain.leading import Backing, grade_points, leader, source_key
 from truce.domain.readings import disputed as readings_dispute
 
@@ -49,7 +50,10 @@ def event_row(
         "copies": len({m.document for m in members if m.original is not None}),
         "mentions": len(members),
         "readings": readings,
-    }
+        "confidence": max((m.confidence for m in members if m.confidence is not None),
+                          default=None),
+        **dict(zip(("plover", "cameo"), codes_for(lead.type), strict=True)),
+    }  # fmt: skip
 
 
 def _reading(figure: float | None, mentions: list[Mention]) -> dict[str, Any]:

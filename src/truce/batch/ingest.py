@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ class IngestedEvents:
     events: int = 0  # events queued now
     skipped: int = 0  # events already queued by an earlier run
     candidates: int = 0
+    ids: list[str] = field(default_factory=list)  # the candidates queued, in order
 
 
 def ingest_events(ledger: Ledger, out: Path, agreement: str, by: str | None) -> IngestedEvents:
@@ -46,6 +47,7 @@ def ingest_events(ledger: Ledger, out: Path, agreement: str, by: str | None) -> 
         else:
             report.events += 1
             report.candidates += len(queued)
+            report.ids += queued
     return report
 
 
@@ -98,6 +100,7 @@ def _candidate(
         source={key: lead[key] for key in ("speaker", "role", "anonymous", "via")},
         sources=tuple(sources),
         quote=lead["quote"],
+        confidence=event.get("confidence"),
         document=lead["document"],
         more={
             "batch": {

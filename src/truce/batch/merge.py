@@ -42,6 +42,7 @@ class Mention:
     qualifier: str | None
     unit: str | None
     source: dict[str, Any]  # outlet, url, published, speaker, role, anonymous, via, quote
+    confidence: float | None = None  # the candidate's calibrated confidence
 
     @property
     def report(self) -> str:

@@ -59,6 +59,8 @@ CANDIDATES = pa.schema(
         ("via", pa.string()),
         ("quote", pa.string()),
         ("confidence", pa.float64()),
+        ("plover", pa.string()),  # PLOVER event category (`domain.event_codes`)
+        ("cameo", pa.string()),  # CAMEO event code
         ("payload", pa.string()),
     ]
 )
@@ -105,6 +107,9 @@ EVENTS = pa.schema(
         ("copies", pa.int32()),
         ("mentions", pa.int32()),
         ("readings", pa.list_(READING)),
+        ("confidence", pa.float64()),  # the most confident of its mentions
+        ("plover", pa.string()),
+        ("cameo", pa.string()),
     ]
 )
 

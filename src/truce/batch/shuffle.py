@@ -27,7 +27,8 @@ from truce.batch.plan import Plan, add_counts, block_keys, counts, make_plan
 
 CANDIDATE_COLUMNS = ["partition", "position", "number", "id", "type", "modality", "date",
                      "date_precision", "actor", "target", "categories", "figure", "qualifier",
-                     "unit", "speaker", "role", "anonymous", "via", "quote"]  # fmt: skip
+                     "unit", "speaker", "role", "anonymous", "via", "quote",
+                     "confidence"]  # fmt: skip
 _PLANNED = ["partition", "position", "type", "modality", "actor", "target", "date",
             "date_precision"]  # fmt: skip
 _DOCUMENT = ["key", "copy_of", "outlet", "url", "effective"]

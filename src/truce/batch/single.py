@@ -27,7 +27,8 @@ from truce.batch.schema import EVENTS
 BUCKET_ROWS = 50_000
 _CANDIDATE_COLUMNS = ["partition", "position", "number", "block", "id", "type", "modality", "date",
                       "date_precision", "actor", "target", "categories", "figure", "qualifier",
-                      "unit", "speaker", "role", "anonymous", "via", "quote"]  # fmt: skip
+                      "unit", "speaker", "role", "anonymous", "via", "quote",
+                      "confidence"]  # fmt: skip
 
 
 def write_events_in_one_process(

@@ -134,5 +134,7 @@ def _candidate_row(number: int, candidate: Candidate) -> dict[str, Any]:
         "via": source.via,
         "quote": candidate.quote,
         "confidence": payload["confidence"],
+        "plover": payload["plover"]["event"],
+        "cameo": payload["plover"]["cameo"],
         "payload": json.dumps(payload, sort_keys=True, ensure_ascii=False),
     }

@@ -10,8 +10,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from truce.auto_accept import auto_accept, threshold
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
 from truce.cli.extract import _date
+from truce.cli.review import AUTO_HELP
 from truce.errors import BatchError, NothingExtracted
 
 
@@ -55,6 +57,9 @@ def batch(
         False, "--ingest", help="queue the merged events for review under --agreement"
     ),
     by: str = typer.Option(None, "--by", help="who ingests"),
+    auto_accept_above: float | None = typer.Option(
+        None, "--auto-accept-above", help=AUTO_HELP + " (with --ingest)", metavar="CONFIDENCE"
+    ),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
 ) -> None:
     """Extract a corpus on Dask into Parquet, merge reports of one event, flag disputes."""
@@ -65,6 +70,9 @@ def batch(
 
     if ingest and not agreement:
         raise BatchError("--ingest needs --agreement", hint="add --agreement ID")
+    if auto_accept_above is not None and not ingest:
+        raise BatchError("--auto-accept-above needs --ingest", hint="add --ingest --agreement ID")
+    above = None if auto_accept_above is None else threshold(auto_accept_above)
     specs = [load_spec_file(p)[0] for p in spec]
     if agreement:
         with open_ledger() as ledger:
@@ -88,8 +96,11 @@ def batch(
 
         with open_ledger() as ledger:
             queued = ingest_events(ledger, out, agreement, by)
+            ruled = None if above is None else auto_accept(ledger, above, by, ids=queued.ids)
         summary["ingest"] = {"events": queued.events, "skipped": queued.skipped,
                              "candidates": queued.candidates}  # fmt: skip
+        if ruled is not None:
+            summary["ingest"]["auto_accept"] = ruled.as_dict()
     if as_json:
         print_json(summary)
     else:
@@ -123,3 +134,9 @@ def _print(summary: dict[str, Any], out: Path) -> None:
             f"{ingest['events']} event(s) queued for review as {ingest['candidates']} "
             f"candidate(s), {ingest['skipped']} already queued"
         )
+        if "auto_accept" in ingest:
+            ruled = ingest["auto_accept"]
+            console.print(
+                f"{len(ruled['accepted'])} candidate(s) accepted by {ruled['rule']}, "
+                f"{len(ruled['left_pending'])} left pending for review"
+            )

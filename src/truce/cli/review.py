@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from truce import review as service
+from truce.auto_accept import AutoAccepted, auto_accept, threshold
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
 from truce.cli.extract import _date
 from truce.errors import NothingExtracted, TruceError
@@ -16,6 +17,12 @@ from truce.storage.review import ReviewQueue
 
 app = typer.Typer(
     help="Review extracted candidates: accept, edit or reject them.", invoke_without_command=True
+)
+
+
+AUTO_HELP = (
+    "accept candidates whose calibrated confidence is at least this (0 < X <= 1), recorded as "
+    "accepted by the rule; reversible like any acceptance"
 )
 
 
@@ -34,11 +41,16 @@ def ingest(
     agreement: str = typer.Option(..., "--agreement", "-a", help="agreement id"),
     published: str = typer.Option(None, "--published", help="date for documents without one"),
     by: str = typer.Option(None, "--by", help="who ingests"),
+    auto_accept_above: float | None = typer.Option(
+        None, "--auto-accept-above", help=AUTO_HELP, metavar="CONFIDENCE"
+    ),
 ) -> None:
     """Extract candidates and queue them for review; documents already ingested are skipped."""
     when = _date(published)
+    above = None if auto_accept_above is None else threshold(auto_accept_above)
     with open_ledger() as ledger:
         report = service.ingest(ledger, [str(p) for p in paths], agreement, when, by)
+        ruled = None if above is None else auto_accept(ledger, above, by, ids=report.ids)
     for document, code, message in report.errors:
         errors.print(f"{document}: [{code}] {message}", markup=False, highlight=False)
     if report.errors and not report.documents and not report.skipped:
@@ -47,6 +59,8 @@ def ingest(
         f"{report.documents} document(s) ingested, {report.queued} candidate(s) queued, "
         f"{report.skipped} already ingested, {len(report.errors)} could not be read"
     )
+    if ruled is not None:
+        print_auto_accepted(ruled)
     if report.errors:
         raise typer.Exit(EXIT_PARTIAL)
 
@@ -82,24 +96,27 @@ def list_(
     status: str = typer.Option("pending", "--status", help="pending, accepted, rejected or all"),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
-    """List candidates in the review queue."""
+    """List candidates in the review queue, most confident first."""
     with open_ledger() as ledger:
-        rows = ReviewQueue(ledger.engine).list(agreement, None if status == "all" else status)
+        rows = service.listed(ledger, agreement, None if status == "all" else status)
     if as_json:
         print_json([r.as_dict() for r in rows])
         return
     table = Table(title="Review queue", title_justify="left")
     # Ids are what a reviewer types next: shown whole (folded), never cut with an ellipsis.
     table.add_column("id", overflow="fold", min_width=20)
-    for name in ("type", "modality", "date", "actor", "quantities", "source", "status"):
+    for name in ("confidence", "type", "modality", "date", "actor", "quantities", "source",
+                 "status"):  # fmt: skip
         table.add_column(name)
     for row in rows:
         c = row.payload
         quantities = ", ".join(f"{q['value']} {q['unit']}" for q in c.get("quantities", []))
         source = c.get("source", {})
         who = source.get("speaker") or ("unnamed" if source.get("anonymous") else "narration")
+        confidence = service.confidence_of(c)
         table.add_row(
             row.id,
+            f"{confidence:.2f}" if confidence >= 0 else "",
             c.get("type"),
             c.get("modality"),
             c.get("date") or "",
@@ -131,6 +148,32 @@ def accept(
     with open_ledger() as ledger:
         done = service.accept(ledger, candidate_id, _edits(set_), by, allow_unknown)
     console.print(f"accepted {candidate_id} as claim {done.claim_id}")
+
+
+@app.command("auto-accept")
+def auto_accept_command(
+    above: float = typer.Option(..., "--above", help=AUTO_HELP, metavar="CONFIDENCE"),
+    agreement: str | None = typer.Option(None, "--agreement", "-a"),
+    by: str = typer.Option(None, "--by", help="who runs the rule (kept in the decision)"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON"),
+) -> None:
+    """Accept every pending candidate at or above a confidence, recorded as the rule's decision."""
+    limit = threshold(above)
+    with open_ledger() as ledger:
+        ruled = auto_accept(ledger, limit, by, agreement=agreement)
+    if as_json:
+        print_json(ruled.as_dict())
+        return
+    print_auto_accepted(ruled)
+
+
+def print_auto_accepted(ruled: AutoAccepted) -> None:
+    console.print(
+        f"{len(ruled.accepted)} candidate(s) accepted by {ruled.rule}, "
+        f"{len(ruled.left)} left pending for review"
+    )
+    for candidate, code, message in ruled.left:
+        errors.print(f"{candidate}: [{code}] {message}", markup=False, highlight=False)
 
 
 @app.command("edit")

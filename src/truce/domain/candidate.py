@@ -8,10 +8,13 @@ not know (pipeline details such as `plover` or `batch`) ride along untouched in 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from truce.domain.claim_input import is_web_address
+from truce.domain.event_codes import codes_for
+from truce.domain.provisions import Provision
 from truce.domain.readings import Qualifier, qualifier
 
 # A figure this close to a whole number is that number: "4.35 million" computed in floating
@@ -194,12 +197,18 @@ def _plain(value: float | None) -> float | int | None:
 
 
 def claim_input(
-    record: CandidateRecord, agreement: str, subjects: set[str], published: str | None = None
+    record: CandidateRecord,
+    agreement: str,
+    subjects: set[str],
+    published: str | None = None,
+    provisions: Mapping[str, Provision] | None = None,
 ) -> dict[str, Any]:
     """The claim a candidate becomes, as the fields `ClaimInput` validates.
 
     Pure: the figure keeps its qualifier ("at least 10" stays at_least 10) and its exact value
-    (a figure that is not a whole number raises `FigureNotWhole` rather than being cut).
+    (a figure that is not a whole number raises `FigureNotWhole` rather than being cut). Its
+    PLOVER and CAMEO codes are those of the type it is accepted as, in the agreement's
+    `provisions` (the built-in types when not given).
     """
     meta = record.document_meta
     subject, figure = _subject_and_figure(record, subjects)
@@ -209,6 +218,7 @@ def claim_input(
         if quantity is None:
             raise FigureNotWhole(f"the figure {figure.value} is not a whole number")
     when = record.date or meta.get("published") or published
+    plover, cameo = codes_for(record.type, provisions)
     source = record.source
     return {
         "agreement": agreement,
@@ -244,6 +254,9 @@ def claim_input(
             "document_hash": meta.get("hash"),
             "modality": record.modality,
             "confidence": record.confidence,
+            # The event's codes in the field's ontologies, by the type it is accepted as.
+            "plover": plover,
+            "cameo": cameo,
         }
         # The gazetteer's place (name, lat, lon, admin1, country, geo_precision), kept beside
         # `location`, the place as the text names it.

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from truce.domain.candidate import CandidateRecord, Figure
+from truce.domain.event_codes import plover_record
 from truce.domain.readings import qualifier
 
 Span = tuple[int, int]
@@ -120,7 +121,6 @@ class Candidate:
     source: SourceRef = field(default_factory=SourceRef)
     quote: str | None = None
     confidence: float = 0.5
-    plover: dict[str, str | None] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)
     id: str = ""
     # Every span that told this event, when the document tells it more than once (the
@@ -147,7 +147,8 @@ class Candidate:
             document=self.document,
             more={
                 "participants": list(self.participants),
-                "plover": dict(self.plover),
+                # PLOVER/CAMEO codes from the one table, by the type the candidate has now.
+                "plover": plover_record(self.type),
                 "links": list(self.links),
                 "mentions": [list(m) for m in self.mentions] or [list(self.span)],
             }

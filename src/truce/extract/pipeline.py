@@ -16,6 +16,8 @@ setting its own.
 | truce_events_v1        | all of the above             | doc._.candidates     |
 | truce_places_v1        | doc._.candidates, actors     | each candidate's     |
 |                        |                              | resolved `place`     |
+| truce_confidence_v1    | doc._.candidates             | each candidate's     |
+|                        |                              | calibrated confidence|
 
 `doc._.attributions` and `doc._.modalities` are keyed by sentence index (order of `doc.sents`).
 No statistical model is loaded: everything works with `spacy.blank("en")`.
@@ -42,6 +44,7 @@ COMPONENTS = [
     "truce_modality_v1",
     "truce_events_v1",
     "truce_places_v1",
+    "truce_confidence_v1",
 ]
 
 _EXTENSIONS = {

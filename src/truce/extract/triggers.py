@@ -116,20 +116,6 @@ TERM_CUES = re.compile(
 )
 EXCHANGE = re.compile(r"\b(?:in return for|in exchange for|in a swap for|for)\b", re.IGNORECASE)
 
-# PLOVER event and mode for each ledger type (CAMEO code alongside, for older coders).
-PLOVER: dict[str, dict[str, str | None]] = {
-    "release": {"event": "RETREAT", "mode": "release", "cameo": "0841"},
-    "ceasefire_start": {"event": "RETREAT", "mode": "ceasefire", "cameo": "0871"},
-    "ceasefire_extension": {"event": "CONCEDE", "mode": "ceasefire", "cameo": "0871"},
-    "ceasefire_end": {"event": "ATTACK", "mode": None, "cameo": None},
-    "breach": {"event": "ATTACK", "mode": None, "cameo": "196"},
-    "meeting": {"event": "CONSULT", "mode": "third-party", "cameo": "046"},
-    "casualty_claim": {"event": "ATTACK", "mode": None, "cameo": None},
-    "aid_delivery": {"event": "AID", "mode": "humanitarian", "cameo": "0233"},
-    "agreement_term": {"event": "AGREE", "mode": None, "cameo": "057"},
-    "statement": {"event": None, "mode": None, "cameo": None},
-}
-
 CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
     "women": re.compile(r"\bwom[ae]n\b|\bfemale\b|\bmothers?\b", re.IGNORECASE),
     "children": re.compile(r"\bchild(?:ren)?\b|\bkids?\b|\bteenagers?\b", re.IGNORECASE),

@@ -17,8 +17,10 @@ from truce.io import json_text
 from truce.io.csv_cells import restore
 
 # Keys an export adds to the public contract; accepted so exported files import again. The
-# place's columns repeat `extra.place`, which the `extra` column brings back whole.
-EXPORT_KEYS = ("id", "recorded_by", "lat", "lon", "admin1", "country", "geo_precision")
+# place's columns repeat `extra.place`, which the `extra` column brings back whole, and the
+# code columns the type's (or `extra`'s) PLOVER and CAMEO codes.
+EXPORT_KEYS = ("id", "recorded_by", "lat", "lon", "admin1", "country", "geo_precision", "plover",
+               "cameo")  # fmt: skip
 CLAIM_FIELDS = tuple(ClaimInput.model_fields)
 SOURCE_FIELDS = tuple(SourceInput.model_fields)
 FLAT_SOURCE_COLUMNS = tuple(f"source_{name}" for name in SOURCE_FIELDS)

@@ -15,6 +15,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from truce.domain.claims import Claim
+from truce.domain.event_codes import codes_for
 from truce.errors import ExportTarget, UnknownExportFormat
 from truce.io.csv_cells import neutralise
 
@@ -25,7 +26,7 @@ CSV_COLUMNS = (
     "id", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
     "quantity", "qualifier", "subject", "categories", "status", "sources", "quote", "reliability",
     "location", "supersedes", "notes", "phase", "extra", "recorded_by",
-    "lat", "lon", "admin1", "country", "geo_precision",
+    "lat", "lon", "admin1", "country", "geo_precision", "plover", "cameo",
 )  # fmt: skip
 # The gazetteer's place a claim carries in `extra.place`, as columns a map or a GIS reads.
 PLACE_COLUMNS = ("lat", "lon", "admin1", "country", "geo_precision")
@@ -47,7 +48,8 @@ PARQUET_SCHEMA = pa.schema(
      ("location", pa.string()), ("supersedes", pa.string()), ("notes", pa.string()),
      ("phase", pa.string()), ("extra", pa.string()), ("recorded_by", pa.string()),
      ("lat", pa.float64()), ("lon", pa.float64()), ("admin1", pa.string()),
-     ("country", pa.string()), ("geo_precision", pa.int8())]
+     ("country", pa.string()), ("geo_precision", pa.int8()),
+     ("plover", pa.string()), ("cameo", pa.string())]
 )  # fmt: skip
 PARQUET_BATCH = 50_000
 
@@ -83,7 +85,7 @@ def _write_csv(claims: Iterable[Claim], stream: IO[str]) -> int:
         row["sources"] = json.dumps(row["sources"], ensure_ascii=False) if claim.sources else ""
         row["extra"] = json.dumps(row["extra"], ensure_ascii=False) if claim.extra else ""
         row["qualifier"] = claim.qualifier.value
-        row |= place_columns(claim)
+        row |= place_columns(claim) | code_columns(claim)
         writer.writerow(_cell(row.get(c)) for c in CSV_COLUMNS)
     return count
 
@@ -99,6 +101,16 @@ def place_columns(claim: Claim) -> dict[str, Any]:
         ok = isinstance(value, kind) and not isinstance(value, bool)
         out[key] = value if ok or (kind is float and type(value) is int) else None
     return out
+
+
+def code_columns(claim: Claim) -> dict[str, str | None]:
+    """The claim's PLOVER event and CAMEO code: those recorded when its candidate was accepted
+    (`extra`), else the ones its type has in the table (`domain.event_codes`)."""
+    plover, cameo = codes_for(claim.type)
+    recorded = {"plover": claim.extra.get("plover"), "cameo": claim.extra.get("cameo")}
+    if any(isinstance(v, str) for v in recorded.values()):
+        return {k: v if isinstance(v, str) else None for k, v in recorded.items()}
+    return {"plover": plover, "cameo": cameo}
 
 
 def _cell(value: Any) -> Any:
@@ -117,7 +129,7 @@ def _write_parquet(claims: Iterable[Claim], stream: IO[bytes]) -> int:
                 row["date_utc"] = claim.date
                 row["qualifier"] = claim.qualifier.value
                 row["extra"] = json.dumps(claim.extra, ensure_ascii=False) if claim.extra else None
-                row |= place_columns(claim)
+                row |= place_columns(claim) | code_columns(claim)
                 for name, values in columns.items():
                     values.append(row.get(name))
             writer.write_table(pa.table(columns, schema=PARQUET_SCHEMA))

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from truce import services
+from truce.review import listed
 from truce.server.counting import exclusions, left_out
 from truce.server.glance import glance
 from truce.server.grid import DAY, compliance_grid
@@ -166,7 +167,7 @@ def claims_view(ledger: Ledger, agreement: str) -> dict[str, Any]:
 
 
 def review_view(ledger: Ledger, agreement: str | None, status: str | None) -> dict[str, Any]:
-    queued = ReviewQueue(ledger.engine).list(agreement, status)
+    queued = listed(ledger, agreement, status)  # most confident first
     return {
         "agreement": agreement,
         "status": status,

@@ -132,6 +132,7 @@ class ReviewQueue:
         candidate_id: str,
         make_claim: Callable[[QueuedCandidate], tuple[Claim, dict[str, Any]]],
         by: str | None,
+        reason: str | None = None,
     ) -> QueuedCandidate:
         """Accept a pending candidate as one unit of work: under the write lock and in one
         transaction, check it is still pending, append the claim `make_claim` builds from it,
@@ -143,7 +144,7 @@ class ReviewQueue:
             write_claims(conn, [claim], by)
             text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
             values = {"status": "accepted", "decided_by": by, "decided_at": now_utc(),
-                      "claim_id": claim.id, "payload": text}  # fmt: skip
+                      "claim_id": claim.id, "payload": text, "reason": reason}  # fmt: skip
             conn.execute(update(candidates).where(candidates.c.id == candidate_id).values(**values))
             current = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).one()
             _chain(conn, "review", candidate_id, decision_record(current), by)

@@ -4,6 +4,7 @@ from truce.extract.components import (  # noqa: F401
     actors,
     attribution,
     boilerplate,
+    confidence,
     events,
     modality,
     places,

@@ -27,7 +27,6 @@ from truce.extract.triggers import (
     ANY_CATEGORY_CUE,
     CATEGORY_CUE_WORDS,
     CATEGORY_WORDS,
-    PLOVER,
     TRUCE_NOUNS,
     has_cue,
 )
@@ -227,7 +226,6 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
         categories=list(s.categories),
         source=source,
         quote=quote,
-        plover=dict(PLOVER[kind]),
     )
 
 

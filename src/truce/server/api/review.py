@@ -12,6 +12,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from truce import review
+from truce.auto_accept import auto_accept
 from truce.server.deps import LedgerDep, QueueReader, Reviewer
 from truce.storage.review import ReviewQueue
 
@@ -34,14 +35,24 @@ class Rejection(BaseModel):
     reason: str | None = Field(None, max_length=5_000)
 
 
-@router.get("", summary="Candidates in the queue")
+@router.get("", summary="Candidates in the queue, most confident first")
 def list_candidates(
     ledger: LedgerDep,
     who: QueueReader,
     agreement: str | None = Query(None),
     status: Literal["pending", "accepted", "rejected"] | None = Query(None),
 ) -> list[dict[str, Any]]:
-    return [q.as_dict() for q in ReviewQueue(ledger.engine).list(agreement, status)]
+    return [q.as_dict() for q in review.listed(ledger, agreement, status)]
+
+
+@router.post("/auto-accept", summary="Accept pending candidates at or above a confidence")
+def auto_accept_candidates(
+    ledger: LedgerDep,
+    who: Reviewer,
+    above: float = Query(..., description="0 < above <= 1"),
+    agreement: str | None = Query(None),
+) -> dict[str, Any]:
+    return auto_accept(ledger, above, who.name, agreement=agreement).as_dict()
 
 
 @router.post("/ingest", status_code=201, summary="Extract a news report and queue its candidates")

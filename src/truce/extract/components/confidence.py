@@ -1,0 +1,29 @@
+"""`truce_confidence_v1`: each candidate's calibrated confidence (`extract/calibration.py`), the
+share of dev candidates like it that were right, once its arguments and place are known."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from truce.extract.calibration import confidence
+
+
+@Language.component(
+    "truce_confidence_v1", requires=["doc._.candidates"], assigns=["doc._.candidates"]
+)
+def confidence_component(doc: Doc) -> Doc:
+    for c in doc._.candidates or ():
+        # The fields the calibration reads, without building the whole JSON shape.
+        c.confidence = confidence(
+            {
+                "type": c.type,
+                "modality": c.modality,
+                "quantities": c.quantities,
+                "date": c.date,
+                "actor": c.actor,
+                "location": c.location,
+                "source": {"speaker": c.source.speaker},
+            }
+        )
+    return doc

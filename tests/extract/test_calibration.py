@@ -1,0 +1,140 @@
+"""The confidence table: monotone, reproducible from the same rows, fitted on the dev split only
+(a test split's annotations are never read), and what extraction gives every candidate."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from truce.extract import calibration_table
+from truce.extract.calibrate import (
+    CalibrationSplit,
+    calibration_report,
+    scored_rows,
+    table_source,
+)
+from truce.extract.calibration import MIN_STEP, Fitted, confidence, fit, isotonic, step_value
+from truce.extract.model import Article
+from truce.extract.pipeline import build_pipeline, extract
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_pooling_adjacent_violators_gives_a_monotone_step_function() -> None:
+    points = sorted([(1.0, True)] * 10 + [(2.0, False)] * 10 + [(3.0, True)] * 10
+                    + [(4.0, True)] * 10)  # fmt: skip
+    # 1 then 2 violate (1.0 before 0.0): pooled to 0.5; 3 and 4 tie at 1.0: pooled.
+    assert isotonic(points) == [(1.0, 0.5, 20), (2.5, 1.0, 20)]
+    assert [step_value(isotonic(points), s) for s in (0, 1, 2.4, 2.5, 9)] == [0.5, 0.5, 0.5, 1.0,
+                                                                            1.0]  # fmt: skip
+
+
+def test_a_step_smaller_than_the_minimum_joins_its_neighbour() -> None:
+    points = sorted([(1.0, False)] * 30 + [(2.0, True)] * 2 + [(3.0, True)] * 20
+                    + [(4.0, False)] * 1 + [(5.0, True)] * 12)  # fmt: skip
+    steps = isotonic(points)
+    assert all(n >= MIN_STEP for _, _, n in steps)
+    assert [p for _, p, _ in steps] == sorted(p for _, p, _ in steps)
+    assert sum(n for _, _, n in steps) == len(points)
+
+
+def rows() -> list[tuple[dict[str, Any], bool]]:
+    """Invented candidates: releases with a count mostly right, statements mostly wrong."""
+    out = []
+    for n in range(60):
+        kind = ("release", "statement", "breach")[n % 3]
+        counted = n % 2 == 0
+        right = (kind == "release" and (counted or n % 5 == 0)) or (kind == "breach" and n % 4 == 0)
+        candidate = {"type": kind, "modality": "occurred", "date": "2023-11-25" if n % 7 else None,
+                     "quantities": [{"value": n}] if counted else [], "actor": "hamas",
+                     "location": None, "source": {"speaker": None}}  # fmt: skip
+        out.append((candidate, right))
+    return out
+
+
+def test_the_fit_is_reproducible_and_monotone() -> None:
+    first, second = fit(rows()), fit(rows())
+    assert first == second and table_source(first) == table_source(second)
+    shares = [p for _, p, _ in first.steps]
+    assert shares == sorted(shares)
+    # A higher score never lowers the confidence.
+    scores = [s / 10 for s in range(-60, 60)]
+    values = [step_value(first.steps, s) for s in scores]
+    assert values == sorted(values)
+    # Releases with a count are the likeliest right.
+    best = max(rows(), key=lambda r: first.confidence(r[0]))[0]
+    assert best["type"] == "release" and best["quantities"]
+
+
+def test_the_committed_table_is_monotone_and_in_its_generated_form() -> None:
+    steps = calibration_table.STEPS
+    assert [p for _, p, _ in steps] == sorted(p for _, p, _ in steps)
+    assert all(0 <= p <= 1 and n >= MIN_STEP for _, p, n in steps)
+    table = Fitted(calibration_table.BASE, calibration_table.WEIGHTS, list(steps))
+    source = (ROOT / "src/truce/extract/calibration_table.py").read_text(encoding="utf-8")
+    assert table_source(table) == source
+
+
+def test_extraction_gives_each_candidate_its_calibrated_confidence() -> None:
+    text = ("DOHA, Nov. 25 (AFP) -- Hamas released 13 Israeli hostages on Saturday, Qatar said. "
+            "Israel freed 39 Palestinian prisoners hours later.")  # fmt: skip
+    found = extract(build_pipeline(), Article(text=text, document="wire.txt"))
+    assert found
+    for candidate in found:
+        assert candidate.confidence == confidence(candidate.as_dict())
+
+
+TEXTS = {
+    "dev-a": "Hamas released 13 hostages on Saturday, the Qatari foreign ministry said.\n\n"
+    "Officials hoped the talks would go on.",
+    "dev-b": "Israel freed 39 Palestinian prisoners on Friday.\n\nThe army said shelling "
+    "continued in Khan Younis.",
+    "test-c": "Hamas released 10 hostages on Sunday.",
+}
+
+
+def eval_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "real"
+    for sub in ("reports", "annotations", "negatives", "texts"):
+        (folder / sub).mkdir(parents=True)
+    for report, text in TEXTS.items():
+        split = report.split("-")[0]
+        (folder / "texts" / f"{report}.txt").write_text(text, encoding="utf-8")
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        meta = {"id": report, "split": split, "published": "2023-11-25", "url": None,
+                "sha256": digest, "chars": len(text)}  # fmt: skip
+        (folder / "reports" / f"{report}.meta.json").write_text(json.dumps(meta))
+    start = TEXTS["dev-a"].index("Hamas")
+    gold = {"id": "dev-a-01", "document": "dev-a", "type": "release", "span": [start, start + 74],
+            "quantities": [{"value": 13, "qualifier": "exact", "unit": "hostages"}]}  # fmt: skip
+    (folder / "annotations" / "dev-a.jsonl").write_text(json.dumps(gold) + "\n")
+    # The test split's annotations are unreadable: fitting would fail if it opened them.
+    (folder / "annotations" / "test-c.jsonl").write_text("not json\n")
+    return folder
+
+
+def test_refitting_on_a_small_set_reads_dev_only_and_is_reproducible(tmp_path: Path) -> None:
+    folder = eval_folder(tmp_path)
+    nlp = build_pipeline()
+    found = scored_rows(folder, lambda a: [c.as_dict() for c in extract(nlp, a)])
+    assert {r for r, _, _ in found} == {"dev-a", "dev-b"}
+    assert any(ok for _, c, ok in found if c["type"] == "release" and c["document"] == "dev-a")
+    with pytest.raises(CalibrationSplit):
+        scored_rows(folder, lambda a: [], "test")
+    command = [sys.executable, "-m", "truce.extract.calibrate", str(folder), "--split", "dev",
+               "--json", "--folds", "2"]  # fmt: skip
+    runs = [subprocess.run(command, capture_output=True, text=True, check=False) for _ in "ab"]
+    assert runs[0].returncode == 0, runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    report = json.loads(runs[0].stdout)
+    assert report["reports"] == 2 and report["candidates"] == len(found)
+    assert report == calibration_report(found, 2)[1]
+    refused = subprocess.run([*command[:-3], "--split", "test"], capture_output=True, text=True,
+                             check=False)  # fmt: skip
+    assert refused.returncode == 2 and "[X700]" in refused.stderr
