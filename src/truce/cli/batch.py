@@ -89,7 +89,8 @@ def batch(
         with open_ledger() as ledger:
             queued = ingest_events(ledger, out, agreement, by)
         summary["ingest"] = {"events": queued.events, "skipped": queued.skipped,
-                             "candidates": queued.candidates}  # fmt: skip
+                             "candidates": queued.candidates, "extended": queued.extended,
+                             "disputing": queued.disputing}  # fmt: skip
     if as_json:
         print_json(summary)
     else:
@@ -121,5 +122,6 @@ def _print(summary: dict[str, Any], out: Path) -> None:
         ingest = summary["ingest"]
         console.print(
             f"{ingest['events']} event(s) queued for review as {ingest['candidates']} "
-            f"candidate(s), {ingest['skipped']} already queued"
+            f"candidate(s), {ingest['skipped']} already queued; {ingest['extended']} of them "
+            f"extend an event already queued or recorded, {ingest['disputing']} disputing it"
         )

@@ -20,7 +20,8 @@ from truce.domain.claims import Claim
 from truce.errors import TruceError
 from truce.storage.appends import write_claims
 from truce.storage.chain import canonical
-from truce.storage.tables import candidates, documents
+from truce.storage.queued import Mention, mention_rows, queued_already
+from truce.storage.tables import candidates, documents, queued_mentions
 from truce.storage.writes import Pending, append_entry, now_utc, write_transaction
 
 STATUSES = ("pending", "accepted", "rejected")
@@ -73,8 +74,12 @@ class ReviewQueue:
         agreement: str,
         found: list[dict[str, Any]],
         by: str | None,
+        mentions: list[list[Mention]] | None = None,
     ) -> list[str] | None:
-        """Queue a document's candidates; None when that document was already ingested."""
+        """Queue a document's candidates; None when that document was already ingested, or when
+        every candidate's mentions (`mentions[n]` for `found[n]`: document content hash and
+        candidate fingerprint, `domain.mention`) are already queued, by either ingest path.
+        A candidate with a mention not yet queued is queued, and its new mentions recorded."""
         with write_transaction(self._engine) as conn:
             seen = conn.execute(
                 select(documents.c.hash).where(
@@ -83,6 +88,15 @@ class ReviewQueue:
             ).first()
             if seen is not None:
                 return None
+            fresh: list[list[Mention]] = []
+            if mentions is not None:
+                known = queued_already(conn, agreement, (k for m in mentions for k in m))
+                kept = [(c, [k for k in m if k not in known])
+                        for c, m in zip(found, mentions, strict=True)]  # fmt: skip
+                kept = [(c, m) for c, m in kept if m]
+                if not kept:
+                    return None
+                found, fresh = [c for c, _ in kept], [m for _, m in kept]
             conn.execute(documents.insert(), [{
                 "hash": document["hash"], "agreement": agreement, "name": document["name"],
                 "url": document.get("url"), "outlet": document.get("outlet"),
@@ -103,6 +117,11 @@ class ReviewQueue:
             ]
             if rows:
                 conn.execute(candidates.insert(), rows)
+            marks = [mark for row, candidate, keys in zip(rows, found, fresh, strict=False)
+                     for mark in mention_rows(agreement, row["id"], candidate,
+                                              document.get("published"), keys)]  # fmt: skip
+            if marks:
+                conn.execute(queued_mentions.insert(), marks)
             ids = [r["id"] for r in rows]
             record = {"agreement": agreement, "hash": document["hash"], "name": document["name"],
                       "candidates": {r["id"]: _digest(r["payload"]) for r in rows}}  # fmt: skip
