@@ -91,9 +91,12 @@ class ReviewQueue:
             fresh: list[list[Mention]] = []
             if mentions is not None:
                 known = queued_already(conn, agreement, (k for m in mentions for k in m))
-                kept = [(c, [k for k in m if k not in known])
-                        for c, m in zip(found, mentions, strict=True)]  # fmt: skip
-                kept = [(c, m) for c, m in kept if m]
+                kept = []
+                for candidate, keys in zip(found, mentions, strict=True):
+                    new = list(dict.fromkeys(k for k in keys if k not in known))
+                    known.update(new)  # a mention twice (an identical repost) is recorded once
+                    if new:
+                        kept.append((candidate, new))
                 if not kept:
                     return None
                 found, fresh = [c for c, _ in kept], [m for _, m in kept]
