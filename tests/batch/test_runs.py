@@ -122,19 +122,27 @@ def _report(folder: Path, name: str, text: str, outlet: str, published: str) -> 
     return folder / f"{name}.txt"
 
 
+NORTHGATE = (
+    "GAZA, Nov 24 (Northgate Post) - Hamas released 13 hostages on Friday, the Israeli military "
+    "said, on the first day of the truce."
+)
+GULF = (
+    "DOHA, Nov 25 (Gulf Evening Star) - At least 10 hostages were released by Hamas on Friday, "
+    "the first day of the truce, Qatar's foreign ministry said."
+)
+MERIDIAN = (
+    "GAZA, Nov 25 (Meridian Wire) - Hamas freed eight hostages on Friday, the first day of the "
+    "truce, a Hamas official said."
+)
+
+
 def test_ingest_matches_recorded_events_and_disputes_by_the_interval_rule(
     tmp_path: Path, run: Run
 ) -> None:
     """Invented reports of the first day: 13 recorded; "at least 10" agrees with it, 8 does not."""
-    thirteen = _report(tmp_path, "northgate", "GAZA, Nov 24 (Northgate Post) - Hamas released "
-                       "13 hostages on Friday, the Israeli military said, on the first day of "
-                       "the truce.", "Northgate Post", "2023-11-24")  # fmt: skip
-    at_least = _report(tmp_path, "gulf", "DOHA, Nov 25 (Gulf Evening Star) - At least 10 "
-                       "hostages were released by Hamas on Friday, the first day of the truce, "
-                       "Qatar's foreign ministry said.", "Gulf Evening Star", "2023-11-25")  # fmt: skip
-    eight = _report(tmp_path, "meridian", "GAZA, Nov 25 (Meridian Wire) - Hamas freed eight "
-                    "hostages on Friday, the first day of the truce, a Hamas official said.",
-                    "Meridian Wire", "2023-11-25")  # fmt: skip
+    thirteen = _report(tmp_path, "northgate", NORTHGATE, "Northgate Post", "2023-11-24")
+    at_least = _report(tmp_path, "gulf", GULF, "Gulf Evening Star", "2023-11-25")
+    eight = _report(tmp_path, "meridian", MERIDIAN, "Meridian Wire", "2023-11-25")
 
     def ingest(path: Path) -> dict[str, Any]:
         assert run("ingest", str(path), "--agreement", "gaza-2023-11").exit_code == 0

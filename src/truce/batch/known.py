@@ -38,7 +38,7 @@ class Recorded:
 
     def as_dict(self) -> dict[str, Any]:
         figure = self.figure
-        value = int(figure) if figure is not None and figure.is_integer() else figure
+        value = int(figure) if figure is not None and float(figure).is_integer() else figure
         return {"figure": value, "qualifier": self.qualifier or "exact", self.kind: self.id}
 
 
