@@ -8,7 +8,7 @@ are recorded and whether the new ones dispute them. Each source of a reading is 
 document's content hash and its candidate's fingerprint, `domain.mention`); a reading whose
 mentions are all queued already, by an earlier run or by `truce ingest`, is not queued again,
 and an event none of whose readings is new is skipped. Known events are fetched in bulk for
-`CHUNK` events at a time.
+`CHUNK` events at a time, and queued `COMMIT` events to a transaction.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ _SOURCE_FIELDS = ("outlet", "url", "speaker", "role", "anonymous", "via")
 
 
 CHUNK = 2_000  # events whose known events are fetched together
+COMMIT = 200  # events queued in one transaction: one commit, the write lock held briefly
 
 
 @dataclass
@@ -55,18 +56,20 @@ def ingest_events(ledger: Ledger, out: Path, agreement: str, by: str | None) -> 
     for chunk in _events(out / "events.parquet"):
         shapes = [event_shape(e) for e in chunk]
         known = load_known(ledger.engine, agreement, spec.zone, shapes)
-        for event, found_shape in zip(chunk, shapes, strict=True):
-            matched = known.match(found_shape)
-            document, found, mentions = queue_entry(event, hashes, matched)
-            queued = queue.add_document(document, agreement, found, by, mentions)
-            if queued is None:
-                report.skipped += 1
-                continue
-            report.events += 1
-            report.candidates += len(queued)
-            if matched is not None:
-                report.extended += 1
-                report.disputing += bool(found[0]["match"]["disputed"])
+        matched = [known.match(s) for s in shapes]
+        entries = [queue_entry(e, hashes, m) for e, m in zip(chunk, matched, strict=True)]
+        for start in range(0, len(entries), COMMIT):
+            items = entries[start : start + COMMIT]
+            results = queue.add_documents(items, agreement, by)
+            for (_, found, _), queued in zip(items, results, strict=True):
+                if queued is None:
+                    report.skipped += 1
+                    continue
+                report.events += 1
+                report.candidates += len(queued)
+                if "match" in found[0]:
+                    report.extended += 1
+                    report.disputing += bool(found[0]["match"]["disputed"])
     return report
 
 

@@ -80,56 +80,18 @@ class ReviewQueue:
         every candidate's mentions (`mentions[n]` for `found[n]`: document content hash and
         candidate fingerprint, `domain.mention`) are already queued, by either ingest path.
         A candidate with a mention not yet queued is queued, and its new mentions recorded."""
+        return self.add_documents([(document, found, mentions)], agreement, by)[0]
+
+    def add_documents(
+        self,
+        items: list[tuple[dict[str, Any], list[dict[str, Any]], list[list[Mention]] | None]],
+        agreement: str,
+        by: str | None,
+    ) -> list[list[str] | None]:
+        """`add_document` for each (document, found, mentions) in turn, in one transaction: a
+        batch queues many events for one commit."""
         with write_transaction(self._engine) as conn:
-            seen = conn.execute(
-                select(documents.c.hash).where(
-                    documents.c.hash == document["hash"], documents.c.agreement == agreement
-                )
-            ).first()
-            if seen is not None:
-                return None
-            fresh: list[list[Mention]] = []
-            if mentions is not None:
-                known = queued_already(conn, agreement, (k for m in mentions for k in m))
-                kept = []
-                for candidate, keys in zip(found, mentions, strict=True):
-                    new = list(dict.fromkeys(k for k in keys if k not in known))
-                    known.update(new)  # a mention twice (an identical repost) is recorded once
-                    if new:
-                        kept.append((candidate, new))
-                if not kept:
-                    return None
-                found, fresh = [c for c, _ in kept], [m for _, m in kept]
-            conn.execute(documents.insert(), [{
-                "hash": document["hash"], "agreement": agreement, "name": document["name"],
-                "url": document.get("url"), "outlet": document.get("outlet"),
-                "published": document.get("published"), "ingested_at": now_utc(),
-                "ingested_by": by,
-            }])  # fmt: skip
-            rows = [
-                {
-                    "id": f"{agreement}:{document['hash'][:12]}:{n}",
-                    "agreement": agreement,
-                    "document_hash": document["hash"],
-                    "payload": json.dumps(
-                        {**candidate, "document_meta": document}, sort_keys=True, ensure_ascii=False
-                    ),
-                    "status": "pending",
-                }
-                for n, candidate in enumerate(found, 1)
-            ]
-            if rows:
-                conn.execute(candidates.insert(), rows)
-            marks = [mark for row, candidate, keys in zip(rows, found, fresh, strict=False)
-                     for mark in mention_rows(agreement, row["id"], candidate,
-                                              document.get("published"), keys)]  # fmt: skip
-            if marks:
-                conn.execute(queued_mentions.insert(), marks)
-            ids = [r["id"] for r in rows]
-            record = {"agreement": agreement, "hash": document["hash"], "name": document["name"],
-                      "candidates": {r["id"]: _digest(r["payload"]) for r in rows}}  # fmt: skip
-            _chain(conn, "document", f"{agreement}:{document['hash']}", record, by)
-            return ids
+            return [_add(conn, d, agreement, f, by, m) for d, f, m in items]
 
     def list(
         self, agreement: str | None = None, status: str | None = None
@@ -197,6 +159,65 @@ class ReviewQueue:
             current = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).one()
             _chain(conn, "review", candidate_id, decision_record(current), by)
         return self.get(candidate_id)
+
+
+def _add(
+    conn: Any,
+    document: dict[str, Any],
+    agreement: str,
+    found: list[dict[str, Any]],
+    by: str | None,
+    mentions: list[list[Mention]] | None,
+) -> list[str] | None:
+    seen = conn.execute(
+        select(documents.c.hash).where(
+            documents.c.hash == document["hash"], documents.c.agreement == agreement
+        )
+    ).first()
+    if seen is not None:
+        return None
+    fresh: list[list[Mention]] = []
+    if mentions is not None:
+        known = queued_already(conn, agreement, (k for m in mentions for k in m))
+        kept = []
+        for candidate, keys in zip(found, mentions, strict=True):
+            new = list(dict.fromkeys(k for k in keys if k not in known))
+            known.update(new)  # a mention twice (an identical repost) is recorded once
+            if new:
+                kept.append((candidate, new))
+        if not kept:
+            return None
+        found, fresh = [c for c, _ in kept], [m for _, m in kept]
+    conn.execute(documents.insert(), [{
+        "hash": document["hash"], "agreement": agreement, "name": document["name"],
+        "url": document.get("url"), "outlet": document.get("outlet"),
+        "published": document.get("published"), "ingested_at": now_utc(),
+        "ingested_by": by,
+    }])  # fmt: skip
+    rows = [
+        {
+            "id": f"{agreement}:{document['hash'][:12]}:{n}",
+            "agreement": agreement,
+            "document_hash": document["hash"],
+            "payload": json.dumps(
+                {**candidate, "document_meta": document}, sort_keys=True, ensure_ascii=False
+            ),
+            "status": "pending",
+        }
+        for n, candidate in enumerate(found, 1)
+    ]
+    if rows:
+        conn.execute(candidates.insert(), rows)
+    marks = [mark for row, candidate, keys in zip(rows, found, fresh, strict=False)
+             for mark in mention_rows(agreement, row["id"], candidate,
+                                      document.get("published"), keys)]  # fmt: skip
+    if marks:
+        conn.execute(queued_mentions.insert(), marks)
+    ids = [r["id"] for r in rows]
+    record = {"agreement": agreement, "hash": document["hash"], "name": document["name"],
+              "candidates": {r["id"]: _digest(r["payload"]) for r in rows}}  # fmt: skip
+    _chain(conn, "document", f"{agreement}:{document['hash']}", record, by)
+    return ids
 
 
 def _pending(row: Any, candidate_id: str) -> QueuedCandidate:
