@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,7 +84,7 @@ class ReviewQueue:
 
     def add_documents(
         self,
-        items: list[tuple[dict[str, Any], list[dict[str, Any]], list[list[Mention]] | None]],
+        items: Sequence[tuple[dict[str, Any], list[dict[str, Any]], list[list[Mention]] | None]],
         agreement: str,
         by: str | None,
     ) -> list[list[str] | None]:
