@@ -259,7 +259,8 @@ def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
     into a fresh SQLite ledger file holding the Gaza agreement: day 1 into an empty ledger, day 2
     into the ledger holding day 1 (every event looked up among day 1's by slot, known mentions
     skipped), and day 2 again into an empty ledger, the same events with nothing to match."""
-    from truce.batch.ingest import ingest_events
+    from truce.batch.ingest import event_shape, ingest_events
+    from truce.batch.known import load_known
     from truce.spec import load_spec_file
     from truce.storage.ledger import Ledger
 
@@ -299,11 +300,25 @@ def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
         ledger.add_agreement(spec, path.read_text(), "bench")
         return ledger
 
+    def lookup(ledger: Ledger, out: Path) -> dict[str, object]:
+        """The lookup alone: known events of every event of `out`, fetched and matched."""
+        start, matched, events = time.perf_counter(), 0, 0
+        for chunk in pq.ParquetFile(out / "events.parquet").iter_batches(batch_size=2_000):
+            shapes = [event_shape(e) for e in chunk.to_pylist()]
+            known = load_known(ledger.engine, spec.id, spec.zone, shapes)
+            matched += sum(known.match(s) is not None for s in shapes)
+            events += len(shapes)
+        seconds = time.perf_counter() - start
+        return {"s": round(seconds, 2), "events": events, "matched": matched,
+                "ms_per_event": round(1000 * seconds / events, 3)}  # fmt: skip
+
     daily = fresh("ledger.db")
     first = ingest(daily, outs[0])
     second = ingest(daily, outs[1])
+    lookups = [lookup(daily, outs[1])]
     daily.close()
     alone_ledger = fresh("alone.db")
+    lookups.append(lookup(alone_ledger, outs[1]))
     alone = ingest(alone_ledger, outs[1])
     alone_ledger.close()
     return {
@@ -311,6 +326,10 @@ def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
         "day1_into_empty": first,
         "day2_against_day1": second,
         "day2_into_empty": alone,
+        # The lookup of known events alone, for day 2's events: against the ledger holding days
+        # 1 and 2, and against the empty one (queries that find nothing).
+        "lookup_against_days_1_2": lookups[0],
+        "lookup_against_empty": lookups[1],
         "ratio_day2_vs_day1": round(float(second["s"]) / float(first["s"]), 2),  # type: ignore[arg-type]
         "ratio_day2_vs_day2_alone": round(float(second["s"]) / float(alone["s"]), 2),  # type: ignore[arg-type]
     }
