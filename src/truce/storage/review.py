@@ -169,6 +169,8 @@ def _add(
     by: str | None,
     mentions: list[list[Mention]] | None,
 ) -> list[str] | None:
+    """`ReviewQueue.add_document` in the caller's transaction. A document that gave no candidate
+    is recorded as ingested, as before mentions were kept."""
     seen = conn.execute(
         select(documents.c.hash).where(
             documents.c.hash == document["hash"], documents.c.agreement == agreement
@@ -177,7 +179,7 @@ def _add(
     if seen is not None:
         return None
     fresh: list[list[Mention]] = []
-    if mentions is not None:
+    if mentions:
         known = queued_already(conn, agreement, (k for m in mentions for k in m))
         kept = []
         for candidate, keys in zip(found, mentions, strict=True):
