@@ -12,10 +12,11 @@ def test_a_candidates_fingerprint_is_what_it_says_not_where_it_was_read() -> Non
                "quantities": [{"value": 8, "qualifier": "exact", "unit": "hostages"}],
                "quote": "Hamas freed  eight hostages", "source": {"speaker": None},
                "document": "a/harbour.txt", "id": "a/harbour.txt#1"}  # fmt: skip
-    moved = {**payload, "document": "b/copy.txt", "id": "b/copy.txt#4"}
+    moved = {**payload, "document": "b/copy.txt", "id": "b/copy.txt#1"}
     key = mention_key("release", "occurred", "hamas", None, 8.0, "exact",
-                      "Hamas freed eight hostages", None)  # fmt: skip
+                      "Hamas freed eight hostages", None, "feed.jsonl#7#1")  # fmt: skip
     assert payload_mention(payload) == payload_mention(moved) == key
+    assert payload_mention({**payload, "id": "a/harbour.txt#2"}) != key  # said again, later
     assert payload_mention({**payload, "quantities": [{"value": 10}]}) != key
     assert payload_mention({**payload, "actor": "israel"}) != key
 

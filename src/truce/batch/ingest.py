@@ -107,7 +107,7 @@ def queue_entry(
     mentions = [
         [(hashes[s["document"]], mention_key(event["type"], event["modality"], event["actor"],
                                              event["target"], r["figure"], s["qualifier"],
-                                             s["quote"], s["speaker"]))  # fmt: skip
+                                             s["quote"], s["speaker"], s["candidate"]))  # fmt: skip
          for s in r["sources"]]
         for r in event["readings"]
     ]  # fmt: skip

@@ -206,7 +206,7 @@ def _precision(precision: str | None) -> str:
 def payload_shape(payload: dict[str, Any], published: str | None) -> Shape:
     """The shape of one queued candidate (the `truce extract` JSON): a candidate without a date
     of its own takes its document's publication date, as acceptance does."""
-    when = payload.get("date") or published
+    when = (payload.get("date") or published or "")[:10]  # an exact time's day as written
     figures = payload.get("quantities") or []
     return shape(payload["type"], payload.get("modality"), payload.get("actor"),
                  payload.get("target"), date.fromisoformat(when) if when else None,

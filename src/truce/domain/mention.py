@@ -3,9 +3,9 @@ of "already queued" and for matching a run's events with the events already queu
 
 A mention is one candidate of one document: the document's content hash (SHA-256 of its text)
 and the candidate's fingerprint, a hash of what the candidate says (type, modality, actor,
-target, first figure and its qualifier, quote, speaker). Both `truce ingest` and `truce batch
---ingest` key a candidate this way, so a document queued by one is known to the other, whatever
-the path or name it was read under.
+target, first figure and its qualifier, quote, speaker) and of its number in the document.
+Both `truce ingest` and `truce batch --ingest` key a candidate this way, so a document queued by
+one is known to the other, whatever the path or name it was read under.
 
 A slot is where an event is looked up: its type, modality, actor, target and local day, hashed.
 The in-run merge never joins events of different blocks or days (a week or month mention joins
@@ -32,11 +32,14 @@ def mention_key(
     qualifier: str | None,
     quote: str | None,
     speaker: str | None,
+    candidate: str,
 ) -> str:
-    """A candidate's fingerprint within its document (40 hex digits)."""
+    """A candidate's fingerprint within its document (40 hex digits). `candidate` is its id,
+    `DOCUMENT#N`: its number N tells apart a sentence the document repeats (a live blog's
+    entries under different days), whatever name the document was read under."""
     fields = [type_, modality or "occurred", actor, target,
               None if figure is None else float(figure), qualifier or "exact",
-              " ".join((quote or "").split()), speaker]  # fmt: skip
+              " ".join((quote or "").split()), speaker, candidate.rsplit("#", 1)[-1]]  # fmt: skip
     text = json.dumps(fields, ensure_ascii=False)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -70,4 +73,4 @@ def payload_mention(payload: dict[str, Any]) -> str:
     speaker = (payload.get("source") or {}).get("speaker")
     return mention_key(payload["type"], payload.get("modality"), payload.get("actor"),
                        payload.get("target"), figure.get("value"), figure.get("qualifier"),
-                       payload.get("quote"), speaker)  # fmt: skip
+                       payload.get("quote"), speaker, str(payload.get("id") or ""))  # fmt: skip

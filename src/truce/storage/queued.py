@@ -42,7 +42,7 @@ def mention_rows(
     """The rows recording that `mentions` went into queue candidate `candidate_id`, each with the
     slot and figure its event is found by."""
     own = payload.get("date")
-    when = own or published
+    when = (own or published or "")[:10] or None  # an exact time's day, as the text wrote it
     figure, how = _figure(payload)
     key = block(payload["type"], payload.get("modality"), payload.get("actor"),
                 payload.get("target"))  # fmt: skip
