@@ -2,6 +2,7 @@
 of the workers and of the driver, and the merge's cost as the corpus grows.
 
 Run:  .venv/bin/python bench/batch.py --sizes 10000,100000 --workers 1,2 --dir /tmp/truce-bench
+      .venv/bin/python bench/batch.py --runs --sizes 3000 --workers 2  (one event across runs)
       (--rounds 3 repeats the worker counts interleaved, for a shared, noisy machine)
 
 The corpus generator (seeded) recombines the sentences of the project's own reports (the gold
@@ -251,6 +252,89 @@ def html_overhead(folder: Path, articles: int) -> dict[str, object]:
     return row
 
 
+def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
+    """A daily crawl against the ledger: day 1 is the first two thirds of a corpus of `size`
+    articles, day 2 the last two thirds (half of it seen on day 1). Both are batched once; then
+    their events are queued (`ingest_events`, what `truce batch --ingest` runs) three times, each
+    into a fresh SQLite ledger file holding the Gaza agreement: day 1 into an empty ledger, day 2
+    into the ledger holding day 1 (every event looked up among day 1's by slot, known mentions
+    skipped), and day 2 again into an empty ledger, the same events with nothing to match."""
+    from truce.batch.ingest import event_shape, ingest_events
+    from truce.batch.known import load_known
+    from truce.spec import load_spec_file
+    from truce.storage.ledger import Ledger
+
+    base = folder / f"runs-{size}"
+    parts = [base / "parts" / f"part-{n}.jsonl" for n in range(3)]
+    if not parts[-1].exists():
+        generate(base / "all", size, 500)
+        lines = [x for p in sorted((base / "all").glob("*.jsonl")) for x in p.open()]
+        third = len(lines) // 3
+        parts[0].parent.mkdir(parents=True, exist_ok=True)
+        for n, part in enumerate(parts):
+            part.write_text("".join(lines[n * third : (n + 1) * third]))
+    outs = []
+    for day, chosen in ((1, parts[:2]), (2, parts[1:])):
+        corpus = base / f"day{day}"
+        corpus.mkdir(exist_ok=True)
+        for part in chosen:
+            if not (corpus / part.name).exists():
+                (corpus / part.name).symlink_to(part)
+        out = base / f"out-day{day}"
+        if not (out / "events.parquet").exists():
+            run_batch([corpus], out, BatchOptions(partition_size=256), workers=workers)
+        outs.append(out)
+    path = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
+    spec = load_spec_file(path)[0]
+
+    def ingest(ledger: Ledger, out: Path) -> dict[str, object]:
+        start = time.perf_counter()
+        queued = ingest_events(ledger, out, spec.id, "bench")
+        return {"s": round(time.perf_counter() - start, 2), "events": queued.events,
+                "skipped": queued.skipped, "candidates": queued.candidates,
+                "extended": queued.extended, "disputing": queued.disputing}  # fmt: skip
+
+    def fresh(name: str) -> Ledger:
+        (base / name).unlink(missing_ok=True)
+        ledger = Ledger.init(str(base / name))
+        ledger.add_agreement(spec, path.read_text(), "bench")
+        return ledger
+
+    def lookup(ledger: Ledger, out: Path) -> dict[str, object]:
+        """The lookup alone: known events of every event of `out`, fetched and matched."""
+        start, matched, events = time.perf_counter(), 0, 0
+        for chunk in pq.ParquetFile(out / "events.parquet").iter_batches(batch_size=2_000):
+            shapes = [event_shape(e) for e in chunk.to_pylist()]
+            known = load_known(ledger.engine, spec.id, spec.zone, shapes)
+            matched += sum(known.match(s) is not None for s in shapes)
+            events += len(shapes)
+        seconds = time.perf_counter() - start
+        return {"s": round(seconds, 2), "events": events, "matched": matched,
+                "ms_per_event": round(1000 * seconds / events, 3)}  # fmt: skip
+
+    daily = fresh("ledger.db")
+    first = ingest(daily, outs[0])
+    second = ingest(daily, outs[1])
+    lookups = [lookup(daily, outs[1])]
+    daily.close()
+    alone_ledger = fresh("alone.db")
+    lookups.append(lookup(alone_ledger, outs[1]))
+    alone = ingest(alone_ledger, outs[1])
+    alone_ledger.close()
+    return {
+        "documents": size,
+        "day1_into_empty": first,
+        "day2_against_day1": second,
+        "day2_into_empty": alone,
+        # The lookup of known events alone, for day 2's events: against the ledger holding days
+        # 1 and 2, and against the empty one (queries that find nothing).
+        "lookup_against_days_1_2": lookups[0],
+        "lookup_against_empty": lookups[1],
+        "ratio_day2_vs_day1": round(float(second["s"]) / float(first["s"]), 2),  # type: ignore[arg-type]
+        "ratio_day2_vs_day2_alone": round(float(second["s"]) / float(alone["s"]), 2),  # type: ignore[arg-type]
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000")
@@ -267,6 +351,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--rounds", type=int, default=1, help="repeat the worker counts, interleaved (1,2,1,2...)"
+    )
+    parser.add_argument(
+        "--runs",
+        action="store_true",
+        help="queue day 1, then an overlapping day 2 against it (cross-run matching)",
     )
     parser.add_argument("--words", type=int, default=500)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/truce-bench"))
@@ -288,6 +377,9 @@ def main() -> None:
         report(html_overhead(args.dir, args.html))
         return
     for size in (int(s) for s in args.sizes.split(",")):
+        if args.runs:
+            report(runs_cost(args.dir, size, int(args.workers.split(",")[-1])))
+            continue
         if args.merge_only:
             workers = int(args.workers.split(",")[-1])
             out = args.dir / f"out-{size}-{workers}"

@@ -6,6 +6,7 @@ and the ledger's one write path.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -18,6 +19,7 @@ from truce.admission import admit, input_error
 from truce.domain.candidate import CandidateRecord, FigureNotWhole, claim_input
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
+from truce.domain.mention import payload_mention
 from truce.domain.readings import qualifier
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
@@ -82,7 +84,9 @@ def ingest(
             "published": article.published.isoformat() if article.published else None,
         }
         found = [_with_evidence(c.record(), article.text) for c in result.candidates]
-        queued = queue.add_document(document, agreement, found, by)
+        mentions = [[(article.content_hash, payload_mention(c))] for c in found]
+        found = _with_events(ledger, spec, found, mentions, document["published"])
+        queued = queue.add_document(document, agreement, found, by, mentions)
         if queued is None:
             report.skipped += 1
         else:
@@ -90,6 +94,31 @@ def ingest(
             report.queued += len(queued)
             report.ids += queued
     return report
+
+
+def _with_events(
+    ledger: Ledger,
+    spec: AgreementSpec,
+    found: list[dict[str, Any]],
+    mentions: list[list[tuple[str, str]]],
+    published: str | None,
+) -> list[dict[str, Any]]:
+    """Each candidate under the id of the event already queued or recorded that it is one with
+    (by the batch merge's rule, `batch.known`), with that event's readings; else under an id of
+    its own, so a later report of the same event can join it."""
+    from truce.batch.known import load_known, match_record, payload_shape
+
+    shapes = [payload_shape(c, published) for c in found]
+    known = load_known(ledger.engine, spec.id, spec.zone, shapes)
+    out = []
+    for candidate, shape, keys in zip(found, shapes, mentions, strict=True):
+        matched = known.match(shape)
+        figure = (candidate.get("quantities") or [{}])[0]
+        match = match_record(matched, [(figure.get("value"), figure.get("qualifier"))])
+        own = "ev-" + hashlib.sha1("\x1f".join(keys[0]).encode("utf-8")).hexdigest()[:16]
+        extra = {"match": match} if match is not None else {}
+        out.append({**candidate, "event_id": matched.event_id if matched else own, **extra})
+    return out
 
 
 def _with_evidence(candidate: CandidateRecord, text: str) -> dict[str, Any]:

@@ -42,7 +42,8 @@ def test_batch_ingest_twice_then_accept_gives_the_engine_dispute(
     queued = json.loads(first.stdout)["ingest"]
     assert queued["events"] == json.loads(first.stdout)["events"] > 0
     again = json.loads(run(*batch).stdout)["ingest"]
-    assert again == {"events": 0, "skipped": queued["events"], "candidates": 0}
+    assert again == {"events": 0, "skipped": queued["events"], "candidates": 0, "extended": 0,
+                     "disputing": 0}  # fmt: skip
 
     pending = json.loads(run("review", "list", "--json").stdout)
     assert len(pending) == queued["candidates"]

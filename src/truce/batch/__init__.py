@@ -20,4 +20,5 @@ Parquet, and merged into events with all their sources.
 | single        | the merge in one process, as before: the reference the buckets match     |
 | memory        | a process's peak resident memory, as the tasks report it                 |
 | ingest        | merged events into the review queue, idempotently                        |
+| known         | events already queued or recorded that a run's events extend, by slot    |
 """

@@ -108,3 +108,21 @@ def _fingerprints(parts: list[Path], count: int) -> tuple[Any, Any, Any]:
 def _days(table: Any) -> Any:
     days = pc.cast(pc.cast(table.column("published"), pa.int32()), pa.int64())
     return pc.fill_null(days, _NO_DATE).to_numpy()
+
+
+def content_hashes(parts: list[Path]) -> dict[str, str]:
+    """Each read document's content hash (SHA-256 of its text) by its name in the events."""
+    hashes: dict[str, str] = {}
+    for part in parts:
+        table = pq.read_table(part, columns=["document", "source", "content_hash", "status"])
+        if table.num_rows == 0:
+            continue
+        for key, content, status in zip(
+            pa.concat_arrays(list(_keys(table))).to_pylist(),
+            table.column("content_hash").to_pylist(),
+            table.column("status").to_pylist(),
+            strict=True,
+        ):
+            if status == "ok":
+                hashes[key] = content
+    return hashes

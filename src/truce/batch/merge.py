@@ -61,14 +61,8 @@ class _Cluster:
     figures: set[float] = field(default_factory=set)
 
     def accepts(self, mention: Mention) -> bool:
-        if self.categories and mention.categories and not self.categories & set(mention.categories):
-            return False
-        if mention.figure is None or self.smallest is None:
-            return mention.figure is None or not self.members or self.unit == mention.unit
-        near = max(mention.figure, self.smallest) <= FACTOR * max(
-            min(mention.figure, self.smallest), 1.0
-        )
-        return self.unit == mention.unit and near
+        return fits(self.categories, self.unit, self.smallest, bool(self.members),
+                    mention.categories, mention.figure, mention.unit)  # fmt: skip
 
     def add(self, mention: Mention) -> None:
         self.members.append(mention)
@@ -78,6 +72,28 @@ class _Cluster:
             self.unit = mention.unit
             if self.smallest is None or mention.figure < self.smallest:
                 self.smallest = mention.figure
+
+
+def fits(
+    categories: set[str],
+    unit: str | None,
+    smallest: float | None,
+    occupied: bool,
+    their_categories: Iterable[str],
+    figure: float | None,
+    their_unit: str | None,
+) -> bool:
+    """Whether a mention (its categories, figure and unit) may join an event (its categories,
+    unit and smallest figure; `occupied` when it has members): categories not disjoint, and a
+    figure of the same unit within a factor of two of the event's smallest. The one rule of the
+    in-run merge and of matching a run's events with those already queued or recorded."""
+    theirs = set(their_categories)
+    if categories and theirs and not categories & theirs:
+        return False
+    if figure is None or smallest is None:
+        return figure is None or not occupied or unit == their_unit
+    near = max(figure, smallest) <= FACTOR * max(min(figure, smallest), 1.0)
+    return unit == their_unit and near
 
 
 def merge(mentions: Iterable[Mention]) -> Iterator[dict[str, Any]]:

@@ -98,7 +98,8 @@ def batch(
             queued = ingest_events(ledger, out, agreement, by)
             ruled = None if above is None else auto_accept(ledger, above, by, ids=queued.ids)
         summary["ingest"] = {"events": queued.events, "skipped": queued.skipped,
-                             "candidates": queued.candidates}  # fmt: skip
+                             "candidates": queued.candidates, "extended": queued.extended,
+                             "disputing": queued.disputing}  # fmt: skip
         if ruled is not None:
             summary["ingest"]["auto_accept"] = ruled.as_dict()
     if as_json:
@@ -132,7 +133,8 @@ def _print(summary: dict[str, Any], out: Path) -> None:
         ingest = summary["ingest"]
         console.print(
             f"{ingest['events']} event(s) queued for review as {ingest['candidates']} "
-            f"candidate(s), {ingest['skipped']} already queued"
+            f"candidate(s), {ingest['skipped']} already queued; {ingest['extended']} of them "
+            f"extend an event already queued or recorded, {ingest['disputing']} disputing it"
         )
         if "auto_accept" in ingest:
             ruled = ingest["auto_accept"]

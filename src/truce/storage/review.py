@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,8 @@ from truce.domain.claims import Claim
 from truce.errors import TruceError
 from truce.storage.appends import write_claims
 from truce.storage.chain import canonical
-from truce.storage.tables import candidates, documents
+from truce.storage.queued import Mention, mention_rows, queued_already
+from truce.storage.tables import candidates, documents, queued_mentions
 from truce.storage.writes import Pending, append_entry, now_utc, write_transaction
 
 STATUSES = ("pending", "accepted", "rejected")
@@ -73,41 +74,24 @@ class ReviewQueue:
         agreement: str,
         found: list[dict[str, Any]],
         by: str | None,
+        mentions: list[list[Mention]] | None = None,
     ) -> list[str] | None:
-        """Queue a document's candidates; None when that document was already ingested."""
+        """Queue a document's candidates; None when that document was already ingested, or when
+        every candidate's mentions (`mentions[n]` for `found[n]`: document content hash and
+        candidate fingerprint, `domain.mention`) are already queued, by either ingest path.
+        A candidate with a mention not yet queued is queued, and its new mentions recorded."""
+        return self.add_documents([(document, found, mentions)], agreement, by)[0]
+
+    def add_documents(
+        self,
+        items: Sequence[tuple[dict[str, Any], list[dict[str, Any]], list[list[Mention]] | None]],
+        agreement: str,
+        by: str | None,
+    ) -> list[list[str] | None]:
+        """`add_document` for each (document, found, mentions) in turn, in one transaction: a
+        batch queues many events for one commit."""
         with write_transaction(self._engine) as conn:
-            seen = conn.execute(
-                select(documents.c.hash).where(
-                    documents.c.hash == document["hash"], documents.c.agreement == agreement
-                )
-            ).first()
-            if seen is not None:
-                return None
-            conn.execute(documents.insert(), [{
-                "hash": document["hash"], "agreement": agreement, "name": document["name"],
-                "url": document.get("url"), "outlet": document.get("outlet"),
-                "published": document.get("published"), "ingested_at": now_utc(),
-                "ingested_by": by,
-            }])  # fmt: skip
-            rows = [
-                {
-                    "id": f"{agreement}:{document['hash'][:12]}:{n}",
-                    "agreement": agreement,
-                    "document_hash": document["hash"],
-                    "payload": json.dumps(
-                        {**candidate, "document_meta": document}, sort_keys=True, ensure_ascii=False
-                    ),
-                    "status": "pending",
-                }
-                for n, candidate in enumerate(found, 1)
-            ]
-            if rows:
-                conn.execute(candidates.insert(), rows)
-            ids = [r["id"] for r in rows]
-            record = {"agreement": agreement, "hash": document["hash"], "name": document["name"],
-                      "candidates": {r["id"]: _digest(r["payload"]) for r in rows}}  # fmt: skip
-            _chain(conn, "document", f"{agreement}:{document['hash']}", record, by)
-            return ids
+            return [_add(conn, d, agreement, f, by, m) for d, f, m in items]
 
     def list(
         self, agreement: str | None = None, status: str | None = None
@@ -176,6 +160,67 @@ class ReviewQueue:
             current = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).one()
             _chain(conn, "review", candidate_id, decision_record(current), by)
         return self.get(candidate_id)
+
+
+def _add(
+    conn: Any,
+    document: dict[str, Any],
+    agreement: str,
+    found: list[dict[str, Any]],
+    by: str | None,
+    mentions: list[list[Mention]] | None,
+) -> list[str] | None:
+    """`ReviewQueue.add_document` in the caller's transaction. A document that gave no candidate
+    is recorded as ingested, as before mentions were kept."""
+    seen = conn.execute(
+        select(documents.c.hash).where(
+            documents.c.hash == document["hash"], documents.c.agreement == agreement
+        )
+    ).first()
+    if seen is not None:
+        return None
+    fresh: list[list[Mention]] = []
+    if mentions:
+        known = queued_already(conn, agreement, (k for m in mentions for k in m))
+        kept = []
+        for candidate, keys in zip(found, mentions, strict=True):
+            new = list(dict.fromkeys(k for k in keys if k not in known))
+            known.update(new)  # a mention twice (an identical repost) is recorded once
+            if new:
+                kept.append((candidate, new))
+        if not kept:
+            return None
+        found, fresh = [c for c, _ in kept], [m for _, m in kept]
+    conn.execute(documents.insert(), [{
+        "hash": document["hash"], "agreement": agreement, "name": document["name"],
+        "url": document.get("url"), "outlet": document.get("outlet"),
+        "published": document.get("published"), "ingested_at": now_utc(),
+        "ingested_by": by,
+    }])  # fmt: skip
+    rows = [
+        {
+            "id": f"{agreement}:{document['hash'][:12]}:{n}",
+            "agreement": agreement,
+            "document_hash": document["hash"],
+            "payload": json.dumps(
+                {**candidate, "document_meta": document}, sort_keys=True, ensure_ascii=False
+            ),
+            "status": "pending",
+        }
+        for n, candidate in enumerate(found, 1)
+    ]
+    if rows:
+        conn.execute(candidates.insert(), rows)
+    marks = [mark for row, candidate, keys in zip(rows, found, fresh, strict=False)
+             for mark in mention_rows(agreement, row["id"], candidate,
+                                      document.get("published"), keys)]  # fmt: skip
+    if marks:
+        conn.execute(queued_mentions.insert(), marks)
+    ids = [r["id"] for r in rows]
+    record = {"agreement": agreement, "hash": document["hash"], "name": document["name"],
+              "candidates": {r["id"]: _digest(r["payload"]) for r in rows}}  # fmt: skip
+    _chain(conn, "document", f"{agreement}:{document['hash']}", record, by)
+    return ids
 
 
 def _pending(row: Any, candidate_id: str) -> QueuedCandidate:

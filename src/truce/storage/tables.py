@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Float,
     Index,
     Integer,
     MetaData,
@@ -131,7 +132,35 @@ sessions = Table(
     Index("ix_sessions_expires_at", "expires_at"),
 )
 
-# Alerts (migration 0007). Not chain entries: what the server observed of the verdicts over time
+# What the review queue already holds (migration 0007), one row per mention: a candidate of one
+# document, keyed by the document's content hash and the candidate's fingerprint, whichever
+# path queued it (`truce ingest` or `truce batch --ingest`). The queue candidate it went into,
+# its event and what the cross-run match needs of that event (`slot`: type, modality, actor,
+# target and local day, hashed; the figure and its qualifier, unit and categories) ride along,
+# so a later run finds the events it extends by slot, in bulk, without reading payloads.
+queued_mentions = Table(
+    "queued_mentions",
+    metadata,
+    Column("agreement", String(200), primary_key=True),
+    Column("document_hash", String(64), primary_key=True),
+    Column("mention", String(40), primary_key=True),
+    Column("candidate_id", String(100), nullable=False),
+    Column("event_id", String(200)),
+    Column("slot", String(40)),
+    Column("day", String(10)),
+    Column("date_precision", String(16)),
+    Column("unit", String(200)),
+    Column("categories", Text, nullable=False),
+    Column("figure", Float),
+    Column("qualifier", String(16)),
+    Index("ix_queued_mentions_agreement_slot", "agreement", "slot"),
+)
+
+# Claims by agreement, type and date: a run finds the recorded readings it extends (migration
+# 0007) without reading an agreement's whole record.
+Index("ix_claims_agreement_type_date", claims.c.agreement, claims.c.type, claims.c.date)
+
+# Alerts (migration 0008). Not chain entries: what the server observed of the verdicts over time
 # (derived, recomputable from the chain and the clock), and where to send it.
 alerts = Table(
     "alerts",
