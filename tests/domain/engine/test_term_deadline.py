@@ -87,3 +87,26 @@ def test_within_a_span_of_opening(kit: Any) -> None:
     assert (
         kit.obligation(kit.state(spec, late, "2024-01-05T00:00"), "crossing")["status"] == "unmet"
     )
+
+
+def test_a_report_of_none_never_meets_a_deadline_and_is_a_record(kit: Any) -> None:
+    """ "None of the five positions was vacated" is a withdrawal claim of 0: it is not the
+    withdrawal, and past the deadline it makes the verdict `unmet`, not `no_record`."""
+    term = {
+        "id": "pullback",
+        "kind": "deadline",
+        "party": "israel",
+        "match": {"type": "withdrawal"},
+        "by": {"at": "2024-01-05T00:00"},
+    }
+    spec = kit.spec([term])
+    none = [kit.claim("withdrawal", "2024-01-03T10:00", actor="israel", quantity=0)]
+    row = kit.obligation(kit.state(spec, none, "2024-01-06T00:00"), "pullback")
+    assert row["status"] == "unmet" and row["met_at"] is None
+    assert "a source reports none" in row["explanation"]
+    assert kit.obligation(kit.state(spec, [], "2024-01-06T00:00"), "pullback")["status"] == (
+        "no_record"
+    )
+    done = [*none, kit.claim("withdrawal", "2024-01-04T10:00", actor="israel", quantity=3)]
+    row = kit.obligation(kit.state(spec, done, "2024-01-06T00:00"), "pullback")
+    assert (row["status"], row["met_at"]) == ("met", "2024-01-04T10:00:00+00:00")

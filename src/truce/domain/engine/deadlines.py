@@ -29,11 +29,16 @@ def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
         return TermResult([_verdict(term.id, "deadline", Status.INACTIVE, why, term.clause)])
     due = ctx.deadline(term.by, term, start)
     sel = term.match if term.party is None else term.match.model_copy(update={"party": term.party})
-    found = ctx.index.between(sel, start, math.inf)
+    # A claim whose figure is 0 reports the act not done ("none of the five was vacated"):
+    # it never meets the term, and it is a record, so a missed deadline reads `unmet`.
+    every = ctx.index.between(sel, start, math.inf)
+    found = [e for e in every if e.quantity != 0]
+    nothing = len(found) < len(every)
     first = _first_in_time(found, start, due)
     party = sel.party
     # Loosely dated events that may or may not fall between the opening and the deadline.
     maybe = ctx.index.loose(sel, start, due) if due is not None else []
+    maybe = [e for e in maybe if e.quantity != 0]
     if ctx.at < start:
         # Not open yet, as a quota's later period is: nothing can be late or missing.
         status, met_at, text = Status.UPCOMING, None, opens(ctx, start)
@@ -48,9 +53,13 @@ def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
         ).reason(ctx)
     else:
         met_at = None
-        status = _missed(due is not None and ctx.at >= due, bool(found))
+        status = _missed(due is not None and ctx.at >= due, bool(found) or nothing)
         text = f"no {sel.type} by {party or 'any party'} recorded" + (
-            " before the deadline" if not found else " before the deadline (a late one was)"
+            " before the deadline (a late one was)"
+            if found
+            else " before the deadline (a source reports none)"
+            if nothing
+            else " before the deadline"
         )
     evidence = [first] if first is not None else [*maybe, *found[:1]]
     return TermResult(
