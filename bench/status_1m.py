@@ -27,6 +27,7 @@ Each mode appends its own 10 claims, so the ledger grows by 10 claims per mode a
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import json
 import os
@@ -155,8 +156,8 @@ def late_claims(ledger: Any, nonce: str) -> list[Any]:
     made: list[Claim] = []
 
     def add(base: Claim, **changes: Any) -> None:
-        fields = {**base.__dict__, "id": "", "notes": f"bench {nonce} {len(made)}", **changes}
-        made.append(with_content_id(Claim(**fields)))
+        notes = f"bench {nonce} {len(made)}"
+        made.append(with_content_id(dataclasses.replace(base, id="", notes=notes, **changes)))
 
     outlet = (Source(outlet=f"Bench wire {nonce}"),)
     for claim in old[:3]:  # another reading of an old event, another figure: a dispute

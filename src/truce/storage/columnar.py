@@ -65,7 +65,12 @@ def rows_query(conn: Connection) -> str:
 
 def read_rows(conn: Connection, agreement: str, after_seq: int, upto_seq: int) -> pa.Table:
     """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order."""
-    return read_rows_by_tuples(conn, rows_query(conn), (agreement, after_seq, upto_seq))
+    params = (agreement, after_seq, upto_seq)
+    if conn.dialect.name == "postgresql":
+        from truce.storage.pg_copy import copy_columns  # only PostgreSQL needs the CSV reader
+
+        return _finish(copy_columns(conn, rows_query(conn), params, NAMES, _INTEGERS))
+    return read_rows_by_tuples(conn, rows_query(conn), params)
 
 
 def read_rows_by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> pa.Table:
