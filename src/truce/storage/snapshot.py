@@ -77,7 +77,7 @@ def load_frame(
     engine: Engine, agreement: str, directory: Path | None
 ) -> tuple[EventFrame, ClaimFetcher]:
     """The agreement's events as columns, from the snapshot where it is still good."""
-    path = _path(directory, agreement) if directory is not None else None
+    path = snapshot_path(directory, agreement) if directory is not None else None
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn.execution_options(isolation_level="REPEATABLE READ")
@@ -132,7 +132,8 @@ def default_directory(url: str, sqlite_file: Path | None) -> Path | None:
     return cache / "truce" / "snapshots" / hashlib.sha256(url.encode()).hexdigest()[:24]
 
 
-def _path(directory: Path, agreement: str) -> Path:
+def snapshot_path(directory: Path, agreement: str) -> Path:
+    """Where the agreement's snapshot files live, less their suffixes."""
     return directory / hashlib.sha256(agreement.encode()).hexdigest()[:24]
 
 
