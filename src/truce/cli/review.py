@@ -8,15 +8,26 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from truce import review as service
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
 from truce.cli.extract import _date
 from truce.errors import NothingExtracted, TruceError
-from truce.storage.review import ReviewQueue
 
 app = typer.Typer(
     help="Review extracted candidates: accept, edit or reject them.", invoke_without_command=True
 )
+
+
+def _service() -> Any:
+    """`truce.review`, loaded when a review command runs (not for every `truce` command)."""
+    from truce import review
+
+    return review
+
+
+def _queue(engine: Any) -> Any:
+    from truce.storage.review import ReviewQueue
+
+    return ReviewQueue(engine)
 
 
 class BadEdit(TruceError):
@@ -38,7 +49,7 @@ def ingest(
     """Extract candidates and queue them for review; documents already ingested are skipped."""
     when = _date(published)
     with open_ledger() as ledger:
-        report = service.ingest(ledger, [str(p) for p in paths], agreement, when, by)
+        report = _service().ingest(ledger, [str(p) for p in paths], agreement, when, by)
     for document, code, message in report.errors:
         errors.print(f"{document}: [{code}] {message}", markup=False, highlight=False)
     if report.errors and not report.documents and not report.skipped:
@@ -84,7 +95,7 @@ def list_(
 ) -> None:
     """List candidates in the review queue."""
     with open_ledger() as ledger:
-        rows = ReviewQueue(ledger.engine).list(agreement, None if status == "all" else status)
+        rows = _queue(ledger.engine).list(agreement, None if status == "all" else status)
     if as_json:
         print_json([r.as_dict() for r in rows])
         return
@@ -115,7 +126,7 @@ def list_(
 def show(candidate_id: str = typer.Argument(..., metavar="ID")) -> None:
     """Show one candidate with its quote and span."""
     with open_ledger() as ledger:
-        print_json(ReviewQueue(ledger.engine).get(candidate_id).as_dict())
+        print_json(_queue(ledger.engine).get(candidate_id).as_dict())
 
 
 @app.command("accept")
@@ -129,7 +140,7 @@ def accept(
 ) -> None:
     """Accept a candidate: it becomes a ledger claim with its source, quote and span."""
     with open_ledger() as ledger:
-        done = service.accept(ledger, candidate_id, _edits(set_), by, allow_unknown)
+        done = _service().accept(ledger, candidate_id, _edits(set_), by, allow_unknown)
     console.print(f"accepted {candidate_id} as claim {done.claim_id}")
 
 
@@ -141,7 +152,7 @@ def edit(
 ) -> None:
     """Edit a pending candidate and keep it in the queue."""
     with open_ledger() as ledger:
-        service.edit(ledger, candidate_id, _edits(set_), by)
+        _service().edit(ledger, candidate_id, _edits(set_), by)
     console.print(f"edited {candidate_id}")
 
 
@@ -153,5 +164,5 @@ def reject(
 ) -> None:
     """Reject a candidate; it stays in the queue, marked rejected."""
     with open_ledger() as ledger:
-        service.reject(ledger, candidate_id, reason, by)
+        _service().reject(ledger, candidate_id, reason, by)
     console.print(f"rejected {candidate_id}")
