@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from contextlib import suppress
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -64,4 +65,5 @@ def _write(path: Path, agreement: str, seq: int, digest: str, payloads: list[str
         partial.write_text(json.dumps(data), encoding="utf-8")
         os.replace(partial, target)
     except OSError:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
