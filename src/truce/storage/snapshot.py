@@ -31,7 +31,8 @@ from sqlalchemy import Connection, Engine, select
 
 from truce.domain.engine.claim_columns import PRECISIONS, STATUSES, TYPES
 from truce.domain.engine.frame import EventFrame, reduce_columns
-from truce.storage.columnar import ArrowStrings, ClaimFetcher, claim_columns, read_rows
+from truce.storage.columnar import ArrowStrings, claim_columns, read_rows
+from truce.storage.fetch import ClaimFetcher
 from truce.storage.regroup import regroup
 from truce.storage.tables import entries
 from truce.storage.writes import read_head
