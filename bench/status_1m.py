@@ -178,7 +178,7 @@ def measure(url: str, mode: str, workdir: Path) -> dict[str, Any]:
     from truce.storage.ledger import Ledger
 
     if mode == "full":
-        snapshot.INCREMENTAL = False  # type: ignore[attr-defined]
+        snapshot.INCREMENTAL = False
     snapshots = workdir / f"snapshots-{mode}-{url.split(':')[0]}"
     shutil.rmtree(snapshots, ignore_errors=True)
     row: dict[str, Any] = {"mode": mode}
