@@ -14,8 +14,6 @@ from truce.access import operator
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger
 from truce.domain.claims import ClaimStatus
 from truce.errors import ExportTarget, ImportRejected
-from truce.imports import import_claims
-from truce.io.export import export_claims
 
 
 class ExportFormat(StrEnum):
@@ -121,6 +119,8 @@ def import_(
 ) -> None:
     """Import claims from JSON Lines or CSV, all or nothing: a bad line (unless --skip-bad), an
     error or an interruption at any line leaves the ledger as it was."""
+    from truce.imports import import_claims  # its drivers' errors: not loaded for other commands
+
     with open_ledger() as ledger, Progress(console=errors, transient=True) as bar:
         task = bar.add_task("importing", total=None, visible=False)
 
@@ -166,6 +166,8 @@ def export(
     out: Path = typer.Option(None, "--out", "-o", help="file to write (default: stdout)"),
 ) -> None:
     """Export claims as JSON Lines, CSV or Parquet."""
+    from truce.io.export import export_claims  # writers loaded only for this command
+
     if fmt is ExportFormat.parquet and out is None:
         raise ExportTarget(
             "Parquet is binary and cannot go to the terminal", hint="pass --out FILE.parquet"

@@ -8,12 +8,9 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from truce import review as service
-from truce.auto_accept import AutoAccepted, auto_accept, threshold
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
 from truce.cli.extract import _date
 from truce.errors import NothingExtracted, TruceError
-from truce.storage.review import ReviewQueue
 
 app = typer.Typer(
     help="Review extracted candidates: accept, edit or reject them.", invoke_without_command=True
@@ -24,6 +21,26 @@ AUTO_HELP = (
     "accept candidates whose calibrated confidence is at least this (0 < X <= 1), recorded as "
     "accepted by the rule; reversible like any acceptance"
 )
+
+
+def _service() -> Any:
+    """`truce.review`, loaded when a review command runs (not for every `truce` command)."""
+    from truce import review
+
+    return review
+
+
+def _queue(engine: Any) -> Any:
+    from truce.storage.review import ReviewQueue
+
+    return ReviewQueue(engine)
+
+
+def _rule() -> Any:
+    """`truce.auto_accept`, loaded when a command applies the rule."""
+    from truce import auto_accept
+
+    return auto_accept
 
 
 class BadEdit(TruceError):
@@ -47,10 +64,10 @@ def ingest(
 ) -> None:
     """Extract candidates and queue them for review; documents already ingested are skipped."""
     when = _date(published)
-    above = None if auto_accept_above is None else threshold(auto_accept_above)
+    above = None if auto_accept_above is None else _rule().threshold(auto_accept_above)
     with open_ledger() as ledger:
-        report = service.ingest(ledger, [str(p) for p in paths], agreement, when, by)
-        ruled = None if above is None else auto_accept(ledger, above, by, ids=report.ids)
+        report = _service().ingest(ledger, [str(p) for p in paths], agreement, when, by)
+        ruled = None if above is None else _rule().auto_accept(ledger, above, by, ids=report.ids)
     for document, code, message in report.errors:
         errors.print(f"{document}: [{code}] {message}", markup=False, highlight=False)
     if report.errors and not report.documents and not report.skipped:
@@ -98,7 +115,7 @@ def list_(
 ) -> None:
     """List candidates in the review queue, most confident first."""
     with open_ledger() as ledger:
-        rows = service.listed(ledger, agreement, None if status == "all" else status)
+        rows = _service().listed(ledger, agreement, None if status == "all" else status)
     if as_json:
         print_json([r.as_dict() for r in rows])
         return
@@ -113,7 +130,7 @@ def list_(
         quantities = ", ".join(f"{q['value']} {q['unit']}" for q in c.get("quantities", []))
         source = c.get("source", {})
         who = source.get("speaker") or ("unnamed" if source.get("anonymous") else "narration")
-        confidence = service.confidence_of(c)
+        confidence = _service().confidence_of(c)
         table.add_row(
             row.id,
             f"{confidence:.2f}" if confidence >= 0 else "",
@@ -132,7 +149,7 @@ def list_(
 def show(candidate_id: str = typer.Argument(..., metavar="ID")) -> None:
     """Show one candidate with its quote and span."""
     with open_ledger() as ledger:
-        print_json(ReviewQueue(ledger.engine).get(candidate_id).as_dict())
+        print_json(_queue(ledger.engine).get(candidate_id).as_dict())
 
 
 @app.command("accept")
@@ -146,7 +163,7 @@ def accept(
 ) -> None:
     """Accept a candidate: it becomes a ledger claim with its source, quote and span."""
     with open_ledger() as ledger:
-        done = service.accept(ledger, candidate_id, _edits(set_), by, allow_unknown)
+        done = _service().accept(ledger, candidate_id, _edits(set_), by, allow_unknown)
     console.print(f"accepted {candidate_id} as claim {done.claim_id}")
 
 
@@ -158,16 +175,16 @@ def auto_accept_command(
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
     """Accept every pending candidate at or above a confidence, recorded as the rule's decision."""
-    limit = threshold(above)
+    limit = _rule().threshold(above)
     with open_ledger() as ledger:
-        ruled = auto_accept(ledger, limit, by, agreement=agreement)
+        ruled = _rule().auto_accept(ledger, limit, by, agreement=agreement)
     if as_json:
         print_json(ruled.as_dict())
         return
     print_auto_accepted(ruled)
 
 
-def print_auto_accepted(ruled: AutoAccepted) -> None:
+def print_auto_accepted(ruled: Any) -> None:
     console.print(
         f"{len(ruled.accepted)} candidate(s) accepted by {ruled.rule}, "
         f"{len(ruled.left)} left pending for review"
@@ -184,7 +201,7 @@ def edit(
 ) -> None:
     """Edit a pending candidate and keep it in the queue."""
     with open_ledger() as ledger:
-        service.edit(ledger, candidate_id, _edits(set_), by)
+        _service().edit(ledger, candidate_id, _edits(set_), by)
     console.print(f"edited {candidate_id}")
 
 
@@ -196,5 +213,5 @@ def reject(
 ) -> None:
     """Reject a candidate; it stays in the queue, marked rejected."""
     with open_ledger() as ledger:
-        service.reject(ledger, candidate_id, reason, by)
+        _service().reject(ledger, candidate_id, reason, by)
     console.print(f"rejected {candidate_id}")

@@ -25,7 +25,6 @@ import pyarrow.compute as pc  # type: ignore[import-untyped]
 from sqlalchemy import Connection
 
 from truce.domain.claim_checks import UNCHECKED
-from truce.domain.claims import Claim
 from truce.domain.engine.claim_columns import (
     NONE,
     PRECISION_CODE,
@@ -36,7 +35,7 @@ from truce.domain.engine.claim_columns import (
 )
 from truce.domain.leading import grade_points, source_key
 from truce.domain.readings import QUALIFIER_CODE, Qualifier, qualifier
-from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
+from truce.storage.rows import LOAD_COLUMNS, gc_paused
 
 NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
 # Columns with few distinct values are stored dictionary-encoded: smaller files, faster codes.
@@ -64,7 +63,12 @@ def rows_query(conn: Connection) -> str:
 
 def read_rows(conn: Connection, agreement: str, after_seq: int, upto_seq: int) -> pa.Table:
     """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order."""
-    return read_rows_by_tuples(conn, rows_query(conn), (agreement, after_seq, upto_seq))
+    params = (agreement, after_seq, upto_seq)
+    if conn.dialect.name == "postgresql":
+        from truce.storage.pg_copy import copy_columns  # only PostgreSQL needs the CSV reader
+
+        return _finish(copy_columns(conn, rows_query(conn), params, NAMES, _INTEGERS))
+    return read_rows_by_tuples(conn, rows_query(conn), params)
 
 
 def read_rows_by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> pa.Table:
@@ -215,6 +219,10 @@ class ArrowStrings(Sequence[str]):
     def __init__(self, array: pa.Array) -> None:
         self._array = array
 
+    @property
+    def array(self) -> pa.Array:
+        return self._array
+
     def __len__(self) -> int:
         return len(self._array)
 
@@ -222,39 +230,3 @@ class ArrowStrings(Sequence[str]):
         if isinstance(item, slice):
             return self._array[item].to_pylist()
         return self._array[item].as_py()
-
-
-class ClaimFetcher:
-    """`Claim` objects for rows of a claims table, built as the ledger builds them.
-
-    Arrow's `to_pylist` costs about a microsecond a value; dictionary-encoded columns are read
-    as NumPy codes into the (short) list of their values instead.
-    """
-
-    def __init__(self, table: pa.Table) -> None:
-        table = table.select(list(NAMES)).combine_chunks()
-        self._plain: dict[int, pa.Array] = {}
-        self._coded: dict[int, tuple[pa.Array, list[Any]]] = {}
-        for i, name in enumerate(NAMES):
-            column = table[name]
-            array = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-            if name in REPEATED and pa.types.is_dictionary(array.type):
-                # NONE (-1) reads the last value: None.
-                self._coded[i] = (array.indices, [*array.dictionary.to_pylist(), None])
-            else:
-                self._plain[i] = array
-        self._loader = ClaimLoader()
-
-    def __call__(self, rows: Sequence[int]) -> list[Claim]:
-        if not rows:
-            return []
-        at = pa.array(np.asarray(rows, dtype=np.int64))
-        columns: list[list[Any]] = []
-        for i in range(len(NAMES)):
-            if i in self._coded:
-                indices, values = self._coded[i]
-                codes = indices.take(at).fill_null(NONE).to_numpy(zero_copy_only=False)
-                columns.append([values[c] for c in codes.tolist()])
-            else:
-                columns.append(self._plain[i].take(at).to_pylist())
-        return self._loader.load(zip(*columns, strict=True))

@@ -32,9 +32,10 @@ from truce.storage.db import make_engine, resolve_url, sqlite_path
 from truce.storage.head_log import log_path, set_aside
 from truce.storage.records import AgreementSummary, AppendResult, Entry, VerifyReport
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
-from truce.storage.snapshot import default_directory, load_frame
+from truce.storage.snapshot import default_directory, load_frame, snapshot_path
 from truce.storage.tables import agreements, claims, entries
 from truce.storage.verify import verify_ledger
+from truce.storage.versions import version_payloads
 from truce.storage.witness import check_witnesses
 from truce.storage.writes import (
     Pending,
@@ -175,15 +176,12 @@ class Ledger:
     def agreement_versions(self, agreement_id: str) -> list[AgreementSpec]:
         """Every recorded version of an agreement's spec, oldest first (the engine picks the
         one in force at an instant by its `effective_from`)."""
+        path = snapshot_path(self._snapshots, agreement_id) if self._snapshots else None
         with self._engine.connect() as conn:
-            rows = conn.execute(
-                select(entries.c.payload)
-                .where(entries.c.kind == "agreement", entries.c.ref == agreement_id)
-                .order_by(entries.c.seq)
-            ).all()
-        if not rows:
+            payloads = version_payloads(conn, agreement_id, path)
+        if not payloads:
             raise UnknownAgreement(f"no agreement {agreement_id!r} in this ledger")
-        return [AgreementSpec.model_validate(json.loads(r.payload)["spec"]) for r in rows]
+        return [AgreementSpec.model_validate(json.loads(p)["spec"]) for p in payloads]
 
     def agreements(self) -> list[AgreementSummary]:
         versions = (

@@ -2,12 +2,17 @@
 
 The snapshot is a cache, never a source: it records the chain entry (seq and hash) it was
 built at, and is used only while that entry is still in the chain with that hash. Claims
-appended since are read from the projection and folded in; anything else (a rewritten chain,
-an unreadable or foreign file, another format) means a rebuild from the projection. Two Arrow
-IPC files per agreement, read memory-mapped:
+appended since are read from the projection and folded in: only the events they touch are
+regrouped (`storage.regroup`), the rest reused. Anything else (a rewritten chain, an unreadable,
+mismatched or foreign file, another format) means a rebuild from the projection. Arrow IPC files
+per agreement, read memory-mapped:
 
-- `<key>.claims.arrow`: the projection rows (as `Ledger.claims` reads them) plus `ts`;
-- `<key>.events.arrow`: the `EventFrame` (events in clock order, each with its claims' rows).
+- `<key>.claims.arrow`: the projection rows (as `Ledger.claims` reads them) plus `ts`, up to the
+  entry the file was last written whole at (its `base`, a random id);
+- `<key>.tail.arrow`: the rows appended since that base (absent when there are none); folded into
+  the claims file once it passes `COMPACT_ROWS` rows or a tenth of the claims file;
+- `<key>.events.arrow`: the `EventFrame` (events in clock order, each with its claims' rows,
+  counted over the claims file then the tail), at the snapshot's entry.
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from sqlalchemy import Connection, Engine, select
 
 from truce.domain.engine.claim_columns import PRECISIONS, STATUSES
 from truce.domain.engine.frame import EventFrame, reduce_columns
-from truce.storage.columnar import ArrowStrings, ClaimFetcher, claim_columns, read_rows
+from truce.storage.columnar import ArrowStrings, claim_columns, read_rows
+from truce.storage.fetch import ClaimFetcher
+from truce.storage.regroup import regroup
 from truce.storage.tables import entries
 from truce.storage.writes import read_head
 
@@ -37,10 +44,16 @@ FORMAT = json.dumps(
     # independent sources back best (domain.leading), no longer the lowest of the best status.
     # Version 5: event types are open (declared provisions), coded per frame like actors.
     # Version 6: events whose claims' dates dispute are flagged (`date_disputed`).
-    {"version": 6, "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)]}
+    # Version 7: the claims come in two files (the base and the tail appended since), and the
+    # events' member rows count over both.
+    {"version": 7, "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
 _FLAGS = ("has_quantity", "disputed", "date_disputed")
+# After an append, regroup only the events the new claims touch; False regroups every claim
+# (what the snapshot did before; bench/status_1m.py times both).
+INCREMENTAL = True
+COMPACT_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -49,29 +62,66 @@ class Head:
     hash: str
 
 
+@dataclass(frozen=True)
+class Stored:
+    head: Head
+    base: str  # the claims file's id
+    claims: pa.Table
+    tail: pa.Table | None
+    frame: EventFrame
+    keys: pa.Array
+
+    @property
+    def parts(self) -> list[pa.Table]:
+        return [self.claims] if self.tail is None else [self.claims, self.tail]
+
+
 def load_frame(
     engine: Engine, agreement: str, directory: Path | None
 ) -> tuple[EventFrame, ClaimFetcher]:
     """The agreement's events as columns, from the snapshot where it is still good."""
-    path = _path(directory, agreement) if directory is not None else None
+    path = snapshot_path(directory, agreement) if directory is not None else None
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn.execution_options(isolation_level="REPEATABLE READ")
         entry = read_head(conn)
         head = Head(entry.seq, entry.hash) if entry else Head(0, "")
         stored = _read(path, agreement) if path is not None else None
-        if stored is not None and _still_in_chain(conn, stored[0]):
-            since, claims, frame = stored
-            new = read_rows(conn, agreement, since.seq, head.seq)
+        if stored is not None and _still_in_chain(conn, stored.head):
+            new = read_rows(conn, agreement, stored.head.seq, head.seq)
             if new.num_rows == 0:
-                return frame, ClaimFetcher(claims)
-            claims = pa.concat_tables([claims, new]).combine_chunks()
+                return stored.frame, ClaimFetcher(*stored.parts)
+            if INCREMENTAL:
+                return _fold(path, agreement, head, stored, new)
+            claims = pa.concat_tables([*stored.parts, new]).combine_chunks()
         else:
             claims = read_rows(conn, agreement, 0, head.seq)
     frame = reduce_columns(claim_columns(claims))
     if path is not None:
-        _write(path, agreement, head, claims, frame)
+        _write_base(path, agreement, head, claims, frame)
     return frame, ClaimFetcher(claims)
+
+
+def _fold(
+    path: Path | None, agreement: str, head: Head, stored: Stored, new: pa.Table
+) -> tuple[EventFrame, ClaimFetcher]:
+    """The stored frame with `new` claims regrouped in; the tail written, or all compacted."""
+    frame = regroup(stored.frame, stored.keys, stored.parts, new)
+    tail = new if stored.tail is None else pa.concat_tables([stored.tail, new])
+    tail = tail.combine_chunks()
+    if tail.num_rows > max(COMPACT_ROWS, stored.claims.num_rows // 10):
+        claims = pa.concat_tables([stored.claims, tail]).combine_chunks()
+        if path is not None:
+            _write_base(path, agreement, head, claims, frame)
+        return frame, ClaimFetcher(claims)
+    if path is not None:
+        total = stored.claims.num_rows + tail.num_rows
+        try:
+            _save(path.with_suffix(".tail.arrow"), tail, _meta(agreement, head, stored.base))
+            _write_events(path, agreement, head, stored.base, total, frame)
+        except OSError:
+            pass
+    return frame, ClaimFetcher(stored.claims, tail)
 
 
 def default_directory(url: str, sqlite_file: Path | None) -> Path | None:
@@ -85,7 +135,8 @@ def default_directory(url: str, sqlite_file: Path | None) -> Path | None:
     return cache / "truce" / "snapshots" / hashlib.sha256(url.encode()).hexdigest()[:24]
 
 
-def _path(directory: Path, agreement: str) -> Path:
+def snapshot_path(directory: Path, agreement: str) -> Path:
+    """Where the agreement's snapshot files live, less their suffixes."""
     return directory / hashlib.sha256(agreement.encode()).hexdigest()[:24]
 
 
@@ -96,24 +147,39 @@ def _still_in_chain(conn: Connection, head: Head) -> bool:
     return found == head.hash
 
 
-def _meta(agreement: str, head: Head, extra: dict[str, Any] | None = None) -> dict[bytes, bytes]:
+def _meta(
+    agreement: str, head: Head, base: str, extra: dict[str, Any] | None = None
+) -> dict[bytes, bytes]:
     data = {"format": FORMAT, "agreement": agreement, "seq": head.seq, "hash": head.hash}
-    return {b"truce": json.dumps({**data, **(extra or {})}).encode()}
+    return {b"truce": json.dumps({**data, "base": base, **(extra or {})}).encode()}
 
 
-def _read(path: Path, agreement: str) -> tuple[Head, pa.Table, EventFrame] | None:
+def _read(path: Path, agreement: str) -> Stored | None:
     try:
         claims = _open(path.with_suffix(".claims.arrow"))
         events = _open(path.with_suffix(".events.arrow"))
         about = json.loads(claims.schema.metadata[b"truce"])
         told = json.loads(events.schema.metadata[b"truce"])
+        head = Head(int(told["seq"]), str(told["hash"]))
+        if about.get("format") != FORMAT or about.get("agreement") != agreement:
+            return None
+        if told.get("format") != FORMAT or told.get("base") != about.get("base"):
+            return None
+        tail = None
+        if (about["seq"], about["hash"]) != (head.seq, head.hash):
+            tail = _open(path.with_suffix(".tail.arrow"))
+            said = json.loads(tail.schema.metadata[b"truce"])
+            if {k: said.get(k) for k in ("base", "seq", "hash")} != {
+                "base": about["base"], "seq": head.seq, "hash": head.hash
+            }:  # fmt: skip
+                return None
+        rows = claims.num_rows + (tail.num_rows if tail is not None else 0)
+        if told.get("rows") != rows or about.get("agreement") != told.get("agreement"):
+            return None
+        frame, keys = _frame(events, told)
     except (OSError, pa.ArrowInvalid, KeyError, TypeError, ValueError):
         return None
-    head = Head(int(about["seq"]), str(about["hash"]))
-    same = {k: told.get(k) for k in about} == about and about["format"] == FORMAT
-    if not same or about["agreement"] != agreement or told.get("rows") != claims.num_rows:
-        return None
-    return head, claims, _frame(events, told)
+    return Stored(head, str(about["base"]), claims, tail, frame, keys)
 
 
 def _open(path: Path) -> pa.Table:
@@ -121,12 +187,13 @@ def _open(path: Path) -> pa.Table:
         return pa.ipc.open_file(source).read_all()
 
 
-def _frame(events: pa.Table, told: dict[str, Any]) -> EventFrame:
+def _frame(events: pa.Table, told: dict[str, Any]) -> tuple[EventFrame, pa.Array]:
     events = events.combine_chunks()
     members = events["members"].chunk(0) if len(events) else pa.array([], pa.large_list(pa.int64()))
     arrays = {n: events[n].to_numpy() for n in (*_NUMBERS, *_FLAGS)}
-    return EventFrame(
-        keys=ArrowStrings(events["key"].combine_chunks()),
+    keys = events["key"].combine_chunks()
+    frame = EventFrame(
+        keys=ArrowStrings(keys),
         **arrays,
         starts=members.offsets.to_numpy().astype(np.int64),
         members=members.values.to_numpy(),
@@ -140,17 +207,35 @@ def _frame(events: pa.Table, told: dict[str, Any]) -> EventFrame:
         out_of_range=tuple(told["out_of_range"]),
         unchecked=tuple(told["unchecked"]),
     )
+    return frame, keys
 
 
-def _write(path: Path, agreement: str, head: Head, claims: pa.Table, frame: EventFrame) -> None:
+def _write_base(
+    path: Path, agreement: str, head: Head, claims: pa.Table, frame: EventFrame
+) -> None:
     """Best effort: a snapshot that cannot be written only costs the next reader a rebuild."""
+    base = uuid.uuid4().hex
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _save(path.with_suffix(".claims.arrow"), claims, _meta(agreement, head, base))
+        _write_events(path, agreement, head, base, claims.num_rows, frame)
+        path.with_suffix(".tail.arrow").unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _write_events(
+    path: Path, agreement: str, head: Head, base: str, rows: int, frame: EventFrame
+) -> None:
     members = pa.LargeListArray.from_arrays(
         pa.array(frame.starts, pa.int64()), pa.array(frame.members, pa.int64())
     )
-    columns = {"key": pa.array(list(frame.keys), pa.string()), "members": members}
+    keys = frame.keys
+    key_array = keys.array if isinstance(keys, ArrowStrings) else pa.array(list(keys), pa.string())
+    columns = {"key": key_array, "members": members}
     columns |= {n: pa.array(getattr(frame, n)) for n in (*_NUMBERS, *_FLAGS)}
     told = {
-        "rows": claims.num_rows,
+        "rows": rows,
         "actors": frame.actors,
         "subjects": frame.subjects,
         "category_sets": [list(s) for s in frame.category_sets],
@@ -161,12 +246,7 @@ def _write(path: Path, agreement: str, head: Head, claims: pa.Table, frame: Even
         "out_of_range": list(frame.out_of_range),
         "unchecked": list(frame.unchecked),
     }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _save(path.with_suffix(".claims.arrow"), claims, _meta(agreement, head))
-        _save(path.with_suffix(".events.arrow"), pa.table(columns), _meta(agreement, head, told))
-    except OSError:
-        return
+    _save(path.with_suffix(".events.arrow"), pa.table(columns), _meta(agreement, head, base, told))
 
 
 def _save(path: Path, table: pa.Table, meta: dict[bytes, bytes]) -> None:
