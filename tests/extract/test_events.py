@@ -102,3 +102,31 @@ def test_a_halt_that_takes_effect_is_a_start() -> None:
     (found,) = _found("The halt took effect at dawn on Sunday, the army said.", "ceasefire_start")
     assert found.modality == "occurred"
     assert _found("Officials said the halt in deliveries would end soon.", "ceasefire_start") == []
+
+
+def _starts(text: str) -> list[date | None]:
+    return [c.date for c in _found(text, "ceasefire_start")]
+
+
+def test_a_truce_that_entered_into_force_or_commenced_starts() -> None:
+    assert len(_starts("The truce, which entered into force on May 12, has mostly held.")) == 1
+    assert len(_starts("The ceasefire commenced early on Monday across the province.")) == 1
+    assert len(_starts("A fragile ceasefire in the valley has taken effect, officials said.")) == 1
+
+
+def test_a_truce_that_will_begin_starts() -> None:
+    assert len(_starts("The pause will begin at 6am on Sunday, the mediators said.")) == 1
+
+
+def test_a_dated_start_in_a_time_clause_is_the_start() -> None:
+    assert _starts("Twelve convoys have arrived since the truce took effect on May 2.") == [
+        date(2022, 5, 2)
+    ]
+    assert _starts("Since the start of the truce on May 10, both sides have traded fire.") == [
+        date(2022, 5, 10)
+    ]
+
+
+def test_an_undated_time_clause_stays_a_reference_point() -> None:
+    assert _starts("Twelve convoys have arrived since the truce took effect.") == []
+    assert _starts("They said the time at which the pause begins would be set within a day.") == []

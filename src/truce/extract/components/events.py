@@ -27,6 +27,7 @@ from truce.extract.components.sentence_view import (
     finditer,
     holders,
     hypothetical,
+    near_truce_noun,
     of_the_truce,
     parties,
     search,
@@ -34,7 +35,7 @@ from truce.extract.components.sentence_view import (
 )
 from truce.extract.components.statement_rules import statements
 from truce.extract.components.story import StoryDate, merge_meetings, sides
-from truce.extract.components.term_rules import ratio, terms
+from truce.extract.components.term_rules import DEAL_CONTENT_CUES, deal_content, ratio, terms
 from truce.extract.model import (
     Article,
     Attribution,
@@ -49,6 +50,7 @@ from truce.extract.triggers import (
     TRIGGERS,
     TRUCE_NOUN,
     TRUCE_WORDS,
+    has_cue,
     kinds_cued,
 )
 
@@ -96,6 +98,44 @@ _WEAPON = re.compile(
 )
 
 
+# A truce's start in words the trigger table lacks: "entered into force", "has taken effect",
+# "commenced", "will begin at 7am", "is due to come into effect", "was first enforced", and
+# the noun phrase "the start of the truce" (which names the truce itself).
+START_MORE = re.compile(
+    rf"\b(?:entered into (?:effect|force)|(?:has|have|had) taken effect|commenced|"
+    rf"(?:will|would|shall) (?:begin|start)|(?:is|was|are|were) due to (?:begin|start|"
+    rf"come into (?:effect|force)|take effect)|(?:was|were) (?:first |initially )?enforced|"
+    rf"(?:start|beginning|onset) of the (?:\w+[ -])?{TRUCE_NOUN})\b",
+    re.IGNORECASE,
+)
+START_MORE_CUES = ("entered", "taken effect", "commenced", "begin", "start", "due to", "enforced")
+# How far after a start trigger a date may stand to make a truce named in a time clause ("since
+# the ceasefire took effect on April 2") the report of its start, not a reference point.
+_DATED_REACH = 30
+
+
+_JUST_BEFORE_A_DATE = re.compile(r"\s*(?:,\s*)?(?:on|at|from|in)?\s*$", re.IGNORECASE)
+
+
+def _dated(s: Sentence, match: re.Match[str]) -> bool:
+    """Whether a date follows the trigger at once: "took effect on April 2", not "begins would be
+    announced within the next 24 hours"."""
+    at = s.start + match.end()
+    return any(
+        at <= t.span[0] <= at + _DATED_REACH
+        and t.date is not None
+        and _JUST_BEFORE_A_DATE.match(s.text[match.end() : t.span[0] - s.start]) is not None
+        for t in s.times
+    )
+
+
+def _start_matches(pattern: re.Pattern[str], s: Sentence) -> list[re.Match[str]]:
+    found = list(finditer(pattern, s))
+    if has_cue(s.lower or s.text.lower(), START_MORE_CUES):
+        found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
+    return found
+
+
 def _weapon_owner(s: Sentence) -> str | None:
     for mention in s.actors:
         if mention.kind == "demonym" and _WEAPON.match(s.text, mention.span[1] - s.start):
@@ -131,8 +171,10 @@ def _sentence_events(
     for kind in [k for k in _EVENT_KINDS if k in cued]:
         pattern = TRIGGERS[kind]
         match = search(pattern, s)
+        if kind == "ceasefire_start" and match is None:
+            match = next(iter(_start_matches(pattern, s)), None)
         if kind == "agreement_term" and match is None:
-            match = ratio(s)
+            match = ratio(s) or next(iter(deal_content(s)), None)
         if match is not None and _counterfactual(s.text, match):
             match = next((m for m in finditer(pattern, s) if not _counterfactual(s.text, m)), None)
         if match is None:
@@ -143,16 +185,20 @@ def _sentence_events(
             # A ratio ("three prisoners for every hostage") is a term even with no deal named;
             # an order to stop attacking is a truce in its own words.
             ordered = kind == "ceasefire_start" and _ordered_halt(s) is not None
-            if not has_truce_word and not (kind == "agreement_term" and ratio(s)) and not ordered:
+            # What a deal holds names the deal ("agreed to swap 1,000 prisoners each").
+            term = kind == "agreement_term" and (ratio(s) or deal_content(s))
+            if not has_truce_word and not term and not ordered:
                 continue
         if kind in NEAR_TRUCE_NOUN:
             # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
             # that took effect": the second), or an order to halt outside any if-clause.
+            starts = kind == "ceasefire_start"
+            found = _start_matches(pattern, s) if starts else finditer(pattern, s)
             match = next(
                 (
                     m
-                    for m in finditer(pattern, s)
-                    if (_halts(m, s) or of_the_truce(kind, s.text, m))
+                    for m in found
+                    if (_halts(m, s) or of_the_truce(kind, s.text, m) or _dated_start(kind, s, m))
                     and not _counterfactual(s.text, m)
                 ),
                 None,
@@ -217,6 +263,14 @@ def _sentence_events(
     return out
 
 
+def _dated_start(kind: str, s: Sentence, match: re.Match[str]) -> bool:
+    """A start named in a time clause, with its date: "since the ceasefire took effect on April
+    2" reports when the truce began; "after the truce began" only places something else."""
+    if kind != "ceasefire_start" or not _dated(s, match) or hypothetical(s.text, match.start()):
+        return False
+    return near_truce_noun(s.text, match.start(), match.start(), reach=40)
+
+
 def _names_the_truce(s: Sentence) -> bool:
     if search(TRUCE_WORDS, s) is not None:
         return True
@@ -274,6 +328,10 @@ def assemble(doc: Doc) -> list[Candidate]:
         sentence = text[start:end]
         lowered = sentence.lower()
         cued = kinds_cued(lowered)
+        if "agreement_term" not in cued and has_cue(lowered, DEAL_CONTENT_CUES):
+            cued.add("agreement_term")
+        if "ceasefire_start" not in cued and "commenced" in lowered:
+            cued.add("ceasefire_start")
         attribution = attributions.get(index)
         if not cued and not _may_state(attribution):
             continue  # no trigger cued and nobody speaking: no event can come of it
