@@ -45,3 +45,23 @@ def test_no_statement_when_the_speech_holds_the_event_or_names_no_party() -> Non
 def test_a_sentence_with_only_a_speaking_party_is_its_statement() -> None:
     (said,) = _extract("Qatar's foreign ministry said it was hopeful that calm would return.")
     assert (said.type, said.actor) == ("statement", "qatar")
+
+
+def test_a_party_taking_a_position_in_its_own_verb_is_a_statement() -> None:
+    (found,) = [
+        c
+        for c in _extract("Egypt has expressed its deep concern at the shelling of the camp.")
+        if c.type == "statement"
+    ]
+    assert (found.actor, found.source.speaker) == ("egypt", "Egypt")
+
+
+def test_a_party_demanding_after_an_apposition_is_a_statement() -> None:
+    text = "Hamas, which runs the enclave, has called on the mediators to press for more convoys."
+    (found,) = [c for c in _extract(text) if c.type == "statement"]
+    assert found.actor == "hamas"
+
+
+def test_a_verb_of_position_with_no_party_before_it_is_no_statement() -> None:
+    text = "Residents expressed relief as the guns fell silent over the weekend."
+    assert [c for c in _extract(text) if c.type == "statement"] == []

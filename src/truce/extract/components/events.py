@@ -33,7 +33,8 @@ from truce.extract.components.sentence_view import (
     search,
     subject_before,
 )
-from truce.extract.components.statement_rules import statements
+from truce.extract.components.speakers import name_speakers
+from truce.extract.components.statement_rules import STANCE_CUES, statements
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.term_rules import DEAL_CONTENT_CUES, deal_content, ratio, terms
 from truce.extract.model import (
@@ -333,7 +334,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         if "ceasefire_start" not in cued and "commenced" in lowered:
             cued.add("ceasefire_start")
         attribution = attributions.get(index)
-        if not cued and not _may_state(attribution):
+        if not cued and not _may_state(attribution) and not has_cue(lowered, STANCE_CUES):
             continue  # no trigger cued and nobody speaking: no event can come of it
         s = Sentence(
             index,
@@ -352,6 +353,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         candidates.extend(found)
     candidates = merge_meetings(candidates)
     candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
+    name_speakers(candidates, text)
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[int, int], str | None] = {}
