@@ -65,3 +65,17 @@ def test_a_party_demanding_after_an_apposition_is_a_statement() -> None:
 def test_a_verb_of_position_with_no_party_before_it_is_no_statement() -> None:
     text = "Residents expressed relief as the guns fell silent over the weekend."
     assert [c for c in _extract(text) if c.type == "statement"] == []
+
+
+def test_a_fact_sourced_according_to_a_party_is_no_statement() -> None:
+    text = "Two clinics closed in the north, according to the Jordanian health ministry."
+    assert [c for c in _extract(text) if c.type == "statement"] == []
+
+
+def test_the_next_sentence_of_a_quotation_is_the_same_statement() -> None:
+    text = (
+        '"We will keep the crossings open," Jordan\'s foreign minister said on Sunday.\n'
+        '"The convoys must keep moving and we expect the other side to do the same."'
+    )
+    statements = [c for c in _extract(text) if c.type == "statement"]
+    assert len(statements) == 1

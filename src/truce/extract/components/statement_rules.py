@@ -59,6 +59,9 @@ STANCE_CUES = (
     "accus",
 )
 
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_QUOTE_MARKS = ('"', "”")
+
 _SPEECH_VERBS: tuple[str, ...] = ("said", "says", "accused", "warned", "announced", "insisted")
 _SPEECH_VERBS += ("complained", "claimed")
 _THAT = re.compile(r"\s*(?:that\b)?\s*")
@@ -86,6 +89,10 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     if speaker is None:
         return []
     verb = SPEECH.search(s.text)
+    if verb is None and _ACCORDING.search(s.text):
+        return []  # "..., according to the ministry": a fact sourced, not a party speaking
+    if verb is None and s.text.lstrip()[:1] in _QUOTE_MARKS:
+        return []  # a quotation's next sentence: one statement per quote, on its speech verb
     c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
     c.actor = speaker
     c.modality = s.modality
