@@ -130,3 +130,20 @@ def test_a_dated_start_in_a_time_clause_is_the_start() -> None:
 def test_an_undated_time_clause_stays_a_reference_point() -> None:
     assert _starts("Twelve convoys have arrived since the truce took effect.") == []
     assert _starts("They said the time at which the pause begins would be set within a day.") == []
+
+
+def test_meeting_a_need_is_no_meeting() -> None:
+    text = "Egypt and Jordan said the convoys must meet the basic needs of the displaced families."
+    assert _found(text, "meeting") == []
+
+
+def test_talks_named_as_the_means_of_a_deal_are_no_meeting() -> None:
+    text = "The truce was reached after talks in Doha between Egypt and Israel."
+    assert _found(text, "meeting") == []
+    text = "Qatar and Egypt announced a suspension of the Cairo talks between the two sides."
+    assert _found(text, "meeting") == []
+
+
+def test_talks_named_with_their_date_are_a_meeting() -> None:
+    text = "At the talks on September 3 in Doha, Egypt and Israel agreed on a new exchange."
+    assert len(_found(text, "meeting")) == 1

@@ -235,7 +235,7 @@ def _sentence_events(
             c.actor = by_actor(s, trigger) or _weapon_owner(s) or (first.actor if first else None)
         elif kind == "meeting":
             # Not "a source briefed on the talks" (a source) nor "met by" (a welcome).
-            match = next((m for m in finditer(pattern, s) if _meets(s.text, m)), None)
+            match = next((m for m in finditer(pattern, s) if _meets(s.text, m, s)), None)
             venue = TALKS_IN.match(s.text, match.start()) if match is not None else None
             if match is None or not (parties(s.actors) or venue):
                 continue
@@ -291,8 +291,35 @@ def _halts(match: re.Match[str], s: Sentence) -> bool:
     )
 
 
-def _meets(text: str, match: re.Match[str]) -> bool:
+# "meets the needs of", "meet their demands": meeting a standard, not a party.
+_MEET_A_STANDARD = re.compile(
+    r"meets?\s+(?:the|their|its|our|all)\s+(?:[\w-]+\s+){0,2}?(?:needs|demands|requirements|"
+    r"conditions|aspirations|targets?|obligations|criteria|expectations)\b",
+    re.IGNORECASE,
+)
+# Talks named as the way to something else or as what stopped: "reached after negotiations
+# in Jeddah", "brokered through direct talks", "a suspension of the talks", "to intensify
+# negotiations". Such a mention reports a meeting only with its date ("at the talks on May 16").
+_TALKS_AS_MEANS = re.compile(
+    r"\b(?:after|through|following|via|as\s+a\s+result\s+of|suspension\s+of|suspend(?:ed|ing)?|"
+    r"intensify|resume|resumption\s+of|pause\s+in)\s+(?:the\s+|a\s+|recent\s+|direct\s+|"
+    r"formal\s+|further\s+|[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_MEETING_NOUN = re.compile(r"talks|negotiations?|discussions?|meeting|summit", re.IGNORECASE)
+
+
+def _meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
     if text[match.start() : match.end() + 3].lower() == "met by":
+        return False
+    if _MEET_A_STANDARD.match(text, match.start()):
+        return False
+    if (
+        s is not None
+        and _MEETING_NOUN.fullmatch(match.group())
+        and _TALKS_AS_MEANS.search(text, max(0, match.start() - 60), match.start())
+        and not _dated(s, match)
+    ):
         return False
     return SOURCE_OF_TALKS.search(text, 0, match.start()) is None
 
