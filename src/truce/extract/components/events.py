@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.breach_rules import breaches
 from truce.extract.components.places import place_in
-from truce.extract.components.release_rules import releases
+from truce.extract.components.release_rules import release_triggers, releases
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import (
     Sentence,
@@ -172,6 +172,8 @@ def _sentence_events(
     for kind in [k for k in _EVENT_KINDS if k in cued]:
         pattern = TRIGGERS[kind]
         match = search(pattern, s)
+        if kind == "release" and match is None:
+            match = next(iter(release_triggers(s)), None)
         if kind == "ceasefire_start" and match is None:
             match = next(iter(_start_matches(pattern, s)), None)
         if kind == "agreement_term" and match is None:
