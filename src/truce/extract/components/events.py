@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.components.breach_rules import breaches
+from truce.extract.components.breach_rules import breaches, drop_retold_breaches
 from truce.extract.components.places import place_in
 from truce.extract.components.release_rules import release_triggers, releases
 from truce.extract.components.repeats import merge_repeats
@@ -382,6 +382,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         candidates.extend(found)
     candidates = merge_meetings(candidates)
     candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
+    candidates = drop_retold_breaches(candidates, text)
     name_speakers(candidates, text)
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
