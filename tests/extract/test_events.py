@@ -147,3 +147,15 @@ def test_talks_named_as_the_means_of_a_deal_are_no_meeting() -> None:
 def test_talks_named_with_their_date_are_a_meeting() -> None:
     text = "At the talks on September 3 in Doha, Egypt and Israel agreed on a new exchange."
     assert len(_found(text, "meeting")) == 1
+
+
+def test_a_ship_docking_or_flights_resuming_are_deliveries() -> None:
+    assert len(_found("A fuel tanker docked at the port of Aden on Tuesday.", "aid_delivery")) == 1
+    text = "Commercial flights have resumed from the capital to Amman under the truce."
+    assert len(_found(text, "aid_delivery")) == 1
+
+
+def test_a_duration_before_the_extension_is_its_length() -> None:
+    text = "The two armies agreed on Monday to a three-day extension of the ceasefire."
+    (found,) = _found(text, "ceasefire_extension")
+    assert [(q.value, q.unit) for q in found.quantities] == [(3, "days")]

@@ -137,6 +137,16 @@ def _start_matches(pattern: re.Pattern[str], s: Sentence) -> list[re.Match[str]]
     return found
 
 
+# Deliveries in the words of ships and flights: "a fuel tanker docked at Hodeidah",
+# "commercial flights have resumed from Sanaa", "260 trucks of aid moved into the crossing".
+AID_MORE = re.compile(
+    r"\b(?:tankers?|ships?|vessels?|flights?|trucks?|convoys?)\b[^.;]{0,60}?\b(?:docked|moored|"
+    r"landed|(?:has|have|had)\s+resumed|moved\s+into)\b",
+    re.IGNORECASE,
+)
+AID_MORE_CUES = ("docked", "moored", "landed", "resumed", "moved into")
+
+
 def _weapon_owner(s: Sentence) -> str | None:
     for mention in s.actors:
         if mention.kind == "demonym" and _WEAPON.match(s.text, mention.span[1] - s.start):
@@ -172,6 +182,8 @@ def _sentence_events(
     for kind in [k for k in _EVENT_KINDS if k in cued]:
         pattern = TRIGGERS[kind]
         match = search(pattern, s)
+        if kind == "aid_delivery" and match is None:
+            match = search(AID_MORE, s)
         if kind == "release" and match is None:
             match = next(iter(release_triggers(s)), None)
         if kind == "ceasefire_start" and match is None:
@@ -215,6 +227,12 @@ def _sentence_events(
         after = [q for q in s.quantities if q.span[0] >= trigger]
         if kind == "ceasefire_extension":
             days = [q for q in after if q.unit in DURATION_UNITS]
+            # "a five-day extension": the duration just before the noun.
+            days = days or [
+                q
+                for q in s.quantities
+                if q.unit in DURATION_UNITS and 0 <= trigger - q.span[1] <= 12
+            ]
             # Without a duration, only extending the truce itself: "working to extend the truce".
             if not days and not EXTEND_THE_TRUCE.match(s.text, match.start()):
                 continue
@@ -360,6 +378,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         cued = kinds_cued(lowered)
         if "agreement_term" not in cued and has_cue(lowered, DEAL_CONTENT_CUES):
             cued.add("agreement_term")
+        if "aid_delivery" not in cued and has_cue(lowered, AID_MORE_CUES):
+            cued.add("aid_delivery")
         if "ceasefire_start" not in cued and "commenced" in lowered:
             cued.add("ceasefire_start")
         attribution = attributions.get(index)
