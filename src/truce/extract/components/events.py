@@ -51,6 +51,7 @@ from truce.extract.triggers import (
     TRIGGERS,
     TRUCE_NOUN,
     TRUCE_WORDS,
+    CueIndex,
     has_cue,
     kinds_cued,
 )
@@ -145,6 +146,17 @@ AID_MORE = re.compile(
     re.IGNORECASE,
 )
 AID_MORE_CUES = ("docked", "moored", "landed", "resumed", "moved into")
+
+
+# Cues of the rules above and of stance statements, found in one pass over a sentence's words.
+_MORE_CUED = CueIndex(
+    {
+        "agreement_term": DEAL_CONTENT_CUES,
+        "aid_delivery": AID_MORE_CUES,
+        "ceasefire_start": ("commenced",),
+        "stance": STANCE_CUES,
+    }
+)
 
 
 def _weapon_owner(s: Sentence) -> str | None:
@@ -376,14 +388,12 @@ def assemble(doc: Doc) -> list[Candidate]:
         sentence = text[start:end]
         lowered = sentence.lower()
         cued = kinds_cued(lowered)
-        if "agreement_term" not in cued and has_cue(lowered, DEAL_CONTENT_CUES):
-            cued.add("agreement_term")
-        if "aid_delivery" not in cued and has_cue(lowered, AID_MORE_CUES):
-            cued.add("aid_delivery")
-        if "ceasefire_start" not in cued and "commenced" in lowered:
-            cued.add("ceasefire_start")
+        # The kinds this module's own rules may add (one look-up per word, see CueIndex).
+        more = _MORE_CUED(lowered)
+        stance = "stance" in more
+        cued |= more - {"stance"}
         attribution = attributions.get(index)
-        if not cued and not _may_state(attribution) and not has_cue(lowered, STANCE_CUES):
+        if not cued and not _may_state(attribution) and not stance:
             continue  # no trigger cued and nobody speaking: no event can come of it
         s = Sentence(
             index,
