@@ -126,6 +126,7 @@ def _is_person(name: str) -> bool:
     return len(words) >= 2 and not any(w in _OFFICE_WORDS or w in _CONNECTORS for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _titled(speaker: str) -> tuple[str, str] | None:
     """(name, title) when the phrase ends in a person's name after a title."""
     words = speaker.split()
@@ -173,6 +174,7 @@ def _named_holder(title: str, text: str) -> str | None:
 
 def name_speakers(candidates: list[Candidate], text: str) -> None:
     """Rewrite each candidate's speaker in place (see the module's docstring)."""
+    lowered: str | None = None
     for c in candidates:
         speaker = c.source.speaker
         if not speaker:
@@ -186,6 +188,11 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
             if full is not None:
                 c.source = replace(c.source, speaker=full)
             continue
+        if not speaker.split()[-1].islower():
+            continue  # a bare title ends in a lower-case noun ("the Israeli prime minister")
+        lowered = lowered if lowered is not None else text.lower()
+        if lowered.count(speaker.lower()) < 2:
+            continue  # the text gives the title only where it speaks: no name to take
         holder = _named_holder(speaker, text)
         if holder is not None:
             c.source = replace(c.source, speaker=holder, role=c.source.role or speaker)
