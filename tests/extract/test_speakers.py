@@ -39,3 +39,16 @@ def test_institutions_and_lists_of_parties_stay_as_they_are() -> None:
 
 def test_a_party_name_is_not_taken_for_a_surname() -> None:
     assert _named("Israel", "News / World Israel and Hamas agreed.")[0] == "Israel"
+
+
+def test_look_ups_stop_after_a_fixed_number_of_speakers_per_document() -> None:
+    from truce.extract.components.speakers import MAX_LOOKUPS
+
+    surnames = [f"Zed{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(MAX_LOOKUPS + 1)]
+    text = " ".join(f"Envoy Ana {s} spoke." for s in surnames)
+    found = [
+        Candidate(type="statement", span=(0, 1), document="t", source=SourceRef(s))
+        for s in surnames
+    ]
+    name_speakers(found, text)
+    assert [c.source.speaker for c in found] == [f"Ana {s}" for s in surnames[:-1]] + [surnames[-1]]

@@ -172,9 +172,15 @@ def _named_holder(title: str, text: str) -> str | None:
     return None
 
 
+# Each look-up below reads the whole text, so a document gets at most this many (distinct
+# speakers): the cost stays linear in its length however many speakers it quotes.
+MAX_LOOKUPS = 32
+
+
 def name_speakers(candidates: list[Candidate], text: str) -> None:
     """Rewrite each candidate's speaker in place (see the module's docstring)."""
     lowered: str | None = None
+    looked: dict[str, str | None] = {}
     for c in candidates:
         speaker = c.source.speaker
         if not speaker:
@@ -183,16 +189,24 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
         if titled is not None:
             c.source = replace(c.source, speaker=titled[0], role=c.source.role or titled[1])
             continue
-        if re.fullmatch(_NAME_WORD, speaker) and named_in(speaker, with_demonyms=True) is None:
-            full = _full_from_surname(speaker, text)
-            if full is not None:
-                c.source = replace(c.source, speaker=full)
+        surname = re.fullmatch(_NAME_WORD, speaker) is not None
+        if not surname and not speaker.split()[-1].islower():
+            continue  # neither a surname nor a bare title ("the Israeli prime minister")
+        if speaker not in looked:
+            if len(looked) >= MAX_LOOKUPS:
+                continue
+            if surname:
+                known = named_in(speaker, with_demonyms=True) is not None
+                looked[speaker] = None if known else _full_from_surname(speaker, text)
+            else:
+                lowered = lowered if lowered is not None else text.lower()
+                # The text must give the title twice: where it speaks, and with the name.
+                twice = lowered.count(speaker.lower()) >= 2
+                looked[speaker] = _named_holder(speaker, text) if twice else None
+        found = looked[speaker]
+        if found is None:
             continue
-        if not speaker.split()[-1].islower():
-            continue  # a bare title ends in a lower-case noun ("the Israeli prime minister")
-        lowered = lowered if lowered is not None else text.lower()
-        if lowered.count(speaker.lower()) < 2:
-            continue  # the text gives the title only where it speaks: no name to take
-        holder = _named_holder(speaker, text)
-        if holder is not None:
-            c.source = replace(c.source, speaker=holder, role=c.source.role or speaker)
+        if surname:
+            c.source = replace(c.source, speaker=found)
+        else:
+            c.source = replace(c.source, speaker=found, role=c.source.role or speaker)
