@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from truce.extract.components.breach_rules import drop_retold_breaches
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import build_pipeline, extract
 
@@ -109,3 +110,25 @@ def test_a_breach_spoken_of_in_general_alleges_none() -> None:
     )
     assert len(found) == 1
     assert _breaches("Any violation of the truce will be answered, the minister warned.") == []
+
+
+def test_a_breach_referred_back_to_is_not_told_again() -> None:
+    text = (
+        "Armenia violated the truce on Monday, Baku said. "
+        "Baku called these violations a provocation. "
+        "This breach was one of many, including shelling near Lachin."
+    )
+    starts = [0, text.index("Baku called"), text.index("This breach")]
+    ends = [*starts[1:], len(text)]
+    found = [
+        Candidate(type="breach", span=(a, b), document="t")
+        for a, b in zip(starts, ends, strict=True)
+    ]
+    kept = drop_retold_breaches(found, text)
+    assert [c.span[0] for c in kept] == [starts[0], starts[2]]
+
+
+def test_the_first_breach_told_is_kept_however_it_is_worded() -> None:
+    text = "These violations of the truce were reported in the north on Monday."
+    found = [Candidate(type="breach", span=(0, len(text)), document="t")]
+    assert drop_retold_breaches(found, text) == found

@@ -102,3 +102,60 @@ def test_a_halt_that_takes_effect_is_a_start() -> None:
     (found,) = _found("The halt took effect at dawn on Sunday, the army said.", "ceasefire_start")
     assert found.modality == "occurred"
     assert _found("Officials said the halt in deliveries would end soon.", "ceasefire_start") == []
+
+
+def _starts(text: str) -> list[date | None]:
+    return [c.date for c in _found(text, "ceasefire_start")]
+
+
+def test_a_truce_that_entered_into_force_or_commenced_starts() -> None:
+    assert len(_starts("The truce, which entered into force on May 12, has mostly held.")) == 1
+    assert len(_starts("The ceasefire commenced early on Monday across the province.")) == 1
+    assert len(_starts("A fragile ceasefire in the valley has taken effect, officials said.")) == 1
+
+
+def test_a_truce_that_will_begin_starts() -> None:
+    assert len(_starts("The pause will begin at 6am on Sunday, the mediators said.")) == 1
+
+
+def test_a_dated_start_in_a_time_clause_is_the_start() -> None:
+    assert _starts("Twelve convoys have arrived since the truce took effect on May 2.") == [
+        date(2022, 5, 2)
+    ]
+    assert _starts("Since the start of the truce on May 10, both sides have traded fire.") == [
+        date(2022, 5, 10)
+    ]
+
+
+def test_an_undated_time_clause_stays_a_reference_point() -> None:
+    assert _starts("Twelve convoys have arrived since the truce took effect.") == []
+    assert _starts("They said the time at which the pause begins would be set within a day.") == []
+
+
+def test_meeting_a_need_is_no_meeting() -> None:
+    text = "Egypt and Jordan said the convoys must meet the basic needs of the displaced families."
+    assert _found(text, "meeting") == []
+
+
+def test_talks_named_as_the_means_of_a_deal_are_no_meeting() -> None:
+    text = "The truce was reached after talks in Doha between Egypt and Israel."
+    assert _found(text, "meeting") == []
+    text = "Qatar and Egypt announced a suspension of the Cairo talks between the two sides."
+    assert _found(text, "meeting") == []
+
+
+def test_talks_named_with_their_date_are_a_meeting() -> None:
+    text = "At the talks on September 3 in Doha, Egypt and Israel agreed on a new exchange."
+    assert len(_found(text, "meeting")) == 1
+
+
+def test_a_ship_docking_or_flights_resuming_are_deliveries() -> None:
+    assert len(_found("A fuel tanker docked at the port of Aden on Tuesday.", "aid_delivery")) == 1
+    text = "Commercial flights have resumed from the capital to Amman under the truce."
+    assert len(_found(text, "aid_delivery")) == 1
+
+
+def test_a_duration_before_the_extension_is_its_length() -> None:
+    text = "The two armies agreed on Monday to a three-day extension of the ceasefire."
+    (found,) = _found(text, "ceasefire_extension")
+    assert [(q.value, q.unit) for q in found.quantities] == [(3, "days")]

@@ -47,3 +47,13 @@ def test_an_exchange_of_equal_counts_is_a_release_by_each_side() -> None:
         ("russia", 90),
         ("ukraine", 90),
     ]
+
+
+def test_a_side_returning_captives_by_count_releases_them() -> None:
+    def counts(text: str) -> list[float]:
+        return [q.value for c in _found(text, "release") for q in c.quantities]
+
+    assert counts("On Monday Armenia returned 41 fighters to Azerbaijan.") == [41]
+    assert counts("Another 64 Syrians returned from captivity in the north on Sunday.") == [64]
+    assert counts("In exchange, 12 prisoners of war were transferred to the other side.") == [12]
+    assert counts("The 17 Israeli and dual-national hostages were released on Friday.") == [17]

@@ -45,3 +45,37 @@ def test_no_statement_when_the_speech_holds_the_event_or_names_no_party() -> Non
 def test_a_sentence_with_only_a_speaking_party_is_its_statement() -> None:
     (said,) = _extract("Qatar's foreign ministry said it was hopeful that calm would return.")
     assert (said.type, said.actor) == ("statement", "qatar")
+
+
+def test_a_party_taking_a_position_in_its_own_verb_is_a_statement() -> None:
+    (found,) = [
+        c
+        for c in _extract("Egypt has expressed its deep concern at the shelling of the camp.")
+        if c.type == "statement"
+    ]
+    assert (found.actor, found.source.speaker) == ("egypt", "Egypt")
+
+
+def test_a_party_demanding_after_an_apposition_is_a_statement() -> None:
+    text = "Hamas, which runs the enclave, has called on the mediators to press for more convoys."
+    (found,) = [c for c in _extract(text) if c.type == "statement"]
+    assert found.actor == "hamas"
+
+
+def test_a_verb_of_position_with_no_party_before_it_is_no_statement() -> None:
+    text = "Residents expressed relief as the guns fell silent over the weekend."
+    assert [c for c in _extract(text) if c.type == "statement"] == []
+
+
+def test_a_fact_sourced_according_to_a_party_is_no_statement() -> None:
+    text = "Two clinics closed in the north, according to the Jordanian health ministry."
+    assert [c for c in _extract(text) if c.type == "statement"] == []
+
+
+def test_the_next_sentence_of_a_quotation_is_the_same_statement() -> None:
+    text = (
+        '"We will keep the crossings open," Jordan\'s foreign minister said on Sunday.\n'
+        '"The convoys must keep moving and we expect the other side to do the same."'
+    )
+    statements = [c for c in _extract(text) if c.type == "statement"]
+    assert len(statements) == 1

@@ -65,3 +65,27 @@ def test_agreed_with_a_clause_break_before_to_is_no_term() -> None:
 def test_agreeing_to_stop_all_firing_names_a_truce() -> None:
     (found,) = _terms("The two armies agreed to stop all firing along the border from Sunday.")
     assert found.type == "agreement_term"
+
+
+def test_what_a_deal_mandates_or_includes_is_a_term() -> None:
+    assert len(_terms("The accord mandates a staged pullback of both armies from the river.")) == 1
+    assert len(_terms("It includes a joint monitoring board chaired by a neutral general.")) == 1
+    assert len(_terms("The pact required an end to all shelling along the border.")) == 1
+
+
+def test_an_exchange_agreed_is_a_term_without_a_truce_named() -> None:
+    assert len(_terms("Both governments have agreed to swap 300 captives each.")) == 1
+
+
+def test_an_agreement_reached_or_decided_is_a_term() -> None:
+    assert len(_terms("A truce agreement between two militias was reached late on Monday.")) == 1
+    assert len(_terms("The two presidents decided on an immediate ceasefire in the valley.")) == 1
+
+
+def test_a_deal_reached_as_an_aside_is_no_term() -> None:
+    # A participle naming the deal while the sentence reports its expiry states no term.
+    assert _terms("The truce deal reached between the two militias expired at dawn.") == []
+
+
+def test_a_side_confirming_a_truce_is_no_term() -> None:
+    assert _terms("The minister confirmed the ceasefire and said his side wanted calm.") == []

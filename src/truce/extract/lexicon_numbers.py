@@ -74,7 +74,7 @@ UNITS: dict[str, str] = {
     "ships": "ships", "ship": "ships", "vessels": "ships", "tankers": "ships",
     "flights": "flights", "flight": "flights",
     "soldiers": "soldiers", "soldier": "soldiers", "servicemen": "soldiers",
-    "troops": "soldiers",
+    "troops": "soldiers", "fighters": "soldiers", "combatants": "soldiers",
     "groups": "groups", "factions": "groups",
     "people": "people", "persons": "people", "person": "people", "civilians": "people",
     "civilian": "people", "women": "people", "children": "people", "minors": "people",
@@ -95,7 +95,7 @@ MODIFIERS = {
     "american", "teenage", "young", "old", "sick", "wounded", "injured", "commercial",
     "aid", "humanitarian", "fuel", "armed", "rebel", "military", "security", "new",
     "fresh", "full", "consecutive", "straight", "initial", "first", "last", "next", "final",
-    "held", "jailed", "captive", "detained",
+    "held", "jailed", "captive", "detained", "dual-national", "dual", "captured",
 }  # fmt: skip
 
 # A digit after these is a label, not a count.

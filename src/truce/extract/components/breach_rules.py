@@ -121,3 +121,37 @@ def _adjective_before(s: Sentence, trigger: int) -> str | None:
                 mention.actor if len(between) <= 25 and not _CLAUSE_BREAK.search(between) else None
             )
     return None
+
+
+# A breach named again as a thing already told: "these violations", "the breach, which
+# involved ...", "the ceasefire violation comes on the heels of ...". Not "the latest
+# violation" (a new one) nor "a breach" (none yet).
+_ANAPHORIC = re.compile(
+    r"\b(?:these|those|this|such|the)\s+(?:(?!latest\b|new\b|fresh\b|recent\b|first\b)"
+    r"[\w-]+\s+)?(?:breach(?:es)?|violations?)\b(?!\s+of\s+(?:a|an)\b)",
+    re.IGNORECASE,
+)
+# What the sentence adds to the breach it refers back to: "this breach was part of a pattern,
+# including heavy shelling along the border".
+_MORE = re.compile(r"\b(?:including|as well as|in addition to)\b", re.IGNORECASE)
+_BREACH_NOUN = re.compile(r"\b(?:breach(?:es|ed)?|violat\w*)\b", re.IGNORECASE)
+
+
+def drop_retold_breaches(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Without the breaches a sentence only refers back to: one whose first breach word is a
+    noun after "these", "the" ... when the document has told a breach before it."""
+    out: list[Candidate] = []
+    told = False
+    for c in candidates:
+        if c.type == "breach":
+            sentence = text[c.span[0] : c.span[1]]
+            first = _BREACH_NOUN.search(sentence)
+            again = first is not None and any(
+                m.end() == first.end() for m in _ANAPHORIC.finditer(sentence)
+            )
+            more = again and _MORE.search(sentence, first.end()) is not None if first else False
+            if told and again and not more:
+                continue
+            told = True
+        out.append(c)
+    return out

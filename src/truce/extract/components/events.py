@@ -16,9 +16,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.components.breach_rules import breaches
+from truce.extract.components.breach_rules import breaches, drop_retold_breaches
 from truce.extract.components.places import place_in
-from truce.extract.components.release_rules import releases
+from truce.extract.components.release_rules import release_triggers, releases
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import (
     Sentence,
@@ -27,14 +27,16 @@ from truce.extract.components.sentence_view import (
     finditer,
     holders,
     hypothetical,
+    near_truce_noun,
     of_the_truce,
     parties,
     search,
     subject_before,
 )
-from truce.extract.components.statement_rules import statements
+from truce.extract.components.speakers import name_speakers
+from truce.extract.components.statement_rules import STANCE_CUES, statements
 from truce.extract.components.story import StoryDate, merge_meetings, sides
-from truce.extract.components.term_rules import ratio, terms
+from truce.extract.components.term_rules import DEAL_CONTENT_CUES, deal_content, ratio, terms
 from truce.extract.model import (
     Article,
     Attribution,
@@ -49,6 +51,8 @@ from truce.extract.triggers import (
     TRIGGERS,
     TRUCE_NOUN,
     TRUCE_WORDS,
+    CueIndex,
+    has_cue,
     kinds_cued,
 )
 
@@ -96,6 +100,65 @@ _WEAPON = re.compile(
 )
 
 
+# A truce's start in words the trigger table lacks: "entered into force", "has taken effect",
+# "commenced", "will begin at 7am", "is due to come into effect", "was first enforced", and
+# the noun phrase "the start of the truce" (which names the truce itself).
+START_MORE = re.compile(
+    rf"\b(?:entered into (?:effect|force)|(?:has|have|had) taken effect|commenced|"
+    rf"(?:will|would|shall) (?:begin|start)|(?:is|was|are|were) due to (?:begin|start|"
+    rf"come into (?:effect|force)|take effect)|(?:was|were) (?:first |initially )?enforced|"
+    rf"(?:start|beginning|onset) of the (?:\w+[ -])?{TRUCE_NOUN})\b",
+    re.IGNORECASE,
+)
+START_MORE_CUES = ("entered", "taken effect", "commenced", "begin", "start", "due to", "enforced")
+# How far after a start trigger a date may stand to make a truce named in a time clause ("since
+# the ceasefire took effect on April 2") the report of its start, not a reference point.
+_DATED_REACH = 30
+
+
+_JUST_BEFORE_A_DATE = re.compile(r"\s*(?:,\s*)?(?:on|at|from|in)?\s*$", re.IGNORECASE)
+
+
+def _dated(s: Sentence, match: re.Match[str]) -> bool:
+    """Whether a date follows the trigger at once: "took effect on April 2", not "begins would be
+    announced within the next 24 hours"."""
+    at = s.start + match.end()
+    return any(
+        at <= t.span[0] <= at + _DATED_REACH
+        and t.date is not None
+        and _JUST_BEFORE_A_DATE.match(s.text[match.end() : t.span[0] - s.start]) is not None
+        for t in s.times
+    )
+
+
+def _start_matches(pattern: re.Pattern[str], s: Sentence) -> list[re.Match[str]]:
+    found = list(finditer(pattern, s))
+    if has_cue(s.lower or s.text.lower(), START_MORE_CUES):
+        found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
+    return found
+
+
+# Deliveries in the words of ships and flights: "a fuel tanker docked at Hodeidah",
+# "commercial flights have resumed from Sanaa", "260 trucks of aid moved into the crossing".
+AID_MORE = re.compile(
+    r"\b(?:tankers?|ships?|vessels?|flights?|trucks?|convoys?)\b[^.;]{0,60}?\b(?:docked|moored|"
+    r"landed|(?:has|have|had)\s+resumed|moved\s+into)\b",
+    re.IGNORECASE,
+)
+AID_MORE_CUES = ("docked", "moored", "landed", "resumed", "moved into")
+
+
+# Cues of the rules above and of stance statements, found in one pass over a sentence's words.
+_MORE_CUED = CueIndex(
+    {
+        "agreement_term": DEAL_CONTENT_CUES,
+        "aid_delivery": AID_MORE_CUES,
+        "ceasefire_start": ("commenced",),
+        "stance": STANCE_CUES,
+    }
+)
+
+
 def _weapon_owner(s: Sentence) -> str | None:
     for mention in s.actors:
         if mention.kind == "demonym" and _WEAPON.match(s.text, mention.span[1] - s.start):
@@ -131,8 +194,14 @@ def _sentence_events(
     for kind in [k for k in _EVENT_KINDS if k in cued]:
         pattern = TRIGGERS[kind]
         match = search(pattern, s)
+        if kind == "aid_delivery" and match is None:
+            match = search(AID_MORE, s)
+        if kind == "release" and match is None:
+            match = next(iter(release_triggers(s)), None)
+        if kind == "ceasefire_start" and match is None:
+            match = next(iter(_start_matches(pattern, s)), None)
         if kind == "agreement_term" and match is None:
-            match = ratio(s)
+            match = ratio(s) or next(iter(deal_content(s)), None)
         if match is not None and _counterfactual(s.text, match):
             match = next((m for m in finditer(pattern, s) if not _counterfactual(s.text, m)), None)
         if match is None:
@@ -143,16 +212,20 @@ def _sentence_events(
             # A ratio ("three prisoners for every hostage") is a term even with no deal named;
             # an order to stop attacking is a truce in its own words.
             ordered = kind == "ceasefire_start" and _ordered_halt(s) is not None
-            if not has_truce_word and not (kind == "agreement_term" and ratio(s)) and not ordered:
+            # What a deal holds names the deal ("agreed to swap 1,000 prisoners each").
+            term = kind == "agreement_term" and (ratio(s) or deal_content(s))
+            if not has_truce_word and not term and not ordered:
                 continue
         if kind in NEAR_TRUCE_NOUN:
             # The first trigger whose subject is the truce ("began withdrawing ... a ceasefire
             # that took effect": the second), or an order to halt outside any if-clause.
+            starts = kind == "ceasefire_start"
+            found = _start_matches(pattern, s) if starts else finditer(pattern, s)
             match = next(
                 (
                     m
-                    for m in finditer(pattern, s)
-                    if (_halts(m, s) or of_the_truce(kind, s.text, m))
+                    for m in found
+                    if (_halts(m, s) or of_the_truce(kind, s.text, m) or _dated_start(kind, s, m))
                     and not _counterfactual(s.text, m)
                 ),
                 None,
@@ -166,6 +239,12 @@ def _sentence_events(
         after = [q for q in s.quantities if q.span[0] >= trigger]
         if kind == "ceasefire_extension":
             days = [q for q in after if q.unit in DURATION_UNITS]
+            # "a five-day extension": the duration just before the noun.
+            days = days or [
+                q
+                for q in s.quantities
+                if q.unit in DURATION_UNITS and 0 <= trigger - q.span[1] <= 12
+            ]
             # Without a duration, only extending the truce itself: "working to extend the truce".
             if not days and not EXTEND_THE_TRUCE.match(s.text, match.start()):
                 continue
@@ -188,7 +267,7 @@ def _sentence_events(
             c.actor = by_actor(s, trigger) or _weapon_owner(s) or (first.actor if first else None)
         elif kind == "meeting":
             # Not "a source briefed on the talks" (a source) nor "met by" (a welcome).
-            match = next((m for m in finditer(pattern, s) if _meets(s.text, m)), None)
+            match = next((m for m in finditer(pattern, s) if _meets(s.text, m, s)), None)
             venue = TALKS_IN.match(s.text, match.start()) if match is not None else None
             if match is None or not (parties(s.actors) or venue):
                 continue
@@ -217,6 +296,14 @@ def _sentence_events(
     return out
 
 
+def _dated_start(kind: str, s: Sentence, match: re.Match[str]) -> bool:
+    """A start named in a time clause, with its date: "since the ceasefire took effect on April
+    2" reports when the truce began; "after the truce began" only places something else."""
+    if kind != "ceasefire_start" or not _dated(s, match) or hypothetical(s.text, match.start()):
+        return False
+    return near_truce_noun(s.text, match.start(), match.start(), reach=40)
+
+
 def _names_the_truce(s: Sentence) -> bool:
     if search(TRUCE_WORDS, s) is not None:
         return True
@@ -236,8 +323,35 @@ def _halts(match: re.Match[str], s: Sentence) -> bool:
     )
 
 
-def _meets(text: str, match: re.Match[str]) -> bool:
+# "meets the needs of", "meet their demands": meeting a standard, not a party.
+_MEET_A_STANDARD = re.compile(
+    r"meets?\s+(?:the|their|its|our|all)\s+(?:[\w-]+\s+){0,2}?(?:needs|demands|requirements|"
+    r"conditions|aspirations|targets?|obligations|criteria|expectations)\b",
+    re.IGNORECASE,
+)
+# Talks named as the way to something else or as what stopped: "reached after negotiations
+# in Jeddah", "brokered through direct talks", "a suspension of the talks", "to intensify
+# negotiations". Such a mention reports a meeting only with its date ("at the talks on May 16").
+_TALKS_AS_MEANS = re.compile(
+    r"\b(?:after|through|following|via|as\s+a\s+result\s+of|suspension\s+of|suspend(?:ed|ing)?|"
+    r"intensify|resume|resumption\s+of|pause\s+in)\s+(?:the\s+|a\s+|recent\s+|direct\s+|"
+    r"formal\s+|further\s+|[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_MEETING_NOUN = re.compile(r"talks|negotiations?|discussions?|meeting|summit", re.IGNORECASE)
+
+
+def _meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
     if text[match.start() : match.end() + 3].lower() == "met by":
+        return False
+    if _MEET_A_STANDARD.match(text, match.start()):
+        return False
+    if (
+        s is not None
+        and _MEETING_NOUN.fullmatch(match.group())
+        and _TALKS_AS_MEANS.search(text, max(0, match.start() - 60), match.start())
+        and not _dated(s, match)
+    ):
         return False
     return SOURCE_OF_TALKS.search(text, 0, match.start()) is None
 
@@ -274,8 +388,12 @@ def assemble(doc: Doc) -> list[Candidate]:
         sentence = text[start:end]
         lowered = sentence.lower()
         cued = kinds_cued(lowered)
+        # The kinds this module's own rules may add (one look-up per word, see CueIndex).
+        more = _MORE_CUED(lowered)
+        stance = "stance" in more
+        cued |= more - {"stance"}
         attribution = attributions.get(index)
-        if not cued and not _may_state(attribution):
+        if not cued and not _may_state(attribution) and not stance:
             continue  # no trigger cued and nobody speaking: no event can come of it
         s = Sentence(
             index,
@@ -294,6 +412,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         candidates.extend(found)
     candidates = merge_meetings(candidates)
     candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
+    candidates = drop_retold_breaches(candidates, text)
+    name_speakers(candidates, text)
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[int, int], str | None] = {}

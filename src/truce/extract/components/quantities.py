@@ -94,7 +94,7 @@ _NOT_A_COUNT_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€]|\bUS|\bUSD|\bEUR)\s*$")
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
 _COMPOUND = re.compile(r"-(?P<u>day|week|month|hour|year|minute)s?(?P<old>-old)?\b", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z’']*)")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z’']*(?:-[A-Za-z]+)?)")
 _OF_DETERMINER = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|these|those|them))?(?=[ \t])")
 _RATIO = re.compile(r"[ \t]+for\s+(?:every|each)\b", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
@@ -177,6 +177,8 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int, bool]:
             return UNITS[lower], word.end(), False
         if lower in UNITS:
             held = (UNITS[lower], word.end())
+        elif lower == "and" and cursor > pos:
+            pass  # "78 Israeli and dual-national hostages": modifiers joined
         elif not _is_modifier(word[1]):
             break
         cursor = word.end()

@@ -48,6 +48,14 @@ PART_CUE = re.compile(
 PART_AND = re.compile(r"^\s*(?:,|and|, and)\s*$")
 # "The Red Cross received 12 hostages from Hamas": the releasing side follows "from".
 FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "Moscow has returned 115 fighters", "303 Ukrainians returned from captivity": a side
+# returning captives by count, or captives coming back, in words the trigger table lacks.
+RETURNED = re.compile(
+    r"\breturned\s+(?=(?:another\s+|a\s+further\s+|some\s+|about\s+)?\d)|"
+    r"\breturned\s+(?:home\s+)?from\s+(?:[\w-]+\s+){0,2}captivity\b|"
+    r"\b(?:were|was|have\s+been|had\s+been)\s+transferred\b",
+    re.IGNORECASE,
+)
 NEXT_RELEASE = re.compile(
     r"\bthe next (?:release|exchange|handover|swap)s?\b(?=\s+(?:is|was|are|were)\s+(?:due|"
     r"expected|scheduled|set)\b)",
@@ -68,7 +76,7 @@ def releases(
     used: set[tuple[int, int]] = set()
     out: list[Candidate] = []
     condition = search(CONDITION, s)
-    for match in finditer(TRIGGERS["release"], s):
+    for match in release_triggers(s):
         trigger = s.start + match.start()
         if condition is not None and search(TRIGGERS["agreement_term"], s):
             inside = (
@@ -108,6 +116,14 @@ def releases(
         elif _each_side(s, match, chosen[0]):
             out.extend(_other_half(s, out[-1], trigger))
     return out
+
+
+def release_triggers(s: Sentence) -> list[re.Match[str]]:
+    found = list(finditer(TRIGGERS["release"], s))
+    lowered = s.lower or s.text.lower()
+    if "returned" in lowered or "transferred" in lowered:
+        found = sorted(found + list(finditer(RETURNED, s)), key=lambda m: m.start())
+    return found
 
 
 def _breakdowns(s: Sentence, counts: list[Quantity]) -> dict[tuple[int, int], list[Quantity]]:

@@ -41,6 +41,27 @@ _SUBORDINATE_SPEECH = re.compile(
     r"\b"
 )
 
+# A party taking a position in its own verb, with no "said": "Qatar has expressed its deep
+# regret", "the rebels have called on the government to pay", "Israel is pressing for", "the
+# army rejected disarmament". Read right after a party's name (an apposition may come between).
+_STANCE = re.compile(
+    r"\s*(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|had|is|are|was|were|also|publicly|already|"
+    r"repeatedly|again|strongly|on\s+\w+day)\s+)*"
+    r"(?:expressed|welcomed?|welcomes|thanked|condemned|condemns|demanded|demands|rejected|rejects|"
+    r"denied|denies|called\s+(?:on|upon|for)|calls\s+(?:on|upon|for)|urged|urges|vowed|vows|"
+    r"pledged|pledges|affirmed|reaffirmed|reiterated|stressed|insisted|pressing\s+for|"
+    r"regrets|regretted|demanding|warned|warns|accused|accuses)\b",
+    re.IGNORECASE,
+)
+STANCE_CUES = (
+    *("express", "welcom", "thank", "condemn", "demand", "reject", "denie", "call", "urge"),
+    *("vow", "pledge", "affirm", "reiterat", "stress", "insist", "pressing", "regret", "warn"),
+    "accus",
+)
+
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_QUOTE_MARKS = ('"', "”")
+
 _SPEECH_VERBS: tuple[str, ...] = ("said", "says", "accused", "warned", "announced", "insisted")
 _SPEECH_VERBS += ("complained", "claimed")
 _THAT = re.compile(r"\s*(?:that\b)?\s*")
@@ -55,6 +76,10 @@ def statements(s: Sentence, article: Article, found: list[Candidate]) -> list[Ca
 
 
 def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
+    if s.attribution is None or s.attribution.source.speaker is None:
+        stance = _stance(s, article)
+        if stance is not None:
+            return [stance]
     if s.attribution is None:
         return []
     speaker = speaker_actor(s)
@@ -64,10 +89,34 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     if speaker is None:
         return []
     verb = SPEECH.search(s.text)
+    if verb is None and _ACCORDING.search(s.text):
+        return []  # "..., according to the ministry": a fact sourced, not a party speaking
+    if verb is None and s.text.lstrip()[:1] in _QUOTE_MARKS:
+        return []  # a quotation's next sentence: one statement per quote, on its speech verb
     c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
     c.actor = speaker
     c.modality = s.modality
     return [c]
+
+
+def _stance(s: Sentence, article: Article) -> Candidate | None:
+    """A party's position in a verb of its own ("Qatar has expressed its regret"): the first
+    party whose name the verb follows."""
+    if not has_cue(s.lower or s.text.lower(), STANCE_CUES):
+        return None
+    for mention in s.actors:
+        if mention.kind not in PARTY_KINDS:
+            continue
+        verb = _STANCE.match(s.text, mention.span[1] - s.start)
+        if verb is None:
+            continue
+        c = candidate("statement", s, mention.span[0], article)
+        c.actor = mention.actor
+        c.modality = s.modality
+        if c.source.speaker is None and not c.source.anonymous:
+            c.source = replace(c.source, speaker=mention.text)
+        return c
+    return None
 
 
 def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:

@@ -23,7 +23,7 @@ from truce.extract.components.sentence_view import (
 )
 from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
-from truce.extract.triggers import TRIGGERS
+from truce.extract.triggers import TRIGGERS, has_cue
 
 _COUNT = rf"(?:\d[\d,]*|{word_alternation(list(SMALL_NUMBERS))})"
 RATIO = re.compile(
@@ -35,6 +35,31 @@ _COMMITMENT = re.compile(
     r"\b(?:remain(?:s|ed)?|is|was|are|were|stays?|stayed)\s+(?:fully\s+|still\s+)?committed\s+to\b",
     re.IGNORECASE,
 )
+_DEAL = r"(?:deal|agreement|accord|truce|ceasefire|cease-fire|armistice|pact|understanding)"
+# What a deal sets out, in the words reports use for it besides the trigger table's: "the accord
+# mandates a phased withdrawal", "the agreement required a complete cessation", "it includes a
+# monitoring mechanism", "a ceasefire agreement was reached", "decided on an immediate
+# ceasefire", "both sides promised to stop", "agreed to swap 1,000 prisoners each".
+DEAL_CONTENT = re.compile(
+    rf"\b(?:(?:{_DEAL}|it|phase)\s+(?:also\s+)?(?:mandate[sd]|require[sd]|required|include[sd]|"
+    rf"entail(?:s|ed)|stipulate[sd]|involves|(?:will|would)\s+involve|guarantees|"
+    rf"(?:is|was)\s+designed\s+to)\b|"
+    rf"{_DEAL}\s+(?:\w+\s+){{0,4}}?(?:was|had\s+been|has\s+been|is)\s+(?:reached|announced|signed)\b|"
+    rf"(?:reached|signed)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){{0,2}}{_DEAL}\b|"
+    rf"decided\s+on\s+an?\s+(?:\w+\s+)?(?:ceasefire|truce|cessation)|"
+    rf"(?:promised|pledged)\s+(?:not\s+)?to\s+(?:stop|halt|cease|suspend|withdraw|allow|release|"
+    rf"refrain)\b|"
+    rf"agreed\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){{0,3}}?(?:swap|exchange|"
+    rf"withdrawal|release|monitoring)\b|"
+    rf"retains?\s+the\s+right\b)",
+    re.IGNORECASE,
+)
+# Words one of which every DEAL_CONTENT match holds: a sentence without them is not searched.
+DEAL_CONTENT_CUES = (
+    *("mandate", "require", "include", "entail", "stipulate", "involve", "guarantee"),
+    *("designed", "reached", "announced", "signed", "decided on", "promised"),
+    *("pledged", "agreed", "retain"),
+)
 _PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\sand\s+(?={_COUNT}\b)", re.IGNORECASE)
 
 
@@ -43,6 +68,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     anchors = [m.start() for m in finditer(TRIGGERS["agreement_term"], s)]
+    anchors = sorted(anchors + [m.start() for m in deal_content(s)])
     if ratio(s) is not None:
         anchors = sorted(anchors + [m.start() for m in finditer(RATIO, s)])
     for index, (lo, hi) in enumerate(_provisions(s.text)):
@@ -61,6 +87,13 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         c.quantities = counts
         out.append(c)
     return out
+
+
+def deal_content(s: Sentence) -> list[re.Match[str]]:
+    """What the sentence says a deal holds or that one was reached (DEAL_CONTENT)."""
+    if not has_cue(s.lower or s.text.lower(), DEAL_CONTENT_CUES):
+        return []
+    return list(finditer(DEAL_CONTENT, s))
 
 
 def ratio(s: Sentence) -> re.Match[str] | None:
