@@ -22,44 +22,25 @@ A breach claim is `confirmed` when the actor itself acknowledged the act, `alleg
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from truce.domain.claim_input import ClaimInput
-from truce.domain.claims import Claim
-from truce.domain.engine import evaluate
-from truce.domain.engine.columns import evaluate_columns
+from tests.domain import example_record as example
+from tests.domain.example_record import EXAMPLES
 from truce.domain.spec import AgreementSpec
-from truce.spec import check_spec, load_spec_file
+from truce.spec import check_spec
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-FIRST, _ = load_spec_file(EXAMPLES / "agreements" / "lebanon-2024.yaml")
-EXTENDED, _ = load_spec_file(EXAMPLES / "agreements" / "versions" / "lebanon-2024.v2.yaml")
-VERSIONS = [FIRST, EXTENDED]
-
-
-def _record() -> list[Claim]:
-    lines = (EXAMPLES / "claims" / "lebanon-2024.jsonl").read_text(encoding="utf-8").splitlines()
-    return [ClaimInput.model_validate(json.loads(line)).to_claim(FIRST.zone) for line in lines]
-
-
-RECORD = _record()
+VERSIONS = example.versions("lebanon-2024")
+FIRST, EXTENDED = VERSIONS
+RECORD = example.record("lebanon-2024", FIRST)
 
 
 def _state(at: str, versions: list[AgreementSpec] = VERSIONS) -> dict[str, Any]:
     """The answer at a Beirut local instant, by both engine paths, which must agree."""
-    when = datetime.fromisoformat(at).replace(tzinfo=FIRST.zone)
-    state = evaluate(versions[-1], RECORD, when, versions)
-    assert evaluate_columns(versions[-1], RECORD, when, versions) == state
-    return state
+    return example.state(at, versions, RECORD)
 
 
 def _row(state: dict[str, Any], verdict: str) -> dict[str, Any]:
-    found = [o for o in state["obligations"] if o["id"] == verdict]
-    assert len(found) == 1, [o["id"] for o in state["obligations"]]
-    return found[0]
+    return example.row(state, verdict)
 
 
 def _phase(state: dict[str, Any], phase: str) -> dict[str, Any]:

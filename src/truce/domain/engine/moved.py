@@ -3,14 +3,12 @@ at another of its disputed dates (`columns.ColumnIndex.with_date`), without copy
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
-from typing import overload
 
 import numpy as np
 
-from truce.domain.engine.claim_columns import Ints
 from truce.domain.engine.frame import EventFrame
+from truce.domain.engine.splice import PickedKeys  # keys read in another order, not copied
 
 # Per-event columns, in clock order: what moving an event reorders.
 _PER_EVENT = (
@@ -36,26 +34,5 @@ def moved(frame: EventFrame, position: int, at: float, known_at: float) -> Event
     offsets = np.arange(int(starts[-1])) - np.repeat(starts[:-1], sizes)
     members = frame.members[np.repeat(frame.starts[:-1][order], sizes) + offsets]
     return replace(
-        frame, keys=Reordered(frame.keys, order), starts=starts, members=members, **columns
+        frame, keys=PickedKeys(frame.keys, (), order), starts=starts, members=members, **columns
     )
-
-
-class Reordered(Sequence[str]):
-    """Keys read in another order, without copying a million of them."""
-
-    def __init__(self, keys: Sequence[str], order: Ints) -> None:
-        self._keys, self._order = keys, order
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    @overload
-    def __getitem__(self, item: int) -> str: ...
-
-    @overload
-    def __getitem__(self, item: slice) -> list[str]: ...
-
-    def __getitem__(self, item: int | slice) -> str | list[str]:
-        if isinstance(item, slice):
-            return [self._keys[int(i)] for i in self._order[item]]
-        return self._keys[int(self._order[item])]
