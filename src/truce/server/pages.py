@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from truce import review
 from truce.access import PUBLIC, Action, Principal
 from truce.domain.claim_input import is_web_address
+from truce.errors import TruceError
 from truce.server import csrf, views
 from truce.server.chart import bar_chart, stacked_chart
 from truce.server.deps import (
@@ -78,6 +80,24 @@ FormToken = Annotated[str | None, Form(alias=csrf.FIELD, max_length=200)]
 def login_redirect(request: Request, exc: Exception) -> Response:
     path = exc.path if isinstance(exc, LoginRequired) else "/"
     return RedirectResponse(f"/login?next={quote(path)}", status_code=303)
+
+
+_SET = re.compile(
+    r"(?:accept it |fix it )?with --set (\w+)=\S+(?: \(and (\w+)\))?|e\.g\. --set (\w+)=\S+"
+)
+
+
+def browser_hint(hint: str) -> str:
+    """A hint written for the CLI (`--set FIELD=VALUE`) told as the review page's boxes."""
+
+    def told(found: re.Match[str]) -> str:
+        box = {"quantity": "figure", "date": "date"}.get(found[1] or found[3])
+        if box is None:
+            return ("correct it through the API (POST /api/review/{id}/accept with \"set\"), "
+                    "or correct the figure or the date in the boxes beside Accept")  # fmt: skip
+        return f"type the {box} in the box beside Accept, then Accept again"
+
+    return _SET.sub(told, hint)
 
 
 def _form_token(request: Request) -> str | None:
@@ -206,10 +226,12 @@ def review_page(
     who: QueueViewer,
     agreement: str | None = None,
     status: str | None = Query("pending"),
+    accepted: str | None = Query(None, max_length=200),
 ) -> Response:
-    return _page(
-        request, "review.html", who, views.review_view(ledger, agreement or None, status or None)
-    )
+    data = views.review_view(ledger, agreement or None, status or None)
+    if accepted:  # after an Accept: say what it made, and where it is
+        data["accepted"] = views.accepted_notice(ledger, accepted)
+    return _page(request, "review.html", who, data)
 
 
 @router.post("/review/{candidate_id}/accept")
@@ -229,8 +251,15 @@ def accept(
         edits["date"] = date
     if quantity:
         edits["quantity"] = int(quantity) if quantity.isdigit() else quantity
-    decided = review.accept(ledger, candidate_id, edits, who.name)
-    return RedirectResponse(f"/review?agreement={quote(decided.agreement)}", status_code=303)
+    try:
+        decided = review.accept(ledger, candidate_id, edits, who.name)
+    except TruceError as exc:
+        exc.hint = browser_hint(exc.hint)  # a browser has boxes, not --set
+        raise
+    return RedirectResponse(
+        f"/review?agreement={quote(decided.agreement)}&accepted={quote(candidate_id)}",
+        status_code=303,
+    )
 
 
 @router.post("/review/{candidate_id}/reject")

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from truce import services
+from truce.errors import TruceError
 from truce.review import listed
 from truce.server.counting import exclusions, left_out
 from truce.server.glance import glance
@@ -159,6 +160,18 @@ def daily_quota(status: dict[str, Any], chart: dict[str, Any]) -> float | None:
         and o["due"]
     }
     return dues.pop() if len(dues) == 1 else None
+
+
+def accepted_notice(ledger: Ledger, candidate_id: str) -> dict[str, Any] | None:
+    """What accepting `candidate_id` recorded: the claim and where to see it."""
+    try:
+        decided = ReviewQueue(ledger.engine).get(candidate_id)
+    except TruceError:
+        return None
+    if decided.claim_id is None:
+        return None
+    return {"candidate": candidate_id, "claim": decided.claim_id,
+            "agreement": decided.agreement}  # fmt: skip
 
 
 def claims_view(ledger: Ledger, agreement: str) -> dict[str, Any]:
