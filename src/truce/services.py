@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from truce.access import Principal
+from truce.access import Principal, check_submission, own_source
 from truce.admission import admit, input_error, lookalike_warnings
 from truce.domain.bounds import date_range_text, day_in_range
 from truce.domain.claim_checks import unchecked
@@ -81,6 +81,16 @@ def agreement_timeline(
     spec, _ = ledger.agreement(agreement)
     instant = parse_instant(at, spec.zone) if at else None
     return timeline(spec, ledger.claims(agreement), instant)
+
+
+def submission(ledger: Ledger, who: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    """A claim as `who` may submit it, through the API or the dashboard alike: a party only in
+    its own name and never as a verdict, stamped with its own source when it names none."""
+    spec, _ = ledger.agreement(str(fields.get("agreement")))
+    check_submission(who, fields, {p.id for p in spec.parties})
+    if who.role.party is not None and not fields.get("sources"):
+        fields = {**fields, "sources": [own_source(who.role.party)]}
+    return fields
 
 
 def record_claim(

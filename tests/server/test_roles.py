@@ -54,6 +54,13 @@ def _own_claim(user: str, n: str) -> dict[str, Any]:
     return body
 
 
+def _own_form(user: str, n: str) -> dict[str, str]:
+    """The claims page's form with a claim every submitter may make in its own name."""
+    actor = {"israel-desk": "israel", "hamas-desk": "hamas"}.get(user, "hamas")
+    return {"type": "release", "date": "2023-11-26T10:00", "actor": actor,
+            "quantity": n if n.isdigit() else "1"}  # fmt: skip
+
+
 def _page_post(s: Server, user: str, path: str, data: dict[str, str] | None = None) -> Any:
     """A dashboard form posted from a browser signed in as `user` (or not at all, if refused)."""
     session = s.sign_in(user)
@@ -99,6 +106,8 @@ CASES = [
          lambda s, u, x: s.post("/api/webhooks", u, json={"url": f"https://hooks.example/{x}"})),
     Case("/api/webhooks/{webhook_id}", {"admin"},
          lambda s, u, x: s.client.delete(f"/api/webhooks/{x}", headers=s.auth(u))),
+    Case("/agreements/{agreement}/claims", SUBMITTERS,
+         lambda s, u, x: _page_post(s, u, "/agreements/gaza-2023-11/claims", _own_form(u, x))),
     Case("/review/{candidate_id}/accept", WRITERS,
          lambda s, u, x: _page_post(s, u, f"/review/{x}/accept", {"date": "2023-11-28"})),
     Case("/review/{candidate_id}/reject", WRITERS,

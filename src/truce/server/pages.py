@@ -7,12 +7,13 @@ import secrets
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
+from urllib.parse import quote as quote_url
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from truce import review
+from truce import review, services
 from truce.access import PUBLIC, Action, Principal
 from truce.domain.claim_input import is_web_address
 from truce.errors import TruceError
@@ -114,6 +115,7 @@ def check_posted_form(request: Request, given: str | None) -> None:
 
 def _page(request: Request, name: str, who: Principal | None, data: dict[str, Any]) -> Response:
     context = {"who": who, "data": data, "may_review": bool(who and who.role.may(Action.REVIEW)),
+               "may_submit": bool(who and who.role.may(Action.SUBMIT_CLAIM)),
                "csrf": _form_token(request)}  # fmt: skip
     return templates.TemplateResponse(request, name, context)
 
@@ -199,14 +201,67 @@ def agreement_page(
     )
 
 
+Field = Annotated[str | None, Form(max_length=2_000)]
+
+
+@router.post("/agreements/{agreement}/claims")
+def record_from_page(
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    request: Request,
+    given: FormToken = None,
+    type: Field = None,
+    date: Field = None,
+    actor: Field = None,
+    target: Field = None,
+    quantity: Field = None,
+    subject: Field = None,
+    categories: Field = None,
+    status: Field = None,
+    outlet: Field = None,
+    url: Field = None,
+    quote: Field = None,
+) -> Response:
+    """A claim typed in on the claims page: the API's rules for who may say what."""
+    check_posted_form(request, given)
+    who.require(Action.SUBMIT_CLAIM)
+    given_fields = {"type": type, "date": date, "actor": actor, "target": target,
+                    "subject": subject, "status": status, "quote": quote}  # fmt: skip
+    fields: dict[str, Any] = {k: v.strip() for k, v in given_fields.items() if v and v.strip()}
+    fields["agreement"] = agreement
+    if quantity and quantity.strip():
+        fields["quantity"] = int(quantity) if quantity.strip().isdigit() else quantity.strip()
+    if categories and categories.strip():
+        fields["categories"] = [c.strip() for c in categories.split(",") if c.strip()]
+    source = {k: v.strip() for k, v in (("outlet", outlet), ("url", url)) if v and v.strip()}
+    if source:
+        fields["sources"] = [source]
+    fields = services.submission(ledger, who, fields)
+    result = services.record_claim(ledger, fields, who.name, who)
+    made = (result.added or result.skipped or [""])[0]
+    return RedirectResponse(
+        f"/agreements/{quote_url(agreement)}/claims?recorded={quote_url(made)}#claim-{made}",
+        status_code=303,
+    )
+
+
 @router.get("/agreements/{agreement}/claims.json")
 def claims_json(agreement: str, ledger: LedgerDep, who: Viewer) -> dict[str, Any]:
     return views.claims_view(ledger, agreement)
 
 
 @router.get("/agreements/{agreement}/claims", response_class=HTMLResponse)
-def claims_page(request: Request, agreement: str, ledger: LedgerDep, who: Viewer) -> Response:
-    return _page(request, "claims.html", who, views.claims_view(ledger, agreement))
+def claims_page(
+    request: Request,
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    recorded: str | None = Query(None, max_length=200),
+) -> Response:
+    data = views.claims_view(ledger, agreement)
+    data["recorded"] = recorded if any(c["id"] == recorded for c in data["claims"]) else None
+    return _page(request, "claims.html", who, data)
 
 
 @router.get("/review.json")

@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from truce import services
-from truce.access import Principal, check_submission, own_source
+from truce.access import Principal
 from truce.domain.claim_input import ClaimInput
 from truce.imports import import_claims
 from truce.server.deps import LedgerDep, Reader, Submitter, Verdicter
@@ -108,12 +108,7 @@ def verdict(claim_id: str, body: Verdict, ledger: LedgerDep, who: Verdicter) -> 
 
 
 def _submission(ledger: Ledger, who: Principal, body: ClaimInput) -> dict[str, Any]:
-    fields = body.model_dump(mode="json", exclude_none=True)
-    spec, _ = ledger.agreement(body.agreement)
-    check_submission(who, fields, {p.id for p in spec.parties})
-    if who.role.party is not None and not fields.get("sources"):
-        fields["sources"] = [own_source(who.role.party)]
-    return fields
+    return services.submission(ledger, who, body.model_dump(mode="json", exclude_none=True))
 
 
 def _appended(result: AppendResult) -> dict[str, Any]:
