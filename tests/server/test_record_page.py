@@ -35,8 +35,8 @@ def test_a_party_records_only_in_its_own_name_and_an_observer_not_at_all(
 ) -> None:
     desk = sqlite_server.sign_in("hamas-desk")
     assert desk is not None
-    refused = desk.browser.post("/agreements/gaza-2023-11/claims",
-                                data={**FORM, "status": "confirmed", "csrf": desk.csrf})  # fmt: skip
+    verdict = {**FORM, "status": "confirmed", "csrf": desk.csrf}
+    refused = desk.browser.post("/agreements/gaza-2023-11/claims", data=verdict)
     assert refused.status_code == 403 and "A403" in refused.text
     observer = sqlite_server.sign_in("observer")
     assert observer is not None
