@@ -151,6 +151,39 @@ class Phase(Model):
         return self
 
 
+# What narrows a selection, spelled once for selectors and the counted terms alike (each
+# field adds `= Field(default_factory=list)`, which pydantic merges with the description).
+Categories = Annotated[
+    list[Slug],
+    Field(description="count only claims with one of these categories"),
+]
+Excluded = Annotated[
+    list[Slug],
+    Field(description="never count claims with any of these categories"),
+]
+Places = Annotated[
+    list[str],
+    Field(
+        description="only claims placed in one of these places: the claim's `location` contains "
+        "the name, or its resolved place (`extra.place`) has it as name, admin1 code or ISO "
+        "3166 alpha-3 country; case-insensitive (omit: anywhere)",
+    ),
+]
+Participants = Annotated[
+    list[Slug],
+    Field(
+        description="actor ids that must all be among the claim's actor and target",
+    ),
+]
+Topics = Annotated[
+    list[str],
+    Field(
+        description="keywords: only claims whose subject, notes or quote contain one of them "
+        "(case-insensitive; omit: any topic)",
+    ),
+]
+
+
 class Selector(Model):
     """Which claims count: by event type, acting party, subject, categories, place,
     participants and topic. Every field given must hold."""
@@ -158,27 +191,11 @@ class Selector(Model):
     type: TypeId = EventType.RELEASE
     party: Slug | None = Field(None, description="the acting party (the claim's actor)")
     subject: Slug | None = None
-    categories: list[Slug] = Field(
-        default_factory=list, description="count only claims with one of these categories"
-    )
-    exclude: list[Slug] = Field(
-        default_factory=list, description="never count claims with any of these categories"
-    )
-    location: list[str] = Field(
-        default_factory=list,
-        description="only claims placed in one of these places: the claim's `location` contains "
-        "the name, or its resolved place (`extra.place`) has it as name, admin1 code or ISO "
-        "3166 alpha-3 country; case-insensitive (omit: anywhere)",
-    )
-    participants: list[Slug] = Field(
-        default_factory=list,
-        description="actor ids that must all be among the claim's actor and target",
-    )
-    topic: list[str] = Field(
-        default_factory=list,
-        description="keywords: only claims whose subject, notes or quote contain one of them "
-        "(case-insensitive; omit: any topic)",
-    )
+    categories: Categories = Field(default_factory=list)
+    exclude: Excluded = Field(default_factory=list)
+    location: Places = Field(default_factory=list)
+    participants: Participants = Field(default_factory=list)
+    topic: Topics = Field(default_factory=list)
 
 
 class TermBase(Model):
@@ -205,27 +222,11 @@ class CountedTerm(TermBase):
     party: Slug = Field(description="the party that must deliver (the claims' actor)")
     subject: Slug = Field(description="what is counted, a subject id")
     type: TypeId = Field(EventType.RELEASE, description="the event type that counts")
-    categories: list[Slug] = Field(
-        default_factory=list, description="count only claims with one of these categories"
-    )
-    exclude: list[Slug] = Field(
-        default_factory=list, description="never count claims with any of these categories"
-    )
-    location: list[str] = Field(
-        default_factory=list,
-        description="only claims placed in one of these places: the claim's `location` contains "
-        "the name, or its resolved place (`extra.place`) has it as name, admin1 code or ISO "
-        "3166 alpha-3 country; case-insensitive (omit: anywhere)",
-    )
-    participants: list[Slug] = Field(
-        default_factory=list,
-        description="actor ids that must all be among the claim's actor and target",
-    )
-    topic: list[str] = Field(
-        default_factory=list,
-        description="keywords: only claims whose subject, notes or quote contain one of them "
-        "(case-insensitive; omit: any topic)",
-    )
+    categories: Categories = Field(default_factory=list)
+    exclude: Excluded = Field(default_factory=list)
+    location: Places = Field(default_factory=list)
+    participants: Participants = Field(default_factory=list)
+    topic: Topics = Field(default_factory=list)
 
     def selector(self) -> Selector:
         return Selector(
