@@ -27,6 +27,7 @@ from truce.storage.ledger import Ledger
 log = logging.getLogger("truce.alerts")
 DELIVERY_TIMEOUT_S = 5.0
 ATOM = "http://www.w3.org/2005/Atom"
+ET.register_namespace("", ATOM)  # feeds print Atom as the default namespace
 
 
 def observe(ledger: Ledger, agreement: str, deliver: bool = True) -> list[Alert]:
@@ -77,7 +78,6 @@ def post(hook: Webhook, agreement: str, new: Sequence[Alert]) -> int | None:
 
 def atom_feed(agreement: str, title: str, alerts: Sequence[Alert], link: str) -> bytes:
     """An Atom 1.0 feed of an agreement's alerts, newest first."""
-    ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _text(feed, "id", f"urn:truce:{agreement}:alerts")
     _text(feed, "title", f"{title}: what changed")
