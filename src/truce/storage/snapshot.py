@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Engine, select
 
 from truce.domain.engine.claim_columns import PRECISIONS, STATUSES
 from truce.domain.engine.frame import EventFrame, reduce_columns
+from truce.storage import rules_version
 from truce.storage.columnar import ArrowStrings, claim_columns, read_rows
 from truce.storage.fetch import ClaimFetcher
 from truce.storage.regroup import regroup
@@ -45,8 +46,13 @@ FORMAT = json.dumps(
     # Version 5: event types are open (declared provisions), coded per frame like actors.
     # Version 6: events whose claims' dates dispute are flagged (`date_disputed`).
     # Version 7: the claims come in two files (the base and the tail appended since), and the
-    # events' member rows count over both.
-    {"version": 7, "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)]}
+    # events' member rows count over both. `rules`: the rules' source (storage.rules_version),
+    # so a release that changes grouping or ranking never serves the old rules' frames.
+    {
+        "version": 7,
+        "rules": rules_version.current(),
+        "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)],
+    }
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
 _FLAGS = ("has_quantity", "disputed", "date_disputed")

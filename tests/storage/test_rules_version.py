@@ -1,0 +1,63 @@
+"""A snapshot is tied to the rules that made it: a change to the rules' source makes every
+stored frame stale, and the next status rebuilds it from the ledger."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from tests.storage.test_snapshot import AGREEMENT, INSTANTS, _reference, ledger  # noqa: F401
+from truce import services
+from truce.storage import Ledger, rules_version, snapshot
+
+PACKAGE = Path(rules_version.__file__).resolve().parents[1]
+
+
+def _tree(tmp_path: Path) -> Path:
+    copy = tmp_path / "truce"
+    shutil.copytree(PACKAGE / "domain", copy / "domain")
+    (copy / "storage").mkdir()
+    for name in rules_version.FRAME_MODULES:
+        shutil.copy(PACKAGE / name, copy / name)
+    return copy
+
+
+def test_the_fingerprint_follows_the_rules_source(tmp_path: Path) -> None:
+    tree = _tree(tmp_path)
+    first = rules_version.fingerprint(tree)
+    assert first == rules_version.fingerprint(PACKAGE) == rules_version.current()
+    ranking = tree / "domain" / "leading.py"
+    ranking.write_text(ranking.read_text(encoding="utf-8") + "\n# a release changes ranking\n")
+    changed = rules_version.fingerprint(tree)
+    assert changed != first
+    # A file outside the rules (a template, say) does not matter.
+    (tree / "README.txt").write_text("not a rule")
+    assert rules_version.fingerprint(tree) == changed
+
+
+def test_a_frame_from_other_rules_is_rebuilt_not_served(
+    ledger: Ledger,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = services.status(ledger, AGREEMENT, INSTANTS[-1])
+    assert ledger.snapshots is not None
+    (events,) = ledger.snapshots.glob("*.events.arrow")
+    old_rules = json.loads(_told(events)["format"])["rules"]
+    assert old_rules == rules_version.current()
+    # The next release's rules: another fingerprint in the snapshot format.
+    release = json.loads(snapshot.FORMAT) | {"rules": "0123456789abcdef"}
+    monkeypatch.setattr(snapshot, "FORMAT", json.dumps(release))
+    assert services.status(ledger, AGREEMENT, INSTANTS[-1]) == _reference(ledger, INSTANTS[-1])
+    assert services.status(ledger, AGREEMENT, INSTANTS[-1]) == expected
+    rewritten = json.loads(_told(events)["format"])
+    assert rewritten["rules"] == "0123456789abcdef"
+
+
+def _told(path: Path) -> dict[str, object]:
+    with pa.memory_map(str(path)) as source:
+        told: dict[str, object] = json.loads(pa.ipc.open_file(source).schema.metadata[b"truce"])
+    return told
