@@ -45,8 +45,9 @@ FORMAT = json.dumps(
     # Version 5: event types are open (declared provisions), coded per frame like actors.
     # Version 6: events whose claims' dates dispute are flagged (`date_disputed`).
     # Version 7: the claims come in two files (the base and the tail appended since), and the
-    # events' member rows count over both.
-    {"version": 7, "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)]}
+    # events' member rows count over both. Version 8: judged status answers are kept beside
+    # the snapshot per chain head and instant (`storage.answers`).
+    {"version": 8, "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)]}
 )
 _NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
 _FLAGS = ("has_quantity", "disputed", "date_disputed")

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.cli.conftest import Run
-from truce.cli.pretty import pretty_json
+from truce.pretty import pretty_json
 
 plain = st.recursive(
     st.none()
