@@ -67,13 +67,16 @@ def parse_instant(text: str | None, zone: ZoneInfo) -> datetime:
 
 def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
     """The agreement's state at `at` (default now), as plain data (docs/status.md)."""
-    data, text = _status(ledger, agreement, at)
-    return data if data is not None else json.loads(str(text))
+    found = _status(ledger, agreement, at)
+    return json.loads(found) if isinstance(found, str) else found[0]
 
 
 def status_text(ledger: Ledger, agreement: str, at: str | None = None) -> str:
     """`status` as the JSON text `truce status --json` prints (`pretty.json_text`)."""
-    data, text = _status(ledger, agreement, at)
+    found = _status(ledger, agreement, at)
+    if isinstance(found, str):
+        return found
+    data, text = found
     if text is None:  # judged "now", never kept: checked here as `status_answer` checks
         text = json_text(StatusAnswer.of(data).as_data())
     return text
@@ -86,8 +89,9 @@ def status_answer(ledger: Ledger, agreement: str, at: str | None = None) -> Stat
 
 def _status(
     ledger: Ledger, agreement: str, at: str | None
-) -> tuple[dict[str, Any] | None, str | None]:
-    """The answer judged now (data), or as kept for this instant on this chain (text).
+) -> str | tuple[dict[str, Any], str | None]:
+    """The answer as kept for this instant on this chain (its text), or judged now (its data,
+    with the text kept of it, None for "now").
 
     An answer to an explicit instant is checked against the contract and kept as its JSON text
     (`storage.answers`), and read back while the chain and the judging code are unchanged; a
@@ -101,7 +105,7 @@ def _status(
     asked = when.isoformat()
     kept = store.read(head, asked)
     if kept is not None:
-        return None, kept
+        return kept
     data = _judged(ledger, agreement, spec, when)
     StatusAnswer.of(data)  # never keep an answer that breaks the contract
     text = json_text(data)
