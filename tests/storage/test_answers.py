@@ -5,6 +5,9 @@ instant), and never when damaged or written by a judge that raced an append."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
 from truce.storage import Ledger, answers
 
+SRC = Path(__file__).resolve().parents[2] / "src"
 AT = "2023-11-28T12:00"
 # Day 1 of the pause ends at 2023-11-25 07:00 local: its daily quota is judged on either side.
 BEFORE_DAY_END, AFTER_DAY_END = "2023-11-25T06:59", "2023-11-25T07:01"
@@ -151,3 +155,23 @@ def test_now_is_never_kept_and_old_heads_are_pruned(ledger: Ledger, judged: list
     ledger.append_claims(_late_claims(spec)[:1], "analyst")
     services.status(ledger, AGREEMENT, AT)
     assert len(_kept_files(ledger)) == 1  # the other head's answers are gone
+
+
+def test_two_processes_asking_at_once_print_the_judged_answer(ledger_url: str) -> None:
+    """Two `truce status --json` processes race to judge and keep the same answer."""
+    spec, text = _spec()
+    with Ledger.init(ledger_url) as ledger:
+        ledger.add_agreement(spec, text, "analyst")
+        ledger.append_claims(_record(spec), "analyst")
+        expected = json_text(_reference(ledger, AT))
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [sys.executable, "-m", "truce", "--db", ledger_url, "status", AGREEMENT]
+    command += ["--at", AT, "--json"]
+    for _ in range(2):  # judged by both, then read back by both
+        running = [subprocess.Popen(command, stdout=subprocess.PIPE, env=env) for _ in range(2)]
+        outputs = [p.communicate(timeout=300)[0].decode() for p in running]
+        assert [p.returncode for p in running] == [0, 0]
+        assert outputs == [expected + "\n"] * 2
