@@ -3,7 +3,7 @@ and `truce status --json` as a process, for the code before a change and after i
 
 Run:  .venv/bin/python bench/status_1m.py [--size 1000000] [--dir /tmp/truce-status-1m]
           [--pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres] [--before REV]
-          [--modes before,full,after] [--backends sqlite,postgres] [--keep-pg]
+          [--modes before,judged,after] [--backends sqlite,postgres] [--keep-pg]
 
 The ledgers are built once (bench/synthetic.py, seeded) and reused by later runs: the SQLite
 file `--dir/ledger-SIZE.db`, and on PostgreSQL the scratch database `truce_bench_status_SIZE`
@@ -15,7 +15,9 @@ Each mode runs in a fresh process of its own, one after the other, on the same l
            with `git archive` into --dir and put first on PYTHONPATH;
 - full:   this tree, with the incremental regroup switched off (`snapshot.INCREMENTAL`): the
            first status after an append regroups every claim, as before;
-- after:  this tree.
+- judged: this tree, with no answer kept (`answers.ENABLED`): every status is judged afresh,
+          the engine alone;
+- after:  this tree (a warm status reads the answer kept for its instant, `storage.answers`).
 Per mode: status cold (no snapshot), warm (median of 3), right after appending 10 claims that
 touch existing events (new readings of old events, a correction moving a claim to another
 event, a retraction, a confirmation, two new events), that answer compared with a rebuild from
@@ -43,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 AGREEMENT = "gaza-2023-11"
 AT = "2023-12-02T00:00"
-BASE_REV = "8fe186d"  # where this branch (engine-speed) started
+BASE_REV = "5f5bd9c"  # where this branch (engine-speed) started; 8fe186d before that
 
 
 def timed(fn: Any) -> tuple[float, float, Any]:
@@ -179,6 +181,10 @@ def measure(url: str, mode: str, workdir: Path) -> dict[str, Any]:
 
     if mode == "full":
         snapshot.INCREMENTAL = False
+    if mode == "judged":
+        from truce.storage import answers
+
+        answers.ENABLED = False
     snapshots = workdir / f"snapshots-{mode}-{url.split(':')[0]}"
     shutil.rmtree(snapshots, ignore_errors=True)
     row: dict[str, Any] = {"mode": mode}
@@ -229,7 +235,7 @@ def run_mode(mode: str, url: str, workdir: Path, before_src: Path | None) -> dic
     command = [sys.executable, __file__, "--measure", url, "--mode", mode, "--dir", str(workdir)]
     done = subprocess.run(command, check=True, env=env, capture_output=True, text=True)
     row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    if mode != "full":  # the process runs the code as shipped: `full` is `after` there
+    if mode not in ("full", "judged"):  # the process runs the code as shipped: `after`
         row["cli_json_s"], row["cli_json_cpu_s"] = cli_runs(url, env)
     return row
 
@@ -251,7 +257,7 @@ def main() -> None:
     parser.add_argument("--dir", default="/tmp/truce-status-1m")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--before", default=BASE_REV)
-    parser.add_argument("--modes", default="before,full,after")
+    parser.add_argument("--modes", default="before,judged,after")
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--keep-pg", action="store_true")
     parser.add_argument("--build-only", action="store_true")

@@ -5,6 +5,7 @@ The CLI (and later the API) parse input, call one of these, and format what come
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -22,7 +23,9 @@ from truce.domain.claims import Claim
 from truce.domain.engine import evaluate_frame
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.engine.timeline import timeline
+from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError, ExampleDamaged, TruceError
+from truce.pretty import json_text
 from truce.spec import load_spec_file
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult, Entry
@@ -63,15 +66,57 @@ def parse_instant(text: str | None, zone: ZoneInfo) -> datetime:
 
 
 def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
-    spec, _ = ledger.agreement(agreement)
-    versions = ledger.agreement_versions(agreement)
-    frame, fetch = ledger.frame(agreement)
-    return evaluate_frame(spec, frame, fetch, parse_instant(at, spec.zone), versions)
+    """The agreement's state at `at` (default now), as plain data (docs/status.md)."""
+    found = _status(ledger, agreement, at)
+    return json.loads(found) if isinstance(found, str) else found[0]
+
+
+def status_text(ledger: Ledger, agreement: str, at: str | None = None) -> str:
+    """`status` as the JSON text `truce status --json` prints (`pretty.json_text`)."""
+    found = _status(ledger, agreement, at)
+    if isinstance(found, str):
+        return found
+    data, text = found
+    if text is None:  # judged "now", never kept: checked here as `status_answer` checks
+        text = json_text(StatusAnswer.of(data).as_data())
+    return text
 
 
 def status_answer(ledger: Ledger, agreement: str, at: str | None = None) -> StatusAnswer:
     """`status`, checked against the answer's contract and typed (docs/status.md)."""
     return StatusAnswer.of(status(ledger, agreement, at))
+
+
+def _status(
+    ledger: Ledger, agreement: str, at: str | None
+) -> str | tuple[dict[str, Any], str | None]:
+    """The answer as kept for this instant on this chain (its text), or judged now (its data,
+    with the text kept of it, None for "now").
+
+    An answer to an explicit instant is checked against the contract and kept as its JSON text
+    (`storage.answers`), and read back while the chain and the judging code are unchanged; a
+    status "now" is judged every time."""
+    spec, _ = ledger.agreement(agreement)
+    when = parse_instant(at, spec.zone)
+    if at is None or at == "now":
+        return _judged(ledger, agreement, spec, when), None
+    store = ledger.answers(agreement)
+    head = store.head()
+    asked = when.isoformat()
+    kept = store.read(head, asked)
+    if kept is not None:
+        return kept
+    data = _judged(ledger, agreement, spec, when)
+    StatusAnswer.of(data)  # never keep an answer that breaks the contract
+    text = json_text(data)
+    store.keep(head, asked, text)
+    return data, text
+
+
+def _judged(ledger: Ledger, agreement: str, spec: AgreementSpec, when: datetime) -> dict[str, Any]:
+    versions = ledger.agreement_versions(agreement)
+    frame, fetch = ledger.frame(agreement)
+    return evaluate_frame(spec, frame, fetch, when, versions)
 
 
 def agreement_timeline(

@@ -19,10 +19,10 @@ PACKAGE = Path(rules_version.__file__).resolve().parents[1]
 
 def _tree(tmp_path: Path) -> Path:
     copy = tmp_path / "truce"
-    shutil.copytree(PACKAGE / "domain", copy / "domain")
-    (copy / "storage").mkdir()
-    for name in rules_version.FRAME_MODULES:
-        shutil.copy(PACKAGE / name, copy / name)
+    for path in rules_version.rule_files(PACKAGE):
+        target = copy / path.relative_to(PACKAGE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
     return copy
 
 

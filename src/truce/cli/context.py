@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +10,7 @@ from typing import Any
 
 from rich.console import Console
 
-from truce.cli.pretty import pretty_json
+from truce.pretty import json_text
 from truce.storage.ledger import Ledger
 
 DEFAULT_DB = "truce.db"
@@ -46,7 +45,4 @@ def open_ledger() -> Iterator[Ledger]:
 
 def print_json(data: Any) -> None:
     """Stable JSON on stdout: sorted keys, no colour, one document."""
-    text = pretty_json(data)
-    if text is None:
-        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str)
-    print(text)
+    print(json_text(data))

@@ -21,11 +21,11 @@ def status(
 ) -> None:
     """Where an agreement stands at an instant: phase, day, obligations, breaches, disputes."""
     with open_ledger() as ledger:
+        if as_json:
+            print(services.status_text(ledger, agreement, at))
+            return
         result = services.status_answer(ledger, agreement, at)
-    if as_json:
-        print_json(result.as_data())
-    else:
-        console.print(status_view(result))
+    console.print(status_view(result))
 
 
 def timeline(

@@ -25,6 +25,7 @@ from truce.errors import (
     UnknownClaim,
 )
 from truce.storage import schema
+from truce.storage.answers import AnswerStore
 from truce.storage.appends import write_claims
 from truce.storage.chain import canonical
 from truce.storage.checkpoint import Checkpoint, take
@@ -238,6 +239,10 @@ class Ledger:
         if not self._has_agreement_id(agreement):
             raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
         return load_frame(self._engine, agreement, self._snapshots)
+
+    def answers(self, agreement: str) -> AnswerStore:
+        """The status answers kept for the agreement (see `storage.answers`)."""
+        return AnswerStore(self._engine, self._snapshots, agreement)
 
     def claim(self, claim_id: str) -> Claim:
         with self._engine.connect() as conn:

@@ -46,10 +46,12 @@ FORMAT = json.dumps(
     # Version 5: event types are open (declared provisions), coded per frame like actors.
     # Version 6: events whose claims' dates dispute are flagged (`date_disputed`).
     # Version 7: the claims come in two files (the base and the tail appended since), and the
-    # events' member rows count over both. `rules`: the rules' source (storage.rules_version),
-    # so a release that changes grouping or ranking never serves the old rules' frames.
+    # events' member rows count over both. Version 8: judged status answers are kept beside
+    # the snapshot per chain head and instant (`storage.answers`). `rules`: the rules' source
+    # (storage.rules_version), so a release that changes grouping or ranking never serves the
+    # old rules' frames.
     {
-        "version": 7,
+        "version": 8,
         "rules": rules_version.current(),
         "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)],
     }

@@ -124,6 +124,8 @@ class ColumnIndex:
         self._by_id: dict[str, Event] = {}
         self._position: dict[str, int] = {}  # of each event built
         self._placed: dict[str, DateReading] = {}  # an event read at another of its dates
+        # The index whose frame this one's reorders, and where each position here lies there.
+        self._source: tuple[ColumnIndex, Ints] | None = None
         self._selected: dict[SeriesKey, tuple[Ints, Floats]] = {}
         self._series: dict[SeriesKey, Series] = {}
         self._by_type: dict[str, list[Event]] = {}
@@ -142,7 +144,14 @@ class ColumnIndex:
         root = self._root
         built = root._built
         missing = [p for p in dict.fromkeys(positions) if p not in built]
-        if missing:
+        if missing and root._source is not None:
+            # A reordered frame holds the same events: borrow them, built or not yet.
+            source, order = root._source
+            for position, event in zip(
+                missing, source.events_at(order[missing].tolist()), strict=True
+            ):
+                root._keep(position, event)
+        elif missing:
             f = root.frame
             at = np.array(missing, dtype=np.int64)
             lo, sizes = f.starts[at], f.starts[at + 1] - f.starts[at]
@@ -150,14 +159,16 @@ class ColumnIndex:
             claims = root._fetch(f.members[np.repeat(lo, sizes) + offsets].tolist())
             i = 0
             for position, size in zip(missing, sizes.tolist(), strict=True):
-                event = make_event(f.keys[position], claims[i : i + size])
-                reading = root._placed.get(event.id)
-                if reading is not None:
-                    event = placed(event, reading)
-                built[position] = root._by_id[event.id] = event
-                root._position[event.id] = position
+                root._keep(position, make_event(f.keys[position], claims[i : i + size]))
                 i += size
         return [built[p] for p in positions]
+
+    def _keep(self, position: int, event: Event) -> None:
+        reading = self._placed.get(event.id)
+        if reading is not None:
+            event = placed(event, reading)
+        self._built[position] = self._by_id[event.id] = event
+        self._position[event.id] = position
 
     # -- what an assessment asks (see index.EventIndex) -------------------------------------
 
@@ -289,12 +300,13 @@ class ColumnIndex:
 
     def with_date(self, event: Event, reading: DateReading) -> ColumnIndex:
         """The same record with `event` at another of its dates: a fresh index over a frame
-        with the event moved to its place in clock order."""
+        with the event moved to its place in clock order, whose events are this one's."""
         root = self._root
         position = root._position[event.id]
-        frame = moved(root.frame, position, reading.at, reading.until)
+        frame, order = moved(root.frame, position, reading.at, reading.until)
         child = ColumnIndex(frame, root._fetch, root.instant)
         child._placed = {event.id: reading}
+        child._source = (root, order)
         return child
 
 

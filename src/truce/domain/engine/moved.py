@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from truce.domain.engine.claim_columns import Ints
 from truce.domain.engine.frame import EventFrame
 from truce.domain.engine.splice import PickedKeys  # keys read in another order, not copied
 
@@ -17,9 +18,10 @@ _PER_EVENT = (
 )  # fmt: skip
 
 
-def moved(frame: EventFrame, position: int, at: float, known_at: float) -> EventFrame:
+def moved(frame: EventFrame, position: int, at: float, known_at: float) -> tuple[EventFrame, Ints]:
     """The frame with the event at `position` placed at another instant (one of its disputed
-    dates): the same events, clock order kept (by instant, then id)."""
+    dates): the same events, clock order kept (by instant, then id); and for each of its
+    positions, the event's position in `frame`."""
     n = len(frame)
     rest = np.delete(np.arange(n, dtype=np.int64), position)
     instants = frame.at[rest]
@@ -33,6 +35,5 @@ def moved(frame: EventFrame, position: int, at: float, known_at: float) -> Event
     starts = np.r_[0, np.cumsum(sizes)].astype(np.int64)
     offsets = np.arange(int(starts[-1])) - np.repeat(starts[:-1], sizes)
     members = frame.members[np.repeat(frame.starts[:-1][order], sizes) + offsets]
-    return replace(
-        frame, keys=PickedKeys(frame.keys, (), order), starts=starts, members=members, **columns
-    )
+    keys = PickedKeys(frame.keys, (), order)
+    return replace(frame, keys=keys, starts=starts, members=members, **columns), order

@@ -8,6 +8,7 @@ infinities) returns None and the caller uses the standard library.
 
 from __future__ import annotations
 
+import json
 import math
 from json.encoder import encode_basestring
 from typing import Any
@@ -69,3 +70,11 @@ def pretty_json(data: Any) -> str | None:
     except _Unusual:
         return None
     return "".join(parts)
+
+
+def json_text(data: Any) -> str:
+    """Stable JSON: sorted keys, two-space indent, no escaping of non-ASCII text."""
+    text = pretty_json(data)
+    if text is None:
+        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+    return text

@@ -8,8 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.cli.conftest import Run
-from truce.cli.pretty import pretty_json
+from truce.pretty import json_text, pretty_json
 
 plain = st.recursive(
     st.none()
@@ -41,7 +40,6 @@ def test_anything_else_is_left_to_the_standard_library() -> None:
         assert pretty_json(value) is None
 
 
-def test_a_status_prints_as_the_standard_library_would(gaza_ledger: Run) -> None:
-    shown = gaza_ledger("status", "gaza-2023-11", "--at", "2023-12-02", "--json")
-    assert shown.exit_code == 0, shown.output
-    assert shown.stdout == _reference(json.loads(shown.stdout)) + "\n"
+def test_json_text_falls_back_to_the_standard_library() -> None:
+    assert json_text({"b": [1, 2.5], "a": "é"}) == _reference({"b": [1, 2.5], "a": "é"})
+    assert json_text({"x": float("nan")}) == '{\n  "x": NaN\n}'
