@@ -12,7 +12,7 @@ import pytest
 
 from tests.storage.test_snapshot import AGREEMENT, INSTANTS, _reference, ledger  # noqa: F401
 from truce import services
-from truce.storage import Ledger, rules_version, snapshot
+from truce.storage import Ledger, answers, rules_version, snapshot
 
 PACKAGE = Path(rules_version.__file__).resolve().parents[1]
 
@@ -51,6 +51,8 @@ def test_a_frame_from_other_rules_is_rebuilt_not_served(
     # The next release's rules: another fingerprint in the snapshot format.
     release = json.loads(snapshot.FORMAT) | {"rules": "0123456789abcdef"}
     monkeypatch.setattr(snapshot, "FORMAT", json.dumps(release))
+    monkeypatch.setattr(answers, "FORMAT", json.dumps(release))
+    monkeypatch.setattr(answers, "rules", lambda: "0123456789abcdef")
     assert services.status(ledger, AGREEMENT, INSTANTS[-1]) == _reference(ledger, INSTANTS[-1])
     assert services.status(ledger, AGREEMENT, INSTANTS[-1]) == expected
     rewritten = json.loads(_told(events)["format"])
