@@ -10,6 +10,7 @@ from typer.core import TyperGroup
 
 from truce.cli import agreement, batch, claims, demo, extract, ledger, review, server, status
 from truce.cli.context import DEFAULT_DB, errors, settings
+from truce.cli.publish import register as register_publish
 from truce.errors import TruceError
 
 
@@ -59,6 +60,7 @@ extract.register(app)
 review.register(app)
 server.register(app)
 batch.register(app)
+register_publish(app)
 
 
 def main() -> None:

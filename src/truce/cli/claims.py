@@ -11,15 +11,27 @@ from rich.progress import Progress
 
 from truce import services
 from truce.access import operator
+from truce.cli import field
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger
 from truce.domain.claims import ClaimStatus
 from truce.errors import ExportTarget, ImportRejected
+from truce.io.field_errors import FieldImportOptions
 
 
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    acled = "acled"
+    ucdp = "ucdp"
+    csv_excel = "csv-excel"
+    xlsx = "xlsx"
+    geojson = "geojson"
+
+
+class FieldImport(StrEnum):
+    acled = "acled"
+    ucdp_ged = "ucdp-ged"
 
 
 PROGRESS_FROM = 5_000
@@ -109,6 +121,12 @@ def record(
 
 def import_(
     path: Path = typer.Argument(..., help="a .jsonl or .csv file of claims"),
+    fmt: FieldImport = typer.Option(
+        None, "--format", "-f", help="an ACLED or UCDP GED file [default: claims, by extension]"
+    ),
+    agreement: str = typer.Option(
+        None, "--agreement", "-a", help="for --format acled|ucdp-ged: the agreement to hold it to"
+    ),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="import the good lines anyway"),
     by: str = typer.Option(None, "--by", help="who records this"),
     allow_unknown: bool = typer.Option(
@@ -118,8 +136,22 @@ def import_(
     ),
 ) -> None:
     """Import claims from JSON Lines or CSV, all or nothing: a bad line (unless --skip-bad), an
-    error or an interruption at any line leaves the ledger as it was."""
+    error or an interruption at any line leaves the ledger as it was.
+
+    ACLED and UCDP GED files (--format, with --agreement) are mapped row by row
+    (docs/analysts.md); a bad row is listed with its number and the others are imported.
+    """
     from truce.imports import import_claims  # its drivers' errors: not loaded for other commands
+
+    if fmt is not None:
+        if field.import_file(path, fmt.value, agreement, by, allow_unknown):
+            raise typer.Exit(EXIT_PARTIAL)
+        return
+    if agreement is not None:
+        raise FieldImportOptions(
+            "--agreement is for ACLED and UCDP GED files (--format acled|ucdp-ged)",
+            hint="a claims file names the agreement on each line: drop --agreement",
+        )
 
     with open_ledger() as ledger, Progress(console=errors, transient=True) as bar:
         task = bar.add_task("importing", total=None, visible=False)
@@ -164,9 +196,22 @@ def export(
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
     agreement: str = typer.Option(None, "--agreement", "-a", help="only this agreement"),
     out: Path = typer.Option(None, "--out", "-o", help="file to write (default: stdout)"),
+    hxl: bool = typer.Option(
+        False, "--hxl", help="acled, ucdp, csv-excel, xlsx: add a row of HXL hashtags (for HDX)"
+    ),
+    inter: list[str] = typer.Option(
+        [], "--inter", help="acled: an actor's ACLED inter code, e.g. hamas=2; repeat for several"
+    ),
 ) -> None:
-    """Export claims as JSON Lines, CSV or Parquet."""
+    """Export claims as JSON Lines, CSV or Parquet; for the field's tools as ACLED- or
+    UCDP-style CSV, csv-excel (UTF-8 with BOM, flat, a UTC date column), XLSX or GeoJSON
+    (docs/analysts.md)."""
     from truce.io.export import export_claims  # writers loaded only for this command
+    from truce.io.field_export import FIELD_FORMATS
+
+    if fmt.value in FIELD_FORMATS:
+        field.export(fmt.value, agreement, out if out is not None else sys.stdout, hxl, inter)
+        return
 
     if fmt is ExportFormat.parquet and out is None:
         raise ExportTarget(
