@@ -18,6 +18,8 @@ from truce.io.field_errors import FieldRowDate, FieldRowNumber
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # ACLED's older files write the day as "24 November 2023" or "24-November-2023".
 _WORDY_DAYS = ("%d %B %Y", "%d-%B-%Y", "%d %b %Y")
+# How ACLED names a state's forces and UCDP a state: "Military Forces of Israel (2022-)".
+STATE_FORCES = ("military forces of ", "police forces of ", "government of ")
 
 
 def day(text: str, column: str) -> date:
@@ -83,12 +85,15 @@ def actor_lookup(spec: AgreementSpec) -> dict[str, str]:
 
 
 def actor_id(name: str, lookup: dict[str, str]) -> str | None:
-    """The agreement's actor an ACLED or UCDP actor name is, if one is: whole, or without a
-    trailing bracket (ACLED's `Military Forces of Israel (2022-)`); else None."""
+    """The agreement's actor an ACLED or UCDP actor name is, if one is: whole, without a
+    trailing bracket, or the state an ACLED state force serves (`Military Forces of Israel
+    (2022-)`, `Police Forces of Israel` are Israel; UCDP's `Government of Israel` too)."""
     key = name.strip().lower()
     if not key:
         return None
-    return lookup.get(key) or lookup.get(key.split(" (")[0].strip())
+    bare = key.split(" (")[0].strip()
+    served = bare.rsplit(" of ", 1)[-1] if bare.startswith(STATE_FORCES) else bare
+    return lookup.get(key) or lookup.get(bare) or lookup.get(served)
 
 
 def country_code(row: dict[str, str], numeric: str, name: str) -> str | None:
