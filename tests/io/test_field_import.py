@@ -51,8 +51,8 @@ ACLED_ROWS = [
 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Ledger:
-    spec = gaza_spec(parties=[{"id": "israel", "name": "Israel"},
-                              {"id": "hamas", "name": "Hamas", "aliases": ["Hamas Movement"]}])  # fmt: skip
+    hamas = {"id": "hamas", "name": "Hamas", "aliases": ["Hamas Movement"]}
+    spec = gaza_spec(parties=[{"id": "israel", "name": "Israel"}, hamas])
     opened = Ledger.init(str(tmp_path / "t.db"))
     opened.add_agreement(spec, GAZA_YAML, None)
     return opened
@@ -71,8 +71,10 @@ def test_acled_rows_map_to_claims_and_bad_rows_are_named(tmp_path: Path, ledger:
     assert strike.date.date().isoformat() == "2023-12-01"
     assert strike.date_precision is DatePrecision.DAY
     assert [s.outlet for s in strike.sources] == ["Al Jazeera", "Reuters"]
-    assert strike.extra["place"] == {"name": "Rafah", "lat": 31.2968, "lon": 34.2435,
-                                     "admin1": "Gaza Strip", "country": "PSE", "geo_precision": 1}  # fmt: skip
+    assert strike.extra["place"] == {
+        "name": "Rafah", "lat": 31.2968, "lon": 34.2435, "admin1": "Gaza Strip", "country": "PSE",
+        "geo_precision": 1,
+    }  # fmt: skip
     assert strike.extra["acled"]["fatalities"] == 7
     assert strike.extra["acled"]["sub_event_type"] == "Air/drone strike"
     assert strike.notes == "Strikes resumed, 7 killed." and strike.location == "Rafah"
