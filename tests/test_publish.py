@@ -1,0 +1,84 @@
+"""`truce publish`: the copy datasette serves holds the public record and none of the secrets,
+and opens read-only; from a SQLite and a PostgreSQL ledger alike."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from truce import services
+from truce.access import operator
+from truce.imports import import_claims
+from truce.io.field_errors import PublishTarget
+from truce.publish import TABLES, metadata_path, publish
+from truce.storage import Ledger
+from truce.storage.users import UserStore, token_hash
+
+ROOT = Path(__file__).resolve().parents[1]
+GAZA = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
+GAZA_CLAIMS = ROOT / "examples" / "claims" / "gaza-2023-11.jsonl"
+
+
+def filled(url: str) -> tuple[Ledger, str]:
+    """A ledger with the Gaza agreement, its claims recorded by a user, and that user's token."""
+    ledger = Ledger.init(url)
+    services.add_agreement_file(ledger, GAZA, "admin")
+    _, token = UserStore(ledger.engine).add("nadia-monitor", "admin", None)
+    import_claims(ledger, GAZA_CLAIMS, operator("nadia-monitor"), "nadia-monitor")
+    return ledger, token
+
+
+def test_the_copy_holds_the_record_and_no_secret(ledger_url: str, tmp_path: Path) -> None:
+    ledger, token = filled(ledger_url)
+    out = tmp_path / "public.db"
+    with ledger:
+        done = publish(ledger, out)
+        claims = ledger.claims("gaza-2023-11")
+        obligations = services.status(ledger, "gaza-2023-11")["obligations"]
+    raw = out.read_bytes()
+    assert token_hash(token).encode() not in raw and token.encode() not in raw
+    assert b"nadia-monitor" not in raw  # who recorded a claim is the team's, not the public's
+    db = sqlite3.connect(f"file:{out}?mode=ro", uri=True)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == set(TABLES)  # no users, no entries, no review queue
+    assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == len(claims) == done.claims
+    assert db.execute("SELECT count(*) FROM verdicts").fetchone()[0] == len(obligations)
+    met = db.execute("SELECT status, explanation FROM verdicts WHERE obligation = ?",
+                     (obligations[0]["id"],)).fetchone()  # fmt: skip
+    assert met == (obligations[0]["status"], obligations[0]["explanation"])
+    head = db.execute("SELECT head, head_seq FROM agreements").fetchone()
+    assert head[1] >= len(claims) and len(head[0]) == 64
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("INSERT INTO claims (id) VALUES ('forged')")
+    db.close()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o444
+    assert not list(tmp_path.glob("*.tmp")) and not Path(f"{out}-wal").exists()
+
+
+def test_the_metadata_describes_the_copy_for_datasette(tmp_path: Path) -> None:
+    ledger, _ = filled(str(tmp_path / "ledger.db"))
+    out = tmp_path / "public.db"
+    with ledger:
+        publish(ledger, out)
+    meta = json.loads(metadata_path(out).read_text(encoding="utf-8"))
+    tables = meta["databases"]["public"]["tables"]
+    assert set(tables) == set(TABLES)
+    assert "date_utc" in tables["claims"]["columns"]
+
+
+def test_an_existing_copy_is_replaced_only_when_asked(tmp_path: Path) -> None:
+    ledger, _ = filled(str(tmp_path / "ledger.db"))
+    out = tmp_path / "public.db"
+    with ledger:
+        publish(ledger, out)
+        with pytest.raises(PublishTarget) as refused:
+            publish(ledger, out)
+        assert refused.value.code == "I405"
+        publish(ledger, out, force=True)  # over the read-only copy
+        with pytest.raises(PublishTarget, match="the ledger itself"):
+            publish(ledger, tmp_path / "ledger.db", force=True, ledger_file=tmp_path / "ledger.db")
+    assert sqlite3.connect(tmp_path / "ledger.db").execute("SELECT count(*) FROM users").fetchone()
