@@ -9,7 +9,7 @@ from tests.conftest import ClaimFactory, gaza_spec
 from truce.domain.claims import DatePrecision, EventType, Source
 from truce.domain.provisions import BUILT_IN
 from truce.io.acled import CROSSWALK, DISORDER, HXL, acled_row, acled_types, fatalities
-from truce.io.field_rows import Actors
+from truce.io.field_rows import FieldContext
 
 PLACE = {"name": "Khan Younis", "lat": 31.34, "lon": 34.3, "admin1": "PS.GZ", "country": "PSE",
          "geo_precision": 1}  # fmt: skip
@@ -29,12 +29,14 @@ def test_a_declared_provision_is_coded_by_its_plover_type(make_claim: ClaimFacto
 def test_a_release_with_a_place_fills_the_acled_columns(make_claim: ClaimFactory) -> None:
     claim = make_claim(
         extra={"place": PLACE},
-        date=datetime(2023, 11, 24, 23, 30, tzinfo=UTC),  # already the 25th in Gaza, but
-        sources=(Source(outlet="AFP"), Source(outlet="Reuters")),  # written as UTC here
+        date=datetime(2023, 11, 24, 20, 30, tzinfo=UTC),  # 22:30 in Gaza
+        sources=(Source(outlet="AFP"), Source(outlet="Reuters")),
         notes="13 handed to the ICRC",
         reliability="B2",
     )
-    actors = Actors.of([gaza_spec(parties=[{"id": "hamas", "name": "Hamas"}, {"id": "israel"}])])
+    actors = FieldContext.of(
+        [gaza_spec(parties=[{"id": "hamas", "name": "Hamas"}, {"id": "israel"}])]
+    )
     row = acled_row(claim, actors)
     assert row["event_date"] == "2023-11-24" and row["year"] == 2023
     assert row["time_precision"] == 1
@@ -52,7 +54,7 @@ def test_a_release_with_a_place_fills_the_acled_columns(make_claim: ClaimFactory
 
 
 def test_inter_codes_and_interaction(make_claim: ClaimFactory) -> None:
-    actors = Actors.of([gaza_spec()], {"hamas": 2, "israel": 1})
+    actors = FieldContext.of([gaza_spec()], {"hamas": 2, "israel": 1})
     both = acled_row(make_claim(type=EventType.BREACH, actor="hamas", target="israel"), actors)
     assert (both["inter1"], both["inter2"], both["interaction"]) == (2, 1, 12)
     mediator = acled_row(make_claim(type=EventType.STATEMENT, actor="qatar"), actors)
@@ -62,7 +64,7 @@ def test_inter_codes_and_interaction(make_claim: ClaimFactory) -> None:
 def test_week_and_month_dates_give_their_first_day_and_precision(
     make_claim: ClaimFactory,
 ) -> None:
-    actors = Actors()
+    actors = FieldContext()
     week = make_claim(date=datetime(2023, 11, 20, tzinfo=UTC), date_precision=DatePrecision.WEEK)
     month = make_claim(date=datetime(2023, 11, 1, tzinfo=UTC), date_precision=DatePrecision.MONTH)
     assert (acled_row(week, actors)["event_date"], acled_row(week, actors)["time_precision"]) == (
@@ -84,7 +86,13 @@ def test_an_imported_acled_event_goes_back_out_as_acled_coded_it(
 ) -> None:
     original = {"event_id_cnty": "PSE12345", "event_type": "Explosions/Remote violence",
                 "sub_event_type": "Air/drone strike", "fatalities": 7, "inter1": 1}  # fmt: skip
-    row = acled_row(make_claim(type=EventType.BREACH, extra={"acled": original}), Actors())
+    row = acled_row(make_claim(type=EventType.BREACH, extra={"acled": original}), FieldContext())
     assert row["event_id_cnty"] == "PSE12345" and row["fatalities"] == 7 and row["inter1"] == 1
     assert row["sub_event_type"] == "Air/drone strike"
     assert row["disorder_type"] == "Political violence"
+
+
+def test_an_exact_instant_is_dated_by_the_agreements_local_day(make_claim: ClaimFactory) -> None:
+    late = make_claim(date=datetime(2023, 11, 24, 23, 30, tzinfo=UTC))  # 01:30 on the 25th
+    assert acled_row(late, FieldContext.of([gaza_spec()]))["event_date"] == "2023-11-25"
+    assert acled_row(late, FieldContext())["event_date"] == "2023-11-24"  # no zone: as written

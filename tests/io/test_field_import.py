@@ -17,7 +17,7 @@ from truce.imports import store_claims
 from truce.io.field_errors import FieldFileColumns
 from truce.io.field_export import export_field
 from truce.io.field_import import load_field_file
-from truce.io.field_rows import Actors
+from truce.io.field_rows import FieldContext
 from truce.storage import Ledger
 
 ACLED_HEAD = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,"
@@ -160,7 +160,9 @@ def test_an_acled_export_imports_back(
                    date_precision=DatePrecision.MONTH, notes="=1+1 \"quoted\", and more"),
     ]  # fmt: skip
     out = tmp_path / "acled.csv"
-    export_field(original, "acled", out, Actors.of([ledger.agreement("gaza-2023-11")[0]]), True)
+    export_field(
+        original, "acled", out, FieldContext.of([ledger.agreement("gaza-2023-11")[0]]), True
+    )
     with open(out, encoding="utf-8", newline="") as handle:
         assert csv.DictReader(handle).fieldnames[:2] == ["event_id_cnty", "event_date"]  # type: ignore[index]
     batch = load_field_file(out, "acled", "gaza-2023-11", ledger)

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import ClaimFactory
 from truce.domain.claims import DatePrecision
 from truce.domain.readings import Qualifier
-from truce.io.field_rows import Actors
+from truce.io.field_rows import FieldContext
 from truce.io.ucdp import HXL, figures, ucdp_row
 
 GAZA = timezone(timedelta(hours=2))
@@ -41,7 +41,7 @@ def test_no_figure_no_estimates(make_claim: ClaimFactory) -> None:
 
 def test_an_imported_ucdp_event_keeps_its_own_estimates(make_claim: ClaimFactory) -> None:
     claim = make_claim(quantity=None, extra={"ucdp": {"id": "404", "best": 5, "low": 4, "high": 9}})
-    row = ucdp_row(claim, Actors())
+    row = ucdp_row(claim, FieldContext())
     assert (row["id"], row["best"], row["low"], row["high"]) == ("404", 5, 4, 9)
 
 
@@ -59,6 +59,6 @@ def test_the_date_span_is_the_claims_window(
     make_claim: ClaimFactory, when: datetime, precision: DatePrecision, start: str, end: str,
     prec: int,
 ) -> None:  # fmt: skip
-    row = ucdp_row(make_claim(date=when, date_precision=precision), Actors())
+    row = ucdp_row(make_claim(date=when, date_precision=precision), FieldContext())
     assert (row["date_start"], row["date_end"], row["date_prec"]) == (start, end, prec)
     assert set(row) == set(HXL)

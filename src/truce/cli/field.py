@@ -22,7 +22,7 @@ def export(
 ) -> int:
     """Write the claims of one agreement (or all) in a field format; return how many."""
     from truce.io.field_export import export_field  # writers loaded only for this command
-    from truce.io.field_rows import Actors, parse_inter
+    from truce.io.field_rows import FieldContext, parse_inter
 
     if fmt in BINARY and not isinstance(out, Path):
         raise ExportTarget(
@@ -35,7 +35,7 @@ def export(
     known = [
         a for s in specs for g in (s.parties, s.excluded, s.mediators, s.guarantors) for a in g
     ]
-    actors = Actors.of(specs, parse_inter(inter, (a.id for a in known)))
+    actors = FieldContext.of(specs, parse_inter(inter, (a.id for a in known)))
     return export_field(claims, fmt, out, actors, hxl)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from truce.domain.claims import Claim, DatePrecision, EventType
 from truce.domain.event_codes import codes_for
-from truce.io.field_rows import Actors, imported, period, place, sources_text
+from truce.io.field_rows import FieldContext, imported, period, place, sources_text
 
 BATTLES = ("Battles", "Armed clash")
 AGREEMENT = ("Strategic developments", "Agreement")
@@ -116,16 +116,17 @@ def truce_columns(claim: Claim) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def acled_row(claim: Claim, actors: Actors) -> dict[str, Any]:
+def acled_row(claim: Claim, actors: FieldContext) -> dict[str, Any]:
     """The claim as one ACLED row (see the module's note for the crosswalk)."""
     original = imported(claim, "acled")
     event_type, sub_event_type = acled_types(claim)
     inter1, inter2 = actors.code(claim.actor), actors.code(claim.target)
     where = place(claim)
+    day = period(claim, actors.zones.get(claim.agreement))[0]
     row: dict[str, Any] = {
         "event_id_cnty": None,
-        "event_date": period(claim)[0].isoformat(),
-        "year": period(claim)[0].year,
+        "event_date": day.isoformat(),
+        "year": day.year,
         "time_precision": TIME_PRECISION[claim.date_precision],
         "event_type": event_type,
         "sub_event_type": sub_event_type,

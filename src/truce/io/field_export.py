@@ -18,7 +18,7 @@ from truce.domain.claims import Claim
 from truce.io import acled, flat, ucdp
 from truce.io.export import Out, _binary, _cell, _text
 from truce.io.field_errors import XlsxUnavailable
-from truce.io.field_rows import Actors
+from truce.io.field_rows import FieldContext
 from truce.io.geojson import write_geojson
 
 FIELD_FORMATS = ("acled", "ucdp", "csv-excel", "xlsx", "geojson")
@@ -29,7 +29,7 @@ Row = Callable[[Claim], dict[str, Any]]
 Table = tuple[tuple[str, ...], Mapping[str, str], Row]
 
 
-def table_for(fmt: str, actors: Actors) -> Table:
+def table_for(fmt: str, actors: FieldContext) -> Table:
     """(columns, HXL hashtags, row of a claim) of a tabular field format."""
     if fmt == "acled":
         return acled.COLUMNS, acled.HXL, lambda c: acled.acled_row(c, actors)
@@ -39,11 +39,15 @@ def table_for(fmt: str, actors: Actors) -> Table:
 
 
 def export_field(
-    claims: Iterable[Claim], fmt: str, out: Out, actors: Actors | None = None, hxl: bool = False
+    claims: Iterable[Claim],
+    fmt: str,
+    out: Out,
+    actors: FieldContext | None = None,
+    hxl: bool = False,
 ) -> int:
     """Write claims in a field format to a path, "-" or a stream; return how many were written
     (for GeoJSON, how many had a place)."""
-    actors = actors or Actors()
+    actors = actors or FieldContext()
     if fmt == "geojson":
         with _text(out) as stream:
             return write_geojson(claims, stream)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from iso3166 import countries
 
@@ -24,16 +25,21 @@ OUTSIDE_INTER = 8
 
 
 @dataclass
-class Actors:
-    """Actor ids of the agreements to display names, and the inter codes known for them."""
+class FieldContext:
+    """What the field formats read off the agreements: actor ids to display names, the inter
+    codes known for them, and each agreement's time zone (its local days)."""
 
     names: dict[str, str] = field(default_factory=dict)
     inter: dict[str, int] = field(default_factory=dict)
+    zones: dict[str, ZoneInfo] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, specs: Iterable[AgreementSpec], inter: Mapping[str, int] | None = None) -> Actors:
+    def of(
+        cls, specs: Iterable[AgreementSpec], inter: Mapping[str, int] | None = None
+    ) -> FieldContext:
         found = cls()
         for spec in specs:
+            found.zones[spec.id] = spec.zone
             for group in (spec.parties, spec.excluded, spec.mediators, spec.guarantors):
                 for actor in group:
                     found.names.setdefault(actor.id, actor.name or actor.id)
@@ -63,11 +69,13 @@ def parse_inter(options: Iterable[str], known: Iterable[str]) -> dict[str, int]:
     return out
 
 
-def period(claim: Claim) -> tuple[date, date]:
-    """The first and last local day the claim's date stands for (one day when exact)."""
+def period(claim: Claim, zone: ZoneInfo | None = None) -> tuple[date, date]:
+    """The first and last local day the claim's date stands for (one day when exact): in
+    `zone`, the agreement's, for an exact instant; a day, week or month is already local."""
     start = claim.date
     if claim.date_precision is DatePrecision.EXACT:
-        return start.date(), start.date()
+        local = start.astimezone(zone) if zone is not None else start
+        return local.date(), local.date()
     end = start + precision_span(claim.date_precision, start) - timedelta(microseconds=1)
     return start.date(), end.date()
 

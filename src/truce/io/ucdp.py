@@ -20,7 +20,7 @@ from typing import Any
 from truce.domain.claims import Claim, DatePrecision
 from truce.domain.readings import interval
 from truce.io.acled import TRUCE_COLUMNS, TRUCE_HXL, truce_columns
-from truce.io.field_rows import Actors, imported, period, place, sources_text
+from truce.io.field_rows import FieldContext, imported, period, place, sources_text
 
 DATE_PREC = {DatePrecision.EXACT: 1, DatePrecision.DAY: 1, DatePrecision.WEEK: 3,
              DatePrecision.MONTH: 4}  # fmt: skip
@@ -57,9 +57,9 @@ def figures(claim: Claim) -> tuple[int | None, int | None, int | None]:
     return best, low, high if high is None else max(high, best)
 
 
-def ucdp_row(claim: Claim, actors: Actors) -> dict[str, Any]:
+def ucdp_row(claim: Claim, actors: FieldContext) -> dict[str, Any]:
     """The claim as one UCDP GED-style row (see the module's note)."""
-    start, end = period(claim)
+    start, end = period(claim, actors.zones.get(claim.agreement))
     where = place(claim)
     best, low, high = figures(claim)
     original = imported(claim, "ucdp")
