@@ -25,14 +25,14 @@ PSE3,2023-12-02,1,Battles,Armed clash,Hamas,,31.5,34.46,AFP,"Rockets.",0
 """
 
 
-def truce(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def truce(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     # The sources under test, whatever directory the test runs in.
     source = str(Path(truce_package.__file__).resolve().parents[1])
     path = os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONPATH": path}
     return subprocess.run(
         [sys.executable, "-m", "truce", "--db", str(tmp_path / "truce.db"), *args],
-        capture_output=True, text=True, env=env, timeout=300,
+        capture_output=True, text=True, env=env, timeout=300, input=stdin,
     )  # fmt: skip
 
 
@@ -75,6 +75,10 @@ def test_an_acled_file_goes_in_with_its_bad_rows_listed(gaza_ledger: Run, tmp_pa
 
     again = truce(tmp_path, "import", str(path), "--format", "acled")
     assert again.returncode == 1 and again.stderr.startswith("[I408]")
+
+    piped = truce(tmp_path, "import", "-", "-f", "acled", "-a", "gaza-2023-11", stdin=ACLED_FILE)
+    assert piped.returncode == 3 and "<stdin>:3: [I402]" in piped.stderr
+    assert "imported 0 claim(s) into gaza-2023-11, 2 already recorded" in piped.stdout
 
 
 def test_publish_writes_a_copy_sqlite_opens_read_only(gaza_ledger: Run, tmp_path: Path) -> None:
