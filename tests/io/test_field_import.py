@@ -13,6 +13,7 @@ from tests.conftest import GAZA_YAML, ClaimFactory, gaza_spec
 from truce.access import operator
 from truce.domain.claims import Claim, DatePrecision, EventType, Source
 from truce.domain.readings import Qualifier
+from truce.errors import TruceError
 from truce.imports import store_claims
 from truce.io.field_errors import FieldFileColumns
 from truce.io.field_export import export_field
@@ -180,3 +181,42 @@ def _kept(claim: Claim) -> tuple[object, ...]:
     return (claim.type, claim.date, claim.date_precision, claim.actor, claim.target,
             claim.quantity, claim.qualifier, claim.subject, claim.status, claim.reliability,
             claim.event_id, claim.notes)  # fmt: skip
+
+
+def test_hostile_files_are_refused_or_read_as_text(tmp_path: Path, ledger: Ledger) -> None:
+    binary = tmp_path / "x.csv"
+    binary.write_bytes(b"event_date,event_type\n\x00\x01\x02")
+    with pytest.raises(TruceError) as refused:
+        load_field_file(binary, "acled", "gaza-2023-11", ledger)
+    assert refused.value.code == "I104"
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("event_date,event_type,notes\n2023-12-01,Battles,Caf\xe9\n".encode("latin-1"))
+    with pytest.raises(TruceError, match=r"latin.csv:2: not UTF-8"):
+        load_field_file(latin, "acled", "gaza-2023-11", ledger)
+
+    huge = "x" * 1_000_000
+    hostile = write(tmp_path / "h.csv", "event_date,event_type,sub_event_type,notes,location", [
+        f'2023-12-01,Battles,Armed clash,"{huge}",Rafah',
+        "2023-12-01,Battles,Armed clash,'=HYPERLINK(\"http://evil\"),\"line one\nline two\"",
+        "'=1+1,Battles,Armed clash,x,y",
+    ])  # fmt: skip
+    batch = load_field_file(hostile, "acled", "gaza-2023-11", ledger)
+    (formula,) = batch.claims
+    assert formula.notes == '=HYPERLINK("http://evil")'  # the export's quote taken off
+    assert formula.location == "line one\nline two"
+    assert [(e.line, e.code) for e in batch.errors] == [(2, "I101"), (5, "I401")]
+    assert "131,072" in batch.errors[0].hint  # a megabyte cell: refused, saying why
+
+
+def test_a_field_import_keeps_what_the_ledger_held(
+    tmp_path: Path, ledger: Ledger, make_claim: ClaimFactory
+) -> None:
+    held = make_claim(0, reliability="A1")
+    ledger.append_claims([held], "analyst")
+    batch = load_field_file(write(tmp_path / "a.csv", ACLED_HEAD, ACLED_ROWS), "acled",
+                            "gaza-2023-11", ledger)  # fmt: skip
+    store_claims(ledger, batch.claims, operator(None), None, "a.csv")
+    again = store_claims(ledger, batch.claims, operator(None), None, "a.csv")
+    assert again.added == 0 and again.skipped == 2  # the same rows twice: recorded once
+    assert {c.id for c in ledger.claims("gaza-2023-11")} == {held.id, *(c.id for c in batch.claims)}
+    assert ledger.verify(None).ok

@@ -70,6 +70,10 @@ TRUCE_FIELDS = {"truce_event_id": "event_id", "truce_actor": "actor", "truce_tar
                 "truce_status": "status", "truce_reliability": "reliability"}  # fmt: skip
 
 Row = dict[str, str]
+ROW_HINT = (
+    "quote cells that hold commas or line breaks (as ACLED's and UCDP's own files do); a cell "
+    "holds at most 131,072 characters (the csv module's limit)"
+)
 
 
 def acled_record(row: Row, spec: AgreementSpec) -> dict[str, Any]:
@@ -196,12 +200,15 @@ def _rows(lines: Iterator[str], name: str, fmt: str) -> Iterator[tuple[int, Row 
         except StopIteration:
             return
         except csv.Error as exc:
-            yield start, LineError.from_error(name, start, MalformedLine(f"bad CSV row: {exc}"))
+            problem = MalformedLine(f"bad CSV row: {exc}", hint=ROW_HINT)
+            yield start, LineError.from_error(name, start, problem)
             continue
         if not any(c.strip() for c in cells) or all(c.startswith("#") or not c for c in cells):
             continue  # a blank row, or the HXL hashtag row under the header
         if len(cells) != len(header):
-            problem = MalformedLine(f"{len(cells)} cells where the header has {len(header)}")
+            problem = MalformedLine(
+                f"{len(cells)} cells where the header has {len(header)}", hint=ROW_HINT
+            )
             yield start, LineError.from_error(name, start, problem)
             continue
         yield start, {h: restore(c) for h, c in zip(header, cells, strict=True)}
