@@ -4,7 +4,8 @@
 (token hashes), the raw `entries` (every payload, users' included), the review queue. The copy
 holds three tables and nothing else:
 
-- `agreements`: each agreement's id, title, clock and state, and the ledger head it was read at;
+- `agreements`: each agreement's id, title, clock and state, and the ledger head the copy is
+  of (taken after reading: every row of the copy is at or before it);
 - `claims`: every claim as a flat row (`io.flat`; who recorded it left out);
 - `verdicts`: each obligation's verdict (`truce status`), with its explanation.
 
@@ -68,14 +69,18 @@ def publish(
     if out.exists() and not force:
         raise PublishTarget(f"{out} exists")
     ids = agreements or [a.id for a in ledger.agreements()]
-    point = ledger.checkpoint()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for agreement in ids:
         spec, _ = ledger.agreement(agreement)
         status = services.status(ledger, agreement)
-        rows["agreements"].append(_agreement_row(spec.timezone, status, point.head, point.seq))
+        rows["agreements"].append(_agreement_row(spec.timezone, status))
         rows["claims"].extend(flat_row(c) for c in ledger.claims(agreement))
         rows["verdicts"].extend(_verdict_row(agreement, o) for o in status["obligations"])
+    # Taken after reading: everything in the copy is at or before this head, even if another
+    # process appended while it was read.
+    point = ledger.checkpoint()
+    for row in rows["agreements"]:
+        row |= {"head": point.head, "head_seq": point.seq}
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         _write(temporary, rows)
@@ -88,14 +93,14 @@ def publish(
     return Published(out, meta, *(len(rows[name]) for name in TABLES))
 
 
-def _agreement_row(zone: str, status: dict[str, Any], head: str, seq: int) -> dict[str, Any]:
+def _agreement_row(zone: str, status: dict[str, Any]) -> dict[str, Any]:
     meta = status.get("metadata") or {}
     return {
         "id": status["agreement"], "title": status["title"], "timezone": zone,
         "state": status["state"], "starts_at": status["starts_at"], "ends_at": status["ends_at"],
         "days_total": status["days_total"], "signed": meta.get("signed"),
         "countries": ";".join(meta.get("countries") or []) or None,
-        "spec_version": status.get("spec_version"), "head": head, "head_seq": seq,
+        "spec_version": status.get("spec_version"),
     }  # fmt: skip
 
 
