@@ -4,8 +4,11 @@ and opens read-only; from a SQLite and a PostgreSQL ledger alike."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,38 @@ def test_an_existing_copy_is_replaced_only_when_asked(tmp_path: Path) -> None:
         with pytest.raises(PublishTarget, match="the ledger itself"):
             publish(ledger, tmp_path / "ledger.db", force=True, ledger_file=tmp_path / "ledger.db")
     assert sqlite3.connect(tmp_path / "ledger.db").execute("SELECT count(*) FROM users").fetchone()
+
+
+def test_publishing_while_another_process_imports(tmp_path: Path) -> None:
+    """Copies taken while `truce import` appends in another process: each holds the import
+    whole or not at all, and every claim in it is at or before the head it names."""
+    url = str(tmp_path / "ledger.db")
+    ledger, _ = filled(url)
+    lines = [
+        json.dumps({"agreement": "gaza-2023-11", "type": "statement", "actor": "qatar",
+                    "date": "2023-11-26", "notes": f"bulletin {n}"})
+        for n in range(3000)
+    ]  # fmt: skip
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    source = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "truce", "--db", url, "import", str(bulk)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    copies = []
+    with ledger:
+        while writer.poll() is None or not copies:
+            out = tmp_path / f"copy{len(copies)}.db"
+            publish(ledger, out)
+            copies.append(out)
+    assert writer.wait(timeout=300) == 0, writer.stderr.read() if writer.stderr else ""
+    seqs = dict(sqlite3.connect(url).execute("SELECT id, seq FROM claims").fetchall())
+    for out in copies:
+        db = sqlite3.connect(f"file:{out}?mode=ro", uri=True)
+        head_seq = db.execute("SELECT max(head_seq) FROM agreements").fetchone()[0]
+        ids = [r[0] for r in db.execute("SELECT id FROM claims")]
+        assert all(seqs[i] <= head_seq for i in ids)
+        assert len(ids) in (len(seqs) - 3000, len(seqs))  # never half an import
+        db.close()
