@@ -32,7 +32,8 @@ def claims(make_claim: ClaimFactory) -> list[Claim]:
         make_claim(1, date=datetime(2023, 11, 24, 14, 1, tzinfo=UTC), quote=EVIL,
                    sources=(Source(outlet="AFP"), Source(outlet="Reuters", anonymous=True))),
         make_claim(2, type=EventType.BREACH, quantity=None, extra={"place": place},
-                   date=datetime(2023, 11, 25, 3, tzinfo=timezone(timedelta(hours=-5)))),
+                   date=datetime(2023, 11, 25, 3, tzinfo=timezone(timedelta(hours=-5))),
+                   notes="pasted\x00from\x1ba terminal"),
     ]  # fmt: skip
 
 
@@ -78,6 +79,7 @@ def test_xlsx_reads_back_with_dates_and_text_that_is_never_a_formula(
     cell = sheet.cell(row=4, column=header.index("quote") + 1)
     assert cell.value == EVIL and cell.data_type == "s"
     assert body[0][header.index("quantity")] == 13
+    assert body[2][header.index("notes")] == "pasted\ufffdfrom\ufffda terminal"
     frame = pd.read_excel(out, skiprows=[1])
     assert len(frame) == 3 and frame["date_utc"].dtype.kind == "M"
 

@@ -84,6 +84,7 @@ def write_xlsx(claims: Iterable[Claim], table: Table, stream: IO[bytes], hxl: bo
     try:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
         from openpyxl.styles import Font
     except ImportError:  # pragma: no cover - the extra is installed wherever tests run
         raise XlsxUnavailable("writing XLSX needs openpyxl, which is not installed") from None
@@ -93,19 +94,25 @@ def write_xlsx(claims: Iterable[Claim], table: Table, stream: IO[bytes], hxl: bo
     sheet.freeze_panes = "A3" if hxl else "A2"
     bold = Font(bold=True)
 
-    def cell(value: Any, font: Font | None = None) -> WriteOnlyCell:
+    def text(value: str, font: Font | None = None) -> WriteOnlyCell:
         made = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
-            made.data_type = "s"  # never a formula, whatever the text starts with
-        if isinstance(value, datetime):
-            made.number_format = "yyyy-mm-dd hh:mm:ss"
+        made.data_type = "s"  # never a formula, whatever the text starts with
         if font is not None:
             made.font = font
         return made
 
-    sheet.append([cell(c, bold) for c in columns])
+    def cell(value: Any) -> Any:
+        # openpyxl reads only text starting with "=" as a formula; every other value goes in
+        # bare (a datetime gets openpyxl's date-time format), which is what keeps it fast.
+        if not isinstance(value, str):
+            return value
+        # Control characters XML cannot hold (a pasted quote may carry one) are shown as U+FFFD.
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        return text(value) if value.startswith("=") else value
+
+    sheet.append([text(c, bold) for c in columns])
     if hxl:
-        sheet.append([cell(tags.get(c, "")) for c in columns])
+        sheet.append([text(tags.get(c, "")) for c in columns])
     count = 0
     for count, claim in enumerate(claims, 1):  # noqa: B007
         row = row_of(claim)
