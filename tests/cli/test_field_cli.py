@@ -54,6 +54,8 @@ def test_acled_export_to_stdout_and_xlsx_to_a_file(gaza_ledger: Run, tmp_path: P
 
     refused = truce(tmp_path, "export", "--format", "acled", "--inter", "hamas=9")
     assert refused.returncode == 1 and refused.stderr.startswith("[I407]")
+    dropped = gaza_ledger("export", "--format", "jsonl", "--hxl")
+    assert dropped.exit_code == 1 and "[I409]" in dropped.stderr
 
 
 def test_csv_excel_opens_in_pandas(gaza_ledger: Run, tmp_path: Path) -> None:

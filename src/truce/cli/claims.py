@@ -237,6 +237,7 @@ def export(
     """
     from truce.io.export import export_claims  # writers loaded only for this command
 
+    field.check_options(fmt.value, hxl, inter)
     if fmt.value in field.EXPORTS:
         field.export(fmt.value, agreement, out, hxl, inter)
         return

@@ -9,11 +9,21 @@ from pathlib import Path
 from truce.access import operator
 from truce.cli.context import errors, open_ledger, report, settings
 from truce.cli.streams import Meter, input_path, output_target
-from truce.io.field_errors import FieldImportOptions
+from truce.io.field_errors import FieldExportOption, FieldImportOptions
 
 EXPORTS = ("acled", "ucdp", "csv-excel", "xlsx", "geojson")  # = io.field_export.FIELD_FORMATS
 IMPORTS = ("acled", "ucdp-ged")  # = io.field_import.FIELD_IMPORTS
 SHOWN_WARNINGS = 20
+WITH_HXL = ("acled", "ucdp", "csv-excel", "xlsx")
+WITH_INTER = ("acled",)
+
+
+def check_options(fmt: str, hxl: bool, inter: list[str]) -> None:
+    """Refuse --hxl and --inter where the format has no place for them, rather than drop them."""
+    if hxl and fmt not in WITH_HXL:
+        raise FieldExportOption(f"--hxl adds a hashtag row to a table; {fmt} is not one")
+    if inter and fmt not in WITH_INTER:
+        raise FieldExportOption(f"--inter sets ACLED inter codes; {fmt} has no inter columns")
 
 
 def export(fmt: str, agreement: str | None, out: Path | None, hxl: bool, inter: list[str]) -> None:

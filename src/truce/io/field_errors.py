@@ -69,3 +69,13 @@ class BadInterCode(TruceError):
 class FieldImportOptions(TruceError):
     code = "I408"
     default_hint = "ACLED and UCDP GED files need --agreement ID: the agreement to hold them to"
+
+
+class FieldExportOption(TruceError):
+    """An export option the chosen format has no place for (`--hxl` on JSON Lines)."""
+
+    code = "I409"
+    default_hint = (
+        "--hxl goes with acled, ucdp, csv-excel and xlsx; --inter with acled only "
+        "(docs/analysts.md)"
+    )
