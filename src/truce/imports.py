@@ -63,13 +63,15 @@ def import_claims(
     shown_as: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     allow_unknown: bool = False,
+    fmt: str | None = None,
 ) -> ImportOutcome:
     """Import a JSON Lines or CSV file all-or-nothing; `progress(done, total)` as it goes.
 
     `shown_as` replaces the file's path in line errors (an upload's own name, not a temp file);
-    `allow_unknown` keeps claims naming ids the agreement does not declare, flagged.
+    `allow_unknown` keeps claims naming ids the agreement does not declare, flagged; `fmt`
+    ("jsonl" or "csv") overrides the format the file's extension names.
     """
-    batch = load_claims_file(path, ledger, allow_unknown=allow_unknown)
+    batch = load_claims_file(path, ledger, fmt, allow_unknown=allow_unknown)
     errors = [e.render() for e in batch.errors]
     if shown_as is not None:
         errors = [e.replace(str(path), shown_as) for e in errors]
@@ -79,21 +81,35 @@ def import_claims(
             "nothing was imported",
             details=errors,
         )
-    check_import(ledger, who, batch.claims)
-    check_supersedes(ledger, who, batch.claims)
-    warnings = lookalikes_in(ledger, batch.claims)
+    outcome = store_claims(ledger, batch.claims, who, recorded_by, shown_as or path, progress)
+    outcome.errors = errors
+    return outcome
+
+
+def store_claims(
+    ledger: Ledger,
+    claims: list[Claim],
+    who: Principal,
+    recorded_by: str | None,
+    shown_as: str | Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportOutcome:
+    """Append checked claims of one file in one transaction, after holding `who` to what they
+    may write; `shown_as` names the file in a refusal."""
+    check_import(ledger, who, claims)
+    check_supersedes(ledger, who, claims)
+    warnings = lookalikes_in(ledger, claims)
     try:
-        result = ledger.append_claims(batch.claims, recorded_by, progress, PROGRESS_STEP)
+        result = ledger.append_claims(claims, recorded_by, progress, PROGRESS_STEP)
     # The driver's own errors too: appends write through its cursor (COPY, executemany), and a
     # value the database cannot hold fails there, not in SQLAlchemy.
     except (SQLAlchemyError, psycopg.Error, sqlite3.Error, OverflowError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise ImportFailed(
-            f"the database refused the claims of {shown_as or path} ({reason}); "
-            "nothing was imported"
+            f"the database refused the claims of {shown_as} ({reason}); nothing was imported"
         ) from None
     added = set(result.added)  # a line already recorded was warned about when it was added
-    return ImportOutcome(result, errors, [w for claim, w in warnings if claim.id in added])
+    return ImportOutcome(result, [], [w for claim, w in warnings if claim.id in added])
 
 
 def check_import(ledger: Ledger, who: Principal, claims: list[Claim]) -> None:

@@ -70,8 +70,8 @@ def read_claims(
     except OSError as exc:
         raise InputFileError(f"cannot read {name}: {exc.strerror}") from None
     try:
-        _check_text(handle, name)
-        lines = _decoded_lines(handle, name)
+        check_text(handle, name)
+        lines = decoded_lines(handle, name)
         records = _jsonl(lines, name) if kind == "jsonl" else _csv(lines, name)
         seen = False
         for lineno, record in records:
@@ -95,6 +95,21 @@ def load_claims_file(
 ) -> ImportBatch:
     """Read a claims file, resolving each agreement from the ledger and checking each claim
     against it (`allow_unknown` keeps claims it does not cover, flagged)."""
+    zone_for, checked = agreement_checks(ledger, allow_unknown)
+    batch = ImportBatch()
+    for item in read_claims(path, zone_for, fmt, checked):
+        if isinstance(item, LineError):
+            batch.errors.append(item)
+        else:
+            batch.claims.append(item)
+    return batch
+
+
+def agreement_checks(
+    ledger: Ledger, allow_unknown: bool = False
+) -> tuple[ZoneFor, Callable[[Claim], Claim]]:
+    """(the time zone of an agreement, the check of a claim against its agreement), each
+    agreement read from the ledger once; an unknown agreement raises its error per claim."""
     known: dict[str, Vocabulary | TruceError] = {}
 
     def words_for(agreement: str) -> Vocabulary:
@@ -111,16 +126,10 @@ def load_claims_file(
     def checked(claim: Claim) -> Claim:
         return admit(words_for(claim.agreement), claim, allow_unknown)
 
-    batch = ImportBatch()
-    for item in read_claims(path, lambda a: words_for(a).spec.zone, fmt, checked):
-        if isinstance(item, LineError):
-            batch.errors.append(item)
-        else:
-            batch.claims.append(item)
-    return batch
+    return (lambda a: words_for(a).spec.zone), checked
 
 
-def _check_text(handle: BinaryIO, name: str) -> None:
+def check_text(handle: BinaryIO, name: str) -> None:
     head = handle.read(SNIFF_BYTES)
     handle.seek(0)
     if not head.strip():
@@ -129,7 +138,7 @@ def _check_text(handle: BinaryIO, name: str) -> None:
         raise UnreadableInputFile(f"{name} looks like a binary file, not JSON Lines or CSV")
 
 
-def _decoded_lines(handle: BinaryIO, name: str) -> Iterator[str]:
+def decoded_lines(handle: BinaryIO, name: str) -> Iterator[str]:
     # Decoding line by line pins an encoding error to its line, which a text-mode read cannot.
     for lineno, raw in enumerate(handle, 1):
         if lineno == 1:
