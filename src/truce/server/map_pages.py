@@ -1,0 +1,83 @@
+"""The map page of an agreement (and its .json twin): where breaches, casualty claims and
+handovers happened, as the record stood at `?at=`, filtered by party, type and dates."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from truce.server import basemap
+from truce.server.deps import LedgerDep
+from truce.server.mapdata import KIND_NAMES, Filters, placed_events
+from truce.server.mapsvg import SHAPES, map_svg
+from truce.server.pages import Viewer, page_response
+from truce.services import parse_instant
+from truce.storage.ledger import Ledger
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str | None, Query(max_length=200)]
+From = Annotated[str | None, Query(alias="from", max_length=40)]
+To = Annotated[str | None, Query(alias="to", max_length=40)]
+
+
+def map_view(ledger: Ledger, agreement: str, at: str | None, filters: Filters) -> dict[str, Any]:
+    spec, _ = ledger.agreement(agreement)
+    instant = parse_instant(at or None, spec.zone)  # none given: now; the future is not drawn
+    countries = tuple(spec.metadata.countries) if spec.metadata else ()
+    known, unplaced = placed_events(ledger.claims(agreement), spec.zone, countries, instant)
+    shown = [p for p in known if filters.keeps(p)]
+    title = f"Map of {spec.title}: {len(shown)} event(s) with a place, as at {instant:%Y-%m-%d %H:%M %Z}"
+    svg = map_svg(shown, title)
+    return {
+        "agreement": agreement,
+        "title": spec.title,
+        "at": instant.isoformat(),
+        "at_input": at or "",
+        "filters": {"party": filters.party, "type": filters.type,
+                    "from": filters.start.isoformat() if filters.start else None,
+                    "to": filters.end.isoformat() if filters.end else None},  # fmt: skip
+        "parties": sorted({p["actor"] for p in known if p["actor"]}),
+        "types": sorted({p["type"] for p in known}),
+        "known": len(known),
+        "unplaced": unplaced,
+        "points": shown,
+        "svg": svg,
+        "legend": [{"kind": k, "name": KIND_NAMES[k], "shape": s} for k, s in SHAPES.items()
+                   if any(p["kind"] == k for p in shown)],  # fmt: skip
+        "outlines": bool(basemap.outlines()),
+        "source": basemap.SOURCE,
+    }
+
+
+@router.get("/agreements/{agreement}/map.json")
+def map_json(
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    at: Text = None,
+    party: Text = None,
+    type: Text = None,
+    start: From = None,
+    end: To = None,
+) -> dict[str, Any]:
+    data = map_view(ledger, agreement, at, Filters.read(party, type, start, end))
+    data.pop("svg")
+    return data
+
+
+@router.get("/agreements/{agreement}/map", response_class=HTMLResponse)
+def map_page(
+    request: Request,
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    at: Text = None,
+    party: Text = None,
+    type: Text = None,
+    start: From = None,
+    end: To = None,
+) -> Response:
+    data = map_view(ledger, agreement, at, Filters.read(party, type, start, end))
+    return page_response(request, "map.html", who, data)

@@ -1,0 +1,134 @@
+"""What the map shows: each live event of an agreement that has a place, as the record stood at
+an instant, narrowed by party, type and dates.
+
+An event's place is the gazetteer's (`extra.place`, with coordinates, from extraction or typed
+in), else the place its `location` names, looked up in the same offline gazetteer with the
+agreement's countries first. An event no place can be found for is counted, not drawn.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from truce.domain.claims import Claim
+from truce.domain.engine.events import Event, reduce_claims
+from truce.errors import TruceError
+
+# The types a map of a truce is about first; any other type with a place is drawn as "other".
+KINDS = ("breach", "casualty_claim", "release")
+KIND_NAMES = {"breach": "breach alleged", "casualty_claim": "casualty claim",
+              "release": "handover (release)", "other": "other event"}  # fmt: skip
+
+
+class BadMapFilter(TruceError):
+    code = "A461"
+    default_hint = "write dates as YYYY-MM-DD, e.g. ?from=2023-11-24&to=2023-11-30"
+
+
+@dataclass(frozen=True)
+class Filters:
+    party: str | None = None
+    type: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @classmethod
+    def read(cls, party: str | None, kind: str | None, start: str | None, end: str | None) -> Filters:
+        first, last = _day(start, "from"), _day(end, "to")
+        if first and last and first > last:
+            raise BadMapFilter(f"the dates run backwards: from {first} to {last}",
+                               hint="put the earlier date in `from`")  # fmt: skip
+        return cls(party or None, kind or None, first, last)
+
+    def keeps(self, point: dict[str, Any]) -> bool:
+        day = date.fromisoformat(point["local_date"])
+        return (
+            (self.party is None or point["actor"] == self.party)
+            and (self.type is None or point["type"] == self.type)
+            and (self.start is None or day >= self.start)
+            and (self.end is None or day <= self.end)
+        )
+
+
+def _day(text: str | None, name: str) -> date | None:
+    if not text or not text.strip():
+        return None
+    try:
+        if len(text.strip()) == 10:
+            return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise BadMapFilter(f"cannot read `{name}` as a date: {text[:40]!r}")
+
+
+def placed_events(
+    claims: list[Claim], zone: ZoneInfo, countries: tuple[str, ...], at: datetime | None
+) -> tuple[list[dict[str, Any]], int]:
+    """The live events known by `at` that have a place, and how many known events have none."""
+    cutoff = at.timestamp() if at is not None else None
+    points, unplaced = [], 0
+    for event in reduce_claims(claims).events:
+        if cutoff is not None and event.known_at > cutoff:
+            continue
+        place = event_place(event, countries)
+        if place is None:
+            unplaced += 1
+            continue
+        points.append(_point(event, place, zone))
+    points.sort(key=lambda p: (p["date"], p["id"]))
+    return points, unplaced
+
+
+def event_place(event: Event, countries: tuple[str, ...]) -> dict[str, Any] | None:
+    """The first claim's gazetteer place with sound coordinates; else its location, looked up."""
+    for claim in event.claims:
+        place = claim.extra.get("place")
+        if isinstance(place, dict) and _sound(place.get("lat"), place.get("lon")):
+            name = place.get("name") if isinstance(place.get("name"), str) else claim.location
+            return {"name": name or "unnamed place", "lat": float(place["lat"]),
+                    "lon": float(place["lon"]), "from": "recorded"}  # fmt: skip
+    for claim in event.claims:
+        found = _looked_up(claim.location, countries)
+        if found is not None:
+            return found
+    return None
+
+
+def _looked_up(location: str | None, countries: tuple[str, ...]) -> dict[str, Any] | None:
+    if not location or len(location) > 200:
+        return None
+    from truce.extract.places_resolve import resolve  # the gazetteer loads on first use
+
+    place = resolve(location, countries)
+    if place is None:
+        return None
+    return {"name": location, "lat": place.lat, "lon": place.lon, "from": "gazetteer"}
+
+
+def _sound(lat: Any, lon: Any) -> bool:
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon))
+    return numbers and all(map(math.isfinite, (lat, lon))) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def _point(event: Event, place: dict[str, Any], zone: ZoneInfo) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "kind": event.type if event.type in KINDS else "other",
+        "actor": event.actor,
+        "target": event.target,
+        "quantity": event.quantity,
+        "subject": event.subject,
+        "date": event.date.isoformat(),
+        "local_date": datetime.fromtimestamp(event.at, zone).date().isoformat(),
+        "status": event.status.value,
+        "claims": [c.id for c in event.claims],
+        "place": place["name"],
+        "lat": round(place["lat"], 5),
+        "lon": round(place["lon"], 5),
+        "place_from": place["from"],
+    }
