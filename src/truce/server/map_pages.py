@@ -3,6 +3,7 @@ handovers happened, as the record stood at `?at=`, filtered by party, type and d
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -17,6 +18,7 @@ from truce.services import parse_instant
 from truce.storage.ledger import Ledger
 
 router = APIRouter(include_in_schema=False)
+STYLESHEET = Path(__file__).parent / "static" / "mapdoc.css"
 Text = Annotated[str | None, Query(max_length=200)]
 From = Annotated[str | None, Query(alias="from", max_length=40)]
 To = Annotated[str | None, Query(alias="to", max_length=40)]
@@ -81,3 +83,10 @@ def map_page(
 ) -> Response:
     data = map_view(ledger, agreement, at, Filters.read(party, type, start, end))
     return page_response(request, "map.html", who, data)
+
+
+@router.get("/static/mapdoc.css")
+def stylesheet() -> Response:
+    """The map's and the document view's rules, linked from those pages only."""
+    text = STYLESHEET.read_text(encoding="utf-8")
+    return Response(text, media_type="text/css", headers={"Cache-Control": "max-age=3600"})

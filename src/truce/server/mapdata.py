@@ -22,6 +22,8 @@ from truce.errors import TruceError
 KINDS = ("breach", "casualty_claim", "release")
 KIND_NAMES = {"breach": "breach alleged", "casualty_claim": "casualty claim",
               "release": "handover (release)", "other": "other event"}  # fmt: skip
+KIND_PLURALS = {"breach": "breaches alleged", "casualty_claim": "casualty claims",
+                "release": "handovers (releases)", "other": "other events"}  # fmt: skip
 
 
 class BadMapFilter(TruceError):

@@ -19,13 +19,13 @@ from typing import Any
 import numpy as np
 
 from truce.server import basemap
-from truce.server.mapdata import KIND_NAMES
+from truce.server.mapdata import KIND_NAMES, KIND_PLURALS
 
 WIDTH, HEIGHT = 600, 450
 PAD = 0.2  # of the points' extent, each side
 MIN_SPAN_DEG = 0.4  # a single place still shows its surroundings (some 40 km)
-MARK = 9  # a marker's half size, px
-LABEL_PX = 7.4  # a 13 px label's mean character width
+MARK = 10  # a marker's half size, px
+LABEL_PX = 10.2  # an 18 px label's mean character width: at 390 px wide, about 11 px high
 SHAPES = {"breach": "triangle", "casualty_claim": "square", "release": "circle", "other": "diamond"}
 
 
@@ -123,10 +123,10 @@ def _land(view: View) -> str:
 def _marker(g: dict[str, Any]) -> str:
     x, y, kind = g["x"], g["y"], g["kind"]
     n = len(g["events"])
-    what = KIND_NAMES[kind] if n == 1 else f"{KIND_NAMES[kind]}s"
+    what = KIND_NAMES[kind] if n == 1 else KIND_PLURALS[kind]
     label = f"{g['place']}: {n} {what}"
     shape = _shape(SHAPES[kind], x, y)
-    count = (f'<text class="count" x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" '
+    count = (f'<text class="count" x="{x:.1f}" y="{y + 4.5:.1f}" text-anchor="middle" '
              f'aria-hidden="true">{n}</text>' if n > 1 else "")  # fmt: skip
     return (f'<a href="#ev-{escape(g["events"][0]["id"])}" aria-label="{escape(label)}" '
             f'class="pt-link" data-kind="{kind}" data-count="{n}">'
@@ -151,7 +151,7 @@ def _label(g: dict[str, Any], taken: list[tuple[float, float, float, float]]) ->
     """The place's name right of its markers, else left, above or below; none if all collide."""
     cx, cy = g["centre"]
     half = g["width"] * (MARK + 1) + 4
-    w, h = len(g["place"]) * LABEL_PX, 15
+    w, h = len(g["place"]) * LABEL_PX, 20
     for x0, y0, anchor in ((cx + half, cy - h / 2, "start"), (cx - half - w, cy - h / 2, "end"),
                            (cx - w / 2, cy - MARK - 4 - h, "middle"),
                            (cx - w / 2, cy + MARK + 4, "middle")):  # fmt: skip
@@ -160,7 +160,7 @@ def _label(g: dict[str, Any], taken: list[tuple[float, float, float, float]]) ->
         if inside and not any(_meets(box, t) for t in taken):
             taken.append(box)
             tx = {"start": x0, "end": x0 + w, "middle": x0 + w / 2}[anchor]
-            return (f'<text class="label" x="{tx:.1f}" y="{y0 + 11:.1f}" text-anchor="{anchor}" '
+            return (f'<text class="label" x="{tx:.1f}" y="{y0 + 15:.1f}" text-anchor="{anchor}" '
                     f'aria-hidden="true">{escape(g["place"])}</text>')  # fmt: skip
     return ""
 
@@ -176,7 +176,7 @@ def _scale(view: View) -> str:
     km = max(m * step for m in (1, 2, 5) if m * step <= target)
     px = km / km_per_px
     text = f"{km:g} km"
-    x0, y = 12, HEIGHT - 14
+    x0, y = 12, HEIGHT - 16
     return (f'<g class="scale" aria-hidden="true"><line x1="{x0}" x2="{x0 + px:.1f}" y1="{y}" '
             f'y2="{y}"/><line x1="{x0}" x2="{x0}" y1="{y - 5}" y2="{y + 3}"/>'
             f'<line x1="{x0 + px:.1f}" x2="{x0 + px:.1f}" y1="{y - 5}" y2="{y + 3}"/>'
