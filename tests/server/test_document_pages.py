@@ -50,7 +50,9 @@ def _doc_text(html: str) -> str:
     return found[1]
 
 
-def test_the_report_is_text_and_the_overlapping_spans_are_both_marked(shared_server: Server) -> None:
+def test_the_report_is_text_and_the_overlapping_spans_are_both_marked(
+    shared_server: Server,
+) -> None:
     text = "<b>Ceasefire</b> holds; Hamas released 13 hostages at <script>x()</script> Rafah.\n"
     start = text.index("Hamas")
     digest = _queue(shared_server, text, [[[start, len(text) - 1]], [[start + 6, start + 26]]])
@@ -58,7 +60,9 @@ def test_the_report_is_text_and_the_overlapping_spans_are_both_marked(shared_ser
     body = _doc_text(html)
     assert "<script" not in body and "<b>" not in body
     assert "&lt;b&gt;Ceasefire&lt;/b&gt;" in body and "&lt;script&gt;x()&lt;/script&gt;" in body
-    marks = re.findall(r'<mark class="ev( overlap)?" data-spans="([\d ]+)"><a href="([^"]+)">([^<]*)<', body)
+    marks = re.findall(
+        r'<mark class="ev( overlap)?" data-spans="([\d ]+)"><a href="([^"]+)">([^<]*)<', body
+    )
     assert [(bool(o), s, t) for o, s, _, t in marks] == [
         (False, "1", "Hamas "),
         (True, "1 2", "released 13 hostages"),
@@ -70,7 +74,9 @@ def test_the_report_is_text_and_the_overlapping_spans_are_both_marked(shared_ser
     assert len(re.findall(r'<sup class="ref">', body)) == 2
 
 
-def test_a_huge_report_is_paged_and_the_queue_links_to_the_right_page(shared_server: Server) -> None:
+def test_a_huge_report_is_paged_and_the_queue_links_to_the_right_page(
+    shared_server: Server,
+) -> None:
     filler = "Talks went on through the night. " * (PAGE_CHARS * 2 // 33 + 10)
     evidence = "Hamas released 13 hostages at the Rafah crossing."
     text = filler + evidence + "\n"
@@ -81,7 +87,10 @@ def test_a_huge_report_is_paged_and_the_queue_links_to_the_right_page(shared_ser
     assert link, review
     page = start // PAGE_CHARS + 1
     candidate = f"gaza-2023-11:{digest[:12]}:1"
-    assert link[1] == f"/agreements/gaza-2023-11/documents/{digest}?page={page}#at-candidate-{candidate}"
+    assert (
+        link[1]
+        == f"/agreements/gaza-2023-11/documents/{digest}?page={page}#at-candidate-{candidate}"
+    )
     shown = _page(shared_server, digest, page=page)
     assert f'id="at-candidate-{candidate}"' in shown and evidence in _doc_text(shown)
     assert f"page {page} of {page}" in shown and 'rel="prev"' in shown and 'rel="next"' not in shown
@@ -89,7 +98,12 @@ def test_a_huge_report_is_paged_and_the_queue_links_to_the_right_page(shared_ser
     assert "<mark" not in _doc_text(first) and len(_doc_text(first)) >= PAGE_CHARS
     assert f'href="?page={page}#at-candidate-{candidate}"' in first  # the list says where
     assert f"page {page} of {page}" in _page(shared_server, digest, page=999_999)  # clamped
-    assert shared_server.get(f"/agreements/gaza-2023-11/documents/{digest}", params={"page": 0}).status_code == 422
+    assert (
+        shared_server.get(
+            f"/agreements/gaza-2023-11/documents/{digest}", params={"page": 0}
+        ).status_code
+        == 422
+    )
 
 
 def test_a_report_longer_than_the_store_keeps_is_cut_with_a_notice(
@@ -116,7 +130,11 @@ def test_a_document_whose_text_was_not_kept_lists_the_quotes(shared_server: Serv
 
 def test_an_unknown_document_is_a_404_that_says_where_to_look(shared_server: Server) -> None:
     page = shared_server.get("/agreements/gaza-2023-11/documents/" + "0" * 64)
-    assert page.status_code == 404 and "A460" in page.text and "/agreements/gaza-2023-11/documents" in page.text
+    assert (
+        page.status_code == 404
+        and "A460" in page.text
+        and "/agreements/gaza-2023-11/documents" in page.text
+    )
     as_json = shared_server.get("/agreements/gaza-2023-11/documents/%3Cscript%3E.json")
     assert as_json.status_code == 404 and as_json.json()["error"]["code"] == "A460"
     assert "<script>" not in page.text
@@ -131,7 +149,9 @@ def test_marks_and_claims_link_both_ways_after_an_accept(shared_server: Server) 
     assert ingested.json()["queued"] >= 1, ingested.text
     digest = hashlib.sha256(REPORT.encode()).hexdigest()
     queue = shared_server.get("/api/review", params={"status": "pending"}).json()
-    candidate = next(q for q in queue if q["candidate"].get("document_meta", {}).get("hash") == digest)
+    candidate = next(
+        q for q in queue if q["candidate"].get("document_meta", {}).get("hash") == digest
+    )
     accepted = shared_server.post(f"/api/review/{candidate['id']}/accept", json={})
     assert accepted.status_code == 200, accepted.text
     claim = shared_server.get(f"/api/review/{candidate['id']}").json()["claim_id"]
@@ -141,20 +161,29 @@ def test_marks_and_claims_link_both_ways_after_an_accept(shared_server: Server) 
     assert f'href="/agreements/gaza-2023-11/claims#claim-{claim}"' in html
     assert f'id="at-claim-{claim}"' in body
     claims = shared_server.get("/agreements/gaza-2023-11/claims").text
-    back = re.search(rf'href="(/agreements/gaza-2023-11/documents/{digest}#at-claim-{claim})"', claims)
+    back = re.search(
+        rf'href="(/agreements/gaza-2023-11/documents/{digest}#at-claim-{claim})"', claims
+    )
     assert back, "the claim links back to its spot"
     span = candidate["candidate"]["span"]
     mark = re.search(rf'id="at-claim-{claim}"></span><mark[^>]*><a href="[^"]+">([^<]*)<', body)
-    assert mark and mark[1].replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">") == REPORT[span[0] : span[1]]
+    assert (
+        mark
+        and mark[1].replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        == REPORT[span[0] : span[1]]
+    )
 
 
 def test_the_document_view_is_not_published(tmp_path: Any) -> None:
     with running(str(tmp_path / "public.db"), public_read=True) as server:
         digest = _queue(server, "Hamas released 13 hostages.", [[[0, 26]]])
-        for path in (f"/agreements/gaza-2023-11/documents/{digest}", "/agreements/gaza-2023-11/documents",
-                     f"/agreements/gaza-2023-11/documents/{digest}.json"):  # fmt: skip
+        where = "/agreements/gaza-2023-11/documents"
+        for path in (f"{where}/{digest}", where, f"{where}/{digest}.json"):
             anonymous = server.client.get(path, follow_redirects=False)
             assert anonymous.status_code in (303, 401), (path, anonymous.status_code)
-        assert server.get(f"/agreements/gaza-2023-11/documents/{digest}", user="observer").status_code == 200
+        assert (
+            server.get(f"/agreements/gaza-2023-11/documents/{digest}", user="observer").status_code
+            == 200
+        )
         agreement = server.client.get("/agreements/gaza-2023-11").text
         assert "/documents" not in agreement  # the published page does not offer it

@@ -20,11 +20,12 @@ def _record(server: Server, **changes: Any) -> str:
 
 def test_the_instant_cuts_the_future_and_the_filters_narrow(shared_server: Server) -> None:
     handover = _record(shared_server, location="Khan Younis", date="2023-11-25T18:31")
-    breach = _record(shared_server, type="breach", actor="israel", target="hamas", quantity=None,
-                     subject=None, date="2023-11-26T10:00",
-                     extra={"place": {"name": "Rafah", "lat": 31.2969, "lon": 34.2435}})  # fmt: skip
-    later = _record(shared_server, type="casualty_claim", actor="hamas", quantity=None, subject=None,
-                    date="2023-11-29T09:00", location="Gaza City")  # fmt: skip
+    none: dict[str, Any] = {"quantity": None, "subject": None}
+    rafah = {"name": "Rafah", "lat": 31.2969, "lon": 34.2435}
+    breach = _record(shared_server, type="breach", actor="israel", target="hamas",
+                     date="2023-11-26T10:00", extra={"place": rafah}, **none)  # fmt: skip
+    later = _record(shared_server, type="casualty_claim", actor="hamas",
+                    date="2023-11-29T09:00", location="Gaza City", **none)  # fmt: skip
     early = shared_server.get(f"{MAP}.json", params={"at": "2023-11-27T12:00"}).json()
     ids = {p["id"] for p in early["points"]}
     assert {handover, breach} <= ids and later not in ids
@@ -69,7 +70,11 @@ def test_hostile_place_names_are_text_on_the_page(shared_server: Server) -> None
 
 def test_an_agreement_without_places_says_so(shared_server: Server) -> None:
     page = shared_server.get("/agreements/minsk-2015/map")
-    assert page.status_code == 200 and 'id="map-empty"' in page.text and "<svg class=\"map\"" not in page.text
+    assert (
+        page.status_code == 200
+        and 'id="map-empty"' in page.text
+        and '<svg class="map"' not in page.text
+    )
 
 
 def test_a_published_record_shows_its_map_to_anyone(tmp_path: Any) -> None:

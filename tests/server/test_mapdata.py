@@ -33,7 +33,11 @@ def test_a_recorded_place_wins_and_a_typed_location_is_looked_up() -> None:
     by_place = {p["place"]: p for p in points}
     assert by_place["Rafah"]["lat"] == 31.2969 and by_place["Rafah"]["place_from"] == "recorded"
     khan = by_place["Khan Yunis"]  # the spelling varies; the gazetteer knows both
-    assert khan["place_from"] == "gazetteer" and 31.3 < khan["lat"] < 31.4 and 34.2 < khan["lon"] < 34.4
+    assert (
+        khan["place_from"] == "gazetteer"
+        and 31.3 < khan["lat"] < 31.4
+        and 34.2 < khan["lon"] < 34.4
+    )
     assert [p["kind"] for p in points] == ["release", "breach"]  # in date order
 
 
@@ -56,7 +60,9 @@ def test_a_location_nobody_knows_or_absurdly_long_is_counted_not_drawn() -> None
 def test_nothing_after_the_instant_and_a_superseded_claim_not_twice() -> None:
     early = claim(location="Rafah", date="2023-11-26T10:00")
     late = claim(location="Gaza", date="2023-11-29T10:00", type="casualty_claim", actor="hamas")
-    fixed = claim(location="Rafah", date="2023-11-26T10:00", supersedes=early.id, status="confirmed")
+    fixed = claim(
+        location="Rafah", date="2023-11-26T10:00", supersedes=early.id, status="confirmed"
+    )
     at = datetime(2023, 11, 27, 12, tzinfo=ZONE)
     points, _ = placed_events([early, late, fixed], ZONE, GAZA, at)
     assert [(p["type"], p["status"]) for p in points] == [("breach", "confirmed")]

@@ -55,10 +55,11 @@ def _violations(page: Any) -> list[str]:
 
 def _markers(page: Any) -> dict[str, dict[str, float]]:
     """Each drawn marker's kind -> its centre on screen and the place its label names."""
-    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('svg.map a.pt-link')]
-        .map(a => { const b = a.querySelector('.pt').getBoundingClientRect();
-                    return [a.dataset.kind, {x: b.x + b.width / 2, y: b.y + b.height / 2,
-                            label: a.getAttribute('aria-label')}]; }))""")
+    return page.evaluate("""() => Object.fromEntries(
+        [...document.querySelectorAll('svg.map a.pt-link')].map(a => {
+            const b = a.querySelector('.pt').getBoundingClientRect();
+            return [a.dataset.kind, {x: b.x + b.width / 2, y: b.y + b.height / 2,
+                    label: a.getAttribute('aria-label')}]; }))""")
 
 
 def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path) -> None:  # noqa: F811
@@ -75,6 +76,7 @@ def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path)
             timeout=120,  # the first ingest loads the language model; the machine may be busy
         )
         assert ingested.json()["queued"] >= 2, ingested.text
+        local = live.url
         problems: dict[str, list[str]] = {}
         with playwright_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
@@ -88,7 +90,7 @@ def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path)
                         if r.status >= 400 else None)  # fmt: skip
                 # Anything not for this server is refused and remembered, so a stray fetch fails.
                 page.route("**/*", lambda route: route.continue_()
-                           if route.request.url.startswith(live.url) else route.abort())  # fmt: skip
+                           if route.request.url.startswith(local) else route.abort())  # fmt: skip
                 page.goto(f"{live.url}/login?next=/agreements/gaza-2023-11")
                 page.fill("#token", token)
                 page.click("button[type=submit]")
@@ -113,7 +115,9 @@ def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path)
                 assert page.locator("svg.map path.land").count() == 1  # the outlines are there
                 assert (page.locator("svg.map .scale text").text_content() or "").endswith(" km")
                 problems[f"{name} map"] = _violations(page)
-                assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+                assert (
+                    page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+                )
                 page.screenshot(path=str(shots / f"map-{name}.png"), full_page=name == "desktop")
 
                 # Later, everything; then the party filter leaves Israel's breach alone.
@@ -150,11 +154,17 @@ def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path)
                 span = next(q["candidate"]["span"] for q in queued["candidates"]
                             if q["id"] == candidate)  # fmt: skip
                 assert shown == HOSTILE[span[0] : span[1]]
-                assert shown.endswith("Israel freed 33 Palestinian prisoners, the prison service said.")
+                assert shown.endswith(
+                    "Israel freed 33 Palestinian prisoners, the prison service said."
+                )
                 assert page.locator("#doc-text mark").count() >= 2
                 problems[f"{name} document"] = _violations(page)
-                assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
-                page.screenshot(path=str(shots / f"document-{name}.png"), full_page=name == "desktop")
+                assert (
+                    page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+                )
+                page.screenshot(
+                    path=str(shots / f"document-{name}.png"), full_page=name == "desktop"
+                )
                 target.locator("a").click()
                 page.wait_for_url("**/review?**")
                 assert page.url.endswith(f"#candidate-{candidate}")

@@ -15,19 +15,28 @@ from truce.server.mapsvg import HEIGHT, WIDTH, View, map_svg
 KHAN_YOUNIS, RAFAH, GAZA = (31.3402, 34.3063), (31.2969, 34.2435), (31.5017, 34.4668)
 
 
-def point(where: tuple[float, float], kind: str = "breach", place: str = "Rafah", **more: Any) -> dict[str, Any]:
+def point(
+    where: tuple[float, float], kind: str = "breach", place: str = "Rafah", **more: Any
+) -> dict[str, Any]:
     return {"id": f"{place}-{kind}", "kind": kind, "type": kind, "place": place, "lat": where[0],
             "lon": where[1]} | more  # fmt: skip
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la, lb = map(math.radians, (a[0], b[0]))
-    d = math.sin((lb - la) / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    d = (
+        math.sin((lb - la) / 2) ** 2
+        + math.cos(la) * math.cos(lb) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(math.sqrt(d))
 
 
 def test_markers_sit_where_the_places_are_and_the_scale_bar_tells_the_truth() -> None:
-    points = [point(KHAN_YOUNIS, "release", "Khan Younis"), point(RAFAH), point(GAZA, "casualty_claim", "Gaza")]
+    points = [
+        point(KHAN_YOUNIS, "release", "Khan Younis"),
+        point(RAFAH),
+        point(GAZA, "casualty_claim", "Gaza"),
+    ]
     svg = map_svg(points, "test")
     xy = {p["place"]: (p["x"], p["y"]) for p in points}
     assert all(0 < x < WIDTH and 0 < y < HEIGHT for x, y in xy.values())
@@ -68,7 +77,9 @@ def test_names_that_would_collide_are_not_drawn_over_each_other() -> None:
             point((31.60, 34.55), "casualty_claim", place="Far")]  # fmt: skip
     svg = map_svg(near, "test")
     boxes = []
-    for x, y, anchor, name in re.findall(r'<text class="label" x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)"[^>]*>([^<]+)<', svg):
+    for x, y, anchor, name in re.findall(
+        r'<text class="label" x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)"[^>]*>([^<]+)<', svg
+    ):
         w = len(name) * 10.2
         left = {"start": float(x), "end": float(x) - w, "middle": float(x) - w / 2}[anchor]
         boxes.append((left, float(y) - 15, left + w, float(y) + 5))
@@ -104,7 +115,9 @@ def _inside(where: tuple[float, float], ring: Any) -> bool:
     return inside
 
 
-def test_without_the_package_the_map_is_drawn_without_outlines(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_package_the_map_is_drawn_without_outlines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     basemap.outlines.cache_clear()
     monkeypatch.setattr(basemap, "PACKAGE", "no_such_outline_package")
     try:

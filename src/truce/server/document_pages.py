@@ -72,7 +72,7 @@ def _items(ledger: Ledger, agreement: str, digest: str) -> list[dict[str, Any]]:
     where = quote(agreement, safe="")
     for row in document_candidates(ledger.engine, agreement, digest):
         c = row["candidate"]
-        figure = next(iter(c.get("quantities") or []), {})
+        figure: dict[str, Any] = next(iter(c.get("quantities") or []), {})
         items.append({
             "kind": "candidate", "id": row["id"], "anchor": f"candidate-{row['id']}",
             "status": row["status"], "type": c.get("type"), "actor": c.get("actor"),
@@ -100,7 +100,9 @@ def documents_json(agreement: str, ledger: LedgerDep, who: QueueViewer) -> dict[
 
 
 @router.get("/agreements/{agreement}/documents", response_class=HTMLResponse)
-def documents_page(request: Request, agreement: str, ledger: LedgerDep, who: QueueViewer) -> Response:
+def documents_page(
+    request: Request, agreement: str, ledger: LedgerDep, who: QueueViewer
+) -> Response:
     return page_response(request, "documents.html", who, documents_view(ledger, agreement))
 
 

@@ -30,24 +30,31 @@ def map_view(ledger: Ledger, agreement: str, at: str | None, filters: Filters) -
     countries = tuple(spec.metadata.countries) if spec.metadata else ()
     known, unplaced = placed_events(ledger.claims(agreement), spec.zone, countries, instant)
     shown = [p for p in known if filters.keeps(p)]
-    title = f"Map of {spec.title}: {len(shown)} event(s) with a place, as at {instant:%Y-%m-%d %H:%M %Z}"
+    when = f"{instant:%Y-%m-%d %H:%M %Z}"
+    title = f"Map of {spec.title}: {len(shown)} event(s) with a place, as at {when}"
     svg = map_svg(shown, title)
     return {
         "agreement": agreement,
         "title": spec.title,
         "at": instant.isoformat(),
         "at_input": at or "",
-        "filters": {"party": filters.party, "type": filters.type,
-                    "from": filters.start.isoformat() if filters.start else None,
-                    "to": filters.end.isoformat() if filters.end else None},  # fmt: skip
+        "filters": {
+            "party": filters.party,
+            "type": filters.type,
+            "from": filters.start.isoformat() if filters.start else None,
+            "to": filters.end.isoformat() if filters.end else None,
+        },  # fmt: skip
         "parties": sorted({p["actor"] for p in known if p["actor"]}),
         "types": sorted({p["type"] for p in known}),
         "known": len(known),
         "unplaced": unplaced,
         "points": shown,
         "svg": svg,
-        "legend": [{"kind": k, "name": KIND_NAMES[k], "shape": s} for k, s in SHAPES.items()
-                   if any(p["kind"] == k for p in shown)],  # fmt: skip
+        "legend": [
+            {"kind": k, "name": KIND_NAMES[k], "shape": s}
+            for k, s in SHAPES.items()
+            if any(p["kind"] == k for p in shown)
+        ],  # fmt: skip
         "outlines": bool(basemap.outlines()),
         "source": basemap.SOURCE,
     }

@@ -39,7 +39,9 @@ class Filters:
     end: date | None = None
 
     @classmethod
-    def read(cls, party: str | None, kind: str | None, start: str | None, end: str | None) -> Filters:
+    def read(
+        cls, party: str | None, kind: str | None, start: str | None, end: str | None
+    ) -> Filters:
         first, last = _day(start, "from"), _day(end, "to")
         if first and last and first > last:
             raise BadMapFilter(f"the dates run backwards: from {first} to {last}",
@@ -113,7 +115,9 @@ def _looked_up(location: str | None, countries: tuple[str, ...]) -> dict[str, An
 
 def _sound(lat: Any, lon: Any) -> bool:
     numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon))
-    return numbers and all(map(math.isfinite, (lat, lon))) and -90 <= lat <= 90 and -180 <= lon <= 180
+    return (
+        numbers and all(map(math.isfinite, (lat, lon))) and -90 <= lat <= 90 and -180 <= lon <= 180
+    )
 
 
 def _point(event: Event, place: dict[str, Any], zone: ZoneInfo) -> dict[str, Any]:

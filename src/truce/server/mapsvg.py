@@ -140,8 +140,11 @@ def _shape(shape: str, x: float, y: float) -> str:
     if shape == "square":
         return (f'<rect class="pt casualty_claim" x="{x - r + 1:.1f}" y="{y - r + 1:.1f}" '
                 f'width="{2 * r - 2}" height="{2 * r - 2}"/>')  # fmt: skip
-    corners = ([(x, y - r - 1), (x + r + 1, y + r - 1), (x - r - 1, y + r - 1)]
-               if shape == "triangle" else [(x, y - r), (x + r, y), (x, y + r), (x - r, y)])
+    corners = (
+        [(x, y - r - 1), (x + r + 1, y + r - 1), (x - r - 1, y + r - 1)]
+        if shape == "triangle"
+        else [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+    )
     kind = "breach" if shape == "triangle" else "other"
     points = " ".join(f"{a:.1f},{b:.1f}" for a, b in corners)
     return f'<polygon class="pt {kind}" points="{points}"/>'

@@ -19,7 +19,6 @@ from truce.domain.claim_input import is_web_address
 from truce.errors import TruceError
 from truce.server import csrf, views
 from truce.server.chart import bar_chart, stacked_chart
-from truce.server.docview import document_link
 from truce.server.deps import (
     LedgerDep,
     SettingsDep,
@@ -31,6 +30,7 @@ from truce.server.deps import (
     session_cookie,
     session_principal,
 )
+from truce.server.docview import document_link
 from truce.server.glance import moment
 from truce.server.ranges import reading_range
 from truce.server.settings import ServerSettings
