@@ -85,3 +85,16 @@ def test_a_published_record_shows_its_map_to_anyone(tmp_path: Any) -> None:
         assert 'class="land"' in anonymous.text
     with running(str(tmp_path / "private.db")) as server:
         assert server.client.get(MAP, follow_redirects=False).status_code in (303, 401)
+
+
+def test_a_claim_recorded_after_a_look_is_on_the_next_look(shared_server: Server) -> None:
+    """The placed events are kept per head of the chain: an append shows at once."""
+    params = {"at": "2023-12-01T08:00", "type": "aid_delivery"}
+    before = shared_server.get(f"{MAP}.json", params=params).json()["points"]
+    again = shared_server.get(f"{MAP}.json", params=params).json()["points"]
+    assert again == before
+    added = _record(shared_server, type="aid_delivery", actor="egypt", target=None, quantity=200,
+                    subject="aid-trucks", date="2023-11-27T09:00", location="Rafah")  # fmt: skip
+    after = shared_server.get(f"{MAP}.json", params=params).json()["points"]
+    assert [p["id"] for p in after] == [p["id"] for p in before] + [added]
+    assert "known_at" not in after[-1] and after[-1]["x"] > 0

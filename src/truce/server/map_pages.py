@@ -10,8 +10,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from truce.server import basemap
-from truce.server.deps import LedgerDep
-from truce.server.mapdata import KIND_NAMES, Filters, placed_events
+from truce.server.deps import CacheDep, LedgerDep
+from truce.server.cache import HeadCache
+from truce.server.mapdata import KIND_NAMES, Filters, at_instant, placed
 from truce.server.mapsvg import SHAPES, map_svg
 from truce.server.pages import Viewer, page_response
 from truce.services import parse_instant
@@ -24,11 +25,15 @@ From = Annotated[str | None, Query(alias="from", max_length=40)]
 To = Annotated[str | None, Query(alias="to", max_length=40)]
 
 
-def map_view(ledger: Ledger, agreement: str, at: str | None, filters: Filters) -> dict[str, Any]:
+def map_view(
+    ledger: Ledger, cache: HeadCache, agreement: str, at: str | None, filters: Filters
+) -> dict[str, Any]:
     spec, _ = ledger.agreement(agreement)
     instant = parse_instant(at or None, spec.zone)  # none given: now; the future is not drawn
     countries = tuple(spec.metadata.countries) if spec.metadata else ()
-    known, unplaced = placed_events(ledger.claims(agreement), spec.zone, countries, instant)
+    everything = cache.get(("map", agreement), cache.head_seq(),
+                           lambda: placed(ledger.claims(agreement), spec.zone, countries))  # fmt: skip
+    known, unplaced = at_instant(*everything, instant)
     shown = [p for p in known if filters.keeps(p)]
     when = f"{instant:%Y-%m-%d %H:%M %Z}"
     title = f"Map of {spec.title}: {len(shown)} event(s) with a place, as at {when}"
@@ -64,6 +69,7 @@ def map_view(ledger: Ledger, agreement: str, at: str | None, filters: Filters) -
 def map_json(
     agreement: str,
     ledger: LedgerDep,
+    cache: CacheDep,
     who: Viewer,
     at: Text = None,
     party: Text = None,
@@ -71,7 +77,7 @@ def map_json(
     start: From = None,
     end: To = None,
 ) -> dict[str, Any]:
-    data = map_view(ledger, agreement, at, Filters.read(party, type, start, end))
+    data = map_view(ledger, cache, agreement, at, Filters.read(party, type, start, end))
     data.pop("svg")
     return data
 
@@ -81,6 +87,7 @@ def map_page(
     request: Request,
     agreement: str,
     ledger: LedgerDep,
+    cache: CacheDep,
     who: Viewer,
     at: Text = None,
     party: Text = None,
@@ -88,7 +95,7 @@ def map_page(
     start: From = None,
     end: To = None,
 ) -> Response:
-    data = map_view(ledger, agreement, at, Filters.read(party, type, start, end))
+    data = map_view(ledger, cache, agreement, at, Filters.read(party, type, start, end))
     return page_response(request, "map.html", who, data)
 
 

@@ -73,18 +73,34 @@ def placed_events(
     claims: list[Claim], zone: ZoneInfo, countries: tuple[str, ...], at: datetime | None
 ) -> tuple[list[dict[str, Any]], int]:
     """The live events known by `at` that have a place, and how many known events have none."""
-    cutoff = at.timestamp() if at is not None else None
-    points, unplaced = [], 0
+    return at_instant(*placed(claims, zone, countries), at)
+
+
+def placed(
+    claims: list[Claim], zone: ZoneInfo, countries: tuple[str, ...]
+) -> tuple[list[dict[str, Any]], list[float]]:
+    """Every live event that has a place, with the instant by which it surely happened
+    (`known_at`), in date order; and those instants for the events that have none. The same
+    until the next append, so the server computes it once per head of the chain."""
+    points, unplaced = [], []
     for event in reduce_claims(claims).events:
-        if cutoff is not None and event.known_at > cutoff:
-            continue
         place = event_place(event, countries)
         if place is None:
-            unplaced += 1
-            continue
-        points.append(_point(event, place, zone))
+            unplaced.append(event.known_at)
+        else:
+            points.append(_point(event, place, zone) | {"known_at": event.known_at})
     points.sort(key=lambda p: (p["date"], p["id"]))
     return points, unplaced
+
+
+def at_instant(
+    points: list[dict[str, Any]], unplaced: list[float], at: datetime | None
+) -> tuple[list[dict[str, Any]], int]:
+    """What had surely happened by `at` (a fresh copy of each point, without `known_at`)."""
+    cutoff = math.inf if at is None else at.timestamp()
+    known = [{k: v for k, v in p.items() if k != "known_at"} for p in points
+             if p["known_at"] <= cutoff]  # fmt: skip
+    return known, sum(1 for t in unplaced if t <= cutoff)
 
 
 def event_place(event: Event, countries: tuple[str, ...]) -> dict[str, Any] | None:
