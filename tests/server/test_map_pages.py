@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from tests.server.conftest import Server, release, running
+from truce.server import mapdata
 
 MAP = "/agreements/gaza-2023-11/map"
 
@@ -98,3 +101,17 @@ def test_a_claim_recorded_after_a_look_is_on_the_next_look(shared_server: Server
     after = shared_server.get(f"{MAP}.json", params=params).json()["points"]
     assert [p["id"] for p in after] == [p["id"] for p in before] + [added]
     assert "known_at" not in after[-1] and after[-1]["x"] > 0
+
+
+def test_a_long_list_under_the_map_is_cut_with_a_notice(
+    shared_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in (24, 25):
+        _record(shared_server, location="Jabalia", date=f"2023-11-{day}T20:00", quantity=day)
+    monkeypatch.setattr(mapdata, "TABLE_ROWS", 1)
+    page = shared_server.get(MAP, params={"at": "2023-12-01T08:00"}).text
+    listed = set(re.findall(r'<tr id="ev-([^"]+)"', page))
+    markers = set(re.findall(r'<a href="#ev-([^"]+)" aria-label=', page))
+    assert 'id="table-cut"' in page and markers <= listed
+    twin = shared_server.get(f"{MAP}.json", params={"at": "2023-12-01T08:00"}).json()
+    assert len(twin["points"]) > len(listed)

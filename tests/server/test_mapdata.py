@@ -11,7 +11,8 @@ import pytest
 
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
-from truce.server.mapdata import BadMapFilter, Filters, placed_events
+from truce.server import mapdata
+from truce.server.mapdata import BadMapFilter, Filters, placed_events, table_rows
 
 ZONE = ZoneInfo("Asia/Jerusalem")
 GAZA = ("ISR", "PSE")
@@ -91,3 +92,18 @@ def test_a_bad_date_filter_says_what_to_write(start: str | None, end: str | None
     with pytest.raises(BadMapFilter) as raised:
         Filters.read(None, None, start, end)
     assert raised.value.code == "A461" and raised.value.hint
+
+
+def test_the_table_lists_every_markers_row_first_when_it_must_be_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(mapdata, "TABLE_ROWS", 3)
+    many = [claim(location="Rafah", date=f"2023-11-2{d}T10:00", actor=a) for d in range(4, 9)
+            for a in ("israel", "hamas")]  # fmt: skip
+    late = claim(location="Khan Younis", date="2023-11-30T10:00", type="casualty_claim")
+    points, _ = placed_events([*many, late], ZONE, GAZA, None)
+    rows = table_rows(points)
+    assert len(points) == 11 and len(rows) == 3
+    assert rows[-1]["place"] == "Khan Younis"  # its marker's row, though the latest
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert table_rows(points[:2]) == points[:2]

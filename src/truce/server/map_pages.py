@@ -10,9 +10,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from truce.server import basemap
-from truce.server.deps import CacheDep, LedgerDep
 from truce.server.cache import HeadCache
-from truce.server.mapdata import KIND_NAMES, Filters, at_instant, placed
+from truce.server.deps import CacheDep, LedgerDep
+from truce.server.mapdata import KIND_NAMES, Filters, at_instant, placed, table_rows
 from truce.server.mapsvg import SHAPES, map_svg
 from truce.server.pages import Viewer, page_response
 from truce.services import parse_instant
@@ -31,8 +31,11 @@ def map_view(
     spec, _ = ledger.agreement(agreement)
     instant = parse_instant(at or None, spec.zone)  # none given: now; the future is not drawn
     countries = tuple(spec.metadata.countries) if spec.metadata else ()
-    everything = cache.get(("map", agreement), cache.head_seq(),
-                           lambda: placed(ledger.claims(agreement), spec.zone, countries))  # fmt: skip
+
+    def compute() -> tuple[list[dict[str, Any]], list[float]]:
+        return placed(ledger.claims(agreement), spec.zone, countries)
+
+    everything = cache.get(("map", agreement), cache.head_seq(), compute)
     known, unplaced = at_instant(*everything, instant)
     shown = [p for p in known if filters.keeps(p)]
     when = f"{instant:%Y-%m-%d %H:%M %Z}"
@@ -54,6 +57,7 @@ def map_view(
         "known": len(known),
         "unplaced": unplaced,
         "points": shown,
+        "table": table_rows(shown),
         "svg": svg,
         "legend": [
             {"kind": k, "name": KIND_NAMES[k], "shape": s}
@@ -79,6 +83,7 @@ def map_json(
 ) -> dict[str, Any]:
     data = map_view(ledger, cache, agreement, at, Filters.read(party, type, start, end))
     data.pop("svg")
+    data.pop("table")  # the points, all of them, are the twin's
     return data
 
 

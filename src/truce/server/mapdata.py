@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,9 @@ KIND_NAMES = {"breach": "breach alleged", "casualty_claim": "casualty claim",
               "release": "handover (release)", "other": "other event"}  # fmt: skip
 KIND_PLURALS = {"breach": "breaches alleged", "casualty_claim": "casualty claims",
                 "release": "handovers (releases)", "other": "other events"}  # fmt: skip
+
+
+TABLE_ROWS = 500  # events listed under the map; every marker's own row always among them
 
 
 class BadMapFilter(TruceError):
@@ -121,12 +125,19 @@ def event_place(event: Event, countries: tuple[str, ...]) -> dict[str, Any] | No
 def _looked_up(location: str | None, countries: tuple[str, ...]) -> dict[str, Any] | None:
     if not location or len(location) > 200:
         return None
+    found = _coordinates(location, countries)
+    if found is None:
+        return None
+    return {"name": location, "lat": found[0], "lon": found[1], "from": "gazetteer"}
+
+
+@lru_cache(maxsize=8192)
+def _coordinates(location: str, countries: tuple[str, ...]) -> tuple[float, float] | None:
+    """A long record names the same few places thousands of times: each is looked up once."""
     from truce.extract.places_resolve import resolve  # the gazetteer loads on first use
 
     place = resolve(location, countries)
-    if place is None:
-        return None
-    return {"name": location, "lat": place.lat, "lon": place.lon, "from": "gazetteer"}
+    return None if place is None else (place.lat, place.lon)
 
 
 def _sound(lat: Any, lon: Any) -> bool:
@@ -154,3 +165,19 @@ def _point(event: Event, place: dict[str, Any], zone: ZoneInfo) -> dict[str, Any
         "lon": round(place["lon"], 5),
         "place_from": place["from"],
     }
+
+
+def table_rows(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events listed under the map: the first at each place and kind (each marker links to
+    it), then the earliest others, up to `TABLE_ROWS`, in date order."""
+    if len(points) <= TABLE_ROWS:
+        return points
+    firsts: dict[tuple[Any, ...], int] = {}
+    for i, p in enumerate(points):
+        firsts.setdefault((p["lat"], p["lon"], p["kind"]), i)
+    chosen = set(firsts.values())
+    for i in range(len(points)):
+        if len(chosen) >= TABLE_ROWS:
+            break
+        chosen.add(i)
+    return [points[i] for i in sorted(chosen)]
