@@ -26,6 +26,7 @@ from truce.errors import ClaimError
 from truce.extract.limits import extract_limits
 from truce.storage.ledger import Ledger
 from truce.storage.review import QueuedCandidate, ReviewQueue
+from truce.storage.texts import DocumentTexts
 
 EDITABLE = {
     "type",
@@ -70,6 +71,7 @@ def ingest(
 
     spec, _ = ledger.agreement(agreement)
     queue = ReviewQueue(ledger.engine)
+    texts = DocumentTexts(ledger.engine)
     report = IngestReport()
     for result in extract_paths(paths, published, spec_aliases([spec])):
         article = result.article
@@ -87,6 +89,7 @@ def ingest(
         mentions = [[(article.content_hash, payload_mention(c))] for c in found]
         found = _with_events(ledger, spec, found, mentions, document["published"])
         queued = queue.add_document(document, agreement, found, by, mentions)
+        texts.keep(article.text)  # the document view shows the spans in it
         if queued is None:
             report.skipped += 1
         else:

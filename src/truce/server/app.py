@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from truce import __version__
-from truce.server import errors, pages, reference
+from truce.server import document_pages, errors, map_pages, pages, reference
 from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
@@ -30,6 +30,8 @@ ROUTERS = (
     ledger_api.router,
     alerts.router,
     pages.router,
+    map_pages.router,
+    document_pages.router,
     reference.router,
 )
 

@@ -29,6 +29,8 @@ from truce.errors import (
     UnknownAgreement,
     UnknownClaim,
 )
+from truce.server.docview import UnknownDocument
+from truce.server.mapdata import BadMapFilter
 from truce.server.throttle import TooManyFailures
 from truce.services import BadInstant
 from truce.storage.review import CandidateDecided, UnknownCandidate
@@ -62,6 +64,7 @@ class UnknownWebhook(TruceError):
 
 _STATUS: list[tuple[type[TruceError], int]] = [
     (UnknownWebhook, 404),
+    (UnknownDocument, 404),
     (Unauthenticated, 401),
     (Forbidden, 403),
     (CsrfRefused, 403),
@@ -79,6 +82,7 @@ _STATUS: list[tuple[type[TruceError], int]] = [
     (InputFileError, 422),
     (RoleError, 422),
     (BadInstant, 422),
+    (BadMapFilter, 422),
     (LedgerError, 503),
 ]
 

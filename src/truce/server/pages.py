@@ -30,6 +30,7 @@ from truce.server.deps import (
     session_cookie,
     session_principal,
 )
+from truce.server.docview import document_link
 from truce.server.glance import moment
 from truce.server.ranges import reading_range
 from truce.server.settings import ServerSettings
@@ -42,6 +43,7 @@ templates.env.globals["bar_chart"] = bar_chart
 templates.env.globals["stacked_chart"] = stacked_chart
 templates.env.globals["reading_range"] = reading_range
 templates.env.filters["moment"] = moment
+templates.env.globals["document_link"] = document_link
 # Only http(s) source URLs become links: a script URL stored before the check stays text.
 templates.env.tests["web_address"] = is_web_address
 
@@ -118,6 +120,9 @@ def _page(request: Request, name: str, who: Principal | None, data: dict[str, An
                "may_submit": bool(who and who.role.may(Action.SUBMIT_CLAIM)),
                "csrf": _form_token(request)}  # fmt: skip
     return templates.TemplateResponse(request, name, context)
+
+
+page_response = _page  # for the pages other modules serve (the map, the document view)
 
 
 def _login_page(

@@ -193,3 +193,16 @@ webhooks = Table(
     Column("created_by", String(200), nullable=False),
     Column("created_at", Integer, nullable=False),
 )
+
+# The text each ingested document was read from (migration 0009), by its content hash (the
+# SHA-256 of the whole text, as `documents.hash`), so the document view can show the evidence
+# spans in place. Written once, never updated; a text longer than the store keeps is cut, and
+# `chars` says how long the whole was.
+document_texts = Table(
+    "document_texts",
+    metadata,
+    Column("hash", String(64), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("chars", Integer, nullable=False),
+    Column("truncated", Boolean, nullable=False),
+)
