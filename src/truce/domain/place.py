@@ -19,16 +19,13 @@ PLACE_PROBLEM = "bad_place"
 
 
 class PlaceInput(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # What else a gazetteer adds (admin1, geo_precision, time_zone, inferred) rides along.
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
     name: str = Field(min_length=1, max_length=200, description="the place as people name it")
     country: Country | None = None
     lat: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
     lon: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
-    # What the gazetteer adds; accepted so extracted places pass the same check.
-    admin1: str | None = Field(None, max_length=40)
-    geo_precision: int | None = Field(None, ge=1, le=3)
-    time_zone: str | None = Field(None, max_length=64)
 
     @model_validator(mode="after")
     def _both_coordinates(self) -> PlaceInput:
