@@ -8,6 +8,7 @@ acceptance) then checks the claim the edits make.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import Engine
@@ -47,6 +48,9 @@ class EventOfAnotherAgreement(ClaimError):
     )
 
 
+_WHOLE = re.compile(r"-?[0-9]{1,20}")
+
+
 def split_list(text: str) -> list[str]:
     """A list typed as text: `women, children`."""
     return [part.strip() for part in text.split(",") if part.strip()]
@@ -55,8 +59,8 @@ def split_list(text: str) -> list[str]:
 def count_of(value: Any) -> Any:
     """A figure as an int where it plainly is one (a form's box and `--set quantity=13` give
     text); any other value is left for the checks to refuse with their own message."""
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return int(value) if len(value.strip()) <= 20 else value
+    if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
+        return int(value)  # a negative one too, for the contract to refuse as it refuses -3
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value

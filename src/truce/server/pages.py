@@ -90,11 +90,14 @@ _SET = re.compile(
 )
 
 
+_ALLOW = re.compile(r"pass --allow-unknown|--allow-unknown")
+_ALLOWED = 'accept it through the API with "allow_unknown": true'
 EDIT_BOXES = ("event_id", "actor", "target", "categories", "place")
 
 
 def browser_hint(hint: str) -> str:
-    """A hint written for the CLI (`--set FIELD=VALUE`) told as the review page's boxes."""
+    """A hint written for the CLI (`--set FIELD=VALUE`, `--allow-unknown`) told as the review
+    page's boxes, or the API's field where the page has none."""
 
     def told(found: re.Match[str]) -> str:
         field = found[1] or found[3]
@@ -107,7 +110,7 @@ def browser_hint(hint: str) -> str:
         return ("correct it through the API (POST /api/review/{id}/accept with \"set\"), "
                 "or correct the figure or the date in the boxes beside Accept")  # fmt: skip
 
-    return _SET.sub(told, hint)
+    return _ALLOW.sub(_ALLOWED, _SET.sub(told, hint))
 
 
 def _form_token(request: Request) -> str | None:

@@ -19,7 +19,9 @@ from truce.storage.review import ReviewQueue
 
 router = APIRouter(prefix="/api/review", tags=["review"])
 
-Edits = dict[str, str | int | float | bool | list[str] | None]
+# A place is an object: {"name", "country", "lat", "lon"} (docs/server.md).
+Place = dict[str, str | int | float | bool | None]
+Edits = dict[str, str | int | float | bool | list[str] | Place | None]
 
 
 class Decision(BaseModel):
