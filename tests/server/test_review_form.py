@@ -41,8 +41,8 @@ def _wire(server: Server) -> str:
 
 
 def _accept(session: Any, candidate: str, **boxes: str) -> Any:
-    return session.browser.post(f"/review/{candidate}/accept",
-                                data={"csrf": session.csrf, **boxes}, follow_redirects=True)  # fmt: skip
+    data = {"csrf": session.csrf, **boxes}
+    return session.browser.post(f"/review/{candidate}/accept", data=data, follow_redirects=True)
 
 
 def test_the_boxes_reach_the_claim_and_the_source_is_kept(sqlite_server: Server) -> None:
@@ -171,11 +171,10 @@ def test_the_queue_pages_in_the_database_and_filters_by_document(sqlite_server: 
     assert every["total"] == len(every["candidates"]) >= 2 and len(every["documents"]) == 2
     # Newest publication first: the wire of the 30th, then the report of the 29th.
     assert [d["published"] for d in every["documents"]] == ["2023-11-30", "2023-11-29"]
-    first = session.browser.get("/review.json", params={"agreement": "gaza-2023-11",
-                                                         "limit": 1}).json()  # fmt: skip
+    paged = {"agreement": "gaza-2023-11", "limit": 1}
+    first = session.browser.get("/review.json", params=paged).json()
     assert first["next"] == 1 and first["previous"] is None and len(first["candidates"]) == 1
-    second = session.browser.get("/review.json", params={"agreement": "gaza-2023-11",
-                                                          "limit": 1, "offset": 1}).json()  # fmt: skip
+    second = session.browser.get("/review.json", params=paged | {"offset": 1}).json()
     assert second["candidates"][0]["id"] != first["candidates"][0]["id"]
     assert second["previous"] == 0
     page = session.browser.get("/review", params={"agreement": "gaza-2023-11", "limit": 1}).text
