@@ -199,7 +199,7 @@ def review_view(
     """One page of the queue, grouped by document; each pending candidate with the recorded
     events it may belong to, and the ids its agreement knows for the form."""
     page = queue_page(ledger.engine, agreement, status, document, offset, limit)
-    specs = {q.agreement: ledger.agreement(q.agreement)[0] for q in page.candidates}
+    specs = {a: ledger.agreement(a)[0] for a in sorted({q.agreement for q in page.candidates})}
     rows = []
     for q in page.candidates:
         row = q.as_dict() | {"document": q.document_hash}
