@@ -152,7 +152,7 @@ def accept(
     queue = ReviewQueue(ledger.engine)
     queued = queue.get(candidate_id)
     spec, _ = ledger.agreement(queued.agreement)
-    checked = checked_edits(edits)
+    checked = checked_edits(edits, queued.payload.get("place"))
     if checked.get("event_id") not in (None, queued.payload.get("event_id")):
         check_event(ledger.engine, spec.id, str(checked["event_id"]))
 
@@ -185,7 +185,8 @@ def edit(
     ledger: Ledger, candidate_id: str, edits: dict[str, Any], by: str | None
 ) -> QueuedCandidate:
     queue = ReviewQueue(ledger.engine)
-    record = queue.get(candidate_id).record.edited(checked_edits(edits))
+    record = queue.get(candidate_id).record
+    record = record.edited(checked_edits(edits, record.more.get("place")))
     return queue.decide(candidate_id, "pending", by, payload=record.payload())
 
 

@@ -92,8 +92,11 @@ def check_event(engine: Engine, agreement: str, event_id: str) -> None:
         )
 
 
-def checked_edits(edits: dict[str, Any]) -> dict[str, Any]:
-    """The edits, held to the rules (places normalised), or the error saying what is wrong."""
+def checked_edits(edits: dict[str, Any], place_now: object = None) -> dict[str, Any]:
+    """The edits, held to the rules (places normalised), or the error saying what is wrong.
+
+    A place typed back as it stands (`place_now`'s name, country and coordinates, as a form
+    shows them) keeps what else the gazetteer gave it: admin1, precision, time zone."""
     unknown = sorted(set(edits) - EDITABLE)
     if unknown:
         raise ClaimError(
@@ -107,9 +110,10 @@ def checked_edits(edits: dict[str, Any]) -> dict[str, Any]:
         )
     if edits.get("place") is not None:
         try:
-            edits = {**edits, "place": check_place(edits["place"])}
+            place = check_place(edits["place"])
         except ValueError as exc:
             raise BadPlace(str(exc)) from None
+        edits = {**edits, "place": place_now if _same_place(place, place_now) else place}
     if len(edits.get("categories") or ()) > MAX_CATEGORIES:
         raise TooManyCategories(f"{len(edits['categories'])} categories, at most {MAX_CATEGORIES}")
     number = edits.get("quantity")
@@ -121,3 +125,13 @@ def checked_edits(edits: dict[str, Any]) -> dict[str, Any]:
         except ValueError as exc:
             raise ClaimError(str(exc), hint="e.g. --set qualifier=at_least") from None
     return edits
+
+
+def _same_place(typed: dict[str, Any], now: object) -> bool:
+    if not isinstance(now, dict):
+        return False
+    try:
+        known = check_place(now)
+    except ValueError:
+        return False
+    return all(typed.get(k) == known.get(k) for k in ("name", "country", "lat", "lon"))

@@ -116,3 +116,13 @@ def test_the_cli_sets_a_place_as_json(tmp_path: Path) -> None:
         assert json.loads(json.dumps(claim.extra))  # plain JSON, as exports write it
     finally:
         ledger.close()
+
+
+def test_a_place_typed_back_as_it_stands_keeps_the_gazetteer_s_details() -> None:
+    now = {"name": "Khan Yunis", "country": "PSE", "lat": 31.34, "lon": 34.30,
+           "admin1": "PS.GZ", "geo_precision": 2}  # fmt: skip
+    typed = form_edits({"place_name": "Khan Yunis", "place_country": "PSE",
+                        "place_lat": "31.34", "place_lon": "34.3"})  # fmt: skip
+    assert checked_edits(typed, now)["place"] == now
+    moved = form_edits({"place_name": "Rafah", "place_country": "PSE"})
+    assert checked_edits(moved, now)["place"] == {"name": "Rafah", "country": "PSE"}
