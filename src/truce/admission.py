@@ -15,13 +15,16 @@ from pydantic import ValidationError
 from truce.domain.claim_checks import UNCHECKED, Vocabulary, local_day, lookalikes
 from truce.domain.claim_input import DATE_OUT_OF_RANGE, with_content_id
 from truce.domain.claims import Claim
+from truce.domain.place import PLACE_PROBLEM
 from truce.domain.spec import AgreementSpec
 from truce.errors import (
     LOOKS_LIKE_RECORDED,
+    BadPlace,
     BadQuantity,
     ClaimDateOutOfRange,
     ClaimOffAgreement,
     ClaimTypeUndeclared,
+    TooManyCategories,
     TruceError,
     TruceWarning,
 )
@@ -61,6 +64,10 @@ def range_error(errors: Sequence[Mapping[str, Any]]) -> TruceError | None:
             return ClaimDateOutOfRange(message)
         if loc[-1:] == ("quantity",):
             return BadQuantity(f"`quantity`: {message} (given {error.get('input')!r})")
+        if error.get("type") == PLACE_PROBLEM:
+            return BadPlace(message)
+        if loc[-1:] == ("categories",) and error.get("type") == "too_long":
+            return TooManyCategories(f"`categories`: {message}")
     return None
 
 

@@ -222,6 +222,25 @@ class ClaimTypeUndeclared(ClaimOffAgreement):
     )
 
 
+class BadPlace(ClaimError):
+    """A claim's place (`extra.place`, or the place boxes of the review page) that is no place:
+    no name, a country that is no ISO 3166-1 code, a latitude or longitude out of range, or
+    one coordinate without the other."""
+
+    code = "R210"
+    default_hint = (
+        "give the place a name, its country as ISO3 (PSE, ISR, UKR) and, if known, both lat "
+        "(-90 to 90) and lon (-180 to 180) in decimal degrees"
+    )
+
+
+class TooManyCategories(ClaimError):
+    """A claim listing more categories than any claim has (a pasted list, not a claim's)."""
+
+    code = "R212"
+    default_hint = "name the few categories of what the claim counts (women, minors), at most 50"
+
+
 @dataclass(frozen=True)
 class TruceWarning:
     """Something worth a second look that does not stop the command (printed, never raised)."""

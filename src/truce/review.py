@@ -20,29 +20,13 @@ from truce.domain.candidate import CandidateRecord, FigureNotWhole, claim_input
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.mention import payload_mention
-from truce.domain.readings import qualifier
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
 from truce.extract.limits import extract_limits
+from truce.review_edits import check_event, checked_edits
 from truce.storage.ledger import Ledger
 from truce.storage.review import QueuedCandidate, ReviewQueue
 from truce.storage.texts import DocumentTexts
-
-EDITABLE = {
-    "type",
-    "date",
-    "date_precision",
-    "actor",
-    "target",
-    "quantity",
-    "subject",
-    "categories",
-    "quote",
-    "location",
-    "modality",
-    "notes",
-    "qualifier",
-}
 
 
 class FigureNotAWholeNumber(ClaimError):
@@ -84,6 +68,7 @@ def ingest(
             "url": article.url,
             "outlet": article.outlet,
             "published": article.published.isoformat() if article.published else None,
+            **({"title": article.title} if article.title else {}),
         }
         found = [_with_evidence(c.record(), article.text) for c in result.candidates]
         mentions = [[(article.content_hash, payload_mention(c))] for c in found]
@@ -168,8 +153,11 @@ def accept(
     """Turn a pending candidate (with the reviewer's edits) into a ledger claim, in one unit of
     work: a candidate already decided, or decided by another reviewer meanwhile, appends nothing."""
     queue = ReviewQueue(ledger.engine)
-    spec, _ = ledger.agreement(queue.get(candidate_id).agreement)
-    checked = _checked(edits)
+    queued = queue.get(candidate_id)
+    spec, _ = ledger.agreement(queued.agreement)
+    checked = checked_edits(edits, queued.payload.get("place"))
+    if checked.get("event_id") not in (None, queued.payload.get("event_id")):
+        check_event(ledger.engine, spec.id, str(checked["event_id"]))
 
     def make_claim(queued: QueuedCandidate) -> tuple[Claim, dict[str, Any]]:
         record = queued.record.edited(checked)
@@ -200,7 +188,8 @@ def edit(
     ledger: Ledger, candidate_id: str, edits: dict[str, Any], by: str | None
 ) -> QueuedCandidate:
     queue = ReviewQueue(ledger.engine)
-    record = queue.get(candidate_id).record.edited(_checked(edits))
+    record = queue.get(candidate_id).record
+    record = record.edited(checked_edits(edits, record.more.get("place")))
     return queue.decide(candidate_id, "pending", by, payload=record.payload())
 
 
@@ -208,31 +197,3 @@ def reject(
     ledger: Ledger, candidate_id: str, reason: str | None, by: str | None
 ) -> QueuedCandidate:
     return ReviewQueue(ledger.engine).decide(candidate_id, "rejected", by, reason=reason)
-
-
-def _count(value: Any) -> Any:
-    """A figure as an int where it plainly is one (`--set quantity=13` arrives as text); any
-    other value is left for the claim contract to refuse with its own message."""
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return int(value) if len(value.strip()) <= 20 else value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _checked(edits: dict[str, Any]) -> dict[str, Any]:
-    unknown = sorted(set(edits) - EDITABLE)
-    if unknown:
-        raise ClaimError(
-            f"cannot edit {', '.join(unknown)}",
-            hint=f"editable fields: {', '.join(sorted(EDITABLE))}",
-        )
-    number = edits.get("quantity")
-    if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)):
-        raise ClaimError(f"quantity {number!r} is not a number", hint="e.g. --set quantity=13")
-    if edits.get("qualifier") is not None:
-        try:
-            qualifier(str(edits["qualifier"]))
-        except ValueError as exc:
-            raise ClaimError(str(exc), hint="e.g. --set qualifier=at_least") from None
-    return edits

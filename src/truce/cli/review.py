@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,12 @@ def ingest(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+PLACE_HINT = 'write the place as JSON: --set place=\'{"name": "Rafah", "country": "PSE"}\''
+
+
 def _edits(pairs: list[str]) -> dict[str, Any]:
+    from truce.review_edits import split_list
+
     edits: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -94,7 +100,12 @@ def _edits(pairs: list[str]) -> dict[str, Any]:
             except ValueError:
                 raise BadEdit(f"quantity {value!r} is not a whole number") from None
         elif key == "categories":
-            edits[key] = [c.strip() for c in value.split(",") if c.strip()]
+            edits[key] = split_list(value)
+        elif key == "place":  # {"name": ..., "country": ..., "lat": ..., "lon": ...}
+            try:
+                edits[key] = json.loads(value)
+            except ValueError:
+                raise BadEdit(f"place {value[:80]!r} is not JSON", hint=PLACE_HINT) from None
         else:
             edits[key] = value or None
     return edits

@@ -172,6 +172,10 @@ class CandidateRecord:
     def edited(self, edits: dict[str, Any]) -> CandidateRecord:
         """The record with a reviewer's edits; a new quantity without a qualifier is exact."""
         changes = dict(edits)
+        if "place" in changes:  # a structured place rides in `more`, as extraction puts it
+            place = changes.pop("place")
+            more = {k: v for k, v in self.more.items() if k != "place"}
+            changes["more"] = more | ({"place": dict(place)} if place else {})
         if "categories" in changes:
             changes["categories"] = tuple(changes["categories"] or ())
         if "quantity" in changes:

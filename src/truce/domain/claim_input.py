@@ -23,6 +23,7 @@ from truce.domain.claims import (
     check_reliability,
     claim_id_for,
 )
+from truce.domain.place import PLACE_PROBLEM, check_place
 from truce.domain.provisions import event_type
 from truce.domain.readings import Qualifier, qualifier
 
@@ -30,6 +31,9 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 # The pydantic error type of a date outside `bounds`, so each edge can give it its own code.
 DATE_OUT_OF_RANGE = "date_out_of_range"
+# A claim names the few categories of what it counts (women, minors); a list past this is not
+# a claim's, and its refusal would otherwise echo every entry back.
+MAX_CATEGORIES = 50
 
 
 class SourceInput(BaseModel):
@@ -75,7 +79,7 @@ class ClaimInput(BaseModel):
         description="how the quantity was put: exact, at_least, more_than, about, nearly, up_to",
     )
     subject: str | None = None
-    categories: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list, max_length=MAX_CATEGORIES)
     status: ClaimStatus = ClaimStatus.REPORTED
     sources: list[SourceInput] = Field(default_factory=list)
     quote: str | None = None
@@ -100,6 +104,16 @@ class ClaimInput(BaseModel):
     @classmethod
     def _grade(cls, value: str | None) -> str | None:
         return None if value is None else check_reliability(value)
+
+    @field_validator("extra")
+    @classmethod
+    def _place(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if "place" not in value:
+            return value
+        try:
+            return {**value, "place": check_place(value["place"])}
+        except ValueError as exc:
+            raise PydanticCustomError(PLACE_PROBLEM, "{problem}", {"problem": str(exc)}) from None
 
     @field_validator("date")
     @classmethod

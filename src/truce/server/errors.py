@@ -176,7 +176,7 @@ def install(app: FastAPI, page: Renderer | None = None) -> None:
             known.hint if known else "fix the fields listed in details",
             details,
         )
-        return JSONResponse(body, status_code=422)
+        return respond(request, body, None)  # a form's box too long: a page, for a browser
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:

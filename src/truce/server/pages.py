@@ -17,6 +17,7 @@ from truce import review, services
 from truce.access import PUBLIC, Action, Principal
 from truce.domain.claim_input import is_web_address
 from truce.errors import TruceError
+from truce.review_edits import form_edits
 from truce.server import csrf, views
 from truce.server.chart import bar_chart, stacked_chart
 from truce.server.deps import (
@@ -34,6 +35,7 @@ from truce.server.docview import document_link
 from truce.server.glance import moment
 from truce.server.ranges import reading_range
 from truce.server.settings import ServerSettings
+from truce.storage.review_page import MAX_PAGE, PAGE
 from truce.storage.sessions import SessionStore, csrf_token
 from truce.storage.users import UserStore
 
@@ -90,17 +92,27 @@ _SET = re.compile(
 )
 
 
+_ALLOW = re.compile(r"pass --allow-unknown|--allow-unknown")
+_ALLOWED = 'accept it through the API with "allow_unknown": true'
+EDIT_BOXES = ("event_id", "actor", "target", "categories", "place")
+
+
 def browser_hint(hint: str) -> str:
-    """A hint written for the CLI (`--set FIELD=VALUE`) told as the review page's boxes."""
+    """A hint written for the CLI (`--set FIELD=VALUE`, `--allow-unknown`) told as the review
+    page's boxes, or the API's field where the page has none."""
 
     def told(found: re.Match[str]) -> str:
-        box = {"quantity": "figure", "date": "date"}.get(found[1] or found[3])
-        if box is None:
-            return ("correct it through the API (POST /api/review/{id}/accept with \"set\"), "
-                    "or correct the figure or the date in the boxes beside Accept")  # fmt: skip
-        return f"type the {box} in the box beside Accept, then Accept again"
+        field = found[1] or found[3]
+        box = {"quantity": "figure", "date": "date"}.get(field)
+        if box is not None:
+            return f"type the {box} in the box beside Accept, then Accept again"
+        if field in EDIT_BOXES:
+            return (f"correct the {field.replace('_', ' ')} under “Edit before accepting”, "
+                    "then Accept again")  # fmt: skip
+        return ("correct it through the API (POST /api/review/{id}/accept with \"set\"), "
+                "or correct the figure or the date in the boxes beside Accept")  # fmt: skip
 
-    return _SET.sub(told, hint)
+    return _ALLOW.sub(_ALLOWED, _SET.sub(told, hint))
 
 
 def _form_token(request: Request) -> str | None:
@@ -233,12 +245,8 @@ def record_from_page(
     who.require(Action.SUBMIT_CLAIM)
     given_fields = {"type": type, "date": date, "actor": actor, "target": target,
                     "subject": subject, "status": status, "quote": quote}  # fmt: skip
-    fields: dict[str, Any] = {k: v.strip() for k, v in given_fields.items() if v and v.strip()}
+    fields = form_edits({**given_fields, "quantity": quantity, "categories": categories})
     fields["agreement"] = agreement
-    if quantity and quantity.strip():
-        fields["quantity"] = int(quantity) if quantity.strip().isdigit() else quantity.strip()
-    if categories and categories.strip():
-        fields["categories"] = [c.strip() for c in categories.split(",") if c.strip()]
     source = {k: v.strip() for k, v in (("outlet", outlet), ("url", url)) if v and v.strip()}
     if source:
         fields["sources"] = [source]
@@ -269,14 +277,23 @@ def claims_page(
     return _page(request, "claims.html", who, data)
 
 
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+DocumentHash = Annotated[str | None, Query(max_length=64, pattern="^[0-9a-f]*$")]
+
+
 @router.get("/review.json")
 def review_json(
     ledger: LedgerDep,
     who: QueueViewer,
     agreement: str | None = None,
     status: str | None = Query("pending"),
+    document: DocumentHash = None,
+    offset: Offset = 0,
+    limit: PageSize = PAGE,
 ) -> dict[str, Any]:
-    return views.review_view(ledger, agreement or None, status or None)
+    return views.review_view(ledger, agreement or None, status or None, document or None,
+                             offset, limit)  # fmt: skip
 
 
 @router.get("/review", response_class=HTMLResponse)
@@ -286,12 +303,19 @@ def review_page(
     who: QueueViewer,
     agreement: str | None = None,
     status: str | None = Query("pending"),
+    document: DocumentHash = None,
+    offset: Offset = 0,
+    limit: PageSize = PAGE,
     accepted: str | None = Query(None, max_length=200),
 ) -> Response:
-    data = views.review_view(ledger, agreement or None, status or None)
+    data = views.review_view(ledger, agreement or None, status or None, document or None,
+                             offset, limit)  # fmt: skip
     if accepted:  # after an Accept: say what it made, and where it is
         data["accepted"] = views.accepted_notice(ledger, accepted)
     return _page(request, "review.html", who, data)
+
+
+Box = Annotated[str | None, Form(max_length=200)]
 
 
 @router.post("/review/{candidate_id}/accept")
@@ -303,14 +327,24 @@ def accept(
     given: FormToken = None,
     date: Annotated[str | None, Form(max_length=40)] = None,
     quantity: Annotated[str | None, Form(max_length=20)] = None,
+    event_id: Box = None,
+    attach: Box = None,
+    actor: Box = None,
+    target: Box = None,
+    categories: Annotated[str | None, Form(max_length=2_000)] = None,
+    place_name: Box = None,
+    place_country: Box = None,
+    place_lat: Box = None,
+    place_lon: Box = None,
 ) -> Response:
+    """Accept with the page's boxes: the same edits, checked by the same rules, as the API's
+    `set` and the CLI's `--set`; `attach` (a suggestion's button) files it under that event."""
     check_posted_form(request, given)
     who.require(Action.REVIEW)
-    edits: dict[str, Any] = {}
-    if date:
-        edits["date"] = date
-    if quantity:
-        edits["quantity"] = int(quantity) if quantity.isdigit() else quantity
+    edits = form_edits({"date": date, "quantity": quantity, "event_id": attach or event_id,
+                        "actor": actor, "target": target, "categories": categories,
+                        "place_name": place_name, "place_country": place_country,
+                        "place_lat": place_lat, "place_lon": place_lon})  # fmt: skip
     try:
         decided = review.accept(ledger, candidate_id, edits, who.name)
     except TruceError as exc:

@@ -9,12 +9,13 @@ from typing import Any
 
 from truce import services
 from truce.errors import TruceError
-from truce.review import listed
+from truce.review_suggest import suggested
 from truce.server.counting import exclusions, left_out
 from truce.server.glance import glance
 from truce.server.grid import DAY, compliance_grid
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
+from truce.storage.review_page import PAGE, queue_page
 
 EVENT_COLUMNS = ("release", "ceasefire_extension", "breach", "aid_delivery")
 
@@ -171,8 +172,9 @@ def accepted_notice(ledger: Ledger, candidate_id: str) -> dict[str, Any] | None:
         return None
     if decided.claim_id is None:
         return None
+    event = ledger.claim(decided.claim_id).event_id
     return {"candidate": candidate_id, "claim": decided.claim_id,
-            "agreement": decided.agreement}  # fmt: skip
+            "agreement": decided.agreement, "event": event}  # fmt: skip
 
 
 def claims_view(ledger: Ledger, agreement: str) -> dict[str, Any]:
@@ -186,10 +188,38 @@ def claims_view(ledger: Ledger, agreement: str) -> dict[str, Any]:
     return {"agreement": agreement, "claims": [c.as_dict() for c in claims], "form": form}
 
 
-def review_view(ledger: Ledger, agreement: str | None, status: str | None) -> dict[str, Any]:
-    queued = listed(ledger, agreement, status)  # most confident first
+def review_view(
+    ledger: Ledger,
+    agreement: str | None,
+    status: str | None,
+    document: str | None = None,
+    offset: int = 0,
+    limit: int = PAGE,
+) -> dict[str, Any]:
+    """One page of the queue, grouped by document; each pending candidate with the recorded
+    events it may belong to, and the ids its agreement knows for the form."""
+    page = queue_page(ledger.engine, agreement, status, document, offset, limit)
+    specs = {a: ledger.agreement(a)[0] for a in sorted({q.agreement for q in page.candidates})}
+    rows = []
+    for q in page.candidates:
+        row = q.as_dict() | {"document": q.document_hash}
+        if q.status == "pending":
+            row["suggestions"] = suggested(ledger, q, specs[q.agreement])
+        rows.append(row)
+    end = page.offset + len(rows)
     return {
         "agreement": agreement,
         "status": status,
-        "candidates": [q.as_dict() for q in queued],
+        "document": document,
+        "total": page.total,
+        "offset": page.offset,
+        "limit": page.limit,
+        "next": end if end < page.total else None,
+        "previous": max(0, page.offset - page.limit) if page.offset > 0 else None,
+        "documents": [
+            d.as_dict() | {"candidates": [r["id"] for r in rows if r["document"] == d.hash]}
+            for d in page.documents
+        ],
+        "candidates": rows,
+        "actors": {a: sorted(spec.actor_ids()) for a, spec in specs.items()},
     }

@@ -102,14 +102,14 @@ class ReviewQueue:
         if status is not None:
             query = query.where(candidates.c.status == status)
         with self._engine.connect() as conn:
-            return [_queued(row) for row in conn.execute(query)]
+            return [queued_of(row) for row in conn.execute(query)]
 
     def get(self, candidate_id: str) -> QueuedCandidate:
         with self._engine.connect() as conn:
             row = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).first()
         if row is None:
             raise UnknownCandidate(f"no candidate {candidate_id!r} in the review queue")
-        return _queued(row)
+        return queued_of(row)
 
     def accept(
         self,
@@ -231,7 +231,7 @@ def _pending(row: Any, candidate_id: str) -> QueuedCandidate:
             f"candidate {candidate_id} is already {row.status}"
             + (f" (as claim {row.claim_id})" if row.claim_id else "")
         )
-    return _queued(row)
+    return queued_of(row)
 
 
 def decision_record(row: Any) -> dict[str, Any]:
@@ -255,7 +255,7 @@ def _chain(conn: Any, kind: str, ref: str, record: dict[str, Any], by: str | Non
     append_entry(conn, Pending(kind, ref, canonical(record), by))
 
 
-def _queued(row: Any) -> QueuedCandidate:
+def queued_of(row: Any) -> QueuedCandidate:
     return QueuedCandidate(
         row.id,
         row.agreement,

@@ -159,6 +159,11 @@ queued_mentions = Table(
 # Claims by agreement, type and date: a run finds the recorded readings it extends (migration
 # 0007) without reading an agreement's whole record.
 Index("ix_claims_agreement_type_date", claims.c.agreement, claims.c.type, claims.c.date)
+# Claims by agreement, type, actor, figure and date, and by event id (migration 0010): the events
+# a review candidate may belong to, and whose event an id is, found by index seeks.
+Index("ix_claims_lookalike", claims.c.agreement, claims.c.type, claims.c.actor, claims.c.quantity,
+      claims.c.date)  # fmt: skip
+Index("ix_claims_event_id", claims.c.event_id)
 
 # Alerts (migration 0008). Not chain entries: what the server observed of the verdicts over time
 # (derived, recomputable from the chain and the clock), and where to send it.

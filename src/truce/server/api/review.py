@@ -13,12 +13,15 @@ from pydantic import BaseModel, Field
 
 from truce import review
 from truce.auto_accept import auto_accept
+from truce.review_suggest import suggested_for
 from truce.server.deps import LedgerDep, QueueReader, Reviewer
 from truce.storage.review import ReviewQueue
 
 router = APIRouter(prefix="/api/review", tags=["review"])
 
-Edits = dict[str, str | int | float | bool | list[str] | None]
+# A place is an object: {"name", "country", "lat", "lon"} (docs/server.md).
+Place = dict[str, str | int | float | bool | None]
+Edits = dict[str, str | int | float | bool | list[str] | Place | None]
 
 
 class Decision(BaseModel):
@@ -82,6 +85,17 @@ def ingest(
 @router.get("/{candidate_id}", summary="One candidate")
 def show(candidate_id: str, ledger: LedgerDep, who: QueueReader) -> dict[str, Any]:
     return ReviewQueue(ledger.engine).get(candidate_id).as_dict()
+
+
+@router.get(
+    "/{candidate_id}/suggestions",
+    summary="Recorded events the candidate may belong to, best first, each with why it matched",
+)
+def suggestions(candidate_id: str, ledger: LedgerDep, who: QueueReader) -> list[dict[str, Any]]:
+    """At most five events of the candidate's agreement: the same type, and the same actor,
+    local day (or the day either side) and figure (or one within a factor of two) where the
+    candidate gives them. Accept with `{"set": {"event_id": ...}}` to file it under one."""
+    return suggested_for(ledger, candidate_id)
 
 
 @router.post("/{candidate_id}/accept", summary="Accept a candidate; it becomes a ledger claim")

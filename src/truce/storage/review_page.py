@@ -1,0 +1,105 @@
+"""One page of the review queue, read in the database: candidates grouped by the document they
+came from (newest publication first), in the order the document gives them, with the
+document's name, outlet, address and date. A page holds at most `MAX_PAGE` candidates, however
+long the queue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, and_, func, select
+
+from truce.storage.review import QueuedCandidate, queued_of
+from truce.storage.tables import candidates, documents
+
+PAGE = 25
+MAX_PAGE = 100
+
+
+@dataclass(frozen=True)
+class QueuedDocument:
+    hash: str
+    name: str | None
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"hash": self.hash, "name": self.name, "title": self.title,
+                "outlet": self.outlet, "url": self.url, "published": self.published}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    total: int  # candidates matching the filters, on every page
+    offset: int
+    limit: int
+    candidates: list[QueuedCandidate]
+    documents: list[QueuedDocument]  # of this page's candidates, in page order
+
+
+def queue_page(
+    engine: Engine,
+    agreement: str | None,
+    status: str | None,
+    document: str | None = None,
+    offset: int = 0,
+    limit: int = PAGE,
+) -> QueuePage:
+    """Candidates `offset` to `offset + limit` (limit at most `MAX_PAGE`) of the filtered queue,
+    in a stable order: documents by publication (newest first, undated last), then ingestion
+    and hash; a document's candidates in the order extraction found them."""
+    c, d = candidates.c, documents.c
+    limit = max(1, min(limit, MAX_PAGE))
+    offset = max(0, offset)
+    terms = []
+    if agreement is not None:
+        terms.append(c.agreement == agreement)
+    if status is not None:
+        terms.append(c.status == status)
+    if document is not None:
+        terms.append(c.document_hash == document)
+    joined = candidates.join(
+        documents, and_(d.hash == c.document_hash, d.agreement == c.agreement), isouter=True
+    )
+    query = (
+        select(
+            candidates,
+            d.name.label("doc_name"),
+            d.outlet.label("doc_outlet"),
+            d.url.label("doc_url"),
+            d.published.label("doc_published"),
+        )  # fmt: skip
+        .select_from(joined)
+        .where(and_(True, *terms))
+        .order_by(
+            d.published.desc().nulls_last(),
+            d.ingested_at.desc().nulls_last(),
+            c.document_hash,
+            func.length(c.id),
+            c.id,
+        )  # fmt: skip
+        .limit(limit)
+        .offset(offset)
+    )
+    count = select(func.count()).select_from(candidates).where(and_(True, *terms))
+    with engine.connect() as conn:
+        total = int(conn.execute(count).scalar() or 0)
+        rows = conn.execute(query).all()
+    queued = [queued_of(row) for row in rows]
+    seen: dict[str, QueuedDocument] = {}
+    for row, q in zip(rows, queued, strict=True):
+        if row.document_hash not in seen:
+            meta = q.payload.get("document_meta") or {}
+            seen[row.document_hash] = QueuedDocument(
+                row.document_hash,
+                row.doc_name,
+                meta.get("title"),
+                row.doc_outlet,
+                row.doc_url,
+                row.doc_published,
+            )
+    return QueuePage(total, offset, limit, queued, list(seen.values()))
