@@ -1,7 +1,7 @@
 """Review suggestions at scale: the recorded events a queued candidate may belong to, and the
 review page's data (a page of candidates, each with its suggestions), on a SQLite ledger of N
 synthetic claims (bench/synthetic.py: 7 days, so N claims are denser per day than any real
-record), with the indexes of migration 0009 and without them (the agreement/type/date index of
+record), with the indexes of migration 0010 and without them (the agreement/type/date index of
 0007 only), side by side.
 
     PYTHONPATH=src python bench/review_suggest.py --size 200000 --db /tmp/truce-review-200k.db
@@ -132,7 +132,7 @@ def main() -> None:
     finally:
         ledger.close()
     print(f"{count:,} claims (SQLite, {args.db}); median / worst ms")
-    print(f"| {'query':<58} | with 0009 indexes | without (0007 only) | ratio |")
+    print(f"| {'query':<58} | with 0010 indexes | without (0007 only) | ratio |")
     print(f"|{'-' * 60}|------------------:|--------------------:|------:|")
     for label, (median, worst) in with_ix.items():
         before, before_worst = without[label]
