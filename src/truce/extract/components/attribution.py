@@ -16,21 +16,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
+from truce.extract.components.relays import (
+    AGENCY as _AGENCY,
+    AGENCY_LIST_RE,
+    QUOTED_BY,
+    document_relay,
+    outlet_named,
+    told_outlet,
+    trailing_agency,
+)
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
 
 _OPEN, _CLOSE = '“"', '”"'
-AGENCIES = (
-    "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Xinhua", "TASS",
-    "RIA Novosti", "Interfax", "Anadolu", "WAFA", "Al Jazeera", "BBC", "CNN", "Axios", "dpa",
-    "Bloomberg", "Ukrinform", "IRNA", "MENA", "QNA", "SPA", "Saba",
-)  # fmt: skip
 _MARK = re.compile('[“”"]')
-_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 _VERB_WORDS = (
     "said", "says", "told", "tells", "announced", "confirmed", "added", "acknowledged", "stressed",
     "noted", "warned", "declared", "insisted", "explained", "stated", "accused", "denied", "denies",
-    "claimed", "urged", "welcomed", "thanked", "went on to say",
+    "claimed", "urged", "welcomed", "thanked", "went on to say", "reported",
 )  # fmt: skip
 _SAYS = rf"(?:{'|'.join(_VERB_WORDS)})\b(?! by\b)"
 _VERB = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS
@@ -48,9 +51,22 @@ _CITED = re.compile(
     r"(?P<np>[^,]+?) as (?:saying|telling)\b"
 )
 _CITED_BY = re.compile(rf"(?P<np>[^,]+), (?:cited|quoted) by (?P<via>{_AGENCY}|[A-Z][\w ]+)")
-_ACCORDING = re.compile(r"\baccording to (?P<np>[^,.;]+(?:, (?:who|which)[^,.;]+)?)")
+_ACCORDING = re.compile(
+    r"\b(?i:according) to (?P<np>[^,.;]+)(?P<rel>, (?:who|which)[^,.;]+)?"
+)
 _REPORTED = re.compile(rf"\b(?P<via>{_AGENCY}) (?:reported|said|quoted)\b")
-_TOLD = re.compile(rf"\btold (?P<via>{_AGENCY}|[A-Z]\w+(?: [A-Z]\w+)*)")
+# A person's name after a title the gazetteer knows as an office.
+_HOLDER = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+)?[A-Z][\w'’-]+){1,3}")
+# "was announced", "were reported": a passive speech verb has no speaker before it.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$")
+# Asides between a subject and its verb: "Pakistan, however, denied".
+_ASIDE = re.compile(
+    r"\s*(?:however|meanwhile|though|too|also|in turn|for (?:its|his|her|their) part|"
+    r"in (?:a|its|his|her|their) statement|in response|separately|later|earlier)\s*",
+    re.I,
+)
+# "Speaking after the meeting, Ivan Petrov": the participle clause before the speaker.
+_SPEAKING = re.compile(r"^.*?\b(?:[Ss]peaking|[Aa]ddressing|[Ww]riting)\b[^,]*,\s*")
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|speaking|citing|a|an)\b", re.I)
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|the (?:group|source|official|person|movement|ministry|spokesman|"
@@ -82,7 +98,6 @@ _AGE = re.compile(r"\s*\d{1,3}\s*")
 _DESCRIBED = re.compile(
     r"(?P<role>(?:[a-z][\w-]*\s+){1,3})(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 )
-_AGENCY_RE = re.compile(_AGENCY)
 _HEAD_SPLIT = re.compile(r"[,;:”\"]")
 _QUOTE_BEFORE = re.compile(r"[”\"],?\s*$|,[”\"]\s*$")
 _TAIL_SPLIT = re.compile(r"[,;.]")
@@ -107,6 +122,8 @@ def attribute(
     inside = _by_sentence(spans, sentences)
     quotes = [within[0] if within else None for within in inside]
     reader = _Reader(text, actors, outlet)
+    # The writer's narration: the agency's when the copy credits one ("— Report from Reuters").
+    narration = SourceRef(via=document_relay(text, outlet))
     result: dict[int, Attribution] = {}
     pending: list[int] = []  # sentences of a quotation whose speaker is named at its end
     for i, (start, end) in enumerate(sentences):
@@ -120,10 +137,10 @@ def attribute(
         if found is not None and reader.role_only and i + 1 < len(sentences):
             found = _named_later(reader, found, sentences[i + 1])
         for j in [*pending, i]:
-            result[j] = Attribution(found or SourceRef(), quotes[j])
+            result[j] = Attribution(found or narration, quotes[j])
         pending = []
     for j in pending:
-        result[j] = Attribution(SourceRef(), quotes[j])
+        result[j] = Attribution(narration, quotes[j])
     return result
 
 
@@ -213,46 +230,77 @@ class _Reader:
         # Cheap substring tests first: these patterns backtrack on every capital letter.
         cited = "cited" in masked or "quoted" in masked
         if cited and (match := _CITED.search(masked)):
-            return self._via(self._speaker(match["np"], base + match.start("np")), match["via"])
+            via = outlet_named(match["via"])
+            return self._via(self._speaker(match["np"], base + match.start("np")), via)
         if cited and (match := _CITED_BY.search(masked)):
-            return self._via(self._speaker(match["np"], base + match.start("np")), match["via"])
-        if "according to" in masked and (match := _ACCORDING.search(masked)):
-            np = match["np"].strip()
-            if _AGENCY_RE.fullmatch(np):
-                return SourceRef(via=np)
-            return self._speaker(np, base + match.start("np"))
+            via = outlet_named(match["via"])
+            return self._via(self._speaker(match["np"], base + match.start("np")), via)
+        if "quoted" in masked and (match := QUOTED_BY.search(masked)):
+            np = _SPEAKING.sub("", match["np"])
+            offset = base + match.end("np") - len(np)
+            return self._via(self._speaker(np, offset), outlet_named(match["via"]))
+        if "ccording to" in masked and (match := _ACCORDING.search(masked)):
+            return self._according(match, base)
         first = _VERB_WORD.search(masked) if any(map(masked.__contains__, _VERB_WORDS)) else None
         head = masked[: first.start()] if first else ""
         verbs = _VERB_RE.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
             head = masked[: verb.start()]
-            chunks = _HEAD_SPLIT.split(head)
-            inverted = not head.strip() or bool(_QUOTE_BEFORE.search(head))
-            while chunks and not chunks[-1].strip():
-                chunks.pop()
-            while len(chunks) > 1 and (_RELATIVE.match(chunks[-1]) or _AGE.fullmatch(chunks[-1])):
-                chunks.pop()  # "Rakesh Sharma, 52, said": the age is no speaker
-            if inverted:
-                tail = masked[verb.end() :]
-                subject = _TRIM.sub("", _TAIL_SPLIT.split(tail.strip(), maxsplit=1)[0])
-                offset = base + verb.end() + len(tail) - len(tail.lstrip())
-                appositive = ""
-            else:
-                subject = chunks[-1] if chunks else ""
-                subject = _SUBORDINATE.split(subject.split(" - ")[-1])[-1].strip()
-                offset = base + head.rfind(subject)
-                appositive = chunks[-2] if len(chunks) > 1 else ""
-                if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
-                    appositive = ""  # a quotation or a clause, not a title
-            if subject and len(subject.split()) <= 14:
-                found = self._speaker(subject, offset, appositive)
-                told = _TOLD.search(masked, verb.start()) if verb[0].endswith("told") else None
-                via = told["via"] if told else None
-                return self._via(found, via)
+            if _PASSIVE.search(head):
+                continue  # "the agreement was announced": no one speaks
+            found = self._said(masked, base, head, verb)
+            if found is not None:
+                return found
         reporting = "reported" in masked or "said" in masked or "quoted" in masked
         if reporting and (match := _REPORTED.search(masked)):
             return SourceRef(via=match["via"])
         return None
+
+    def _according(self, match: re.Match[str], base: int) -> SourceRef:
+        """ "according to X": X speaks; a relative clause after X only tells whether X is
+        anonymous ("according to a source, who asked not to be named")."""
+        np = match["np"].strip()
+        if AGENCY_LIST_RE.fullmatch(np):
+            return SourceRef(via=np)
+        if match["rel"] and _ANONYMITY.search(match["rel"]):
+            np = np + match["rel"]
+        return self._speaker(np, base + match.start("np"))
+
+    def _said(
+        self, masked: str, base: int, head: str, verb: re.Match[str]
+    ) -> SourceRef | None:
+        """The speaker of a speech verb: before it, or after it when the order is inverted."""
+        chunks = _HEAD_SPLIT.split(head)
+        inverted = not head.strip() or bool(_QUOTE_BEFORE.search(head))
+        while chunks and not chunks[-1].strip():
+            chunks.pop()
+        while len(chunks) > 1 and (
+            _RELATIVE.match(chunks[-1])
+            or _AGE.fullmatch(chunks[-1])
+            or _ASIDE.fullmatch(chunks[-1])
+        ):
+            chunks.pop()  # "Rakesh Sharma, 52, said", "Pakistan, however, denied"
+        if inverted:
+            tail = masked[verb.end() :]
+            subject = _TRIM.sub("", _TAIL_SPLIT.split(tail.strip(), maxsplit=1)[0])
+            offset = base + verb.end() + len(tail) - len(tail.lstrip())
+            appositive = ""
+        else:
+            if len(chunks) > 1 and _role_after_name(chunks[-2], chunks[-1]):
+                chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
+            subject = chunks[-1] if chunks else ""
+            subject = _SUBORDINATE.split(subject.split(" - ")[-1])[-1].strip()
+            offset = base + head.rfind(subject)
+            appositive = chunks[-2] if len(chunks) > 1 else ""
+            if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
+                appositive = ""  # a quotation or a clause, not a title
+        if not subject or len(subject.split()) > 14:
+            return None
+        if AGENCY_LIST_RE.fullmatch(subject):
+            return SourceRef(via=subject)  # "Reuters reported": the agency relays, no one speaks
+        found = self._speaker(subject, offset, appositive)
+        via = told_outlet(masked, verb.start()) if verb[0].endswith("told") else None
+        return self._via(found, via or trailing_agency(masked, verb.end()))
 
     def _inside(self, lo: int, hi: int) -> list[ActorMention]:
         """The mentions within [lo, hi], in the order given."""
@@ -262,7 +310,7 @@ class _Reader:
         return [self.actors[k] for k in sorted(found) if self.actors[k].span[1] <= hi]
 
     def _via(self, found: SourceRef, via: str | None) -> SourceRef:
-        if via is None or via == self.outlet or not _AGENCY_RE.fullmatch(via):
+        if via is None or via == self.outlet:
             return found
         return replace(found, via=via)
 
@@ -278,12 +326,16 @@ class _Reader:
                 return self.last_anonymous or self.last or SourceRef()
             return self.last or SourceRef()
         inside = self._inside(offset, offset + len(np))
+        end = offset + len(np)
         np = _ARTICLE.sub("", np)
         people = [m for m in inside if m.kind == "official" and _is_name(m.text)]
         official = next((m for m in people if _full_name(m.text) in OFFICIALS), None)
         official = official or next(iter(people), None)
         if official is not None:
             self.personal = True
+            holder = self.text[official.span[1] : end].strip()
+            if _HOLDER.fullmatch(holder) and _full_name(official.text) not in OFFICIALS:
+                return SourceRef(holder, official.text)  # "Pakistan's Foreign Minister Ishaq Dar"
             name = _full_name(official.text)
             role = appositive.strip() or self.roles.get(name) or OFFICIALS.get(name, ("", ""))[1]
             return SourceRef(name, _ARTICLE.sub("", role) if role else None)
@@ -318,6 +370,13 @@ class _Reader:
             speaker = np if self.personal else _institution(np)
             return SourceRef(speaker, _ARTICLE.sub("", appositive.strip()) or None)
         return SourceRef(None, np, True)
+
+
+def _role_after_name(first: str, second: str) -> bool:
+    """ "Ali Hassan, deputy director of the agency": a name, then its role."""
+    first, second = first.strip(), second.strip()
+    named = _is_name(first) and 2 <= len(first.split()) <= 4
+    return named and second[:1].islower() and bool(_ROLE_ONLY.search(second))
 
 
 def _institution(np: str) -> str:
