@@ -35,7 +35,8 @@ _VERB_WORDS = (
     "noted", "warned", "declared", "insisted", "explained", "stated", "accused", "denied", "denies",
     "claimed", "urged", "welcomed", "thanked", "went on to say", "reported",
 )  # fmt: skip
-_SAYS = rf"(?:{'|'.join(_VERB_WORDS)})\b(?! by\b)"
+# "explosions reported in Srinagar": a participle saying where, not a speaker reporting.
+_SAYS = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b)(?<!reported(?= (?:in|at|near|along|across|from|around)\b))"
 _VERB = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS
 _VERB_RE = re.compile(_VERB)
 # The speech verbs alone: every match of _VERB_RE holds one, so where this finds none there is
@@ -55,14 +56,21 @@ _ACCORDING = re.compile(
     r"\b(?i:according) to (?P<np>[^,.;]+)(?P<rel>, (?:who|which)[^,.;]+)?"
 )
 _REPORTED = re.compile(rf"\b(?P<via>{_AGENCY}) (?:reported|said|quoted)\b")
+_LEAD_ADVERB = re.compile(
+    r"(?:Later|Earlier|Meanwhile|However|Also|Then|Separately|Previously|Now|Today),?\s+"
+)
+_REPORTED_BY = re.compile(
+    r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;]*)"
+)
 # A person's name after a title the gazetteer knows as an office.
 _HOLDER = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+)?[A-Z][\w'’-]+){1,3}")
+_ENDS_IN_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){1,2}$")
 # "was announced", "were reported": a passive speech verb has no speaker before it.
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$")
 # Asides between a subject and its verb: "Pakistan, however, denied".
 _ASIDE = re.compile(
     r"\s*(?:however|meanwhile|though|too|also|in turn|for (?:its|his|her|their) part|"
-    r"in (?:a|its|his|her|their) statement|in response|separately|later|earlier)\s*",
+    r"in (?:a|its|his|her|their) statement|in response|separately|later|earlier|among others)\s*",
     re.I,
 )
 # "Speaking after the meeting, Ivan Petrov": the participle clause before the speaker.
@@ -209,6 +217,7 @@ class _Reader:
         self.role_only = False  # the last speaker was a title with no name
         self.personal = False  # the last speaker is a person's name
         self.roles: dict[str, str] = {}  # names given a role earlier in the document
+        self.relays: dict[str, str] = {}  # speakers and the agency that relayed them
         # Mentions by start, to find those inside a phrase by binary search; only when no
         # mention ends before it starts (then one inside also starts inside).
         self.by_start = sorted(range(len(actors)), key=lambda k: actors[k].span[0])
@@ -218,6 +227,13 @@ class _Reader:
     def source(self, start: int, end: int, quotes: Sequence[Span]) -> SourceRef | None:
         masked = _mask(self.text, start, end, quotes)
         found = self._find(masked, start)
+        if found is not None and found.speaker is not None:
+            # A speaker relayed once ("the ministry said, according to TASS") is relayed so
+            # throughout: the copy has it from that agency.
+            if found.via is not None:
+                self.relays.setdefault(found.speaker, found.via)
+            elif found.speaker in self.relays:
+                found = replace(found, via=self.relays[found.speaker])
         if found is not None:
             self.last = found
             if found.anonymous:
@@ -261,7 +277,11 @@ class _Reader:
         anonymous ("according to a source, who asked not to be named")."""
         np = match["np"].strip()
         if AGENCY_LIST_RE.fullmatch(np):
-            return SourceRef(via=np)
+            # "This was reported by the defence ministry, according to TASS"
+            by = _REPORTED_BY.search(match.string)
+            if by is None:
+                return SourceRef(via=np)
+            return self._via(self._speaker(by["np"], base + by.start("np")), np)
         if match["rel"] and _ANONYMITY.search(match["rel"]):
             np = np + match["rel"]
         return self._speaker(np, base + match.start("np"))
@@ -296,6 +316,9 @@ class _Reader:
                 appositive = ""  # a quotation or a clause, not a title
         if not subject or len(subject.split()) > 14:
             return None
+        listed = len(chunks) > 1 and " and " in subject and _is_name(chunks[-2].strip())
+        if subject.startswith("and ") or listed:
+            return SourceRef()  # "Biden, Macron ... and Guterres welcomed": many speak, none alone
         if AGENCY_LIST_RE.fullmatch(subject):
             return SourceRef(via=subject)  # "Reuters reported": the agency relays, no one speaks
         found = self._speaker(subject, offset, appositive)
@@ -316,6 +339,9 @@ class _Reader:
 
     def _speaker(self, np: str, offset: int, appositive: str = "") -> SourceRef:
         np = np.strip()
+        lead = _LEAD_ADVERB.match(np)
+        if lead:  # "Later the ministry said"
+            np, offset = np[lead.end() :], offset + lead.end()
         self.role_only = self.personal = False
         if _ANAPHOR.match(np):
             word = np.lower()
@@ -331,6 +357,8 @@ class _Reader:
         people = [m for m in inside if m.kind == "official" and _is_name(m.text)]
         official = next((m for m in people if _full_name(m.text) in OFFICIALS), None)
         official = official or next(iter(people), None)
+        if len({m.text for m in people}) > 1 and " and " in np:
+            return SourceRef()  # "Macron and Guterres welcomed": several speak, none alone
         if official is not None:
             self.personal = True
             holder = self.text[official.span[1] : end].strip()
@@ -373,9 +401,10 @@ class _Reader:
 
 
 def _role_after_name(first: str, second: str) -> bool:
-    """ "Ali Hassan, deputy director of the agency": a name, then its role."""
+    """ "Ali Hassan, deputy director of the agency", "UN aid official Ali Hassan, interim
+    chief of the agency": a phrase ending in a name, then the name's role."""
     first, second = first.strip(), second.strip()
-    named = _is_name(first) and 2 <= len(first.split()) <= 4
+    named = _ENDS_IN_NAME.search(first) is not None and len(first.split()) <= 8
     return named and second[:1].islower() and bool(_ROLE_ONLY.search(second))
 
 
