@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from truce.extract.sites import site_named
+
 # Cities of 5,000 people or more: small enough to load in about a second once per process,
 # large enough to hold the towns front lines and crossings are named after (Debaltseve, Soledar).
 MIN_POPULATION = 5000
@@ -197,9 +199,15 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
         return None
     precision = 1
     if _NEAR.match(name):
-        name, precision = _NEAR.sub("", name), 2
+        name, precision = _NEAR.sub("", name).removeprefix("the "), 2
     while _DIRECTION.match(name) and not _known(index, name):
         name, precision = _DIRECTION.sub("", name, count=1), 2
+    site = site_named(name)
+    if site is not None:  # "the Kerem Shalom crossing": a site of its own, not a town
+        admin1 = _nearest_admin1(site.lat, site.lon, site.country)
+        return Place(
+            site.name, site.lat, site.lon, admin1, site.country, precision, site.time_zone
+        )
     for feature, gives in _FEATURES_LONGEST_FIRST:
         if name.endswith(" " + feature) and not _known(index, name):
             name, precision = name[: -len(feature) - 1], max(precision, gives)
@@ -242,3 +250,31 @@ def _place(
         geo_precision=precision,
         time_zone=at.time_zone,
     )
+
+
+def region_of(admin1: str | None, iso3: str) -> Place | None:
+    """The region of REGIONS whose seat lies in `admin1` ("PS.GZ" -> the Gaza Strip), else
+    the country `iso3` itself: where an event known only to lie in that area is placed."""
+    index = _index()
+    for key, (country, seat_name) in REGIONS.items():
+        if country != iso3 or admin1 is None:
+            continue
+        seat = _best(index.cities.get(seat_name, []), country_codes([iso3]))
+        if seat is not None and seat.admin1 == admin1:
+            return _place(key.title(), seat, iso3, 3, admin1=True, index=index)
+    for key, (code, capital) in index.countries.items():
+        if code == iso3:
+            return _place(key.title(), capital, iso3, 3, admin1=False, index=index)
+    return None
+
+
+@cache
+def _nearest_admin1(lat: float, lon: float, iso3: str) -> str | None:
+    """The admin1 of the GeoNames town nearest a site, in the site's country."""
+    index = _index()
+    allowed = country_codes([iso3])
+    towns = {id(e): e for entries in index.cities.values() for e in entries if e.iso2 in allowed}
+    if not towns:
+        return None
+    nearest = min(towns.values(), key=lambda e: (e.lat - lat) ** 2 + (e.lon - lon) ** 2)
+    return nearest.admin1
