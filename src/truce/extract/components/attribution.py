@@ -57,7 +57,8 @@ _ACCORDING = re.compile(
 )
 _REPORTED = re.compile(rf"\b(?P<via>{_AGENCY}) (?:reported|said|quoted)\b")
 _LEAD_ADVERB = re.compile(
-    r"(?:Later|Earlier|Meanwhile|However|Also|Then|Separately|Previously|Now|Today),?\s+"
+    r"(?:(?:Later|Earlier)(?:\s+(?:this|last|that)\s+(?:month|week|year|day))?|Meanwhile|"
+    r"However|Also|Then|Separately|Previously|Now|Today),?\s+"
 )
 _REPORTED_BY = re.compile(
     r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;]*)"
@@ -317,8 +318,9 @@ class _Reader:
         if not subject or len(subject.split()) > 14:
             return None
         listed = len(chunks) > 1 and " and " in subject and _is_name(chunks[-2].strip())
-        if subject.startswith("and ") or listed:
+        if listed:
             return SourceRef()  # "Biden, Macron ... and Guterres welcomed": many speak, none alone
+        subject = subject.removeprefix("and ")  # "..., and Qatar's foreign ministry said"
         if AGENCY_LIST_RE.fullmatch(subject):
             return SourceRef(via=subject)  # "Reuters reported": the agency relays, no one speaks
         found = self._speaker(subject, offset, appositive)
@@ -363,7 +365,9 @@ class _Reader:
             self.personal = True
             holder = self.text[official.span[1] : end].strip()
             if _HOLDER.fullmatch(holder) and _full_name(official.text) not in OFFICIALS:
-                return SourceRef(holder, official.text)  # "Pakistan's Foreign Minister Ishaq Dar"
+                # "Pakistan's Foreign Minister Ishaq Dar": the title and the name whole, which
+                # speakers.py parts once the events know whose side speaks
+                return SourceRef(f"{_ARTICLE.sub('', official.text)} {holder}")
             name = _full_name(official.text)
             role = appositive.strip() or self.roles.get(name) or OFFICIALS.get(name, ("", ""))[1]
             return SourceRef(name, _ARTICLE.sub("", role) if role else None)
