@@ -82,7 +82,7 @@ _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|occupied|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)"
 )
-_NEAR = re.compile(r"^(?:near|outside|around|the outskirts of)\s+")
+_NEAR = re.compile(r"^(?:near|outside|around|(?:the )?outskirts of)\s+")
 
 
 # Apostrophes and the letters transliteration uses for ayn and hamza vanish ("Sana'a" ->
@@ -205,9 +205,7 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
     site = site_named(name)
     if site is not None:  # "the Kerem Shalom crossing": a site of its own, not a town
         admin1 = _nearest_admin1(site.lat, site.lon, site.country)
-        return Place(
-            site.name, site.lat, site.lon, admin1, site.country, precision, site.time_zone
-        )
+        return Place(site.name, site.lat, site.lon, admin1, site.country, precision, site.time_zone)
     for feature, gives in _FEATURES_LONGEST_FIRST:
         if name.endswith(" " + feature) and not _known(index, name):
             name, precision = name[: -len(feature) - 1], max(precision, gives)

@@ -70,6 +70,8 @@ def _date(year: int, month: int, day: int) -> date | None:
 
 def story_anchor(text: str, published: date | None) -> date | None:
     """The day relative dates in `text` count from (see the module's docstring)."""
+    found = DATE_MARKER.match(text)
     marker = marker_date(text)
     near = published or marker
-    return dateline_date(text, near) or near
+    # The dateline may follow the marker on its line: " date 2023-11-24 GAZA, Nov 24 (...)".
+    return dateline_date(text[found.end() :] if found else text, near) or near

@@ -15,9 +15,10 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
 from truce.extract.components.relays import (
     AGENCY as _AGENCY,
+)
+from truce.extract.components.relays import (
     AGENCY_LIST_RE,
     QUOTED_BY,
     document_relay,
@@ -25,6 +26,7 @@ from truce.extract.components.relays import (
     told_outlet,
     trailing_agency,
 )
+from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
 
@@ -36,7 +38,8 @@ _VERB_WORDS = (
     "claimed", "urged", "welcomed", "thanked", "went on to say", "reported",
 )  # fmt: skip
 # "explosions reported in Srinagar": a participle saying where, not a speaker reporting.
-_SAYS = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b)(?<!reported(?= (?:in|at|near|along|across|from|around)\b))"
+_PARTICIPLE = r"(?<!reported(?= (?:in|at|near|along|across|from|around)\b))"
+_SAYS = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b){_PARTICIPLE}"
 _VERB = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS
 _VERB_RE = re.compile(_VERB)
 # The speech verbs alone: every match of _VERB_RE holds one, so where this finds none there is
@@ -52,9 +55,7 @@ _CITED = re.compile(
     r"(?P<np>[^,]+?) as (?:saying|telling)\b"
 )
 _CITED_BY = re.compile(rf"(?P<np>[^,]+), (?:cited|quoted) by (?P<via>{_AGENCY}|[A-Z][\w ]+)")
-_ACCORDING = re.compile(
-    r"\b(?i:according) to (?P<np>[^,.;]+)(?P<rel>, (?:who|which)[^,.;]+)?"
-)
+_ACCORDING = re.compile(r"\b(?i:according) to (?P<np>[^,.;]+)(?P<rel>, (?:who|which)[^,.;]+)?")
 _REPORTED = re.compile(rf"\b(?P<via>{_AGENCY}) (?:reported|said|quoted)\b")
 _LEAD_ADVERB = re.compile(
     r"(?:(?:Later|Earlier)(?:\s+(?:this|last|that)\s+(?:month|week|year|day))?|Meanwhile|"
@@ -287,9 +288,7 @@ class _Reader:
             np = np + match["rel"]
         return self._speaker(np, base + match.start("np"))
 
-    def _said(
-        self, masked: str, base: int, head: str, verb: re.Match[str]
-    ) -> SourceRef | None:
+    def _said(self, masked: str, base: int, head: str, verb: re.Match[str]) -> SourceRef | None:
         """The speaker of a speech verb: before it, or after it when the order is inverted."""
         chunks = _HEAD_SPLIT.split(head)
         inverted = not head.strip() or bool(_QUOTE_BEFORE.search(head))

@@ -32,7 +32,7 @@ _MEDIUM_NOUN = r"(?:television|TV|radio|newspaper|daily|channel|network|news age
 # A name as outlets write theirs: capitalised words, "al-" prefixes, a web address.
 _OUTLET_NAME = r"(?:(?:al|el)-)?[A-Z][\w.&'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w.&'’-]*)*"
 _OUTLET = re.compile(
-    rf"(?:the\s+)?(?:[A-Za-z]+-[a-z]+\s+|state\s+|local\s+)*(?P<name>{_OUTLET_NAME})"
+    rf"(?:the\s+)?(?:[A-Za-z]+-[a-z]+\s+|[a-z]+\s+){{0,3}}(?P<name>{_OUTLET_NAME})"
     rf"(?P<noun>(?:\s+{_MEDIUM_NOUN})+)?"
 )
 _OUTLET_WORDS = re.compile(r"(?:\.com|\.net|\.org|\bNews|\bTV|\bTimes|\bPost|\bDaily)\b")

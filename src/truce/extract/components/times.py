@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, lowered
 from truce.extract.model import TimeRef
 from truce.extract.pipeline import doc_text
+from truce.extract.time_anchor import story_anchor
 from truce.extract.time_patterns import (
     ANCHOR,
     ANCHOR_THEN_CLOCK,
@@ -29,7 +30,6 @@ from truce.extract.time_patterns import (
     ZONE_ABBREVIATIONS,
     clocks,
 )
-from truce.extract.time_anchor import story_anchor
 from truce.extract.time_zones import clock_zone, dateline_zones
 
 # Not after "a.m." or an initial ("U.S."): those full stops end no clause.
