@@ -100,3 +100,14 @@ def test_the_region_of_an_admin1_else_the_country() -> None:
     assert gaza is not None and (gaza.name, gaza.geo_precision) == ("Gaza Strip", 3)
     yemen = region_of("YE.25", "YEM")
     assert yemen is not None and (yemen.name, yemen.country) == ("Yemen", "YEM")
+
+
+def test_each_sites_admin1_is_its_nearest_towns() -> None:
+    from truce.extract.places_resolve import _index, country_codes
+
+    cities = [e for found in _index().cities.values() for e in found]
+    for site in SITES:
+        codes = country_codes([site.country])
+        towns = [e for e in cities if e.iso2 in codes]
+        nearest = min(towns, key=lambda e: (e.lat - site.lat) ** 2 + (e.lon - site.lon) ** 2)
+        assert site.admin1 == nearest.admin1, site.name

@@ -204,8 +204,9 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
         name, precision = _DIRECTION.sub("", name, count=1), 2
     site = site_named(name)
     if site is not None:  # "the Kerem Shalom crossing": a site of its own, not a town
-        admin1 = _nearest_admin1(site.lat, site.lon, site.country)
-        return Place(site.name, site.lat, site.lon, admin1, site.country, precision, site.time_zone)
+        return Place(
+            site.name, site.lat, site.lon, site.admin1, site.country, precision, site.time_zone
+        )
     for feature, gives in _FEATURES_LONGEST_FIRST:
         if name.endswith(" " + feature) and not _known(index, name):
             name, precision = name[: -len(feature) - 1], max(precision, gives)
@@ -264,15 +265,3 @@ def region_of(admin1: str | None, iso3: str) -> Place | None:
         if code == iso3:
             return _place(key.title(), capital, iso3, 3, admin1=False, index=index)
     return None
-
-
-@cache
-def _nearest_admin1(lat: float, lon: float, iso3: str) -> str | None:
-    """The admin1 of the GeoNames town nearest a site, in the site's country."""
-    index = _index()
-    allowed = country_codes([iso3])
-    towns = {id(e): e for entries in index.cities.values() for e in entries if e.iso2 in allowed}
-    if not towns:
-        return None
-    nearest = min(towns.values(), key=lambda e: (e.lat - lat) ** 2 + (e.lon - lon) ** 2)
-    return nearest.admin1
