@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from truce.extract.sites import site_named
@@ -192,6 +192,12 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
     the gazetteer does not know it."""
     if not text:
         return None
+    return _resolve(text, frozenset(countries))
+
+
+# Place names recur from report to report ("Gaza Strip", "Rafah"): answers are kept.
+@lru_cache(maxsize=8192)
+def _resolve(text: str, countries: frozenset[str]) -> Place | None:
     index = _index()
     allowed = country_codes(countries)
     name = fold(re.split(r",|;|\band\b", text)[0])

@@ -109,7 +109,10 @@ _DESCRIBED = re.compile(
     r"(?P<role>(?:[a-z][\w-]*\s+){1,3})(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 )
 _HEAD_SPLIT = re.compile(r"[,;:”\"]")
-_QUOTE_BEFORE = re.compile(r"[”\"],?\s*$|,[”\"]\s*$")
+# A head ending in a closing quotation mark (and a comma): the speaker follows the verb.
+_QUOTE_ENDS = ("”", '"', "”,", '",')
+# The passive's auxiliary stands within this many characters before the verb.
+_PASSIVE_REACH = 40
 _TAIL_SPLIT = re.compile(r"[,;.]")
 _QUANTIFIER = re.compile(r"^(?:an?|one|two|some)(?: unnamed| anonymous)? ", re.I)
 _POSSESSIVE = re.compile(r"^([A-Z][\w ]*?)['’]s ")
@@ -264,7 +267,7 @@ class _Reader:
         verbs = _VERB_RE.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
             head = masked[: verb.start()]
-            if _PASSIVE.search(head):
+            if _PASSIVE.search(head, max(0, len(head) - _PASSIVE_REACH)):
                 continue  # "the agreement was announced": no one speaks
             found = self._said(masked, base, head, verb)
             if found is not None:
@@ -291,7 +294,7 @@ class _Reader:
     def _said(self, masked: str, base: int, head: str, verb: re.Match[str]) -> SourceRef | None:
         """The speaker of a speech verb: before it, or after it when the order is inverted."""
         chunks = _HEAD_SPLIT.split(head)
-        inverted = not head.strip() or bool(_QUOTE_BEFORE.search(head))
+        inverted = not head.strip() or head.rstrip().endswith(_QUOTE_ENDS)
         while chunks and not chunks[-1].strip():
             chunks.pop()
         while len(chunks) > 1 and (

@@ -59,6 +59,7 @@ _LEADING_NOISE = re.compile(
 )
 # "from Deir al-Balah in central Gaza": a place named just before "in" is the more precise.
 _TOWN_BEFORE = re.compile(rf"\b(?:at|near|from|in|into)\s+(?:the\s+)?(?P<place>{_NAME})\s+$")
+_TOWN_REACH = 80  # characters: "from" and the longest town names fit
 # The kind of site written after its name: "the Kerem Shalom border crossing", "Ofer prison".
 _FEATURE_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|prison|airport)\b")
 
@@ -73,7 +74,8 @@ def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None
     for match in [*matches, *found]:
         place = _POSSESSOR.sub("", _LEADING_NOISE.sub("", match.group("place")).strip())
         before = match.re is _PLACE and match["how"] == "in"
-        if before and (town := _TOWN_BEFORE.search(evidence, 0, match.start())):
+        reach = max(0, match.start() - _TOWN_REACH)
+        if before and (town := _TOWN_BEFORE.search(evidence, reach, match.start())):
             # "from Deir al-Balah in central Gaza": where it happened is the town
             match, place = town, _LEADING_NOISE.sub("", town["place"]).strip()
         feature = _FEATURE_AFTER.match(evidence, match.end("place"))
