@@ -256,3 +256,12 @@ def test_a_title_and_its_holder_stay_whole_for_the_speaker_rules() -> None:
     assert sources(text)[0].speaker == "Pakistan's Foreign Minister Ivo Karl"
     text = "Earlier this month the Houthis said the ships were held."
     assert sources(text)[0].speaker == "Houthis"
+
+
+def test_a_titles_possessive_is_kept_and_a_dash_ends_the_lead() -> None:
+    text = "The Israeli prime minister’s office also said a list had arrived."
+    assert sources(text)[0].speaker == "Israeli prime minister's office"
+    text = "Fighting resumed on Friday – the Israeli military said Hamas fired first."
+    assert sources(text)[0].speaker == "Israeli military"
+    text = 'The truce "will last four days," Hamas said. All fire will stop, the statement said.'
+    assert [s.speaker for s in sources(text)] == ["Hamas", "Hamas"]

@@ -58,6 +58,11 @@ def test_a_speaker_who_told_a_named_medium_is_relayed_by_it() -> None:
     assert sources("Omar Rask told Reuters the tankers were held.", outlet="Reuters")[0].via is None
 
 
+def test_an_outlet_as_subject_relays() -> None:
+    text = "The sides agreed to extend the truce, Vesna News reported."
+    assert sources(text) == [SourceRef(via="Vesna News")]
+
+
 def test_according_to_agencies_together() -> None:
     [source] = sources("According to AFP and Reuters, the cabinet approved the deal.")
     assert source == SourceRef(via="AFP and Reuters")
@@ -79,7 +84,6 @@ def test_a_speaker_relayed_once_stays_relayed() -> None:
     [
         "A truce took hold in Strelsau on Sunday.\n\n— Report from Reuters",
         "A truce took hold in Strelsau on Sunday, Al Jazeera reports.\n\nMore follows.",
-        "STRELSAU, Nov 24 (Reuters) - A truce took hold in Strelsau on Sunday.",
     ],
 )
 def test_a_copy_credited_to_an_agency_relays_its_narration(text: str) -> None:
@@ -93,6 +97,8 @@ def test_a_copy_credited_to_an_agency_relays_its_narration(text: str) -> None:
 def test_an_uncredited_copy_relays_nothing() -> None:
     text = "A truce took hold in Strelsau on Sunday. Aid convoys followed."
     assert document_relay(text) is None
+    # A dateline's agency wrote the copy: its narration is its own.
+    assert document_relay("STRELSAU, Nov 24 (Xinhua) -- A truce took hold on Sunday.") is None
     assert [s.via for s in sources(text)] == [None, None]
     # A speaker in a credited copy keeps the relay it has (none): only narration is the agency's.
     credited = "The truce holds, Ivo Karl said.\n\n— Report from Reuters"

@@ -80,7 +80,7 @@ _SPEAKING = re.compile(r"^.*?\b(?:[Ss]peaking|[Aa]ddressing|[Ww]riting)\b[^,]*,\
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|speaking|citing|a|an)\b", re.I)
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|the (?:group|source|official|person|movement|ministry|spokesman|"
-    r"spokeswoman|minister|envoy|mediator|president|diplomat)|one of them)$",
+    r"spokeswoman|minister|envoy|mediator|president|diplomat|statement)|one of them)$",
     re.I,
 )
 _ANONYMOUS = re.compile(
@@ -103,6 +103,8 @@ _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|while|because|since|although|though|as|"
     r"that|where|once)\s"
 )
+_OFFICE_HOLDER = re.compile(r"\b(?:minister|president|secretary|envoy|governor|king)$", re.I)
+_DASH = re.compile(r" [-–—] ")  # "Friday – the Israeli military said": after the dash
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
 _DESCRIBED = re.compile(
@@ -312,7 +314,7 @@ class _Reader:
             if len(chunks) > 1 and _role_after_name(chunks[-2], chunks[-1]):
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
-            subject = _SUBORDINATE.split(subject.split(" - ")[-1])[-1].strip()
+            subject = _SUBORDINATE.split(_DASH.split(subject)[-1])[-1].strip()
             offset = base + head.rfind(subject)
             appositive = chunks[-2] if len(chunks) > 1 else ""
             if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
@@ -323,8 +325,8 @@ class _Reader:
         if listed:
             return SourceRef()  # "Biden, Macron ... and Guterres welcomed": many speak, none alone
         subject = subject.removeprefix("and ")  # "..., and Qatar's foreign ministry said"
-        if AGENCY_LIST_RE.fullmatch(subject):
-            return SourceRef(via=subject)  # "Reuters reported": the agency relays, no one speaks
+        if AGENCY_LIST_RE.fullmatch(subject) or outlet_named(subject) == subject:
+            return SourceRef(via=subject)  # "Reuters reported": the outlet relays, no one speaks
         found = self._speaker(subject, offset, appositive)
         via = told_outlet(masked, verb.start()) if verb[0].endswith("told") else None
         return self._via(found, via or trailing_agency(masked, verb.end()))
@@ -419,9 +421,11 @@ def _institution(np: str) -> str:
     "Gaza health ministry": one spelling for an organ however the sentence words it."""
 
     def adjective(match: re.Match[str]) -> str:
+        if _OFFICE_HOLDER.search(match[1]):
+            return f"{match[1]}'s "  # "the Israeli prime minister's office": an office's name
         return _DEMONYM.get(match[1], match[1]) + " "
 
-    return _POSSESSIVE.sub(adjective, np)
+    return _POSSESSIVE.sub(adjective, np).replace("’", "'")
 
 
 def _is_name(text: str) -> bool:

@@ -2,8 +2,8 @@
 
 Four constructions, each general:
 
-- a report that names its source agency for the whole copy ("— Report from Reuters", a lead
-  ending "..., Al Jazeera reports.", a dateline "GAZA, Nov 24 (Reuters) -"): the writer's own
+- a report that credits its copy to an agency ("— Report from Reuters", a lead ending "...,
+  Al Jazeera reports."; not a dateline's agency, which is the writer itself): the writer's own
   narration is that agency's, so an unattributed sentence has `via` the agency (gold README:
   "the outlet or intermediary that relayed the statement when it is not the writer's own");
 - a speaker's words reported on by an outlet ("..., the ombudsman said, Reuters reported");
@@ -46,13 +46,11 @@ QUOTED_BY = re.compile(
 )
 _TOLD = re.compile(r"\btold\s+(?P<rest>[^,.;:]+)")
 
-# What names the agency of a whole copy: the credit line, a lead's "X reports", a dateline.
+# What names the agency of a whole copy: the credit line, a lead's "X reports".
 _CREDIT = re.compile(rf"\bReport(?:ing)? (?:from|by) (?P<via>{AGENCY})\b")
 _LEAD_REPORTS = re.compile(rf",\s+(?P<via>{AGENCY})\s+reports?\.")
-_DATELINE = re.compile(
-    rf"(?:^|\n)\s*[A-Z][A-Z .'’/-]*,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s+\((?P<via>{AGENCY})\)"
-)
-# The credit, lead or dateline is looked for near the top (and the credit at the foot).
+# The credit and lead are looked for near the top (and the credit at the foot). A dateline's
+# agency ("GAZA, Nov 24 (Xinhua) -") is the writer itself, not a relay (real set README).
 LEAD_CHARS = 1500
 
 
@@ -87,7 +85,7 @@ def document_relay(text: str, outlet: str | None = None) -> str | None:
     """The agency a whole copy is from, when the text credits one (not the outlet itself)."""
     head = text[:LEAD_CHARS]
     tail = text[-300:]
-    for pattern, where in ((_DATELINE, head), (_LEAD_REPORTS, head), (_CREDIT, head + tail)):
+    for pattern, where in ((_LEAD_REPORTS, head), (_CREDIT, head + tail)):
         match = pattern.search(where)
         if match and match["via"] != outlet:
             return match["via"]
