@@ -22,6 +22,7 @@ from truce.extract.components.relays import (
     AGENCY_LIST_RE,
     QUOTED_BY,
     document_relay,
+    is_outlet,
     outlet_named,
     told_outlet,
     trailing_agency,
@@ -311,7 +312,8 @@ class _Reader:
             offset = base + verb.end() + len(tail) - len(tail.lstrip())
             appositive = ""
         else:
-            if len(chunks) > 1 and _role_after_name(chunks[-2], chunks[-1]):
+            role_next = len(chunks) > 1 and chunks[-1].lstrip()[:1].islower()
+            if role_next and _role_after_name(chunks[-2], chunks[-1]):
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
             subject = _SUBORDINATE.split(_DASH.split(subject)[-1])[-1].strip()
@@ -324,12 +326,15 @@ class _Reader:
         listed = len(chunks) > 1 and " and " in subject and _is_name(chunks[-2].strip())
         if listed:
             return SourceRef()  # "Biden, Macron ... and Guterres welcomed": many speak, none alone
-        subject = subject.removeprefix("and ")  # "..., and Qatar's foreign ministry said"
-        if AGENCY_LIST_RE.fullmatch(subject) or outlet_named(subject) == subject:
+        if subject.startswith("and "):  # "..., and Qatar's foreign ministry said"
+            subject, offset = subject[4:], offset + 4
+        if is_outlet(subject):
             return SourceRef(via=subject)  # "Reuters reported": the outlet relays, no one speaks
         found = self._speaker(subject, offset, appositive)
         via = told_outlet(masked, verb.start()) if verb[0].endswith("told") else None
-        return self._via(found, via or trailing_agency(masked, verb.end()))
+        if via is None and masked.find(",", verb.end()) >= 0:
+            via = trailing_agency(masked, verb.end())
+        return self._via(found, via)
 
     def _inside(self, lo: int, hi: int) -> list[ActorMention]:
         """The mentions within [lo, hi], in the order given."""

@@ -69,6 +69,13 @@ def outlet_named(phrase: str) -> str | None:
     return None
 
 
+def is_outlet(name: str) -> bool:
+    """Whether `name` is an outlet's name and nothing more ("Reuters", "Vesna News")."""
+    if AGENCY_LIST_RE.fullmatch(name):
+        return True
+    return _OUTLET_WORDS.search(name) is not None and outlet_named(name) == name
+
+
 def told_outlet(sentence: str, after: int) -> str | None:
     """The outlet a speaker "told", when the sentence says so after `after`."""
     match = _TOLD.search(sentence, after)
