@@ -234,3 +234,27 @@ def test_capital_am_pm_and_at_opening_a_sentence() -> None:
 def test_windows_longer_than_a_week_date_nothing(text: str, expected: str | None) -> None:
     [(found, _, _)] = resolve(text)
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The first group left on Nov. 20. The following day 30 more were freed.", "2023-11-21"),
+        (
+            "A convoy crossed on Sunday, the first since the truce began a day earlier.",
+            "2023-11-25",
+        ),
+        ("The previous day, talks stalled.", "2023-11-27"),
+        ("A day later, the envoy arrived.", "2023-11-29"),
+        ("The talks began in October. The next day the envoy left.", None),
+    ],
+)
+def test_a_day_counted_from_the_storys_last_date(text: str, expected: str | None) -> None:
+    shifted = [ref for ref in resolve(text) if "day" in ref[2].lower() and ref[2][0] in "TtAa"]
+    assert [found for found, _, _ in shifted] == ([expected] if expected else [])
+
+
+def test_a_day_before_an_event_is_not_counted_from_a_date() -> None:
+    assert resolve("Clashes on Sunday, a day before the truce was due to start.") == [
+        ("2023-11-26", "day", "Sunday")
+    ]

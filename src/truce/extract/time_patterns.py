@@ -134,3 +134,10 @@ TRAILING_GMT = re.compile(rf"\s*\({_GMT}\s*(?:GMT|UTC)\)")
 CLOCK_THEN_ANCHOR = re.compile(r"[\s,]*(?:on\s+)?")
 ANCHOR_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
 AT_END = re.compile(r"\b[Aa]t\s+$")
+
+# A day counted from the story's last date: "the following day", "a day earlier". Not "a day
+# before the truce began" (a day before an event the clause names, dated by that event).
+DAY_SHIFT = re.compile(
+    r"\b(?i:(?:the\s+(?:following|next)\s+day|(?:a|one)\s+day\s+later)"
+    r"|(?P<back>(?:the\s+(?:previous|preceding)\s+day|(?:a|one)\s+day\s+earlier)))\b"
+)

@@ -26,6 +26,7 @@ from truce.extract.time_patterns import (
     ANCHOR_THEN_CLOCK,
     AT_END,
     CLOCK_THEN_ANCHOR,
+    DAY_SHIFT,
     TRAILING_GMT,
     ZONE_ABBREVIATIONS,
     clocks,
@@ -74,6 +75,7 @@ _LOWER_CONDITION = re.compile(r"\b(?:if|unless)\b")
 _MAX_OFFSET_MINUTES = 14 * 60
 # A window longer than a week ("withdraw over the next 60 days") dates nothing (real set README).
 _MAX_WINDOW_DAYS = 7
+_DAYS = ("day", "exact")
 
 
 def _looks_ahead(text: str, low: str | None, pos: int) -> bool:
@@ -282,7 +284,40 @@ def find_times(
         inside_ref = last >= 0 and reach[last] > anchor.start()
         if i not in used and not inside_ref:
             refs[anchor.start()] = TimeRef(resolved, precision, anchor.span(), anchor.group())
+    _shifted_days(text, start, end, published, refs)
     return [refs[k] for k in sorted(refs)]
+
+
+def _shifted_days(
+    text: str, start: int, end: int, published: date | None, refs: dict[int, TimeRef]
+) -> None:
+    """ "The following day", "a day earlier": a day from the last day the text gave before
+    it (the story's), else from the publication date. Added to `refs` by start. Each look-up
+    is a binary search over the dates found, so the pass stays linear in the document."""
+    starts = sorted(refs)
+    ends = [refs[k].span[1] for k in starts]
+    last_day: list[date | None] = []  # the latest day given by refs[starts[0..i]]
+    for k in starts:
+        ref = refs[k]
+        day = ref.date if ref.date is not None and ref.precision in _DAYS else None
+        if isinstance(day, datetime):
+            day = day.date()
+        last_day.append(day if day is not None else (last_day[-1] if last_day else None))
+    for shift in DAY_SHIFT.finditer(text, start, end):
+        i = bisect_right(starts, shift.start()) - 1
+        if i >= 0 and ends[i] > shift.start():
+            continue  # inside an expression already found
+        if i + 1 < len(starts) and starts[i + 1] < shift.end():
+            continue
+        # The ref before may still be open at the shift (ends rise with starts: no overlap).
+        # With no date before it, the publication date; after only months or weeks, none.
+        base = last_day[i] if i >= 0 else published
+        if base is None:
+            continue
+        step = -1 if shift["back"] else 1
+        refs[shift.start()] = TimeRef(
+            base + timedelta(days=step), "day", shift.span(), shift.group()
+        )
 
 
 def _near(starts: list[int], ends: list[int], clock_start: int, clock_end: int) -> list[int]:
