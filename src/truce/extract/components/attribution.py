@@ -69,7 +69,7 @@ _REPORTED_BY = re.compile(
 _HOLDER = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+)?[A-Z][\w'’-]+){1,3}")
 _ENDS_IN_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){1,2}$")
 # "was announced", "were reported": a passive speech verb has no speaker before it.
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$")
+_AUXILIARIES = frozenset(("was", "were", "is", "are", "be", "been", "being"))
 # Asides between a subject and its verb: "Pakistan, however, denied".
 _ASIDE = re.compile(
     r"\s*(?:however|meanwhile|though|too|also|in turn|for (?:its|his|her|their) part|"
@@ -270,7 +270,7 @@ class _Reader:
         verbs = _VERB_RE.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
             head = masked[: verb.start()]
-            if _PASSIVE.search(head, max(0, len(head) - _PASSIVE_REACH)):
+            if _passive(head):
                 continue  # "the agreement was announced": no one speaks
             found = self._said(masked, base, head, verb)
             if found is not None:
@@ -411,6 +411,18 @@ class _Reader:
             speaker = np if self.personal else _institution(np)
             return SourceRef(speaker, _ARTICLE.sub("", appositive.strip()) or None)
         return SourceRef(None, np, True)
+
+
+def _passive(head: str) -> bool:
+    """Whether the words before a speech verb make it passive ("was announced", "were
+    quickly reported"): an auxiliary, maybe an adverb in -ly, then the verb."""
+    words = head[-_PASSIVE_REACH:].split()
+    if not words or head[-1:].isalnum():
+        return False
+    last = words[-1].lower()
+    if last in _AUXILIARIES:
+        return True
+    return len(words) > 1 and last.endswith("ly") and words[-2].lower() in _AUXILIARIES
 
 
 def _role_after_name(first: str, second: str) -> bool:
