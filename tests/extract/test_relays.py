@@ -103,3 +103,15 @@ def test_an_uncredited_copy_relays_nothing() -> None:
     # A speaker in a credited copy keeps the relay it has (none): only narration is the agency's.
     credited = "The truce holds, Ivo Karl said.\n\n— Report from Reuters"
     assert sources(credited)[0].via is None
+
+
+def test_a_speaker_on_a_named_outlet_is_relayed_by_it() -> None:
+    text = "Foreign Minister Ivo Karl announced the ceasefire on Vesna News on Saturday."
+    assert sources(text)[0].via == "Vesna News"
+    # A day, a platform or a place after "on" relays nothing.
+    for text in (
+        "Ivo Karl announced the ceasefire on Saturday.",
+        "Ivo Karl announced the ceasefire on X.",
+        "Ivo Karl said on Telegram that the ceasefire held.",
+    ):
+        assert sources(text)[0].via is None, text

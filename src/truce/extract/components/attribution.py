@@ -21,6 +21,7 @@ from truce.extract.components.relays import (
 from truce.extract.components.relays import (
     AGENCY_LIST_RE,
     QUOTED_BY,
+    aired_outlet,
     document_relay,
     is_outlet,
     outlet_named,
@@ -334,6 +335,9 @@ class _Reader:
         via = told_outlet(masked, verb.start()) if verb[0].endswith("told") else None
         if via is None and masked.find(",", verb.end()) >= 0:
             via = trailing_agency(masked, verb.end())
+        aired = masked.find(" on ", verb.end()) >= 0 or "interview with" in masked
+        if via is None and aired:
+            via = aired_outlet(masked, verb.end())
         return self._via(found, via)
 
     def _inside(self, lo: int, hi: int) -> list[ActorMention]:

@@ -45,6 +45,7 @@ QUOTED_BY = re.compile(
     r"(?:as\s+(?:saying|telling\s+\w+)\s+)?by\s+(?P<via>[^,:;]+?)(?:\s+as\s+saying\b|[,:;]|\.(?:\s|$)|$)"
 )
 _TOLD = re.compile(r"\btold\s+(?P<rest>[^,.;:]+)")
+_AIRED = re.compile(r"\b(?:on|in an interview with)\s+(?P<rest>(?:the\s+)?[A-Z][^,;:]*)")
 
 # What names the agency of a whole copy: the credit line, a lead's "X reports".
 _CREDIT = re.compile(rf"\bReport(?:ing)? (?:from|by) (?P<via>{AGENCY})\b")
@@ -89,6 +90,15 @@ def told_outlet(sentence: str, after: int) -> str | None:
     """The outlet a speaker "told", when the sentence says so after `after`."""
     match = _TOLD.search(sentence, after)
     return outlet_named(match["rest"]) if match else None
+
+
+def aired_outlet(sentence: str, after: int) -> str | None:
+    """ "announced the ceasefire on Geo News", "said in an interview with Vesna TV": the
+    outlet a speaker spoke on, when its name shows it is one (not "on X" or "on Friday")."""
+    match = _AIRED.search(sentence, after)
+    if match is None or not any(hint in match["rest"] for hint in _OUTLET_HINTS):
+        return None
+    return outlet_named(match["rest"])
 
 
 def trailing_agency(sentence: str, after: int) -> str | None:
