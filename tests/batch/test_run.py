@@ -114,7 +114,7 @@ def test_conflicting_day7_counts_stay_side_by_side_as_a_dispute(batch: Path) -> 
     by_figure = {r["figure"]: r for r in event["readings"]}
     assert set(by_figure) == {8, 10}
     assert {s["outlet"] for s in by_figure[10]["sources"]} == {"Jerusalem Ledger"}
-    assert by_figure[10]["sources"][0]["speaker"] == "Israeli Prime Minister Office"
+    assert by_figure[10]["sources"][0]["speaker"] == "Israeli Prime Minister's Office"
     assert event["reports"] == 2 and event["copies"] == 3
 
 

@@ -197,3 +197,71 @@ def test_a_bystander_by_trade_name_and_age_is_the_speaker_of_what_follows() -> N
         False,
     )
     assert quote.speaker == "Samir Hassan"
+
+
+def test_an_aside_between_subject_and_verb_is_no_speaker() -> None:
+    assert sources("Ruritania, however, denied violating the truce.")[0].speaker == "Ruritania"
+    text = "Borduria, for its part, said the truce held."
+    assert sources(text)[0].speaker == "Borduria"
+
+
+def test_a_passive_speech_verb_has_no_speaker() -> None:
+    text = "A long-awaited truce between Ruritania and Borduria was announced on Saturday."
+    assert sources(text) == [SourceRef()]
+    assert sources("Heavy shelling and explosions reported in Strelsau.") == [SourceRef()]
+
+
+def test_the_relative_clause_after_according_to_is_not_the_speaker() -> None:
+    text = "Violations rose, according to the Strelsau authorities, who record 590 incidents."
+    assert sources(text)[0].speaker == "Strelsau authorities"
+    anonymous = sources("Fifty were freed, according to a source, who asked not to be named.")
+    assert anonymous[0].anonymous and anonymous[0].speaker is None
+
+
+def test_a_name_then_its_role_between_commas() -> None:
+    text = "Ivo Karl, deputy director of Ruritania's military intelligence, declared it had begun."
+    source = sources(text)[0]
+    assert (source.speaker, source.role) == (
+        "Ivo Karl",
+        "deputy director of Ruritania's military intelligence",
+    )
+    text = (
+        '"Trucks rolled in" at dawn, UN aid official Ivo Karl, interim chief of the aid office, '
+        "said."
+    )
+    assert sources(text)[0].speaker == "UN aid official Ivo Karl"  # speakers.py parts the title
+
+
+def test_speech_verbs_are_whole_words() -> None:
+    # "devastated" holds "stated": no speaker is read off it.
+    text = "The pause began at 7 a.m., with aid to flow into the devastated enclave."
+    assert sources(text) == [SourceRef()]
+
+
+def test_a_list_of_speakers_names_none() -> None:
+    text = (
+        "Ruritanian President Ivo Karl, Bordurian Prime Minister Ana Lind and UN envoy "
+        "Petra Novak, among others, welcomed the deal."
+    )
+    assert sources(text) == [SourceRef()]
+    assert sources("Ruritania and Borduria said the truce held.")[0].speaker == (
+        "Ruritania and Borduria"
+    )
+    text = "Envoys worked through the night, and Qatar's foreign ministry said the talks ended."
+    assert sources(text)[0].speaker == "Qatari foreign ministry"
+
+
+def test_a_title_and_its_holder_stay_whole_for_the_speaker_rules() -> None:
+    text = "Pakistan's Foreign Minister Ivo Karl announced the ceasefire on Monday."
+    assert sources(text)[0].speaker == "Pakistan's Foreign Minister Ivo Karl"
+    text = "Earlier this month the Houthis said the ships were held."
+    assert sources(text)[0].speaker == "Houthis"
+
+
+def test_a_titles_possessive_is_kept_and_a_dash_ends_the_lead() -> None:
+    text = "The Israeli prime minister’s office also said a list had arrived."
+    assert sources(text)[0].speaker == "Israeli prime minister's office"
+    text = "Fighting resumed on Friday – the Israeli military said Hamas fired first."
+    assert sources(text)[0].speaker == "Israeli military"
+    text = 'The truce "will last four days," Hamas said. All fire will stop, the statement said.'
+    assert [s.speaker for s in sources(text)] == ["Hamas", "Hamas"]

@@ -52,3 +52,13 @@ def test_look_ups_stop_after_a_fixed_number_of_speakers_per_document() -> None:
     ]
     name_speakers(found, text)
     assert [c.source.speaker for c in found] == [f"Ana {s}" for s in surnames[:-1]] + [surnames[-1]]
+
+
+def test_a_title_and_a_surname_is_the_person_named_in_full() -> None:
+    text = "Foreign Secretary Ivo Karlsson spoke first. Foreign Secretary Karlsson said later ..."
+    assert _named("Foreign Secretary Karlsson", text) == ("Ivo Karlsson", "Foreign Secretary")
+    # Not named in full anywhere: left as written.
+    assert _named("Foreign Secretary Karlsson", "Nobody else.") == (
+        "Foreign Secretary Karlsson",
+        None,
+    )

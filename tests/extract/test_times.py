@@ -194,3 +194,67 @@ def test_spans_are_in_bounds_and_match_their_text(
         assert start <= ref.span[0] < ref.span[1] <= end
         assert text[ref.span[0] : ref.span[1]] == ref.text
         assert (ref.date is None) == (ref.precision is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "local", "offset_minutes"),
+    [
+        ("The ceasefire took effect at 5 PM IST on Saturday.", "2023-11-25T17:00:00", 330),
+        ("It begins at 7am (05:00 GMT) on Friday.", "2023-11-24T07:00:00", 120),
+        ("Shelling stopped at 6 a.m. MSK on Friday.", "2023-11-24T06:00:00", 180),
+    ],
+)
+def test_zone_abbreviations_and_gmt_with_a_colon(
+    text: str, local: str, offset_minutes: int
+) -> None:
+    [ref] = find_times(text, TUESDAY)
+    assert ref.precision == "exact" and isinstance(ref.date, datetime)
+    assert ref.date.replace(tzinfo=None).isoformat() == local
+    assert ref.date.utcoffset() == timedelta(minutes=offset_minutes)
+
+
+def test_capital_am_pm_and_at_opening_a_sentence() -> None:
+    [ref] = find_times("At 4:00 AM local time, the truce came into effect.", TUESDAY)
+    assert (ref.date.replace(tzinfo=None).isoformat(), ref.precision) == (  # type: ignore[union-attr]
+        "2023-11-28T04:00:00",
+        "exact",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops will withdraw over the next 60 days.", None),
+        ("Troops will withdraw within the next thirty days.", None),
+        ("The start will be announced within the next 24 hours.", "2023-11-28"),
+        ("Talks may resume in the coming two days.", "2023-11-28"),
+        ("The truce was breached nine times over the past 24 hours.", "2023-11-27"),
+    ],
+)
+def test_windows_longer_than_a_week_date_nothing(text: str, expected: str | None) -> None:
+    [(found, _, _)] = resolve(text)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The first group left on Nov. 20. The following day 30 more were freed.", "2023-11-21"),
+        (
+            "A convoy crossed on Sunday, the first since the truce began a day earlier.",
+            "2023-11-25",
+        ),
+        ("The previous day, talks stalled.", "2023-11-27"),
+        ("A day later, the envoy arrived.", "2023-11-29"),
+        ("The talks began in October. The next day the envoy left.", None),
+    ],
+)
+def test_a_day_counted_from_the_storys_last_date(text: str, expected: str | None) -> None:
+    shifted = [ref for ref in resolve(text) if "day" in ref[2].lower() and ref[2][0] in "TtAa"]
+    assert [found for found, _, _ in shifted] == ([expected] if expected else [])
+
+
+def test_a_day_before_an_event_is_not_counted_from_a_date() -> None:
+    assert resolve("Clashes on Sunday, a day before the truce was due to start.") == [
+        ("2023-11-26", "day", "Sunday")
+    ]

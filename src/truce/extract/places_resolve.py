@@ -17,8 +17,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+
+from truce.extract.sites import site_named
 
 # Cities of 5,000 people or more: small enough to load in about a second once per process,
 # large enough to hold the towns front lines and crossings are named after (Debaltseve, Soledar).
@@ -80,7 +82,7 @@ _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|occupied|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)"
 )
-_NEAR = re.compile(r"^(?:near|outside|around|the outskirts of)\s+")
+_NEAR = re.compile(r"^(?:near|outside|around|(?:the )?outskirts of)\s+")
 
 
 # Apostrophes and the letters transliteration uses for ayn and hamza vanish ("Sana'a" ->
@@ -190,6 +192,12 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
     the gazetteer does not know it."""
     if not text:
         return None
+    return _resolve(text, frozenset(countries))
+
+
+# Place names recur from report to report ("Gaza Strip", "Rafah"): answers are kept.
+@lru_cache(maxsize=8192)
+def _resolve(text: str, countries: frozenset[str]) -> Place | None:
     index = _index()
     allowed = country_codes(countries)
     name = fold(re.split(r",|;|\band\b", text)[0])
@@ -197,9 +205,14 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
         return None
     precision = 1
     if _NEAR.match(name):
-        name, precision = _NEAR.sub("", name), 2
+        name, precision = _NEAR.sub("", name).removeprefix("the "), 2
     while _DIRECTION.match(name) and not _known(index, name):
         name, precision = _DIRECTION.sub("", name, count=1), 2
+    site = site_named(name)
+    if site is not None:  # "the Kerem Shalom crossing": a site of its own, not a town
+        return Place(
+            site.name, site.lat, site.lon, site.admin1, site.country, precision, site.time_zone
+        )
     for feature, gives in _FEATURES_LONGEST_FIRST:
         if name.endswith(" " + feature) and not _known(index, name):
             name, precision = name[: -len(feature) - 1], max(precision, gives)
@@ -242,3 +255,19 @@ def _place(
         geo_precision=precision,
         time_zone=at.time_zone,
     )
+
+
+def region_of(admin1: str | None, iso3: str) -> Place | None:
+    """The region of REGIONS whose seat lies in `admin1` ("PS.GZ" -> the Gaza Strip), else
+    the country `iso3` itself: where an event known only to lie in that area is placed."""
+    index = _index()
+    for key, (country, seat_name) in REGIONS.items():
+        if country != iso3 or admin1 is None:
+            continue
+        seat = _best(index.cities.get(seat_name, []), country_codes([iso3]))
+        if seat is not None and seat.admin1 == admin1:
+            return _place(key.title(), seat, iso3, 3, admin1=True, index=index)
+    for key, (code, capital) in index.countries.items():
+        if code == iso3:
+            return _place(key.title(), capital, iso3, 3, admin1=False, index=index)
+    return None

@@ -88,15 +88,27 @@ ANCHOR = re.compile(
     r"|(?P<week>(?i:\b(?:last|this|next)\s+week\b))"
     r"|(?P<recent>(?i:\b(?:(?:in|over)\s+)?(?:recent\s+days|the\s+(?:past|last)\s+(?:few\s+days"
     r"|week|seven\s+days))\b))"
+    r"|(?P<lastday>(?i:\b(?:(?:in|over|during|within)\s+)?the\s+(?:past|last)\s+24\s+hours\b))"
     rf"|(?P<window>(?i:\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:{_COUNT}\s+)?(?:hours|days)"
     rf"\b|\bwithin\s+{_COUNT}\s+hours\b)))"
 )
+# Zone abbreviations written after a clock time ("5 PM IST"), with their offsets in minutes.
+# Only abbreviations one zone owns: "IST" is India's in these reports (Israel writes IDT/IST
+# too, but its reports give GMT equivalents), "AST" Arabia's. Source: the IANA tz database.
+ZONE_ABBREVIATIONS: dict[str, int] = {
+    "GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+    "MSK": 180, "AST": 180, "IRST": 210, "PKT": 300, "IST": 330, "EST": -300, "EDT": -240,
+}  # fmt: skip
+_ABBREVIATION = "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
+_GMT = r"(?P<gmt>\d{4}|\d{1,2}:\d{2})"
 _CLOCK = re.compile(
-    r"(?<![\w:.])(?=\d|[mnMN])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"(?<![\w:.])(?=\d|[mnMN])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
+    r"(?P<ampm>[ap]\.m\.|[AP]\.M\.|(?:am|pm|AM|PM)\b)"
     r"|(?P<hh>\d{1,2}):(?P<mm>\d{2})\b|(?P<oc>\d{1,2})\s+o['’]clock\b"
     r"|(?P<named>midnight|noon|midday))"
+    rf"(?:\s+(?P<abbr>{_ABBREVIATION})\b)?"
     r"(?:\s+(?:local|[A-Z][a-z]+)\s+time)?"
-    rf"(?:\s*\((?P<gmt>\d{{4}})\s*(?:GMT|UTC)(?:\s+on\s+(?P<gmtday>{_WEEKDAY}))?\))?"
+    rf"(?:\s*\({_GMT}\s*(?:GMT|UTC)(?:\s+on\s+(?P<gmtday>{_WEEKDAY}))?\))?"
 )
 # A clock time starts the text, or follows a character outside `[\w:.]`: searching for that
 # character first lets the engine skip in C through the words, where no time starts.
@@ -118,7 +130,14 @@ def clocks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         pos = clock.end()
 
 
-TRAILING_GMT = re.compile(r"\s*\((?P<gmt>\d{4})\s*(?:GMT|UTC)\)")
+TRAILING_GMT = re.compile(rf"\s*\({_GMT}\s*(?:GMT|UTC)\)")
 CLOCK_THEN_ANCHOR = re.compile(r"[\s,]*(?:on\s+)?")
 ANCHOR_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
-AT_END = re.compile(r"\bat\s+$")
+AT_END = re.compile(r"\b[Aa]t\s+$")
+
+# A day counted from the story's last date: "the following day", "a day earlier". Not "a day
+# before the truce began" (a day before an event the clause names, dated by that event).
+DAY_SHIFT = re.compile(
+    r"\b(?i:(?:the\s+(?:following|next)\s+day|(?:a|one)\s+day\s+later)"
+    r"|(?P<back>(?:the\s+(?:previous|preceding)\s+day|(?:a|one)\s+day\s+earlier)))\b"
+)

@@ -15,24 +15,33 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.relays import (
+    AGENCY as _AGENCY,
+)
+from truce.extract.components.relays import (
+    AGENCY_LIST_RE,
+    QUOTED_BY,
+    aired_outlet,
+    document_relay,
+    is_outlet,
+    outlet_named,
+    told_outlet,
+    trailing_agency,
+)
 from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
 
 _OPEN, _CLOSE = '“"', '”"'
-AGENCIES = (
-    "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Xinhua", "TASS",
-    "RIA Novosti", "Interfax", "Anadolu", "WAFA", "Al Jazeera", "BBC", "CNN", "Axios", "dpa",
-    "Bloomberg", "Ukrinform", "IRNA", "MENA", "QNA", "SPA", "Saba",
-)  # fmt: skip
 _MARK = re.compile('[“”"]')
-_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 _VERB_WORDS = (
     "said", "says", "told", "tells", "announced", "confirmed", "added", "acknowledged", "stressed",
     "noted", "warned", "declared", "insisted", "explained", "stated", "accused", "denied", "denies",
-    "claimed", "urged", "welcomed", "thanked", "went on to say",
+    "claimed", "urged", "welcomed", "thanked", "went on to say", "reported",
 )  # fmt: skip
-_SAYS = rf"(?:{'|'.join(_VERB_WORDS)})\b(?! by\b)"
+# "explosions reported in Srinagar": a participle saying where, not a speaker reporting.
+_PARTICIPLE = r"(?<!reported(?= (?:in|at|near|along|across|from|around)\b))"
+_SAYS = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b){_PARTICIPLE}"
 _VERB = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS
 _VERB_RE = re.compile(_VERB)
 # The speech verbs alone: every match of _VERB_RE holds one, so where this finds none there is
@@ -48,13 +57,32 @@ _CITED = re.compile(
     r"(?P<np>[^,]+?) as (?:saying|telling)\b"
 )
 _CITED_BY = re.compile(rf"(?P<np>[^,]+), (?:cited|quoted) by (?P<via>{_AGENCY}|[A-Z][\w ]+)")
-_ACCORDING = re.compile(r"\baccording to (?P<np>[^,.;]+(?:, (?:who|which)[^,.;]+)?)")
+_ACCORDING = re.compile(r"\b(?i:according) to (?P<np>[^,.;]+)(?P<rel>, (?:who|which)[^,.;]+)?")
 _REPORTED = re.compile(rf"\b(?P<via>{_AGENCY}) (?:reported|said|quoted)\b")
-_TOLD = re.compile(rf"\btold (?P<via>{_AGENCY}|[A-Z]\w+(?: [A-Z]\w+)*)")
+_LEAD_ADVERB = re.compile(
+    r"(?:(?:Later|Earlier)(?:\s+(?:this|last|that)\s+(?:month|week|year|day))?|Meanwhile|"
+    r"However|Also|Then|Separately|Previously|Now|Today),?\s+"
+)
+_REPORTED_BY = re.compile(
+    r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;]*)"
+)
+# A person's name after a title the gazetteer knows as an office.
+_HOLDER = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+)?[A-Z][\w'’-]+){1,3}")
+_ENDS_IN_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){1,2}$")
+# "was announced", "were reported": a passive speech verb has no speaker before it.
+_AUXILIARIES = frozenset(("was", "were", "is", "are", "be", "been", "being"))
+# Asides between a subject and its verb: "Pakistan, however, denied".
+_ASIDE = re.compile(
+    r"\s*(?:however|meanwhile|though|too|also|in turn|for (?:its|his|her|their) part|"
+    r"in (?:a|its|his|her|their) statement|in response|separately|later|earlier|among others)\s*",
+    re.I,
+)
+# "Speaking after the meeting, Ivan Petrov": the participle clause before the speaker.
+_SPEAKING = re.compile(r"^.*?\b(?:[Ss]peaking|[Aa]ddressing|[Ww]riting)\b[^,]*,\s*")
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|speaking|citing|a|an)\b", re.I)
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|the (?:group|source|official|person|movement|ministry|spokesman|"
-    r"spokeswoman|minister|envoy|mediator|president|diplomat)|one of them)$",
+    r"spokeswoman|minister|envoy|mediator|president|diplomat|statement)|one of them)$",
     re.I,
 )
 _ANONYMOUS = re.compile(
@@ -77,14 +105,18 @@ _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|while|because|since|although|though|as|"
     r"that|where|once)\s"
 )
+_OFFICE_HOLDER = re.compile(r"\b(?:minister|president|secretary|envoy|governor|king)$", re.I)
+_DASH = re.compile(r" [-–—] ")  # "Friday – the Israeli military said": after the dash
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
 _DESCRIBED = re.compile(
     r"(?P<role>(?:[a-z][\w-]*\s+){1,3})(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 )
-_AGENCY_RE = re.compile(_AGENCY)
 _HEAD_SPLIT = re.compile(r"[,;:”\"]")
-_QUOTE_BEFORE = re.compile(r"[”\"],?\s*$|,[”\"]\s*$")
+# A head ending in a closing quotation mark (and a comma): the speaker follows the verb.
+_QUOTE_ENDS = ("”", '"', "”,", '",')
+# The passive's auxiliary stands within this many characters before the verb.
+_PASSIVE_REACH = 40
 _TAIL_SPLIT = re.compile(r"[,;.]")
 _QUANTIFIER = re.compile(r"^(?:an?|one|two|some)(?: unnamed| anonymous)? ", re.I)
 _POSSESSIVE = re.compile(r"^([A-Z][\w ]*?)['’]s ")
@@ -107,6 +139,8 @@ def attribute(
     inside = _by_sentence(spans, sentences)
     quotes = [within[0] if within else None for within in inside]
     reader = _Reader(text, actors, outlet)
+    # The writer's narration: the agency's when the copy credits one ("— Report from Reuters").
+    narration = SourceRef(via=document_relay(text, outlet))
     result: dict[int, Attribution] = {}
     pending: list[int] = []  # sentences of a quotation whose speaker is named at its end
     for i, (start, end) in enumerate(sentences):
@@ -120,10 +154,10 @@ def attribute(
         if found is not None and reader.role_only and i + 1 < len(sentences):
             found = _named_later(reader, found, sentences[i + 1])
         for j in [*pending, i]:
-            result[j] = Attribution(found or SourceRef(), quotes[j])
+            result[j] = Attribution(found or narration, quotes[j])
         pending = []
     for j in pending:
-        result[j] = Attribution(SourceRef(), quotes[j])
+        result[j] = Attribution(narration, quotes[j])
     return result
 
 
@@ -192,6 +226,7 @@ class _Reader:
         self.role_only = False  # the last speaker was a title with no name
         self.personal = False  # the last speaker is a person's name
         self.roles: dict[str, str] = {}  # names given a role earlier in the document
+        self.relays: dict[str, str] = {}  # speakers and the agency that relayed them
         # Mentions by start, to find those inside a phrase by binary search; only when no
         # mention ends before it starts (then one inside also starts inside).
         self.by_start = sorted(range(len(actors)), key=lambda k: actors[k].span[0])
@@ -201,6 +236,13 @@ class _Reader:
     def source(self, start: int, end: int, quotes: Sequence[Span]) -> SourceRef | None:
         masked = _mask(self.text, start, end, quotes)
         found = self._find(masked, start)
+        if found is not None and found.speaker is not None:
+            # A speaker relayed once ("the ministry said, according to TASS") is relayed so
+            # throughout: the copy has it from that agency.
+            if found.via is not None:
+                self.relays.setdefault(found.speaker, found.via)
+            elif found.speaker in self.relays:
+                found = replace(found, via=self.relays[found.speaker])
         if found is not None:
             self.last = found
             if found.anonymous:
@@ -213,46 +255,90 @@ class _Reader:
         # Cheap substring tests first: these patterns backtrack on every capital letter.
         cited = "cited" in masked or "quoted" in masked
         if cited and (match := _CITED.search(masked)):
-            return self._via(self._speaker(match["np"], base + match.start("np")), match["via"])
+            via = outlet_named(match["via"])
+            return self._via(self._speaker(match["np"], base + match.start("np")), via)
         if cited and (match := _CITED_BY.search(masked)):
-            return self._via(self._speaker(match["np"], base + match.start("np")), match["via"])
-        if "according to" in masked and (match := _ACCORDING.search(masked)):
-            np = match["np"].strip()
-            if _AGENCY_RE.fullmatch(np):
-                return SourceRef(via=np)
-            return self._speaker(np, base + match.start("np"))
+            via = outlet_named(match["via"])
+            return self._via(self._speaker(match["np"], base + match.start("np")), via)
+        if "quoted" in masked and (match := QUOTED_BY.search(masked)):
+            np = _SPEAKING.sub("", match["np"])
+            offset = base + match.end("np") - len(np)
+            return self._via(self._speaker(np, offset), outlet_named(match["via"]))
+        if "ccording to" in masked and (match := _ACCORDING.search(masked)):
+            return self._according(match, base)
         first = _VERB_WORD.search(masked) if any(map(masked.__contains__, _VERB_WORDS)) else None
         head = masked[: first.start()] if first else ""
         verbs = _VERB_RE.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
             head = masked[: verb.start()]
-            chunks = _HEAD_SPLIT.split(head)
-            inverted = not head.strip() or bool(_QUOTE_BEFORE.search(head))
-            while chunks and not chunks[-1].strip():
-                chunks.pop()
-            while len(chunks) > 1 and (_RELATIVE.match(chunks[-1]) or _AGE.fullmatch(chunks[-1])):
-                chunks.pop()  # "Rakesh Sharma, 52, said": the age is no speaker
-            if inverted:
-                tail = masked[verb.end() :]
-                subject = _TRIM.sub("", _TAIL_SPLIT.split(tail.strip(), maxsplit=1)[0])
-                offset = base + verb.end() + len(tail) - len(tail.lstrip())
-                appositive = ""
-            else:
-                subject = chunks[-1] if chunks else ""
-                subject = _SUBORDINATE.split(subject.split(" - ")[-1])[-1].strip()
-                offset = base + head.rfind(subject)
-                appositive = chunks[-2] if len(chunks) > 1 else ""
-                if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
-                    appositive = ""  # a quotation or a clause, not a title
-            if subject and len(subject.split()) <= 14:
-                found = self._speaker(subject, offset, appositive)
-                told = _TOLD.search(masked, verb.start()) if verb[0].endswith("told") else None
-                via = told["via"] if told else None
-                return self._via(found, via)
+            if _passive(head):
+                continue  # "the agreement was announced": no one speaks
+            found = self._said(masked, base, head, verb)
+            if found is not None:
+                return found
         reporting = "reported" in masked or "said" in masked or "quoted" in masked
         if reporting and (match := _REPORTED.search(masked)):
             return SourceRef(via=match["via"])
         return None
+
+    def _according(self, match: re.Match[str], base: int) -> SourceRef:
+        """ "according to X": X speaks; a relative clause after X only tells whether X is
+        anonymous ("according to a source, who asked not to be named")."""
+        np = match["np"].strip()
+        if AGENCY_LIST_RE.fullmatch(np):
+            # "This was reported by the defence ministry, according to TASS"
+            by = _REPORTED_BY.search(match.string)
+            if by is None:
+                return SourceRef(via=np)
+            return self._via(self._speaker(by["np"], base + by.start("np")), np)
+        if match["rel"] and _ANONYMITY.search(match["rel"]):
+            np = np + match["rel"]
+        return self._speaker(np, base + match.start("np"))
+
+    def _said(self, masked: str, base: int, head: str, verb: re.Match[str]) -> SourceRef | None:
+        """The speaker of a speech verb: before it, or after it when the order is inverted."""
+        chunks = _HEAD_SPLIT.split(head)
+        inverted = not head.strip() or head.rstrip().endswith(_QUOTE_ENDS)
+        while chunks and not chunks[-1].strip():
+            chunks.pop()
+        while len(chunks) > 1 and (
+            _RELATIVE.match(chunks[-1])
+            or _AGE.fullmatch(chunks[-1])
+            or _ASIDE.fullmatch(chunks[-1])
+        ):
+            chunks.pop()  # "Rakesh Sharma, 52, said", "Pakistan, however, denied"
+        if inverted:
+            tail = masked[verb.end() :]
+            subject = _TRIM.sub("", _TAIL_SPLIT.split(tail.strip(), maxsplit=1)[0])
+            offset = base + verb.end() + len(tail) - len(tail.lstrip())
+            appositive = ""
+        else:
+            role_next = len(chunks) > 1 and chunks[-1].lstrip()[:1].islower()
+            if role_next and _role_after_name(chunks[-2], chunks[-1]):
+                chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
+            subject = chunks[-1] if chunks else ""
+            subject = _SUBORDINATE.split(_DASH.split(subject)[-1])[-1].strip()
+            offset = base + head.rfind(subject)
+            appositive = chunks[-2] if len(chunks) > 1 else ""
+            if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
+                appositive = ""  # a quotation or a clause, not a title
+        if not subject or len(subject.split()) > 14:
+            return None
+        listed = len(chunks) > 1 and " and " in subject and _is_name(chunks[-2].strip())
+        if listed:
+            return SourceRef()  # "Biden, Macron ... and Guterres welcomed": many speak, none alone
+        if subject.startswith("and "):  # "..., and Qatar's foreign ministry said"
+            subject, offset = subject[4:], offset + 4
+        if is_outlet(subject):
+            return SourceRef(via=subject)  # "Reuters reported": the outlet relays, no one speaks
+        found = self._speaker(subject, offset, appositive)
+        via = told_outlet(masked, verb.start()) if verb[0].endswith("told") else None
+        if via is None and masked.find(",", verb.end()) >= 0:
+            via = trailing_agency(masked, verb.end())
+        aired = masked.find(" on ", verb.end()) >= 0 or "interview with" in masked
+        if via is None and aired:
+            via = aired_outlet(masked, verb.end())
+        return self._via(found, via)
 
     def _inside(self, lo: int, hi: int) -> list[ActorMention]:
         """The mentions within [lo, hi], in the order given."""
@@ -262,12 +348,15 @@ class _Reader:
         return [self.actors[k] for k in sorted(found) if self.actors[k].span[1] <= hi]
 
     def _via(self, found: SourceRef, via: str | None) -> SourceRef:
-        if via is None or via == self.outlet or not _AGENCY_RE.fullmatch(via):
+        if via is None or via == self.outlet:
             return found
         return replace(found, via=via)
 
     def _speaker(self, np: str, offset: int, appositive: str = "") -> SourceRef:
         np = np.strip()
+        lead = _LEAD_ADVERB.match(np)
+        if lead:  # "Later the ministry said"
+            np, offset = np[lead.end() :], offset + lead.end()
         self.role_only = self.personal = False
         if _ANAPHOR.match(np):
             word = np.lower()
@@ -278,12 +367,20 @@ class _Reader:
                 return self.last_anonymous or self.last or SourceRef()
             return self.last or SourceRef()
         inside = self._inside(offset, offset + len(np))
+        end = offset + len(np)
         np = _ARTICLE.sub("", np)
         people = [m for m in inside if m.kind == "official" and _is_name(m.text)]
         official = next((m for m in people if _full_name(m.text) in OFFICIALS), None)
         official = official or next(iter(people), None)
+        if len({m.text for m in people}) > 1 and " and " in np:
+            return SourceRef()  # "Macron and Guterres welcomed": several speak, none alone
         if official is not None:
             self.personal = True
+            holder = self.text[official.span[1] : end].strip()
+            if _HOLDER.fullmatch(holder) and _full_name(official.text) not in OFFICIALS:
+                # "Pakistan's Foreign Minister Ishaq Dar": the title and the name whole, which
+                # speakers.py parts once the events know whose side speaks
+                return SourceRef(f"{_ARTICLE.sub('', official.text)} {holder}")
             name = _full_name(official.text)
             role = appositive.strip() or self.roles.get(name) or OFFICIALS.get(name, ("", ""))[1]
             return SourceRef(name, _ARTICLE.sub("", role) if role else None)
@@ -320,14 +417,36 @@ class _Reader:
         return SourceRef(None, np, True)
 
 
+def _passive(head: str) -> bool:
+    """Whether the words before a speech verb make it passive ("was announced", "were
+    quickly reported"): an auxiliary, maybe an adverb in -ly, then the verb."""
+    words = head[-_PASSIVE_REACH:].split()
+    if not words or head[-1:].isalnum():
+        return False
+    last = words[-1].lower()
+    if last in _AUXILIARIES:
+        return True
+    return len(words) > 1 and last.endswith("ly") and words[-2].lower() in _AUXILIARIES
+
+
+def _role_after_name(first: str, second: str) -> bool:
+    """ "Ali Hassan, deputy director of the agency", "UN aid official Ali Hassan, interim
+    chief of the agency": a phrase ending in a name, then the name's role."""
+    first, second = first.strip(), second.strip()
+    named = _ENDS_IN_NAME.search(first) is not None and len(first.split()) <= 8
+    return named and second[:1].islower() and bool(_ROLE_ONLY.search(second))
+
+
 def _institution(np: str) -> str:
     """ "Russia's defence ministry" -> "Russian defence ministry", "Gaza's health ministry" ->
     "Gaza health ministry": one spelling for an organ however the sentence words it."""
 
     def adjective(match: re.Match[str]) -> str:
+        if _OFFICE_HOLDER.search(match[1]):
+            return f"{match[1]}'s "  # "the Israeli prime minister's office": an office's name
         return _DEMONYM.get(match[1], match[1]) + " "
 
-    return _POSSESSIVE.sub(adjective, np)
+    return _POSSESSIVE.sub(adjective, np).replace("’", "'")
 
 
 def _is_name(text: str) -> bool:

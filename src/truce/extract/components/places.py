@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 _NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|ad-|as-|ash-)?[A-Z][\w'\u2019-]*)*"
 _DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|occupied)\s+)"
 _PLACE = re.compile(
-    r"\b(?P<how>in|at|near|from|into|to|outside|across|inside|reach(?:ed|ing)?|enter(?:s|ed|ing)?)"
+    r"\b(?P<how>in|at|near|from|into|to|outside|across|inside|out\s+of|through|"
+    r"reach(?:ed|ing)?|enter(?:s|ed|ing)?)"
     rf"\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?(?P<place>{_DIRECTION}?{_NAME})"
 )
 # Prepositions that say where the event itself took place, tried before the others.
@@ -52,7 +53,15 @@ _INSTITUTION = re.compile(
     r"Times|Post|Reuters|AFP|Xinhua|Telegram|X|Truth|Social|Court|General|Secretary|"
     r"Department|Service|Media|Movement|Party|Front|Group|Mission|Conflict|Project|Data)\b"
 )
-_LEADING_NOISE = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:The|A|An|This|That|Its|Their|His|Her)\s+)?"
+    r"(?:[A-Z][\w]*-(?:controlled|held|run|occupied|ruled|led|administered)\s+)?"
+)
+# "from Deir al-Balah in central Gaza": a place named just before "in" is the more precise.
+_TOWN_BEFORE = re.compile(rf"\b(?:at|near|from|in|into)\s+(?:the\s+)?(?P<place>{_NAME})\s+$")
+_TOWN_REACH = 80  # characters: "from" and the longest town names fit
+# The kind of site written after its name: "the Kerem Shalom border crossing", "Ofer prison".
+_FEATURE_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|prison|airport)\b")
 
 
 def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None:
@@ -64,6 +73,14 @@ def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None
     found.sort(key=lambda m: m["how"] not in _WHERE)  # stable: text order within each kind
     for match in [*matches, *found]:
         place = _POSSESSOR.sub("", _LEADING_NOISE.sub("", match.group("place")).strip())
+        before = match.re is _PLACE and match["how"] == "in"
+        reach = max(0, match.start() - _TOWN_REACH)
+        if before and (town := _TOWN_BEFORE.search(evidence, reach, match.start())):
+            # "from Deir al-Balah in central Gaza": where it happened is the town
+            match, place = town, _LEADING_NOISE.sub("", town["place"]).strip()
+        feature = _FEATURE_AFTER.match(evidence, match.end("place"))
+        if feature is not None:  # "the Rafah crossing" is the crossing, not the town
+            place += feature.group()
         words = place.split()
         if not words or words[-1].lower() in _NOT_PLACES or words[0].lower() in _NOT_PLACES:
             continue
@@ -173,9 +190,16 @@ def _the_documents_region(places: Iterable[dict[str, Any] | None]) -> dict[str, 
     inside = sorted(
         (p for p in found if p["country"] == country), key=lambda p: -p["geo_precision"]
     )
-    names = Counter(p["name"] for p in inside)
-    top = max(inside, key=lambda p: (p["geo_precision"] == 3, names[p["name"]]))
-    return top | {"geo_precision": 3, "inferred": True}
+    regions = [p for p in inside if p["geo_precision"] == 3 and not p.get("inferred")]
+    if regions:
+        names = Counter(p["name"] for p in regions)
+        return max(regions, key=lambda p: names[p["name"]]) | {"inferred": True}
+    # Only towns: the region they lie in (the Gaza Strip, the West Bank), else their country.
+    from truce.extract.places_resolve import region_of
+
+    admin1 = Counter(p["admin1"] for p in inside).most_common(1)[0][0]
+    area = region_of(admin1, country)
+    return area.as_dict() | {"inferred": True} if area else None
 
 
 def _known_prefix(location: str, countries: frozenset[str]) -> Place | None:

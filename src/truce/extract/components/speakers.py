@@ -146,6 +146,18 @@ def _titled(speaker: str) -> tuple[str, str] | None:
     return None
 
 
+def _title_and_surname(speaker: str) -> tuple[str, str] | None:
+    """(surname, title) for "Foreign Secretary Misri": office words, then one name."""
+    words = speaker.split()
+    if len(words) < 2 or not re.fullmatch(_NAME_WORD, words[-1]):
+        return None
+    if words[-1].lower() in _OFFICE_WORDS:
+        return None
+    if not all(w.lower() in _OFFICE_WORDS for w in words[:-1]):
+        return None
+    return words[-1], " ".join(words[:-1])
+
+
 @lru_cache(maxsize=4096)
 def _full_from_surname(surname: str, text: str) -> str | None:
     pattern = re.compile(rf"\b((?:{_NAME_WORD}[ \t]+){{1,2}}){re.escape(surname)}\b")
@@ -188,6 +200,16 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
         titled = _titled(speaker)
         if titled is not None:
             c.source = replace(c.source, speaker=titled[0], role=c.source.role or titled[1])
+            continue
+        titled_surname = _title_and_surname(speaker)
+        if titled_surname is not None:  # "Foreign Secretary Misri": the Misri named in full
+            if len(looked) < MAX_LOOKUPS or titled_surname[0] in looked:
+                found = looked.setdefault(
+                    titled_surname[0], _full_from_surname(titled_surname[0], text)
+                )
+                if found is not None:
+                    role = c.source.role or titled_surname[1]
+                    c.source = replace(c.source, speaker=found, role=role)
             continue
         surname = re.fullmatch(_NAME_WORD, speaker) is not None
         if not surname and not speaker.split()[-1].islower():

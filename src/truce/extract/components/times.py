@@ -17,15 +17,18 @@ from itertools import accumulate
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.lexicon_numbers import MONTHS, WEEKDAYS, lowered
+from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, lowered
 from truce.extract.model import TimeRef
 from truce.extract.pipeline import doc_text
+from truce.extract.time_anchor import story_anchor
 from truce.extract.time_patterns import (
     ANCHOR,
     ANCHOR_THEN_CLOCK,
     AT_END,
     CLOCK_THEN_ANCHOR,
+    DAY_SHIFT,
     TRAILING_GMT,
+    ZONE_ABBREVIATIONS,
     clocks,
 )
 from truce.extract.time_zones import clock_zone, dateline_zones
@@ -70,6 +73,9 @@ _LAST_CUE = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _LOWER_CONDITION = re.compile(r"\b(?:if|unless)\b")
 _MAX_OFFSET_MINUTES = 14 * 60
+# A window longer than a week ("withdraw over the next 60 days") dates nothing (real set README).
+_MAX_WINDOW_DAYS = 7
+_DAYS = ("day", "exact")
 
 
 def _looks_ahead(text: str, low: str | None, pos: int) -> bool:
@@ -173,7 +179,22 @@ def _resolve(
         return monday + timedelta(days=shift), "week"
     if kind == "recent":
         return published - timedelta(days=6), "week"
+    if kind == "lastday":
+        return published - timedelta(days=1), "day"
+    if _window_days(m.group()) > _MAX_WINDOW_DAYS:
+        return None, None  # "over the next 60 days": a deadline, no day of its own
     return published, "day"  # a window opening at publication: "in the next 48 hours"
+
+
+def _window_days(window: str) -> float:
+    """How many days "in the next 60 days" or "within 48 hours" spans (1 when unsaid)."""
+    words = window.lower().split()
+    count = next((_count(w) for w in words if _count(w) is not None), 1) or 1
+    return count / 24 if words[-1] == "hours" else count
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
 
 
 def _clock_minutes(m: re.Match[str]) -> int:
@@ -190,6 +211,7 @@ def _clock_minutes(m: re.Match[str]) -> int:
 def _exact(day: date, minutes: int, gmt: str | None, gmt_day: date | None) -> datetime:
     if gmt is None:
         return datetime.combine(day, time(minutes // 60, minutes % 60))
+    gmt = gmt.replace(":", "").zfill(4)  # "05:00 GMT" as "0500 GMT"
     gmt_minutes = int(gmt[:2]) * 60 + int(gmt[2:])
     offset = (minutes - gmt_minutes) % (24 * 60)
     if offset > _MAX_OFFSET_MINUTES:
@@ -248,7 +270,10 @@ def find_times(
                 continue
             day = published
         stamp = _exact(day or published or date.min, minutes, gmt, gmt_day)
-        if gmt is None:
+        if gmt is None and clock["abbr"]:  # "5 PM IST"
+            offset = timedelta(minutes=ZONE_ABBREVIATIONS[clock["abbr"]])
+            stamp = stamp.replace(tzinfo=timezone(offset))
+        elif gmt is None:
             # No GMT equivalent: the place named with the time, else the dateline's.
             stamp = stamp.replace(tzinfo=clock_zone(clock.group(), stamp, dateline))
         refs[span[0]] = TimeRef(stamp, "exact", (span[0], span[1]), text[span[0] : span[1]])
@@ -259,7 +284,40 @@ def find_times(
         inside_ref = last >= 0 and reach[last] > anchor.start()
         if i not in used and not inside_ref:
             refs[anchor.start()] = TimeRef(resolved, precision, anchor.span(), anchor.group())
+    _shifted_days(text, start, end, published, refs)
     return [refs[k] for k in sorted(refs)]
+
+
+def _shifted_days(
+    text: str, start: int, end: int, published: date | None, refs: dict[int, TimeRef]
+) -> None:
+    """ "The following day", "a day earlier": a day from the last day the text gave before
+    it (the story's), else from the publication date. Added to `refs` by start. Each look-up
+    is a binary search over the dates found, so the pass stays linear in the document."""
+    starts = sorted(refs)
+    ends = [refs[k].span[1] for k in starts]
+    last_day: list[date | None] = []  # the latest day given by refs[starts[0..i]]
+    for k in starts:
+        ref = refs[k]
+        day = ref.date if ref.date is not None and ref.precision in _DAYS else None
+        if isinstance(day, datetime):
+            day = day.date()
+        last_day.append(day if day is not None else (last_day[-1] if last_day else None))
+    for shift in DAY_SHIFT.finditer(text, start, end):
+        i = bisect_right(starts, shift.start()) - 1
+        if i >= 0 and ends[i] > shift.start():
+            continue  # inside an expression already found
+        if i + 1 < len(starts) and starts[i + 1] < shift.end():
+            continue
+        # The ref before may still be open at the shift (ends rise with starts: no overlap).
+        # With no date before it, the publication date; after only months or weeks, none.
+        base = last_day[i] if i >= 0 else published
+        if base is None:
+            continue
+        step = -1 if shift["back"] else 1
+        refs[shift.start()] = TimeRef(
+            base + timedelta(days=step), "day", shift.span(), shift.group()
+        )
 
 
 def _near(starts: list[int], ends: list[int], clock_start: int, clock_end: int) -> list[int]:
@@ -290,6 +348,7 @@ def _at_before(text: str, start: int, pos: int) -> bool:
 @Language.component("truce_times_v1", assigns=["doc._.times"], requires=["doc._.article"])
 def times_component(doc: Doc) -> Doc:
     article = doc._.article
-    published = article.published if article is not None else None
-    doc._.times = find_times(doc_text(doc), published, 0, doc._.body_end)
+    text = doc_text(doc)
+    anchor = story_anchor(text, article.published if article is not None else None)
+    doc._.times = find_times(text, anchor, 0, doc._.body_end)
     return doc
