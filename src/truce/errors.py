@@ -146,7 +146,9 @@ class UnreadableInputFile(InputFileError):
 
 class UnknownInputFormat(InputFileError):
     code = "I105"
-    default_hint = "name the file .jsonl, .ndjson or .csv, or pass the format explicitly"
+    default_hint = (
+        "name the file .jsonl, .ndjson or .csv, or give its format: `truce import FILE -f csv`"
+    )
 
 
 class BatchError(TruceError):
@@ -248,7 +250,7 @@ class ExamplesMissing(TruceError):
 
     code = "X601"
     default_hint = (
-        "install truce from its source checkout (`pip install -e .`), or point TRUCE_EXAMPLES "
+        "reinstall truce (the wheel ships them in truce/examples/), or point TRUCE_EXAMPLES "
         "at a folder holding agreements/ and claims/"
     )
 
@@ -272,7 +274,9 @@ class ExportTarget(TruceError):
 
 class ExampleDamaged(TruceError):
     code = "X605"
-    default_hint = "the bundled example is damaged; restore examples/ from the source checkout"
+    default_hint = (
+        "the bundled example is damaged; reinstall truce (`pip install --force-reinstall truce`)"
+    )
 
 
 class NothingExtracted(TruceError):

@@ -63,13 +63,15 @@ def import_claims(
     shown_as: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     allow_unknown: bool = False,
+    fmt: str | None = None,
 ) -> ImportOutcome:
     """Import a JSON Lines or CSV file all-or-nothing; `progress(done, total)` as it goes.
 
     `shown_as` replaces the file's path in line errors (an upload's own name, not a temp file);
-    `allow_unknown` keeps claims naming ids the agreement does not declare, flagged.
+    `allow_unknown` keeps claims naming ids the agreement does not declare, flagged; `fmt`
+    ("jsonl" or "csv") overrides the format the file's extension names.
     """
-    batch = load_claims_file(path, ledger, allow_unknown=allow_unknown)
+    batch = load_claims_file(path, ledger, fmt, allow_unknown=allow_unknown)
     errors = [e.render() for e in batch.errors]
     if shown_as is not None:
         errors = [e.replace(str(path), shown_as) for e in errors]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+import truce
 from truce.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,6 +18,15 @@ GAZA = EXAMPLES / "agreements" / "gaza-2023-11.yaml"
 GAZA_CLAIMS = EXAMPLES / "claims" / "gaza-2023-11.jsonl"
 
 Run = Callable[..., Result]
+# The folder the `truce` under test is imported from: subprocesses run that code, whatever
+# their working folder (a relative PYTHONPATH would not follow them into a tmp folder).
+SOURCE = Path(truce.__file__).resolve().parents[1]
+
+
+def truce_env(**extra: str) -> dict[str, str]:
+    """The environment for `python -m truce` as a subprocess: this checkout's code, no TRUCE_DB."""
+    env = {k: v for k, v in os.environ.items() if k not in ("TRUCE_DB", "PYTHONPATH")}
+    return {**env, "PYTHONPATH": str(SOURCE), "COLUMNS": "100", "NO_COLOR": "1", **extra}
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typer.testing import Result
 
-from tests.cli.conftest import GAZA_CLAIMS, Run
+from tests.cli.conftest import GAZA_CLAIMS, Run, truce_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "eval" / "gold" / "documents" / "seed-2023-11-28.txt"
@@ -89,10 +89,29 @@ def test_eval_of_no_gold_set_is_an_error_not_a_perfect_score(run: Run, tmp_path:
     assert "[X653]" in result.stderr and "1.000" not in result.stdout
 
 
-def test_parquet_to_the_terminal_has_its_own_code(gaza_ledger: Run) -> None:
-    result = gaza_ledger("export", "--format", "parquet")
-    clean(result, 1)
-    assert "[X604]" in result.stderr and "[T000]" not in result.stderr
+def test_parquet_to_the_terminal_has_its_own_code(gaza_ledger: Run, tmp_path: Path) -> None:
+    """stdout a real terminal (a pseudo-terminal): refused, and not one byte written to it."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = truce_env()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "truce", "--db", str(tmp_path / "truce.db"), "export",
+             "--format", "parquet"],
+            stdout=follower, stderr=subprocess.PIPE, text=True, env=env, timeout=300,
+        )  # fmt: skip
+        os.set_blocking(leader, False)
+        try:
+            shown = os.read(leader, 65536)
+        except BlockingIOError:
+            shown = b""
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("[X604]") and "> claims.parquet" in done.stderr
+    assert b"PAR1" not in shown
 
 
 def test_the_real_command_prints_one_line_for_a_bad_date(tmp_path: Path) -> None:

@@ -7,13 +7,21 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.progress import Progress
 
 from truce import services
 from truce.access import operator
-from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger
+from truce.cli.context import (
+    EXIT_PARTIAL,
+    console,
+    errors,
+    open_ledger,
+    print_json,
+    report,
+    settings,
+)
+from truce.cli.streams import Meter, input_path, output_target
 from truce.domain.claims import ClaimStatus
-from truce.errors import ExportTarget, ImportRejected
+from truce.errors import ImportRejected
 
 
 class ExportFormat(StrEnum):
@@ -22,7 +30,11 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-PROGRESS_FROM = 5_000
+class ImportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
 # A bulk import can look like thousands of recorded events; the first few say what to check.
 SHOWN_WARNINGS = 20
 
@@ -99,16 +111,25 @@ def record(
     }
     with open_ledger() as ledger:
         result = services.record_claim(ledger, fields, by, operator(by), allow_unknown)
+    warnings = [w.render() for w in result.warnings]
+    if settings.as_json:
+        print_json(
+            {"recorded": result.added, "already_recorded": result.skipped, "warnings": warnings}
+        )
+        return
     for claim_id in result.added:
         console.print(f"recorded {claim_id}")
-    for warning in result.warnings:
-        errors.print(warning.render(), markup=False, highlight=False)
+    for warning in warnings:
+        errors.print(warning, markup=False, highlight=False)
     for claim_id in result.skipped:
         console.print(f"already recorded {claim_id}")
 
 
 def import_(
-    path: Path = typer.Argument(..., help="a .jsonl or .csv file of claims"),
+    path: Path = typer.Argument(..., help="a .jsonl or .csv file of claims; `-` reads stdin"),
+    fmt: ImportFormat = typer.Option(
+        None, "--format", "-f", help="the file's format [default: from its extension]"
+    ),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="import the good lines anyway"),
     by: str = typer.Option(None, "--by", help="who records this"),
     allow_unknown: bool = typer.Option(
@@ -118,44 +139,53 @@ def import_(
     ),
 ) -> None:
     """Import claims from JSON Lines or CSV, all or nothing: a bad line (unless --skip-bad), an
-    error or an interruption at any line leaves the ledger as it was."""
+    error or an interruption at any line leaves the ledger as it was.
+
+    Examples: `truce import claims.jsonl`; `truce import export.txt -f csv`;
+    `curl -s URL | truce import - -f jsonl`.
+    """
     from truce.imports import import_claims  # its drivers' errors: not loaded for other commands
 
-    with open_ledger() as ledger, Progress(console=errors, transient=True) as bar:
-        task = bar.add_task("importing", total=None, visible=False)
-
-        def advance(done: int, total: int) -> None:
-            # A bar only for files large enough to take a while.
-            bar.update(task, completed=done, total=total, visible=total >= PROGRESS_FROM)
-
+    kind = fmt.value if fmt is not None else None
+    with (
+        input_path(path, kind) as (source, shown_as),
+        open_ledger() as ledger,
+        Meter("importing claims") as meter,
+    ):
         try:
             outcome = import_claims(
                 ledger,
-                path,
+                source,
                 operator(by),
                 by,
                 skip_bad=skip_bad,
-                progress=advance,
+                shown_as=shown_as,
+                progress=meter.update,
                 allow_unknown=allow_unknown,
+                fmt=kind,
             )
         except ImportRejected as exc:
-            for line in exc.details:
-                errors.print(line, markup=False, highlight=False)
+            if not settings.as_json:  # under --json the lines are the error's details
+                for line in exc.details:
+                    errors.print(line, markup=False, highlight=False)
             raise
-    for line in outcome.errors:
-        errors.print(line, markup=False, highlight=False)
-    for warning in outcome.warnings[:SHOWN_WARNINGS]:
-        errors.print(warning.render(), markup=False, highlight=False)
-    if len(outcome.warnings) > SHOWN_WARNINGS:
-        more = len(outcome.warnings) - SHOWN_WARNINGS
-        errors.print(f"warning [V504] {more} more claim(s) look like recorded events; see above")
+    warnings = [w.render() for w in outcome.warnings]
+    if not settings.as_json:
+        for line in outcome.errors:
+            errors.print(line, markup=False, highlight=False)
+        for warning in warnings[:SHOWN_WARNINGS]:
+            errors.print(warning, markup=False, highlight=False)
+        if len(warnings) > SHOWN_WARNINGS:
+            more = len(warnings) - SHOWN_WARNINGS
+            errors.print(
+                f"warning [V504] {more} more claim(s) look like recorded events; see above"
+            )
     added, skipped = outcome.added, outcome.skipped
-    console.print(
-        f"imported {added} claim(s), {skipped} already recorded, "
-        f"{len(outcome.errors)} bad line(s) skipped"
-        if skip_bad
-        else f"imported {added} claim(s), {skipped} already recorded"
-    )
+    text = f"imported {added} claim(s), {skipped} already recorded"
+    if skip_bad:
+        text += f", {len(outcome.errors)} bad line(s) skipped"
+    data = {"added": added, "skipped": skipped, "bad_lines": outcome.errors, "warnings": warnings}
+    report(data, text)
     if outcome.errors:
         raise typer.Exit(EXIT_PARTIAL)  # the good lines are in; the bad ones are listed above
 
@@ -163,16 +193,23 @@ def import_(
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
     agreement: str = typer.Option(None, "--agreement", "-a", help="only this agreement"),
-    out: Path = typer.Option(None, "--out", "-o", help="file to write (default: stdout)"),
+    out: Path = typer.Option(None, "--out", "-o", help="file to write; `-` or none: stdout"),
 ) -> None:
-    """Export claims as JSON Lines, CSV or Parquet."""
+    """Export claims as JSON Lines, CSV or Parquet.
+
+    Examples: `truce export -f csv -o claims.csv`; `truce export -a gaza-2023-11 | jq .`;
+    `truce export -f parquet > claims.parquet` (Parquet to stdout only when it is redirected).
+    """
     from truce.io.export import export_claims  # writers loaded only for this command
 
-    if fmt is ExportFormat.parquet and out is None:
-        raise ExportTarget(
-            "Parquet is binary and cannot go to the terminal", hint="pass --out FILE.parquet"
-        )
+    target = output_target(out, binary=fmt is ExportFormat.parquet)  # refused before any write
     with open_ledger() as ledger:
         ids = [agreement] if agreement else [a.id for a in ledger.agreements()]
         claims = [c for agreement_id in ids for c in ledger.claims(agreement_id)]
-    export_claims(claims, fmt.value, out if out is not None else sys.stdout)
+    with Meter("exporting claims") as meter:
+        written = export_claims(meter.counted(claims, len(claims)), fmt.value, target)
+    if target is not sys.stdout:
+        report(
+            {"written": written, "format": fmt.value, "out": str(target)},
+            f"exported {written} claim(s) to {target}",
+        )

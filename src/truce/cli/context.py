@@ -23,7 +23,15 @@ EXIT_PARTIAL = 3
 
 @dataclass
 class Settings:
+    """The global options, set before a command runs (before or after its name)."""
+
     db: str = DEFAULT_DB
+    as_json: bool = False  # --json: the result on stdout, an error on stderr, both as JSON
+    quiet: bool = False  # --quiet: no progress, no hints
+    progress: bool = False  # --progress: progress lines even when stderr is not a terminal
+
+    def reset(self, db: str) -> None:
+        self.db, self.as_json, self.quiet, self.progress = db, False, False, False
 
 
 settings = Settings()
@@ -42,6 +50,25 @@ def open_ledger() -> Iterator[Ledger]:
         yield ledger
     finally:
         ledger.close()
+
+
+def wants_json(flag: bool = False) -> bool:
+    """A command's own `--json`, or the global one."""
+    return flag or settings.as_json
+
+
+def report(data: dict[str, Any], text: str) -> None:
+    """A command's closing result: `data` as JSON under --json, else `text` for people."""
+    if settings.as_json:
+        print_json(data)
+    else:
+        console.print(text, markup=False, highlight=False)
+
+
+def hint(text: str) -> None:
+    """A next step for people; not shown under --json or --quiet."""
+    if not (settings.as_json or settings.quiet):
+        console.print(text, markup=False, highlight=False)
 
 
 def print_json(data: Any) -> None:
