@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from truce.auto_accept import auto_accept, threshold
-from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
+from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json, wants_json
 from truce.cli.extract import _date
 from truce.cli.review import AUTO_HELP
 from truce.errors import BatchError, NothingExtracted
@@ -102,7 +102,7 @@ def batch(
                              "disputing": queued.disputing}  # fmt: skip
         if ruled is not None:
             summary["ingest"]["auto_accept"] = ruled.as_dict()
-    if as_json:
+    if wants_json(as_json):
         print_json(summary)
     else:
         _print(summary, out)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import typer
 
 from truce import services
-from truce.cli.context import console, open_ledger, print_json
+from truce.cli.context import console, open_ledger, print_json, wants_json
 from truce.cli.render import status_view, timeline_view
+from truce.cli.streams import Meter
 
 
 def register(app: typer.Typer) -> None:
@@ -22,7 +23,7 @@ def status(
     """Where an agreement stands at an instant: phase, day, obligations, breaches, disputes."""
     with open_ledger() as ledger:
         result = services.status_answer(ledger, agreement, at)
-    if as_json:
+    if wants_json(as_json):
         print_json(result.as_data())
     else:
         console.print(status_view(result))
@@ -36,9 +37,10 @@ def timeline(
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
     """Every recorded event in clock order, with its day and sources."""
-    with open_ledger() as ledger:
+    with open_ledger() as ledger, Meter("building the timeline") as meter:
         rows = services.agreement_timeline(ledger, agreement, at)
-    if as_json:
+        meter.update(len(rows), len(rows))
+    if wants_json(as_json):
         print_json(rows)
     else:
-        console.print(timeline_view(agreement, rows))
+        console.print(timeline_view(agreement, rows, console.width))
