@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -128,6 +129,14 @@ def test_demo_runs_from_an_empty_folder(installed: Installed) -> None:
     assert done.returncode == 0, done.stderr
     assert "verify: ok" in done.stdout
     assert (installed.home / "truce-demo.db").is_file()
+    # `truce` is not on PATH here: the closing hint names the program that ran, and works
+    (hint,) = [line for line in done.stdout.splitlines() if line.startswith("Try: ")]
+    command = shlex.split(hint.removeprefix("Try: "))
+    assert Path(command[0]) == installed.bin / "truce"
+    followed = subprocess.run(
+        command, cwd=installed.home, env=installed.env(), capture_output=True, text=True
+    )
+    assert followed.returncode == 0, followed.stderr
 
 
 @pytest.fixture
