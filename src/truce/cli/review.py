@@ -72,7 +72,10 @@ def ingest(
         None, "--auto-accept-above", help=AUTO_HELP, metavar="CONFIDENCE"
     ),
 ) -> None:
-    """Extract candidates and queue them for review; documents already ingested are skipped."""
+    """Extract candidates and queue them for review; documents already ingested are skipped.
+
+    Example: `truce ingest reports/ -a gaza-2023-11`, then `truce review`.
+    """
     when = _date(published)
     above = None if auto_accept_above is None else _rule().threshold(auto_accept_above)
     with open_ledger() as ledger, Meter("ingesting documents") as meter:

@@ -33,7 +33,10 @@ def serve(
         None, "--public/--private", help="anyone may read the record without signing in"
     ),
 ) -> None:
-    """Serve the API (/api, reference at /docs) and the dashboard (/) on this ledger."""
+    """Serve the API (/api, reference at /docs) and the dashboard (/) on this ledger.
+
+    Example: `truce serve --port 8080`; with --json it prints one line (URL, first token).
+    """
     from truce.server import serving
     from truce.server.app import create_app
     from truce.server.bootstrap import prepare

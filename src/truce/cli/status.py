@@ -20,7 +20,10 @@ def status(
     at: str = typer.Option(None, "--at", help="instant to assess (ISO 8601; default now)"),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
-    """Where an agreement stands at an instant: phase, day, obligations, breaches, disputes."""
+    """Where an agreement stands at an instant: phase, day, obligations, breaches, disputes.
+
+    Example: `truce status gaza-2023-11 --at 2023-11-30T12:00` (add --json for the stable shape).
+    """
     with open_ledger() as ledger:
         result = services.status_answer(ledger, agreement, at)
     if wants_json(as_json):
@@ -36,7 +39,10 @@ def timeline(
     ),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
-    """Every recorded event in clock order, with its day and sources."""
+    """Every recorded event in clock order, with its day and sources.
+
+    Example: `truce timeline gaza-2023-11 --at 2023-11-28`.
+    """
     with open_ledger() as ledger, Meter("building the timeline") as meter:
         rows = services.agreement_timeline(ledger, agreement, at)
         meter.update(len(rows), len(rows))
