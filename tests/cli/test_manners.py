@@ -68,8 +68,13 @@ def test_shell_completion_completes_command_names(tmp_path: Path) -> None:
         cwd=tmp_path, _TRUCE_COMPLETE="complete_bash", COMP_WORDS="truce sta", COMP_CWORD="1"
     )
     assert done.returncode == 0 and done.stdout.decode().split() == ["status"]
-    script = truce("--show-completion", "bash", cwd=tmp_path)
-    assert script.returncode == 0 and b"_TRUCE_COMPLETE" in script.stdout
+    # run from bash, as a user would: the script is for the shell that runs truce
+    line = shlex.join([sys.executable, "-m", "truce", "--show-completion"])
+    script = subprocess.run(
+        ["bash", "-c", line], cwd=tmp_path, capture_output=True, env=truce_env(), timeout=300
+    )
+    assert script.returncode == 0, script.stderr
+    assert b"complete " in script.stdout and b"_TRUCE_COMPLETE" in script.stdout
 
 
 def test_every_command_has_json_and_the_global_options(tmp_path: Path) -> None:
