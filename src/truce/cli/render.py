@@ -37,6 +37,14 @@ STATUS_STYLE = {
 }
 
 
+def _folding(table: Table) -> Table:
+    """Cells too long for a narrow terminal break onto the next line instead of being cut
+    with an ellipsis: an id read as "daily-hostag…" names nothing."""
+    for column in table.columns:
+        column.overflow = "fold"
+    return table
+
+
 def _status(value: str | None) -> Text:
     value = value or ""
     return Text(value, style=STATUS_STYLE.get(value, ""))
@@ -114,7 +122,7 @@ def status_view(s: StatusAnswer, explained: set[str] | None = None) -> Group:
             _n(o.balance),
             Text.assemble(_status(o.status), flag),
         )
-    parts.append(table)
+    parts.append(_folding(table))
     for ext in s.extensions:
         ext_table = Table(
             "day",
@@ -164,7 +172,7 @@ def _breaches(s: StatusAnswer) -> Table:
         breaches.add_row(
             b.date, _n(b.party), _status(b.status.value), _n(b.clause), str(len(b.claims))
         )
-    return breaches
+    return _folding(breaches)
 
 
 def _disputes(s: StatusAnswer) -> Table:
@@ -191,7 +199,7 @@ def _disputes(s: StatusAnswer) -> Table:
             or "none"
         )
         disputes.add_row(d.event_id, readings, sources, differ)
-    return disputes
+    return _folding(disputes)
 
 
 # Below this many columns the timeline drops its vertical rules and wraps long type names at
