@@ -14,6 +14,7 @@ from truce.auto_accept import auto_accept, threshold
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json, wants_json
 from truce.cli.extract import _date
 from truce.cli.review import AUTO_HELP
+from truce.cli.streams import progress_wanted
 from truce.errors import BatchError, NothingExtracted
 
 
@@ -81,7 +82,8 @@ def batch(
     cores = os.cpu_count() or 1
     columns = (TextColumn("partitions"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[documents]} documents"), TimeElapsedColumn())  # fmt: skip
-    with Progress(*columns, console=errors, transient=True) as bar:
+    shown = progress_wanted()  # not under --quiet, nor --json unless --progress
+    with Progress(*columns, console=errors, transient=True, disable=not shown) as bar:
         task = bar.add_task("batch", total=None, documents=0)
 
         def show(counts: Counts) -> None:

@@ -69,6 +69,7 @@ def extract(
         total += 1
         if result.error:
             failed += 1
+        if result.error and not settings.as_json:  # under --json the records carry the error
             errors.print(
                 f"{result.article.document}: [{result.code}] {result.error}",
                 markup=False,
