@@ -304,6 +304,10 @@ class NothingExtracted(TruceError):
     code = "X606"
     default_hint = "fix the documents listed above (their codes are in docs/extraction.md)"
 
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []  # one line per document, for `--json` errors
+
 
 class NoGoldSet(TruceError):
     code = "X607"

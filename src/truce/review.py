@@ -7,7 +7,7 @@ and the ledger's one write path.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -49,15 +49,20 @@ def ingest(
     agreement: str,
     published: date | None = None,
     by: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Extract every document and queue its candidates; a document is ingested only once."""
+    """Extract every document and queue its candidates; a document is ingested only once.
+
+    `progress(n)` is called as the n-th document comes out of extraction."""
     from truce.extract.service import extract_paths, spec_aliases
 
     spec, _ = ledger.agreement(agreement)
     queue = ReviewQueue(ledger.engine)
     texts = DocumentTexts(ledger.engine)
     report = IngestReport()
-    for result in extract_paths(paths, published, spec_aliases([spec])):
+    for n, result in enumerate(extract_paths(paths, published, spec_aliases([spec])), 1):
+        if progress is not None:
+            progress(n)
         article = result.article
         if result.error:
             report.errors.append((article.document, result.code or "X100", result.error))

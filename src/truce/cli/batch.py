@@ -11,9 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from truce.auto_accept import auto_accept, threshold
-from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
+from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json, wants_json
 from truce.cli.extract import _date
 from truce.cli.review import AUTO_HELP
+from truce.cli.streams import progress_wanted
 from truce.errors import BatchError, NothingExtracted
 
 
@@ -81,7 +82,8 @@ def batch(
     cores = os.cpu_count() or 1
     columns = (TextColumn("partitions"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[documents]} documents"), TimeElapsedColumn())  # fmt: skip
-    with Progress(*columns, console=errors, transient=True) as bar:
+    shown = progress_wanted()  # not under --quiet, nor --json unless --progress
+    with Progress(*columns, console=errors, transient=True, disable=not shown) as bar:
         task = bar.add_task("batch", total=None, documents=0)
 
         def show(counts: Counts) -> None:
@@ -102,7 +104,7 @@ def batch(
                              "disputing": queued.disputing}  # fmt: skip
         if ruled is not None:
             summary["ingest"]["auto_accept"] = ruled.as_dict()
-    if as_json:
+    if wants_json(as_json):
         print_json(summary)
     else:
         _print(summary, out)

@@ -86,7 +86,11 @@ def record(
         False, "--allow-unknown", help="keep it, flagged, if the agreement does not declare its ids"
     ),
 ) -> None:
-    """Record one claim: one source's report of one event."""
+    """Record one claim: one source's report of one event.
+
+    Example: `truce record -a gaza-2023-11 -t release -d 2023-11-25T23:00+02:00 --actor hamas
+    -q 13 --subject hostages --outlet Reuters`.
+    """
     has_source = any(v is not None for v in (outlet, url, speaker, role, via)) or anonymous
     fields = {
         "agreement": agreement,

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from truce.cli.context import EXIT_PARTIAL, console, errors, print_json
+from truce.cli.context import EXIT_PARTIAL, console, errors, print_json, settings, wants_json
 from truce.errors import BadDateOption, NoGoldSet, NothingExtracted
 
 
@@ -48,6 +48,8 @@ def extract(
     from truce.extract.service import extract_paths, extraction_record, spec_aliases
     from truce.spec import load_spec_file
 
+    if settings.as_json:
+        fmt = OutputFormat.json  # the global --json: one JSON document, as --format json
     aliases = spec_aliases(load_spec_file(p)[0] for p in spec)
     results = extract_paths([str(p) for p in paths], _date(published), aliases)
     table = Table(
@@ -67,6 +69,7 @@ def extract(
         total += 1
         if result.error:
             failed += 1
+        if result.error and not settings.as_json:  # under --json the records carry the error
             errors.print(
                 f"{result.article.document}: [{result.code}] {result.error}",
                 markup=False,
@@ -129,7 +132,7 @@ def evaluate(
     if is_real_layout(gold):
         from truce.cli.extract_real import evaluate_real_folder
 
-        evaluate_real_folder(gold, split, as_json)
+        evaluate_real_folder(gold, split, wants_json(as_json))
         return
     if not (gold / "documents").is_dir() or not (gold / "annotations.jsonl").is_file():
         raise NoGoldSet(
@@ -145,7 +148,7 @@ def evaluate(
     if report.documents == 0:  # scoring nothing would report a perfect F1
         where = f"{gold} (split {split})" if split else str(gold)
         raise NoGoldSet(f"{where} holds no annotated documents to score")
-    if as_json:
+    if wants_json(as_json):
         print_json(report.as_dict())
         return
     table = Table(*TABLE_COLUMNS, title=f"Extraction scored against {gold}", title_justify="left")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from truce.cli.context import console, db_url, errors, open_ledger, print_json
+from truce.cli.context import console, db_url, errors, open_ledger, print_json, report, wants_json
 from truce.storage import checkpoint
 from truce.storage.ledger import Ledger
 
@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
 def init() -> None:
     """Create (or upgrade) the ledger at --db."""
     Ledger.init(db_url()).close()
-    console.print(f"ledger ready at {db_url()}")
+    report({"ledger": db_url()}, f"ledger ready at {db_url()}")
 
 
 def verify(
@@ -47,11 +47,11 @@ def verify(
     if point is not None:
         key = checkpoint.load_public_key(signed_by) if signed_by is not None else None
         signer = checkpoint.check_signature(point, key)
-        if signer is not None and not as_json:
+        if signer is not None and not wants_json(as_json):
             console.print(f"checkpoint signed by ed25519 key {signer}")
     with open_ledger() as ledger:
         report = ledger.verify(head, against=point)
-    if as_json:
+    if wants_json(as_json):
         print_json(report.as_dict())
     elif report.ok:
         console.print(f"ok: {report.entries} entries, head {report.head}")
@@ -83,4 +83,7 @@ def take_checkpoint(
         print(point.to_json(), end="")
         return
     out.write_text(point.to_json(), encoding="utf-8")
-    console.print(f"checkpoint of entry {point.seq} ({point.head}) written to {out}")
+    report(
+        {"seq": point.seq, "head": point.head, "out": str(out)},
+        f"checkpoint of entry {point.seq} ({point.head}) written to {out}",
+    )

@@ -99,7 +99,7 @@ def equip(group: click.Command) -> None:
     """Give every command the global options it lacks; a command's own `--json` sets the global
     switch too; flags show no `<bool>` type in help."""
     groups = [group, *(c for c in subcommands(group).values() if subcommands(c))]
-    for command in leaf_commands(group):
+    for command in [*groups[1:], *leaf_commands(group)]:  # `truce review --json` lists too
         taken = _taken(command)
         for param in command.params:
             if "--json" in param.opts:

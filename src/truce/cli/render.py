@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from truce.cli.legend import CLAIMS, EARNED_BY_RULE, VERDICTS, footnote
 from truce.domain.engine.answer_model import JudgedBy, StatusAnswer
 from truce.domain.engine.answer_parts import EarnedDay, RenewalRow
 
@@ -34,6 +35,14 @@ STATUS_STYLE = {
     "suspended": "yellow",
     "ended": "dim",
 }
+
+
+def _folding(table: Table) -> Table:
+    """Cells too long for a narrow terminal break onto the next line instead of being cut
+    with an ellipsis: an id read as "daily-hostag…" names nothing."""
+    for column in table.columns:
+        column.overflow = "fold"
+    return table
 
 
 def _status(value: str | None) -> Text:
@@ -75,7 +84,9 @@ def _day_row(row: EarnedDay | RenewalRow) -> list[Any]:
     return [_n(row.day), _n(row.needed), _n(row.delivered)]
 
 
-def status_view(s: StatusAnswer) -> Group:
+def status_view(s: StatusAnswer, explained: set[str] | None = None) -> Group:
+    """The answer as tables, with a footnote explaining each status shown (those not already
+    in `explained`, which then holds them)."""
     day = f"day {s.day} of {s.days_total}" if s.day else ""
     head = Text.assemble(
         (s.agreement, "bold"),
@@ -111,7 +122,7 @@ def status_view(s: StatusAnswer) -> Group:
             _n(o.balance),
             Text.assemble(_status(o.status), flag),
         )
-    parts.append(table)
+    parts.append(_folding(table))
     for ext in s.extensions:
         ext_table = Table(
             "day",
@@ -134,6 +145,13 @@ def status_view(s: StatusAnswer) -> Group:
         parts.append(_breaches(s))
     if s.disputes:
         parts.append(_disputes(s))
+    used: list[str] = [s.state, *(o.status for o in s.obligations)]
+    used += [row.status for ext in s.extensions for row in ext.days]
+    used += [b.status.value for b in s.breaches]
+    rule = [EARNED_BY_RULE] if s.extensions else []
+    note = footnote(used, VERDICTS, rule, explained)
+    if note.row_count:
+        parts.append(note)
     return Group(*parts)
 
 
@@ -154,7 +172,7 @@ def _breaches(s: StatusAnswer) -> Table:
         breaches.add_row(
             b.date, _n(b.party), _status(b.status.value), _n(b.clause), str(len(b.claims))
         )
-    return breaches
+    return _folding(breaches)
 
 
 def _disputes(s: StatusAnswer) -> Table:
@@ -181,22 +199,28 @@ def _disputes(s: StatusAnswer) -> Table:
             or "none"
         )
         disputes.add_row(d.event_id, readings, sources, differ)
-    return disputes
+    return _folding(disputes)
 
 
-def timeline_view(agreement: str, rows: list[dict[str, Any]]) -> Table:
-    table = Table(
-        "day",
-        "date",
-        "type",
-        "actor",
-        "subject",
-        "qty",
-        "status",
-        title=f"Timeline of {agreement}",
-        title_justify="left",
-    )
-    table.add_column("sources", overflow="ellipsis", no_wrap=True, max_width=28)
+# Below this many columns the timeline drops its vertical rules and wraps long type names at
+# their words, so no cell is cut short (`COLUMNS=80 truce demo`).
+NARROW = 100
+
+
+def timeline_view(agreement: str, rows: list[dict[str, Any]], width: int = NARROW) -> Group:
+    narrow = width < NARROW
+    table = Table(title=f"Timeline of {agreement}", title_justify="left")
+    if narrow:  # one space between columns, no rules: the room goes to the words
+        table.box, table.padding, table.header_style = None, (0, 1, 0, 0), "bold underline"
+    for name in ("day", "date"):
+        table.add_column(name, no_wrap=True)
+    words = [w for r in rows for w in r["type"].split("_")]
+    table.add_column("type", no_wrap=not narrow, min_width=max(map(len, words), default=4))
+    for name in ("actor", "subject"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("qty")
+    table.add_column("status", no_wrap=True)
+    table.add_column("sources", overflow="fold", ratio=1)
     for r in rows:
         qty = " vs ".join(map(str, r["readings"])) if r["readings"] else _n(r["quantity"])
         more = f" (+{len(r['sources']) - 1})" if len(r["sources"]) > 1 else ""
@@ -204,7 +228,7 @@ def timeline_view(agreement: str, rows: list[dict[str, Any]]) -> Table:
         table.add_row(
             _n(r["day"]),
             r["local_date"][5:],
-            r["type"],
+            r["type"].replace("_", " ") if narrow else r["type"],
             _n(r["actor"]),
             _n(r["subject"]),
             qty,
@@ -213,4 +237,9 @@ def timeline_view(agreement: str, rows: list[dict[str, Any]]) -> Table:
         )
     if any(r.get("flags") for r in rows):
         table.caption = "! flagged (unchecked ids, or a date no clock can place): see --json"
-    return table
+        table.caption_justify = "left"
+    dates = (
+        "date: month-day, local to the agreement; day: the agreement's day "
+        "(below 1: before it began)"
+    )
+    return Group(table, footnote([r["status"] for r in rows], CLAIMS, [dates]))

@@ -9,8 +9,18 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json
+from truce.cli.context import (
+    EXIT_PARTIAL,
+    console,
+    errors,
+    open_ledger,
+    print_json,
+    report,
+    settings,
+    wants_json,
+)
 from truce.cli.extract import _date
+from truce.cli.streams import Meter
 from truce.errors import NothingExtracted, TruceError
 
 app = typer.Typer(
@@ -63,23 +73,37 @@ def ingest(
         None, "--auto-accept-above", help=AUTO_HELP, metavar="CONFIDENCE"
     ),
 ) -> None:
-    """Extract candidates and queue them for review; documents already ingested are skipped."""
+    """Extract candidates and queue them for review; documents already ingested are skipped.
+
+    Example: `truce ingest reports/ -a gaza-2023-11`, then `truce review`.
+    """
     when = _date(published)
     above = None if auto_accept_above is None else _rule().threshold(auto_accept_above)
-    with open_ledger() as ledger:
-        report = _service().ingest(ledger, [str(p) for p in paths], agreement, when, by)
-        ruled = None if above is None else _rule().auto_accept(ledger, above, by, ids=report.ids)
-    for document, code, message in report.errors:
-        errors.print(f"{document}: [{code}] {message}", markup=False, highlight=False)
-    if report.errors and not report.documents and not report.skipped:
-        raise NothingExtracted(f"all {len(report.errors)} document(s) failed")
-    console.print(
-        f"{report.documents} document(s) ingested, {report.queued} candidate(s) queued, "
-        f"{report.skipped} already ingested, {len(report.errors)} could not be read"
-    )
-    if ruled is not None:
-        print_auto_accepted(ruled)
-    if report.errors:
+    with open_ledger() as ledger, Meter("ingesting documents") as meter:
+        done = _service().ingest(
+            ledger, [str(p) for p in paths], agreement, when, by, progress=meter.update
+        )
+        ruled = None if above is None else _rule().auto_accept(ledger, above, by, ids=done.ids)
+    failed = [{"document": d, "code": c, "message": m} for d, c, m in done.errors]
+    lines = [f"{d}: [{c}] {m}" for d, c, m in done.errors]
+    if done.errors and not done.documents and not done.skipped:
+        if not settings.as_json:
+            errors.print("\n".join(lines), markup=False, highlight=False)
+        raise NothingExtracted(f"all {len(done.errors)} document(s) failed", lines)
+    if settings.as_json:
+        counts = {"documents": done.documents, "queued": done.queued, "skipped": done.skipped}
+        rule = None if ruled is None else ruled.as_dict()
+        print_json({**counts, "failed": failed, "auto_accepted": rule})
+    else:
+        for line in lines:
+            errors.print(line, markup=False, highlight=False)
+        console.print(
+            f"{done.documents} document(s) ingested, {done.queued} candidate(s) queued, "
+            f"{done.skipped} already ingested, {len(done.errors)} could not be read"
+        )
+        if ruled is not None:
+            print_auto_accepted(ruled)
+    if done.errors:
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -127,7 +151,7 @@ def list_(
     """List candidates in the review queue, most confident first."""
     with open_ledger() as ledger:
         rows = _service().listed(ledger, agreement, None if status == "all" else status)
-    if as_json:
+    if wants_json(as_json):
         print_json([r.as_dict() for r in rows])
         return
     table = Table(title="Review queue", title_justify="left")
@@ -175,7 +199,10 @@ def accept(
     """Accept a candidate: it becomes a ledger claim with its source, quote and span."""
     with open_ledger() as ledger:
         done = _service().accept(ledger, candidate_id, _edits(set_), by, allow_unknown)
-    console.print(f"accepted {candidate_id} as claim {done.claim_id}")
+    report(
+        {"accepted": candidate_id, "claim": done.claim_id},
+        f"accepted {candidate_id} as claim {done.claim_id}",
+    )
 
 
 @app.command("auto-accept")
@@ -189,7 +216,7 @@ def auto_accept_command(
     limit = _rule().threshold(above)
     with open_ledger() as ledger:
         ruled = _rule().auto_accept(ledger, limit, by, agreement=agreement)
-    if as_json:
+    if wants_json(as_json):
         print_json(ruled.as_dict())
         return
     print_auto_accepted(ruled)
@@ -213,7 +240,7 @@ def edit(
     """Edit a pending candidate and keep it in the queue."""
     with open_ledger() as ledger:
         _service().edit(ledger, candidate_id, _edits(set_), by)
-    console.print(f"edited {candidate_id}")
+    report({"edited": candidate_id}, f"edited {candidate_id}")
 
 
 @app.command("reject")
@@ -225,4 +252,4 @@ def reject(
     """Reject a candidate; it stays in the queue, marked rejected."""
     with open_ledger() as ledger:
         _service().reject(ledger, candidate_id, reason, by)
-    console.print(f"rejected {candidate_id}")
+    report({"rejected": candidate_id}, f"rejected {candidate_id}")

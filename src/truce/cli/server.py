@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import typer
 
 from truce.access import Role
-from truce.cli.context import console, db_url, open_ledger, print_json
+from truce.cli.context import console, db_url, open_ledger, print_json, report, wants_json
+from truce.cli.context import settings as cli
 from truce.storage.users import UserStore
 
 users = typer.Typer(help="Users of a truce server and their tokens.", no_args_is_help=True)
@@ -29,7 +33,10 @@ def serve(
         None, "--public/--private", help="anyone may read the record without signing in"
     ),
 ) -> None:
-    """Serve the API (/api, reference at /docs) and the dashboard (/) on this ledger."""
+    """Serve the API (/api, reference at /docs) and the dashboard (/) on this ledger.
+
+    Example: `truce serve --port 8080`; with --json it prints one line (URL, first token).
+    """
     from truce.server import serving
     from truce.server.app import create_app
     from truce.server.bootstrap import prepare
@@ -45,6 +52,22 @@ def serve(
     )
     listening = serving.bind(settings.host, settings.port)  # a busy port is told before any work
     started = prepare(settings)
+    url_host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    url = f"http://{url_host}:{listening.getsockname()[1]}/"
+    if cli.as_json:  # one line a script reads before the server runs
+        facts: dict[str, object] = {"url": url, "db": db_url(), "admin_token": started.admin_token}
+        facts |= {"example_loaded": started.example_loaded, "public": settings.public_read}
+        print(json.dumps(facts, sort_keys=True), flush=True)
+    else:
+        _say_started(started, settings.public_read, url)
+    app = create_app(settings, started.ledger)
+    try:
+        serving.run(app, settings, listening)
+    finally:
+        started.ledger.close()
+
+
+def _say_started(started: Any, public: bool, url: str) -> None:
     if started.example_loaded:
         console.print("loaded the bundled example agreements and the Gaza 2023 record")
     if started.admin_token is not None:
@@ -54,15 +77,9 @@ def serve(
             "sign in with it in the browser, or send it as `Authorization: Bearer TOKEN`; "
             "add others with `truce user add NAME --role ROLE`"
         )
-    url_host = f"[{settings.host}]" if ":" in settings.host else settings.host
-    if settings.public_read:
+    if public:
         console.print("the record is public: anyone may read it without signing in (--public)")
-    console.print(f"truce serving {db_url()} at http://{url_host}:{listening.getsockname()[1]}/")
-    app = create_app(settings, started.ledger)
-    try:
-        serving.run(app, settings, listening)
-    finally:
-        started.ledger.close()
+    console.print(f"truce serving {db_url()} at {url}", markup=False, highlight=False)
 
 
 @users.command("add")
@@ -76,7 +93,7 @@ def add_user(
     parsed = Role.parse(role)
     with open_ledger() as ledger:
         user, token = UserStore(ledger.engine).add(name, str(parsed), by)
-    if json_:
+    if wants_json(json_):
         print_json({**user.as_dict(), "token": token})
         return
     console.print(f"user {user.name} ({user.role}) added; token (shown only now):")
@@ -88,7 +105,7 @@ def list_users(json_: bool = typer.Option(False, "--json", help="print JSON")) -
     """List users, their roles and whether they are active."""
     with open_ledger() as ledger:
         found = UserStore(ledger.engine).list()
-    if json_:
+    if wants_json(json_):
         print_json([u.as_dict() for u in found])
         return
     for user in found:
@@ -103,4 +120,4 @@ def revoke_user(
     """Revoke a user's token; their past writes stay in the ledger under their name."""
     with open_ledger() as ledger:
         user = UserStore(ledger.engine).revoke(name, by)
-    console.print(f"user {user.name} revoked")
+    report({"revoked": user.name}, f"user {user.name} revoked")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import typer
 
 from truce import services
-from truce.cli.context import console, open_ledger, print_json
+from truce.cli.context import console, open_ledger, print_json, wants_json
 from truce.cli.render import status_view, timeline_view
+from truce.cli.streams import Meter
 
 
 def register(app: typer.Typer) -> None:
@@ -19,9 +20,12 @@ def status(
     at: str = typer.Option(None, "--at", help="instant to assess (ISO 8601; default now)"),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
-    """Where an agreement stands at an instant: phase, day, obligations, breaches, disputes."""
+    """Where an agreement stands at an instant: phase, day, obligations, breaches, disputes.
+
+    Example: `truce status gaza-2023-11 --at 2023-11-30T12:00` (add --json for the stable shape).
+    """
     with open_ledger() as ledger:
-        if as_json:
+        if wants_json(as_json):
             print(services.status_text(ledger, agreement, at))
             return
         result = services.status_answer(ledger, agreement, at)
@@ -35,10 +39,14 @@ def timeline(
     ),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
-    """Every recorded event in clock order, with its day and sources."""
-    with open_ledger() as ledger:
+    """Every recorded event in clock order, with its day and sources.
+
+    Example: `truce timeline gaza-2023-11 --at 2023-11-28`.
+    """
+    with open_ledger() as ledger, Meter("building the timeline") as meter:
         rows = services.agreement_timeline(ledger, agreement, at)
-    if as_json:
+        meter.update(len(rows), len(rows))
+    if wants_json(as_json):
         print_json(rows)
     else:
-        console.print(timeline_view(agreement, rows))
+        console.print(timeline_view(agreement, rows, console.width))
