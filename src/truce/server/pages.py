@@ -246,24 +246,6 @@ def record_from_page(
     )
 
 
-@router.get("/agreements/{agreement}/claims.json")
-def claims_json(agreement: str, ledger: LedgerDep, who: Viewer) -> dict[str, Any]:
-    return views.claims_view(ledger, agreement)
-
-
-@router.get("/agreements/{agreement}/claims", response_class=HTMLResponse)
-def claims_page(
-    request: Request,
-    agreement: str,
-    ledger: LedgerDep,
-    who: Viewer,
-    recorded: str | None = Query(None, max_length=200),
-) -> Response:
-    data = views.claims_view(ledger, agreement)
-    data["recorded"] = recorded if any(c["id"] == recorded for c in data["claims"]) else None
-    return _page(request, "claims.html", who, data)
-
-
 @router.get("/review.json")
 def review_json(
     ledger: LedgerDep,

@@ -175,17 +175,6 @@ def accepted_notice(ledger: Ledger, candidate_id: str) -> dict[str, Any] | None:
             "agreement": decided.agreement}  # fmt: skip
 
 
-def claims_view(ledger: Ledger, agreement: str) -> dict[str, Any]:
-    claims = ledger.claims(agreement)
-    spec, _ = ledger.agreement(agreement)
-    form = {
-        "types": sorted(spec.provision_table()),
-        "actors": sorted(spec.actor_ids()),
-        "subjects": [s.id for s in spec.subjects],
-    }
-    return {"agreement": agreement, "claims": [c.as_dict() for c in claims], "form": form}
-
-
 def review_view(ledger: Ledger, agreement: str | None, status: str | None) -> dict[str, Any]:
     queued = listed(ledger, agreement, status)  # most confident first
     return {

@@ -159,6 +159,10 @@ queued_mentions = Table(
 # Claims by agreement, type and date: a run finds the recorded readings it extends (migration
 # 0007) without reading an agreement's whole record.
 Index("ix_claims_agreement_type_date", claims.c.agreement, claims.c.type, claims.c.date)
+# Claims lists sorted in the database (migration 0009, `storage.claim_query`): one index per
+# sortable column, ending in `seq`, the order's tie-break.
+for _column in ("date", "actor", "quantity", "status"):
+    Index(f"ix_claims_agreement_{_column}_seq", claims.c.agreement, claims.c[_column], claims.c.seq)
 
 # Alerts (migration 0008). Not chain entries: what the server observed of the verdicts over time
 # (derived, recomputable from the chain and the clock), and where to send it.
