@@ -59,8 +59,8 @@ def test_each_format_holds_the_filtered_list_in_its_order(
     assert table.column("id").to_pylist() == expected
     assert set(table.column("type").to_pylist()) == {"breach"}
 
-    api = server.get("/api/claims/download", "observer",
-                     params={"agreement": "gaza-2023-11", "format": "geojson", **shown})  # fmt: skip
+    wanted = {"agreement": "gaza-2023-11", "format": "geojson", **shown}
+    api = server.get("/api/claims/download", "observer", params=wanted)
     assert api.headers["content-type"] == "application/geo+json"
     features = json.loads(api.text)["features"]
     assert [f["id"] for f in features] == [i for i in expected if i in placed]

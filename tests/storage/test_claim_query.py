@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from truce.storage.claim_query import SORTS, ClaimFilter, Order
 from truce.storage.tables import claims
 
 AGREEMENT = "gaza-2023-11"
-ZONES = [timezone.utc, timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))]
+ZONES = [UTC, timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))]
 OUTLETS = ["Reuters", "AP", "Al_Jazeera", "50% Wire", None]
 PLACES = [None, {"name": "Khan Yunis", "lat": 31.3, "lon": 34.3, "country": "PSE"},
           {"name": "Rafah", "lat": 31.28, "lon": 34.25, "country": "PSE"}]  # fmt: skip
@@ -61,8 +61,8 @@ def listed(
         with Ledger.init(url) as ledger:
             ledger.add_agreement(gaza_spec(), GAZA_YAML, None)
             ledger.append_claims(_claims(160), "analyst")
-            other = with_content_id(Claim(id="", agreement="other", type=EventType.BREACH,
-                                          date=datetime(2023, 11, 25, tzinfo=timezone.utc)))  # fmt: skip
+            day = datetime(2023, 11, 25, tzinfo=UTC)
+            other = with_content_id(Claim(id="", agreement="other", type="breach", date=day))
             ledger.add_agreement(gaza_spec(id="other"), GAZA_YAML, None)
             ledger.append_claims([other], "desk")
             yield ledger, ledger.claims(AGREEMENT)
