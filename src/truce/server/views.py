@@ -11,6 +11,7 @@ from truce import services
 from truce.errors import TruceError
 from truce.review import listed
 from truce.server.counting import exclusions, left_out
+from truce.server.ends import end_moves
 from truce.server.glance import glance
 from truce.server.grid import DAY, compliance_grid
 from truce.storage.ledger import Ledger
@@ -43,8 +44,10 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
         "grid": compliance_grid(status),
         "status": status,
         "days": days,
-        "chart": (chart := chart_series(days)) | {"quota": daily_quota(status, chart)},
-        "breach_chart": breach_series(days),
+        "chart": (chart := chart_series(days))
+        | {"quota": daily_quota(status, chart), "ends": (ends := end_moves(status))},
+        "breach_chart": breach_series(days) | {"ends": ends},
+        "ends": ends,
         "pending_review": len(ReviewQueue(ledger.engine).list(agreement, "pending")),
     }
 
