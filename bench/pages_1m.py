@@ -100,7 +100,7 @@ def main() -> None:
             last = max(1, -(-total // 50))
             floor_times = [timed(client, "/api/health")[0] for _ in range(max(20, args.rounds))]
             floor = statistics.median(floor_times)
-            print(f"{total:,} claims; floor (GET /api/health) median {floor * 1000:.2f} ms")
+            print(f"{total:,} claims; floor (GET /api/health) median {floor * 1000:.2f} ms", flush=True)
             results: dict[str, Any] = {"claims": total, "floor_median_s": round(floor, 5)}
             routes = {name: path.replace("LAST", str(last)).replace("OFFSET", str(total * 9 // 10))
                       for name, path in ROUTES.items()}  # fmt: skip
@@ -112,11 +112,11 @@ def main() -> None:
             claim = {"agreement": A, "type": "statement", "date": "2023-11-30T12:00",
                      "actor": "qatar", "sources": [{"outlet": "bench"}]}  # fmt: skip
             client.post("/api/claims", json=claim).raise_for_status()
-            print("after one append (the head moved):")
+            print("after one append (the head moved):", flush=True)
             for name, path in routes.items():
                 after, status, _ = timed(client, path)
                 results[name]["after_append_s"] = round(after, 4)
-                print(f"{name:40} {after:7.3f} s [{status}]")
+                print(f"{name:40} {after:7.3f} s [{status}]", flush=True)
             for name, path in DOWNLOADS.items():
                 results[f"download {name}"] = found = download_figures(client, path)
                 print(f"download {name:31} first byte {found['first_byte_s']:6.3f} s, all "

@@ -20,6 +20,8 @@ from truce.errors import TruceError
 from truce.server import csrf, views
 from truce.server.chart import bar_chart, stacked_chart
 from truce.server.deps import (
+    CacheDep,
+    HeadSeq,
     LedgerDep,
     SettingsDep,
     authenticate,
@@ -187,18 +189,28 @@ def index(request: Request, ledger: LedgerDep, who: Viewer) -> Response:
 
 @router.get("/agreements/{agreement}.json")
 def agreement_json(
-    agreement: str, ledger: LedgerDep, who: Viewer, at: str | None = None
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    cache: CacheDep,
+    seq: HeadSeq,
+    at: str | None = Query(None, max_length=100),
 ) -> dict[str, Any]:
-    return views.agreement_view(ledger, agreement, at or None)
+    return views.cached_agreement_view(ledger, cache, seq, agreement, at or None)
 
 
 @router.get("/agreements/{agreement}", response_class=HTMLResponse)
 def agreement_page(
-    request: Request, agreement: str, ledger: LedgerDep, who: Viewer, at: str | None = None
+    request: Request,
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    cache: CacheDep,
+    seq: HeadSeq,
+    at: str | None = Query(None, max_length=100),
 ) -> Response:
-    return _page(
-        request, "agreement.html", who, views.agreement_view(ledger, agreement, at or None)
-    )
+    data = views.cached_agreement_view(ledger, cache, seq, agreement, at or None)
+    return _page(request, "agreement.html", who, data)
 
 
 Field = Annotated[str | None, Form(max_length=2_000)]
