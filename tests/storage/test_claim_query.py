@@ -145,6 +145,8 @@ def test_pages_are_whole_claims_and_wildcards_are_literal(
     first = claim_query.page(ledger.engine, ClaimFilter(AGREEMENT), Order(), 0, 5)
     assert first == claims[:5]  # the claims as the ledger builds them, every field
     assert claim_query.count(ledger.engine, ClaimFilter(AGREEMENT, source="%")) == 0
+    placed = sum(isinstance(c.extra.get("place"), dict) for c in claims)
+    assert 0 < claim_query.count(ledger.engine, ClaimFilter(AGREEMENT, placed=True)) == placed
     # The data exercises every filter: each keeps some claims and leaves out others.
     for narrow in ({"place": "khan"}, {"source": "reuters"}, {"source": "50% Wire"},
                    {"date_to": date(2023, 11, 26)}, {"actor": "hamas"}):  # fmt: skip

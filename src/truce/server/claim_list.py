@@ -36,7 +36,9 @@ def claims_page(
     """One page of the list: at `offset` when given (the API), else at the query's page."""
     start = query.offset if offset is None else offset
     found = total(ledger, cache, seq, query.where)
-    rows = claim_query.page(ledger.engine, query.where, query.order, start, query.per_page)
+    key = ("claims-page", query.where, query.order, start, query.per_page)
+    rows = cache.get(key, seq, lambda: [c.as_dict() for c in claim_query.page(
+        ledger.engine, query.where, query.order, start, query.per_page)])  # fmt: skip
     return {
         "agreement": query.where.agreement,
         "total": found,
@@ -46,7 +48,7 @@ def claims_page(
         "filters": {
             k: v for k, v in query.params().items() if k not in ("sort", "page", "per_page")
         },  # fmt: skip
-        "claims": [c.as_dict() for c in rows],
+        "claims": rows,
     }
 
 

@@ -3,6 +3,7 @@ and paged by the database, the filters kept in the URL."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -79,7 +80,9 @@ def download(
 
 def download_response(ledger: Ledger, query: ListQuery, fmt: str) -> Response:
     media_type = downloads.check_format(fmt)
-    claims = claim_query.stream(ledger.engine, query.where, query.order)
+    # GeoJSON draws only claims with a place: the database skips the others.
+    where = replace(query.where, placed=True) if fmt == "geojson" else query.where
+    claims = claim_query.stream(ledger.engine, where, query.order)
     name = quote(f"{query.where.agreement}-claims.{fmt}")
     return StreamingResponse(
         downloads.chunks(claims, fmt),

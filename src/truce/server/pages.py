@@ -177,14 +177,22 @@ def logout(
     return response
 
 
+def _agreements(ledger: LedgerDep, cache: CacheDep, seq: HeadSeq) -> dict[str, Any]:
+    # Counting versions reads the chain: once per head.
+    return cache.get(("agreements",), seq, lambda: views.agreements_view(ledger))
+
+
+Agreements = Annotated[dict[str, Any], Depends(_agreements)]
+
+
 @router.get("/index.json")
-def index_json(ledger: LedgerDep, who: Viewer) -> dict[str, Any]:
-    return views.agreements_view(ledger)
+def index_json(who: Viewer, data: Agreements) -> dict[str, Any]:
+    return data
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(request: Request, ledger: LedgerDep, who: Viewer) -> Response:
-    return _page(request, "index.html", who, views.agreements_view(ledger))
+def index(request: Request, who: Viewer, data: Agreements) -> Response:
+    return _page(request, "index.html", who, data)
 
 
 @router.get("/agreements/{agreement}.json")

@@ -50,6 +50,8 @@ class ClaimFilter:
     place: str | None = None
     # An outlet, speaker or relaying source named exactly (any case).
     source: str | None = None
+    # Only claims carrying a gazetteer place (what a map or GeoJSON can draw).
+    placed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ def conditions(f: ClaimFilter) -> list[ColumnElement[bool]]:
         found.append(c.date >= f.date_from.isoformat())
     if f.date_to is not None:  # before the next day begins, whatever the time written
         found.append(c.date < (f.date_to + timedelta(days=1)).isoformat())
+    if f.placed:
+        found.append(c.extra.like('%"place":{%'))
     if f.place:
         text = f"%{_like(f.place)}%"
         found.append(
