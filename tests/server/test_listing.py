@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
+from truce.errors import TruceError
 from truce.server.listing import (
     BadDateRange,
     BadFilterValue,
     BadListDate,
     BadPage,
     BadSort,
-    ListError,
     ListQuery,
     UnknownListType,
     read_query,
@@ -43,7 +43,7 @@ TYPES = {"release", "breach"}
     ],
 )
 def test_bad_values_are_refused_with_a_code_and_a_next_step(
-    given: dict[str, str | None], refused: type[ListError], code: str
+    given: dict[str, str | None], refused: type[TruceError], code: str
 ) -> None:
     with pytest.raises(refused) as caught:
         read_query("gaza", given, TYPES)

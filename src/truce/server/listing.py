@@ -23,41 +23,37 @@ FILTER_KEYS = {"type": "type", "actor": "actor", "status": "status", "place": "p
 STATUSES = tuple(s.value for s in ClaimStatus)
 
 
-class ListError(TruceError):
-    """A claims list asked for something it cannot show (a page, an API list, a download)."""
-
-
-class BadSort(ListError):
+class BadSort(TruceError):
     code = "A470"
     default_hint = "sort by one of: " + ", ".join(SORTS) + " (a leading - sorts descending)"
 
 
-class BadListDate(ListError):
+class BadListDate(TruceError):
     code = "A471"
     default_hint = "write the day as YYYY-MM-DD, e.g. from=2023-11-24&to=2023-11-30"
 
 
-class BadDateRange(ListError):
+class BadDateRange(TruceError):
     code = "A472"
     default_hint = "put the earlier day in `from` and the later one in `to`"
 
 
-class BadPage(ListError):
+class BadPage(TruceError):
     code = "A473"
     default_hint = f"page is a whole number from 1; per_page from 1 to {MAX_PER_PAGE}"
 
 
-class BadFilterValue(ListError):
+class BadFilterValue(TruceError):
     code = "A474"
     default_hint = "status is one of: " + ", ".join(STATUSES)
 
 
-class UnknownListType(ListError):
+class UnknownListType(TruceError):
     code = "A475"
     default_hint = "choose a type from the list on the claims page, or leave it empty"
 
 
-class BadDownloadFormat(ListError):
+class BadDownloadFormat(TruceError):
     code = "A476"
     default_hint = "download as csv, parquet or geojson"
 
