@@ -96,7 +96,7 @@ def main() -> None:
     with serving(args.db, "--no-example") as live:
         assert live.admin_token, "the ledger has users already: serve a fresh copy"
         headers = {"Authorization": f"Bearer {live.admin_token}"}
-        with httpx.Client(base_url=live.url, headers=headers, timeout=120) as client:
+        with httpx.Client(base_url=live.url, headers=headers, timeout=900) as client:
             total = client.get(f"/api/claims?agreement={A}&limit=1").json()["total"]
             last = max(1, -(-total // 50))
             floor_times = [timed(client, "/api/health")[0] for _ in range(max(20, args.rounds))]

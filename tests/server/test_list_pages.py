@@ -7,7 +7,10 @@ import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from tests.server.conftest import Server, error_of
+from truce.server import claim_list
 
 GAZA = "/agreements/gaza-2023-11/claims"
 
@@ -80,3 +83,27 @@ def test_bad_filters_get_their_code_as_a_page_and_as_json(server: Server) -> Non
     deep = server.get(GAZA + ".json", "observer", params={"page": "999999"}).json()
     assert deep["claims"] == [] and deep["total"] > 0
     assert "No claim matches" in server.get(GAZA, "observer", params={"actor": "nobody"}).text
+
+
+def test_a_broad_filter_is_counted_up_to_the_cap_and_still_pages_to_its_end(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = server.get("/api/claims", "observer", params={"agreement": "gaza-2023-11",
+                       "type": "release", "limit": 1000}).json()  # fmt: skip
+    assert exact["total_exact"] and exact["total"] > 12
+    monkeypatch.setattr(claim_list, "COUNT_CAP", 5)
+    params = {"type": "release", "per_page": "10"}
+    first = server.get(GAZA + ".json", "observer", params=params).json()
+    assert (first["total"], first["total_exact"]) == (5, False)
+    assert first["links"]["last"] is None and first["links"]["next"]
+    assert "more than <b>5</b>" in server.get(GAZA, "observer", params=params).text
+    seen, page = [], first
+    while True:
+        seen += [c["id"] for c in page["claims"]]
+        if not page["links"]["next"]:
+            break
+        page = server.get(page["links"]["next"].replace(GAZA, GAZA + ".json"), "observer").json()
+    assert seen == [c["id"] for c in exact["claims"]]
+    # The unfiltered list is counted whole: one index, whatever its length.
+    whole = server.get(GAZA + ".json", "observer").json()
+    assert whole["total_exact"] and whole["total"] > 5

@@ -145,6 +145,9 @@ def test_pages_are_whole_claims_and_wildcards_are_literal(
     first = claim_query.page(ledger.engine, ClaimFilter(AGREEMENT), Order(), 0, 5)
     assert first == claims[:5]  # the claims as the ledger builds them, every field
     assert claim_query.count(ledger.engine, ClaimFilter(AGREEMENT, source="%")) == 0
+    whole = ClaimFilter(AGREEMENT)
+    assert claim_query.count(ledger.engine, whole, cap=10) == 11  # "more than 10"
+    assert claim_query.count(ledger.engine, whole, cap=1000) == 160
     placed = sum(isinstance(c.extra.get("place"), dict) for c in claims)
     assert 0 < claim_query.count(ledger.engine, ClaimFilter(AGREEMENT, placed=True)) == placed
     # The data exercises every filter: each keeps some claims and leaves out others.

@@ -14,6 +14,8 @@ from truce.storage.claim_query import ClaimFilter
 from truce.storage.ledger import Ledger
 
 DOWNLOADS = ("csv", "parquet", "geojson")
+# A filtered list is counted up to this many; beyond, the page says "more than".
+COUNT_CAP = 10_000
 # The columns a list page offers to sort by, as the table heads name them.
 SORT_LABELS = {"recorded": "recorded", "date": "date", "type": "type", "actor": "actor",
                "quantity": "figure", "status": "status"}  # fmt: skip
@@ -25,9 +27,13 @@ def list_query(ledger: Ledger, agreement: str, given: dict[str, str | None]) -> 
     return read_query(agreement, given, set(spec.provision_table()))
 
 
-def total(ledger: Ledger, cache: HeadCache, seq: int, where: ClaimFilter) -> int:
-    """How many claims the filter keeps, counted once per head of the chain."""
-    return cache.get(("claims-count", where), seq, lambda: claim_query.count(ledger.engine, where))
+def total(ledger: Ledger, cache: HeadCache, seq: int, where: ClaimFilter) -> tuple[int, bool]:
+    """How many claims the filter keeps, and whether that is exact: an unfiltered list is
+    counted whole (one index), a filtered one up to COUNT_CAP. Once per head of the chain."""
+    cap = None if where == ClaimFilter(where.agreement) else COUNT_CAP
+    found = cache.get(("claims-count", where), seq,
+                      lambda: claim_query.count(ledger.engine, where, cap))  # fmt: skip
+    return (min(found, COUNT_CAP), False) if cap and found > cap else (found, True)
 
 
 def claims_page(
@@ -35,13 +41,14 @@ def claims_page(
 ) -> dict[str, Any]:
     """One page of the list: at `offset` when given (the API), else at the query's page."""
     start = query.offset if offset is None else offset
-    found = total(ledger, cache, seq, query.where)
+    found, exact = total(ledger, cache, seq, query.where)
     key = ("claims-page", query.where, query.order, start, query.per_page)
     rows = cache.get(key, seq, lambda: [c.as_dict() for c in claim_query.page(
         ledger.engine, query.where, query.order, start, query.per_page)])  # fmt: skip
     return {
         "agreement": query.where.agreement,
         "total": found,
+        "total_exact": exact,  # false: more than `total` claims match (counting stopped)
         "offset": start,
         "limit": query.per_page,
         "sort": query.params().get("sort", "recorded"),
@@ -60,6 +67,8 @@ def claims_view(
     data = claims_page(ledger, cache, seq, query)
     base = f"/agreements/{quote(query.where.agreement)}/claims"
     pages = max(1, -(-data["total"] // query.per_page))
+    if not data["total_exact"]:  # more pages than counted: the next is there while rows are
+        pages = max(pages, query.page + (len(data["claims"]) == query.per_page))
     data |= {
         "page": query.page,
         "pages": pages,
@@ -79,7 +88,9 @@ def claims_view(
             if query.page > 1
             else None,
             "next": query.url(base, page=query.page + 1) if query.page < pages else None,
-            "last": query.url(base, page=pages) if query.page < pages else None,
+            "last": query.url(base, page=pages)
+            if query.page < pages and data["total_exact"]
+            else None,
             "json": query.url(base + ".json"),
             "clear": base,
             "sort": {
