@@ -15,7 +15,7 @@ from truce.storage.ledger import Ledger
 
 DOWNLOADS = ("csv", "parquet", "geojson")
 # A filtered list is counted up to this many; beyond, the page says "more than".
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 # The columns a list page offers to sort by, as the table heads name them.
 SORT_LABELS = {"recorded": "recorded", "date": "date", "type": "type", "actor": "actor",
                "quantity": "figure", "status": "status"}  # fmt: skip

@@ -33,6 +33,8 @@ entries = Table(
     Column("recorded_at", String(40), nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False, unique=True),
+    # Agreements and their versions without reading the chain (migration 0009).
+    Index("ix_entries_kind_ref", "kind", "ref"),
 )
 
 claims = Table(

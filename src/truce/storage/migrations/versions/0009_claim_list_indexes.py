@@ -1,5 +1,6 @@
 """Claims lists sorted in the database: an index per sortable column, each ending in `seq`, so a
-page of a million claims sorted by date, actor, figure or status is an index walk.
+page of a million claims sorted by date, actor, figure or status is an index walk. And entries
+by kind and ref, so listing agreements with their versions does not read the whole chain.
 
 Revision ID: 0009
 Revises: 0008
@@ -25,8 +26,10 @@ INDEXES = {
 def upgrade() -> None:
     for name, columns in INDEXES.items():
         op.create_index(name, "claims", columns)
+    op.create_index("ix_entries_kind_ref", "entries", ["kind", "ref"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_entries_kind_ref", table_name="entries")
     for name in INDEXES:
         op.drop_index(name, table_name="claims")
