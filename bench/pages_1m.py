@@ -49,6 +49,7 @@ ROUTES = {
     "api claims, actor + status": f"/api/claims?agreement={A}&actor=israel&status=reported",
     "api claims, offset 900k": f"/api/claims?agreement={A}&offset=OFFSET",
     "api status": f"/api/agreements/{A}/status?at=2023-12-02T00:00",
+    "api timeline, a page": f"/api/agreements/{A}/timeline?offset=400000&limit=100",
     "index": "/",
     "review queue": "/review",
 }
