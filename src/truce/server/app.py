@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from truce import __version__
-from truce.server import document_pages, errors, map_pages, pages, reference
+from truce.server import document_pages, errors, list_pages, map_pages, pages, reference
 from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
@@ -29,6 +29,7 @@ ROUTERS = (
     review.router,
     ledger_api.router,
     alerts.router,
+    list_pages.router,
     pages.router,
     map_pages.router,
     document_pages.router,

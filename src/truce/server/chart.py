@@ -10,6 +10,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from truce.server.glance import moment
+
 # Distinguishable in greyscale and for the common colour-vision deficiencies (Okabe–Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 # A narrow canvas with large type: scaled to a 390 px phone, labels stay about 9 px high.
@@ -46,7 +48,8 @@ def bar_chart(chart: dict[str, Any]) -> str:
                      f'y2="{y:.1f}"><title>daily quota: {quota:g}</title></line>')  # fmt: skip
         parts.append(f'<text class="axis" x="{WIDTH - RIGHT}" y="{y - 4:.1f}" '
                      f'text-anchor="end">daily quota {quota:g}</text>')  # fmt: skip
-    return axes.close(parts, "▲ extension · ✕ breach alleged", series)
+    parts.extend(axes.end_lines(chart.get("ends") or []))
+    return axes.close(parts, "▲ extension · ✕ breach alleged · ┆ end", series)
 
 
 def stacked_chart(chart: dict[str, Any]) -> str:
@@ -67,7 +70,8 @@ def stacked_chart(chart: dict[str, Any]) -> str:
                                   ""))  # fmt: skip
             below += value
         parts.extend(axes.day_marks(i, day, {"extensions": [], "breaches": []}))
-    return axes.close(parts, "stacked by party", series, BREACH_PALETTE, "b")
+    parts.extend(axes.end_lines(chart.get("ends") or []))
+    return axes.close(parts, "stacked by party · ┆ end", series, BREACH_PALETTE, "b")
 
 
 class _Axes:
@@ -126,6 +130,34 @@ class _Axes:
         if day in chart["breaches"]:
             marks.append(_marker("breach", cx, base + 50, "✕", day))
         return marks
+
+    def end_lines(self, ends: list[dict[str, Any]]) -> list[str]:
+        """A dashed line after the last day of each end: the agreed one, then each extension's,
+        labelled with the day and, on hover, the date and the claims that announced it."""
+        parts = []
+        shown = [e for e in ends if e["day"] in self.days]
+        for k, end in enumerate(shown):
+            x = self.x(self.days.index(end["day"])) + self.slot
+            label = (f"+{end['added']}: ends day {end['day']}" if end["added"]
+                     else f"agreed end: day {end['day']}")  # fmt: skip
+            why = f"ends {moment(end['ends_at'])}" + (
+                f"; extended {end['added']} day(s) by claim(s) {', '.join(end['claims'])}, "
+                f"announced {moment(end['announced'])}"
+                if end["added"]
+                else " as agreed"
+            )
+            y = TOP + 12 + 14 * (k % 3)
+            parts.append(f'<line class="end" data-day="{end["day"]}" x1="{x:.1f}" x2="{x:.1f}" '
+                         f'y1="{TOP}" y2="{TOP + self.plot_h}"><title>{escape(why)}</title>'
+                         f'</line><text class="end" x="{x - 3:.1f}" y="{y}" text-anchor="end">'
+                         f"{escape(label)}<title>{escape(why)}</title></text>")  # fmt: skip
+        beyond = ends[-1] if ends and self.days and ends[-1]["day"] > self.days[-1] else None
+        if beyond is not None:  # the end in force lies after the days so far: say where
+            day, when = beyond["day"], moment(beyond["ends_at"])
+            parts.append(f'<text class="end ahead" data-day="{day}" x="{WIDTH - RIGHT - 2}" '
+                         f'y="{TOP + 12}" text-anchor="end">ends day {day} →<title>ends {when}'
+                         "</title></text>")  # fmt: skip
+        return parts
 
     def close(
         self,

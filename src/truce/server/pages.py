@@ -21,6 +21,8 @@ from truce.review_edits import form_edits
 from truce.server import csrf, views
 from truce.server.chart import bar_chart, stacked_chart
 from truce.server.deps import (
+    CacheDep,
+    HeadSeq,
     LedgerDep,
     SettingsDep,
     authenticate,
@@ -192,30 +194,48 @@ def logout(
     return response
 
 
+def _agreements(ledger: LedgerDep, cache: CacheDep, seq: HeadSeq) -> dict[str, Any]:
+    # Counting versions reads the chain: once per head.
+    return cache.get(("agreements",), seq, lambda: views.agreements_view(ledger))
+
+
+Agreements = Annotated[dict[str, Any], Depends(_agreements)]
+
+
 @router.get("/index.json")
-def index_json(ledger: LedgerDep, who: Viewer) -> dict[str, Any]:
-    return views.agreements_view(ledger)
+def index_json(who: Viewer, data: Agreements) -> dict[str, Any]:
+    return data
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(request: Request, ledger: LedgerDep, who: Viewer) -> Response:
-    return _page(request, "index.html", who, views.agreements_view(ledger))
+def index(request: Request, who: Viewer, data: Agreements) -> Response:
+    return _page(request, "index.html", who, data)
 
 
 @router.get("/agreements/{agreement}.json")
 def agreement_json(
-    agreement: str, ledger: LedgerDep, who: Viewer, at: str | None = None
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    cache: CacheDep,
+    seq: HeadSeq,
+    at: str | None = Query(None, max_length=100),
 ) -> dict[str, Any]:
-    return views.agreement_view(ledger, agreement, at or None)
+    return views.cached_agreement_view(ledger, cache, seq, agreement, at or None)
 
 
 @router.get("/agreements/{agreement}", response_class=HTMLResponse)
 def agreement_page(
-    request: Request, agreement: str, ledger: LedgerDep, who: Viewer, at: str | None = None
+    request: Request,
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    cache: CacheDep,
+    seq: HeadSeq,
+    at: str | None = Query(None, max_length=100),
 ) -> Response:
-    return _page(
-        request, "agreement.html", who, views.agreement_view(ledger, agreement, at or None)
-    )
+    data = views.cached_agreement_view(ledger, cache, seq, agreement, at or None)
+    return _page(request, "agreement.html", who, data)
 
 
 Field = Annotated[str | None, Form(max_length=2_000)]
@@ -257,24 +277,6 @@ def record_from_page(
         f"/agreements/{quote_url(agreement)}/claims?recorded={quote_url(made)}#claim-{made}",
         status_code=303,
     )
-
-
-@router.get("/agreements/{agreement}/claims.json")
-def claims_json(agreement: str, ledger: LedgerDep, who: Viewer) -> dict[str, Any]:
-    return views.claims_view(ledger, agreement)
-
-
-@router.get("/agreements/{agreement}/claims", response_class=HTMLResponse)
-def claims_page(
-    request: Request,
-    agreement: str,
-    ledger: LedgerDep,
-    who: Viewer,
-    recorded: str | None = Query(None, max_length=200),
-) -> Response:
-    data = views.claims_view(ledger, agreement)
-    data["recorded"] = recorded if any(c["id"] == recorded for c in data["claims"]) else None
-    return _page(request, "claims.html", who, data)
 
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]

@@ -3,6 +3,7 @@ returns it unchanged."""
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any
@@ -10,7 +11,10 @@ from typing import Any
 from truce import services
 from truce.errors import TruceError
 from truce.review_suggest import suggested
+from truce.server.cache import HeadCache
 from truce.server.counting import exclusions, left_out
+from truce.server.day_rows import frame_rows
+from truce.server.ends import end_moves
 from truce.server.glance import glance
 from truce.server.grid import DAY, compliance_grid
 from truce.storage.ledger import Ledger
@@ -18,6 +22,8 @@ from truce.storage.review import ReviewQueue
 from truce.storage.review_page import PAGE, queue_page
 
 EVENT_COLUMNS = ("release", "ceasefire_extension", "breach", "aid_delivery")
+# Breaches and disputes listed on the agreement page; the rest are in the claims list (paged).
+SHOWN = 50
 
 
 def agreements_view(ledger: Ledger) -> dict[str, Any]:
@@ -29,13 +35,18 @@ def agreements_view(ledger: Ledger) -> dict[str, Any]:
 
 
 def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, Any]:
+    """The agreement page's data except the review queue's count (not a chain entry): what
+    stays true until the next append, so a server keeps it per head of the chain."""
     # The dashboard reads the answer checked against its contract, as the API serves it.
     status = services.status_answer(ledger, agreement, at).as_data()
-    # Everything on the page is the state at one instant: the answer's own.
-    rows = services.agreement_timeline(ledger, agreement, status["at"])
     spec, _ = ledger.agreement(agreement)
+    # Everything on the page is the state at one instant: the answer's own. The days come from
+    # the event frame status is computed from, grouped in bulk, not from a timeline of events.
+    frame, _ = ledger.frame(agreement)
+    rows = frame_rows(spec, frame, datetime.fromisoformat(status["at"]))
     days = day_table(rows, status, exclusions(spec))
-    return {
+    ends = end_moves(status)
+    data = {
         "agreement": agreement,
         "title": status["title"],
         "at": status["at"],
@@ -44,10 +55,28 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
         "grid": compliance_grid(status),
         "status": status,
         "days": days,
-        "chart": (chart := chart_series(days)) | {"quota": daily_quota(status, chart)},
-        "breach_chart": breach_series(days),
-        "pending_review": len(ReviewQueue(ledger.engine).list(agreement, "pending")),
+        "chart": (chart := chart_series(days))
+        | {"quota": daily_quota(status, chart), "ends": ends},
+        "breach_chart": breach_series(days) | {"ends": ends},
+        "ends": ends,
+        "totals": {"breaches": len(status["breaches"]), "disputes": len(status["disputes"])},
     }
+    # A long record has tens of thousands of breaches: the page lists the latest, and the
+    # disputes that change a verdict first; every one is in the claims list and the API.
+    status["breaches"] = status["breaches"][-SHOWN:]
+    deciding = sorted(status["disputes"], key=lambda d: not d.get("verdict_differs"))
+    status["disputes"] = deciding[:SHOWN]
+    return data
+
+
+def cached_agreement_view(
+    ledger: Ledger, cache: HeadCache, seq: int, agreement: str, at: str | None
+) -> dict[str, Any]:
+    """`agreement_view` once per head of the chain and instant ("now" for a minute), with the
+    review queue's count read fresh (candidates are queued without a chain entry)."""
+    key = ("agreement-view", agreement, at or f"now@{int(time.time()) // 60}")
+    data = cache.get(key, seq, lambda: agreement_view(ledger, agreement, at))
+    return data | {"pending_review": len(ReviewQueue(ledger.engine).list(agreement, "pending"))}
 
 
 def day_table(
@@ -78,7 +107,7 @@ def day_table(
             continue
         entry = day_row(int(row["day"]))
         entry["date"] = entry["date"] or (None if origin else row["local_date"])
-        entry["events"] += 1
+        entry["events"] += row.get("count", 1)  # frame rows are groups of events
         entry["disputed"] = entry["disputed"] or bool(row["readings"])
         quantity = row["quantity"] or 0
         if row["type"] == "release":
@@ -88,7 +117,7 @@ def day_table(
         elif row["type"] == "ceasefire_extension":
             entry["extensions"] += quantity
         elif row["type"] == "breach":
-            entry["breaches"][row["actor"] or "unknown"] += 1
+            entry["breaches"][row["actor"] or "unknown"] += row.get("count", 1)
         elif row["type"] == "aid_delivery":
             entry["aid"] += quantity
     table = []
@@ -175,17 +204,6 @@ def accepted_notice(ledger: Ledger, candidate_id: str) -> dict[str, Any] | None:
     event = ledger.claim(decided.claim_id).event_id
     return {"candidate": candidate_id, "claim": decided.claim_id,
             "agreement": decided.agreement, "event": event}  # fmt: skip
-
-
-def claims_view(ledger: Ledger, agreement: str) -> dict[str, Any]:
-    claims = ledger.claims(agreement)
-    spec, _ = ledger.agreement(agreement)
-    form = {
-        "types": sorted(spec.provision_table()),
-        "actors": sorted(spec.actor_ids()),
-        "subjects": [s.id for s in spec.subjects],
-    }
-    return {"agreement": agreement, "claims": [c.as_dict() for c in claims], "form": form}
 
 
 def review_view(

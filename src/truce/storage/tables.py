@@ -33,6 +33,8 @@ entries = Table(
     Column("recorded_at", String(40), nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False, unique=True),
+    # Agreements and their versions without reading the chain (migration 0011).
+    Index("ix_entries_kind_ref", "kind", "ref"),
 )
 
 claims = Table(
@@ -164,6 +166,10 @@ Index("ix_claims_agreement_type_date", claims.c.agreement, claims.c.type, claims
 Index("ix_claims_lookalike", claims.c.agreement, claims.c.type, claims.c.actor, claims.c.quantity,
       claims.c.date)  # fmt: skip
 Index("ix_claims_event_id", claims.c.event_id)
+# Claims lists sorted in the database (migration 0011, `storage.claim_query`): one index per
+# sortable column, ending in `seq`, the order's tie-break.
+for _column in ("date", "actor", "quantity", "status"):
+    Index(f"ix_claims_agreement_{_column}_seq", claims.c.agreement, claims.c[_column], claims.c.seq)
 
 # Alerts (migration 0008). Not chain entries: what the server observed of the verdicts over time
 # (derived, recomputable from the chain and the clock), and where to send it.

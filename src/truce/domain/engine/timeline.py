@@ -10,7 +10,7 @@ from truce.domain.bounds import date_range_text
 from truce.domain.claim_checks import unchecked
 from truce.domain.claims import Claim
 from truce.domain.engine.clock import Reckoner, local_instant
-from truce.domain.engine.events import reduce_claims
+from truce.domain.engine.events import Event, reduce_claims
 from truce.domain.spec import AgreementSpec
 
 
@@ -24,39 +24,44 @@ def timeline(
     """
     book = reduce_claims(c for c in claims if c.agreement == spec.id)
     cutoff = at.timestamp() if at is not None else None
-    first = spec.phases[0].start.at
-    origin = local_instant(first, spec.zone) if first is not None else None
-    # Agreement days as the first phase counts them (elapsed or calendar days).
-    days = Reckoner((spec.phases[0].clock or spec.clock) == "calendar", spec.zone)
-    rows = []
-    for event in book.events:
-        if cutoff is not None and event.known_at > cutoff:
-            continue
-        day = days.day_of(origin, event.at) if origin is not None else None
-        rows.append(
-            {
-                "event_id": event.id,
-                "date": event.date.isoformat(),
-                "date_precision": event.precision.value,
-                "local_date": datetime.fromtimestamp(event.at, spec.zone).date().isoformat(),
-                "day": day,
-                "type": str(event.type),
-                "actor": event.actor,
-                "target": event.target,
-                "subject": event.subject,
-                "categories": sorted(event.categories),
-                "quantity": event.quantity,
-                "readings": [r.quantity for r in event.readings] if event.disputed else [],
-                "status": event.status.value,
-                "claims": event.claim_ids,
-                "sources": sorted({s.label() for c in event.claims for s in c.sources}),
-                "quote": next((c.quote for c in event.claims if c.quote), None),
-                "flags": [f"unchecked: {p}" for c in event.claims for p in unchecked(c)],
-            }
-        )
+    row = EventRow(spec)
+    rows = [row(event) for event in book.events if cutoff is None or event.known_at <= cutoff]
     if cutoff is not None:
         return rows  # a claim the clock cannot place cannot be placed before an instant either
     return rows + [_out_of_range(claim) for claim in book.out_of_range]
+
+
+class EventRow:
+    """One event as a timeline row, with its agreement day as the first phase counts days."""
+
+    def __init__(self, spec: AgreementSpec) -> None:
+        self.spec = spec
+        first = spec.phases[0].start.at
+        self.origin = local_instant(first, spec.zone) if first is not None else None
+        # Agreement days as the first phase counts them (elapsed or calendar days).
+        self.days = Reckoner((spec.phases[0].clock or spec.clock) == "calendar", spec.zone)
+
+    def __call__(self, event: Event) -> dict[str, Any]:
+        day = self.days.day_of(self.origin, event.at) if self.origin is not None else None
+        return {
+            "event_id": event.id,
+            "date": event.date.isoformat(),
+            "date_precision": event.precision.value,
+            "local_date": datetime.fromtimestamp(event.at, self.spec.zone).date().isoformat(),
+            "day": day,
+            "type": str(event.type),
+            "actor": event.actor,
+            "target": event.target,
+            "subject": event.subject,
+            "categories": sorted(event.categories),
+            "quantity": event.quantity,
+            "readings": [r.quantity for r in event.readings] if event.disputed else [],
+            "status": event.status.value,
+            "claims": event.claim_ids,
+            "sources": sorted({s.label() for c in event.claims for s in c.sources}),
+            "quote": next((c.quote for c in event.claims if c.quote), None),
+            "flags": [f"unchecked: {p}" for c in event.claims for p in unchecked(c)],
+        }
 
 
 def _out_of_range(claim: Claim) -> dict[str, Any]:

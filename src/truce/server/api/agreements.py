@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader
+from truce.server.timeline_page import timeline_page
 from truce.spec import load_spec
 
 router = APIRouter(prefix="/api/agreements", tags=["agreements"])
@@ -78,7 +79,16 @@ def _json(data: Any) -> bytes:
 
 @router.get("/{agreement}/timeline", summary="Every live event, with its agreement day")
 def timeline(
-    agreement: str, ledger: LedgerDep, who: Reader, at: str | None = None
+    agreement: str,
+    ledger: LedgerDep,
+    who: Reader,
+    at: str | None = None,
+    offset: int = Query(0, ge=0, le=10**9),
+    limit: int | None = Query(None, ge=1, le=1_000, description="a page of rows; none: all"),
 ) -> list[dict[str, Any]]:
-    """`at`: only the events that had surely happened by that instant (as `status?at=`)."""
-    return services.agreement_timeline(ledger, agreement, at or None)
+    """`at`: only the events that had surely happened by that instant (as `status?at=`).
+    `offset` and `limit`: a page of the same rows, built from the event frame (a long record's
+    whole timeline is every event)."""
+    if limit is None and not offset:
+        return services.agreement_timeline(ledger, agreement, at or None)
+    return timeline_page(ledger, agreement, at or None, offset, limit or 1_000)

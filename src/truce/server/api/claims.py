@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import APIRouter, File, Query, UploadFile
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from truce import services
 from truce.access import Principal
 from truce.domain.claim_input import ClaimInput
 from truce.imports import import_claims
-from truce.server.deps import LedgerDep, Reader, Submitter, Verdicter
+from truce.server.claim_list import claims_page, list_query
+from truce.server.deps import CacheDep, HeadSeq, LedgerDep, Reader, Submitter, Verdicter
+from truce.server.list_pages import download_response
+from truce.server.listing import ListQuery
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
+MAX_LIMIT = 1_000
+SORT_HELP = "recorded (default), date, type, actor, quantity, status; -date sorts descending"
 
 
 class Verdict(BaseModel):
@@ -26,23 +33,62 @@ class Verdict(BaseModel):
     note: str | None = Field(None, max_length=5_000)
 
 
-@router.get("", summary="Claims of an agreement, filtered, in the order they were recorded")
+def text(description: str | None = None, alias: str | None = None) -> Any:
+    """An optional text filter, bounded."""
+    return Query(None, max_length=400, description=description, alias=alias)
+
+
+def _list_query(
+    ledger: Ledger, agreement: str, filters: dict[str, str | None], sort: str | None
+) -> ListQuery:
+    return list_query(ledger, agreement, {**filters, "sort": sort})
+
+
+@router.get("", summary="Claims of an agreement, filtered, sorted and paged by the database")
 def list_claims(
     ledger: LedgerDep,
     who: Reader,
-    agreement: str = Query(..., description="agreement id"),
-    type: str | None = Query(None, description="event type"),
-    actor: str | None = Query(None),
-    status: str | None = Query(None),
-    recorded_by: str | None = Query(None),
-    offset: int = Query(0, ge=0),
-    limit: int = Query(100, ge=1, le=10_000),
+    cache: CacheDep,
+    seq: HeadSeq,
+    agreement: str = Query(..., description="agreement id", max_length=400),
+    type: str | None = text("event type (one the agreement knows)"),
+    actor: str | None = text(),
+    status: str | None = text("alleged, reported, confirmed, disputed, ..."),
+    recorded_by: str | None = text(),
+    place: str | None = text("text in the location or the gazetteer place"),
+    source: str | None = text("an outlet, speaker or via, named exactly"),
+    from_: str | None = text("first day (YYYY-MM-DD), as written", alias="from"),
+    to: str | None = text("last day (YYYY-MM-DD), inclusive"),
+    sort: str | None = text(SORT_HELP),
+    offset: int = Query(0, ge=0, le=10**9),
+    limit: int = Query(100, ge=1, le=MAX_LIMIT),
 ) -> dict[str, Any]:
-    found = services.filter_claims(
-        ledger.claims(agreement), type_=type, actor=actor, status=status, recorded_by=recorded_by
-    )
-    page = found[offset : offset + limit]
-    return {"total": len(found), "offset": offset, "claims": [c.as_dict() for c in page]}
+    filters = {"type": type, "actor": actor, "status": status, "recorded_by": recorded_by,
+               "place": place, "source": source, "from": from_, "to": to}  # fmt: skip
+    query = replace(_list_query(ledger, agreement, filters, sort), per_page=limit)
+    return claims_page(ledger, cache, seq, query, offset)
+
+
+@router.get("/download", summary="Every claim of a filtered list, as CSV, Parquet or GeoJSON")
+def download(
+    ledger: LedgerDep,
+    who: Reader,
+    agreement: str = Query(..., description="agreement id", max_length=400),
+    format: str = Query(..., description="csv, parquet or geojson", max_length=20),
+    type: str | None = text(),
+    actor: str | None = text(),
+    status: str | None = text(),
+    recorded_by: str | None = text(),
+    place: str | None = text(),
+    source: str | None = text(),
+    from_: str | None = text(alias="from"),
+    to: str | None = text(),
+    sort: str | None = text(),
+) -> Response:
+    """Streamed as it is read: the same filters and order as `GET /api/claims`, every page."""
+    filters = {"type": type, "actor": actor, "status": status, "recorded_by": recorded_by,
+               "place": place, "source": source, "from": from_, "to": to}  # fmt: skip
+    return download_response(ledger, _list_query(ledger, agreement, filters, sort), format)
 
 
 @router.get("/{claim_id}", summary="One claim")

@@ -1,0 +1,131 @@
+"""Every dashboard page and API list on a long record, beside the bare-HTTP floor.
+
+Run:  .venv/bin/python bench/pages_1m.py --db /tmp/ledger-1000000.db [--rounds 5]
+          [--out bench/out/pages.json]
+
+--db is a ledger built by bench/synthetic.py (bench/status_1m.py builds and keeps one at
+/tmp/truce-status-1m/ledger-1000000.db; copy it, as serving it upgrades its schema and adds a
+user). A real `truce serve` process starts on it and this process requests each route in turn,
+one at a time over a kept-alive connection:
+- floor: GET /api/health — the same server, HTTP and routing only (no token, no ledger);
+- each page and list below, with the admin token.
+Per route: the first request after the server starts (cold: the status engine, the snapshot and
+the counts computed), then the median and the slowest of --rounds more (warm: served from what
+the server keeps per chain head), the answer's size, and warm median ÷ floor median. Then one
+claim is appended through the API and each route is asked once more (the head moved: nothing
+cached holds). Downloads are timed to the first byte and to the last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.server.live import serving  # noqa: E402
+
+A = "gaza-2023-11"
+ROUTES = {
+    "agreement page": f"/agreements/{A}",
+    "agreement page at day 4": f"/agreements/{A}?at=2023-11-27T12:00",
+    "agreement .json": f"/agreements/{A}.json",
+    "claims page": f"/agreements/{A}/claims",
+    "claims page, breaches by date desc": f"/agreements/{A}/claims?type=breach&sort=-date",
+    "claims page, last page": f"/agreements/{A}/claims?page=LAST",
+    "claims page, outlet + day": f"/agreements/{A}/claims?source=Reuters&from=2023-11-26"
+    "&to=2023-11-26",
+    "claims page, place text": f"/agreements/{A}/claims?place=Khan",
+    "claims page, by figure": f"/agreements/{A}/claims?sort=-quantity",
+    "api claims": f"/api/claims?agreement={A}",
+    "api claims, actor + status": f"/api/claims?agreement={A}&actor=israel&status=reported",
+    "api claims, offset 900k": f"/api/claims?agreement={A}&offset=OFFSET",
+    "api status": f"/api/agreements/{A}/status?at=2023-12-02T00:00",
+    "api timeline, a page": f"/api/agreements/{A}/timeline?offset=400000&limit=100",
+    "index": "/",
+    "review queue": "/review",
+}
+DOWNLOADS = {
+    "csv, breaches": f"/agreements/{A}/claims/download.csv?type=breach",
+    "parquet, breaches": f"/agreements/{A}/claims/download.parquet?type=breach",
+    "geojson, all (the synthetic record has no places)": f"/agreements/{A}/claims/download.geojson",
+}
+
+
+def timed(client: httpx.Client, path: str) -> tuple[float, int, int]:
+    began = time.perf_counter()
+    response = client.get(path)
+    return time.perf_counter() - began, response.status_code, len(response.content)
+
+
+def route_figures(client: httpx.Client, path: str, rounds: int, floor: float) -> dict[str, Any]:
+    cold, status, size = timed(client, path)
+    warm = [timed(client, path)[0] for _ in range(rounds)]
+    median = statistics.median(warm)
+    return {"path": path, "status": status, "bytes": size, "cold_s": round(cold, 4),
+            "warm_median_s": round(median, 4), "warm_max_s": round(max(warm), 4),
+            "x_floor": round(median / floor, 1)}  # fmt: skip
+
+
+def download_figures(client: httpx.Client, path: str) -> dict[str, Any]:
+    began = time.perf_counter()
+    first = None
+    size = 0
+    with client.stream("GET", path) as response:
+        for chunk in response.iter_bytes():
+            first = first or time.perf_counter() - began
+            size += len(chunk)
+    total = time.perf_counter() - began
+    return {"path": path, "status": response.status_code, "bytes": size,
+            "first_byte_s": round(first or 0, 3), "total_s": round(total, 3)}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
+    args = parser.parse_args()
+    with serving(args.db, "--no-example") as live:
+        assert live.admin_token, "the ledger has users already: serve a fresh copy"
+        headers = {"Authorization": f"Bearer {live.admin_token}"}
+        with httpx.Client(base_url=live.url, headers=headers, timeout=900) as client:
+            total = client.get(f"/api/claims?agreement={A}&limit=1").json()["total"]
+            last = max(1, -(-total // 50))
+            floor_times = [timed(client, "/api/health")[0] for _ in range(max(20, args.rounds))]
+            floor = statistics.median(floor_times)
+            print(f"{total:,} claims; floor (GET /api/health) {floor * 1000:.2f} ms", flush=True)
+            results: dict[str, Any] = {"claims": total, "floor_median_s": round(floor, 5)}
+            routes = {name: path.replace("LAST", str(last)).replace("OFFSET", str(total * 9 // 10))
+                      for name, path in ROUTES.items()}  # fmt: skip
+            for name, path in routes.items():
+                results[name] = found = route_figures(client, path, args.rounds, floor)
+                print(f"{name:40} cold {found['cold_s']:7.3f} s  warm {found['warm_median_s']:7.3f}"
+                      f" s (max {found['warm_max_s']:.3f})  {found['bytes']:>9,} B  "
+                      f"{found['x_floor']:>7}× floor  [{found['status']}]")  # fmt: skip
+            claim = {"agreement": A, "type": "statement", "date": "2023-11-30T12:00",
+                     "actor": "qatar", "sources": [{"outlet": "bench"}]}  # fmt: skip
+            client.post("/api/claims", json=claim).raise_for_status()
+            print("after one append (the head moved):", flush=True)
+            for name, path in routes.items():
+                after, status, _ = timed(client, path)
+                results[name]["after_append_s"] = round(after, 4)
+                print(f"{name:40} {after:7.3f} s [{status}]", flush=True)
+            for name, path in DOWNLOADS.items():
+                results[f"download {name}"] = found = download_figures(client, path)
+                print(f"download {name:31} first byte {found['first_byte_s']:6.3f} s, all "
+                      f"{found['total_s']:7.3f} s, {found['bytes']:>11,} B")  # fmt: skip
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

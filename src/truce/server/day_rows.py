@@ -1,0 +1,55 @@
+"""The agreement page's day table read from the engine's event frame — the columns status is
+computed from (`storage.snapshot`) — instead of a timeline of every event built from every claim.
+
+Events are grouped in bulk by (day, type, actor, subject, categories, disputed); each group is
+one row for `views.day_table` carrying its event count and summed leading figure, so a million
+claims make a few hundred rows. `views.day_table` on the full timeline stays the reference; a
+test holds the two equal.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from truce.domain.engine.clock import Reckoner, local_instant
+from truce.domain.engine.frame import EventFrame
+from truce.domain.spec import AgreementSpec
+
+
+def frame_rows(spec: AgreementSpec, frame: EventFrame, at: datetime) -> list[dict[str, Any]]:
+    """Rows for `day_table`: the events that had surely happened by `at`, grouped by day."""
+    first = spec.phases[0].start.at
+    if first is None or not len(frame):
+        return []  # no fixed start: no agreement days (the timeline's rows have none either)
+    origin = local_instant(first, spec.zone)
+    reckoner = Reckoner((spec.phases[0].clock or spec.clock) == "calendar", spec.zone)
+    kept = np.flatnonzero(np.asarray(frame.known_at) <= at.timestamp())
+    instants = np.asarray(frame.at)[kept]
+    if reckoner.calendar:
+        days = np.array([reckoner.day_of(origin, float(t)) for t in instants], dtype=np.int64)
+    else:
+        days = ((instants - origin) // 86400).astype(np.int64) + 1
+    columns = (frame.type, frame.actor, frame.subject, frame.categories, frame.disputed)
+    keys = np.stack([days, *(np.asarray(c)[kept].astype(np.int64) for c in columns)], axis=1)
+    keys = keys[days >= 1]
+    figures = np.where(np.asarray(frame.has_quantity)[kept], np.asarray(frame.quantity)[kept], 0)
+    figures = figures[days >= 1]
+    if not len(keys):
+        return []
+    groups, which, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    sums = np.bincount(which.ravel(), weights=figures, minlength=len(groups))
+
+    def name(values: list[str], code: int) -> str | None:
+        return None if code < 0 else values[code]
+
+    return [
+        {"day": int(day), "local_date": None, "type": frame.types[kind],
+         "actor": name(frame.actors, actor), "subject": name(frame.subjects, subject),
+         "categories": list(frame.category_sets[cats]) if cats >= 0 else [],
+         "quantity": int(total), "readings": [1] if disputed else [], "count": int(n)}
+        for (day, kind, actor, subject, cats, disputed), total, n in zip(
+            groups.tolist(), sums.tolist(), counts.tolist(), strict=True)
+    ]  # fmt: skip

@@ -1,0 +1,91 @@
+"""The claims page of an agreement, its .json twin and its downloads: one list, filtered, sorted
+and paged by the database, the filters kept in the URL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
+
+from truce.errors import UnknownClaim
+from truce.server import downloads
+from truce.server.claim_list import claims_view, list_query
+from truce.server.deps import CacheDep, HeadSeq, LedgerDep
+from truce.server.listing import FILTER_KEYS, ListQuery
+from truce.server.pages import Viewer, _page
+from truce.storage import claim_query
+from truce.storage.ledger import Ledger
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str | None, Query(max_length=400)]
+
+
+def given(request: Request) -> dict[str, str | None]:
+    """The list's parameters from the query string; anything else in it is ignored."""
+    keys = (*FILTER_KEYS, "sort", "page", "per_page")
+    return {k: request.query_params.get(k) for k in keys}
+
+
+def _view(
+    request: Request, agreement: str, ledger: Ledger, cache: CacheDep, seq: int
+) -> dict[str, Any]:
+    query = list_query(ledger, agreement, given(request))
+    spec, _ = ledger.agreement(agreement)
+    return claims_view(ledger, cache, seq, query, spec)
+
+
+@router.get("/agreements/{agreement}/claims.json")
+def claims_json(
+    request: Request, agreement: str, ledger: LedgerDep, who: Viewer, cache: CacheDep, seq: HeadSeq
+) -> dict[str, Any]:
+    return _view(request, agreement, ledger, cache, seq)
+
+
+@router.get("/agreements/{agreement}/claims", response_class=HTMLResponse)
+def claims_page(
+    request: Request,
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    cache: CacheDep,
+    seq: HeadSeq,
+    recorded: Text = None,
+) -> Response:
+    data = _view(request, agreement, ledger, cache, seq)
+    data["recorded"] = _recorded(ledger, agreement, recorded)
+    data["recorded_here"] = any(c["id"] == recorded for c in data["claims"])
+    return _page(request, "claims.html", who, data)
+
+
+def _recorded(ledger: Ledger, agreement: str, claim_id: str | None) -> str | None:
+    """The claim just recorded from this page, when it is one of this agreement's."""
+    if not claim_id:
+        return None
+    try:
+        return claim_id if ledger.claim(claim_id).agreement == agreement else None
+    except UnknownClaim:
+        return None
+
+
+@router.get("/agreements/{agreement}/claims/download.{fmt}")
+def download(
+    request: Request, agreement: str, fmt: str, ledger: LedgerDep, who: Viewer
+) -> Response:
+    """Every claim of the list the page shows (its filters and order, all pages), as a file."""
+    return download_response(ledger, list_query(ledger, agreement, given(request)), fmt)
+
+
+def download_response(ledger: Ledger, query: ListQuery, fmt: str) -> Response:
+    media_type = downloads.check_format(fmt)
+    # GeoJSON draws only claims with a place: the database skips the others.
+    where = replace(query.where, placed=True) if fmt == "geojson" else query.where
+    claims = claim_query.stream(ledger.engine, where, query.order)
+    name = quote(f"{query.where.agreement}-claims.{fmt}")
+    return StreamingResponse(
+        downloads.chunks(claims, fmt),
+        media_type=media_type,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"},
+    )

@@ -1,0 +1,144 @@
+"""Claims of an agreement, filtered, sorted and paged by the database, on SQLite and PostgreSQL.
+
+A page never reads more than its rows: the page's `seq`s are picked from an index (the filter
+and sort columns, then `seq`) and only those rows are loaded, so page 20,000 of a million claims
+costs an index walk, not a million claims built. Downloads stream the same query in batches.
+
+Order is total: the sort column, then `seq` (the order claims were recorded) in the same
+direction. NULL (no actor, no figure) sorts as the smallest value on both databases.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, func, or_, select
+
+from truce.domain.claims import Claim
+from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
+from truce.storage.tables import claims
+
+# Sortable columns, by the name a URL uses. `type` sorts by type, then date (its index).
+SORTS: dict[str, tuple[ColumnElement[Any], ...]] = {
+    "recorded": (),
+    "date": (claims.c.date,),
+    "type": (claims.c.type, claims.c.date),
+    "actor": (claims.c.actor,),
+    "quantity": (claims.c.quantity,),
+    "status": (claims.c.status,),
+}
+STREAM_BATCH = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims of one agreement a list shows. Every field narrows; None leaves it open."""
+
+    agreement: str
+    type: str | None = None
+    actor: str | None = None
+    status: str | None = None
+    recorded_by: str | None = None
+    # The claim's date as written (its own calendar day), from and to inclusive.
+    date_from: date | None = None
+    date_to: date | None = None
+    # Text in the claim's location or its gazetteer place (any case).
+    place: str | None = None
+    # An outlet, speaker or relaying source named exactly (any case).
+    source: str | None = None
+    # Only claims carrying a gazetteer place (what a map or GeoJSON can draw).
+    placed: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    column: str = "recorded"
+    descending: bool = False
+
+
+def conditions(f: ClaimFilter) -> list[ColumnElement[bool]]:
+    c = claims.c
+    found: list[ColumnElement[bool]] = [c.agreement == f.agreement]
+    for column, value in ((c.type, f.type), (c.actor, f.actor), (c.status, f.status),
+                          (c.recorded_by, f.recorded_by)):  # fmt: skip
+        if value is not None:
+            found.append(column == value)
+    if f.date_from is not None:
+        found.append(c.date >= f.date_from.isoformat())
+    if f.date_to is not None:  # before the next day begins, whatever the time written
+        found.append(c.date < (f.date_to + timedelta(days=1)).isoformat())
+    if f.placed:
+        found.append(c.extra.like('%"place":{%'))
+    if f.place:
+        text = f"%{_like(f.place)}%"
+        found.append(
+            or_(
+                c.location.ilike(text, escape="\\"),
+                c.extra.like('%"place":%') & c.extra.ilike(text, escape="\\"),
+            )
+        )
+    if f.source:
+        named = _like(json.dumps(f.source, ensure_ascii=False))
+        found.append(
+            or_(*(c.sources.ilike(f'%"{key}":{named}%', escape="\\")
+                  for key in ("outlet", "speaker", "via")))
+        )  # fmt: skip
+    return found
+
+
+def _like(text: str) -> str:
+    """`text` matched literally by LIKE: its wildcards and the escape character escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _order_by(engine: Engine, order: Order) -> list[Any]:
+    postgres = engine.dialect.name == "postgresql"
+    keys = []
+    for column in (*SORTS[order.column], claims.c.seq):
+        key = column.desc() if order.descending else column.asc()
+        if postgres and column is not claims.c.seq:  # SQLite's order: NULL is the smallest
+            key = key.nulls_last() if order.descending else key.nulls_first()
+        keys.append(key)
+    return keys
+
+
+def count(engine: Engine, f: ClaimFilter, cap: int | None = None) -> int:
+    """How many claims the filter keeps; with `cap`, counting stops past it (cap + 1 means
+    "more than cap"), so a broad filter over a million claims costs `cap` index steps."""
+    matching = select(claims.c.seq).where(*conditions(f))
+    if cap is not None:
+        matching = matching.limit(cap + 1)
+    query = select(func.count()).select_from(matching.subquery())
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)
+
+
+def page(engine: Engine, f: ClaimFilter, order: Order, offset: int, limit: int) -> list[Claim]:
+    """The claims at positions offset .. offset+limit-1 of the filtered, sorted list."""
+    order_by = _order_by(engine, order)
+    picked = (
+        select(claims.c.seq)
+        .where(*conditions(f))
+        .order_by(*order_by)
+        .offset(offset)
+        .limit(limit)
+        .scalar_subquery()
+    )
+    query = select(*LOAD_COLUMNS).where(claims.c.seq.in_(picked)).order_by(*order_by)
+    with engine.connect() as conn:
+        return ClaimLoader().load(conn.execute(query).all())
+
+
+def stream(engine: Engine, f: ClaimFilter, order: Order) -> Iterator[Claim]:
+    """Every claim of the filtered, sorted list, read in batches from one query (one snapshot
+    of the ledger), never all at once."""
+    query = select(*LOAD_COLUMNS).where(*conditions(f)).order_by(*_order_by(engine, order))
+    loader = ClaimLoader()
+    with engine.connect() as conn:
+        result = conn.execution_options(yield_per=STREAM_BATCH).execute(query)
+        for rows in result.partitions():
+            yield from loader.load(rows)
