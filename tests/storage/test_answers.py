@@ -16,6 +16,7 @@ import pytest
 
 from tests.storage.test_snapshot import AGREEMENT, _late_claims, _record, _reference, _spec
 from truce import services
+from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
 from truce.storage import Ledger, answers
@@ -64,6 +65,20 @@ def test_a_kept_answer_is_the_judged_answer_and_what_json_prints(
     assert len(judged) == 1  # both read back
     assert again == first == json.loads(text) == _reference(ledger, AT)
     assert text == json_text(services.status_answer(ledger, AGREEMENT, AT).as_data())
+
+
+def test_an_answer_kept_as_data_is_printed_once_then_kept_as_printed(
+    ledger: Ledger, judged: list[str]
+) -> None:
+    data = services.status(ledger, AGREEMENT, AT)
+    (kept,) = _kept_files(ledger)
+    assert b'"printed": false' in kept.read_bytes().split(b"\n", 1)[0]
+    printed = services.status_text(ledger, AGREEMENT, AT)
+    assert printed == json_text(StatusAnswer.of(data).as_data())
+    assert b'"printed": true' in kept.read_bytes().split(b"\n", 1)[0]
+    assert services.status_text(ledger, AGREEMENT, AT) == printed
+    assert services.status(ledger, AGREEMENT, AT) == data  # the printed text serves data too
+    assert len(judged) == 1
 
 
 def test_an_append_a_supersession_and_a_new_version_are_each_judged_again(
@@ -138,7 +153,7 @@ def test_an_answer_judged_while_the_chain_moved_is_not_kept(ledger: Ledger) -> N
     head = store.head()
     stale = services.status_text(ledger, AGREEMENT, "now")
     ledger.append_claims(_late_claims(spec)[:1], "analyst")  # another writer, meanwhile
-    store.keep(head, "2023-11-28T12:00:00+02:00", stale)
+    store.keep(head, "2023-11-28T12:00:00+02:00", stale, printed=True)
     assert _kept_files(ledger) == []
     assert store.read(head, "2023-11-28T12:00:00+02:00") is None
 

@@ -2,8 +2,10 @@
 
 A status at a million claims judges tens of thousands of events and prints tens of megabytes;
 asked again about the same instant on the same ledger, the answer cannot differ. So the answer
-to `status --at T` is kept, as the JSON text `truce status --json` prints, in
-`<key>.answers/<digest of T>.json` with a header line saying what it holds for:
+to `status --at T` is kept as JSON text in `<key>.answers/<digest of T>.json`: the text
+`truce status --json` prints (`printed`), or, when the answer was asked for as data, the
+compact text of the standard library (written in a third of the time; the next `--json` prints
+it out once and keeps that instead). A header line says what the file holds for:
 
 - the chain head (seq and hash) it was judged at: any append (claims, corrections, retractions,
   supersessions) or new spec version moves the head, and the file is no longer used;
@@ -46,6 +48,12 @@ def rules() -> str:
 
 
 @dataclass(frozen=True)
+class Kept:
+    text: str
+    printed: bool  # the text `truce status --json` prints, not the compact form
+
+
+@dataclass(frozen=True)
 class AnswerStore:
     """The kept answers of one agreement on one ledger."""
 
@@ -53,15 +61,20 @@ class AnswerStore:
     directory: Path | None
     agreement: str
 
+    @property
+    def usable(self) -> bool:
+        """Whether answers can be kept at all (a folder for them, the judging code's source)."""
+        return self._folder() is not None and ENABLED and bool(rules())
+
     def head(self) -> Head:
         with self.engine.connect() as conn:
             entry = read_head(conn)
         return Head(entry.seq, entry.hash) if entry else Head(0, "")
 
-    def read(self, head: Head, at: str) -> str | None:
+    def read(self, head: Head, at: str) -> Kept | None:
         """The answer kept for `at` at `head`, or None."""
         folder = self._folder()
-        if folder is None or not ENABLED or not rules():
+        if folder is None or not self.usable:
             return None
         try:
             with open(folder / _name(at), "rb") as kept:
@@ -69,21 +82,22 @@ class AnswerStore:
                 body = kept.read()
         except (OSError, ValueError):
             return None
-        if about != self._header(head, at, body):
+        printed = about.get("printed") is True if isinstance(about, dict) else False
+        if about != self._header(head, at, body, printed):
             return None
         try:
-            return body.decode("utf-8")
+            return Kept(body.decode("utf-8"), printed)
         except UnicodeDecodeError:
             return None
 
-    def keep(self, head: Head, at: str, text: str) -> None:
+    def keep(self, head: Head, at: str, text: str, printed: bool) -> None:
         """Keep `text` as the answer for `at`, if the chain is still at `head` (an append while
         it was judged would make it the answer of neither head). Best effort, as the snapshot."""
         folder = self._folder()
-        if folder is None or not ENABLED or not rules() or self.head() != head:
+        if folder is None or not self.usable or self.head() != head:
             return
         body = text.encode("utf-8")
-        header = json.dumps(self._header(head, at, body)).encode() + b"\n"
+        header = json.dumps(self._header(head, at, body, printed)).encode() + b"\n"
         target = folder / _name(at)
         partial = folder / f"{target.name}.{uuid.uuid4().hex}.partial"
         try:
@@ -103,7 +117,7 @@ class AnswerStore:
             return None
         return snapshot_path(self.directory, self.agreement).with_suffix(".answers")
 
-    def _header(self, head: Head, at: str, body: bytes) -> dict[str, object]:
+    def _header(self, head: Head, at: str, body: bytes, printed: bool) -> dict[str, object]:
         return {
             "format": FORMAT,
             "rules": rules(),
@@ -111,6 +125,7 @@ class AnswerStore:
             "seq": head.seq,
             "hash": head.hash,
             "at": at,
+            "printed": printed,
             "bytes": len(body),
             "sha256": hashlib.sha256(body).hexdigest(),
         }
