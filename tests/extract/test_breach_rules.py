@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from truce.extract.components.breach_rules import drop_retold_breaches
+from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import build_pipeline, extract
 

@@ -1,7 +1,7 @@
 """Event triggers: the words that say an event of each ledger type happened (or will).
 
 One table, so adding an event type means adding a row here and, where it needs arguments of
-its own, a small rule in `components/events.py`.
+its own, a small rule in its module under `components/kinds/` (one per event type).
 """
 
 from __future__ import annotations

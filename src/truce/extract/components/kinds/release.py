@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
@@ -32,6 +34,7 @@ from truce.extract.components.sentence_view import (
 from truce.extract.model import Article, Candidate, Quantity
 from truce.extract.triggers import EXCHANGE, TRIGGERS
 
+KIND = EventType.RELEASE
 PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
 CONDITION = re.compile(r"\b(?:as long as|provided that|on condition that|if)\b", re.IGNORECASE)
 EACH = re.compile(r"(?:\s+of\s+war)?\s+each\b", re.IGNORECASE)
@@ -61,6 +64,12 @@ NEXT_RELEASE = re.compile(
     r"expected|scheduled|set)\b)",
     re.IGNORECASE,
 )
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    if first_trigger(KIND, s, lambda s: next(iter(release_triggers(s)), None)) is None:
+        return []
+    return releases(s, context.article, context.holders)
 
 
 def releases(
@@ -101,7 +110,7 @@ def releases(
             counted = people(quantity, s.text)
             if parts.get(quantity.span):
                 counted = replace(counted, breakdown=_described(s, parts[quantity.span]))
-            c = candidate("release", s, trigger, article)
+            c = candidate(KIND.value, s, trigger, article)
             c.quantities = [counted]
             holder = group if counted.unit in {"hostages", "soldiers"} else state
             named = subject_before(s, trigger) if len(chosen) == 1 else None
@@ -189,14 +198,17 @@ def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
     if named is not None:
         actor = subject_before(s, s.start + named.start())
         if actor is not None:
-            c = candidate("release", s, s.start + named.start(), article)
+            c = candidate(KIND.value, s, s.start + named.start(), article)
             c.actor = actor
             c.categories = categories(s.text[named.start() : named.end()])
             return [c]
     upcoming = search(NEXT_RELEASE, s)
     if upcoming is not None:
-        c = candidate("release", s, s.start + upcoming.start(), article)
+        c = candidate(KIND.value, s, s.start + upcoming.start(), article)
         if c.modality == "occurred":
             c.modality = "planned"  # "the next release is due": ahead by its own words
         return [c]
     return []
+
+
+RULE = KindRule(KIND, extract)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule
 from truce.extract.components.modality import modality_at
 from truce.extract.components.sentence_view import (
     PARTY_KINDS,
@@ -26,6 +28,7 @@ from truce.extract.components.sentence_view import (
 from truce.extract.model import Article, Candidate, SourceRef
 from truce.extract.triggers import TRIGGERS, has_cue
 
+KIND = EventType.STATEMENT
 OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
 SPEECH = re.compile(
     r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
@@ -67,6 +70,10 @@ _SPEECH_VERBS += ("complained", "claimed")
 _THAT = re.compile(r"\s*(?:that\b)?\s*")
 
 
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    return statements(s, context.article, context.found)
+
+
 def statements(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
     """The statements of a sentence, given the other events `found` in it (which a speech in a
     subordinate clause turns into the writer's narration)."""
@@ -93,7 +100,7 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
         return []  # "..., according to the ministry": a fact sourced, not a party speaking
     if verb is None and s.text.lstrip()[:1] in _QUOTE_MARKS:
         return []  # a quotation's next sentence: one statement per quote, on its speech verb
-    c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
+    c = candidate(KIND.value, s, s.start + (verb.start() if verb else 0), article)
     c.actor = speaker
     c.modality = s.modality
     return [c]
@@ -110,7 +117,7 @@ def _stance(s: Sentence, article: Article) -> Candidate | None:
         verb = _STANCE.match(s.text, mention.span[1] - s.start)
         if verb is None:
             continue
-        c = candidate("statement", s, mention.span[0], article)
+        c = candidate(KIND.value, s, mention.span[0], article)
         c.actor = mention.actor
         c.modality = s.modality
         if c.source.speaker is None and not c.source.anonymous:
@@ -140,7 +147,7 @@ def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -
     for c in found:
         if spoke and c.source == source:
             c.source, c.quote = SourceRef(), None  # the narration before the clause
-    c = candidate("statement", s, s.start + speech.start("verb"), article)
+    c = candidate(KIND.value, s, s.start + speech.start("verb"), article)
     c.actor = party
     if not (spoke and source is not None):
         c.source, c.quote = replace(SourceRef(), speaker=who), None
@@ -148,3 +155,8 @@ def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -
     that = _THAT.match(content)  # always matches, maybe empty
     c.modality = modality_at(s.text, speech.end() + (that.end() if that else 0))
     return [c]
+
+
+# Tried on every sentence read, after the other kinds: who speaks decides, and a speech in a
+# subordinate clause changes the source of what they found.
+RULE = KindRule(KIND, extract, cues=STANCE_CUES, always=True)

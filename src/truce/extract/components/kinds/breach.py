@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
@@ -28,6 +30,7 @@ from truce.extract.components.sentence_view import (
 from truce.extract.model import Article, Candidate
 from truce.extract.triggers import TRIGGERS
 
+KIND = EventType.BREACH
 _ACCUSED = re.compile(r"accus\w*\s", re.IGNORECASE)
 _OWN_FORCES = re.compile(
     r"^(?:observed|respected|abided|complied|den(?:y|ies|ied|ying))\b", re.IGNORECASE
@@ -52,6 +55,12 @@ _ANY = re.compile(r"\bany\s+(?:(?:further|new|other|future|such)\s+)?$", re.IGNO
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
 
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    if first_trigger(KIND, s) is None:
+        return []
+    return breaches(s, context.article, context.holders[0])
+
+
 def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Candidate]:
     """The breaches alleged in `s`; `group` is the document's main armed group, whom "the
     rebels" or "the militants" name."""
@@ -67,7 +76,7 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
             continue  # "would strike if Hezbollah violated the deal", "any further breach"
         trigger = s.start + match.start()
         for actor in _culprits(s, match, group):
-            c = candidate("breach", s, trigger, article)
+            c = candidate(KIND.value, s, trigger, article)
             c.actor = actor
             out.append(c)
     return out
@@ -155,3 +164,6 @@ def drop_retold_breaches(candidates: list[Candidate], text: str) -> list[Candida
             told = True
         out.append(c)
     return out
+
+
+RULE = KindRule(KIND, extract)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
     candidate,
@@ -25,6 +27,7 @@ from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
 from truce.extract.triggers import TRIGGERS, has_cue
 
+KIND = EventType.AGREEMENT_TERM
 _COUNT = rf"(?:\d[\d,]*|{word_alternation(list(SMALL_NUMBERS))})"
 RATIO = re.compile(
     rf"\b{_COUNT}\s+(?:[a-z]+\s+)?for\s+(?:each|every)\s+(?!one\b|other\b)\w+", re.IGNORECASE
@@ -63,6 +66,17 @@ DEAL_CONTENT_CUES = (
 _PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\sand\s+(?={_COUNT}\b)", re.IGNORECASE)
 
 
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    found = first_trigger(KIND, s, ratio, lambda s: next(iter(deal_content(s)), None))
+    if found is None:
+        return []
+    # What a deal holds names the deal ("agreed to swap 1,000 prisoners each"), and a ratio
+    # ("three prisoners for every hostage") is a term even with no deal named.
+    if not context.names_the_truce(s) and not (ratio(s) or deal_content(s)):
+        return []
+    return terms(s, context.article)
+
+
 def terms(s: Sentence, article: Article) -> list[Candidate]:
     if search(_COMMITMENT, s) is not None:
         return []
@@ -79,7 +93,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         counts = [q for q in s.quantities if s.start + lo <= q.span[0] < end]
         if anchor is None and not (index and counts and out):
             continue
-        c = candidate("agreement_term", s, at, article)
+        c = candidate(KIND.value, s, at, article)
         if c.modality == "hoped":
             continue  # "our hope is to reach ..." is a wish, not a term
         # A term states a rule in force (gold guideline), even when the rule is an "if".
@@ -108,3 +122,6 @@ def _provisions(text: str) -> list[tuple[int, int]]:
     cuts = [m.start() for m in _PROVISION_BREAK.finditer(text)]
     edges = [0, *cuts, len(text)]
     return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a]
+
+
+RULE = KindRule(KIND, extract, cues=DEAL_CONTENT_CUES)

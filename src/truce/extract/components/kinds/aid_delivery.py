@@ -1,0 +1,38 @@
+"""Aid deliveries: aid, fuel or trucks entering or delivered, or ships and flights in their own
+words ("a fuel tanker docked at Hodeidah", "commercial flights have resumed from Sanaa"); never
+in a sentence that states what the deal provides (there a delivery is a term).
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule, first_trigger
+from truce.extract.components.sentence_view import Sentence, candidate, search
+from truce.extract.model import Candidate
+from truce.extract.triggers import TERM_CUES
+
+KIND = EventType.AID_DELIVERY
+
+# Deliveries in the words of ships and flights: "a fuel tanker docked at Hodeidah",
+# "commercial flights have resumed from Sanaa", "260 trucks of aid moved into the crossing".
+AID_MORE = re.compile(
+    r"\b(?:tankers?|ships?|vessels?|flights?|trucks?|convoys?)\b[^.;]{0,60}?\b(?:docked|moored|"
+    r"landed|(?:has|have|had)\s+resumed|moved\s+into)\b",
+    re.IGNORECASE,
+)
+AID_MORE_CUES = ("docked", "moored", "landed", "resumed", "moved into")
+AID_UNITS = {"trucks", "ships", "flights"}
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    match = first_trigger(KIND, s, lambda s: search(AID_MORE, s))
+    if match is None or search(TERM_CUES, s):
+        return []
+    c = candidate(KIND.value, s, s.start + match.start(), context.article)
+    c.quantities = [q for q in s.quantities if q.unit in AID_UNITS]
+    return [c]
+
+
+RULE = KindRule(KIND, extract, cues=AID_MORE_CUES)
