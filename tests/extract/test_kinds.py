@@ -26,7 +26,7 @@ _EXAMPLES: dict[EventType, str] = {
     EventType.MEETING: "Egypt and Qatar met in Cairo on Monday to discuss the deal.",
     EventType.CASUALTY_CLAIM: "Israeli shelling killed three people in Rafah on Sunday.",
     EventType.AID_DELIVERY: "Sixty trucks of aid entered Gaza through Rafah on Saturday.",
-    EventType.AGREEMENT_TERM: "Under the deal, Israel is to free three prisoners for every hostage.",
+    EventType.AGREEMENT_TERM: "Under the deal, Israel frees three prisoners for every hostage.",
     EventType.STATEMENT: "Qatar welcomed the agreement between Israel and Hamas.",
 }
 
