@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
+from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, holders
@@ -110,6 +111,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     candidates = merge_meetings(candidates)
     candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
     candidates = drop_retold_breaches(candidates, text)
+    candidates = drop_quote_continuations(candidates, text)
     name_speakers(candidates, text)
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})

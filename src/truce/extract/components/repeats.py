@@ -7,19 +7,25 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from datetime import date, datetime
 
 from truce.extract.model import Candidate, Span
 
 # A headline, a standfirst or a page's title line has no closing punctuation.
 _CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", "'", ")", ":", ";")
 _DURATIONS = {"days", "weeks", "months", "hours"}
+# A truce starts, ends or is extended once on a given day: two mentions of one of these on the
+# same day, with the same modality, tell one event ("the truce will begin on Friday" ... "the
+# truce will begin at 7am").
+_ONCE_A_DAY = {"ceasefire_start", "ceasefire_end", "ceasefire_extension"}
 
 
 def merge_repeats(
     candidates: list[Candidate], text: str, sentences: list[Span], title: str | None
 ) -> list[Candidate]:
     starts = [start for start, _ in sentences]
-    shared = Counter(c.span for c in candidates)
+    # Halves of an exchange share their span (and type); other kinds of one sentence do not count.
+    shared = Counter((c.type, c.span) for c in candidates)
     title_key = _key(title) if title else ""
     end = len(text.rstrip())
 
@@ -41,11 +47,13 @@ def merge_repeats(
     # Only a candidate that has another of its kind can be merged: only its line is looked at.
     heads = {id(c): types[c.type] > 1 and headline(c) for c in candidates}
     for c in candidates:
-        # Halves of an exchange share their span; they are two events by construction.
+        # Halves of an exchange are two events by construction.
         same = (
             None
-            if shared[c.span] > 1
-            else next((k for k in kept if shared[k.span] == 1 and _one_event(k, c, heads)), None)
+            if shared[c.type, c.span] > 1
+            else next(
+                (k for k in kept if shared[k.type, k.span] == 1 and _one_event(k, c, heads)), None
+            )
         )
         if same is None:
             kept.append(c)
@@ -72,8 +80,8 @@ def _counts(c: Candidate) -> set[float]:
 def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> bool:
     if earlier.type != later.type or earlier.span == later.span:
         return False
-    if earlier.date and later.date and earlier.date != later.date:
-        return False
+    if earlier.date and later.date and _day(earlier.date) != _day(later.date):
+        return False  # a day and a time in it may tell one event; two days never
     if earlier.type == "statement" and (
         earlier.source.speaker is None or earlier.source.speaker != later.source.speaker
     ):
@@ -83,6 +91,8 @@ def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> 
         # The headline states what the body tells: compatible parties and counts suffice.
         actors_fit = not (earlier.actor and later.actor and earlier.actor != later.actor)
         return actors_fit and (not a or not b or bool(a & b))
+    if earlier.type in _ONCE_A_DAY and earlier.date and later.date:
+        return earlier.modality == later.modality
     # Two body mentions: the same party doing the same thing with the same count.
     return (
         earlier.actor is not None
@@ -91,6 +101,10 @@ def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> 
         and a == b
         and earlier.modality == later.modality
     )
+
+
+def _day(when: date) -> date:
+    return when.date() if isinstance(when, datetime) else when
 
 
 def _absorb(into: Candidate, other: Candidate, *, fuller: bool) -> None:

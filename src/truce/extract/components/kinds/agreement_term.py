@@ -29,8 +29,13 @@ from truce.extract.triggers import TRIGGERS, has_cue
 
 KIND = EventType.AGREEMENT_TERM
 _COUNT = rf"(?:\d[\d,]*|{word_alternation(list(SMALL_NUMBERS))})"
+# "three prisoners for every hostage"; or with the count after: "for every hostage freed, 30
+# prisoners", "an extra day for every additional 10 hostages".
 RATIO = re.compile(
-    rf"\b{_COUNT}\s+(?:[a-z]+\s+)?for\s+(?:each|every)\s+(?!one\b|other\b)\w+", re.IGNORECASE
+    rf"\b{_COUNT}\s+(?:[a-z]+\s+)?for\s+(?:each|every)\s+(?!one\b|other\b)\w+|"
+    rf"\bfor\s+(?:each|every)\s+(?:additional\s+|further\s+)?(?:{_COUNT}\s+)?(?:[\w-]+\s+)?"
+    rf"(?:hostages?|prisoners?|captives?|detainees?|soldiers?)\b",
+    re.IGNORECASE,
 )
 # A party saying it stands by the deal ("remained committed to the agreement as long as ...")
 # states its position: a statement, not a term of the deal.
@@ -39,6 +44,11 @@ _COMMITMENT = re.compile(
     re.IGNORECASE,
 )
 _DEAL = r"(?:deal|agreement|accord|truce|ceasefire|cease-fire|armistice|pact|understanding)"
+# What the deal is for: "the deal, brokered by Egypt, aims to de-escalate", "the second phase
+# aims for a full withdrawal". Its aim is a term in force, though "aims" sounds like a hope.
+_DEAL_AIM = re.compile(
+    rf"(?:{_DEAL}|phase)\b[^.;]{{0,80}}?\baims?\s+(?:to|for|at)\b", re.IGNORECASE
+)
 # What a deal sets out, in the words reports use for it besides the trigger table's: "the accord
 # mandates a phased withdrawal", "the agreement required a complete cessation", "it includes a
 # monitoring mechanism", "a ceasefire agreement was reached", "decided on an immediate
@@ -46,14 +56,25 @@ _DEAL = r"(?:deal|agreement|accord|truce|ceasefire|cease-fire|armistice|pact|und
 DEAL_CONTENT = re.compile(
     rf"\b(?:(?:{_DEAL}|it|phase)\s+(?:also\s+)?(?:mandate[sd]|require[sd]|required|include[sd]|"
     rf"entail(?:s|ed)|stipulate[sd]|involves|(?:will|would)\s+involve|guarantees|"
-    rf"(?:is|was)\s+designed\s+to)\b|"
+    rf"(?:is|was)\s+[\"\u201c]?designed\s+to)\b|"
     rf"{_DEAL}\s+(?:\w+\s+){{0,4}}?(?:was|had\s+been|has\s+been|is)\s+(?:reached|announced|signed)\b|"
+    # "a ceasefire agreement reached just hours earlier", "a truce between X and Y reached
+    # last November" (not "the truce has reached its tenth day", "an agreement has not been
+    # reached", nor the aside "the deal reached between X and Y expired").
+    rf"{_DEAL}\s+(?:(?!(?:has|have|had|been|be|not|was|were|is|are)\b)[\w-]+\s+){{0,4}}?"
+    rf"reached\s+(?!its\b|their\b|a\s+(?:point|stage)\b|[^.;]{{0,60}}?\b(?:expired|ended|"
+    rf"collapsed|lapsed)\b)|"
     rf"(?:reached|signed)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){{0,2}}{_DEAL}\b|"
     rf"decided\s+on\s+an?\s+(?:\w+\s+)?(?:ceasefire|truce|cessation)|"
     rf"(?:promised|pledged)\s+(?:not\s+)?to\s+(?:stop|halt|cease|suspend|withdraw|allow|release|"
     rf"refrain)\b|"
     rf"agreed\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){{0,3}}?(?:swap|exchange|"
     rf"withdrawal|release|monitoring)\b|"
+    # What the parties bound themselves to do or not to do: "agreed not to loot", "agreed to
+    # suspend operations", "decided to create a monitoring mechanism".
+    rf"(?:agreed|decided)\s+(?:not\s+to\b|to\s+(?:suspend|halt|stop|cease|refrain|create|"
+    rf"establish|set\s+up|form|allow|open)\b)|"
+    rf"{_DEAL_AIM.pattern}|"
     rf"retains?\s+the\s+right\b)",
     re.IGNORECASE,
 )
@@ -61,7 +82,7 @@ DEAL_CONTENT = re.compile(
 DEAL_CONTENT_CUES = (
     *("mandate", "require", "include", "entail", "stipulate", "involve", "guarantee"),
     *("designed", "reached", "announced", "signed", "decided on", "promised"),
-    *("pledged", "agreed", "retain"),
+    *("pledged", "agreed", "retain", "decided", "aim"),
 )
 _PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\sand\s+(?={_COUNT}\b)", re.IGNORECASE)
 
@@ -94,7 +115,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         if anchor is None and not (index and counts and out):
             continue
         c = candidate(KIND.value, s, at, article)
-        if c.modality == "hoped":
+        if c.modality == "hoped" and not _DEAL_AIM.search(s.text, lo, hi):
             continue  # "our hope is to reach ..." is a wish, not a term
         # A term states a rule in force (gold guideline), even when the rule is an "if".
         c.modality = "denied" if c.modality == "denied" else "occurred"
@@ -113,7 +134,7 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
 def ratio(s: Sentence) -> re.Match[str] | None:
     """The first ratio in the sentence; every ratio says "for each" or "for every"."""
     lowered = s.lower or s.text.lower()
-    if "for each" not in lowered and "for every" not in lowered:
+    if "for each" not in lowered and "for every" not in lowered:  # in every RATIO match
         return None
     return search(RATIO, s)
 

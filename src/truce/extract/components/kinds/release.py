@@ -9,7 +9,8 @@ few releases a sentence states without a count.
 - "Israel frees Palestinian prisoners held in its jails" (no count): the named party's release;
   "The next release is due on Saturday": a planned release.
 - A release inside the condition of a term ("as long as Hamas releases 10 a day") is what the
-  term requires, not an event.
+  term requires, not an event; so is one a ratio states ahead ("for every hostage freed, 30
+  prisoners will be released").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from dataclasses import replace
 
 from truce.domain.claims import EventType
+from truce.extract.components.kinds.agreement_term import ratio
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
@@ -69,7 +71,19 @@ NEXT_RELEASE = re.compile(
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s, lambda s: next(iter(release_triggers(s)), None)) is None:
         return []
-    return releases(s, context.article, context.holders)
+    found = releases(s, context.article, context.holders)
+    rate = ratio(s)
+    if rate is not None:
+        # "for every hostage freed, 30 prisoners will be released": the counts from the ratio
+        # on are the term's, unless the sentence tells them released ("Israel is to free 150
+        # prisoners, three for every hostage" still plans a release of 150).
+        at = s.start + rate.start()
+        found = [
+            c
+            for c in found
+            if c.modality == "occurred" or not c.quantities or c.quantities[0].span[0] < at
+        ]
+    return found
 
 
 def releases(
