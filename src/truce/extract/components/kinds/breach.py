@@ -24,11 +24,12 @@ from truce.extract.components.sentence_view import (
     finditer,
     hypothetical,
     parties,
+    search,
     speaker_actor,
     subject_before,
 )
 from truce.extract.model import Article, Candidate
-from truce.extract.triggers import TRIGGERS
+from truce.extract.triggers import TRIGGERS, TRUCE_NOUN
 
 KIND = EventType.BREACH
 _ACCUSED = re.compile(r"accus\w*\s", re.IGNORECASE)
@@ -51,6 +52,15 @@ _GENERIC_GROUP = re.compile(
 # A breach spoken of in general ("deal strongly with any further breach", "any violation will
 # be answered") alleges none.
 _ANY = re.compile(r"\bany\s+(?:(?:further|new|other|future|such)\s+)?$", re.IGNORECASE)
+# Attacks the sentence places outside the truce: "continued to carry out attacks right up until
+# the moment the truce began", "the continued bombing in the first hours after the end of the
+# pause", "ahead of the start of the truce".
+_OUTSIDE_THE_TRUCE = re.compile(
+    rf"\b(?:after\s+the\s+(?:end|expiry|collapse)\s+of\s+the|(?:right\s+)?up\s+until\s+"
+    rf"(?:the\s+moment\s+)?the\s+{TRUCE_NOUN}\s+(?:began|took\s+effect|started)|"
+    rf"(?:before|ahead\s+of)\s+the\s+(?:start\s+of\s+the\s+)?{TRUCE_NOUN})\b",
+    re.IGNORECASE,
+)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
@@ -65,6 +75,8 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
     """The breaches alleged in `s`; `group` is the document's main armed group, whom "the
     rebels" or "the militants" name."""
     out: list[Candidate] = []
+    if search(_OUTSIDE_THE_TRUCE, s) is not None:
+        return out
     previous_end: int | None = None
     for match in finditer(TRIGGERS["breach"], s):
         if previous_end is not None and not _CLAUSE_BREAK.search(

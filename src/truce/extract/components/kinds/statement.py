@@ -50,17 +50,23 @@ _SUBORDINATE_SPEECH = re.compile(
 _STANCE = re.compile(
     r"\s*(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|had|is|are|was|were|also|publicly|already|"
     r"repeatedly|again|strongly|on\s+\w+day)\s+)*"
-    r"(?:expressed|welcomed?|welcomes|thanked|condemned|condemns|demanded|demands|rejected|rejects|"
+    r"(?P<verb>expressed|welcomed?|welcomes|thanked|condemned|condemns|demanded|demands|rejected|rejects|"
     r"denied|denies|called\s+(?:on|upon|for)|calls\s+(?:on|upon|for)|urged|urges|vowed|vows|"
     r"pledged|pledges|affirmed|reaffirmed|reiterated|stressed|insisted|pressing\s+for|"
-    r"regrets|regretted|demanding|warned|warns|accused|accuses)\b",
+    r"regrets|regretted|demanding|warned|warns|accused|accuses|emphasi[sz]ed|emphasi[sz]es|"
+    r"hailed|hails|argued|argues|indicated|declined\s+to|"
+    r"confirmed\s+(?:its|their|his|her)\s+commitment)\b",
     re.IGNORECASE,
 )
 STANCE_CUES = (
     *("express", "welcom", "thank", "condemn", "demand", "reject", "denie", "call", "urge"),
     *("vow", "pledge", "affirm", "reiterat", "stress", "insist", "pressing", "regret", "warn"),
-    "accus",
+    *("accus", "emphasi", "hail", "argue", "indicated", "declined", "commitment"),
 )
+# The stance verbs that take a position of their own beside the events a sentence reports
+# ("Qatar welcomed the release of 12 hostages"); an accusation, a denial or a warning is the
+# way the event itself is told (a breach alleged, a breach denied, a threat).
+_POSITION_OF_ITS_OWN = re.compile(r"^(?!accus|den|warn)", re.IGNORECASE)
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _QUOTE_MARKS = ('"', "”")
@@ -79,7 +85,11 @@ def statements(s: Sentence, article: Article, found: list[Candidate]) -> list[Ca
     subordinate clause turns into the writer's narration)."""
     if not found:
         return _sole_statement(s, article)
-    return _subordinate_speech(s, article, found)
+    subordinate = _subordinate_speech(s, article, found)
+    if subordinate:
+        return subordinate
+    stance = _stance(s, article, own_position=True)
+    return [stance] if stance is not None else []
 
 
 def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
@@ -106,16 +116,17 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     return [c]
 
 
-def _stance(s: Sentence, article: Article) -> Candidate | None:
+def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candidate | None:
     """A party's position in a verb of its own ("Qatar has expressed its regret"): the first
-    party whose name the verb follows."""
+    party whose name the verb follows. With `own_position`, beside other events of the
+    sentence: only a verb of _POSITION_OF_ITS_OWN."""
     if not has_cue(s.lower or s.text.lower(), STANCE_CUES):
         return None
     for mention in s.actors:
         if mention.kind not in PARTY_KINDS:
             continue
         verb = _STANCE.match(s.text, mention.span[1] - s.start)
-        if verb is None:
+        if verb is None or (own_position and not _POSITION_OF_ITS_OWN.match(verb["verb"])):
             continue
         c = candidate(KIND.value, s, mention.span[0], article)
         c.actor = mention.actor
