@@ -159,3 +159,10 @@ def test_a_duration_before_the_extension_is_its_length() -> None:
     text = "The two armies agreed on Monday to a three-day extension of the ceasefire."
     (found,) = _found(text, "ceasefire_extension")
     assert [(q.value, q.unit) for q in found.quantities] == [(3, "days")]
+
+
+def test_a_meeting_placed_in_a_city_needs_no_named_party() -> None:
+    (found,) = _found("The delegations met in Turkey's Istanbul on Friday.", "meeting")
+    assert found.location is not None and "Istanbul" in found.location
+    (found,) = _found("The envoys agreed on new steps at a meeting in Geneva.", "meeting")
+    assert found.location is not None and "Geneva" in found.location

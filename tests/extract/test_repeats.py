@@ -77,3 +77,13 @@ def test_truce_starts_on_two_days_stay_apart() -> None:
         "A second truce in Marrow will begin on Monday, May 12."
     )
     assert len([c for c in run(text) if c.type == "ceasefire_start"]) == 2
+
+
+def test_a_headline_with_its_own_reading_of_a_weekday_still_merges_with_the_body() -> None:
+    # The headline's "Friday" may be read as another day than the body's dated one.
+    text = (
+        "Truce in Zenda to begin Friday, Qatar says\n\n"
+        "A truce between Israel and Hamas will begin on May 9, Qatar said on Tuesday."
+    )
+    starts = [c for c in run(text) if c.type == "ceasefire_start"]
+    assert len(starts) == 1 and starts[0].span[0] >= text.index("\n")

@@ -150,7 +150,7 @@ CATEGORY_CUE_WORDS: dict[str, tuple[str, ...]] = {
 # Substrings one of which a lowered sentence must hold before a trigger's regex is worth running
 # (found through `KINDS_CUED`, below): most sentences hold none for most kinds.
 PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
-    "release": ("free", "releas", "hand", "swap", "exchang", "returned", "repatriat", "receiv"),
+    "release": ("free", "releas", "hand", "swap", "exchang", "return", "repatriat", "receiv"),
     "ceasefire_start": (
         *("effect", "force", "hold", "began", "begin", "start", "kicked", "declared", "ordered"),
     ),

@@ -59,6 +59,8 @@ def merge_repeats(
             kept.append(c)
             continue
         _absorb(same, c, fuller=heads[id(same)] or (not heads[id(c)] and _longer(c, same)))
+        # A headline that took a body mention's span is a body mention from now on.
+        heads[id(same)] = heads[id(same)] and heads[id(c)]
     for c in kept:
         if c.mentions:
             c.mentions = sorted({c.span, *c.mentions})
@@ -80,14 +82,22 @@ def _counts(c: Candidate) -> set[float]:
 def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> bool:
     if earlier.type != later.type or earlier.span == later.span:
         return False
-    if earlier.date and later.date and _day(earlier.date) != _day(later.date):
-        return False  # a day and a time in it may tell one event; two days never
+    headline_first = heads[id(earlier)] and not heads[id(later)]
+    # A day and a time in it may tell one event; two days never, unless one is the headline's
+    # (a headline's "Friday" has no dateline of its own to be read against).
+    if (
+        earlier.date
+        and later.date
+        and _day(earlier.date) != _day(later.date)
+        and not headline_first
+    ):
+        return False
     if earlier.type == "statement" and (
         earlier.source.speaker is None or earlier.source.speaker != later.source.speaker
     ):
         return False
     a, b = _counts(earlier), _counts(later)
-    if heads[id(earlier)] and not heads[id(later)]:
+    if headline_first:
         # The headline states what the body tells: compatible parties and counts suffice.
         actors_fit = not (earlier.actor and later.actor and earlier.actor != later.actor)
         return actors_fit and (not a or not b or bool(a & b))

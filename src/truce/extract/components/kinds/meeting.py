@@ -20,8 +20,12 @@ SOURCE_OF_TALKS = re.compile(
     r"\b(?:briefed on|familiar with|close to|involved in|with knowledge of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah".
-TALKS_IN = re.compile(r"talks\s+(?:in|at)\s+([A-Z][\w-]+)")
+# Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah",
+# "met in Turkey's Istanbul", "at a meeting in Istanbul", "a summit in Luanda".
+TALKS_IN = re.compile(
+    r"(?:talks|met|meeting|summit|negotiations)\s+(?:in|at)\s+(?:[A-Z][\w-]+['’]s\s+)?"
+    r"([A-Z][\w-]+)"
+)
 # "meets the needs of", "meet their demands": meeting a standard, not a party.
 _MEET_A_STANDARD = re.compile(
     r"meets?\s+(?:the|their|its|our|all)\s+(?:[\w-]+\s+){0,2}?(?:needs|demands|requirements|"

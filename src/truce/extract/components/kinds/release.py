@@ -40,9 +40,12 @@ KIND = EventType.RELEASE
 PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
 CONDITION = re.compile(r"\b(?:as long as|provided that|on condition that|if)\b", re.IGNORECASE)
 EACH = re.compile(r"(?:\s+of\s+war)?\s+each\b", re.IGNORECASE)
+# Fighters and soldiers only after a determiner: "freed soldiers wrapped in flags" describes.
 NAMED_RELEASE = re.compile(
-    r"\b(?:frees?|freed|releases?|released)\s+(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}"
-    r"(?:prisoners|hostages|detainees|captives)\b"
+    r"\b(?:frees?|freed|releases?|released)\s+(?:(?:a\s+similar\s+number\s+of\s+)?"
+    r"(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}(?:prisoners|hostages|detainees|captives)|"
+    r"(?:a\s+similar\s+number\s+of|the|all|some|its|their)\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:fighters|soldiers|servicemen))\b"
 )
 # A count that breaks down the count before it: "30 prisoners, including 15 women and 15
 # minors", "13 hostages, among them four women".
@@ -56,14 +59,14 @@ FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # "Moscow has returned 115 fighters", "303 Ukrainians returned from captivity": a side
 # returning captives by count, or captives coming back, in words the trigger table lacks.
 RETURNED = re.compile(
-    r"\breturned\s+(?=(?:another\s+|a\s+further\s+|some\s+|about\s+)?\d)|"
+    r"\breturn(?:ed)?\s+(?=(?:another\s+|a\s+further\s+|some\s+|about\s+)?\d)|"
     r"\breturned\s+(?:home\s+)?from\s+(?:[\w-]+\s+){0,2}captivity\b|"
     r"\b(?:were|was|have\s+been|had\s+been)\s+transferred\b",
     re.IGNORECASE,
 )
 NEXT_RELEASE = re.compile(
-    r"\bthe next (?:release|exchange|handover|swap)s?\b(?=\s+(?:is|was|are|were)\s+(?:due|"
-    r"expected|scheduled|set)\b)",
+    r"\b(?:the|a)\s+(?:next\s+|new\s+)?(?:prisoner\s+)?(?:release|exchange|handover|swap)s?\b"
+    r"(?=\s+(?:is|was|are|were)\s+(?:due|expected|scheduled|set|slated)\b)",
     re.IGNORECASE,
 )
 
@@ -144,7 +147,7 @@ def releases(
 def release_triggers(s: Sentence) -> list[re.Match[str]]:
     found = list(finditer(TRIGGERS["release"], s))
     lowered = s.lower or s.text.lower()
-    if "returned" in lowered or "transferred" in lowered:
+    if "return" in lowered or "transferred" in lowered:
         found = sorted(found + list(finditer(RETURNED, s)), key=lambda m: m.start())
     return found
 
