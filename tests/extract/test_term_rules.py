@@ -130,3 +130,22 @@ def test_a_release_planned_before_the_ratio_stays() -> None:
     article = Article(text=text, document="t", published=date(2031, 5, 6))
     found = [c for c in extract(_NLP, article) if c.type == "release"]
     assert [q.value for c in found for q in c.quantities] == [150]
+
+
+def test_deliveries_set_ahead_at_a_rate_are_terms_not_deliveries() -> None:
+    text = (
+        "Egypt said 100 trucks of fuel will be delivered daily to Gaza during the truce, "
+        "and that 200 trucks of aid would also enter Gaza daily."
+    )
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    found = extract(_NLP, article)
+    terms = [c for c in found if c.type == "agreement_term"]
+    assert [[q.value for q in t.quantities] for t in terms] == [[100], [200]]
+    assert [c for c in found if c.type == "aid_delivery"] == []
+
+
+def test_deliveries_that_happened_daily_stay_deliveries() -> None:
+    text = "During the truce, 200 trucks of aid entered Gaza daily through Rafah."
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    kinds = [c.type for c in extract(_NLP, article)]
+    assert "aid_delivery" in kinds and "agreement_term" not in kinds

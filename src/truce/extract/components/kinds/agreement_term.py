@@ -84,11 +84,28 @@ DEAL_CONTENT_CUES = (
     *("designed", "reached", "announced", "signed", "decided on", "promised"),
     *("pledged", "agreed", "retain", "decided", "aim"),
 )
+# A rate set ahead ("200 trucks of aid would enter daily", "10 hostages will be freed per day"):
+# what a deal provides, not a delivery or a release of its own.
+_RATE = re.compile(
+    r"\b(?:daily|per\s+(?:day|week)|a\s+(?:day|week)|each\s+(?:day|week)|every\s+(?:day|week))\b",
+    re.IGNORECASE,
+)
+_AHEAD = re.compile(r"\b(?:will|would|shall)\s+(?:also\s+)?\w+", re.IGNORECASE)
+
+
+def rate_ahead(s: Sentence) -> re.Match[str] | None:
+    """The future verb of a sentence that sets a rate ahead, if it does (see _RATE)."""
+    lowered = s.lower or s.text.lower()
+    if "da" not in lowered and "week" not in lowered:  # in every _RATE match
+        return None
+    return search(_AHEAD, s) if search(_RATE, s) is not None else None
+
+
 _PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\sand\s+(?={_COUNT}\b)", re.IGNORECASE)
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    found = first_trigger(KIND, s, ratio, lambda s: next(iter(deal_content(s)), None))
+    found = first_trigger(KIND, s, ratio, lambda s: next(iter(deal_content(s)), None), rate_ahead)
     if found is None:
         return []
     # What a deal holds names the deal ("agreed to swap 1,000 prisoners each"), and a ratio
@@ -106,6 +123,8 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     anchors = sorted(anchors + [m.start() for m in deal_content(s)])
     if ratio(s) is not None:
         anchors = sorted(anchors + [m.start() for m in finditer(RATIO, s)])
+    if rate_ahead(s) is not None:  # each provision's future verb: "will be delivered daily"
+        anchors = sorted(anchors + [m.start() for m in finditer(_AHEAD, s)])
     for index, (lo, hi) in enumerate(_provisions(s.text)):
         anchor = next((a for a in anchors if lo <= a < hi), None)
         at = s.start + (anchor if anchor is not None else lo)
@@ -145,4 +164,5 @@ def _provisions(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a]
 
 
-RULE = KindRule(KIND, extract, cues=DEAL_CONTENT_CUES)
+_RATE_CUES = ("daily", "per day", "a day", "each day", "every day", "per week", "a week")
+RULE = KindRule(KIND, extract, cues=DEAL_CONTENT_CUES + _RATE_CUES)

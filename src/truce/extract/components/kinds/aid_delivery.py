@@ -1,6 +1,7 @@
 """Aid deliveries: aid, fuel or trucks entering or delivered, or ships and flights in their own
 words ("a fuel tanker docked at Hodeidah", "commercial flights have resumed from Sanaa"); never
-in a sentence that states what the deal provides (there a delivery is a term).
+in a sentence that states what the deal provides, nor one ahead at a rate ("200 trucks would
+enter daily"): there a delivery is a term.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 
 from truce.domain.claims import EventType
+from truce.extract.components.kinds.agreement_term import rate_ahead
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import Sentence, candidate, search
 from truce.extract.model import Candidate
@@ -31,6 +33,8 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     if match is None or search(TERM_CUES, s):
         return []
     c = candidate(KIND.value, s, s.start + match.start(), context.article)
+    if c.modality != "occurred" and rate_ahead(s) is not None:
+        return []  # "200 trucks of aid would enter daily": the deal's rate, a term
     c.quantities = [q for q in s.quantities if q.unit in AID_UNITS]
     return [c]
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from truce.domain.claims import EventType
-from truce.extract.components.kinds.agreement_term import ratio
+from truce.extract.components.kinds.agreement_term import rate_ahead, ratio
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
@@ -75,6 +75,9 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s, lambda s: next(iter(release_triggers(s)), None)) is None:
         return []
     found = releases(s, context.article, context.holders)
+    if rate_ahead(s) is not None:
+        # "50 women and children would be released at a rate of 10 per day": a term's rate.
+        found = [c for c in found if c.modality == "occurred"]
     rate = ratio(s)
     if rate is not None:
         # "for every hostage freed, 30 prisoners will be released": the counts from the ratio
