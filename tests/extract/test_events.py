@@ -166,3 +166,14 @@ def test_a_meeting_placed_in_a_city_needs_no_named_party() -> None:
     assert found.location is not None and "Istanbul" in found.location
     (found,) = _found("The envoys agreed on new steps at a meeting in Geneva.", "meeting")
     assert found.location is not None and "Geneva" in found.location
+
+
+def test_a_truce_begun_by_a_party_or_set_to_start_on_a_day_is_a_start() -> None:
+    (found,) = _found("Hezbollah and Israel commenced a ceasefire on Wednesday.", "ceasefire_start")
+    assert found.modality == "occurred"
+    (found,) = _found(
+        "The Houthis and the government agreed to a two-month truce starting Saturday.",
+        "ceasefire_start",
+    )
+    assert found.date is not None
+    assert _found("The minister announced a ceasefire on television.", "ceasefire_start") == []

@@ -36,17 +36,24 @@ from truce.extract.triggers import ORDERED_HALT, TRIGGERS, TRUCE_NOUN, has_cue
 
 KIND = EventType.CEASEFIRE_START
 
-# A truce's start in words the trigger table lacks: "entered into force", "has taken effect",
-# "commenced", "will begin at 7am", "is due to come into effect", "was first enforced", and
-# the noun phrase "the start of the truce" (which names the truce itself).
+# A truce's start in words the trigger table lacks (below), "entered into force", "has taken
+# effect", "commenced", "will begin at 7am", "is due to come into effect", "was first
+# enforced", and the noun phrase "the start of the truce" (which names the truce itself).
 START_MORE = re.compile(
-    rf"\b(?:entered into (?:effect|force)|(?:has|have|had) taken effect|commenced|"
+    # A truce begun by a party, named in the trigger: "Hezbollah commenced a ceasefire on
+    # Wednesday"; or set to start on a day: "a two-month ceasefire starting Saturday". (Not
+    # "announced a ceasefire": as often the deal's news, a term, as its start.) First, so
+    # that the truce is part of the match.
+    rf"\b(?:(?:commenced|began|started) (?:a|an|the|its|their) (?:[\w-]+ ){{0,2}}?{TRUCE_NOUN}|"
+    rf"{TRUCE_NOUN} (?:[\w-]+ ){{0,3}}?starting|"
+    rf"entered into (?:effect|force)|(?:has|have|had) taken effect|commenced|"
     rf"(?:will|would|shall) (?:begin|start)|(?:is|was|are|were) due to (?:begin|start|"
     rf"come into (?:effect|force)|take effect)|(?:was|were) (?:first |initially )?enforced|"
     rf"(?:start|beginning|onset) of the (?:\w+[ -])?{TRUCE_NOUN})\b",
     re.IGNORECASE,
 )
 START_MORE_CUES = ("entered", "taken effect", "commenced", "begin", "start", "due to", "enforced")
+START_MORE_CUES += ("began",)
 _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
 
 
@@ -103,4 +110,4 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
     )
 
 
-RULE = KindRule(KIND, extract, cues=("commenced",))
+RULE = KindRule(KIND, extract, cues=("commenced", "starting"))
