@@ -177,3 +177,11 @@ def test_a_truce_begun_by_a_party_or_set_to_start_on_a_day_is_a_start() -> None:
     )
     assert found.date is not None
     assert _found("The minister announced a ceasefire on television.", "ceasefire_start") == []
+
+
+def test_ships_arriving_or_let_in_to_dock_are_deliveries() -> None:
+    (found,) = _found("Only 33 vessels have arrived at Hodeidah port since April.", "aid_delivery")
+    assert [q.value for q in found.quantities] == [33]
+    assert (
+        len(_found("The truce has allowed oil tankers to dock in Hodeidah.", "aid_delivery")) == 1
+    )

@@ -149,3 +149,8 @@ def test_deliveries_that_happened_daily_stay_deliveries() -> None:
     article = Article(text=text, document="t", published=date(2031, 5, 6))
     kinds = [c.type for c in extract(_NLP, article)]
     assert "aid_delivery" in kinds and "agreement_term" not in kinds
+
+
+def test_a_deal_welcomed_is_a_reaction_not_a_term() -> None:
+    text = '"We welcome the temporary ceasefire agreement reached by both sides," Qatar said.'
+    assert _terms(text) == []

@@ -84,6 +84,8 @@ DEAL_CONTENT_CUES = (
     *("designed", "reached", "announced", "signed", "decided on", "promised"),
     *("pledged", "agreed", "retain", "decided", "aim"),
 )
+# A deal welcomed is the object of a reaction (a statement), not a term stated.
+_REACTION = re.compile(r"\bwelcom\w*\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A rate set ahead ("200 trucks of aid would enter daily", "10 hostages will be freed per day"):
 # what a deal provides, not a delivery or a release of its own.
 _RATE = re.compile(
@@ -133,6 +135,8 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         counts = [q for q in s.quantities if s.start + lo <= q.span[0] < end]
         if anchor is None and not (index and counts and out):
             continue
+        if anchor is not None and _REACTION.search(s.text, max(0, anchor - 60), anchor):
+            continue  # "we welcome the ceasefire agreement reached by ...": a reaction
         c = candidate(KIND.value, s, at, article)
         if c.modality == "hoped" and not _DEAL_AIM.search(s.text, lo, hi):
             continue  # "our hope is to reach ..." is a wish, not a term

@@ -17,14 +17,15 @@ from truce.extract.triggers import TERM_CUES
 
 KIND = EventType.AID_DELIVERY
 
-# Deliveries in the words of ships and flights: "a fuel tanker docked at Hodeidah",
-# "commercial flights have resumed from Sanaa", "260 trucks of aid moved into the crossing".
+# Deliveries in the words of ships and flights: "a fuel tanker docked at Hodeidah", "allowed
+# oil tankers to dock", "33 vessels have arrived at the port", "commercial flights have resumed
+# from Sanaa", "260 trucks of aid moved into the crossing".
 AID_MORE = re.compile(
-    r"\b(?:tankers?|ships?|vessels?|flights?|trucks?|convoys?)\b[^.;]{0,60}?\b(?:docked|moored|"
-    r"landed|(?:has|have|had)\s+resumed|moved\s+into)\b",
+    r"\b(?:tankers?|ships?|vessels?|flights?|trucks?|convoys?)\b[^.;]{0,60}?\b(?:dock(?:ed)?|"
+    r"moored|landed|(?:has|have|had)\s+(?:resumed|arrived)|moved\s+into)\b",
     re.IGNORECASE,
 )
-AID_MORE_CUES = ("docked", "moored", "landed", "resumed", "moved into")
+AID_MORE_CUES = ("dock", "moored", "landed", "resumed", "arrived", "moved into")
 AID_UNITS = {"trucks", "ships", "flights"}
 
 
