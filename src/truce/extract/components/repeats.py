@@ -1,6 +1,8 @@
 """One event told twice in a document is one candidate: a headline or standfirst restated by
 the body, or the same fact (same kind, same actor, same counts) in two paragraphs. The merged
-candidate keeps the fuller mention as its span and every mention's span in `mentions`.
+candidate keeps the fuller mention as its span and the spans of its mentions in `mentions` (the
+first `MAX_MENTIONS` of them and always its own span: a report that repeats one fact thousands
+of times keeps its candidates bounded).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from truce.extract.model import Candidate, Span
 # A headline, a standfirst or a page's title line has no closing punctuation.
 _CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", "'", ")", ":", ";")
 _DURATIONS = {"days", "weeks", "months", "hours"}
+MAX_MENTIONS = 20
 # A truce starts, ends or is extended once on a given day: two mentions of one of these on the
 # same day, with the same modality, tell one event ("the truce will begin on Friday" ... "the
 # truce will begin at 7am").
@@ -63,7 +66,7 @@ def merge_repeats(
         heads[id(same)] = heads[id(same)] and heads[id(c)]
     for c in kept:
         if c.mentions:
-            c.mentions = sorted({c.span, *c.mentions})
+            c.mentions = _bounded({c.span, *c.mentions}, c.span)
     return kept
 
 
@@ -113,6 +116,12 @@ def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> 
     )
 
 
+def _bounded(spans: set[Span], own: Span) -> list[Span]:
+    """The first MAX_MENTIONS spans, the candidate's own always among them."""
+    kept = sorted(spans)[:MAX_MENTIONS]
+    return kept if own in kept else sorted([*kept[:-1], own])
+
+
 def _day(when: date) -> date:
     return when.date() if isinstance(when, datetime) else when
 
@@ -134,4 +143,4 @@ def _absorb(into: Candidate, other: Candidate, *, fuller: bool) -> None:
         into.quantities = into.quantities or other.quantities
     into.participants = sorted(set(into.participants) | set(other.participants))
     into.categories = sorted(set(into.categories) | set(other.categories))
-    into.mentions = sorted(spans)
+    into.mentions = _bounded(spans, into.span)
