@@ -52,8 +52,8 @@ START_MORE = re.compile(
     rf"(?:start|beginning|onset) of the (?:\w+[ -])?{TRUCE_NOUN})\b",
     re.IGNORECASE,
 )
-START_MORE_CUES = ("entered", "taken effect", "commenced", "begin", "start", "due to", "enforced")
-START_MORE_CUES += ("began",)
+START_MORE_CUES: tuple[str, ...] = ("entered", "taken effect", "commenced", "begin", "start")
+START_MORE_CUES += ("due to", "enforced", "began")
 _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
 
 
