@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from truce.extract.components.breach_rules import drop_retold_breaches
+from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import build_pipeline, extract
 
@@ -132,3 +132,24 @@ def test_the_first_breach_told_is_kept_however_it_is_worded() -> None:
     text = "These violations of the truce were reported in the north on Monday."
     found = [Candidate(type="breach", span=(0, len(text)), document="t")]
     assert drop_retold_breaches(found, text) == found
+
+
+def test_attacks_kept_up_during_a_truce_are_breaches_without_the_word() -> None:
+    (found,) = _breaches("Russia continued to shell villages near Kherson on Monday.")
+    assert found.actor == "russia"
+    assert len(_breaches("The army continued to carry out airstrikes on the capital.")) == 1
+    assert len(_breaches("Marrow's forces have carried out 26 assaults since midnight.")) == 1
+    assert len(_breaches("Marrow launched a drone attack on a power plant in Zenda.")) == 1
+    assert len(_breaches("Marrow shelled the port on Sunday despite the Easter truce.")) == 1
+
+
+def test_attacks_placed_outside_the_truce_are_no_breaches() -> None:
+    text = "Both sides continued to carry out attacks right up until the moment the truce began."
+    assert _breaches(text) == []
+    assert _breaches("The continued bombing after the end of the truce angered the envoys.") == []
+    assert _breaches("Marrow shelled Zenda on Sunday, before the truce took effect.") == []
+
+
+def test_fighting_that_went_on_is_no_breach_by_itself() -> None:
+    # Only an act of attack set against the truce: fighting as background stays out.
+    assert _breaches("Marrow withdrew after days of fighting despite a ceasefire.") == []

@@ -159,3 +159,29 @@ def test_a_duration_before_the_extension_is_its_length() -> None:
     text = "The two armies agreed on Monday to a three-day extension of the ceasefire."
     (found,) = _found(text, "ceasefire_extension")
     assert [(q.value, q.unit) for q in found.quantities] == [(3, "days")]
+
+
+def test_a_meeting_placed_in_a_city_needs_no_named_party() -> None:
+    (found,) = _found("The delegations met in Turkey's Istanbul on Friday.", "meeting")
+    assert found.location is not None and "Istanbul" in found.location
+    (found,) = _found("The envoys agreed on new steps at a meeting in Geneva.", "meeting")
+    assert found.location is not None and "Geneva" in found.location
+
+
+def test_a_truce_begun_by_a_party_or_set_to_start_on_a_day_is_a_start() -> None:
+    (found,) = _found("Hezbollah and Israel commenced a ceasefire on Wednesday.", "ceasefire_start")
+    assert found.modality == "occurred"
+    (found,) = _found(
+        "The Houthis and the government agreed to a two-month truce starting Saturday.",
+        "ceasefire_start",
+    )
+    assert found.date is not None
+    assert _found("The minister announced a ceasefire on television.", "ceasefire_start") == []
+
+
+def test_ships_arriving_or_let_in_to_dock_are_deliveries() -> None:
+    (found,) = _found("Only 33 vessels have arrived at Hodeidah port since April.", "aid_delivery")
+    assert [q.value for q in found.quantities] == [33]
+    assert (
+        len(_found("The truce has allowed oil tankers to dock in Hodeidah.", "aid_delivery")) == 1
+    )

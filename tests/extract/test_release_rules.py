@@ -57,3 +57,21 @@ def test_a_side_returning_captives_by_count_releases_them() -> None:
     assert counts("Another 64 Syrians returned from captivity in the north on Sunday.") == [64]
     assert counts("In exchange, 12 prisoners of war were transferred to the other side.") == [12]
     assert counts("The 17 Israeli and dual-national hostages were released on Friday.") == [17]
+
+
+def test_a_side_freeing_fighters_it_names_with_a_determiner_is_a_release() -> None:
+    (found,) = _found("At the same time, Russia released a similar number of fighters.", "release")
+    assert found.actor == "russia"
+    assert _found("In Kyiv, freed soldiers wrapped in flags called home.", "release") == []
+
+
+def test_citizens_and_returning_people_from_captivity_are_counted() -> None:
+    (found,) = _found("Ten Thai citizens were also released by Hamas on Friday.", "release")
+    assert [q.value for q in found.quantities] == [10]
+    (found,) = _found("Ukraine was able to return 207 people from captivity.", "release")
+    assert [q.value for q in found.quantities] == [207]
+
+
+def test_an_exchange_slated_ahead_is_a_planned_release() -> None:
+    (found,) = _found("A new prisoner exchange is slated to proceed over the weekend.", "release")
+    assert found.modality == "planned"

@@ -57,3 +57,33 @@ def test_a_text_cut_short_is_no_headline() -> None:
         "In a separate incident Russia accused Ukraine of violating the truce near Moscow"
     )
     assert len([c for c in run(text) if c.type == "breach"]) == 2
+
+
+def test_a_truce_starting_told_twice_on_one_day_is_one_start() -> None:
+    # The second sentence also plans a release: another kind in the sentence does not keep the
+    # start apart (only halves of an exchange share a span and stay two).
+    text = (
+        "Officials in Doha said the truce in Zenda will begin on Friday, May 9.\n\n"
+        "The truce will begin at 7am on Friday, May 9, and 12 hostages will be freed.\n\n"
+        "The rebels confirmed that the truce will start at 7am on May 9."
+    )
+    starts = [c for c in run(text) if c.type == "ceasefire_start"]
+    assert len(starts) == 1 and len(starts[0].mentions) == 3
+
+
+def test_truce_starts_on_two_days_stay_apart() -> None:
+    text = (
+        "The truce in Zenda will begin on Friday, May 9.\n\n"
+        "A second truce in Marrow will begin on Monday, May 12."
+    )
+    assert len([c for c in run(text) if c.type == "ceasefire_start"]) == 2
+
+
+def test_a_headline_with_its_own_reading_of_a_weekday_still_merges_with_the_body() -> None:
+    # The headline's "Friday" may be read as another day than the body's dated one.
+    text = (
+        "Truce in Zenda to begin Friday, Qatar says\n\n"
+        "A truce between Israel and Hamas will begin on May 9, Qatar said on Tuesday."
+    )
+    starts = [c for c in run(text) if c.type == "ceasefire_start"]
+    assert len(starts) == 1 and starts[0].span[0] >= text.index("\n")

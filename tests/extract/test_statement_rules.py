@@ -79,3 +79,23 @@ def test_the_next_sentence_of_a_quotation_is_the_same_statement() -> None:
     )
     statements = [c for c in _extract(text) if c.type == "statement"]
     assert len(statements) == 1
+
+
+def test_a_position_taken_beside_an_event_is_a_statement_of_its_own() -> None:
+    found = _extract("Qatar welcomed the release of 12 hostages by Hamas on Monday.")
+    assert sorted(c.type for c in found) == ["release", "statement"]
+    (statement,) = [c for c in found if c.type == "statement"]
+    assert statement.actor == "qatar"
+
+
+def test_an_accusation_beside_its_breach_is_no_second_event() -> None:
+    found = _extract("Ukraine accused Russia of shelling Kherson despite the truce.")
+    assert [c.type for c in found] == ["breach"]
+
+
+def test_more_verbs_of_position() -> None:
+    for verb in ("emphasized", "hailed", "argued that"):
+        found = _extract(f"Qatar {verb} the importance of the talks in Doha.")
+        assert [c.actor for c in found if c.type == "statement"] == ["qatar"], verb
+    found = _extract("Hamas confirmed its commitment to the terms on Sunday.")
+    assert [c.actor for c in found if c.type == "statement"] == ["hamas"]

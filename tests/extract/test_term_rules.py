@@ -89,3 +89,68 @@ def test_a_deal_reached_as_an_aside_is_no_term() -> None:
 
 def test_a_side_confirming_a_truce_is_no_term() -> None:
     assert _terms("The minister confirmed the ceasefire and said his side wanted calm.") == []
+
+
+def test_a_deal_reached_named_as_an_aside_is_a_term() -> None:
+    (term,) = _terms("Shelling resumed despite a ceasefire agreement reached just hours earlier.")
+    assert term.modality == "occurred"
+    assert _terms("The truce in Zenda has reached its tenth day.") == []
+    assert _terms("Envoys regret that an agreement has not been reached today.") == []
+
+
+def test_the_deal_reached_that_then_expired_is_an_end_not_a_term() -> None:
+    assert _terms("The truce deal reached between Zenda and Marrow expired on Friday.") == []
+
+
+def test_what_the_parties_bound_themselves_to_is_a_term() -> None:
+    assert len(_terms("The warring sides also agreed not to loot homes or markets.")) == 1
+    assert len(_terms("Marrow agreed to suspend operations along the river.")) == 1
+    assert len(_terms("The two sides decided to create a joint monitoring committee.")) == 1
+    assert _terms("Marrow agreed with the assessment of the envoy.") == []
+
+
+def test_what_a_deal_aims_at_is_a_term() -> None:
+    text = "The deal, brokered by Qatar with support from Egypt, aims to end the fighting."
+    assert len(_terms(text)) == 1
+    assert len(_terms("The second phase, set to begin later, aims for a full withdrawal.")) == 1
+
+
+def test_a_ratio_with_its_count_after_is_a_term_and_no_planned_release() -> None:
+    text = "For every hostage freed, 30 prisoners will be released from jails in Marrow."
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    found = extract(_NLP, article)
+    assert [c.type for c in found if c.type != "statement"] == ["agreement_term"]
+    text = "The pause would be extended by a day for every additional 10 hostages released."
+    kinds = [c.type for c in extract(_NLP, Article(text=text, document="t"))]
+    assert "agreement_term" in kinds and "release" not in kinds
+
+
+def test_a_release_planned_before_the_ratio_stays() -> None:
+    text = "Marrow is to free 150 prisoners from its jails, three prisoners for every hostage."
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    found = [c for c in extract(_NLP, article) if c.type == "release"]
+    assert [q.value for c in found for q in c.quantities] == [150]
+
+
+def test_deliveries_set_ahead_at_a_rate_are_terms_not_deliveries() -> None:
+    text = (
+        "Egypt said 100 trucks of fuel will be delivered daily to Gaza during the truce, "
+        "and that 200 trucks of aid would also enter Gaza daily."
+    )
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    found = extract(_NLP, article)
+    terms = [c for c in found if c.type == "agreement_term"]
+    assert [[q.value for q in t.quantities] for t in terms] == [[100], [200]]
+    assert [c for c in found if c.type == "aid_delivery"] == []
+
+
+def test_deliveries_that_happened_daily_stay_deliveries() -> None:
+    text = "During the truce, 200 trucks of aid entered Gaza daily through Rafah."
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    kinds = [c.type for c in extract(_NLP, article)]
+    assert "aid_delivery" in kinds and "agreement_term" not in kinds
+
+
+def test_a_deal_welcomed_is_a_reaction_not_a_term() -> None:
+    text = '"We welcome the temporary ceasefire agreement reached by both sides," Qatar said.'
+    assert _terms(text) == []

@@ -83,6 +83,7 @@ UNITS: dict[str, str] = {
     "israelis": "people", "ukrainians": "people", "russians": "people", "syrians": "people",
     "yemenis": "people", "lebanese": "people", "sudanese": "people", "thais": "people",
     "filipinos": "people", "americans": "people", "egyptians": "people",
+    "citizens": "people", "citizen": "people", "defenders": "soldiers",
 }  # fmt: skip
 TIME_UNITS = {"days", "hours", "weeks", "months", "years", "minutes"}
 PEOPLE_LIKE = {"people", "soldiers"}  # units that "killed 22 ..." turns into a toll

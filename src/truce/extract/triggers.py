@@ -1,7 +1,7 @@
 """Event triggers: the words that say an event of each ledger type happened (or will).
 
 One table, so adding an event type means adding a row here and, where it needs arguments of
-its own, a small rule in `components/events.py`.
+its own, a small rule in its module under `components/kinds/` (one per event type).
 """
 
 from __future__ import annotations
@@ -55,7 +55,18 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"den(?:y|ies|ied|ying) that (?:its|their) (?:troops|forces|soldiers|fighters|units) "
         r"(?:are|were|had been|have been) (?:fighting|attacking|firing|shelling)|"
         r"(?:refused|denied|blocked|barred) access|"
-        r"(?:sporadic|isolated|renewed|intermittent) (?:shelling|fighting|clashes|gunfire|fire))\b",
+        r"(?:sporadic|isolated|renewed|intermittent) (?:shelling|fighting|clashes|gunfire|fire)|"
+        # Attacks told without the word "breach": kept up ("continued to shell", "continue to
+        # launch offensives"), counted or launched ("carried out 26 assaults", "launched a drone
+        # attack"), or set against the truce ("shot at their positions despite the truce").
+        r"continu(?:ed|es|e|ing) (?:to )?(?:[\w-]+ ){0,2}?(?:fight\w*|attack\w*|shell\w*|"
+        r"strik(?:e|es|ing)|bomb\w*|fir(?:e|ing)|launch\w*|carry(?:ing)? out|operations|"
+        r"offensives?|assaults?|air ?strikes|attempts to inflict)|"
+        r"carr(?:ied|ying|y) out (?:[\w-]+ ){0,3}?(?:assaults|attacks|strikes|air ?strikes|raids|"
+        r"offensives)|"
+        r"launched (?:an? )?(?:[\w-]+ ){0,2}?(?:drone|missile|rocket|air) ?(?:attacks?|strikes?)|"
+        rf"(?:attacked|struck|shelled|bombed|fired|shot|killed|raided) [^.;]{{0,100}}?"
+        rf"\bdespite (?:the|a|an|its) (?:[\w-]+ ){{0,2}}?{TRUCE_NOUN})\b",
         re.IGNORECASE,
     ),
     "meeting": re.compile(
@@ -139,7 +150,7 @@ CATEGORY_CUE_WORDS: dict[str, tuple[str, ...]] = {
 # Substrings one of which a lowered sentence must hold before a trigger's regex is worth running
 # (found through `KINDS_CUED`, below): most sentences hold none for most kinds.
 PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
-    "release": ("free", "releas", "hand", "swap", "exchang", "returned", "repatriat", "receiv"),
+    "release": ("free", "releas", "hand", "swap", "exchang", "return", "repatriat", "receiv"),
     "ceasefire_start": (
         *("effect", "force", "hold", "began", "begin", "start", "kicked", "declared", "ordered"),
     ),
@@ -158,7 +169,7 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
     "breach": (
         *("breach", "violat", "brok", "break", "accus", "continued", "observed", "respected"),
         *("abided", "complied", "deni", "deny", "access", "sporadic", "isolated", "renewed"),
-        "intermittent",
+        *("intermittent", "continu", "carr", "launched", "despite"),
     ),
     "meeting": ("met", "meet", "talks", "discuss", "summit", "negotia", "conven"),
     "casualty_claim": ("kill", "dead", "death", "died", "lives", "wound", "injur", "casualt"),

@@ -1,25 +1,34 @@
 """One event told twice in a document is one candidate: a headline or standfirst restated by
 the body, or the same fact (same kind, same actor, same counts) in two paragraphs. The merged
-candidate keeps the fuller mention as its span and every mention's span in `mentions`.
+candidate keeps the fuller mention as its span and the spans of its mentions in `mentions` (the
+first `MAX_MENTIONS` of them and always its own span: a report that repeats one fact thousands
+of times keeps its candidates bounded).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from datetime import date, datetime
 
 from truce.extract.model import Candidate, Span
 
 # A headline, a standfirst or a page's title line has no closing punctuation.
 _CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", "'", ")", ":", ";")
 _DURATIONS = {"days", "weeks", "months", "hours"}
+MAX_MENTIONS = 20
+# A truce starts, ends or is extended once on a given day: two mentions of one of these on the
+# same day, with the same modality, tell one event ("the truce will begin on Friday" ... "the
+# truce will begin at 7am").
+_ONCE_A_DAY = {"ceasefire_start", "ceasefire_end", "ceasefire_extension"}
 
 
 def merge_repeats(
     candidates: list[Candidate], text: str, sentences: list[Span], title: str | None
 ) -> list[Candidate]:
     starts = [start for start, _ in sentences]
-    shared = Counter(c.span for c in candidates)
+    # Halves of an exchange share their span (and type); other kinds of one sentence do not count.
+    shared = Counter((c.type, c.span) for c in candidates)
     title_key = _key(title) if title else ""
     end = len(text.rstrip())
 
@@ -41,19 +50,23 @@ def merge_repeats(
     # Only a candidate that has another of its kind can be merged: only its line is looked at.
     heads = {id(c): types[c.type] > 1 and headline(c) for c in candidates}
     for c in candidates:
-        # Halves of an exchange share their span; they are two events by construction.
+        # Halves of an exchange are two events by construction.
         same = (
             None
-            if shared[c.span] > 1
-            else next((k for k in kept if shared[k.span] == 1 and _one_event(k, c, heads)), None)
+            if shared[c.type, c.span] > 1
+            else next(
+                (k for k in kept if shared[k.type, k.span] == 1 and _one_event(k, c, heads)), None
+            )
         )
         if same is None:
             kept.append(c)
             continue
         _absorb(same, c, fuller=heads[id(same)] or (not heads[id(c)] and _longer(c, same)))
+        # A headline that took a body mention's span is a body mention from now on.
+        heads[id(same)] = heads[id(same)] and heads[id(c)]
     for c in kept:
         if c.mentions:
-            c.mentions = sorted({c.span, *c.mentions})
+            c.mentions = _bounded({c.span, *c.mentions}, c.span)
     return kept
 
 
@@ -72,17 +85,27 @@ def _counts(c: Candidate) -> set[float]:
 def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> bool:
     if earlier.type != later.type or earlier.span == later.span:
         return False
-    if earlier.date and later.date and earlier.date != later.date:
+    headline_first = heads[id(earlier)] and not heads[id(later)]
+    # A day and a time in it may tell one event; two days never, unless one is the headline's
+    # (a headline's "Friday" has no dateline of its own to be read against).
+    if (
+        earlier.date
+        and later.date
+        and _day(earlier.date) != _day(later.date)
+        and not headline_first
+    ):
         return False
     if earlier.type == "statement" and (
         earlier.source.speaker is None or earlier.source.speaker != later.source.speaker
     ):
         return False
     a, b = _counts(earlier), _counts(later)
-    if heads[id(earlier)] and not heads[id(later)]:
+    if headline_first:
         # The headline states what the body tells: compatible parties and counts suffice.
         actors_fit = not (earlier.actor and later.actor and earlier.actor != later.actor)
         return actors_fit and (not a or not b or bool(a & b))
+    if earlier.type in _ONCE_A_DAY and earlier.date and later.date:
+        return earlier.modality == later.modality
     # Two body mentions: the same party doing the same thing with the same count.
     return (
         earlier.actor is not None
@@ -91,6 +114,16 @@ def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> 
         and a == b
         and earlier.modality == later.modality
     )
+
+
+def _bounded(spans: set[Span], own: Span) -> list[Span]:
+    """The first MAX_MENTIONS spans, the candidate's own always among them."""
+    kept = sorted(spans)[:MAX_MENTIONS]
+    return kept if own in kept else sorted([*kept[:-1], own])
+
+
+def _day(when: date) -> date:
+    return when.date() if isinstance(when, datetime) else when
 
 
 def _absorb(into: Candidate, other: Candidate, *, fuller: bool) -> None:
@@ -110,4 +143,4 @@ def _absorb(into: Candidate, other: Candidate, *, fuller: bool) -> None:
         into.quantities = into.quantities or other.quantities
     into.participants = sorted(set(into.participants) | set(other.participants))
     into.categories = sorted(set(into.categories) | set(other.categories))
-    into.mentions = sorted(spans)
+    into.mentions = _bounded(spans, into.span)

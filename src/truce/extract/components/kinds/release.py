@@ -9,7 +9,8 @@ few releases a sentence states without a count.
 - "Israel frees Palestinian prisoners held in its jails" (no count): the named party's release;
   "The next release is due on Saturday": a planned release.
 - A release inside the condition of a term ("as long as Hamas releases 10 a day") is what the
-  term requires, not an event.
+  term requires, not an event; so is one a ratio states ahead ("for every hostage freed, 30
+  prisoners will be released").
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.agreement_term import rate_ahead, ratio
+from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
@@ -32,12 +36,16 @@ from truce.extract.components.sentence_view import (
 from truce.extract.model import Article, Candidate, Quantity
 from truce.extract.triggers import EXCHANGE, TRIGGERS
 
+KIND = EventType.RELEASE
 PEOPLE_UNITS = {"hostages", "prisoners", "people", "soldiers"}
 CONDITION = re.compile(r"\b(?:as long as|provided that|on condition that|if)\b", re.IGNORECASE)
 EACH = re.compile(r"(?:\s+of\s+war)?\s+each\b", re.IGNORECASE)
+# Fighters and soldiers only after a determiner: "freed soldiers wrapped in flags" describes.
 NAMED_RELEASE = re.compile(
-    r"\b(?:frees?|freed|releases?|released)\s+(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}"
-    r"(?:prisoners|hostages|detainees|captives)\b"
+    r"\b(?:frees?|freed|releases?|released)\s+(?:(?:a\s+similar\s+number\s+of\s+)?"
+    r"(?:(?:[A-Z][\w-]*|the|all|remaining|some)\s+){0,2}(?:prisoners|hostages|detainees|captives)|"
+    r"(?:a\s+similar\s+number\s+of|the|all|some|its|their)\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:fighters|soldiers|servicemen))\b"
 )
 # A count that breaks down the count before it: "30 prisoners, including 15 women and 15
 # minors", "13 hostages, among them four women".
@@ -51,16 +59,37 @@ FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # "Moscow has returned 115 fighters", "303 Ukrainians returned from captivity": a side
 # returning captives by count, or captives coming back, in words the trigger table lacks.
 RETURNED = re.compile(
-    r"\breturned\s+(?=(?:another\s+|a\s+further\s+|some\s+|about\s+)?\d)|"
+    r"\breturn(?:ed)?\s+(?=(?:another\s+|a\s+further\s+|some\s+|about\s+)?\d)|"
     r"\breturned\s+(?:home\s+)?from\s+(?:[\w-]+\s+){0,2}captivity\b|"
     r"\b(?:were|was|have\s+been|had\s+been)\s+transferred\b",
     re.IGNORECASE,
 )
 NEXT_RELEASE = re.compile(
-    r"\bthe next (?:release|exchange|handover|swap)s?\b(?=\s+(?:is|was|are|were)\s+(?:due|"
-    r"expected|scheduled|set)\b)",
+    r"\b(?:the|a)\s+(?:next\s+|new\s+)?(?:prisoner\s+)?(?:release|exchange|handover|swap)s?\b"
+    r"(?=\s+(?:is|was|are|were)\s+(?:due|expected|scheduled|set|slated)\b)",
     re.IGNORECASE,
 )
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    if first_trigger(KIND, s, lambda s: next(iter(release_triggers(s)), None)) is None:
+        return []
+    found = releases(s, context.article, context.holders)
+    if rate_ahead(s) is not None:
+        # "50 women and children would be released at a rate of 10 per day": a term's rate.
+        found = [c for c in found if c.modality == "occurred"]
+    rate = ratio(s)
+    if rate is not None:
+        # "for every hostage freed, 30 prisoners will be released": the counts from the ratio
+        # on are the term's, unless the sentence tells them released ("Israel is to free 150
+        # prisoners, three for every hostage" still plans a release of 150).
+        at = s.start + rate.start()
+        found = [
+            c
+            for c in found
+            if c.modality == "occurred" or not c.quantities or c.quantities[0].span[0] < at
+        ]
+    return found
 
 
 def releases(
@@ -101,7 +130,7 @@ def releases(
             counted = people(quantity, s.text)
             if parts.get(quantity.span):
                 counted = replace(counted, breakdown=_described(s, parts[quantity.span]))
-            c = candidate("release", s, trigger, article)
+            c = candidate(KIND.value, s, trigger, article)
             c.quantities = [counted]
             holder = group if counted.unit in {"hostages", "soldiers"} else state
             named = subject_before(s, trigger) if len(chosen) == 1 else None
@@ -121,7 +150,7 @@ def releases(
 def release_triggers(s: Sentence) -> list[re.Match[str]]:
     found = list(finditer(TRIGGERS["release"], s))
     lowered = s.lower or s.text.lower()
-    if "returned" in lowered or "transferred" in lowered:
+    if "return" in lowered or "transferred" in lowered:
         found = sorted(found + list(finditer(RETURNED, s)), key=lambda m: m.start())
     return found
 
@@ -189,14 +218,17 @@ def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
     if named is not None:
         actor = subject_before(s, s.start + named.start())
         if actor is not None:
-            c = candidate("release", s, s.start + named.start(), article)
+            c = candidate(KIND.value, s, s.start + named.start(), article)
             c.actor = actor
             c.categories = categories(s.text[named.start() : named.end()])
             return [c]
     upcoming = search(NEXT_RELEASE, s)
     if upcoming is not None:
-        c = candidate("release", s, s.start + upcoming.start(), article)
+        c = candidate(KIND.value, s, s.start + upcoming.start(), article)
         if c.modality == "occurred":
             c.modality = "planned"  # "the next release is due": ahead by its own words
         return [c]
     return []
+
+
+RULE = KindRule(KIND, extract)

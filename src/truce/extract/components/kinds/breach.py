@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
@@ -22,12 +24,14 @@ from truce.extract.components.sentence_view import (
     finditer,
     hypothetical,
     parties,
+    search,
     speaker_actor,
     subject_before,
 )
 from truce.extract.model import Article, Candidate
-from truce.extract.triggers import TRIGGERS
+from truce.extract.triggers import TRIGGERS, TRUCE_NOUN
 
+KIND = EventType.BREACH
 _ACCUSED = re.compile(r"accus\w*\s", re.IGNORECASE)
 _OWN_FORCES = re.compile(
     r"^(?:observed|respected|abided|complied|den(?:y|ies|ied|ying))\b", re.IGNORECASE
@@ -48,14 +52,31 @@ _GENERIC_GROUP = re.compile(
 # A breach spoken of in general ("deal strongly with any further breach", "any violation will
 # be answered") alleges none.
 _ANY = re.compile(r"\bany\s+(?:(?:further|new|other|future|such)\s+)?$", re.IGNORECASE)
+# Attacks the sentence places outside the truce: "continued to carry out attacks right up until
+# the moment the truce began", "the continued bombing in the first hours after the end of the
+# pause", "ahead of the start of the truce".
+_OUTSIDE_THE_TRUCE = re.compile(
+    rf"\b(?:after\s+the\s+(?:end|expiry|collapse)\s+of\s+the|(?:right\s+)?up\s+until\s+"
+    rf"(?:the\s+moment\s+)?the\s+{TRUCE_NOUN}\s+(?:began|took\s+effect|started)|"
+    rf"(?:before|ahead\s+of)\s+the\s+(?:start\s+of\s+the\s+)?{TRUCE_NOUN})\b",
+    re.IGNORECASE,
+)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    if first_trigger(KIND, s) is None:
+        return []
+    return breaches(s, context.article, context.holders[0])
 
 
 def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Candidate]:
     """The breaches alleged in `s`; `group` is the document's main armed group, whom "the
     rebels" or "the militants" name."""
     out: list[Candidate] = []
+    if search(_OUTSIDE_THE_TRUCE, s) is not None:
+        return out
     previous_end: int | None = None
     for match in finditer(TRIGGERS["breach"], s):
         if previous_end is not None and not _CLAUSE_BREAK.search(
@@ -67,7 +88,7 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
             continue  # "would strike if Hezbollah violated the deal", "any further breach"
         trigger = s.start + match.start()
         for actor in _culprits(s, match, group):
-            c = candidate("breach", s, trigger, article)
+            c = candidate(KIND.value, s, trigger, article)
             c.actor = actor
             out.append(c)
     return out
@@ -155,3 +176,6 @@ def drop_retold_breaches(candidates: list[Candidate], text: str) -> list[Candida
             told = True
         out.append(c)
     return out
+
+
+RULE = KindRule(KIND, extract)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
     candidate,
@@ -25,9 +27,15 @@ from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
 from truce.extract.triggers import TRIGGERS, has_cue
 
+KIND = EventType.AGREEMENT_TERM
 _COUNT = rf"(?:\d[\d,]*|{word_alternation(list(SMALL_NUMBERS))})"
+# "three prisoners for every hostage"; or with the count after: "for every hostage freed, 30
+# prisoners", "an extra day for every additional 10 hostages".
 RATIO = re.compile(
-    rf"\b{_COUNT}\s+(?:[a-z]+\s+)?for\s+(?:each|every)\s+(?!one\b|other\b)\w+", re.IGNORECASE
+    rf"\b{_COUNT}\s+(?:[a-z]+\s+)?for\s+(?:each|every)\s+(?!one\b|other\b)\w+|"
+    rf"\bfor\s+(?:each|every)\s+(?:additional\s+|further\s+)?(?:{_COUNT}\s+)?(?:[\w-]+\s+)?"
+    rf"(?:hostages?|prisoners?|captives?|detainees?|soldiers?)\b",
+    re.IGNORECASE,
 )
 # A party saying it stands by the deal ("remained committed to the agreement as long as ...")
 # states its position: a statement, not a term of the deal.
@@ -36,6 +44,11 @@ _COMMITMENT = re.compile(
     re.IGNORECASE,
 )
 _DEAL = r"(?:deal|agreement|accord|truce|ceasefire|cease-fire|armistice|pact|understanding)"
+# What the deal is for: "the deal, brokered by Egypt, aims to de-escalate", "the second phase
+# aims for a full withdrawal". Its aim is a term in force, though "aims" sounds like a hope.
+_DEAL_AIM = re.compile(
+    rf"(?:{_DEAL}|phase)\b[^.;]{{0,80}}?\baims?\s+(?:to|for|at)\b", re.IGNORECASE
+)
 # What a deal sets out, in the words reports use for it besides the trigger table's: "the accord
 # mandates a phased withdrawal", "the agreement required a complete cessation", "it includes a
 # monitoring mechanism", "a ceasefire agreement was reached", "decided on an immediate
@@ -43,14 +56,25 @@ _DEAL = r"(?:deal|agreement|accord|truce|ceasefire|cease-fire|armistice|pact|und
 DEAL_CONTENT = re.compile(
     rf"\b(?:(?:{_DEAL}|it|phase)\s+(?:also\s+)?(?:mandate[sd]|require[sd]|required|include[sd]|"
     rf"entail(?:s|ed)|stipulate[sd]|involves|(?:will|would)\s+involve|guarantees|"
-    rf"(?:is|was)\s+designed\s+to)\b|"
+    rf"(?:is|was)\s+[\"\u201c]?designed\s+to)\b|"
     rf"{_DEAL}\s+(?:\w+\s+){{0,4}}?(?:was|had\s+been|has\s+been|is)\s+(?:reached|announced|signed)\b|"
+    # "a ceasefire agreement reached just hours earlier", "a truce between X and Y reached
+    # last November" (not "the truce has reached its tenth day", "an agreement has not been
+    # reached", nor the aside "the deal reached between X and Y expired").
+    rf"{_DEAL}\s+(?:(?!(?:has|have|had|been|be|not|was|were|is|are)\b)[\w-]+\s+){{0,4}}?"
+    rf"reached\s+(?!its\b|their\b|a\s+(?:point|stage)\b|[^.;]{{0,60}}?\b(?:expired|ended|"
+    rf"collapsed|lapsed)\b)|"
     rf"(?:reached|signed)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){{0,2}}{_DEAL}\b|"
     rf"decided\s+on\s+an?\s+(?:\w+\s+)?(?:ceasefire|truce|cessation)|"
     rf"(?:promised|pledged)\s+(?:not\s+)?to\s+(?:stop|halt|cease|suspend|withdraw|allow|release|"
     rf"refrain)\b|"
     rf"agreed\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){{0,3}}?(?:swap|exchange|"
     rf"withdrawal|release|monitoring)\b|"
+    # What the parties bound themselves to do or not to do: "agreed not to loot", "agreed to
+    # suspend operations", "decided to create a monitoring mechanism".
+    rf"(?:agreed|decided)\s+(?:not\s+to\b|to\s+(?:suspend|halt|stop|cease|refrain|create|"
+    rf"establish|set\s+up|form|allow|open)\b)|"
+    rf"{_DEAL_AIM.pattern}|"
     rf"retains?\s+the\s+right\b)",
     re.IGNORECASE,
 )
@@ -58,9 +82,39 @@ DEAL_CONTENT = re.compile(
 DEAL_CONTENT_CUES = (
     *("mandate", "require", "include", "entail", "stipulate", "involve", "guarantee"),
     *("designed", "reached", "announced", "signed", "decided on", "promised"),
-    *("pledged", "agreed", "retain"),
+    *("pledged", "agreed", "retain", "decided", "aim"),
 )
+# A deal welcomed is the object of a reaction (a statement), not a term stated.
+_REACTION = re.compile(r"\bwelcom\w*\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# A rate set ahead ("200 trucks of aid would enter daily", "10 hostages will be freed per day"):
+# what a deal provides, not a delivery or a release of its own.
+_RATE = re.compile(
+    r"\b(?:daily|per\s+(?:day|week)|a\s+(?:day|week)|each\s+(?:day|week)|every\s+(?:day|week))\b",
+    re.IGNORECASE,
+)
+_AHEAD = re.compile(r"\b(?:will|would|shall)\s+(?:also\s+)?\w+", re.IGNORECASE)
+
+
+def rate_ahead(s: Sentence) -> re.Match[str] | None:
+    """The future verb of a sentence that sets a rate ahead, if it does (see _RATE)."""
+    lowered = s.lower or s.text.lower()
+    if "da" not in lowered and "week" not in lowered:  # in every _RATE match
+        return None
+    return search(_AHEAD, s) if search(_RATE, s) is not None else None
+
+
 _PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\sand\s+(?={_COUNT}\b)", re.IGNORECASE)
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    found = first_trigger(KIND, s, ratio, lambda s: next(iter(deal_content(s)), None), rate_ahead)
+    if found is None:
+        return []
+    # What a deal holds names the deal ("agreed to swap 1,000 prisoners each"), and a ratio
+    # ("three prisoners for every hostage") is a term even with no deal named.
+    if not context.names_the_truce(s) and not (ratio(s) or deal_content(s)):
+        return []
+    return terms(s, context.article)
 
 
 def terms(s: Sentence, article: Article) -> list[Candidate]:
@@ -71,6 +125,8 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     anchors = sorted(anchors + [m.start() for m in deal_content(s)])
     if ratio(s) is not None:
         anchors = sorted(anchors + [m.start() for m in finditer(RATIO, s)])
+    if rate_ahead(s) is not None:  # each provision's future verb: "will be delivered daily"
+        anchors = sorted(anchors + [m.start() for m in finditer(_AHEAD, s)])
     for index, (lo, hi) in enumerate(_provisions(s.text)):
         anchor = next((a for a in anchors if lo <= a < hi), None)
         at = s.start + (anchor if anchor is not None else lo)
@@ -79,8 +135,10 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         counts = [q for q in s.quantities if s.start + lo <= q.span[0] < end]
         if anchor is None and not (index and counts and out):
             continue
-        c = candidate("agreement_term", s, at, article)
-        if c.modality == "hoped":
+        if anchor is not None and _REACTION.search(s.text, max(0, anchor - 60), anchor):
+            continue  # "we welcome the ceasefire agreement reached by ...": a reaction
+        c = candidate(KIND.value, s, at, article)
+        if c.modality == "hoped" and not _DEAL_AIM.search(s.text, lo, hi):
             continue  # "our hope is to reach ..." is a wish, not a term
         # A term states a rule in force (gold guideline), even when the rule is an "if".
         c.modality = "denied" if c.modality == "denied" else "occurred"
@@ -99,7 +157,7 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
 def ratio(s: Sentence) -> re.Match[str] | None:
     """The first ratio in the sentence; every ratio says "for each" or "for every"."""
     lowered = s.lower or s.text.lower()
-    if "for each" not in lowered and "for every" not in lowered:
+    if "for each" not in lowered and "for every" not in lowered:  # in every RATIO match
         return None
     return search(RATIO, s)
 
@@ -108,3 +166,7 @@ def _provisions(text: str) -> list[tuple[int, int]]:
     cuts = [m.start() for m in _PROVISION_BREAK.finditer(text)]
     edges = [0, *cuts, len(text)]
     return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a]
+
+
+_RATE_CUES = ("daily", "per day", "a day", "each day", "every day", "per week", "a week")
+RULE = KindRule(KIND, extract, cues=DEAL_CONTENT_CUES + _RATE_CUES)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule
 from truce.extract.components.modality import modality_at
 from truce.extract.components.sentence_view import (
     PARTY_KINDS,
@@ -26,6 +28,7 @@ from truce.extract.components.sentence_view import (
 from truce.extract.model import Article, Candidate, SourceRef
 from truce.extract.triggers import TRIGGERS, has_cue
 
+KIND = EventType.STATEMENT
 OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
 SPEECH = re.compile(
     r"\b(?:said|says|told|announced|added|stressed|accused|denied|thanked|warned|urged)\b"
@@ -47,17 +50,23 @@ _SUBORDINATE_SPEECH = re.compile(
 _STANCE = re.compile(
     r"\s*(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|had|is|are|was|were|also|publicly|already|"
     r"repeatedly|again|strongly|on\s+\w+day)\s+)*"
-    r"(?:expressed|welcomed?|welcomes|thanked|condemned|condemns|demanded|demands|rejected|rejects|"
+    r"(?P<verb>expressed|welcomed?|welcomes|thanked|condemned|condemns|demanded|demands|rejected|rejects|"
     r"denied|denies|called\s+(?:on|upon|for)|calls\s+(?:on|upon|for)|urged|urges|vowed|vows|"
     r"pledged|pledges|affirmed|reaffirmed|reiterated|stressed|insisted|pressing\s+for|"
-    r"regrets|regretted|demanding|warned|warns|accused|accuses)\b",
+    r"regrets|regretted|demanding|warned|warns|accused|accuses|emphasi[sz]ed|emphasi[sz]es|"
+    r"hailed|hails|argued|argues|indicated|declined\s+to|"
+    r"confirmed\s+(?:its|their|his|her)\s+commitment)\b",
     re.IGNORECASE,
 )
 STANCE_CUES = (
     *("express", "welcom", "thank", "condemn", "demand", "reject", "denie", "call", "urge"),
     *("vow", "pledge", "affirm", "reiterat", "stress", "insist", "pressing", "regret", "warn"),
-    "accus",
+    *("accus", "emphasi", "hail", "argue", "indicated", "declined", "commitment"),
 )
+# The stance verbs that take a position of their own beside the events a sentence reports
+# ("Qatar welcomed the release of 12 hostages"); an accusation, a denial or a warning is the
+# way the event itself is told (a breach alleged, a breach denied, a threat).
+_POSITION_OF_ITS_OWN = re.compile(r"^(?!accus|den|warn)", re.IGNORECASE)
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _QUOTE_MARKS = ('"', "”")
@@ -67,12 +76,20 @@ _SPEECH_VERBS += ("complained", "claimed")
 _THAT = re.compile(r"\s*(?:that\b)?\s*")
 
 
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    return statements(s, context.article, context.found)
+
+
 def statements(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
     """The statements of a sentence, given the other events `found` in it (which a speech in a
     subordinate clause turns into the writer's narration)."""
     if not found:
         return _sole_statement(s, article)
-    return _subordinate_speech(s, article, found)
+    subordinate = _subordinate_speech(s, article, found)
+    if subordinate:
+        return subordinate
+    stance = _stance(s, article, own_position=True)
+    return [stance] if stance is not None else []
 
 
 def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
@@ -93,24 +110,25 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
         return []  # "..., according to the ministry": a fact sourced, not a party speaking
     if verb is None and s.text.lstrip()[:1] in _QUOTE_MARKS:
         return []  # a quotation's next sentence: one statement per quote, on its speech verb
-    c = candidate("statement", s, s.start + (verb.start() if verb else 0), article)
+    c = candidate(KIND.value, s, s.start + (verb.start() if verb else 0), article)
     c.actor = speaker
     c.modality = s.modality
     return [c]
 
 
-def _stance(s: Sentence, article: Article) -> Candidate | None:
+def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candidate | None:
     """A party's position in a verb of its own ("Qatar has expressed its regret"): the first
-    party whose name the verb follows."""
+    party whose name the verb follows. With `own_position`, beside other events of the
+    sentence: only a verb of _POSITION_OF_ITS_OWN."""
     if not has_cue(s.lower or s.text.lower(), STANCE_CUES):
         return None
     for mention in s.actors:
         if mention.kind not in PARTY_KINDS:
             continue
         verb = _STANCE.match(s.text, mention.span[1] - s.start)
-        if verb is None:
+        if verb is None or (own_position and not _POSITION_OF_ITS_OWN.match(verb["verb"])):
             continue
-        c = candidate("statement", s, mention.span[0], article)
+        c = candidate(KIND.value, s, mention.span[0], article)
         c.actor = mention.actor
         c.modality = s.modality
         if c.source.speaker is None and not c.source.anonymous:
@@ -140,7 +158,7 @@ def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -
     for c in found:
         if spoke and c.source == source:
             c.source, c.quote = SourceRef(), None  # the narration before the clause
-    c = candidate("statement", s, s.start + speech.start("verb"), article)
+    c = candidate(KIND.value, s, s.start + speech.start("verb"), article)
     c.actor = party
     if not (spoke and source is not None):
         c.source, c.quote = replace(SourceRef(), speaker=who), None
@@ -148,3 +166,8 @@ def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -
     that = _THAT.match(content)  # always matches, maybe empty
     c.modality = modality_at(s.text, speech.end() + (that.end() if that else 0))
     return [c]
+
+
+# Tried on every sentence read, after the other kinds: who speaks decides, and a speech in a
+# subordinate clause changes the source of what they found.
+RULE = KindRule(KIND, extract, cues=STANCE_CUES, always=True)

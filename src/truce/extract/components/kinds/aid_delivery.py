@@ -1,0 +1,43 @@
+"""Aid deliveries: aid, fuel or trucks entering or delivered, or ships and flights in their own
+words ("a fuel tanker docked at Hodeidah", "commercial flights have resumed from Sanaa"); never
+in a sentence that states what the deal provides, nor one ahead at a rate ("200 trucks would
+enter daily"): there a delivery is a term.
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.agreement_term import rate_ahead
+from truce.extract.components.kinds.common import Context, KindRule, first_trigger
+from truce.extract.components.sentence_view import Sentence, candidate, search
+from truce.extract.model import Candidate
+from truce.extract.triggers import TERM_CUES
+
+KIND = EventType.AID_DELIVERY
+
+# Deliveries in the words of ships and flights: "a fuel tanker docked at Hodeidah", "allowed
+# oil tankers to dock", "33 vessels have arrived at the port", "commercial flights have resumed
+# from Sanaa", "260 trucks of aid moved into the crossing".
+AID_MORE = re.compile(
+    r"\b(?:tankers?|ships?|vessels?|flights?|trucks?|convoys?)\b[^.;]{0,60}?\b(?:dock(?:ed)?|"
+    r"moored|landed|(?:has|have|had)\s+(?:resumed|arrived)|moved\s+into)\b",
+    re.IGNORECASE,
+)
+AID_MORE_CUES = ("dock", "moored", "landed", "resumed", "arrived", "moved into")
+AID_UNITS = {"trucks", "ships", "flights"}
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    match = first_trigger(KIND, s, lambda s: search(AID_MORE, s))
+    if match is None or search(TERM_CUES, s):
+        return []
+    c = candidate(KIND.value, s, s.start + match.start(), context.article)
+    if c.modality != "occurred" and rate_ahead(s) is not None:
+        return []  # "200 trucks of aid would enter daily": the deal's rate, a term
+    c.quantities = [q for q in s.quantities if q.unit in AID_UNITS]
+    return [c]
+
+
+RULE = KindRule(KIND, extract, cues=AID_MORE_CUES)

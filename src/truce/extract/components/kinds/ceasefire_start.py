@@ -1,0 +1,113 @@
+"""Truce starts: a truce taking effect, named close by, or a party ordering its forces to stop.
+
+- The table's trigger ("took effect", "began") or words it lacks ("entered into force", "has
+  taken effect", "commenced", "will begin at 7am", "the start of the truce").
+- Only a trigger whose subject is the truce counts ("began withdrawing ... a ceasefire that took
+  effect": the second), or one a date follows in a time clause ("since the ceasefire took effect
+  on April 2"), or an order to halt outside any if-clause, whose giver is the actor.
+- The duration before the trigger is the truce's ("a four-day truce began").
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import (
+    DURATION_UNITS,
+    Context,
+    KindRule,
+    counterfactual,
+    dated,
+    first_trigger,
+)
+from truce.extract.components.sentence_view import (
+    Sentence,
+    candidate,
+    finditer,
+    hypothetical,
+    near_truce_noun,
+    of_the_truce,
+    search,
+    subject_before,
+)
+from truce.extract.model import Candidate
+from truce.extract.triggers import ORDERED_HALT, TRIGGERS, TRUCE_NOUN, has_cue
+
+KIND = EventType.CEASEFIRE_START
+
+# A truce's start in words the trigger table lacks (below), "entered into force", "has taken
+# effect", "commenced", "will begin at 7am", "is due to come into effect", "was first
+# enforced", and the noun phrase "the start of the truce" (which names the truce itself).
+START_MORE = re.compile(
+    # A truce begun by a party, named in the trigger: "Hezbollah commenced a ceasefire on
+    # Wednesday"; or set to start on a day: "a two-month ceasefire starting Saturday". (Not
+    # "announced a ceasefire": as often the deal's news, a term, as its start.) First, so
+    # that the truce is part of the match.
+    rf"\b(?:(?:commenced|began|started) (?:a|an|the|its|their) (?:[\w-]+ ){{0,2}}?{TRUCE_NOUN}|"
+    rf"{TRUCE_NOUN} (?:[\w-]+ ){{0,3}}?starting|"
+    rf"entered into (?:effect|force)|(?:has|have|had) taken effect|commenced|"
+    rf"(?:will|would|shall) (?:begin|start)|(?:is|was|are|were) due to (?:begin|start|"
+    rf"come into (?:effect|force)|take effect)|(?:was|were) (?:first |initially )?enforced|"
+    rf"(?:start|beginning|onset) of the (?:\w+[ -])?{TRUCE_NOUN})\b",
+    re.IGNORECASE,
+)
+START_MORE_CUES: tuple[str, ...] = ("entered", "taken effect", "commenced", "begin", "start")
+START_MORE_CUES += ("due to", "enforced", "began")
+_ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
+
+
+def start_matches(s: Sentence) -> list[re.Match[str]]:
+    """Every start trigger of the sentence, the table's and START_MORE's, in order."""
+    found = list(finditer(TRIGGERS[KIND], s))
+    if has_cue(s.lower or s.text.lower(), START_MORE_CUES):
+        found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
+    return found
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    if first_trigger(KIND, s, lambda s: next(iter(start_matches(s)), None)) is None:
+        return []
+    # An order to stop attacking is a truce in its own words.
+    if not context.names_the_truce(s) and _ordered_halt(s) is None:
+        return []
+    match = next(
+        (
+            m
+            for m in start_matches(s)
+            if (halts(m, s) or of_the_truce(KIND, s.text, m) or _dated_start(s, m))
+            and not counterfactual(s.text, m)
+        ),
+        None,
+    )
+    if match is None:
+        return []
+    trigger = s.start + match.start()
+    c = candidate(KIND.value, s, trigger, context.article)
+    c.quantities = [q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger][:1]
+    if halts(match, s):
+        c.actor = subject_before(s, trigger)  # who gave the order
+    return [c]
+
+
+def _dated_start(s: Sentence, match: re.Match[str]) -> bool:
+    """A start named in a time clause, with its date: "since the ceasefire took effect on April
+    2" reports when the truce began; "after the truce began" only places something else."""
+    if not dated(s, match) or hypothetical(s.text, match.start()):
+        return False
+    return near_truce_noun(s.text, match.start(), match.start(), reach=40)
+
+
+def _ordered_halt(s: Sentence) -> re.Match[str] | None:
+    lowered = s.lower or s.text.lower()
+    return search(_ORDERED_HALT, s) if "ordered" in lowered else None
+
+
+def halts(match: re.Match[str], s: Sentence) -> bool:
+    """Whether a start trigger is an order to stop attacking, not inside an if-clause."""
+    return _ORDERED_HALT.match(match.group()) is not None and not hypothetical(
+        s.text, match.start()
+    )
+
+
+RULE = KindRule(KIND, extract, cues=("commenced", "starting"))

@@ -1,0 +1,80 @@
+"""Meetings: talks between parties the sentence names, or talks placed in a named city ("talks
+in Jeddah"); not a source "briefed on the talks", not "met by" (a welcome), not meeting a
+standard ("meets the needs of"), and not talks named only as the way to something else
+("reached after negotiations in Jeddah") unless dated ("at the talks on May 16").
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.domain.claims import EventType
+from truce.extract.components.kinds.common import Context, KindRule, dated, first_trigger
+from truce.extract.components.sentence_view import Sentence, candidate, finditer, parties
+from truce.extract.model import Candidate
+from truce.extract.triggers import TRIGGERS
+
+KIND = EventType.MEETING
+
+SOURCE_OF_TALKS = re.compile(
+    r"\b(?:briefed on|familiar with|close to|involved in|with knowledge of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Talks placed in a named city meet even when the sentence names no party: "talks in Jeddah",
+# "met in Turkey's Istanbul", "at a meeting in Istanbul", "a summit in Luanda".
+TALKS_IN = re.compile(
+    r"(?:talks|met|meeting|summit|negotiations)\s+(?:in|at)\s+(?:[A-Z][\w-]+['’]s\s+)?"
+    r"([A-Z][\w-]+)"
+)
+# "meets the needs of", "meet their demands": meeting a standard, not a party.
+_MEET_A_STANDARD = re.compile(
+    r"meets?\s+(?:the|their|its|our|all)\s+(?:[\w-]+\s+){0,2}?(?:needs|demands|requirements|"
+    r"conditions|aspirations|targets?|obligations|criteria|expectations)\b",
+    re.IGNORECASE,
+)
+# Talks named as the way to something else or as what stopped: "reached after negotiations
+# in Jeddah", "brokered through direct talks", "a suspension of the talks", "to intensify
+# negotiations". Such a mention reports a meeting only with its date ("at the talks on May 16").
+_TALKS_AS_MEANS = re.compile(
+    r"\b(?:after|through|following|via|as\s+a\s+result\s+of|suspension\s+of|suspend(?:ed|ing)?|"
+    r"intensify|resume|resumption\s+of|pause\s+in)\s+(?:the\s+|a\s+|recent\s+|direct\s+|"
+    r"formal\s+|further\s+|[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_MEETING_NOUN = re.compile(r"talks|negotiations?|discussions?|meeting|summit", re.IGNORECASE)
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    if first_trigger(KIND, s) is None:
+        return []
+    match = next((m for m in finditer(TRIGGERS[KIND], s) if meets(s.text, m, s)), None)
+    venue = TALKS_IN.match(s.text, match.start()) if match is not None else None
+    if match is None or not (parties(s.actors) or venue):
+        return []
+    c = candidate(KIND.value, s, s.start + match.start(), context.article)
+    # A proper name ("Doha") over a description of it ("the Qatari capital").
+    places = sorted(
+        (m for m in s.actors if m.kind == "place"),
+        key=lambda m: m.text.lower().startswith("the "),
+    )
+    c.location = places[0].text if places else venue[1] if venue else None
+    return [c]
+
+
+def meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
+    """Whether a meeting trigger reports parties meeting (see the module's docstring)."""
+    if text[match.start() : match.end() + 3].lower() == "met by":
+        return False
+    if _MEET_A_STANDARD.match(text, match.start()):
+        return False
+    if (
+        s is not None
+        and _MEETING_NOUN.fullmatch(match.group())
+        and _TALKS_AS_MEANS.search(text, max(0, match.start() - 60), match.start())
+        and not dated(s, match)
+    ):
+        return False
+    return SOURCE_OF_TALKS.search(text, 0, match.start()) is None
+
+
+RULE = KindRule(KIND, extract)
