@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import postgres_database
+from tests.server.browser import chromium_or_skip
 from truce.server.app import create_app
 from truce.server.bootstrap import prepare
 from truce.server.settings import ServerSettings
@@ -149,3 +150,9 @@ def error_of(response: Any) -> dict[str, Any]:
     assert error["message"] and error["hint"]
     assert isinstance(error["details"], list)
     return dict(error)
+
+
+@pytest.fixture
+def chromium_path() -> Path:
+    """Debian's chromium for the browser tests (tests/server/browser.py)."""
+    return chromium_or_skip()

@@ -9,8 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.server.browser import launched
 from tests.server.live import serving
-from tests.server.test_browser import FLAGS, REPORT, chromium_path  # noqa: F401
+from tests.server.test_browser import REPORT
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -38,7 +39,7 @@ def _violations(page: Any) -> list[str]:
     ]
 
 
-def test_no_page_has_an_accessibility_violation(tmp_path: Path, chromium_path: Path) -> None:  # noqa: F811
+def test_no_page_has_an_accessibility_violation(tmp_path: Path, chromium_path: Path) -> None:
     with serving(str(tmp_path / "a11y.db")) as live:
         token = live.admin_token
         assert token
@@ -50,8 +51,7 @@ def test_no_page_has_an_accessibility_violation(tmp_path: Path, chromium_path: P
             timeout=60,
         ).raise_for_status()
         found: dict[str, list[str]] = {}
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             for size in WIDTHS:
                 page = browser.new_page(viewport=size)
                 page.set_default_timeout(15_000)
@@ -64,20 +64,18 @@ def test_no_page_has_an_accessibility_violation(tmp_path: Path, chromium_path: P
                     page.goto(f"{live.url}{path}")
                     found[f"{size['width']} {path}"] = _violations(page)
                 page.close()
-            browser.close()
         assert {k: v for k, v in found.items() if v} == {}
         assert len(found) == 2 * (len(PAGES) + 1)
 
 
 def test_the_keyboard_reaches_the_content_first_and_then_the_controls(
     tmp_path: Path,
-    chromium_path: Path,  # noqa: F811
+    chromium_path: Path,
 ) -> None:
     with serving(str(tmp_path / "keys.db")) as live:
         token = live.admin_token
         assert token
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(15_000)
             page.goto(f"{live.url}/login")
@@ -99,4 +97,3 @@ def test_the_keyboard_reaches_the_content_first_and_then_the_controls(
             # header's links.
             inside = page.evaluate("document.activeElement.closest('main') !== null")
             assert inside
-            browser.close()

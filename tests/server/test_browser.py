@@ -7,16 +7,14 @@ Screenshots go to TRUCE_SCREENSHOTS (docs/img for the ones in the docs) or a tem
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.server.browser import launched, screenshot_folder
 from tests.server.live import serving
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 AT = "2023-12-01T08:00"  # an hour after the pause ended, day 7 complete
 REPORT = (
     "DOHA, Nov 30 (Wire) - Hamas released two more hostages on Thursday evening, Qatar's "
@@ -24,21 +22,6 @@ REPORT = (
 )
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture
-def chromium_path() -> Path:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but /usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    return CHROMIUM
-
-
-def _shots(tmp_path: Path) -> Path:
-    target = Path(os.environ.get("TRUCE_SCREENSHOTS") or tmp_path)
-    target.mkdir(parents=True, exist_ok=True)
-    return target
 
 
 def _day7_status(url: str, token: str) -> str:
@@ -53,7 +36,7 @@ def _day7_status(url: str, token: str) -> str:
 
 
 def test_sign_in_see_the_truce_and_accept_a_candidate(tmp_path: Path, chromium_path: Path) -> None:
-    shots = _shots(tmp_path)
+    shots = screenshot_folder(tmp_path)
     with serving(str(tmp_path / "browser.db")) as live:
         token = live.admin_token
         assert token
@@ -67,8 +50,7 @@ def test_sign_in_see_the_truce_and_accept_a_candidate(tmp_path: Path, chromium_p
         assert ingested.json()["queued"] >= 1, ingested.text
         assert _day7_status(live.url, token) == "unmet"
 
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(15_000)
 
@@ -109,7 +91,6 @@ def test_sign_in_see_the_truce_and_accept_a_candidate(tmp_path: Path, chromium_p
             page.goto(f"{live.url}/agreements/gaza-2023-11/claims")
             assert page.locator("#claims", has_text="Qatari foreign ministry").count() == 1
             page.screenshot(path=str(shots / "dashboard-claims.png"), full_page=True)
-            browser.close()
         assert _day7_status(live.url, token) == "undetermined"
 
 
@@ -143,8 +124,7 @@ def test_a_stored_script_link_does_not_run_and_every_page_is_guarded(
         token = live.admin_token
         assert token
         _store_a_hostile_link(db)
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             page = browser.new_page()
             page.set_default_timeout(15_000)
             documents: list[tuple[str, dict[str, str]]] = []
@@ -171,7 +151,6 @@ def test_a_stored_script_link_does_not_run_and_every_page_is_guarded(
             assert header == "rgb(29, 53, 87)"
             for path in ("/", "/agreements/gaza-2023-11", "/review", "/docs"):
                 page.goto(f"{live.url}{path}")
-            browser.close()
         assert violations == []
         assert len(documents) >= 6
         for url, headers in documents:

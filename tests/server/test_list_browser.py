@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from tests.server.browser import launched, screenshot_folder
 from tests.server.live import serving
-from tests.server.test_browser import FLAGS, _shots, chromium_path  # noqa: F401
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -32,16 +32,15 @@ def _api_ids(url: str, token: str, **params: str) -> list[str]:
     return [c["id"] for c in body["claims"]]
 
 
-def test_the_filter_form_at_both_widths(tmp_path: Path, chromium_path: Path) -> None:  # noqa: F811
-    shots = _shots(tmp_path)
+def test_the_filter_form_at_both_widths(tmp_path: Path, chromium_path: Path) -> None:
+    shots = screenshot_folder(tmp_path)
     with serving(str(tmp_path / "lists.db")) as live:
         token = live.admin_token
         assert token
         wanted = _api_ids(live.url, token, type="release", sort="-quantity",
                           **{"from": "2023-11-24", "to": "2023-11-30"})  # fmt: skip
         assert 20 < len(wanted) < len(_api_ids(live.url, token))
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             for size in WIDTHS:
                 context = browser.new_context(viewport=size, accept_downloads=True)
                 page = context.new_page()
@@ -99,4 +98,3 @@ def test_the_filter_form_at_both_widths(tmp_path: Path, chromium_path: Path) -> 
                 dates = shown.evaluate_all("r => r.map(e => e.querySelector('time').dateTime)")
                 assert dates == sorted(dates) and "page=" not in page.url.replace("per_page", "")
                 context.close()
-            browser.close()

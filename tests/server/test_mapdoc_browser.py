@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.server.browser import launched, screenshot_folder
 from tests.server.live import serving
-from tests.server.test_browser import FLAGS, _shots, chromium_path  # noqa: F401
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -62,8 +62,8 @@ def _markers(page: Any) -> dict[str, dict[str, float]]:
                     label: a.getAttribute('aria-label')}]; }))""")
 
 
-def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path) -> None:  # noqa: F811
-    shots = _shots(tmp_path)
+def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path) -> None:
+    shots = screenshot_folder(tmp_path)
     with serving(str(tmp_path / "mapdoc.db")) as live:
         token = live.admin_token
         assert token
@@ -78,8 +78,7 @@ def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path)
         assert ingested.json()["queued"] >= 2, ingested.text
         local = live.url
         problems: dict[str, list[str]] = {}
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             for name, size in WIDTHS.items():
                 page = browser.new_page(viewport=size)
                 page.set_default_timeout(20_000)
@@ -178,5 +177,4 @@ def test_map_and_document_view_in_a_browser(tmp_path: Path, chromium_path: Path)
                 assert asked and not outside, outside
                 assert [f for f in failed if "A461" not in f and "from=2023-11-30" not in f] == []
                 page.close()
-            browser.close()
         assert not any(problems.values()), problems

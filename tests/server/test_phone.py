@@ -14,8 +14,9 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.server.browser import launched, screenshot_folder
 from tests.server.live import serving
-from tests.server.test_browser import FLAGS, REPORT, _shots, chromium_path  # noqa: F401
+from tests.server.test_browser import REPORT
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 PHONE = {"width": 390, "height": 844}
@@ -46,8 +47,8 @@ def _sign_in(page: Any, url: str, token: str) -> None:
     page.wait_for_url(f"{url}/")
 
 
-def test_no_page_scrolls_sideways_on_a_phone(tmp_path: Path, chromium_path: Path) -> None:  # noqa: F811
-    shots = _shots(tmp_path)
+def test_no_page_scrolls_sideways_on_a_phone(tmp_path: Path, chromium_path: Path) -> None:
+    shots = screenshot_folder(tmp_path)
     with serving(str(tmp_path / "phone.db")) as live:
         token = live.admin_token
         assert token
@@ -59,8 +60,7 @@ def test_no_page_scrolls_sideways_on_a_phone(tmp_path: Path, chromium_path: Path
             timeout=60,
         )
         assert queued.json()["queued"] >= 1, queued.text
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
             page.set_default_timeout(15_000)
             _sign_in(page, live.url, token)
@@ -84,18 +84,16 @@ def test_no_page_scrolls_sideways_on_a_phone(tmp_path: Path, chromium_path: Path
                 box = button.bounding_box()
                 assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
             page.screenshot(path=str(shots / "phone-review.png"))
-            browser.close()
 
 
 def test_the_summary_says_the_state_and_what_needs_attention(
     tmp_path: Path,
-    chromium_path: Path,  # noqa: F811
+    chromium_path: Path,
 ) -> None:
     with serving(str(tmp_path / "glance.db")) as live:
         token = live.admin_token
         assert token
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(15_000)
             _sign_in(page, live.url, token)
@@ -121,4 +119,3 @@ def test_the_summary_says_the_state_and_what_needs_attention(
             # Minsk records breaches only: no empty "Releases per day" chart.
             page.goto(f"{live.url}/agreements/minsk-2015")
             assert page.locator("h2", has_text="Releases per day").count() == 0
-            browser.close()

@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.server.browser import launched, screenshot_folder
 from tests.server.live import serving
-from tests.server.test_browser import FLAGS, _shots, chromium_path  # noqa: F401
 from tests.server.test_review_form import TEN, WIRE
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -48,15 +48,14 @@ def _sideways(page: Any) -> int:
     return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
 
 
-def test_the_form_fits_both_widths_and_passes_axe(tmp_path: Path, chromium_path: Path) -> None:  # noqa: F811
-    shots = _shots(tmp_path)
+def test_the_form_fits_both_widths_and_passes_axe(tmp_path: Path, chromium_path: Path) -> None:
+    shots = screenshot_folder(tmp_path)
     with serving(str(tmp_path / "form.db")) as live:
         token = live.admin_token
         assert token
         _ingest(live.url, token, "ten.txt", TEN.encode(), "2023-11-29")
         _ingest(live.url, token, "wire.jsonl", json.dumps(WIRE).encode(), None)
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             for name, size in SIZES.items():
                 page = browser.new_page(viewport=size, is_mobile=name == "phone")
                 page.set_default_timeout(15_000)
@@ -89,17 +88,15 @@ def test_the_form_fits_both_widths_and_passes_axe(tmp_path: Path, chromium_path:
                 wire.scroll_into_view_if_needed()
                 page.screenshot(path=str(shots / f"review-form-{name}.png"))
                 page.close()
-            browser.close()
 
 
-def test_the_keyboard_edits_accepts_and_attaches(tmp_path: Path, chromium_path: Path) -> None:  # noqa: F811
+def test_the_keyboard_edits_accepts_and_attaches(tmp_path: Path, chromium_path: Path) -> None:
     with serving(str(tmp_path / "keys.db")) as live:
         token = live.admin_token
         assert token
         _ingest(live.url, token, "ten.txt", TEN.encode(), "2023-11-29")
         _ingest(live.url, token, "wire.jsonl", json.dumps(WIRE).encode(), None)
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium_path), args=FLAGS)
+        with launched(chromium_path) as browser:
             page = browser.new_page(viewport=SIZES["desktop"])
             page.set_default_timeout(15_000)
             _sign_in(page, live.url, token)
@@ -149,4 +146,3 @@ def test_the_keyboard_edits_accepts_and_attaches(tmp_path: Path, chromium_path: 
             decided = _api(live.url, token, f"/api/review/{other}")
             claim = _api(live.url, token, f"/api/claims/{decided['claim_id']}")
             assert claim["event_id"] == "d7-hostages"
-            browser.close()

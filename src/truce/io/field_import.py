@@ -145,6 +145,11 @@ def _record(
     }
     place = {k: v for k, v in where.items() if v is not None}
     if "lat" in place and "lon" in place:
+        # A place has a name (domain.place): a row without a location is named by its
+        # first-level division, else its country, else its coordinates.
+        place.setdefault(
+            "name", place.get("admin1") or place.get("country") or f"{place['lat']}, {place['lon']}"
+        )
         record["extra"]["place"] = place
     for column, key in TRUCE_FIELDS.items():
         if row.get(column, "").strip():
