@@ -63,6 +63,23 @@ def test_version_and_short_help(tmp_path: Path) -> None:
         assert short.returncode == 0 and short.stdout == long.stdout and b"Usage" in short.stdout
 
 
+def test_version_answers_before_the_commands_are_loaded(tmp_path: Path) -> None:
+    """A `truce --version` in a shell prompt or a CI log must not pay for SQLAlchemy and pandas."""
+    probe = (
+        "import sys; sys.argv = ['truce', '--version']; from truce.cli.entry import main; main(); "
+        "print(sorted(m for m in ('sqlalchemy', 'pandas', 'typer', 'truce.cli.app') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, env=truce_env(),
+        timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == [f"truce {metadata.version('truce')}", "[]"]
+    with_db = truce("--db", str(tmp_path / "x.db"), "--version", cwd=tmp_path)  # the full path
+    assert with_db.stdout.decode().strip() == f"truce {metadata.version('truce')}"
+
+
 def test_shell_completion_completes_command_names(tmp_path: Path) -> None:
     done = truce(
         cwd=tmp_path, _TRUCE_COMPLETE="complete_bash", COMP_WORDS="truce sta", COMP_CWORD="1"
