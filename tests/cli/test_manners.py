@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -174,6 +175,28 @@ def test_db_after_the_command_is_the_same_ledger(tmp_path: Path, ledger: Path) -
     before = truce("--db", str(ledger), "status", "gaza-2023-11", *at, "--json", cwd=tmp_path)
     after = truce("status", "gaza-2023-11", *at, "--json", "--db", str(ledger), cwd=tmp_path)
     assert before.returncode == after.returncode == 0 and before.stdout == after.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export"], ["--json", "export"], ["--json", "status", "gaza-2023-11"],
+     ["timeline", "gaza-2023-11"], ["export", "-f", "csv"]],
+)  # fmt: skip
+def test_a_reader_that_went_away_gets_no_traceback(
+    tmp_path: Path, ledger: Path, args: list[str]
+) -> None:
+    """`truce export | head -1`: the reader closes the pipe; truce stops quietly."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "truce", "--db", str(ledger), *args], cwd=tmp_path,
+            stdout=write_end, stderr=subprocess.PIPE, env=truce_env(), timeout=300,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr
+    assert done.stderr == b"" and done.returncode != 0  # nothing was delivered: not a success
 
 
 def test_progress_only_when_asked_on_a_pipe(tmp_path: Path, ledger: Path) -> None:
