@@ -1,6 +1,6 @@
 """`python -m truce` is the `truce` command."""
 
-from truce.cli.app import main
+from truce.cli.entry import main
 
 if __name__ == "__main__":  # not when a worker process imports it
     main()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import sqlite3
 import subprocess
@@ -55,6 +56,21 @@ def test_acled_export_to_stdout_and_xlsx_to_a_file(gaza_ledger: Run, tmp_path: P
     refused = truce(tmp_path, "export", "--format", "acled", "--inter", "hamas=9")
     assert refused.returncode == 1 and refused.stderr.startswith("[I407]")
     dropped = gaza_ledger("export", "--format", "jsonl", "--hxl")
+    assert dropped.exit_code == 1 and "[I409]" in dropped.stderr
+
+
+def test_acled_source_scale_from_options(gaza_ledger: Run, tmp_path: Path) -> None:
+    outlets = {s["outlet"] for line in gaza_ledger("export").stdout.splitlines()
+               for s in json.loads(line)["sources"] if s.get("outlet")}  # fmt: skip
+    named = sorted(outlets)[0]
+    done = truce(tmp_path, "export", "--format", "acled", "--source-scale", f"{named}=Subnational")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    scaled = [r for r in rows if named in (r["source"] or "").split("; ")]
+    assert scaled and all(r["source_scale"].startswith("Subnational") for r in scaled)
+    refused = truce(tmp_path, "export", "--format", "acled", "--source-scale", f"{named}=Huge")
+    assert refused.returncode == 1 and refused.stderr.startswith("[I410]")
+    dropped = gaza_ledger("export", "--format", "geojson", "--source-scale", "AFP=Local")
     assert dropped.exit_code == 1 and "[I409]" in dropped.stderr
 
 

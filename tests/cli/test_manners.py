@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -61,6 +62,23 @@ def test_version_and_short_help(tmp_path: Path) -> None:
     for words in (["-h"], ["status", "-h"], ["agreement", "add", "-h"]):
         short, long = truce(*words, cwd=tmp_path), truce(*words[:-1], "--help", cwd=tmp_path)
         assert short.returncode == 0 and short.stdout == long.stdout and b"Usage" in short.stdout
+
+
+def test_version_answers_before_the_commands_are_loaded(tmp_path: Path) -> None:
+    """A `truce --version` in a shell prompt or a CI log must not pay for SQLAlchemy and pandas."""
+    probe = (
+        "import sys; sys.argv = ['truce', '--version']; from truce.cli.entry import main; main(); "
+        "print(sorted(m for m in ('sqlalchemy', 'pandas', 'typer', 'truce.cli.app') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, env=truce_env(),
+        timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == [f"truce {metadata.version('truce')}", "[]"]
+    with_db = truce("--db", str(tmp_path / "x.db"), "--version", cwd=tmp_path)  # the full path
+    assert with_db.stdout.decode().strip() == f"truce {metadata.version('truce')}"
 
 
 def test_shell_completion_completes_command_names(tmp_path: Path) -> None:
@@ -157,6 +175,28 @@ def test_db_after_the_command_is_the_same_ledger(tmp_path: Path, ledger: Path) -
     before = truce("--db", str(ledger), "status", "gaza-2023-11", *at, "--json", cwd=tmp_path)
     after = truce("status", "gaza-2023-11", *at, "--json", "--db", str(ledger), cwd=tmp_path)
     assert before.returncode == after.returncode == 0 and before.stdout == after.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export"], ["--json", "export"], ["--json", "status", "gaza-2023-11"],
+     ["timeline", "gaza-2023-11"], ["export", "-f", "csv"]],
+)  # fmt: skip
+def test_a_reader_that_went_away_gets_no_traceback(
+    tmp_path: Path, ledger: Path, args: list[str]
+) -> None:
+    """`truce export | head -1`: the reader closes the pipe; truce stops quietly."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "truce", "--db", str(ledger), *args], cwd=tmp_path,
+            stdout=write_end, stderr=subprocess.PIPE, env=truce_env(), timeout=300,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr
+    assert done.stderr == b"" and done.returncode != 0  # nothing was delivered: not a success
 
 
 def test_progress_only_when_asked_on_a_pipe(tmp_path: Path, ledger: Path) -> None:

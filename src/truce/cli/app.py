@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import metadata
 from typing import Any
 
 import typer
@@ -13,6 +12,7 @@ from typer.core import TyperGroup
 
 from truce.cli import agreement, batch, claims, demo, extract, ledger, review, server, status
 from truce.cli.context import DEFAULT_DB, errors, settings
+from truce.cli.entry import version
 from truce.cli.manners import equip, no_bool_type, truce_error_json, usage_error_json
 from truce.cli.publish import register as register_publish
 from truce.errors import TruceError
@@ -76,15 +76,6 @@ class TruceGroup(TyperGroup):
         except typer.Abort:
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
-
-
-def version() -> str:
-    try:
-        return metadata.version("truce")
-    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        from truce import __version__
-
-        return __version__
 
 
 def show_version(value: bool) -> None:

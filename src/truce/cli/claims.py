@@ -231,6 +231,12 @@ def export(
     inter: list[str] = typer.Option(
         [], "--inter", help="acled: an actor's ACLED inter code, e.g. hamas=2; repeat for several"
     ),
+    source_scale: list[str] = typer.Option(
+        [],
+        "--source-scale",
+        help='acled: an outlet\'s ACLED source scale, e.g. "Times of Israel=National"; repeat '
+        "for several (international agencies are known)",
+    ),
 ) -> None:
     """Export claims as JSON Lines, CSV or Parquet; for the field's tools as ACLED- or
     UCDP-style CSV, csv-excel (UTF-8 with BOM, flat, a UTC date column), XLSX or GeoJSON
@@ -241,9 +247,9 @@ def export(
     """
     from truce.io.export import export_claims  # writers loaded only for this command
 
-    field.check_options(fmt.value, hxl, inter)
+    field.check_options(fmt.value, hxl, inter, source_scale)
     if fmt.value in field.EXPORTS:
-        field.export(fmt.value, agreement, out, hxl, inter)
+        field.export(fmt.value, agreement, out, hxl, inter, source_scale)
         return
     target = output_target(out, binary=fmt is ExportFormat.parquet)  # refused before any write
     with open_ledger() as ledger:

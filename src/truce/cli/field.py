@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from truce.access import operator
@@ -18,19 +19,33 @@ WITH_HXL = ("acled", "ucdp", "csv-excel", "xlsx")
 WITH_INTER = ("acled",)
 
 
-def check_options(fmt: str, hxl: bool, inter: list[str]) -> None:
-    """Refuse --hxl and --inter where the format has no place for them, rather than drop them."""
+def check_options(fmt: str, hxl: bool, inter: list[str], scales: Sequence[str] = ()) -> None:
+    """Refuse --hxl, --inter and --source-scale where the format has no place for them, rather
+    than drop them."""
     if hxl and fmt not in WITH_HXL:
         raise FieldExportOption(f"--hxl adds a hashtag row to a table; {fmt} is not one")
     if inter and fmt not in WITH_INTER:
         raise FieldExportOption(f"--inter sets ACLED inter codes; {fmt} has no inter columns")
+    if scales and fmt not in WITH_INTER:
+        raise FieldExportOption(
+            f"--source-scale fills ACLED's source_scale; {fmt} has no such column"
+        )
 
 
-def export(fmt: str, agreement: str | None, out: Path | None, hxl: bool, inter: list[str]) -> None:
+def export(
+    fmt: str,
+    agreement: str | None,
+    out: Path | None,
+    hxl: bool,
+    inter: list[str],
+    scales: Sequence[str] = (),
+) -> None:
     """Write the claims of one agreement (or all) in a field format."""
     from truce.io.field_export import export_field  # writers loaded only for this command
     from truce.io.field_rows import FieldContext, parse_inter
+    from truce.io.source_scale import parse_scales
 
+    known = parse_scales(scales)  # refused before anything is read or written
     target = output_target(out, binary=fmt == "xlsx")  # refused before any write
     with open_ledger() as ledger:
         ids = [agreement] if agreement else [a.id for a in ledger.agreements()]
@@ -39,7 +54,7 @@ def export(fmt: str, agreement: str | None, out: Path | None, hxl: bool, inter: 
     actors = [
         a for s in specs for g in (s.parties, s.excluded, s.mediators, s.guarantors) for a in g
     ]
-    context = FieldContext.of(specs, parse_inter(inter, (a.id for a in actors)))
+    context = FieldContext.of(specs, parse_inter(inter, (a.id for a in actors)), known)
     with Meter("exporting claims") as meter:
         written = export_field(meter.counted(claims, len(claims)), fmt, target, context, hxl)
     if target is not sys.stdout:

@@ -24,6 +24,7 @@ from typing import Any
 from truce.domain.claims import Claim, DatePrecision, EventType
 from truce.domain.event_codes import codes_for
 from truce.io.field_rows import FieldContext, imported, period, place, sources_text
+from truce.io.source_scale import source_scale
 
 BATTLES = ("Battles", "Armed clash")
 AGREEMENT = ("Strategic developments", "Agreement")
@@ -144,7 +145,7 @@ def acled_row(claim: Claim, actors: FieldContext) -> dict[str, Any]:
         "longitude": where["lon"],
         "geo_precision": where["geo_precision"],
         "source": sources_text(claim, "outlet"),
-        "source_scale": None,  # truce does not know an outlet's reach
+        "source_scale": source_scale(claim, actors.scales),
         "notes": claim.notes or claim.quote,
         "fatalities": fatalities(claim),
     }

@@ -79,3 +79,13 @@ class FieldExportOption(TruceError):
         "--hxl goes with acled, ucdp, csv-excel and xlsx; --inter with acled only "
         "(docs/analysts.md)"
     )
+
+
+class BadSourceScale(TruceError):
+    """A `--source-scale` option that does not read OUTLET=SCALE with one of ACLED's scales."""
+
+    code = "I410"
+    default_hint = (
+        'write --source-scale "OUTLET=SCALE", e.g. "Times of Israel=National"; '
+        "repeat it for several outlets (docs/analysts.md)"
+    )

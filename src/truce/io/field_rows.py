@@ -16,6 +16,7 @@ from truce.domain.claims import Claim, DatePrecision, precision_span
 from truce.domain.spec import AgreementSpec
 from truce.io.export import place_columns
 from truce.io.field_errors import BadInterCode
+from truce.io.source_scale import BUILT_IN as BUILT_IN_SCALES
 
 # ACLED's actor types ('inter' codes), ACLED Codebook 2023, "Actor Names, Types, and 'Inter'
 # Codes": 1 State Forces ... 8 External/Other Forces.
@@ -27,17 +28,22 @@ OUTSIDE_INTER = 8
 @dataclass
 class FieldContext:
     """What the field formats read off the agreements: actor ids to display names, the inter
-    codes known for them, and each agreement's time zone (its local days)."""
+    codes known for them, each agreement's time zone (its local days), and the outlets' ACLED
+    source scales (`io.source_scale`)."""
 
     names: dict[str, str] = field(default_factory=dict)
     inter: dict[str, int] = field(default_factory=dict)
     zones: dict[str, ZoneInfo] = field(default_factory=dict)
+    scales: dict[str, str] = field(default_factory=lambda: dict(BUILT_IN_SCALES))
 
     @classmethod
     def of(
-        cls, specs: Iterable[AgreementSpec], inter: Mapping[str, int] | None = None
+        cls,
+        specs: Iterable[AgreementSpec],
+        inter: Mapping[str, int] | None = None,
+        scales: Mapping[str, str] | None = None,
     ) -> FieldContext:
-        found = cls()
+        found = cls(scales=dict(BUILT_IN_SCALES if scales is None else scales))
         for spec in specs:
             found.zones[spec.id] = spec.zone
             for group in (spec.parties, spec.excluded, spec.mediators, spec.guarantors):

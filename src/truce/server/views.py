@@ -178,16 +178,15 @@ def breach_series(days: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def daily_quota(status: dict[str, Any], chart: dict[str, Any]) -> float | None:
-    """The one figure every per-day quota on a charted party asks for (the quota line)."""
-    drawn = {s["party"] for s in chart["series"]}
-    subjects = {s["subject"] for s in chart["series"]}
+    """The one figure every per-day quota on a charted series asks for (the quota line): a
+    quota counts when its party and subject are those of one drawn series, as a pair."""
+    drawn = {(s["party"], s["subject"]) for s in chart["series"]}
     dues = {
         o["due"]
         for o in status["obligations"]
         if o["kind"] == "quota"
         and DAY.fullmatch(o["period"] or "")
-        and o["party"] in drawn
-        and o["subject"] in subjects
+        and (o["party"], o["subject"]) in drawn
         and o["due"]
     }
     return dues.pop() if len(dues) == 1 else None
