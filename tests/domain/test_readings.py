@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truce.domain.readings import (
@@ -18,6 +18,8 @@ from truce.domain.readings import (
     interval,
     intervals,
     qualifier,
+    reading_range,
+    whole_range,
 )
 
 
@@ -75,3 +77,26 @@ def test_the_column_form_computes_the_very_same_floats(
     low, high = intervals(values, codes)
     for (value, how), a, b in zip(figures, low.tolist(), high.tolist(), strict=True):
         assert (a, b) == interval(value, how) or (math.isinf(b) and interval(value, how)[1] == INF)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.integers(0, 10**9),
+    how=st.sampled_from(["exact", "at_least", "more_than", "over", "about", "nearly", "up_to"]),
+)
+def test_the_whole_range_is_the_whole_numbers_the_interval_allows(value: int, how: str) -> None:
+    low, high = interval(value, how)
+    lowest, highest = whole_range(value, how)
+    assert low <= lowest and not low <= lowest - 1  # the least whole number inside
+    if highest is None:
+        assert high == float("inf")
+    else:
+        assert lowest <= highest <= high and highest + 1 > high  # the greatest inside
+
+
+def test_a_reading_allows_what_all_its_claims_allow() -> None:
+    assert reading_range(600, [(600, "about"), (600, "at_least")]) == (600, 720)
+    assert reading_range(9, [(9, "about")]) == (8, 10)
+    # "600" and "more than 600" share no whole number: the figure alone.
+    assert reading_range(600, [(600, "exact"), (600, "more_than")]) == (600, 600)
+    assert reading_range(8, [(8, "at_least"), (None, None)]) == (8, None)

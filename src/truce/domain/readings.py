@@ -14,6 +14,7 @@ reading leads is `domain.leading`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from enum import StrEnum
 
@@ -106,6 +107,33 @@ def disputed(readings: Iterable[tuple[float | None, Qualifier | str | None]]) ->
         a, b = interval(value, how)
         low, high = max(low, a), min(high, b)
     return len(figures) > 1 and low > high
+
+
+def whole_range(value: int, how: Qualifier | str | None = None) -> tuple[int, int | None]:
+    """The whole numbers a figure allows, as (lowest, highest; None: no highest): "more than
+    600" is 601 and up, "about 7" 6 to 8, "up to 40" 0 to 40 (`interval`, on whole numbers)."""
+    q = qualifier(how)
+    low, high = interval(value, q)
+    # Rounded first: 0.8 x 250 is 200.00000000000003 in floats, and still 200 people.
+    lowest = value + 1 if q in (Qualifier.MORE_THAN, Qualifier.OVER) else math.ceil(round(low, 6))
+    return lowest, (None if high == INF else math.floor(round(high, 6)))
+
+
+def reading_range(
+    value: int, readings: Iterable[tuple[int | None, Qualifier | str | None]]
+) -> tuple[int, int | None]:
+    """The whole numbers every claim of one reading (one figure, `value`) allows together; the
+    figure alone where they allow none in common ("600" and "more than 600")."""
+    lowest, highest = 0, None
+    for figure, how in readings:
+        if figure is None:
+            continue
+        a, b = whole_range(figure, how)
+        lowest = max(lowest, a)
+        highest = b if highest is None else (highest if b is None else min(highest, b))
+    if highest is not None and lowest > highest:
+        return value, value
+    return lowest, highest
 
 
 def intervals(

@@ -60,7 +60,8 @@ def test_deadlines_read_loose_dates_the_same_way(kit: Any) -> None:
     monday = kit.obligation(kit.state(spec, [kit.claim("meeting", "2024-01-01")], at), "talks")
     assert monday["status"] == "undetermined"
     sunday = kit.obligation(kit.state(spec, [kit.claim("meeting", "2023-12-31")], at), "talks")
-    assert (sunday["status"], sunday["met_at"]) == ("met", "2023-12-31T12:00:00+00:00")
+    # Met when it surely happened: by the end of Sunday, not at its noon.
+    assert (sunday["status"], sunday["met_at"]) == ("met", "2024-01-01T00:00:00+00:00")
     tuesday = kit.obligation(kit.state(spec, [kit.claim("meeting", "2024-01-02")], at), "talks")
     assert tuesday["status"] == "unmet"  # a late one is on record
     none = kit.obligation(kit.state(spec, [], at), "talks")

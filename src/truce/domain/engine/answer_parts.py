@@ -130,6 +130,14 @@ class Reading(Row):
 
     label: str = Field(description="how `by_reading` names it: the figure, or the date as put")
     quantity: Number | None = Field(description="the figure (a figure dispute), else null")
+    low: int | None = Field(
+        default=None,
+        description="the lowest whole number its claims allow together (a figure dispute)",
+    )
+    high: int | None = Field(
+        default=None,
+        description="the highest, or null when they allow no highest (`at_least`, `more_than`)",
+    )
     date: Instant | None = Field(description="the date (a date dispute), else null")
     precision: DatePrecision | None = Field(description="the date's precision, else null")
     leading: bool = Field(description="the reading the verdicts use (see Which reading leads)")

@@ -255,20 +255,27 @@ class ColumnIndex:
         return EventSlice(self._root, np.sort(np.concatenate(parts), kind="stable"))
 
     def series(
-        self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
+        self,
+        sel: Selector,
+        weights: tuple[tuple[str, float], ...] = (),
+        default: float = 1.0,
+        settled: bool = False,
     ) -> Series:
         root = self._root
-        key = (*selector_key(sel, weights), default)
+        settled = settled and root.has_loose
+        key = (*selector_key(sel, weights), default, settled)
         series = root._series.get(key)
         weigh = weight_of(weights, default)
         if series is None:
             f = root.frame
             positions, instants = root._select(sel)
+            if settled:
+                instants = f.known_at[positions]
             factors = np.array([_factor(weights, default, s) for s in f.category_sets] or [0.0])
             figures = np.where(f.has_quantity[positions], f.quantity[positions], 0)
             amounts = figures * factors[f.categories[positions]]
             series = root._series[key] = Series.of(instants, amounts.astype(np.float64))
-        return with_overrides(series, self.overrides, root._by_id, sel, weigh)
+        return with_overrides(series, self.overrides, root._by_id, sel, weigh, settled)
 
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:
         child = ColumnIndex.__new__(ColumnIndex)

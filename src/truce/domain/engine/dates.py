@@ -8,8 +8,9 @@ the day), and neither do two claims giving the same date. This is the rule `doma
 applies to figures, on the time line.
 
 A disputed date keeps every distinct date as a `DateReading` with its claims. The leading one is
-the date the event is placed at (its best-attested claim's, `events._rank`); the engine judges
-the others too (`status`), and the answer lists the dispute with the verdicts that change.
+the date independent sources back best (`domain.leading.date_leader`; among equals its
+best-attested claim's, `events._rank`), and the event is placed at it; the engine judges the
+others too (`status`), and the answer lists the dispute with the verdicts that change.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from truce.domain.claims import Claim, DatePrecision, precision_span
+from truce.domain.claims import STATUS_WEIGHT, Claim, DatePrecision, precision_span
+from truce.domain.leading import DateBacking, date_leader, grade_points, source_key
 
 _EXACT = DatePrecision.EXACT
 
@@ -64,8 +66,9 @@ def dates_disputed(intervals: Iterable[tuple[float, float]]) -> bool:
 
 
 def date_readings(ranked: Sequence[Claim]) -> tuple[DateReading, ...]:
-    """The readings of an event's date, its leading claim's first, others in time order; empty
-    when they do not dispute (the usual case: one date, or dates that can all be true)."""
+    """The readings of an event's date, the leading one first (`domain.leading`), the others in
+    time order; empty when they do not dispute (the usual case: one date, or dates that can all
+    be true). `ranked`: the event's claims in `events._rank` order."""
     by_date: dict[tuple[float, DatePrecision], list[Claim]] = {}
     for claim in ranked:
         key = (claim.date.timestamp(), claim.date_precision)
@@ -85,9 +88,33 @@ def date_readings(ranked: Sequence[Claim]) -> tuple[DateReading, ...]:
         )
     if not dates_disputed((r.since, r.until) for r in readings):
         return ()
-    lead, rest = readings[0], readings[1:]
+    backings = [date_backing(c, *placement(c.date_precision, c.date)[::2]) for c in ranked]
+    # `ranked` is in `events._rank` order, so each reading's first claim is its best attested.
+    dates = [(r.since, r.until, _rank(r.claims[0])) for r in readings]
+    position = date_leader(dates, backings)
+    lead, rest = readings[position], readings[:position] + readings[position + 1 :]
     rest.sort(key=lambda r: (r.since, r.until, r.label))
     return (lead, *rest)
+
+
+def _rank(claim: Claim) -> tuple[int, str, bool]:
+    """How well a claim is attested, without its id (`events._rank`): lower is better."""
+    return (
+        -STATUS_WEIGHT[claim.status],
+        claim.reliability or "Z9",
+        claim.date_precision is not _EXACT,
+    )
+
+
+def date_backing(claim: Claim, since: float, until: float) -> DateBacking:
+    """A claim's say on its event's date, its interval given (`placement`'s first and last)."""
+    return DateBacking(
+        since,
+        until,
+        source_key(claim.sources, claim.id),
+        STATUS_WEIGHT[claim.status],
+        grade_points(claim.reliability),
+    )
 
 
 def date_label(date: datetime, precision: DatePrecision) -> str:

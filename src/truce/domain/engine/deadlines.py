@@ -44,7 +44,9 @@ def deadline(term: DeadlineTerm, ctx: Assessment) -> TermResult:
         status, met_at, text = Status.UPCOMING, None, opens(ctx, start)
         first, maybe, found = None, [], []
     elif first is not None:
-        status, met_at = Status.MET, first.at
+        # Met when it surely happened: a loose date's end (what a day-dated claim proves by
+        # the end of its day), never the middle of its interval.
+        status, met_at = Status.MET, first.known_at
         text = f"{sel.type} by {party or 'a party'} recorded in time"
     elif maybe:
         status, met_at = Status.UNDETERMINED, None
@@ -131,7 +133,7 @@ def opt_in(term: OptInTerm, ctx: Assessment) -> TermResult:
                 id=f"{term.id}/{party}",
                 party=party,
                 ends_at=due,
-                met_at=ok[0].at if ok else None,
+                met_at=ok[0].known_at if ok else None,
                 events=ok or maybe,
             )
         )

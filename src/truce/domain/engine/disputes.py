@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from truce.domain.bounds import MAX_QUANTITY
 from truce.domain.claims import Claim, EventType
 from truce.domain.engine.assess import Assessment
-from truce.domain.engine.events import Event
+from truce.domain.engine.events import Event, Reading
 from truce.domain.engine.index import EventIndex
 from truce.domain.engine.reach import dates_touched, terms_touched
+from truce.domain.engine.verdicts import Status
+from truce.domain.readings import reading_range
 from truce.domain.spec import AgreementSpec
 
 if TYPE_CHECKING:
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
 
 Judge = Callable[..., "Outcome"]
 ABSENT = "absent"
+UNDETERMINED = str(Status.UNDETERMINED)
 
 
 class Disputes:
@@ -47,14 +51,23 @@ class Disputes:
         lead = str(event.quantity)
         for position, reading in enumerate(event.readings):
             label = str(reading.quantity)
-            readings.append(_reading(label, position, reading.claims, quantity=reading.quantity))
-            if position == 0 or reading.quantity is None or only == set():
+            low, high = _range(reading)
+            readings.append(
+                _reading(
+                    label, position, reading.claims, quantity=reading.quantity, low=low, high=high
+                )
+            )
+            if position == 0 or low is None or only == set():
                 continue
-            alternative = self.index.with_override(event, reading.quantity)
+            # Judged over the whole range its claims allow: at its lowest and its highest (the
+            # largest figure a claim may give, when it has none). Where the two verdicts differ
+            # the reading's is `undetermined`: the range straddles the term's bound.
+            ends = [low] if high == low else [low, MAX_QUANTITY if high is None else high]
             # Only an extension's figure or a gate's condition can move a clock; `only` is None
             # whenever a gate may depend on this figure.
             fixed = only is not None and event.type != EventType.CEASEFIRE_EXTENSION
-            self._compare(alternative, only, fixed, lead, label, changed)
+            judged = [self._judge(self.index.with_override(event, v), only, fixed) for v in ends]
+            self._compare(_merged(judged), only, lead, label, changed)
         return _dispute(event, "figure", readings, changed)
 
     def dates(self, event: Event) -> dict[str, Any]:
@@ -75,28 +88,53 @@ class Disputes:
             if position == 0 or only == set():
                 continue
             alternative = self.index.with_date(event, reading)
-            self._compare(alternative, only, only is not None, labels[0], label, changed)
+            judged = self._judge(alternative, only, only is not None)
+            self._compare(judged, only, labels[0], label, changed)
         return _dispute(event, "date", readings, changed)
 
-    def _compare(
-        self,
-        alternative: EventIndex,
-        only: set[str] | None,
-        fixed: bool,
-        lead: str,
-        label: str,
-        changed: dict[str, dict[str, str]],
-    ) -> None:
+    def _judge(self, alternative: EventIndex, only: set[str] | None, fixed: bool) -> dict[str, str]:
+        """The verdicts (of `only`'s terms, if given) with the record read as `alternative`."""
         main = self.main
         clocks: Assessment | None = main.assessment if fixed else None
         other = self.judge(self.spec, alternative, main.assessment.at, only, clocks)
         compared = other.keyed()
         other.assessment.release()
+        return compared
+
+    def _compare(
+        self,
+        compared: dict[str, str],
+        only: set[str] | None,
+        lead: str,
+        label: str,
+        changed: dict[str, dict[str, str]],
+    ) -> None:
+        main = self.main
         keys = set(compared) | (set(self.base) if only is None else set(main.keyed(only)))
         for key in sorted(keys):
             was, now = self.base.get(key, ABSENT), compared.get(key, ABSENT)
             if was != now:
                 changed.setdefault(key, {lead: was})[label] = now
+
+
+def _range(reading: Reading) -> tuple[int | None, int | None]:
+    """The whole numbers a figure reading's claims allow together; (None, None) with no figure."""
+    if reading.quantity is None:
+        return None, None
+    return reading_range(reading.quantity, ((c.quantity, c.qualifier) for c in reading.claims))
+
+
+def _merged(judged: list[dict[str, str]]) -> dict[str, str]:
+    """One reading's verdicts from its judgements at the ends of its range: each where they
+    agree, `undetermined` where they do not."""
+    first = judged[0]
+    if len(judged) == 1:
+        return first
+    merged = {}
+    for key in set().union(*judged):
+        found = {j.get(key, ABSENT) for j in judged}
+        merged[key] = found.pop() if len(found) == 1 else UNDETERMINED
+    return merged
 
 
 def _reading(
@@ -106,11 +144,15 @@ def _reading(
     quantity: int | None = None,
     date: str | None = None,
     precision: str | None = None,
+    low: int | None = None,
+    high: int | None = None,
 ) -> dict[str, Any]:
     claims = tuple(claims)
     return {
         "label": label,
         "quantity": quantity,
+        "low": low,
+        "high": high,
         "date": date,
         "precision": precision,
         "leading": position == 0,

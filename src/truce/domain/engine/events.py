@@ -156,8 +156,18 @@ def make_event(key: str, members: list[Claim]) -> Event:
         members.sort(key=_rank)
         lead = members[0]
         readings = _readings(members)
-    start = lead.date
-    _, at, known_at = placement(lead.date_precision, start)
+    dates = date_readings(members) if len(members) > 1 else ()
+    if dates:
+        # Sources dispute the date: the event stands at the date they back best.
+        start, precision, at, known_at = (
+            dates[0].date,
+            dates[0].precision,
+            dates[0].at,
+            dates[0].until,
+        )
+    else:
+        start, precision = lead.date, lead.date_precision
+        _, at, known_at = placement(precision, start)
     categories = _FROZEN.get(lead.categories)
     if categories is None:
         categories = _FROZEN[lead.categories] = frozenset(lead.categories)
@@ -169,7 +179,7 @@ def make_event(key: str, members: list[Claim]) -> Event:
         subject=lead.subject,
         categories=categories,
         date=start,
-        precision=lead.date_precision,
+        precision=precision,
         at=at,
         known_at=known_at,
         status=lead.status,
@@ -177,7 +187,7 @@ def make_event(key: str, members: list[Claim]) -> Event:
         readings=readings,
         claims=tuple(members),
         phase=lead.phase,
-        dates=date_readings(members) if len(members) > 1 else (),
+        dates=dates,
     )
 
 

@@ -32,7 +32,7 @@ from truce.domain.engine.claim_columns import (
     Floats,
     Ints,
 )
-from truce.domain.leading import Backing, leader
+from truce.domain.leading import Backing, DateBacking, date_leader, leader
 from truce.domain.readings import QUALIFIERS, intervals
 
 _WEIGHTS = np.array([STATUS_WEIGHT[s] for s in STATUSES], dtype=np.int64)
@@ -99,7 +99,8 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
     lead = _break_ties(c, ranked, bounds, weight[order], grade[order], loose[order])
 
     figures = _figures(c, ranked, bounds, weight[order])
-    dated = _dates_disputed(c, ranked, bounds)
+    spans = _spans(c, ranked)
+    dated = _dates_disputed(c, ranked, bounds, spans)
     ts = c.ts[lead]
     at, known_at = ts.copy(), ts.copy()
     for code, span in _FIXED_SPANS.items():
@@ -110,6 +111,7 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         start = datetime.fromisoformat(c.dates[int(lead[i])])
         span = precision_span(DatePrecision.MONTH, start).total_seconds()
         at[i], known_at[i] = ts[i] + span / 2, ts[i] + span
+    _lead_dates(c, ranked, bounds, spans, weight[order], dated, (at, known_at))
 
     event_group = g_sorted[first]
     clock = np.lexsort((c.group_rank[event_group], at))
@@ -203,7 +205,19 @@ def _figures(
     return quantity.astype(np.int64), any_figure, disputed
 
 
-def _dates_disputed(c: ClaimColumns, ranked: Ints, bounds: Ints) -> Flags:
+def _spans(c: ClaimColumns, ranked: Ints) -> Floats:
+    """Per ranked claim: the length of its date's interval in seconds (0 when exact), as
+    `claims.precision_span` gives it."""
+    spans = np.zeros(len(ranked), dtype=np.float64)
+    for code, span in _FIXED_SPANS.items():
+        spans[c.precision[ranked] == code] = span
+    for i in np.flatnonzero(c.precision[ranked] == PRECISION_CODE[DatePrecision.MONTH]).tolist():
+        start = datetime.fromisoformat(c.dates[int(ranked[i])])
+        spans[i] = precision_span(DatePrecision.MONTH, start).total_seconds()
+    return spans
+
+
+def _dates_disputed(c: ClaimColumns, ranked: Ints, bounds: Ints, spans: Floats) -> Flags:
     """Per event: whether its claims' date intervals share no instant (`dates.dates_disputed`:
     the latest start is past the earliest end, or on it where that end is a loose one's)."""
     if len(ranked) == 0:
@@ -211,12 +225,7 @@ def _dates_disputed(c: ClaimColumns, ranked: Ints, bounds: Ints) -> Flags:
     first = bounds[:-1]
     since = c.ts[ranked]
     loose = c.precision[ranked] != _EXACT
-    until = since.copy()
-    for code, span in _FIXED_SPANS.items():
-        until[c.precision[ranked] == code] += span
-    for i in np.flatnonzero(c.precision[ranked] == PRECISION_CODE[DatePrecision.MONTH]).tolist():
-        start = datetime.fromisoformat(c.dates[int(ranked[i])])
-        until[i] = since[i] + precision_span(DatePrecision.MONTH, start).total_seconds()
+    until = since + spans
     low = np.maximum.reduceat(since, first)
     high = np.minimum.reduceat(until, first)
     event = np.repeat(np.arange(len(first)), np.diff(bounds))
@@ -225,13 +234,66 @@ def _dates_disputed(c: ClaimColumns, ranked: Ints, bounds: Ints) -> Flags:
     return disputed
 
 
+def _lead_dates(
+    c: ClaimColumns,
+    ranked: Ints,
+    bounds: Ints,
+    spans: Floats,
+    weight: Ints,
+    dated: Flags,
+    placed: tuple[Floats, Floats],
+) -> None:
+    """Place each event whose dates dispute at its leading date (`dates.date_readings`: the
+    date independent sources back best), in `placed` (at, known_at) in place. Few events have
+    one, so this asks `domain.leading` event by event, as `_figures` does."""
+    at, known_at = placed
+    ids, loose = c.ids, c.precision[ranked] != _EXACT
+    for e in np.flatnonzero(dated).tolist():
+        positions = range(int(bounds[e]), int(bounds[e + 1]))
+        # The claims in `events._rank` order: status weight, grade, exact first, then id.
+        order = sorted(
+            positions,
+            key=lambda p: (
+                -int(weight[p]),
+                int(c.grade[ranked[p]]),
+                bool(loose[p]),
+                ids[int(ranked[p])],
+            ),
+        )
+        dates: dict[tuple[float, int], tuple[float, float, tuple[int, object, bool]]] = {}
+        middles: dict[tuple[float, int], float] = {}  # as `dates.placement` computes it
+        backings = []
+        for p in order:
+            row = int(ranked[p])
+            since, span = float(c.ts[row]), float(spans[p])
+            rank = (-int(weight[p]), int(c.grade[row]), bool(loose[p]))
+            key = (since, int(c.precision[row]))
+            if key not in dates:
+                dates[key], middles[key] = (since, since + span, rank), since + span / 2
+            backings.append(_date_backing(c, row, since, since + span, int(weight[p])))
+        keys = list(dates)
+        lead = keys[date_leader([dates[k] for k in keys], backings)]
+        at[e], known_at[e] = middles[lead], dates[lead][1]
+
+
 def _backing(c: ClaimColumns, row: int, status: int) -> Backing:
     """`events.backing` read from the columns."""
-    code = int(c.source[row])
     return Backing(
         int(c.quantity[row]),
         QUALIFIERS[int(c.qualifier[row])],
-        "claim:" + c.ids[row] if code < 0 else c.source_keys[code],
+        _source(c, row),
         status,
         int(c.points[row]),
     )
+
+
+def _date_backing(
+    c: ClaimColumns, row: int, since: float, until: float, status: int
+) -> DateBacking:
+    """`dates.date_backing` read from the columns."""
+    return DateBacking(since, until, _source(c, row), status, int(c.points[row]))
+
+
+def _source(c: ClaimColumns, row: int) -> str:
+    code = int(c.source[row])
+    return "claim:" + c.ids[row] if code < 0 else c.source_keys[code]

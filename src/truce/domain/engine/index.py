@@ -85,7 +85,11 @@ class EventIndex(Protocol):
     ) -> Sequence[Event]: ...
 
     def series(
-        self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
+        self,
+        sel: Selector,
+        weights: tuple[tuple[str, float], ...] = (),
+        default: float = 1.0,
+        settled: bool = False,
     ) -> Series: ...
 
     def with_override(self, event: Event, quantity: int) -> EventIndex: ...
@@ -212,16 +216,26 @@ class Index:
         return Index(known_by(every, root.instant), pending_at(every, root.instant), root.instant)
 
     def series(
-        self, sel: Selector, weights: tuple[tuple[str, float], ...] = (), default: float = 1.0
+        self,
+        sel: Selector,
+        weights: tuple[tuple[str, float], ...] = (),
+        default: float = 1.0,
+        settled: bool = False,
     ) -> Series:
+        """Matching events' figures (times `weights`) at their places on the clock; `settled`:
+        at the instants they surely had happened by instead (a loose date's end, `known_at`)."""
         root = self._root
-        key = (*selector_key(sel, weights), default)
+        settled = settled and root.has_loose
+        key = (*selector_key(sel, weights), default, settled)
         series = root._series.get(key)
         weigh = weight_of(weights, default)
         if series is None:
-            points = [(e.at, (e.quantity or 0) * weigh(e)) for e in root.select(sel)]
+            points = [
+                (e.known_at if settled else e.at, (e.quantity or 0) * weigh(e))
+                for e in root.select(sel)
+            ]
             series = root._series[key] = Series(points)
-        return with_overrides(series, self.overrides, root._by_id, sel, weigh)
+        return with_overrides(series, self.overrides, root._by_id, sel, weigh, settled)
 
     def with_override(self, event: Event, quantity: int) -> Index:
         """The same events read with one event's figure replaced (a disputed reading)."""
@@ -239,12 +253,14 @@ def with_overrides(
     by_id: Mapping[str, Event],
     sel: Selector,
     weigh: Callable[[Event], float],
+    settled: bool = False,
 ) -> Series:
     """`series` with each overridden event's figure (a disputed reading) put in its place."""
     for event_id, quantity in overrides.items():
         event = by_id[event_id]
         if matches(sel, event):
-            series = series.with_delta(event.at, (quantity - (event.quantity or 0)) * weigh(event))
+            instant = event.known_at if settled else event.at
+            series = series.with_delta(instant, (quantity - (event.quantity or 0)) * weigh(event))
     return series
 
 

@@ -67,6 +67,19 @@ def tally(
     return Tally(certain, certain + extra, maybe, outside)
 
 
+def settled_at(
+    ctx: Assessment, sel: Selector, start: float, threshold: float, count: Tally
+) -> float | None:
+    """When what surely counts from `start` first added up to `threshold`: every event at the
+    instant it had surely happened by (a loose date's end, never its middle), without the
+    loosely dated ones that may have happened before `start` (`count.undecided`)."""
+    series = ctx.index.series(sel, settled=True)
+    for event in count.undecided:
+        if event.since < start:
+            series = series.with_delta(event.known_at, -float(ctx.index.quantity(event) or 0))
+    return series.reached(start, threshold)
+
+
 class Chained(Sequence[Event]):
     """Evidence: the undecided events outside a window, then the window's own (still lazy)."""
 

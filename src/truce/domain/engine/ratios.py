@@ -159,6 +159,8 @@ def _batches(term: RatioTerm, ctx: Assessment, start: float, end: float | None) 
     stop = end if end is not None else math.inf
     sel, how = term.selector(), Weighing.of(term)
     series = ctx.index.series(sel)
+    # When payments surely came: a loose date's end (`met_at` never pretends to its middle).
+    surely_paid = ctx.index.series(sel, settled=True)
     paid = series.total(start, stop)
     verdicts: list[Verdict] = []
     before = 0
@@ -171,7 +173,8 @@ def _batches(term: RatioTerm, ctx: Assessment, start: float, end: float | None) 
         status = Status.MET if met else _status(delivered, due, start, stop, ctx.at)
         status = _recorded(status, ctx, sel, start, math.inf)
         status, note = _unfactored(term, ctx, how, batch.start, batch.end, status)
-        met_at = max(reached, batch.at) if met and reached is not None else None
+        surely = surely_paid.reached(start, before + due) if due else batch.at
+        met_at = max(surely, batch.at) if met and surely is not None else None
         if met_at is not None:
             settled.append(met_at)
         label = f"{term.per} {batch.number}"

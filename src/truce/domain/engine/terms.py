@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
-from truce.domain.engine.loose import Tally, tally
+from truce.domain.engine.loose import Tally, settled_at, tally
 from truce.domain.engine.verdicts import (
     Explanation,
     ExtensionVerdict,
@@ -96,7 +96,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
         )
         reached = series.reached(start, term.at_least)
         met = status == Status.MET and reached is not None and reached < deadline
-        met_at = reached if met else None
+        met_at = settled_at(ctx, sel, start, term.at_least, count) if met else None
         text = (
             f"{term.party} delivered {delivered:g} of {term.at_least} {term.subject}"
             + (f" due by {_fmt(ctx, deadline)}" if deadline < math.inf else "")
