@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from truce.access import (
+from truce.domain.claim_input import ClaimInput
+from truce.domain.claims import Claim
+from truce.services.access import (
     Action,
     Forbidden,
     GradeRefused,
@@ -17,8 +19,6 @@ from truce.access import (
     check_submission,
     check_supersede,
 )
-from truce.domain.claim_input import ClaimInput
-from truce.domain.claims import Claim
 
 PARTIES = {"israel", "hamas"}
 

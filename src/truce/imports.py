@@ -16,14 +16,14 @@ from pathlib import Path
 import psycopg
 from sqlalchemy.exc import SQLAlchemyError
 
-from truce.access import Action, Principal, check_submission
-from truce.admission import import_lookalike_warnings
 from truce.domain.claims import Claim
 from truce.errors import ImportRejected, InputFileError, TruceWarning
 from truce.io.claims_file import load_claims_file
+from truce.services.access import Action, Principal, check_submission
+from truce.services.admission import import_lookalike_warnings
+from truce.services.supersession import check_supersedes
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
-from truce.supersession import check_supersedes
 
 # Claims written between two progress reports; the transaction spans them all.
 PROGRESS_STEP = 5_000

@@ -15,7 +15,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truce.admission import admit, input_error
 from truce.domain.candidate import CandidateRecord, FigureNotWhole, claim_input
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
@@ -24,6 +23,7 @@ from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
 from truce.extract.limits import extract_limits
 from truce.review_edits import check_event, checked_edits
+from truce.services.admission import admit, input_error
 from truce.storage.ledger import Ledger
 from truce.storage.review import QueuedCandidate, ReviewQueue
 from truce.storage.texts import DocumentTexts

@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 
 from truce import services
-from truce.access import operator
 from truce.cli import field
 from truce.cli.context import (
     EXIT_PARTIAL,
@@ -24,6 +23,7 @@ from truce.cli.streams import Meter, input_path, output_target
 from truce.domain.claims import ClaimStatus
 from truce.errors import ImportRejected
 from truce.io.field_errors import FieldImportOptions
+from truce.services.access import operator
 
 
 class ExportFormat(StrEnum):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from truce.access import operator
 from truce.cli.context import errors, open_ledger, report, settings
 from truce.cli.streams import Meter, input_path, output_target
 from truce.io.field_errors import FieldExportOption, FieldImportOptions
+from truce.services.access import operator
 
 EXPORTS = ("acled", "ucdp", "csv-excel", "xlsx", "geojson")  # = io.field_export.FIELD_FORMATS
 IMPORTS = ("acled", "ucdp-ged")  # = io.field_import.FIELD_IMPORTS

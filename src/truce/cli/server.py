@@ -7,9 +7,9 @@ from typing import Any
 
 import typer
 
-from truce.access import Role
 from truce.cli.context import console, db_url, open_ledger, print_json, report, wants_json
 from truce.cli.context import settings as cli
+from truce.services.access import Role
 from truce.storage.users import UserStore
 
 users = typer.Typer(help="Users of a truce server and their tokens.", no_args_is_help=True)

@@ -13,11 +13,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from truce.access import PUBLIC, Action, Principal, Role
 from truce.server.cache import HeadCache
 from truce.server.errors import Unauthenticated
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
+from truce.services.access import PUBLIC, Action, Principal, Role
 from truce.storage.ledger import Ledger
 from truce.storage.sessions import SessionStore
 from truce.storage.users import UserStore, token_hash

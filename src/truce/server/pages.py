@@ -14,7 +14,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from truce import review, services
-from truce.access import PUBLIC, Action, Principal
 from truce.domain.claim_input import is_web_address
 from truce.errors import TruceError
 from truce.review_edits import form_edits
@@ -37,6 +36,7 @@ from truce.server.docview import document_link
 from truce.server.glance import moment
 from truce.server.ranges import reading_range
 from truce.server.settings import ServerSettings
+from truce.services.access import PUBLIC, Action, Principal
 from truce.storage.review_page import MAX_PAGE, PAGE
 from truce.storage.sessions import SessionStore, csrf_token
 from truce.storage.users import UserStore

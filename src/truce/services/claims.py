@@ -7,15 +7,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truce.access import Principal, check_submission, own_source
-from truce.admission import admit, input_error, lookalike_warnings
 from truce.domain.claim_checks import unchecked
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.errors import ClaimError
+from truce.services.access import Principal, check_submission, own_source
+from truce.services.admission import admit, input_error, lookalike_warnings
+from truce.services.supersession import check_supersedes
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
-from truce.supersession import check_supersedes
 
 
 def submission(ledger: Ledger, who: Principal, fields: dict[str, Any]) -> dict[str, Any]:

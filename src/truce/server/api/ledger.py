@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from truce.access import Role
 from truce.io.export import export_claims
 from truce.server.deps import LedgerDep, PrincipalDep, Reader, UserManager
+from truce.services.access import Role
 from truce.storage.users import UserStore
 
 router = APIRouter(prefix="/api", tags=["ledger"])

@@ -1,7 +1,7 @@
 """Claims that supersede others, held to the access rule against what the ledger already holds.
 
 Every way a claim enters the ledger — one claim, a correction, an imported file — passes its
-claims through `check_supersedes` once they are built, so the rule in `truce.access` is applied
+claims through `check_supersedes` once they are built, so the rule in `truce.services.access` is applied
 the same way whatever the door.
 """
 
@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from sqlalchemy import Column, select
 
-from truce.access import Action, Principal, check_supersede
 from truce.domain.claims import Claim
+from truce.services.access import Action, Principal, check_supersede
 from truce.storage.ledger import Ledger
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
 from truce.storage.tables import claims as claims_table
