@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from truce import services
-from truce.imports import import_claims
 from truce.io.field_errors import PublishTarget
 from truce.publish import TABLES, metadata_path, publish
 from truce.services.access import operator
+from truce.services.claim_imports import import_claims
 from truce.storage import Ledger
 from truce.storage.users import UserStore, token_hash
 

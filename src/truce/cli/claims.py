@@ -166,7 +166,9 @@ def import_(
     ACLED and UCDP GED files (`-f acled|ucdp-ged -a ID`) are mapped row by row
     (docs/analysts.md); a bad row is listed with its number and the others are imported.
     """
-    from truce.imports import import_claims  # its drivers' errors: not loaded for other commands
+    from truce.services.claim_imports import (
+        import_claims,  # its drivers' errors: not loaded for other commands
+    )
 
     kind = fmt.value if fmt is not None else None
     if kind in field.IMPORTS:

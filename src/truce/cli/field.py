@@ -54,8 +54,8 @@ def import_file(
 ) -> int:
     """Import an ACLED or UCDP GED file (or `-`, stdin) against an agreement: the good rows are
     stored, each bad row is listed with its number; returns how many rows were bad."""
-    from truce.imports import store_claims
     from truce.io.field_import import load_field_file
+    from truce.services.claim_imports import store_claims
 
     if agreement is None:
         raise FieldImportOptions(f"--format {fmt} needs --agreement")

@@ -1,8 +1,8 @@
 """Claims that supersede others, held to the access rule against what the ledger already holds.
 
 Every way a claim enters the ledger — one claim, a correction, an imported file — passes its
-claims through `check_supersedes` once they are built, so the rule in `truce.services.access` is applied
-the same way whatever the door.
+claims through `check_supersedes` once they are built, so the rule in
+`truce.services.access` is applied the same way whatever the door.
 """
 
 from __future__ import annotations

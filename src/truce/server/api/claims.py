@@ -14,12 +14,12 @@ from pydantic import BaseModel, Field
 
 from truce import services
 from truce.domain.claim_input import ClaimInput
-from truce.imports import import_claims
 from truce.server.claim_list import claims_page, list_query
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep, Reader, Submitter, Verdicter
 from truce.server.list_pages import download_response
 from truce.server.listing import ListQuery
 from truce.services.access import Principal
+from truce.services.claim_imports import import_claims
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
 
