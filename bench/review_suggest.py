@@ -76,8 +76,8 @@ def timed(call: Callable[[], Any], rounds: int) -> tuple[float, float]:
 
 
 def measure(ledger: Any, ids: list[str], rounds: int) -> dict[str, tuple[float, float]]:
-    from truce.review_suggest import suggested_for
     from truce.server.views import review_view
+    from truce.services.review_suggestions import suggested_for
     from truce.storage.suggest import event_agreements
 
     out = {}

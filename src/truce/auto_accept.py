@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from truce.errors import TruceError
-from truce.review import accept, confidence_of
+from truce.services.review_queue import accept, confidence_of
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import gaza_spec
-from truce import review
+from truce.services import review_queue
 from truce.storage.ledger import Ledger
 from truce.storage.review import CandidateDecided, ReviewQueue
 
@@ -52,13 +52,13 @@ def claim_count(ledger: Ledger) -> int:
 def test_a_decided_candidate_appends_nothing(ledger_url: str, first: str) -> None:
     ledger, (cid,) = queued_ledger(ledger_url)
     if first == "accepted":
-        review.accept(ledger, cid, {}, "bob")
+        review_queue.accept(ledger, cid, {}, "bob")
     else:
-        review.reject(ledger, cid, "not a release", "bob")
+        review_queue.reject(ledger, cid, "not a release", "bob")
     count, head = claim_count(ledger), ledger.head()
     # Different edits make a different claim: nothing may hide an orphan as a duplicate.
     with pytest.raises(CandidateDecided) as raised:
-        review.accept(ledger, cid, {"quantity": 99}, "eve")
+        review_queue.accept(ledger, cid, {"quantity": 99}, "eve")
     assert raised.value.code == "R102"
     assert claim_count(ledger) == count and ledger.head() == head
     assert ReviewQueue(ledger.engine).get(cid).status == first
@@ -70,7 +70,7 @@ def test_a_failed_acceptance_records_no_decision(ledger_url: str) -> None:
     ledger, (cid,) = queued_ledger(ledger_url)
     head = ledger.head()
     with pytest.raises(Exception):  # noqa: B017, PT011 - the claim's own validation refuses it
-        review.accept(ledger, cid, {"date": "not a date"}, "bob")
+        review_queue.accept(ledger, cid, {"date": "not a date"}, "bob")
     assert ledger.head() == head
     assert ReviewQueue(ledger.engine).get(cid).status == "pending"
     ledger.close()
@@ -87,7 +87,7 @@ def test_two_reviewers_racing_leave_one_claim_and_one_decision(ledger_url: str) 
         own = Ledger.open(ledger_url)
         start.wait()
         try:
-            review.accept(own, cid, {"quantity": quantity}, name)
+            review_queue.accept(own, cid, {"quantity": quantity}, name)
             result = "accepted"
         except CandidateDecided:
             result = "refused"
@@ -124,7 +124,7 @@ def test_an_accepted_bound_stays_a_bound(ledger_url: str) -> None:
                                             "unit": "hostages"}]}  # fmt: skip
     ids = ReviewQueue(ledger.engine).add_document(DOCUMENT, "gaza-2023-11", [found], "ana")
     assert ids is not None
-    done = review.accept(ledger, ids[0], {}, "bob")
+    done = review_queue.accept(ledger, ids[0], {}, "bob")
     claim = ledger.claim(str(done.claim_id))
     assert (claim.quantity, claim.qualifier.value, claim.subject) == (10, "at_least", "hostages")
     ledger.close()
@@ -134,7 +134,7 @@ def _accept_in_process(url: str, cid: str, name: str, quantity: int, start: Any)
     ledger = Ledger.open(url)
     start.wait()
     try:
-        review.accept(ledger, cid, {"quantity": quantity}, name)
+        review_queue.accept(ledger, cid, {"quantity": quantity}, name)
         return "accepted"
     except CandidateDecided:
         return "refused"

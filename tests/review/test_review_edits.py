@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import ClaimFactory, gaza_spec
-from truce import review
 from truce.cli.app import app
 from truce.errors import BadPlace, ClaimError, TooManyCategories
-from truce.review_edits import EventOfAnotherAgreement, checked_edits, form_edits
+from truce.services import review_queue
+from truce.services.review_edits import EventOfAnotherAgreement, checked_edits, form_edits
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
 
@@ -73,13 +73,13 @@ def test_accepting_with_edits_makes_the_claim_they_say(
         ledger.append_claims([make_claim(1, agreement="other", event_id="ev-elsewhere"),
                               make_claim(2, event_id="ev-here")], "ana")  # fmt: skip
         with pytest.raises(EventOfAnotherAgreement) as refused:
-            review.accept(ledger, candidate, {"event_id": "ev-elsewhere"}, "ana")
+            review_queue.accept(ledger, candidate, {"event_id": "ev-elsewhere"}, "ana")
         assert refused.value.code == "R211" and "'other'" in refused.value.message
         assert ReviewQueue(ledger.engine).get(candidate).status == "pending"  # nothing written
         place = {"name": "Kerem Shalom", "country": "IL", "lat": "31.22", "lon": "34.28"}
         edits = {"event_id": "ev-here", "actor": "hamas", "target": "israel",
                  "categories": ["women"], "place": place}  # fmt: skip
-        decided = review.accept(ledger, candidate, edits, "ana")
+        decided = review_queue.accept(ledger, candidate, edits, "ana")
         claim = ledger.claim(str(decided.claim_id))
         assert (claim.event_id, claim.actor, claim.target) == ("ev-here", "hamas", "israel")
         assert claim.categories == ("women",) and claim.quantity == 13

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from truce import services
-from truce.review_suggest import suggested_for
+from truce.services.review_suggestions import suggested_for
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
 

@@ -35,10 +35,11 @@ AUTO_HELP = (
 
 
 def _service() -> Any:
-    """`truce.review`, loaded when a review command runs (not for every `truce` command)."""
-    from truce import review
+    """`truce.services.review_queue`, loaded when a review command runs (not for every
+    `truce` command)."""
+    from truce.services import review_queue
 
-    return review
+    return review_queue
 
 
 def _queue(engine: Any) -> Any:
@@ -111,7 +112,7 @@ PLACE_HINT = 'write the place as JSON: --set place=\'{"name": "Rafah", "country"
 
 
 def _edits(pairs: list[str]) -> dict[str, Any]:
-    from truce.review_edits import split_list
+    from truce.services.review_edits import split_list
 
     edits: dict[str, Any] = {}
     for pair in pairs:

@@ -13,10 +13,9 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from truce import review, services
+from truce import services
 from truce.domain.claim_input import is_web_address
 from truce.errors import TruceError
-from truce.review_edits import form_edits
 from truce.server import csrf, views
 from truce.server.chart import bar_chart, stacked_chart
 from truce.server.deps import (
@@ -36,7 +35,9 @@ from truce.server.docview import document_link
 from truce.server.glance import moment
 from truce.server.ranges import reading_range
 from truce.server.settings import ServerSettings
+from truce.services import review_queue
 from truce.services.access import PUBLIC, Action, Principal
+from truce.services.review_edits import form_edits
 from truce.storage.review_page import MAX_PAGE, PAGE
 from truce.storage.sessions import SessionStore, csrf_token
 from truce.storage.users import UserStore
@@ -348,7 +349,7 @@ def accept(
                         "place_name": place_name, "place_country": place_country,
                         "place_lat": place_lat, "place_lon": place_lon})  # fmt: skip
     try:
-        decided = review.accept(ledger, candidate_id, edits, who.name)
+        decided = review_queue.accept(ledger, candidate_id, edits, who.name)
     except TruceError as exc:
         exc.hint = browser_hint(exc.hint)  # a browser has boxes, not --set
         raise
@@ -369,7 +370,7 @@ def reject(
 ) -> Response:
     check_posted_form(request, given)
     who.require(Action.REVIEW)
-    decided = review.reject(ledger, candidate_id, reason, who.name)
+    decided = review_queue.reject(ledger, candidate_id, reason, who.name)
     return RedirectResponse(f"/review?agreement={quote(decided.agreement)}", status_code=303)
 
 

@@ -10,13 +10,13 @@ from typing import Any
 
 from truce import services
 from truce.errors import TruceError
-from truce.review_suggest import suggested
 from truce.server.cache import HeadCache
 from truce.server.counting import exclusions, left_out
 from truce.server.day_rows import frame_rows
 from truce.server.ends import end_moves
 from truce.server.glance import glance
 from truce.server.grid import DAY, compliance_grid
+from truce.services.review_suggestions import suggested
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
 from truce.storage.review_page import PAGE, queue_page

@@ -22,8 +22,8 @@ from truce.domain.mention import payload_mention
 from truce.domain.spec import AgreementSpec
 from truce.errors import ClaimError
 from truce.extract.limits import extract_limits
-from truce.review_edits import check_event, checked_edits
 from truce.services.admission import admit, input_error
+from truce.services.review_edits import check_event, checked_edits
 from truce.storage.ledger import Ledger
 from truce.storage.review import QueuedCandidate, ReviewQueue
 from truce.storage.texts import DocumentTexts
