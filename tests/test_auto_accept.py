@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from tests.conftest import gaza_spec
 from truce import services
-from truce.auto_accept import AutoAcceptThreshold, auto_accept, threshold
 from truce.cli.app import app
+from truce.services.auto_accept import AutoAcceptThreshold, auto_accept, threshold
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
 

@@ -15,9 +15,9 @@ import pytest
 
 from truce import services
 from truce.io.field_errors import PublishTarget
-from truce.publish import TABLES, metadata_path, publish
 from truce.services.access import operator
 from truce.services.claim_imports import import_claims
+from truce.services.published_copy import TABLES, metadata_path, publish
 from truce.storage import Ledger
 from truce.storage.users import UserStore, token_hash
 

@@ -10,12 +10,12 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from truce.auto_accept import auto_accept, threshold
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json, wants_json
 from truce.cli.extract import _date
 from truce.cli.review import AUTO_HELP
 from truce.cli.streams import progress_wanted
 from truce.errors import BatchError, NothingExtracted
+from truce.services.auto_accept import auto_accept, threshold
 
 
 def register(app: typer.Typer) -> None:

@@ -49,8 +49,8 @@ def _queue(engine: Any) -> Any:
 
 
 def _rule() -> Any:
-    """`truce.auto_accept`, loaded when a command applies the rule."""
-    from truce import auto_accept
+    """`truce.services.auto_accept`, loaded when a command applies the rule."""
+    from truce.services import auto_accept
 
     return auto_accept
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from truce import alerts
+from truce.services import alert_delivery
 from truce.storage.alerts import AlertStore
 from truce.storage.ledger import Ledger
 
@@ -40,7 +40,7 @@ class AlertWatcher:
         found = 0
         for agreement in store.watched(lambda: [a.id for a in self._ledger.agreements()]):
             try:
-                found += len(alerts.observe(self._ledger, agreement))
+                found += len(alert_delivery.observe(self._ledger, agreement))
             except Exception:  # one agreement's failure must not stop the others
                 log.exception("observing %s failed", agreement)
         return found

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator
 
-from truce import alerts, services
+from truce import services
 from truce.domain.claim_input import is_web_address
 from truce.server.deps import LedgerDep, Reader, UserManager
 from truce.server.errors import UnknownWebhook
+from truce.services import alert_delivery
 from truce.storage.alerts import AlertStore
 
 router = APIRouter(tags=["alerts"])
@@ -40,7 +41,7 @@ def changes(
     limit: int = Query(100, ge=1, le=1000),
 ) -> list[dict[str, Any]]:
     """Judges the agreement now first, so a deadline that has just passed is in the list."""
-    alerts.observe(ledger, agreement)
+    alert_delivery.observe(ledger, agreement)
     return [a.as_dict() for a in AlertStore(ledger.engine).recent(agreement, limit)]
 
 
@@ -51,11 +52,11 @@ def changes(
     include_in_schema=False,  # a page beside the agreement's, not an API operation
 )
 def feed(agreement: str, request: Request, ledger: LedgerDep, who: Reader) -> Response:
-    alerts.observe(ledger, agreement)
+    alert_delivery.observe(ledger, agreement)
     spec, _ = ledger.agreement(agreement)
     recent = AlertStore(ledger.engine).recent(agreement, 100)
     link = str(request.url_for("agreement_page", agreement=agreement))
-    body = alerts.atom_feed(agreement, spec.title, recent, link)
+    body = alert_delivery.atom_feed(agreement, spec.title, recent, link)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 

@@ -11,9 +11,9 @@ from typing import Any, Literal
 from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
-from truce.auto_accept import auto_accept
 from truce.server.deps import LedgerDep, QueueReader, Reviewer
 from truce.services import review_queue
+from truce.services.auto_accept import auto_accept
 from truce.services.review_suggestions import suggested_for
 from truce.storage.review import ReviewQueue
 
