@@ -225,7 +225,7 @@ PAGE = """<!doctype html><html><head><title>{title}</title>
 def html_overhead(folder: Path, articles: int) -> dict[str, object]:
     """The same articles as plain text and as HTML pages, read and extracted in one process:
     what a crawl (WARC, HTML) costs beside JSON Lines of text."""
-    from truce.extract.service import extract_paths
+    from truce.extract.from_paths import extract_paths
 
     corpus = folder / "html-corpus"
     shutil.rmtree(corpus, ignore_errors=True)

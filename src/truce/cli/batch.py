@@ -66,7 +66,7 @@ def batch(
     """Extract a corpus on Dask into Parquet, merge reports of one event, flag disputes."""
     from truce.batch.run import BatchOptions, run_batch
     from truce.batch.run import Progress as Counts
-    from truce.extract.service import spec_aliases
+    from truce.extract.from_paths import spec_aliases
     from truce.spec import load_spec_file
 
     if ingest and not agreement:

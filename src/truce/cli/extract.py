@@ -45,7 +45,7 @@ def extract(
     spec: list[Path] = typer.Option([], "--spec", help="agreement specs whose aliases to use"),
 ) -> None:
     """Print candidate events found in news reports; the ledger is not touched."""
-    from truce.extract.service import extract_paths, extraction_record, spec_aliases
+    from truce.extract.from_paths import extract_paths, extraction_record, spec_aliases
     from truce.spec import load_spec_file
 
     if settings.as_json:

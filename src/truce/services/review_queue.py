@@ -54,7 +54,7 @@ def ingest(
     """Extract every document and queue its candidates; a document is ingested only once.
 
     `progress(n)` is called as the n-th document comes out of extraction."""
-    from truce.extract.service import extract_paths, spec_aliases
+    from truce.extract.from_paths import extract_paths, spec_aliases
 
     spec, _ = ledger.agreement(agreement)
     queue = ReviewQueue(ledger.engine)

@@ -1,4 +1,4 @@
-"""Extraction as the interfaces use it: read paths, extract, and say what failed and why."""
+"""Extraction from files as the edges use it: read paths, extract, and say what failed and why."""
 
 from __future__ import annotations
 
