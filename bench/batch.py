@@ -261,7 +261,7 @@ def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
     skipped), and day 2 again into an empty ledger, the same events with nothing to match."""
     from truce.batch.ingest import event_shape, ingest_events
     from truce.batch.known import load_known
-    from truce.spec import load_spec_file
+    from truce.spec_yaml import load_spec_file
     from truce.storage.ledger import Ledger
 
     base = folder / f"runs-{size}"

@@ -32,7 +32,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from truce.domain.claims import Claim  # noqa: E402
-from truce.spec import load_spec_file  # noqa: E402
+from truce.spec_yaml import load_spec_file  # noqa: E402
 from truce.storage.ledger import Ledger  # noqa: E402
 
 SPEC = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"

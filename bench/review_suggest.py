@@ -47,7 +47,7 @@ INDEXES = {
 def build(db: str, size: int) -> None:
     import synthetic
 
-    from truce.spec import load_spec_file
+    from truce.spec_yaml import load_spec_file
     from truce.storage.ledger import Ledger
 
     spec, spec_text = load_spec_file(SPEC)

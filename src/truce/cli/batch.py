@@ -67,7 +67,7 @@ def batch(
     from truce.batch.run import BatchOptions, run_batch
     from truce.batch.run import Progress as Counts
     from truce.extract.from_paths import spec_aliases
-    from truce.spec import load_spec_file
+    from truce.spec_yaml import load_spec_file
 
     if ingest and not agreement:
         raise BatchError("--ingest needs --agreement", hint="add --agreement ID")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from truce.errors import ExampleDamaged
-from truce.spec import load_spec_file
+from truce.spec_yaml import load_spec_file
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult, Entry
 

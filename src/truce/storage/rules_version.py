@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]
-RULE_PACKAGES = ("domain", "spec", "storage", "services")
+RULE_PACKAGES = ("domain", "spec_yaml", "storage", "services")
 RULE_MODULES = ("pretty.py", "errors.py")
 
 

@@ -14,7 +14,7 @@ from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader
 from truce.server.timeline_page import timeline_page
-from truce.spec import load_spec
+from truce.spec_yaml import load_spec
 
 router = APIRouter(prefix="/api/agreements", tags=["agreements"])
 

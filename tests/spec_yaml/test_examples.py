@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from truce.spec import check_spec, dump_spec, load_spec, load_spec_file
+from truce.spec_yaml import check_spec, dump_spec, load_spec, load_spec_file
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples" / "agreements").glob("*.yaml"))
 

@@ -3,6 +3,6 @@
 The model itself lives in `truce.domain.spec`; this package is the layer that touches text.
 """
 
-from truce.spec.loader import check_spec, dump_spec, load_spec, load_spec_file, read_spec_text
+from truce.spec_yaml.loader import check_spec, dump_spec, load_spec, load_spec_file, read_spec_text
 
 __all__ = ["check_spec", "dump_spec", "load_spec", "load_spec_file", "read_spec_text"]

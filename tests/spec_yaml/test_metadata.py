@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from truce.spec import check_spec, load_spec
+from truce.spec_yaml import check_spec, load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 

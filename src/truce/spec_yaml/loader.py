@@ -15,9 +15,9 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from truce.domain.spec import AgreementSpec
 from truce.domain.spec_checks import spec_problems
 from truce.errors import Location, SpecError, SpecErrors
-from truce.spec import codes
-from truce.spec.tree import TooManyNodes, to_plain
-from truce.spec.validation import from_problem, from_validation_error
+from truce.spec_yaml import codes
+from truce.spec_yaml.tree import TooManyNodes, to_plain
+from truce.spec_yaml.validation import from_problem, from_validation_error
 
 MAX_SPEC_BYTES = 2 * 1024 * 1024
 

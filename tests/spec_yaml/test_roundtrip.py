@@ -33,7 +33,7 @@ from truce.domain.spec import (
     Subject,
     When,
 )
-from truce.spec import dump_spec, load_spec
+from truce.spec_yaml import dump_spec, load_spec
 
 slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,11}", fullmatch=True)
 # Surrogates cannot be encoded at all; every other character must survive the trip, quoted or

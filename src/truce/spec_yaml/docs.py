@@ -1,6 +1,6 @@
 """The Markdown reference of the spec format, generated from the pydantic models themselves.
 
-Run `python -m truce.spec.docs > docs/spec-format.md` after changing the model; a test fails
+Run `python -m truce.spec_yaml.docs > docs/spec-format.md` after changing the model; a test fails
 while the committed file and this output differ.
 """
 
@@ -18,10 +18,10 @@ from pydantic_core import PydanticUndefined
 from truce.domain.provisions import BUILT_IN
 from truce.domain.spec import AgreementSpec, TermBase
 from truce.errors import SpecError
-from truce.spec import codes
-from truce.spec.schema import all_models, field_type_name, term_kind, term_models
+from truce.spec_yaml import codes
+from truce.spec_yaml.schema import all_models, field_type_name, term_kind, term_models
 
-REGENERATE = "python -m truce.spec.docs > docs/spec-format.md"
+REGENERATE = "python -m truce.spec_yaml.docs > docs/spec-format.md"
 
 MINIMAL_EXAMPLE = """\
 id: example-pause

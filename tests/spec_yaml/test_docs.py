@@ -4,9 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from truce.spec import load_spec
-from truce.spec.docs import MINIMAL_EXAMPLE, REGENERATE, render_spec_reference
-from truce.spec.schema import all_models, term_kinds
+from truce.spec_yaml import load_spec
+from truce.spec_yaml.docs import MINIMAL_EXAMPLE, REGENERATE, render_spec_reference
+from truce.spec_yaml.schema import all_models, term_kinds
 
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "spec-format.md"
 
@@ -20,7 +20,7 @@ def test_committed_reference_matches_the_model() -> None:
 
 def test_module_prints_the_reference() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "truce.spec.docs"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "truce.spec_yaml.docs"], capture_output=True, text=True, check=True
     )
     assert result.stdout == render_spec_reference()
 

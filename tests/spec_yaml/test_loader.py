@@ -6,8 +6,8 @@ import pytest
 
 from truce.domain.spec import AgreementSpec
 from truce.errors import SpecError, SpecErrors
-from truce.spec import check_spec, load_spec, load_spec_file
-from truce.spec.loader import MAX_SPEC_BYTES
+from truce.spec_yaml import check_spec, load_spec, load_spec_file
+from truce.spec_yaml.loader import MAX_SPEC_BYTES
 
 BASE = """\
 id: demo

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truce.errors import SpecError
-from truce.spec import check_spec
+from truce.spec_yaml import check_spec
 
 EXAMPLE = (
     Path(__file__).resolve().parents[2] / "examples" / "agreements" / "gaza-2023-11.yaml"

@@ -18,8 +18,8 @@ from truce.domain.provision_checks import NOT_DELIVERY, PROVISION_CLASH, UNKNOWN
 from truce.domain.spec import AgreementSpec
 from truce.domain.spec_checks import Problem
 from truce.errors import Location, SpecError
-from truce.spec import codes
-from truce.spec.schema import (
+from truce.spec_yaml import codes
+from truce.spec_yaml.schema import (
     all_models,
     field_at,
     field_type_name,
@@ -28,7 +28,7 @@ from truce.spec.schema import (
     term_kind,
     term_kinds,
 )
-from truce.spec.tree import PathStep, position
+from truce.spec_yaml.tree import PathStep, position
 
 _HINTS_BY_TYPE = {
     "string_pattern_mismatch": "write lowercase letters, digits and hyphens, e.g. `gaza-2023-11`",

@@ -6,7 +6,7 @@ import pytest
 
 from truce.domain.provisions import BUILT_IN
 from truce.errors import SpecErrors
-from truce.spec import check_spec, dump_spec, load_spec
+from truce.spec_yaml import check_spec, dump_spec, load_spec
 
 BASE = """\
 id: lebanon-demo
