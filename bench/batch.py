@@ -259,8 +259,8 @@ def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
     into a fresh SQLite ledger file holding the Gaza agreement: day 1 into an empty ledger, day 2
     into the ledger holding day 1 (every event looked up among day 1's by slot, known mentions
     skipped), and day 2 again into an empty ledger, the same events with nothing to match."""
-    from truce.batch.ingest import event_shape, ingest_events
-    from truce.batch.known import load_known
+    from truce.services.batch_review import event_shape, ingest_events
+    from truce.services.known_events import load_known
     from truce.spec_yaml import load_spec_file
     from truce.storage.ledger import Ledger
 
@@ -305,7 +305,7 @@ def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
         start, matched, events = time.perf_counter(), 0, 0
         for chunk in pq.ParquetFile(out / "events.parquet").iter_batches(batch_size=2_000):
             shapes = [event_shape(e) for e in chunk.to_pylist()]
-            known = load_known(ledger.engine, spec.id, spec.zone, shapes)
+            known = load_known(ledger, spec.id, spec.zone, shapes)
             matched += sum(known.match(s) is not None for s in shapes)
             events += len(shapes)
         seconds = time.perf_counter() - start

@@ -94,7 +94,7 @@ def batch(
                            merge_rows=merge_rows)  # fmt: skip
     summary: dict[str, Any] = {**result.summary, "resumed_partitions": result.progress.resumed}
     if ingest:
-        from truce.batch.ingest import ingest_events
+        from truce.services.batch_review import ingest_events
 
         with open_ledger() as ledger:
             queued = ingest_events(ledger, out, agreement, by)

@@ -1,7 +1,7 @@
 """Ingest and review: extracted candidates queue up, and a reviewer's acceptance makes a claim.
 
-Library functions the CLI (and later the API) call; they compose extraction, the review queue
-and the ledger's one write path.
+The review service every edge calls (CLI, API, pages): it composes extraction, the queue's rows
+(`storage.review`, `storage.review_page`) and the ledger's one write path.
 """
 
 from __future__ import annotations
@@ -25,8 +25,31 @@ from truce.extract.limits import extract_limits
 from truce.services.admission import admit, input_error
 from truce.services.review_edits import check_event, checked_edits
 from truce.storage.ledger import Ledger
-from truce.storage.review import QueuedCandidate, ReviewQueue
+from truce.storage.review import CandidateDecided, QueuedCandidate, ReviewQueue, UnknownCandidate
+from truce.storage.review_page import MAX_PAGE, PAGE, QueuePage
+from truce.storage.review_page import queue_page as _queue_page
 from truce.storage.texts import DocumentTexts
+
+__all__ = [
+    "MAX_PAGE",
+    "PAGE",
+    "CandidateDecided",
+    "FigureNotAWholeNumber",
+    "IngestReport",
+    "QueuePage",
+    "QueuedCandidate",
+    "UnknownCandidate",
+    "accept",
+    "candidate",
+    "claim_fields",
+    "confidence_of",
+    "edit",
+    "ingest",
+    "listed",
+    "pending_count",
+    "queue_page",
+    "reject",
+]
 
 
 class FigureNotAWholeNumber(ClaimError):
@@ -99,10 +122,11 @@ def _with_events(
     """Each candidate under the id of the event already queued or recorded that it is one with
     (by the batch merge's rule, `batch.known`), with that event's readings; else under an id of
     its own, so a later report of the same event can join it."""
-    from truce.batch.known import load_known, match_record, payload_shape
+    from truce.batch.known import match_record, payload_shape
+    from truce.services.known_events import load_known
 
     shapes = [payload_shape(c, published) for c in found]
-    known = load_known(ledger.engine, spec.id, spec.zone, shapes)
+    known = load_known(ledger, spec.id, spec.zone, shapes)
     out = []
     for candidate, shape, keys in zip(found, shapes, mentions, strict=True):
         matched = known.match(shape)
@@ -202,3 +226,24 @@ def reject(
     ledger: Ledger, candidate_id: str, reason: str | None, by: str | None
 ) -> QueuedCandidate:
     return ReviewQueue(ledger.engine).decide(candidate_id, "rejected", by, reason=reason)
+
+
+def candidate(ledger: Ledger, candidate_id: str) -> QueuedCandidate:
+    """One queued candidate as it stands (R-code `UnknownCandidate` when there is none)."""
+    return ReviewQueue(ledger.engine).get(candidate_id)
+
+
+def pending_count(ledger: Ledger, agreement: str) -> int:
+    return len(ReviewQueue(ledger.engine).list(agreement, "pending"))
+
+
+def queue_page(
+    ledger: Ledger,
+    agreement: str | None,
+    status: str | None,
+    document: str | None = None,
+    offset: int = 0,
+    limit: int = PAGE,
+) -> QueuePage:
+    """One page of the filtered queue, with the documents its candidates came from."""
+    return _queue_page(ledger.engine, agreement, status, document, offset, limit)

@@ -24,10 +24,11 @@ from typing import Any
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from truce.batch.documents import content_hashes
-from truce.batch.known import KnownEvent, Shape, load_known, match_record, shape
+from truce.batch.known import KnownEvent, Shape, match_record, shape
 from truce.domain.candidate import CandidateRecord, Figure
 from truce.domain.mention import mention_key
 from truce.domain.readings import qualifier
+from truce.services.known_events import load_known
 from truce.storage.ledger import Ledger
 from truce.storage.queued import Mention
 from truce.storage.review import ReviewQueue
@@ -56,7 +57,7 @@ def ingest_events(ledger: Ledger, out: Path, agreement: str, by: str | None) -> 
     report = IngestedEvents()
     for chunk in _events(out / "events.parquet"):
         shapes = [event_shape(e) for e in chunk]
-        known = load_known(ledger.engine, agreement, spec.zone, shapes)
+        known = load_known(ledger, agreement, spec.zone, shapes)
         matched = [known.match(s) for s in shapes]
         entries = [queue_entry(e, hashes, m) for e, m in zip(chunk, matched, strict=True)]
         for start in range(0, len(entries), COMMIT):
