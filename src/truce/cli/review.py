@@ -42,12 +42,6 @@ def _service() -> Any:
     return review_queue
 
 
-def _queue(engine: Any) -> Any:
-    from truce.storage.review import ReviewQueue
-
-    return ReviewQueue(engine)
-
-
 def _rule() -> Any:
     """`truce.services.auto_accept`, loaded when a command applies the rule."""
     from truce.services import auto_accept
@@ -185,7 +179,7 @@ def list_(
 def show(candidate_id: str = typer.Argument(..., metavar="ID")) -> None:
     """Show one candidate with its quote and span."""
     with open_ledger() as ledger:
-        print_json(_queue(ledger.engine).get(candidate_id).as_dict())
+        print_json(_service().candidate(ledger, candidate_id).as_dict())
 
 
 @app.command("accept")

@@ -20,8 +20,8 @@ from truce.server.limits import BodyLimit
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
 from truce.server.watch import AlertWatcher
-from truce.storage.ledger import Ledger
-from truce.storage.users import UserStore
+from truce.services.ledger import Ledger
+from truce.services.users import user_by_token
 
 ROUTERS = (
     agreements.router,
@@ -62,7 +62,6 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     app.state.cache = HeadCache(ledger)
     throttle = FailureThrottle(settings.auth_failure_burst, settings.auth_failures_per_minute)
     app.state.throttle = throttle
-    users = UserStore(ledger.engine)
     for router in ROUTERS:
         app.include_router(router)
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
@@ -73,7 +72,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
         BodyLimit,
         max_body=settings.max_body_bytes,
         max_upload=settings.max_upload_bytes,
-        known=lambda token: users.by_token(token) is not None,
+        known=lambda token: user_by_token(ledger, token) is not None,
         throttle=throttle,
     )
     app.add_middleware(SecurityHeaders)

@@ -33,8 +33,8 @@ from truce.server.throttle import TooManyFailures
 from truce.services import BadInstant
 from truce.services.access import Forbidden, RoleError
 from truce.services.admission import range_error
-from truce.storage.review import CandidateDecided, UnknownCandidate
-from truce.storage.users import UnknownUser, UserExists
+from truce.services.review_queue import CandidateDecided, UnknownCandidate
+from truce.services.users import UnknownUser, UserExists
 
 log = logging.getLogger("truce.server")
 

@@ -16,8 +16,8 @@ from truce.server.claim_list import claims_view, list_query
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep
 from truce.server.listing import FILTER_KEYS, ListQuery
 from truce.server.pages import Viewer, _page
-from truce.storage import claim_query
-from truce.storage.ledger import Ledger
+from truce.services.claim_lists import stream_claims
+from truce.services.ledger import Ledger
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=400)]
@@ -82,7 +82,7 @@ def download_response(ledger: Ledger, query: ListQuery, fmt: str) -> Response:
     media_type = downloads.check_format(fmt)
     # GeoJSON draws only claims with a place: the database skips the others.
     where = replace(query.where, placed=True) if fmt == "geojson" else query.where
-    claims = claim_query.stream(ledger.engine, where, query.order)
+    claims = stream_claims(ledger, where, query.order)
     name = quote(f"{query.where.agreement}-claims.{fmt}")
     return StreamingResponse(
         downloads.chunks(claims, fmt),

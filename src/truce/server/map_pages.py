@@ -16,7 +16,7 @@ from truce.server.mapdata import KIND_NAMES, Filters, at_instant, placed, table_
 from truce.server.mapsvg import SHAPES, map_svg
 from truce.server.pages import Viewer, page_response
 from truce.services import parse_instant
-from truce.storage.ledger import Ledger
+from truce.services.ledger import Ledger
 
 router = APIRouter(include_in_schema=False)
 STYLESHEET = Path(__file__).parent / "static" / "mapdoc.css"

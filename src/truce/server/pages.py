@@ -38,9 +38,9 @@ from truce.server.settings import ServerSettings
 from truce.services import review_queue
 from truce.services.access import PUBLIC, Action, Principal
 from truce.services.review_edits import form_edits
-from truce.storage.review_page import MAX_PAGE, PAGE
-from truce.storage.sessions import SessionStore, csrf_token
-from truce.storage.users import UserStore
+from truce.services.review_queue import MAX_PAGE, PAGE
+from truce.services.sessions import close_session, csrf_token, open_session
+from truce.services.users import user_by_token
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -170,11 +170,11 @@ def login(
     csrf.check_form(request, given, request.cookies.get(csrf.LOGIN_COOKIE))
     throttle, address = get_throttle(request), client_address(request)
     throttle.check(address)
-    user = UserStore(ledger.engine).by_token(token.strip())
+    user = user_by_token(ledger, token.strip())
     if user is None:
         throttle.failed(address)
         return _login_page(request, settings, next, "That token is unknown or was revoked.", 401)
-    session_id = SessionStore(ledger.engine, settings.session_seconds).open(user.name)
+    session_id = open_session(ledger, user.name, settings.session_seconds)
     response = RedirectResponse(_local(next), status_code=303)
     secure = settings.secure_cookies or request.url.scheme == "https"
     response.set_cookie(session_cookie(settings), session_id, httponly=True, samesite="strict",
@@ -190,7 +190,7 @@ def logout(
     response = RedirectResponse("/login", status_code=303)
     if session_principal(request) is not None:
         check_posted_form(request, given)
-        SessionStore(ledger.engine, settings.session_seconds).close(request.state.session_id)
+        close_session(ledger, request.state.session_id, settings.session_seconds)
     response.delete_cookie(session_cookie(settings), path="/")
     return response
 

@@ -14,7 +14,7 @@ from truce.domain.claim_input import is_web_address
 from truce.server.deps import LedgerDep, Reader, UserManager
 from truce.server.errors import UnknownWebhook
 from truce.services import alert_delivery
-from truce.storage.alerts import AlertStore
+from truce.services import alert_subscriptions as subscriptions
 
 router = APIRouter(tags=["alerts"])
 
@@ -42,7 +42,7 @@ def changes(
 ) -> list[dict[str, Any]]:
     """Judges the agreement now first, so a deadline that has just passed is in the list."""
     alert_delivery.observe(ledger, agreement)
-    return [a.as_dict() for a in AlertStore(ledger.engine).recent(agreement, limit)]
+    return [a.as_dict() for a in subscriptions.recent_alerts(ledger, agreement, limit)]
 
 
 @router.get(
@@ -54,7 +54,7 @@ def changes(
 def feed(agreement: str, request: Request, ledger: LedgerDep, who: Reader) -> Response:
     alert_delivery.observe(ledger, agreement)
     spec, _ = ledger.agreement(agreement)
-    recent = AlertStore(ledger.engine).recent(agreement, 100)
+    recent = subscriptions.recent_alerts(ledger, agreement, 100)
     link = str(request.url_for("agreement_page", agreement=agreement))
     body = alert_delivery.atom_feed(agreement, spec.title, recent, link)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
@@ -64,19 +64,19 @@ def feed(agreement: str, request: Request, ledger: LedgerDep, who: Reader) -> Re
 def add_webhook(body: NewWebhook, ledger: LedgerDep, who: UserManager) -> dict[str, Any]:
     if body.agreement is not None:
         services.status(ledger, body.agreement)  # an unknown agreement is refused here
-    hook = AlertStore(ledger.engine).add_webhook(body.agreement, body.url, who.name)
+    hook = subscriptions.add_webhook(ledger, body.agreement, body.url, who.name)
     return {**hook.public(), "secret": hook.secret}
 
 
 @router.get("/api/webhooks", summary="Every webhook (never its secret)")
 def list_webhooks(ledger: LedgerDep, who: UserManager) -> list[dict[str, Any]]:
-    return [h.public() for h in AlertStore(ledger.engine).webhooks()]
+    return [h.public() for h in subscriptions.webhooks(ledger)]
 
 
 @router.delete("/api/webhooks/{webhook_id}", status_code=204, summary="Remove a webhook")
 def remove_webhook(
     ledger: LedgerDep, who: UserManager, webhook_id: int = Path(..., ge=1, le=2**31 - 1)
 ) -> Response:
-    if not AlertStore(ledger.engine).remove_webhook(webhook_id):
+    if not subscriptions.remove_webhook(ledger, webhook_id):
         raise UnknownWebhook(f"no webhook {webhook_id}")
     return Response(status_code=204)

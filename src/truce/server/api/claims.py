@@ -20,8 +20,7 @@ from truce.server.list_pages import download_response
 from truce.server.listing import ListQuery
 from truce.services.access import Principal
 from truce.services.claim_imports import import_claims
-from truce.storage.ledger import Ledger
-from truce.storage.records import AppendResult
+from truce.services.ledger import AppendResult, Ledger
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 MAX_LIMIT = 1_000

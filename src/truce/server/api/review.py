@@ -15,7 +15,6 @@ from truce.server.deps import LedgerDep, QueueReader, Reviewer
 from truce.services import review_queue
 from truce.services.auto_accept import auto_accept
 from truce.services.review_suggestions import suggested_for
-from truce.storage.review import ReviewQueue
 
 router = APIRouter(prefix="/api/review", tags=["review"])
 
@@ -84,7 +83,7 @@ def ingest(
 
 @router.get("/{candidate_id}", summary="One candidate")
 def show(candidate_id: str, ledger: LedgerDep, who: QueueReader) -> dict[str, Any]:
-    return ReviewQueue(ledger.engine).get(candidate_id).as_dict()
+    return review_queue.candidate(ledger, candidate_id).as_dict()
 
 
 @router.get(
