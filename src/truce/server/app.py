@@ -10,7 +10,17 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from truce import __version__
-from truce.server import document_pages, errors, list_pages, map_pages, pages, reference
+from truce.server import (
+    agreement_pages,
+    document_pages,
+    errors,
+    list_pages,
+    login_pages,
+    map_pages,
+    pages,
+    reference,
+    review_pages,
+)
 from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
@@ -30,7 +40,9 @@ ROUTERS = (
     ledger_api.router,
     alerts.router,
     list_pages.router,
-    pages.router,
+    login_pages.router,
+    agreement_pages.router,
+    review_pages.router,
     map_pages.router,
     document_pages.router,
     reference.router,
