@@ -21,7 +21,7 @@ from truce.services.published_copy import TABLES, metadata_path, publish
 from truce.storage import Ledger
 from truce.storage.users import UserStore, token_hash
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GAZA = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 GAZA_CLAIMS = ROOT / "examples" / "claims" / "gaza-2023-11.jsonl"
 
@@ -99,7 +99,7 @@ def test_publishing_while_another_process_imports(tmp_path: Path) -> None:
     ]  # fmt: skip
     bulk = tmp_path / "bulk.jsonl"
     bulk.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    source = str(Path(__file__).resolve().parents[1] / "src")
+    source = str(Path(__file__).resolve().parents[2] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
     writer = subprocess.Popen(
         [sys.executable, "-m", "truce", "--db", url, "import", str(bulk)],

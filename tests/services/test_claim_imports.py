@@ -21,7 +21,7 @@ from truce.cli.app import app
 from truce.storage.ledger import Ledger
 from truce.storage.tables import claims as claims_table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def claim_line(n: int, **changes: object) -> str:

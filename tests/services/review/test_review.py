@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 
 from truce.cli.app import app
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GAZA = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 SEED = ROOT / "eval" / "gold" / "documents" / "seed-2023-11-28.txt"
 

@@ -19,7 +19,7 @@ from truce.storage.review import ReviewQueue
 
 DOCUMENT = {"hash": "a" * 64, "name": "wire.txt", "url": "https://example.org/wire",
             "outlet": "AFP", "published": "2023-11-25"}  # fmt: skip
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GAZA = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 
 
