@@ -3,8 +3,8 @@
 The edges parse input, call a service, and format what comes back; they never open the
 ledger's tables themselves. The operations most edges share are named here
 (`services.status(...)`, `services.record_claim(...)`); the rest are imported from their
-module (`truce.services.review_queue`, `truce.services.users`, ...). docs/architecture.md's
-"Layout" says which layer lives where.
+module (`truce.services.review_queue`, `truce.services.users`, ...). The README's "Layout"
+says which layer lives where.
 """
 
 from truce.services.agreement_status import status, status_answer, status_text
