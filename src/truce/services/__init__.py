@@ -8,7 +8,12 @@ says which layer lives where.
 """
 
 from truce.services.agreement_status import status, status_answer, status_text
-from truce.services.agreements import EXAMPLE_RECORD, add_agreement_file, load_bundled_example
+from truce.services.agreements import (
+    EXAMPLE_RECORD,
+    add_agreement_file,
+    add_agreement_text,
+    load_bundled_example,
+)
 from truce.services.claims import (
     VERDICTS,
     change_status,
@@ -26,6 +31,7 @@ __all__ = [
     "BadInstant",
     "InstantOutOfRange",
     "add_agreement_file",
+    "add_agreement_text",
     "agreement_timeline",
     "change_status",
     "filter_claims",

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from truce.domain.spec import AgreementSpec
 from truce.errors import ExampleDamaged
-from truce.spec_yaml import load_spec_file
+from truce.spec_yaml import load_spec, load_spec_file
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult, Entry
+
+
+def add_agreement_text(
+    ledger: Ledger, yaml_text: str, name: str, recorded_by: str | None
+) -> tuple[AgreementSpec, Entry]:
+    """A spec given as YAML text (`name` says where it came from in errors), checked and added
+    as the agreement or its new version."""
+    spec = load_spec(yaml_text, name)
+    return spec, ledger.add_agreement(spec, yaml_text, recorded_by)
 
 
 def add_agreement_file(ledger: Ledger, path: str | Path, recorded_by: str | None) -> Entry:

@@ -40,8 +40,7 @@ def validate(body: SpecText, who: Reader) -> dict[str, Any]:
 
 @router.post("", status_code=201, summary="Add an agreement, or a new version of one")
 def add(body: SpecText, ledger: LedgerDep, who: AgreementManager) -> dict[str, Any]:
-    spec = load_spec(body.yaml, body.name)
-    entry = ledger.add_agreement(spec, body.yaml, who.name)
+    spec, entry = services.add_agreement_text(ledger, body.yaml, body.name, who.name)
     return {"id": spec.id, "title": spec.title, "seq": entry.seq, "hash": entry.hash}
 
 
