@@ -102,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from truce.storage.ledger import Ledger
-    from truce.storage.review import ReviewQueue
+    from truce.storage.review_rows import ReviewQueue
     from truce.storage.tables import claims
 
     if not Path(args.db).exists():

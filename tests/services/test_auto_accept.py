@@ -15,7 +15,7 @@ from truce import services
 from truce.cli.app import app
 from truce.services.auto_accept import AutoAcceptThreshold, auto_accept, threshold
 from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
+from truce.storage.review_rows import ReviewQueue
 
 DOCUMENT = {"hash": "a" * 64, "name": "wire.txt", "url": "https://example.org/wire",
             "outlet": "AFP", "published": "2023-11-25"}  # fmt: skip

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from truce.errors import TruceError
 from truce.services.review_queue import accept, confidence_of
 from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
+from truce.storage.review_rows import ReviewQueue
 
 
 class AutoAcceptThreshold(TruceError):

@@ -31,7 +31,7 @@ from truce.domain.readings import qualifier
 from truce.services.known_events import load_known
 from truce.storage.ledger import Ledger
 from truce.storage.queued import Mention
-from truce.storage.review import ReviewQueue
+from truce.storage.review_rows import ReviewQueue
 
 _SOURCE_FIELDS = ("outlet", "url", "speaker", "role", "anonymous", "via")
 

@@ -1,7 +1,7 @@
 """Ingest and review: extracted candidates queue up, and a reviewer's acceptance makes a claim.
 
 The review service every edge calls (CLI, API, pages): it composes extraction, the queue's rows
-(`storage.review`, `storage.review_page`) and the ledger's one write path.
+(`storage.review_rows`, `storage.review_page`) and the ledger's one write path.
 """
 
 from __future__ import annotations
@@ -25,9 +25,14 @@ from truce.extract.limits import extract_limits
 from truce.services.admission import admit, input_error
 from truce.services.review_edits import check_event, checked_edits
 from truce.storage.ledger import Ledger
-from truce.storage.review import CandidateDecided, QueuedCandidate, ReviewQueue, UnknownCandidate
 from truce.storage.review_page import MAX_PAGE, PAGE, QueuePage
 from truce.storage.review_page import queue_page as _queue_page
+from truce.storage.review_rows import (
+    CandidateDecided,
+    QueuedCandidate,
+    ReviewQueue,
+    UnknownCandidate,
+)
 from truce.storage.texts import DocumentTexts
 
 __all__ = [

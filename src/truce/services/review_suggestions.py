@@ -11,7 +11,7 @@ from truce.domain.claim_input import parse_claim_date
 from truce.domain.spec import AgreementSpec
 from truce.domain.suggest import Seen, Wanted, suggestions
 from truce.storage.ledger import Ledger
-from truce.storage.review import QueuedCandidate, ReviewQueue
+from truce.storage.review_rows import QueuedCandidate, ReviewQueue
 from truce.storage.suggest import claims_near
 
 

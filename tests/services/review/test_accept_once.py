@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import gaza_spec
 from truce.services import review_queue
 from truce.storage.ledger import Ledger
-from truce.storage.review import CandidateDecided, ReviewQueue
+from truce.storage.review_rows import CandidateDecided, ReviewQueue
 
 DOCUMENT = {"hash": "d" * 64, "name": "wire.txt", "url": "https://example.org/wire",
             "outlet": "AFP", "published": "2023-11-25"}  # fmt: skip

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from tests.conftest import gaza_spec
 from truce.cli.app import app
 from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
+from truce.storage.review_rows import ReviewQueue
 
 DOCUMENT = {"hash": "b" * 64, "name": "wire.txt", "url": None, "outlet": "AFP",
             "published": "2023-11-25"}  # fmt: skip

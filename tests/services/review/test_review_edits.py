@@ -16,7 +16,7 @@ from truce.errors import BadPlace, ClaimError, TooManyCategories
 from truce.services import review_queue
 from truce.services.review_edits import EventOfAnotherAgreement, checked_edits, form_edits
 from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
+from truce.storage.review_rows import ReviewQueue
 
 DOCUMENT = {"hash": "d" * 64, "name": "wire.txt", "url": "https://example.org/wire",
             "outlet": "Wire", "published": "2023-11-25"}  # fmt: skip

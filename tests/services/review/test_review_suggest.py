@@ -7,7 +7,7 @@ from pathlib import Path
 from truce import services
 from truce.services.review_suggestions import suggested_for
 from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
+from truce.storage.review_rows import ReviewQueue
 
 DOCUMENT = {"hash": "e" * 64, "name": "wire.txt", "url": None, "outlet": "Wire",
             "published": "2023-11-29"}  # fmt: skip
