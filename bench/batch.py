@@ -225,7 +225,7 @@ PAGE = """<!doctype html><html><head><title>{title}</title>
 def html_overhead(folder: Path, articles: int) -> dict[str, object]:
     """The same articles as plain text and as HTML pages, read and extracted in one process:
     what a crawl (WARC, HTML) costs beside JSON Lines of text."""
-    from truce.extract.service import extract_paths
+    from truce.extract.from_paths import extract_paths
 
     corpus = folder / "html-corpus"
     shutil.rmtree(corpus, ignore_errors=True)
@@ -259,9 +259,9 @@ def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
     into a fresh SQLite ledger file holding the Gaza agreement: day 1 into an empty ledger, day 2
     into the ledger holding day 1 (every event looked up among day 1's by slot, known mentions
     skipped), and day 2 again into an empty ledger, the same events with nothing to match."""
-    from truce.batch.ingest import event_shape, ingest_events
-    from truce.batch.known import load_known
-    from truce.spec import load_spec_file
+    from truce.services.batch_review import event_shape, ingest_events
+    from truce.services.known_events import load_known
+    from truce.spec_yaml import load_spec_file
     from truce.storage.ledger import Ledger
 
     base = folder / f"runs-{size}"
@@ -305,7 +305,7 @@ def runs_cost(folder: Path, size: int, workers: int) -> dict[str, object]:
         start, matched, events = time.perf_counter(), 0, 0
         for chunk in pq.ParquetFile(out / "events.parquet").iter_batches(batch_size=2_000):
             shapes = [event_shape(e) for e in chunk.to_pylist()]
-            known = load_known(ledger.engine, spec.id, spec.zone, shapes)
+            known = load_known(ledger, spec.id, spec.zone, shapes)
             matched += sum(known.match(s) is not None for s in shapes)
             events += len(shapes)
         seconds = time.perf_counter() - start

@@ -49,7 +49,7 @@ import verify_before  # noqa: E402
 from truce import services  # noqa: E402
 from truce.domain.engine import evaluate  # noqa: E402
 from truce.services import parse_instant  # noqa: E402
-from truce.spec import load_spec_file  # noqa: E402
+from truce.spec_yaml import load_spec_file  # noqa: E402
 from truce.storage import snapshot  # noqa: E402
 from truce.storage.ledger import Ledger  # noqa: E402
 from truce.storage.verify import PARALLEL_FROM, default_workers  # noqa: E402

@@ -30,7 +30,7 @@ from truce.io import flat  # noqa: E402
 from truce.io.export import export_claims  # noqa: E402
 from truce.io.field_export import export_field  # noqa: E402
 from truce.io.field_rows import FieldContext  # noqa: E402
-from truce.spec import load_spec_file  # noqa: E402
+from truce.spec_yaml import load_spec_file  # noqa: E402
 
 SPEC = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 PLACE = {"name": "Rafah", "lat": 31.29, "lon": 34.25, "admin1": "PS.GZ", "country": "PSE",

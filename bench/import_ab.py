@@ -3,7 +3,7 @@
 - before: what `truce import` did until 2026-12-06 (kept here only): `Ledger.append_claims` once
   per 5,000 claims, each part its own transaction, so a failure at line 10,001 left 10,000 in;
 - after: `Ledger.append_claims` with a progress callback every 5,000 claims, all of them in one
-  transaction under the write lock (what `truce.imports.import_claims` calls).
+  transaction under the write lock (what `truce.services.claim_imports.import_claims` calls).
 
 Each round writes the same synthetic claims (bench/synthetic.py) into a fresh ledger holding the
 Gaza agreement, the two ways alternating (A B B A ...) so that a change in the machine's load
@@ -32,7 +32,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from truce.domain.claims import Claim  # noqa: E402
-from truce.spec import load_spec_file  # noqa: E402
+from truce.spec_yaml import load_spec_file  # noqa: E402
 from truce.storage.ledger import Ledger  # noqa: E402
 
 SPEC = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"

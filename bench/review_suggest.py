@@ -47,7 +47,7 @@ INDEXES = {
 def build(db: str, size: int) -> None:
     import synthetic
 
-    from truce.spec import load_spec_file
+    from truce.spec_yaml import load_spec_file
     from truce.storage.ledger import Ledger
 
     spec, spec_text = load_spec_file(SPEC)
@@ -76,8 +76,8 @@ def timed(call: Callable[[], Any], rounds: int) -> tuple[float, float]:
 
 
 def measure(ledger: Any, ids: list[str], rounds: int) -> dict[str, tuple[float, float]]:
-    from truce.review_suggest import suggested_for
     from truce.server.views import review_view
+    from truce.services.review_suggestions import suggested_for
     from truce.storage.suggest import event_agreements
 
     out = {}
@@ -102,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from truce.storage.ledger import Ledger
-    from truce.storage.review import ReviewQueue
+    from truce.storage.review_rows import ReviewQueue
     from truce.storage.tables import claims
 
     if not Path(args.db).exists():

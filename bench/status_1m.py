@@ -88,7 +88,7 @@ def build(urls: list[str], size: int) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     import synthetic
 
-    from truce.spec import load_spec_file
+    from truce.spec_yaml import load_spec_file
     from truce.storage.ledger import Ledger
 
     spec, text = load_spec_file(SPEC)

@@ -11,6 +11,10 @@ its transitive closure, so a layer cannot reach a forbidden one through a third 
   CLI or the batch layer.
 - `truce.storage` keeps the ledger: it never reaches the server, the CLI, extraction or batch.
 - Nothing below the CLI imports the CLI; the server never imports it either.
+- The edges (`truce.server`, `truce.cli`, `truce.batch`) call the service layer
+  (`truce.services`): none imports `truce.storage` itself (`EDGE_STORAGE_ALLOWED` names the
+  exceptions, none today) nor reaches a ledger's `.engine`, where the tables are.
+- The service layer sits on storage, never the other way round, and never reaches an edge.
 """
 
 from __future__ import annotations
@@ -31,6 +35,13 @@ DOMAIN_FORBIDDEN_STDLIB = {
     "os", "pathlib", "io", "sqlite3", "socket", "subprocess", "urllib", "http", "threading",
     "multiprocessing", "asyncio", "shutil", "tempfile", "logging", "sys",
 }  # fmt: skip
+
+
+# The edges that call the service layer, and the modules among them allowed to import
+# `truce.storage` directly (module -> why). Empty: the ledger is opened through
+# `truce.services.ledger`, and everything that needs a query is a service.
+EDGES = ("server", "cli", "batch")
+EDGE_STORAGE_ALLOWED: dict[str, str] = {}
 
 
 def module_name(path: Path) -> str:
@@ -149,7 +160,50 @@ def test_extraction_never_reaches_the_ledger_the_server_or_the_cli() -> None:
 
 
 def test_storage_never_reaches_the_edges_or_extraction() -> None:
-    assert offenders("storage", {"server", "cli", "extract", "batch"}) == {}
+    assert offenders("storage", {"server", "cli", "extract", "batch", "services"}) == {}
+
+
+def test_the_services_never_reach_the_server_or_the_cli() -> None:
+    assert offenders("services", {"server", "cli"}) == {}
+
+
+def storage_importers(modules: Iterable[str]) -> dict[str, list[str]]:
+    """Edge modules that import `truce.storage` themselves, with what they import."""
+    found = {}
+    for module in modules:
+        if module in EDGE_STORAGE_ALLOWED:
+            continue
+        bad = sorted(m for m in direct_imports(module) if layer(m) == "storage")
+        if bad:
+            found[module] = bad
+    return found
+
+
+@cache
+def engine_reaches(module: str) -> tuple[int, ...]:
+    """The lines where `module` reads an `.engine` attribute (a ledger's tables are behind it)."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    return tuple(
+        sorted(
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr == "engine"
+        )
+    )
+
+
+def edge_modules() -> list[str]:
+    return [m for edge in EDGES for m in in_layer(edge)]
+
+
+def test_the_edges_call_the_services_not_storage() -> None:
+    assert edge_modules() and all(m in MODULES for m in EDGE_STORAGE_ALLOWED)
+    assert storage_importers(edge_modules()) == {}
+
+
+def test_the_edges_never_reach_a_ledger_s_engine() -> None:
+    found = {m: lines for m in edge_modules() if (lines := engine_reaches(m))}
+    assert found == {}
 
 
 def test_only_the_entry_point_imports_the_cli() -> None:
@@ -186,3 +240,29 @@ def test_a_forbidden_import_would_be_caught(tmp_path: Path) -> None:
         del MODULES[probe]
         direct_imports.cache_clear()
         reach.cache_clear()
+
+
+def test_an_edge_reaching_storage_would_be_caught(tmp_path: Path) -> None:
+    """The edge rules can fail: a server module that imports the ledger and reads its engine,
+    by a relative import as well as an absolute one, is found by both checks."""
+    probes = {
+        "truce.server._layering_probe": "from truce.storage.ledger import Ledger\n"
+        "def f(ledger: Ledger) -> object:\n    return ledger.engine\n",
+        "truce.cli._layering_probe": "from ..storage import users\n",
+    }
+    for probe, text in probes.items():
+        MODULES[probe] = tmp_path / f"{probe.replace('.', '_')}.py"
+        MODULES[probe].write_text(text)
+    try:
+        direct_imports.cache_clear()
+        assert storage_importers(probes) == {
+            "truce.server._layering_probe": ["truce.storage.ledger"],
+            "truce.cli._layering_probe": ["truce.storage", "truce.storage.users"],
+        }
+        assert engine_reaches("truce.server._layering_probe") == (3,)
+        assert engine_reaches("truce.cli._layering_probe") == ()
+    finally:
+        for probe in probes:
+            del MODULES[probe]
+        direct_imports.cache_clear()
+        engine_reaches.cache_clear()

@@ -12,7 +12,7 @@ from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.engine.columns import evaluate_columns
 from truce.domain.spec import AgreementSpec
-from truce.spec import load_spec_file
+from truce.spec_yaml import load_spec_file
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from truce.domain.claims import Claim
-from truce.spec import load_spec_file
+from truce.spec_yaml import load_spec_file
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "agreements" / "gaza-2025-01.yaml"
 SPEC, _ = load_spec_file(EXAMPLE)

@@ -27,7 +27,7 @@ import pytest
 
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
-from truce.spec import load_spec_file
+from truce.spec_yaml import load_spec_file
 
 ROOT = Path(__file__).resolve().parents[2] / "examples"
 SPEC, _ = load_spec_file(ROOT / "agreements" / "gaza-2025-10.yaml")

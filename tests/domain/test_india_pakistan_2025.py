@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from truce.domain.claim_input import ClaimInput
-from truce.spec import load_spec_file
+from truce.spec_yaml import load_spec_file
 
 ROOT = Path(__file__).resolve().parents[2] / "examples"
 SPEC, _ = load_spec_file(ROOT / "agreements" / "india-pakistan-2025.yaml")

@@ -27,7 +27,7 @@ from typing import Any
 from tests.domain import example_record as example
 from tests.domain.example_record import EXAMPLES
 from truce.domain.spec import AgreementSpec
-from truce.spec import check_spec
+from truce.spec_yaml import check_spec
 
 VERSIONS = example.versions("karabakh-2020")
 FIRST, AMENDED = VERSIONS

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import GAZA_YAML, ClaimFactory, gaza_spec
-from truce.access import operator
 from truce.domain.claims import Claim, DatePrecision, EventType, Source
 from truce.domain.readings import Qualifier
 from truce.errors import TruceError
-from truce.imports import store_claims
 from truce.io.field_errors import FieldFileColumns
 from truce.io.field_export import export_field
 from truce.io.field_import import load_field_file
 from truce.io.field_rows import FieldContext
+from truce.services.access import operator
+from truce.services.claim_imports import store_claims
 from truce.storage import Ledger
 
 ACLED_HEAD = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,"

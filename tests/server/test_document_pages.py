@@ -13,7 +13,7 @@ import pytest
 from tests.server.conftest import Server, running
 from truce.server.docview import PAGE_CHARS
 from truce.storage import texts
-from truce.storage.review import ReviewQueue
+from truce.storage.review_rows import ReviewQueue
 from truce.storage.texts import DocumentTexts
 
 REPORT = (

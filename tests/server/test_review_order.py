@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.conftest import gaza_spec
-from tests.review.test_queue_order import expected, queue
 from tests.server.conftest import Server
+from tests.services.review.test_queue_order import expected, queue
 
 
 def test_the_api_lists_most_confident_first(server: Server) -> None:

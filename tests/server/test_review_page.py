@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.server.conftest import Server
-from truce.server.pages import browser_hint
+from truce.server.review_pages import browser_hint
 
 REPORT = (
     "DOHA, Nov 30 (Wire) - Hamas released two more hostages on Thursday evening, Qatar's "

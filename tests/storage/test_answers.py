@@ -19,6 +19,7 @@ from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
+from truce.services import agreement_status
 from truce.storage import Ledger, answers
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -40,13 +41,13 @@ def ledger(ledger_url: str) -> Iterator[Ledger]:
 def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The instants the engine judged (a kept answer read back is not judged)."""
     calls: list[str] = []
-    real: Callable[..., dict[str, Any]] = services._judged
+    real: Callable[..., dict[str, Any]] = agreement_status._judged
 
     def counting(ledger: Ledger, agreement: str, spec: AgreementSpec, when: Any) -> Any:
         calls.append(when.isoformat())
         return real(ledger, agreement, spec, when)
 
-    monkeypatch.setattr(services, "_judged", counting)
+    monkeypatch.setattr(agreement_status, "_judged", counting)
     return calls
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import insert, update
 
 from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
+from truce.storage.review_rows import ReviewQueue
 from truce.storage.tables import candidates
 
 DOCUMENT = {"hash": "d" * 64, "name": "wire.txt", "url": None, "outlet": "AFP", "published": None}

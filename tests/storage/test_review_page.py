@@ -7,8 +7,8 @@ from typing import Any
 
 from tests.conftest import gaza_spec
 from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
 from truce.storage.review_page import MAX_PAGE, queue_page
+from truce.storage.review_rows import ReviewQueue
 
 
 def _document(n: int, published: str | None) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.spec import AgreementSpec
-from truce.spec import dump_spec
+from truce.spec_yaml import dump_spec
 from truce.storage import Ledger
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,27 +4,23 @@ in-run merge's rule (`merge.fits`): the same type, modality, actor and target; t
 day (a week or month event joins the one day-event of its window, else the events of its own
 window); categories not disjoint; a figure of the same unit within a factor of two.
 
-Known events are looked up by slot (`domain.mention.slot`), in bulk for many new events: the
-queued readings of those slots in one keyed query per 500 slots, and the recorded claims of each
-type within the days the new events span (an index on agreement, type and date). Nothing reads
-an agreement's whole record.
+Known events are looked up by slot (`domain.mention.slot`), in bulk for many new events, by
+`services.known_events.load_known`: the queued readings of those slots in one keyed query per
+500 slots, and the recorded claims of each type within the days the new events span (an index
+on agreement, type and date). Nothing reads an agreement's whole record. This module holds the
+rule alone and reads nothing.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
-
-from sqlalchemy import Engine
 
 from truce.batch.merge import fits
 from truce.domain.mention import FINE, block, slot, window
 from truce.domain.readings import disputed
-from truce.storage.queued import queued_readings, recorded_claims
 
 
 @dataclass(frozen=True)
@@ -150,40 +146,6 @@ class Known:
         return sorted(self._slots.get(key, {}).values(), key=lambda e: e.event_id)
 
 
-def load_known(engine: Engine, agreement: str, zone: ZoneInfo, shapes: Iterable[Shape]) -> Known:
-    """The known events of every slot of `shapes`, fetched in bulk."""
-    shapes = [s for s in shapes if s.day is not None]
-    known = Known()
-    wanted = {s for sh in shapes for s in sh.slots()}
-    for row in queued_readings(engine, agreement, wanted):
-        if row.event_id is None or row.day is None or row.status == "accepted":
-            continue  # an accepted candidate is read as its claim
-        day = date.fromisoformat(row.day)
-        event = KnownEvent(row.event_id, day, _precision(row.date_precision), row.unit,
-                           set(json.loads(row.categories)), False)  # fmt: skip
-        reading = Recorded(row.figure, row.qualifier, "candidate", row.candidate_id)
-        known.add(row.slot, event, reading)
-    spans: dict[str, tuple[date, date]] = {}
-    for sh in shapes:
-        assert sh.day is not None
-        last = window(sh.day, sh.precision)[-1]
-        first, end = spans.get(sh.key[0], (sh.day, last))
-        spans[sh.key[0]] = (min(first, sh.day), max(end, last))
-    for claim in recorded_claims(engine, agreement, spans):
-        extra = json.loads(claim.extra) if claim.extra else {}
-        modality = extra.get("modality") if isinstance(extra, dict) else None
-        key = block(claim.type, modality, claim.actor, claim.target)
-        day = datetime.fromisoformat(claim.date).astimezone(zone).date()
-        where = slot(key, day)
-        if where not in wanted:
-            continue
-        event = KnownEvent(claim.event_id or claim.id, day, _precision(claim.date_precision),
-                           claim.subject, set(json.loads(claim.categories)), True)  # fmt: skip
-        figure = None if claim.quantity is None else float(claim.quantity)
-        known.add(where, event, Recorded(figure, claim.qualifier or "exact", "claim", claim.id))
-    return known
-
-
 def match_record(
     event: KnownEvent | None, readings: Iterable[tuple[float | None, str | None]]
 ) -> dict[str, Any] | None:
@@ -199,7 +161,7 @@ def match_record(
     }
 
 
-def _precision(precision: str | None) -> str:
+def matched_precision(precision: str | None) -> str:
     return "day" if precision in (None, *FINE) else str(precision)
 
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from truce import services
 from truce.cli.context import console, errors, open_ledger, print_json, settings, wants_json
 from truce.errors import SpecErrors
-from truce.spec import check_spec, read_spec_text
+from truce.spec_yaml import check_spec, read_spec_text
 
 app = typer.Typer(help="Add, check, list and show agreement specs.", no_args_is_help=True)
 

@@ -10,12 +10,12 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from truce.auto_accept import auto_accept, threshold
 from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json, wants_json
 from truce.cli.extract import _date
 from truce.cli.review import AUTO_HELP
 from truce.cli.streams import progress_wanted
 from truce.errors import BatchError, NothingExtracted
+from truce.services.auto_accept import auto_accept, threshold
 
 
 def register(app: typer.Typer) -> None:
@@ -66,8 +66,8 @@ def batch(
     """Extract a corpus on Dask into Parquet, merge reports of one event, flag disputes."""
     from truce.batch.run import BatchOptions, run_batch
     from truce.batch.run import Progress as Counts
-    from truce.extract.service import spec_aliases
-    from truce.spec import load_spec_file
+    from truce.extract.from_paths import spec_aliases
+    from truce.spec_yaml import load_spec_file
 
     if ingest and not agreement:
         raise BatchError("--ingest needs --agreement", hint="add --agreement ID")
@@ -94,7 +94,7 @@ def batch(
                            merge_rows=merge_rows)  # fmt: skip
     summary: dict[str, Any] = {**result.summary, "resumed_partitions": result.progress.resumed}
     if ingest:
-        from truce.batch.ingest import ingest_events
+        from truce.services.batch_review import ingest_events
 
         with open_ledger() as ledger:
             queued = ingest_events(ledger, out, agreement, by)

@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 
 from truce import services
-from truce.access import operator
 from truce.cli import field
 from truce.cli.context import (
     EXIT_PARTIAL,
@@ -24,6 +23,7 @@ from truce.cli.streams import Meter, input_path, output_target
 from truce.domain.claims import ClaimStatus
 from truce.errors import ImportRejected
 from truce.io.field_errors import FieldImportOptions
+from truce.services.access import operator
 
 
 class ExportFormat(StrEnum):
@@ -166,7 +166,9 @@ def import_(
     ACLED and UCDP GED files (`-f acled|ucdp-ged -a ID`) are mapped row by row
     (docs/analysts.md); a bad row is listed with its number and the others are imported.
     """
-    from truce.imports import import_claims  # its drivers' errors: not loaded for other commands
+    from truce.services.claim_imports import (
+        import_claims,  # its drivers' errors: not loaded for other commands
+    )
 
     kind = fmt.value if fmt is not None else None
     if kind in field.IMPORTS:

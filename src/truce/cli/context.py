@@ -11,7 +11,8 @@ from typing import Any
 from rich.console import Console
 
 from truce.pretty import json_text
-from truce.storage.ledger import Ledger
+from truce.services.ledger import Ledger
+from truce.services.ledger import open_ledger as open_at
 
 DEFAULT_DB = "truce.db"
 # Exit status when a command did part of its work: some documents or lines failed (each listed
@@ -44,7 +45,7 @@ def db_url() -> str:
 
 @contextmanager
 def open_ledger() -> Iterator[Ledger]:
-    ledger = Ledger.open(db_url())
+    ledger = open_at(db_url())
     try:
         yield ledger
     finally:

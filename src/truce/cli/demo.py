@@ -12,7 +12,7 @@ import typer
 from truce import services
 from truce.cli.context import DEFAULT_DB, console, hint, print_json, settings
 from truce.cli.render import status_view, timeline_view
-from truce.storage.ledger import Ledger
+from truce.services.ledger import init_ledger
 
 DEMO_DB = "truce-demo.db"
 MOMENTS = [
@@ -51,7 +51,7 @@ def demo(
     """Build a ledger from the bundled Gaza 2023 example and show its state day by day."""
     url = db or (settings.db if settings.db != DEFAULT_DB else DEMO_DB)
     explained: set[str] = set()
-    with Ledger.init(url) as ledger:
+    with init_ledger(url) as ledger:
         result = services.load_bundled_example(ledger, "demo")
         added = f"{len(result.added)} claim(s) added, {len(result.skipped)} already there"
         if settings.as_json:

@@ -45,8 +45,8 @@ def extract(
     spec: list[Path] = typer.Option([], "--spec", help="agreement specs whose aliases to use"),
 ) -> None:
     """Print candidate events found in news reports; the ledger is not touched."""
-    from truce.extract.service import extract_paths, extraction_record, spec_aliases
-    from truce.spec import load_spec_file
+    from truce.extract.from_paths import extract_paths, extraction_record, spec_aliases
+    from truce.spec_yaml import load_spec_file
 
     if settings.as_json:
         fmt = OutputFormat.json  # the global --json: one JSON document, as --format json

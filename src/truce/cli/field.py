@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from truce.access import operator
 from truce.cli.context import errors, open_ledger, report, settings
 from truce.cli.streams import Meter, input_path, output_target
 from truce.io.field_errors import FieldExportOption, FieldImportOptions
+from truce.services.access import operator
 
 EXPORTS = ("acled", "ucdp", "csv-excel", "xlsx", "geojson")  # = io.field_export.FIELD_FORMATS
 IMPORTS = ("acled", "ucdp-ged")  # = io.field_import.FIELD_IMPORTS
@@ -69,8 +69,8 @@ def import_file(
 ) -> int:
     """Import an ACLED or UCDP GED file (or `-`, stdin) against an agreement: the good rows are
     stored, each bad row is listed with its number; returns how many rows were bad."""
-    from truce.imports import store_claims
     from truce.io.field_import import load_field_file
+    from truce.services.claim_imports import store_claims
 
     if agreement is None:
         raise FieldImportOptions(f"--format {fmt} needs --agreement")

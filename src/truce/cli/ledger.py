@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 
 from truce.cli.context import console, db_url, errors, open_ledger, print_json, report, wants_json
-from truce.storage import checkpoint
-from truce.storage.ledger import Ledger
+from truce.services.ledger import init_ledger, load_checkpoint, signing_key
+from truce.services.ledger import take_checkpoint as checkpoint_of
 
 
 def register(app: typer.Typer) -> None:
@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 
 def init() -> None:
     """Create (or upgrade) the ledger at --db."""
-    Ledger.init(db_url()).close()
+    init_ledger(db_url()).close()
     report({"ledger": db_url()}, f"ledger ready at {db_url()}")
 
 
@@ -43,12 +43,9 @@ def verify(
     """
     if signed_by is not None and against is None:
         raise typer.BadParameter("--signed-by checks a checkpoint: give it with --against")
-    point = checkpoint.load(against) if against is not None else None
-    if point is not None:
-        key = checkpoint.load_public_key(signed_by) if signed_by is not None else None
-        signer = checkpoint.check_signature(point, key)
-        if signer is not None and not wants_json(as_json):
-            console.print(f"checkpoint signed by ed25519 key {signer}")
+    point, signer = load_checkpoint(against, signed_by) if against is not None else (None, None)
+    if signer is not None and not wants_json(as_json):
+        console.print(f"checkpoint signed by ed25519 key {signer}")
     with open_ledger() as ledger:
         report = ledger.verify(head, against=point)
     if wants_json(as_json):
@@ -76,9 +73,9 @@ def take_checkpoint(
     Later, `truce verify --against FILE` fails if the ledger no longer holds that head: a lost
     tail or a rewritten history is found with nothing noted by hand.
     """
-    signing = checkpoint.load_private_key(key) if key is not None else None
+    signing = signing_key(key) if key is not None else None
     with open_ledger() as ledger:
-        point = ledger.checkpoint(signing)
+        point = checkpoint_of(ledger, signing)
     if out is None:
         print(point.to_json(), end="")
         return

@@ -26,7 +26,7 @@ def publish(
     Beside it, OUT.metadata.json describes the tables for datasette:
     `datasette serve --immutable public.db --metadata public.metadata.json`.
     """
-    from truce.publish import publish as write_copy
+    from truce.services.published_copy import publish as write_copy
 
     url = db_url()
     ledger_file = None if "://" in url else Path(url)

@@ -35,21 +35,16 @@ AUTO_HELP = (
 
 
 def _service() -> Any:
-    """`truce.review`, loaded when a review command runs (not for every `truce` command)."""
-    from truce import review
+    """`truce.services.review_queue`, loaded when a review command runs (not for every
+    `truce` command)."""
+    from truce.services import review_queue
 
-    return review
-
-
-def _queue(engine: Any) -> Any:
-    from truce.storage.review import ReviewQueue
-
-    return ReviewQueue(engine)
+    return review_queue
 
 
 def _rule() -> Any:
-    """`truce.auto_accept`, loaded when a command applies the rule."""
-    from truce import auto_accept
+    """`truce.services.auto_accept`, loaded when a command applies the rule."""
+    from truce.services import auto_accept
 
     return auto_accept
 
@@ -111,7 +106,7 @@ PLACE_HINT = 'write the place as JSON: --set place=\'{"name": "Rafah", "country"
 
 
 def _edits(pairs: list[str]) -> dict[str, Any]:
-    from truce.review_edits import split_list
+    from truce.services.review_edits import split_list
 
     edits: dict[str, Any] = {}
     for pair in pairs:
@@ -184,7 +179,7 @@ def list_(
 def show(candidate_id: str = typer.Argument(..., metavar="ID")) -> None:
     """Show one candidate with its quote and span."""
     with open_ledger() as ledger:
-        print_json(_queue(ledger.engine).get(candidate_id).as_dict())
+        print_json(_service().candidate(ledger, candidate_id).as_dict())
 
 
 @app.command("accept")

@@ -7,10 +7,10 @@ from typing import Any
 
 import typer
 
-from truce.access import Role
 from truce.cli.context import console, db_url, open_ledger, print_json, report, wants_json
 from truce.cli.context import settings as cli
-from truce.storage.users import UserStore
+from truce.services import users as user_service
+from truce.services.access import Role
 
 users = typer.Typer(help="Users of a truce server and their tokens.", no_args_is_help=True)
 
@@ -92,7 +92,7 @@ def add_user(
     """Add a user and print their API token once; only its hash is kept."""
     parsed = Role.parse(role)
     with open_ledger() as ledger:
-        user, token = UserStore(ledger.engine).add(name, str(parsed), by)
+        user, token = user_service.add_user(ledger, name, str(parsed), by)
     if wants_json(json_):
         print_json({**user.as_dict(), "token": token})
         return
@@ -104,7 +104,7 @@ def add_user(
 def list_users(json_: bool = typer.Option(False, "--json", help="print JSON")) -> None:
     """List users, their roles and whether they are active."""
     with open_ledger() as ledger:
-        found = UserStore(ledger.engine).list()
+        found = user_service.list_users(ledger)
     if wants_json(json_):
         print_json([u.as_dict() for u in found])
         return
@@ -119,5 +119,5 @@ def revoke_user(
 ) -> None:
     """Revoke a user's token; their past writes stay in the ledger under their name."""
     with open_ledger() as ledger:
-        user = UserStore(ledger.engine).revoke(name, by)
+        user = user_service.revoke_user(ledger, name, by)
     report({"revoked": user.name}, f"user {user.name} revoked")

@@ -24,7 +24,7 @@ from truce.domain.spec import (
 )
 from truce.domain.spec_problem import Path, Problem
 
-# Problem kinds with their own error codes (see truce.spec.validation).
+# Problem kinds with their own error codes (see truce.spec_yaml.validation).
 PROVISION_CLASH = "provision_clash"
 UNKNOWN_TYPE = "unknown_type"
 NOT_DELIVERY = "not_delivery"

@@ -1,6 +1,6 @@
 """The agreement spec: an agreement's parties, phases and typed terms, as a validated model.
 
-This module only describes and checks the model; reading YAML lives in `truce.spec`.
+This module only describes and checks the model; reading YAML lives in `truce.spec_yaml`.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ class Problem:
     path: Path
     message: str
     hint: str
-    kind: str = ""  # names a problem with its own error code (see truce.spec.validation)
+    kind: str = ""  # names a problem with its own error code (see truce.spec_yaml.validation)
 
 
 def unknown(path: Path, what: str, value: str, known: list[str]) -> Problem:

@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from truce.admission import input_error
 from truce.domain.claim_input import ClaimInput, SourceInput
 from truce.domain.claims import Claim
 from truce.errors import InvalidClaimLine, MalformedLine
 from truce.io import json_text
 from truce.io.csv_cells import restore
+from truce.services.admission import input_error
 
 # Keys an export adds to the public contract; accepted so exported files import again. The
 # place's columns repeat `extra.place`, which the `extra` column brings back whole, and the

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
-from truce.admission import admit
 from truce.domain.claim_checks import Vocabulary
 from truce.domain.claims import Claim
 from truce.errors import (
@@ -27,6 +26,7 @@ from truce.errors import (
 from truce.io import json_text
 from truce.io.claim_fields import CSV_COLUMNS, ZoneFor, csv_record, record_to_claim
 from truce.io.errors import LineError
+from truce.services.admission import admit
 
 if TYPE_CHECKING:
     from truce.storage.ledger import Ledger
@@ -62,7 +62,7 @@ def read_claims(
 ) -> Iterator[Claim | LineError]:
     """Each line's claim (with its content id) or the error that line has, in file order.
 
-    `admit`, when given, is the agreement's check of each claim (see `truce.admission`)."""
+    `admit`, when given, is the agreement's check of each claim (see `truce.services.admission`)."""
     kind = detect_format(path, fmt)
     name = str(path)
     try:

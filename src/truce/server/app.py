@@ -10,7 +10,17 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from truce import __version__
-from truce.server import document_pages, errors, list_pages, map_pages, pages, reference
+from truce.server import (
+    agreement_pages,
+    document_pages,
+    errors,
+    list_pages,
+    login_pages,
+    map_pages,
+    pages,
+    reference,
+    review_pages,
+)
 from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
@@ -20,8 +30,8 @@ from truce.server.limits import BodyLimit
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
 from truce.server.watch import AlertWatcher
-from truce.storage.ledger import Ledger
-from truce.storage.users import UserStore
+from truce.services.ledger import Ledger
+from truce.services.users import user_by_token
 
 ROUTERS = (
     agreements.router,
@@ -30,7 +40,9 @@ ROUTERS = (
     ledger_api.router,
     alerts.router,
     list_pages.router,
-    pages.router,
+    login_pages.router,
+    agreement_pages.router,
+    review_pages.router,
     map_pages.router,
     document_pages.router,
     reference.router,
@@ -62,7 +74,6 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     app.state.cache = HeadCache(ledger)
     throttle = FailureThrottle(settings.auth_failure_burst, settings.auth_failures_per_minute)
     app.state.throttle = throttle
-    users = UserStore(ledger.engine)
     for router in ROUTERS:
         app.include_router(router)
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
@@ -73,7 +84,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
         BodyLimit,
         max_body=settings.max_body_bytes,
         max_upload=settings.max_upload_bytes,
-        known=lambda token: users.by_token(token) is not None,
+        known=lambda token: user_by_token(ledger, token) is not None,
         throttle=throttle,
     )
     app.add_middleware(SecurityHeaders)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from truce import services
 from truce.server.settings import ServerSettings
-from truce.storage.ledger import Ledger
-from truce.storage.users import UserExists, UserStore
+from truce.services.ledger import Ledger, init_ledger
+from truce.services.users import first_admin
 
 FIRST_ADMIN = "admin"
 
@@ -24,16 +24,12 @@ class Started:
 
 
 def prepare(settings: ServerSettings) -> Started:
-    ledger = Ledger.init(settings.db)  # creates, or upgrades to the latest migration
+    ledger = init_ledger(settings.db)  # creates, or upgrades to the latest migration
     loaded = False
     if settings.load_example and not ledger.agreements():
         services.load_bundled_example(ledger, "example")
         loaded = True
     token = None
-    store = UserStore(ledger.engine)
-    if settings.bootstrap_admin and store.count() == 0:
-        try:
-            _, token = store.add(FIRST_ADMIN, "admin", "truce serve (first start)")
-        except UserExists:
-            token = None  # another server process on the same database started first
+    if settings.bootstrap_admin:
+        token = first_admin(ledger, FIRST_ADMIN, "truce serve (first start)")
     return Started(ledger, loaded, token)

@@ -13,10 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from sqlalchemy import select
-
-from truce.storage.ledger import Ledger
-from truce.storage.tables import entries
+from truce.services.ledger import Ledger, head_seq
 
 T = TypeVar("T")
 MAX_ENTRIES = 512
@@ -29,11 +26,9 @@ class HeadCache:
         self._seq: int | None = None
         self._values: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
-        self._query = select(entries.c.seq).order_by(entries.c.seq.desc()).limit(1)
 
     def head_seq(self) -> int:
-        with self._ledger.engine.connect() as conn:
-            return int(conn.execute(self._query).scalar() or 0)
+        return head_seq(self._ledger)
 
     def get(self, key: Hashable, seq: int, compute: Callable[[], T]) -> T:
         """The value for `key` as of head `seq`, computed at most once per head."""

@@ -9,9 +9,9 @@ from urllib.parse import quote
 from truce.domain.spec import AgreementSpec
 from truce.server.cache import HeadCache
 from truce.server.listing import STATUSES, ListQuery, read_query
-from truce.storage import claim_query
-from truce.storage.claim_query import ClaimFilter
-from truce.storage.ledger import Ledger
+from truce.services import claim_lists
+from truce.services.claim_lists import ClaimFilter
+from truce.services.ledger import Ledger
 
 DOWNLOADS = ("csv", "parquet", "geojson")
 # A filtered list is counted up to this many; beyond, the page says "more than".
@@ -32,7 +32,7 @@ def total(ledger: Ledger, cache: HeadCache, seq: int, where: ClaimFilter) -> tup
     counted whole (one index), a filtered one up to COUNT_CAP. Once per head of the chain."""
     cap = None if where == ClaimFilter(where.agreement) else COUNT_CAP
     found = cache.get(("claims-count", where), seq,
-                      lambda: claim_query.count(ledger.engine, where, cap))  # fmt: skip
+                      lambda: claim_lists.count_claims(ledger, where, cap))  # fmt: skip
     return (min(found, COUNT_CAP), False) if cap and found > cap else (found, True)
 
 
@@ -43,8 +43,8 @@ def claims_page(
     start = query.offset if offset is None else offset
     found, exact = total(ledger, cache, seq, query.where)
     key = ("claims-page", query.where, query.order, start, query.per_page)
-    rows = cache.get(key, seq, lambda: [c.as_dict() for c in claim_query.page(
-        ledger.engine, query.where, query.order, start, query.per_page)])  # fmt: skip
+    rows = cache.get(key, seq, lambda: [c.as_dict() for c in claim_lists.claims_page(
+        ledger, query.where, query.order, start, query.per_page)])  # fmt: skip
     return {
         "agreement": query.where.agreement,
         "total": found,

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from fastapi import Request
 
 from truce.server.errors import CsrfRefused
-from truce.storage.sessions import same_token
+from truce.services.sessions import same_token
 
 LOGIN_COOKIE = "truce_login"
 FIELD = "csrf"

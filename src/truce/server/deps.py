@@ -13,14 +13,14 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from truce.access import PUBLIC, Action, Principal, Role
 from truce.server.cache import HeadCache
 from truce.server.errors import Unauthenticated
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
-from truce.storage.ledger import Ledger
-from truce.storage.sessions import SessionStore
-from truce.storage.users import UserStore, token_hash
+from truce.services.access import PUBLIC, Action, Principal, Role
+from truce.services.ledger import Ledger
+from truce.services.sessions import session_user
+from truce.services.users import token_hash, user_by_token
 
 SESSION_COOKIE = "truce_session"
 # With TLS the cookie takes the __Host- prefix: browsers then refuse it unless it is Secure,
@@ -80,7 +80,7 @@ def principal_for(request: Request, token: str | None) -> Principal | None:
     ledger = get_ledger(request)
 
     def lookup() -> Principal | None:
-        user = UserStore(ledger.engine).by_token(token)
+        user = user_by_token(ledger, token)
         return None if user is None else Principal(user.name, Role.parse(user.role))
 
     return get_cache(request).get(("principal", token_hash(token)), head_seq(request), lookup)
@@ -117,7 +117,7 @@ def session_principal(request: Request) -> Principal | None:
     session_id = request.cookies.get(session_cookie(settings))
     if not session_id:
         return None
-    user = SessionStore(get_ledger(request).engine, settings.session_seconds).user(session_id)
+    user = session_user(get_ledger(request), session_id, settings.session_seconds)
     if user is None:
         return None
     request.state.session_id = session_id

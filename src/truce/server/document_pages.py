@@ -13,32 +13,26 @@ from fastapi.responses import HTMLResponse, Response
 from truce.server.deps import LedgerDep
 from truce.server.docview import Span, UnknownDocument, page_count, page_of, pieces, spans_of
 from truce.server.pages import QueueViewer, page_response
-from truce.storage.ledger import Ledger
-from truce.storage.texts import (
-    DocumentTexts,
-    agreement_documents,
-    document_candidates,
-    document_claims,
-    document_entry,
-)
+from truce.services import documents as docs
+from truce.services.ledger import Ledger
 
 router = APIRouter(include_in_schema=False)
 
 
 def documents_view(ledger: Ledger, agreement: str) -> dict[str, Any]:
     ledger.agreement(agreement)  # an unknown agreement is a 404, not an empty list
-    return {"agreement": agreement, "documents": agreement_documents(ledger.engine, agreement)}
+    return {"agreement": agreement, "documents": docs.documents(ledger, agreement)}
 
 
 def document_view(ledger: Ledger, agreement: str, digest: str, page: int) -> dict[str, Any]:
     ledger.agreement(agreement)
-    entry = document_entry(ledger.engine, agreement, digest)
+    entry = docs.document(ledger, agreement, digest)
     if entry is None:
         raise UnknownDocument(
             f"no document {digest[:80]!r} was ingested for {agreement}",
             hint=f"pick one from /agreements/{agreement}/documents",
         )
-    stored = DocumentTexts(ledger.engine).get(digest)
+    stored = docs.stored_text(ledger, digest)
     text = stored.text if stored else ""
     items = _items(ledger, agreement, digest)
     spans = [
@@ -70,7 +64,7 @@ def _items(ledger: Ledger, agreement: str, digest: str) -> list[dict[str, Any]]:
     """Each candidate and claim read from the document, numbered as the page shows them."""
     items: list[dict[str, Any]] = []
     where = quote(agreement, safe="")
-    for row in document_candidates(ledger.engine, agreement, digest):
+    for row in docs.candidates_of(ledger, agreement, digest):
         c = row["candidate"]
         figure: dict[str, Any] = next(iter(c.get("quantities") or []), {})
         items.append({
@@ -81,7 +75,7 @@ def _items(ledger: Ledger, agreement: str, digest: str) -> list[dict[str, Any]]:
             "href": f"/review?agreement={where}&status={row['status']}#candidate-{row['id']}",
             "spans": c.get("mentions") or [c.get("span")],
         })  # fmt: skip
-    for claim in document_claims(ledger.engine, agreement, digest):
+    for claim in docs.claims_of(ledger, agreement, digest):
         items.append({
             "kind": "claim", "id": claim.id, "anchor": f"claim-{claim.id}",
             "status": claim.status.value, "type": str(claim.type), "actor": claim.actor,

@@ -17,8 +17,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from truce.access import Forbidden, RoleError
-from truce.admission import range_error
 from truce.errors import (
     ClaimError,
     InputFileError,
@@ -33,8 +31,10 @@ from truce.server.docview import UnknownDocument
 from truce.server.mapdata import BadMapFilter
 from truce.server.throttle import TooManyFailures
 from truce.services import BadInstant
-from truce.storage.review import CandidateDecided, UnknownCandidate
-from truce.storage.users import UnknownUser, UserExists
+from truce.services.access import Forbidden, RoleError
+from truce.services.admission import range_error
+from truce.services.review_queue import CandidateDecided, UnknownCandidate
+from truce.services.users import UnknownUser, UserExists
 
 log = logging.getLogger("truce.server")
 

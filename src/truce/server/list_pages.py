@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from truce.errors import UnknownClaim
@@ -15,9 +15,9 @@ from truce.server import downloads
 from truce.server.claim_list import claims_view, list_query
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep
 from truce.server.listing import FILTER_KEYS, ListQuery
-from truce.server.pages import Viewer, _page
-from truce.storage import claim_query
-from truce.storage.ledger import Ledger
+from truce.server.pages import Viewer, page_response
+from truce.services.claim_lists import stream_claims
+from truce.services.ledger import Ledger
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=400)]
@@ -29,19 +29,33 @@ def given(request: Request) -> dict[str, str | None]:
     return {k: request.query_params.get(k) for k in keys}
 
 
+def asked_list(request: Request, agreement: str, ledger: LedgerDep) -> ListQuery:
+    """The list the query string asks for (filters, sort, page), read once for the page, its
+    .json twin and its downloads; an unknown agreement is refused here."""
+    return list_query(ledger, agreement, given(request))
+
+
+# After the viewer in a route's parameters: who may see the list is checked first.
+AskedList = Annotated[ListQuery, Depends(asked_list)]
+
+
 def _view(
-    request: Request, agreement: str, ledger: Ledger, cache: CacheDep, seq: int
+    agreement: str, query: ListQuery, ledger: Ledger, cache: CacheDep, seq: int
 ) -> dict[str, Any]:
-    query = list_query(ledger, agreement, given(request))
     spec, _ = ledger.agreement(agreement)
     return claims_view(ledger, cache, seq, query, spec)
 
 
 @router.get("/agreements/{agreement}/claims.json")
 def claims_json(
-    request: Request, agreement: str, ledger: LedgerDep, who: Viewer, cache: CacheDep, seq: HeadSeq
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    query: AskedList,
+    cache: CacheDep,
+    seq: HeadSeq,
 ) -> dict[str, Any]:
-    return _view(request, agreement, ledger, cache, seq)
+    return _view(agreement, query, ledger, cache, seq)
 
 
 @router.get("/agreements/{agreement}/claims", response_class=HTMLResponse)
@@ -50,14 +64,15 @@ def claims_page(
     agreement: str,
     ledger: LedgerDep,
     who: Viewer,
+    query: AskedList,
     cache: CacheDep,
     seq: HeadSeq,
     recorded: Text = None,
 ) -> Response:
-    data = _view(request, agreement, ledger, cache, seq)
+    data = _view(agreement, query, ledger, cache, seq)
     data["recorded"] = _recorded(ledger, agreement, recorded)
     data["recorded_here"] = any(c["id"] == recorded for c in data["claims"])
-    return _page(request, "claims.html", who, data)
+    return page_response(request, "claims.html", who, data)
 
 
 def _recorded(ledger: Ledger, agreement: str, claim_id: str | None) -> str | None:
@@ -71,18 +86,16 @@ def _recorded(ledger: Ledger, agreement: str, claim_id: str | None) -> str | Non
 
 
 @router.get("/agreements/{agreement}/claims/download.{fmt}")
-def download(
-    request: Request, agreement: str, fmt: str, ledger: LedgerDep, who: Viewer
-) -> Response:
+def download(fmt: str, ledger: LedgerDep, who: Viewer, query: AskedList) -> Response:
     """Every claim of the list the page shows (its filters and order, all pages), as a file."""
-    return download_response(ledger, list_query(ledger, agreement, given(request)), fmt)
+    return download_response(ledger, query, fmt)
 
 
 def download_response(ledger: Ledger, query: ListQuery, fmt: str) -> Response:
     media_type = downloads.check_format(fmt)
     # GeoJSON draws only claims with a place: the database skips the others.
     where = replace(query.where, placed=True) if fmt == "geojson" else query.where
-    claims = claim_query.stream(ledger.engine, where, query.order)
+    claims = stream_claims(ledger, where, query.order)
     name = quote(f"{query.where.agreement}-claims.{fmt}")
     return StreamingResponse(
         downloads.chunks(claims, fmt),

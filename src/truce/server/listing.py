@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from truce.domain.claims import ClaimStatus
 from truce.errors import TruceError
-from truce.storage.claim_query import SORTS, ClaimFilter, Order
+from truce.services.claim_lists import SORTS, ClaimFilter, Order
 
 PER_PAGE = 50
 MAX_PER_PAGE = 500

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from truce.server import basemap
@@ -16,13 +16,25 @@ from truce.server.mapdata import KIND_NAMES, Filters, at_instant, placed, table_
 from truce.server.mapsvg import SHAPES, map_svg
 from truce.server.pages import Viewer, page_response
 from truce.services import parse_instant
-from truce.storage.ledger import Ledger
+from truce.services.ledger import Ledger
 
 router = APIRouter(include_in_schema=False)
 STYLESHEET = Path(__file__).parent / "static" / "mapdoc.css"
 Text = Annotated[str | None, Query(max_length=200)]
 From = Annotated[str | None, Query(alias="from", max_length=40)]
 To = Annotated[str | None, Query(alias="to", max_length=40)]
+
+
+def map_filters(
+    party: Text = None, type: Text = None, start: From = None, end: To = None
+) -> Filters:
+    """The map's filters as the query string gives them (`party`, `type`, `from`, `to`): one
+    dependency for the page and its .json twin, so both read the same parameters."""
+    return Filters.read(party, type, start, end)
+
+
+# After the viewer in a route's parameters: who may see the map is checked first.
+MapFilters = Annotated[Filters, Depends(map_filters)]
 
 
 def map_view(
@@ -75,13 +87,10 @@ def map_json(
     ledger: LedgerDep,
     cache: CacheDep,
     who: Viewer,
+    filters: MapFilters,
     at: Text = None,
-    party: Text = None,
-    type: Text = None,
-    start: From = None,
-    end: To = None,
 ) -> dict[str, Any]:
-    data = map_view(ledger, cache, agreement, at, Filters.read(party, type, start, end))
+    data = map_view(ledger, cache, agreement, at, filters)
     data.pop("svg")
     data.pop("table")  # the points, all of them, are the twin's
     return data
@@ -94,13 +103,10 @@ def map_page(
     ledger: LedgerDep,
     cache: CacheDep,
     who: Viewer,
+    filters: MapFilters,
     at: Text = None,
-    party: Text = None,
-    type: Text = None,
-    start: From = None,
-    end: To = None,
 ) -> Response:
-    data = map_view(ledger, cache, agreement, at, Filters.read(party, type, start, end))
+    data = map_view(ledger, cache, agreement, at, filters)
     return page_response(request, "map.html", who, data)
 
 

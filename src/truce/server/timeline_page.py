@@ -10,7 +10,7 @@ from typing import Any
 from truce import services
 from truce.domain.engine.columns import ColumnIndex
 from truce.domain.engine.timeline import EventRow
-from truce.storage.ledger import Ledger
+from truce.services.ledger import Ledger
 
 
 def timeline_page(

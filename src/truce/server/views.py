@@ -10,16 +10,15 @@ from typing import Any
 
 from truce import services
 from truce.errors import TruceError
-from truce.review_suggest import suggested
 from truce.server.cache import HeadCache
 from truce.server.counting import exclusions, left_out
 from truce.server.day_rows import frame_rows
 from truce.server.ends import end_moves
 from truce.server.glance import glance
 from truce.server.grid import DAY, compliance_grid
-from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
-from truce.storage.review_page import PAGE, queue_page
+from truce.services.ledger import Ledger
+from truce.services.review_queue import PAGE, candidate, pending_count, queue_page
+from truce.services.review_suggestions import suggested
 
 EVENT_COLUMNS = ("release", "ceasefire_extension", "breach", "aid_delivery")
 # Breaches and disputes listed on the agreement page; the rest are in the claims list (paged).
@@ -76,7 +75,7 @@ def cached_agreement_view(
     review queue's count read fresh (candidates are queued without a chain entry)."""
     key = ("agreement-view", agreement, at or f"now@{int(time.time()) // 60}")
     data = cache.get(key, seq, lambda: agreement_view(ledger, agreement, at))
-    return data | {"pending_review": len(ReviewQueue(ledger.engine).list(agreement, "pending"))}
+    return data | {"pending_review": pending_count(ledger, agreement)}
 
 
 def day_table(
@@ -195,7 +194,7 @@ def daily_quota(status: dict[str, Any], chart: dict[str, Any]) -> float | None:
 def accepted_notice(ledger: Ledger, candidate_id: str) -> dict[str, Any] | None:
     """What accepting `candidate_id` recorded: the claim and where to see it."""
     try:
-        decided = ReviewQueue(ledger.engine).get(candidate_id)
+        decided = candidate(ledger, candidate_id)
     except TruceError:
         return None
     if decided.claim_id is None:
@@ -215,7 +214,7 @@ def review_view(
 ) -> dict[str, Any]:
     """One page of the queue, grouped by document; each pending candidate with the recorded
     events it may belong to, and the ids its agreement knows for the form."""
-    page = queue_page(ledger.engine, agreement, status, document, offset, limit)
+    page = queue_page(ledger, agreement, status, document, offset, limit)
     specs = {a: ledger.agreement(a)[0] for a in sorted({q.agreement for q in page.candidates})}
     rows = []
     for q in page.candidates:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 import threading
 
-from truce import alerts
-from truce.storage.alerts import AlertStore
-from truce.storage.ledger import Ledger
+from truce.services import alert_delivery
+from truce.services.alert_subscriptions import watched
+from truce.services.ledger import Ledger
 
 log = logging.getLogger("truce.alerts")
 
@@ -36,11 +36,10 @@ class AlertWatcher:
 
     def tick(self) -> int:
         """One look at every watched agreement; how many changes it found."""
-        store = AlertStore(self._ledger.engine)
         found = 0
-        for agreement in store.watched(lambda: [a.id for a in self._ledger.agreements()]):
+        for agreement in watched(self._ledger, lambda: [a.id for a in self._ledger.agreements()]):
             try:
-                found += len(alerts.observe(self._ledger, agreement))
+                found += len(alert_delivery.observe(self._ledger, agreement))
             except Exception:  # one agreement's failure must not stop the others
                 log.exception("observing %s failed", agreement)
         return found

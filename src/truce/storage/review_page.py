@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, func, select
 
-from truce.storage.review import QueuedCandidate, queued_of
+from truce.storage.review_rows import QueuedCandidate, queued_of
 from truce.storage.tables import candidates, documents
 
 PAGE = 25

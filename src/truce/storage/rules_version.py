@@ -17,8 +17,8 @@ from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]
-RULE_PACKAGES = ("domain", "spec", "storage")
-RULE_MODULES = ("services.py", "pretty.py", "errors.py")
+RULE_PACKAGES = ("domain", "spec_yaml", "storage", "services")
+RULE_MODULES = ("pretty.py", "errors.py")
 
 
 def rule_files(package: Path) -> list[Path]:

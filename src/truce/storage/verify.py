@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, and_, func, select
 
 from truce.storage.chain import canonical
 from truce.storage.records import VerifyReport
-from truce.storage.review import decision_record
+from truce.storage.review_rows import decision_record
 from truce.storage.tables import agreements, candidates, claims, entries, users
 from truce.storage.verify_range import (
     MAX_PROBLEMS,

@@ -7,7 +7,7 @@ from typing import Any
 
 from truce.domain.engine import evaluate
 from truce.domain.engine.columns import evaluate_columns
-from truce.spec import load_spec_file
+from truce.spec_yaml import load_spec_file
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "agreements"
 # 11:15 on 19 Jan 2025 in Jerusalem (UTC+2), as phase one of the January 2025 deal began.

@@ -14,7 +14,7 @@ from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader
 from truce.server.timeline_page import timeline_page
-from truce.spec import load_spec
+from truce.spec_yaml import load_spec
 
 router = APIRouter(prefix="/api/agreements", tags=["agreements"])
 
@@ -40,8 +40,7 @@ def validate(body: SpecText, who: Reader) -> dict[str, Any]:
 
 @router.post("", status_code=201, summary="Add an agreement, or a new version of one")
 def add(body: SpecText, ledger: LedgerDep, who: AgreementManager) -> dict[str, Any]:
-    spec = load_spec(body.yaml, body.name)
-    entry = ledger.add_agreement(spec, body.yaml, who.name)
+    spec, entry = services.add_agreement_text(ledger, body.yaml, body.name, who.name)
     return {"id": spec.id, "title": spec.title, "seq": entry.seq, "hash": entry.hash}
 
 

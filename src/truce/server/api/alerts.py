@@ -9,11 +9,12 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator
 
-from truce import alerts, services
+from truce import services
 from truce.domain.claim_input import is_web_address
 from truce.server.deps import LedgerDep, Reader, UserManager
 from truce.server.errors import UnknownWebhook
-from truce.storage.alerts import AlertStore
+from truce.services import alert_delivery
+from truce.services import alert_subscriptions as subscriptions
 
 router = APIRouter(tags=["alerts"])
 
@@ -40,8 +41,8 @@ def changes(
     limit: int = Query(100, ge=1, le=1000),
 ) -> list[dict[str, Any]]:
     """Judges the agreement now first, so a deadline that has just passed is in the list."""
-    alerts.observe(ledger, agreement)
-    return [a.as_dict() for a in AlertStore(ledger.engine).recent(agreement, limit)]
+    alert_delivery.observe(ledger, agreement)
+    return [a.as_dict() for a in subscriptions.recent_alerts(ledger, agreement, limit)]
 
 
 @router.get(
@@ -51,11 +52,11 @@ def changes(
     include_in_schema=False,  # a page beside the agreement's, not an API operation
 )
 def feed(agreement: str, request: Request, ledger: LedgerDep, who: Reader) -> Response:
-    alerts.observe(ledger, agreement)
+    alert_delivery.observe(ledger, agreement)
     spec, _ = ledger.agreement(agreement)
-    recent = AlertStore(ledger.engine).recent(agreement, 100)
+    recent = subscriptions.recent_alerts(ledger, agreement, 100)
     link = str(request.url_for("agreement_page", agreement=agreement))
-    body = alerts.atom_feed(agreement, spec.title, recent, link)
+    body = alert_delivery.atom_feed(agreement, spec.title, recent, link)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
@@ -63,19 +64,19 @@ def feed(agreement: str, request: Request, ledger: LedgerDep, who: Reader) -> Re
 def add_webhook(body: NewWebhook, ledger: LedgerDep, who: UserManager) -> dict[str, Any]:
     if body.agreement is not None:
         services.status(ledger, body.agreement)  # an unknown agreement is refused here
-    hook = AlertStore(ledger.engine).add_webhook(body.agreement, body.url, who.name)
+    hook = subscriptions.add_webhook(ledger, body.agreement, body.url, who.name)
     return {**hook.public(), "secret": hook.secret}
 
 
 @router.get("/api/webhooks", summary="Every webhook (never its secret)")
 def list_webhooks(ledger: LedgerDep, who: UserManager) -> list[dict[str, Any]]:
-    return [h.public() for h in AlertStore(ledger.engine).webhooks()]
+    return [h.public() for h in subscriptions.webhooks(ledger)]
 
 
 @router.delete("/api/webhooks/{webhook_id}", status_code=204, summary="Remove a webhook")
 def remove_webhook(
     ledger: LedgerDep, who: UserManager, webhook_id: int = Path(..., ge=1, le=2**31 - 1)
 ) -> Response:
-    if not AlertStore(ledger.engine).remove_webhook(webhook_id):
+    if not subscriptions.remove_webhook(ledger, webhook_id):
         raise UnknownWebhook(f"no webhook {webhook_id}")
     return Response(status_code=204)

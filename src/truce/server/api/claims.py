@@ -13,15 +13,14 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from truce import services
-from truce.access import Principal
 from truce.domain.claim_input import ClaimInput
-from truce.imports import import_claims
 from truce.server.claim_list import claims_page, list_query
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep, Reader, Submitter, Verdicter
 from truce.server.list_pages import download_response
 from truce.server.listing import ListQuery
-from truce.storage.ledger import Ledger
-from truce.storage.records import AppendResult
+from truce.services.access import Principal
+from truce.services.claim_imports import import_claims
+from truce.services.ledger import AppendResult, Ledger
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 MAX_LIMIT = 1_000

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from truce.access import Role
 from truce.io.export import export_claims
 from truce.server.deps import LedgerDep, PrincipalDep, Reader, UserManager
-from truce.storage.users import UserStore
+from truce.services import users as user_service
+from truce.services.access import Role
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 
@@ -71,11 +71,11 @@ def export(
 
 @router.get("/users", summary="Users of this server")
 def users(ledger: LedgerDep, who: UserManager) -> list[dict[str, object]]:
-    return [u.as_dict() for u in UserStore(ledger.engine).list()]
+    return [u.as_dict() for u in user_service.list_users(ledger)]
 
 
 @router.post("/users", status_code=201, summary="Add a user; the token is shown only here")
 def add_user(body: NewUser, ledger: LedgerDep, who: UserManager) -> dict[str, object]:
     role = Role.parse(body.role)
-    user, token = UserStore(ledger.engine).add(body.name, str(role), who.name)
+    user, token = user_service.add_user(ledger, body.name, str(role), who.name)
     return {**user.as_dict(), "token": token}

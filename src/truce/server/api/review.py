@@ -11,11 +11,10 @@ from typing import Any, Literal
 from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
-from truce import review
-from truce.auto_accept import auto_accept
-from truce.review_suggest import suggested_for
 from truce.server.deps import LedgerDep, QueueReader, Reviewer
-from truce.storage.review import ReviewQueue
+from truce.services import review_queue
+from truce.services.auto_accept import auto_accept
+from truce.services.review_suggestions import suggested_for
 
 router = APIRouter(prefix="/api/review", tags=["review"])
 
@@ -45,7 +44,7 @@ def list_candidates(
     agreement: str | None = Query(None),
     status: Literal["pending", "accepted", "rejected"] | None = Query(None),
 ) -> list[dict[str, Any]]:
-    return [q.as_dict() for q in review.listed(ledger, agreement, status)]
+    return [q.as_dict() for q in review_queue.listed(ledger, agreement, status)]
 
 
 @router.post("/auto-accept", summary="Accept pending candidates at or above a confidence")
@@ -71,7 +70,7 @@ def ingest(
         path = Path(tmp) / name
         with path.open("wb") as out:
             shutil.copyfileobj(file.file, out)
-        report = review.ingest(ledger, [path], agreement, published, who.name)
+        report = review_queue.ingest(ledger, [path], agreement, published, who.name)
     return {
         "documents": report.documents,
         "skipped": report.skipped,
@@ -84,7 +83,7 @@ def ingest(
 
 @router.get("/{candidate_id}", summary="One candidate")
 def show(candidate_id: str, ledger: LedgerDep, who: QueueReader) -> dict[str, Any]:
-    return ReviewQueue(ledger.engine).get(candidate_id).as_dict()
+    return review_queue.candidate(ledger, candidate_id).as_dict()
 
 
 @router.get(
@@ -100,16 +99,16 @@ def suggestions(candidate_id: str, ledger: LedgerDep, who: QueueReader) -> list[
 
 @router.post("/{candidate_id}/accept", summary="Accept a candidate; it becomes a ledger claim")
 def accept(candidate_id: str, body: Acceptance, ledger: LedgerDep, who: Reviewer) -> dict[str, Any]:
-    return review.accept(
+    return review_queue.accept(
         ledger, candidate_id, dict(body.set), who.name, body.allow_unknown
     ).as_dict()
 
 
 @router.post("/{candidate_id}/edit", summary="Edit a pending candidate")
 def edit(candidate_id: str, body: Decision, ledger: LedgerDep, who: Reviewer) -> dict[str, Any]:
-    return review.edit(ledger, candidate_id, dict(body.set), who.name).as_dict()
+    return review_queue.edit(ledger, candidate_id, dict(body.set), who.name).as_dict()
 
 
 @router.post("/{candidate_id}/reject", summary="Reject a candidate")
 def reject(candidate_id: str, body: Rejection, ledger: LedgerDep, who: Reviewer) -> dict[str, Any]:
-    return review.reject(ledger, candidate_id, body.reason, who.name).as_dict()
+    return review_queue.reject(ledger, candidate_id, body.reason, who.name).as_dict()

@@ -1,0 +1,104 @@
+"""The index of agreements, an agreement's page (and their .json twins), and a claim typed in on
+the claims page."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote as quote_url
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from truce import services
+from truce.server import views
+from truce.server.deps import CacheDep, HeadSeq, LedgerDep
+from truce.server.pages import FormToken, Viewer, check_posted_form, page_response
+from truce.services.access import Action
+from truce.services.review_edits import form_edits
+
+router = APIRouter(include_in_schema=False)
+
+
+def _agreements(ledger: LedgerDep, cache: CacheDep, seq: HeadSeq) -> dict[str, Any]:
+    # Counting versions reads the chain: once per head.
+    return cache.get(("agreements",), seq, lambda: views.agreements_view(ledger))
+
+
+Agreements = Annotated[dict[str, Any], Depends(_agreements)]
+
+
+@router.get("/index.json")
+def index_json(who: Viewer, data: Agreements) -> dict[str, Any]:
+    return data
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, who: Viewer, data: Agreements) -> Response:
+    return page_response(request, "index.html", who, data)
+
+
+@router.get("/agreements/{agreement}.json")
+def agreement_json(
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    cache: CacheDep,
+    seq: HeadSeq,
+    at: str | None = Query(None, max_length=100),
+) -> dict[str, Any]:
+    return views.cached_agreement_view(ledger, cache, seq, agreement, at or None)
+
+
+@router.get("/agreements/{agreement}", response_class=HTMLResponse)
+def agreement_page(
+    request: Request,
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    cache: CacheDep,
+    seq: HeadSeq,
+    at: str | None = Query(None, max_length=100),
+) -> Response:
+    data = views.cached_agreement_view(ledger, cache, seq, agreement, at or None)
+    return page_response(request, "agreement.html", who, data)
+
+
+Field = Annotated[str | None, Form(max_length=2_000)]
+
+
+@router.post("/agreements/{agreement}/claims")
+def record_from_page(
+    agreement: str,
+    ledger: LedgerDep,
+    who: Viewer,
+    request: Request,
+    given: FormToken = None,
+    type: Field = None,
+    date: Field = None,
+    actor: Field = None,
+    target: Field = None,
+    quantity: Field = None,
+    subject: Field = None,
+    categories: Field = None,
+    status: Field = None,
+    outlet: Field = None,
+    url: Field = None,
+    quote: Field = None,
+) -> Response:
+    """A claim typed in on the claims page: the API's rules for who may say what."""
+    check_posted_form(request, given)
+    who.require(Action.SUBMIT_CLAIM)
+    given_fields = {"type": type, "date": date, "actor": actor, "target": target,
+                    "subject": subject, "status": status, "quote": quote}  # fmt: skip
+    fields = form_edits({**given_fields, "quantity": quantity, "categories": categories})
+    fields["agreement"] = agreement
+    source = {k: v.strip() for k, v in (("outlet", outlet), ("url", url)) if v and v.strip()}
+    if source:
+        fields["sources"] = [source]
+    fields = services.submission(ledger, who, fields)
+    result = services.record_claim(ledger, fields, who.name, who)
+    made = (result.added or result.skipped or [""])[0]
+    return RedirectResponse(
+        f"/agreements/{quote_url(agreement)}/claims?recorded={quote_url(made)}#claim-{made}",
+        status_code=303,
+    )

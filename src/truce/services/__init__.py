@@ -1,0 +1,46 @@
+"""The service layer: the one place every edge (CLI, API, pages, batch) calls.
+
+The edges parse input, call a service, and format what comes back; they never open the
+ledger's tables themselves. The operations most edges share are named here
+(`services.status(...)`, `services.record_claim(...)`); the rest are imported from their
+module (`truce.services.review_queue`, `truce.services.users`, ...). The README's "Layout"
+says which layer lives where.
+"""
+
+from truce.services.agreement_status import status, status_answer, status_text
+from truce.services.agreements import (
+    EXAMPLE_RECORD,
+    add_agreement_file,
+    add_agreement_text,
+    load_bundled_example,
+)
+from truce.services.claims import (
+    VERDICTS,
+    change_status,
+    filter_claims,
+    record_claim,
+    submission,
+    supersede,
+)
+from truce.services.instants import BadInstant, InstantOutOfRange, parse_instant
+from truce.services.timeline import agreement_timeline
+
+__all__ = [
+    "EXAMPLE_RECORD",
+    "VERDICTS",
+    "BadInstant",
+    "InstantOutOfRange",
+    "add_agreement_file",
+    "add_agreement_text",
+    "agreement_timeline",
+    "change_status",
+    "filter_claims",
+    "load_bundled_example",
+    "parse_instant",
+    "record_claim",
+    "status",
+    "status_answer",
+    "status_text",
+    "submission",
+    "supersede",
+]

@@ -1,0 +1,69 @@
+"""An agreement's status at an instant: judged, or read back from the kept answers."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from truce.domain.engine import evaluate_frame
+from truce.domain.engine.answer_model import StatusAnswer
+from truce.domain.spec import AgreementSpec
+from truce.pretty import json_text
+from truce.services.instants import parse_instant
+from truce.storage.ledger import Ledger
+
+
+def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
+    """The agreement's state at `at` (default now), as plain data (docs/status.md)."""
+    found = _status(ledger, agreement, at, printed=False)
+    return json.loads(found) if isinstance(found, str) else found
+
+
+def status_text(ledger: Ledger, agreement: str, at: str | None = None) -> str:
+    """`status` as the JSON text `truce status --json` prints (`pretty.json_text`), checked
+    against the answer's contract as `status_answer` checks it."""
+    found = _status(ledger, agreement, at, printed=True)
+    return found if isinstance(found, str) else _printed(found)
+
+
+def status_answer(ledger: Ledger, agreement: str, at: str | None = None) -> StatusAnswer:
+    """`status`, checked against the answer's contract and typed (docs/status.md)."""
+    return StatusAnswer.of(status(ledger, agreement, at))
+
+
+def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> str | dict[str, Any]:
+    """The answer as JSON text (as printed, if `printed`) or as data judged now.
+
+    An answer to an explicit instant is kept (`storage.answers`) and read back while the chain
+    and the judging code are unchanged: as printed when asked for printed (checked against the
+    contract first), else in the standard library's compact form, a third of the time to write.
+    A status "now" is judged every time."""
+    spec, _ = ledger.agreement(agreement)
+    when = parse_instant(at, spec.zone)
+    store = ledger.answers(agreement)
+    if at is None or at == "now" or not store.usable:
+        data = _judged(ledger, agreement, spec, when)
+        return _printed(data) if printed else data
+    head = store.head()
+    asked = when.isoformat()
+    kept = store.read(head, asked)
+    if kept is not None and (kept.printed or not printed):
+        return kept.text
+    data = json.loads(kept.text) if kept is not None else _judged(ledger, agreement, spec, when)
+    if printed:
+        text = _printed(data)
+        store.keep(head, asked, text, printed=True)
+        return text
+    store.keep(head, asked, json.dumps(data), printed=False)
+    return data
+
+
+def _printed(data: dict[str, Any]) -> str:
+    return json_text(StatusAnswer.of(data).as_data())
+
+
+def _judged(ledger: Ledger, agreement: str, spec: AgreementSpec, when: datetime) -> dict[str, Any]:
+    versions = ledger.agreement_versions(agreement)
+    frame, fetch = ledger.frame(agreement)
+    return evaluate_frame(spec, frame, fetch, when, versions)

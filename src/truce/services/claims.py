@@ -1,0 +1,112 @@
+"""Claims: one submitted, recorded, superseded or ruled on, and a list filtered as asked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from pydantic import ValidationError
+
+from truce.domain.claim_checks import unchecked
+from truce.domain.claim_input import ClaimInput
+from truce.domain.claims import Claim
+from truce.errors import ClaimError
+from truce.services.access import Principal, check_submission, own_source
+from truce.services.admission import admit, input_error, lookalike_warnings
+from truce.services.supersession import check_supersedes
+from truce.storage.ledger import Ledger
+from truce.storage.records import AppendResult
+
+
+def submission(ledger: Ledger, who: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    """A claim as `who` may submit it, through the API or the dashboard alike: a party only in
+    its own name and never as a verdict, stamped with its own source when it names none."""
+    spec, _ = ledger.agreement(str(fields.get("agreement")))
+    check_submission(who, fields, {p.id for p in spec.parties})
+    if who.role.party is not None and not fields.get("sources"):
+        fields = {**fields, "sources": [own_source(who.role.party)]}
+    return fields
+
+
+def record_claim(
+    ledger: Ledger,
+    fields: dict[str, Any],
+    recorded_by: str | None,
+    who: Principal | None = None,
+    allow_unknown: bool = False,
+) -> AppendResult:
+    """Validate one claim given as fields and append it; `who`, when given, must be allowed to.
+    Each recorded event the claim looks like under another event id gives a warning."""
+    try:
+        claim_input = ClaimInput.model_validate(fields)
+    except ValidationError as exc:
+        raise input_error(exc, ClaimError(_first_problem(exc))) from None
+    spec, _ = ledger.agreement(claim_input.agreement)
+    claim = admit(spec, claim_input.to_claim(spec.zone, recorded_by), allow_unknown)
+    if who is not None:
+        check_supersedes(ledger, who, [claim])
+    recorded = ledger.claims_like(claim) if claim.quantity is not None else []
+    warnings = lookalike_warnings(spec, claim, recorded)
+    result = ledger.append_claims([claim], recorded_by)
+    return replace(result, warnings=tuple(warnings)) if claim.id in result.added else result
+
+
+def _first_problem(exc: ValidationError) -> str:
+    problems = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "claim"
+        problems.append(f"{where}: {err['msg']}")
+    return "; ".join(problems)
+
+
+VERDICTS = {"confirmed", "disputed", "retracted", "under_investigation"}
+
+
+def change_status(
+    ledger: Ledger, claim_id: str, status: str, by: str | None, note: str | None = None
+) -> AppendResult:
+    """A mediator's verdict on a claim: a new claim, same content, that supersedes it."""
+    if status not in VERDICTS:
+        raise ClaimError(
+            f"{status!r} is not a verdict", hint=f"use one of {', '.join(sorted(VERDICTS))}"
+        )
+    old = ledger.claim(claim_id)
+    fields = {k: v for k, v in old.payload().items() if v is not None}
+    fields.update(status=status, supersedes=old.id, event_id=old.event_id or old.id)
+    fields["notes"] = note or f"{status} by {by or 'unknown'}"
+    # A verdict on a claim kept deliberately with `--allow-unknown` keeps it so, flagged.
+    return record_claim(ledger, fields, by, allow_unknown=bool(unchecked(old)))
+
+
+def supersede(
+    ledger: Ledger,
+    claim_id: str,
+    fields: dict[str, Any],
+    by: str | None,
+    who: Principal | None = None,
+) -> AppendResult:
+    """A correction: the new claim's fields, recorded as superseding `claim_id`."""
+    old = ledger.claim(claim_id)
+    given = {**fields, "supersedes": old.id}
+    given.setdefault("agreement", old.agreement)
+    given.setdefault("event_id", old.event_id or old.id)
+    return record_claim(ledger, given, by, who)
+
+
+def filter_claims(
+    claims: list[Claim],
+    *,
+    type_: str | None = None,
+    actor: str | None = None,
+    status: str | None = None,
+    recorded_by: str | None = None,
+) -> list[Claim]:
+    def keep(c: Claim) -> bool:
+        return (
+            (type_ is None or c.type == type_)
+            and (actor is None or c.actor == actor)
+            and (status is None or c.status.value == status)
+            and (recorded_by is None or c.recorded_by == recorded_by)
+        )
+
+    return [c for c in claims if keep(c)]
