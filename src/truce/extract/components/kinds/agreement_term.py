@@ -25,6 +25,7 @@ from truce.extract.components.sentence_view import (
 )
 from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS, has_cue
 
 KIND = EventType.AGREEMENT_TERM
@@ -100,6 +101,8 @@ def rate_ahead(s: Sentence) -> re.Match[str] | None:
     lowered = s.lower or s.text.lower()
     if "da" not in lowered and "week" not in lowered:  # in every _RATE match
         return None
+    if not on("term.rate_ahead"):
+        return None
     return search(_AHEAD, s) if search(_RATE, s) is not None else None
 
 
@@ -149,7 +152,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
 
 def deal_content(s: Sentence) -> list[re.Match[str]]:
     """What the sentence says a deal holds or that one was reached (DEAL_CONTENT)."""
-    if not has_cue(s.lower or s.text.lower(), DEAL_CONTENT_CUES):
+    if not has_cue(s.lower or s.text.lower(), DEAL_CONTENT_CUES) or not on("term.deal_content"):
         return []
     return list(finditer(DEAL_CONTENT, s))
 
@@ -158,6 +161,8 @@ def ratio(s: Sentence) -> re.Match[str] | None:
     """The first ratio in the sentence; every ratio says "for each" or "for every"."""
     lowered = s.lower or s.text.lower()
     if "for each" not in lowered and "for every" not in lowered:  # in every RATIO match
+        return None
+    if not on("term.ratio"):
         return None
     return search(RATIO, s)
 

@@ -29,6 +29,7 @@ from truce.extract.components.sentence_view import (
     subject_before,
 )
 from truce.extract.model import Article, Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS, TRUCE_NOUN
 
 KIND = EventType.BREACH
@@ -75,7 +76,7 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
     """The breaches alleged in `s`; `group` is the document's main armed group, whom "the
     rebels" or "the militants" name."""
     out: list[Candidate] = []
-    if search(_OUTSIDE_THE_TRUCE, s) is not None:
+    if on("breach.outside_truce") and search(_OUTSIDE_THE_TRUCE, s) is not None:
         return out
     previous_end: int | None = None
     for match in finditer(TRIGGERS["breach"], s):
@@ -84,7 +85,8 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
         ):
             continue  # the same allegation, worded twice ("violations ... violated")
         previous_end = match.end()
-        if hypothetical(s.text, match.start()) or _ANY.search(s.text, 0, match.start()):
+        general = on("breach.any") and _ANY.search(s.text, 0, match.start()) is not None
+        if hypothetical(s.text, match.start()) or general:
             continue  # "would strike if Hezbollah violated the deal", "any further breach"
         trigger = s.start + match.start()
         for actor in _culprits(s, match, group):
@@ -97,7 +99,7 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
 def _culprits(s: Sentence, match: re.Match[str], group: str | None) -> list[str | None]:
     """Who the allegation is against: each of several parties accused together ("accused
     Russia and Belarus of shelling ...") is its own breach; otherwise the one culprit."""
-    if _ACCUSED.match(match.group()):
+    if _ACCUSED.match(match.group()) and on("breach.several_accused"):
         accused = _accused(s, match, group)
         if accused:
             return list(accused)

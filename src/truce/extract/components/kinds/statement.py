@@ -26,6 +26,7 @@ from truce.extract.components.sentence_view import (
     speaker_actor,
 )
 from truce.extract.model import Article, Candidate, SourceRef
+from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS, has_cue
 
 KIND = EventType.STATEMENT
@@ -120,7 +121,7 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
     """A party's position in a verb of its own ("Qatar has expressed its regret"): the first
     party whose name the verb follows. With `own_position`, beside other events of the
     sentence: only a verb of _POSITION_OF_ITS_OWN."""
-    if not has_cue(s.lower or s.text.lower(), STANCE_CUES):
+    if not has_cue(s.lower or s.text.lower(), STANCE_CUES) or not on("statement.stance"):
         return None
     for mention in s.actors:
         if mention.kind not in PARTY_KINDS:
@@ -138,7 +139,7 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
 
 
 def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
-    if not has_cue(s.lower or s.text.lower(), _SPEECH_VERBS):
+    if not has_cue(s.lower or s.text.lower(), _SPEECH_VERBS) or not on("statement.subordinate"):
         return []  # most sentences with an event have no speech verb that could open one
     speech = _SUBORDINATE_SPEECH.search(s.text)
     if speech is None:

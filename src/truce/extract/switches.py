@@ -1,0 +1,87 @@
+"""Named extraction rules that can be switched off, to measure what each is worth.
+
+Every rule listed in `RULES` asks `on(name)` where it would act; all are on unless a caller
+switches some off with `switched_off(...)`, which the cross-validation tool
+(`truce.extract.cv`) does to ask "what does F1 do on held-out reports without this rule". The
+set of rules off is process-wide: extraction outside such a block always runs every rule, and
+a block restores the previous set when it ends, however it ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from truce.errors import TruceError
+
+# name -> what switching it off removes. Kinds first, then rules inside kinds, then the rules
+# over the whole document.
+RULES: dict[str, str] = {
+    "kind.release": "every release",
+    "kind.ceasefire_start": "every truce start",
+    "kind.ceasefire_extension": "every extension",
+    "kind.ceasefire_end": "every truce end",
+    "kind.breach": "every breach",
+    "kind.meeting": "every meeting",
+    "kind.casualty_claim": "every casualty claim",
+    "kind.aid_delivery": "every aid delivery",
+    "kind.agreement_term": "every agreement term",
+    "kind.statement": "every statement",
+    "trigger.own_patterns": "the kinds' own trigger patterns beyond the trigger table (all kinds)",
+    "guard.counterfactual": "'supposed to expire': a counterfactual governs no trigger",
+    "release.uncounted": "a party freeing a group it names with no count",
+    "release.breakdown": "'30, including 15 women': parts kept as the whole's breakdown",
+    "release.each_side": "an exchange told once gives each side's release",
+    "breach.outside_truce": "no breach placed before or after the truce",
+    "breach.any": "'any further breach' alleges none",
+    "breach.several_accused": "parties accused together: one breach each",
+    "breach.retold": "a breach only referred back to ('these violations') is dropped",
+    "term.ratio": "ratios ('30 for every hostage') are terms",
+    "term.deal_content": "what a deal sets, told without a term word",
+    "term.rate_ahead": "deliveries and releases set ahead at a rate are terms",
+    "statement.stance": "a party's position in a verb of its own ('Qatar welcomed')",
+    "statement.subordinate": "a speech in a subordinate clause is its own statement",
+    "statement.quote_continuation": "the rest of a running quotation is no new statement",
+    "doc.merge_meetings": "one meeting told over several sentences is one event",
+    "doc.merge_repeats": "mentions of one event in a document merge",
+    "doc.story_date": "an undated event takes the date the story is at",
+    "doc.name_speakers": "a speaker named in full earlier names a later short mention",
+    "doc.both_sides": "truce events, terms, releases and breaches involve both sides",
+    "doc.location": "the place the evidence names",
+}
+
+_off: frozenset[str] = frozenset()
+
+
+class UnknownRule(TruceError):
+    """A rule name that is not in `RULES`."""
+
+    code = "X802"
+    default_hint = (
+        "name rules as `python -m truce.extract.cv --help` and docs/extraction.md list them"
+    )
+
+
+def on(name: str) -> bool:
+    """Whether the rule `name` is on (it is, unless switched off)."""
+    return name not in _off
+
+
+def off() -> frozenset[str]:
+    return _off
+
+
+@contextmanager
+def switched_off(names: Iterable[str]) -> Iterator[None]:
+    """Run the block with the rules `names` off (besides any already off)."""
+    global _off
+    wanted = frozenset(names)
+    unknown = sorted(wanted - RULES.keys())
+    if unknown:
+        raise UnknownRule(f"no such rule: {', '.join(unknown)}")
+    before = _off
+    _off = before | wanted
+    try:
+        yield
+    finally:
+        _off = before
