@@ -29,6 +29,7 @@ from truce.extract.evaluate import evaluate_gold
 from truce.extract.model import Article
 from truce.extract.pipeline import build_pipeline, extract
 from truce.extract.switches import RULES, UnknownRule, switched_off
+from truce.extract.triggers import TRIGGERS
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "eval" / "gold"
@@ -155,6 +156,10 @@ def test_every_named_rule_is_asked_for_somewhere_in_the_extractor() -> None:
         if name.startswith("kind."):
             assert "_SWITCH[kind]" in source  # events.py asks per kind
             continue
+        if name.startswith("trigger.") and name.count(".") == 2:
+            _, kind, branch = name.split(".")
+            assert f"{kind}__{branch}" in TRIGGERS[kind].groupindex  # sentence_view asks
+            continue
         assert f'on("{name}")' in source, name
 
 
@@ -183,3 +188,20 @@ def test_the_command_prints_folds_ablations_and_the_selection(tmp_path: Path) ->
     assert "pool" in text.stdout and "rule switched off" not in text.stdout
     refused = subprocess.run([*command, "--split", "test"], capture_output=True, text=True)
     assert refused.returncode == 2 and "[X800]" in refused.stderr
+
+
+def test_a_trigger_alternative_switched_off_finds_nothing_and_the_others_still_do() -> None:
+    text = (
+        "The army carried out 26 assaults on the town overnight. "
+        "Hamas violated the truce on Monday, Israel said."
+    )
+    article = Article(text=text, document="invented.txt")
+    spans = {
+        text[c["span"][0] : c["span"][1]][:9] for c in _extract(article) if c["type"] == "breach"
+    }
+    assert spans == {"The army ", "Hamas vio"}
+    with switched_off(["trigger.breach.carried_out"]):
+        found = _extract(article)
+    assert {text[c["span"][0] : c["span"][1]][:9] for c in found if c["type"] == "breach"} == {
+        "Hamas vio"
+    }

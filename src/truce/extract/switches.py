@@ -50,6 +50,20 @@ RULES: dict[str, str] = {
     "doc.location": "the place the evidence names",
 }
 
+
+def _trigger_branches() -> dict[str, str]:
+    """Each named alternative of the trigger table (`triggers.branches`) is a rule of its own."""
+    from truce.extract.triggers import TRIGGERS
+
+    out = {}
+    for kind, pattern in TRIGGERS.items():
+        for group in pattern.groupindex:
+            branch = group.split("__", 1)[1]
+            out[f"trigger.{kind}.{branch}"] = f"the {kind} trigger's alternative '{branch}'"
+    return out
+
+
+RULES.update(_trigger_branches())
 _off: frozenset[str] = frozenset()
 
 

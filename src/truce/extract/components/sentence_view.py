@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from truce.extract import switches
 from truce.extract.components.actors import find_actors
 from truce.extract.components.modality import modality_at
 from truce.extract.components.modality import single_clause as one_clause
@@ -137,13 +138,23 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 def search(pattern: re.Pattern[str], s: Sentence) -> re.Match[str] | None:
+    if switches.off():
+        return next(finditer(pattern, s), None)
     twin = _twin(pattern) if s.lower else None
     return twin.search(s.lower) if twin is not None else pattern.search(s.text)
 
 
 def finditer(pattern: re.Pattern[str], s: Sentence) -> Iterator[re.Match[str]]:
     twin = _twin(pattern) if s.lower else None
-    return twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
+    found = twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
+    if switches.off():  # a trigger's alternative switched off finds nothing (switches.py)
+        return (m for m in found if _branch_on(m))
+    return found
+
+
+def _branch_on(match: re.Match[str]) -> bool:
+    name = match.lastgroup
+    return name is None or "__" not in name or switches.on("trigger." + name.replace("__", "."))
 
 
 def near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
