@@ -38,6 +38,7 @@ RULES: dict[str, str] = {
     "breach.retold": "a breach only referred back to ('these violations') is dropped",
     "term.ratio": "ratios ('30 for every hostage') are terms",
     "term.deal_content": "what a deal sets, told without a term word",
+    "term.done_under_deal": "'freed under the deal' reports the deal at work, not a term",
     "term.rate_ahead": "deliveries and releases set ahead at a rate are terms",
     "statement.stance": "a party's position in a verb of its own ('Qatar welcomed')",
     "statement.subordinate": "a speech in a subordinate clause is its own statement",

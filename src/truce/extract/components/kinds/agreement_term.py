@@ -117,7 +117,32 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     # ("three prisoners for every hostage") is a term even with no deal named.
     if not context.names_the_truce(s) and not (ratio(s) or deal_content(s)):
         return []
+    if done_under_the_deal(s) and not (ratio(s) or deal_content(s) or rate_ahead(s)):
+        return []
     return terms(s, context.article)
+
+
+# A verb that looks ahead, as a term does: "would be freed", "are to", "will".
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|must|can|could|may|is\s+to|are\s+to|was\s+to|were\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def done_under_the_deal(s: Sentence) -> bool:
+    """An event told as done under a deal reports the deal at work, not one of its terms:
+    "freed under the deal", "flights have resumed under the terms of the truce", "the fifth
+    exchange under the first phase". True when "under the ..." is the sentence's only term
+    word and no verb in it looks ahead ("Under the deal, 50 hostages would be freed" is a
+    term)."""
+    if not on("term.done_under_deal"):
+        return False
+    matches = list(finditer(TRIGGERS[KIND], s))
+    return (
+        bool(matches)
+        and all(m.group().lower().startswith("under the") for m in matches)
+        and search(_LOOKS_AHEAD, s) is None
+    )
 
 
 def terms(s: Sentence, article: Article) -> list[Candidate]:
