@@ -173,3 +173,17 @@ def test_an_event_done_under_a_deal_is_no_term_but_one_set_ahead_is() -> None:
     assert len(ahead) == 1  # the counts are the release rule's business
     assert len(_terms("Under the truce, both armies are to pull back 5 km from the river.")) == 1
     assert _terms("Under the deal, the rebels freed 12 soldiers; it provides for a swap.")
+
+
+def test_keeping_the_terms_of_a_truce_names_no_provision() -> None:
+    # Invented sentences: the deal as a whole, kept or breached.
+    whole = [
+        "The rebels restated their commitment to the terms of the truce on Monday.",
+        "The council said the army must abide by the terms of the ceasefire.",
+    ]
+    for text in whole:
+        assert _terms(text) == [], text
+        with switched_off(["term.deal_as_a_whole"]):
+            assert len(_terms(text)) == 1, text
+    named = "Under the terms of the truce, 30 trucks are to cross each day."
+    assert len(_terms(named)) == 1

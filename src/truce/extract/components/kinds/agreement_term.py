@@ -117,7 +117,8 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     # ("three prisoners for every hostage") is a term even with no deal named.
     if not context.names_the_truce(s) and not (ratio(s) or deal_content(s)):
         return []
-    if done_under_the_deal(s) and not (ratio(s) or deal_content(s) or rate_ahead(s)):
+    no_provision = done_under_the_deal(s) or the_deal_as_a_whole(s)
+    if no_provision and not (ratio(s) or deal_content(s) or rate_ahead(s)):
         return []
     return terms(s, context.article)
 
@@ -142,6 +143,29 @@ def done_under_the_deal(s: Sentence) -> bool:
         bool(matches)
         and all(m.group().lower().startswith("under the") for m in matches)
         and search(_LOOKS_AHEAD, s) is None
+    )
+
+
+# Keeping or breaking the deal as a whole: "its commitment to the terms of the ceasefire",
+# "should abide by the terms of the truce".
+_WHOLE_DEAL = re.compile(
+    r"\b(?:commit\w*|abid\w*|compl(?:y|ied|ies|ying|iance)|adher\w*|respect\w*|observ\w*|"
+    r"implement\w*|violat\w*|breach\w*|honou?r\w*)\s+(?:(?:to|by|with|of)\s+)?(?:all\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def the_deal_as_a_whole(s: Sentence) -> bool:
+    """Whether every term word of the sentence is "terms of the" said of keeping or breaking
+    the deal as a whole: no provision is named."""
+    if not on("term.deal_as_a_whole"):
+        return False
+    matches = list(finditer(TRIGGERS[KIND], s))
+    return bool(matches) and all(
+        m.lastgroup == "agreement_term__terms_of"
+        and _WHOLE_DEAL.search(s.text, max(0, m.start() - 30), m.start()) is not None
+        for m in matches
     )
 
 
