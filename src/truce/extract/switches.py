@@ -45,6 +45,7 @@ RULES: dict[str, str] = {
     "statement.stance": "a party's position in a verb of its own ('Qatar welcomed')",
     "statement.subordinate": "a speech in a subordinate clause is its own statement",
     "statement.quote_continuation": "the rest of a running quotation is no new statement",
+    "attribution.stray_close": "a straight quote after a word and before a space never opens",
     "doc.merge_meetings": "one meeting told over several sentences is one event",
     "doc.merge_repeats": "mentions of one event in a document merge",
     "doc.story_date": "an undated event takes the date the story is at",

@@ -31,6 +31,7 @@ from truce.extract.components.relays import (
 from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
+from truce.extract.switches import on
 
 _OPEN, _CLOSE = '“"', '”"'
 _MARK = re.compile('[“”"]')
@@ -188,6 +189,8 @@ def _quotes(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]:
         for mark in _MARK.finditer(text, start, end):
             pos, char = mark.start(), mark[0]
             if open_at is None and char in _OPEN:
+                if char == '"' and _closes_a_word(text, pos):
+                    continue  # a stray closing mark ('... Sapphire."' at a paragraph's end)
                 open_at = pos + 1
             elif open_at is not None and char in _CLOSE:
                 close = pos
@@ -198,6 +201,15 @@ def _quotes(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]:
     if open_at is not None and sentences:
         spans.append((open_at, sentences[-1][1]))
     return spans
+
+
+def _closes_a_word(text: str, pos: int) -> bool:
+    """Whether a straight quotation mark sits where only a closing one can: right after a word
+    or a full stop and before a space, a line break or the end of the text."""
+    if not on("attribution.stray_close"):
+        return False
+    after = text[pos + 1 : pos + 2]
+    return pos > 0 and not text[pos - 1].isspace() and (not after or after.isspace())
 
 
 def _named_later(reader: _Reader, found: SourceRef, following: tuple[int, int]) -> SourceRef:
