@@ -281,3 +281,20 @@ def test_a_stray_closing_mark_at_a_paragraphs_end_opens_no_quotation() -> None:
     assert found[1].speaker is None  # the writer's narration, not the port director's
     with switched_off(["attribution.stray_close"]):
         assert sources(text)[1].speaker == found[0].speaker  # the rule decides it
+
+
+def test_when_the_speaker_spoke_is_no_part_of_the_speaker() -> None:
+    from truce.extract.switches import switched_off
+
+    # Invented sentences: a day or an adverb between the speaker and the verb.
+    for text in (
+        "Kenyan President William Ruto on Friday said the talks would resume.",
+        "Kenyan President William Ruto late on Friday said the talks would resume.",
+        "Kenyan President William Ruto on March 3 said the talks would resume.",
+        "Kenyan President William Ruto earlier said the talks would resume.",
+    ):
+        (found,) = sources(text)
+        assert found.speaker and found.speaker.endswith("William Ruto"), text
+    with switched_off(["attribution.time_before_verb"]):
+        (found,) = sources("Kenyan President William Ruto on Friday said the talks would resume.")
+        assert found.speaker and found.speaker.endswith("on Friday")

@@ -203,6 +203,17 @@ def _quotes(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]:
     return spans
 
 
+# When the speaker spoke, between the speaker and the verb: "Ukrainian President Volodymyr
+# Zelenskyy on Sunday said", "the ministry late on Friday said", "the envoy earlier today said".
+_TIME_BEFORE_VERB = re.compile(
+    r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2})$|\s+(?:earlier|later|also|again|separately)$",
+    re.IGNORECASE,
+)
+
+
 def _closes_a_word(text: str, pos: int) -> bool:
     """Whether a straight quotation mark sits where only a closing one can: right after a word
     or a full stop and before a space, a line break or the end of the text."""
@@ -330,6 +341,8 @@ class _Reader:
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
             subject = _SUBORDINATE.split(_DASH.split(subject)[-1])[-1].strip()
+            if on("attribution.time_before_verb"):
+                subject = _TIME_BEFORE_VERB.sub("", subject)  # "X on Sunday said": X
             offset = base + head.rfind(subject)
             appositive = chunks[-2] if len(chunks) > 1 else ""
             if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
