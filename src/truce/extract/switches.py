@@ -44,6 +44,7 @@ RULES: dict[str, str] = {
     "term.rate_ahead": "deliveries and releases set ahead at a rate are terms",
     "statement.stance": "a party's position in a verb of its own ('Qatar welcomed')",
     "statement.subordinate": "a speech in a subordinate clause is its own statement",
+    "statement.confirmed_fact": "'X confirmed the release' tells the fact, not a position",
     "statement.quote_continuation": "the rest of a running quotation is no new statement",
     "attribution.stray_close": "a straight quote after a word and before a space never opens",
     "attribution.time_before_verb": "'X on Sunday said': the day is no part of the speaker",

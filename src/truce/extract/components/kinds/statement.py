@@ -56,7 +56,7 @@ _STANCE = re.compile(
     r"pledged|pledges|affirmed|reaffirmed|reiterated|stressed|insisted|pressing\s+for|"
     r"regrets|regretted|demanding|warned|warns|accused|accuses|emphasi[sz]ed|emphasi[sz]es|"
     r"hailed|hails|argued|argues|indicated|declined\s+to|"
-    r"confirmed\s+(?:its|their|his|her)\s+commitment)\b",
+    r"confirmed\s+(?:on\s+\w+day\s+)?(?:its|their|his|her)\s+commitment)\b",
     re.IGNORECASE,
 )
 STANCE_CUES = (
@@ -69,6 +69,7 @@ STANCE_CUES = (
 # way the event itself is told (a breach alleged, a breach denied, a threat).
 _POSITION_OF_ITS_OWN = re.compile(r"^(?!accus|den|warn)", re.IGNORECASE)
 
+_CONFIRMED = re.compile(r"\bconfirm(?:ed|s)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _QUOTE_MARKS = ('"', "”")
 
@@ -107,6 +108,12 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     if speaker is None:
         return []
     verb = SPEECH.search(s.text)
+    if verb is None and on("statement.confirmed_fact") and _CONFIRMED.search(s.text):
+        # "X confirmed the release", "the army later confirmed its troops intercepted a
+        # rocket": confirming a fact tells the fact, not a position; "confirmed its
+        # commitment" is one (a stance).
+        stance = _stance(s, article)
+        return [stance] if stance is not None else []
     if verb is None and _ACCORDING.search(s.text):
         return []  # "..., according to the ministry": a fact sourced, not a party speaking
     if verb is None and s.text.lstrip()[:1] in _QUOTE_MARKS:
