@@ -48,6 +48,7 @@ RULES: dict[str, str] = {
     "statement.quote_continuation": "the rest of a running quotation is no new statement",
     "attribution.stray_close": "a straight quote after a word and before a space never opens",
     "attribution.time_before_verb": "'X on Sunday said': the day is no part of the speaker",
+    "date.since_clause": "a time in a 'since' clause after the trigger dates nothing",
     "doc.merge_meetings": "one meeting told over several sentences is one event",
     "doc.merge_repeats": "mentions of one event in a document merge",
     "doc.story_date": "an undated event takes the date the story is at",

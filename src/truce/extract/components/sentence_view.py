@@ -24,6 +24,7 @@ from truce.extract.model import (
     SourceRef,
     TimeRef,
 )
+from truce.extract.switches import on
 from truce.extract.triggers import (
     ANY_CATEGORY_CUE,
     CATEGORY_CUE_WORDS,
@@ -220,8 +221,25 @@ def categories(text: str) -> list[str]:
 _SINCE = re.compile(r"\bsince\s+(?:(?:its|the|their|his|her)\s+)?$", re.IGNORECASE)
 
 
+# "33 vessels have arrived since the ceasefire took effect on April 2": a time in a "since"
+# clause after the trigger is when the span began, not the day of the trigger's event.
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{0,100}$", re.IGNORECASE)
+
+
+def _outside_since_clause(s: Sentence, trigger: int, times: list[TimeRef]) -> list[TimeRef]:
+    if not on("date.since_clause"):
+        return times
+    at = trigger - s.start
+    return [
+        t
+        for t in times
+        if t.span[0] - s.start <= at
+        or _SINCE_CLAUSE.search(s.text, at, t.span[0] - s.start) is None
+    ]
+
+
 def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
-    time = nearest(s.event_times, trigger)
+    time = nearest(_outside_since_clause(s, trigger, s.event_times), trigger)
     source = s.attribution.source if s.attribution else SourceRef()
     quote = None
     if s.attribution and s.attribution.quote:
