@@ -30,6 +30,7 @@ RULES: dict[str, str] = {
     "trigger.own_patterns": "the kinds' own trigger patterns beyond the trigger table (all kinds)",
     "guard.counterfactual": "'supposed to expire': a counterfactual governs no trigger",
     "release.uncounted": "a party freeing a group it names with no count",
+    "release.infinitive": "'refusal to release captives' releases no one (a group, no count)",
     "release.breakdown": "'30, including 15 women': parts kept as the whole's breakdown",
     "release.each_side": "an exchange told once gives each side's release",
     "start.declared_needs_time": "'declared a truce' starts one only with a time after it",

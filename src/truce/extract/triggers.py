@@ -171,7 +171,6 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
                 r"first phase)|the (?:deal|agreement|truce) (?:allows|provides|calls for|includes|"
                 r"requires)",
             ),
-            ("as_long_as", r"as long as"),
             ("ratio", r"for (?:each|every) (?:hostage|prisoner|captive)|per hostage"),
             # "agreed (in a call with X) to a halt": a prepositional phrase may come between;
             # its full stops only after a one-letter word ("U.S."). No capitals in the

@@ -220,6 +220,8 @@ def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
     if not on("release.uncounted"):
         return []
     named = search(NAMED_RELEASE, s)
+    if named is not None and _willed(s, named):
+        named = None  # "its refusal to release captives", "agreed to release prisoners"
     if named is not None:
         actor = subject_before(s, s.start + named.start())
         if actor is not None:
@@ -234,6 +236,15 @@ def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
             c.modality = "planned"  # "the next release is due": ahead by its own words
         return [c]
     return []
+
+
+# A release in the infinitive is wanted, refused or agreed, not done: "its refusal to release
+# captives", "the Israeli side agreed to release Palestinian prisoners".
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _willed(s: Sentence, named: re.Match[str]) -> bool:
+    return on("release.infinitive") and _TO_BEFORE.search(s.text, 0, named.start()) is not None
 
 
 RULE = KindRule(KIND, extract)
