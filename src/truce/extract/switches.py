@@ -37,6 +37,8 @@ RULES: dict[str, str] = {
     "breach.outside_truce": "no breach placed before or after the truce",
     "breach.any": "'any further breach' alleges none",
     "breach.several_accused": "parties accused together: one breach each",
+    "breach.both": "'accused both X and Y of violating': one breach, no actor",
+    "breach.supposed": "'should X breach', 'a breach would': supposed, not alleged",
     "breach.retold": "a breach only referred back to ('these violations') is dropped",
     "term.ratio": "ratios ('30 for every hostage') are terms",
     "term.deal_content": "what a deal sets, told without a term word",

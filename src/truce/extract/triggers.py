@@ -83,7 +83,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         [
             (
                 "word",
-                r"breach(?:es|ed)?|violat(?:ed|es|ion|ions|ing)|br(?:oke|eaking|oken) "
+                r"breach(?:es|ed|ing)?|violat(?:ed|es|ion|ions|ing)|br(?:oke|eaking|oken) "
                 r"(?:the|it)",
             ),
             (
