@@ -63,18 +63,19 @@ RULES: dict[str, str] = {
 
 def _trigger_branches() -> dict[str, str]:
     """Each named alternative of the trigger table (`triggers.branches`) is a rule of its own."""
-    from truce.extract.triggers import TRIGGERS
+    from truce.extract.triggers import NAMED, TRIGGERS
 
     out = {}
     for kind, pattern in TRIGGERS.items():
-        for group in pattern.groupindex:
+        for group in NAMED[pattern].groupindex if pattern in NAMED else ():
             branch = group.split("__", 1)[1]
             out[f"trigger.{kind}.{branch}"] = f"the {kind} trigger's alternative '{branch}'"
     return out
 
 
 RULES.update(_trigger_branches())
-_off: frozenset[str] = frozenset()
+# The rules switched off now; read it, never assign it (use `switched_off`).
+OFF: frozenset[str] = frozenset()
 
 
 class UnknownRule(TruceError):
@@ -88,24 +89,24 @@ class UnknownRule(TruceError):
 
 def on(name: str) -> bool:
     """Whether the rule `name` is on (it is, unless switched off)."""
-    return name not in _off
+    return name not in OFF
 
 
 def off() -> frozenset[str]:
-    return _off
+    return OFF
 
 
 @contextmanager
 def switched_off(names: Iterable[str]) -> Iterator[None]:
     """Run the block with the rules `names` off (besides any already off)."""
-    global _off
+    global OFF
     wanted = frozenset(names)
     unknown = sorted(wanted - RULES.keys())
     if unknown:
         raise UnknownRule(f"no such rule: {', '.join(unknown)}")
-    before = _off
-    _off = before | wanted
+    before = OFF
+    OFF = before | wanted
     try:
         yield
     finally:
-        _off = before
+        OFF = before

@@ -205,6 +205,19 @@ def _quotes(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]:
 
 # When the speaker spoke, between the speaker and the verb: "Ukrainian President Volodymyr
 # Zelenskyy on Sunday said", "the ministry late on Friday said", "the envoy earlier today said".
+_TIME_WORDS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning")
+    + ("afternoon", "evening", "night", "yesterday", "today", "earlier", "later", "also")
+    + ("again", "separately")
+)
+
+
+def _timed(subject: str) -> bool:
+    """Whether the subject may end in a time (a cheap test before _TIME_BEFORE_VERB)."""
+    last = subject[subject.rfind(" ") + 1 :].lower()
+    return last in _TIME_WORDS or last.isdigit()
+
+
 _TIME_BEFORE_VERB = re.compile(
     r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
@@ -341,7 +354,7 @@ class _Reader:
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
             subject = _SUBORDINATE.split(_DASH.split(subject)[-1])[-1].strip()
-            if on("attribution.time_before_verb"):
+            if _timed(subject) and on("attribution.time_before_verb"):
                 subject = _TIME_BEFORE_VERB.sub("", subject)  # "X on Sunday said": X
             offset = base + head.rfind(subject)
             appositive = chunks[-2] if len(chunks) > 1 else ""

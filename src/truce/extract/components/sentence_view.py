@@ -29,6 +29,7 @@ from truce.extract.triggers import (
     ANY_CATEGORY_CUE,
     CATEGORY_CUE_WORDS,
     CATEGORY_WORDS,
+    NAMED,
     TRUCE_NOUNS,
     has_cue,
 )
@@ -139,18 +140,20 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 def search(pattern: re.Pattern[str], s: Sentence) -> re.Match[str] | None:
-    if switches.off():
+    if switches.OFF:
         return next(finditer(pattern, s), None)
     twin = _twin(pattern) if s.lower else None
     return twin.search(s.lower) if twin is not None else pattern.search(s.text)
 
 
 def finditer(pattern: re.Pattern[str], s: Sentence) -> Iterator[re.Match[str]]:
+    if switches.OFF:  # a trigger's alternative switched off finds nothing (switches.py)
+        pattern = NAMED.get(pattern, pattern)
+        twin = _twin(pattern) if s.lower else None
+        named = twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
+        return (m for m in named if _branch_on(m))
     twin = _twin(pattern) if s.lower else None
-    found = twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
-    if switches.off():  # a trigger's alternative switched off finds nothing (switches.py)
-        return (m for m in found if _branch_on(m))
-    return found
+    return twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
 
 
 def _branch_on(match: re.Match[str]) -> bool:
@@ -227,7 +230,7 @@ _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{0,100}$", re.IGNORECASE)
 
 
 def _outside_since_clause(s: Sentence, trigger: int, times: list[TimeRef]) -> list[TimeRef]:
-    if not on("date.since_clause"):
+    if not times or "since" not in (s.lower or s.text.lower()) or not on("date.since_clause"):
         return times
     at = trigger - s.start
     return [

@@ -136,7 +136,7 @@ def done_under_the_deal(s: Sentence) -> bool:
     exchange under the first phase". True when "under the ..." is the sentence's only term
     word and no verb in it looks ahead ("Under the deal, 50 hostages would be freed" is a
     term)."""
-    if not on("term.done_under_deal"):
+    if "under the" not in (s.lower or s.text.lower()) or not on("term.done_under_deal"):
         return False
     matches = list(finditer(TRIGGERS[KIND], s))
     return (
@@ -159,11 +159,11 @@ _WHOLE_DEAL = re.compile(
 def the_deal_as_a_whole(s: Sentence) -> bool:
     """Whether every term word of the sentence is "terms of the" said of keeping or breaking
     the deal as a whole: no provision is named."""
-    if not on("term.deal_as_a_whole"):
+    if "terms of the" not in (s.lower or s.text.lower()) or not on("term.deal_as_a_whole"):
         return False
     matches = list(finditer(TRIGGERS[KIND], s))
     return bool(matches) and all(
-        m.lastgroup == "agreement_term__terms_of"
+        m.group().lower().startswith("term")  # the "terms of the" alternative
         and _WHOLE_DEAL.search(s.text, max(0, m.start() - 30), m.start()) is not None
         for m in matches
     )

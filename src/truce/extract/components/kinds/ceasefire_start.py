@@ -104,7 +104,8 @@ def _undated_declaration(s: Sentence, match: re.Match[str]) -> bool:
     """ "declared a truce" starts one when the sentence says from when ("declared an Easter
     truce from 6 p.m. on Saturday"); without a time after it, the declaration is the news, not
     the start ("Putin on Saturday declared a temporary truce ... and called on Kyiv to ...")."""
-    if match.lastgroup != "ceasefire_start__declared" or not on("start.declared_needs_time"):
+    declared = match.group().lower().startswith("declared")  # that alternative of the table
+    if not declared or not on("start.declared_needs_time"):
         return False
     at = s.start + match.end()
     return not any(t.span[0] >= at and t.date is not None for t in s.times)
