@@ -189,3 +189,9 @@ def test_a_breach_supposed_is_not_alleged() -> None:
         text="The army said a violation of the truce took place in Jeddah.", document="t"
     )
     assert [c.type for c in extract(_NLP, told)].count("breach") == 1
+
+
+def test_a_participle_after_the_allegation_names_the_same_breach() -> None:
+    text = "Russia accused Ukraine of shelling Kherson on Monday, violating the Easter truce."
+    article = Article(text=text, document="t")
+    assert [c.actor for c in extract(_NLP, article) if c.type == "breach"] == ["ukraine"]

@@ -82,6 +82,7 @@ def _supposed(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_PARTICIPLE = re.compile(r"(?:breach|violat)ing\b", re.IGNORECASE)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
@@ -100,10 +101,13 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
         return out
     previous_end: int | None = None
     for match in finditer(TRIGGERS["breach"], s):
-        if previous_end is not None and not _CLAUSE_BREAK.search(
-            s.text, previous_end, match.start()
+        if previous_end is not None and (
+            not _CLAUSE_BREAK.search(s.text, previous_end, match.start())
+            or _PARTICIPLE.match(match.group())
         ):
-            continue  # the same allegation, worded twice ("violations ... violated")
+            # The same allegation, worded twice ("violations ... violated"), or named by a
+            # participle after it ("accused Hamas of firing rockets, breaching the truce").
+            continue
         previous_end = match.end()
         general = on("breach.any") and _ANY.search(s.text, 0, match.start()) is not None
         if hypothetical(s.text, match.start()) or general or _supposed(s.text, match):
