@@ -265,3 +265,36 @@ def test_a_titles_possessive_is_kept_and_a_dash_ends_the_lead() -> None:
     assert sources(text)[0].speaker == "Israeli military"
     text = 'The truce "will last four days," Hamas said. All fire will stop, the statement said.'
     assert [s.speaker for s in sources(text)] == ["Hamas", "Hamas"]
+
+
+def test_a_stray_closing_mark_at_a_paragraphs_end_opens_no_quotation() -> None:
+    from truce.extract.switches import switched_off
+
+    # Invented: the first paragraph ends on a closing mark whose opening one is missing.
+    text = (
+        'Port director Ali Hassan said the tanker was held for ten days."\n'
+        "The truce between the two sides took effect on April 2.\n"
+        'The envoy said that "the truce is holding".'
+    )
+    found = sources(text)
+    assert found[0].speaker and found[0].speaker.endswith("Ali Hassan")
+    assert found[1].speaker is None  # the writer's narration, not the port director's
+    with switched_off(["attribution.stray_close"]):
+        assert sources(text)[1].speaker == found[0].speaker  # the rule decides it
+
+
+def test_when_the_speaker_spoke_is_no_part_of_the_speaker() -> None:
+    from truce.extract.switches import switched_off
+
+    # Invented sentences: a day or an adverb between the speaker and the verb.
+    for text in (
+        "Kenyan President William Ruto on Friday said the talks would resume.",
+        "Kenyan President William Ruto late on Friday said the talks would resume.",
+        "Kenyan President William Ruto on March 3 said the talks would resume.",
+        "Kenyan President William Ruto earlier said the talks would resume.",
+    ):
+        (found,) = sources(text)
+        assert found.speaker and found.speaker.endswith("William Ruto"), text
+    with switched_off(["attribution.time_before_verb"]):
+        (found,) = sources("Kenyan President William Ruto on Friday said the talks would resume.")
+        assert found.speaker and found.speaker.endswith("on Friday")

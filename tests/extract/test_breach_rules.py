@@ -153,3 +153,45 @@ def test_attacks_placed_outside_the_truce_are_no_breaches() -> None:
 def test_fighting_that_went_on_is_no_breach_by_itself() -> None:
     # Only an act of attack set against the truce: fighting as background stays out.
     assert _breaches("Marrow withdrew after days of fighting despite a ceasefire.") == []
+
+
+def test_breaching_is_a_breach_word() -> None:
+    article = Article(text="Hamas accused Israel of breaching the truce in Rafah.", document="t")
+    assert [c.actor for c in extract(_NLP, article) if c.type == "breach"] == ["israel"]
+
+
+def test_both_accused_at_once_is_one_breach_with_no_actor() -> None:
+    from truce.extract.switches import switched_off
+
+    # Invented: the text blames both sides at once (guideline: one breach, actor null).
+    article = Article(
+        text="Qatar accused both Israel and Hamas of violating the truce.", document="t"
+    )
+    assert [c.actor for c in extract(_NLP, article) if c.type == "breach"] == [None]
+    with switched_off(["breach.both"]):
+        actors = [c.actor for c in extract(_NLP, article) if c.type == "breach"]
+    assert sorted(a or "" for a in actors) == ["hamas", "israel"]
+
+
+def test_a_breach_supposed_is_not_alleged() -> None:
+    from truce.extract.switches import switched_off
+
+    # Invented: an inverted if, and what a breach would bring.
+    for text in (
+        "Israel keeps the right to strike should Hezbollah breach the truce.",
+        "The mediators said a violation of the truce would end the talks in Jeddah.",
+    ):
+        article = Article(text=text, document="t")
+        assert [c for c in extract(_NLP, article) if c.type == "breach"] == [], text
+        with switched_off(["breach.supposed"]):
+            assert [c.type for c in extract(_NLP, article)].count("breach") == 1, text
+    told = Article(
+        text="The army said a violation of the truce took place in Jeddah.", document="t"
+    )
+    assert [c.type for c in extract(_NLP, told)].count("breach") == 1
+
+
+def test_a_participle_after_the_allegation_names_the_same_breach() -> None:
+    text = "Russia accused Ukraine of shelling Kherson on Monday, violating the Easter truce."
+    article = Article(text=text, document="t")
+    assert [c.actor for c in extract(_NLP, article) if c.type == "breach"] == ["ukraine"]

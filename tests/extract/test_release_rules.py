@@ -75,3 +75,18 @@ def test_citizens_and_returning_people_from_captivity_are_counted() -> None:
 def test_an_exchange_slated_ahead_is_a_planned_release() -> None:
     (found,) = _found("A new prisoner exchange is slated to proceed over the weekend.", "release")
     assert found.modality == "planned"
+
+
+def test_a_group_released_in_the_infinitive_is_wanted_not_freed() -> None:
+    from truce.extract.switches import switched_off
+
+    # Invented sentences: refused, agreed, asked for; the group is named, not counted.
+    for text in (
+        "The council condemned Russia over its refusal to release the prisoners held in Crimea.",
+        "Ukraine agreed to release Russian prisoners under the accord.",
+    ):
+        assert _found(text, "release") == [], text
+        with switched_off(["release.infinitive"]):
+            assert len(_found(text, "release")) == 1, text
+    (done,) = _found("Russia freed the remaining prisoners on Monday.", "release")
+    assert done.modality == "occurred"

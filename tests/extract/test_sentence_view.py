@@ -46,3 +46,24 @@ def test_something_else_beginning_near_the_truce_is_not_its_start() -> None:
 def test_an_end_inside_an_if_clause_is_hypothetical() -> None:
     assert "ceasefire_end" not in _types("Leaders discussed sanctions if the truce collapsed.")
     assert "ceasefire_end" in _types("The truce collapsed on Tuesday after a week.")
+
+
+def test_a_time_in_a_since_clause_after_the_trigger_dates_nothing() -> None:
+    from truce.extract.switches import switched_off
+
+    # Invented: the toll runs from the day the clause names; the day is not the deaths' day.
+    text = "The ministry says 900 people have been killed since the clashes began on March 3."
+
+    def toll_date() -> object:
+        article = Article(text=text, document="t", published=date(2024, 5, 2))
+        (toll,) = [c for c in extract(_NLP, article) if c.type == "casualty_claim"]
+        return toll.date
+
+    assert toll_date() is None
+    with switched_off(["date.since_clause"]):
+        assert toll_date() is not None
+    # A time before "since" still dates its event.
+    dated = "On March 3, 40 people were killed in the region since the truce."
+    article = Article(text=dated, document="t", published=date(2024, 5, 2))
+    (toll,) = [c for c in extract(_NLP, article) if c.type == "casualty_claim"]
+    assert toll.date is not None

@@ -99,3 +99,20 @@ def test_more_verbs_of_position() -> None:
         assert [c.actor for c in found if c.type == "statement"] == ["qatar"], verb
     found = _extract("Hamas confirmed its commitment to the terms on Sunday.")
     assert [c.actor for c in found if c.type == "statement"] == ["hamas"]
+
+
+def test_confirming_a_fact_is_no_statement_but_confirming_a_commitment_is() -> None:
+    from truce.extract.switches import switched_off
+
+    # Invented sentences.
+    facts = [
+        "The Sudanese army later confirmed its troops shot down a drone near Omdurman.",
+        "The RSF on Monday confirmed the agreement on a truce in Khartoum.",
+    ]
+    for text in facts:
+        assert [c for c in _extract(text) if c.type == "statement"] == [], text
+        with switched_off(["statement.confirmed_fact"]):
+            assert [c.type for c in _extract(text)].count("statement") == 1, text
+    position = "The RSF confirmed on Sunday its commitment to the Jeddah truce."
+    (stance,) = [c for c in _extract(position) if c.type == "statement"]
+    assert stance.actor == "rapid-support-forces"

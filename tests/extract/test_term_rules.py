@@ -6,6 +6,7 @@ from datetime import date
 
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.switches import switched_off
 
 _NLP = build_pipeline()
 
@@ -154,3 +155,35 @@ def test_deliveries_that_happened_daily_stay_deliveries() -> None:
 def test_a_deal_welcomed_is_a_reaction_not_a_term() -> None:
     text = '"We welcome the temporary ceasefire agreement reached by both sides," Qatar said.'
     assert _terms(text) == []
+
+
+def test_an_event_done_under_a_deal_is_no_term_but_one_set_ahead_is() -> None:
+    # Invented sentences: the deal at work, in the past or perfect, names no term.
+    done = [
+        "The 60 fishermen freed under the deal on Monday reached their villages.",
+        "Under the terms of the pause, bus services have restarted across the valley.",
+        "Thursday's handover was the third under the first phase of the truce.",
+    ]
+    for text in done:
+        assert _terms(text) == [], text
+        with switched_off(["term.done_under_deal"]):
+            assert len(_terms(text)) == 1, text  # the rule, not something else, removed it
+    # A verb that looks ahead keeps it a term, as does another term word.
+    ahead = _terms("Under the deal, 60 fishermen would be freed within a week.")
+    assert len(ahead) == 1  # the counts are the release rule's business
+    assert len(_terms("Under the truce, both armies are to pull back 5 km from the river.")) == 1
+    assert _terms("Under the deal, the rebels freed 12 soldiers; it provides for a swap.")
+
+
+def test_keeping_the_terms_of_a_truce_names_no_provision() -> None:
+    # Invented sentences: the deal as a whole, kept or breached.
+    whole = [
+        "The rebels restated their commitment to the terms of the truce on Monday.",
+        "The council said the army must abide by the terms of the ceasefire.",
+    ]
+    for text in whole:
+        assert _terms(text) == [], text
+        with switched_off(["term.deal_as_a_whole"]):
+            assert len(_terms(text)) == 1, text
+    named = "Under the terms of the truce, 30 trucks are to cross each day."
+    assert len(_terms(named)) == 1

@@ -19,55 +19,135 @@ ORDERED_HALT = (
     r"shelling|bombing|bombardment)"
 )
 
+
+# Each trigger pattern built by `branches`, with its twin whose alternatives are named.
+NAMED: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def branches(kind: str, parts: list[tuple[str, str]]) -> re.Pattern[str]:
+    """A trigger pattern made of alternatives, each with a name so that it can be switched off
+    to measure it (`trigger.<kind>.<name>` in `truce.extract.switches`). The pattern itself has
+    no groups (named groups made the regex engine up to 2x slower); its twin in `NAMED`, the
+    same matches with each match's `lastgroup` telling its alternative, is used only while
+    some rule is switched off."""
+    plain = re.compile(rf"\b(?:{'|'.join(source for _, source in parts)})\b", re.IGNORECASE)
+    body = "|".join(f"(?P<{kind}__{name}>{source})" for name, source in parts)
+    NAMED[plain] = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    return plain
+
+
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    "release": re.compile(
-        r"\b(?:freed|free|frees|freeing|released?|releases|releasing|handed over|hand over|"
-        r"set free|swap(?:ped|s)?|exchanged?|(?:had been|have been|has been|were|was) returned|"
-        r"returned home|repatriated|"
-        # Receiving counted captives is their release by the other side.
-        r"receiv(?:ed|es|ing)(?=\s+(?:the\s+|a\s+total\s+of\s+)?[\d,]+\s+(?:[\w-]+\s+){0,2}"
-        r"(?:hostages|prisoners|captives|detainees|servicemen|soldiers|prisoners of war)\b))\b",
-        re.IGNORECASE,
+    "release": branches(
+        "release",
+        [
+            (
+                "verb",
+                r"freed|free|frees|freeing|released?|releases|releasing|handed over|"
+                r"hand over|set free|swap(?:ped|s)?|exchanged?",
+            ),
+            (
+                "returned",
+                r"(?:had been|have been|has been|were|was) returned|returned home|"
+                r"repatriated",
+            ),
+            # Receiving counted captives is their release by the other side.
+            (
+                "received",
+                r"receiv(?:ed|es|ing)(?=\s+(?:the\s+|a\s+total\s+of\s+)?[\d,]+\s+"
+                r"(?:[\w-]+\s+){0,2}(?:hostages|prisoners|captives|detainees|servicemen|soldiers|"
+                r"prisoners of war)\b)",
+            ),
+        ],
     ),
-    "ceasefire_start": re.compile(
-        rf"\b(?:(?:went|came|come|comes|go|goes|going) into (?:effect|force)|took effect|"
-        rf"takes? effect|took hold|began|begins|started|starts|kicked in|to begin|"
-        rf"declared an? (?:\w+ )?{TRUCE_NOUN}|{ORDERED_HALT})\b",
-        re.IGNORECASE,
+    "ceasefire_start": branches(
+        "ceasefire_start",
+        [
+            (
+                "verb",
+                r"(?:went|came|come|comes|go|goes|going) into (?:effect|force)|took effect|"
+                r"takes? effect|took hold|began|begins|started|starts|kicked in|to begin",
+            ),
+            ("declared", rf"declared an? (?:\w+ )?{TRUCE_NOUN}"),
+            ("ordered_halt", ORDERED_HALT),
+        ],
     ),
     "ceasefire_extension": re.compile(
         r"\b(?:extend(?:ed|ing|s)?|extension|prolong(?:ed)?|renew(?:ed|al)?)\b", re.IGNORECASE
     ),
-    "ceasefire_end": re.compile(
-        r"\b(?:expired?|expires|collapsed?|lapsed?|(?:has|had|was) ended|ended|"
-        r"(?:to|would|will) end|"
-        r"resumed (?:fighting|hostilities|(?:its|the) (?:offensive|war|strikes))|"
-        r"(?:is|was|are) over)\b",
-        re.IGNORECASE,
+    "ceasefire_end": branches(
+        "ceasefire_end",
+        [
+            (
+                "verb",
+                r"expired?|expires|collapsed?|lapsed?|(?:has|had|was) ended|ended|"
+                r"(?:to|would|will) end",
+            ),
+            ("resumed", r"resumed (?:fighting|hostilities|(?:its|the) (?:offensive|war|strikes))"),
+            ("over", r"(?:is|was|are) over"),
+        ],
     ),
-    "breach": re.compile(
-        r"\b(?:breach(?:es|ed)?|violat(?:ed|es|ion|ions|ing)|br(?:oke|eaking|oken) (?:the|it)|"
-        r"accus(?:ed|es|ing) [^.]{0,80}? of (?:\w+ly )?(?:attacking|shelling|firing|breaking|"
-        r"violating)|"
-        r"(?:shelling|attacks|assaults|fighting|firing)(?: and \w+)? (?:had |has |have )?continued|"
-        # A party asserting it kept the truce answers an accusation: a breach, denied.
-        rf"(?:observed|respected|abided by|complied with) (?:the|a|its) {TRUCE_NOUN}|"
-        r"den(?:y|ies|ied|ying) that (?:its|their) (?:troops|forces|soldiers|fighters|units) "
-        r"(?:are|were|had been|have been) (?:fighting|attacking|firing|shelling)|"
-        r"(?:refused|denied|blocked|barred) access|"
-        r"(?:sporadic|isolated|renewed|intermittent) (?:shelling|fighting|clashes|gunfire|fire)|"
-        # Attacks told without the word "breach": kept up ("continued to shell", "continue to
-        # launch offensives"), counted or launched ("carried out 26 assaults", "launched a drone
-        # attack"), or set against the truce ("shot at their positions despite the truce").
-        r"continu(?:ed|es|e|ing) (?:to )?(?:[\w-]+ ){0,2}?(?:fight\w*|attack\w*|shell\w*|"
-        r"strik(?:e|es|ing)|bomb\w*|fir(?:e|ing)|launch\w*|carry(?:ing)? out|operations|"
-        r"offensives?|assaults?|air ?strikes|attempts to inflict)|"
-        r"carr(?:ied|ying|y) out (?:[\w-]+ ){0,3}?(?:assaults|attacks|strikes|air ?strikes|raids|"
-        r"offensives)|"
-        r"launched (?:an? )?(?:[\w-]+ ){0,2}?(?:drone|missile|rocket|air) ?(?:attacks?|strikes?)|"
-        rf"(?:attacked|struck|shelled|bombed|fired|shot|killed|raided) [^.;]{{0,100}}?"
-        rf"\bdespite (?:the|a|an|its) (?:[\w-]+ ){{0,2}}?{TRUCE_NOUN})\b",
-        re.IGNORECASE,
+    "breach": branches(
+        "breach",
+        [
+            (
+                "word",
+                r"breach(?:es|ed|ing)?|violat(?:ed|es|ion|ions|ing)|br(?:oke|eaking|oken) "
+                r"(?:the|it)",
+            ),
+            (
+                "accused",
+                r"accus(?:ed|es|ing) [^.]{0,80}? of (?:\w+ly )?(?:attacking|shelling|"
+                r"firing|breaking|violating)",
+            ),
+            (
+                "continued",
+                r"(?:shelling|attacks|assaults|fighting|firing)(?: and \w+)? "
+                r"(?:had |has |have )?continued",
+            ),
+            # A party asserting it kept the truce answers an accusation: a breach, denied.
+            (
+                "observed",
+                rf"(?:observed|respected|abided by|complied with) (?:the|a|its) "
+                rf"{TRUCE_NOUN}",
+            ),
+            (
+                "denied",
+                r"den(?:y|ies|ied|ying) that (?:its|their) (?:troops|forces|soldiers|"
+                r"fighters|units) (?:are|were|had been|have been) (?:fighting|attacking|firing|"
+                r"shelling)",
+            ),
+            ("access", r"(?:refused|denied|blocked|barred) access"),
+            (
+                "sporadic",
+                r"(?:sporadic|isolated|renewed|intermittent) (?:shelling|fighting|"
+                r"clashes|gunfire|fire)",
+            ),
+            # Attacks told without the word "breach": kept up ("continued to shell", "continue
+            # to launch offensives"), counted or launched ("carried out 26 assaults", "launched
+            # a drone attack"), or set against the truce ("shot at their positions despite the
+            # truce").
+            (
+                "kept_up",
+                r"continu(?:ed|es|e|ing) (?:to )?(?:[\w-]+ ){0,2}?(?:fight\w*|attack\w*|"
+                r"shell\w*|strik(?:e|es|ing)|bomb\w*|fir(?:e|ing)|launch\w*|carry(?:ing)? out|"
+                r"operations|offensives?|assaults?|air ?strikes|attempts to inflict)",
+            ),
+            (
+                "carried_out",
+                r"carr(?:ied|ying|y) out (?:[\w-]+ ){0,3}?(?:assaults|attacks|strikes|"
+                r"air ?strikes|raids|offensives)",
+            ),
+            (
+                "launched",
+                r"launched (?:an? )?(?:[\w-]+ ){0,2}?(?:drone|missile|rocket|air) ?"
+                r"(?:attacks?|strikes?)",
+            ),
+            (
+                "despite",
+                rf"(?:attacked|struck|shelled|bombed|fired|shot|killed|raided) "
+                rf"[^.;]{{0,100}}?\bdespite (?:the|a|an|its) (?:[\w-]+ ){{0,2}}?{TRUCE_NOUN}",
+            ),
+        ],
     ),
     "meeting": re.compile(
         r"\b(?:met|meet|meets|meeting|talks|discuss(?:ed|ions?)?|summit|negotiat(?:ions?|ed|ing)|"
@@ -78,27 +158,52 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:killed|killing|dead|deaths?|died|lives|wounded|injured|casualties)\b",
         re.IGNORECASE,
     ),
-    "aid_delivery": re.compile(
-        r"\b(?:aid|trucks?|lorries|convoys?|fuel|supplies|humanitarian assistance)\b.{0,60}?"
-        r"\b(?:entered|enter|delivered|crossed|arrived|reached|allowed in(?:to)?|admitted|"
-        r"unloaded)\b|"
-        r"\b(?:entered|delivered|crossed)\b.{0,40}?\b(?:aid|trucks?|fuel)\b",
-        re.IGNORECASE,
+    "aid_delivery": branches(
+        "aid_delivery",
+        [
+            (
+                "noun_first",
+                r"\b(?:aid|trucks?|lorries|convoys?|fuel|supplies|humanitarian "
+                r"assistance)\b.{0,60}?\b(?:entered|enter|delivered|crossed|arrived|reached|"
+                r"allowed in(?:to)?|admitted|unloaded)\b",
+            ),
+            ("verb_first", r"\b(?:entered|delivered|crossed)\b.{0,40}?\b(?:aid|trucks?|fuel)\b"),
+        ],
     ),
-    "agreement_term": re.compile(
-        r"\b(?:provision|stipulat(?:es|ed)|under the (?:deal|agreement|terms|truce|first phase)|"
-        r"the (?:deal|agreement|truce) (?:allows|provides|calls for|includes|requires)|"
-        r"as long as|for (?:each|every) (?:hostage|prisoner|captive)|per hostage|"
-        # "agreed (in a call with X) to a halt": a prepositional phrase may come between; its
-        # full stops only after a one-letter word ("U.S."). No capitals in the pattern, so
-        # that it can run on the lowered sentence.
-        r"agreed (?:(?:in|at|during|with|by|over) (?:[^.,;]|(?<=\b\w)\.){1,80}? )?"
-        r"(?:to|that|on)|terms? of the|"
-        r"(?:is|are|were) to (?!(?:be )?(?:free|freed|release|released|hand)\b)\w+|"
-        r"would last|provides? for|commits|can be (?:extended|renewed|lengthened)|"
-        r"could be (?:extended|renewed|lengthened)|does not (?:cover|apply)|"
-        r"signed an? (?:\w+ )?(?:agreement|deal)|approved [^.]{0,40}?(?:deal|agreement))",
-        re.IGNORECASE,
+    "agreement_term": branches(
+        "agreement_term",
+        [
+            (
+                "provision",
+                r"provision|stipulat(?:es|ed)|under the (?:deal|agreement|terms|truce|"
+                r"first phase)|the (?:deal|agreement|truce) (?:allows|provides|calls for|includes|"
+                r"requires)",
+            ),
+            ("ratio", r"for (?:each|every) (?:hostage|prisoner|captive)|per hostage"),
+            # "agreed (in a call with X) to a halt": a prepositional phrase may come between;
+            # its full stops only after a one-letter word ("U.S."). No capitals in the
+            # pattern, so that it can run on the lowered sentence.
+            (
+                "agreed",
+                r"agreed (?:(?:in|at|during|with|by|over) (?:[^.,;]|(?<=\b\w)\.){1,80}? )?"
+                r"(?:to|that|on)",
+            ),
+            ("terms_of", r"terms? of the"),
+            ("is_to", r"(?:is|are|were) to (?!(?:be )?(?:free|freed|release|released|hand)\b)\w+"),
+            ("duration", r"would last"),
+            ("provides", r"provides? for|commits"),
+            (
+                "can_extend",
+                r"can be (?:extended|renewed|lengthened)|could be (?:extended|renewed|"
+                r"lengthened)",
+            ),
+            ("scope", r"does not (?:cover|apply)"),
+            (
+                "signed",
+                r"signed an? (?:\w+ )?(?:agreement|deal)|approved [^.]{0,40}?"
+                r"(?:deal|agreement)",
+            ),
+        ],
     ),
     "statement": re.compile(
         r"\b(?:hope|hopeful|hoping|focus|urged|called (?:for|on)|warned|vowed|pledged|"

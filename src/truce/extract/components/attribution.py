@@ -31,6 +31,7 @@ from truce.extract.components.relays import (
 from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
+from truce.extract.switches import on
 
 _OPEN, _CLOSE = '“"', '”"'
 _MARK = re.compile('[“”"]')
@@ -188,6 +189,8 @@ def _quotes(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]:
         for mark in _MARK.finditer(text, start, end):
             pos, char = mark.start(), mark[0]
             if open_at is None and char in _OPEN:
+                if char == '"' and _closes_a_word(text, pos):
+                    continue  # a stray closing mark ('... Sapphire."' at a paragraph's end)
                 open_at = pos + 1
             elif open_at is not None and char in _CLOSE:
                 close = pos
@@ -198,6 +201,39 @@ def _quotes(text: str, sentences: Sequence[tuple[int, int]]) -> list[Span]:
     if open_at is not None and sentences:
         spans.append((open_at, sentences[-1][1]))
     return spans
+
+
+# When the speaker spoke, between the speaker and the verb: "Ukrainian President Volodymyr
+# Zelenskyy on Sunday said", "the ministry late on Friday said", "the envoy earlier today said".
+_TIME_WORDS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning")
+    + ("afternoon", "evening", "night", "yesterday", "today", "earlier", "later", "also")
+    + ("again", "separately")
+)
+
+
+def _timed(subject: str) -> bool:
+    """Whether the subject may end in a time (a cheap test before _TIME_BEFORE_VERB)."""
+    last = subject[subject.rfind(" ") + 1 :].lower()
+    return last in _TIME_WORDS or last.isdigit()
+
+
+_TIME_BEFORE_VERB = re.compile(
+    r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2})$|\s+(?:earlier|later|also|again|separately)$",
+    re.IGNORECASE,
+)
+
+
+def _closes_a_word(text: str, pos: int) -> bool:
+    """Whether a straight quotation mark sits where only a closing one can: right after a word
+    or a full stop and before a space, a line break or the end of the text."""
+    if not on("attribution.stray_close"):
+        return False
+    after = text[pos + 1 : pos + 2]
+    return pos > 0 and not text[pos - 1].isspace() and (not after or after.isspace())
 
 
 def _named_later(reader: _Reader, found: SourceRef, following: tuple[int, int]) -> SourceRef:
@@ -318,6 +354,8 @@ class _Reader:
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
             subject = _SUBORDINATE.split(_DASH.split(subject)[-1])[-1].strip()
+            if _timed(subject) and on("attribution.time_before_verb"):
+                subject = _TIME_BEFORE_VERB.sub("", subject)  # "X on Sunday said": X
             offset = base + head.rfind(subject)
             appositive = chunks[-2] if len(chunks) > 1 else ""
             if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):

@@ -25,6 +25,7 @@ from truce.extract.components.speakers import name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
+from truce.extract.switches import on
 from truce.extract.triggers import CueIndex, kinds_cued
 
 BOTH_SIDES = {
@@ -38,6 +39,7 @@ BOTH_SIDES = {
 # The words the kinds' own patterns need besides the trigger table's, found in one pass over a
 # sentence's words.
 _MORE_CUED = CueIndex({str(kind): rule.cues for kind, rule in RULES.items() if rule.cues})
+_SWITCH = {kind: f"kind.{kind.value}" for kind in RULES}  # truce.extract.switches
 
 
 def _may_state(attribution: Attribution | None) -> bool:
@@ -51,7 +53,7 @@ def _sentence_events(
     """The candidates of one sentence: each kind cued in it (or always tried), in table order."""
     context = Context(article, main)
     for kind, rule in RULES.items():
-        if rule.always or kind in cued:
+        if (rule.always or kind in cued) and on(_SWITCH[kind]):
             context.found.extend(rule.extract(s, context))
     return context.found
 
@@ -106,25 +108,31 @@ def assemble(doc: Doc) -> list[Candidate]:
             lowered,
         )
         found = _sentence_events(s, article, main, cued)
-        context.date(index, found)
+        if on("doc.story_date"):
+            context.date(index, found)
         candidates.extend(found)
-    candidates = merge_meetings(candidates)
-    candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
-    candidates = drop_retold_breaches(candidates, text)
-    candidates = drop_quote_continuations(candidates, text)
-    name_speakers(candidates, text)
+    if on("doc.merge_meetings"):
+        candidates = merge_meetings(candidates)
+    if on("doc.merge_repeats"):
+        candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
+    if on("breach.retold"):
+        candidates = drop_retold_breaches(candidates, text)
+    if on("statement.quote_continuation"):
+        candidates = drop_quote_continuations(candidates, text)
+    if on("doc.name_speakers"):
+        name_speakers(candidates, text)
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[int, int], str | None] = {}
     for c in candidates:
-        if c.location is None and c.type != "statement":
+        if c.location is None and c.type != "statement" and on("doc.location"):
             if c.span not in placed:  # several candidates of one sentence share its span
                 placed[c.span] = place_in(text[c.span[0] : c.span[1]], sides_named)
             c.location = placed[c.span]
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         tied = {c.actor} if c.actor else set()
-        if c.type in BOTH_SIDES:
+        if c.type in BOTH_SIDES and on("doc.both_sides"):
             tied |= set(conflict)
         c.participants = sorted(set(c.participants) | tied)
     for n, c in enumerate(candidates, 1):

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from truce.extract import switches
 from truce.extract.components.actors import find_actors
 from truce.extract.components.modality import modality_at
 from truce.extract.components.modality import single_clause as one_clause
@@ -23,10 +24,12 @@ from truce.extract.model import (
     SourceRef,
     TimeRef,
 )
+from truce.extract.switches import on
 from truce.extract.triggers import (
     ANY_CATEGORY_CUE,
     CATEGORY_CUE_WORDS,
     CATEGORY_WORDS,
+    NAMED,
     TRUCE_NOUNS,
     has_cue,
 )
@@ -137,13 +140,25 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 def search(pattern: re.Pattern[str], s: Sentence) -> re.Match[str] | None:
+    if switches.OFF:
+        return next(finditer(pattern, s), None)
     twin = _twin(pattern) if s.lower else None
     return twin.search(s.lower) if twin is not None else pattern.search(s.text)
 
 
 def finditer(pattern: re.Pattern[str], s: Sentence) -> Iterator[re.Match[str]]:
+    if switches.OFF:  # a trigger's alternative switched off finds nothing (switches.py)
+        pattern = NAMED.get(pattern, pattern)
+        twin = _twin(pattern) if s.lower else None
+        named = twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
+        return (m for m in named if _branch_on(m))
     twin = _twin(pattern) if s.lower else None
     return twin.finditer(s.lower) if twin is not None else pattern.finditer(s.text)
+
+
+def _branch_on(match: re.Match[str]) -> bool:
+    name = match.lastgroup
+    return name is None or "__" not in name or switches.on("trigger." + name.replace("__", "."))
 
 
 def near_truce_noun(text: str, start: int, end: int, reach: int = 50) -> bool:
@@ -209,8 +224,25 @@ def categories(text: str) -> list[str]:
 _SINCE = re.compile(r"\bsince\s+(?:(?:its|the|their|his|her)\s+)?$", re.IGNORECASE)
 
 
+# "33 vessels have arrived since the ceasefire took effect on April 2": a time in a "since"
+# clause after the trigger is when the span began, not the day of the trigger's event.
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{0,100}$", re.IGNORECASE)
+
+
+def _outside_since_clause(s: Sentence, trigger: int, times: list[TimeRef]) -> list[TimeRef]:
+    if not times or "since" not in (s.lower or s.text.lower()) or not on("date.since_clause"):
+        return times
+    at = trigger - s.start
+    return [
+        t
+        for t in times
+        if t.span[0] - s.start <= at
+        or _SINCE_CLAUSE.search(s.text, at, t.span[0] - s.start) is None
+    ]
+
+
 def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
-    time = nearest(s.event_times, trigger)
+    time = nearest(_outside_since_clause(s, trigger, s.event_times), trigger)
     source = s.attribution.source if s.attribution else SourceRef()
     quote = None
     if s.attribution and s.attribution.quote:

@@ -25,6 +25,7 @@ from truce.extract.components.sentence_view import (
 )
 from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS, has_cue
 
 KIND = EventType.AGREEMENT_TERM
@@ -100,6 +101,8 @@ def rate_ahead(s: Sentence) -> re.Match[str] | None:
     lowered = s.lower or s.text.lower()
     if "da" not in lowered and "week" not in lowered:  # in every _RATE match
         return None
+    if not on("term.rate_ahead"):
+        return None
     return search(_AHEAD, s) if search(_RATE, s) is not None else None
 
 
@@ -114,7 +117,56 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     # ("three prisoners for every hostage") is a term even with no deal named.
     if not context.names_the_truce(s) and not (ratio(s) or deal_content(s)):
         return []
+    no_provision = done_under_the_deal(s) or the_deal_as_a_whole(s)
+    if no_provision and not (ratio(s) or deal_content(s) or rate_ahead(s)):
+        return []
     return terms(s, context.article)
+
+
+# A verb that looks ahead, as a term does: "would be freed", "are to", "will".
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|must|can|could|may|is\s+to|are\s+to|was\s+to|were\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def done_under_the_deal(s: Sentence) -> bool:
+    """An event told as done under a deal reports the deal at work, not one of its terms:
+    "freed under the deal", "flights have resumed under the terms of the truce", "the fifth
+    exchange under the first phase". True when "under the ..." is the sentence's only term
+    word and no verb in it looks ahead ("Under the deal, 50 hostages would be freed" is a
+    term)."""
+    if "under the" not in (s.lower or s.text.lower()) or not on("term.done_under_deal"):
+        return False
+    matches = list(finditer(TRIGGERS[KIND], s))
+    return (
+        bool(matches)
+        and all(m.group().lower().startswith("under the") for m in matches)
+        and search(_LOOKS_AHEAD, s) is None
+    )
+
+
+# Keeping or breaking the deal as a whole: "its commitment to the terms of the ceasefire",
+# "should abide by the terms of the truce".
+_WHOLE_DEAL = re.compile(
+    r"\b(?:commit\w*|abid\w*|compl(?:y|ied|ies|ying|iance)|adher\w*|respect\w*|observ\w*|"
+    r"implement\w*|violat\w*|breach\w*|honou?r\w*)\s+(?:(?:to|by|with|of)\s+)?(?:all\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def the_deal_as_a_whole(s: Sentence) -> bool:
+    """Whether every term word of the sentence is "terms of the" said of keeping or breaking
+    the deal as a whole: no provision is named."""
+    if "terms of the" not in (s.lower or s.text.lower()) or not on("term.deal_as_a_whole"):
+        return False
+    matches = list(finditer(TRIGGERS[KIND], s))
+    return bool(matches) and all(
+        m.group().lower().startswith("term")  # the "terms of the" alternative
+        and _WHOLE_DEAL.search(s.text, max(0, m.start() - 30), m.start()) is not None
+        for m in matches
+    )
 
 
 def terms(s: Sentence, article: Article) -> list[Candidate]:
@@ -149,7 +201,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
 
 def deal_content(s: Sentence) -> list[re.Match[str]]:
     """What the sentence says a deal holds or that one was reached (DEAL_CONTENT)."""
-    if not has_cue(s.lower or s.text.lower(), DEAL_CONTENT_CUES):
+    if not has_cue(s.lower or s.text.lower(), DEAL_CONTENT_CUES) or not on("term.deal_content"):
         return []
     return list(finditer(DEAL_CONTENT, s))
 
@@ -158,6 +210,8 @@ def ratio(s: Sentence) -> re.Match[str] | None:
     """The first ratio in the sentence; every ratio says "for each" or "for every"."""
     lowered = s.lower or s.text.lower()
     if "for each" not in lowered and "for every" not in lowered:  # in every RATIO match
+        return None
+    if not on("term.ratio"):
         return None
     return search(RATIO, s)
 

@@ -29,6 +29,7 @@ from truce.extract.components.sentence_view import (
     subject_before,
 )
 from truce.extract.model import Article, Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS, TRUCE_NOUN
 
 KIND = EventType.BREACH
@@ -61,6 +62,27 @@ _OUTSIDE_THE_TRUCE = re.compile(
     rf"(?:before|ahead\s+of)\s+the\s+(?:start\s+of\s+the\s+)?{TRUCE_NOUN})\b",
     re.IGNORECASE,
 )
+# "accused both sides of ...": one breach the text blames on both at once (no actor).
+_BOTH = re.compile(r"accus\w*\s+both\b", re.IGNORECASE)
+# A breach supposed, not alleged: "should Hezbollah breach the terms" (an inverted if), "a
+# breach of the truce would result in ..." (what one would bring).
+_SHOULD_BEFORE = re.compile(r"\bshould\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+$")
+_A_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_WOULD_AFTER = re.compile(r"[^,;.]{0,40}?\bwould\b", re.IGNORECASE)  # used with match()
+
+
+def _supposed(text: str, match: re.Match[str]) -> bool:
+    if not on("breach.supposed"):
+        return False
+    before = max(0, match.start() - 40)
+    if _SHOULD_BEFORE.search(text, before, match.start()):
+        return True
+    return bool(_A_BEFORE.search(text, before, match.start())) and bool(
+        _WOULD_AFTER.match(text, match.end())
+    )
+
+
+_PARTICIPLE = re.compile(r"(?:breach|violat)ing\b", re.IGNORECASE)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
@@ -75,16 +97,20 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
     """The breaches alleged in `s`; `group` is the document's main armed group, whom "the
     rebels" or "the militants" name."""
     out: list[Candidate] = []
-    if search(_OUTSIDE_THE_TRUCE, s) is not None:
+    if on("breach.outside_truce") and search(_OUTSIDE_THE_TRUCE, s) is not None:
         return out
     previous_end: int | None = None
     for match in finditer(TRIGGERS["breach"], s):
-        if previous_end is not None and not _CLAUSE_BREAK.search(
-            s.text, previous_end, match.start()
+        if previous_end is not None and (
+            not _CLAUSE_BREAK.search(s.text, previous_end, match.start())
+            or _PARTICIPLE.match(match.group())
         ):
-            continue  # the same allegation, worded twice ("violations ... violated")
+            # The same allegation, worded twice ("violations ... violated"), or named by a
+            # participle after it ("accused Hamas of firing rockets, breaching the truce").
+            continue
         previous_end = match.end()
-        if hypothetical(s.text, match.start()) or _ANY.search(s.text, 0, match.start()):
+        general = on("breach.any") and _ANY.search(s.text, 0, match.start()) is not None
+        if hypothetical(s.text, match.start()) or general or _supposed(s.text, match):
             continue  # "would strike if Hezbollah violated the deal", "any further breach"
         trigger = s.start + match.start()
         for actor in _culprits(s, match, group):
@@ -97,7 +123,9 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
 def _culprits(s: Sentence, match: re.Match[str], group: str | None) -> list[str | None]:
     """Who the allegation is against: each of several parties accused together ("accused
     Russia and Belarus of shelling ...") is its own breach; otherwise the one culprit."""
-    if _ACCUSED.match(match.group()):
+    if _ACCUSED.match(match.group()) and _BOTH.match(match.group(), 0) and on("breach.both"):
+        return [None]  # "accused both Israel and Iran of violating": both blamed at once
+    if _ACCUSED.match(match.group()) and on("breach.several_accused"):
         accused = _accused(s, match, group)
         if accused:
             return list(accused)

@@ -32,6 +32,7 @@ from truce.extract.components.sentence_view import (
     subject_before,
 )
 from truce.extract.model import Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import ORDERED_HALT, TRIGGERS, TRUCE_NOUN, has_cue
 
 KIND = EventType.CEASEFIRE_START
@@ -77,6 +78,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             for m in start_matches(s)
             if (halts(m, s) or of_the_truce(KIND, s.text, m) or _dated_start(s, m))
             and not counterfactual(s.text, m)
+            and not _undated_declaration(s, m)
         ),
         None,
     )
@@ -96,6 +98,17 @@ def _dated_start(s: Sentence, match: re.Match[str]) -> bool:
     if not dated(s, match) or hypothetical(s.text, match.start()):
         return False
     return near_truce_noun(s.text, match.start(), match.start(), reach=40)
+
+
+def _undated_declaration(s: Sentence, match: re.Match[str]) -> bool:
+    """ "declared a truce" starts one when the sentence says from when ("declared an Easter
+    truce from 6 p.m. on Saturday"); without a time after it, the declaration is the news, not
+    the start ("Putin on Saturday declared a temporary truce ... and called on Kyiv to ...")."""
+    declared = match.group().lower().startswith("declared")  # that alternative of the table
+    if not declared or not on("start.declared_needs_time"):
+        return False
+    at = s.start + match.end()
+    return not any(t.span[0] >= at and t.date is not None for t in s.times)
 
 
 def _ordered_halt(s: Sentence) -> re.Match[str] | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from truce.domain.claims import EventType
 from truce.extract.components.sentence_view import Sentence, finditer, search
 from truce.extract.model import Article, Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import HALT, HALT_NOUNS, TRIGGERS, TRUCE_WORDS
 
 DURATION_UNITS = {"days", "weeks", "months", "hours"}
@@ -58,6 +59,8 @@ _COUNTERFACTUAL = re.compile(
 
 
 def counterfactual(text: str, match: re.Match[str]) -> bool:
+    if not on("guard.counterfactual"):
+        return False
     return _COUNTERFACTUAL.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
@@ -66,7 +69,7 @@ def first_trigger(kind: EventType, s: Sentence, *more: Finder) -> re.Match[str] 
     finds one; one a counterfactual governs gives way to the table's next that none does."""
     pattern = TRIGGERS[kind]
     match = search(pattern, s)
-    for finder in more:
+    for finder in more if on("trigger.own_patterns") else ():
         if match is not None:
             break
         match = finder(s)

@@ -34,6 +34,7 @@ from truce.extract.components.sentence_view import (
     subject_before,
 )
 from truce.extract.model import Article, Candidate, Quantity
+from truce.extract.switches import on
 from truce.extract.triggers import EXCHANGE, TRIGGERS
 
 KIND = EventType.RELEASE
@@ -159,6 +160,8 @@ def _breakdowns(s: Sentence, counts: list[Quantity]) -> dict[tuple[int, int], li
     """For each count followed by "including ..." (or "among them ..."), the counts that are
     its parts: the first after the cue, and those joined to it by "and" or a comma."""
     out: dict[tuple[int, int], list[Quantity]] = {}
+    if not on("release.breakdown"):
+        return out
     ordered = sorted(counts, key=lambda q: q.span)
     whole: Quantity | None = None  # the count whose parts are being listed
     for before, q in zip(ordered, ordered[1:], strict=False):
@@ -194,7 +197,7 @@ def _giver(s: Sentence, after: int) -> str | None:
 
 def _each_side(s: Sentence, match: re.Match[str], quantity: Quantity) -> bool:
     """ "exchanged 175 prisoners each": both sides released that many."""
-    swap = match.group().lower().startswith(("exchang", "swap"))
+    swap = match.group().lower().startswith(("exchang", "swap")) and on("release.each_side")
     return swap and EACH.match(s.text, quantity.span[1] - s.start) is not None
 
 
@@ -214,7 +217,11 @@ def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
     """A release with no count: a party freeing a group it names ("Israel frees Palestinian
     prisoners held in its jails"), or the next handover of a series ("The next release is due
     on Saturday")."""
+    if not on("release.uncounted"):
+        return []
     named = search(NAMED_RELEASE, s)
+    if named is not None and _willed(s, named):
+        named = None  # "its refusal to release captives", "agreed to release prisoners"
     if named is not None:
         actor = subject_before(s, s.start + named.start())
         if actor is not None:
@@ -229,6 +236,15 @@ def _uncounted_release(s: Sentence, article: Article) -> list[Candidate]:
             c.modality = "planned"  # "the next release is due": ahead by its own words
         return [c]
     return []
+
+
+# A release in the infinitive is wanted, refused or agreed, not done: "its refusal to release
+# captives", "the Israeli side agreed to release Palestinian prisoners".
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _willed(s: Sentence, named: re.Match[str]) -> bool:
+    return on("release.infinitive") and _TO_BEFORE.search(s.text, 0, named.start()) is not None
 
 
 RULE = KindRule(KIND, extract)

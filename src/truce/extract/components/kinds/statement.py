@@ -26,6 +26,7 @@ from truce.extract.components.sentence_view import (
     speaker_actor,
 )
 from truce.extract.model import Article, Candidate, SourceRef
+from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS, has_cue
 
 KIND = EventType.STATEMENT
@@ -55,7 +56,7 @@ _STANCE = re.compile(
     r"pledged|pledges|affirmed|reaffirmed|reiterated|stressed|insisted|pressing\s+for|"
     r"regrets|regretted|demanding|warned|warns|accused|accuses|emphasi[sz]ed|emphasi[sz]es|"
     r"hailed|hails|argued|argues|indicated|declined\s+to|"
-    r"confirmed\s+(?:its|their|his|her)\s+commitment)\b",
+    r"confirmed\s+(?:on\s+\w+day\s+)?(?:its|their|his|her)\s+commitment)\b",
     re.IGNORECASE,
 )
 STANCE_CUES = (
@@ -68,6 +69,7 @@ STANCE_CUES = (
 # way the event itself is told (a breach alleged, a breach denied, a threat).
 _POSITION_OF_ITS_OWN = re.compile(r"^(?!accus|den|warn)", re.IGNORECASE)
 
+_CONFIRMED = re.compile(r"\bconfirm(?:ed|s)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _QUOTE_MARKS = ('"', "”")
 
@@ -106,6 +108,12 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     if speaker is None:
         return []
     verb = SPEECH.search(s.text)
+    if verb is None and on("statement.confirmed_fact") and _CONFIRMED.search(s.text):
+        # "X confirmed the release", "the army later confirmed its troops intercepted a
+        # rocket": confirming a fact tells the fact, not a position; "confirmed its
+        # commitment" is one (a stance).
+        stance = _stance(s, article)
+        return [stance] if stance is not None else []
     if verb is None and _ACCORDING.search(s.text):
         return []  # "..., according to the ministry": a fact sourced, not a party speaking
     if verb is None and s.text.lstrip()[:1] in _QUOTE_MARKS:
@@ -120,7 +128,7 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
     """A party's position in a verb of its own ("Qatar has expressed its regret"): the first
     party whose name the verb follows. With `own_position`, beside other events of the
     sentence: only a verb of _POSITION_OF_ITS_OWN."""
-    if not has_cue(s.lower or s.text.lower(), STANCE_CUES):
+    if not has_cue(s.lower or s.text.lower(), STANCE_CUES) or not on("statement.stance"):
         return None
     for mention in s.actors:
         if mention.kind not in PARTY_KINDS:
@@ -138,7 +146,7 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
 
 
 def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
-    if not has_cue(s.lower or s.text.lower(), _SPEECH_VERBS):
+    if not has_cue(s.lower or s.text.lower(), _SPEECH_VERBS) or not on("statement.subordinate"):
         return []  # most sentences with an event have no speech verb that could open one
     speech = _SUBORDINATE_SPEECH.search(s.text)
     if speech is None:
