@@ -10,17 +10,18 @@ direction. NULL (no actor, no figure) sorts as the smallest value on both databa
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, func, or_, select
+from sqlalchemy import ColumnElement, Engine, func, select
 
 from truce.domain.claims import Claim
+from truce.storage import claim_terms
+from truce.storage.claim_terms import PLACE, SOURCE
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader
-from truce.storage.tables import claims
+from truce.storage.tables import claims, terms
 
 # Sortable columns, by the name a URL uses. `type` sorts by type, then date (its index).
 SORTS: dict[str, tuple[ColumnElement[Any], ...]] = {
@@ -46,7 +47,7 @@ class ClaimFilter:
     # The claim's date as written (its own calendar day), from and to inclusive.
     date_from: date | None = None
     date_to: date | None = None
-    # Text in the claim's location or its gazetteer place (any case).
+    # Text in the claim's location or its gazetteer place's name (any case).
     place: str | None = None
     # An outlet, speaker or relaying source named exactly (any case).
     source: str | None = None
@@ -73,20 +74,14 @@ def conditions(f: ClaimFilter) -> list[ColumnElement[bool]]:
         found.append(c.date < (f.date_to + timedelta(days=1)).isoformat())
     if f.placed:
         found.append(c.extra.like('%"place":{%'))
-    if f.place:
-        text = f"%{_like(f.place)}%"
+    if f.place:  # a fragment of a name, among the distinct names kept (`storage.claim_terms`)
+        fragment = f"%{_like(claim_terms.folded(f.place))}%"
         found.append(
-            or_(
-                c.location.ilike(text, escape="\\"),
-                c.extra.like('%"place":%') & c.extra.ilike(text, escape="\\"),
-            )
+            claim_terms.matching(f.agreement, PLACE, terms.c.text.like(fragment, escape="\\"))
         )
     if f.source:
-        named = _like(json.dumps(f.source, ensure_ascii=False))
-        found.append(
-            or_(*(c.sources.ilike(f'%"{key}":{named}%', escape="\\")
-                  for key in ("outlet", "speaker", "via")))
-        )  # fmt: skip
+        name = claim_terms.folded(f.source)
+        found.append(claim_terms.matching(f.agreement, SOURCE, terms.c.text == name))
     return found
 
 

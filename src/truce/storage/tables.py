@@ -171,6 +171,26 @@ Index("ix_claims_event_id", claims.c.event_id)
 for _column in ("date", "actor", "quantity", "status"):
     Index(f"ix_claims_agreement_{_column}_seq", claims.c.agreement, claims.c[_column], claims.c.seq)
 
+# The names a claims list filters by (migration 0012, `storage.claim_terms`), casefolded: each
+# outlet, speaker and relaying source of a claim (kind "source"), and its location and gazetteer
+# place name (kind "place"). `terms` holds each distinct name once, so a place typed as a
+# fragment is looked for among the distinct names, not among a million claims; `claim_terms`
+# then gives the claims carrying a name, in the order they were recorded, by index seeks.
+terms = Table(
+    "terms",
+    metadata,
+    Column("kind", String(8), primary_key=True),
+    Column("text", String(400), primary_key=True),
+)
+claim_terms = Table(
+    "claim_terms",
+    metadata,
+    Column("agreement", String(200), primary_key=True),
+    Column("kind", String(8), primary_key=True),
+    Column("text", String(400), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+)
+
 # Alerts (migration 0008). Not chain entries: what the server observed of the verdicts over time
 # (derived, recomputable from the chain and the clock), and where to send it.
 alerts = Table(

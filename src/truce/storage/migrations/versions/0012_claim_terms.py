@@ -1,0 +1,58 @@
+"""The names claims lists filter by (`storage.claim_terms`): each distinct source and place name
+once (`terms`), and the claims carrying each (`claim_terms`), filled here for every claim
+already recorded, so an outlet on one day or a place fragment is an index seek at 1M claims.
+
+Revision ID: 0012
+Revises: 0011
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from truce.storage import claim_terms
+
+revision = "0012"
+down_revision = "0011"
+branch_labels = None
+depends_on = None
+
+BATCH = 20_000
+
+
+def upgrade() -> None:
+    op.create_table(
+        "terms",
+        sa.Column("kind", sa.String(8), primary_key=True),
+        sa.Column("text", sa.String(400), primary_key=True),
+    )
+    op.create_table(
+        "claim_terms",
+        sa.Column("agreement", sa.String(200), primary_key=True),
+        sa.Column("kind", sa.String(8), primary_key=True),
+        sa.Column("text", sa.String(400), primary_key=True),
+        sa.Column("seq", sa.Integer, primary_key=True),
+    )
+    _fill(op.get_bind())
+
+
+def _fill(conn: sa.Connection) -> None:
+    """Every recorded claim's names, read in batches in the order they were recorded."""
+    reader = claim_terms.TermReader()
+    query = sa.text(
+        "SELECT seq, agreement, location, extra, sources FROM claims WHERE seq > :after "
+        "ORDER BY seq LIMIT :n"
+    )
+    after = 0
+    while rows := conn.execute(query, {"after": after, "n": BATCH}).all():
+        claim_terms.write(conn, claim_terms.rows_for(reader, (tuple(r) for r in rows)))
+        after = rows[-1][0]
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("ANALYZE terms")
+        conn.exec_driver_sql("ANALYZE claim_terms")
+
+
+def downgrade() -> None:
+    op.drop_table("claim_terms")
+    op.drop_table("terms")
