@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from truce.errors import TruceError
-from truce.review import accept, confidence_of
+from truce.review import accept
 from truce.storage.ledger import Ledger
-from truce.storage.review import ReviewQueue
+from truce.storage.review import ReviewQueue, confidence_of
 
 
 class AutoAcceptThreshold(TruceError):

@@ -25,7 +25,7 @@ from truce.errors import ClaimError
 from truce.extract.limits import extract_limits
 from truce.review_edits import check_event, checked_edits
 from truce.storage.ledger import Ledger
-from truce.storage.review import QueuedCandidate, ReviewQueue
+from truce.storage.review import QueuedCandidate, ReviewQueue, confidence_of
 from truce.storage.texts import DocumentTexts
 
 
@@ -179,14 +179,6 @@ def listed(
     without a confidence, last) in the queue's own order."""
     rows = ReviewQueue(ledger.engine).list(agreement, status)
     return sorted(rows, key=lambda q: -confidence_of(q.payload))
-
-
-def confidence_of(payload: dict[str, Any]) -> float:
-    """A queued candidate's confidence; -1 when it has none (a reviewer's or batch's)."""
-    value = payload.get("confidence")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return -1.0
 
 
 def edit(

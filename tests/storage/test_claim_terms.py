@@ -1,6 +1,7 @@
 """The names claims lists filter by (`storage.claim_terms`), on SQLite and the real PostgreSQL:
-kept with every append, filled by migration 0012 for claims recorded before it, compared the
-same way on both back ends (casefolded, beyond ASCII), and searched through indexes."""
+kept with every append, filled by migration 0012 for claims recorded before it (with the review
+queue's confidences), compared the same way on both back ends (casefolded, beyond ASCII), and
+searched through indexes."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from alembic import command
 from sqlalchemy import select, text
 
 from tests.conftest import GAZA_YAML, gaza_spec
+from tests.review.test_queue_order import expected, queue
 from truce.domain.claim_input import with_content_id
 from truce.domain.claims import Claim, EventType, Source
 from truce.storage import Ledger, claim_query
 from truce.storage.claim_query import ClaimFilter, Order
+from truce.storage.review_page import confident_page
 from truce.storage.schema import _config
 from truce.storage.tables import claim_terms, claims, terms
 
@@ -82,6 +85,7 @@ def test_migration_0012_fills_the_names_of_claims_recorded_before_it(ledger_url:
         ledger.append_claims(RECORD, "analyst")
         written = _kept(ledger)
         assert len(written) == 9
+        ids = queue(ledger)  # the review queue's confidences are filled too
         config = _config()
         with ledger.engine.begin() as conn:
             config.attributes["connection"] = conn
@@ -90,6 +94,8 @@ def test_migration_0012_fills_the_names_of_claims_recorded_before_it(ledger_url:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
         assert _kept(ledger) == written
+        paged = confident_page(ledger.engine, A, "pending", 0, 10).candidates
+        assert [q.id for q in paged] == expected(ids)
         assert _seqs(ledger, place="égypte") == [0]
         # Appends after the migration add to what it filled.
         ledger.append_claims([_claim(5, sources=(Source(outlet="Reuters"),))], "analyst")

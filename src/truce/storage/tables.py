@@ -107,7 +107,11 @@ candidates = Table(
     Column("decided_by", String(200)),
     Column("decided_at", String(40)),
     Column("reason", Text),
+    # The payload's confidence, -1 without one (migration 0012): the API pages the queue most
+    # confident first in the database.
+    Column("confidence", Float, nullable=False, server_default="-1"),
     Index("ix_candidates_agreement_status", "agreement", "status"),
+    Index("ix_candidates_status_confidence", "status", "confidence", "agreement", "id"),
 )
 
 # Users of a server (migration 0003). Each change is also a `user` entry in the chain, so a

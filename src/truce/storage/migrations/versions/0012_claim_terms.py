@@ -1,6 +1,11 @@
-"""The names claims lists filter by (`storage.claim_terms`): each distinct source and place name
+"""Lists at a million claims.
+
+The names claims lists filter by (`storage.claim_terms`): each distinct source and place name
 once (`terms`), and the claims carrying each (`claim_terms`), filled here for every claim
-already recorded, so an outlet on one day or a place fragment is an index seek at 1M claims.
+already recorded, so an outlet on one day or a place fragment is an index seek.
+
+Each review candidate's confidence as a column (from its payload, -1 without one), with an
+index, so `GET /api/review` pages the queue most confident first in the database.
 
 Revision ID: 0012
 Revises: 0011
@@ -8,10 +13,13 @@ Revises: 0011
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 from alembic import op
 
 from truce.storage import claim_terms
+from truce.storage.review import confidence_of
 
 revision = "0012"
 down_revision = "0011"
@@ -35,6 +43,23 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer, primary_key=True),
     )
     _fill(op.get_bind())
+    with op.batch_alter_table("candidates") as table:
+        table.add_column(
+            sa.Column("confidence", sa.Float, nullable=False, server_default=sa.text("-1"))
+        )
+    op.create_index(
+        "ix_candidates_status_confidence",
+        "candidates",
+        ["status", "confidence", "agreement", "id"],
+    )
+    _fill_confidence(op.get_bind())
+
+
+def _fill_confidence(conn: sa.Connection) -> None:
+    rows = conn.execute(sa.text("SELECT id, payload FROM candidates")).all()
+    found = [{"i": i, "c": confidence_of(json.loads(p))} for i, p in rows]
+    if found := [row for row in found if row["c"] != -1.0]:
+        conn.execute(sa.text("UPDATE candidates SET confidence = :c WHERE id = :i"), found)
 
 
 def _fill(conn: sa.Connection) -> None:
@@ -54,5 +79,8 @@ def _fill(conn: sa.Connection) -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_candidates_status_confidence", table_name="candidates")
+    with op.batch_alter_table("candidates") as table:
+        table.drop_column("confidence")
     op.drop_table("claim_terms")
     op.drop_table("terms")
