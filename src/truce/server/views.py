@@ -19,7 +19,7 @@ from truce.server.glance import glance
 from truce.server.grid import DAY, compliance_grid
 from truce.storage.ledger import Ledger
 from truce.storage.review import ReviewQueue
-from truce.storage.review_page import PAGE, queue_page
+from truce.storage.review_page import PAGE, pending_count, queue_page
 
 EVENT_COLUMNS = ("release", "ceasefire_extension", "breach", "aid_delivery")
 # Breaches and disputes listed on the agreement page; the rest are in the claims list (paged).
@@ -76,7 +76,7 @@ def cached_agreement_view(
     review queue's count read fresh (candidates are queued without a chain entry)."""
     key = ("agreement-view", agreement, at or f"now@{int(time.time()) // 60}")
     data = cache.get(key, seq, lambda: agreement_view(ledger, agreement, at))
-    return data | {"pending_review": len(ReviewQueue(ledger.engine).list(agreement, "pending"))}
+    return data | {"pending_review": pending_count(ledger.engine, agreement)}
 
 
 def day_table(

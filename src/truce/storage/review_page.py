@@ -137,3 +137,12 @@ def confident_page(
         total = int(conn.execute(count).scalar() or 0)
         rows = conn.execute(query).all()
     return ConfidentPage(total, offset, limit, [queued_of(row) for row in rows])
+
+
+def pending_count(engine: Engine, agreement: str) -> int:
+    """How many of the agreement's candidates wait for a reviewer: one count on an index, not
+    the queue read (the agreement page asks on every request)."""
+    c = candidates.c
+    query = select(func.count()).where(c.agreement == agreement, c.status == "pending")
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)
