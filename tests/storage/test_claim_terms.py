@@ -119,3 +119,19 @@ def test_an_outlet_on_one_day_and_a_place_are_index_seeks_on_sqlite(tmp_path: Pa
                 plan = [r[-1] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql))]
             assert not any(step.startswith("SCAN claims") for step in plan), plan
             assert any("claim_terms" in step and "INDEX" in step for step in plan), plan
+
+
+def test_names_left_by_a_rewritten_tail_are_not_read_as_the_new_claims(ledger_url: str) -> None:
+    """Rows deleted outside the write path (verify reports it) leave names at their seqs; the
+    claim appended at such a seq is listed by its own names only."""
+    with Ledger.init(ledger_url) as ledger:
+        ledger.add_agreement(gaza_spec(), GAZA_YAML, None)
+        ledger.append_claims(RECORD, "analyst")
+        with ledger.engine.begin() as conn:
+            last = conn.execute(select(claims.c.seq).order_by(claims.c.seq.desc())).scalar()
+            conn.execute(text(f"DELETE FROM claims WHERE seq >= {last - 1}"))
+            conn.execute(text(f"DELETE FROM entries WHERE seq >= {last - 1}"))
+        ledger.append_claims([_claim(7), _claim(8, location="Rafah")], "rewriter")
+        assert _seqs(ledger, place="khan") == []  # claim 3's place went with its row
+        assert _seqs(ledger, place="rafah") == [1, 8]
+        assert _seqs(ledger, source="x" * 400) == []

@@ -71,7 +71,7 @@ def write_claims(
         part = chained[start : start + step]
         insert_rows(conn, entries, [e.as_row() for e in part])
         insert_rows(conn, claims, rows[start : start + step])
-        claim_terms.write(conn, plan.term_rows(rows[start : start + step]))
+        claim_terms.write(conn, plan.term_rows(rows[start : start + step]), part[0].seq)
         done += len(part)
         if progress is not None:
             progress(done, total)

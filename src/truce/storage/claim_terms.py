@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, Connection, select
+from sqlalchemy import ColumnElement, Connection, delete, select
 
 from truce.storage.tables import claim_terms, claims, terms
 from truce.storage.writes import insert_rows
@@ -74,8 +74,16 @@ def rows_for(
     ]
 
 
-def write(conn: Connection, rows: Sequence[tuple[str, str, str, int]]) -> None:
-    """Insert `claim_terms` rows, and into `terms` the names not seen before."""
+def write(
+    conn: Connection, rows: Sequence[tuple[str, str, str, int]], first: int | None = None
+) -> None:
+    """Insert `claim_terms` rows, and into `terms` the names not seen before.
+
+    With `first` (the first seq the rows are appended at), names kept at or after it are
+    removed first: none exist unless claims rows were deleted outside the write path (a
+    rewritten tail, which verify reports), and a name must never be read as a later claim's."""
+    if first is not None:
+        conn.execute(delete(claim_terms).where(claim_terms.c.seq >= first))
     if not rows:
         return
     distinct = sorted({(kind, text) for _, kind, text, _ in rows})

@@ -193,6 +193,8 @@ claim_terms = Table(
     Column("kind", String(8), primary_key=True),
     Column("text", String(400), primary_key=True),
     Column("seq", Integer, primary_key=True),
+    # An append clears names left at its seqs by rows removed outside the write path.
+    Index("ix_claim_terms_seq", "seq"),
 )
 
 # Alerts (migration 0008). Not chain entries: what the server observed of the verdicts over time

@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("text", sa.String(400), primary_key=True),
         sa.Column("seq", sa.Integer, primary_key=True),
     )
+    op.create_index("ix_claim_terms_seq", "claim_terms", ["seq"])
     _fill(op.get_bind())
     with op.batch_alter_table("candidates") as table:
         table.add_column(
