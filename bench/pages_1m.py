@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -110,7 +111,8 @@ def scratch_copy(db: str) -> Iterator[str]:
     from sqlalchemy.engine import make_url
 
     source = make_url(db)
-    name = f"{source.database}_pages_scratch"
+    # Not "truce_…": the server prints its database's URL, and a token is read as `truce_…`.
+    name = f"pages_scratch_{os.getpid()}"
     admin = create_engine(source.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
