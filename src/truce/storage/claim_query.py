@@ -101,10 +101,13 @@ def _order_by(engine: Engine, order: Order) -> list[Any]:
     return keys
 
 
-def count(engine: Engine, f: ClaimFilter, cap: int | None = None) -> int:
+def count(
+    engine: Engine, f: ClaimFilter, cap: int | None = None, through: int | None = None
+) -> int:
     """How many claims the filter keeps; with `cap`, counting stops past it (cap + 1 means
-    "more than cap"), so a broad filter over a million claims costs `cap` index steps."""
-    matching = select(claims.c.seq).where(*conditions(f))
+    "more than cap"), so a broad filter over a million claims costs `cap` index steps. With
+    `through`, only claims recorded at or before that seq (the head a page is served for)."""
+    matching = select(claims.c.seq).where(*conditions(f), *_through(through))
     if cap is not None:
         matching = matching.limit(cap + 1)
     query = select(func.count()).select_from(matching.subquery())
@@ -112,12 +115,37 @@ def count(engine: Engine, f: ClaimFilter, cap: int | None = None) -> int:
         return int(conn.execute(query).scalar() or 0)
 
 
-def page(engine: Engine, f: ClaimFilter, order: Order, offset: int, limit: int) -> list[Claim]:
-    """The claims at positions offset .. offset+limit-1 of the filtered, sorted list."""
+def page(
+    engine: Engine,
+    f: ClaimFilter,
+    order: Order,
+    offset: int,
+    limit: int,
+    total: int | None = None,
+    through: int | None = None,
+) -> list[Claim]:
+    """The claims at positions offset .. offset+limit-1 of the filtered, sorted list.
+
+    An index walk costs its offset, so given the list's exact `total` (counted `through` the
+    same seq), a page in the list's second half is read from its end in the opposite order and
+    turned round: the last page of a million claims is as cheap as the first."""
+    if total is not None and through is not None and offset > total // 2:
+        if offset >= total:
+            return []
+        back = Order(order.column, not order.descending)
+        stop = min(offset + limit, total)
+        found = _page(engine, f, back, total - stop, stop - offset, through)
+        return found[::-1]
+    return _page(engine, f, order, offset, limit, through)
+
+
+def _page(
+    engine: Engine, f: ClaimFilter, order: Order, offset: int, limit: int, through: int | None
+) -> list[Claim]:
     order_by = _order_by(engine, order)
     picked = (
         select(claims.c.seq)
-        .where(*conditions(f))
+        .where(*conditions(f), *_through(through))
         .order_by(*order_by)
         .offset(offset)
         .limit(limit)
@@ -126,6 +154,10 @@ def page(engine: Engine, f: ClaimFilter, order: Order, offset: int, limit: int) 
     query = select(*LOAD_COLUMNS).where(claims.c.seq.in_(picked)).order_by(*order_by)
     with engine.connect() as conn:
         return ClaimLoader().load(conn.execute(query).all())
+
+
+def _through(seq: int | None) -> list[ColumnElement[bool]]:
+    return [] if seq is None else [claims.c.seq <= seq]
 
 
 def stream(engine: Engine, f: ClaimFilter, order: Order) -> Iterator[Claim]:
