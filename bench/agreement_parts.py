@@ -26,12 +26,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from truce import services  # noqa: E402
 from truce.access import Principal, Role  # noqa: E402
 from truce.domain.engine.answer_model import StatusAnswer  # noqa: E402
+from truce.domain.engine.clock import Reckoner, local_instant  # noqa: E402
 from truce.server import views  # noqa: E402
 from truce.server.counting import exclusions  # noqa: E402
 from truce.server.day_rows import frame_rows  # noqa: E402
@@ -45,7 +48,7 @@ A = "gaza-2023-11"
 INSTANTS = {"now": None, "day 4": "2023-11-27T12:00"}
 
 
-def parts(ledger: Ledger, at: str | None) -> dict[str, float]:
+def parts(ledger: Ledger, at: str | None, compare: bool = True) -> dict[str, float]:
     """One pass of `agreement_view`, each step timed; the page rendered as the server does."""
     took: dict[str, float] = {}
 
@@ -56,15 +59,25 @@ def parts(ledger: Ledger, at: str | None) -> dict[str, float]:
         return value
 
     judged = step("status answer", lambda: services.status(ledger, A, at))
-    checked = step("answer checked against its contract", lambda: StatusAnswer.of(judged))
-    status = step("checked answer back to data", checked.as_data)
+    if compare:  # what the page did before: the whole answer checked, days one by one
+        step("before: whole answer checked", lambda: StatusAnswer.of(judged).as_data())
+
+    def cut() -> dict[str, Any]:
+        deciding = sorted(judged["disputes"], key=lambda d: not d.get("verdict_differs"))
+        return judged | {"breaches": judged["breaches"][-views.SHOWN :],
+                         "disputes": deciding[: views.SHOWN]}  # fmt: skip
+
+    shown = step("latest 50 breaches and disputes", cut)
+    status = step("shown part checked", lambda: StatusAnswer.of(shown).as_data())
     spec, _ = step("agreement spec", lambda: ledger.agreement(A))
     frame, _ = step("event frame", lambda: ledger.frame(A))
     instant = datetime.fromisoformat(status["at"])
+    if compare:
+        step("before: frame rows, days one by one", lambda: _rows_day_by_day(spec, frame, instant))
     rows = step("frame rows by day", lambda: frame_rows(spec, frame, instant))
     days = step("day table", lambda: views.day_table(rows, status, exclusions(spec)))
     ends = step("end moves", lambda: end_moves(status))
-    summary = step("glance", lambda: glance(status))
+    summary = step("glance", lambda: glance(judged))
     grid = step("compliance grid", lambda: compliance_grid(status))
 
     def charts() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -73,14 +86,7 @@ def parts(ledger: Ledger, at: str | None) -> dict[str, float]:
         return chart, views.breach_series(days) | {"ends": ends}
 
     chart, breach_chart = step("charts", charts)
-    totals = {"breaches": len(status["breaches"]), "disputes": len(status["disputes"])}
-
-    def cut() -> None:
-        status["breaches"] = status["breaches"][-views.SHOWN :]
-        deciding = sorted(status["disputes"], key=lambda d: not d.get("verdict_differs"))
-        status["disputes"] = deciding[: views.SHOWN]
-
-    step("latest 50 breaches and disputes", cut)
+    totals = {"breaches": len(judged["breaches"]), "disputes": len(judged["disputes"])}
     data = {"agreement": A, "title": status["title"], "at": status["at"],
             "at_input": status["at"][:16], "glance": summary, "grid": grid, "status": status,
             "days": days, "chart": chart, "breach_chart": breach_chart, "ends": ends,
@@ -91,9 +97,29 @@ def parts(ledger: Ledger, at: str | None) -> dict[str, float]:
     html = step("template render", lambda: template.render(**context))
     took["html bytes"] = len(html.encode())
     took["page beyond status"] = sum(
-        v for k, v in took.items() if k not in ("status answer", "html bytes")
+        v
+        for k, v in took.items()
+        if k not in ("status answer", "html bytes") and not k.startswith("before")
     )
+    if compare:
+        took["before: page beyond status"] = (
+            took["page beyond status"]
+            - took["shown part checked"]
+            - took["frame rows by day"]
+            + took["before: whole answer checked"]
+            + took["before: frame rows, days one by one"]
+        )
     return took
+
+
+def _rows_day_by_day(spec: Any, frame: Any, at: datetime) -> None:
+    """The day column as `frame_rows` reckoned it before: the reckoner once per event."""
+    first = spec.phases[0].start.at
+    origin = local_instant(first, spec.zone)
+    reckoner = Reckoner((spec.phases[0].clock or spec.clock) == "calendar", spec.zone)
+    kept = np.flatnonzero(np.asarray(frame.known_at) <= at.timestamp())
+    instants = np.asarray(frame.at)[kept]
+    np.array([reckoner.day_of(origin, float(t)) for t in instants], dtype=np.int64)
 
 
 def main() -> None:
