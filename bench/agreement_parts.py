@@ -64,10 +64,10 @@ def parts(ledger: Ledger, at: str | None, compare: bool = True) -> dict[str, flo
 
     def cut() -> dict[str, Any]:
         deciding = sorted(judged["disputes"], key=lambda d: not d.get("verdict_differs"))
-        return judged | {"breaches": judged["breaches"][-views.SHOWN :],
-                         "disputes": deciding[: views.SHOWN]}  # fmt: skip
+        return views.shown_part(judged, judged["breaches"][-views.SHOWN :],
+                                deciding[: views.SHOWN])  # fmt: skip
 
-    shown = step("latest 50 breaches and disputes", cut)
+    shown = step("latest 50 breaches and disputes, their explanations", cut)
     status = step("shown part checked", lambda: StatusAnswer.of(shown).as_data())
     spec, _ = step("agreement spec", lambda: ledger.agreement(A))
     frame, _ = step("event frame", lambda: ledger.frame(A))
