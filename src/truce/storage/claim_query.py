@@ -157,7 +157,9 @@ def _page(
 
 
 def _through(seq: int | None) -> list[ColumnElement[bool]]:
-    return [] if seq is None else [claims.c.seq <= seq]
+    # `seq + 0`: a filter on the rows the other conditions find, never a range to walk (as a
+    # range SQLite walked every claim of the agreement by seq: 1.3 s for a place at 1M).
+    return [] if seq is None else [claims.c.seq + 0 <= seq]
 
 
 def stream(engine: Engine, f: ClaimFilter, order: Order) -> Iterator[Claim]:
