@@ -2,11 +2,15 @@
 
 Run:  .venv/bin/python bench/pages_1m.py --db /tmp/ledger-1000000.db [--rounds 5]
           [--out bench/out/pages.json]
+      .venv/bin/python bench/pages_1m.py --db postgresql+psycopg://postgres@127.0.0.1:5432/NAME
 
 --db is a ledger built by bench/synthetic.py (bench/status_1m.py builds and keeps one at
-/tmp/truce-status-1m/ledger-1000000.db; copy it, as serving it upgrades its schema and adds a
-user). A real `truce serve` process starts on it and this process requests each route in turn,
-one at a time over a kept-alive connection:
+/tmp/truce-status-1m/ledger-1000000.db, and with --keep-pg in PostgreSQL), a SQLite file or a
+PostgreSQL URL. It is served from a scratch copy (a copied file; a database created from it as
+a template), since serving adds a user and the run appends a claim; upgrade it to the latest
+schema first (`truce --db ... init`), or the copy is upgraded as the server starts. A real
+`truce serve` process starts on the copy and this process requests each route in turn, one at a
+time over a kept-alive connection:
 - floor: GET /api/health — the same server, HTTP and routing only (no token, no ledger);
 - each page and list below, with the admin token.
 Per route: the first request after the server starts (cold: the status engine, the snapshot and
@@ -20,9 +24,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +61,7 @@ ROUTES = {
     "api timeline, a page": f"/api/agreements/{A}/timeline?offset=400000&limit=100",
     "index": "/",
     "review queue": "/review",
+    "api review, a page": "/api/review?status=pending&limit=100",
 }
 DOWNLOADS = {
     "csv, breaches": f"/agreements/{A}/claims/download.csv?type=breach",
@@ -88,13 +98,40 @@ def download_figures(client: httpx.Client, path: str) -> dict[str, Any]:
             "first_byte_s": round(first or 0, 3), "total_s": round(total, 3)}  # fmt: skip
 
 
+@contextmanager
+def scratch_copy(db: str) -> Iterator[str]:
+    """A copy of the ledger at `db` to serve, removed afterwards."""
+    if "://" not in db:
+        with tempfile.TemporaryDirectory(prefix="truce-pages-", dir=Path(db).parent) as tmp:
+            copy = Path(tmp) / Path(db).name
+            shutil.copyfile(db, copy)
+            yield str(copy)
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    source = make_url(db)
+    # Not "truce_…": the server prints its database's URL, and a token is read as `truce_…`.
+    name = f"pages_scratch_{os.getpid()}"
+    admin = create_engine(source.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source.database}"'))
+    try:
+        yield source.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
-    with serving(args.db, "--no-example") as live:
+    with scratch_copy(args.db) as db, serving(db, "--no-example") as live:
         assert live.admin_token, "the ledger has users already: serve a fresh copy"
         headers = {"Authorization": f"Bearer {live.admin_token}"}
         with httpx.Client(base_url=live.url, headers=headers, timeout=900) as client:
@@ -103,7 +140,9 @@ def main() -> None:
             floor_times = [timed(client, "/api/health")[0] for _ in range(max(20, args.rounds))]
             floor = statistics.median(floor_times)
             print(f"{total:,} claims; floor (GET /api/health) {floor * 1000:.2f} ms", flush=True)
-            results: dict[str, Any] = {"claims": total, "floor_median_s": round(floor, 5)}
+            back_end = "postgresql" if "://" in db else "sqlite"
+            results: dict[str, Any] = {"claims": total, "floor_median_s": round(floor, 5),
+                                       "back_end": back_end}  # fmt: skip
             routes = {name: path.replace("LAST", str(last)).replace("OFFSET", str(total * 9 // 10))
                       for name, path in ROUTES.items()}  # fmt: skip
             for name, path in routes.items():

@@ -148,7 +148,9 @@ def test_marks_and_claims_link_both_ways_after_an_accept(shared_server: Server) 
     )  # fmt: skip
     assert ingested.json()["queued"] >= 1, ingested.text
     digest = hashlib.sha256(REPORT.encode()).hexdigest()
-    queue = shared_server.get("/api/review", params={"status": "pending"}).json()
+    queue = shared_server.get("/api/review", params={"status": "pending", "limit": 1000}).json()[
+        "candidates"
+    ]
     candidate = next(
         q for q in queue if q["candidate"].get("document_meta", {}).get("hash") == digest
     )

@@ -31,7 +31,9 @@ def _ingest(server: Server, name: str, body: bytes, published: str | None = None
     params = {"agreement": "gaza-2023-11"} | ({"published": published} if published else {})
     done = server.post("/api/review/ingest", params=params, files={"file": (name, body)})
     assert done.status_code == 201 and done.json()["queued"] >= 1, done.text
-    queue = server.get("/api/review", params={"status": "pending"}).json()
+    queue = server.get("/api/review", params={"status": "pending", "limit": 1000}).json()[
+        "candidates"
+    ]
     return [q["id"] for q in queue if q["candidate"]["type"] == "release"]
 
 

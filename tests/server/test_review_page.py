@@ -21,7 +21,9 @@ def _queued(server: Server) -> str:
         files={"file": ("wire.txt", REPORT.encode(), "text/plain")},
     )
     assert response.json()["queued"] >= 1, response.text
-    queue = server.get("/api/review", params={"status": "pending"}).json()
+    queue = server.get("/api/review", params={"status": "pending", "limit": 1000}).json()[
+        "candidates"
+    ]
     return str(next(q["id"] for q in queue if q["candidate"]["type"] == "release"))
 
 

@@ -152,7 +152,9 @@ class Needs:
                 params={"agreement": "gaza-2023-11", "published": "2023-11-28"},
                 files={"file": ("seed.txt", SEED.read_bytes() + marker, "text/plain")},
             )
-            queue = self.server.get("/api/review", params={"status": "pending"}).json()
+            queue = self.server.get(
+                "/api/review", params={"status": "pending", "limit": 1000}
+            ).json()["candidates"]
             self.pool = [q["id"] for q in queue]
             assert self.pool, "the seed should give candidates"
         return self.pool.pop()

@@ -19,9 +19,9 @@ from tests.conftest import GAZA_YAML, gaza_spec, postgres_database
 from truce.domain.claim_input import with_content_id
 from truce.domain.claims import Claim, ClaimStatus, EventType, Source
 from truce.storage import Ledger, claim_query
-from truce.storage.chain import canonical
 from truce.storage.claim_query import SORTS, ClaimFilter, Order
 from truce.storage.tables import claims
+from truce.storage.tables import claims as claims_table
 
 AGREEMENT = "gaza-2023-11"
 ZONES = [UTC, timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))]
@@ -86,11 +86,12 @@ def _expected(claims: list[Claim], f: ClaimFilter, order: Order) -> list[str]:
             f.date_to is None or written < (f.date_to + timedelta(days=1)).isoformat(),
         ]
         if f.place:
-            extra = canonical(c.extra).lower() if "place" in c.extra else ""
-            checks.append(f.place.lower() in (c.location or "").lower() or f.place.lower() in extra)
+            place = c.extra.get("place")
+            names = [c.location or "", place["name"] if isinstance(place, dict) else ""]
+            checks.append(any(f.place.casefold() in n.casefold() for n in names))
         if f.source:
-            names = {(n or "").lower() for s in c.sources for n in (s.outlet, s.speaker, s.via)}
-            checks.append(f.source.lower() in names)
+            names = [n for s in c.sources for n in (s.outlet, s.speaker, s.via) if n]
+            checks.append(f.source.casefold() in {n.casefold() for n in names})
         return all(checks)
 
     seqs = {c.id: i for i, c in enumerate(claims)}
@@ -135,6 +136,15 @@ def test_every_page_together_is_the_filtered_list_once_in_order(
     for offset in range(0, len(expected) + per_page, per_page):
         seen += [c.id for c in claim_query.page(ledger.engine, where, order, offset, per_page)]
     assert seen == expected
+    # Given the exact total and the head, the second half is read from the end, turned round.
+    head = ledger.head().seq  # type: ignore[union-attr]
+    assert claim_query.count(ledger.engine, where, through=head) == len(expected)
+    total = len(expected)
+    backwards: list[str] = []
+    for offset in range(0, total + per_page, per_page):
+        found = claim_query.page(ledger.engine, where, order, offset, per_page, total, head)
+        backwards += [c.id for c in found]
+    assert backwards == expected
     assert [c.id for c in claim_query.stream(ledger.engine, where, order)] == expected
 
 
@@ -175,3 +185,20 @@ def test_a_page_and_a_count_use_an_index_on_sqlite(tmp_path: Path) -> None:
                 plan = " ".join(r[-1] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
             assert "USING" in plan and "INDEX" in plan, (column, plan)
             assert "TEMP B-TREE FOR ORDER BY" not in plan, (column, plan)
+
+
+def test_a_page_read_from_the_end_ignores_claims_after_its_head(
+    listed: tuple[Ledger, list[Claim]],
+) -> None:
+    """A late page is counted and read through the head it is served for: claims appended
+    after that head (here: the last 19) neither shift it nor appear in it."""
+    ledger, claims = listed
+    where = ClaimFilter(AGREEMENT)
+    with ledger.engine.connect() as conn:
+        query = select(claims_table.c.seq).where(claims_table.c.id == claims[-20].id)
+        head = conn.execute(query).scalar_one()
+    total = claim_query.count(ledger.engine, where, through=head)
+    assert total == len(claims) - 19
+    last = claim_query.page(ledger.engine, where, Order(), total - 7, 10, total, head)
+    assert [c.id for c in last] == [c.id for c in claims[-26:-19]]
+    assert claim_query.page(ledger.engine, where, Order(), total, 10, total, head) == []

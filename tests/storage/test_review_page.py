@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.conftest import gaza_spec
 from truce.storage.ledger import Ledger
-from truce.storage.review_page import MAX_PAGE, queue_page
+from truce.storage.review_page import MAX_PAGE, pending_count, queue_page
 from truce.storage.review_rows import ReviewQueue
 
 
@@ -66,5 +66,21 @@ def test_paging_yields_every_candidate_once_grouped_by_document(ledger_url: str)
         many = [{"type": "release", "id": f"6-{k}"} for k in range(MAX_PAGE + 5)]
         queue.add_document(_document(6, "2023-11-20"), "gaza-2023-11", many, "ana")
         assert len(queue_page(ledger.engine, None, None, None, 0, 10_000).candidates) == MAX_PAGE
+    finally:
+        ledger.close()
+
+
+def test_the_pending_count_is_the_agreements_pending_candidates(ledger_url: str) -> None:
+    ledger = Ledger.init(ledger_url)
+    try:
+        ledger.add_agreement(gaza_spec(), "id: gaza-2023-11\n", "ana")
+        ledger.add_agreement(gaza_spec(id="other"), "id: other\n", "ana")
+        made = _fill(ledger)
+        ReviewQueue(ledger.engine).add_document(_document(9, None), "other", [{"id": "x"}], "ana")
+        assert pending_count(ledger.engine, "gaza-2023-11") == len(made) == 30
+        ReviewQueue(ledger.engine).decide(made[0][0], "rejected", "ana")
+        assert pending_count(ledger.engine, "gaza-2023-11") == 29
+        assert pending_count(ledger.engine, "other") == 1
+        assert pending_count(ledger.engine, "nobody") == 0
     finally:
         ledger.close()

@@ -32,7 +32,7 @@ def total(ledger: Ledger, cache: HeadCache, seq: int, where: ClaimFilter) -> tup
     counted whole (one index), a filtered one up to COUNT_CAP. Once per head of the chain."""
     cap = None if where == ClaimFilter(where.agreement) else COUNT_CAP
     found = cache.get(("claims-count", where), seq,
-                      lambda: claim_lists.count_claims(ledger, where, cap))  # fmt: skip
+                      lambda: claim_lists.count_claims(ledger, where, cap, seq))  # fmt: skip
     return (min(found, COUNT_CAP), False) if cap and found > cap else (found, True)
 
 
@@ -43,8 +43,9 @@ def claims_page(
     start = query.offset if offset is None else offset
     found, exact = total(ledger, cache, seq, query.where)
     key = ("claims-page", query.where, query.order, start, query.per_page)
+    counted = found if exact else None  # an exact total lets a late page be read from the end
     rows = cache.get(key, seq, lambda: [c.as_dict() for c in claim_lists.claims_page(
-        ledger, query.where, query.order, start, query.per_page)])  # fmt: skip
+        ledger, query.where, query.order, start, query.per_page, counted, seq)])  # fmt: skip
     return {
         "agreement": query.where.agreement,
         "total": found,

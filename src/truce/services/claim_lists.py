@@ -12,15 +12,25 @@ from truce.storage.ledger import Ledger
 __all__ = ["SORTS", "ClaimFilter", "Order", "count_claims", "claims_page", "stream_claims"]
 
 
-def count_claims(ledger: Ledger, where: ClaimFilter, cap: int | None = None) -> int:
-    """How many claims `where` keeps, counted up to `cap` when given."""
-    return claim_query.count(ledger.engine, where, cap)
+def count_claims(
+    ledger: Ledger, where: ClaimFilter, cap: int | None = None, through: int | None = None
+) -> int:
+    """How many claims `where` keeps (up to seq `through`), counted up to `cap` when given."""
+    return claim_query.count(ledger.engine, where, cap, through)
 
 
 def claims_page(
-    ledger: Ledger, where: ClaimFilter, order: Order, offset: int, limit: int
+    ledger: Ledger,
+    where: ClaimFilter,
+    order: Order,
+    offset: int,
+    limit: int,
+    total: int | None = None,
+    through: int | None = None,
 ) -> list[Claim]:
-    return claim_query.page(ledger.engine, where, order, offset, limit)
+    """A page of the list; given its exact `total` through seq `through`, a late page is read
+    from the end (`claim_query.page`)."""
+    return claim_query.page(ledger.engine, where, order, offset, limit, total, through)
 
 
 def stream_claims(ledger: Ledger, where: ClaimFilter, order: Order) -> Iterator[Claim]:

@@ -25,13 +25,16 @@ from truce.extract.limits import extract_limits
 from truce.services.admission import admit, input_error
 from truce.services.review_edits import check_event, checked_edits
 from truce.storage.ledger import Ledger
-from truce.storage.review_page import MAX_PAGE, PAGE, QueuePage
+from truce.storage.review_page import MAX_PAGE, PAGE, ConfidentPage, QueuePage
+from truce.storage.review_page import confident_page as _confident_page
+from truce.storage.review_page import pending_count as _pending_count
 from truce.storage.review_page import queue_page as _queue_page
 from truce.storage.review_rows import (
     CandidateDecided,
     QueuedCandidate,
     ReviewQueue,
     UnknownCandidate,
+    confidence_of,
 )
 from truce.storage.texts import DocumentTexts
 
@@ -210,14 +213,6 @@ def listed(
     return sorted(rows, key=lambda q: -confidence_of(q.payload))
 
 
-def confidence_of(payload: dict[str, Any]) -> float:
-    """A queued candidate's confidence; -1 when it has none (a reviewer's or batch's)."""
-    value = payload.get("confidence")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return -1.0
-
-
 def edit(
     ledger: Ledger, candidate_id: str, edits: dict[str, Any], by: str | None
 ) -> QueuedCandidate:
@@ -239,7 +234,15 @@ def candidate(ledger: Ledger, candidate_id: str) -> QueuedCandidate:
 
 
 def pending_count(ledger: Ledger, agreement: str) -> int:
-    return len(ReviewQueue(ledger.engine).list(agreement, "pending"))
+    """How many of the agreement's candidates wait for a reviewer (one indexed count)."""
+    return _pending_count(ledger.engine, agreement)
+
+
+def confident_page(
+    ledger: Ledger, agreement: str | None, status: str | None, offset: int, limit: int
+) -> ConfidentPage:
+    """A page of the filtered queue, most confident first, read from the database."""
+    return _confident_page(ledger.engine, agreement, status, offset, limit)
 
 
 def queue_page(

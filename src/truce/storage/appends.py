@@ -10,14 +10,19 @@ from sqlalchemy import Connection, select
 
 from truce.domain.claims import Claim
 from truce.errors import UnknownAgreement, UnknownClaim
+from truce.storage import claim_terms
 from truce.storage.payloads import PayloadWriter
 from truce.storage.records import AppendResult
-from truce.storage.rows import ProjectionWriter
+from truce.storage.rows import CLAIM_COLUMNS, ProjectionWriter
 from truce.storage.tables import agreements, claims, entries
 from truce.storage.writes import ANALYZE_AFTER, Pending, insert_rows, link, read_head
 
 # Ids per `IN (...)` query; below every back end's bound-parameter limit.
 LOOKUP_CHUNK = 1_000
+# Where, in a projection row, `claim_terms.rows_for` finds what it reads.
+_TERM_COLUMNS = tuple(
+    CLAIM_COLUMNS.index(name) for name in ("seq", "agreement", "location", "extra", "sources")
+)
 
 
 @dataclass
@@ -28,6 +33,12 @@ class ClaimPlan:
     skipped: list[str] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+
+    def term_rows(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[str, str, str, int]]:
+        """The `claim_terms` rows of these projection rows (`CLAIM_COLUMNS` order)."""
+        at = _TERM_COLUMNS
+        return claim_terms.rows_for(claim_terms.TermReader(), (
+            (r[at[0]], r[at[1]], r[at[2]], r[at[3]], r[at[4]]) for r in rows))  # fmt: skip
 
     def projection_rows(self, seqs: Sequence[int]) -> list[tuple[Any, ...]]:
         writer = ProjectionWriter()
@@ -60,6 +71,7 @@ def write_claims(
         part = chained[start : start + step]
         insert_rows(conn, entries, [e.as_row() for e in part])
         insert_rows(conn, claims, rows[start : start + step])
+        claim_terms.write(conn, plan.term_rows(rows[start : start + step]), part[0].seq)
         done += len(part)
         if progress is not None:
             progress(done, total)

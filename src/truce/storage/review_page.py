@@ -103,3 +103,46 @@ def queue_page(
                 row.doc_published,
             )
     return QueuePage(total, offset, limit, queued, list(seen.values()))
+
+
+@dataclass(frozen=True)
+class ConfidentPage:
+    total: int  # candidates matching the filters, on every page
+    offset: int
+    limit: int
+    candidates: list[QueuedCandidate]
+
+
+def confident_page(
+    engine: Engine, agreement: str | None, status: str | None, offset: int, limit: int
+) -> ConfidentPage:
+    """Candidates `offset` to `offset + limit` of the filtered queue as a reviewer works
+    through it (`review.listed`): most confident first, those without a confidence last, ties
+    by agreement and id. Read from an index on (status, confidence), never the whole queue."""
+    c = candidates.c
+    terms = []
+    if agreement is not None:
+        terms.append(c.agreement == agreement)
+    if status is not None:
+        terms.append(c.status == status)
+    query = (
+        select(candidates)
+        .where(and_(True, *terms))
+        .order_by(c.confidence.desc(), c.agreement, c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    count = select(func.count()).select_from(candidates).where(and_(True, *terms))
+    with engine.connect() as conn:
+        total = int(conn.execute(count).scalar() or 0)
+        rows = conn.execute(query).all()
+    return ConfidentPage(total, offset, limit, [queued_of(row) for row in rows])
+
+
+def pending_count(engine: Engine, agreement: str) -> int:
+    """How many of the agreement's candidates wait for a reviewer: one count on an index, not
+    the queue read (the agreement page asks on every request)."""
+    c = candidates.c
+    query = select(func.count()).where(c.agreement == agreement, c.status == "pending")
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)

@@ -27,6 +27,14 @@ from truce.storage.writes import Pending, append_entry, now_utc, write_transacti
 STATUSES = ("pending", "accepted", "rejected")
 
 
+def confidence_of(payload: dict[str, Any]) -> float:
+    """A queued candidate's confidence; -1 when it has none (a reviewer's or batch's)."""
+    value = payload.get("confidence")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return -1.0
+
+
 class UnknownCandidate(TruceError):
     code = "R101"
     default_hint = "list candidates with `truce review list`"
@@ -128,7 +136,8 @@ class ReviewQueue:
             write_claims(conn, [claim], by)
             text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
             values = {"status": "accepted", "decided_by": by, "decided_at": now_utc(),
-                      "claim_id": claim.id, "payload": text, "reason": reason}  # fmt: skip
+                      "claim_id": claim.id, "payload": text, "reason": reason,
+                      "confidence": confidence_of(payload)}  # fmt: skip
             conn.execute(update(candidates).where(candidates.c.id == candidate_id).values(**values))
             current = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).one()
             _chain(conn, "review", candidate_id, decision_record(current), by)
@@ -152,6 +161,7 @@ class ReviewQueue:
             values["reason"] = reason
         if payload is not None:
             values["payload"] = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+            values["confidence"] = confidence_of(payload)
         with write_transaction(self._engine) as conn:
             # Checked under the write lock, so two reviewers cannot both decide one candidate.
             row = conn.execute(select(candidates).where(candidates.c.id == candidate_id)).first()
@@ -206,6 +216,7 @@ def _add(
                 {**candidate, "document_meta": document}, sort_keys=True, ensure_ascii=False
             ),
             "status": "pending",
+            "confidence": confidence_of(candidate),
         }
         for n, candidate in enumerate(found, 1)
     ]

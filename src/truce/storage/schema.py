@@ -8,6 +8,7 @@ holds `head_revision` equal to Alembic's own answer.
 from __future__ import annotations
 
 import ast
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,20 @@ def _config() -> Any:
     return config
 
 
-@cache
+# CPython 3.11's parser is not safe to enter from two threads at once ("AST constructor
+# recursion depth mismatch"): the first reads of the revisions take turns.
+_PARSING = threading.Lock()
+
+
 def head_revision() -> str | None:
     """The revision no migration revises: the `revision` and `down_revision` assignments of the
     files in migrations/versions."""
+    with _PARSING:
+        return _head_revision()
+
+
+@cache
+def _head_revision() -> str | None:
     revises: dict[str, str | None] = {}
     for path in (MIGRATIONS / "versions").glob("*.py"):
         found: dict[str, Any] = {}

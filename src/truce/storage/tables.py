@@ -107,7 +107,11 @@ candidates = Table(
     Column("decided_by", String(200)),
     Column("decided_at", String(40)),
     Column("reason", Text),
+    # The payload's confidence, -1 without one (migration 0012): the API pages the queue most
+    # confident first in the database.
+    Column("confidence", Float, nullable=False, server_default="-1"),
     Index("ix_candidates_agreement_status", "agreement", "status"),
+    Index("ix_candidates_status_confidence", "status", "confidence", "agreement", "id"),
 )
 
 # Users of a server (migration 0003). Each change is also a `user` entry in the chain, so a
@@ -170,6 +174,28 @@ Index("ix_claims_event_id", claims.c.event_id)
 # sortable column, ending in `seq`, the order's tie-break.
 for _column in ("date", "actor", "quantity", "status"):
     Index(f"ix_claims_agreement_{_column}_seq", claims.c.agreement, claims.c[_column], claims.c.seq)
+
+# The names a claims list filters by (migration 0012, `storage.claim_terms`), casefolded: each
+# outlet, speaker and relaying source of a claim (kind "source"), and its location and gazetteer
+# place name (kind "place"). `terms` holds each distinct name once, so a place typed as a
+# fragment is looked for among the distinct names, not among a million claims; `claim_terms`
+# then gives the claims carrying a name, in the order they were recorded, by index seeks.
+terms = Table(
+    "terms",
+    metadata,
+    Column("kind", String(8), primary_key=True),
+    Column("text", String(400), primary_key=True),
+)
+claim_terms = Table(
+    "claim_terms",
+    metadata,
+    Column("agreement", String(200), primary_key=True),
+    Column("kind", String(8), primary_key=True),
+    Column("text", String(400), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    # An append clears names left at its seqs by rows removed outside the write path.
+    Index("ix_claim_terms_seq", "seq"),
+)
 
 # Alerts (migration 0008). Not chain entries: what the server observed of the verdicts over time
 # (derived, recomputable from the chain and the clock), and where to send it.

@@ -17,6 +17,7 @@ from truce.services.auto_accept import auto_accept
 from truce.services.review_suggestions import suggested_for
 
 router = APIRouter(prefix="/api/review", tags=["review"])
+MAX_LIMIT = 1_000
 
 # A place is an object: {"name", "country", "lat", "lon"} (docs/server.md).
 Place = dict[str, str | int | float | bool | None]
@@ -37,14 +38,29 @@ class Rejection(BaseModel):
     reason: str | None = Field(None, max_length=5_000)
 
 
-@router.get("", summary="Candidates in the queue, most confident first")
+@router.get("", summary="Candidates in the queue, most confident first, a page at a time")
 def list_candidates(
     ledger: LedgerDep,
     who: QueueReader,
-    agreement: str | None = Query(None),
+    agreement: str | None = Query(None, max_length=400),
     status: Literal["pending", "accepted", "rejected"] | None = Query(None),
-) -> list[dict[str, Any]]:
-    return [q.as_dict() for q in review_queue.listed(ledger, agreement, status)]
+    offset: int = Query(0, ge=0, le=10**9),
+    limit: int = Query(100, ge=1, le=MAX_LIMIT),
+) -> dict[str, Any]:
+    """`candidates` holds at most `limit` candidates from position `offset`; `total` counts
+    every candidate the filters keep, and `next_offset` is where the next page starts (null
+    on the last)."""
+    found = review_queue.confident_page(ledger, agreement, status, offset, limit)
+    after = offset + len(found.candidates)
+    return {
+        "agreement": agreement,
+        "status": status,
+        "total": found.total,
+        "offset": offset,
+        "limit": limit,
+        "next_offset": after if after < found.total else None,
+        "candidates": [q.as_dict() for q in found.candidates],
+    }
 
 
 @router.post("/auto-accept", summary="Accept pending candidates at or above a confidence")
