@@ -1,15 +1,19 @@
 """The server's alert watcher: every `alerts_interval_s` it observes the agreements webhooks watch,
 so a deadline passing or a write made by the CLI on the same ledger reaches the webhooks without
-anyone reading the feed. Reading the feed or the changes list observes too."""
+anyone reading the feed. Reading the feed or the changes list observes too. An agreement whose
+chain head has not moved since the last look, with the kept "now" answer holding from that look
+to this one (`storage.held`), is skipped: its answer cannot have changed."""
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from truce import alerts
 from truce.storage.alerts import AlertStore
 from truce.storage.ledger import Ledger
+from truce.storage.snapshot import Head
 
 log = logging.getLogger("truce.alerts")
 
@@ -20,6 +24,8 @@ class AlertWatcher:
         self._interval = interval_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # Each agreement's last look: the chain head before it, until when its answer holds.
+        self._looked: dict[str, tuple[Head, float]] = {}
 
     def start(self) -> None:
         """Start watching (again: an app's lifespan may run more than once, as in tests)."""
@@ -39,8 +45,14 @@ class AlertWatcher:
         store = AlertStore(self._ledger.engine)
         found = 0
         for agreement in store.watched(lambda: [a.id for a in self._ledger.agreements()]):
+            head = self._ledger.answers(agreement).head()
+            last = self._looked.get(agreement)
+            if last is not None and last[0] == head and time.time() < last[1]:
+                continue  # the answer it observed still holds
             try:
-                found += len(alerts.observe(self._ledger, agreement))
+                new, until = alerts.look(self._ledger, agreement)
+                found += len(new)
+                self._looked[agreement] = (head, until)
             except Exception:  # one agreement's failure must not stop the others
                 log.exception("observing %s failed", agreement)
         return found

@@ -145,7 +145,7 @@ def render(
         # What the agreement is (PA-X / ETH-PRIO fields), so a signed answer states it too.
         "metadata": spec.metadata.as_dict() if spec.metadata else None,
         # The instant asked about is shown as asked; kept answers are served with their own.
-        "at": _iso(float(at), zone),
+        "at": shown_instant(at, zone),
         "state": main.state,
         "phase": main.phase,
         "day": (
@@ -242,7 +242,12 @@ def _num(value: float | None) -> float | int | None:
     return None if value is None else as_number(value)
 
 
+def shown_instant(at: float, zone: ZoneInfo) -> str:
+    """The instant judged, as the answer shows it (`at`)."""
+    return local_time(float(at), zone).isoformat()
+
+
 def restamped(answer: dict[str, Any], at: float, zone: ZoneInfo) -> dict[str, Any]:
     """An answer judged earlier, served at `at` before the instant it holds to
     (`engine.horizon`): only the instant it shows moves."""
-    return {**answer, "at": _iso(at, zone)}
+    return {**answer, "at": shown_instant(at, zone)}
