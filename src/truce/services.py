@@ -118,7 +118,8 @@ def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> st
             text = _printed(json.loads(found.kept.text))
             found = replace(found, kept=Kept(text, printed=True))
             held.keep(store, head, found.judged_at, found.until, found.shown, found.kept)
-        return found.at(shown_instant(when.timestamp(), spec.zone)).text
+        served = found.at(shown_instant(when.timestamp(), spec.zone))
+        return _printed(json.loads(served.text)) if printed and not served.printed else served.text
     if at is None or at == "now":
         horizon = Horizon(when.timestamp())
         data = _judged(ledger, agreement, spec, when, horizon)

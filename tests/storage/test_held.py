@@ -19,7 +19,9 @@ from ruamel.yaml import YAML
 from truce import services
 from truce.domain.claim_input import ClaimInput, with_content_id
 from truce.domain.engine import evaluate
+from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.spec import AgreementSpec
+from truce.pretty import json_text
 from truce.storage import Ledger, held
 
 AGREEMENT = "soon"
@@ -105,12 +107,15 @@ def test_now_serves_every_instant_of_its_span_as_a_fresh_judgment(
     if later.timestamp() >= until:
         return
     count = len(judged)
+    fresh = _fresh(ledger, later)
     if printed:
-        served = json.loads(services.status_text(ledger, AGREEMENT, later.isoformat()))
+        text = services.status_text(ledger, AGREEMENT, later.isoformat())
+        assert text == json_text(StatusAnswer.of(fresh).as_data())  # as `--json` prints it
+        served = json.loads(text)
     else:
         served = services.status(ledger, AGREEMENT, later.isoformat())
     assert len(judged) == count  # read from the held answer, not judged
-    assert served == _fresh(ledger, later)
+    assert served == fresh
 
 
 def test_past_its_span_an_answer_is_judged_again(ledger: Ledger, judged: list[str]) -> None:
