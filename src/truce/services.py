@@ -118,8 +118,13 @@ def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> st
             text = _printed(json.loads(found.kept.text))
             found = replace(found, kept=Kept(text, printed=True))
             held.keep(store, head, found.judged_at, found.until, found.shown, found.kept)
-        served = found.at(shown_instant(when.timestamp(), spec.zone))
-        return _printed(json.loads(served.text)) if printed and not served.printed else served.text
+        shown = shown_instant(when.timestamp(), spec.zone)
+        if not printed:  # as data: read once, the instant set there
+            return {**json.loads(found.kept.text), "at": shown}
+        moved = found.printed_at(shown)
+        return (
+            moved if moved is not None else _printed({**json.loads(found.kept.text), "at": shown})
+        )
     if at is None or at == "now":
         horizon = Horizon(when.timestamp())
         data = _judged(ledger, agreement, spec, when, horizon)

@@ -37,18 +37,18 @@ class Held:
     until: float  # math.inf: no instant was noted at which it could change
     shown: str  # the answer's "at"
 
-    def at(self, shown: str) -> Kept:
-        """The answer as it reads at another instant of its span, shown as `shown`."""
+    def printed_at(self, shown: str) -> str | None:
+        """The printed text as it reads at another instant of its span, shown as `shown`; None
+        when the text is not the printed form (or its "at" line cannot be found once)."""
+        if not self.kept.printed:
+            return None
         if shown == self.shown:
-            return self.kept
-        if self.kept.printed:  # sorted keys, two-space indent: the top level's only "at" line
-            old = f'\n  "at": {json.dumps(self.shown, ensure_ascii=False)},\n'
-            if self.kept.text.count(old) == 1:
-                new = f'\n  "at": {json.dumps(shown, ensure_ascii=False)},\n'
-                return Kept(self.kept.text.replace(old, new), printed=True)
-        data = json.loads(self.kept.text)
-        data["at"] = shown
-        return Kept(json.dumps(data), printed=False)
+            return self.kept.text
+        # Sorted keys, two-space indent: the top level's "at" is the only such line.
+        old = f'\n  "at": {json.dumps(self.shown, ensure_ascii=False)},\n'
+        if self.kept.text.count(old) != 1:
+            return None
+        return self.kept.text.replace(old, f'\n  "at": {json.dumps(shown, ensure_ascii=False)},\n')
 
 
 def read(store: AnswerStore, head: Head, instant: float) -> Held | None:
