@@ -9,7 +9,7 @@ result could flip. Arithmetic keeps following it (`at - start`, `(at - t) / 8640
 rounded text notes its next step, and NumPy arrays compared with it note their next element after
 T. A use it cannot follow (an instant shown as a full time, say) makes the horizon `opaque`: the
 answer then holds for T alone. Erring early only costs a judgment; the property tests in
-tests/domain/engine/test_horizon.py and tests/storage/test_answers.py judge afresh at random
+tests/domain/engine/test_horizon.py and tests/storage/test_held.py judge afresh at random
 instants before `until` and compare whole answers.
 
 Times read as local dates or minutes go through `local_date` and `minute_text` (the standard
