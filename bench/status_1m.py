@@ -18,11 +18,13 @@ Each mode runs in a fresh process of its own, one after the other, on the same l
 - judged: this tree, with no answer kept (`answers.ENABLED`): every status is judged afresh,
           the engine alone;
 - after:  this tree (a warm status reads the answer kept for its instant, `storage.answers`).
-Per mode: status cold (no snapshot), warm (median of 3), right after appending 10 claims that
+Per mode: status cold (no snapshot), warm (median of 3), a status "now" (the first, then the
+median of 3 more: `storage.held` serves them from the first), right after appending 10 claims that
 touch existing events (new readings of old events, a correction moving a claim to another
 event, a retraction, a confirmation, two new events), that answer compared with a rebuild from
-no snapshot (they must be equal), and `truce status --json` as a separate process, warm
-(median of 3, after one run that leaves the snapshot warm). Wall and CPU seconds, peak RSS.
+no snapshot (they must be equal), a status "now" after that append, and `truce status --json`
+as a separate process, warm (median of 3, after one run that leaves the snapshot warm), with
+`--at` and without (now). Wall and CPU seconds, peak RSS.
 Each mode appends its own 10 claims, so the ledger grows by 10 claims per mode and run.
 """
 
@@ -45,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 AGREEMENT = "gaza-2023-11"
 AT = "2023-12-02T00:00"
-BASE_REV = "5f5bd9c"  # where this branch (engine-speed) started; 8fe186d before that
+BASE_REV = "2203a82"  # where this branch (speed) started; 5f5bd9c and 8fe186d before that
 
 
 def timed(fn: Any) -> tuple[float, float, Any]:
@@ -200,9 +202,19 @@ def measure(url: str, mode: str, workdir: Path) -> dict[str, Any]:
     row["warm_s"], row["warm_cpu_s"], warm_state = warm[1]
     assert warm_state == state
     del warm, warm_state, state
+
+    def now() -> dict[str, Any]:
+        return services.status(ledger, AGREEMENT)
+
+    row["now_first_s"], row["now_first_cpu_s"], first = timed(now)
+    again = sorted((timed(now) for _ in range(3)), key=lambda r: r[0])
+    row["now_s"], row["now_cpu_s"], later = again[1]
+    assert {**later, "at": first["at"]} == first
+    del again, later, first
     nonce = f"{mode}-{time.time_ns()}"
     ledger.append_claims(late_claims(ledger, nonce), "bench")
     row["append_s"], row["append_cpu_s"], after = timed(status)
+    row["append_now_s"], row["append_now_cpu_s"], _ = timed(now)
     row["warm_after_append_s"], _, again = timed(status)
     shutil.rmtree(snapshots, ignore_errors=True)
     row["rebuilt_s"], _, rebuilt = timed(status)
@@ -213,9 +225,12 @@ def measure(url: str, mode: str, workdir: Path) -> dict[str, Any]:
     return row
 
 
-def cli_runs(url: str, env: dict[str, str], rounds: int = 3) -> tuple[float, float]:
+def cli_runs(
+    url: str, env: dict[str, str], rounds: int = 3, at: str | None = AT
+) -> tuple[float, float]:
     command = [sys.executable, "-c", "from truce.cli.app import main; main()"]
-    command += ["--db", url, "status", AGREEMENT, "--at", AT, "--json"]
+    command += ["--db", url, "status", AGREEMENT, "--json"]
+    command += ["--at", at] if at else []
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)  # warms the snapshot
     runs = []
     for _ in range(rounds):
@@ -237,6 +252,7 @@ def run_mode(mode: str, url: str, workdir: Path, before_src: Path | None) -> dic
     row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     if mode not in ("full", "judged"):  # the process runs the code as shipped: `after`
         row["cli_json_s"], row["cli_json_cpu_s"] = cli_runs(url, env)
+        row["cli_now_json_s"], row["cli_now_json_cpu_s"] = cli_runs(url, env, at=None)
     return row
 
 

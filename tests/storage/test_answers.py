@@ -43,9 +43,9 @@ def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real: Callable[..., dict[str, Any]] = agreement_status._judged
 
-    def counting(ledger: Ledger, agreement: str, spec: AgreementSpec, when: Any) -> Any:
+    def counting(ledger: Ledger, agreement: str, spec: AgreementSpec, when: Any, *rest: Any) -> Any:
         calls.append(when.isoformat())
-        return real(ledger, agreement, spec, when)
+        return real(ledger, agreement, spec, when, *rest)
 
     monkeypatch.setattr(agreement_status, "_judged", counting)
     return calls
@@ -159,11 +159,14 @@ def test_an_answer_judged_while_the_chain_moved_is_not_kept(ledger: Ledger) -> N
     assert store.read(head, "2023-11-28T12:00:00+02:00") is None
 
 
-def test_now_is_never_kept_and_old_heads_are_pruned(ledger: Ledger, judged: list[str]) -> None:
+def test_now_is_held_apart_and_old_heads_are_pruned(ledger: Ledger, judged: list[str]) -> None:
     spec, _ = _spec()
-    services.status(ledger, AGREEMENT)
-    services.status_text(ledger, AGREEMENT, "now")
-    assert _kept_files(ledger) == [] and len(judged) == 2
+    first = services.status(ledger, AGREEMENT)
+    again = services.status(ledger, AGREEMENT)
+    text = services.status_text(ledger, AGREEMENT, "now")
+    assert _kept_files(ledger) == [] and len(judged) == 1  # held apart, then served
+    assert again["at"] >= first["at"] and json.loads(text)["at"] >= again["at"]
+    assert {**again, "at": first["at"]} == first == {**json.loads(text), "at": first["at"]}
     instants = [f"2023-11-{day:02d}T12:00" for day in range(20, 20 + answers.KEEP + 2)]
     for at in instants:
         services.status(ledger, AGREEMENT, at)
@@ -171,6 +174,8 @@ def test_now_is_never_kept_and_old_heads_are_pruned(ledger: Ledger, judged: list
     ledger.append_claims(_late_claims(spec)[:1], "analyst")
     services.status(ledger, AGREEMENT, AT)
     assert len(_kept_files(ledger)) == 1  # the other head's answers are gone
+    services.status(ledger, AGREEMENT)
+    assert len(judged) == 2 + len(instants) + 1  # the new head's "now" is judged again
 
 
 def test_two_processes_asking_at_once_print_the_judged_answer(ledger_url: str) -> None:

@@ -7,7 +7,12 @@ module (`truce.services.review_queue`, `truce.services.users`, ...). The README'
 says which layer lives where.
 """
 
-from truce.services.agreement_status import status, status_answer, status_text
+from truce.services.agreement_status import (
+    status,
+    status_answer,
+    status_holding,
+    status_text,
+)
 from truce.services.agreements import (
     EXAMPLE_RECORD,
     add_agreement_file,
@@ -40,6 +45,7 @@ __all__ = [
     "record_claim",
     "status",
     "status_answer",
+    "status_holding",
     "status_text",
     "submission",
     "supersede",

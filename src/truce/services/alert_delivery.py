@@ -32,13 +32,18 @@ ET.register_namespace("", ATOM)  # feeds print Atom as the default namespace
 
 def observe(ledger: Ledger, agreement: str, deliver: bool = True) -> list[Alert]:
     """Judge `agreement` now, keep and return what changed, and tell its webhooks."""
-    answer = services.status(ledger, agreement)
+    return look(ledger, agreement, deliver)[0]
+
+
+def look(ledger: Ledger, agreement: str, deliver: bool = True) -> tuple[list[Alert], float]:
+    """`observe`, and the instant until which the answer it observed holds with no append."""
+    answer, until = services.status_holding(ledger, agreement)
     store = AlertStore(ledger.engine)
     new = store.observe(agreement, digest(answer))
     if new and deliver:
         for hook in store.webhooks(agreement):
             post(hook, agreement, new)
-    return new
+    return new, until
 
 
 def signature(secret: str, body: bytes) -> str:

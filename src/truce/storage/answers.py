@@ -16,8 +16,9 @@ it out once and keeps that instead). A header line says what the file holds for:
 - the length and SHA-256 of the text, so a damaged or edited file is never believed.
 
 Like the snapshot, this is a cache and never a source: anything that does not match is judged
-again. A status "now" is never kept (its instant is never asked twice). At most `KEEP` files per
-agreement are kept; a write prunes the oldest and those of another head.
+again. A status "now" is kept apart, with the span of instants it holds for (`storage.held`).
+At most `KEEP` files per agreement are kept; a write prunes the oldest and those of another
+head.
 """
 
 from __future__ import annotations
@@ -111,6 +112,10 @@ class AnswerStore:
                 partial.unlink(missing_ok=True)
             return
         self._prune(folder, head, target)
+
+    def folder(self) -> Path | None:
+        """Where the agreement's answers are kept (None: nowhere)."""
+        return self._folder()
 
     def _folder(self) -> Path | None:
         if self.directory is None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment
+from truce.domain.engine.horizon import local_time
 from truce.domain.engine.prohibitions import covering as prohibition_of
 from truce.domain.engine.prohibitions import straddles
 from truce.domain.engine.verdicts import Explanation, as_number
@@ -42,7 +42,7 @@ def ends_of(a: Assessment) -> float | None:
 def _iso(instant: float | None, zone: ZoneInfo) -> str | None:
     if instant is None or math.isinf(instant):
         return None
-    return datetime.fromtimestamp(instant, zone).isoformat()
+    return local_time(instant, zone).isoformat()
 
 
 def render(
@@ -144,7 +144,8 @@ def render(
         "title": spec.title,
         # What the agreement is (PA-X / ETH-PRIO fields), so a signed answer states it too.
         "metadata": spec.metadata.as_dict() if spec.metadata else None,
-        "at": _iso(at, zone),
+        # The instant asked about is shown as asked; kept answers are served with their own.
+        "at": shown_instant(at, zone),
         "state": main.state,
         "phase": main.phase,
         "day": (
@@ -239,3 +240,14 @@ def _by_party(breaches: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
 
 def _num(value: float | None) -> float | int | None:
     return None if value is None else as_number(value)
+
+
+def shown_instant(at: float, zone: ZoneInfo) -> str:
+    """The instant judged, as the answer shows it (`at`)."""
+    return local_time(float(at), zone).isoformat()
+
+
+def restamped(answer: dict[str, Any], at: float, zone: ZoneInfo) -> dict[str, Any]:
+    """An answer judged earlier, served at `at` before the instant it holds to
+    (`engine.horizon`): only the instant it shows moves."""
+    return {**answer, "at": shown_instant(at, zone)}

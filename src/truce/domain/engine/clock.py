@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from truce.domain.engine.events import Event
+from truce.domain.engine.horizon import local_date, local_time
 from truce.domain.spec import Phase, Span, When
 
 DAY = 86400.0
@@ -41,14 +42,14 @@ class Reckoner:
         if not self.calendar:
             return instant + days * DAY
         # Wall-clock arithmetic: a midnight stays a midnight across a DST change.
-        return (datetime.fromtimestamp(instant, self.zone) + timedelta(days=days)).timestamp()
+        return (local_time(instant, self.zone) + timedelta(days=days)).timestamp()
 
     def days_between(self, start: float, end: float) -> float:
         """A phase's length in days: calendar days count from the start date's midnight."""
         if not self.calendar:
             return (end - start) / DAY
         first = datetime.combine(self._date(start), time())
-        last = datetime.fromtimestamp(end, self.zone).replace(tzinfo=None)
+        last = local_time(end, self.zone).replace(tzinfo=None)
         return (last - first).total_seconds() / DAY
 
     def add_span(self, start: float, span: Span) -> float:
@@ -68,7 +69,7 @@ class Reckoner:
         return spec_instant(when, self.zone)
 
     def _date(self, instant: float) -> date:
-        return datetime.fromtimestamp(instant, self.zone).date()
+        return local_date(instant, self.zone)
 
     def _midnight(self, day: date) -> float:
         return datetime.combine(day, time(), tzinfo=self.zone).timestamp()
@@ -133,7 +134,7 @@ def local_instant(value: datetime, zone: ZoneInfo) -> float:
 
 
 def add_span(start: float, span: Span, zone: ZoneInfo) -> float:
-    moment = datetime.fromtimestamp(start, zone)
+    moment = local_time(start, zone)
     if span.months:
         month0 = moment.month - 1 + span.months
         year = moment.year + month0 // 12

@@ -19,6 +19,7 @@ from truce.domain.engine.claim_columns import Floats, Ints, columns_from_claims
 from truce.domain.engine.dates import DateReading
 from truce.domain.engine.events import Event, make_event, placed
 from truce.domain.engine.frame import EventFrame, reduce_columns
+from truce.domain.engine.horizon import Horizon, Instant
 from truce.domain.engine.index import (
     SeriesKey,
     selector_key,
@@ -28,7 +29,7 @@ from truce.domain.engine.index import (
 from truce.domain.engine.moved import moved
 from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
-from truce.domain.engine.status import assess, paused_gc
+from truce.domain.engine.status import assess, paused_gc, tracked
 from truce.domain.engine.versions import judging
 from truce.domain.spec import AgreementSpec, Selector
 
@@ -43,11 +44,13 @@ def evaluate_frame(
     fetch: Fetch,
     at: datetime,
     versions: Sequence[AgreementSpec] = (),
+    horizon: Horizon | None = None,
 ) -> dict[str, Any]:
-    """`evaluate` for events already reduced to columns (see `frame`); the same result."""
+    """`evaluate` for events already reduced to columns (see `frame`); the same result.
+    With a `horizon` (made at `at`), its `until` is left at the instant the answer holds to."""
     judge = judging(versions or [spec], at)
     with paused_gc():
-        instant = at.timestamp()
+        instant = tracked(at, versions, horizon)
         index = ColumnIndex(frame, fetch, instant)
         counts = Counts(
             frame.claims,
@@ -65,11 +68,13 @@ def evaluate_columns(
     claims: Sequence[Claim],
     at: datetime,
     versions: Sequence[AgreementSpec] = (),
+    horizon: Horizon | None = None,
 ) -> dict[str, Any]:
     """The column path fed `Claim` objects: what the equivalence tests compare with `evaluate`."""
     mine = [c for c in claims if c.agreement == spec.id]
     frame = reduce_columns(columns_from_claims(mine))
-    return evaluate_frame(spec, frame, lambda rows: [mine[r] for r in rows], at, versions)
+    fetch = lambda rows: [mine[r] for r in rows]  # noqa: E731
+    return evaluate_frame(spec, frame, fetch, at, versions, horizon)
 
 
 class EventSlice(Sequence[Event]):
@@ -113,6 +118,8 @@ class ColumnIndex:
             None  # a reading with overrides shares its parent's caches
         )
         self._fetch = fetch
+        if isinstance(at, Instant):  # searched by clock instant too (`_select`), not compared
+            at.horizon.passes_any(frame.at)
         self.known = np.flatnonzero(frame.known_at <= at)
         self.instant = at
         loose = frame.known_at != frame.at

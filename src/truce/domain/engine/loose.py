@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import overload
 
 from truce.domain.engine.assess import Assessment
 from truce.domain.engine.events import Event
+from truce.domain.engine.horizon import minute_text
 from truce.domain.engine.index import claims_total
 from truce.domain.spec import Selector
 
@@ -111,4 +111,4 @@ class Chained(Sequence[Event]):
 
 
 def _fmt(ctx: Assessment, instant: float) -> str:
-    return datetime.fromtimestamp(instant, ctx.zone).isoformat(timespec="minutes")
+    return minute_text(instant, ctx.zone)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
+from truce.domain.engine.horizon import minute_text
 from truce.domain.engine.verdicts import Explanation, ExtensionVerdict, Status, Verdict
 from truce.domain.spec import (
     GateTerm,
@@ -43,7 +43,7 @@ def _verdict(
 
 def opens(ctx: Assessment, start: float) -> str:
     """Why a verdict whose window has not opened is `upcoming`."""
-    return f"opens {datetime.fromtimestamp(start, ctx.zone).isoformat(timespec='minutes')}"
+    return f"opens {minute_text(start, ctx.zone)}"
 
 
 def gate(term: GateTerm, ctx: Assessment) -> TermResult:

@@ -15,9 +15,10 @@ from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
 from truce.domain.engine.disputes import Disputes
 from truce.domain.engine.events import reduce_claims
+from truce.domain.engine.horizon import Horizon
 from truce.domain.engine.index import EventIndex, Index, known_by, later_at, pending_at
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
-from truce.domain.engine.versions import Judge, judging
+from truce.domain.engine.versions import Judge, effective_instants, judging
 from truce.domain.spec import AgreementSpec
 
 EVALUATORS: dict[str, Evaluator] = {
@@ -97,15 +98,29 @@ def evaluate(
     claims: Iterable[Claim],
     at: datetime,
     versions: Sequence[AgreementSpec] = (),
+    horizon: Horizon | None = None,
 ) -> dict[str, Any]:
     """The agreement's state at `at`, as plain data (see docs/status.md for every key).
 
     `versions`: every recorded version of the spec, oldest first; the one in force at `at`
     judges (see `versions.judging`), and the answer says which. Without them, `spec` is the
-    only version."""
+    only version. With a `horizon` (made at `at`), its `until` is left at the instant the
+    answer holds to with no new claims (`engine.horizon`)."""
     judge = judging(versions or [spec], at)
     with paused_gc():
-        return _evaluate(judge, claims, at)
+        return _evaluate(judge, claims, tracked(at, versions, horizon))
+
+
+def tracked(at: datetime, versions: Sequence[AgreementSpec], horizon: Horizon | None) -> float:
+    """The instant to judge: followed by `horizon` if given, which also learns when another
+    recorded version takes over."""
+    if horizon is None:
+        return at.timestamp()
+    if horizon.at != at.timestamp():
+        raise ValueError("the horizon was made for another instant")
+    for start in effective_instants(versions):
+        horizon.passes(start)
+    return horizon.instant()
 
 
 @contextmanager
@@ -121,9 +136,8 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _evaluate(judge: Judge, claims: Iterable[Claim], at: datetime) -> dict[str, Any]:
+def _evaluate(judge: Judge, claims: Iterable[Claim], instant: float) -> dict[str, Any]:
     book = reduce_claims(c for c in claims if c.agreement == judge.spec.id)
-    instant = at.timestamp()
     index = Index(
         known_by(book.events, instant),
         pending_at(book.events, instant),

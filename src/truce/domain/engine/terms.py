@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
+from truce.domain.engine.horizon import minute_text
 from truce.domain.engine.loose import Tally, settled_at, tally
 from truce.domain.engine.verdicts import (
     Explanation,
@@ -229,6 +230,4 @@ def _total(
 
 
 def _fmt(ctx: Assessment, instant: float) -> str:
-    from datetime import datetime
-
-    return datetime.fromtimestamp(instant, ctx.zone).isoformat(timespec="minutes")
+    return minute_text(instant, ctx.zone)

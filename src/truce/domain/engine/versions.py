@@ -51,3 +51,12 @@ def judging(versions: Sequence[AgreementSpec], at: datetime) -> Judge:
         if when is None or local_instant(when, spec.zone) <= instant:
             chosen = number
     return Judge(versions[chosen], chosen + 1, len(versions))
+
+
+def effective_instants(versions: Sequence[AgreementSpec]) -> list[float]:
+    """Where `judging` may choose another version: each declared `effective_from`."""
+    return [
+        local_instant(spec.effective_from, spec.zone)
+        for spec in versions
+        if spec.effective_from is not None
+    ]

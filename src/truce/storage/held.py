@@ -1,0 +1,154 @@
+"""The answer to a status "now", kept with the span of instants it holds for.
+
+An answer judged at instant T on chain head H holds, with no new claims, until the instant U its
+judgment noted (`domain.engine.horizon`): asked again at any T' in [T, U) on the same head, the
+engine would give the same answer but for the instant it shows. So the last "now" answer is kept
+in `<key>.answers/now.held`, with a header like the kept answers' (`storage.answers`: format,
+rules, head, length and SHA-256 of the text) plus T, U and the instant as the answer shows it;
+it serves any status (now or `--at`) whose instant falls in [T, U) while the head is H, with the
+shown instant swapped for the one asked. One file per agreement: the next "now" judgment replaces
+it. A cache, never a source: anything that does not match is judged again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import uuid
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from truce.storage.answers import AnswerStore, Kept, rules
+from truce.storage.snapshot import FORMAT, Head
+
+NAME = "now.held"
+
+
+@dataclass(frozen=True)
+class Held:
+    """A kept answer, the instant it was judged at, and until when it holds."""
+
+    kept: Kept
+    judged_at: float
+    until: float  # math.inf: no instant was noted at which it could change
+    shown: str  # the answer's "at"
+
+    def printed_at(self, shown: str) -> str | None:
+        """The printed text as it reads at another instant of its span, shown as `shown`; None
+        when the text is not the printed form (or its "at" line cannot be found once)."""
+        if not self.kept.printed:
+            return None
+        if shown == self.shown:
+            return self.kept.text
+        # Sorted keys, two-space indent: the top level's "at" is the only such line.
+        old = f'\n  "at": {json.dumps(self.shown, ensure_ascii=False)},\n'
+        if self.kept.text.count(old) != 1:
+            return None
+        return self.kept.text.replace(old, f'\n  "at": {json.dumps(shown, ensure_ascii=False)},\n')
+
+
+def read(store: AnswerStore, head: Head, instant: float) -> Held | None:
+    """The answer kept for the agreement that holds at `instant` on `head`, or None."""
+    path = _path(store)
+    if path is None or not store.usable:
+        return None
+    try:
+        with open(path, "rb") as kept:
+            about = json.loads(kept.readline())
+            if not isinstance(about, dict) or not _holds(about, instant):
+                return None
+            body = kept.read()
+        printed = about.get("printed") is True
+        span = (about["from"], about["until"], about["shown"])
+        if about != _header(store, head, body, printed, *span):
+            return None
+        until = math.inf if about["until"] is None else float(about["until"])
+        return Held(Kept(body.decode("utf-8"), printed), float(about["from"]), until, span[2])
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def span(store: AnswerStore, head: Head) -> tuple[float, float] | None:
+    """The instants [T, U) the kept "now" answer holds for, if it was judged on `head` (its text
+    unread: a watcher that saw the answer at an instant of the span, asking again within it,
+    would see the same)."""
+    path = _path(store)
+    if path is None or not store.usable:
+        return None
+    try:
+        with open(path, "rb") as kept:
+            about = json.loads(kept.readline())
+        if {k: about.get(k) for k in _same(store, head)} != _same(store, head):
+            return None
+        until = math.inf if about["until"] is None else float(about["until"])
+        return float(about["from"]), until
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def keep(
+    store: AnswerStore, head: Head, judged_at: float, until: float, shown: str, kept: Kept
+) -> None:
+    """Keep `kept`, judged at `judged_at` on `head`, as holding until `until`; only if the chain
+    is still at `head` (as `AnswerStore.keep`). Best effort."""
+    path = _path(store)
+    if path is None or not store.usable or until <= judged_at or store.head() != head:
+        return
+    body = kept.text.encode("utf-8")
+    limit = None if math.isinf(until) else until
+    about = _header(store, head, body, kept.printed, judged_at, limit, shown)
+    partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as out:
+            out.write(json.dumps(about).encode() + b"\n")
+            out.write(body)
+        os.replace(partial, path)
+    except OSError:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+def _holds(about: dict[str, Any], instant: float) -> bool:
+    until = about.get("until")
+    return float(about["from"]) <= instant and (until is None or instant < float(until))
+
+
+def _path(store: AnswerStore) -> Path | None:
+    folder = store.folder()
+    return None if folder is None else folder / NAME
+
+
+def _same(store: AnswerStore, head: Head) -> dict[str, Any]:
+    """What the answer was judged with: any change and it is judged again."""
+    return {
+        "format": FORMAT,
+        "rules": rules(),
+        "agreement": store.agreement,
+        "seq": head.seq,
+        "hash": head.hash,
+    }
+
+
+def _header(
+    store: AnswerStore,
+    head: Head,
+    body: bytes,
+    printed: bool,
+    judged_at: float,
+    until: float | None,
+    shown: str,
+) -> dict[str, Any]:
+    return {
+        **_same(store, head),
+        "from": judged_at,
+        "until": until,
+        "shown": shown,
+        "printed": printed,
+        "bytes": len(body),
+        "sha256": hashlib.sha256(body).hexdigest(),
+    }

@@ -1,0 +1,151 @@
+"""A status "now" kept with the span of instants it holds for (`storage.held`): served for any
+instant of the span on the same chain head, equal to a fresh judgment there (Hypothesis), and
+judged again past its end, after an append, or when the file is damaged."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from truce import services
+from truce.domain.claim_input import ClaimInput, with_content_id
+from truce.domain.engine import evaluate
+from truce.domain.engine.answer_model import StatusAnswer
+from truce.domain.spec import AgreementSpec
+from truce.pretty import json_text
+from truce.services import agreement_status
+from truce.storage import Ledger, held
+
+AGREEMENT = "soon"
+NOW = datetime.now(UTC).replace(microsecond=0)
+START = NOW + timedelta(days=2, hours=3)  # the pause starts later than any "now" of the run
+
+
+def _spec() -> tuple[AgreementSpec, str]:
+    """A two-day pause starting soon, a daily release quota and a ratio: its answer "now"
+    changes at the start, at each day's end, and when the phase ends."""
+    text = f"""
+id: {AGREEMENT}
+title: A pause that starts soon
+timezone: Asia/Jerusalem
+parties: [{{id: hamas, name: Hamas}}, {{id: israel, name: Israel}}]
+phases:
+  - {{id: pause, start: {{at: "{START.isoformat()}"}}, duration: {{days: 2}}}}
+terms:
+  - {{id: daily, kind: quota, phase: pause, party: hamas, subject: hostages, at_least: 10,
+      per: day}}
+  - {{id: swap, kind: ratio, phase: pause, party: israel, subject: prisoners,
+      per_unit_of: {{party: hamas, subject: hostages}}, factor: 3}}
+"""
+    return AgreementSpec.model_validate(YAML(typ="safe").load(text)), text
+
+
+def _claims(spec: AgreementSpec) -> list[Any]:
+    rows = [
+        {"type": "release", "actor": "hamas", "subject": "hostages", "quantity": 12,
+         "date": (START + timedelta(hours=5)).isoformat(), "sources": [{"outlet": "AP"}]},
+        {"type": "release", "actor": "israel", "subject": "prisoners", "quantity": 30,
+         "date": (START + timedelta(hours=9)).isoformat()[:10], "sources": [{"outlet": "AP"}]},
+    ]  # fmt: skip
+    return [ClaimInput.model_validate({"agreement": AGREEMENT, **r}).to_claim(spec.zone)
+            for r in rows]  # fmt: skip
+
+
+@pytest.fixture
+def ledger(ledger_url: str) -> Iterator[Ledger]:
+    spec, text = _spec()
+    with Ledger.init(ledger_url) as ledger:
+        ledger.add_agreement(spec, text, "analyst")
+        ledger.append_claims(_claims(spec), "analyst")
+        yield ledger
+
+
+@pytest.fixture
+def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real: Callable[..., dict[str, Any]] = agreement_status._judged
+
+    def counting(ledger: Ledger, agreement: str, spec: AgreementSpec, when: Any, *rest: Any) -> Any:
+        calls.append(when.isoformat())
+        return real(ledger, agreement, spec, when, *rest)
+
+    monkeypatch.setattr(agreement_status, "_judged", counting)
+    return calls
+
+
+def _fresh(ledger: Ledger, when: datetime) -> dict[str, Any]:
+    spec, _ = ledger.agreement(AGREEMENT)
+    return evaluate(spec, ledger.claims(AGREEMENT), when, ledger.agreement_versions(AGREEMENT))
+
+
+def _span(ledger: Ledger) -> tuple[float, float]:
+    store = ledger.answers(AGREEMENT)
+    found = held.span(store, store.head())
+    assert found is not None
+    return found
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fraction=st.floats(0, 1, exclude_max=True), printed=st.booleans())
+def test_now_serves_every_instant_of_its_span_as_a_fresh_judgment(
+    ledger: Ledger, judged: list[str], fraction: float, printed: bool
+) -> None:
+    services.status(ledger, AGREEMENT)
+    start, until = _span(ledger)
+    assert until <= START.timestamp()  # nothing past the pause's start is promised
+    later = datetime.fromtimestamp(start + fraction * (until - start), UTC)
+    if later.timestamp() >= until:
+        return
+    count = len(judged)
+    fresh = _fresh(ledger, later)
+    if printed:
+        text = services.status_text(ledger, AGREEMENT, later.isoformat())
+        assert text == json_text(StatusAnswer.of(fresh).as_data())  # as `--json` prints it
+        served = json.loads(text)
+    else:
+        served = services.status(ledger, AGREEMENT, later.isoformat())
+    assert len(judged) == count  # read from the held answer, not judged
+    assert served == fresh
+
+
+def test_past_its_span_an_answer_is_judged_again(ledger: Ledger, judged: list[str]) -> None:
+    services.status(ledger, AGREEMENT)
+    _, until = _span(ledger)
+    assert until < math.inf
+    past = datetime.fromtimestamp(until, UTC) + timedelta(minutes=1)
+    answer = services.status(ledger, AGREEMENT, past.isoformat())
+    assert len(judged) == 2 and answer == _fresh(ledger, past)
+    assert answer["state"] != services.status(ledger, AGREEMENT)["state"]
+
+
+def test_an_append_or_damage_means_judging_again(ledger: Ledger, judged: list[str]) -> None:
+    spec, _ = _spec()
+    services.status(ledger, AGREEMENT)
+    late = with_content_id(replace(_claims(spec)[0], id="", quantity=20))
+    ledger.append_claims([late], "analyst")
+    services.status(ledger, AGREEMENT)
+    assert len(judged) == 2
+    folder = ledger.answers(AGREEMENT).folder()
+    assert folder is not None
+    path = folder / held.NAME
+    body = path.read_bytes()
+    path.write_bytes(body.replace(b'"state"', b'"State"', 1))
+    answer = services.status(ledger, AGREEMENT)
+    assert len(judged) == 3 and answer == {**_fresh(ledger, NOW), "at": answer["at"]}
+
+
+def test_status_holding_says_until_when(ledger: Ledger) -> None:
+    answer, until = services.status_holding(ledger, AGREEMENT)
+    assert until == _span(ledger)[1]
+    assert datetime.fromisoformat(answer["at"]).timestamp() < until <= START.timestamp()
