@@ -81,7 +81,7 @@ FIELDS: tuple[ClaimField, ...] = (
                option="--supersedes"),
     ClaimField("notes", "text", "anything a monitor adds", editable=True, repeats=True,
                option="--notes"),
-    ClaimField("recorded_by", "text", "who recorded it", length=200, in_payload=False,
+    ClaimField("recorded_by", "text", "who records it", length=200, in_payload=False,
                written=False, repeats=True, option="--by"),
     ClaimField("phase", "text", "the agreement's phase it belongs to", length=200, repeats=True),
     ClaimField("extra", "object", "anything else, kept as is", only_when_set=True, repeats=True),
