@@ -21,7 +21,7 @@ from truce.cli.context import (
     settings,
 )
 from truce.cli.streams import Meter, input_path, output_target
-from truce.domain.claim_fields import help_of
+from truce.domain.claim_fields import HELP
 from truce.domain.claims import ClaimStatus
 from truce.errors import ImportRejected
 from truce.io.field_errors import FieldImportOptions
@@ -56,29 +56,29 @@ def register(app: typer.Typer) -> None:
 
 
 def record(
-    agreement: str = typer.Option(..., "--agreement", "-a", help=help_of("agreement")),
-    type_: str = typer.Option(..., "--type", "-t", help=help_of("type")),
-    date: str = typer.Option(..., "--date", "-d", help=help_of("date")),
-    actor: str = typer.Option(None, help=help_of("actor")),
-    target: str = typer.Option(None, help=help_of("target")),
-    quantity: int = typer.Option(None, "--quantity", "-q", help=help_of("quantity")),
-    qualifier: str = typer.Option(None, help=help_of("qualifier")),
-    subject: str = typer.Option(None, help=help_of("subject")),
-    category: list[str] = typer.Option([], "--category", "-c", help=help_of("categories")),
-    event_id: str = typer.Option(None, "--event-id", help=help_of("event_id")),
-    status: ClaimStatus = typer.Option(ClaimStatus.REPORTED, help=help_of("status")),
+    agreement: str = typer.Option(..., "--agreement", "-a", help=HELP["agreement"]),
+    type_: str = typer.Option(..., "--type", "-t", help=HELP["type"]),
+    date: str = typer.Option(..., "--date", "-d", help=HELP["date"]),
+    actor: str = typer.Option(None, help=HELP["actor"]),
+    target: str = typer.Option(None, help=HELP["target"]),
+    quantity: int = typer.Option(None, "--quantity", "-q", help=HELP["quantity"]),
+    qualifier: str = typer.Option(None, help=HELP["qualifier"]),
+    subject: str = typer.Option(None, help=HELP["subject"]),
+    category: list[str] = typer.Option([], "--category", "-c", help=HELP["categories"]),
+    event_id: str = typer.Option(None, "--event-id", help=HELP["event_id"]),
+    status: ClaimStatus = typer.Option(ClaimStatus.REPORTED, help=HELP["status"]),
     outlet: str = typer.Option(None, help="source outlet"),
     url: str = typer.Option(None, help="source URL"),
     speaker: str = typer.Option(None, help="who is quoted"),
     role: str = typer.Option(None, help="the speaker's role"),
     anonymous: bool = typer.Option(False, "--anonymous", help="the source is unnamed"),
     via: str = typer.Option(None, help="who relayed the source"),
-    quote: str = typer.Option(None, help=help_of("quote")),
-    reliability: str = typer.Option(None, help=help_of("reliability")),
-    location: str = typer.Option(None, help=help_of("location")),
-    supersedes: str = typer.Option(None, help=help_of("supersedes")),
-    notes: str = typer.Option(None, help=help_of("notes")),
-    by: str = typer.Option(None, "--by", help=help_of("recorded_by")),
+    quote: str = typer.Option(None, help=HELP["quote"]),
+    reliability: str = typer.Option(None, help=HELP["reliability"]),
+    location: str = typer.Option(None, help=HELP["location"]),
+    supersedes: str = typer.Option(None, help=HELP["supersedes"]),
+    notes: str = typer.Option(None, help=HELP["notes"]),
+    by: str = typer.Option(None, "--by", help=HELP["recorded_by"]),
     allow_unknown: bool = typer.Option(
         False, "--allow-unknown", help="keep it, flagged, if the agreement does not declare its ids"
     ),

@@ -96,6 +96,8 @@ SOURCE_FIELDS: tuple[str, ...] = ("outlet", "url", "speaker", "role", "anonymous
 
 BY_NAME: dict[str, ClaimField] = {f.name: f for f in FIELDS}
 NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+# Each field's one-line help, as `truce record --help` shows it.
+HELP: dict[str, str] = {f.name: f.help for f in FIELDS}
 # The payload's keys (`Claim.payload()`), and those it carries only when set.
 PAYLOAD_KEYS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.in_payload)
 OPTIONAL_PAYLOAD_KEYS: frozenset[str] = frozenset(f.name for f in FIELDS if f.only_when_set)
@@ -106,8 +108,3 @@ COUNTS: frozenset[str] = frozenset(f.name for f in FIELDS if f.kind == "count")
 # Stored as JSON text: the value read back is decoded, and compared decoded.
 JSON_KINDS: frozenset[str] = frozenset({"list", "sources", "object"})
 JSON_FIELDS: frozenset[str] = frozenset(f.name for f in FIELDS if f.kind in JSON_KINDS)
-
-
-def help_of(name: str) -> str:
-    """The one-line help of a field, as `truce record --help` shows it."""
-    return BY_NAME[name].help
