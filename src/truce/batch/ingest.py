@@ -26,13 +26,14 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 from truce.batch.documents import content_hashes
 from truce.batch.known import KnownEvent, Shape, load_known, match_record, shape
 from truce.domain.candidate import CandidateRecord, Figure
+from truce.domain.claim_fields import SOURCE_FIELDS
 from truce.domain.mention import mention_key
 from truce.domain.readings import qualifier
 from truce.storage.ledger import Ledger
 from truce.storage.queued import Mention
 from truce.storage.review import ReviewQueue
 
-_SOURCE_FIELDS = ("outlet", "url", "speaker", "role", "anonymous", "via")
+_SOURCE_FIELDS = SOURCE_FIELDS
 
 
 CHUNK = 2_000  # events whose known events are fetched together
