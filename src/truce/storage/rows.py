@@ -100,20 +100,22 @@ class RowChecker:
     ) -> list[str]:
         """The columns (all but the id) whose value is not the entry's."""
         get, decode = payload.get, self._json
-        own = {"seq": seq, "recorded_by": by, "payload": text}
-        expected = [own[n] if n in own else get(n) for n in _CHECKED]
+        expected = [get(n) for n in _CHECKED]
+        expected[_SEQ_AT], expected[_BY_AT], expected[_TEXT_AT] = seq, by, text
         actual = list(row[1:])
         for i, empty in _JSON_AT:
-            expected[i] = expected[i] or empty()
-            actual[i] = decode(actual[i], empty())
+            expected[i] = expected[i] or empty
+            actual[i] = decode(actual[i], empty)
         return [n for n, a, e in zip(_CHECKED, actual, expected, strict=True) if a != e]
 
 
-# The columns `RowChecker` compares, and which of them hold JSON (by position among them, with
-# the empty value that stands for an absent one).
+# The columns `RowChecker` compares (all but the id), where among them the entry's own values
+# go, and which hold JSON, with the empty value an absent one stands for (compared, never
+# changed).
 _CHECKED = CLAIM_COLUMNS[1:]
-_JSON_AT = tuple(
-    (i, dict if BY_NAME[n].kind == "object" else list)
+_SEQ_AT, _BY_AT, _TEXT_AT = (_CHECKED.index(n) for n in ("seq", "recorded_by", "payload"))
+_JSON_AT: tuple[tuple[int, Any], ...] = tuple(
+    (i, {} if BY_NAME[n].kind == "object" else [])
     for i, n in enumerate(_CHECKED)
     if n in JSON_FIELDS
 )

@@ -35,9 +35,11 @@ _STRING_KEYS = tuple(
     if k not in JSON_FIELDS and k not in COUNTS and k not in OPTIONAL_PAYLOAD_KEYS
 )
 _STRING_COLUMNS = itemgetter(*(_AT[k] for k in _STRING_KEYS))
-_SEQ, _BY, _PAYLOAD = _AT["seq"], _AT["recorded_by"], _AT["payload"]
-_CATEGORIES, _SOURCES, _EXTRA = _AT["categories"], _AT["sources"], _AT["extra"]
-_QUANTITY, _QUALIFIER = _AT["quantity"], _AT["qualifier"]
+# A row's seq, recorder and payload, and its columns read as they are (JSON, count, qualifier).
+_OWN = itemgetter(_AT["seq"], _AT["recorded_by"], _AT["payload"])
+_AS_STORED = itemgetter(
+    *(_AT[k] for k in ("categories", "sources", "extra", "quantity", "qualifier"))
+)
 
 
 @dataclass
@@ -196,12 +198,7 @@ class _FastChecker:
     ) -> str | None:
         if row[0] is None:
             return f"claim {ref} (seq {seq}) is missing from the claims projection"
-        if (
-            row[_SEQ] == seq
-            and row[_BY] == by
-            and row[_PAYLOAD] == payload
-            and self._same(row, payload)
-        ):
+        if _OWN(row) == (seq, by, payload) and self._same(row, payload):
             return None
         try:
             differ = self._slow.differences(row, seq, json.loads(payload), payload, by)
@@ -217,7 +214,8 @@ class _FastChecker:
         The row's values are written in the payload's sorted key order, each as one whole JSON
         value (JSON columns as stored, once they are known to hold a list or an object), so
         equal text means the payload holds exactly these values under these keys."""
-        categories, sources, extra = row[_CATEGORIES] or "[]", row[_SOURCES] or "[]", row[_EXTRA]
+        categories, sources, extra, quantity, how = _AS_STORED(row)
+        categories, sources = categories or "[]", sources or "[]"
         if not (self._holds(categories, list) and self._holds(sources, list)):
             return False
         if extra and not self._holds(extra, dict):
@@ -226,12 +224,10 @@ class _FastChecker:
             strings = ["null" if v is None else encode_basestring(v) for v in _STRING_COLUMNS(row)]
         except TypeError:
             return False
-        quantity = row[_QUANTITY]
         if quantity is not None and type(quantity) is not int:
             return False
         number = "null" if quantity is None else str(quantity)
         extra_member = f'"extra":{extra},' if extra else ""
-        how = row[_QUALIFIER]
         if how is not None and type(how) is not str:
             return False
         how_member = f'"qualifier":{encode_basestring(how)},' if how else ""
