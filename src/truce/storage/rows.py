@@ -106,6 +106,8 @@ class RowChecker:
         for i, empty in _JSON_AT:
             expected[i] = expected[i] or empty
             actual[i] = decode(actual[i], empty)
+        if actual == expected:
+            return []
         return [n for n, a, e in zip(_CHECKED, actual, expected, strict=True) if a != e]
 
 

@@ -35,8 +35,9 @@ _STRING_KEYS = tuple(
     if k not in JSON_FIELDS and k not in COUNTS and k not in OPTIONAL_PAYLOAD_KEYS
 )
 _STRING_COLUMNS = itemgetter(*(_AT[k] for k in _STRING_KEYS))
-# A row's seq, recorder and payload, and its columns read as they are (JSON, count, qualifier).
-_OWN = itemgetter(_AT["seq"], _AT["recorded_by"], _AT["payload"])
+# A row's recorder and payload (its id and seq lead every row), and its columns read as they
+# are (JSON, count, qualifier).
+_BY, _PAYLOAD = _AT["recorded_by"], _AT["payload"]
 _AS_STORED = itemgetter(
     *(_AT[k] for k in ("categories", "sources", "extra", "quantity", "qualifier"))
 )
@@ -198,7 +199,12 @@ class _FastChecker:
     ) -> str | None:
         if row[0] is None:
             return f"claim {ref} (seq {seq}) is missing from the claims projection"
-        if _OWN(row) == (seq, by, payload) and self._same(row, payload):
+        if (
+            row[1] == seq
+            and row[_BY] == by
+            and row[_PAYLOAD] == payload
+            and self._same(row, payload)
+        ):
             return None
         try:
             differ = self._slow.differences(row, seq, json.loads(payload), payload, by)
