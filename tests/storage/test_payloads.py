@@ -8,9 +8,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from truce.domain.claim_fields import OPTIONAL_PAYLOAD_KEYS, PAYLOAD_KEYS
 from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source
 from truce.domain.readings import Qualifier
-from truce.storage.chain import canonical
+from truce.storage.chain import CLAIM_PAYLOAD, canonical
 from truce.storage.payloads import PayloadWriter
 
 texts = st.text(max_size=12)  # any characters: quotes, backslashes, controls, non-ASCII
@@ -74,3 +75,23 @@ def test_odd_values_take_the_long_way_with_the_same_result() -> None:
     for odd in ({"quantity": True}, {"actor": 7}, {"extra": {"k": (1, 2)}}):
         claim = Claim(**{**base, **odd})
         assert writer.text(claim) == canonical(claim.payload())
+
+
+@settings(max_examples=100)
+@given(claims)
+def test_the_fast_path_fills_every_slot_of_the_template(claim: Claim) -> None:
+    # The long way gives the same text, so only this shows the fast path is the one taken:
+    # a field added to the definition (and so to CLAIM_PAYLOAD) but not to the writer fails here.
+    values = PayloadWriter().values(claim)
+    assert len(values) == CLAIM_PAYLOAD.count("%s")
+    assert CLAIM_PAYLOAD % values == canonical(claim.payload())
+
+
+def test_the_template_is_the_canonical_payload_with_a_slot_per_value() -> None:
+    marked = {key: f"<{key}>" for key in PAYLOAD_KEYS}
+    expected = canonical(marked)
+    for key in OPTIONAL_PAYLOAD_KEYS:  # a member present only when set: one slot for it all
+        expected = expected.replace(f'"{key}":"<{key}>",', "%s")
+    for key in PAYLOAD_KEYS:
+        expected = expected.replace(f'"<{key}>"', "%s")
+    assert expected == CLAIM_PAYLOAD

@@ -20,6 +20,7 @@ from truce.cli.context import (
     settings,
 )
 from truce.cli.streams import Meter, input_path, output_target
+from truce.domain.claim_fields import HELP
 from truce.domain.claims import ClaimStatus
 from truce.errors import ImportRejected
 from truce.io.field_errors import FieldImportOptions
@@ -55,33 +56,29 @@ def register(app: typer.Typer) -> None:
 
 
 def record(
-    agreement: str = typer.Option(..., "--agreement", "-a", help="agreement id"),
-    type_: str = typer.Option(
-        ..., "--type", "-t", help="event type: built-in, or a provision the agreement declares"
-    ),
-    date: str = typer.Option(..., "--date", "-d", help="2023-11-24, 2023-11-24T16:00+02:00, ..."),
-    actor: str = typer.Option(None, help="acting party id"),
-    target: str = typer.Option(None, help="party acted upon"),
-    quantity: int = typer.Option(None, "--quantity", "-q", help="how many"),
-    qualifier: str = typer.Option(
-        None, help="how the source put it: at_least, more_than, over, about, nearly, up_to"
-    ),
-    subject: str = typer.Option(None, help="subject id, e.g. hostages"),
-    category: list[str] = typer.Option([], "--category", "-c", help="repeat for several"),
-    event_id: str = typer.Option(None, "--event-id", help="claims with one key are one event"),
-    status: ClaimStatus = typer.Option(ClaimStatus.REPORTED, help="verification status"),
+    agreement: str = typer.Option(..., "--agreement", "-a", help=HELP["agreement"]),
+    type_: str = typer.Option(..., "--type", "-t", help=HELP["type"]),
+    date: str = typer.Option(..., "--date", "-d", help=HELP["date"]),
+    actor: str = typer.Option(None, help=HELP["actor"]),
+    target: str = typer.Option(None, help=HELP["target"]),
+    quantity: int = typer.Option(None, "--quantity", "-q", help=HELP["quantity"]),
+    qualifier: str = typer.Option(None, help=HELP["qualifier"]),
+    subject: str = typer.Option(None, help=HELP["subject"]),
+    category: list[str] = typer.Option([], "--category", "-c", help=HELP["categories"]),
+    event_id: str = typer.Option(None, "--event-id", help=HELP["event_id"]),
+    status: ClaimStatus = typer.Option(ClaimStatus.REPORTED, help=HELP["status"]),
     outlet: str = typer.Option(None, help="source outlet"),
     url: str = typer.Option(None, help="source URL"),
     speaker: str = typer.Option(None, help="who is quoted"),
     role: str = typer.Option(None, help="the speaker's role"),
     anonymous: bool = typer.Option(False, "--anonymous", help="the source is unnamed"),
     via: str = typer.Option(None, help="who relayed the source"),
-    quote: str = typer.Option(None, help="the words of the source"),
-    reliability: str = typer.Option(None, help="Admiralty grade, e.g. B2"),
-    location: str = typer.Option(None),
-    supersedes: str = typer.Option(None, help="id of the claim this one corrects"),
-    notes: str = typer.Option(None),
-    by: str = typer.Option(None, "--by", help="who records this"),
+    quote: str = typer.Option(None, help=HELP["quote"]),
+    reliability: str = typer.Option(None, help=HELP["reliability"]),
+    location: str = typer.Option(None, help=HELP["location"]),
+    supersedes: str = typer.Option(None, help=HELP["supersedes"]),
+    notes: str = typer.Option(None, help=HELP["notes"]),
+    by: str = typer.Option(None, "--by", help=HELP["recorded_by"]),
     allow_unknown: bool = typer.Option(
         False, "--allow-unknown", help="keep it, flagged, if the agreement does not declare its ids"
     ),

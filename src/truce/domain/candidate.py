@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from truce.domain.claim_fields import SOURCE_FIELDS
 from truce.domain.claim_input import is_web_address
 from truce.domain.event_codes import codes_for
 from truce.domain.provisions import Provision
@@ -25,7 +26,7 @@ _KNOWN = ("id", "type", "modality", "date", "date_precision", "actor", "target",
           "quantity", "qualifier", "quantities", "categories", "location", "source", "sources",
           "quote", "span", "confidence", "event_id", "document", "document_meta", "notes",
           "evidence")  # fmt: skip
-_SOURCE_KEYS = ("outlet", "url", "speaker", "role", "anonymous", "via")
+_SOURCE_KEYS = SOURCE_FIELDS
 
 
 class FigureNotWhole(ValueError):

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from truce.domain.claim_input import ClaimInput, SourceInput
+from truce.domain.claim_fields import SOURCE_FIELDS, WRITTEN
+from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.errors import InvalidClaimLine, MalformedLine
 from truce.io import json_text
@@ -21,8 +22,8 @@ from truce.services.admission import input_error
 # code columns the type's (or `extra`'s) PLOVER and CAMEO codes.
 EXPORT_KEYS = ("id", "recorded_by", "lat", "lon", "admin1", "country", "geo_precision", "plover",
                "cameo")  # fmt: skip
-CLAIM_FIELDS = tuple(ClaimInput.model_fields)
-SOURCE_FIELDS = tuple(SourceInput.model_fields)
+# What a user writes of a claim and of each of its sources (`domain.claim_fields`).
+CLAIM_FIELDS = WRITTEN
 FLAT_SOURCE_COLUMNS = tuple(f"source_{name}" for name in SOURCE_FIELDS)
 CSV_COLUMNS = frozenset(CLAIM_FIELDS + FLAT_SOURCE_COLUMNS + EXPORT_KEYS)
 

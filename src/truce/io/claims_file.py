@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
@@ -65,13 +66,7 @@ def read_claims(
     `admit`, when given, is the agreement's check of each claim (see `truce.services.admission`)."""
     kind = detect_format(path, fmt)
     name = str(path)
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
-    except OSError as exc:
-        raise InputFileError(f"cannot read {name}: {exc.strerror}") from None
-    try:
-        check_text(handle, name)
-        lines = decoded_lines(handle, name)
+    with text_lines(path) as lines:
         records = _jsonl(lines, name) if kind == "jsonl" else _csv(lines, name)
         seen = False
         for lineno, record in records:
@@ -86,8 +81,6 @@ def read_claims(
                 yield LineError.from_error(name, lineno, exc)
         if not seen:
             raise EmptyInputFile(f"{name} has no claims (only blank lines)")
-    finally:
-        handle.close()
 
 
 def load_claims_file(
@@ -127,6 +120,22 @@ def agreement_checks(
         return admit(words_for(claim.agreement), claim, allow_unknown)
 
     return (lambda a: words_for(a).spec.zone), checked
+
+
+@contextmanager
+def text_lines(path: str | Path) -> Iterator[Iterator[str]]:
+    """An input file's lines as text, for a claims file and a field file alike: the file opened,
+    refused if it is empty or binary, decoded line by line, and closed however reading ends."""
+    name = str(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        raise InputFileError(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        check_text(handle, name)
+        yield decoded_lines(handle, name)
+    finally:
+        handle.close()
 
 
 def check_text(handle: BinaryIO, name: str) -> None:

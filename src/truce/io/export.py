@@ -14,6 +14,7 @@ from typing import IO, Any, Literal
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from truce.domain.claim_fields import SOURCE_FIELDS
 from truce.domain.claims import Claim
 from truce.domain.event_codes import codes_for
 from truce.errors import ExportTarget, UnknownExportFormat
@@ -32,9 +33,8 @@ CSV_COLUMNS = (
 PLACE_COLUMNS = ("lat", "lon", "admin1", "country", "geo_precision")
 
 SOURCE_TYPE = pa.struct(
-    [("outlet", pa.string()), ("url", pa.string()), ("speaker", pa.string()),
-     ("role", pa.string()), ("anonymous", pa.bool_()), ("via", pa.string())]
-)  # fmt: skip
+    [(name, pa.bool_() if name == "anonymous" else pa.string()) for name in SOURCE_FIELDS]
+)
 # Fixed, so files from different exports line up; `date` keeps the written offset, `date_utc`
 # is the instant for range queries.
 PARQUET_SCHEMA = pa.schema(

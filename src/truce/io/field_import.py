@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from truce.domain.claims import Claim
 from truce.domain.spec import AgreementSpec
-from truce.errors import InputFileError, MalformedLine, TruceError
+from truce.errors import MalformedLine, TruceError
 from truce.io.claim_fields import ZoneFor, record_to_claim
-from truce.io.claims_file import ImportBatch, agreement_checks, check_text, decoded_lines
+from truce.io.claims_file import ImportBatch, agreement_checks, text_lines
 from truce.io.csv_cells import restore
 from truce.io.errors import LineError
 from truce.io.field_errors import FieldFileColumns, FieldRowNumber, FieldRowSpan, FieldRowUnmapped
@@ -171,13 +171,8 @@ def read_field_file(
 ) -> Iterator[Claim | LineError]:  # fmt: skip
     """Each row's claim of the agreement `spec`, or its line error, in file order."""
     name, mapper = str(path), MAPPERS[fmt]
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
-    except OSError as exc:
-        raise InputFileError(f"cannot read {name}: {exc.strerror}") from None
-    try:
-        check_text(handle, name)
-        for lineno, row in _rows(decoded_lines(handle, name), name, fmt):
+    with text_lines(path) as lines:
+        for lineno, row in _rows(lines, name, fmt):
             if isinstance(row, LineError):
                 yield row
                 continue
@@ -185,8 +180,6 @@ def read_field_file(
                 yield admit(record_to_claim(mapper(row, spec), zone_for))
             except TruceError as exc:
                 yield LineError.from_error(name, lineno, exc)
-    finally:
-        handle.close()
 
 
 def _rows(lines: Iterator[str], name: str, fmt: str) -> Iterator[tuple[int, Row | LineError]]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from truce.domain.claim_fields import SOURCE_FIELDS
 from truce.domain.claims import Claim
 from truce.io.export import code_columns
 from truce.io.field_rows import place, sources_text
 
-SOURCE_KEYS = ("outlet", "url", "speaker", "role", "anonymous", "via")
+SOURCE_KEYS = SOURCE_FIELDS
 COLUMNS = (
     "id", "agreement", "type", "date", "date_utc", "date_precision", "event_id", "actor",
     "target", "quantity", "qualifier", "subject", "categories", "status", "reliability",

@@ -26,6 +26,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 from truce.batch.documents import content_hashes
 from truce.batch.known import KnownEvent, Shape, match_record, shape
 from truce.domain.candidate import CandidateRecord, Figure
+from truce.domain.claim_fields import SOURCE_FIELDS
 from truce.domain.mention import mention_key
 from truce.domain.readings import qualifier
 from truce.services.known_events import load_known
@@ -33,7 +34,7 @@ from truce.storage.ledger import Ledger
 from truce.storage.queued import Mention
 from truce.storage.review_rows import ReviewQueue
 
-_SOURCE_FIELDS = ("outlet", "url", "speaker", "role", "anonymous", "via")
+_SOURCE_FIELDS = SOURCE_FIELDS
 
 
 CHUNK = 2_000  # events whose known events are fetched together

@@ -13,29 +13,16 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from truce.domain.claim_fields import EDITABLE as CLAIM_EDITABLE
 from truce.domain.claim_input import MAX_CATEGORIES
 from truce.domain.place import check_place
 from truce.domain.readings import qualifier
 from truce.errors import BadPlace, ClaimError, TooManyCategories
 from truce.storage.suggest import event_agreements
 
-EDITABLE = {
-    "event_id",
-    "place",
-    "type",
-    "date",
-    "date_precision",
-    "actor",
-    "target",
-    "quantity",
-    "subject",
-    "categories",
-    "quote",
-    "location",
-    "modality",
-    "notes",
-    "qualifier",
-}
+# A claim's editable fields (`domain.claim_fields`), and a candidate's place and modality (kept
+# in its `extra`).
+EDITABLE = CLAIM_EDITABLE | {"place", "modality"}
 
 
 class EventOfAnotherAgreement(ClaimError):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection, Iterable
 from json.encoder import encode_basestring
 from typing import Any
+
+from truce.domain.claim_fields import OPTIONAL_PAYLOAD_KEYS, PAYLOAD_KEYS
 
 GENESIS = "0" * 64
 
@@ -42,11 +45,16 @@ def entry_hash(
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-# A claim payload's canonical JSON (keys sorted, `Claim.payload()`'s keys), with a slot for
-# each value as JSON, one before "location" for an `"extra":...,` member or nothing, and one
-# before "quantity" for a `"qualifier":...,` member (claims not exact) or nothing.
-CLAIM_PAYLOAD = (
-    '{"actor":%s,"agreement":%s,"categories":%s,"date":%s,"date_precision":%s,"event_id":%s,'
-    '%s"location":%s,"notes":%s,"phase":%s,%s"quantity":%s,"quote":%s,"reliability":%s,'
-    '"sources":%s,"status":%s,"subject":%s,"supersedes":%s,"target":%s,"type":%s}'
-)
+def payload_template(keys: Iterable[str], optional: Collection[str]) -> str:
+    """A claim payload's canonical JSON with a `%s` slot for each value (as JSON), keys sorted;
+    a key in `optional` gets one slot for its whole member (`"key":...,`) or nothing."""
+    ordered = sorted(keys)
+    if ordered[-1] in optional:
+        raise ValueError(f"{ordered[-1]!r} sorts last and cannot be left out of the template")
+    members = ["%s" if key in optional else f"{encode_basestring(key)}:%s," for key in ordered]
+    return "{" + "".join(members).removesuffix(",") + "}"
+
+
+# `Claim.payload()`'s canonical JSON: one slot per value in the sorted order of its keys
+# (`domain.claim_fields`), `extra` and `qualifier` members only when set.
+CLAIM_PAYLOAD = payload_template(PAYLOAD_KEYS, OPTIONAL_PAYLOAD_KEYS)

@@ -25,6 +25,8 @@ import pyarrow.compute as pc  # type: ignore[import-untyped]
 from sqlalchemy import Connection
 
 from truce.domain.claim_checks import UNCHECKED
+from truce.domain.claim_fields import COUNTS
+from truce.domain.claim_fields import REPEATED as CLAIM_REPEATED
 from truce.domain.engine.claim_columns import (
     NONE,
     PRECISION_CODE,
@@ -38,15 +40,12 @@ from truce.domain.readings import QUALIFIER_CODE, Qualifier, qualifier
 from truce.storage.rows import LOAD_COLUMNS, gc_paused
 
 NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
-# Columns with few distinct values are stored dictionary-encoded: smaller files, faster codes.
-REPEATED = frozenset(
-    {"agreement", "type", "date_precision", "actor", "target", "subject", "categories",
-     "status", "reliability", "sources", "location", "phase", "extra", "recorded_by", "notes",
-     "qualifier"}
-)  # fmt: skip
+# Columns with few distinct values (`domain.claim_fields`) are stored dictionary-encoded:
+# smaller files, faster codes.
+REPEATED = CLAIM_REPEATED
 TS = "ts"  # epoch seconds of `date`, computed once when rows are read
 # The projection's integer columns; every other column read is text.
-_INTEGERS = frozenset({"seq", "quantity"})
+_INTEGERS = frozenset({"seq", *COUNTS})
 # Rows fetched per chunk: the Python tuples of one chunk are alive at a time, not the whole read.
 FETCH_CHUNK = 65_536
 
@@ -99,7 +98,7 @@ def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
         column = columns[name]
         if isinstance(column, pa.ChunkedArray):
             column = column.combine_chunks()
-        kind = pa.int64() if name in ("seq", "quantity") else pa.string()
+        kind = pa.int64() if name in _INTEGERS else pa.string()
         array = column.cast(kind) if column.type != kind else column
         arrays[name] = array.dictionary_encode() if name in REPEATED else array
     # Each distinct date is parsed once, as `Claim` objects get theirs (fromisoformat).

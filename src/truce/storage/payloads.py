@@ -36,19 +36,23 @@ class PayloadWriter:
             self._strings[value] = text
         return text
 
-    def text(self, claim: Claim) -> str:
+    def values(self, claim: Claim) -> tuple[str, ...]:
+        """CLAIM_PAYLOAD's slots for the claim: each value as JSON, in its keys' sorted order."""
         c, s = claim, self._string
-        if c.quantity is not None and type(c.quantity) is not int:
-            return canonical(c.payload())
+        extra = f'"extra":{canonical(c.extra)},' if c.extra else ""
+        how = "" if c.qualifier is _EXACT else f'"qualifier":{s(c.qualifier.value)},'
+        return (
+            s(c.actor), s(c.agreement), self._list(c.categories), s(c.date.isoformat()),
+            s(c.date_precision.value), s(c.event_id), extra, s(c.location), s(c.notes),
+            s(c.phase), how, "null" if c.quantity is None else str(c.quantity), s(c.quote),
+            s(c.reliability), self._list(c.sources), s(c.status.value), s(c.subject),
+            s(c.supersedes), s(c.target), s(str(c.type)),
+        )  # fmt: skip
+
+    def text(self, claim: Claim) -> str:
+        if claim.quantity is not None and type(claim.quantity) is not int:
+            return canonical(claim.payload())
         try:
-            extra = f'"extra":{canonical(c.extra)},' if c.extra else ""
-            how = "" if c.qualifier is _EXACT else f'"qualifier":{s(c.qualifier.value)},'
-            return CLAIM_PAYLOAD % (
-                s(c.actor), s(c.agreement), self._list(c.categories), s(c.date.isoformat()),
-                s(c.date_precision.value), s(c.event_id), extra, s(c.location), s(c.notes),
-                s(c.phase), how, "null" if c.quantity is None else str(c.quantity), s(c.quote),
-                s(c.reliability), self._list(c.sources), s(c.status.value), s(c.subject),
-                s(c.supersedes), s(c.target), s(str(c.type)),
-            )  # fmt: skip
+            return CLAIM_PAYLOAD % self.values(claim)
         except (TypeError, AttributeError):
-            return canonical(c.payload())
+            return canonical(claim.payload())

@@ -17,13 +17,15 @@ from typing import Any
 
 from sqlalchemy import Column
 
+from truce.domain.claim_fields import BY_NAME, JSON_FIELDS, NAMES
 from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source
 from truce.domain.readings import Qualifier
 from truce.storage.chain import canonical
 from truce.storage.tables import claims as claims_table
 
+# The projection's columns: the claim's fields (`domain.claim_fields`), `seq` after the id, the
+# payload last; what a claim is rebuilt from is every column but the payload.
 CLAIM_COLUMNS: tuple[str, ...] = tuple(c.name for c in claims_table.columns)
-# Every projection column except the verbatim payload: what a claim is rebuilt from.
 LOAD_COLUMNS: tuple[Column[Any], ...] = tuple(
     c for c in claims_table.columns if c.name != "payload"
 )
@@ -36,19 +38,13 @@ _QUALIFIERS: dict[str | None, Qualifier] = {
     **{e.value: e for e in Qualifier},
 }
 _EXACT = Qualifier.EXACT
-_CLAIM_FIELDS = (
-    "id", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
-    "quantity", "subject", "categories", "status", "sources", "quote", "reliability", "location",
-    "supersedes", "notes", "recorded_by", "phase", "extra", "qualifier",
-)  # fmt: skip
-_PROJECTION = (
-    "id", "seq", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
-    "quantity", "subject", "categories", "status", "supersedes", "reliability", "sources", "quote",
-    "location", "notes", "phase", "extra", "recorded_by", "payload", "qualifier",
-)  # fmt: skip
-# The fast paths below address fields and columns by position; fail at import, not silently.
-if tuple(f.name for f in fields(Claim)) != _CLAIM_FIELDS or CLAIM_COLUMNS != _PROJECTION:
-    raise ImportError("Claim or the claims table changed: update truce.storage.rows to match")
+# The fast paths below address fields and columns by position, in the definition's order;
+# fail at import, not silently, if `Claim` or the table strays from it.
+if (
+    tuple(f.name for f in fields(Claim)) != NAMES
+    or ("id", "seq", *NAMES[1:], "payload") != CLAIM_COLUMNS
+):
+    raise ImportError("Claim or the claims table is not domain.claim_fields: make them agree")
 
 
 class ProjectionWriter:
@@ -73,9 +69,9 @@ class ProjectionWriter:
         return (
             c.id, seq, c.agreement, str(c.type), c.date.isoformat(), c.date_precision.value,
             c.event_id, c.actor, c.target, c.quantity, c.subject, self._text(c.categories),
-            c.status.value, c.supersedes, c.reliability, self._text(c.sources), c.quote,
-            c.location, c.notes, c.phase, canonical(c.extra) if c.extra else None, by,
-            payload_text, None if c.qualifier is _EXACT else c.qualifier.value,
+            c.status.value, self._text(c.sources), c.quote, c.reliability, c.location,
+            c.supersedes, c.notes, by, c.phase, canonical(c.extra) if c.extra else None,
+            None if c.qualifier is _EXACT else c.qualifier.value, payload_text,
         )  # fmt: skip
 
 
@@ -85,11 +81,6 @@ class RowChecker:
     JSON columns are compared as decoded values, since only their content matters; decoded
     values are cached because most rows repeat a few category lists and sources.
     """
-
-    _PLAIN = ("agreement", "type", "date", "date_precision", "event_id", "actor", "target",
-              "quantity", "subject")  # fmt: skip
-    _PLAIN2 = ("status", "supersedes", "reliability")
-    _PLAIN3 = ("quote", "location", "notes", "phase")
 
     def __init__(self) -> None:
         self._decoded: dict[str, Any] = {}
@@ -107,20 +98,29 @@ class RowChecker:
     def differences(
         self, row: Sequence[Any], seq: int, payload: dict[str, Any], text: str, by: str | None
     ) -> list[str]:
-        get = payload.get
-        expected = (
-            seq, *[get(k) for k in self._PLAIN], get("categories") or [],
-            *[get(k) for k in self._PLAIN2], get("sources") or [],
-            *[get(k) for k in self._PLAIN3], get("extra") or {}, by, text, get("qualifier"),
-        )  # fmt: skip
-        actual = (
-            *row[1:11], self._json(row[11], []), *row[12:15], self._json(row[15], []),
-            *row[16:20], self._json(row[20], {}), *row[21:],
-        )  # fmt: skip
+        """The columns (all but the id) whose value is not the entry's."""
+        get, decode = payload.get, self._json
+        expected = [get(n) for n in _CHECKED]
+        expected[_SEQ_AT], expected[_BY_AT], expected[_TEXT_AT] = seq, by, text
+        actual = list(row[1:])
+        for i, empty in _JSON_AT:
+            expected[i] = expected[i] or empty
+            actual[i] = decode(actual[i], empty)
         if actual == expected:
             return []
-        names = CLAIM_COLUMNS[1:]
-        return [n for n, a, e in zip(names, actual, expected, strict=True) if a != e]
+        return [n for n, a, e in zip(_CHECKED, actual, expected, strict=True) if a != e]
+
+
+# The columns `RowChecker` compares (all but the id), where among them the entry's own values
+# go, and which hold JSON, with the empty value an absent one stands for (compared, never
+# changed).
+_CHECKED = CLAIM_COLUMNS[1:]
+_SEQ_AT, _BY_AT, _TEXT_AT = (_CHECKED.index(n) for n in ("seq", "recorded_by", "payload"))
+_JSON_AT: tuple[tuple[int, Any], ...] = tuple(
+    (i, {} if BY_NAME[n].kind == "object" else [])
+    for i, n in enumerate(_CHECKED)
+    if n in JSON_FIELDS
+)
 
 
 def _setter(name: str) -> Callable[[Claim, Any], None]:
@@ -223,8 +223,8 @@ class ClaimLoader:
         append = out.append
         for (
             id_, _seq, agreement, type_, date, precision, event_id, actor, target, quantity,
-            subject, cats, status, supersedes, reliability, srcs, quote, location, notes,
-            phase, extra, recorded_by, qualifier,
+            subject, cats, status, srcs, quote, reliability, location, supersedes, notes,
+            recorded_by, phase, extra, qualifier,
         ) in rows:  # fmt: skip
             cat = categories.get(cats)
             if cat is None:

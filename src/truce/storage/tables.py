@@ -6,6 +6,8 @@ a migration in `storage/migrations/versions/`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -20,7 +22,30 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from truce.domain.claim_fields import FIELDS, ClaimField
+
 metadata = MetaData()
+# The SQL type of each kind of claim field; text bounded by its field's `length`.
+_SQL_KINDS = {"count": BigInteger, "list": Text, "sources": Text, "object": Text}
+
+
+def claim_column(field: ClaimField) -> Column[Any]:
+    """The `claims` column of one claim field."""
+    if field.kind in _SQL_KINDS:
+        kind: Any = _SQL_KINDS[field.kind]
+    else:
+        kind = Text if field.length is None else String(field.length)
+    if field.name == "id":
+        return Column("id", kind, primary_key=True)
+    return Column(field.name, kind, nullable=field.nullable)
+
+
+def claim_columns() -> list[Column[Any]]:
+    """The `claims` table's columns: the claim's fields, `seq` after the id, `payload` last."""
+    columns = [claim_column(f) for f in FIELDS]
+    seq = Column("seq", Integer, nullable=False, unique=True)
+    return [columns[0], seq, *columns[1:], Column("payload", Text, nullable=False)]
+
 
 entries = Table(
     "entries",
@@ -40,32 +65,9 @@ entries = Table(
 claims = Table(
     "claims",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("seq", Integer, nullable=False, unique=True),
-    Column("agreement", String(200), nullable=False),
-    Column("type", String(32), nullable=False),
-    Column("date", String(40), nullable=False),
-    Column("date_precision", String(16), nullable=False),
-    Column("event_id", String(200)),
-    Column("actor", String(200)),
-    Column("target", String(200)),
-    Column("quantity", BigInteger),
-    Column("subject", String(200)),
-    Column("categories", Text, nullable=False),
-    Column("status", String(32), nullable=False),
-    Column("supersedes", String(64)),
-    Column("reliability", String(2)),
-    Column("sources", Text, nullable=False),
-    Column("quote", Text),
-    Column("location", Text),
-    Column("notes", Text),
-    Column("phase", String(200)),
-    Column("extra", Text),
-    Column("recorded_by", String(200)),
-    # The entry's payload verbatim, so a reader never needs the chain.
-    Column("payload", Text, nullable=False),
-    # How `quantity` was put (migration 0004); NULL is exact, as for every claim before it.
-    Column("qualifier", String(16)),
+    # A claim's fields (`domain.claim_fields`), with the row's ledger position after its id and
+    # the entry's payload verbatim last, so a reader never needs the chain.
+    *claim_columns(),
     Index("ix_claims_agreement_seq", "agreement", "seq"),
 )
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
+from truce.domain.claim_fields import COUNTS, JSON_FIELDS, OPTIONAL_PAYLOAD_KEYS, PAYLOAD_KEYS
 from truce.storage.chain import CLAIM_PAYLOAD, GENESIS, entry_hash
 from truce.storage.db import make_engine
 from truce.storage.rows import CLAIM_COLUMNS, RowChecker
@@ -24,9 +25,22 @@ from truce.storage.tables import claims, entries
 
 MAX_PROBLEMS = 50
 FETCH_BATCH = 10_000
-# The projection columns (by position in CLAIM_COLUMNS) of CLAIM_PAYLOAD's string values, in
-# slot order.
-_STRING_COLUMNS = itemgetter(7, 2, 4, 5, 6, 17, 18, 19, 16, 14, 12, 10, 13, 8, 3)
+# Positions of the projection's columns (CLAIM_COLUMNS), and those of CLAIM_PAYLOAD's string
+# values in slot order: every payload key's but the JSON ones, the count and the members
+# present only when set.
+_AT = {name: i for i, name in enumerate(CLAIM_COLUMNS)}
+_STRING_KEYS = tuple(
+    k
+    for k in sorted(PAYLOAD_KEYS)
+    if k not in JSON_FIELDS and k not in COUNTS and k not in OPTIONAL_PAYLOAD_KEYS
+)
+_STRING_COLUMNS = itemgetter(*(_AT[k] for k in _STRING_KEYS))
+# A row's recorder and payload (its id and seq lead every row), and its columns read as they
+# are (JSON, count, qualifier).
+_BY, _PAYLOAD = _AT["recorded_by"], _AT["payload"]
+_AS_STORED = itemgetter(
+    *(_AT[k] for k in ("categories", "sources", "extra", "quantity", "qualifier"))
+)
 
 
 @dataclass
@@ -185,7 +199,12 @@ class _FastChecker:
     ) -> str | None:
         if row[0] is None:
             return f"claim {ref} (seq {seq}) is missing from the claims projection"
-        if row[1] == seq and row[21] == by and row[22] == payload and self._same(row, payload):
+        if (
+            row[1] == seq
+            and row[_BY] == by
+            and row[_PAYLOAD] == payload
+            and self._same(row, payload)
+        ):
             return None
         try:
             differ = self._slow.differences(row, seq, json.loads(payload), payload, by)
@@ -201,7 +220,8 @@ class _FastChecker:
         The row's values are written in the payload's sorted key order, each as one whole JSON
         value (JSON columns as stored, once they are known to hold a list or an object), so
         equal text means the payload holds exactly these values under these keys."""
-        categories, sources, extra = row[11] or "[]", row[15] or "[]", row[20]
+        categories, sources, extra, quantity, how = _AS_STORED(row)
+        categories, sources = categories or "[]", sources or "[]"
         if not (self._holds(categories, list) and self._holds(sources, list)):
             return False
         if extra and not self._holds(extra, dict):
@@ -210,12 +230,10 @@ class _FastChecker:
             strings = ["null" if v is None else encode_basestring(v) for v in _STRING_COLUMNS(row)]
         except TypeError:
             return False
-        quantity = row[9]
         if quantity is not None and type(quantity) is not int:
             return False
         number = "null" if quantity is None else str(quantity)
         extra_member = f'"extra":{extra},' if extra else ""
-        how = row[23]
         if how is not None and type(how) is not str:
             return False
         how_member = f'"qualifier":{encode_basestring(how)},' if how else ""

@@ -12,9 +12,16 @@ from typer.testing import CliRunner
 
 from tests.conftest import ClaimFactory, gaza_spec
 from truce.cli.app import app
+from truce.domain.claim_fields import EDITABLE as CLAIM_EDITABLE
 from truce.errors import BadPlace, ClaimError, TooManyCategories
+from truce.server.review_pages import EDIT_BOXES
 from truce.services import review_queue
-from truce.services.review_edits import EventOfAnotherAgreement, checked_edits, form_edits
+from truce.services.review_edits import (
+    EDITABLE,
+    EventOfAnotherAgreement,
+    checked_edits,
+    form_edits,
+)
 from truce.storage.ledger import Ledger
 from truce.storage.review_rows import ReviewQueue
 
@@ -126,3 +133,44 @@ def test_a_place_typed_back_as_it_stands_keeps_the_gazetteer_s_details() -> None
     assert checked_edits(typed, now)["place"] == now
     moved = form_edits({"place_name": "Rafah", "place_country": "PSE"})
     assert checked_edits(moved, now)["place"] == {"name": "Rafah", "country": "PSE"}
+
+
+# A value for each claim field a reviewer may edit, and what the claim then holds.
+EVERY_EDIT: dict[str, tuple[object, object]] = {
+    "type": ("release", "release"),
+    "date": ("2023-11-26", "2023-11-26"),
+    "date_precision": ("day", "day"),
+    "event_id": ("ev-every", "ev-every"),
+    "actor": ("hamas", "hamas"),
+    "target": ("israel", "israel"),
+    "quantity": (14, 14),
+    "subject": ("hostages", "hostages"),
+    "categories": (["women"], ("women",)),
+    "quote": ("fourteen were handed over", "fourteen were handed over"),
+    "location": ("Rafah crossing", "Rafah crossing"),
+    "notes": ("typed by the reviewer", "typed by the reviewer"),
+    "qualifier": ("at_least", "at_least"),
+}
+
+
+def test_every_editable_claim_field_is_one_the_page_and_set_accept() -> None:
+    assert set(EVERY_EDIT) == CLAIM_EDITABLE  # a field made editable is tried below
+    assert CLAIM_EDITABLE | {"place", "modality"} == EDITABLE
+    assert set(EDIT_BOXES) <= EDITABLE
+
+
+def test_accepting_an_edit_of_every_editable_field_makes_a_claim_holding_each(
+    ledger_url: str,
+) -> None:
+    ledger = Ledger.init(ledger_url)
+    try:
+        candidate = _queued(ledger)
+        edits = {name: given for name, (given, _) in EVERY_EDIT.items()}
+        decided = review_queue.accept(ledger, candidate, edits, "ana")
+        claim = ledger.claim(str(decided.claim_id)).as_dict()  # as its payload spells it
+        claim["date"] = claim["date"][:10]
+        claim["categories"] = tuple(claim["categories"])
+        for name, (_, held) in EVERY_EDIT.items():
+            assert claim[name] == held, name
+    finally:
+        ledger.close()
