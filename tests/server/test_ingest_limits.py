@@ -22,8 +22,11 @@ def _ingest(server: Server, name: str, text: str) -> dict:  # type: ignore[type-
 def test_a_megabyte_report_queues_bounded_candidates(sqlite_server: Server) -> None:
     body = _ingest(sqlite_server, "big.txt", mixed(1_000_000))
     assert body["errors"] == [] and 100 < body["queued"] <= 2_000
-    queue = sqlite_server.get("/api/review", params={"agreement": "gaza-2023-11"}).json()
-    assert len(queue) == body["queued"]
+    answer = sqlite_server.get(
+        "/api/review", params={"agreement": "gaza-2023-11", "limit": 1000}
+    ).json()
+    queue = answer["candidates"]
+    assert answer["total"] == len(queue) == body["queued"]
     evidence = [len(q["candidate"]["evidence"]) for q in queue]
     quotes = [len(q["candidate"]["quote"] or "") for q in queue]
     assert max(evidence) <= CAP and max(quotes) <= CAP

@@ -65,7 +65,7 @@ def _candidate(live: Live, marker: str) -> str:
     queue = httpx.get(
         f"{live.url}/api/review", params={"status": "pending"}, headers=_api(live), timeout=TIMEOUT
     )
-    return str(queue.json()[0]["id"])
+    return str(queue.json()["candidates"][0]["id"])
 
 
 def _status(live: Live, candidate: str) -> str:
