@@ -8,18 +8,15 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.storage.test_snapshot import AGREEMENT, _late_claims, _record, _reference, _spec
+from tests.storage.gaza_record import AGREEMENT, _late_claims, _record, _reference, _spec
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
-from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
-from truce.services import agreement_status
 from truce.storage import Ledger, answers
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -35,20 +32,6 @@ def ledger(ledger_url: str) -> Iterator[Ledger]:
         ledger.add_agreement(spec, text, "analyst")
         ledger.append_claims(_record(spec), "analyst")
         yield ledger
-
-
-@pytest.fixture
-def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The instants the engine judged (a kept answer read back is not judged)."""
-    calls: list[str] = []
-    real: Callable[..., dict[str, Any]] = agreement_status._judged
-
-    def counting(ledger: Ledger, agreement: str, spec: AgreementSpec, when: Any, *rest: Any) -> Any:
-        calls.append(when.isoformat())
-        return real(ledger, agreement, spec, when, *rest)
-
-    monkeypatch.setattr(agreement_status, "_judged", counting)
-    return calls
 
 
 def _kept_files(ledger: Ledger) -> list[Path]:

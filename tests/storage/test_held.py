@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,7 +22,6 @@ from truce.domain.engine import evaluate
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
-from truce.services import agreement_status
 from truce.storage import Ledger, held
 
 AGREEMENT = "soon"
@@ -67,19 +66,6 @@ def ledger(ledger_url: str) -> Iterator[Ledger]:
         ledger.add_agreement(spec, text, "analyst")
         ledger.append_claims(_claims(spec), "analyst")
         yield ledger
-
-
-@pytest.fixture
-def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-    real: Callable[..., dict[str, Any]] = agreement_status._judged
-
-    def counting(ledger: Ledger, agreement: str, spec: AgreementSpec, when: Any, *rest: Any) -> Any:
-        calls.append(when.isoformat())
-        return real(ledger, agreement, spec, when, *rest)
-
-    monkeypatch.setattr(agreement_status, "_judged", counting)
-    return calls
 
 
 def _fresh(ledger: Ledger, when: datetime) -> dict[str, Any]:

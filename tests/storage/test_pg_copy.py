@@ -16,7 +16,7 @@ AWKWARD = ["NULL", "NA", "", 'say "ten", then\nnine', "a,b\r\nc", "“ten” —
 
 
 def test_copy_reads_the_same_table_as_the_driver(pg_url: str, make_claim: ClaimFactory) -> None:
-    from tests.storage.test_snapshot import _spec
+    from tests.storage.gaza_record import _spec
 
     spec, text = _spec()
     claims = [

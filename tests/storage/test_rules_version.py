@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from tests.storage.test_snapshot import AGREEMENT, INSTANTS, _reference, ledger  # noqa: F401
+from tests.storage.gaza_record import AGREEMENT, INSTANTS, _reference
 from truce import services
 from truce.storage import Ledger, answers, rules_version, snapshot
 
@@ -40,9 +40,10 @@ def test_the_fingerprint_follows_the_rules_source(tmp_path: Path) -> None:
 
 
 def test_a_frame_from_other_rules_is_rebuilt_not_served(
-    ledger: Ledger,  # noqa: F811
+    snapshot_ledger: Ledger,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    ledger = snapshot_ledger
     expected = services.status(ledger, AGREEMENT, INSTANTS[-1])
     assert ledger.snapshots is not None
     (events,) = ledger.snapshots.glob("*.events.arrow")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.storage.test_snapshot import AGREEMENT, _record, _spec
+from tests.storage.gaza_record import AGREEMENT, _record, _spec
 from truce.storage import Ledger
 
 

@@ -131,8 +131,7 @@ def _real_items(folder: Path, split: str) -> list[Item]:
 
 
 def _gold_items(folder: Path, split: str) -> list[Item]:
-    from truce.extract.evaluate import _find, _gold_texts, _jsonl, _meta
-    from truce.extract.readers.source import parse_published
+    from truce.extract.evaluate import _find, _gold_texts, _jsonl, _meta, gold_article
 
     if not (folder / "documents").is_dir():
         raise NothingToValidate(f"{folder} is neither a gold folder nor a real-report folder")
@@ -142,14 +141,7 @@ def _gold_items(folder: Path, split: str) -> list[Item]:
     out = []
     for document, text in texts.items():
         meta = _meta(folder, document)
-        article = Article(
-            text=text,
-            document=document,
-            url=meta.get("url"),
-            published=parse_published(meta.get("published")),
-            outlet=meta.get("outlet"),
-            title=meta.get("title"),
-        )
+        article = gold_article(folder, document, text)
         mine = [(g, _find(text, g["evidence"])) for g in golds if g["document"] == document]
         negs = [(n, _find(text, n["text"])) for n in negatives if n["document"] == document]
         conflict = str(meta.get("conflict") or _conflict_of(document))

@@ -183,16 +183,7 @@ def evaluate_gold(
     """Run `extract_fn` on every gold document (of `split`, if given) and score what it finds."""
     found: dict[str, list[dict[str, Any]]] = {}
     for document, text in _gold_texts(gold_dir, split).items():
-        meta = _meta(gold_dir, document)
-        article = Article(
-            text=text,
-            document=document,
-            url=meta.get("url"),
-            published=parse_published(meta.get("published")),
-            outlet=meta.get("outlet"),
-            title=meta.get("title"),
-        )
-        found[document] = list(extract_fn(article))
+        found[document] = list(extract_fn(gold_article(gold_dir, document, text)))
     return evaluate_extraction(gold_dir, found, split=split)
 
 
@@ -274,6 +265,20 @@ def _gold_texts(gold_dir: Path, split: str | None) -> dict[str, str]:
         if split is None or _meta(gold_dir, path.name).get("split") == split:
             texts[path.name] = path.read_text(encoding="utf-8")
     return texts
+
+
+def gold_article(gold_dir: Path, document: str, text: str) -> Article:
+    """A gold document as the extractor reads it: its text with its meta's URL, publication
+    date, outlet and title."""
+    meta = _meta(gold_dir, document)
+    return Article(
+        text=text,
+        document=document,
+        url=meta.get("url"),
+        published=parse_published(meta.get("published")),
+        outlet=meta.get("outlet"),
+        title=meta.get("title"),
+    )
 
 
 def _meta(gold_dir: Path, document: str) -> dict[str, Any]:
