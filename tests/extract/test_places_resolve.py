@@ -124,19 +124,31 @@ def test_a_name_run_on_into_a_person_resolves_by_its_leading_words() -> None:
     assert placed and placed[0]["name"] == "Yemen"
 
 
-def test_an_event_whose_sentence_names_no_place_takes_the_documents_region() -> None:
-    text = (
-        "Fighting in the Gaza Strip eased on Friday. Israel and Hamas agreed to a truce. "
-        "The truce between Israel and Hamas took effect at 7 a.m. on Friday."
-    )
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        pytest.param(
+            "Fighting in the Gaza Strip eased on Friday. Israel and Hamas agreed to a truce. "
+            "The truce between Israel and Hamas took effect at 7 a.m. on Friday.",
+            "Gaza Strip",
+            id="the region the document names",
+        ),
+        pytest.param(
+            "Israeli forces released 20 prisoners at Ofer Prison on Monday. "
+            "Israel and Hamas agreed to a truce. "
+            "The truce between Israel and Hamas took effect at 7 a.m. on Friday.",
+            "West Bank",
+            id="the region the document's towns lie in",
+        ),
+    ],
+)
+def test_an_event_whose_sentence_names_no_place_takes_the_documents_region(
+    text: str, region: str
+) -> None:
     article = Article(text=text, document="t", published=date(2031, 5, 6))
     found = extract(build_pipeline(), article)
     unplaced = [c for c in found if c.location is None and c.type != "statement"]
     assert unplaced
     for c in unplaced:
         assert c.place is not None
-        assert (c.place["name"], c.place["geo_precision"], c.place["inferred"]) == (
-            "Gaza Strip",
-            3,
-            True,
-        )
+        assert (c.place["name"], c.place["geo_precision"], c.place["inferred"]) == (region, 3, True)

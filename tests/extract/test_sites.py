@@ -3,13 +3,9 @@ where an event is placed when its sentence names only a town inside a region. In
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from truce.extract.components.places import place_in
-from truce.extract.model import Article
-from truce.extract.pipeline import build_pipeline, extract
 from truce.extract.places_resolve import region_of, resolve
 from truce.extract.sites import SITES, site_named
 
@@ -74,25 +70,6 @@ def test_every_site_lies_in_its_country() -> None:
 )
 def test_the_most_precise_place_the_evidence_names(evidence: str, place: str) -> None:
     assert place_in(evidence) == place
-
-
-def test_an_event_placed_only_by_the_documents_towns_lies_in_their_region() -> None:
-    text = (
-        "Israeli forces released 20 prisoners at Ofer Prison on Monday. "
-        "Israel and Hamas agreed to a truce. "
-        "The truce between Israel and Hamas took effect at 7 a.m. on Friday."
-    )
-    article = Article(text=text, document="t", published=date(2031, 5, 6))
-    found = extract(build_pipeline(), article)
-    unplaced = [c for c in found if c.location is None and c.type != "statement"]
-    assert unplaced
-    for c in unplaced:
-        assert c.place is not None
-        assert (c.place["name"], c.place["geo_precision"], c.place["inferred"]) == (
-            "West Bank",
-            3,
-            True,
-        )
 
 
 def test_the_region_of_an_admin1_else_the_country() -> None:
