@@ -5,7 +5,6 @@ was appended (supersessions, retractions, claims moving between events, dates se
 from __future__ import annotations
 
 import dataclasses
-import json
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -15,30 +14,18 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ruamel.yaml import YAML
 
+from tests.storage.gaza_record import AGREEMENT, _record, _spec
 from truce import services
-from truce.domain.claim_input import ClaimInput, with_content_id
+from truce.domain.claim_input import with_content_id
 from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source
 from truce.domain.engine import evaluate
 from truce.domain.engine.frame import EventFrame
-from truce.domain.spec import AgreementSpec
 from truce.storage import Ledger, snapshot
 from truce.storage.snapshot import load_frame
 
 ROOT = Path(__file__).resolve().parents[2]
-AGREEMENT = "gaza-2023-11"
 AT = "2023-12-03T00:00"
-
-
-def _spec() -> tuple[AgreementSpec, str]:
-    text = (ROOT / "examples/agreements/gaza-2023-11.yaml").read_text(encoding="utf-8")
-    return AgreementSpec.model_validate(YAML(typ="safe").load(text)), text
-
-
-def _record(spec: AgreementSpec) -> list[Claim]:
-    lines = (ROOT / "examples/claims/gaza-2023-11.jsonl").read_text(encoding="utf-8").splitlines()
-    return [ClaimInput.model_validate(json.loads(line)).to_claim(spec.zone) for line in lines]
 
 
 def decoded(frame: EventFrame) -> dict[str, Any]:
