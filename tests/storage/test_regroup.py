@@ -24,7 +24,6 @@ from truce.domain.engine.frame import EventFrame
 from truce.storage import Ledger, snapshot
 from truce.storage.snapshot import load_frame
 
-ROOT = Path(__file__).resolve().parents[2]
 AT = "2023-12-03T00:00"
 
 
