@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 import typer.main
 
 from tests.cli.conftest import Run
 from truce.cli.app import app
-from truce.domain.claim_fields import FIELDS, SOURCE_FIELDS
+from truce.domain.claim_fields import FIELDS, OPTION_HELP, SOURCE_FIELDS
 
 # Options of `truce record` that are not a claim field: the run's own, and the one source's.
 NOT_FIELDS = {"--allow-unknown", "--db", "--json", "--quiet", "--progress"}
@@ -23,12 +24,15 @@ def _record_options() -> dict[str, Any]:
     return {p.opts[0]: p for p in command.params}
 
 
-def test_every_field_option_is_an_option_of_record_with_its_help() -> None:
+def test_every_written_field_has_an_option_of_record_with_its_help() -> None:
     options = _record_options()
     for field in FIELDS:
+        if field.written and field.name != "sources":  # a source is given by its parts' options
+            assert field.option, f"{field.name} is written but `truce record` has no option"
         if field.option:
             assert field.option in options, field.name
-            assert options[field.option].help == field.help, field.name
+            assert options[field.option].help == OPTION_HELP[field.name], field.name
+            assert options[field.option].help.startswith(field.help), field.name
 
 
 def test_every_option_of_record_is_a_field_or_a_source_part() -> None:
@@ -55,7 +59,11 @@ def test_a_claim_recorded_with_every_option_holds_each_value(gaza_ledger: Run) -
         "--notes": "a note",
         "--by": "monitor-1",
         "--qualifier": "at_least",
+        "--date-precision": "day",
+        "--phase": "pause",
+        "--extra": '{"wave": 3, "note": {"from": "the desk"}}',
     }
+    assert {f.option for f in FIELDS if f.option} - {"--supersedes"} == set(given)
     first = gaza_ledger("--json", "record", *sum(given.items(), ()), "--outlet", "AFP")
     assert first.exit_code == 0, first.output
     (claim_id,) = json.loads(first.stdout)["recorded"]
@@ -73,6 +81,28 @@ def test_a_claim_recorded_with_every_option_holds_each_value(gaza_ledger: Run) -
             assert stored == [value], field.name
         elif field.kind == "count":
             assert stored == int(value), field.name
+        elif field.kind == "object":
+            assert stored == json.loads(value), field.name
         else:
             assert stored == value, field.name
     assert row["sources"][0]["outlet"] == "AFP"
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [("{wave: 3}", "--extra is not JSON"), ("[1, 2]", "not an array"), ('"x"', "not a string")],
+)
+def test_an_extra_that_is_not_a_json_object_is_refused_with_a_code(
+    gaza_ledger: Run, extra: str, said: str
+) -> None:
+    before = gaza_ledger("export", "--format", "jsonl", "-a", "gaza-2023-11").stdout
+    result = gaza_ledger(
+        "--json", "record", "-a", "gaza-2023-11", "-t", "release", "-d", "2023-11-25",
+        "--extra", extra,
+    )  # fmt: skip
+    assert result.exit_code != 0
+    error = json.loads(result.stdout or result.stderr)["error"]
+    assert error["code"] == "C100" and said in error["message"], error
+    assert "--extra '{" in error["hint"]
+    after = gaza_ledger("export", "--format", "jsonl", "-a", "gaza-2023-11").stdout
+    assert after == before  # nothing recorded

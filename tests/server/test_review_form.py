@@ -13,6 +13,9 @@ from typing import Any
 import pytest
 
 from tests.server.conftest import Server, error_of, running
+from truce.domain.claim_fields import BY_NAME
+from truce.domain.claim_fields import EDITABLE as CLAIM_EDITABLE
+from truce.server.review_pages import CLAIM_BOXES, EDIT_BOXES
 
 WIRE = {
     "text": "DOHA, Nov 30 (Wire) - Hamas released two more hostages on Thursday evening, "
@@ -83,6 +86,27 @@ def test_the_boxes_reach_the_claim_and_the_source_is_kept(sqlite_server: Server)
     claims = session.browser.get("/agreements/gaza-2023-11/claims").text
     assert "We welcome the release of two hostages" in claims
     assert 'href="https://example.org/wire/1"' in claims
+
+
+def test_every_box_is_an_editable_field_labelled_by_its_definition(sqlite_server: Server) -> None:
+    assert set(EDIT_BOXES) - {"place"} == {box.name for box in CLAIM_BOXES}
+    for box in CLAIM_BOXES:
+        field = BY_NAME[box.name]
+        assert box.name in CLAIM_EDITABLE, box.name
+        assert box.label == field.name.replace("_", " ") and box.help.startswith(field.help)
+        assert box.length == field.length and box.several == (field.kind == "list")
+    _wire(sqlite_server)
+    session = sqlite_server.sign_in("mediator")
+    assert session is not None
+    page = session.browser.get("/review?agreement=gaza-2023-11").text
+    edits = re.search(r"<summary>Edit before accepting</summary>(.*?)</details>", page, re.S)
+    assert edits, page
+    shown = re.findall(r'<label title="([^"]*)">([^<]*?) <input type="text" name="(\w+)"', edits[1])
+    boxes = {name: (html.unescape(title), label) for title, label, name in shown}
+    for box in CLAIM_BOXES:  # each with the definition's label and help, in the page
+        assert boxes.pop(box.name) == (box.help, box.label), box.name
+    assert not boxes  # no other box says it is a claim field's
+    assert 'name="actor" value="hamas" list="actors-gaza-2023-11" maxlength="200"' in edits[1]
 
 
 def test_a_suggested_event_takes_the_candidate_in(sqlite_server: Server) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from truce import services
+from truce.domain.claim_fields import BY_NAME
 from truce.io.field_errors import PublishTarget
 from truce.services.access import operator
 from truce.services.claim_imports import import_claims
@@ -70,7 +71,14 @@ def test_the_metadata_describes_the_copy_for_datasette(tmp_path: Path) -> None:
     meta = json.loads(metadata_path(out).read_text(encoding="utf-8"))
     tables = meta["databases"]["public"]["tables"]
     assert set(tables) == set(TABLES)
-    assert "date_utc" in tables["claims"]["columns"]
+    columns = tables["claims"]["columns"]
+    assert set(columns) == set(TABLES["claims"])  # every column described, and no other
+    for name, described in columns.items():
+        if name in BY_NAME:  # a claim field: its description is the definition's help
+            assert described == BY_NAME[name].help, name
+        else:
+            assert described, name
+    assert "date_utc" in columns and columns["quantity"].startswith("how many")
 
 
 def test_an_existing_copy_is_replaced_only_when_asked(tmp_path: Path) -> None:

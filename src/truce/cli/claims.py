@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -20,9 +21,9 @@ from truce.cli.context import (
     settings,
 )
 from truce.cli.streams import Meter, input_path, output_target
-from truce.domain.claim_fields import HELP
-from truce.domain.claims import ClaimStatus
-from truce.errors import ImportRejected
+from truce.domain.claim_fields import OPTION_HELP as HELP
+from truce.domain.claims import ClaimStatus, DatePrecision
+from truce.errors import ClaimError, ImportRejected
 from truce.io.field_errors import FieldImportOptions
 from truce.services.access import operator
 
@@ -59,6 +60,9 @@ def record(
     agreement: str = typer.Option(..., "--agreement", "-a", help=HELP["agreement"]),
     type_: str = typer.Option(..., "--type", "-t", help=HELP["type"]),
     date: str = typer.Option(..., "--date", "-d", help=HELP["date"]),
+    date_precision: DatePrecision = typer.Option(
+        None, "--date-precision", help=HELP["date_precision"]
+    ),
     actor: str = typer.Option(None, help=HELP["actor"]),
     target: str = typer.Option(None, help=HELP["target"]),
     quantity: int = typer.Option(None, "--quantity", "-q", help=HELP["quantity"]),
@@ -79,6 +83,8 @@ def record(
     supersedes: str = typer.Option(None, help=HELP["supersedes"]),
     notes: str = typer.Option(None, help=HELP["notes"]),
     by: str = typer.Option(None, "--by", help=HELP["recorded_by"]),
+    phase: str = typer.Option(None, help=HELP["phase"]),
+    extra: str = typer.Option(None, help=HELP["extra"]),
     allow_unknown: bool = typer.Option(
         False, "--allow-unknown", help="keep it, flagged, if the agreement does not declare its ids"
     ),
@@ -93,6 +99,7 @@ def record(
         "agreement": agreement,
         "type": type_,
         "date": date,
+        "date_precision": date_precision,
         "actor": actor,
         "target": target,
         "quantity": quantity,
@@ -106,6 +113,8 @@ def record(
         "location": location,
         "supersedes": supersedes,
         "notes": notes,
+        "phase": phase,
+        "extra": _extra(extra),
         "sources": [
             {
                 "outlet": outlet,
@@ -133,6 +142,29 @@ def record(
         errors.print(warning, markup=False, highlight=False)
     for claim_id in result.skipped:
         console.print(f"already recorded {claim_id}")
+
+
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number",
+               bool: "true or false", type(None): "null"}  # fmt: skip
+
+
+def _extra(given: str | None) -> dict[str, object]:
+    """`--extra`'s JSON object; anything else is refused before the ledger is opened."""
+    if given is None:
+        return {}
+    try:
+        value = json.loads(given)
+    except json.JSONDecodeError as exc:
+        raise ClaimError(
+            f"--extra is not JSON: {exc.msg} at character {exc.pos + 1}",
+            hint="give one JSON object in single quotes, e.g. --extra '{\"wave\": 3}'",
+        ) from None
+    if not isinstance(value, dict):
+        raise ClaimError(
+            f"--extra must be a JSON object, not {_JSON_KINDS.get(type(value), 'that')}",
+            hint="wrap the value in an object with a key, e.g. --extra '{\"wave\": 3}'",
+        )
+    return value
 
 
 def import_(

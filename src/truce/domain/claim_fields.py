@@ -48,26 +48,29 @@ class ClaimField:
 
 # In `Claim`'s order (its dataclass fields, and so the positional order older code builds by).
 FIELDS: tuple[ClaimField, ...] = (
-    ClaimField("id", "text", "the claim's content hash", length=64, nullable=False,
-               in_payload=False, written=False),
+    ClaimField("id", "text",
+               "the claim's content hash: the same claim has the same id in every ledger",
+               length=64, nullable=False, in_payload=False, written=False),
     ClaimField("agreement", "text", "agreement id", length=200, nullable=False, repeats=True,
                option="--agreement"),
     ClaimField("type", "text", "event type: built-in, or a provision the agreement declares",
                length=32, nullable=False, editable=True, repeats=True, option="--type"),
-    ClaimField("date", "date", "2023-11-24, 2023-11-24T16:00+02:00, 2023-W47 or 2023-11",
+    ClaimField("date", "date",
+               "when, as the source put it: 2023-11-24, 2023-11-24T16:00+02:00, 2023-W47, 2023-11",
                length=40, nullable=False, editable=True, option="--date"),
     ClaimField("date_precision", "choice", "exact, day, week or month; inferred from the date",
-               length=16, nullable=False, editable=True, repeats=True),
+               length=16, nullable=False, editable=True, repeats=True, option="--date-precision"),
     ClaimField("event_id", "text", "claims with one key are one event", length=200,
                editable=True, option="--event-id"),
     ClaimField("actor", "text", "acting party id", length=200, editable=True, repeats=True,
                option="--actor"),
     ClaimField("target", "text", "party acted upon", length=200, editable=True, repeats=True,
                option="--target"),
-    ClaimField("quantity", "count", "how many", editable=True, option="--quantity"),
+    ClaimField("quantity", "count", "how many, as the source put it (see qualifier)",
+               editable=True, option="--quantity"),
     ClaimField("subject", "text", "subject id, e.g. hostages", length=200, editable=True,
                repeats=True, option="--subject"),
-    ClaimField("categories", "list", "who the figure counts, e.g. women; repeat for several",
+    ClaimField("categories", "list", "who the figure counts, e.g. women",
                nullable=False, editable=True, repeats=True, option="--category"),
     ClaimField("status", "choice", "verification status", length=32, nullable=False,
                repeats=True, option="--status"),
@@ -83,8 +86,10 @@ FIELDS: tuple[ClaimField, ...] = (
                option="--notes"),
     ClaimField("recorded_by", "text", "who records it", length=200, in_payload=False,
                written=False, repeats=True, option="--by"),
-    ClaimField("phase", "text", "the agreement's phase it belongs to", length=200, repeats=True),
-    ClaimField("extra", "object", "anything else, kept as is", only_when_set=True, repeats=True),
+    ClaimField("phase", "text", "the agreement's phase it belongs to", length=200, repeats=True,
+               option="--phase"),
+    ClaimField("extra", "object", "anything else, kept as is: a JSON object", only_when_set=True,
+               repeats=True, option="--extra"),
     # Stored NULL when exact, as for every claim recorded before qualifiers (migration 0005).
     ClaimField("qualifier", "choice",
                "how the source put it: at_least, more_than, over, about, nearly, up_to",
@@ -96,8 +101,17 @@ SOURCE_FIELDS: tuple[str, ...] = ("outlet", "url", "speaker", "role", "anonymous
 
 BY_NAME: dict[str, ClaimField] = {f.name: f for f in FIELDS}
 NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
-# Each field's one-line help, as `truce record --help` shows it.
+# Each field's one-line help: what `truce record --help`, the review form and the published
+# copy's column descriptions say of it.
 HELP: dict[str, str] = {f.name: f.help for f in FIELDS}
+# `truce record`'s help for each field's option: a list's option is given once per item.
+OPTION_HELP: dict[str, str] = {
+    f.name: f.help + ("; repeat for several" if f.kind == "list" else "")
+    for f in FIELDS
+    if f.option
+}
+# A field's name as a label reads it: `event id`.
+LABEL: dict[str, str] = {f.name: f.name.replace("_", " ") for f in FIELDS}
 # The payload's keys (`Claim.payload()`), and those it carries only when set.
 PAYLOAD_KEYS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.in_payload)
 OPTIONAL_PAYLOAD_KEYS: frozenset[str] = frozenset(f.name for f in FIELDS if f.only_when_set)

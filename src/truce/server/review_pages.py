@@ -10,10 +10,18 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from truce.domain.claim_fields import BY_NAME, HELP, LABEL
 from truce.errors import TruceError
 from truce.server import views
 from truce.server.deps import LedgerDep
-from truce.server.pages import FormToken, QueueViewer, Viewer, check_posted_form, page_response
+from truce.server.pages import (
+    FormToken,
+    QueueViewer,
+    Viewer,
+    check_posted_form,
+    page_response,
+    templates,
+)
 from truce.services import review_queue
 from truce.services.access import Action
 from truce.services.ledger import Ledger
@@ -30,7 +38,31 @@ _SET = re.compile(
 
 _ALLOW = re.compile(r"pass --allow-unknown|--allow-unknown")
 _ALLOWED = 'accept it through the API with "allow_unknown": true'
-EDIT_BOXES = ("event_id", "actor", "target", "categories", "place")
+
+
+@dataclass(frozen=True)
+class EditBox:
+    """A box under "Edit before accepting" for one claim field: its label, help and longest
+    text are the field's own (`domain.claim_fields`), so the form says what the CLI says."""
+
+    name: str
+    label: str
+    help: str
+    length: int | None
+    several: bool  # a list: the box takes several, comma-separated
+    parties: bool  # offers the agreement's parties as it is typed
+
+
+_PARTIES = {"actor", "target"}
+CLAIM_BOXES = tuple(
+    EditBox(name, LABEL[name],
+            HELP[name] + ("; several separated by commas" if BY_NAME[name].kind == "list" else ""),
+            BY_NAME[name].length, BY_NAME[name].kind == "list", name in _PARTIES)
+    for name in ("event_id", "actor", "target", "categories")
+)  # fmt: skip
+# The form's edit boxes: the claim fields', then the place (the candidate's, kept in `extra`).
+EDIT_BOXES = (*(box.name for box in CLAIM_BOXES), "place")
+templates.env.globals["edit_boxes"] = CLAIM_BOXES
 
 
 def browser_hint(hint: str) -> str:

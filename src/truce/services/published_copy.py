@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from truce import services
+from truce.domain.claim_fields import HELP, SOURCE_FIELDS
 from truce.io.field_errors import PublishTarget
 from truce.io.field_export import DATE_TIME
 from truce.io.flat import COLUMNS as FLAT_COLUMNS
@@ -162,13 +163,17 @@ def _metadata(out: Path, head: str, seq: int) -> dict[str, Any]:
     }
 
 
-CLAIM_DESCRIPTIONS = {
-    "id": "content hash of the claim: the same claim has the same id in every ledger",
-    "date": "when, as the source put it (with its UTC offset)",
-    "date_utc": "the same instant in UTC",
-    "quantity": "the figure reported, as the source put it (see qualifier)",
-    "qualifier": "exact, at_least, more_than, over, about, nearly or up_to",
-    "status": "verification status: alleged, reported, confirmed, disputed, retracted, ...",
-    "reliability": "Admiralty grade: source reliability A-F, information credibility 1-6",
-    "supersedes": "id of the claim this one corrects",
-}
+# What each of the claims table's columns holds: a claim field's is the definition's help
+# (`domain.claim_fields`); the columns the flat row adds are described here.
+FLAT_DESCRIPTIONS = {
+    "date_utc": "the same instant as date, in UTC",
+    "place": "the gazetteer's name of the place (extra.place)",
+    "lat": "the place's latitude, WGS84", "lon": "the place's longitude, WGS84",
+    "admin1": "the place's first-level administrative code",
+    "country": "the place's country, ISO 3166-1 alpha-3",
+    "geo_precision": "as ACLED codes it: 1 a town, 2 near a town or a district, 3 a region",
+    **{f"source_{k}": f"each source's {k}, joined with '; '" for k in SOURCE_FIELDS},
+    "source_count": "how many sources report it",
+    "plover": "the event's PLOVER code", "cameo": "the event's CAMEO code",
+}  # fmt: skip
+CLAIM_DESCRIPTIONS = {c: HELP[c] if c in HELP else FLAT_DESCRIPTIONS[c] for c in CLAIM_COLUMNS}
