@@ -84,6 +84,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
             ),
             ("resumed", r"resumed (?:fighting|hostilities|(?:its|the) (?:offensive|war|strikes))"),
             ("over", r"(?:is|was|are) over"),
+            # The truce broken as news, in words of its own: "shattering the fragile two-month-old
+            # ceasefire", "shattered an earlier truce".
+            (
+                "shattered",
+                rf"shatter(?:ed|ing|s) (?:the|an?|its) (?:[\w'’-]+ ){{0,3}}?{TRUCE_NOUN}",
+            ),
         ],
     ),
     "breach": branches(
@@ -270,6 +276,7 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
         "is over",
         "was over",
         "are over",
+        "shatter",
     ),
     "breach": (
         *("breach", "violat", "brok", "break", "accus", "continued", "observed", "respected"),
