@@ -211,3 +211,16 @@ def test_who_will_monitor_the_deal_is_a_term() -> None:
     assert _terms("The market was monitored by volunteers during the festival.") == []
     with switched_off(["term.monitored_by"]):
         assert _terms(text) == []
+
+
+def test_the_parties_agreeing_together_set_a_term_with_no_deal_named() -> None:
+    text = "Both sides agreed to withdraw their patrols from the disputed ridge by Friday."
+    (found,) = _terms(text)
+    assert found.modality == "occurred"
+    between = "The parties agreed, with the help of the regional envoys, to reopen the bridge."
+    assert len(_terms(between)) == 1
+    assert len(_terms("The Moldovans agreed to open two crossings for traders.")) == 1
+    # One party agreeing with a view binds no one to anything.
+    assert _terms("The farmers agreed with the mayor about the weather.") == []
+    with switched_off(["term.parties_agreed"]):
+        assert _terms(text) == []

@@ -44,6 +44,7 @@ RULES: dict[str, str] = {
     "term.deal_content": "what a deal sets, told without a term word",
     "term.deal_sets": "'the ceasefire called for', 'the plan includes', 'applies to': content",
     "term.monitored_by": "'the truce will be monitored by Egypt': who watches the deal",
+    "term.parties_agreed": "'both sides agreed to freeze ...': a term with no deal named",
     "term.done_under_deal": "'freed under the deal' reports the deal at work, not a term",
     "term.deal_as_a_whole": "'commitment to the terms of the truce' names no provision",
     "term.rate_ahead": "deliveries and releases set ahead at a rate are terms",

@@ -104,6 +104,18 @@ MONITORED_BY = re.compile(
     re.IGNORECASE,
 )
 MONITORED_CUES = ("monitored", "supervised", "overseen", "verified")
+# The parties agreeing together bind themselves to a term, named deal or not
+# (`term.parties_agreed`): "both sides agreed to freeze all troop movements", "the parties
+# agreed, with the support of the UN, to start", "the Libyans agreed to evacuate".
+PARTIES_AGREED = re.compile(
+    r"\b(?i:both\s+(?:sides|parties|countries|delegations)|the\s+(?:two\s+)?(?:sides|parties|"
+    r"delegations|belligerents)|the\s+warring\s+(?:sides|parties)|they)\s+"
+    r"|\b(?i:the)\s+[A-Z][a-z]+(?:ians|ans|is|ese)\s+"
+)
+_AGREED_TO = re.compile(
+    r"(?:also\s+|have\s+|had\s+|all\s+)*agreed\s*(?:,[^,.;]{1,100},\s*)?(?:to|that|on)\b",
+    re.IGNORECASE,
+)
 # A deal welcomed is the object of a reaction (a statement), not a term stated.
 _REACTION = re.compile(r"\bwelcom\w*\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A rate set ahead ("200 trucks of aid would enter daily", "10 hostages will be freed per day"):
@@ -228,6 +240,8 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
         found = list(finditer(DEAL_SETS, s))
     if not found and has_cue(lowered, MONITORED_CUES) and on("term.monitored_by"):
         found = list(finditer(MONITORED_BY, s))
+    if not found and "agreed" in lowered and on("term.parties_agreed"):
+        found = [m for m in finditer(PARTIES_AGREED, s) if _AGREED_TO.match(s.text, m.end())]
     return found
 
 
