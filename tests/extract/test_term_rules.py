@@ -224,3 +224,10 @@ def test_the_parties_agreeing_together_set_a_term_with_no_deal_named() -> None:
     assert _terms("The farmers agreed with the mayor about the weather.") == []
     with switched_off(["term.parties_agreed"]):
         assert _terms(text) == []
+
+
+def test_agreeing_to_talk_and_asking_who_monitors_set_no_term() -> None:
+    assert _terms("Both sides agreed to start talks on water rights at a neutral venue.") == []
+    assert _terms("The parties also agreed to meet again in the spring.") == []
+    asked = "An envoy said nobody knew how the truce would be monitored along the coast."
+    assert _terms(asked) == []

@@ -103,6 +103,8 @@ MONITORED_BY = re.compile(
     rf"(?:jointly\s+)?(?:monitored|supervised|overseen|verified)\b",
     re.IGNORECASE,
 )
+# "no details of how the truce would be monitored": a question asked, not a term.
+_ASKED = re.compile(r"\b(?:how|whether|if|who|when|why)\s+(?:the\s+|a\s+|this\s+)?$", re.I)
 MONITORED_CUES = ("monitored", "supervised", "overseen", "verified")
 # The parties agreeing together bind themselves to a term, named deal or not
 # (`term.parties_agreed`): "both sides agreed to freeze all troop movements", "the parties
@@ -113,7 +115,9 @@ PARTIES_AGREED = re.compile(
     r"|\b(?i:the)\s+[A-Z][a-z]+(?:ians|ans|is|ese)\s+"
 )
 _AGREED_TO = re.compile(
-    r"(?:also\s+|have\s+|had\s+|all\s+)*agreed\s*(?:,[^,.;]{1,100},\s*)?(?:to|that|on)\b",
+    r"(?:also\s+|have\s+|had\s+|all\s+)*agreed\s*(?:,[^,.;]{1,100},\s*)?(?:to|that|on)\b"
+    # Agreeing to meet or talk is a meeting planned, not a term: "agreed to start talks".
+    r"(?!\s+(?:start\s+|hold\s+|resume\s+|begin\s+|further\s+)*(?:meet|talks?|negotiat|discuss))",
     re.IGNORECASE,
 )
 # A deal welcomed is the object of a reaction (a statement), not a term stated.
@@ -239,7 +243,11 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
     if not found and has_cue(lowered, DEAL_SETS_CUES) and on("term.deal_sets"):
         found = list(finditer(DEAL_SETS, s))
     if not found and has_cue(lowered, MONITORED_CUES) and on("term.monitored_by"):
-        found = list(finditer(MONITORED_BY, s))
+        found = [
+            m
+            for m in finditer(MONITORED_BY, s)
+            if not _ASKED.search(s.text, max(0, m.start() - 20), m.start())
+        ]
     if not found and "agreed" in lowered and on("term.parties_agreed"):
         found = [m for m in finditer(PARTIES_AGREED, s) if _AGREED_TO.match(s.text, m.end())]
     return found
