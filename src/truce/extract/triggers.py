@@ -148,6 +148,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
                 r"launched (?:an? )?(?:[\w-]+ ){0,2}?(?:drone|missile|rocket|air) ?"
                 r"(?:attacks?|strikes?)",
             ),
+            # Fire opened at someone, told as news: "troops opened fire at vehicles", "units
+            # opened fire in the direction of three settlements".
+            (
+                "opened_fire",
+                r"opened fire (?:on|at|upon|in the direction of|towards?)",
+            ),
             (
                 "despite",
                 rf"(?:attacked|struck|shelled|bombed|fired|shot|killed|raided) "
@@ -281,7 +287,7 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
     "breach": (
         *("breach", "violat", "brok", "break", "accus", "continued", "observed", "respected"),
         *("abided", "complied", "deni", "deny", "access", "sporadic", "isolated", "renewed"),
-        *("intermittent", "continu", "carr", "launched", "despite"),
+        *("intermittent", "continu", "carr", "launched", "despite", "opened fire"),
     ),
     "meeting": ("met", "meet", "talks", "discuss", "summit", "negotia", "conven"),
     "casualty_claim": ("kill", "dead", "death", "died", "lives", "wound", "injur", "casualt"),
