@@ -7,6 +7,7 @@ from datetime import date
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.switches import switched_off
 
 _NLP = build_pipeline()
 
@@ -195,3 +196,16 @@ def test_a_participle_after_the_allegation_names_the_same_breach() -> None:
     text = "Russia accused Ukraine of shelling Kherson on Monday, violating the Easter truce."
     article = Article(text=text, document="t")
     assert [c.actor for c in extract(_NLP, article) if c.type == "breach"] == ["ukraine"]
+
+
+def test_fire_opened_during_the_truce_is_a_breach() -> None:
+    text = (
+        "A day after the truce took hold, Ruritanian troops opened fire at two farm trucks "
+        "near the ridge."
+    )
+    (found,) = _breaches(text)
+    assert found.modality == "occurred"
+    with switched_off(["trigger.breach.opened_fire"]):
+        assert _breaches(text) == []
+    # Opening a crossing, or fire opened with no one fired on, is no breach.
+    assert _breaches("During the truce the army opened the crossing to traders.") == []

@@ -187,3 +187,47 @@ def test_keeping_the_terms_of_a_truce_names_no_provision() -> None:
             assert len(_terms(text)) == 1, text
     named = "Under the terms of the truce, 30 trucks are to cross each day."
     assert len(_terms(named)) == 1
+
+
+def test_a_deal_that_calls_for_includes_or_applies_to_states_a_term() -> None:
+    called = "The truce also called for the militia to pull back from the river within a month."
+    (found,) = _terms(called)
+    assert found.modality == "occurred"
+    assert len(_terms("The plan includes the reopening of the northern crossing to traders.")) == 1
+    assert len(_terms("The truce applies to all artillery and drones along the border.")) == 1
+    # Not the deal's verbs: a party calling for something states its own position.
+    assert _terms("Villagers called for the road to the market to be reopened.") == []
+    with switched_off(["term.deal_sets"]):
+        assert _terms(called) == []
+
+
+def test_who_will_monitor_the_deal_is_a_term() -> None:
+    text = "The truce will reportedly be monitored by Norway and a panel of retired officers."
+    (found,) = _terms(text)
+    assert found.modality == "occurred"
+    (it,) = _terms("It will be jointly supervised by observers from the regional bloc.")
+    assert it.modality == "occurred"
+    # What was monitored in the past is no provision.
+    assert _terms("The market was monitored by volunteers during the festival.") == []
+    with switched_off(["term.monitored_by"]):
+        assert _terms(text) == []
+
+
+def test_the_parties_agreeing_together_set_a_term_with_no_deal_named() -> None:
+    text = "Both sides agreed to withdraw their patrols from the disputed ridge by Friday."
+    (found,) = _terms(text)
+    assert found.modality == "occurred"
+    between = "The parties agreed, with the help of the regional envoys, to reopen the bridge."
+    assert len(_terms(between)) == 1
+    assert len(_terms("The Moldovans agreed to open two crossings for traders.")) == 1
+    # One party agreeing with a view binds no one to anything.
+    assert _terms("The farmers agreed with the mayor about the weather.") == []
+    with switched_off(["term.parties_agreed"]):
+        assert _terms(text) == []
+
+
+def test_agreeing_to_talk_and_asking_who_monitors_set_no_term() -> None:
+    assert _terms("Both sides agreed to start talks on water rights at a neutral venue.") == []
+    assert _terms("The parties also agreed to meet again in the spring.") == []
+    asked = "An envoy said nobody knew how the truce would be monitored along the coast."
+    assert _terms(asked) == []

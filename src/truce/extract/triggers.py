@@ -84,6 +84,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
             ),
             ("resumed", r"resumed (?:fighting|hostilities|(?:its|the) (?:offensive|war|strikes))"),
             ("over", r"(?:is|was|are) over"),
+            # The truce broken as news, in words of its own: "shattering the fragile two-month-old
+            # ceasefire", "shattered an earlier truce".
+            (
+                "shattered",
+                rf"shatter(?:ed|ing|s) (?:the|an?|its) (?:[\w'’-]+ ){{0,3}}?{TRUCE_NOUN}",
+            ),
         ],
     ),
     "breach": branches(
@@ -141,6 +147,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
                 "launched",
                 r"launched (?:an? )?(?:[\w-]+ ){0,2}?(?:drone|missile|rocket|air) ?"
                 r"(?:attacks?|strikes?)",
+            ),
+            # Fire opened at someone, told as news: "troops opened fire at vehicles", "units
+            # opened fire in the direction of three settlements".
+            (
+                "opened_fire",
+                r"opened fire (?:on|at|upon|in the direction of|towards?)",
             ),
             (
                 "despite",
@@ -270,11 +282,12 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
         "is over",
         "was over",
         "are over",
+        "shatter",
     ),
     "breach": (
         *("breach", "violat", "brok", "break", "accus", "continued", "observed", "respected"),
         *("abided", "complied", "deni", "deny", "access", "sporadic", "isolated", "renewed"),
-        *("intermittent", "continu", "carr", "launched", "despite"),
+        *("intermittent", "continu", "carr", "launched", "despite", "opened fire"),
     ),
     "meeting": ("met", "meet", "talks", "discuss", "summit", "negotia", "conven"),
     "casualty_claim": ("kill", "dead", "death", "died", "lives", "wound", "injur", "casualt"),

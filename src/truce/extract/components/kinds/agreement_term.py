@@ -85,6 +85,41 @@ DEAL_CONTENT_CUES = (
     *("designed", "reached", "announced", "signed", "decided on", "promised"),
     *("pledged", "agreed", "retain", "decided", "aim"),
 )
+# More verbs a deal sets out its content in (`term.deal_sets`): "the ceasefire also called for
+# the army to withdraw", "the plan includes", "the agreement provided for", "the truce applies
+# to all weapons", "which excludes territory held by X".
+DEAL_SETS = re.compile(
+    rf"\b(?:(?:{_DEAL}|plan|it)\s+(?:also\s+)?(?:calls?\s+for|called\s+for|provided\s+for|"
+    rf"includes|included|envisions|envisages|foresees|applies\s+to|excludes)|"
+    rf"which\s+(?:also\s+)?(?:excludes|applies\s+to))\b",
+    re.IGNORECASE,
+)
+DEAL_SETS_CUES = ("call", "provided for", "include", "envis", "foresee", "applies", "exclude")
+# Who will watch the deal is one of its terms (`term.monitored_by`): "the truce will reportedly
+# be monitored by Egypt", "it will be monitored by a team of observers", "this would be
+# supervised and monitored by an AU panel".
+MONITORED_BY = re.compile(
+    rf"\b(?:{_DEAL}|plan|it|this)\s+(?:will|would|shall|is\s+to)\s+(?:\w+ly\s+)?be\s+"
+    rf"(?:jointly\s+)?(?:monitored|supervised|overseen|verified)\b",
+    re.IGNORECASE,
+)
+# "no details of how the truce would be monitored": a question asked, not a term.
+_ASKED = re.compile(r"\b(?:how|whether|if|who|when|why)\s+(?:the\s+|a\s+|this\s+)?$", re.I)
+MONITORED_CUES = ("monitored", "supervised", "overseen", "verified")
+# The parties agreeing together bind themselves to a term, named deal or not
+# (`term.parties_agreed`): "both sides agreed to freeze all troop movements", "the parties
+# agreed, with the support of the UN, to start", "the Libyans agreed to evacuate".
+PARTIES_AGREED = re.compile(
+    r"\b(?i:both\s+(?:sides|parties|countries|delegations)|the\s+(?:two\s+)?(?:sides|parties|"
+    r"delegations|belligerents)|the\s+warring\s+(?:sides|parties)|they)\s+"
+    r"|\b(?i:the)\s+[A-Z][a-z]+(?:ians|ans|is|ese)\s+"
+)
+_AGREED_TO = re.compile(
+    r"(?:also\s+|have\s+|had\s+|all\s+)*agreed\s*(?:,[^,.;]{1,100},\s*)?(?:to|that|on)\b"
+    # Agreeing to meet or talk is a meeting planned, not a term: "agreed to start talks".
+    r"(?!\s+(?:start\s+|hold\s+|resume\s+|begin\s+|further\s+)*(?:meet|talks?|negotiat|discuss))",
+    re.IGNORECASE,
+)
 # A deal welcomed is the object of a reaction (a statement), not a term stated.
 _REACTION = re.compile(r"\bwelcom\w*\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A rate set ahead ("200 trucks of aid would enter daily", "10 hostages will be freed per day"):
@@ -201,9 +236,21 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
 
 def deal_content(s: Sentence) -> list[re.Match[str]]:
     """What the sentence says a deal holds or that one was reached (DEAL_CONTENT)."""
-    if not has_cue(s.lower or s.text.lower(), DEAL_CONTENT_CUES) or not on("term.deal_content"):
-        return []
-    return list(finditer(DEAL_CONTENT, s))
+    lowered = s.lower or s.text.lower()
+    found = []
+    if has_cue(lowered, DEAL_CONTENT_CUES) and on("term.deal_content"):
+        found = list(finditer(DEAL_CONTENT, s))
+    if not found and has_cue(lowered, DEAL_SETS_CUES) and on("term.deal_sets"):
+        found = list(finditer(DEAL_SETS, s))
+    if not found and has_cue(lowered, MONITORED_CUES) and on("term.monitored_by"):
+        found = [
+            m
+            for m in finditer(MONITORED_BY, s)
+            if not _ASKED.search(s.text, max(0, m.start() - 20), m.start())
+        ]
+    if not found and "agreed" in lowered and on("term.parties_agreed"):
+        found = [m for m in finditer(PARTIES_AGREED, s) if _AGREED_TO.match(s.text, m.end())]
+    return found
 
 
 def ratio(s: Sentence) -> re.Match[str] | None:
@@ -223,4 +270,6 @@ def _provisions(text: str) -> list[tuple[int, int]]:
 
 
 _RATE_CUES = ("daily", "per day", "a day", "each day", "every day", "per week", "a week")
-RULE = KindRule(KIND, extract, cues=DEAL_CONTENT_CUES + _RATE_CUES)
+RULE = KindRule(
+    KIND, extract, cues=DEAL_CONTENT_CUES + DEAL_SETS_CUES + MONITORED_CUES + _RATE_CUES
+)
