@@ -55,13 +55,7 @@ def queue_page(
     c, d = candidates.c, documents.c
     limit = max(1, min(limit, MAX_PAGE))
     offset = max(0, offset)
-    terms = []
-    if agreement is not None:
-        terms.append(c.agreement == agreement)
-    if status is not None:
-        terms.append(c.status == status)
-    if document is not None:
-        terms.append(c.document_hash == document)
+    where = _filtered(agreement, status, document)
     joined = candidates.join(
         documents, and_(d.hash == c.document_hash, d.agreement == c.agreement), isouter=True
     )
@@ -74,7 +68,7 @@ def queue_page(
             d.published.label("doc_published"),
         )  # fmt: skip
         .select_from(joined)
-        .where(and_(True, *terms))
+        .where(where)
         .order_by(
             d.published.desc().nulls_last(),
             d.ingested_at.desc().nulls_last(),
@@ -85,10 +79,7 @@ def queue_page(
         .limit(limit)
         .offset(offset)
     )
-    count = select(func.count()).select_from(candidates).where(and_(True, *terms))
-    with engine.connect() as conn:
-        total = int(conn.execute(count).scalar() or 0)
-        rows = conn.execute(query).all()
+    total, rows = _counted(engine, where, query)
     queued = [queued_of(row) for row in rows]
     seen: dict[str, QueuedDocument] = {}
     for row, q in zip(rows, queued, strict=True):
@@ -120,22 +111,15 @@ def confident_page(
     through it (`review.listed`): most confident first, those without a confidence last, ties
     by agreement and id. Read from an index on (status, confidence), never the whole queue."""
     c = candidates.c
-    terms = []
-    if agreement is not None:
-        terms.append(c.agreement == agreement)
-    if status is not None:
-        terms.append(c.status == status)
+    where = _filtered(agreement, status)
     query = (
         select(candidates)
-        .where(and_(True, *terms))
+        .where(where)
         .order_by(c.confidence.desc(), c.agreement, c.id)
         .limit(limit)
         .offset(offset)
     )
-    count = select(func.count()).select_from(candidates).where(and_(True, *terms))
-    with engine.connect() as conn:
-        total = int(conn.execute(count).scalar() or 0)
-        rows = conn.execute(query).all()
+    total, rows = _counted(engine, where, query)
     return ConfidentPage(total, offset, limit, [queued_of(row) for row in rows])
 
 
@@ -146,3 +130,17 @@ def pending_count(engine: Engine, agreement: str) -> int:
     query = select(func.count()).where(c.agreement == agreement, c.status == "pending")
     with engine.connect() as conn:
         return int(conn.execute(query).scalar() or 0)
+
+
+def _filtered(agreement: str | None, status: str | None, document: str | None = None) -> Any:
+    """The queue's filters as one WHERE clause (every candidate when none is given)."""
+    c = candidates.c
+    asked = ((c.agreement, agreement), (c.status, status), (c.document_hash, document))
+    return and_(True, *(column == value for column, value in asked if value is not None))
+
+
+def _counted(engine: Engine, where: Any, query: Any) -> tuple[int, list[Any]]:
+    """How many candidates `where` keeps, and the page `query` reads, in one connection."""
+    count = select(func.count()).select_from(candidates).where(where)
+    with engine.connect() as conn:
+        return int(conn.execute(count).scalar() or 0), list(conn.execute(query).all())
