@@ -258,3 +258,28 @@ def test_a_day_before_an_event_is_not_counted_from_a_date() -> None:
     assert resolve("Clashes on Sunday, a day before the truce was due to start.") == [
         ("2023-11-26", "day", "Sunday")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He could not say how many prisoners will be released on Friday.", "2023-12-01"),
+        ("The captives are to be freed on Thursday, mediators said.", "2023-11-30"),
+        ("Yemen's parties agreed to a two-month truce starting Saturday.", "2023-12-02"),
+        ("We are expecting a handover on Friday.", "2023-12-01"),
+        # A passive that already happened still looks back.
+        ("Thirteen hostages were released on Friday.", "2023-11-24"),
+        ("Both sides were to begin the pullback by Monday.", "2023-11-27"),
+    ],
+)
+def test_passives_and_starts_told_ahead_look_ahead(text: str, expected: str) -> None:
+    [(resolved, precision, _)] = resolve(text)
+    assert (resolved, precision) == (expected, "day")
+
+
+def test_future_cues_switched_off_read_the_passive_as_past() -> None:
+    from truce.extract.switches import switched_off
+
+    with switched_off(["date.future_cues"]):
+        [(resolved, _, _)] = resolve("Some 39 prisoners will be released on Friday.")
+    assert resolved == "2023-11-24"

@@ -61,6 +61,7 @@ RULES: dict[str, str] = {
     "doc.name_speakers": "a speaker named in full earlier names a later short mention",
     "doc.both_sides": "truce events, terms, releases and breaches involve both sides",
     "doc.location": "the place the evidence names",
+    "date.future_cues": "'will be released on Friday', 'starting Saturday': the clause looks ahead",
 }
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, lowered
 from truce.extract.model import TimeRef
 from truce.extract.pipeline import doc_text
+from truce.extract.switches import on
 from truce.extract.time_anchor import story_anchor
 from truce.extract.time_patterns import (
     ANCHOR,
@@ -52,24 +53,45 @@ _PAST_CUES = [
     *("said", "was", "were", "had", "been", "began", "took", "went", "met", "came", "last"),
     *("ago", "earlier", "since", r"\w+ed"),
 ]
-_CUE = re.compile(
-    rf"\b(?:(?P<future>{'|'.join(_FUTURE_CUES)})|(?P<past>{'|'.join(_PAST_CUES)}))\b",
-    re.IGNORECASE,
-)
+# Rule `date.future_cues`: a passive after a modal or "to" ("will be released on Friday", "to be
+# freed"), a start told ahead ("starting Saturday", "effective Monday") and an expectation
+# ("expecting a release") look ahead too. Spelt first so that "be released" is read before its
+# participle, which alone is a past cue. Not "to begin": "were to begin by Monday" looks back.
+_MORE_FUTURE_CUES = [
+    *(r"be\s+\w+ed", r"be\s+held", "starting", "effective", "expecting", "expects", "expect"),
+]
+
+
+def _cue_pattern(future: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?P<future>{'|'.join(future)})|(?P<past>{'|'.join(_PAST_CUES)}))\b",
+        re.IGNORECASE,
+    )
+
+
+_CUE = _cue_pattern(_FUTURE_CUES)
+_CUE_MORE = _cue_pattern([*_MORE_FUTURE_CUES, *_FUTURE_CUES])
 
 
 def _reversed_cue(cue: str) -> str:
-    if cue == r"\w+ed":
-        return r"de\w+"
-    return r"\s+".join(word[::-1] for word in reversed(cue.split(r"\s+")))
+    return r"\s+".join(_reversed_word(word) for word in reversed(cue.split(r"\s+")))
+
+
+def _reversed_word(word: str) -> str:
+    return r"de\w+" if word == r"\w+ed" else word[::-1]
 
 
 # The same cues spelt backwards, for the lowered window read backwards: the first match is the
 # last cue (cues are whole words and none overlaps another), found without scanning the clause.
-_LAST_CUE = re.compile(
-    rf"\b(?:(?P<future>{'|'.join(map(_reversed_cue, _FUTURE_CUES))})"
-    rf"|(?P<past>{'|'.join(map(_reversed_cue, _PAST_CUES))}))\b"
-)
+def _last_cue_pattern(future: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?P<future>{'|'.join(map(_reversed_cue, future))})"
+        rf"|(?P<past>{'|'.join(map(_reversed_cue, _PAST_CUES))}))\b"
+    )
+
+
+_LAST_CUE = _last_cue_pattern(_FUTURE_CUES)
+_LAST_CUE_MORE = _last_cue_pattern([*_MORE_FUTURE_CUES, *_FUTURE_CUES])
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _LOWER_CONDITION = re.compile(r"\b(?:if|unless)\b")
 _MAX_OFFSET_MINUTES = 14 * 60
@@ -87,12 +109,12 @@ def _looks_ahead(text: str, low: str | None, pos: int) -> bool:
         window = text[window_start:pos]
         if _CONDITION.search(window):
             return True  # a deadline inside a condition: "if Hamas did not return them by Saturday"
-        cues = _CUE.findall(window)
+        cues = (_CUE_MORE if on("date.future_cues") else _CUE).findall(window)
         return bool(cues) and bool(cues[-1][0])
     window = low[window_start:pos]
     if ("if" in window or "unless" in window) and _LOWER_CONDITION.search(window):
         return True
-    last = _LAST_CUE.search(window[::-1])
+    last = (_LAST_CUE_MORE if on("date.future_cues") else _LAST_CUE).search(window[::-1])
     return last is not None and last.lastgroup == "future"
 
 
