@@ -283,3 +283,28 @@ def test_future_cues_switched_off_read_the_passive_as_past() -> None:
     with switched_off(["date.future_cues"]):
         [(resolved, _, _)] = resolve("Some 39 prisoners will be released on Friday.")
     assert resolved == "2023-11-24"
+
+
+def test_a_weekday_written_before_a_date_is_that_date() -> None:
+    monday = date(2025, 6, 2)
+    # Friday before 2 June is the 30th; the text names the 23rd.
+    assert resolve("The exchange began on Friday, May 23.", monday) == [
+        ("2025-05-23", "day", "Friday, May 23")
+    ]
+    # The clock before it takes the date, not the publication day.
+    [(stamp, precision, _)] = resolve(
+        "The truce is to begin at 02:00 a.m. local time on Friday, May 21.", date(2021, 5, 20)
+    )
+    assert (stamp, precision) == ("2021-05-21T02:00:00", "exact")
+    # A weekday followed by something else stays a weekday of its own.
+    assert [r[0] for r in resolve("On Friday, 24 hostages and 39 prisoners were freed.")] == [
+        "2023-11-24"
+    ]
+
+
+def test_weekday_with_date_switched_off_reads_the_weekday_alone() -> None:
+    from truce.extract.switches import switched_off
+
+    with switched_off(["date.weekday_with_date"]):
+        found = resolve("The exchange began on Friday, May 23.", date(2025, 6, 2))
+    assert [r[0] for r in found] == ["2025-05-30", "2025-05-23"]

@@ -62,6 +62,7 @@ RULES: dict[str, str] = {
     "doc.both_sides": "truce events, terms, releases and breaches involve both sides",
     "doc.location": "the place the evidence names",
     "date.future_cues": "'will be released on Friday', 'starting Saturday': the clause looks ahead",
+    "date.weekday_with_date": "'on Friday, May 23': the weekday is the date after it",
 }
 
 

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -252,7 +253,11 @@ def find_times(
     end = len(text) if end is None else min(end, len(text))
     low = lowered(text)
     dateline = dateline_zones(text)
-    anchors = [(m, *_resolve(m, text, low, published)) for m in ANCHOR.finditer(text, start, end)]
+    anchors: list[_Anchor] = [
+        (m, *_resolve(m, text, low, published)) for m in ANCHOR.finditer(text, start, end)
+    ]
+    if on("date.weekday_with_date"):
+        anchors = _with_named_weekdays(anchors, text)
     anchor_starts = [a[0].start() for a in anchors]
     anchor_ends = [a[0].end() for a in anchors]
     refs: dict[int, TimeRef] = {}
@@ -308,6 +313,60 @@ def find_times(
             refs[anchor.start()] = TimeRef(resolved, precision, anchor.span(), anchor.group())
     _shifted_days(text, start, end, published, refs)
     return [refs[k] for k in sorted(refs)]
+
+
+class _Joined:
+    """A weekday and the date written after it, read as one expression: the date's groups,
+    the span of both."""
+
+    def __init__(self, weekday: re.Match[str], day: re.Match[str], text: str) -> None:
+        self.match, self._start, self._end, self._text = day, weekday.start(), day.end(), text
+        self.lastgroup = day.lastgroup
+
+    def __getitem__(self, group: str) -> str | None:
+        return None if group in {"wdn", "wd2", "wrel"} else self.match[group]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+
+_Anchor = tuple[Any, date | None, str | None]
+# "Friday, May 23", "Tuesday, December 18": between a weekday and the date it names.
+_WEEKDAY_THEN_DATE = re.compile(r",?\s+(?:the\s+)?")
+
+
+def _with_named_weekdays(anchors: list[_Anchor], text: str) -> list[_Anchor]:
+    """Rule `date.weekday_with_date`: a weekday written just before a date ("began on Friday,
+    May 23") is that date, which decides (a weekday and a date that disagree: the date, gold
+    README); the weekday alone would be resolved on its own, a week off when the date is not
+    the nearest such weekday. The two become one expression."""
+    out: list[_Anchor] = []
+    skip = False
+    for i, anchor in enumerate(anchors):
+        if skip:
+            skip = False
+            continue
+        then = anchors[i + 1] if i + 1 < len(anchors) else None
+        if (
+            anchor[0].lastgroup == "wd"
+            and then is not None
+            and then[0].lastgroup in {"dm", "md", "iso"}
+            and _WEEKDAY_THEN_DATE.fullmatch(text, anchor[0].end(), then[0].start()) is not None
+        ):
+            out.append((_Joined(anchor[0], then[0], text), then[1], then[2]))
+            skip = True
+        else:
+            out.append(anchor)
+    return out
 
 
 def _shifted_days(
