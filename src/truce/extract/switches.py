@@ -63,6 +63,7 @@ RULES: dict[str, str] = {
     "doc.location": "the place the evidence names",
     "date.future_cues": "'will be released on Friday', 'starting Saturday': the clause looks ahead",
     "date.weekday_with_date": "'on Friday, May 23': the weekday is the date after it",
+    "date.story_times": "a day told in a sentence with no dated event moves the story's date",
 }
 
 

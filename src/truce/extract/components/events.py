@@ -94,6 +94,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         cued = kinds_cued(lowered) | _MORE_CUED(lowered)
         attribution = attributions.get(index)
         if not cued and not _may_state(attribution):
+            if on("date.story_times") and on("doc.story_date"):
+                context.told(index, times.within(start, end), article.published)
             continue  # no trigger cued and nobody speaking: no event can come of it
         s = Sentence(
             index,
@@ -110,6 +112,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         found = _sentence_events(s, article, main, cued)
         if on("doc.story_date"):
             context.date(index, found)
+            if on("date.story_times"):
+                context.told(index, s.event_times, article.published)
         candidates.extend(found)
     if on("doc.merge_meetings"):
         candidates = merge_meetings(candidates)

@@ -5,9 +5,10 @@ of its conflict, and one meeting told over several sentences.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 
-from truce.extract.model import ActorMention, Candidate
+from truce.extract.model import ActorMention, Candidate, TimeRef
 
 
 def merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
@@ -60,6 +61,24 @@ class StoryDate:
             elif self._follows(index, c) and self.last is not None:
                 c.date, c.date_precision = self.last[1], self.last[2]
 
+    def told(self, index: int, times: Sequence[TimeRef], published: date | None) -> None:
+        """Rule `date.story_times`: a sentence that gives no dated event may still move the
+        story on ("The exchange began on Friday, May 23."): its last day, if that day is not
+        after publication (a day looked forward to is not where the story is)."""
+        days = [
+            t
+            for t in times
+            if t.date is not None
+            and t.precision in {"day", "exact"}
+            and (published is None or _day(t.date) <= published)
+        ]
+        if days and (self.last is None or self.last[0] != index):
+            self.last = (index, _day(days[-1].date), "day")
+
     def _follows(self, index: int, c: Candidate) -> bool:
         near = self.last is not None and index - self.last[0] <= self.REACH
         return near and c.date is None and c.type in self.KINDS and c.modality == "occurred"
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
