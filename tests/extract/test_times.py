@@ -308,3 +308,20 @@ def test_weekday_with_date_switched_off_reads_the_weekday_alone() -> None:
     with switched_off(["date.weekday_with_date"]):
         found = resolve("The exchange began on Friday, May 23.", date(2025, 6, 2))
     assert [r[0] for r in found] == ["2025-05-30", "2025-05-23"]
+
+
+def test_a_clock_time_told_ahead_is_on_the_day_named_ahead_before_it() -> None:
+    from truce.extract.switches import switched_off
+
+    text = (
+        "The truce will begin on Friday morning, Qatar said. Speaking on Tuesday, its "
+        "spokesman said the truce will begin at 7am (05:00 GMT)."
+    )
+    stamps = [r[0] for r in resolve(text) if r[1] == "exact"]
+    assert stamps == ["2023-12-01T07:00:00+02:00"]
+    with switched_off(["date.clock_story_day"]):
+        stamps = [r[0] for r in resolve(text) if r[1] == "exact"]
+    assert stamps == ["2023-11-28T07:00:00+02:00"]
+    # Told in the past, a clock time stays on the day of the report.
+    past = "The truce will begin on Friday. The army said it struck at 7am (05:00 GMT)."
+    assert [r[0] for r in resolve(past) if r[1] == "exact"] == ["2023-11-28T07:00:00+02:00"]

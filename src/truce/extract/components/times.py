@@ -296,6 +296,8 @@ def find_times(
             if published is None or not plain or not _at_before(text, start, clock.start()):
                 continue
             day = published
+            if on("date.clock_story_day") and _looks_ahead(text, low, clock.start()):
+                day = _day_ahead(anchors, anchor_ends, clock.start(), published) or published
         stamp = _exact(day or published or date.min, minutes, gmt, gmt_day)
         if gmt is None and clock["abbr"]:  # "5 PM IST"
             offset = timedelta(minutes=ZONE_ABBREVIATIONS[clock["abbr"]])
@@ -399,6 +401,25 @@ def _shifted_days(
         refs[shift.start()] = TimeRef(
             base + timedelta(days=step), "day", shift.span(), shift.group()
         )
+
+
+# How far back a day looked forward to still tells the day of a later clock time.
+_AHEAD_REACH = 1500
+
+
+def _day_ahead(
+    anchors: list[_Anchor], ends: list[int], pos: int, published: date
+) -> date | None:
+    """Rule `date.clock_story_day`: "The truce will begin on Friday morning ... the truce will
+    begin at 7am": a clock time told ahead with no day of its own is on the last day after
+    publication the text named before it (not far back), not on the day of publication."""
+    for i in range(bisect_right(ends, pos) - 1, -1, -1):
+        anchor, resolved, precision = anchors[i]
+        if anchor.end() < pos - _AHEAD_REACH:
+            return None
+        if precision == "day" and resolved is not None and resolved > published:
+            return resolved
+    return None
 
 
 def _near(starts: list[int], ends: list[int], clock_start: int, clock_end: int) -> list[int]:
