@@ -64,3 +64,17 @@ def test_a_day_looked_forward_to_is_not_where_the_story_is() -> None:
     text = "A new round of talks is due on Friday. Russia released 90 prisoners of war."
     [release] = _found(text, "release")
     assert release.date is None
+
+
+def test_the_story_date_is_not_taken_from_the_events_own_sentence() -> None:
+    from truce.extract.switches import switched_off
+
+    text = (
+        "Only 33 vessels have arrived at the port since the ceasefire took effect on "
+        "April 2 and was extended on June 2."
+    )
+    [delivery] = _found(text, "aid_delivery")
+    assert delivery.date is None
+    with switched_off(["date.story_before"]):
+        [delivery] = _found(text, "aid_delivery")
+    assert delivery.date == date(2022, 6, 2)

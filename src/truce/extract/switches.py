@@ -65,6 +65,7 @@ RULES: dict[str, str] = {
     "date.weekday_with_date": "'on Friday, May 23': the weekday is the date after it",
     "date.story_times": "a day told in a sentence with no dated event moves the story's date",
     "date.clock_story_day": "'will begin at 7am' after 'on Friday morning': the day named ahead",
+    "date.story_before": "the story's date comes from sentences before, not the event's own",
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from truce.extract.model import ActorMention, Candidate, TimeRef
+from truce.extract.switches import on
 
 
 def merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
@@ -77,6 +78,11 @@ class StoryDate:
 
     def _follows(self, index: int, c: Candidate) -> bool:
         near = self.last is not None and index - self.last[0] <= self.REACH
+        if near and self.last is not None and self.last[0] == index and on("date.story_before"):
+            # Rule `date.story_before`: the sentence's own times were open to the event and
+            # it took none ("have arrived since the truce took effect on April 2 and was
+            # extended on June 2"); a date from the story is one told before the sentence.
+            return False
         return near and c.date is None and c.type in self.KINDS and c.modality == "occurred"
 
 
