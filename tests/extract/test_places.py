@@ -33,3 +33,34 @@ def test_a_breach_alleged_with_a_place_carries_it() -> None:
     article = Article(text=text, document="t", published=date(2031, 5, 6))
     breaches = [c for c in extract(build_pipeline(), article) if c.type == "breach"]
     assert breaches and breaches[0].location == "Khan Younis"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "place"),
+    [
+        ("airstrikes hit the towns of Zenda, Strelsau and Hentzau", "Zenda, Strelsau and Hentzau"),
+        (
+            "troops opened fire in the direction of Zenda, Tarlenheim and Hentzau settlements",
+            "Zenda, Tarlenheim and Hentzau",
+        ),
+        ("fighting continued around Zenda overnight", "Zenda"),
+        ("the forces pushed towards Strelsau", "Strelsau"),
+        ("the bombardment of Zenda killed 12", "Zenda"),
+        ("talks at his residence near the capital Strelsau", "Strelsau"),
+        ("drone strikes on Borduria's refineries", "Borduria"),
+        ("strikes on Iranian nuclear sites", None),
+        # A list stops at what is no place: an institution, a possessor, a demonym.
+        ("talks held in Strelsau, Ukraine's intelligence chief said", "Strelsau"),
+        ("the fighting in Zenda and Red Cross teams", "Zenda"),
+    ],
+)
+def test_more_ways_of_naming_where(evidence: str, place: str | None) -> None:
+    assert place_in(evidence) == place
+
+
+def test_the_new_cues_switched_off() -> None:
+    from truce.extract.switches import switched_off
+
+    with switched_off(["place.more_cues", "place.lists"]):
+        assert place_in("fighting continued around Zenda overnight") is None
+        assert place_in("airstrikes hit the towns of Zenda, Strelsau and Hentzau") is None

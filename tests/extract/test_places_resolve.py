@@ -152,3 +152,15 @@ def test_an_event_whose_sentence_names_no_place_takes_the_documents_region(
     for c in unplaced:
         assert c.place is not None
         assert (c.place["name"], c.place["geo_precision"], c.place["inferred"]) == (region, 3, True)
+
+
+def test_a_list_of_places_resolves_to_the_first_the_gazetteer_knows() -> None:
+    from truce.extract.switches import switched_off
+
+    # "Qqqzenda" is no place; Bint Jbeil is a site of southern Lebanon (sites.py).
+    found = resolve("Qqqzenda, Bint Jbeil and Beit Lif", ["LBN", "ISR"])
+    assert found is not None and (found.name, found.country) == ("Bint Jbeil", "LBN")
+    with switched_off(["place.lists"]):
+        assert resolve("Qqqzenda, Bint Jbeil and Beit Lif", ["LBN", "ISR"]) is None
+    found = resolve("Goris, Sotq and Jermuk settlements", ["ARM", "AZE"])
+    assert found is not None and (found.name, found.country) == ("Goris", "ARM")

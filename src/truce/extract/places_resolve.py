@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from truce.extract.sites import site_named
+from truce.extract.switches import on
 
 # Cities of 5,000 people or more: small enough to load in about a second once per process,
 # large enough to hold the towns front lines and crossings are named after (Debaltseve, Soledar).
@@ -192,15 +193,28 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
     the gazetteer does not know it."""
     if not text:
         return None
-    return _resolve(text, frozenset(countries))
+    return _resolve(text, frozenset(countries), on("place.lists"))
 
 
 # Place names recur from report to report ("Gaza Strip", "Rafah"): answers are kept.
 @lru_cache(maxsize=8192)
-def _resolve(text: str, countries: frozenset[str]) -> Place | None:
+def _resolve(text: str, countries: frozenset[str], lists: bool) -> Place | None:
+    pieces = re.split(r",|;|\band\b", text)
+    if not lists:
+        return _resolve_one(pieces[0], countries)
+    # Rule `place.lists`: "Ainata, Bint Jbeil and Beit Lif": the first the gazetteer knows.
+    # The kind written after the last ("Goris, Sotq and Jermuk settlements") is the others'.
+    for piece in pieces:
+        found = _resolve_one(piece, countries)
+        if found is not None:
+            return found
+    return None
+
+
+def _resolve_one(text: str, countries: frozenset[str]) -> Place | None:
     index = _index()
     allowed = country_codes(countries)
-    name = fold(re.split(r",|;|\band\b", text)[0])
+    name = fold(text)
     if len(name) < 3:  # "The", "A": words no place is named by alone
         return None
     precision = 1

@@ -66,6 +66,8 @@ RULES: dict[str, str] = {
     "date.story_times": "a day told in a sentence with no dated event moves the story's date",
     "date.clock_story_day": "'will begin at 7am' after 'on Friday morning': the day named ahead",
     "date.story_before": "the story's date comes from sentences before, not the event's own",
+    "place.lists": "'the towns of Ainata, Bint Jbeil and Beit Lif': the first place known",
+    "place.more_cues": "'around X', 'in the direction of X', 'shelling of X', 'the capital X'",
 }
 
 

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from truce.extract.model import ActorMention, Candidate, TimeRef
 from truce.extract.switches import on
 
+_Date = date  # `StoryDate` has a method named `date`
+
 
 def merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
     """Later sentences about the same meeting add participants instead of new events: a meeting
@@ -62,19 +64,16 @@ class StoryDate:
             elif self._follows(index, c) and self.last is not None:
                 c.date, c.date_precision = self.last[1], self.last[2]
 
-    def told(self, index: int, times: Sequence[TimeRef], published: date | None) -> None:
+    def told(self, index: int, times: Sequence[TimeRef], published: _Date | None) -> None:
         """Rule `date.story_times`: a sentence that gives no dated event may still move the
         story on ("The exchange began on Friday, May 23."): its last day, if that day is not
         after publication (a day looked forward to is not where the story is)."""
         days = [
-            t
-            for t in times
-            if t.date is not None
-            and t.precision in {"day", "exact"}
-            and (published is None or _day(t.date) <= published)
+            _day(t.date) for t in times if t.date is not None and t.precision in {"day", "exact"}
         ]
+        days = [d for d in days if published is None or d <= published]
         if days and (self.last is None or self.last[0] != index):
-            self.last = (index, _day(days[-1].date), "day")
+            self.last = (index, days[-1], "day")
 
     def _follows(self, index: int, c: Candidate) -> bool:
         near = self.last is not None and index - self.last[0] <= self.REACH

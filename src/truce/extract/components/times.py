@@ -407,9 +407,7 @@ def _shifted_days(
 _AHEAD_REACH = 1500
 
 
-def _day_ahead(
-    anchors: list[_Anchor], ends: list[int], pos: int, published: date
-) -> date | None:
+def _day_ahead(anchors: list[_Anchor], ends: list[int], pos: int, published: date) -> date | None:
     """Rule `date.clock_story_day`: "The truce will begin on Friday morning ... the truce will
     begin at 7am": a clock time told ahead with no day of its own is on the last day after
     publication the text named before it (not far back), not on the day of publication."""
