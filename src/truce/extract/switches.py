@@ -68,6 +68,8 @@ RULES: dict[str, str] = {
     "date.story_before": "the story's date comes from sentences before, not the event's own",
     "place.lists": "'the towns of Ainata, Bint Jbeil and Beit Lif': the first place known",
     "place.more_cues": "'around X', 'in the direction of X', 'shelling of X', 'the capital X'",
+    "place.conflict_regions": "Tigray, Karabakh, Kashmir, Darfur, Shan... placed at their capitals",
+    "place.primary_name": "a town of that name before one whose former name it was",
 }
 
 
