@@ -64,3 +64,24 @@ def test_the_new_cues_switched_off() -> None:
     with switched_off(["place.more_cues", "place.lists"]):
         assert place_in("fighting continued around Zenda overnight") is None
         assert place_in("airstrikes hit the towns of Zenda, Strelsau and Hentzau") is None
+
+
+@pytest.mark.parametrize(
+    ("evidence", "place"),
+    [
+        ("The halt took effect at 5 p.m., the minister told reporters in Strelsau", None),
+        ("the deal would last 42 days, he told a news conference in Zenda", None),
+        ("Speaking in Strelsau, he said the shelling in Zenda went on", "Zenda"),
+        # Where the authorities that count are is where the dead were counted.
+        ("31 people were killed, said health authorities in Zenda", "Zenda"),
+    ],
+)
+def test_where_a_speaker_spoke_is_not_where_the_event_happened(
+    evidence: str, place: str | None
+) -> None:
+    from truce.extract.switches import switched_off
+
+    assert place_in(evidence) == place
+    if place is None:
+        with switched_off(["place.not_speakers"]):
+            assert place_in(evidence) is not None

@@ -70,6 +70,7 @@ RULES: dict[str, str] = {
     "place.more_cues": "'around X', 'in the direction of X', 'shelling of X', 'the capital X'",
     "place.conflict_regions": "Tigray, Karabakh, Kashmir, Darfur, Shan... placed at their capitals",
     "place.primary_name": "a town of that name before one whose former name it was",
+    "place.not_speakers": "'told reporters in New Delhi': where it was said is no event's place",
 }
 
 

@@ -66,6 +66,14 @@ _KIND_OF = re.compile(
     rf"\b(?:city|town|village|port|capital|district|province|region|governorate) of "
     rf"(?P<place>{_NAME})"
 )
+# Rule `place.not_speakers`: the place a speaker spoke from ("told reporters in New Delhi",
+# "said at a news conference in Sanaa", "speaking in Doha") is not where the event happened.
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:told|tells|said|says|speaking|spoke|briefed|briefing|announced|declared|"
+    r"(?:news|press)\s+conference|press\s+briefing|reporters|journalists)"
+    r"(?:\s+(?:to|a|an|the|reporters|journalists|media|news|press|conference|briefing|"
+    r"televised|address|statement|interview)){0,4}\s*$"
+)
 # Rule `place.lists`: "the towns of Ainata, Bint Jbeil and Beit Lif", "Goris, Sotq and Jermuk
 # settlements": a list of places, each tried in turn (`places_resolve.resolve`).
 _KINDS_OF = re.compile(
@@ -103,6 +111,10 @@ def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None
     found = list((_PLACE_MORE if on("place.more_cues") else _PLACE_BASE).finditer(evidence))
     found.sort(key=lambda m: m["how"] not in _WHERE)  # stable: text order within each kind
     for match in [*matches, *found]:
+        if on("place.not_speakers") and _SPEAKER_BEFORE.search(
+            evidence, max(0, match.start() - 60), match.start()
+        ):
+            continue  # "told reporters in New Delhi": where it was said, not where it happened
         place = _POSSESSOR.sub("", _LEADING_NOISE.sub("", match.group("place")).strip())
         if lists:
             place += _list_after(evidence, match.end("place"), parties)
