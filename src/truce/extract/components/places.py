@@ -69,7 +69,7 @@ _KIND_OF = re.compile(
 # Rule `place.not_speakers`: the place a speaker spoke from ("told reporters in New Delhi",
 # "said at a news conference in Sanaa", "speaking in Doha") is not where the event happened.
 _SPEAKER_BEFORE = re.compile(
-    r"\b(?:told|tells|said|says|speaking|spoke|briefed|briefing|announced|declared|"
+    r"\b(?:told|tells|said|says|[Ss]peaking|spoke|briefed|briefing|announced|declared|"
     r"(?:news|press)\s+conference|press\s+briefing|reporters|journalists)"
     r"(?:\s+(?:to|a|an|the|reporters|journalists|media|news|press|conference|briefing|"
     r"televised|address|statement|interview)){0,4}\s*$"
