@@ -85,3 +85,23 @@ def test_where_a_speaker_spoke_is_not_where_the_event_happened(
     if place is None:
         with switched_off(["place.not_speakers"]):
             assert place_in(evidence) is not None
+
+
+def test_a_truce_holds_where_the_text_says_not_where_ships_enter_under_it() -> None:
+    from truce.extract.switches import switched_off
+
+    text = (
+        "Borduria and Ruritania agreed to a two-month truce starting Saturday and to allow "
+        "fuel ships to enter Zenda port, the envoy said."
+    )
+    article = Article(text=text, document="t", published=date(2031, 5, 6))
+    nlp = build_pipeline()
+    starts = [c for c in extract(nlp, article) if c.type == "ceasefire_start"]
+    assert starts and starts[0].location is None
+    with switched_off(["place.truce_where"]):
+        starts = [c for c in extract(nlp, article) if c.type == "ceasefire_start"]
+    assert starts and starts[0].location == "Zenda"
+    held = "A two-month truce came into force in war-torn Zenda on Saturday."
+    article = Article(text=held, document="t", published=date(2031, 5, 6))
+    starts = [c for c in extract(nlp, article) if c.type == "ceasefire_start"]
+    assert starts and starts[0].location == "Zenda"

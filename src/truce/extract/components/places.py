@@ -101,15 +101,20 @@ _TOWN_REACH = 80  # characters: "from" and the longest town names fit
 _FEATURE_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|prison|airport)\b")
 
 
-def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None:
+def place_in(
+    evidence: str, parties: frozenset[str] = frozenset(), where_only: bool = False
+) -> str | None:
     """The first place named in `evidence` after a preposition of place, or None; a name in
-    `parties` (the parties' names as written: "from Hamas") is a side, not a place."""
+    `parties` (the parties' names as written: "from Hamas") is a side, not a place. With
+    `where_only`, only the prepositions that say where something is ("in", "at", "near")."""
     lists = on("place.lists")
     kind_of_re = _KINDS_OF if lists else _KIND_OF
     kind_of = kind_of_re.search(evidence)
     matches = [kind_of] if kind_of else []
     found = list((_PLACE_MORE if on("place.more_cues") else _PLACE_BASE).finditer(evidence))
     found.sort(key=lambda m: m["how"] not in _WHERE)  # stable: text order within each kind
+    if where_only:
+        found = [m for m in found if m["how"] in _WHERE]
     for match in [*matches, *found]:
         if on("place.not_speakers") and _SPEAKER_BEFORE.search(
             evidence, max(0, match.start() - 60), match.start()
