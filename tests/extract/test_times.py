@@ -325,3 +325,15 @@ def test_a_clock_time_told_ahead_is_on_the_day_named_ahead_before_it() -> None:
     # Told in the past, a clock time stays on the day of the report.
     past = "The truce will begin on Friday. The army said it struck at 7am (05:00 GMT)."
     assert [r[0] for r in resolve(past) if r[1] == "exact"] == ["2023-11-28T07:00:00+02:00"]
+
+
+def test_earlier_or_later_in_the_day_is_the_day_the_story_is_at() -> None:
+    from truce.extract.switches import switched_off
+
+    assert resolve("The cabinet met earlier in the day.") == [
+        ("2023-11-28", "day", "earlier in the day")
+    ]
+    text = "Hamas freed 13 hostages on Friday. Later in the day, Israel freed 39 prisoners."
+    assert [r[0] for r in resolve(text)] == ["2023-11-24", "2023-11-24"]
+    with switched_off(["date.same_day"]):
+        assert [r[0] for r in resolve(text)] == ["2023-11-24"]

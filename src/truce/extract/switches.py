@@ -72,6 +72,7 @@ RULES: dict[str, str] = {
     "place.primary_name": "a town of that name before one whose former name it was",
     "place.not_speakers": "'told reporters in New Delhi': where it was said is no event's place",
     "place.truce_where": "a truce holds 'in' a place, not where ships 'enter' under it",
+    "date.same_day": "'earlier in the day', 'later in the day': the day of the report",
 }
 
 

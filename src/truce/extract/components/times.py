@@ -29,6 +29,7 @@ from truce.extract.time_patterns import (
     AT_END,
     CLOCK_THEN_ANCHOR,
     DAY_SHIFT,
+    SAME_DAY,
     TRAILING_GMT,
     ZONE_ABBREVIATIONS,
     clocks,
@@ -386,7 +387,10 @@ def _shifted_days(
         if isinstance(day, datetime):
             day = day.date()
         last_day.append(day if day is not None else (last_day[-1] if last_day else None))
-    for shift in DAY_SHIFT.finditer(text, start, end):
+    shifts = list(DAY_SHIFT.finditer(text, start, end))
+    if on("date.same_day"):
+        shifts = sorted([*shifts, *SAME_DAY.finditer(text, start, end)], key=lambda m: m.start())
+    for shift in shifts:
         i = bisect_right(starts, shift.start()) - 1
         if i >= 0 and ends[i] > shift.start():
             continue  # inside an expression already found
@@ -397,7 +401,7 @@ def _shifted_days(
         base = last_day[i] if i >= 0 else published
         if base is None:
             continue
-        step = -1 if shift["back"] else 1
+        step = 0 if shift.re is SAME_DAY else -1 if shift["back"] else 1
         refs[shift.start()] = TimeRef(
             base + timedelta(days=step), "day", shift.span(), shift.group()
         )
