@@ -152,3 +152,67 @@ def test_an_event_whose_sentence_names_no_place_takes_the_documents_region(
     for c in unplaced:
         assert c.place is not None
         assert (c.place["name"], c.place["geo_precision"], c.place["inferred"]) == (region, 3, True)
+
+
+def test_a_list_of_places_resolves_to_the_first_the_gazetteer_knows() -> None:
+    from truce.extract.switches import switched_off
+
+    # "Qqqzenda" is no place; Bint Jbeil is a site of southern Lebanon (sites.py).
+    found = resolve("Qqqzenda, Bint Jbeil and Beit Lif", ["LBN", "ISR"])
+    assert found is not None and (found.name, found.country) == ("Bint Jbeil", "LBN")
+    with switched_off(["place.lists"]):
+        assert resolve("Qqqzenda, Bint Jbeil and Beit Lif", ["LBN", "ISR"]) is None
+    found = resolve("Goris, Sotq and Jermuk settlements", ["ARM", "AZE"])
+    assert found is not None and (found.name, found.country) == ("Goris", "ARM")
+
+
+@pytest.mark.parametrize(
+    ("written", "countries", "name", "country", "admin1"),
+    [
+        ("Tigray", ["ETH"], "Tigray", "ETH", "ET.53"),
+        ("northern Tigray", ["ETH"], "Tigray", "ETH", "ET.53"),
+        ("Artsakh", ["ARM", "AZE"], "Artsakh", "AZE", "AZ.55"),
+        ("Nagorno-Karabakh", ["ARM", "AZE"], "Nagorno Karabakh", "AZE", "AZ.55"),
+        ("Jammu and Kashmir", ["IND", "PAK"], "Jammu and Kashmir", "IND", "IN.12"),
+        ("Pakistan-administered Kashmir", ["IND", "PAK"], "Pakistan Administered Kashmir",
+         "PAK", "PK.06"),
+        ("Shan State", ["MMR"], "Shan", "MMR", "MM.11"),
+        ("North Darfur", ["SDN"], "North Darfur", "SDN", "SD.55"),
+        ("North Kivu province", ["COD", "RWA"], "North Kivu", "COD", "CD.11"),
+        ("Cyrenaica", ["LBY"], "Cyrenaica", "LBY", "LY.69"),
+    ],
+)  # fmt: skip
+def test_regions_of_the_newer_truces_are_placed_at_their_capitals(
+    written: str, countries: list[str], name: str, country: str, admin1: str
+) -> None:
+    place = resolve(written, countries)
+    assert place is not None
+    assert (place.name, place.country, place.geo_precision, place.admin1) == (
+        name,
+        country,
+        3,
+        admin1,
+    )
+
+
+def test_conflict_regions_switched_off() -> None:
+    from truce.extract.switches import switched_off
+
+    with switched_off(["place.conflict_regions"]):
+        assert resolve("Artsakh", ["ARM", "AZE"]) is None
+        # Darfur as a whole, seated at El Fasher, North Darfur's capital too.
+        south = resolve("South Darfur", ["SDN"])
+        assert south is not None and south.name == "Darfur"
+    south = resolve("South Darfur", ["SDN"])
+    assert south is not None and (south.name, south.admin1) == ("South Darfur", "SD.49")
+
+
+def test_a_town_of_that_name_before_one_that_once_bore_it() -> None:
+    from truce.extract.switches import switched_off
+
+    # GeoNames lists "Pokrovsk" as a former name of Russia's Engels, a larger town.
+    place = resolve("Pokrovsk", ["UKR", "RUS"])
+    assert place is not None and (place.name, place.country) == ("Pokrovsk", "UKR")
+    with switched_off(["place.primary_name"]):
+        place = resolve("Pokrovsk", ["UKR", "RUS"])
+    assert place is not None and place.country == "RUS"

@@ -44,3 +44,37 @@ def test_the_actor_is_always_a_participant() -> None:
     (found,) = _found("Egypt said Israeli shelling had continued near Rafah.", "breach")
     assert found.actor == "israel"
     assert "israel" in found.participants
+
+
+def test_a_day_told_without_an_event_moves_the_story_date() -> None:
+    from truce.extract.switches import switched_off
+
+    text = (
+        "Families waited at the border for weeks. The process began on Tuesday. "
+        "During the first stage, Russia released 90 prisoners of war."
+    )
+    [release] = _found(text, "release")
+    assert release.date == date(2022, 9, 13)
+    with switched_off(["date.story_times"]):
+        [release] = _found(text, "release")
+    assert release.date is None
+
+
+def test_a_day_looked_forward_to_is_not_where_the_story_is() -> None:
+    text = "A new round of talks is due on Friday. Russia released 90 prisoners of war."
+    [release] = _found(text, "release")
+    assert release.date is None
+
+
+def test_the_story_date_is_not_taken_from_the_events_own_sentence() -> None:
+    from truce.extract.switches import switched_off
+
+    text = (
+        "Only 33 vessels have arrived at the port since the ceasefire took effect on "
+        "April 2 and was extended on June 2."
+    )
+    [delivery] = _found(text, "aid_delivery")
+    assert delivery.date is None
+    with switched_off(["date.story_before"]):
+        [delivery] = _found(text, "aid_delivery")
+    assert delivery.date is not None  # the start or the extension told in the same sentence

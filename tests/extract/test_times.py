@@ -258,3 +258,82 @@ def test_a_day_before_an_event_is_not_counted_from_a_date() -> None:
     assert resolve("Clashes on Sunday, a day before the truce was due to start.") == [
         ("2023-11-26", "day", "Sunday")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He could not say how many prisoners will be released on Friday.", "2023-12-01"),
+        ("The captives are to be freed on Thursday, mediators said.", "2023-11-30"),
+        ("Yemen's parties agreed to a two-month truce starting Saturday.", "2023-12-02"),
+        ("We are expecting a handover on Friday.", "2023-12-01"),
+        # A passive that already happened still looks back.
+        ("Thirteen hostages were released on Friday.", "2023-11-24"),
+        ("Both sides were to begin the pullback by Monday.", "2023-11-27"),
+    ],
+)
+def test_passives_and_starts_told_ahead_look_ahead(text: str, expected: str) -> None:
+    [(resolved, precision, _)] = resolve(text)
+    assert (resolved, precision) == (expected, "day")
+
+
+def test_future_cues_switched_off_read_the_passive_as_past() -> None:
+    from truce.extract.switches import switched_off
+
+    with switched_off(["date.future_cues"]):
+        [(resolved, _, _)] = resolve("Some 39 prisoners will be released on Friday.")
+    assert resolved == "2023-11-24"
+
+
+def test_a_weekday_written_before_a_date_is_that_date() -> None:
+    monday = date(2025, 6, 2)
+    # Friday before 2 June is the 30th; the text names the 23rd.
+    assert resolve("The exchange began on Friday, May 23.", monday) == [
+        ("2025-05-23", "day", "Friday, May 23")
+    ]
+    # The clock before it takes the date, not the publication day.
+    [(stamp, precision, _)] = resolve(
+        "The truce is to begin at 02:00 a.m. local time on Friday, May 21.", date(2021, 5, 20)
+    )
+    assert (stamp, precision) == ("2021-05-21T02:00:00", "exact")
+    # A weekday followed by something else stays a weekday of its own.
+    assert [r[0] for r in resolve("On Friday, 24 hostages and 39 prisoners were freed.")] == [
+        "2023-11-24"
+    ]
+
+
+def test_weekday_with_date_switched_off_reads_the_weekday_alone() -> None:
+    from truce.extract.switches import switched_off
+
+    with switched_off(["date.weekday_with_date"]):
+        found = resolve("The exchange began on Friday, May 23.", date(2025, 6, 2))
+    assert [r[0] for r in found] == ["2025-05-30", "2025-05-23"]
+
+
+def test_a_clock_time_told_ahead_is_on_the_day_named_ahead_before_it() -> None:
+    from truce.extract.switches import switched_off
+
+    text = (
+        "The truce will begin on Friday morning, Qatar said. Speaking on Tuesday, its "
+        "spokesman said the truce will begin at 7am (05:00 GMT)."
+    )
+    stamps = [r[0] for r in resolve(text) if r[1] == "exact"]
+    assert stamps == ["2023-12-01T07:00:00+02:00"]
+    with switched_off(["date.clock_story_day"]):
+        stamps = [r[0] for r in resolve(text) if r[1] == "exact"]
+    assert stamps == ["2023-11-28T07:00:00+02:00"]
+    # Told in the past, a clock time stays on the day of the report.
+    past = "The truce will begin on Friday. The army said it struck at 7am (05:00 GMT)."
+    assert [r[0] for r in resolve(past) if r[1] == "exact"] == ["2023-11-28T07:00:00+02:00"]
+
+
+def test_earlier_or_later_in_the_day_is_the_day_the_story_is_at() -> None:
+    from truce.extract.switches import switched_off
+
+    assert resolve("The cabinet met earlier in the day.") == [
+        ("2023-11-28", "day", "earlier in the day")
+    ]
+    text = "Hamas freed 13 hostages on Friday. Later in the day, Israel freed 39 prisoners."
+    assert [r[0] for r in resolve(text)] == ["2023-11-24", "2023-11-24"]
+    with switched_off(["date.same_day"]):
+        assert [r[0] for r in resolve(text)] == ["2023-11-24"]

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from truce.extract.sites import site_named
+from truce.extract.switches import off, on
 
 # Cities of 5,000 people or more: small enough to load in about a second once per process,
 # large enough to hold the towns front lines and crossings are named after (Debaltseve, Soledar).
@@ -63,6 +64,45 @@ REGIONS: dict[str, tuple[str, str]] = {
     "kashmir": ("IND", "srinagar"),
     "south of the litani river": ("LBN", "tyre"),
 }
+# Rule `place.conflict_regions`: the regions, states and provinces the newer truces are fought
+# over, each placed at its capital (English Wikipedia's article on the region names it; the
+# capital's coordinates are GeoNames'). Keys are folded as `fold` folds.
+CONFLICT_REGIONS: dict[str, tuple[str, str]] = {
+    # Ethiopia: the regional states of the Tigray war.
+    "tigray": ("ETH", "mekele"), "amhara": ("ETH", "bahir dar"), "afar": ("ETH", "semera"),
+    # Nagorno-Karabakh: its seat is a site (sites.py).
+    "nagorno karabakh": ("AZE", "stepanakert"), "karabakh": ("AZE", "stepanakert"),
+    "artsakh": ("AZE", "stepanakert"),
+    # Kashmir, each side's part at its capital.
+    "jammu and kashmir": ("IND", "srinagar"), "indian administered kashmir": ("IND", "srinagar"),
+    "indian kashmir": ("IND", "srinagar"), "ladakh": ("IND", "leh"),
+    "pakistan administered kashmir": ("PAK", "muzaffarabad"),
+    "pakistani administered kashmir": ("PAK", "muzaffarabad"),
+    "azad kashmir": ("PAK", "muzaffarabad"), "azad jammu and kashmir": ("PAK", "muzaffarabad"),
+    "gilgit baltistan": ("PAK", "gilgit"),
+    # Sudan: the states of Darfur and Kordofan, Gezira, Blue Nile.
+    "north darfur": ("SDN", "el fasher"), "south darfur": ("SDN", "nyala"),
+    "west darfur": ("SDN", "al junaynah"), "central darfur": ("SDN", "zalingei"),
+    "east darfur": ("SDN", "ed daein"), "kordofan": ("SDN", "el obeid"),
+    "north kordofan": ("SDN", "el obeid"), "south kordofan": ("SDN", "kadugli"),
+    "gezira": ("SDN", "wad medani"), "al jazirah": ("SDN", "wad medani"),
+    "blue nile": ("SDN", "ed damazin"),
+    # Myanmar: the states of the ethnic armed groups.
+    "shan": ("MMR", "taunggyi"), "kachin": ("MMR", "myitkyina"), "rakhine": ("MMR", "sittwe"),
+    "karen state": ("MMR", "hpa an"), "kayin": ("MMR", "hpa an"), "chin state": ("MMR", "hakha"),
+    "kayah": ("MMR", "loikaw"), "karenni": ("MMR", "loikaw"),
+    # Libya's three historical regions.
+    "tripolitania": ("LBY", "tripoli"), "cyrenaica": ("LBY", "benghazi"),
+    "fezzan": ("LBY", "sabha"),
+    # The eastern provinces of the DR Congo.
+    "north kivu": ("COD", "goma"), "south kivu": ("COD", "bukavu"), "ituri": ("COD", "bunia"),
+    # The Cambodian provinces on the Thai border (the Thai ones share their towns' names).
+    "preah vihear province": ("KHM", "tbeng meanchey"), "oddar meanchey": ("KHM", "samraong"),
+    "banteay meanchey": ("KHM", "sisophon"),
+    # The Bangsamoro region of the Philippines.
+    "bangsamoro": ("PHL", "cotabato"),
+}  # fmt: skip
+_ALL_REGIONS = REGIONS | CONFLICT_REGIONS
 # Spellings common in English reports that GeoNames' alternate names lack, folded.
 SPELLINGS: dict[str, str] = {
     "hodeidah": "hodeida",
@@ -75,6 +115,7 @@ _FEATURES = {
     **dict.fromkeys(["camp", "refugee camp", "outskirts", "area", "city", "town"], 2),
     **dict.fromkeys(["district", "districts"], 2),
     **dict.fromkeys(["province", "provinces", "governorate", "oblast", "region"], 3),
+    **dict.fromkeys(["state", "regional state"], 3),  # "Shan State", "Tigray regional state"
 }
 # "border crossing" before "crossing": the longer name of a feature is stripped whole.
 _FEATURES_LONGEST_FIRST = sorted(_FEATURES.items(), key=lambda f: -len(f[0]))
@@ -158,8 +199,9 @@ def _best(entries: list[_Entry], iso2s: frozenset[str] | set[str]) -> _Entry | N
 def country_of(name: str) -> str | None:
     """The ISO3 code of a country named as GeoNames or a region here names it."""
     key = fold(name)
-    if key in REGIONS:
-        return REGIONS[key][0]
+    regions = _regions()
+    if key in regions:
+        return regions[key][0]
     found = _index().countries.get(key)
     return found[0] if found else None
 
@@ -192,20 +234,44 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
     the gazetteer does not know it."""
     if not text:
         return None
-    return _resolve(text, frozenset(countries))
+    return _resolve(text, frozenset(countries), off())
 
 
 # Place names recur from report to report ("Gaza Strip", "Rafah"): answers are kept.
 @lru_cache(maxsize=8192)
-def _resolve(text: str, countries: frozenset[str]) -> Place | None:
+def _resolve(text: str, countries: frozenset[str], rules_off: frozenset[str]) -> Place | None:
+    """`rules_off`: the rules switched off (`switches.off()`), so that answers are kept per
+    set of rules."""
+    pieces = re.split(r",|;|\band\b", text)
+    if "place.lists" in rules_off:
+        return _resolve_one(pieces[0], countries)
+    whole = _resolve_one(text, countries) if len(pieces) > 1 else None
+    if whole is not None:  # "Jammu and Kashmir" is one place
+        return whole
+    # Rule `place.lists`: "Ainata, Bint Jbeil and Beit Lif": the first the gazetteer knows.
+    # The kind written after the last ("Goris, Sotq and Jermuk settlements") is the others'.
+    for piece in pieces:
+        found = _resolve_one(piece, countries)
+        if found is not None:
+            return found
+    return None
+
+
+def _resolve_one(text: str, countries: frozenset[str]) -> Place | None:
     index = _index()
     allowed = country_codes(countries)
-    name = fold(re.split(r",|;|\band\b", text)[0])
+    name = fold(text)
     if len(name) < 3:  # "The", "A": words no place is named by alone
         return None
     precision = 1
     if _NEAR.match(name):
         name, precision = _NEAR.sub("", name).removeprefix("the "), 2
+    if on("place.conflict_regions") and _DIRECTION.match(name):
+        # "North Kivu province": the region, not "Kivu province" to the north.
+        for feature, gives in _FEATURES_LONGEST_FIRST:
+            if name.endswith(" " + feature) and _known(index, name[: -len(feature) - 1]):
+                name, precision = name[: -len(feature) - 1], max(precision, gives)
+                break
     while _DIRECTION.match(name) and not _known(index, name):
         name, precision = _DIRECTION.sub("", name, count=1), 2
     site = site_named(name)
@@ -220,22 +286,47 @@ def _resolve(text: str, countries: frozenset[str]) -> Place | None:
     return _lookup(index, SPELLINGS.get(name, name), precision, allowed)
 
 
+def _title(key: str) -> str:
+    """A folded region key written as a name: "jammu and kashmir" -> "Jammu and Kashmir"."""
+    return " ".join(w if w in {"and", "of"} else w.capitalize() for w in key.split())
+
+
+def _regions() -> dict[str, tuple[str, str]]:
+    return _ALL_REGIONS if on("place.conflict_regions") else REGIONS
+
+
+def _seat(index: _Index, name: str, iso3: str) -> _Entry | None:
+    """The town a region is placed at: a GeoNames town of its country, else a site."""
+    seat = _best(index.cities.get(name, []), country_codes([iso3]))
+    site = site_named(name) if seat is None else None
+    if site is None:
+        return seat
+    return _Entry(site.name, site.lat, site.lon, site.admin1, site.country, 0, site.time_zone)
+
+
 def _known(index: _Index, name: str) -> bool:
     """Whether `name` is a place as it stands ("West Bank" is not "Bank" to the west)."""
-    return name in REGIONS or name in index.countries or name in index.cities
+    return name in _regions() or name in index.countries or name in index.cities
 
 
 def _lookup(index: _Index, name: str, precision: int, allowed: frozenset[str]) -> Place | None:
     country = index.countries.get(name)
-    if country is not None and name not in REGIONS:
+    regions = _regions()
+    if country is not None and name not in regions:
         iso3, capital = country
         return _place(name.title(), capital, iso3, 3, admin1=False, index=index)
-    city = _best(index.cities.get(name, []), allowed)
-    region = REGIONS.get(name)
+    entries = index.cities.get(name, [])
+    if on("place.primary_name"):
+        # Rule `place.primary_name`: a town of that name before one that only once bore it
+        # ("Pokrovsk" is Ukraine's Pokrovsk, not Russia's Engels, whose old name it was).
+        inside = [e for e in entries if e.iso2 in allowed] or entries
+        entries = [e for e in inside if fold(e.name) == name] or entries
+    city = _best(entries, allowed)
+    region = regions.get(name)
     if region is not None and (city is None or not allowed or city.iso2 not in allowed):
         iso3, anchor = region
-        seat = _best(index.cities.get(anchor, []), country_codes([iso3]))
-        return _place(name.title(), seat, iso3, 3, admin1=True, index=index)
+        title = _title(name)
+        return _place(title, _seat(index, anchor, iso3), iso3, 3, admin1=True, index=index)
     if city is None:
         return None
     return _place(city.name, city, index.iso3[city.iso2], precision, admin1=True, index=index)
@@ -261,10 +352,10 @@ def region_of(admin1: str | None, iso3: str) -> Place | None:
     """The region of REGIONS whose seat lies in `admin1` ("PS.GZ" -> the Gaza Strip), else
     the country `iso3` itself: where an event known only to lie in that area is placed."""
     index = _index()
-    for key, (country, seat_name) in REGIONS.items():
+    for key, (country, seat_name) in _regions().items():
         if country != iso3 or admin1 is None:
             continue
-        seat = _best(index.cities.get(seat_name, []), country_codes([iso3]))
+        seat = _seat(index, seat_name, iso3)
         if seat is not None and seat.admin1 == admin1:
             return _place(key.title(), seat, iso3, 3, admin1=True, index=index)
     for key, (code, capital) in index.countries.items():

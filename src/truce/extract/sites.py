@@ -22,7 +22,7 @@ class Site:
     lat: float
     lon: float
     time_zone: str
-    kind: str  # "crossing" | "prison" | "airport" | "village"
+    kind: str  # "crossing" | "prison" | "airport" | "village" | "city" | "temple"
     bases: tuple[str, ...]  # folded names the suffixes of its kind are added to
     bare: bool = True  # whether a base alone names it ("Rafah" alone is the town)
 
@@ -46,6 +46,12 @@ SITES: tuple[Site, ...] = tuple(
          ("bint jbeil", "bint jbail"), True),
         ("Marjayoun", "LB.07", _LB, 33.3600, 35.5917, "village",
          ("marjayoun", "marjeyoun"), True),
+        # The seat of Nagorno-Karabakh (Azerbaijan's Khankendi), under GeoNames' 5,000 people
+        # as its list counts them; and the temple of the Thai-Cambodian border disputes.
+        ("Stepanakert", "AZ.55", ("AZE", "Asia/Baku"), 39.8153, 46.7519, "city",
+         ("stepanakert", "khankendi", "xankandi"), True),
+        ("Preah Vihear temple", "KH.13", ("KHM", "Asia/Phnom_Penh"), 14.3880, 104.6800,
+         "temple", ("preah vihear", "prasat preah vihear"), False),
     ]
 )  # fmt: skip
 
@@ -55,6 +61,8 @@ _SUFFIXES = {
     "prison": (" prison", " military prison", " detention center", " detention centre"),
     "airport": (" airport", " international airport"),
     "village": (" village", " town"),
+    "city": (" city",),
+    "temple": (" temple",),
 }
 
 

@@ -61,6 +61,18 @@ RULES: dict[str, str] = {
     "doc.name_speakers": "a speaker named in full earlier names a later short mention",
     "doc.both_sides": "truce events, terms, releases and breaches involve both sides",
     "doc.location": "the place the evidence names",
+    "date.future_cues": "'will be released on Friday', 'starting Saturday': the clause looks ahead",
+    "date.weekday_with_date": "'on Friday, May 23': the weekday is the date after it",
+    "date.story_times": "a day told in a sentence with no dated event moves the story's date",
+    "date.clock_story_day": "'will begin at 7am' after 'on Friday morning': the day named ahead",
+    "date.story_before": "the story's date comes from sentences before, not the event's own",
+    "place.lists": "'the towns of Ainata, Bint Jbeil and Beit Lif': the first place known",
+    "place.more_cues": "'around X', 'in the direction of X', 'shelling of X', 'the capital X'",
+    "place.conflict_regions": "Tigray, Karabakh, Kashmir, Darfur, Shan... placed at their capitals",
+    "place.primary_name": "a town of that name before one whose former name it was",
+    "place.not_speakers": "'told reporters in New Delhi': where it was said is no event's place",
+    "place.truce_where": "a truce holds 'in' a place, not where ships 'enter' under it",
+    "date.same_day": "'earlier in the day', 'later in the day': the day of the report",
 }
 
 

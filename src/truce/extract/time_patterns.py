@@ -141,3 +141,7 @@ DAY_SHIFT = re.compile(
     r"\b(?i:(?:the\s+(?:following|next)\s+day|(?:a|one)\s+day\s+later)"
     r"|(?P<back>(?:the\s+(?:previous|preceding)\s+day|(?:a|one)\s+day\s+earlier)))\b"
 )
+
+# Rule `date.same_day`: "earlier in the day", "later in the day": the day the story is at (the
+# last day the text gave before it), like "the following day" one day on.
+SAME_DAY = re.compile(r"\b(?i:(?:earlier|later)\s+(?:in|on)\s+the\s+day)\b")

@@ -36,6 +36,7 @@ BOTH_SIDES = {
     "agreement_term",
     "breach",
 }
+TRUCE_KINDS = {"ceasefire_start", "ceasefire_end", "ceasefire_extension"}
 # The words the kinds' own patterns need besides the trigger table's, found in one pass over a
 # sentence's words.
 _MORE_CUED = CueIndex({str(kind): rule.cues for kind, rule in RULES.items() if rule.cues})
@@ -94,6 +95,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         cued = kinds_cued(lowered) | _MORE_CUED(lowered)
         attribution = attributions.get(index)
         if not cued and not _may_state(attribution):
+            if on("date.story_times") and on("doc.story_date"):
+                context.told(index, times.within(start, end), article.published)
             continue  # no trigger cued and nobody speaking: no event can come of it
         s = Sentence(
             index,
@@ -110,6 +113,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         found = _sentence_events(s, article, main, cued)
         if on("doc.story_date"):
             context.date(index, found)
+            if on("date.story_times"):
+                context.told(index, s.event_times, article.published)
         candidates.extend(found)
     if on("doc.merge_meetings"):
         candidates = merge_meetings(candidates)
@@ -123,12 +128,16 @@ def assemble(doc: Doc) -> list[Candidate]:
         name_speakers(candidates, text)
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
-    placed: dict[tuple[int, int], str | None] = {}
+    placed: dict[tuple[tuple[int, int], bool], str | None] = {}
     for c in candidates:
         if c.location is None and c.type != "statement" and on("doc.location"):
-            if c.span not in placed:  # several candidates of one sentence share its span
-                placed[c.span] = place_in(text[c.span[0] : c.span[1]], sides_named)
-            c.location = placed[c.span]
+            # Rule `place.truce_where`: a truce starts, ends or is extended where the text
+            # says it holds ("in war-torn Yemen"), not where ships may "enter" under it.
+            where = c.type in TRUCE_KINDS and on("place.truce_where")
+            key = (c.span, where)  # several candidates of one sentence share its span
+            if key not in placed:
+                placed[key] = place_in(text[c.span[0] : c.span[1]], sides_named, where)
+            c.location = placed[key]
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         tied = {c.actor} if c.actor else set()

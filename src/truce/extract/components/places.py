@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
@@ -19,19 +20,40 @@ from spacy.tokens import Doc
 
 from truce.extract.model import ActorMention, Candidate
 from truce.extract.pipeline import doc_text
+from truce.extract.switches import on
 
 if TYPE_CHECKING:
     from truce.extract.places_resolve import Place
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|ad-|as-|ash-)?[A-Z][\w'\u2019-]*)*"
 _DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|occupied)\s+)"
-_PLACE = re.compile(
-    r"\b(?P<how>in|at|near|from|into|to|outside|across|inside|out\s+of|through|"
-    r"reach(?:ed|ing)?|enter(?:s|ed|ing)?)"
-    rf"\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?(?P<place>{_DIRECTION}?{_NAME})"
+# Rule `place.more_cues`: "around Debaltseve", "in the direction of Goris", "towards Pokrovsk",
+# "the bombardment of Gaza", "strikes on Khiam", and a kind of place written before the name
+# ("near the capital Kuala Lumpur", "in the border town of Sake").
+_MORE_HOW = (
+    r"|around|towards?|(?:in\s+the\s+)?direction\s+of|"
+    r"(?:bombardment|bombing|shelling|siege|invasion|outskirts)\s+of|strikes?\s+on"
 )
+_KIND_BEFORE = (
+    rf"(?:{_DIRECTION}?(?:border\s+)?(?:capital|city|town|village|port|province|region)"
+    r"\s+(?:of\s+)?)?"
+)
+
+
+def _place_pattern(more: bool) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?P<how>in|at|near|from|into|to|outside|across|inside|out\s+of|through|"
+        rf"reach(?:ed|ing)?|enter(?:s|ed|ing)?{_MORE_HOW if more else ''})"
+        rf"\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?{_KIND_BEFORE if more else ''}"
+        rf"(?P<place>{_DIRECTION}?{_NAME})"
+    )
+
+
+_PLACE_BASE = _place_pattern(more=False)
+_PLACE_MORE = _place_pattern(more=True)
+_PLACE = _PLACE_BASE  # what `_named` reads a whole text with
 # Prepositions that say where the event itself took place, tried before the others.
-_WHERE = {"in", "at", "near", "outside", "inside"}
+_WHERE = {"in", "at", "near", "outside", "inside", "around"}
 # "the Gaza truce", "a Lebanon ceasefire": the place a truce is named after.
 _NAMED_TRUCE = re.compile(rf"(?P<place>{_NAME})\s+(?:truce|ceasefire|cease-fire)\b")
 _NOT_PLACES = {
@@ -44,6 +66,21 @@ _KIND_OF = re.compile(
     rf"\b(?:city|town|village|port|capital|district|province|region|governorate) of "
     rf"(?P<place>{_NAME})"
 )
+# Rule `place.not_speakers`: the place a speaker spoke from ("told reporters in New Delhi",
+# "said at a news conference in Sanaa", "speaking in Doha") is not where the event happened.
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:told|tells|said|says|[Ss]peaking|spoke|briefed|briefing|announced|declared|"
+    r"(?:news|press)\s+conference|press\s+briefing|reporters|journalists)"
+    r"(?:\s+(?:to|a|an|the|reporters|journalists|media|news|press|conference|briefing|"
+    r"televised|address|statement|interview)){0,4}\s*$"
+)
+# Rule `place.lists`: "the towns of Ainata, Bint Jbeil and Beit Lif", "Goris, Sotq and Jermuk
+# settlements": a list of places, each tried in turn (`places_resolve.resolve`).
+_KINDS_OF = re.compile(
+    r"\b(?:cit(?:y|ies)|towns?|villages?|ports?|capital|districts?|provinces?|regions?|"
+    rf"governorates?|settlements?|areas?) of (?P<place>{_NAME})"
+)
+_LIST_MORE = re.compile(rf",\s+(?P<item>{_NAME})|,?\s+and\s+(?P<last>{_NAME})")
 # "Israel's Ofer Prison", "Gujarat's Kutch": the place is what the possessive names.
 _POSSESSOR = re.compile(r"^[A-Z][\w-]*['\u2019]s\s+(?=[A-Z])")
 # Words that make a capitalised phrase an institution or a person, not a place.
@@ -64,16 +101,29 @@ _TOWN_REACH = 80  # characters: "from" and the longest town names fit
 _FEATURE_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|prison|airport)\b")
 
 
-def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None:
+def place_in(
+    evidence: str, parties: frozenset[str] = frozenset(), where_only: bool = False
+) -> str | None:
     """The first place named in `evidence` after a preposition of place, or None; a name in
-    `parties` (the parties' names as written: "from Hamas") is a side, not a place."""
-    kind_of = _KIND_OF.search(evidence)
+    `parties` (the parties' names as written: "from Hamas") is a side, not a place. With
+    `where_only`, only the prepositions that say where something is ("in", "at", "near")."""
+    lists = on("place.lists")
+    kind_of_re = _KINDS_OF if lists else _KIND_OF
+    kind_of = kind_of_re.search(evidence)
     matches = [kind_of] if kind_of else []
-    found = list(_PLACE.finditer(evidence))
+    found = list((_PLACE_MORE if on("place.more_cues") else _PLACE_BASE).finditer(evidence))
     found.sort(key=lambda m: m["how"] not in _WHERE)  # stable: text order within each kind
+    if where_only:
+        found = [m for m in found if m["how"] in _WHERE]
     for match in [*matches, *found]:
+        if on("place.not_speakers") and _SPEAKER_BEFORE.search(
+            evidence, max(0, match.start() - 60), match.start()
+        ):
+            continue  # "told reporters in New Delhi": where it was said, not where it happened
         place = _POSSESSOR.sub("", _LEADING_NOISE.sub("", match.group("place")).strip())
-        before = match.re is _PLACE and match["how"] == "in"
+        if lists:
+            place += _list_after(evidence, match.end("place"), parties)
+        before = match.re is not kind_of_re and match["how"] == "in"
         reach = max(0, match.start() - _TOWN_REACH)
         if before and (town := _TOWN_BEFORE.search(evidence, reach, match.start())):
             # "from Deir al-Balah in central Gaza": where it happened is the town
@@ -81,6 +131,11 @@ def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None
         feature = _FEATURE_AFTER.match(evidence, match.end("place"))
         if feature is not None:  # "the Rafah crossing" is the crossing, not the town
             place += feature.group()
+        if on("place.more_cues"):
+            # "strikes on Russia's energy infrastructure": the place is the possessor.
+            place = re.sub(r"['\u2019]s$", "", place)
+            if place in _demonyms():  # "strikes on Iranian nuclear sites"
+                continue
         words = place.split()
         if not words or words[-1].lower() in _NOT_PLACES or words[0].lower() in _NOT_PLACES:
             continue
@@ -88,6 +143,33 @@ def place_in(evidence: str, parties: frozenset[str] = frozenset()) -> str | None
             continue
         return place
     return _truce_named_after(evidence, parties)
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """The states' adjectives the actor gazetteer lists ("Thai", "Iranian"): no place."""
+    from truce.extract.gazetteer import STATES
+
+    return frozenset(word for _, adjectives, _ in STATES.values() for word in adjectives)
+
+
+def _list_after(evidence: str, end: int, parties: frozenset[str]) -> str:
+    """The rest of a list of places that starts at `end` (", Bint Jbeil and Beit Lif"), up
+    to the first item that is no place (an institution, a party, a date)."""
+    out = ""
+    for item in _LIST_MORE.finditer(evidence, end):
+        if item.start() != end + len(out):
+            break
+        name = item["item"] or item["last"]
+        words = name.split()
+        if _INSTITUTION.search(name) or name in parties or words[0].lower() in _NOT_PLACES:
+            break
+        if name.endswith(("'s", "\u2019s")) or name in _demonyms():
+            break  # "in Istanbul, Ukraine's intelligence chief", "Thai and Cambodian"
+        out += item.group()
+        if item["last"]:
+            break
+    return out
 
 
 def _truce_named_after(evidence: str, parties: frozenset[str]) -> str | None:

@@ -5,9 +5,13 @@ of its conflict, and one meeting told over several sentences.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 
-from truce.extract.model import ActorMention, Candidate
+from truce.extract.model import ActorMention, Candidate, TimeRef
+from truce.extract.switches import on
+
+_Date = date  # `StoryDate` has a method named `date`
 
 
 def merge_meetings(candidates: list[Candidate]) -> list[Candidate]:
@@ -60,6 +64,26 @@ class StoryDate:
             elif self._follows(index, c) and self.last is not None:
                 c.date, c.date_precision = self.last[1], self.last[2]
 
+    def told(self, index: int, times: Sequence[TimeRef], published: _Date | None) -> None:
+        """Rule `date.story_times`: a sentence that gives no dated event may still move the
+        story on ("The exchange began on Friday, May 23."): its last day, if that day is not
+        after publication (a day looked forward to is not where the story is)."""
+        days = [
+            _day(t.date) for t in times if t.date is not None and t.precision in {"day", "exact"}
+        ]
+        days = [d for d in days if published is None or d <= published]
+        if days and (self.last is None or self.last[0] != index):
+            self.last = (index, days[-1], "day")
+
     def _follows(self, index: int, c: Candidate) -> bool:
         near = self.last is not None and index - self.last[0] <= self.REACH
+        if near and self.last is not None and self.last[0] == index and on("date.story_before"):
+            # Rule `date.story_before`: the sentence's own times were open to the event and
+            # it took none ("have arrived since the truce took effect on April 2 and was
+            # extended on June 2"); a date from the story is one told before the sentence.
+            return False
         return near and c.date is None and c.type in self.KINDS and c.modality == "occurred"
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value

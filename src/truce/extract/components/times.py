@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, lowered
 from truce.extract.model import TimeRef
 from truce.extract.pipeline import doc_text
+from truce.extract.switches import on
 from truce.extract.time_anchor import story_anchor
 from truce.extract.time_patterns import (
     ANCHOR,
@@ -27,6 +29,7 @@ from truce.extract.time_patterns import (
     AT_END,
     CLOCK_THEN_ANCHOR,
     DAY_SHIFT,
+    SAME_DAY,
     TRAILING_GMT,
     ZONE_ABBREVIATIONS,
     clocks,
@@ -52,24 +55,45 @@ _PAST_CUES = [
     *("said", "was", "were", "had", "been", "began", "took", "went", "met", "came", "last"),
     *("ago", "earlier", "since", r"\w+ed"),
 ]
-_CUE = re.compile(
-    rf"\b(?:(?P<future>{'|'.join(_FUTURE_CUES)})|(?P<past>{'|'.join(_PAST_CUES)}))\b",
-    re.IGNORECASE,
-)
+# Rule `date.future_cues`: a passive after a modal or "to" ("will be released on Friday", "to be
+# freed"), a start told ahead ("starting Saturday", "effective Monday") and an expectation
+# ("expecting a release") look ahead too. Spelt first so that "be released" is read before its
+# participle, which alone is a past cue. Not "to begin": "were to begin by Monday" looks back.
+_MORE_FUTURE_CUES = [
+    *(r"be\s+\w+ed", r"be\s+held", "starting", "effective", "expecting", "expects", "expect"),
+]
+
+
+def _cue_pattern(future: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?P<future>{'|'.join(future)})|(?P<past>{'|'.join(_PAST_CUES)}))\b",
+        re.IGNORECASE,
+    )
+
+
+_CUE = _cue_pattern(_FUTURE_CUES)
+_CUE_MORE = _cue_pattern([*_MORE_FUTURE_CUES, *_FUTURE_CUES])
 
 
 def _reversed_cue(cue: str) -> str:
-    if cue == r"\w+ed":
-        return r"de\w+"
-    return r"\s+".join(word[::-1] for word in reversed(cue.split(r"\s+")))
+    return r"\s+".join(_reversed_word(word) for word in reversed(cue.split(r"\s+")))
+
+
+def _reversed_word(word: str) -> str:
+    return r"de\w+" if word == r"\w+ed" else word[::-1]
 
 
 # The same cues spelt backwards, for the lowered window read backwards: the first match is the
 # last cue (cues are whole words and none overlaps another), found without scanning the clause.
-_LAST_CUE = re.compile(
-    rf"\b(?:(?P<future>{'|'.join(map(_reversed_cue, _FUTURE_CUES))})"
-    rf"|(?P<past>{'|'.join(map(_reversed_cue, _PAST_CUES))}))\b"
-)
+def _last_cue_pattern(future: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?P<future>{'|'.join(map(_reversed_cue, future))})"
+        rf"|(?P<past>{'|'.join(map(_reversed_cue, _PAST_CUES))}))\b"
+    )
+
+
+_LAST_CUE = _last_cue_pattern(_FUTURE_CUES)
+_LAST_CUE_MORE = _last_cue_pattern([*_MORE_FUTURE_CUES, *_FUTURE_CUES])
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _LOWER_CONDITION = re.compile(r"\b(?:if|unless)\b")
 _MAX_OFFSET_MINUTES = 14 * 60
@@ -87,12 +111,12 @@ def _looks_ahead(text: str, low: str | None, pos: int) -> bool:
         window = text[window_start:pos]
         if _CONDITION.search(window):
             return True  # a deadline inside a condition: "if Hamas did not return them by Saturday"
-        cues = _CUE.findall(window)
+        cues = (_CUE_MORE if on("date.future_cues") else _CUE).findall(window)
         return bool(cues) and bool(cues[-1][0])
     window = low[window_start:pos]
     if ("if" in window or "unless" in window) and _LOWER_CONDITION.search(window):
         return True
-    last = _LAST_CUE.search(window[::-1])
+    last = (_LAST_CUE_MORE if on("date.future_cues") else _LAST_CUE).search(window[::-1])
     return last is not None and last.lastgroup == "future"
 
 
@@ -230,7 +254,11 @@ def find_times(
     end = len(text) if end is None else min(end, len(text))
     low = lowered(text)
     dateline = dateline_zones(text)
-    anchors = [(m, *_resolve(m, text, low, published)) for m in ANCHOR.finditer(text, start, end)]
+    anchors: list[_Anchor] = [
+        (m, *_resolve(m, text, low, published)) for m in ANCHOR.finditer(text, start, end)
+    ]
+    if on("date.weekday_with_date"):
+        anchors = _with_named_weekdays(anchors, text)
     anchor_starts = [a[0].start() for a in anchors]
     anchor_ends = [a[0].end() for a in anchors]
     refs: dict[int, TimeRef] = {}
@@ -269,6 +297,8 @@ def find_times(
             if published is None or not plain or not _at_before(text, start, clock.start()):
                 continue
             day = published
+            if on("date.clock_story_day") and _looks_ahead(text, low, clock.start()):
+                day = _day_ahead(anchors, anchor_ends, clock.start(), published) or published
         stamp = _exact(day or published or date.min, minutes, gmt, gmt_day)
         if gmt is None and clock["abbr"]:  # "5 PM IST"
             offset = timedelta(minutes=ZONE_ABBREVIATIONS[clock["abbr"]])
@@ -288,6 +318,60 @@ def find_times(
     return [refs[k] for k in sorted(refs)]
 
 
+class _Joined:
+    """A weekday and the date written after it, read as one expression: the date's groups,
+    the span of both."""
+
+    def __init__(self, weekday: re.Match[str], day: re.Match[str], text: str) -> None:
+        self.match, self._start, self._end, self._text = day, weekday.start(), day.end(), text
+        self.lastgroup = day.lastgroup
+
+    def __getitem__(self, group: str) -> str | None:
+        return None if group in {"wdn", "wd2", "wrel"} else self.match[group]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+
+_Anchor = tuple[Any, date | None, str | None]
+# "Friday, May 23", "Tuesday, December 18": between a weekday and the date it names.
+_WEEKDAY_THEN_DATE = re.compile(r",?\s+(?:the\s+)?")
+
+
+def _with_named_weekdays(anchors: list[_Anchor], text: str) -> list[_Anchor]:
+    """Rule `date.weekday_with_date`: a weekday written just before a date ("began on Friday,
+    May 23") is that date, which decides (a weekday and a date that disagree: the date, gold
+    README); the weekday alone would be resolved on its own, a week off when the date is not
+    the nearest such weekday. The two become one expression."""
+    out: list[_Anchor] = []
+    skip = False
+    for i, anchor in enumerate(anchors):
+        if skip:
+            skip = False
+            continue
+        then = anchors[i + 1] if i + 1 < len(anchors) else None
+        if (
+            anchor[0].lastgroup == "wd"
+            and then is not None
+            and then[0].lastgroup in {"dm", "md", "iso"}
+            and _WEEKDAY_THEN_DATE.fullmatch(text, anchor[0].end(), then[0].start()) is not None
+        ):
+            out.append((_Joined(anchor[0], then[0], text), then[1], then[2]))
+            skip = True
+        else:
+            out.append(anchor)
+    return out
+
+
 def _shifted_days(
     text: str, start: int, end: int, published: date | None, refs: dict[int, TimeRef]
 ) -> None:
@@ -303,7 +387,10 @@ def _shifted_days(
         if isinstance(day, datetime):
             day = day.date()
         last_day.append(day if day is not None else (last_day[-1] if last_day else None))
-    for shift in DAY_SHIFT.finditer(text, start, end):
+    shifts = list(DAY_SHIFT.finditer(text, start, end))
+    if on("date.same_day"):
+        shifts = sorted([*shifts, *SAME_DAY.finditer(text, start, end)], key=lambda m: m.start())
+    for shift in shifts:
         i = bisect_right(starts, shift.start()) - 1
         if i >= 0 and ends[i] > shift.start():
             continue  # inside an expression already found
@@ -314,10 +401,27 @@ def _shifted_days(
         base = last_day[i] if i >= 0 else published
         if base is None:
             continue
-        step = -1 if shift["back"] else 1
+        step = 0 if shift.re is SAME_DAY else -1 if shift["back"] else 1
         refs[shift.start()] = TimeRef(
             base + timedelta(days=step), "day", shift.span(), shift.group()
         )
+
+
+# How far back a day looked forward to still tells the day of a later clock time.
+_AHEAD_REACH = 1500
+
+
+def _day_ahead(anchors: list[_Anchor], ends: list[int], pos: int, published: date) -> date | None:
+    """Rule `date.clock_story_day`: "The truce will begin on Friday morning ... the truce will
+    begin at 7am": a clock time told ahead with no day of its own is on the last day after
+    publication the text named before it (not far back), not on the day of publication."""
+    for i in range(bisect_right(ends, pos) - 1, -1, -1):
+        anchor, resolved, precision = anchors[i]
+        if anchor.end() < pos - _AHEAD_REACH:
+            return None
+        if precision == "day" and resolved is not None and resolved > published:
+            return resolved
+    return None
 
 
 def _near(starts: list[int], ends: list[int], clock_start: int, clock_end: int) -> list[int]:
