@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.pipeline import doc_text, sentence_spans
+from truce.extract.switches import on
 
 _EVENT_VERBS = (
     r"(?:releas|free|violat|breach|attack|fir|strik|shell|hand(?:ed)? over|withdraw|open|"
@@ -34,6 +35,17 @@ _CONDITIONAL = re.compile(
     r"\b(?:(?<!\bas )if|unless|as long as|provided that|on condition that|so long as|in case|"
     r"not\b[^.;]*\buntil)\b"
 )
+# A threat, or a response promised to whatever the other side may do, is conditional (gold
+# guideline): "threatened to end the truce", "will respond forcefully to any violation",
+# "would strike back against any offensives", "any future act of terrorism would be considered
+# an act of war".
+_THREAT = re.compile(
+    r"\bthreat(?:en|ens|ened|ening)\s+to\b|"
+    r"\b(?:respond|retaliat|react|answer|strik(?:e|es|ing)\s+back|hit(?:s|ting)?\s+back)\w*\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:to|against|for)\s+any\b|"
+    r"\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will)\s+be\s+(?:considered|treated|regarded|seen|"
+    r"met|answered)\b"
+)
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)\b|rejected\b[^.;]*\b(?:claims?|accusations?|allegations?|"
     r"reports?)\b|dismiss(?:ed|es)?\b[^.;]*\bas\b|"
@@ -41,6 +53,12 @@ _DENIED = re.compile(
     rf"(?:did|do|does|had|has|have) not\s+(?:\w+\s+)?{_EVENT_VERBS}|"
     rf"never\s+{_EVENT_VERBS}|"
     rf"no\b[^.;]{{0,60}}\b(?:were|was|had been|have been)\s+{_EVENT_VERBS})"
+)
+# "We hope this process will lead to", "I hope it will happen": a hope with its clause and no
+# "that" (not "had hoped would be", a relative clause).
+_HOPE_CLAUSE = re.compile(
+    r"\bhop(?:e|es|ing)\s+(?:really\s+)?(?:it|this|these|the|we|they|he|she|you|all|our|"
+    r"their|both)\b"
 )
 _HOPED = re.compile(
     r"\b(?:hop(?:e|es|ed|ing)\s+(?:that|to|for)\b|hopeful\b|(?:our|their|his|her|a|some|"
@@ -79,6 +97,9 @@ _COORDINATION_CUE = re.compile(
 # text (not its fold): checking them costs a fraction of running the pattern, and most clauses
 # hold none of them. They decide the result as much as the patterns do.
 def _conditional(cued: str, folded: str) -> bool:
+    if ("threat" in cued or "any" in cued) and on("modality.threat"):
+        if _THREAT.search(folded) is not None:
+            return True
     return (
         "if" in cued
         or "unless" in cued
@@ -106,6 +127,8 @@ def _denied(cued: str, folded: str) -> bool:
 
 
 def _hoped(cued: str, folded: str) -> bool:
+    if "hop" in cued and on("modality.hope_clause") and _HOPE_CLAUSE.search(folded):
+        return True
     return (
         "hop" in cued
         or "working" in cued

@@ -20,6 +20,7 @@ from truce.extract.components.kinds.common import (
     counterfactual,
     dated,
     first_trigger,
+    speculative,
 )
 from truce.extract.components.sentence_view import (
     Sentence,
@@ -78,6 +79,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             for m in start_matches(s)
             if (halts(m, s) or of_the_truce(KIND, s.text, m) or _dated_start(s, m))
             and not counterfactual(s.text, m)
+            and not speculative(s.text, m)
             and not _undated_declaration(s, m)
         ),
         None,

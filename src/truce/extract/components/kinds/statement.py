@@ -55,14 +55,14 @@ _STANCE = re.compile(
     r"denied|denies|called\s+(?:on|upon|for)|calls\s+(?:on|upon|for)|urged|urges|vowed|vows|"
     r"pledged|pledges|affirmed|reaffirmed|reiterated|stressed|insisted|pressing\s+for|"
     r"regrets|regretted|demanding|warned|warns|accused|accuses|emphasi[sz]ed|emphasi[sz]es|"
-    r"hailed|hails|argued|argues|indicated|declined\s+to|"
+    r"hailed|hails|argued|argues|indicated|declined\s+to|threatened|threatens|"
     r"confirmed\s+(?:on\s+\w+day\s+)?(?:its|their|his|her)\s+commitment)\b",
     re.IGNORECASE,
 )
 STANCE_CUES = (
     *("express", "welcom", "thank", "condemn", "demand", "reject", "denie", "call", "urge"),
     *("vow", "pledge", "affirm", "reiterat", "stress", "insist", "pressing", "regret", "warn"),
-    *("accus", "emphasi", "hail", "argue", "indicated", "declined", "commitment"),
+    *("accus", "emphasi", "hail", "argue", "indicated", "declined", "commitment", "threat"),
 )
 # The stance verbs that take a position of their own beside the events a sentence reports
 # ("Qatar welcomed the release of 12 hostages"); an accusation, a denial or a warning is the
@@ -105,6 +105,8 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     source = s.attribution.source
     if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
         speaker = named_in(source.role or "", with_demonyms=True)
+    if speaker is None and on("statement.office_speaker"):
+        speaker = office_party(source)
     if speaker is None:
         return []
     verb = SPEECH.search(s.text)
@@ -122,6 +124,29 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     c.actor = speaker
     c.modality = s.modality
     return [c]
+
+
+# The words of an office that speaks for its state or group: "Turkish ombudsman Seref Malkoc",
+# "Iran's SNN news agency", "a senior Hamas official, Mousa Abu Marzook".
+_OFFICE = re.compile(
+    r"\b(?:officials?|spokes(?:man|woman|person)|minist(?:er|ry)|diplomats?|mediators?|"
+    r"negotiators?|president|prime\s+minister|head\s+of\s+state|secretary|ombudsman|envoy|"
+    r"ambassador|commander|army|military|government|(?:news\s+)?agency|office|delegation|"
+    r"mission)\b",
+    re.IGNORECASE,
+)
+
+
+def office_party(source: SourceRef) -> str | None:
+    """The party a named speaker's office names, in the name ("Turkish ombudsman Seref
+    Malkoc") or in the role beside it ("Mousa Abu Marzook, a senior Hamas official"): a
+    nationality counts only before an office, not before "analyst" or "resident"."""
+    for phrase in (source.speaker, source.role):
+        if phrase and _OFFICE.search(phrase):
+            party = named_in(phrase, with_demonyms=True)
+            if party is not None:
+                return party
+    return None
 
 
 def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candidate | None:
