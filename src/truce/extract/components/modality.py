@@ -97,9 +97,9 @@ _COORDINATION_CUE = re.compile(
 # text (not its fold): checking them costs a fraction of running the pattern, and most clauses
 # hold none of them. They decide the result as much as the patterns do.
 def _conditional(cued: str, folded: str) -> bool:
-    if ("threat" in cued or "any" in cued) and on("modality.threat"):
-        if _THREAT.search(folded) is not None:
-            return True
+    threat = "threat" in cued or "any" in cued
+    if threat and on("modality.threat") and _THREAT.search(folded) is not None:
+        return True
     return (
         "if" in cued
         or "unless" in cued
