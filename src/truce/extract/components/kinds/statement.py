@@ -23,6 +23,7 @@ from truce.extract.components.sentence_view import (
     Sentence,
     candidate,
     named_in,
+    search,
     speaker_actor,
 )
 from truce.extract.model import Article, Candidate, SourceRef
@@ -107,7 +108,7 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
         speaker = named_in(source.role or "", with_demonyms=True)
     if speaker is None and on("statement.office_speaker"):
         speaker = office_party(source)
-    if speaker is None:
+    if speaker is None or _reports_an_event(s):
         return []
     verb = SPEECH.search(s.text)
     if verb is None and on("statement.confirmed_fact") and _CONFIRMED.search(s.text):
@@ -124,6 +125,19 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     c.actor = speaker
     c.modality = s.modality
     return [c]
+
+
+def _reports_an_event(s: Sentence) -> bool:
+    """Whether what the speaker says is a truce's end or a toll ("Israel has resumed fighting
+    Hamas, the IDF said", "the explosion left one soldier injured, the army reported"): the
+    speaker is that event's source, not a party taking a position (gold guideline), whether or
+    not the event's own rule took it."""
+    if not on("statement.reports_event"):
+        return False
+    return any(search(TRIGGERS[kind], s) is not None for kind in _REPORTED_KINDS)
+
+
+_REPORTED_KINDS = ("ceasefire_end", "casualty_claim")
 
 
 # The words of an office that speaks for its state or group: "Turkish ombudsman Seref Malkoc",
