@@ -60,10 +60,20 @@ _STANCE = re.compile(
     r"confirmed\s+(?:on\s+\w+day\s+)?(?:its|their|his|her)\s+commitment)\b",
     re.IGNORECASE,
 )
+# Speaking told as an act: "the IDF issued a statement reassuring ...", "the Israel Defense Forces
+# (IDF) issued a warning to residents", "Misri addressed the nation", "held a press briefing".
+_ISSUED = re.compile(
+    r"\)?\s*(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|had|also|later|on\s+\w+day)\s+)*"
+    r"(?P<verb>issued\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:statement|warning|"
+    r"communiqu[eé]|declaration|appeal|ultimatum|call)|addressed\s+the\s+(?:nation|people|"
+    r"country|press|media)|held\s+an?\s+(?:[\w-]+\s+)?press\s+(?:conference|briefing))\b",
+    re.IGNORECASE,
+)
 STANCE_CUES = (
     *("express", "welcom", "thank", "condemn", "demand", "reject", "denie", "call", "urge"),
     *("vow", "pledge", "affirm", "reiterat", "stress", "insist", "pressing", "regret", "warn"),
     *("accus", "emphasi", "hail", "argue", "indicated", "declined", "commitment", "threat"),
+    *("issued", "addressed", "press"),
 )
 # The stance verbs that take a position of their own beside the events a sentence reports
 # ("Qatar welcomed the release of 12 hostages"); an accusation, a denial or a warning is the
@@ -173,6 +183,8 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
         if mention.kind not in PARTY_KINDS:
             continue
         verb = _STANCE.match(s.text, mention.span[1] - s.start)
+        if verb is None and on("statement.issued"):
+            verb = _ISSUED.match(s.text, mention.span[1] - s.start)
         if verb is None or (own_position and not _POSITION_OF_ITS_OWN.match(verb["verb"])):
             continue
         c = candidate(KIND.value, s, mention.span[0], article)
