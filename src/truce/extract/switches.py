@@ -68,6 +68,7 @@ RULES: dict[str, str] = {
     "modality.hope_clause": "'we hope this process will lead to': hoped, with no 'that'",
     "statement.reports_event": "a speaker telling a truce's end or a toll is its source, no stance",
     "statement.issued": "'the IDF issued a statement', 'addressed the nation': a party speaking",
+    "meeting.talks_lasting": "'after five days of discussions in Geneva': talks held, not a means",
 }
 
 
