@@ -69,6 +69,8 @@ RULES: dict[str, str] = {
     "statement.reports_event": "a speaker telling a truce's end or a toll is its source, no stance",
     "statement.issued": "'the IDF issued a statement', 'addressed the nation': a party speaking",
     "meeting.talks_lasting": "'after five days of discussions in Geneva': talks held, not a means",
+    "start.declared_alone": "'the government declared a humanitarian truce': its own truce starts",
+    "extension.of_a_truce": "'announced an extension of their ceasefire to May 31'",
 }
 
 

@@ -30,6 +30,7 @@ from truce.extract.components.sentence_view import (
     near_truce_noun,
     of_the_truce,
     search,
+    speaker_actor,
     subject_before,
 )
 from truce.extract.model import Candidate
@@ -54,17 +55,42 @@ START_MORE = re.compile(
     rf"(?:start|beginning|onset) of the (?:\w+[ -])?{TRUCE_NOUN})\b",
     re.IGNORECASE,
 )
+# A party declaring a truce of its own: "the government declared a humanitarian truce", "Putin
+# announced the surprise 30-hour ceasefire", "the RSF said it was declaring a unilateral
+# three-month ceasefire", "armed groups have also announced ceasefires". Not a truce "between"
+# or "with" another side, nor "announced the ceasefire" (the deal's news), nor a ceasefire
+# "agreement" or "deal" (a term).
+_MODIFIER = r"(?:(?!(?:of|to|that|extension|end|expiry)\b)[\w'’-]+\s+)"
+DECLARED_ALONE = re.compile(
+    rf"\b(?:(?:declared|declares|declaring|announced|announces|announcing|proclaimed)\s+"
+    rf"(?:(?:an?|its|their|his|her)\s+{_MODIFIER}{{0,3}}?|the\s+{_MODIFIER}{{1,3}}?)|"
+    rf"(?:(?<=ha[sd] )|(?<=have )|(?<=also ))(?:declared|announced)\s+)"
+    rf"{TRUCE_NOUN}s?\b(?!\s+(?:between|with|agreement|deal|accord|proposal|plan)\b)",
+    re.IGNORECASE,
+)
 START_MORE_CUES: tuple[str, ...] = ("entered", "taken effect", "commenced", "begin", "start")
 START_MORE_CUES += ("due to", "enforced", "began")
 _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
 
 
 def start_matches(s: Sentence) -> list[re.Match[str]]:
-    """Every start trigger of the sentence, the table's and START_MORE's, in order."""
+    """Every start trigger of the sentence, the table's, START_MORE's and DECLARED_ALONE's, in
+    order."""
     found = list(finditer(TRIGGERS[KIND], s))
-    if has_cue(s.lower or s.text.lower(), START_MORE_CUES):
+    lowered = s.lower or s.text.lower()
+    if has_cue(lowered, START_MORE_CUES):
         found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
+    if has_cue(lowered, _DECLARED_CUES) and on("start.declared_alone"):
+        found = sorted(found + list(finditer(DECLARED_ALONE, s)), key=lambda m: m.start())
     return found
+
+
+_DECLARED_CUES = ("declar", "announc", "proclaimed")
+
+
+def declared_alone(match: re.Match[str]) -> bool:
+    """Whether the trigger is a party declaring a truce of its own (DECLARED_ALONE)."""
+    return on("start.declared_alone") and DECLARED_ALONE.fullmatch(match.group()) is not None
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
@@ -91,6 +117,8 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     c.quantities = [q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger][:1]
     if halts(match, s):
         c.actor = subject_before(s, trigger)  # who gave the order
+    elif declared_alone(match):
+        c.actor = subject_before(s, trigger) or speaker_actor(s)  # who declared it
     return [c]
 
 
@@ -107,7 +135,7 @@ def _undated_declaration(s: Sentence, match: re.Match[str]) -> bool:
     truce from 6 p.m. on Saturday"); without a time after it, the declaration is the news, not
     the start ("Putin on Saturday declared a temporary truce ... and called on Kyiv to ...")."""
     declared = match.group().lower().startswith("declared")  # that alternative of the table
-    if not declared or not on("start.declared_needs_time"):
+    if not declared or not on("start.declared_needs_time") or declared_alone(match):
         return False
     at = s.start + match.end()
     return not any(t.span[0] >= at and t.date is not None for t in s.times)
@@ -125,4 +153,4 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
     )
 
 
-RULE = KindRule(KIND, extract, cues=("commenced", "starting"))
+RULE = KindRule(KIND, extract, cues=("commenced", "starting", *_DECLARED_CUES))
