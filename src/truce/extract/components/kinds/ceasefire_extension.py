@@ -47,9 +47,11 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         for q in s.quantities
         if q.unit in DURATION_UNITS and 0 <= trigger - q.span[1] <= _DURATION_BEFORE
     ]
-    if not days and not EXTEND_THE_TRUCE.match(s.text, match.start()):
-        if not (on("extension.of_a_truce") and EXTENSION_OF_A_TRUCE.match(s.text, match.start())):
-            return []
+    named = EXTEND_THE_TRUCE.match(s.text, match.start()) or (
+        on("extension.of_a_truce") and EXTENSION_OF_A_TRUCE.match(s.text, match.start())
+    )
+    if not days and not named:
+        return []
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = days[:1]
     return [c]
