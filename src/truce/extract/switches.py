@@ -66,7 +66,7 @@ RULES: dict[str, str] = {
     "guard.speculative": "'could collapse', 'threatened to end': no truce start, end or extension",
     "modality.threat": "'threatened to', 'will respond to any violation': conditional",
     "modality.hope_clause": "'we hope this process will lead to': hoped, with no 'that'",
-    "statement.reports_event": "a speaker telling a truce's end or a toll is its source, no stance",
+    "statement.reports_event": "a speaker telling a truce's end is its source, no statement",
     "statement.issued": "'the IDF issued a statement', 'addressed the nation': a party speaking",
     "meeting.talks_lasting": "'after five days of discussions in Geneva': talks held, not a means",
     "start.declared_alone": "'the government declared a humanitarian truce': its own truce starts",

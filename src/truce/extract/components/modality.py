@@ -97,9 +97,6 @@ _COORDINATION_CUE = re.compile(
 # text (not its fold): checking them costs a fraction of running the pattern, and most clauses
 # hold none of them. They decide the result as much as the patterns do.
 def _conditional(cued: str, folded: str) -> bool:
-    threat = "threat" in cued or "any" in cued
-    if threat and on("modality.threat") and _THREAT.search(folded) is not None:
-        return True
     return (
         "if" in cued
         or "unless" in cued
@@ -183,7 +180,16 @@ def modality_of(sentence: str) -> str:
     return _unconditional(cued, folded)
 
 
+def _threat(cued: str, folded: str) -> bool:
+    """A threat is its clause's own: unlike an if-clause it does not reach the clauses
+    coordinated with it."""
+    threat = "threat" in cued or "any" in cued
+    return threat and on("modality.threat") and _THREAT.search(folded) is not None
+
+
 def _unconditional(cued: str, folded: str) -> str:
+    if _threat(cued, folded):
+        return "conditional"
     if _denied(cued, folded):
         return "denied"
     if _hoped(cued, folded):
