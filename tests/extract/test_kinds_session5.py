@@ -1,0 +1,239 @@
+"""Rules of issue 11's kinds round: truce ends, starts and extensions said as they are (a war
+ended, a truce that only might end, a party declaring its own), statements by a speaker's office
+or told as an act, meetings told with their length, and the modality of threats and hopes.
+
+Each test reads invented sentences through the whole pipeline and also shows that the rule
+switched off (`truce.extract.switches`) gives the old answer, so that it cannot pass by accident.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from truce.extract.components.modality import modality_at, modality_of
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.switches import switched_off
+
+_NLP = build_pipeline()
+
+
+def _extract(text: str) -> list[Candidate]:
+    return extract(_NLP, Article(text=text, document="t", published=date(2024, 6, 12)))
+
+
+def _of(kind: str, text: str) -> list[Candidate]:
+    return [c for c in _extract(text) if c.type == kind]
+
+
+# --- end.ended_a_war ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar brokered the truce that ended a nine-day conflict on the border last spring.",
+        "The pause ended months of cross-border warfare between the two militias.",
+        "The ceasefire was meant by its brokers to end 12 days of escalating fighting.",
+    ],
+)
+def test_a_truce_that_ends_a_war_is_no_end_of_the_truce(text: str) -> None:
+    assert _of("ceasefire_end", text) == []
+    with switched_off(["end.ended_a_war"]):
+        assert len(_of("ceasefire_end", text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce ended on Friday as fighting resumed in the hills.",
+        "The army ended the ceasefire and resumed its offensive in the valley.",
+    ],
+)
+def test_a_truce_that_ends_is_still_an_end(text: str) -> None:
+    assert len(_of("ceasefire_end", text)) == 1
+
+
+# --- guard.speculative -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("ceasefire_end", "Observers said the fragile truce could collapse within days."),
+        ("ceasefire_end", "The militia threatened to end the truce over the delayed convoys."),
+        ("ceasefire_end", "Officials fear the ceasefire might well collapse before Friday."),
+        ("ceasefire_extension", "The truce could be prolonged by two days, an aide suggested."),
+        ("ceasefire_start", "A truce could take effect on Friday morning, diplomats speculated."),
+    ],
+)
+def test_what_only_might_happen_is_no_start_end_or_extension(kind: str, text: str) -> None:
+    assert _of(kind, text) == []
+    with switched_off(["guard.speculative"]):
+        assert len(_of(kind, text)) == 1
+
+
+def test_may_the_month_is_no_speculation() -> None:
+    text = "The truce agreed in May collapsed on Sunday after a rocket attack."
+    assert len(_of("ceasefire_end", text)) == 1
+
+
+def test_a_threat_to_end_the_truce_is_the_party_s_conditional_statement() -> None:
+    (said,) = _of("statement", "Hamas threatened to end the truce over the delayed convoys.")
+    assert (said.actor, said.modality) == ("hamas", "conditional")
+
+
+# --- modality.threat and modality.hope_clause ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said the army will respond forcefully to any violation of the truce.",
+        "The commander warned it would strike back against any offensives in the north.",
+        "He warned that any future attack on the border would be considered an act of war.",
+        "The group threatened to resume rocket fire over the delays.",
+    ],
+)
+def test_a_threat_is_conditional(sentence: str) -> None:
+    assert modality_of(sentence) == "conditional"
+    with switched_off(["modality.threat"]):
+        assert modality_of(sentence) != "conditional"
+
+
+def test_a_threat_reaches_only_its_own_clause() -> None:
+    sentence = "Hamas threatened to delay the handover, and Israel freed 39 prisoners on Friday."
+    assert modality_at(sentence, sentence.index("delay")) == "conditional"
+    assert modality_at(sentence, sentence.index("freed")) == "occurred"
+
+
+def test_any_without_a_response_is_no_threat() -> None:
+    sentence = "The army said any explosions heard in the valley are controlled detonations."
+    assert modality_of(sentence) == "occurred"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We hope this process will lead to a full and unconditional ceasefire.",
+        "I hope it will happen next week.",
+        "Egypt hopes the truce will be extended by two more days.",
+    ],
+)
+def test_a_hope_without_that_is_hoped(sentence: str) -> None:
+    assert modality_of(sentence) == "hoped"
+    with switched_off(["modality.hope_clause"]):
+        assert modality_of(sentence) != "hoped"
+
+
+def test_what_someone_had_hoped_would_be_is_no_hope_of_the_speaker() -> None:
+    sentence = "Putin declined a full truce that the envoy had hoped would be a first step."
+    assert modality_of(sentence) != "hoped"
+
+
+# --- statement.office_speaker, statement.issued, statement.reports_event ---------------------
+
+
+def test_a_speaker_s_office_names_the_party() -> None:
+    text = (
+        "The ombudsmen swapped lists at the conference, Turkish ombudsman Seref Malkoc said, "
+        "adding that Ankara was ready to host the next round."
+    )
+    (said,) = _of("statement", text)
+    assert said.actor == "turkey"
+    with switched_off(["statement.office_speaker"]):
+        assert _of("statement", text) == []
+
+
+def test_a_nationality_before_no_office_names_no_party() -> None:
+    text = "The guns fell silent at last, Turkish novelist Ayla Demir said."
+    assert _of("statement", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shortly after midnight, the IDF issued a warning to residents of the border villages.",
+        "The Israel Defense Forces (IDF) issued a statement reassuring residents in the north.",
+        "In the evening Pakistan addressed the nation on the crisis.",
+    ],
+)
+def test_speaking_told_as_an_act_is_a_statement(text: str) -> None:
+    assert len(_of("statement", text)) == 1
+    with switched_off(["statement.issued"]):
+        assert _of("statement", text) == []
+
+
+def test_a_speaker_telling_an_end_as_done_is_its_source_not_a_statement() -> None:
+    text = "The army has resumed fighting the militia in the valley, the Israeli military said."
+    assert _of("statement", text) == []
+    with switched_off(["statement.reports_event"]):
+        assert len(_of("statement", text)) == 1
+
+
+def test_a_speaker_saying_what_will_end_still_states_a_position() -> None:
+    text = "The war would end only when the militia is disarmed, the Israeli military said."
+    assert len(_of("statement", text)) == 1
+    done = "The war ended when the militia was disarmed, the Israeli military said."
+    assert _of("statement", done) == []
+
+
+# --- meeting.talks_lasting -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal came after five days of discussions in Vienna between Israel and Hamas.",
+        "The accord was signed on Friday following weeks of talks in Geneva, hosted by the UN.",
+    ],
+)
+def test_talks_told_with_their_length_were_held(text: str) -> None:
+    assert len(_of("meeting", text)) == 1
+    with switched_off(["meeting.talks_lasting"]):
+        assert _of("meeting", text) == []
+
+
+def test_talks_named_as_the_means_alone_are_still_no_meeting() -> None:
+    assert _of("meeting", "The truce was reached after negotiations in Jeddah.") == []
+
+
+# --- start.declared_alone and extension.of_a_truce -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The federal government declared a humanitarian truce in the north.", None),
+        ("Putin announced the surprise 30-hour ceasefire on Saturday.", "russia"),
+        ("Several armed groups have also announced ceasefires.", None),
+    ],
+)
+def test_a_party_declaring_its_own_truce_starts_it(text: str, actor: str | None) -> None:
+    (start,) = _of("ceasefire_start", text)
+    assert start.actor == actor
+    with switched_off(["start.declared_alone"]):
+        assert _of("ceasefire_start", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump announced a ceasefire between the two states.",
+        "The foreign minister announced the ceasefire on television.",
+        "The army announced a ceasefire agreement with the rebels.",
+        "So far there have been seven declared ceasefires, all of them broken.",
+        "The military announced an extension of a ceasefire until the end of the month.",
+    ],
+)
+def test_a_deal_announced_is_no_truce_declared_alone(text: str) -> None:
+    assert _of("ceasefire_start", text) == []
+
+
+def test_an_extension_of_their_ceasefire_is_an_extension() -> None:
+    text = "The alliance on May 1 announced an extension of their ceasefire to May 31."
+    assert len(_of("ceasefire_extension", text)) == 1
+    with switched_off(["extension.of_a_truce"]):
+        assert _of("ceasefire_extension", text) == []
