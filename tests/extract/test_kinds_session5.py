@@ -1,6 +1,6 @@
 """Rules of issue 11's kinds round: truce ends, starts and extensions said as they are (a war
-ended, a truce that only might end, a party declaring its own), statements by a speaker's office
-or told as an act, meetings told with their length, and the modality of threats and hopes.
+ended, a truce that only might end, a party declaring its own), statements told as an act or
+only reporting an end, and the modality of threats and hopes.
 
 Each test reads invented sentences through the whole pipeline and also shows that the rule
 switched off (`truce.extract.switches`) gives the old answer, so that it cannot pass by accident.
@@ -133,23 +133,7 @@ def test_what_someone_had_hoped_would_be_is_no_hope_of_the_speaker() -> None:
     assert modality_of(sentence) != "hoped"
 
 
-# --- statement.office_speaker, statement.issued, statement.reports_event ---------------------
-
-
-def test_a_speaker_s_office_names_the_party() -> None:
-    text = (
-        "The ombudsmen swapped lists at the conference, Turkish ombudsman Seref Malkoc said, "
-        "adding that Ankara was ready to host the next round."
-    )
-    (said,) = _of("statement", text)
-    assert said.actor == "turkey"
-    with switched_off(["statement.office_speaker"]):
-        assert _of("statement", text) == []
-
-
-def test_a_nationality_before_no_office_names_no_party() -> None:
-    text = "The guns fell silent at last, Turkish novelist Ayla Demir said."
-    assert _of("statement", text) == []
+# --- statement.issued, statement.reports_event ---------------------
 
 
 @pytest.mark.parametrize(
@@ -180,27 +164,7 @@ def test_a_speaker_saying_what_will_end_still_states_a_position() -> None:
     assert _of("statement", done) == []
 
 
-# --- meeting.talks_lasting -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The deal came after five days of discussions in Vienna between Israel and Hamas.",
-        "The accord was signed on Friday following weeks of talks in Geneva, hosted by the UN.",
-    ],
-)
-def test_talks_told_with_their_length_were_held(text: str) -> None:
-    assert len(_of("meeting", text)) == 1
-    with switched_off(["meeting.talks_lasting"]):
-        assert _of("meeting", text) == []
-
-
-def test_talks_named_as_the_means_alone_are_still_no_meeting() -> None:
-    assert _of("meeting", "The truce was reached after negotiations in Jeddah.") == []
-
-
-# --- start.declared_alone and extension.of_a_truce -------------------------------------------
+# --- start.declared_alone -------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -230,10 +194,3 @@ def test_a_party_declaring_its_own_truce_starts_it(text: str, actor: str | None)
 )
 def test_a_deal_announced_is_no_truce_declared_alone(text: str) -> None:
     assert _of("ceasefire_start", text) == []
-
-
-def test_an_extension_of_their_ceasefire_is_an_extension() -> None:
-    text = "The alliance on May 1 announced an extension of their ceasefire to May 31."
-    assert len(_of("ceasefire_extension", text)) == 1
-    with switched_off(["extension.of_a_truce"]):
-        assert _of("ceasefire_extension", text) == []

@@ -61,16 +61,13 @@ RULES: dict[str, str] = {
     "doc.name_speakers": "a speaker named in full earlier names a later short mention",
     "doc.both_sides": "truce events, terms, releases and breaches involve both sides",
     "doc.location": "the place the evidence names",
-    "statement.office_speaker": "'Turkish ombudsman X said': a speaker's office names the party",
     "end.ended_a_war": "'the ceasefire that ended an 11-day conflict': the war ends, not the truce",
     "guard.speculative": "'could collapse', 'threatened to end': no truce start, end or extension",
     "modality.threat": "'threatened to', 'will respond to any violation': conditional",
     "modality.hope_clause": "'we hope this process will lead to': hoped, with no 'that'",
     "statement.reports_event": "a speaker telling a truce's end is its source, no statement",
     "statement.issued": "'the IDF issued a statement', 'addressed the nation': a party speaking",
-    "meeting.talks_lasting": "'after five days of discussions in Geneva': talks held, not a means",
     "start.declared_alone": "'the government declared a humanitarian truce': its own truce starts",
-    "extension.of_a_truce": "'announced an extension of their ceasefire to May 31'",
 }
 
 

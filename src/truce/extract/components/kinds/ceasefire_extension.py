@@ -16,7 +16,6 @@ from truce.extract.components.kinds.common import (
 )
 from truce.extract.components.sentence_view import Sentence, candidate
 from truce.extract.model import Candidate
-from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_NOUN
 
 KIND = EventType.CEASEFIRE_EXTENSION
@@ -24,12 +23,6 @@ KIND = EventType.CEASEFIRE_EXTENSION
 EXTEND_THE_TRUCE = re.compile(
     rf"(?:extend(?:ed|ing|s)?|prolong(?:ed|ing|s)?|renew(?:ed|ing|s)?)\s+"
     rf"(?:the|a|its|their)\s+(?:\w+\s+)?{TRUCE_NOUN}s?\b|extension\s+of\s+the\s+{TRUCE_NOUN}",
-    re.IGNORECASE,
-)
-# "announced an extension of a ceasefire until the end of this month", "an extension of their
-# ceasefire to May 31": the truce extended, named with any determiner.
-EXTENSION_OF_A_TRUCE = re.compile(
-    rf"extension\s+of\s+(?:an?|its|their|this|that)\s+(?:[\w-]+\s+)?{TRUCE_NOUN}",
     re.IGNORECASE,
 )
 # How far before the noun a duration says how long the extension is: "a five-day extension".
@@ -47,10 +40,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         for q in s.quantities
         if q.unit in DURATION_UNITS and 0 <= trigger - q.span[1] <= _DURATION_BEFORE
     ]
-    named = EXTEND_THE_TRUCE.match(s.text, match.start()) or (
-        on("extension.of_a_truce") and EXTENSION_OF_A_TRUCE.match(s.text, match.start())
-    )
-    if not days and not named:
+    if not days and not EXTEND_THE_TRUCE.match(s.text, match.start()):
         return []
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = days[:1]

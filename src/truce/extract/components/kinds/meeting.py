@@ -1,8 +1,7 @@
 """Meetings: talks between parties the sentence names, or talks placed in a named city ("talks
 in Jeddah"); not a source "briefed on the talks", not "met by" (a welcome), not meeting a
 standard ("meets the needs of"), and not talks named only as the way to something else
-("reached after negotiations in Jeddah") unless dated ("at the talks on May 16") or told with
-their length ("after five days of discussions in Geneva").
+("reached after negotiations in Jeddah") unless dated ("at the talks on May 16").
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, dated, first_trigger
 from truce.extract.components.sentence_view import Sentence, candidate, finditer, parties
 from truce.extract.model import Candidate
-from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS
 
 KIND = EventType.MEETING
@@ -43,13 +41,6 @@ _TALKS_AS_MEANS = re.compile(
     r"formal\s+|further\s+|[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-# Talks told with their length were held, whatever came of them: "following weeks of talks in
-# Geneva", "after five days of discussions", "a week of U.N.-sponsored peace talks".
-_LASTING = re.compile(
-    r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a|few)\s+)?"
-    r"(?:days?|weeks?|months?|rounds?)\s+of\s+(?:[\w.'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
 _MEETING_NOUN = re.compile(r"talks|negotiations?|discussions?|meeting|summit", re.IGNORECASE)
 
 
@@ -70,13 +61,6 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     return [c]
 
 
-def lasting(text: str, match: re.Match[str]) -> bool:
-    """Whether the talks are told with their length ("after five days of discussions")."""
-    if not on("meeting.talks_lasting"):
-        return False
-    return _LASTING.search(text, max(0, match.start() - 60), match.start()) is not None
-
-
 def meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
     """Whether a meeting trigger reports parties meeting (see the module's docstring)."""
     if text[match.start() : match.end() + 3].lower() == "met by":
@@ -88,7 +72,6 @@ def meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
         and _MEETING_NOUN.fullmatch(match.group())
         and _TALKS_AS_MEANS.search(text, max(0, match.start() - 60), match.start())
         and not dated(s, match)
-        and not lasting(text, match)
     ):
         return False
     return SOURCE_OF_TALKS.search(text, 0, match.start()) is None

@@ -116,8 +116,6 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     source = s.attribution.source
     if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
         speaker = named_in(source.role or "", with_demonyms=True)
-    if speaker is None and on("statement.office_speaker"):
-        speaker = office_party(source)
     if speaker is None or _reports_an_event(s):
         return []
     verb = SPEECH.search(s.text)
@@ -146,29 +144,6 @@ def _reports_an_event(s: Sentence) -> bool:
     if not on("statement.reports_event") or s.modality != "occurred":
         return False
     return search(TRIGGERS["ceasefire_end"], s) is not None
-
-
-# The words of an office that speaks for its state or group: "Turkish ombudsman Seref Malkoc",
-# "Iran's SNN news agency", "a senior Hamas official, Mousa Abu Marzook".
-_OFFICE = re.compile(
-    r"\b(?:officials?|spokes(?:man|woman|person)|minist(?:er|ry)|diplomats?|mediators?|"
-    r"negotiators?|president|prime\s+minister|head\s+of\s+state|secretary|ombudsman|envoy|"
-    r"ambassador|commander|army|military|government|(?:news\s+)?agency|office|delegation|"
-    r"mission)\b",
-    re.IGNORECASE,
-)
-
-
-def office_party(source: SourceRef) -> str | None:
-    """The party a named speaker's office names, in the name ("Turkish ombudsman Seref
-    Malkoc") or in the role beside it ("Mousa Abu Marzook, a senior Hamas official"): a
-    nationality counts only before an office, not before "analyst" or "resident"."""
-    for phrase in (source.speaker, source.role):
-        if phrase and _OFFICE.search(phrase):
-            party = named_in(phrase, with_demonyms=True)
-            if party is not None:
-                return party
-    return None
 
 
 def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candidate | None:
