@@ -194,3 +194,31 @@ def test_a_party_declaring_its_own_truce_starts_it(text: str, actor: str | None)
 )
 def test_a_deal_announced_is_no_truce_declared_alone(text: str) -> None:
     assert _of("ceasefire_start", text) == []
+
+
+# --- term.provision_run ------------------------------------------------------------------------
+
+
+def test_provisions_told_in_the_future_after_a_term_are_the_deal_s_terms() -> None:
+    text = (
+        "The agreement provides for a ceasefire along the river from Monday. "
+        "Checkpoints on the coastal road will be removed within a week. "
+        "A joint committee shall be formed to exchange detainees. "
+        "Your email address will not be published."
+    )
+    terms = _of("agreement_term", text)
+    assert [t.modality for t in terms] == ["occurred"] * 3
+    assert "Checkpoints" in text[terms[1].span[0] : terms[1].span[1]]
+    assert "committee" in text[terms[2].span[0] : terms[2].span[1]]
+    with switched_off(["term.provision_run"]):
+        assert len(_of("agreement_term", text)) == 1
+
+
+def test_a_future_sentence_far_from_any_term_or_spoken_is_no_provision() -> None:
+    alone = "Checkpoints on the coastal road will be removed within a week."
+    assert _of("agreement_term", alone) == []
+    spoken = (
+        "The agreement provides for a ceasefire along the river from Monday. "
+        "Checkpoints will be removed within a week, the minister added."
+    )
+    assert len(_of("agreement_term", spoken)) == 1

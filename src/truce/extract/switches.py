@@ -68,6 +68,7 @@ RULES: dict[str, str] = {
     "statement.reports_event": "a speaker telling a truce's end is its source, no statement",
     "statement.issued": "'the IDF issued a statement', 'addressed the nation': a party speaking",
     "start.declared_alone": "'the government declared a humanitarian truce': its own truce starts",
+    "term.provision_run": "'X will be formed.' right after a term: the deal's next provision",
 }
 
 
