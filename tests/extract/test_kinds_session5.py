@@ -222,3 +222,31 @@ def test_a_future_sentence_far_from_any_term_or_spoken_is_no_provision() -> None
         "Checkpoints will be removed within a week, the minister added."
     )
     assert len(_of("agreement_term", spoken)) == 1
+
+
+# --- term.announced_ahead ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel's prime minister's office said the captives would be released in small groups.",
+        "The renewed truce will enter into force at dusk on Friday, the Qatari envoy said.",
+        "Egypt said that both armies will observe a 48-hour ceasefire along the river.",
+    ],
+)
+def test_a_party_announcing_what_the_deal_will_bring_tells_a_term(text: str) -> None:
+    found = _extract(text)
+    assert [(c.type, c.modality) for c in found] == [("agreement_term", "occurred")]
+    with switched_off(["term.announced_ahead"]):
+        assert [c.type for c in _extract(text)] == ["statement"]
+
+
+def test_a_party_s_own_plan_stays_its_statement() -> None:
+    text = "Hamas said it would postpone the next handover of hostages until further notice."
+    assert [c.type for c in _extract(text)] == ["statement"]
+
+
+def test_terms_that_stipulate_are_terms() -> None:
+    text = "The truce accords stipulate that the officers stay in Turkey for a year."
+    assert "agreement_term" in [c.type for c in _extract(text)]

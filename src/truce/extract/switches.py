@@ -69,6 +69,7 @@ RULES: dict[str, str] = {
     "statement.issued": "'the IDF issued a statement', 'addressed the nation': a party speaking",
     "start.declared_alone": "'the government declared a humanitarian truce': its own truce starts",
     "term.provision_run": "'X will be formed.' right after a term: the deal's next provision",
+    "term.announced_ahead": "'the office said 50 would be released over four days': a term",
 }
 
 

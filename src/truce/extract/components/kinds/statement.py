@@ -129,10 +129,36 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
         return []  # "..., according to the ministry": a fact sourced, not a party speaking
     if verb is None and s.text.lstrip()[:1] in _QUOTE_MARKS:
         return []  # a quotation's next sentence: one statement per quote, on its speech verb
+    if _announces_a_term(s):
+        term = candidate(EventType.AGREEMENT_TERM.value, s, s.start, article)
+        term.modality = "occurred"  # a term in force, whatever its content (gold guideline)
+        return [term]
     c = candidate(KIND.value, s, s.start + (verb.start() if verb else 0), article)
     c.actor = speaker
     c.modality = s.modality
     return [c]
+
+
+# What a deal will bring about, announced ahead: captives to be freed, a truce to begin.
+# (Not a party's own plan, "Hamas said it would postpone the next release": a statement.)
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|are\s+to|is\s+to)\s+be\s+(?:released|freed|handed\s+over|"
+    r"exchanged|swapped|set\s+free)\b|"
+    r"\b(?:will|would|shall)\s+(?:enter|come|go)\s+into\s+(?:force|effect)\b|"
+    r"\b(?:will|would|shall)\s+(?:take\s+effect|begin|start)\b|"
+    r"\bwill\s+observe\s+an?\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|cease-fire)\b",
+    re.IGNORECASE,
+)
+
+
+def _announces_a_term(s: Sentence) -> bool:
+    """Whether the speaker announces what the deal will bring about ("a statement by the prime
+    minister's office said 50 women and children would be released over four days", "the
+    renewed truce will enter into force when the current one expires, the envoy said"): the
+    deal's term, told by its source, not a position of the speaker's own."""
+    if not on("term.announced_ahead") or s.modality != "planned":
+        return False
+    return search(_AHEAD, s) is not None
 
 
 def _reports_an_event(s: Sentence) -> bool:
