@@ -250,3 +250,19 @@ def test_a_party_s_own_plan_stays_its_statement() -> None:
 def test_terms_that_stipulate_are_terms() -> None:
     text = "The truce accords stipulate that the officers stay in Turkey for a year."
     assert "agreement_term" in [c.type for c in _extract(text)]
+
+
+# --- statement.role_party ----------------------------------------------------------------------
+
+
+def test_the_role_beside_a_speaker_s_name_names_the_party() -> None:
+    text = "A senior Hamas official, Khalil Nasser, said the group expected calm within days."
+    (said,) = _of("statement", text)
+    assert (said.actor, said.source.speaker) == ("hamas", "Khalil Nasser")
+    with switched_off(["statement.role_party"]):
+        assert _of("statement", text) == []
+
+
+def test_a_nationality_in_the_role_names_no_party() -> None:
+    text = "Khalil Nasser, a Palestinian shopkeeper, said the guns fell silent at dawn."
+    assert _of("statement", text) == []

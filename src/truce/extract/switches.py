@@ -70,6 +70,7 @@ RULES: dict[str, str] = {
     "start.declared_alone": "'the government declared a humanitarian truce': its own truce starts",
     "term.provision_run": "'X will be formed.' right after a term: the deal's next provision",
     "term.announced_ahead": "'the office said 50 would be released over four days': a term",
+    "statement.role_party": "'a senior Hamas official, Mousa Abu Marzook, said': the role's party",
 }
 
 

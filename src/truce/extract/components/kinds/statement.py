@@ -116,6 +116,10 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     source = s.attribution.source
     if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
         speaker = named_in(source.role or "", with_demonyms=True)
+    if speaker is None and source.role and not source.anonymous and on("statement.role_party"):
+        # "a senior Hamas official, Mousa Abu Marzook, said": the role beside the name names
+        # the party (by its name: a nationality alone may be a bystander's).
+        speaker = named_in(source.role, with_demonyms=False)
     if speaker is None or _reports_an_event(s):
         return []
     verb = SPEECH.search(s.text)
