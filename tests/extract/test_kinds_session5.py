@@ -266,3 +266,32 @@ def test_the_role_beside_a_speaker_s_name_names_the_party() -> None:
 def test_a_nationality_in_the_role_names_no_party() -> None:
     text = "Khalil Nasser, a Palestinian shopkeeper, said the guns fell silent at dawn."
     assert _of("statement", text) == []
+
+
+# --- modality.participle_aim -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The militias began a truce on Wednesday under a 60-day deal aimed at ending the war.",
+        "Two farmers were killed trying to reach their fields near the border.",
+        "Egypt, working to secure a wider deal, sent two envoys to Gaza on Monday.",
+    ],
+)
+def test_a_participle_of_aim_describes_a_noun_and_tells_no_hope(sentence: str) -> None:
+    assert modality_of(sentence) == "occurred"
+    with switched_off(["modality.participle_aim"]):
+        assert modality_of(sentence) == "hoped"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Qatar is working to extend the truce.",
+        "We are still trying to reach a deal.",
+        "Mediators were working to extend the truce.",
+    ],
+)
+def test_aiming_with_its_subject_or_auxiliary_is_still_hoped(sentence: str) -> None:
+    assert modality_of(sentence) == "hoped"

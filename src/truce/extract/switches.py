@@ -71,6 +71,7 @@ RULES: dict[str, str] = {
     "term.provision_run": "'X will be formed.' right after a term: the deal's next provision",
     "term.announced_ahead": "'the office said 50 would be released over four days': a term",
     "statement.role_party": "'a senior Hamas official, Mousa Abu Marzook, said': the role's party",
+    "modality.participle_aim": "'a truce aimed at ending the war', 'killed trying to': no hope",
 }
 
 

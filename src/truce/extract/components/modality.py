@@ -136,7 +136,24 @@ def _hoped(cued: str, folded: str) -> bool:
         or "aim" in cued
         or "sought" in cued
         or "want" in cued
-    ) and _HOPED.search(folded) is not None
+    ) and any(not _participle(folded, m) for m in _HOPED.finditer(folded))
+
+
+# "a 60-day truce aimed at ending the conflict", "killed trying to reach the north", "Egypt,
+# working to secure a deal, ...": a participle describing a noun tells no one's hope; a verb
+# with its subject or auxiliary does ("Qatar is working to", "they aimed to", "it aims to").
+_PARTICIPLE_HOPE = re.compile(r"(?:working|trying|seeking|striving|pushing|aiming)\b|aimed\s+at\b")
+_FINITE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|keep|keeps|kept|continues?|continued|we|they|i|he|"
+    r"she|it|who|which|that)\s+(?:(?:still|also|now|actively|\w+ly)\s+)?$|['’]re\s+$"
+)
+
+
+def _participle(folded: str, match: re.Match[str]) -> bool:
+    """Whether the hope word is a participle describing a noun (see above)."""
+    if not on("modality.participle_aim") or not _PARTICIPLE_HOPE.match(folded, match.start()):
+        return False
+    return _FINITE_BEFORE.search(folded, max(0, match.start() - 30), match.start()) is None
 
 
 def _planned(cued: str, folded: str) -> bool:
