@@ -295,3 +295,17 @@ def test_a_participle_of_aim_describes_a_noun_and_tells_no_hope(sentence: str) -
 )
 def test_aiming_with_its_subject_or_auxiliary_is_still_hoped(sentence: str) -> None:
     assert modality_of(sentence) == "hoped"
+
+
+# --- modality.with_phrase ----------------------------------------------------------------------
+
+
+def test_a_with_phrase_is_a_clause_of_its_own() -> None:
+    sentence = "The truce took effect at noon, with further talks scheduled for Friday."
+    assert modality_at(sentence, sentence.index("took")) == "occurred"
+    assert modality_at(sentence, sentence.index("talks")) == "planned"
+    with switched_off(["modality.with_phrase"]):
+        assert modality_at(sentence, sentence.index("took")) == "planned"
+    swap = "The exchange is due to proceed on Sunday, with Kyiv reporting a swap of 90 soldiers."
+    assert modality_at(swap, swap.index("swap")) == "occurred"
+    assert modality_at(swap, swap.index("exchange")) == "planned"

@@ -72,6 +72,7 @@ RULES: dict[str, str] = {
     "term.announced_ahead": "'the office said 50 would be released over four days': a term",
     "statement.role_party": "'a senior Hamas official, Mousa Abu Marzook, said': the role's party",
     "modality.participle_aim": "'a truce aimed at ending the war', 'killed trying to': no hope",
+    "modality.with_phrase": "'took effect at 5 PM, with talks set for May 12': its own clause",
 }
 
 

@@ -220,7 +220,20 @@ def single_clause(sentence: str) -> bool:
     """Whether the sentence has no clause boundary `modality_at` would cut at: then every
     offset in it has the sentence's own modality."""
     folded = _fold(sentence)[1]
+    if _with_phrase(folded):
+        return False
     return _SPEECH_CUE.search(folded) is None and _COORDINATION_CUE.search(folded) is None
+
+
+# A phrase of its own after ", with": "took effect at 5 PM, with plans for further talks
+# scheduled for May 12", "the exchange is slated to proceed, with Russia reporting a swap of
+# 270". It belongs to no clause before it, and none before it to it.
+_WITH = re.compile(r", with\b")
+
+
+def _with_phrase(folded: str, lo: int = 0, hi: int | None = None) -> bool:
+    hi = len(folded) if hi is None else hi
+    return ", with" in folded[lo:hi] and on("modality.with_phrase")
 
 
 def modality_at(
@@ -251,6 +264,8 @@ def modality_at(
         return "conditional"
     if _COORDINATION_CUE.search(folded, lo, hi) is not None:
         lo, hi = _around(folded, offset, _COORDINATION, keep_left=False, within=segment)
+    if _with_phrase(folded, lo, hi):
+        lo, hi = _around(folded, offset, _WITH, keep_left=False, within=(lo, hi))
     cued = lowered[lo:hi] if exact else sentence[lo:hi].lower()
     return _unconditional(cued, folded[lo:hi])
 
