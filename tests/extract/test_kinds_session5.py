@@ -309,3 +309,19 @@ def test_a_with_phrase_is_a_clause_of_its_own() -> None:
     swap = "The exchange is due to proceed on Sunday, with Kyiv reporting a swap of 90 soldiers."
     assert modality_at(swap, swap.index("swap")) == "occurred"
     assert modality_at(swap, swap.index("exchange")) == "planned"
+
+
+# --- modality.called_for -----------------------------------------------------------------------
+
+
+def test_an_event_called_for_is_planned_and_the_call_a_demand() -> None:
+    text = "The UN urged an immediate extension of the truce by two days."
+    by_type = {c.type: c.modality for c in _extract(text)}
+    assert by_type == {"ceasefire_extension": "planned", "statement": "occurred"}
+    with switched_off(["modality.called_for"]):
+        assert _of("ceasefire_extension", text)[0].modality == "occurred"
+
+
+def test_a_deal_that_calls_for_something_keeps_its_term_in_force() -> None:
+    text = "The ceasefire also called for the army to deploy along the border within 60 days."
+    assert [(c.type, c.modality) for c in _extract(text)] == [("agreement_term", "occurred")]

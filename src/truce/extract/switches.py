@@ -73,6 +73,7 @@ RULES: dict[str, str] = {
     "statement.role_party": "'a senior Hamas official, Mousa Abu Marzook, said': the role's party",
     "modality.participle_aim": "'a truce aimed at ending the war', 'killed trying to': no hope",
     "modality.with_phrase": "'took effect at 5 PM, with talks set for May 12': its own clause",
+    "modality.called_for": "'calls for a ceasefire starting at 11:30 p.m.': asked, so planned",
 }
 
 

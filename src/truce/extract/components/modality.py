@@ -220,7 +220,7 @@ def single_clause(sentence: str) -> bool:
     """Whether the sentence has no clause boundary `modality_at` would cut at: then every
     offset in it has the sentence's own modality."""
     folded = _fold(sentence)[1]
-    if _with_phrase(folded):
+    if _with_phrase(folded) or _calls_cued(folded):
         return False
     return _SPEECH_CUE.search(folded) is None and _COORDINATION_CUE.search(folded) is None
 
@@ -267,7 +267,31 @@ def modality_at(
     if _with_phrase(folded, lo, hi):
         lo, hi = _around(folded, offset, _WITH, keep_left=False, within=(lo, hi))
     cued = lowered[lo:hi] if exact else sentence[lo:hi].lower()
-    return _unconditional(cued, folded[lo:hi])
+    found = _unconditional(cued, folded[lo:hi])
+    if found == "occurred" and _called_for(folded, lo, offset):
+        return "planned"
+    return found
+
+
+# An event named as what someone calls for is asked, not done: "Egypt calls for a
+# comprehensive and mutual ceasefire starting at 11:30 p.m.", "urged an immediate halt". (The
+# call itself, a statement, keeps its own modality: a demand is occurred, gold guideline.)
+_CALLED_FOR = re.compile(
+    r"\b(?:(?:calls?|called|calling)\s+for|urg(?:es|ed|ing)|demand(?:s|ed|ing)?|"
+    r"propos(?:es|ed|ing))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?$"
+)
+
+
+def _calls_cued(folded: str) -> bool:
+    cued = "call" in folded or "urg" in folded or "demand" in folded or "propos" in folded
+    return cued and on("modality.called_for")
+
+
+def _called_for(folded: str, lo: int, offset: int) -> bool:
+    """Whether the event at `offset` is the object of a call, a demand or a proposal."""
+    if not _calls_cued(folded[lo:offset]):
+        return False
+    return _CALLED_FOR.search(folded, max(lo, offset - 60), offset) is not None
 
 
 def _around(
