@@ -186,6 +186,8 @@ def test_a_party_declaring_its_own_truce_starts_it(text: str, actor: str | None)
     "text",
     [
         "Trump announced a ceasefire between the two states.",
+        "The minister announced a ceasefire on television.",
+        "The president on Friday declared a temporary truce and called on the rebels to follow.",
         "The foreign minister announced the ceasefire on television.",
         "The army announced a ceasefire agreement with the rebels.",
         "So far there have been seven declared ceasefires, all of them broken.",

@@ -55,15 +55,16 @@ START_MORE = re.compile(
     rf"(?:start|beginning|onset) of the (?:\w+[ -])?{TRUCE_NOUN})\b",
     re.IGNORECASE,
 )
-# A party declaring a truce of its own: "the government declared a humanitarian truce", "Putin
-# announced the surprise 30-hour ceasefire", "the RSF said it was declaring a unilateral
-# three-month ceasefire", "armed groups have also announced ceasefires". Not a truce "between"
-# or "with" another side, nor "announced the ceasefire" (the deal's news), nor a ceasefire
-# "agreement" or "deal" (a term).
+# A party declaring a truce of its own, named by what kind of truce it is: "the government
+# declared a humanitarian truce", "Putin announced the surprise 30-hour ceasefire", "the RSF
+# said it was declaring a unilateral three-month ceasefire", "armed groups have also announced
+# ceasefires". Not a truce "between" or "with" another side, nor "announced a ceasefire" or
+# "the ceasefire" alone (as often the deal's news), nor a ceasefire "agreement" or "deal" (a
+# term).
 _MODIFIER = r"(?:(?!(?:of|to|that|extension|end|expiry)\b)[\w'’-]+\s+)"
 DECLARED_ALONE = re.compile(
     rf"\b(?:(?:declared|declares|declaring|announced|announces|announcing|proclaimed)\s+"
-    rf"(?:(?:an?|its|their|his|her)\s+{_MODIFIER}{{0,3}}?|the\s+{_MODIFIER}{{1,3}}?)|"
+    rf"(?:an?|its|their|his|her|the)\s+{_MODIFIER}{{1,3}}?|"
     rf"(?:(?<=ha[sd] )|(?<=have )|(?<=also ))(?:declared|announced)\s+)"
     rf"{TRUCE_NOUN}s?\b(?!\s+(?:between|with|agreement|deal|accord|proposal|plan)\b)",
     re.IGNORECASE,
@@ -86,6 +87,9 @@ def start_matches(s: Sentence) -> list[re.Match[str]]:
 
 
 _DECLARED_CUES = ("declar", "announc", "proclaimed")
+# A declaration told with an appeal to the other side is the news of both, a statement ("Putin
+# on Saturday declared a temporary truce ... and called on Kyiv to observe the same").
+_APPEAL = re.compile(r"\b(?:call(?:ed|s)?\s+(?:on|upon)|urg(?:ed|es)|appeal(?:ed|s)?\s+to)\b", re.I)
 
 
 def declared_alone(match: re.Match[str]) -> bool:
@@ -133,10 +137,14 @@ def _dated_start(s: Sentence, match: re.Match[str]) -> bool:
 def _undated_declaration(s: Sentence, match: re.Match[str]) -> bool:
     """ "declared a truce" starts one when the sentence says from when ("declared an Easter
     truce from 6 p.m. on Saturday"); without a time after it, the declaration is the news, not
-    the start ("Putin on Saturday declared a temporary truce ... and called on Kyiv to ...")."""
+    the start ("Putin on Saturday declared a temporary truce ... and called on Kyiv to ..."),
+    unless it is a party's own truce declared with no appeal beside it (DECLARED_ALONE)."""
+    alone = declared_alone(match)
     declared = match.group().lower().startswith("declared")  # that alternative of the table
-    if not declared or not on("start.declared_needs_time") or declared_alone(match):
+    if not (declared or alone) or not on("start.declared_needs_time"):
         return False
+    if alone and _APPEAL.search(s.text) is None:
+        return False  # a truce of its own declared, with no appeal beside it: its start
     at = s.start + match.end()
     return not any(t.span[0] >= at and t.date is not None for t in s.times)
 
