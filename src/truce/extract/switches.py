@@ -73,6 +73,19 @@ RULES: dict[str, str] = {
     "place.not_speakers": "'told reporters in New Delhi': where it was said is no event's place",
     "place.truce_where": "a truce holds 'in' a place, not where ships 'enter' under it",
     "date.same_day": "'earlier in the day', 'later in the day': the day of the report",
+    "end.ended_a_war": "'the ceasefire that ended an 11-day conflict': the war ends, not the truce",
+    "guard.speculative": "'could collapse', 'threatened to end': no truce start, end or extension",
+    "modality.threat": "'threatened to', 'will respond to any violation': conditional",
+    "modality.hope_clause": "'we hope this process will lead to': hoped, with no 'that'",
+    "statement.reports_event": "a speaker telling a truce's end is its source, no statement",
+    "statement.issued": "'the IDF issued a statement', 'addressed the nation': a party speaking",
+    "start.declared_alone": "'the government declared a humanitarian truce': its own truce starts",
+    "term.provision_run": "'X will be formed.' right after a term: the deal's next provision",
+    "term.announced_ahead": "'the office said 50 would be released over four days': a term",
+    "statement.role_party": "'a senior Hamas official, Mousa Abu Marzook, said': the role's party",
+    "modality.participle_aim": "'a truce aimed at ending the war', 'killed trying to': no hope",
+    "modality.with_phrase": "'took effect at 5 PM, with talks set for May 12': its own clause",
+    "modality.called_for": "'calls for a ceasefire starting at 11:30 p.m.': asked, so planned",
 }
 
 

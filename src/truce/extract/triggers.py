@@ -187,7 +187,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         [
             (
                 "provision",
-                r"provision|stipulat(?:es|ed)|under the (?:deal|agreement|terms|truce|"
+                r"provision|stipulat(?:es?|ed)|under the (?:deal|agreement|terms|truce|"
                 r"first phase)|the (?:deal|agreement|truce) (?:allows|provides|calls for|includes|"
                 r"requires)",
             ),

@@ -9,6 +9,7 @@ meeting told over several sentences) and `sentence_view` what they all share.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -20,7 +21,7 @@ from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
-from truce.extract.components.sentence_view import Sentence, holders
+from truce.extract.components.sentence_view import Sentence, candidate, holders
 from truce.extract.components.speakers import name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.model import Article, Attribution, Candidate
@@ -41,6 +42,32 @@ TRUCE_KINDS = {"ceasefire_start", "ceasefire_end", "ceasefire_extension"}
 # sentence's words.
 _MORE_CUED = CueIndex({str(kind): rule.cues for kind, rule in RULES.items() if rule.cues})
 _SWITCH = {kind: f"kind.{kind.value}" for kind in RULES}  # truce.extract.switches
+
+
+# How many sentences after a term a provision told in the future tense alone is one of the
+# deal's ("The Agreement establishes ... Security arrangements will be implemented over
+# evacuated areas. Arrests due to identity will be stopped.").
+_RUN_REACH = 2
+# Its subject opens the sentence and is no pronoun ("Your email address will not be published",
+# "He added that ...", "There are fears the hostilities will ...").
+_PROVISION = re.compile(
+    r"^\W*(?!(?:Your|You|We|I|He|She|It|They|There|This|That|These|Those|Our|His|Her|Their|"
+    r"Its)\b)[A-Z][\w'’,-]*(?:\s+[\w'’,()-]+){0,12}?\s+(?:will|shall|must|are\s+to|is\s+to)\s+"
+    r"(?:(?:also|then|immediately|gradually|jointly|be)\s+)*[a-z]\w+"
+)
+_SPOKEN = re.compile(r"\b(?:said|says|added|told|stated|noted|fears?|feared)\b")
+
+
+def provision_in_run(s: Sentence, article: Article) -> list[Candidate]:
+    """A sentence right after a term that sets what someone will or shall do: the next
+    provision of the same deal."""
+    if s.modality != "planned" or _SPOKEN.search(s.text):
+        return []
+    if _PROVISION.match(s.text) is None:
+        return []
+    c = candidate("agreement_term", s, s.start, article)
+    c.modality = "occurred"  # a term in force, whatever its content (gold guideline)
+    return [c]
 
 
 def _may_state(attribution: Attribution | None) -> bool:
@@ -85,6 +112,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     main = holders(actors)
     candidates: list[Candidate] = []
     context = StoryDate()
+    last_term: int | None = None  # the last sentence that gave a term
     for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
@@ -94,7 +122,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         # word, see CueIndex).
         cued = kinds_cued(lowered) | _MORE_CUED(lowered)
         attribution = attributions.get(index)
-        if not cued and not _may_state(attribution):
+        in_run = last_term is not None and index - last_term <= _RUN_REACH
+        if not cued and not _may_state(attribution) and not in_run:
             if on("date.story_times") and on("doc.story_date"):
                 context.told(index, times.within(start, end), article.published)
             continue  # no trigger cued and nobody speaking: no event can come of it
@@ -111,6 +140,10 @@ def assemble(doc: Doc) -> list[Candidate]:
             lowered,
         )
         found = _sentence_events(s, article, main, cued)
+        if not found and in_run and on("term.provision_run"):
+            found = provision_in_run(s, article)
+        if any(c.type == "agreement_term" for c in found):
+            last_term = index
         if on("doc.story_date"):
             context.date(index, found)
             if on("date.story_times"):

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.pipeline import doc_text, sentence_spans
+from truce.extract.switches import on
 
 _EVENT_VERBS = (
     r"(?:releas|free|violat|breach|attack|fir|strik|shell|hand(?:ed)? over|withdraw|open|"
@@ -34,6 +35,17 @@ _CONDITIONAL = re.compile(
     r"\b(?:(?<!\bas )if|unless|as long as|provided that|on condition that|so long as|in case|"
     r"not\b[^.;]*\buntil)\b"
 )
+# A threat, or a response promised to whatever the other side may do, is conditional (gold
+# guideline): "threatened to end the truce", "will respond forcefully to any violation",
+# "would strike back against any offensives", "any future act of terrorism would be considered
+# an act of war".
+_THREAT = re.compile(
+    r"\bthreat(?:en|ens|ened|ening)\s+to\b|"
+    r"\b(?:respond|retaliat|react|answer|strik(?:e|es|ing)\s+back|hit(?:s|ting)?\s+back)\w*\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:to|against|for)\s+any\b|"
+    r"\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will)\s+be\s+(?:considered|treated|regarded|seen|"
+    r"met|answered)\b"
+)
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)\b|rejected\b[^.;]*\b(?:claims?|accusations?|allegations?|"
     r"reports?)\b|dismiss(?:ed|es)?\b[^.;]*\bas\b|"
@@ -41,6 +53,12 @@ _DENIED = re.compile(
     rf"(?:did|do|does|had|has|have) not\s+(?:\w+\s+)?{_EVENT_VERBS}|"
     rf"never\s+{_EVENT_VERBS}|"
     rf"no\b[^.;]{{0,60}}\b(?:were|was|had been|have been)\s+{_EVENT_VERBS})"
+)
+# "We hope this process will lead to", "I hope it will happen": a hope with its clause and no
+# "that" (not "had hoped would be", a relative clause).
+_HOPE_CLAUSE = re.compile(
+    r"\bhop(?:e|es|ing)\s+(?:really\s+)?(?:it|this|these|the|we|they|he|she|you|all|our|"
+    r"their|both)\b"
 )
 _HOPED = re.compile(
     r"\b(?:hop(?:e|es|ed|ing)\s+(?:that|to|for)\b|hopeful\b|(?:our|their|his|her|a|some|"
@@ -106,6 +124,8 @@ def _denied(cued: str, folded: str) -> bool:
 
 
 def _hoped(cued: str, folded: str) -> bool:
+    if "hop" in cued and on("modality.hope_clause") and _HOPE_CLAUSE.search(folded):
+        return True
     return (
         "hop" in cued
         or "working" in cued
@@ -116,7 +136,24 @@ def _hoped(cued: str, folded: str) -> bool:
         or "aim" in cued
         or "sought" in cued
         or "want" in cued
-    ) and _HOPED.search(folded) is not None
+    ) and any(not _participle(folded, m) for m in _HOPED.finditer(folded))
+
+
+# "a 60-day truce aimed at ending the conflict", "killed trying to reach the north", "Egypt,
+# working to secure a deal, ...": a participle describing a noun tells no one's hope; a verb
+# with its subject or auxiliary does ("Qatar is working to", "they aimed to", "it aims to").
+_PARTICIPLE_HOPE = re.compile(r"(?:working|trying|seeking|striving|pushing|aiming)\b|aimed\s+at\b")
+_FINITE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|keep|keeps|kept|continues?|continued|we|they|i|he|"
+    r"she|it|who|which|that)\s+(?:(?:still|also|now|actively|\w+ly)\s+)?$|['’]re\s+$"
+)
+
+
+def _participle(folded: str, match: re.Match[str]) -> bool:
+    """Whether the hope word is a participle describing a noun (see above)."""
+    if not on("modality.participle_aim") or not _PARTICIPLE_HOPE.match(folded, match.start()):
+        return False
+    return _FINITE_BEFORE.search(folded, max(0, match.start() - 30), match.start()) is None
 
 
 def _planned(cued: str, folded: str) -> bool:
@@ -160,7 +197,16 @@ def modality_of(sentence: str) -> str:
     return _unconditional(cued, folded)
 
 
+def _threat(cued: str, folded: str) -> bool:
+    """A threat is its clause's own: unlike an if-clause it does not reach the clauses
+    coordinated with it."""
+    threat = "threat" in cued or "any" in cued
+    return threat and on("modality.threat") and _THREAT.search(folded) is not None
+
+
 def _unconditional(cued: str, folded: str) -> str:
+    if _threat(cued, folded):
+        return "conditional"
     if _denied(cued, folded):
         return "denied"
     if _hoped(cued, folded):
@@ -174,7 +220,20 @@ def single_clause(sentence: str) -> bool:
     """Whether the sentence has no clause boundary `modality_at` would cut at: then every
     offset in it has the sentence's own modality."""
     folded = _fold(sentence)[1]
+    if _with_phrase(folded) or _calls_cued(folded):
+        return False
     return _SPEECH_CUE.search(folded) is None and _COORDINATION_CUE.search(folded) is None
+
+
+# A phrase of its own after ", with": "took effect at 5 PM, with plans for further talks
+# scheduled for May 12", "the exchange is slated to proceed, with Russia reporting a swap of
+# 270". It belongs to no clause before it, and none before it to it.
+_WITH = re.compile(r", with\b")
+
+
+def _with_phrase(folded: str, lo: int = 0, hi: int | None = None) -> bool:
+    hi = len(folded) if hi is None else hi
+    return ", with" in folded[lo:hi] and on("modality.with_phrase")
 
 
 def modality_at(
@@ -205,8 +264,34 @@ def modality_at(
         return "conditional"
     if _COORDINATION_CUE.search(folded, lo, hi) is not None:
         lo, hi = _around(folded, offset, _COORDINATION, keep_left=False, within=segment)
+    if _with_phrase(folded, lo, hi):
+        lo, hi = _around(folded, offset, _WITH, keep_left=False, within=(lo, hi))
     cued = lowered[lo:hi] if exact else sentence[lo:hi].lower()
-    return _unconditional(cued, folded[lo:hi])
+    found = _unconditional(cued, folded[lo:hi])
+    if found == "occurred" and _called_for(folded, lo, offset):
+        return "planned"
+    return found
+
+
+# An event named as what someone calls for is asked, not done: "Egypt calls for a
+# comprehensive and mutual ceasefire starting at 11:30 p.m.", "urged an immediate halt". (The
+# call itself, a statement, keeps its own modality: a demand is occurred, gold guideline.)
+_CALLED_FOR = re.compile(
+    r"\b(?:(?:calls?|called|calling)\s+for|urg(?:es|ed|ing)|demand(?:s|ed|ing)?|"
+    r"propos(?:es|ed|ing))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?$"
+)
+
+
+def _calls_cued(folded: str) -> bool:
+    cued = "call" in folded or "urg" in folded or "demand" in folded or "propos" in folded
+    return cued and on("modality.called_for")
+
+
+def _called_for(folded: str, lo: int, offset: int) -> bool:
+    """Whether the event at `offset` is the object of a call, a demand or a proposal."""
+    if not _calls_cued(folded[lo:offset]):
+        return False
+    return _CALLED_FOR.search(folded, max(lo, offset - 60), offset) is not None
 
 
 def _around(

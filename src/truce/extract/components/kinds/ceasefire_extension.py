@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from truce.domain.claims import EventType
-from truce.extract.components.kinds.common import DURATION_UNITS, Context, KindRule, first_trigger
+from truce.extract.components.kinds.common import (
+    DURATION_UNITS,
+    Context,
+    KindRule,
+    first_trigger,
+    speculative,
+)
 from truce.extract.components.sentence_view import Sentence, candidate
 from truce.extract.model import Candidate
 from truce.extract.triggers import TRUCE_NOUN
@@ -25,7 +31,7 @@ _DURATION_BEFORE = 12
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     match = first_trigger(KIND, s)
-    if match is None:
+    if match is None or speculative(s.text, match):
         return []
     trigger = s.start + match.start()
     days = [q for q in s.quantities if q.span[0] >= trigger and q.unit in DURATION_UNITS]

@@ -20,6 +20,7 @@ from truce.extract.components.kinds.common import (
     counterfactual,
     dated,
     first_trigger,
+    speculative,
 )
 from truce.extract.components.sentence_view import (
     Sentence,
@@ -29,6 +30,7 @@ from truce.extract.components.sentence_view import (
     near_truce_noun,
     of_the_truce,
     search,
+    speaker_actor,
     subject_before,
 )
 from truce.extract.model import Candidate
@@ -53,17 +55,46 @@ START_MORE = re.compile(
     rf"(?:start|beginning|onset) of the (?:\w+[ -])?{TRUCE_NOUN})\b",
     re.IGNORECASE,
 )
+# A party declaring a truce of its own, named by what kind of truce it is: "the government
+# declared a humanitarian truce", "Putin announced the surprise 30-hour ceasefire", "the RSF
+# said it was declaring a unilateral three-month ceasefire", "armed groups have also announced
+# ceasefires". Not a truce "between" or "with" another side, nor "announced a ceasefire" or
+# "the ceasefire" alone (as often the deal's news), nor a ceasefire "agreement" or "deal" (a
+# term).
+_MODIFIER = r"(?:(?!(?:of|to|that|extension|end|expiry)\b)[\w'’-]+\s+)"
+DECLARED_ALONE = re.compile(
+    rf"\b(?:(?:declared|declares|declaring|announced|announces|announcing|proclaimed)\s+"
+    rf"(?:an?|its|their|his|her|the)\s+{_MODIFIER}{{1,3}}?|"
+    rf"(?:(?<=ha[sd] )|(?<=have )|(?<=also ))(?:declared|announced)\s+)"
+    rf"{TRUCE_NOUN}s?\b(?!\s+(?:between|with|agreement|deal|accord|proposal|plan)\b)",
+    re.IGNORECASE,
+)
 START_MORE_CUES: tuple[str, ...] = ("entered", "taken effect", "commenced", "begin", "start")
 START_MORE_CUES += ("due to", "enforced", "began")
 _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
 
 
 def start_matches(s: Sentence) -> list[re.Match[str]]:
-    """Every start trigger of the sentence, the table's and START_MORE's, in order."""
+    """Every start trigger of the sentence, the table's, START_MORE's and DECLARED_ALONE's, in
+    order."""
     found = list(finditer(TRIGGERS[KIND], s))
-    if has_cue(s.lower or s.text.lower(), START_MORE_CUES):
+    lowered = s.lower or s.text.lower()
+    if has_cue(lowered, START_MORE_CUES):
         found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
+    if has_cue(lowered, _DECLARED_CUES) and on("start.declared_alone"):
+        found = sorted(found + list(finditer(DECLARED_ALONE, s)), key=lambda m: m.start())
     return found
+
+
+_DECLARED_CUES = ("declar", "announc", "proclaimed")
+# A declaration told with an appeal to the other side is the news of both, a statement ("Putin
+# on Saturday declared a temporary truce ... and called on Kyiv to observe the same").
+_APPEAL = re.compile(r"\b(?:call(?:ed|s)?\s+(?:on|upon)|urg(?:ed|es)|appeal(?:ed|s)?\s+to)\b", re.I)
+
+
+def declared_alone(match: re.Match[str]) -> bool:
+    """Whether the trigger is a party declaring a truce of its own (DECLARED_ALONE)."""
+    return on("start.declared_alone") and DECLARED_ALONE.fullmatch(match.group()) is not None
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
@@ -78,6 +109,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             for m in start_matches(s)
             if (halts(m, s) or of_the_truce(KIND, s.text, m) or _dated_start(s, m))
             and not counterfactual(s.text, m)
+            and not speculative(s.text, m)
             and not _undated_declaration(s, m)
         ),
         None,
@@ -89,6 +121,8 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     c.quantities = [q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger][:1]
     if halts(match, s):
         c.actor = subject_before(s, trigger)  # who gave the order
+    elif declared_alone(match):
+        c.actor = subject_before(s, trigger) or speaker_actor(s)  # who declared it
     return [c]
 
 
@@ -103,10 +137,14 @@ def _dated_start(s: Sentence, match: re.Match[str]) -> bool:
 def _undated_declaration(s: Sentence, match: re.Match[str]) -> bool:
     """ "declared a truce" starts one when the sentence says from when ("declared an Easter
     truce from 6 p.m. on Saturday"); without a time after it, the declaration is the news, not
-    the start ("Putin on Saturday declared a temporary truce ... and called on Kyiv to ...")."""
+    the start ("Putin on Saturday declared a temporary truce ... and called on Kyiv to ..."),
+    unless it is a party's own truce declared with no appeal beside it (DECLARED_ALONE)."""
+    alone = declared_alone(match)
     declared = match.group().lower().startswith("declared")  # that alternative of the table
-    if not declared or not on("start.declared_needs_time"):
+    if not (declared or alone) or not on("start.declared_needs_time"):
         return False
+    if alone and _APPEAL.search(s.text) is None:
+        return False  # a truce of its own declared, with no appeal beside it: its start
     at = s.start + match.end()
     return not any(t.span[0] >= at and t.date is not None for t in s.times)
 
@@ -123,4 +161,4 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
     )
 
 
-RULE = KindRule(KIND, extract, cues=("commenced", "starting"))
+RULE = KindRule(KIND, extract, cues=("commenced", "starting", *_DECLARED_CUES))

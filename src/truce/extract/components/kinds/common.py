@@ -64,6 +64,23 @@ def counterfactual(text: str, match: re.Match[str]) -> bool:
     return _COUNTERFACTUAL.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
+# What only might happen, or is threatened: "the truce could collapse", "may be over",
+# "threatened to end the truce", "risks collapsing". ("May" the month is capitalised.)
+_SPECULATIVE = re.compile(
+    r"\b(?:(?:could|might|(?-i:may))\s+(?:\w+ly\s+|well\s+|soon\s+|still\s+)?(?:be\s+)?|"
+    r"threat(?:en|ens|ened|ening)\s+(?:to\s+)?|risk(?:s|ed|ing)?\s+)$",
+    re.IGNORECASE,
+)
+
+
+def speculative(text: str, match: re.Match[str]) -> bool:
+    """Whether the trigger is what might happen or what a party threatens, not what did or is
+    set to: "the ceasefire could collapse", "Hamas threatened to end the truce"."""
+    if not on("guard.speculative"):
+        return False
+    return _SPECULATIVE.search(text, max(0, match.start() - 40), match.start()) is not None
+
+
 def first_trigger(kind: EventType, s: Sentence, *more: Finder) -> re.Match[str] | None:
     """The kind's first trigger in the sentence: the table's, else the first of `more` that
     finds one; one a counterfactual governs gives way to the table's next that none does."""

@@ -23,6 +23,7 @@ from truce.extract.components.sentence_view import (
     Sentence,
     candidate,
     named_in,
+    search,
     speaker_actor,
 )
 from truce.extract.model import Article, Candidate, SourceRef
@@ -55,14 +56,24 @@ _STANCE = re.compile(
     r"denied|denies|called\s+(?:on|upon|for)|calls\s+(?:on|upon|for)|urged|urges|vowed|vows|"
     r"pledged|pledges|affirmed|reaffirmed|reiterated|stressed|insisted|pressing\s+for|"
     r"regrets|regretted|demanding|warned|warns|accused|accuses|emphasi[sz]ed|emphasi[sz]es|"
-    r"hailed|hails|argued|argues|indicated|declined\s+to|"
+    r"hailed|hails|argued|argues|indicated|declined\s+to|threatened|threatens|"
     r"confirmed\s+(?:on\s+\w+day\s+)?(?:its|their|his|her)\s+commitment)\b",
+    re.IGNORECASE,
+)
+# Speaking told as an act: "the IDF issued a statement reassuring ...", "the Israel Defense Forces
+# (IDF) issued a warning to residents", "Misri addressed the nation", "held a press briefing".
+_ISSUED = re.compile(
+    r"\)?\s*(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|had|also|later|on\s+\w+day)\s+)*"
+    r"(?P<verb>issued\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:statement|warning|"
+    r"communiqu[eé]|declaration|appeal|ultimatum|call)|addressed\s+the\s+(?:nation|people|"
+    r"country|press|media)|held\s+an?\s+(?:[\w-]+\s+)?press\s+(?:conference|briefing))\b",
     re.IGNORECASE,
 )
 STANCE_CUES = (
     *("express", "welcom", "thank", "condemn", "demand", "reject", "denie", "call", "urge"),
     *("vow", "pledge", "affirm", "reiterat", "stress", "insist", "pressing", "regret", "warn"),
-    *("accus", "emphasi", "hail", "argue", "indicated", "declined", "commitment"),
+    *("accus", "emphasi", "hail", "argue", "indicated", "declined", "commitment", "threat"),
+    *("issued", "addressed", "press"),
 )
 # The stance verbs that take a position of their own beside the events a sentence reports
 # ("Qatar welcomed the release of 12 hostages"); an accusation, a denial or a warning is the
@@ -105,7 +116,11 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
     source = s.attribution.source
     if speaker is None and source.anonymous and OFFICIAL.search(source.role or ""):
         speaker = named_in(source.role or "", with_demonyms=True)
-    if speaker is None:
+    if speaker is None and source.role and not source.anonymous and on("statement.role_party"):
+        # "a senior Hamas official, Mousa Abu Marzook, said": the role beside the name names
+        # the party (by its name: a nationality alone may be a bystander's).
+        speaker = named_in(source.role, with_demonyms=False)
+    if speaker is None or _reports_an_event(s):
         return []
     verb = SPEECH.search(s.text)
     if verb is None and on("statement.confirmed_fact") and _CONFIRMED.search(s.text):
@@ -118,10 +133,47 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
         return []  # "..., according to the ministry": a fact sourced, not a party speaking
     if verb is None and s.text.lstrip()[:1] in _QUOTE_MARKS:
         return []  # a quotation's next sentence: one statement per quote, on its speech verb
+    if _announces_a_term(s):
+        term = candidate(EventType.AGREEMENT_TERM.value, s, s.start, article)
+        term.modality = "occurred"  # a term in force, whatever its content (gold guideline)
+        return [term]
     c = candidate(KIND.value, s, s.start + (verb.start() if verb else 0), article)
     c.actor = speaker
     c.modality = s.modality
     return [c]
+
+
+# What a deal will bring about, announced ahead: captives to be freed, a truce to begin.
+# (Not a party's own plan, "Hamas said it would postpone the next release": a statement.)
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|are\s+to|is\s+to)\s+be\s+(?:released|freed|handed\s+over|"
+    r"exchanged|swapped|set\s+free)\b|"
+    r"\b(?:will|would|shall)\s+(?:enter|come|go)\s+into\s+(?:force|effect)\b|"
+    r"\b(?:will|would|shall)\s+(?:take\s+effect|begin|start)\b|"
+    r"\bwill\s+observe\s+an?\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|cease-fire)\b",
+    re.IGNORECASE,
+)
+
+
+def _announces_a_term(s: Sentence) -> bool:
+    """Whether the speaker announces what the deal will bring about ("a statement by the prime
+    minister's office said 50 women and children would be released over four days", "the
+    renewed truce will enter into force when the current one expires, the envoy said"): the
+    deal's term, told by its source, not a position of the speaker's own."""
+    if not on("term.announced_ahead") or s.modality != "planned":
+        return False
+    return search(_AHEAD, s) is not None
+
+
+def _reports_an_event(s: Sentence) -> bool:
+    """Whether what the speaker says is a truce's end, as done ("Israel has resumed fighting
+    Hamas in the Gaza Strip, the IDF said", "vehicles were firing minutes after the truce
+    expired, the ministry noted"): the speaker is that event's source, not a party taking a
+    position (gold guideline), whether or not the end's own rule took it. A toll told by a
+    party stays its statement (the gold set has such statements); so does a threat to end."""
+    if not on("statement.reports_event") or s.modality != "occurred":
+        return False
+    return search(TRIGGERS["ceasefire_end"], s) is not None
 
 
 def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candidate | None:
@@ -134,6 +186,8 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
         if mention.kind not in PARTY_KINDS:
             continue
         verb = _STANCE.match(s.text, mention.span[1] - s.start)
+        if verb is None and on("statement.issued"):
+            verb = _ISSUED.match(s.text, mention.span[1] - s.start)
         if verb is None or (own_position and not _POSITION_OF_ITS_OWN.match(verb["verb"])):
             continue
         c = candidate(KIND.value, s, mention.span[0], article)
