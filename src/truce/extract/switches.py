@@ -61,6 +61,12 @@ RULES: dict[str, str] = {
     "doc.name_speakers": "a speaker named in full earlier names a later short mention",
     "doc.both_sides": "truce events, terms, releases and breaches involve both sides",
     "doc.location": "the place the evidence names",
+    "actors.newer_parties": "the gazetteer's parties of the newer conflicts (Tigray, Libya, ...)",
+    "actors.state_is_its_government": "'Sudan', 'Yemen' name the governing side's gold id",
+    "actors.by_context": "'the rebels', 'government forces' name the sides the report names",
+    "attribution.said_after_comma": "'..., said Yahya Sarea': after a comma the name follows",
+    "speakers.known_surname": "'Trump said': the person the gazetteer knows by that surname",
+    "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
 }
 
 

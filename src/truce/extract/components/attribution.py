@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.actors import government_described
 from truce.extract.components.relays import (
     AGENCY as _AGENCY,
 )
@@ -28,7 +29,9 @@ from truce.extract.components.relays import (
     told_outlet,
     trailing_agency,
 )
-from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
+from truce.extract.gazetteer import ALL_OFFICIALS as OFFICIALS
+from truce.extract.gazetteer import ALL_SURNAMES as SURNAMES
+from truce.extract.gazetteer import STATES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
 from truce.extract.switches import on
@@ -124,6 +127,9 @@ _POSSESSIVE = re.compile(r"^([A-Z][\w ]*?)['’]s ")
 _SHEIKH = re.compile(r"^Sheikh ")
 _DEMONYM = {names[0]: adjectives[0] for names, adjectives, _ in STATES.values() if adjectives}
 _SEAT_OF = {a: names[0] for a, (names, _, _) in STATES.items()}
+# After an inverted speech verb: the speaker's phrase, ending its clause.
+_NAMED_TAIL = re.compile(r"\s+(?P<np>[^,;.:“”\"]+?)\s*(?:[,;:]|\.(?:\s|$)|$)")
+_SPEAKING_KINDS = frozenset(("state", "armed-group", "agency", "official", "organisation"))
 
 
 def attribute(
@@ -335,6 +341,8 @@ class _Reader:
         """The speaker of a speech verb: before it, or after it when the order is inverted."""
         chunks = _HEAD_SPLIT.split(head)
         inverted = not head.strip() or head.rstrip().endswith(_QUOTE_ENDS)
+        if not inverted and head.rstrip().endswith(",") and on("attribution.said_after_comma"):
+            inverted = self._named_after(masked, base, verb.end())
         while chunks and not chunks[-1].strip():
             chunks.pop()
         while len(chunks) > 1 and (
@@ -377,6 +385,22 @@ class _Reader:
         if via is None and aired:
             via = aired_outlet(masked, verb.end())
         return self._via(found, via)
+
+    def _named_after(self, masked: str, base: int, at: int) -> bool:
+        """ "..., December 18, said Yahya Sarea, a Houthi official": after a comma, a speech verb
+        followed by a name (a person's, or a party's phrase) that ends its clause is inverted;
+        "Egypt, which brokered it, said the talks went well" goes on with a clause."""
+        tail = masked[at:]
+        match = _NAMED_TAIL.match(tail)
+        if match is None:
+            return False
+        phrase = match["np"]
+        if _is_name(phrase) and len(phrase.split()) <= 5:
+            return True
+        if not phrase.startswith(("the ", "The ")) or len(phrase.split()) > 6:
+            return False
+        lo = base + at + match.start("np")
+        return any(m.kind in _SPEAKING_KINDS for m in self._inside(lo, lo + len(phrase)))
 
     def _inside(self, lo: int, hi: int) -> list[ActorMention]:
         """The mentions within [lo, hi], in the order given."""
@@ -422,6 +446,10 @@ class _Reader:
             name = _full_name(official.text)
             role = appositive.strip() or self.roles.get(name) or OFFICIALS.get(name, ("", ""))[1]
             return SourceRef(name, _ARTICLE.sub("", role) if role else None)
+        if len(inside) == 1 and government_described(inside[0]):
+            adjectives = STATES.get(inside[0].actor, ((), (), ()))[1]
+            if adjectives and on("attribution.government_by_context"):
+                return SourceRef(f"{adjectives[0]} government")  # "the authorities said"
         noun = _ANONYMOUS.search(np)
         if noun and (
             _ANONYMITY.search(np)

@@ -19,7 +19,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from truce.extract.components.sentence_view import named_in
+from truce.extract.gazetteer import ALL_SURNAMES
 from truce.extract.model import Candidate
+from truce.extract.switches import on
 
 # Words that make a capitalised run an office or a body, not a person's name.
 _OFFICE_WORDS = frozenset(
@@ -220,6 +222,11 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
             if surname:
                 known = named_in(speaker, with_demonyms=True) is not None
                 looked[speaker] = None if known else _full_from_surname(speaker, text)
+                if known and speaker in ALL_SURNAMES and on("speakers.known_surname"):
+                    # "Trump hailed ...": the person the gazetteer knows, as the text spells
+                    # the name when it gives it in full
+                    full = ALL_SURNAMES[speaker]
+                    looked[speaker] = _full_from_surname(speaker, text) or full
             else:
                 lowered = lowered if lowered is not None else text.lower()
                 # The text must give the title twice: where it speaks, and with the name.
