@@ -66,6 +66,8 @@ RULES: dict[str, str] = {
     "actors.by_context": "'the rebels', 'government forces' name the sides the report names",
     "attribution.said_after_comma": "'..., said Yahya Sarea': after a comma the name follows",
     "speakers.known_surname": "'Trump said': the person the gazetteer knows by that surname",
+    "attribution.line_break": "a speaker's phrase does not run back over a line break",
+    "attribution.statement_from": "'a statement from the army said': the army speaks",
     "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
 }
 

@@ -101,7 +101,7 @@ _ANONYMITY = re.compile(
 )
 _ROLE_ONLY = re.compile(
     r"\b(?:spokes(?:man|woman|person)|minister|president|envoy|chief|"
-    r"negotiator|director|secretary|leader)\b",
+    r"negotiator|director|secretary|leader|head)\b",
     re.I,
 )
 _TRIM = re.compile(r"\s+(?:at|in|on|during|after|before|from|when|while|to)\s.*$|[.\s]+$")
@@ -127,6 +127,12 @@ _POSSESSIVE = re.compile(r"^([A-Z][\w ]*?)['’]s ")
 _SHEIKH = re.compile(r"^Sheikh ")
 _DEMONYM = {names[0]: adjectives[0] for names, adjectives, _ in STATES.values() if adjectives}
 _SEAT_OF = {a: names[0] for a, (names, _, _) in STATES.items()}
+# "A statement from the junta information team said": the team speaks.
+_STATEMENT_FROM = re.compile(
+    r"(?:an?|the|their|its)\s+(?:joint\s+|brief\s+|written\s+|separate\s+)?"
+    r"(?:statement|communiqu[eé]|announcement)\s+(?:from|by|issued\s+by|released\s+by)\s+",
+    re.IGNORECASE,
+)
 # After an inverted speech verb: the speaker's phrase, ending its clause.
 _NAMED_TAIL = re.compile(r"\s+(?P<np>[^,;.:“”\"]+?)\s*(?:[,;:]|\.(?:\s|$)|$)")
 _SPEAKING_KINDS = frozenset(("state", "armed-group", "agency", "official", "organisation"))
@@ -361,6 +367,8 @@ class _Reader:
             if role_next and _role_after_name(chunks[-2], chunks[-1]):
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
+            if "\n" in subject.strip() and on("attribution.line_break"):
+                subject = subject.strip().rsplit("\n", 1)[-1]  # a dateline or headline before
             subject = _SUBORDINATE.split(_DASH.split(subject)[-1])[-1].strip()
             if _timed(subject) and on("attribution.time_before_verb"):
                 subject = _TIME_BEFORE_VERB.sub("", subject)  # "X on Sunday said": X
@@ -419,6 +427,9 @@ class _Reader:
         lead = _LEAD_ADVERB.match(np)
         if lead:  # "Later the ministry said"
             np, offset = np[lead.end() :], offset + lead.end()
+        statement = _STATEMENT_FROM.match(np)
+        if statement and on("attribution.statement_from"):  # "A statement from the army said"
+            np, offset = np[statement.end() :], offset + statement.end()
         self.role_only = self.personal = False
         if _ANAPHOR.match(np):
             word = np.lower()
@@ -446,7 +457,8 @@ class _Reader:
             name = _full_name(official.text)
             role = appositive.strip() or self.roles.get(name) or OFFICIALS.get(name, ("", ""))[1]
             return SourceRef(name, _ARTICLE.sub("", role) if role else None)
-        if len(inside) == 1 and government_described(inside[0]):
+        whole = len(inside) == 1 and inside[0].text.lower() in (np.lower(), f"the {np.lower()}")
+        if whole and government_described(inside[0]):
             adjectives = STATES.get(inside[0].actor, ((), (), ()))[1]
             if adjectives and on("attribution.government_by_context"):
                 return SourceRef(f"{adjectives[0]} government")  # "the authorities said"
