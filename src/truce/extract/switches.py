@@ -68,6 +68,9 @@ RULES: dict[str, str] = {
     "speakers.known_surname": "'Trump said': the person the gazetteer knows by that surname",
     "attribution.line_break": "a speaker's phrase does not run back over a line break",
     "attribution.statement_from": "'a statement from the army said': the army speaks",
+    "attribution.remarks_author": "a first-person text headed 'X's remarks': X narrates it",
+    "attribution.outlet_own_name": "'Israel's Channel 12' reports: the speaker is 'Channel 12'",
+    "attribution.plain_party": "'the PIJ (PIJ) armed group said': the group's name alone",
     "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
 }
 

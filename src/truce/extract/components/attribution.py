@@ -21,6 +21,7 @@ from truce.extract.components.relays import (
 )
 from truce.extract.components.relays import (
     AGENCY_LIST_RE,
+    LEAD_CHARS,
     QUOTED_BY,
     aired_outlet,
     document_relay,
@@ -127,6 +128,9 @@ _POSSESSIVE = re.compile(r"^([A-Z][\w ]*?)['’]s ")
 _SHEIKH = re.compile(r"^Sheikh ")
 _DEMONYM = {names[0]: adjectives[0] for names, adjectives, _ in STATES.values() if adjectives}
 _SEAT_OF = {a: names[0] for a, (names, _, _) in STATES.items()}
+_ADJECTIVES = frozenset(
+    adjective for _, adjectives, _ in STATES.values() for adjective in adjectives
+)
 # "A statement from the junta information team said": the team speaks.
 _STATEMENT_FROM = re.compile(
     r"(?:an?|the|their|its)\s+(?:joint\s+|brief\s+|written\s+|separate\s+)?"
@@ -172,6 +176,37 @@ def attribute(
     for j in pending:
         result[j] = Attribution(narration, quotes[j])
     return result
+
+
+# A headline that names whose words the page gives: "Special Envoy Hans Grundberg opening remarks
+# to the press", "Statement by Prime Minister Ivan Petrov".
+_REMARKS_TITLE = re.compile(
+    r"^(?:(?:statement|remarks|address|briefing)\s+(?:by|of)\s+(?P<after>[^,:;|–-]+?)\s*(?:[,:;|–-]|on\b|$)"
+    r"|(?P<before>[^,:;|–-]+?)(?:['’]s)?\s+(?:(?:opening|closing|introductory|press)\s+)?"
+    r"(?:remarks|statement|briefing|address)\b)",
+    re.IGNORECASE,
+)
+# Narration in the first person: "I want to welcome you", "We signed it as witnesses".
+_FIRST_PERSON = re.compile(r"(?:^|[.!?]\s+|\n\s*|,\s+)(?:I|We)\s+[a-z]")
+
+
+def first_person_author(text: str, title: str | None) -> SourceRef | None:
+    """The author of a text written in the first person, when its headline names them: the
+    speaker of its narration (real set README, "First-person texts")."""
+    if not title or not on("attribution.remarks_author"):
+        return None
+    match = _REMARKS_TITLE.search(title.strip())
+    if match is None or len(_FIRST_PERSON.findall(text[: LEAD_CHARS * 2])) < 2:
+        return None
+    who = (match["after"] or match["before"] or "").strip()
+    from truce.extract.components.speakers import person_and_title
+
+    named = person_and_title(who)
+    if named is not None:
+        return SourceRef(named[0], named[1])
+    if _is_name(who) and len(who.split()) <= 4:
+        return SourceRef(_full_name(who))
+    return None
 
 
 def _by_sentence(spans: list[Span], sentences: Sequence[tuple[int, int]]) -> list[Sequence[Span]]:
@@ -483,7 +518,10 @@ class _Reader:
                 self.role_only = True
             if len(inside) == 1 and inside[0].kind == "place" and inside[0].text.endswith(np):
                 return SourceRef(_SEAT_OF.get(inside[0].actor, np))
-            return SourceRef(_institution(np))
+            plain = _plain_party(np, inside)
+            if plain is not None:
+                return SourceRef(plain)
+            return SourceRef(_outlet_alone(_institution(np)))
         described = _DESCRIBED.fullmatch(np)
         if described is not None:  # "shopkeeper Rakesh Sharma": a person, by trade and name
             self.personal = True
@@ -525,6 +563,41 @@ def _institution(np: str) -> str:
         return _DEMONYM.get(match[1], match[1]) + " "
 
     return _POSSESSIVE.sub(adjective, np).replace("’", "'")
+
+
+# What may follow a group's name in its description: "(PIJ) armed group", "organization".
+_GROUP_TAIL = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z.-]{1,8}\))?(?:\s+(?:armed\s+group|militant\s+group|group|"
+    r"organi[sz]ation|movement))?",
+)
+
+
+def _plain_party(np: str, inside: list[ActorMention]) -> str | None:
+    """ "The Palestinian Islamic Jihad (PIJ) armed group" -> "Palestinian Islamic Jihad": an
+    armed group speaks by its name, without its acronym in brackets or a noun for what it is."""
+    one = len({m.actor for m in inside}) == 1 and inside[0].kind == "armed-group"
+    if not one or not on("attribution.plain_party"):
+        return None
+    name = _ARTICLE.sub("", inside[0].text)
+    at = np.find(name)
+    if at < 0 or np[:at].strip() or not _GROUP_TAIL.fullmatch(np[at + len(name) :]):
+        return None
+    return name if np[at + len(name) :].strip() else None
+
+
+# A broadcaster named by its channel number ("Channel 12") or as outlets name themselves.
+_CHANNEL = re.compile(r"(?:Channel|Kan|Radio)\s+\d+|Kan")
+
+
+def _outlet_alone(name: str) -> str:
+    """ "Israeli Channel 12" -> "Channel 12", "Iranian Press TV" -> "Press TV": an outlet is
+    named as it names itself, without its country's adjective."""
+    if not on("attribution.outlet_own_name"):
+        return name
+    first, _, rest = name.partition(" ")
+    if not rest or first not in _ADJECTIVES:
+        return name
+    return rest if _CHANNEL.fullmatch(rest) or is_outlet(rest) else name
 
 
 def _is_name(text: str) -> bool:

@@ -21,7 +21,7 @@ from truce.extract.components.kinds.statement_quotes import drop_quote_continuat
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, holders
-from truce.extract.components.speakers import name_speakers
+from truce.extract.components.speakers import author_narrates, name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
@@ -121,6 +121,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         candidates = drop_quote_continuations(candidates, text)
     if on("doc.name_speakers"):
         name_speakers(candidates, text)
+    author_narrates(candidates, text, article.title)  # attribution.remarks_author
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[int, int], str | None] = {}

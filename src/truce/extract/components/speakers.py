@@ -148,6 +148,12 @@ def _titled(speaker: str) -> tuple[str, str] | None:
     return None
 
 
+def person_and_title(phrase: str) -> tuple[str, str] | None:
+    """(name, title) when `phrase` ends in a person's name after a title ("Special Envoy Hans
+    Grundberg" -> ("Hans Grundberg", "Special Envoy"))."""
+    return _titled(phrase)
+
+
 def _title_and_surname(speaker: str) -> tuple[str, str] | None:
     """(surname, title) for "Foreign Secretary Misri": office words, then one name."""
     words = speaker.split()
@@ -239,3 +245,18 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
             c.source = replace(c.source, speaker=found)
         else:
             c.source = replace(c.source, speaker=found, role=c.source.role or speaker)
+
+
+def author_narrates(candidates: list[Candidate], text: str, title: str | None) -> None:
+    """In a text written in the first person under a headline naming its author ("Special Envoy
+    Hans Grundberg opening remarks to the press"), the events the narration tells are the
+    author's words (real set README, "First-person texts"): they take the author as speaker.
+    Done on the events, not the sentences, so that narration is not a statement of its own."""
+    from truce.extract.components.attribution import first_person_author
+
+    author = first_person_author(text, title)
+    if author is None:
+        return
+    for c in candidates:
+        if c.source.speaker is None and not c.source.anonymous:
+            c.source = replace(author, via=c.source.via)
