@@ -68,6 +68,9 @@ _GOVERNMENT_NOUNS = (
     "leadership",
     "cabinet",
     "junta",
+    "side",
+    "security cabinet",
+    "war cabinet",
 )
 _FORCE_NOUNS = (
     "army",
@@ -120,6 +123,12 @@ ARMED_GROUPS: dict[str, tuple[str, ...]] = {
         "Huthi",
         "Ansarullah",
         "Sanaa authorities",
+        # The Houthis' governing bodies in Sanaa (Wikipedia, "Supreme Political Council").
+        "Supreme Political Council",
+        "Sanaa government",
+        "Sanaa-based government",
+        "Houthi-run government",
+        "Houthi authorities",
     ),
     "rapid-support-forces": ("Rapid Support Forces", "RSF", "paramilitary Rapid Support Forces"),
     "sudanese-armed-forces": ("Sudanese Armed Forces", "Sudanese army", "Sudan's army", "SAF"),
@@ -329,6 +338,7 @@ NEWER_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     "cambodia": (("Cambodia", "Kingdom of Cambodia"), ("Cambodian",), ("Phnom Penh",)),
     # Mediators and hosts: no seat, since talks held in a capital do not make its state a party.
     "malaysia": (("Malaysia",), ("Malaysian",), ()),
+    "china": (("China", "People's Republic of China"), ("Chinese",), ()),
     "south-africa": (("South Africa",), ("South African",), ()),
     "angola": (("Angola",), ("Angolan",), ()),
     # The junta holds the state's organs: "Myanmar's military", "the Myanmar government".

@@ -63,7 +63,11 @@ def gazetteer_off() -> frozenset[str]:
     """The gazetteer's switches that are off now (none, outside cross-validation)."""
     if not switches.OFF:
         return frozenset()
-    return frozenset(name for name in GAZETTEER_SWITCHES if not switches.on(name))
+    asked = {
+        "actors.newer_parties": switches.on("actors.newer_parties"),
+        "actors.state_is_its_government": switches.on("actors.state_is_its_government"),
+    }
+    return frozenset(name for name in GAZETTEER_SWITCHES if not asked[name])
 
 
 @lru_cache(maxsize=32)
