@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import spacy
@@ -200,3 +201,24 @@ def test_descriptions_take_the_sides_the_report_names() -> None:
     with switched_off(["actors.by_context"]):
         assert [a for _, a, _ in found(yemen)] == ["houthis"]
         assert [a for _, a, _ in found(ethiopia)] == ["ethiopia", "tplf"]
+
+
+def test_a_breach_or_a_statement_targets_the_other_side() -> None:
+    from truce.extract.model import Article
+    from truce.extract.pipeline import build_pipeline, extract
+    from truce.extract.switches import switched_off
+
+    text = (
+        "Azerbaijan and Armenia agreed to a ceasefire on Monday. Armenia accused Azerbaijani "
+        "forces of violating the ceasefire near Jermuk on Tuesday. Azerbaijan's defence ministry "
+        "said Armenia was lying."
+    )
+    article = Article(text=text, document="t", published=date(2022, 9, 13))
+    nlp = build_pipeline()
+    found = {(c.type, c.actor, c.target) for c in extract(nlp, article)}
+    assert ("breach", "azerbaijan", "armenia") in found
+    assert ("statement", "azerbaijan", "armenia") in found
+    for c in extract(nlp, article):
+        assert c.target is None or c.target in c.participants
+    with switched_off(["doc.target"]):
+        assert all(c.target is None for c in extract(nlp, article))

@@ -71,6 +71,7 @@ RULES: dict[str, str] = {
     "attribution.remarks_author": "a first-person text headed 'X's remarks': X narrates it",
     "attribution.outlet_own_name": "'Israel's Channel 12' reports: the speaker is 'Channel 12'",
     "attribution.plain_party": "'the PIJ (PIJ) armed group said': the group's name alone",
+    "doc.target": "a breach's or statement's target: the report's other side, when named",
     "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
 }
 

@@ -30,7 +30,7 @@ from truce.extract.gazetteer import (
     Entry,
     build_entries,
 )
-from truce.extract.model import ActorMention
+from truce.extract.model import ActorMention, Candidate
 from truce.extract.pipeline import doc_text
 
 # A word, a possessive suffix, or one punctuation mark: "Qatar’s" -> "qatar", "'s", and
@@ -240,3 +240,20 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.actors = find_actors(doc_text(doc), self.aliases, 0, doc._.body_end)
         return doc
+
+
+# The kinds whose target is the other side: the accused side's foe, the side a party speaks to or
+# of (gold README: "target: the other side of a breach or statement").
+_TARGETED = frozenset(("breach", "statement"))
+
+
+def target_of(c: Candidate, sides: list[str]) -> str | None:
+    """The side `c`'s actor acts on (`doc.target`): of the document's two sides (`story.sides`),
+    the one that is not the actor; for a statement only when its sentence names that side (a
+    breach is always against the other side of the truce, a statement need not be)."""
+    if c.type not in _TARGETED or c.actor is None or c.actor not in sides:
+        return None
+    others = [side for side in sides if side != c.actor]
+    if c.type == "statement":
+        others = [side for side in others if side in c.participants]
+    return others[0] if others else None

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.actors import target_of
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
@@ -132,6 +133,8 @@ def assemble(doc: Doc) -> list[Candidate]:
             c.location = placed[c.span]
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
+        if c.target is None and on("doc.target"):
+            c.target = target_of(c, conflict)
         tied = {c.actor} if c.actor else set()
         if c.type in BOTH_SIDES and on("doc.both_sides"):
             tied |= set(conflict)
