@@ -764,8 +764,8 @@ def _state_entries(
 
 def build_entries(off: frozenset[str] = frozenset()) -> dict[str, Entry]:
     """Every surface form the built-in gazetteer knows, with what it names; `off` holds the
-    gazetteer's switches (`actors.newer_parties`, `actors.state_is_its_government`) to leave
-    out."""
+    gazetteer's switches (`actors.newer_parties`, `actors.newer_officials`,
+    `actors.state_is_its_government`) to leave out."""
     newer = "actors.newer_parties" not in off
     states = {a: forms for a, forms in STATES.items() if newer or a not in NEWER_STATES}
     if "actors.state_is_its_government" in off:
@@ -782,10 +782,11 @@ def build_entries(off: frozenset[str] = frozenset()) -> dict[str, Entry]:
     for actor, (names, country) in agencies:
         for name in names:
             entries[name] = (actor, "agency", country)
-    officials = OFFICIALS | NEWER_OFFICIALS if newer else OFFICIALS
+    persons = newer and "actors.newer_officials" not in off
+    officials = OFFICIALS | NEWER_OFFICIALS if persons else OFFICIALS
     for name, (affiliation, _role) in officials.items():
         entries[name] = (affiliation, "official", affiliation)
-    surnames = SURNAMES | NEWER_SURNAMES if newer else SURNAMES
+    surnames = SURNAMES | NEWER_SURNAMES if persons else SURNAMES
     for surname, full in surnames.items():
         affiliation = officials[full][0]
         entries[surname] = (affiliation, "official", affiliation)

@@ -62,6 +62,7 @@ RULES: dict[str, str] = {
     "doc.both_sides": "truce events, terms, releases and breaches involve both sides",
     "doc.location": "the place the evidence names",
     "actors.newer_parties": "the gazetteer's parties of the newer conflicts (Tigray, Libya, ...)",
+    "actors.newer_officials": "their leaders and spokespeople by name (Abiy Ahmed, Haftar, ...)",
     "actors.state_is_its_government": "'Sudan', 'Yemen' name the governing side's gold id",
     "actors.by_context": "'the rebels', 'government forces' name the sides the report names",
     "attribution.said_after_comma": "'..., said Yahya Sarea': after a comma the name follows",

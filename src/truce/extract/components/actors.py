@@ -51,7 +51,11 @@ def _is_acronym(name: str) -> bool:
 
 
 # The gazetteer's own switches (truce.extract.switches): which parts of it are in the trie.
-GAZETTEER_SWITCHES = ("actors.newer_parties", "actors.state_is_its_government")
+GAZETTEER_SWITCHES = (
+    "actors.newer_parties",
+    "actors.newer_officials",
+    "actors.state_is_its_government",
+)
 
 
 @lru_cache(maxsize=8)
@@ -65,6 +69,7 @@ def gazetteer_off() -> frozenset[str]:
         return frozenset()
     asked = {
         "actors.newer_parties": switches.on("actors.newer_parties"),
+        "actors.newer_officials": switches.on("actors.newer_officials"),
         "actors.state_is_its_government": switches.on("actors.state_is_its_government"),
     }
     return frozenset(name for name in GAZETTEER_SWITCHES if not asked[name])
