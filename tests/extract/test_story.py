@@ -44,3 +44,17 @@ def test_the_actor_is_always_a_participant() -> None:
     (found,) = _found("Egypt said Israeli shelling had continued near Rafah.", "breach")
     assert found.actor == "israel"
     assert "israel" in found.participants
+
+
+def test_a_group_and_the_government_it_fights_are_the_sides_over_a_mediator() -> None:
+    from truce.extract.components.actors import find_actors
+    from truce.extract.components.story import sides
+    from truce.extract.switches import switched_off
+
+    text = (
+        "The United States and Saudi Arabia said the RSF and the Sudanese army broke the truce. "
+        "Washington and Riyadh urged calm; the United States and Saudi Arabia will meet again."
+    )
+    assert sides(find_actors(text)) == ["rapid-support-forces", "sudanese-armed-forces"]
+    with switched_off(["doc.known_pair"]):
+        assert sides(find_actors(text)) == ["united-states", "saudi-arabia"]

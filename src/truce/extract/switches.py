@@ -73,6 +73,7 @@ RULES: dict[str, str] = {
     "attribution.outlet_own_name": "'Israel's Channel 12' reports: the speaker is 'Channel 12'",
     "attribution.plain_party": "'the PIJ (PIJ) armed group said': the group's name alone",
     "doc.target": "a breach's or statement's target: the report's other side, when named",
+    "doc.known_pair": "a group and the government it fights, both named, are the two sides",
     "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
 }
 
