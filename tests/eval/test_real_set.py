@@ -320,3 +320,19 @@ def test_fetched_text_matches_its_meta_and_every_span(report: str) -> None:
     for negative in negatives_of(report):
         start, end = negative["span"]
         assert text[start:end] == negative["text"]
+
+
+def test_party_ids_are_the_canonical_vocabulary() -> None:
+    """Every party an annotation names is an id the extractor's gazetteer gives, and none is an
+    alias of another (`islamic-jihad` for `palestinian-islamic-jihad`): scores compare ids."""
+    from truce.extract.gazetteer import ENTRIES, ID_ALIASES
+
+    vocabulary = {actor for actor, _, _ in ENTRIES.values() if actor}
+    named = {
+        party
+        for a in all_annotations()
+        for party in [a["actor"], a["target"], *a["participants"]]
+        if party is not None
+    }
+    assert not named & ID_ALIASES.keys()
+    assert named <= vocabulary, sorted(named - vocabulary)

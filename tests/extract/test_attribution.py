@@ -298,3 +298,58 @@ def test_when_the_speaker_spoke_is_no_part_of_the_speaker() -> None:
     with switched_off(["attribution.time_before_verb"]):
         (found,) = sources("Kenyan President William Ruto on Friday said the talks would resume.")
         assert found.speaker and found.speaker.endswith("on Friday")
+
+
+def test_a_name_after_a_comma_and_the_verb_is_the_speaker() -> None:
+    text = (
+        "The truce will begin on Tuesday, December 18, said Yusuf Adeyemi, a senior official of "
+        "the movement."
+    )
+    assert sources(text)[0].speaker == "Yusuf Adeyemi"
+    assert sources("The truce held overnight, said the Israeli military.")[0].speaker == (
+        "Israeli military"
+    )
+    # A clause after the verb is what is said, not who says it.
+    text = "Egypt, which brokered the deal with help from Qatar, said the talks went well."
+    assert sources(text)[0].speaker == "Egypt"
+    from truce.extract.switches import switched_off
+
+    with switched_off(["attribution.said_after_comma"]):
+        text = "The truce held on Friday, December 18, said Yusuf Adeyemi, an official."
+        assert sources(text)[0].speaker != "Yusuf Adeyemi"
+
+
+def test_the_government_described_speaks_as_the_state_the_report_makes_it() -> None:
+    text = (
+        "Tigrayan forces attacked on Wednesday. The authorities accused Tigrayan forces of "
+        "violating the ceasefire. The government said it would respond."
+    )
+    assert [s.speaker for s in sources(text)] == [
+        None,
+        "Ethiopian government",
+        "Ethiopian government",
+    ]
+    # Nobody the description could be: an unnamed source, as before.
+    assert sources("The authorities said it was calm.")[0].anonymous
+
+
+def test_a_statement_from_a_body_is_the_bodys() -> None:
+    text = "A statement from the Qatari foreign ministry on Tuesday said the pause would hold."
+    assert sources(text)[0].speaker == "Qatari foreign ministry"
+
+
+def test_a_speaker_does_not_run_back_over_a_line_break() -> None:
+    text = "Yangon, May 6 (AFP) May 06, 2025\nThe Israeli military said the truce held."
+    assert sources(text)[0].speaker == "Israeli military"
+
+
+def test_an_outlet_and_an_armed_group_speak_by_their_own_names() -> None:
+    text = "According to Israel's Channel 12, the ceasefire is to begin at 02:00."
+    assert sources(text)[0].speaker == "Channel 12"
+    text = "The Palestinian Islamic Jihad (PIJ) armed group accused Israel of sabotage."
+    assert sources(text)[0].speaker == "Palestinian Islamic Jihad"
+    assert sources("The Islamic Jihad organization said it would respond.")[0].speaker == (
+        "Islamic Jihad"
+    )
+    # A state's organ keeps its adjective: it is not an outlet.
+    assert sources("Israel's army said it fired.")[0].speaker == "Israeli army"

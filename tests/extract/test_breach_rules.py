@@ -80,7 +80,11 @@ def test_a_list_of_accused_groups_with_their_fighters_is_one_breach_each() -> No
     found = _breaches(
         "The army accused Hamas fighters, Islamic Jihad and the RSF of violating the truce."
     )
-    assert [c.actor for c in found] == ["hamas", "islamic-jihad", "rapid-support-forces"]
+    assert [c.actor for c in found] == [
+        "hamas",
+        "palestinian-islamic-jihad",
+        "rapid-support-forces",
+    ]
 
 
 def test_a_party_named_inside_the_accusation_but_not_coordinated_is_not_accused() -> None:

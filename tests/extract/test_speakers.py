@@ -62,3 +62,27 @@ def test_a_title_and_a_surname_is_the_person_named_in_full() -> None:
         "Foreign Secretary Karlsson",
         None,
     )
+
+
+def test_a_surname_the_gazetteer_knows_is_the_person() -> None:
+    assert _named("Trump", "Trump hailed the deal.")[0] == "Donald Trump"
+    # Spelled in full in the text: the text's spelling.
+    text = "Ukrainian President Volodymyr Zelenskyy spoke. Zelensky said the swap went well."
+    assert _named("Zelensky", text)[0] == "Volodymyr Zelensky"
+    text = "President Volodymyr Zelenskyy spoke. Later Zelenskyy said the swap went well."
+    assert _named("Zelenskyy", text)[0] == "Volodymyr Zelenskyy"
+    # A party's name is not a surname.
+    assert _named("Israel", "Israel said.")[0] == "Israel"
+
+
+def test_a_first_person_text_headed_with_its_author_is_the_authors() -> None:
+    from truce.extract.components.speakers import author_narrates
+
+    text = "Good morning. I want to thank you. We agreed on a truce that started on Saturday."
+    c = Candidate(type="ceasefire_start", span=(47, 80), document="t")
+    author_narrates([c], text, "Special Envoy Ana Lindqvist opening remarks to the press")
+    assert (c.source.speaker, c.source.role) == ("Ana Lindqvist", "Special Envoy")
+    # Narrated in the third person: the headline's remarks are reported, not given.
+    c = Candidate(type="ceasefire_start", span=(0, 10), document="t")
+    author_narrates([c], "The envoy said the truce began.", "Envoy Ana Lindqvist's remarks")
+    assert c.source.speaker is None

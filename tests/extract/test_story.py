@@ -78,3 +78,17 @@ def test_the_story_date_is_not_taken_from_the_events_own_sentence() -> None:
     with switched_off(["date.story_before"]):
         [delivery] = _found(text, "aid_delivery")
     assert delivery.date is not None  # the start or the extension told in the same sentence
+
+
+def test_a_group_and_the_government_it_fights_are_the_sides_over_a_mediator() -> None:
+    from truce.extract.components.actors import find_actors
+    from truce.extract.components.story import sides
+    from truce.extract.switches import switched_off
+
+    text = (
+        "The United States and Saudi Arabia said the RSF and the Sudanese army broke the truce. "
+        "Washington and Riyadh urged calm; the United States and Saudi Arabia will meet again."
+    )
+    assert sides(find_actors(text)) == ["rapid-support-forces", "sudanese-armed-forces"]
+    with switched_off(["doc.known_pair"]):
+        assert sides(find_actors(text)) == ["united-states", "saudi-arabia"]

@@ -86,6 +86,20 @@ RULES: dict[str, str] = {
     "modality.participle_aim": "'a truce aimed at ending the war', 'killed trying to': no hope",
     "modality.with_phrase": "'took effect at 5 PM, with talks set for May 12': its own clause",
     "modality.called_for": "'calls for a ceasefire starting at 11:30 p.m.': asked, so planned",
+    "actors.newer_parties": "the gazetteer's parties of the newer conflicts (Tigray, Libya, ...)",
+    "actors.newer_officials": "their leaders and spokespeople by name (Abiy Ahmed, Haftar, ...)",
+    "actors.state_is_its_government": "'Sudan', 'Yemen' name the governing side's gold id",
+    "actors.by_context": "'the rebels', 'government forces' name the sides the report names",
+    "attribution.said_after_comma": "'..., said Yahya Sarea': after a comma the name follows",
+    "speakers.known_surname": "'Trump said': the person the gazetteer knows by that surname",
+    "attribution.line_break": "a speaker's phrase does not run back over a line break",
+    "attribution.statement_from": "'a statement from the army said': the army speaks",
+    "attribution.remarks_author": "a first-person text headed 'X's remarks': X narrates it",
+    "attribution.outlet_own_name": "'Israel's Channel 12' reports: the speaker is 'Channel 12'",
+    "attribution.plain_party": "'the PIJ (PIJ) armed group said': the group's name alone",
+    "doc.target": "a breach's or statement's target: the report's other side, when named",
+    "doc.known_pair": "a group and the government it fights, both named, are the two sides",
+    "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
 }
 
 

@@ -8,6 +8,7 @@ where one big regex alternation would try every name at every character.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -16,8 +17,20 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.gazetteer import ENTRIES, Entry
-from truce.extract.model import ActorMention
+from truce.extract import switches
+from truce.extract.gazetteer import (
+    ENTRIES,
+    GOVERNMENT,
+    GOVERNMENT_DESCRIPTIONS,
+    GOVERNMENT_OF,
+    JUNTA,
+    JUNTA_DESCRIPTIONS,
+    JUNTAS,
+    REBELS,
+    Entry,
+    build_entries,
+)
+from truce.extract.model import ActorMention, Candidate
 from truce.extract.pipeline import doc_text
 
 # A word, a possessive suffix, or one punctuation mark: "Qatar’s" -> "qatar", "'s", and
@@ -37,12 +50,37 @@ def _is_acronym(name: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 5
 
 
+# The gazetteer's own switches (truce.extract.switches): which parts of it are in the trie.
+GAZETTEER_SWITCHES = (
+    "actors.newer_parties",
+    "actors.newer_officials",
+    "actors.state_is_its_government",
+)
+
+
+@lru_cache(maxsize=8)
+def _entries(off: frozenset[str]) -> dict[str, Entry]:
+    return ENTRIES if not off else build_entries(off)
+
+
+def gazetteer_off() -> frozenset[str]:
+    """The gazetteer's switches that are off now (none, outside cross-validation)."""
+    if not switches.OFF:
+        return frozenset()
+    asked = {
+        "actors.newer_parties": switches.on("actors.newer_parties"),
+        "actors.newer_officials": switches.on("actors.newer_officials"),
+        "actors.state_is_its_government": switches.on("actors.state_is_its_government"),
+    }
+    return frozenset(name for name in GAZETTEER_SWITCHES if not asked[name])
+
+
 @lru_cache(maxsize=32)
-def _trie(aliases: tuple[tuple[str, str], ...]) -> Node:
-    entries = dict(ENTRIES)
+def _trie(aliases: tuple[tuple[str, str], ...], off: frozenset[str] = frozenset()) -> Node:
+    entries = dict(_entries(off))
     # An alias names the actor itself, not one of its officials, places or people.
     kinds: dict[str, str] = {}
-    for actor, kind, _ in ENTRIES.values():
+    for actor, kind, _ in entries.values():
         if kind in ("state", "armed-group", "agency"):
             kinds.setdefault(actor, kind)
     for name, actor in aliases:
@@ -70,7 +108,7 @@ def find_actors(
     text: str, aliases: Mapping[str, str] | None = None, start: int = 0, end: int | None = None
 ) -> list[ActorMention]:
     """Longest non-overlapping actor mentions in `text[start:end]`, in order, absolute offsets."""
-    root = _trie(tuple(sorted((aliases or {}).items())))
+    root = _trie(tuple(sorted((aliases or {}).items())), gazetteer_off())
     plain = text.replace("’", "'")
     lowered = plain.lower()
     if len(lowered) != len(plain):  # a few characters grow when lowered; offsets must hold
@@ -96,7 +134,57 @@ def find_actors(
         span = (starts[i], ends[i + size - 1])
         mentions.append(ActorMention(actor, kind, span, text[span[0] : span[1]], country))
         resume = i + size
+    if any(m.kind == "description" for m in mentions):
+        mentions = _described(mentions)
     return mentions
+
+
+_DESCRIBED_KIND = {REBELS: "armed-group", GOVERNMENT: "state", JUNTA: "state"}
+_GOVERNMENT_PHRASES = frozenset(p.lower() for p in GOVERNMENT_DESCRIPTIONS + JUNTA_DESCRIPTIONS)
+
+
+def government_described(mention: ActorMention) -> bool:
+    """Whether the mention is a description of a government ("the authorities") that the
+    document's sides resolved to a state."""
+    return mention.kind == "state" and mention.text.lower() in _GOVERNMENT_PHRASES
+
+
+_SIDE_KINDS = frozenset(("state", "armed-group", "agency", "official", "place"))
+
+
+def _described(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Descriptions ("the rebels", "government forces") as the side the other mentions make
+    them (`actors.by_context`), else as their default id; one with neither is no mention."""
+    if switches.on("actors.by_context"):
+        sides = _sides([m for m in mentions if m.kind in _SIDE_KINDS])
+    else:
+        sides = dict.fromkeys((REBELS, GOVERNMENT, JUNTA))
+    out = []
+    for m in mentions:
+        if m.kind != "description":
+            out.append(m)
+            continue
+        assert m.country is not None
+        actor = sides[m.country] or m.actor
+        if actor:
+            out.append(ActorMention(actor, _DESCRIBED_KIND[m.country], m.span, m.text))
+    return out
+
+
+def _sides(named: list[ActorMention]) -> dict[str, str | None]:
+    """The rebels and the government of the document's conflict: its most named non-state side
+    that `GOVERNMENT_OF` knows and that side's government. A junta is the most named junta
+    (`JUNTAS`), whether or not its foes are named. With no such side named, none: "the rebels"
+    in a report naming only Ukraine and Russia are not known to be anyone."""
+    counts = Counter(m.actor for m in named)
+    groups = [g for g in counts if g in GOVERNMENT_OF]
+    group = max(groups, key=lambda g: counts[g]) if groups else None  # ties: the first named
+    government = GOVERNMENT_OF[group] if group else None
+    juntas = [a for a in counts if a in JUNTAS]
+    junta = max(juntas, key=lambda a: counts[a]) if juntas else None
+    if government in JUNTAS:
+        junta = government
+    return {REBELS: group, GOVERNMENT: government, JUNTA: junta}
 
 
 def _longest(
@@ -157,3 +245,20 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.actors = find_actors(doc_text(doc), self.aliases, 0, doc._.body_end)
         return doc
+
+
+# The kinds whose target is the other side: the accused side's foe, the side a party speaks to or
+# of (gold README: "target: the other side of a breach or statement").
+_TARGETED = frozenset(("breach", "statement"))
+
+
+def target_of(c: Candidate, sides: list[str]) -> str | None:
+    """The side `c`'s actor acts on (`doc.target`): of the document's two sides (`story.sides`),
+    the one that is not the actor; for a statement only when its sentence names that side (a
+    breach is always against the other side of the truce, a statement need not be)."""
+    if c.type not in _TARGETED or c.actor is None or c.actor not in sides:
+        return None
+    others = [side for side in sides if side != c.actor]
+    if c.type == "statement":
+        others = [side for side in others if side in c.participants]
+    return others[0] if others else None

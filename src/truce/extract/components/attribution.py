@@ -15,11 +15,13 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.actors import government_described
 from truce.extract.components.relays import (
     AGENCY as _AGENCY,
 )
 from truce.extract.components.relays import (
     AGENCY_LIST_RE,
+    LEAD_CHARS,
     QUOTED_BY,
     aired_outlet,
     document_relay,
@@ -28,7 +30,9 @@ from truce.extract.components.relays import (
     told_outlet,
     trailing_agency,
 )
-from truce.extract.gazetteer import OFFICIALS, STATES, SURNAMES
+from truce.extract.gazetteer import ALL_OFFICIALS as OFFICIALS
+from truce.extract.gazetteer import ALL_SURNAMES as SURNAMES
+from truce.extract.gazetteer import STATES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
 from truce.extract.switches import on
@@ -98,7 +102,7 @@ _ANONYMITY = re.compile(
 )
 _ROLE_ONLY = re.compile(
     r"\b(?:spokes(?:man|woman|person)|minister|president|envoy|chief|"
-    r"negotiator|director|secretary|leader)\b",
+    r"negotiator|director|secretary|leader|head)\b",
     re.I,
 )
 _TRIM = re.compile(r"\s+(?:at|in|on|during|after|before|from|when|while|to)\s.*$|[.\s]+$")
@@ -124,6 +128,18 @@ _POSSESSIVE = re.compile(r"^([A-Z][\w ]*?)['’]s ")
 _SHEIKH = re.compile(r"^Sheikh ")
 _DEMONYM = {names[0]: adjectives[0] for names, adjectives, _ in STATES.values() if adjectives}
 _SEAT_OF = {a: names[0] for a, (names, _, _) in STATES.items()}
+_ADJECTIVES = frozenset(
+    adjective for _, adjectives, _ in STATES.values() for adjective in adjectives
+)
+# "A statement from the junta information team said": the team speaks.
+_STATEMENT_FROM = re.compile(
+    r"(?:an?|the|their|its)\s+(?:joint\s+|brief\s+|written\s+|separate\s+)?"
+    r"(?:statement|communiqu[eé]|announcement)\s+(?:from|by|issued\s+by|released\s+by)\s+",
+    re.IGNORECASE,
+)
+# After an inverted speech verb: the speaker's phrase, ending its clause.
+_NAMED_TAIL = re.compile(r"\s+(?P<np>[^,;.:“”\"]+?)\s*(?:[,;:]|\.(?:\s|$)|$)")
+_SPEAKING_KINDS = frozenset(("state", "armed-group", "agency", "official", "organisation"))
 
 
 def attribute(
@@ -160,6 +176,37 @@ def attribute(
     for j in pending:
         result[j] = Attribution(narration, quotes[j])
     return result
+
+
+# A headline that names whose words the page gives: "Special Envoy Hans Grundberg opening remarks
+# to the press", "Statement by Prime Minister Ivan Petrov".
+_REMARKS_TITLE = re.compile(
+    r"^(?:(?:statement|remarks|address|briefing)\s+(?:by|of)\s+(?P<after>[^,:;|–-]+?)\s*(?:[,:;|–-]|on\b|$)"
+    r"|(?P<before>[^,:;|–-]+?)(?:['’]s)?\s+(?:(?:opening|closing|introductory|press)\s+)?"
+    r"(?:remarks|statement|briefing|address)\b)",
+    re.IGNORECASE,
+)
+# Narration in the first person: "I want to welcome you", "We signed it as witnesses".
+_FIRST_PERSON = re.compile(r"(?:^|[.!?]\s+|\n\s*|,\s+)(?:I|We)\s+[a-z]")
+
+
+def first_person_author(text: str, title: str | None) -> SourceRef | None:
+    """The author of a text written in the first person, when its headline names them: the
+    speaker of its narration (real set README, "First-person texts")."""
+    if not title or not on("attribution.remarks_author"):
+        return None
+    match = _REMARKS_TITLE.search(title.strip())
+    if match is None or len(_FIRST_PERSON.findall(text[: LEAD_CHARS * 2])) < 2:
+        return None
+    who = (match["after"] or match["before"] or "").strip()
+    from truce.extract.components.speakers import person_and_title
+
+    named = person_and_title(who)
+    if named is not None:
+        return SourceRef(named[0], named[1])
+    if _is_name(who) and len(who.split()) <= 4:
+        return SourceRef(_full_name(who))
+    return None
 
 
 def _by_sentence(spans: list[Span], sentences: Sequence[tuple[int, int]]) -> list[Sequence[Span]]:
@@ -335,6 +382,8 @@ class _Reader:
         """The speaker of a speech verb: before it, or after it when the order is inverted."""
         chunks = _HEAD_SPLIT.split(head)
         inverted = not head.strip() or head.rstrip().endswith(_QUOTE_ENDS)
+        if not inverted and head.rstrip().endswith(",") and on("attribution.said_after_comma"):
+            inverted = self._named_after(masked, base, verb.end())
         while chunks and not chunks[-1].strip():
             chunks.pop()
         while len(chunks) > 1 and (
@@ -353,6 +402,8 @@ class _Reader:
             if role_next and _role_after_name(chunks[-2], chunks[-1]):
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
+            if "\n" in subject.strip() and on("attribution.line_break"):
+                subject = subject.strip().rsplit("\n", 1)[-1]  # a dateline or headline before
             subject = _SUBORDINATE.split(_DASH.split(subject)[-1])[-1].strip()
             if _timed(subject) and on("attribution.time_before_verb"):
                 subject = _TIME_BEFORE_VERB.sub("", subject)  # "X on Sunday said": X
@@ -378,6 +429,22 @@ class _Reader:
             via = aired_outlet(masked, verb.end())
         return self._via(found, via)
 
+    def _named_after(self, masked: str, base: int, at: int) -> bool:
+        """ "..., December 18, said Yahya Sarea, a Houthi official": after a comma, a speech verb
+        followed by a name (a person's, or a party's phrase) that ends its clause is inverted;
+        "Egypt, which brokered it, said the talks went well" goes on with a clause."""
+        tail = masked[at:]
+        match = _NAMED_TAIL.match(tail)
+        if match is None:
+            return False
+        phrase = match["np"]
+        if _is_name(phrase) and len(phrase.split()) <= 5:
+            return True
+        if not phrase.startswith(("the ", "The ")) or len(phrase.split()) > 6:
+            return False
+        lo = base + at + match.start("np")
+        return any(m.kind in _SPEAKING_KINDS for m in self._inside(lo, lo + len(phrase)))
+
     def _inside(self, lo: int, hi: int) -> list[ActorMention]:
         """The mentions within [lo, hi], in the order given."""
         if not self.sane:
@@ -395,6 +462,9 @@ class _Reader:
         lead = _LEAD_ADVERB.match(np)
         if lead:  # "Later the ministry said"
             np, offset = np[lead.end() :], offset + lead.end()
+        statement = _STATEMENT_FROM.match(np)
+        if statement and on("attribution.statement_from"):  # "A statement from the army said"
+            np, offset = np[statement.end() :], offset + statement.end()
         self.role_only = self.personal = False
         if _ANAPHOR.match(np):
             word = np.lower()
@@ -422,6 +492,11 @@ class _Reader:
             name = _full_name(official.text)
             role = appositive.strip() or self.roles.get(name) or OFFICIALS.get(name, ("", ""))[1]
             return SourceRef(name, _ARTICLE.sub("", role) if role else None)
+        whole = len(inside) == 1 and inside[0].text.lower() in (np.lower(), f"the {np.lower()}")
+        if whole and government_described(inside[0]):
+            adjectives = STATES.get(inside[0].actor, ((), (), ()))[1]
+            if adjectives and on("attribution.government_by_context"):
+                return SourceRef(f"{adjectives[0]} government")  # "the authorities said"
         noun = _ANONYMOUS.search(np)
         if noun and (
             _ANONYMITY.search(np)
@@ -443,7 +518,10 @@ class _Reader:
                 self.role_only = True
             if len(inside) == 1 and inside[0].kind == "place" and inside[0].text.endswith(np):
                 return SourceRef(_SEAT_OF.get(inside[0].actor, np))
-            return SourceRef(_institution(np))
+            plain = _plain_party(np, inside)
+            if plain is not None:
+                return SourceRef(plain)
+            return SourceRef(_outlet_alone(_institution(np)))
         described = _DESCRIBED.fullmatch(np)
         if described is not None:  # "shopkeeper Rakesh Sharma": a person, by trade and name
             self.personal = True
@@ -485,6 +563,41 @@ def _institution(np: str) -> str:
         return _DEMONYM.get(match[1], match[1]) + " "
 
     return _POSSESSIVE.sub(adjective, np).replace("’", "'")
+
+
+# What may follow a group's name in its description: "(PIJ) armed group", "organization".
+_GROUP_TAIL = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z.-]{1,8}\))?(?:\s+(?:armed\s+group|militant\s+group|group|"
+    r"organi[sz]ation|movement))?",
+)
+
+
+def _plain_party(np: str, inside: list[ActorMention]) -> str | None:
+    """ "The Palestinian Islamic Jihad (PIJ) armed group" -> "Palestinian Islamic Jihad": an
+    armed group speaks by its name, without its acronym in brackets or a noun for what it is."""
+    one = len({m.actor for m in inside}) == 1 and inside[0].kind == "armed-group"
+    if not one or not on("attribution.plain_party"):
+        return None
+    name = _ARTICLE.sub("", inside[0].text)
+    at = np.find(name)
+    if at < 0 or np[:at].strip() or not _GROUP_TAIL.fullmatch(np[at + len(name) :]):
+        return None
+    return name if np[at + len(name) :].strip() else None
+
+
+# A broadcaster named by its channel number ("Channel 12") or as outlets name themselves.
+_CHANNEL = re.compile(r"(?:Channel|Kan|Radio)\s+\d+|Kan")
+
+
+def _outlet_alone(name: str) -> str:
+    """ "Israeli Channel 12" -> "Channel 12", "Iranian Press TV" -> "Press TV": an outlet is
+    named as it names itself, without its country's adjective."""
+    if not on("attribution.outlet_own_name"):
+        return name
+    first, _, rest = name.partition(" ")
+    if not rest or first not in _ADJECTIVES:
+        return name
+    return rest if _CHANNEL.fullmatch(rest) or is_outlet(rest) else name
 
 
 def _is_name(text: str) -> bool:

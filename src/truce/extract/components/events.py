@@ -16,13 +16,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.actors import target_of
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, candidate, holders
-from truce.extract.components.speakers import name_speakers
+from truce.extract.components.speakers import author_narrates, name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
@@ -159,6 +160,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         candidates = drop_quote_continuations(candidates, text)
     if on("doc.name_speakers"):
         name_speakers(candidates, text)
+    author_narrates(candidates, text, article.title)  # attribution.remarks_author
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[tuple[int, int], bool], str | None] = {}
@@ -173,6 +175,8 @@ def assemble(doc: Doc) -> list[Candidate]:
             c.location = placed[key]
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
+        if c.target is None and on("doc.target"):
+            c.target = target_of(c, conflict)
         tied = {c.actor} if c.actor else set()
         if c.type in BOTH_SIDES and on("doc.both_sides"):
             tied |= set(conflict)

@@ -186,7 +186,7 @@ def _truce_named_after(evidence: str, parties: frozenset[str]) -> str | None:
 # still means the Gaza Strip's Rafah, not Egypt's.
 GROUP_COUNTRIES: dict[str, str] = {
     "hamas": "PSE",
-    "islamic-jihad": "PSE",
+    "palestinian-islamic-jihad": "PSE",
     "hezbollah": "LBN",
     "houthis": "YEM",
     "yemen-government": "YEM",

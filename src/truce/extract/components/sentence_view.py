@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from truce.extract import switches
-from truce.extract.components.actors import find_actors
+from truce.extract.components.actors import find_actors, gazetteer_off
 from truce.extract.components.modality import modality_at
 from truce.extract.components.modality import single_clause as one_clause
 from truce.extract.limits import extract_limits
@@ -303,10 +303,15 @@ def speaker_actor(s: Sentence) -> str | None:
     return named_in(speaker, with_demonyms=False)
 
 
-@lru_cache(maxsize=8192)
 def named_in(phrase: str, with_demonyms: bool) -> str | None:
     """The first party a speaker's name or description names ("Qatar's foreign ministry",
-    "an Egyptian official"). Speakers recur through a corpus, so answers are kept."""
+    "an Egyptian official"). Speakers recur through a corpus, so answers are kept (per state
+    of the gazetteer's switches)."""
+    return _named_in(phrase, with_demonyms, gazetteer_off())
+
+
+@lru_cache(maxsize=8192)
+def _named_in(phrase: str, with_demonyms: bool, _off: frozenset[str]) -> str | None:
     for mention in find_actors(phrase):
         if mention.kind in PARTY_KINDS or (with_demonyms and mention.kind == "demonym"):
             return mention.actor

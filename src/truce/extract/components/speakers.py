@@ -19,7 +19,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from truce.extract.components.sentence_view import named_in
+from truce.extract.gazetteer import ALL_SURNAMES
 from truce.extract.model import Candidate
+from truce.extract.switches import on
 
 # Words that make a capitalised run an office or a body, not a person's name.
 _OFFICE_WORDS = frozenset(
@@ -146,6 +148,12 @@ def _titled(speaker: str) -> tuple[str, str] | None:
     return None
 
 
+def person_and_title(phrase: str) -> tuple[str, str] | None:
+    """(name, title) when `phrase` ends in a person's name after a title ("Special Envoy Hans
+    Grundberg" -> ("Hans Grundberg", "Special Envoy"))."""
+    return _titled(phrase)
+
+
 def _title_and_surname(speaker: str) -> tuple[str, str] | None:
     """(surname, title) for "Foreign Secretary Misri": office words, then one name."""
     words = speaker.split()
@@ -220,6 +228,11 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
             if surname:
                 known = named_in(speaker, with_demonyms=True) is not None
                 looked[speaker] = None if known else _full_from_surname(speaker, text)
+                if known and speaker in ALL_SURNAMES and on("speakers.known_surname"):
+                    # "Trump hailed ...": the person the gazetteer knows, as the text spells
+                    # the name when it gives it in full
+                    full = ALL_SURNAMES[speaker]
+                    looked[speaker] = _full_from_surname(speaker, text) or full
             else:
                 lowered = lowered if lowered is not None else text.lower()
                 # The text must give the title twice: where it speaks, and with the name.
@@ -232,3 +245,18 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
             c.source = replace(c.source, speaker=found)
         else:
             c.source = replace(c.source, speaker=found, role=c.source.role or speaker)
+
+
+def author_narrates(candidates: list[Candidate], text: str, title: str | None) -> None:
+    """In a text written in the first person under a headline naming its author ("Special Envoy
+    Hans Grundberg opening remarks to the press"), the events the narration tells are the
+    author's words (real set README, "First-person texts"): they take the author as speaker.
+    Done on the events, not the sentences, so that narration is not a statement of its own."""
+    from truce.extract.components.attribution import first_person_author
+
+    author = first_person_author(text, title)
+    if author is None:
+        return
+    for c in candidates:
+        if c.source.speaker is None and not c.source.anonymous:
+            c.source = replace(author, via=c.source.via)

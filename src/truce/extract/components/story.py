@@ -42,6 +42,16 @@ def sides(actors: list[ActorMention]) -> list[str]:
     """The two sides of the document's conflict: its two most named states or armed groups
     (ties go to the one named first)."""
     counts = Counter(a.actor for a in actors if a.kind in {"state", "armed-group"})
+    if on("doc.known_pair"):
+        # A group the gazetteer pairs with the government it fights, both named: those two are
+        # the sides, however often a mediator is named ("the US and Saudi Arabia", RSF and SAF).
+        from truce.extract.gazetteer import GOVERNMENT_OF
+
+        named = Counter(a.actor for a in actors if a.kind in {"state", "armed-group", "agency"})
+        paired = [g for g, _ in counts.most_common() if GOVERNMENT_OF.get(g) in named]
+        if paired:
+            pair = (paired[0], GOVERNMENT_OF[paired[0]])
+            return sorted(pair, key=lambda side: -named[side])
     return [actor for actor, _ in counts.most_common(2)]
 
 

@@ -140,7 +140,7 @@ def _accused(s: Sentence, match: re.Match[str], group: str | None) -> list[str]:
     if group is not None:
         generic = _GENERIC_GROUP.finditer(s.text, match.start(), match.end())
         named += [((s.start + g.start(), s.start + g.end()), group) for g in generic]
-    named.sort()
+    named = sorted(set(named))  # "the rebels" may be a mention already (actors.by_context)
     if not named:
         return []
     found = [named[0][1]]
