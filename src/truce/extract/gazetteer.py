@@ -463,7 +463,13 @@ NEWER_GROUPS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "eln": (("ELN", "National Liberation Army", "ELN guerrillas", "ELN rebels"), "colombia"),
     # Part D of the real set (eval/real/README.md): Sweida 2025, Darfur, Tripoli 2025.
     "druze-factions": (
-        ("Druze factions", "Druze fighters", "Druze militias", "Druze armed groups", "Druze gunmen"),
+        (
+            "Druze factions",
+            "Druze fighters",
+            "Druze militias",
+            "Druze armed groups",
+            "Druze gunmen",
+        ),
         "syria",
     ),
     "bedouin-tribes": (
