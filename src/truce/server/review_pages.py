@@ -52,13 +52,23 @@ class EditBox:
     several: bool  # a list: the box takes several, comma-separated
     parties: bool  # offers the agreement's parties as it is typed
 
+    def shown(self, candidate: dict[str, Any]) -> str:
+        """The candidate's value as the box shows it, as it is typed back."""
+        value = candidate.get(self.name)
+        if isinstance(value, dict):
+            return ", ".join(f"{k}={v}" for k, v in value.items())
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return "" if value is None else str(value)
+
 
 _PARTIES = {"actor", "target"}
+# How a box's text is typed, beyond the field's help: a list's items, the sub-counts' pairs.
+_TYPED = {"list": "; several separated by commas", "object": "; typed women=15, minors=15"}
 CLAIM_BOXES = tuple(
-    EditBox(name, LABEL[name],
-            HELP[name] + ("; several separated by commas" if BY_NAME[name].kind == "list" else ""),
+    EditBox(name, LABEL[name], HELP[name] + _TYPED.get(BY_NAME[name].kind, ""),
             BY_NAME[name].length, BY_NAME[name].kind == "list", name in _PARTIES)
-    for name in ("event_id", "actor", "target", "categories")
+    for name in ("event_id", "actor", "target", "categories", "parts")
 )  # fmt: skip
 # The form's edit boxes: the claim fields', then the place (the candidate's, kept in `extra`).
 EDIT_BOXES = (*(box.name for box in CLAIM_BOXES), "place")
