@@ -86,7 +86,7 @@ def record(
     by: str = typer.Option(None, "--by", help=HELP["recorded_by"]),
     phase: str = typer.Option(None, help=HELP["phase"]),
     extra: str = typer.Option(None, help=HELP["extra"]),
-    part: list[str] = typer.Option([], "--part", help=HELP["parts"] + " (CATEGORY=N)"),
+    part: list[str] = typer.Option([], "--part", help=HELP["parts"]),
     allow_unknown: bool = typer.Option(
         False, "--allow-unknown", help="keep it, flagged, if the agreement does not declare its ids"
     ),

@@ -97,7 +97,7 @@ FIELDS: tuple[ClaimField, ...] = (
     # Sub-counts of the quantity ("30, including 15 women and 15 minors"): a JSON object of
     # category to whole number, stored NULL when none, as for every claim before migration 0013.
     ClaimField("parts", "object",
-               "sub-counts of the quantity by category, e.g. women=15 (see docs/ledger.md)",
+               "sub-counts of the quantity, CATEGORY=N: '30, including 15 women' is women=15",
                only_when_set=True, editable=True, repeats=True, option="--part"),
 )  # fmt: skip
 
