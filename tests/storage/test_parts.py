@@ -73,8 +73,9 @@ def test_status_through_the_columns_counts_parts_as_the_object_path(
     spec = gaza_spec(terms=TERMS)
     first = [
         _claim(parts={"women": 4, "children": 5}),
-        _claim(quantity=20, date="2023-11-25", event_id="d2", parts={"children": 7},
-               reliability="B2"),
+        _claim(
+            quantity=20, date="2023-11-25", event_id="d2", parts={"children": 7}, reliability="B2"
+        ),
         _claim(type="release", actor="israel", quantity=30, date="2023-11-24T20:00"),
     ]
     later = [_claim(quantity=6, date="2023-11-25T18:00", event_id="d2b", parts={"women": 6}),

@@ -70,8 +70,8 @@ def test_a_reviewer_types_the_parts_and_is_held_to_the_agreement(tmp_path: Path)
     over = runner.invoke(app, ["--db", db, "--json", "review", "accept", candidate,
                                "--set", "parts=women=4, children=10"])  # fmt: skip
     assert json.loads(over.stderr)["error"]["code"] == PartsExceedTotal.code
-    done = runner.invoke(app, ["--db", db, "review", "accept", candidate, "--set",
-                               "parts=women=4, children=9", "--set", "categories=women"])  # fmt: skip
+    typed = ["--set", "parts=women=4, children=9", "--set", "categories=women"]
+    done = runner.invoke(app, ["--db", db, "review", "accept", candidate, *typed])
     assert done.exit_code == 0, done.output
     with Ledger.open(db) as ledger:
         (claim,) = ledger.claims("gaza-2023-11")
