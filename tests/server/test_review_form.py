@@ -141,6 +141,9 @@ HOSTILE = [
     ({"place_name": "Rafah", "place_country": "XX"}, 422, "R210"),
     ({"event_id": "minsk-ev-1"}, 422, "R211"),
     ({"quantity": "-3"}, 422, "V502"),
+    ({"parts": "women=-1"}, 422, "V540"),
+    ({"parts": "women=1, aliens=2"}, 422, "V541"),
+    ({"parts": ", ".join(f"c{n}=0" for n in range(60))}, 422, "V542"),
 ]
 
 
