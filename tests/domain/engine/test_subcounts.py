@@ -204,3 +204,24 @@ def test_parts_count_as_one_claim_per_piece(kit: Any, record: list[dict[str, Any
     assert _figures(kit.state(spec, whole + paid, at)) == _figures(
         kit.state(spec, split + paid, at)
     )
+
+
+def test_a_disputed_figure_with_parts_is_judged_alike_on_both_paths(kit: Any) -> None:
+    spec = kit.spec([_quota(categories=[], exclude=["children"], id="grown", at_least=12),
+                     _quota(categories=["women"], id="women", at_least=5)])  # fmt: skip
+    lead = kit.release("hamas", 13, "2024-01-01T12:00", event_id="d1",
+                       parts={"children": 4, "women": 3}, status="confirmed")  # fmt: skip
+    other = kit.release("hamas", 20, "2024-01-01T12:00", event_id="d1",
+                        sources=[{"outlet": "Other"}])  # fmt: skip
+    # Beyond the 4 children: 9 of the leading 13, short of 12; 16 of the other reading's 20.
+    # The women are 3 whichever figure holds: another reading moves only the rest. The
+    # answer, every reading judged, is the same on both paths (`kit.state`).
+    state = kit.state(spec, [lead, other], "2024-01-01T18:00")
+    assert kit.obligation(state, "grown")["delivered"] == 9
+    assert kit.obligation(state, "women")["delivered"] == 3
+    (dispute,) = state["disputes"]
+    assert {r["quantity"] for r in dispute["readings"]} == {13, 20}
+    # The readings decide `grown` (9 against 16 of 12), never `women` (3 whichever).
+    assert dispute["verdicts"] == [
+        {"id": "grown", "by_reading": {"13": "in_progress", "20": "met"}}
+    ]

@@ -303,7 +303,7 @@ class ColumnIndex:
         settled = settled and root.has_loose
         key = (*selector_key(sel, weights), default, settled)
         series = root._series.get(key)
-        weigh = weight_of(weights, default)
+        weigh = weight_of(weights, default, sel)
         if series is None:
             f = root.frame
             positions, instants = root._select(sel)
