@@ -225,3 +225,34 @@ def test_a_disputed_figure_with_parts_is_judged_alike_on_both_paths(kit: Any) ->
     assert dispute["verdicts"] == [
         {"id": "grown", "by_reading": {"13": "in_progress", "20": "met"}}
     ]
+
+
+@st.composite
+def disputed(draw: Any, kit: Any) -> list[Any]:
+    """Events whose claims give different figures (readings judged by overrides), some with
+    parts, under the category-counting terms above."""
+    claims = []
+    for n in range(draw(st.integers(1, 4))):
+        for m in range(draw(st.integers(1, 3))):
+            quantity = draw(st.integers(0, 25))
+            names = draw(st.lists(st.sampled_from(CATS), max_size=2, unique=True))
+            counts = [draw(st.integers(0, 6)) for _ in names]
+            parts = dict(zip(names, counts, strict=True)) if sum(counts) <= quantity else {}
+            claims.append(kit.release(
+                "hamas", quantity, draw(st.sampled_from(["2024-01-01T12:00", "2024-01-02"])),
+                event_id=f"e{n}", parts=parts, sources=[{"outlet": f"O{m}"}],
+                categories=draw(st.lists(st.sampled_from(CATS), max_size=2, unique=True)),
+                qualifier=draw(st.sampled_from(["exact", "at_least", "about"])),
+                status=draw(st.sampled_from(["reported", "confirmed"])),
+            ))  # fmt: skip
+    return claims
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), hours=st.integers(0, 24 * 4))
+def test_readings_of_events_with_parts_are_judged_alike_on_both_paths(
+    kit: Any, data: Any, hours: int
+) -> None:
+    record = data.draw(disputed(kit))
+    at = f"2024-01-{1 + (7 + hours) // 24:02d}T{(7 + hours) % 24:02d}:00"
+    kit.state(kit.spec(TERMS), [*record, kit.release("israel", 90, "2024-01-02T20:00")], at)
