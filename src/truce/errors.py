@@ -271,7 +271,7 @@ class PartsWithoutQuantity(ClaimError):
     """Sub-counts on a claim that gives no figure: parts are counted within a total."""
 
     code = "V543"
-    default_hint = "give the whole figure too (`--quantity 30 --part women=15`)"
+    default_hint = "give the whole figure too: parts are counted within a quantity"
 
 
 class PartsExceedTotal(ClaimError):
@@ -279,8 +279,8 @@ class PartsExceedTotal(ClaimError):
 
     code = "V544"
     default_hint = (
-        "check the figures: parts are within the quantity; if the source gives the total loosely, "
-        "record its qualifier (`--qualifier at_least`)"
+        "check the figures: parts are within the quantity; if the source gave the total loosely "
+        "(at least, about), record that qualifier with it"
     )
 
 

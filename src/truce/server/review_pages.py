@@ -164,6 +164,7 @@ def accept(
     actor: Box = None,
     target: Box = None,
     categories: Annotated[str | None, Form(max_length=2_000)] = None,
+    parts: Annotated[str | None, Form(max_length=2_000)] = None,
     place_name: Box = None,
     place_country: Box = None,
     place_lat: Box = None,
@@ -175,7 +176,7 @@ def accept(
     who.require(Action.REVIEW)
     edits = form_edits({"date": date, "quantity": quantity, "event_id": attach or event_id,
                         "actor": actor, "target": target, "categories": categories,
-                        "place_name": place_name, "place_country": place_country,
+                        "parts": parts, "place_name": place_name, "place_country": place_country,
                         "place_lat": place_lat, "place_lon": place_lon})  # fmt: skip
     try:
         decided = review_queue.accept(ledger, candidate_id, edits, who.name)
