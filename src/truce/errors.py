@@ -241,6 +241,49 @@ class TooManyCategories(ClaimError):
     default_hint = "name the few categories of what the claim counts (women, minors), at most 50"
 
 
+class BadParts(ClaimError):
+    """A claim's sub-counts (`parts`) that are not category names with whole numbers: a count
+    that is negative, not whole (2.5, "15", true), past 2^53 - 1, or not an object at all."""
+
+    code = "V540"
+    default_hint = (
+        "give each part as CATEGORY=N with N a whole number (`--part women=15`), or in JSON "
+        '`"parts": {"women": 15, "minors": 15}`'
+    )
+
+
+class PartCategoryUndeclared(ClaimOffAgreement):
+    """A sub-count names a category the agreement does not declare for the claim's subject."""
+
+    code = "V541"
+    default_hint = (
+        "name the parts with the subject's categories (`truce agreement show ID`), or pass "
+        "--allow-unknown to keep the claim flagged as unchecked"
+    )
+
+
+class TooManyParts(ClaimError):
+    code = "V542"
+    default_hint = "a claim's breakdown names a few categories: give at most 50 parts"
+
+
+class PartsWithoutQuantity(ClaimError):
+    """Sub-counts on a claim that gives no figure: parts are counted within a total."""
+
+    code = "V543"
+    default_hint = "give the whole figure too: parts are counted within a quantity"
+
+
+class PartsExceedTotal(ClaimError):
+    """Sub-counts adding up to more than the claim's figure allows (15 + 20 of exactly 30)."""
+
+    code = "V544"
+    default_hint = (
+        "check the figures: parts are within the quantity; if the source gave the total loosely "
+        "(at least, about), record that qualifier with it"
+    )
+
+
 @dataclass(frozen=True)
 class TruceWarning:
     """Something worth a second look that does not stop the command (printed, never raised)."""

@@ -62,6 +62,7 @@ def test_a_claim_recorded_with_every_option_holds_each_value(gaza_ledger: Run) -
         "--date-precision": "day",
         "--phase": "pause",
         "--extra": '{"wave": 3, "note": {"from": "the desk"}}',
+        "--part": "women=4",
     }
     assert {f.option for f in FIELDS if f.option} - {"--supersedes"} == set(given)
     first = gaza_ledger("--json", "record", *sum(given.items(), ()), "--outlet", "AFP")
@@ -81,6 +82,8 @@ def test_a_claim_recorded_with_every_option_holds_each_value(gaza_ledger: Run) -
             assert stored == [value], field.name
         elif field.kind == "count":
             assert stored == int(value), field.name
+        elif field.name == "parts":
+            assert stored == {"women": 4}
         elif field.kind == "object":
             assert stored == json.loads(value), field.name
         else:

@@ -129,3 +129,34 @@ def test_the_resolved_place_rides_into_the_claims_extra() -> None:
     # A candidate with no resolved place (or a malformed one) adds none.
     for more in ({}, {"place": "Rafah"}):
         assert "place" not in claim_input(record(more=more), "g", SUBJECTS)["extra"]
+
+
+def test_a_breakdown_gives_sub_counts_only_of_one_category_exact_parts() -> None:
+    from truce.domain.candidate import sub_counts
+
+    def whole(
+        value: float, *parts: tuple[float, str, tuple[str, ...]], how: str = "exact"
+    ) -> Figure:
+        return Figure(value, Qualifier(how), "hostages", parts)
+
+    assert sub_counts(whole(30, (15, "exact", ("women",)), (15, "exact", ("minors",)))) == {
+        "women": 15, "minors": 15,
+    }  # fmt: skip
+    # "10 Israelis and two Thais": no category; "about 5 women": loosely put; both left out.
+    mixed = whole(12, (10, "exact", ()), (2, "exact", ("women", "children")),
+                  (5, "about", ("women",)), (1, "exact", ("children",)))  # fmt: skip
+    assert sub_counts(mixed) == {"children": 1}
+    # A misread breakdown adding up to more than the figure gives none at all.
+    assert sub_counts(whole(10, (8, "exact", ("women",)), (8, "exact", ("children",)))) == {}
+    assert sub_counts(whole(10, (8, "exact", ("women",)), (8, "exact", ("children",)),
+                            how="at_least")) == {"women": 8, "children": 8}  # fmt: skip
+    assert sub_counts(whole(10, (2, "exact", ("women",)), (3, "exact", ("women",)))) == {}
+
+
+def test_parts_ride_the_record_and_reach_the_claim_only_with_a_figure() -> None:
+    parted = record(Figure(13, Qualifier.EXACT, "hostages"), parts={"women": 4})
+    assert CandidateRecord.from_payload(parted.payload()) == parted
+    assert "parts" not in record().payload()  # a record without parts has no key
+    assert claim_input(parted, "g", SUBJECTS)["parts"] == {"women": 4}
+    assert claim_input(record(parts={"women": 4}), "g", SUBJECTS)["parts"] == {}
+    assert parted.edited({"parts": None}).parts == {}

@@ -44,6 +44,7 @@ def _full_claim() -> Claim:
         phase="1",
         extra={"k": 1},
         qualifier=Qualifier.AT_LEAST,
+        parts=(("women", 5),),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import UTC, datetime
 
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -29,7 +30,7 @@ def _claim() -> Claim:
         categories=("women",), status=ClaimStatus.CONFIRMED,
         sources=(Source(outlet="AFP", anonymous=True),), quote="quo", reliability="B2",
         location="loc", supersedes="c-old", notes="not", recorded_by="rec", phase="ph",
-        extra={"k": 1}, qualifier=Qualifier.AT_LEAST,
+        extra={"k": 1}, qualifier=Qualifier.AT_LEAST, parts=(("women", 2),),
     )  # fmt: skip
 
 
@@ -52,6 +53,8 @@ def test_the_csv_and_parquet_exports_carry_every_field_and_only_known_columns() 
             assert kind == pa.int64(), field.name
         elif field.kind == "list":
             assert kind == pa.list_(pa.string()), field.name
+        elif field.name == "parts":  # typed: category to count, as analysts read it
+            assert kind == pa.map_(pa.string(), pa.int64()), field.name
         elif field.kind != "sources":
             assert kind == pa.string(), field.name
 
@@ -71,6 +74,7 @@ def test_every_field_lands_in_its_own_column_of_each_export() -> None:
             assert parquet[field.name] == stored[field.name], field.name
     assert row["quantity"] == "13" and parquet["quantity"] == 13
     assert row["categories"] == "women" and parquet["categories"] == ["women"]
+    assert json.loads(row["parts"]) == {"women": 2} and parquet["parts"] == [("women", 2)]
 
 
 def test_the_flat_export_spells_every_field_but_the_json_ones_as_columns() -> None:
@@ -83,3 +87,4 @@ def test_the_flat_export_spells_every_field_but_the_json_ones_as_columns() -> No
     row = flat.flat_row(_claim())
     assert set(row) == set(flat.COLUMNS)
     assert row["source_outlet"] == "AFP" and row["qualifier"] == "at_least"
+    assert row["parts"] == "women=2"  # no JSON in a flat cell

@@ -77,6 +77,21 @@ def test_a_figure_out_of_range_or_not_a_number_is_refused_with_its_code(
     assert error_of(response)["code"] == "V502"
 
 
+@pytest.mark.parametrize(
+    ("parts", "code"),
+    [({"women": -1}, "V540"), ({"women": 2.5}, "V540"), ({"women": "4"}, "V540"),
+     ({f"c{n}": 0 for n in range(10_000)}, "V542"), ({"women": 20}, "V544"),
+     ({"aliens": 1}, "V541")],
+)  # fmt: skip
+def test_sub_counts_out_of_range_or_off_the_agreement_are_refused_with_their_code(
+    server: Server, parts: dict[str, object], code: str
+) -> None:
+    response = server.post("/api/claims", "mediator", json=release(quantity=13, parts=parts))
+    assert response.status_code == 422
+    assert error_of(response)["code"] == code
+    assert len(response.text) < 2_000  # 10,000 parts are not echoed back
+
+
 def test_a_claim_off_the_agreement_is_refused_naming_what_it_allows(server: Server) -> None:
     body = release(actor="hamsa", subject="hostagez", categories=["womn"], phase="no-such-phase")
     response = server.post("/api/claims", "mediator", json=body)

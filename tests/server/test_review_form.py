@@ -141,6 +141,9 @@ HOSTILE = [
     ({"place_name": "Rafah", "place_country": "XX"}, 422, "R210"),
     ({"event_id": "minsk-ev-1"}, 422, "R211"),
     ({"quantity": "-3"}, 422, "V502"),
+    ({"parts": "women=-1"}, 422, "V540"),
+    ({"parts": "women=1, aliens=1"}, 422, "V541"),
+    ({"parts": ", ".join(f"c{n}=0" for n in range(60))}, 422, "V542"),
 ]
 
 
@@ -185,6 +188,9 @@ def _as_set(boxes: dict[str, str]) -> dict[str, Any]:
         edits["categories"] = edits["categories"].split(",")
     if "quantity" in edits:
         edits["quantity"] = int(edits["quantity"])
+    if "parts" in edits:  # the API takes an object: {"women": 1, "aliens": 2}
+        edits["parts"] = {k.strip(): int(v) for k, v in
+                          (p.split("=") for p in edits["parts"].split(","))}  # fmt: skip
     return edits | ({"place": place} if place else {})
 
 

@@ -50,6 +50,7 @@ def _claim() -> Claim:
         phase="ph",
         extra={"k": 1},
         qualifier=Qualifier.AT_LEAST,
+        parts=(("women", 2),),
     )
 
 

@@ -177,6 +177,10 @@ ROWS: list[dict[str, Any]] = [
     {"payload": "{}"},
     {"qualifier": "about"},
     {"qualifier": 3},
+    {"parts": '{"women":1}'},
+    {"parts": "{}"},
+    {"parts": "[]"},
+    {"parts": "not json"},
 ]
 
 
@@ -187,8 +191,9 @@ def test_the_shortcut_agrees_with_the_column_by_column_check(
     claim = make_claim(3, categories=(), extra={"k": 1})
     payload = json.dumps(claim.payload(), sort_keys=True, separators=(",", ":"))
     values = {
-        "id": claim.id, "seq": 4, "qualifier": None, **{k: v for k, v in claim.payload().items()
-                                     if k not in ("categories", "sources", "extra")},
+        "id": claim.id, "seq": 4, "qualifier": None, "parts": None,
+        **{k: v for k, v in claim.payload().items()
+           if k not in ("categories", "sources", "extra")},
         "categories": "[]", "sources": json.dumps([s.as_dict() for s in claim.sources]),
         "extra": '{"k":1}', "recorded_by": "analyst", "payload": payload,
     }  # fmt: skip

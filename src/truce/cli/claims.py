@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -23,7 +24,7 @@ from truce.cli.context import (
 from truce.cli.streams import Meter, input_path, output_target
 from truce.domain.claim_fields import OPTION_HELP as HELP
 from truce.domain.claims import ClaimStatus, DatePrecision
-from truce.errors import ClaimError, ImportRejected
+from truce.errors import BadParts, ClaimError, ImportRejected
 from truce.io.field_errors import FieldImportOptions
 from truce.services.access import operator
 
@@ -85,6 +86,7 @@ def record(
     by: str = typer.Option(None, "--by", help=HELP["recorded_by"]),
     phase: str = typer.Option(None, help=HELP["phase"]),
     extra: str = typer.Option(None, help=HELP["extra"]),
+    part: list[str] = typer.Option([], "--part", help=HELP["parts"]),
     allow_unknown: bool = typer.Option(
         False, "--allow-unknown", help="keep it, flagged, if the agreement does not declare its ids"
     ),
@@ -115,6 +117,7 @@ def record(
         "notes": notes,
         "phase": phase,
         "extra": _extra(extra),
+        "parts": _parts(part),
         "sources": [
             {
                 "outlet": outlet,
@@ -165,6 +168,25 @@ def _extra(given: str | None) -> dict[str, object]:
             hint="wrap the value in an object with a key, e.g. --extra '{\"wave\": 3}'",
         )
     return value
+
+
+def _parts(given: list[str]) -> dict[str, object]:
+    """`--part women=15 --part minors=15` as the claim's `parts`; a count that is no whole number
+    is left as written, for the claim's own check to refuse with its code (V540)."""
+    out: dict[str, object] = {}
+    for item in given:
+        name, sep, count = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise BadParts(
+                f"--part {item!r} is not CATEGORY=N",
+                hint="give each sub-count as its category and count, e.g. --part women=15",
+            )
+        if name in out:
+            raise BadParts(f"--part {name} is given twice")
+        text = count.strip()
+        out[name] = int(text) if re.fullmatch(r"-?[0-9]+", text) else text
+    return out
 
 
 def import_(

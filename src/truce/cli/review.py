@@ -106,7 +106,7 @@ PLACE_HINT = 'write the place as JSON: --set place=\'{"name": "Rafah", "country"
 
 
 def _edits(pairs: list[str]) -> dict[str, Any]:
-    from truce.services.review_edits import split_list
+    from truce.services.review_edits import parts_text, split_list
 
     edits: dict[str, Any] = {}
     for pair in pairs:
@@ -120,6 +120,8 @@ def _edits(pairs: list[str]) -> dict[str, Any]:
                 raise BadEdit(f"quantity {value!r} is not a whole number") from None
         elif key == "categories":
             edits[key] = split_list(value)
+        elif key == "parts":  # women=15, minors=15
+            edits[key] = parts_text(value)
         elif key == "place":  # {"name": ..., "country": ..., "lat": ..., "lon": ...}
             try:
                 edits[key] = json.loads(value)

@@ -16,7 +16,7 @@ from truce.domain.claim_fields import SOURCE_FIELDS
 from truce.domain.claim_input import is_web_address
 from truce.domain.event_codes import codes_for
 from truce.domain.provisions import Provision
-from truce.domain.readings import Qualifier, qualifier
+from truce.domain.readings import Qualifier, qualifier, whole_range
 
 # A figure this close to a whole number is that number: "4.35 million" computed in floating
 # point is 4349999.999999999, and cutting it to 4349999 would misquote the source.
@@ -25,7 +25,7 @@ WHOLE = 1e-6
 _KNOWN = ("id", "type", "modality", "date", "date_precision", "actor", "target", "subject",
           "quantity", "qualifier", "quantities", "categories", "location", "source", "sources",
           "quote", "span", "confidence", "event_id", "document", "document_meta", "notes",
-          "evidence")  # fmt: skip
+          "evidence", "parts")  # fmt: skip
 _SOURCE_KEYS = SOURCE_FIELDS
 
 
@@ -104,6 +104,9 @@ class CandidateRecord:
     document_meta: dict[str, Any] = field(default_factory=dict)  # hash, name, url, outlet, ...
     notes: str | None = None
     evidence: str | None = None
+    # Sub-counts of its figure by category ("30, including 15 women"): what extraction read of
+    # the figure's breakdown (`sub_counts`), or a reviewer's edit; the claim's `parts`.
+    parts: dict[str, int] = field(default_factory=dict)
     more: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -134,6 +137,7 @@ class CandidateRecord:
             document_meta=dict(data.get("document_meta") or {}),
             notes=data.get("notes"),
             evidence=data.get("evidence"),
+            parts=dict(data.get("parts") or {}),
             more={k: v for k, v in data.items() if k not in _KNOWN},
         )
 
@@ -166,6 +170,7 @@ class CandidateRecord:
             "document_meta": dict(self.document_meta) or None,
             "notes": self.notes,
             "evidence": self.evidence,
+            "parts": dict(self.parts) or None,
         }
         data.update({k: v for k, v in optional.items() if v is not None})
         return data
@@ -179,6 +184,8 @@ class CandidateRecord:
             changes["more"] = more | ({"place": dict(place)} if place else {})
         if "categories" in changes:
             changes["categories"] = tuple(changes["categories"] or ())
+        if "parts" in changes:
+            changes["parts"] = dict(changes["parts"] or {})
         if "quantity" in changes:
             value = changes["quantity"]
             changes["quantity"] = None if value is None else float(value)
@@ -186,6 +193,26 @@ class CandidateRecord:
         if "qualifier" in changes and changes["qualifier"] is not None:
             changes["qualifier"] = qualifier(changes["qualifier"])
         return replace(self, **changes)
+
+
+def sub_counts(figure: Figure) -> dict[str, int]:
+    """A figure's breakdown as a claim's sub-counts: each part that is an exact whole number
+    of one category ("15 women"); parts of no category or of several ("10 Israelis", "two
+    women and children"), loosely put or repeated are left out. None at all when the parts add
+    up to more than the figure allows (a breakdown misread)."""
+    out: dict[str, int] = {}
+    for value, how, categories in figure.breakdown:
+        count = nearest_whole(value)
+        if count is None or count < 0 or len(categories) != 1 or qualifier(how) != "exact":
+            continue
+        if categories[0] in out:
+            return {}
+        out[categories[0]] = count
+    total = nearest_whole(figure.value)
+    _, highest = whole_range(total, figure.qualifier) if total is not None else (0, None)
+    if total is None or (highest is not None and sum(out.values()) > highest):
+        return {}
+    return out
 
 
 def nearest_whole(value: float) -> int | None:
@@ -234,6 +261,8 @@ def claim_input(
         "target": record.target,
         "quantity": quantity,
         "qualifier": figure.qualifier.value if figure is not None else "exact",
+        # Sub-counts belong to a figure: a claim without one has none.
+        "parts": dict(record.parts) if figure is not None else {},
         "subject": subject,
         "categories": list(record.categories),
         "status": "alleged" if record.type == "breach" else "reported",
@@ -267,6 +296,11 @@ def claim_input(
         # `location`, the place as the text names it.
         | ({"place": dict(place)} if isinstance(place := record.more.get("place"), dict) else {}),
     }
+
+
+def subject_of(record: CandidateRecord, subjects: set[str]) -> str | None:
+    """The subject the candidate's claim will count (`claim_input`'s)."""
+    return _subject_and_figure(record, subjects)[0]
 
 
 def _subject_and_figure(

@@ -75,6 +75,30 @@ class Vocabulary:
             + ("" if declared else " (it declares no provisions)")
         )
 
+    def parts_problem(self, claim: Claim) -> str | None:
+        """Why the agreement does not know a category the claim's sub-counts name, or None.
+
+        Parts are held to the categories the claim's subject declares (every subject's, for a
+        claim with none); where none are declared, any name is taken, as the spec set none."""
+        if not claim.parts:
+            return None
+        if claim.subject is not None:
+            declared = list(self.subjects.get(claim.subject) or ())
+        else:
+            declared = list(dict.fromkeys(c for cats in self.subjects.values() for c in cats))
+        if not declared:
+            return None
+        unknown = [name for name, _ in claim.parts if name not in declared]
+        if not unknown:
+            return None
+        whose = f"subject {claim.subject!r}" if claim.subject else self.spec.id
+        one = len(unknown) == 1
+        return (
+            f"part{'' if one else 's'} {', '.join(repr(c) for c in unknown)} "
+            f"{'is not a category' if one else 'are not categories'} of {whose}; "
+            f"its categories: {_listed(declared)}"
+        )
+
     def problems(self, claim: Claim) -> list[str]:
         """What in `claim` the agreement does not declare, each naming what it allows."""
         spec, problems = self.spec, []
@@ -96,6 +120,8 @@ class Vocabulary:
                     f"{', '.join(repr(c) for c in unknown)} not declared for subject "
                     f"{claim.subject!r}; its categories: {_listed(categories)}"
                 )
+        if parts := self.parts_problem(claim):
+            problems.append(parts)
         if claim.phase is not None and claim.phase not in self.phases:
             problems.append(
                 f"phase {claim.phase!r} is not a phase of {spec.id}; "

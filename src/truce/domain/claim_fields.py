@@ -94,6 +94,11 @@ FIELDS: tuple[ClaimField, ...] = (
     ClaimField("qualifier", "choice",
                "how the source put it: at_least, more_than, over, about, nearly, up_to",
                length=16, only_when_set=True, editable=True, repeats=True, option="--qualifier"),
+    # Sub-counts of the quantity ("30, including 15 women and 15 minors"): a JSON object of
+    # category to whole number, stored NULL when none, as for every claim before migration 0013.
+    ClaimField("parts", "object",
+               "sub-counts of the quantity, CATEGORY=N: '30, including 15 women' is women=15",
+               only_when_set=True, editable=True, repeats=True, option="--part"),
 )  # fmt: skip
 
 # A source of a claim, in `Source`'s order: what the flat exports and `truce record` spell out.
@@ -106,7 +111,7 @@ NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 HELP: dict[str, str] = {f.name: f.help for f in FIELDS}
 # `truce record`'s help for each field's option: a list's option is given once per item.
 OPTION_HELP: dict[str, str] = {
-    f.name: f.help + ("; repeat for several" if f.kind == "list" else "")
+    f.name: f.help + ("; repeat for several" if f.kind == "list" or f.name == "parts" else "")
     for f in FIELDS
     if f.option
 }

@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from truce.domain.bounds import MAX_QUANTITY, date_range_text, day_in_range
@@ -22,10 +22,11 @@ from truce.domain.claims import (
     Source,
     check_reliability,
     claim_id_for,
+    parts_of,
 )
 from truce.domain.place import PLACE_PROBLEM, check_place
 from truce.domain.provisions import event_type
-from truce.domain.readings import Qualifier, qualifier
+from truce.domain.readings import Qualifier, qualifier, whole_range
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -34,6 +35,13 @@ DATE_OUT_OF_RANGE = "date_out_of_range"
 # A claim names the few categories of what it counts (women, minors); a list past this is not
 # a claim's, and its refusal would otherwise echo every entry back.
 MAX_CATEGORIES = 50
+# Sub-counts (`parts`): the pydantic error types each edge turns into its own code (V540-V544),
+# and the most parts a claim may give (a breakdown names a few categories, as `categories` do).
+BAD_PARTS = "bad_parts"
+TOO_MANY_PARTS = "too_many_parts"
+PARTS_WITHOUT_QUANTITY = "parts_without_quantity"
+PARTS_EXCEED_TOTAL = "parts_exceed_total"
+MAX_PARTS = MAX_CATEGORIES
 
 
 class SourceInput(BaseModel):
@@ -89,6 +97,11 @@ class ClaimInput(BaseModel):
     notes: str | None = None
     phase: str | None = None
     extra: dict[str, Any] = Field(default_factory=dict, description="anything else, kept as is")
+    parts: dict[str, int] = Field(
+        default_factory=dict,
+        description='sub-counts of `quantity` by category: {"women": 15, "minors": 15} for '
+        "'30, including 15 women and 15 minors'",
+    )
 
     @field_validator("type")
     @classmethod
@@ -99,6 +112,34 @@ class ClaimInput(BaseModel):
     @classmethod
     def _qualifier(cls, value: object) -> Qualifier:
         return qualifier(value if isinstance(value, str) or value is None else str(value))
+
+    @field_validator("parts", mode="before")
+    @classmethod
+    def _parts(cls, value: object) -> dict[str, int]:
+        return check_parts(value)
+
+    @model_validator(mode="after")
+    def _parts_fit(self) -> ClaimInput:
+        if not self.parts:
+            return self
+        if self.quantity is None:
+            raise PydanticCustomError(
+                PARTS_WITHOUT_QUANTITY,
+                "parts {parts} given for a claim with no quantity: parts count within a total",
+                {"parts": _parts_text(self.parts)},
+            )
+        total = sum(self.parts.values())
+        _, highest = whole_range(self.quantity, self.qualifier)
+        if highest is not None and total > highest:
+            how = "" if self.qualifier is Qualifier.EXACT else f"{self.qualifier.value} "
+            raise PydanticCustomError(
+                PARTS_EXCEED_TOTAL,
+                "parts {parts} add up to {total}, more than the quantity {how}{quantity} allows "
+                "(at most {highest})",
+                {"parts": _parts_text(self.parts), "total": total, "how": how,
+                 "quantity": self.quantity, "highest": highest},
+            )  # fmt: skip
+        return self
 
     @field_validator("reliability")
     @classmethod
@@ -154,8 +195,48 @@ class ClaimInput(BaseModel):
             phase=self.phase,
             extra=dict(self.extra),
             qualifier=self.qualifier if self.quantity is not None else Qualifier.EXACT,
+            parts=parts_of(self.parts),
         )
         return with_content_id(claim)
+
+
+def check_parts(value: object) -> dict[str, int]:
+    """Sub-counts as written: an object of category names to whole numbers from 0 to
+    `MAX_QUANTITY`, at most `MAX_PARTS` of them; anything else is refused with what was wrong."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise PydanticCustomError(
+            BAD_PARTS, "parts must be an object of category to count, not {kind}",
+            {"kind": type(value).__name__},
+        )  # fmt: skip
+    if len(value) > MAX_PARTS:
+        raise PydanticCustomError(
+            TOO_MANY_PARTS, "{n} parts given; a claim gives at most {most}",
+            {"n": len(value), "most": MAX_PARTS},
+        )  # fmt: skip
+    out: dict[str, int] = {}
+    for name, count in value.items():
+        category = name.strip() if isinstance(name, str) else ""
+        if not category or len(category) > 200:
+            raise PydanticCustomError(
+                BAD_PARTS, "part name {name} is not a category id", {"name": repr(name)[:60]}
+            )
+        # Strict, as `quantity` is: `true`, 2.5 and "15" are not counts.
+        if type(count) is not int or not 0 <= count <= MAX_QUANTITY:
+            raise PydanticCustomError(
+                BAD_PARTS,
+                "part {name}={count} is not a whole number from 0 to {most}",
+                {"name": category, "count": repr(count)[:40], "most": MAX_QUANTITY},
+            )
+        if category in out:
+            raise PydanticCustomError(BAD_PARTS, "part {name} is given twice", {"name": category})
+        out[category] = count
+    return out
+
+
+def _parts_text(parts: dict[str, int]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in parts.items())
 
 
 def check_source_url(url: str) -> str:

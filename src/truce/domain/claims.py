@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -135,6 +136,9 @@ class Claim:
     # How `quantity` was put ("at least 10"); see `domain.readings`. Last, so older code that
     # builds claims by position still lines up.
     qualifier: Qualifier = Qualifier.EXACT
+    # Sub-counts of `quantity` by category ("30, including 15 women and 15 minors"), as
+    # (category, count) pairs sorted by category (`parts_of`); empty when the source gives none.
+    parts: tuple[tuple[str, int], ...] = ()
 
     @property
     def group(self) -> str:
@@ -173,10 +177,24 @@ class Claim:
         # Only when not exact: an exact claim's payload, and so its id, is what it always was.
         if self.qualifier is not Qualifier.EXACT:
             data["qualifier"] = self.qualifier.value
+        # Only when given, for the same reason: a claim without sub-counts keeps its id.
+        if self.parts:
+            data["parts"] = dict(self.parts)
         return data
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, **self.payload(), "recorded_by": self.recorded_by}
+
+
+def parts_of(mapping: dict[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """Sub-counts as a claim holds them: (category, count) pairs sorted by category, so the same
+    parts written in any order are the same claim."""
+    items = mapping.items() if isinstance(mapping, dict) else mapping
+    return tuple(sorted((str(k), int(v)) for k, v in items))
+
+
+def parts_total(parts: tuple[tuple[str, int], ...]) -> int:
+    return sum(n for _, n in parts)
 
 
 def precision_span(precision: DatePrecision, start: datetime) -> timedelta:

@@ -126,6 +126,8 @@ class Candidate:
     # Every span that told this event, when the document tells it more than once (the
     # headline and the body): `span` is the fullest of them.
     mentions: list[Span] = field(default_factory=list)
+    # Sub-counts of its figure by category, read from the figure's breakdown (`release.parts`).
+    parts: dict[str, int] = field(default_factory=dict)
 
     def record(self) -> CandidateRecord:
         """The candidate as the typed record the review queue and the batch merge share."""
@@ -145,6 +147,7 @@ class Candidate:
             span=self.span,
             confidence=round(self.confidence, 3),
             document=self.document,
+            parts=dict(self.parts),
             more={
                 "participants": list(self.participants),
                 # PLOVER/CAMEO codes from the one table, by the type the candidate has now.

@@ -32,6 +32,7 @@ RULES: dict[str, str] = {
     "release.uncounted": "a party freeing a group it names with no count",
     "release.infinitive": "'refusal to release captives' releases no one (a group, no count)",
     "release.breakdown": "'30, including 15 women': parts kept as the whole's breakdown",
+    "release.parts": "a breakdown's one-category parts are the candidate's sub-counts (women=15)",
     "release.each_side": "an exchange told once gives each side's release",
     "start.declared_needs_time": "'declared a truce' starts one only with a time after it",
     "breach.outside_truce": "no breach placed before or after the truce",

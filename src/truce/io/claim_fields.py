@@ -29,6 +29,9 @@ CSV_COLUMNS = frozenset(CLAIM_FIELDS + FLAT_SOURCE_COLUMNS + EXPORT_KEYS)
 
 ZoneFor = Callable[[str], ZoneInfo]
 _DIGITS = re.compile(r"[0-9]{1,20}")
+# The CSV columns holding JSON text, with an example of each for a cell that is not.
+_JSON_EXAMPLES = {"sources": '[{"outlet": "AFP", "anonymous": false}]', "extra": "{}",
+                  "parts": '{"women": 15, "minors": 15}'}  # fmt: skip
 
 
 def record_to_claim(record: Any, zone_for: ZoneFor) -> Claim:
@@ -64,15 +67,14 @@ def csv_record(row: dict[str, str]) -> dict[str, Any]:
         record["quantity"] = int(record["quantity"])
     if "categories" in record:
         record["categories"] = [c.strip() for c in record["categories"].split(";") if c.strip()]
-    for key in ("sources", "extra"):
+    for key in ("sources", "extra", "parts"):
         if key in record:
             try:
                 record[key] = json_text.loads(record[key])
             except ValueError as exc:
                 raise MalformedLine(
                     f"column `{key}` is not valid JSON: {exc}",
-                    hint=f"write `{key}` as JSON text, e.g. "
-                    + ('[{"outlet": "AFP", "anonymous": false}]' if key == "sources" else "{}"),
+                    hint=f"write `{key}` as JSON text, e.g. " + _JSON_EXAMPLES[key],
                 ) from None
     flat = {
         name: row[column]

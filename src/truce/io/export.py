@@ -25,7 +25,8 @@ Out = str | Path | IO[str] | IO[bytes]
 
 CSV_COLUMNS = (
     "id", "agreement", "type", "date", "date_precision", "event_id", "actor", "target",
-    "quantity", "qualifier", "subject", "categories", "status", "sources", "quote", "reliability",
+    "quantity", "qualifier", "parts", "subject", "categories", "status", "sources", "quote",
+    "reliability",
     "location", "supersedes", "notes", "phase", "extra", "recorded_by",
     "lat", "lon", "admin1", "country", "geo_precision", "plover", "cameo",
 )  # fmt: skip
@@ -42,7 +43,7 @@ PARQUET_SCHEMA = pa.schema(
      ("date", pa.string()), ("date_utc", pa.timestamp("us", tz="UTC")),
      ("date_precision", pa.string()), ("event_id", pa.string()), ("actor", pa.string()),
      ("target", pa.string()), ("quantity", pa.int64()), ("qualifier", pa.string()),
-     ("subject", pa.string()),
+     ("parts", pa.map_(pa.string(), pa.int64())), ("subject", pa.string()),
      ("categories", pa.list_(pa.string())), ("status", pa.string()),
      ("sources", pa.list_(SOURCE_TYPE)), ("quote", pa.string()), ("reliability", pa.string()),
      ("location", pa.string()), ("supersedes", pa.string()), ("notes", pa.string()),
@@ -85,6 +86,7 @@ def _write_csv(claims: Iterable[Claim], stream: IO[str]) -> int:
         row["sources"] = json.dumps(row["sources"], ensure_ascii=False) if claim.sources else ""
         row["extra"] = json.dumps(row["extra"], ensure_ascii=False) if claim.extra else ""
         row["qualifier"] = claim.qualifier.value
+        row["parts"] = json.dumps(row["parts"], ensure_ascii=False) if claim.parts else ""
         row |= place_columns(claim) | code_columns(claim)
         writer.writerow(_cell(row.get(c)) for c in CSV_COLUMNS)
     return count
@@ -128,6 +130,7 @@ def _write_parquet(claims: Iterable[Claim], stream: IO[bytes]) -> int:
                 row = claim.as_dict()
                 row["date_utc"] = claim.date
                 row["qualifier"] = claim.qualifier.value
+                row["parts"] = list(claim.parts) or None
                 row["extra"] = json.dumps(claim.extra, ensure_ascii=False) if claim.extra else None
                 row |= place_columns(claim) | code_columns(claim)
                 for name, values in columns.items():

@@ -20,7 +20,7 @@ from truce.io.field_rows import place, sources_text
 SOURCE_KEYS = SOURCE_FIELDS
 COLUMNS = (
     "id", "agreement", "type", "date", "date_utc", "date_precision", "event_id", "actor",
-    "target", "quantity", "qualifier", "subject", "categories", "status", "reliability",
+    "target", "quantity", "qualifier", "parts", "subject", "categories", "status", "reliability",
     "location", "place", "lat", "lon", "admin1", "country", "geo_precision",
     *(f"source_{k}" for k in SOURCE_KEYS), "source_count", "quote", "notes", "supersedes",
     "phase", "plover", "cameo", "recorded_by",
@@ -30,7 +30,7 @@ HXL = {
     "date": "#date+occurred+local", "date_utc": "#date+occurred+utc",
     "date_precision": "#date+precision", "event_id": "#event+id",
     "actor": "#group+code+first", "target": "#group+code+second", "quantity": "#value+num",
-    "qualifier": "#value+qualifier", "subject": "#value+subject",
+    "qualifier": "#value+qualifier", "parts": "#value+parts", "subject": "#value+subject",
     "categories": "#value+categories", "status": "#status+verification",
     "reliability": "#meta+reliability", "location": "#loc+text", "place": "#loc+name",
     "lat": "#geo+lat", "lon": "#geo+lon", "admin1": "#adm1+code", "country": "#country+code",
@@ -64,6 +64,8 @@ def flat_row(claim: Claim) -> dict[str, Any]:
         "target": claim.target,
         "quantity": claim.quantity,
         "qualifier": claim.qualifier.value,
+        # No JSON in a flat cell: `women=15; minors=15`.
+        "parts": "; ".join(f"{k}={n}" for k, n in claim.parts) or None,
         "subject": claim.subject,
         "categories": ";".join(claim.categories) or None,
         "status": claim.status.value,

@@ -52,13 +52,23 @@ class EditBox:
     several: bool  # a list: the box takes several, comma-separated
     parties: bool  # offers the agreement's parties as it is typed
 
+    def shown(self, candidate: dict[str, Any]) -> str:
+        """The candidate's value as the box shows it, as it is typed back."""
+        value = candidate.get(self.name)
+        if isinstance(value, dict):
+            return ", ".join(f"{k}={v}" for k, v in value.items())
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return "" if value is None else str(value)
+
 
 _PARTIES = {"actor", "target"}
+# How a box's text is typed, beyond the field's help: a list's items, the sub-counts' pairs.
+_TYPED = {"list": "; several separated by commas", "object": "; typed women=15, minors=15"}
 CLAIM_BOXES = tuple(
-    EditBox(name, LABEL[name],
-            HELP[name] + ("; several separated by commas" if BY_NAME[name].kind == "list" else ""),
+    EditBox(name, LABEL[name], HELP[name] + _TYPED.get(BY_NAME[name].kind, ""),
             BY_NAME[name].length, BY_NAME[name].kind == "list", name in _PARTIES)
-    for name in ("event_id", "actor", "target", "categories")
+    for name in ("event_id", "actor", "target", "categories", "parts")
 )  # fmt: skip
 # The form's edit boxes: the claim fields', then the place (the candidate's, kept in `extra`).
 EDIT_BOXES = (*(box.name for box in CLAIM_BOXES), "place")
@@ -154,6 +164,7 @@ def accept(
     actor: Box = None,
     target: Box = None,
     categories: Annotated[str | None, Form(max_length=2_000)] = None,
+    parts: Annotated[str | None, Form(max_length=2_000)] = None,
     place_name: Box = None,
     place_country: Box = None,
     place_lat: Box = None,
@@ -165,7 +176,7 @@ def accept(
     who.require(Action.REVIEW)
     edits = form_edits({"date": date, "quantity": quantity, "event_id": attach or event_id,
                         "actor": actor, "target": target, "categories": categories,
-                        "place_name": place_name, "place_country": place_country,
+                        "parts": parts, "place_name": place_name, "place_country": place_country,
                         "place_lat": place_lat, "place_lon": place_lon})  # fmt: skip
     try:
         decided = review_queue.accept(ledger, candidate_id, edits, who.name)

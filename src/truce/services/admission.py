@@ -13,18 +13,30 @@ from typing import Any
 from pydantic import ValidationError
 
 from truce.domain.claim_checks import UNCHECKED, Vocabulary, local_day, lookalikes
-from truce.domain.claim_input import DATE_OUT_OF_RANGE, with_content_id
+from truce.domain.claim_input import (
+    BAD_PARTS,
+    DATE_OUT_OF_RANGE,
+    PARTS_EXCEED_TOTAL,
+    PARTS_WITHOUT_QUANTITY,
+    TOO_MANY_PARTS,
+    with_content_id,
+)
 from truce.domain.claims import Claim
 from truce.domain.place import PLACE_PROBLEM
 from truce.domain.spec import AgreementSpec
 from truce.errors import (
     LOOKS_LIKE_RECORDED,
+    BadParts,
     BadPlace,
     BadQuantity,
     ClaimDateOutOfRange,
     ClaimOffAgreement,
     ClaimTypeUndeclared,
+    PartCategoryUndeclared,
+    PartsExceedTotal,
+    PartsWithoutQuantity,
     TooManyCategories,
+    TooManyParts,
     TruceError,
     TruceWarning,
 )
@@ -43,6 +55,8 @@ def admit(spec: AgreementSpec | Vocabulary, claim: Claim, allow_unknown: bool = 
     if problems and not allow_unknown:
         if words.type_problem(resolved):
             raise ClaimTypeUndeclared("; ".join(problems))
+        if words.parts_problem(resolved):
+            raise PartCategoryUndeclared("; ".join(problems))
         raise ClaimOffAgreement("; ".join(problems))
     if problems:
         resolved = replace(resolved, extra={**resolved.extra, UNCHECKED: problems})
@@ -68,7 +82,17 @@ def range_error(errors: Sequence[Mapping[str, Any]]) -> TruceError | None:
             return BadPlace(message)
         if loc[-1:] == ("categories",) and error.get("type") == "too_long":
             return TooManyCategories(f"`categories`: {message}")
+        if error.get("type") in _PARTS_ERRORS:
+            return _PARTS_ERRORS[str(error["type"])](f"`parts`: {message}")
     return None
+
+
+_PARTS_ERRORS: dict[str, type[TruceError]] = {
+    BAD_PARTS: BadParts,
+    TOO_MANY_PARTS: TooManyParts,
+    PARTS_WITHOUT_QUANTITY: PartsWithoutQuantity,
+    PARTS_EXCEED_TOTAL: PartsExceedTotal,
+}
 
 
 def lookalike_warnings(

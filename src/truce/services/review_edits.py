@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic_core import PydanticCustomError
 from sqlalchemy import Engine
 
 from truce.domain.claim_fields import EDITABLE as CLAIM_EDITABLE
-from truce.domain.claim_input import MAX_CATEGORIES
+from truce.domain.claim_input import MAX_CATEGORIES, TOO_MANY_PARTS, check_parts
 from truce.domain.place import check_place
 from truce.domain.readings import qualifier
-from truce.errors import BadPlace, ClaimError, TooManyCategories
+from truce.errors import BadParts, BadPlace, ClaimError, TooManyCategories, TooManyParts
 from truce.storage.suggest import event_agreements
 
 # A claim's editable fields (`domain.claim_fields`), and a candidate's place and modality (kept
@@ -63,10 +64,29 @@ def form_edits(given: dict[str, str | None]) -> dict[str, Any]:
         edits["categories"] = split_list(edits["categories"])
     if "quantity" in edits:
         edits["quantity"] = count_of(edits["quantity"])
+    if "parts" in edits:
+        edits["parts"] = parts_text(edits["parts"])
     place = {k.removeprefix("place_"): v for k, v in text.items() if k.startswith("place_")}
     if place:
         edits["place"] = place
     return edits
+
+
+def parts_text(text: str) -> dict[str, Any]:
+    """Sub-counts typed as text: `women=15, minors=15` (`-` or `none` for none). A part that is
+    not NAME=COUNT is refused here; a count that is no whole number is left for `check_parts`."""
+    if text.strip().lower() in ("-", "none"):
+        return {}
+    out: dict[str, Any] = {}
+    for item in split_list(text):
+        name, sep, count = item.partition("=")
+        if not sep or not name.strip():
+            raise BadParts(
+                f"part {item[:60]!r} is not CATEGORY=N",
+                hint="type the sub-counts as women=15, minors=15 (or - for none)",
+            )
+        out[name.strip()] = count_of(count)
+    return out
 
 
 def check_event(engine: Engine, agreement: str, event_id: str) -> None:
@@ -103,6 +123,12 @@ def checked_edits(edits: dict[str, Any], place_now: object = None) -> dict[str, 
         edits = {**edits, "place": place_now if _same_place(place, place_now) else place}
     if len(edits.get("categories") or ()) > MAX_CATEGORIES:
         raise TooManyCategories(f"{len(edits['categories'])} categories, at most {MAX_CATEGORIES}")
+    if "parts" in edits:
+        try:
+            edits = {**edits, "parts": check_parts(edits["parts"])}
+        except PydanticCustomError as exc:
+            error = (TooManyParts if exc.type == TOO_MANY_PARTS else BadParts)(exc.message())
+            raise error from None
     number = edits.get("quantity")
     if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)):
         raise ClaimError(f"quantity {number!r} is not a number", hint="e.g. --set quantity=13")

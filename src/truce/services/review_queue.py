@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truce.domain.candidate import CandidateRecord, FigureNotWhole, claim_input
+from truce.domain.candidate import CandidateRecord, FigureNotWhole, claim_input, subject_of
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.mention import payload_mention
@@ -179,6 +179,23 @@ def claim_fields(
         raise input_error(exc, fallback) from None
 
 
+def declared_parts(record: CandidateRecord, spec: AgreementSpec) -> CandidateRecord:
+    """The record with only the sub-counts extraction read whose categories the agreement
+    declares (where it declares any): a text's "15 minors" is no reason to refuse a release an
+    agreement counting `children` would take. A reviewer's own parts are held to it in full."""
+    if not record.parts:
+        return record
+    subjects = {s.id: s.categories for s in spec.subjects}
+    subject = subject_of(record, set(subjects))
+    if subject is not None:
+        declared = set(subjects.get(subject) or ())
+    else:
+        declared = {c for categories in subjects.values() for c in categories}
+    if not declared:  # the same rule `Vocabulary.parts_problem` holds a claim to
+        return record
+    return replace(record, parts={k: v for k, v in record.parts.items() if k in declared})
+
+
 def accept(
     ledger: Ledger,
     candidate_id: str,
@@ -198,6 +215,8 @@ def accept(
 
     def make_claim(queued: QueuedCandidate) -> tuple[Claim, dict[str, Any]]:
         record = queued.record.edited(checked)
+        if "parts" not in checked:
+            record = declared_parts(record, spec)
         claim, _ = claim_fields(record, spec, by)
         return admit(spec, claim, allow_unknown), record.payload()
 

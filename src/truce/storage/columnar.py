@@ -27,6 +27,7 @@ from sqlalchemy import Connection
 from truce.domain.claim_checks import UNCHECKED
 from truce.domain.claim_fields import COUNTS
 from truce.domain.claim_fields import REPEATED as CLAIM_REPEATED
+from truce.domain.claims import parts_of
 from truce.domain.engine.claim_columns import (
     NONE,
     PRECISION_CODE,
@@ -174,7 +175,18 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         unchecked=_unchecked(table["extra"]),
         points=np.array([grade_points(g) for g in grades] + [grade_points(None)])[grade],
         **_sources(table["sources"]),
+        **_parts(table["parts"]),
     )
+
+
+def _parts(column: pa.ChunkedArray) -> dict[str, Any]:
+    """Sub-counts as codes into their distinct sets, read once per distinct text; NULL (every
+    claim without parts) is NONE."""
+    codes, texts = _codes(column)
+    sets = [parts_of(json.loads(t)) if t else () for t in texts]
+    # An empty object stored is no parts, as NULL is.
+    lookup = np.array([i if s else NONE for i, s in enumerate(sets)] + [NONE], dtype=np.int64)
+    return {"parts": lookup[codes], "part_sets": sets}
 
 
 def _sources(column: pa.ChunkedArray) -> dict[str, Any]:

@@ -41,10 +41,11 @@ class PayloadWriter:
         c, s = claim, self._string
         extra = f'"extra":{canonical(c.extra)},' if c.extra else ""
         how = "" if c.qualifier is _EXACT else f'"qualifier":{s(c.qualifier.value)},'
+        parts = f'"parts":{canonical(dict(c.parts))},' if c.parts else ""
         return (
             s(c.actor), s(c.agreement), self._list(c.categories), s(c.date.isoformat()),
             s(c.date_precision.value), s(c.event_id), extra, s(c.location), s(c.notes),
-            s(c.phase), how, "null" if c.quantity is None else str(c.quantity), s(c.quote),
+            parts, s(c.phase), how, "null" if c.quantity is None else str(c.quantity), s(c.quote),
             s(c.reliability), self._list(c.sources), s(c.status.value), s(c.subject),
             s(c.supersedes), s(c.target), s(str(c.type)),
         )  # fmt: skip

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Column
 
 from truce.domain.claim_fields import BY_NAME, JSON_FIELDS, NAMES
-from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source
+from truce.domain.claims import Claim, ClaimStatus, DatePrecision, EventType, Source, parts_of
 from truce.domain.readings import Qualifier
 from truce.storage.chain import canonical
 from truce.storage.tables import claims as claims_table
@@ -71,7 +71,8 @@ class ProjectionWriter:
             c.event_id, c.actor, c.target, c.quantity, c.subject, self._text(c.categories),
             c.status.value, self._text(c.sources), c.quote, c.reliability, c.location,
             c.supersedes, c.notes, by, c.phase, canonical(c.extra) if c.extra else None,
-            None if c.qualifier is _EXACT else c.qualifier.value, payload_text,
+            None if c.qualifier is _EXACT else c.qualifier.value,
+            canonical(dict(c.parts)) if c.parts else None, payload_text,
         )  # fmt: skip
 
 
@@ -154,12 +155,13 @@ def _claim_builder() -> Callable[..., Claim]:
     set_phase = _setter("phase")
     set_extra = _setter("extra")
     set_qualifier = _setter("qualifier")
+    set_parts = _setter("parts")
 
     def build(
         id: Any, agreement: Any, type: Any, date: Any, date_precision: Any, event_id: Any,
         actor: Any, target: Any, quantity: Any, subject: Any, categories: Any, status: Any,
         sources: Any, quote: Any, reliability: Any, location: Any, supersedes: Any, notes: Any,
-        recorded_by: Any, phase: Any, extra: Any, qualifier: Any,
+        recorded_by: Any, phase: Any, extra: Any, qualifier: Any, parts: Any,
     ) -> Claim:  # fmt: skip
         claim: Claim = new(Claim)
         set_id(claim, id)
@@ -184,6 +186,7 @@ def _claim_builder() -> Callable[..., Claim]:
         set_phase(claim, phase)
         set_extra(claim, extra)
         set_qualifier(claim, qualifier)
+        set_parts(claim, parts)
         return claim
 
     return build
@@ -214,9 +217,10 @@ class ClaimLoader:
     def __init__(self) -> None:
         self._categories: dict[str, tuple[str, ...]] = {}
         self._sources: dict[str, tuple[Source, ...]] = {}
+        self._parts: dict[str | None, tuple[tuple[str, int], ...]] = {None: ()}
 
     def load(self, rows: Iterable[Sequence[Any]]) -> list[Claim]:
-        categories, sources = self._categories, self._sources
+        categories, sources, parts = self._categories, self._sources, self._parts
         types, statuses, precisions, qualifiers = _TYPES, _STATUSES, _PRECISIONS, _QUALIFIERS
         fromiso, build, loads = datetime.fromisoformat, _build_claim, json.loads
         out: list[Claim] = []
@@ -224,7 +228,7 @@ class ClaimLoader:
         for (
             id_, _seq, agreement, type_, date, precision, event_id, actor, target, quantity,
             subject, cats, status, srcs, quote, reliability, location, supersedes, notes,
-            recorded_by, phase, extra, qualifier,
+            recorded_by, phase, extra, qualifier, subcounts,
         ) in rows:  # fmt: skip
             cat = categories.get(cats)
             if cat is None:
@@ -232,6 +236,9 @@ class ClaimLoader:
             src = sources.get(srcs)
             if src is None:
                 src = sources[srcs] = tuple(Source(**s) for s in loads(srcs))
+            got = parts.get(subcounts)
+            if got is None:
+                got = parts[subcounts] = parts_of(loads(subcounts)) if subcounts else ()
             append(
                 build(
                     id_,
@@ -256,6 +263,7 @@ class ClaimLoader:
                     phase,
                     loads(extra) if extra else {},
                     qualifiers[qualifier],
+                    got,
                 )  # fmt: skip
             )
         return out

@@ -49,14 +49,14 @@ FORMAT = json.dumps(
     # events' member rows count over both. Version 8: judged status answers are kept beside
     # the snapshot per chain head and instant (`storage.answers`). `rules`: the rules' source
     # (storage.rules_version), so a release that changes grouping or ranking never serves the
-    # old rules' frames.
+    # old rules' frames. Version 9: events carry their leading claim's sub-counts (`parts`).
     {
-        "version": 8,
+        "version": 9,
         "rules": rules_version.current(),
         "codes": [[t.value for t in group] for group in (STATUSES, PRECISIONS)],
     }
 )
-_NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity")
+_NUMBERS = ("at", "known_at", "type", "actor", "subject", "categories", "quantity", "parts")
 _FLAGS = ("has_quantity", "disputed", "date_disputed")
 # After an append, regroup only the events the new claims touch; False regroups every claim
 # (what the snapshot did before; bench/status_1m.py times both).
@@ -208,6 +208,7 @@ def _frame(events: pa.Table, told: dict[str, Any]) -> tuple[EventFrame, pa.Array
         actors=told["actors"],
         subjects=told["subjects"],
         category_sets=[tuple(s) for s in told["category_sets"]],
+        part_sets=[tuple((str(c), int(n)) for c, n in s) for s in told["part_sets"]],
         types=told["types"],
         claims=told["claims"],
         superseded=told["superseded"],
@@ -247,6 +248,7 @@ def _write_events(
         "actors": frame.actors,
         "subjects": frame.subjects,
         "category_sets": [list(s) for s in frame.category_sets],
+        "part_sets": [[list(p) for p in s] for s in frame.part_sets],
         "types": frame.types,
         "claims": frame.claims,
         "superseded": frame.superseded,

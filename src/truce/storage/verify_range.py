@@ -39,7 +39,7 @@ _STRING_COLUMNS = itemgetter(*(_AT[k] for k in _STRING_KEYS))
 # are (JSON, count, qualifier).
 _BY, _PAYLOAD = _AT["recorded_by"], _AT["payload"]
 _AS_STORED = itemgetter(
-    *(_AT[k] for k in ("categories", "sources", "extra", "quantity", "qualifier"))
+    *(_AT[k] for k in ("categories", "sources", "extra", "quantity", "qualifier", "parts"))
 )
 
 
@@ -220,11 +220,13 @@ class _FastChecker:
         The row's values are written in the payload's sorted key order, each as one whole JSON
         value (JSON columns as stored, once they are known to hold a list or an object), so
         equal text means the payload holds exactly these values under these keys."""
-        categories, sources, extra, quantity, how = _AS_STORED(row)
+        categories, sources, extra, quantity, how, parts = _AS_STORED(row)
         categories, sources = categories or "[]", sources or "[]"
         if not (self._holds(categories, list) and self._holds(sources, list)):
             return False
         if extra and not self._holds(extra, dict):
+            return False
+        if parts and not self._holds(parts, dict):
             return False
         try:
             strings = ["null" if v is None else encode_basestring(v) for v in _STRING_COLUMNS(row)]
@@ -238,8 +240,10 @@ class _FastChecker:
             return False
         how_member = f'"qualifier":{encode_basestring(how)},' if how else ""
         s = strings
+        parts_member = f'"parts":{parts},' if parts else ""
         text = CLAIM_PAYLOAD % (s[0], s[1], categories, s[2], s[3], s[4], extra_member, s[5], s[6],
-                           s[7], how_member, number, s[8], s[9], sources, *s[10:])  # fmt: skip
+                           parts_member, s[7], how_member, number, s[8], s[9], sources,
+                           *s[10:])  # fmt: skip
         return text == payload
 
     def _holds(self, text: str, kind: type) -> bool:

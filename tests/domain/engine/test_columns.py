@@ -128,6 +128,12 @@ def records(draw: Any, kit: Any) -> list[Claim]:
             "extra": draw(st.sampled_from([{}, {}, {"place": {"name": "Rafah", "country": "EGY"}},
                                            {"place": {"name": "Doha", "country": "QAT"}}])),
         }  # fmt: skip
+        if fields["quantity"] and cats and draw(st.integers(0, 2)) == 0:
+            # Sub-counts ("13, including 4 women"), within what the figure allows.
+            names = draw(st.lists(st.sampled_from(cats), min_size=1, max_size=2, unique=True))
+            counts = [draw(st.integers(0, fields["quantity"])) for _ in names]
+            if sum(counts) <= fields["quantity"]:
+                fields["parts"] = dict(zip(names, counts, strict=True))
         if claims and draw(st.integers(0, 5)) == 0:
             fields["supersedes"] = draw(st.sampled_from(claims)).id
         claims.append(kit.claim(type_, draw(st.sampled_from(DATES)), **fields))

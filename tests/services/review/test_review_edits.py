@@ -150,6 +150,7 @@ EVERY_EDIT: dict[str, tuple[object, object]] = {
     "location": ("Rafah crossing", "Rafah crossing"),
     "notes": ("typed by the reviewer", "typed by the reviewer"),
     "qualifier": ("at_least", "at_least"),
+    "parts": ({"women": 4}, {"women": 4}),
 }
 
 

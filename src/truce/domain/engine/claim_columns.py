@@ -64,6 +64,9 @@ class ClaimColumns:
     points: Ints
     source: Ints
     source_keys: list[str]
+    # Sub-counts (`engine.subcounts`): a code into `part_sets`, NONE for a claim without parts.
+    parts: Ints
+    part_sets: list[tuple[tuple[str, int], ...]]
     # The event types present, in order of first sight (built-in or declared alike).
     types: list[str] = field(default_factory=list)
 
@@ -105,7 +108,7 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
     group = ints([groups.code(c.event_id or c.id) for c in claims])
     keys = [str(k) for k in groups.values]
     grades = sorted({c.reliability or "Z9" for c in claims})
-    sources = _Codes()
+    sources, part_sets = _Codes(), _Codes()
     keys_of = [source_key(c.sources, c.id) for c in claims]
     return ClaimColumns(
         ids=[c.id for c in claims],
@@ -132,5 +135,7 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
         points=ints([grade_points(c.reliability) for c in claims]),
         source=ints([NONE if k.startswith("claim:") else sources.code(k) for k in keys_of]),
         source_keys=[str(v) for v in sources.values],
+        parts=ints([part_sets.code(c.parts) if c.parts else NONE for c in claims]),
+        part_sets=part_sets.tuples(),  # type: ignore[arg-type]
         types=[str(v) for v in types.values],
     )

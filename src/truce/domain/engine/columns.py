@@ -15,7 +15,7 @@ import numpy as np
 
 from truce.domain.claims import Claim
 from truce.domain.engine.answer import Counts
-from truce.domain.engine.claim_columns import Floats, Ints, columns_from_claims
+from truce.domain.engine.claim_columns import NONE, Floats, Ints, columns_from_claims
 from truce.domain.engine.dates import DateReading
 from truce.domain.engine.events import Event, make_event, placed
 from truce.domain.engine.frame import EventFrame, reduce_columns
@@ -30,6 +30,7 @@ from truce.domain.engine.moved import moved
 from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
 from truce.domain.engine.status import assess, paused_gc, tracked
+from truce.domain.engine.subcounts import Profile, profile
 from truce.domain.engine.versions import judging
 from truce.domain.spec import AgreementSpec, Selector
 
@@ -209,7 +210,14 @@ class ColumnIndex:
             mask &= f.subject[among] == self._subject.get(sel.subject, _ABSENT)
         if sel.categories or sel.exclude:
             fitting = [_fits(sel, frozenset(s)) for s in f.category_sets]
-            mask &= np.array(fitting, dtype=bool)[f.categories[among]]
+            by_categories = np.array(fitting, dtype=bool)[f.categories[among]]
+            with_parts = f.parts[among] != NONE
+            if with_parts.any():
+                # A claim's sub-counts may match where its categories do not (`subcounts`).
+                rows = np.flatnonzero(with_parts)
+                profiles = self._profiles(sel, (), 1.0, among[rows])
+                by_categories[rows] = [p.matched for p in profiles]
+            mask &= by_categories
         found: Ints = among[mask]
         if refines(sel) and len(found):
             # Place, participants and topic read the claims: the same rule as `index.matches`,
@@ -217,6 +225,29 @@ class ColumnIndex:
             events = self.events_at(found.tolist())
             found = found[np.fromiter((fits(sel, e) for e in events), bool, count=len(events))]
         return found
+
+    def _profiles(
+        self, sel: Selector, weights: tuple[tuple[str, float], ...], default: float, rows: Ints
+    ) -> list[Profile]:
+        """`subcounts.profile` of the events at frame `rows`, once per distinct category set
+        and parts."""
+        f = self.frame
+        found: dict[tuple[int, int], Profile] = {}
+        out = []
+        for cats, parts in zip(f.categories[rows].tolist(), f.parts[rows].tolist(), strict=True):
+            got = found.get((cats, parts))
+            if got is None:
+                categories = f.category_sets[cats] if cats >= 0 else ()
+                got = found[(cats, parts)] = profile(
+                    sel, categories, f.part_sets[parts], weights, default
+                )
+            out.append(got)
+        return out
+
+    def with_parts(self, sel: Selector, start: float, end: float) -> EventSlice:
+        """`index.Index.with_parts`: only the events whose claims give parts are built."""
+        window = self._window(sel, start, end)
+        return EventSlice(self._root, window[self._root.frame.parts[window] != NONE])
 
     def loose(self, sel: Selector, start: float, end: float) -> list[Event]:
         """`index.Index.loose`, over columns: the same events in the same order."""
@@ -272,7 +303,7 @@ class ColumnIndex:
         settled = settled and root.has_loose
         key = (*selector_key(sel, weights), default, settled)
         series = root._series.get(key)
-        weigh = weight_of(weights, default)
+        weigh = weight_of(weights, default, sel)
         if series is None:
             f = root.frame
             positions, instants = root._select(sel)
@@ -280,8 +311,17 @@ class ColumnIndex:
                 instants = f.known_at[positions]
             factors = np.array([_factor(weights, default, s) for s in f.category_sets] or [0.0])
             figures = np.where(f.has_quantity[positions], f.quantity[positions], 0)
-            amounts = figures * factors[f.categories[positions]]
-            series = root._series[key] = Series.of(instants, amounts.astype(np.float64))
+            amounts = (figures * factors[f.categories[positions]]).astype(np.float64)
+            with_parts = np.flatnonzero(f.parts[positions] != NONE)
+            if len(with_parts):
+                # Events whose claims give sub-counts count by piece (`subcounts`).
+                rows = positions[with_parts]
+                profiles = root._profiles(sel, weights, default, rows)
+                amounts[with_parts] = [
+                    p.amount(float(q)) for p, q in zip(profiles, figures[with_parts].tolist(),
+                                                       strict=True)
+                ]  # fmt: skip
+            series = root._series[key] = Series.of(instants, amounts)
         return with_overrides(series, self.overrides, root._by_id, sel, weigh, settled)
 
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:

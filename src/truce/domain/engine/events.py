@@ -55,6 +55,8 @@ class Event:
     # Its dates when sources dispute when it happened (`engine.dates`), the leading first;
     # empty when they do not, as for almost every event.
     dates: tuple[DateReading, ...] = ()
+    # The leading claim's sub-counts of its figure (`engine.subcounts`), as its categories are.
+    parts: tuple[tuple[str, int], ...] = ()
 
     @property
     def disputed(self) -> bool:
@@ -188,6 +190,7 @@ def make_event(key: str, members: list[Claim]) -> Event:
         claims=tuple(members),
         phase=lead.phase,
         dates=dates,
+        parts=lead.parts,
     )
 
 

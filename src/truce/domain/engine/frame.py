@@ -63,6 +63,9 @@ class EventFrame:
     actors: list[str]
     subjects: list[str]
     category_sets: list[tuple[str, ...]]
+    # The leading claim's sub-counts: a code into `part_sets`, NONE (-1) when it gives none.
+    parts: Ints
+    part_sets: list[tuple[tuple[str, int], ...]]
     claims: int
     superseded: int
     retracted: int
@@ -138,6 +141,8 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
         actors=list(c.actors),
         subjects=list(c.subjects),
         category_sets=list(c.category_sets),
+        parts=c.parts[chosen],
+        part_sets=list(c.part_sets),
         types=list(c.types),
         claims=n,
         # Distinct ids, as the reference counts (a list of claims may hold one claim twice).

@@ -11,9 +11,12 @@ from truce.domain.engine.dates import DateReading
 from truce.domain.engine.events import Event, placed
 from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
+from truce.domain.engine.subcounts import matched as parts_matched
+from truce.domain.engine.subcounts import profile
 from truce.domain.spec import Selector
 
-Weigh = Callable[[Event], float]
+# What an event counts for in a series, at a figure (its own, or a disputed reading's).
+Weigh = Callable[[Event, float], float]
 SeriesKey = tuple[object, ...]
 
 
@@ -37,23 +40,37 @@ def matches(sel: Selector, event: Event) -> bool:
         return False
     if sel.subject is not None and event.subject != sel.subject:
         return False
-    if sel.categories and event.categories.isdisjoint(sel.categories):
-        return False
-    if sel.exclude and not event.categories.isdisjoint(sel.exclude):
-        return False
+    if event.parts:
+        if (sel.categories or sel.exclude) and not parts_matched(sel, event):
+            return False
+    else:
+        if sel.categories and event.categories.isdisjoint(sel.categories):
+            return False
+        if sel.exclude and not event.categories.isdisjoint(sel.exclude):
+            return False
     return not refines(sel) or fits(sel, event)
 
 
-def weight_of(weights: tuple[tuple[str, float], ...], default: float) -> Weigh:
-    """Per-category factors: an event counts with the factor of its first listed category."""
+def weight_of(
+    weights: tuple[tuple[str, float], ...], default: float, sel: Selector | None = None
+) -> Weigh:
+    """What a matching event counts for at a figure: the figure times the factor of its first
+    listed category; with sub-counts, each piece by its own (`subcounts`), `sel`'s category
+    filter asked of each piece."""
+    plain = sel or _ANY
 
-    def weigh(event: Event) -> float:
+    def weigh(event: Event, figure: float) -> float:
+        if event.parts:
+            return profile(plain, event.categories, event.parts, weights, default).amount(figure)
         for category, factor in weights:
             if category in event.categories:
-                return factor
-        return default
+                return figure * factor
+        return figure * default
 
     return weigh
+
+
+_ANY = Selector()  # no category filter: every piece counts
 
 
 def claims_total(events: Sequence[Event]) -> int:
@@ -83,6 +100,8 @@ class EventIndex(Protocol):
     def between_any(
         self, selectors: Sequence[Selector], start: float, end: float
     ) -> Sequence[Event]: ...
+
+    def with_parts(self, sel: Selector, start: float, end: float) -> Sequence[Event]: ...
 
     def series(
         self,
@@ -170,6 +189,10 @@ class Index:
         instants = self._root._instants[selector_key(sel)]
         return events[bisect_left(instants, start) : bisect_left(instants, end)]
 
+    def with_parts(self, sel: Selector, start: float, end: float) -> list[Event]:
+        """Matching events in [start, end) whose claims give sub-counts (`subcounts`)."""
+        return [e for e in self.between(sel, start, end) if e.parts]
+
     def between_any(self, selectors: Sequence[Selector], start: float, end: float) -> list[Event]:
         """Events matching any of `selectors` in [start, end), in clock order (an event that
         matches two selectors is listed twice)."""
@@ -228,10 +251,10 @@ class Index:
         settled = settled and root.has_loose
         key = (*selector_key(sel, weights), default, settled)
         series = root._series.get(key)
-        weigh = weight_of(weights, default)
+        weigh = weight_of(weights, default, sel)
         if series is None:
             points = [
-                (e.known_at if settled else e.at, (e.quantity or 0) * weigh(e))
+                (e.known_at if settled else e.at, weigh(e, e.quantity or 0))
                 for e in root.select(sel)
             ]
             series = root._series[key] = Series(points)
@@ -252,7 +275,7 @@ def with_overrides(
     overrides: Mapping[str, int],
     by_id: Mapping[str, Event],
     sel: Selector,
-    weigh: Callable[[Event], float],
+    weigh: Weigh,
     settled: bool = False,
 ) -> Series:
     """`series` with each overridden event's figure (a disputed reading) put in its place."""
@@ -260,7 +283,13 @@ def with_overrides(
         event = by_id[event_id]
         if matches(sel, event):
             instant = event.known_at if settled else event.at
-            series = series.with_delta(instant, (quantity - (event.quantity or 0)) * weigh(event))
+            old = event.quantity or 0
+            # Without parts, as it always was: the change in figure times the event's factor.
+            if event.parts:
+                delta = weigh(event, quantity) - weigh(event, old)
+            else:
+                delta = (quantity - old) * weigh(event, 1.0)
+            series = series.with_delta(instant, delta)
     return series
 
 

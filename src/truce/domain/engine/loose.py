@@ -4,14 +4,14 @@ over by the assessment instant. One that straddles an edge (or the instant) may 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
 from truce.domain.engine.assess import Assessment
 from truce.domain.engine.events import Event
 from truce.domain.engine.horizon import minute_text
-from truce.domain.engine.index import claims_total
+from truce.domain.engine.index import Weigh, claims_total, weight_of
 from truce.domain.spec import Selector
 
 
@@ -48,18 +48,21 @@ def tally(
     start: float,
     end: float,
     placed: float,
-    weigh: Callable[[Event], float] | None = None,
+    weigh: Weigh | None = None,
 ) -> Tally:
     """`placed`: the window's total with every known event at the middle of its interval (what
-    the series gives); the loose events that do not surely belong are taken out of it."""
+    the series gives); the loose events that do not surely belong are taken out of it. `weigh`:
+    what an event counts for (`index.weight_of`); by default its figure, or its parts that
+    `sel` counts (`subcounts`)."""
     if not ctx.index.has_loose:
         return Tally(placed, placed)
     maybe = ctx.index.loose(sel, start, end)
     if not maybe:
         return Tally(placed, placed)
     certain, extra = placed, 0.0
+    weigh = weigh or weight_of((), 1.0, sel)
     for event in maybe:
-        amount = float(ctx.index.quantity(event) or 0) * (weigh(event) if weigh else 1.0)
+        amount = weigh(event, float(ctx.index.quantity(event) or 0))
         if event.known_at <= ctx.at and start <= event.at < end:
             certain -= amount
         extra += amount
@@ -74,9 +77,11 @@ def settled_at(
     instant it had surely happened by (a loose date's end, never its middle), without the
     loosely dated ones that may have happened before `start` (`count.undecided`)."""
     series = ctx.index.series(sel, settled=True)
+    weigh = weight_of((), 1.0, sel)
     for event in count.undecided:
         if event.since < start:
-            series = series.with_delta(event.known_at, -float(ctx.index.quantity(event) or 0))
+            amount = weigh(event, float(ctx.index.quantity(event) or 0))
+            series = series.with_delta(event.known_at, -amount)
     return series.reached(start, threshold)
 
 

@@ -14,7 +14,7 @@ from truce.domain.engine.splice import PickedKeys  # keys read in another order,
 # Per-event columns, in clock order: what moving an event reorders.
 _PER_EVENT = (
     "at", "known_at", "type", "actor", "subject", "categories", "quantity", "has_quantity",
-    "disputed", "date_disputed",
+    "disputed", "date_disputed", "parts",
 )  # fmt: skip
 
 

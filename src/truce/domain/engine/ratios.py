@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
-from truce.domain.engine.index import weight_of
+from truce.domain.engine.index import Weigh, weight_of
 from truce.domain.engine.loose import Tally, tally
+from truce.domain.engine.subcounts import told, unweighed
 from truce.domain.engine.terms import _fmt, _inactive, _not_open_reason, _recorded, _status
 from truce.domain.engine.verdicts import Explanation, Status, Verdict
 from truce.domain.spec import RatioTerm, Selector
@@ -57,7 +58,9 @@ class Weighing:
         weights, default = (self.owed, self.default) if what == "owed" else self.units
         return ctx.index.series(self.counted, weights, default).total(start, end)
 
-    def has_no_factor(self, event: Event) -> bool:
+    def has_no_factor(self, event: Event, figure: float = 1.0) -> bool:
+        if event.parts:  # some of its figure, by part, may have no factor (`subcounts`)
+            return self.strict and unweighed(event, figure, self.owed)
         return self.strict and not any(c in event.categories for c, _ in self.owed)
 
 
@@ -73,7 +76,7 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     # Loosely dated claims on either side may fall outside the window: what surely counts
     # fixes `due` and `delivered`; what may count bounds them (see `loose`).
     owed_placed = how.total(ctx, start, stop)
-    owed = tally(ctx, counter, start, stop, owed_placed, weight_of(how.owed, how.default))
+    owed = tally(ctx, counter, start, stop, owed_placed, weight_of(how.owed, how.default, counter))
     units = tally(ctx, counter, start, stop, how.total(ctx, start, stop, "units"), _unit(how))
     done = tally(ctx, sel, start, stop, ctx.index.series(sel).total(start, stop))
     due, most = math.ceil(owed.certain - 1e-9), math.ceil(owed.possible - 1e-9)
@@ -94,6 +97,7 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     text = (
         f"{counterpart} delivered {units.certain:g} {counter.subject}, so {term.party} owes "
         f"{due} {term.subject}; it delivered {delivered:g}"
+        + told(ctx.index, counter, start, stop, how.owed, how.default)
         + note
         + Tally(0.0, 0.0, [*owed.undecided, *done.undecided]).reason(ctx)
     )
@@ -119,9 +123,9 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     return TermResult([verdict], met_at)
 
 
-def _unit(how: Weighing) -> Callable[[Event], float]:
+def _unit(how: Weighing) -> Weigh:
     weights, default = how.units
-    return weight_of(weights, default)
+    return weight_of(weights, default, how.counted)
 
 
 def _unfactored(
@@ -132,7 +136,11 @@ def _unfactored(
     amount = how.total(ctx, start, stop, "unfactored")
     if not amount:
         return status, ""
-    found = [e for e in ctx.index.between(how.counted, start, stop) if how.has_no_factor(e)]
+    found = [
+        e
+        for e in ctx.index.between(how.counted, start, stop)
+        if how.has_no_factor(e, float(ctx.index.quantity(e) or 0))
+    ]
     claims = [c.id for e in found for c in e.claims][:5]
     note = (
         f"; {amount:g} {how.counted.subject} released with no category the ratio weighs "
@@ -215,14 +223,14 @@ def _batches_of(
     term: RatioTerm, ctx: Assessment, how: Weighing, start: float, stop: float
 ) -> list[_Batch]:
     if term.per == "event":
-        weigh, unit = weight_of(how.owed, how.default), _unit(how)
+        weigh, unit = weight_of(how.owed, how.default, how.counted), _unit(how)
         batches: list[_Batch] = []
         for event in ctx.index.between(how.counted, start, stop):
             figure = float(ctx.index.quantity(event) or 0)
-            if figure and (unit(event) or how.has_no_factor(event)):
+            if figure and (unit(event, figure) or how.has_no_factor(event, figure)):
                 n = len(batches) + 1
                 batches.append(
-                    _Batch(n, event.at, event.at, event.at + 1e-3, figure * weigh(event), figure)
+                    _Batch(n, event.at, event.at, event.at + 1e-3, weigh(event, figure), figure)
                 )
         return batches
     days = ctx.reckoner(term.phase)

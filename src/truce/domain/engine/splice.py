@@ -75,6 +75,8 @@ def splice(
     actor = _recode(after.actor, after.actors, actors)
     subject = _recode(after.subject, after.subjects, subjects)
     categories = _recode(after.categories, after.category_sets, category_sets)
+    part_sets = list(old.part_sets)
+    parts = _recode(after.parts, after.part_sets, part_sets)
 
     # Both are in clock order (instant, then event id): merge by finding each new event's place.
     kept_at = old.at[kept]
@@ -112,6 +114,7 @@ def splice(
         actor=pick(old.actor, actor),
         subject=pick(old.subject, subject),
         categories=pick(old.categories, categories),
+        parts=pick(old.parts, parts),
         quantity=pick(old.quantity, after.quantity),
         has_quantity=pick(old.has_quantity, after.has_quantity),
         disputed=pick(old.disputed, after.disputed),
@@ -121,6 +124,7 @@ def splice(
         actors=actors,
         subjects=subjects,
         category_sets=category_sets,
+        part_sets=part_sets,
         types=types,
         claims=claims,
         superseded=old.superseded - before.superseded + after.superseded,

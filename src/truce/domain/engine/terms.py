@@ -9,6 +9,7 @@ from truce.domain.engine.assess import Assessment, TermResult
 from truce.domain.engine.events import Event
 from truce.domain.engine.horizon import minute_text
 from truce.domain.engine.loose import Tally, settled_at, tally
+from truce.domain.engine.subcounts import told
 from truce.domain.engine.verdicts import (
     Explanation,
     ExtensionVerdict,
@@ -102,6 +103,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             f"{term.party} delivered {delivered:g} of {term.at_least} {term.subject}"
             + (f" due by {_fmt(ctx, deadline)}" if deadline < math.inf else "")
             + count.reason(ctx)
+            + told(ctx.index, sel, start, deadline)
         )
         verdict = Verdict(
             id=term.id,
@@ -155,7 +157,8 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
                     f"{label}: {term.party} delivered {delivered:g} of at least "
                     f"{term.at_least} {term.subject}"
                     + ("" if delivered or count.undecided else " (no delivery recorded)")
-                    + count.reason(ctx),
+                    + count.reason(ctx)
+                    + told(ctx.index, sel, period_start, period_end),
                     _lazy(ctx, sel, period_start, period_end, count),
                 ),
             )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from truce.domain.candidate import sub_counts
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.agreement_term import rate_ahead, ratio
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
@@ -133,6 +134,8 @@ def releases(
                 counted = replace(counted, breakdown=_described(s, parts[quantity.span]))
             c = candidate(KIND.value, s, trigger, article)
             c.quantities = [counted]
+            if counted.breakdown and on("release.parts"):
+                c.parts = sub_counts(counted.figure())
             holder = group if counted.unit in {"hostages", "soldiers"} else state
             named = subject_before(s, trigger) if len(chosen) == 1 else None
             if match.group().lower().startswith("receiv"):
