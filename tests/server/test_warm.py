@@ -21,10 +21,15 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 
+from tests.conftest import postgres_database
 from tests.server.conftest import Server, release, running
 from tests.server.live import serving
 from truce import services
+from truce.server.app import create_app
+from truce.server.bootstrap import prepare
+from truce.server.settings import ServerSettings
 from truce.services import agreement_status
 from truce.storage import held
 from truce.storage.ledger import Ledger
@@ -195,3 +200,33 @@ def test_an_append_by_the_cli_is_warmed_while_the_server_runs(tmp_path: Path) ->
                 wait_for(lambda: held.span(store, head) is not None, timeout=60)
             after = api.get(f"{PAGE}.json").json()["status"]["counts"]["claims"]
             assert after == before + 1
+
+
+@pytest.mark.postgres
+def test_an_append_through_another_server_on_postgres_is_warmed(judgments: Judgments) -> None:
+    """Two servers on one PostgreSQL database: what one appends, the other's warm judges."""
+    urls = postgres_database()
+    url = next(urls)
+    try:
+        with running(url) as writer:
+            config = ServerSettings(db=url, bootstrap_admin=False, warm_poll_s=0.2,
+                                    load_example=False, auth_failure_burst=10_000)  # fmt: skip
+            other = prepare(config).ledger
+            reader = TestClient(create_app(config, other))
+            with reader:
+                auth = writer.auth("observer")
+                before = reader.get(f"{PAGE}.json", headers=auth).json()
+                warmer = reader.app.state.warmer  # type: ignore[attr-defined]
+                warmed = warmer.warmed
+                judgments.made.clear()
+                posted = writer.post("/api/claims", "mediator", json=release(quantity=9))
+                assert posted.status_code == 201
+                wait_for(lambda: warmer.warmed > warmed)
+                assert [m[2] for m in judgments.made] == ["truce-warm"]  # the reader's, unasked
+                after = reader.get(f"{PAGE}.json", headers=auth).json()
+                assert len(judgments.made) == 1
+                claims = before["status"]["counts"]["claims"]
+                assert after["status"]["counts"]["claims"] == claims + 1
+            other.close()
+    finally:
+        next(urls, None)
