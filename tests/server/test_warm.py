@@ -27,6 +27,7 @@ from tests.conftest import postgres_database
 from tests.server.conftest import Server, release, running
 from tests.server.live import serving
 from truce import services
+from truce.server import views
 from truce.server.app import create_app
 from truce.server.bootstrap import prepare
 from truce.server.settings import ServerSettings
@@ -230,3 +231,27 @@ def test_an_append_through_another_server_on_postgres_is_warmed(judgments: Judgm
             other.close()
     finally:
         next(urls, None)
+
+
+def test_now_is_built_once_for_its_span_and_shown_at_each_instant(
+    sqlite_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = sqlite_server
+    built: list[str | None] = []
+    real = views.agreement_view
+
+    def counted(ledger: Any, agreement: str, at: str | None) -> Any:
+        built.append(at)
+        return real(ledger, agreement, at)
+
+    monkeypatch.setattr(views, "agreement_view", counted)
+    first = s.get(f"{PAGE}.json").json()
+    time.sleep(1.1)
+    second = s.get(f"{PAGE}.json").json()
+    assert built == [None]  # the answer held: the page was built once
+    assert second["at"] > first["at"]  # and each view shows its own instant
+    assert second["status"]["at"] == second["at"] and second["at_input"] == second["at"][:16]
+    # What a judgment at that very instant says, asked for explicitly:
+    asked = s.get(f"{PAGE}.json", params={"at": second["at"]}).json()
+    assert asked["status"] == second["status"]
+    assert asked["glance"] == second["glance"] and asked["days"] == second["days"]
