@@ -20,12 +20,13 @@ claim is appended through the API and each route is asked once more (the head mo
 cached holds). Downloads are timed to the first byte and to the last.
 
 With --after-append, only the first views after an append through the API are measured, for
-the server as it was ("today": TRUCE_WARM_ANSWERS=0, every view after an append waits for a
-judgment of its own) and with the background warm (`server.warm`), one after the other on the
-same scratch copy: each asks the agreement page now, at day 4 and the status API at an instant
-(remembered as asked), then, --rounds times, appends a claim and asks the page at once (the
-warm is still judging: the view waits for that judgment, never a second one), and appends
-another, lets --pause seconds pass (a person reading the last page), and asks the three again.
+the server as it was ("today": the source tree of --before, taken with `git archive`; every view
+after an append waits for a judgment of its own) and as it is (this tree, with the background
+warm, `server.warm`), one after the other on the same scratch copy: each asks the agreement
+page now, at day 4 and the status API at an instant (remembered as asked), then, --rounds
+times, appends a claim and asks the page at once (the warm is still judging: the view waits for
+that judgment, never a second one), and appends another, lets --pause seconds pass (a person
+reading the last page), and asks the three again.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -144,13 +146,13 @@ def append(client: httpx.Client, n: int) -> float:
     return time.perf_counter() - began
 
 
-def after_append(db: str, rounds: int, pause: float) -> dict[str, Any]:
+def after_append(db: str, rounds: int, pause: float, before: Path) -> dict[str, Any]:
     """The first views after an append, today's server beside the warm one (module doc)."""
     results: dict[str, Any] = {"pause_s": pause}
     token: str | None = None
     appended = 0
-    for arm, warm in (("today", "0"), ("warm", "1")):
-        env = {"TRUCE_WARM_ANSWERS": warm, "TRUCE_WARM_POLL_S": "5"}
+    today = {"PYTHONPATH": f"{before / 'src'}:{before}"}
+    for arm, env in (("today", today), ("warm", {"TRUCE_WARM_ANSWERS": "1"})):
         with serving(db, "--no-example", expect_token=token is None, env=env) as live:
             token = token or live.admin_token
             headers = {"Authorization": f"Bearer {token}"}
@@ -193,11 +195,18 @@ def main() -> None:
         default=30.0,
         help="with --after-append: seconds between an append and the views",
     )
+    parser.add_argument(
+        "--before", default="31f0c18", help="with --after-append: the code as it was (a revision)"
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
     if args.after_append:
-        with scratch_copy(args.db) as db:
-            found = after_append(db, args.rounds, args.pause)
+        with scratch_copy(args.db) as db, tempfile.TemporaryDirectory() as before:
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before],
+                                     capture_output=True, check=True)  # fmt: skip
+            subprocess.run(["tar", "-x", "-C", before], input=archive.stdout, check=True)
+            found = after_append(db, args.rounds, args.pause, Path(before))
+        found["before"] = args.before
         found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
         out = Path(args.out).with_name(Path(args.out).stem + "-after-append.json")
         out.parent.mkdir(parents=True, exist_ok=True)
