@@ -100,12 +100,11 @@ def cached_agreement_view(
         return cache.get(key, seq, lambda: agreement_view(ledger, agreement, at)) | pending
     since = services.now_holds_since(ledger, agreement, time.time())
     if since is None:  # judged here (or by whoever is judging it), then kept for its span
-        data, zone = _now_view(ledger, agreement)
+        minute = ("agreement-view", agreement, f"now@{int(time.time()) // 60}")
+        data, zone = cache.get(minute, seq, lambda: _now_view(ledger, agreement))
         since = services.now_holds_since(ledger, agreement, time.time())
-        key = ("agreement-view", agreement, f"now@{int(time.time()) // 60}")
         if since is not None:
-            key = ("agreement-view", agreement, f"held@{since}")
-        data, zone = cache.get(key, seq, lambda: (data, zone))
+            cache.get(("agreement-view", agreement, f"held@{since}"), seq, lambda: (data, zone))
     else:
         key = ("agreement-view", agreement, f"held@{since}")
         data, zone = cache.get(key, seq, lambda: _now_view(ledger, agreement))

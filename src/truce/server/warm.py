@@ -94,7 +94,8 @@ class Warmer:
 
     def run_once(self) -> int:
         """If the head moved since the last look, compute again what was asked recently, at the
-        new head; how many were computed."""
+        new head; how many were computed. When the head moves again meanwhile, the rest is
+        left: it would be a previous head's, and the next look starts over at the new one."""
         seq = self._cache.head_seq()
         if seq == self._seq:
             return 0
@@ -102,6 +103,9 @@ class Warmer:
         done = 0
         for key, asked in self._due():
             if self._stop.is_set():
+                break
+            if done and self._cache.head_seq() != seq:
+                self._wake.set()  # moved again: start over at the new head, "now" first
                 break
             try:
                 asked.job(seq)

@@ -153,10 +153,12 @@ class _Judgment:
 
     def at(self, when: datetime, zone: ZoneInfo) -> dict[str, Any] | None:
         """The answer as it reads at `when`: itself, or a "now" answer with the instant shown
-        swapped when `when` is in its span; None when it does not hold at `when`."""
+        swapped when `when` is in its span; None when it no longer holds at `when`."""
         if self.horizon is None:
             return self.data
-        instant = when.timestamp()
+        # A "now" asked while this one was judged is answered at the later of the two instants:
+        # its request was still under way when this was judged.
+        instant = max(when.timestamp(), self.horizon.at)
         if instant == self.horizon.at:
             return self.data
         if not self.horizon.at <= instant < self.horizon.until:
