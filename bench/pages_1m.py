@@ -18,6 +18,15 @@ the counts computed), then the median and the slowest of --rounds more (warm: se
 the server keeps per chain head), the answer's size, and warm median ÷ floor median. Then one
 claim is appended through the API and each route is asked once more (the head moved: nothing
 cached holds). Downloads are timed to the first byte and to the last.
+
+With --after-append, only the first views after an append through the API are measured, for
+the server as it was ("today": the source tree of --before, taken with `git archive`; every view
+after an append waits for a judgment of its own) and as it is (this tree, with the background
+warm, `server.warm`), one after the other on the same scratch copy: each asks the agreement
+page now, at day 4 and the status API at an instant (remembered as asked), then, --rounds
+times, appends a claim and asks the page at once (the warm is still judging: the view waits for
+that judgment, never a second one), and appends another, lets --pause seconds pass (a person
+reading the last page), and asks the three again.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -125,12 +135,83 @@ def scratch_copy(db: str) -> Iterator[str]:
         admin.dispose()
 
 
+STATUS_BOUND = ("agreement page", "agreement page at day 4", "api status")
+
+
+def append(client: httpx.Client, n: int) -> float:
+    claim = {"agreement": A, "type": "statement", "date": "2023-11-30T12:00", "actor": "qatar",
+             "sources": [{"outlet": f"bench {n}"}]}  # fmt: skip
+    began = time.perf_counter()
+    client.post("/api/claims", json=claim).raise_for_status()
+    return time.perf_counter() - began
+
+
+def after_append(db: str, rounds: int, pause: float, before: Path) -> dict[str, Any]:
+    """The first views after an append, today's server beside the warm one (module doc)."""
+    results: dict[str, Any] = {"pause_s": pause}
+    token: str | None = None
+    appended = 0
+    today = {"PYTHONPATH": f"{before / 'src'}:{before}"}
+    for arm, env in (("today", today), ("warm", {"TRUCE_WARM_ANSWERS": "1"})):
+        with serving(db, "--no-example", expect_token=token is None, env=env) as live:
+            token = token or live.admin_token
+            headers = {"Authorization": f"Bearer {token}"}
+            with httpx.Client(base_url=live.url, headers=headers, timeout=900) as client:
+                floor = statistics.median(timed(client, "/api/health")[0] for _ in range(20))
+                row: dict[str, Any] = {"floor_s": round(floor, 5)}
+                for name in STATUS_BOUND:  # cold: judged, and remembered as asked
+                    row[f"{name} cold_s"] = round(timed(client, ROUTES[name])[0], 3)
+                at_once: list[float] = []
+                later: dict[str, list[float]] = {name: [] for name in STATUS_BOUND}
+                for _ in range(rounds):
+                    appended += 1
+                    append(client, appended)
+                    at_once.append(timed(client, ROUTES["agreement page"])[0])
+                    appended += 1
+                    append(client, appended)
+                    time.sleep(pause)
+                    for name in STATUS_BOUND:
+                        later[name].append(timed(client, ROUTES[name])[0])
+                row["agreement page right after_s"] = [round(t, 3) for t in at_once]
+                for name, times in later.items():
+                    row[f"{name} {pause:g} s after_s"] = [round(t, 3) for t in times]
+                results[arm] = row
+                print(arm, json.dumps(row), flush=True)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--after-append",
+        action="store_true",
+        help="only the first views after an append: today beside the warm",
+    )
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=30.0,
+        help="with --after-append: seconds between an append and the views",
+    )
+    parser.add_argument(
+        "--before", default="31f0c18", help="with --after-append: the code as it was (a revision)"
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
+    if args.after_append:
+        with scratch_copy(args.db) as db, tempfile.TemporaryDirectory() as before:
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before],
+                                     capture_output=True, check=True)  # fmt: skip
+            subprocess.run(["tar", "-x", "-C", before], input=archive.stdout, check=True)
+            found = after_append(db, args.rounds, args.pause, Path(before))
+        found["before"] = args.before
+        found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
+        out = Path(args.out).with_name(Path(args.out).stem + "-after-append.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
+        return
     with scratch_copy(args.db) as db, serving(db, "--no-example") as live:
         assert live.admin_token, "the ledger has users already: serve a fresh copy"
         headers = {"Authorization": f"Bearer {live.admin_token}"}

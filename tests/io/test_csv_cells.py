@@ -6,9 +6,12 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import GAZA_YAML, ClaimFactory, gaza_spec
 from truce.domain.claims import Claim, Source
+from truce.io import export
 from truce.io.claims_file import load_claims_file
 from truce.io.csv_cells import neutralise, restore
 from truce.io.export import export_claims
@@ -74,3 +77,11 @@ def test_a_neutralised_export_imports_back_to_the_same_claims(
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@x", "\tx", "\rx", "'", "''=", "plain", ""])
 def test_restore_undoes_neutralise(text: str) -> None:
     assert restore(neutralise(text)) == text
+
+
+@given(st.lists(st.one_of(st.none(), st.text(max_size=6), st.integers(), st.floats()), max_size=8))
+def test_a_rows_cells_are_each_cell_written_alone(values: list[object]) -> None:
+    """The CSV export writes a row's cells in one pass (`export._cells`): the same as `_cell`,
+    the rule a field export and `truce import` rely on, one cell at a time."""
+    row = {str(n): value for n, value in enumerate(values)}
+    assert export._cells(row, tuple(row)) == [export._cell(value) for value in values]

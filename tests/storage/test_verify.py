@@ -79,6 +79,9 @@ def test_a_deleted_tail_is_found_against_a_noted_head(ledger: Ledger) -> None:
         f"DELETE FROM claims WHERE id = '{noted.ref}'",
         f"DELETE FROM entries WHERE seq = {noted.seq}",
     )
+    # The claim's filter names stayed behind (`storage.verify_terms`): the cut shows.
+    assert "no claim is recorded at that seq" in ledger.verify().witness_problems[-1].message
+    tamper(ledger, f"DELETE FROM claim_terms WHERE seq = {noted.seq}")
     if ledger.head_log is not None:  # the head log beside a SQLite file witnessed the cut
         assert [p.code for p in ledger.verify().witness_problems] == ["L201"]
         ledger.head_log.unlink()

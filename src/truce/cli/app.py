@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from truce.cli import agreement, batch, claims, demo, extract, ledger, review, server, status
 from truce.cli.context import DEFAULT_DB, errors, settings
-from truce.cli.entry import version
+from truce.cli.entry import version_line
 from truce.cli.manners import equip, no_bool_type, truce_error_json, usage_error_json
 from truce.cli.publish import register as register_publish
 from truce.errors import TruceError
@@ -80,7 +80,7 @@ class TruceGroup(TyperGroup):
 
 def show_version(value: bool) -> None:
     if value:
-        print(f"truce {version()}")
+        print(version_line())
         raise typer.Exit()
 
 

@@ -16,9 +16,14 @@ def version() -> str:
         return __version__
 
 
+def version_line() -> str:
+    """What `truce --version` prints, wherever it is answered (here, or by `cli.app`)."""
+    return f"truce {version()}"
+
+
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        print(f"truce {version()}")
+        print(version_line())
         return
     from truce.cli.app import main as run_command
 

@@ -18,7 +18,7 @@ from truce.domain.claim_fields import SOURCE_FIELDS
 from truce.domain.claims import Claim
 from truce.domain.event_codes import codes_for
 from truce.errors import ExportTarget, UnknownExportFormat
-from truce.io.csv_cells import neutralise
+from truce.io.csv_cells import FORMULA_STARTS, QUOTE, neutralise
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 Out = str | Path | IO[str] | IO[bytes]
@@ -53,10 +53,15 @@ PARQUET_SCHEMA = pa.schema(
      ("plover", pa.string()), ("cameo", pa.string())]
 )  # fmt: skip
 PARQUET_BATCH = 50_000
+# The first characters `csv_cells.neutralise` quotes (each a single character).
+NEUTRALISED = frozenset((*FORMULA_STARTS, QUOTE))
 
 
-def export_claims(claims: Iterable[Claim], fmt: str, out: Out) -> int:
-    """Write claims to a path (or "-" / an open stream) in `fmt`; return how many were written."""
+def export_claims(
+    claims: Iterable[Claim], fmt: str, out: Out, parquet_rows: int = PARQUET_BATCH
+) -> int:
+    """Write claims to a path (or "-" / an open stream) in `fmt`; return how many were written.
+    `parquet_rows`: claims per Parquet row group (a download sends a group once it is full)."""
     if fmt == "jsonl":
         with _text(out) as stream:
             return _write_jsonl(claims, stream)
@@ -65,7 +70,7 @@ def export_claims(claims: Iterable[Claim], fmt: str, out: Out) -> int:
             return _write_csv(claims, stream)
     if fmt == "parquet":
         with _binary(out) as stream:
-            return _write_parquet(claims, stream)
+            return _write_parquet(claims, stream, parquet_rows)
     raise UnknownExportFormat(f"unknown export format {fmt!r}")
 
 
@@ -88,7 +93,7 @@ def _write_csv(claims: Iterable[Claim], stream: IO[str]) -> int:
         row["qualifier"] = claim.qualifier.value
         row["parts"] = json.dumps(row["parts"], ensure_ascii=False) if claim.parts else ""
         row |= place_columns(claim) | code_columns(claim)
-        writer.writerow(_cell(row.get(c)) for c in CSV_COLUMNS)
+        writer.writerow(_cells(row, CSV_COLUMNS))
     return count
 
 
@@ -121,10 +126,21 @@ def _cell(value: Any) -> Any:
     return neutralise(value) if isinstance(value, str) else value
 
 
-def _write_parquet(claims: Iterable[Claim], stream: IO[bytes]) -> int:
+def _cells(row: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
+    """`_cell` of each column's value, inlined: a download of 50,000 claims writes 1.5 million
+    cells, and a call per cell was a third of its time."""
+    return [
+        "" if v is None
+        else (QUOTE + v if v[:1] in NEUTRALISED else v) if isinstance(v, str)
+        else v
+        for v in map(row.get, columns)
+    ]  # fmt: skip
+
+
+def _write_parquet(claims: Iterable[Claim], stream: IO[bytes], rows: int) -> int:
     count = 0
     with pq.ParquetWriter(stream, PARQUET_SCHEMA) as writer:
-        for batch in _batches(claims, PARQUET_BATCH):
+        for batch in _batches(claims, rows):
             columns: dict[str, list[Any]] = {name: [] for name in PARQUET_SCHEMA.names}
             for claim in batch:
                 row = claim.as_dict()

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from truce import services
 from truce.server import views
-from truce.server.deps import CacheDep, HeadSeq, LedgerDep
+from truce.server.deps import CacheDep, HeadSeq, LedgerDep, WarmerDep
 from truce.server.pages import FormToken, Viewer, check_posted_form, page_response
 from truce.services.access import Action
 from truce.services.review_edits import form_edits
@@ -37,29 +37,37 @@ def index(request: Request, who: Viewer, data: Agreements) -> Response:
     return page_response(request, "index.html", who, data)
 
 
-@router.get("/agreements/{agreement}.json")
-def agreement_json(
+def agreement_view(
     agreement: str,
     ledger: LedgerDep,
-    who: Viewer,
     cache: CacheDep,
     seq: HeadSeq,
+    warmer: WarmerDep,
     at: str | None = Query(None, max_length=100),
 ) -> dict[str, Any]:
-    return views.cached_agreement_view(ledger, cache, seq, agreement, at or None)
+    """The agreement's page data at `at` (default now), read once for the page and its .json
+    twin; remembered, so that after an append it is judged again before anyone asks."""
+    instant = at or None
+    data = views.cached_agreement_view(ledger, cache, seq, agreement, instant)
+    warmer.asked(
+        ("agreement-view", agreement, instant),
+        instant is None,
+        lambda moved: views.cached_agreement_view(ledger, cache, moved, agreement, instant),
+    )
+    return data
+
+
+# After the viewer in a route's parameters: who may see the page is checked first.
+AgreementView = Annotated[dict[str, Any], Depends(agreement_view)]
+
+
+@router.get("/agreements/{agreement}.json")
+def agreement_json(agreement: str, who: Viewer, data: AgreementView) -> dict[str, Any]:
+    return data
 
 
 @router.get("/agreements/{agreement}", response_class=HTMLResponse)
-def agreement_page(
-    request: Request,
-    agreement: str,
-    ledger: LedgerDep,
-    who: Viewer,
-    cache: CacheDep,
-    seq: HeadSeq,
-    at: str | None = Query(None, max_length=100),
-) -> Response:
-    data = views.cached_agreement_view(ledger, cache, seq, agreement, at or None)
+def agreement_page(request: Request, agreement: str, who: Viewer, data: AgreementView) -> Response:
     return page_response(request, "agreement.html", who, data)
 
 

@@ -29,6 +29,7 @@ from truce.server.json_depth import JsonDepthLimit
 from truce.server.limits import BodyLimit
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
+from truce.server.warm import WarmAfterWrites, Warmer
 from truce.server.watch import AlertWatcher
 from truce.services.ledger import Ledger
 from truce.services.users import user_by_token
@@ -57,12 +58,16 @@ Every error has one shape: `{"error": {"status", "code", "message", "hint", "det
 
 def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     # /docs is our own page (truce.server.reference): the default one loads a CDN's script.
-    watcher = AlertWatcher(ledger, settings.alerts_interval_s)
+    cache = HeadCache(ledger)
+    warmer = Warmer(cache, settings.warm_poll_s, enabled=settings.warm_answers)
+    watcher = AlertWatcher(ledger, settings.alerts_interval_s, on_tick=warmer.poke)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         watcher.start()
+        warmer.start()
         yield
+        warmer.stop()
         watcher.stop()
 
     app = FastAPI(title="truce", version=__version__, description=DESCRIPTION, docs_url=None,
@@ -71,7 +76,8 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     app.state.watcher = watcher
     app.state.settings = settings
     app.state.ledger = ledger
-    app.state.cache = HeadCache(ledger)
+    app.state.cache = cache
+    app.state.warmer = warmer
     throttle = FailureThrottle(settings.auth_failure_burst, settings.auth_failures_per_minute)
     app.state.throttle = throttle
     for router in ROUTERS:
@@ -88,6 +94,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
         throttle=throttle,
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(WarmAfterWrites, warmer=warmer)
     return app
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from truce.services.ledger import Ledger, head_seq
+from truce.services.single_flight import SingleFlight
 
 T = TypeVar("T")
 MAX_ENTRIES = 512
@@ -26,12 +27,14 @@ class HeadCache:
         self._seq: int | None = None
         self._values: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
+        self._flights: SingleFlight[object] = SingleFlight()
 
     def head_seq(self) -> int:
         return head_seq(self._ledger)
 
     def get(self, key: Hashable, seq: int, compute: Callable[[], T]) -> T:
-        """The value for `key` as of head `seq`, computed at most once per head."""
+        """The value for `key` as of head `seq`, computed at most once per head (concurrent
+        requests for it wait for one computation)."""
         with self._lock:
             if seq != self._seq:
                 self._values.clear()
@@ -39,10 +42,15 @@ class HeadCache:
             if key in self._values:
                 self._values.move_to_end(key)
                 return self._values[key]  # type: ignore[return-value]
-        value = compute()
+        value = self._flights.run((seq, key), compute).value
         with self._lock:
             if self._seq == seq:
                 self._values[key] = value
                 if len(self._values) > self._max:
                     self._values.popitem(last=False)
-        return value
+        return value  # type: ignore[return-value]
+
+    def holds(self, key: Hashable, seq: int) -> bool:
+        """Whether the value for `key` as of head `seq` is kept."""
+        with self._lock:
+            return self._seq == seq and key in self._values

@@ -17,6 +17,7 @@ from truce.server.cache import HeadCache
 from truce.server.errors import Unauthenticated
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
+from truce.server.warm import Warmer
 from truce.services.access import PUBLIC, Action, Principal, Role
 from truce.services.ledger import Ledger
 from truce.services.sessions import session_user
@@ -62,6 +63,11 @@ def get_throttle(request: Request) -> FailureThrottle:
 def get_cache(request: Request) -> HeadCache:
     cache: HeadCache = request.app.state.cache
     return cache
+
+
+def get_warmer(request: Request) -> Warmer:
+    warmer: Warmer = request.app.state.warmer
+    return warmer
 
 
 def head_seq(request: Request) -> int:
@@ -128,6 +134,7 @@ LedgerDep = Annotated[Ledger, Depends(get_ledger)]
 SettingsDep = Annotated[ServerSettings, Depends(get_settings)]
 CacheDep = Annotated[HeadCache, Depends(get_cache)]
 HeadSeq = Annotated[int, Depends(head_seq)]
+WarmerDep = Annotated[Warmer, Depends(get_warmer)]
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
 
 

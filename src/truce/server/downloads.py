@@ -24,6 +24,7 @@ from truce.server.listing import BadDownloadFormat
 
 CHUNK = 256 * 1024
 QUEUED = 8  # chunks in flight: memory is bounded by CHUNK × QUEUED
+PARQUET_ROWS = 10_000
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet",
                "geojson": GEOJSON}  # fmt: skip
 log = logging.getLogger("truce.server")
@@ -86,7 +87,8 @@ def _writer(fmt: str) -> Callable[[Iterator[Claim], _Pipe], None]:
         return run
 
     def parquet(claims: Iterator[Claim], pipe: _Pipe) -> None:
-        export_claims(claims, "parquet", pipe)  # type: ignore[arg-type]
+        # Row groups of PARQUET_ROWS: the first bytes leave after that many claims, not 50,000.
+        export_claims(claims, "parquet", pipe, parquet_rows=PARQUET_ROWS)  # type: ignore[arg-type]
 
     writers = {"csv": text(lambda c, s: export_claims(c, "csv", s)),
                "geojson": text(write_geojson), "parquet": parquet}  # fmt: skip

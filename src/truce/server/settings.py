@@ -54,6 +54,17 @@ class ServerSettings(BaseSettings):
         description="how often the watcher judges agreements with webhooks (0: never; "
         "reading the feed still observes)",
     )
+    warm_answers: bool = Field(
+        True,
+        description="after an append, judge again in the background the pages and status "
+        "answers asked for in the last 15 minutes, so the next view reads a kept answer",
+    )
+    warm_poll_s: float = Field(
+        5.0,
+        ge=0,
+        description="how often the warm looks for appends made by another process (the CLI, "
+        "another server) while pages were asked recently (0: only after this server's writes)",
+    )
     public_read: bool = Field(
         False,
         description="anyone may read the record without signing in, as `public` (no "

@@ -7,15 +7,17 @@ import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from truce import services
+from truce.domain.engine.answer import shown_instant
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.errors import TruceError
 from truce.server.cache import HeadCache
 from truce.server.counting import exclusions, left_out
 from truce.server.day_rows import frame_rows
 from truce.server.ends import end_moves
-from truce.server.glance import glance
+from truce.server.glance import glance, moment
 from truce.server.grid import DAY, compliance_grid
 from truce.services.ledger import Ledger
 from truce.services.review_queue import PAGE, candidate, pending_count, queue_page
@@ -88,11 +90,42 @@ def shown_part(
 def cached_agreement_view(
     ledger: Ledger, cache: HeadCache, seq: int, agreement: str, at: str | None
 ) -> dict[str, Any]:
-    """`agreement_view` once per head of the chain and instant ("now" for a minute), with the
-    review queue's count read fresh (candidates are queued without a chain entry)."""
-    key = ("agreement-view", agreement, at or f"now@{int(time.time()) // 60}")
-    data = cache.get(key, seq, lambda: agreement_view(ledger, agreement, at))
-    return data | {"pending_review": pending_count(ledger, agreement)}
+    """`agreement_view` once per head of the chain and instant, with the review queue's count
+    read fresh (candidates are queued without a chain entry). "Now" is built once for the span
+    of instants the kept "now" answer holds for (`storage.held`), and shown at the instant
+    asked; when no span is known, once a minute."""
+    pending = {"pending_review": pending_count(ledger, agreement)}
+    if at is not None:
+        key = ("agreement-view", agreement, at)
+        return cache.get(key, seq, lambda: agreement_view(ledger, agreement, at)) | pending
+    since = services.now_holds_since(ledger, agreement, time.time())
+    if since is None:  # judged here (or by whoever is judging it), then kept for its span
+        minute = ("agreement-view", agreement, f"now@{int(time.time()) // 60}")
+        data, zone = cache.get(minute, seq, lambda: _now_view(ledger, agreement))
+        since = services.now_holds_since(ledger, agreement, time.time())
+        if since is not None:
+            cache.get(("agreement-view", agreement, f"held@{since}"), seq, lambda: (data, zone))
+    else:
+        key = ("agreement-view", agreement, f"held@{since}")
+        data, zone = cache.get(key, seq, lambda: _now_view(ledger, agreement))
+    return shown_at(data, shown_instant(time.time(), zone)) | pending
+
+
+def _now_view(ledger: Ledger, agreement: str) -> tuple[dict[str, Any], ZoneInfo]:
+    return agreement_view(ledger, agreement, None), ledger.agreement(agreement)[0].zone
+
+
+def shown_at(data: dict[str, Any], shown: str) -> dict[str, Any]:
+    """The page's data as read at another instant of the span its answer holds for: only what
+    shows the instant changes (the answer holds, so the state, the days and the charts do not)."""
+    if data["at"] == shown:
+        return data
+    return data | {
+        "at": shown,
+        "at_input": shown[:16],
+        "status": data["status"] | {"at": shown},
+        "glance": data["glance"] | {"at_text": moment(shown)},
+    }
 
 
 def day_table(

@@ -2,13 +2,16 @@
 so a deadline passing or a write made by the CLI on the same ledger reaches the webhooks without
 anyone reading the feed. Reading the feed or the changes list observes too. An agreement whose
 chain head has not moved since the last look, with the kept "now" answer holding from that look
-to this one (`storage.held`), is skipped: its answer cannot have changed."""
+to this one (`storage.held`), is skipped: its answer cannot have changed. Each tick also tells
+`on_tick` (the server's background warm, `server.warm`), which judges again what people were
+looking at when the head has moved."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 from truce.services import alert_delivery
 from truce.services.agreement_status import answer_head
@@ -19,8 +22,11 @@ log = logging.getLogger("truce.alerts")
 
 
 class AlertWatcher:
-    def __init__(self, ledger: Ledger, interval_s: float) -> None:
+    def __init__(
+        self, ledger: Ledger, interval_s: float, on_tick: Callable[[], None] | None = None
+    ) -> None:
         self._ledger = ledger
+        self._on_tick = on_tick
         self._interval = interval_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -43,6 +49,8 @@ class AlertWatcher:
     def tick(self) -> int:
         """One look at every watched agreement; how many changes it found."""
         found = 0
+        if self._on_tick is not None:
+            self._on_tick()
         for agreement in watched(self._ledger, lambda: [a.id for a in self._ledger.agreements()]):
             head = answer_head(self._ledger, agreement)
             last = self._looked.get(agreement)

@@ -8,6 +8,7 @@ says which layer lives where.
 """
 
 from truce.services.agreement_status import (
+    now_holds_since,
     status,
     status_answer,
     status_holding,
@@ -41,6 +42,7 @@ __all__ = [
     "change_status",
     "filter_claims",
     "load_bundled_example",
+    "now_holds_since",
     "parse_instant",
     "record_claim",
     "status",

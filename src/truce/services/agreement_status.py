@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from truce.domain.engine import evaluate_frame
 from truce.domain.engine.answer import shown_instant
@@ -14,9 +15,11 @@ from truce.domain.engine.horizon import Horizon
 from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
 from truce.services.instants import parse_instant
+from truce.services.single_flight import Shared, SingleFlight
 from truce.storage import held
-from truce.storage.answers import Kept
+from truce.storage.answers import AnswerStore, Kept
 from truce.storage.ledger import Ledger
+from truce.storage.snapshot import Head
 
 
 def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
@@ -42,6 +45,17 @@ def status_holding(ledger: Ledger, agreement: str) -> tuple[dict[str, Any], floa
     return answer, found[1] if found is not None and found[0] <= now < found[1] else now
 
 
+def now_holds_since(ledger: Ledger, agreement: str, instant: float) -> float | None:
+    """When the kept "now" answer at the current head holds at `instant`, the instant it was
+    judged at (the start of its span); else None. Reads the kept file's first line only: a
+    page asked again within the span can show what it built from that answer."""
+    store = ledger.answers(agreement)
+    if not store.usable:
+        return None
+    found = held.span(store, store.head())
+    return found[0] if found is not None and found[0] <= instant < found[1] else None
+
+
 def answer_head(ledger: Ledger, agreement: str) -> object:
     """The chain head the agreement's kept answers are keyed by: equal heads, same record."""
     return ledger.answers(agreement).head()
@@ -59,14 +73,54 @@ def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> st
     and the judging code are unchanged: as printed when asked for printed (checked against the
     contract first), else in the standard library's compact form, a third of the time to write.
     A status "now" is kept with the span of instants it holds for (`storage.held`), and serves
-    any instant in that span."""
+    any instant in that span. A judgment under way for the same head and instant (another
+    request's, the server's background warm) is waited for, never run twice (`_judge_once`)."""
     spec, _ = ledger.agreement(agreement)
     when = parse_instant(at, spec.zone)
+    now = at is None or at == "now"
     store = ledger.answers(agreement)
-    if not store.usable:
-        data = _judged(ledger, agreement, spec, when)
-        return _printed(data) if printed else data
     head = store.head()
+    if store.usable:
+        found = _read(store, head, spec, when, None if now else when.isoformat(), printed)
+        if found is not None:
+            return found
+    judgment = _judge_once(ledger, agreement, spec, when, head, now)
+    if judgment.waited:  # another caller judged and kept it: read what it kept
+        found = _read(store, head, spec, when, None if now else when.isoformat(), printed)
+        if found is not None:
+            return found
+    data = judgment.value.at(when, spec.zone)
+    if data is None:  # judged "now" by another caller, but it no longer holds: judge here
+        horizon = Horizon(when.timestamp()) if now else None
+        data = _judged(ledger, agreement, spec, when, horizon)
+        judgment = Shared(_Judgment(data, horizon), waited=False)
+    if judgment.waited or not store.usable:
+        return _printed(data) if printed else data
+    if now:
+        horizon = judgment.value.horizon
+        assert horizon is not None
+        text = _printed(data) if printed else json.dumps(data)
+        held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
+        return text if printed else data
+    asked = when.isoformat()
+    if printed:
+        text = _printed(data)
+        store.keep(head, asked, text, printed=True)
+        return text
+    store.keep(head, asked, json.dumps(data), printed=False)
+    return data
+
+
+def _read(
+    store: AnswerStore,
+    head: Head,
+    spec: AgreementSpec,
+    when: datetime,
+    asked: str | None,
+    printed: bool,
+) -> str | dict[str, Any] | None:
+    """The kept answer for `when` on `head`: the "now" answer whose span holds it, or the one
+    kept for `asked` (None: asked about now); None when neither is kept."""
     found = held.read(store, head, when.timestamp())
     if found is not None:
         if printed and not found.kept.printed:  # printed once, then kept as printed
@@ -80,23 +134,62 @@ def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> st
         return (
             moved if moved is not None else _printed({**json.loads(found.kept.text), "at": shown})
         )
-    if at is None or at == "now":
-        horizon = Horizon(when.timestamp())
-        data = _judged(ledger, agreement, spec, when, horizon)
-        text = _printed(data) if printed else json.dumps(data)
-        held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
-        return text if printed else data
-    asked = when.isoformat()
+    if asked is None:
+        return None
     kept = store.read(head, asked)
-    if kept is not None and (kept.printed or not printed):
+    if kept is None:
+        return None
+    if kept.printed or not printed:
         return kept.text
-    data = json.loads(kept.text) if kept is not None else _judged(ledger, agreement, spec, when)
-    if printed:
-        text = _printed(data)
-        store.keep(head, asked, text, printed=True)
-        return text
-    store.keep(head, asked, json.dumps(data), printed=False)
-    return data
+    text = _printed(json.loads(kept.text))
+    store.keep(head, asked, text, printed=True)
+    return text
+
+
+@dataclass(frozen=True)
+class _Judgment:
+    data: dict[str, Any]
+    horizon: Horizon | None  # a "now" judgment's: the span of instants it holds for
+
+    def at(self, when: datetime, zone: ZoneInfo) -> dict[str, Any] | None:
+        """The answer as it reads at `when`: itself, or a "now" answer with the instant shown
+        swapped when `when` is in its span; None when it no longer holds at `when`."""
+        if self.horizon is None:
+            return self.data
+        # A "now" asked while this one was judged is answered at the later of the two instants:
+        # its request was still under way when this was judged.
+        instant = max(when.timestamp(), self.horizon.at)
+        if instant == self.horizon.at:
+            return self.data
+        if not self.horizon.at <= instant < self.horizon.until:
+            return None
+        return {**self.data, "at": shown_instant(instant, zone)}
+
+
+_FLIGHTS: SingleFlight[_Judgment] = SingleFlight()
+
+
+def _judge_once(
+    ledger: Ledger, agreement: str, spec: AgreementSpec, when: datetime, head: Head, now: bool
+) -> Shared[_Judgment]:
+    """Judge, unless the same judgment (ledger, agreement, head, instant or "now") is under way
+    in this process: then wait for it. Waiting is the honest choice: a page that waits a
+    judgment shows the state at its head; one that showed the previous head's answer meanwhile
+    would show a state the ledger has moved past as current."""
+
+    def judge() -> _Judgment:
+        horizon = Horizon(when.timestamp()) if now else None
+        return _Judgment(_judged(ledger, agreement, spec, when, horizon), horizon)
+
+    where = (repr(ledger.engine.url), str(ledger.answers(agreement).folder()))
+    return _FLIGHTS.run((*where, agreement, head, "now" if now else when.isoformat()), judge)
+
+
+def judging(ledger: Ledger, agreement: str) -> bool:
+    """Whether a "now" judgment of the agreement at the current head is under way here."""
+    store = ledger.answers(agreement)
+    where = (repr(ledger.engine.url), str(store.folder()))
+    return _FLIGHTS.running((*where, agreement, store.head(), "now"))
 
 
 def _printed(data: dict[str, Any]) -> str:

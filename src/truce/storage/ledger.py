@@ -36,6 +36,7 @@ from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 from truce.storage.snapshot import default_directory, load_frame, snapshot_path
 from truce.storage.tables import agreements, claims, entries
 from truce.storage.verify import verify_ledger
+from truce.storage.verify_terms import check_claim_terms
 from truce.storage.versions import version_payloads
 from truce.storage.witness import check_witnesses
 from truce.storage.writes import (
@@ -270,10 +271,12 @@ class Ledger:
         against: Checkpoint | None = None,
     ) -> VerifyReport:
         """Recompute the chain and check the projections against it (see `storage.verify`),
-        then hold it against its witnesses: the head log beside a SQLite file when there is
+        and the claims' filter names against the claims (`storage.verify_terms`), then hold it
+        against its witnesses: the head log beside a SQLite file when there is
         one, and `against`, a checkpoint kept elsewhere."""
         report = verify_ledger(self._engine, head_hash, workers)
-        return check_witnesses(self._engine, report, self.head_log, against)
+        report = check_witnesses(self._engine, report, self.head_log, against)
+        return check_claim_terms(self._engine, report)
 
     @property
     def head_log(self) -> Path | None:

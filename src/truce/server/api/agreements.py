@@ -12,8 +12,10 @@ from pydantic import BaseModel, Field
 
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
-from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader
+from truce.server.cache import HeadCache
+from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader, WarmerDep
 from truce.server.timeline_page import timeline_page
+from truce.services.ledger import Ledger
 from truce.spec_yaml import load_spec
 
 router = APIRouter(prefix="/api/agreements", tags=["agreements"])
@@ -62,14 +64,32 @@ def status(
     who: Reader,
     cache: CacheDep,
     seq: HeadSeq,
+    warmer: WarmerDep,
     at: str | None = Query(None, description="ISO 8601 instant or date; default now"),
 ) -> Response:
+    instant = at or None
+    body = _status_body(ledger, cache, seq, agreement, instant)
+    if instant is None:  # the answer "now" is kept (`storage.held`); its text is made per second
+        warmer.asked(
+            ("status", agreement, None), True, lambda _: services.status(ledger, agreement)
+        )
+    else:
+        warmer.asked(
+            ("status", agreement, instant),
+            False,
+            lambda moved: _status_body(ledger, cache, moved, agreement, instant),
+        )
+    return Response(body, media_type="application/json")
+
+
+def _status_body(
+    ledger: Ledger, cache: HeadCache, seq: int, agreement: str, at: str | None
+) -> bytes:
     # Serialised once per head and instant: a dashboard polling a truce costs one query.
     key = ("status", agreement, at or f"now@{int(time.time())}")
-    body = cache.get(
+    return cache.get(
         key, seq, lambda: _json(services.status_answer(ledger, agreement, at).as_data())
     )
-    return Response(body, media_type="application/json")
 
 
 def _json(data: Any) -> bytes:
