@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from truce.domain.bounds import MAX_QUANTITY
 from truce.domain.claims import Claim, EventType
+from truce.domain.engine.alternatives import Alternatives
 from truce.domain.engine.assess import Assessment
 from truce.domain.engine.events import Event, Reading
 from truce.domain.engine.index import EventIndex
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 Judge = Callable[..., "Outcome"]
 ABSENT = "absent"
+# Other figures judged window by window from the leading judgment (`alternatives`); off, every
+# one is judged afresh, the reference the property tests compare with.
+WINDOWED = True
 UNDETERMINED = str(Status.UNDETERMINED)
 
 
@@ -37,6 +41,7 @@ class Disputes:
     def __init__(self, spec: AgreementSpec, index: EventIndex, main: Outcome, judge: Judge):
         self.spec, self.index, self.main, self.judge = spec, index, main, judge
         self.base = main.keyed()
+        self.alternatives = Alternatives(spec, index, main, judge)
         self._touched: dict[tuple[object, ...], set[str] | None] = {}
 
     def figures(self, event: Event) -> dict[str, Any]:
@@ -66,7 +71,12 @@ class Disputes:
             # Only an extension's figure or a gate's condition can move a clock; `only` is None
             # whenever a gate may depend on this figure.
             fixed = only is not None and event.type != EventType.CEASEFIRE_EXTENSION
-            judged = [self._judge(self.index.with_override(event, v), only, fixed) for v in ends]
+            if fixed and WINDOWED:
+                assert only is not None
+                judged = [self.alternatives.keyed(event, v, only) for v in ends]
+            else:
+                overridden = (self.index.with_override(event, v) for v in ends)
+                judged = [self._judge(alternative, only, fixed) for alternative in overridden]
             self._compare(_merged(judged), only, lead, label, changed)
         return _dispute(event, "figure", readings, changed)
 
