@@ -183,3 +183,24 @@ def test_an_extension_day_earned_under_one_figure_only(kit: Any) -> None:
     [dispute] = state["disputes"]
     rows = {row["id"]: row["by_reading"] for row in dispute["verdicts"]}
     assert rows == {"per-five/day-6": {"3": "not_earned", "7": "earned"}}
+
+
+def test_a_term_opening_after_another_is_judged_with_that_term_again(kit: Any) -> None:
+    # "then" opens once "first" (30 women and children by day 3) is met. 25 came on day 1; one
+    # event says 3 or 10 more on day 2: under "10" the term is met then, and "then" opens.
+    spec = kit.spec([TERMS[2], TERMS[10]], phases=_phases())
+    women = {"categories": ["women"]}
+    claims = [
+        kit.release("hamas", 25, "2024-01-01T12:00", event_id="b", **women),
+        kit.release("hamas", 3, "2024-01-02T12:00", event_id="a", **women),
+        kit.release("hamas", 10, "2024-01-02T12:00", event_id="a", sources=[{"outlet": "AP"}],
+                    **women),  # fmt: skip
+        kit.release("israel", 20, "2024-01-03T12:00", event_id="p"),
+    ]
+    with windowed(True):
+        state: dict[str, Any] = kit.state(spec, claims, "2024-01-06T00:00")
+    with windowed(False):
+        assert kit.state(spec, claims, "2024-01-06T00:00") == state
+    [dispute] = state["disputes"]
+    rows = {row["id"]: row["by_reading"] for row in dispute["verdicts"]}
+    assert rows == {"first": {"3": "unmet", "10": "met"}, "then": {"3": "inactive", "10": "met"}}
