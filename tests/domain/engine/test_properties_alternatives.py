@@ -204,3 +204,22 @@ def test_a_term_opening_after_another_is_judged_with_that_term_again(kit: Any) -
     [dispute] = state["disputes"]
     rows = {row["id"]: row["by_reading"] for row in dispute["verdicts"]}
     assert rows == {"first": {"3": "unmet", "10": "met"}, "then": {"3": "inactive", "10": "met"}}
+
+
+def test_a_release_dated_before_or_after_a_pool_opens(kit: Any) -> None:
+    # The pool's objection window closes on 1 January 12:00: a release dated 10:00 by one
+    # outlet and 14:00 by another is early under one date only.
+    spec = kit.spec([TERMS[9], TERMS[3]], phases=_phases())
+    claims = [
+        kit.release("israel", 5, "2024-01-01T10:00", event_id="p", sources=[{"outlet": "AP"}]),
+        kit.release("israel", 5, "2024-01-01T14:00", event_id="p", sources=[{"outlet": "BBC"}]),
+        kit.release("israel", 5, "2024-01-02T14:00", event_id="q"),
+    ]
+    with windowed(True):
+        state: dict[str, Any] = kit.state(spec, claims, "2024-01-03T00:00")
+    with windowed(False):
+        assert kit.state(spec, claims, "2024-01-03T00:00") == state
+    [dispute] = state["disputes"]
+    assert dispute["about"] == "date"
+    rows = {row["id"]: set(row["by_reading"].values()) for row in dispute["verdicts"]}
+    assert rows == {"pool": {"violated", "in_progress"}}
