@@ -137,9 +137,10 @@ class Alternatives:
         found: Keyed = {}
         for verdict in self.verdicts.get(term.id, []):
             found[verdict.id] = verdict.status
-            start, end = _window(verdict)
+            start, end = _reads(verdict, change)
             if start is None or not change.reaches(start, end):
                 continue  # an inactive term, or a window the change does not reach
+            end = _window(verdict)[1]
             count = tally(ctx, sel, start, end, ctx.index.series(sel).total(start, end))
             found[verdict.id] = quota_window(term, ctx, sel, count, start, end)
         return found
@@ -153,10 +154,10 @@ class Alternatives:
         found: Keyed = {}
         for verdict in self.verdicts.get(term.id, []):
             found[verdict.id] = verdict.status
-            start, end = _window(verdict)
+            start, end = _reads(verdict, change)
             if start is None or not change.reaches(start, end):
                 continue
-            found[verdict.id] = in_total(ctx, sel, how, start, end).status
+            found[verdict.id] = in_total(ctx, sel, how, start, _window(verdict)[1]).status
         return found
 
     def _extension(self, term: Term, ctx: Assessment, change: _Change) -> Keyed | None:
@@ -265,6 +266,14 @@ _WINDOWED: dict[str, WindowJudge] = {
     "extension": Alternatives._extension,
     "pool": Alternatives._pool,
 }
+
+
+def _reads(verdict: Verdict, change: _Change) -> tuple[float | None, float]:
+    """What a quota's or ratio's verdict may read of the change: its window's total; and, for
+    an event moved, how many events lie from the window's start on (a total with nothing on
+    record is `no_record` while nothing lies there up to the end of the record)."""
+    start, end = _window(verdict)
+    return start, (math.inf if change.moves else end)
 
 
 def _window(verdict: Verdict) -> tuple[float | None, float]:
