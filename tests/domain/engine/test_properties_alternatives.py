@@ -223,3 +223,21 @@ def test_a_release_dated_before_or_after_a_pool_opens(kit: Any) -> None:
     assert dispute["about"] == "date"
     rows = {row["id"]: set(row["by_reading"].values()) for row in dispute["verdicts"]}
     assert rows == {"pool": {"violated", "in_progress"}}
+
+
+def test_a_date_moved_past_a_total_s_deadline_still_puts_it_on_record(kit: Any) -> None:
+    # "open" (25 prisoners, no phase) runs to the agreement's end, 6 January 19:00. One outlet
+    # dates the only release before the start, another after the end: nothing is on record for
+    # the term under the first date (`no_record`), a late release is under the second (`unmet`).
+    spec = kit.spec([TERMS[3]], phases=_phases())
+    claims = [
+        kit.release("israel", 5, "2023-12-31T00:15", event_id="p", sources=[{"outlet": "AP"}]),
+        kit.release("israel", 5, "2024-01-06T19:15", event_id="p", sources=[{"outlet": "BBC"}]),
+    ]
+    with windowed(True):
+        state: dict[str, Any] = kit.state(spec, claims, "2024-01-06T19:30")
+    with windowed(False):
+        assert kit.state(spec, claims, "2024-01-06T19:30") == state
+    [dispute] = state["disputes"]
+    rows = {row["id"]: set(row["by_reading"].values()) for row in dispute["verdicts"]}
+    assert rows == {"open": {"no_record", "unmet"}}
