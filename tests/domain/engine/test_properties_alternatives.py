@@ -193,8 +193,9 @@ def test_a_term_opening_after_another_is_judged_with_that_term_again(kit: Any) -
     claims = [
         kit.release("hamas", 25, "2024-01-01T12:00", event_id="b", **women),
         kit.release("hamas", 3, "2024-01-02T12:00", event_id="a", **women),
-        kit.release("hamas", 10, "2024-01-02T12:00", event_id="a", sources=[{"outlet": "AP"}],
-                    **women),  # fmt: skip
+        kit.release(
+            "hamas", 10, "2024-01-02T12:00", event_id="a", sources=[{"outlet": "AP"}], **women
+        ),
         kit.release("israel", 20, "2024-01-03T12:00", event_id="p"),
     ]
     with windowed(True):

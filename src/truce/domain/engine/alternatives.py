@@ -1,20 +1,25 @@
-"""Another figure of a disputed event, judged window by window from the leading judgment.
+"""Another reading of a disputed event, judged window by window from the leading judgment.
 
-`disputes.Disputes.figures` judges every other reading of a disputed figure. The terms read a
+`disputes.Disputes` judges every other reading of a disputed figure or date. The terms read a
 figure only through what it adds to a total over a window: one day of a daily quota, a quota's
 span up to its deadline, a ratio's phase, an extension's run of days. A window the event does
-not lie in adds up to the same under every reading, so its verdict stays the leading one; a
+not lie in adds up to the same under every figure, so its verdict stays the leading one; a
 window that holds the event is judged again by the very rule the term's evaluator applies to it
 (`terms.quota_window`, `ratios.in_total`), on the record read with the other figure. An
-alternative then costs a few sums, not a judgment of the term over its whole series.
+alternative then costs a few sums, not a judgment of the term over its whole series. Another
+date takes the event's figure from one instant to another, and the event from one window's count
+to another's (a total with nothing on record is `no_record`): the windows from either instant's
+reach are judged again, the same way.
 
-A term takes this way only when its windows cannot move with the figure: the leading phase
-clocks judge (the caller's `fixed`: no gate depends on the figure and it is not an extension's),
-and the term opens after no other term (whose `met_at` the figure could move). A loosely dated
-event may count in windows it is not placed in: every window of its terms is judged again then.
-Any other term, and any term kind not listed in `_WINDOWED`, is judged by its evaluator on the
-record read with the other figure, as before. tests/domain/engine/test_properties_alternatives.py
-compares both ways with the straightforward re-judgment over random records.
+A term takes this way only when its windows cannot move with the reading: the leading phase
+clocks judge (the caller's `fixed`: no gate depends on the event and it moves no clock), and the
+term opens after no other term (whose `met_at` the reading could move). A loosely dated event
+may count in windows it is not placed in: every window of its terms is judged again then; a
+date is moved this way only between exact instants, both known at the instant judged, and only
+where every amount is a whole number (so no sum depends on the order it is added in). Any other
+term, and any term kind not in `_WINDOWED`, is judged by its evaluator on the record read with
+the other reading, as before. tests/domain/engine/test_properties_alternatives.py compares both
+ways with the straightforward re-judgment over random specs and records.
 """
 
 from __future__ import annotations
