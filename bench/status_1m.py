@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 AGREEMENT = "gaza-2023-11"
 AT = "2023-12-02T00:00"
+PG_NAME = "truce_bench_status_{size}"  # --pg-name: helpers sharing one server use their own
 BASE_REV = "2203a82"  # where this branch (speed) started; 5f5bd9c and 8fe186d before that
 
 
@@ -68,7 +69,7 @@ def children_cpu() -> float:
 def pg_database_url(server: str, size: int) -> str:
     from sqlalchemy.engine import make_url
 
-    name = f"truce_bench_status_{size}"
+    name = PG_NAME.format(size=size)
     return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
@@ -268,6 +269,7 @@ def before_tree(rev: str, workdir: Path) -> Path:
 
 
 def main() -> None:
+    global PG_NAME
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--dir", default="/tmp/truce-status-1m")
@@ -275,12 +277,14 @@ def main() -> None:
     parser.add_argument("--before", default=BASE_REV)
     parser.add_argument("--modes", default="before,judged,after")
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--pg-name", default=PG_NAME, help="the scratch database ({size} filled)")
     parser.add_argument("--keep-pg", action="store_true")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "status_1m.json"))
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    PG_NAME = args.pg_name
     workdir = Path(args.dir)
     if args.measure:
         row = measure(args.measure, args.mode, workdir)

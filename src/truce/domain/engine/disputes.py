@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from truce.domain.bounds import MAX_QUANTITY
 from truce.domain.claims import Claim, EventType
+from truce.domain.engine.alternatives import Alternatives
 from truce.domain.engine.assess import Assessment
 from truce.domain.engine.events import Event, Reading
 from truce.domain.engine.index import EventIndex
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 Judge = Callable[..., "Outcome"]
 ABSENT = "absent"
+# Other figures judged window by window from the leading judgment (`alternatives`); off, every
+# one is judged afresh, the reference the property tests compare with.
+WINDOWED = True
 UNDETERMINED = str(Status.UNDETERMINED)
 
 
@@ -37,7 +41,9 @@ class Disputes:
     def __init__(self, spec: AgreementSpec, index: EventIndex, main: Outcome, judge: Judge):
         self.spec, self.index, self.main, self.judge = spec, index, main, judge
         self.base = main.keyed()
+        self.alternatives = Alternatives(spec, index, main, judge)
         self._touched: dict[tuple[object, ...], set[str] | None] = {}
+        self._leading_keys: dict[frozenset[str], set[str]] = {}
 
     def figures(self, event: Event) -> dict[str, Any]:
         # Which terms can change depends only on what selectors see of the event.
@@ -66,7 +72,12 @@ class Disputes:
             # Only an extension's figure or a gate's condition can move a clock; `only` is None
             # whenever a gate may depend on this figure.
             fixed = only is not None and event.type != EventType.CEASEFIRE_EXTENSION
-            judged = [self._judge(self.index.with_override(event, v), only, fixed) for v in ends]
+            if fixed and WINDOWED:
+                assert only is not None
+                judged = [self.alternatives.figure(event, v, only) for v in ends]
+            else:
+                overridden = (self.index.with_override(event, v) for v in ends)
+                judged = [self._judge(alternative, only, fixed) for alternative in overridden]
             self._compare(_merged(judged), only, lead, label, changed)
         return _dispute(event, "figure", readings, changed)
 
@@ -87,8 +98,13 @@ class Disputes:
             )
             if position == 0 or only == set():
                 continue
-            alternative = self.index.with_date(event, reading)
-            judged = self._judge(alternative, only, only is not None)
+            windowed = None
+            if only is not None and WINDOWED:
+                windowed = self.alternatives.date(event, reading, only)
+            if windowed is not None:
+                judged = windowed
+            else:
+                judged = self._judge(self.index.with_date(event, reading), only, only is not None)
             self._compare(judged, only, labels[0], label, changed)
         return _dispute(event, "date", readings, changed)
 
@@ -101,6 +117,16 @@ class Disputes:
         other.assessment.release()
         return compared
 
+    def _keys(self, only: set[str] | None) -> set[str]:
+        """The leading verdicts' keys (of `only`'s terms, if given): looked up once each."""
+        if only is None:
+            return set(self.base)
+        key = frozenset(only)
+        found = self._leading_keys.get(key)
+        if found is None:
+            found = self._leading_keys[key] = set(self.main.keyed(only))
+        return found
+
     def _compare(
         self,
         compared: dict[str, str],
@@ -109,8 +135,7 @@ class Disputes:
         label: str,
         changed: dict[str, dict[str, str]],
     ) -> None:
-        main = self.main
-        keys = set(compared) | (set(self.base) if only is None else set(main.keyed(only)))
+        keys = set(compared) | self._keys(only)
         for key in sorted(keys):
             was, now = self.base.get(key, ABSENT), compared.get(key, ABSENT)
             if was != now:

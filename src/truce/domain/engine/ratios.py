@@ -73,25 +73,11 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     stop = end if end is not None else math.inf
     sel, how = term.selector(), Weighing.of(term)
     counter = how.counted
-    # Loosely dated claims on either side may fall outside the window: what surely counts
-    # fixes `due` and `delivered`; what may count bounds them (see `loose`).
-    owed_placed = how.total(ctx, start, stop)
-    owed = tally(ctx, counter, start, stop, owed_placed, weight_of(how.owed, how.default, counter))
-    units = tally(ctx, counter, start, stop, how.total(ctx, start, stop, "units"), _unit(how))
-    done = tally(ctx, sel, start, stop, ctx.index.series(sel).total(start, stop))
-    due, most = math.ceil(owed.certain - 1e-9), math.ceil(owed.possible - 1e-9)
+    judged = in_total(ctx, sel, how, start, stop)
+    owed, done, due, status = judged.owed, judged.done, judged.due, judged.status
     delivered = done.certain
-    status = _status(delivered, due, start, stop, ctx.at)
-    if status != Status.UPCOMING and (owed.undecided or done.undecided):
-        # Met only if what surely came covers the most that may be owed; undetermined while
-        # what may have come could cover the least that is owed.
-        if delivered >= most:
-            status = Status.MET
-        elif done.possible >= due:
-            status = Status.UNDETERMINED
-    status, note = _unfactored(term, ctx, how, start, stop, status)
-    # As for a quota: a debt left with nothing of it on record at all is `no_record`.
-    status = _recorded(status, ctx, sel, start, math.inf)
+    units = tally(ctx, counter, start, stop, how.total(ctx, start, stop, "units"), _unit(how))
+    note = _unfactored_note(term, ctx, how, start, stop, judged.unfactored)
     met_at = stop if status == Status.MET and ctx.at >= stop else None
     counterpart = counter.party or "the other side"
     text = (
@@ -123,6 +109,43 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
     return TermResult([verdict], met_at)
 
 
+@dataclass
+class InTotal:
+    """A ratio judged over its whole window: what is owed, what came, and the verdict."""
+
+    owed: Tally
+    done: Tally
+    due: int
+    unfactored: float  # units counted with no factor (owed nothing, and said so)
+    status: str
+
+
+def in_total(ctx: Assessment, sel: Selector, how: Weighing, start: float, stop: float) -> InTotal:
+    """A ratio's verdict over [start, stop) from what its claims add up to: the one rule,
+    whichever reading of the record `ctx` holds (see `alternatives`)."""
+    counter = how.counted
+    # Loosely dated claims on either side may fall outside the window: what surely counts
+    # fixes `due` and `delivered`; what may count bounds them (see `loose`).
+    owed_placed = how.total(ctx, start, stop)
+    owed = tally(ctx, counter, start, stop, owed_placed, weight_of(how.owed, how.default, counter))
+    done = tally(ctx, sel, start, stop, ctx.index.series(sel).total(start, stop))
+    due, most = math.ceil(owed.certain - 1e-9), math.ceil(owed.possible - 1e-9)
+    delivered = done.certain
+    status = _status(delivered, due, start, stop, ctx.at)
+    if status != Status.UPCOMING and (owed.undecided or done.undecided):
+        # Met only if what surely came covers the most that may be owed; undetermined while
+        # what may have come could cover the least that is owed.
+        if delivered >= most:
+            status = Status.MET
+        elif done.possible >= due:
+            status = Status.UNDETERMINED
+    unfactored = how.total(ctx, start, stop, "unfactored")
+    status = _unfactored_status(unfactored, status)
+    # As for a quota: a debt left with nothing of it on record at all is `no_record`.
+    status = _recorded(status, ctx, sel, start, math.inf)
+    return InTotal(owed, done, due, unfactored, status)
+
+
 def _unit(how: Weighing) -> Weigh:
     weights, default = how.units
     return weight_of(weights, default, how.counted)
@@ -134,8 +157,18 @@ def _unfactored(
     """Units with no factor are counted as nothing owed, and said so: a `met` they could turn
     into a debt is `undetermined`."""
     amount = how.total(ctx, start, stop, "unfactored")
+    return _unfactored_status(amount, status), _unfactored_note(term, ctx, how, start, stop, amount)
+
+
+def _unfactored_status(amount: float, status: str) -> str:
+    return Status.UNDETERMINED if amount and status == Status.MET else status
+
+
+def _unfactored_note(
+    term: RatioTerm, ctx: Assessment, how: Weighing, start: float, stop: float, amount: float
+) -> str:
     if not amount:
-        return status, ""
+        return ""
     found = [
         e
         for e in ctx.index.between(how.counted, start, stop)
@@ -147,7 +180,7 @@ def _unfactored(
         f"({', '.join(claims)}) are owed nothing here: give the claims a category, or the "
         f"term `{term.id}` a factor for theirs"
     )
-    return (Status.UNDETERMINED if status == Status.MET else status), note
+    return note
 
 
 @dataclass

@@ -87,15 +87,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
         deadline = ctx.deadline(term.by, term, start) or end or math.inf
         count = tally(ctx, sel, start, deadline, series.total(start, deadline))
         delivered = count.certain
-        # A late delivery on record makes a missed total `unmet`, as a late act does for a
-        # deadline term: only when nothing at all was recorded from the opening is it no_record.
-        status = _recorded(
-            _status(delivered, term.at_least, start, deadline, ctx.at, count.possible),
-            ctx,
-            sel,
-            start,
-            math.inf,
-        )
+        status = quota_window(term, ctx, sel, count, start, deadline)
         reached = series.reached(start, term.at_least)
         met = status == Status.MET and reached is not None and reached < deadline
         met_at = settled_at(ctx, sel, start, term.at_least, count) if met else None
@@ -131,13 +123,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
         period_end = min(bound, last) if end is not None else bound
         count = tally(ctx, sel, period_start, period_end, series.total(period_start, period_end))
         delivered = count.certain
-        status = _recorded(
-            _status(delivered, term.at_least, period_start, period_end, ctx.at, count.possible),
-            ctx,
-            sel,
-            period_start,
-            period_end,
-        )
+        status = quota_window(term, ctx, sel, count, period_start, period_end)
         label = f"{term.per} {number}"
         verdicts.append(
             Verdict(
@@ -167,6 +153,18 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
     done = end is not None and ctx.at >= end
     met_at = end if done and all(v.status == Status.MET for v in verdicts) else None
     return TermResult(verdicts, met_at)
+
+
+def quota_window(
+    term: QuotaTerm, ctx: Assessment, sel: Selector, count: Tally, start: float, end: float
+) -> str:
+    """A quota's verdict over one window (its whole span, or one day or week of it) from what
+    the window's claims add up to: the one rule, whichever reading of the record `ctx` holds
+    (see `alternatives`)."""
+    status = _status(count.certain, term.at_least, start, end, ctx.at, count.possible)
+    # A late delivery on record makes a missed total `unmet`, as a late act does for a
+    # deadline term: only when nothing at all was recorded from the opening is it no_record.
+    return _recorded(status, ctx, sel, start, math.inf if term.per is None else end)
 
 
 def extension(term: ExtensionTerm, ctx: Assessment) -> TermResult:
