@@ -21,25 +21,24 @@ from truce.storage.ledger import Ledger
 
 def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
     """The agreement's state at `at` (default now), as plain data (docs/status.md)."""
-    found = _status(ledger, agreement, at, printed=False)
+    found, _ = _status(ledger, agreement, at, printed=False)
     return json.loads(found) if isinstance(found, str) else found
 
 
 def status_text(ledger: Ledger, agreement: str, at: str | None = None) -> str:
     """`status` as the JSON text `truce status --json` prints (`pretty.json_text`), checked
     against the answer's contract as `status_answer` checks it."""
-    found = _status(ledger, agreement, at, printed=True)
+    found, _ = _status(ledger, agreement, at, printed=True)
     return found if isinstance(found, str) else _printed(found)
 
 
 def status_holding(ledger: Ledger, agreement: str) -> tuple[dict[str, Any], float]:
     """The answer for now, and the instant until which it holds with no new claims (now
     itself when nothing says it holds longer): for pages and watchers that ask again."""
-    answer = status(ledger, agreement)
-    store = ledger.answers(agreement)
-    found = held.span(store, store.head())
+    found, span = _status(ledger, agreement, None, printed=False)
+    answer = json.loads(found) if isinstance(found, str) else found
     now = datetime.fromisoformat(answer["at"]).timestamp()
-    return answer, found[1] if found is not None and found[0] <= now < found[1] else now
+    return answer, span[1] if span is not None and span[0] <= now < span[1] else now
 
 
 def answer_head(ledger: Ledger, agreement: str) -> object:
@@ -52,8 +51,14 @@ def status_answer(ledger: Ledger, agreement: str, at: str | None = None) -> Stat
     return StatusAnswer.of(status(ledger, agreement, at))
 
 
-def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> str | dict[str, Any]:
-    """The answer as JSON text (as printed, if `printed`) or as data judged now.
+Span = tuple[float, float]  # the instants [T, U) a "now" answer holds for (`storage.held`)
+
+
+def _status(
+    ledger: Ledger, agreement: str, at: str | None, printed: bool
+) -> tuple[str | dict[str, Any], Span | None]:
+    """The answer as JSON text (as printed, if `printed`) or as data judged now, and the span
+    of instants it holds for when it was judged or read as a status "now" (else None).
 
     An answer to an explicit instant is kept (`storage.answers`) and read back while the chain
     and the judging code are unchanged: as printed when asked for printed (checked against the
@@ -65,7 +70,7 @@ def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> st
     store = ledger.answers(agreement)
     if not store.usable:
         data = _judged(ledger, agreement, spec, when)
-        return _printed(data) if printed else data
+        return (_printed(data) if printed else data), None
     head = store.head()
     found = held.read(store, head, when.timestamp())
     if found is not None:
@@ -74,29 +79,30 @@ def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> st
             found = replace(found, kept=Kept(text, printed=True))
             held.keep(store, head, found.judged_at, found.until, found.shown, found.kept)
         shown = shown_instant(when.timestamp(), spec.zone)
+        held_for = (found.judged_at, found.until)
         if not printed:  # as data: read once, the instant set there
-            return {**json.loads(found.kept.text), "at": shown}
+            return {**json.loads(found.kept.text), "at": shown}, held_for
         moved = found.printed_at(shown)
-        return (
-            moved if moved is not None else _printed({**json.loads(found.kept.text), "at": shown})
-        )
+        if moved is None:
+            moved = _printed({**json.loads(found.kept.text), "at": shown})
+        return moved, held_for
     if at is None or at == "now":
         horizon = Horizon(when.timestamp())
         data = _judged(ledger, agreement, spec, when, horizon)
         text = _printed(data) if printed else json.dumps(data)
         held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
-        return text if printed else data
+        return (text if printed else data), (horizon.at, horizon.until)
     asked = when.isoformat()
     kept = store.read(head, asked)
     if kept is not None and (kept.printed or not printed):
-        return kept.text
+        return kept.text, None
     data = json.loads(kept.text) if kept is not None else _judged(ledger, agreement, spec, when)
     if printed:
         text = _printed(data)
         store.keep(head, asked, text, printed=True)
-        return text
+        return text, None
     store.keep(head, asked, json.dumps(data), printed=False)
-    return data
+    return data, None
 
 
 def _printed(data: dict[str, Any]) -> str:
