@@ -156,7 +156,12 @@ def make_event(key: str, members: list[Claim]) -> Event:
         members.sort(key=_rank)
         lead = members[0]
         readings = _readings(members)
-    dates = date_readings(members) if len(members) > 1 else ()
+    # Claims that all give the lead's date and precision cannot dispute it (most events).
+    date, precision = lead.date, lead.date_precision
+    same_date = len(members) == 1 or all(
+        c.date == date and c.date_precision is precision for c in members
+    )
+    dates = () if same_date else date_readings(members)
     if dates:
         # Sources dispute the date: the event stands at the date they back best.
         start, precision, at, known_at = (
