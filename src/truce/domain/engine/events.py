@@ -156,11 +156,10 @@ def make_event(key: str, members: list[Claim]) -> Event:
         members.sort(key=_rank)
         lead = members[0]
         readings = _readings(members)
-    # Claims that all give the lead's date and precision cannot dispute it (most events).
-    date, precision = lead.date, lead.date_precision
-    same_date = len(members) == 1 or all(
-        c.date == date and c.date_precision is precision for c in members
-    )
+    # Claims that all give the lead's instant and precision cannot dispute it (most events):
+    # the key `dates.date_readings` groups by, compared without building its readings.
+    precision = lead.date_precision
+    same_date = len(members) == 1 or _one_date(members, lead.date.timestamp(), precision)
     dates = () if same_date else date_readings(members)
     if dates:
         # Sources dispute the date: the event stands at the date they back best.
@@ -194,6 +193,13 @@ def make_event(key: str, members: list[Claim]) -> Event:
         phase=lead.phase,
         dates=dates,
     )
+
+
+def _one_date(members: list[Claim], stamp: float, precision: DatePrecision) -> bool:
+    for claim in members:
+        if claim.date_precision is not precision or claim.date.timestamp() != stamp:
+            return False
+    return True
 
 
 def placed(event: Event, reading: DateReading) -> Event:
