@@ -135,3 +135,22 @@ def test_status_holding_says_until_when(ledger: Ledger) -> None:
     answer, until = services.status_holding(ledger, AGREEMENT)
     assert until == _span(ledger)[1]
     assert datetime.fromisoformat(answer["at"]).timestamp() < until <= START.timestamp()
+
+
+def test_a_held_header_for_another_head_or_a_damaged_text_is_not_served(ledger: Ledger) -> None:
+    services.status(ledger, AGREEMENT)
+    store = ledger.answers(AGREEMENT)
+    head = store.head()
+    instant = _span(ledger)[0]
+    assert held.read(store, head, instant) is not None
+    other = replace(head, seq=head.seq + 1)
+    assert held.read(store, other, instant) is None and held.span(store, other) is None
+    folder = store.folder()
+    assert folder is not None
+    path = folder / held.NAME
+    header, body = path.read_bytes().split(b"\n", 1)
+    path.write_bytes(header + b"\n" + body[:-1] + b" ")  # same length, another text
+    assert held.read(store, head, instant) is None
+    assert held.span(store, head) == (instant, _span(ledger)[1])  # the header alone still says
+    path.write_bytes(b"not json\n" + body)
+    assert held.read(store, head, instant) is None and held.span(store, head) is None

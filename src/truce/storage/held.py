@@ -53,22 +53,17 @@ class Held:
 
 def read(store: AnswerStore, head: Head, instant: float) -> Held | None:
     """The answer kept for the agreement that holds at `instant` on `head`, or None."""
-    path = _path(store)
-    if path is None or not store.usable:
+    found = _load(store, head, instant)
+    if found is None:
         return None
+    about, judged_at, until, body = found
+    assert body is not None
+    printed = about.get("printed") is True
     try:
-        with open(path, "rb") as kept:
-            about = json.loads(kept.readline())
-            if not isinstance(about, dict) or not _holds(about, instant):
-                return None
-            body = kept.read()
-        printed = about.get("printed") is True
-        span = (about["from"], about["until"], about["shown"])
-        if about != _header(store, head, body, printed, *span):
+        if about != _header(store, head, body, printed, judged_at, about["until"], about["shown"]):
             return None
-        until = math.inf if about["until"] is None else float(about["until"])
-        return Held(Kept(body.decode("utf-8"), printed), float(about["from"]), until, span[2])
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return Held(Kept(body.decode("utf-8"), printed), judged_at, until, str(about["shown"]))
+    except UnicodeDecodeError:
         return None
 
 
@@ -76,17 +71,31 @@ def span(store: AnswerStore, head: Head) -> tuple[float, float] | None:
     """The instants [T, U) the kept "now" answer holds for, if it was judged on `head` (its text
     unread: a watcher that saw the answer at an instant of the span, asking again within it,
     would see the same)."""
+    found = _load(store, head, None, body=False)
+    return None if found is None else (found[1], found[2])
+
+
+def _load(
+    store: AnswerStore, head: Head, instant: float | None, body: bool = True
+) -> tuple[dict[str, Any], float, float, bytes | None] | None:
+    """The one reader of the held file: its header if it was judged on `head` with these rules
+    (and holds at `instant`, if given), its span [T, U), and its text if `body`. The text is
+    checked against the header by the caller that reads it (`read`)."""
     path = _path(store)
     if path is None or not store.usable:
         return None
+    same = _same(store, head)
     try:
         with open(path, "rb") as kept:
             about = json.loads(kept.readline())
-        if {k: about.get(k) for k in _same(store, head)} != _same(store, head):
-            return None
-        until = math.inf if about["until"] is None else float(about["until"])
-        return float(about["from"]), until
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            if not isinstance(about, dict) or {k: about.get(k) for k in same} != same:
+                return None
+            judged_at = float(about["from"])
+            until = math.inf if about["until"] is None else float(about["until"])
+            if instant is not None and not judged_at <= instant < until:
+                return None
+            return about, judged_at, until, kept.read() if body else None
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
@@ -111,11 +120,6 @@ def keep(
     except OSError:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
-
-
-def _holds(about: dict[str, Any], instant: float) -> bool:
-    until = about.get("until")
-    return float(about["from"]) <= instant and (until is None or instant < float(until))
 
 
 def _path(store: AnswerStore) -> Path | None:

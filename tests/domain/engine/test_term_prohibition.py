@@ -179,3 +179,56 @@ def test_on_land_in_the_air_and_at_sea_is_every_domain(kit: Any) -> None:
     # A prohibition of one domain still takes only acts that name it.
     assert kit.obligation(s, "no-shelling/israel")["status"] == "met"
     assert s["breaches"][0]["clause"] == "no-fire"
+
+
+def test_breach_rows_of_many_events_sharing_kinds_and_clauses(kit: Any) -> None:
+    """Rows rendered in a loop that shares work between breaches (category lists sorted once
+    per set, each clause's window found once): every row still reads as its own event does,
+    by both engine paths (`kit.state`), and no two rows share a list."""
+    spec = kit.spec([NO_FIRE, EXCHANGE], excluded=[{"id": "isis"}])
+    kinds = [["exchange", "armed-attack"], ["armed-attack"], ["armed-attack", "exchange"]]
+    claims = []
+    for n in range(12):
+        date = f"2024-01-0{1 + n % 6}T1{n % 10}:00"
+        actor = ("hamas", "israel", "isis")[n % 3]
+        claims.append(
+            _breach(kit, actor, date, categories=kinds[n % 3], event_id=f"b{n}", status="alleged")
+        )
+        if n % 4 == 0:  # a second claim of another status: both listed, sorted
+            claims.append(_breach(kit, actor, date, categories=kinds[n % 3], event_id=f"b{n}",
+                                  status="confirmed", sources=[{"outlet": "UN monitors"}]))  # fmt: skip
+    s = kit.state(spec, claims, "2024-01-08T00:00")
+    rows = {b["event_id"]: b for b in s["breaches"]}
+    assert len(rows) == 12
+    for n in range(12):
+        row = rows[f"b{n}"]
+        in_pause = n % 6 < 4  # the pause runs four days from 1 Jan 07:00
+        exchange = "exchange" in kinds[n % 3]
+        bound = row["party"] != "isis"
+        want = ("exchange-terms" if exchange else "no-fire") if in_pause and bound else None
+        assert row["clause"] == want, row
+        assert row["categories"] == sorted(kinds[n % 3])
+        assert row["statuses"] == (["alleged", "confirmed"] if n % 4 == 0 else ["alleged"])
+        assert row["excluded_party"] is (row["party"] == "isis")
+        explanation = kit.explanation(s, f"breach/b{n}")
+        assert explanation["claims"] == row["claims"]
+        assert explanation["claims_total"] == len(row["claims"])
+    lists = [id(r[k]) for r in s["breaches"] for k in ("categories", "statuses", "claims")]
+    assert len(set(lists)) == len(lists)
+
+
+def test_claims_at_one_instant_written_in_two_offsets_do_not_dispute_its_date(kit: Any) -> None:
+    """An event whose claims all give the lead's instant is not date-disputed (the shortcut in
+    `make_event`), whatever offset each wrote it in; a claim an hour off is."""
+    spec = kit.spec([NO_FIRE])
+    same = [
+        _breach(kit, "hamas", "2024-01-02T12:00", event_id="b1", status="confirmed"),
+        _breach(kit, "hamas", "2024-01-02T14:00+02:00", event_id="b1",
+                sources=[{"outlet": "Other Wire"}]),  # fmt: skip
+    ]
+    s = kit.state(spec, same, "2024-01-06T00:00")
+    assert s["disputes"] == [] and len(s["breaches"]) == 1
+    off = [*same[:1], _breach(kit, "hamas", "2024-01-02T13:00", event_id="b1",
+                              sources=[{"outlet": "Other Wire"}])]  # fmt: skip
+    s = kit.state(spec, off, "2024-01-06T00:00")
+    assert [d["about"] for d in s["disputes"]] == ["date"]

@@ -12,7 +12,7 @@ from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment
 from truce.domain.engine.horizon import local_time
 from truce.domain.engine.prohibitions import covering as prohibition_of
-from truce.domain.engine.prohibitions import straddles
+from truce.domain.engine.prohibitions import specific_kinds, straddles
 from truce.domain.engine.verdicts import Explanation, as_number
 from truce.domain.spec import AgreementSpec, ProhibitionTerm
 
@@ -194,35 +194,49 @@ def render(
 def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str, Any]]:
     prohibitions = [t for t in spec.terms if isinstance(t, ProhibitionTerm)]
     excluded = {x.id for x in spec.excluded}
+    specific = specific_kinds(spec)
     rows = []
     # Each prohibition's window and parties, worked out once rather than once per breach.
     rules = [(t, *a.window(t), t.parties or [p.id for p in spec.parties]) for t in prohibitions]
+    windows = {id(r[0]): (r[1], r[2]) for r in rules}
+    # Tens of thousands of breaches share a few category sets: each sorted once.
+    kinds: dict[frozenset[str], list[str]] = {}
     for event in a.index.of_type(EventType.BREACH):
-        covering = prohibition_of(spec, rules, event)
-        text = f"{event.status.value} breach by {event.actor or 'an unnamed party'}" + (
+        covering = prohibition_of(spec, rules, event, specific)
+        # `_value_`, not `.value`: the enum property costs a Python call, four per breach.
+        status = event.status._value_
+        text = f"{status} breach by {event.actor or 'an unnamed party'}" + (
             f" of {covering.id}" if covering else " outside any prohibition in force"
         )
-        start, end = next((r[1:3] for r in rules if r[0] is covering), (None, None))
+        start, end = windows[id(covering)] if covering is not None else (None, None)
         if start is not None and straddles(event, start, end):
             text += (
                 f" (dated only to the {event.precision.value}: it may fall outside the"
                 " term's time in force)"
             )
-        key = f"breach/{event.id}"
+        claims = event.claims
+        categories = kinds.get(event.categories)
+        if categories is None:
+            categories = kinds[event.categories] = sorted(event.categories)
         rows.append(
             {
                 "event_id": event.id,
                 "party": event.actor,
                 "target": event.target,
                 "date": event.date.isoformat(),
-                "status": event.status.value,
-                "statuses": sorted({c.status.value for c in event.claims}),
+                "status": status,
+                "statuses": (
+                    [claims[0].status._value_]
+                    if len(claims) == 1
+                    else sorted({c.status._value_ for c in claims})
+                ),
                 "clause": covering.id if covering else None,
                 "excluded_party": event.actor in excluded,
-                "categories": sorted(event.categories),
-                "claims": event.claim_ids,
+                "categories": list(categories),
+                "claims": [c.id for c in claims],
                 "explanation": explain(
-                    key, Explanation(covering.clause if covering else None, text, [event])
+                    f"breach/{event.id}",
+                    Explanation(covering.clause if covering else None, text, [event]),
                 ),
             }
         )

@@ -61,7 +61,11 @@ def evaluate_frame(
             frame.out_of_range,
             frame.unchecked,
         )
-        return assess(judge, index, counts, instant)
+        answer = assess(judge, index, counts, instant)
+        # Its events and claims freed while the collector still sleeps: woken, it would first
+        # walk every object made during the pause that is still alive.
+        del index
+        return answer
 
 
 def evaluate_columns(

@@ -158,7 +158,11 @@ def make_event(key: str, members: list[Claim]) -> Event:
         members.sort(key=_rank)
         lead = members[0]
         readings = _readings(members)
-    dates = date_readings(members) if len(members) > 1 else ()
+    # Claims that all give the lead's instant and precision cannot dispute it (most events):
+    # the key `dates.date_readings` groups by, compared without building its readings.
+    precision = lead.date_precision
+    same_date = len(members) == 1 or _one_date(members, lead.date.timestamp(), precision)
+    dates = () if same_date else date_readings(members)
     if dates:
         # Sources dispute the date: the event stands at the date they back best.
         start, precision, at, known_at = (
@@ -192,6 +196,13 @@ def make_event(key: str, members: list[Claim]) -> Event:
         dates=dates,
         parts=lead.parts,
     )
+
+
+def _one_date(members: list[Claim], stamp: float, precision: DatePrecision) -> bool:
+    for claim in members:
+        if claim.date_precision is not precision or claim.date.timestamp() != stamp:
+            return False
+    return True
 
 
 def placed(event: Event, reading: DateReading) -> Event:

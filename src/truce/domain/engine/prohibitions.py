@@ -55,10 +55,13 @@ def covering(
     spec: AgreementSpec,
     rules: Sequence[tuple[ProhibitionTerm, float | None, float | None, list[str]]],
     event: Event,
+    specific: frozenset[str] | None = None,
 ) -> ProhibitionTerm | None:
     """The prohibition a breach event is a breach of: in force, its party bound, in scope and
-    not excepted; a term naming the breach's kind before one of every kind."""
-    specific = specific_kinds(spec)
+    not excepted; a term naming the breach's kind before one of every kind. `specific`: the
+    spec's `specific_kinds`, for a caller asking about many events."""
+    if specific is None:
+        specific = specific_kinds(spec)
     found = []
     for term, start, end, parties in rules:
         in_force = start is not None and (

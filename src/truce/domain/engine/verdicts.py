@@ -47,11 +47,17 @@ class Explanation:
 
     def as_dict(self, for_id: str) -> dict[str, Any]:
         events = self.events
-        claims: list[Claim] = []
-        for event in events:
-            claims.extend(event.claims)
-            if len(claims) >= MAX_LISTED:
-                break
+        claims: Sequence[Claim]
+        if type(events) is list and len(events) == 1:  # a breach's own event, thousands of times
+            claims = events[0].claims
+            total = len(claims)
+        else:
+            listed: list[Claim] = []
+            for event in events:
+                listed.extend(event.claims)
+                if len(listed) >= MAX_LISTED:
+                    break
+            claims, total = listed, claims_total(events)
         sources: list[str] = []
         for claim in claims[:MAX_LISTED]:
             for source in claim.sources:
@@ -63,7 +69,7 @@ class Explanation:
             "clause": self.clause,
             "text": self.text,
             "claims": [c.id for c in claims[:MAX_LISTED]],
-            "claims_total": claims_total(events),
+            "claims_total": total,
             "sources": sources,
         }
 
