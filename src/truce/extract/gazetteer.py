@@ -485,8 +485,11 @@ NEWER_GROUPS: dict[str, tuple[tuple[str, ...], str | None]] = {
         None,
     ),
     "libya-presidential-council": (
-        ("Libyan Presidential Council", "Libya's Presidential Council",
-         "Presidential Council of Libya"),
+        (
+            "Libyan Presidential Council",
+            "Libya's Presidential Council",
+            "Presidential Council of Libya",
+        ),
         None,
     ),
 }

@@ -195,8 +195,9 @@ def test_breach_rows_of_many_events_sharing_kinds_and_clauses(kit: Any) -> None:
             _breach(kit, actor, date, categories=kinds[n % 3], event_id=f"b{n}", status="alleged")
         )
         if n % 4 == 0:  # a second claim of another status: both listed, sorted
-            claims.append(_breach(kit, actor, date, categories=kinds[n % 3], event_id=f"b{n}",
-                                  status="confirmed", sources=[{"outlet": "UN monitors"}]))  # fmt: skip
+            second = _breach(kit, actor, date, categories=kinds[n % 3], event_id=f"b{n}",
+                             status="confirmed", sources=[{"outlet": "UN monitors"}])  # fmt: skip
+            claims.append(second)
     s = kit.state(spec, claims, "2024-01-08T00:00")
     rows = {b["event_id"]: b for b in s["breaches"]}
     assert len(rows) == 12
@@ -223,8 +224,13 @@ def test_claims_at_one_instant_written_in_two_offsets_do_not_dispute_its_date(ki
     spec = kit.spec([NO_FIRE])
     same = [
         _breach(kit, "hamas", "2024-01-02T12:00", event_id="b1", status="confirmed"),
-        _breach(kit, "hamas", "2024-01-02T14:00+02:00", event_id="b1",
-                sources=[{"outlet": "Other Wire"}]),  # fmt: skip
+        _breach(
+            kit,
+            "hamas",
+            "2024-01-02T14:00+02:00",
+            event_id="b1",
+            sources=[{"outlet": "Other Wire"}],
+        ),  # fmt: skip
     ]
     s = kit.state(spec, same, "2024-01-06T00:00")
     assert s["disputes"] == [] and len(s["breaches"]) == 1
