@@ -24,6 +24,8 @@ from truce.domain.engine.clock import (
 from truce.domain.engine.events import Event
 from truce.domain.spec import Phase, RenewalTerm, When
 
+_MOST_DAYS = 36525.0  # days one extension may add: a century
+
 if TYPE_CHECKING:
     from truce.domain.engine.assess import Assessment
 
@@ -86,7 +88,9 @@ class Run:
             if quantity is None and self.renewal is not None:
                 new_end, renewal = self.days.add_span(self.end, self.renewal.period), True
             else:
-                new_end = self.days.add_days(self.end, float(quantity or 0))
+                # A figure read at the top of a loose range ("at least 3") may be no number of
+                # days a calendar holds: a century is past any phase's end and any cap.
+                new_end = self.days.add_days(self.end, min(float(quantity or 0), _MOST_DAYS))
         extra = self.days.days_between(self.start, new_end) - self.days.days_between(
             self.start, self.end
         )
