@@ -114,7 +114,8 @@ def test_the_keyboard_edits_accepts_and_attaches(tmp_path: Path, chromium_path: 
             assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
             keys.press("Enter")  # opens the edits
             typed = {"event_id": "ev-pair-30", "actor": "hamas", "target": "israel",
-                     "categories": "women", "place_name": "Kerem Shalom", "place_country": "ISR",
+                     "categories": "women", "parts": "",  # no sub-counts typed
+                     "place_name": "Kerem Shalom", "place_country": "ISR",
                      "place_lat": "31.2283", "place_lon": "34.2836"}  # fmt: skip
             for box, value in typed.items():
                 keys.press("Tab")
