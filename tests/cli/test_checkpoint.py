@@ -17,6 +17,9 @@ def cut_last_entry(db: Path) -> None:
     con = sqlite3.connect(db)
     try:
         (last,) = con.execute("SELECT max(seq) FROM entries").fetchone()
+        # A clean cut: the claim's names for the lists go too, or verify's claim_terms check
+        # (L190) would see them left behind.
+        con.execute("DELETE FROM claim_terms WHERE seq = ?", (last,))
         con.execute("DELETE FROM claims WHERE seq = ?", (last,))
         con.execute("DELETE FROM entries WHERE seq = ?", (last,))
         con.commit()
