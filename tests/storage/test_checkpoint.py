@@ -26,6 +26,7 @@ def ledger(ledger_url: str, make_claim: ClaimFactory) -> Iterator[Ledger]:
 
 def cut_tail(ledger: Ledger, from_seq: int) -> None:
     with ledger.engine.begin() as conn:
+        conn.execute(text(f"DELETE FROM claim_terms WHERE seq >= {from_seq}"))  # a clean cut
         conn.execute(text(f"DELETE FROM claims WHERE seq >= {from_seq}"))
         conn.execute(text(f"DELETE FROM entries WHERE seq >= {from_seq}"))
     if ledger.head_log is not None:
