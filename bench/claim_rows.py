@@ -20,14 +20,12 @@ to the claims, checks find nothing).
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from trees import ROOT, run_on, unpack_src  # bench/trees.py, beside this script
+
 BASE_REV = "2203a82"  # where the branch that derived the fields (fields) started
 
 WORKER = r"""
@@ -89,14 +87,7 @@ print(json.dumps({
 
 
 def run_tree(source: Path, size: int) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", WORKER, str(size)],
-        env={"PYTHONPATH": str(source), "PATH": "/usr/bin:/bin"},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, float] = json.loads(done.stdout)
+    result: dict[str, float] = run_on(source, WORKER, str(size))
     return result
 
 
@@ -107,13 +98,7 @@ def main() -> None:
     parser.add_argument("--before", default=BASE_REV)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="truce-claim-rows-") as folder:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", args.before, "src"],
-            check=True,
-            capture_output=True,
-        )
-        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
-        trees = {"before": Path(folder) / "src", "after": ROOT / "src"}
+        trees = {"before": unpack_src(args.before, folder), "after": ROOT / "src"}
         found: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for _ in range(args.rounds):
             for name, source in trees.items():

@@ -15,14 +15,12 @@ spec's women-and-children quota counts by part. Each process checks the two path
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from trees import ROOT, run_on, unpack_src  # bench/trees.py, beside this script
+
 BASE_REV = "31f0c18"  # main when sub-counts began
 
 WORKER = r"""
@@ -65,15 +63,11 @@ print(json.dumps({"object path": objects, "column path": columns}))
 
 
 def run_tree(source: Path, size: int, parts: bool) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", WORKER, str(size), "parts" if parts else "plain",
-         str(ROOT / "bench"), str(ROOT / "examples" / "agreements" / "gaza-2023-11.yaml")],
-        env={"PYTHONPATH": str(source), "PATH": "/usr/bin:/bin"},
-        check=True,
-        capture_output=True,
-        text=True,
-    )  # fmt: skip
-    result: dict[str, float] = json.loads(done.stdout)
+    gaza = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
+    kind = "parts" if parts else "plain"
+    result: dict[str, float] = run_on(
+        source, WORKER, str(size), kind, str(ROOT / "bench"), str(gaza)
+    )
     return result
 
 
@@ -84,13 +78,7 @@ def main() -> None:
     parser.add_argument("--before", default=BASE_REV)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="truce-subcounts-") as folder:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", args.before, "src"],
-            check=True,
-            capture_output=True,
-        )
-        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
-        runs = {"before": (Path(folder) / "src", False), "after": (ROOT / "src", False),
+        runs = {"before": (unpack_src(args.before, folder), False), "after": (ROOT / "src", False),
                 "after, 1 in 10 Hamas releases with parts": (ROOT / "src", True)}  # fmt: skip
         found: dict[str, list[dict[str, float]]] = {name: [] for name in runs}
         for _ in range(args.rounds):

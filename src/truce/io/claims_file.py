@@ -26,6 +26,7 @@ from truce.errors import (
 )
 from truce.io import json_text
 from truce.io.claim_fields import CSV_COLUMNS, ZoneFor, csv_record, record_to_claim
+from truce.io.csv_rows import rows_under_header
 from truce.io.errors import LineError
 from truce.services.admission import admit
 
@@ -191,21 +192,12 @@ def _csv(lines: Iterator[str], name: str) -> Iterator[tuple[int, object]]:
         )
         yield 1, LineError.from_error(name, 1, problem)
         return
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield start, LineError.from_error(name, start, MalformedLine(f"bad CSV row: {exc}"))
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problem = MalformedLine(f"{len(row)} cells where the header has {len(header)}",
-                                    hint="quote cells that contain commas")  # fmt: skip
-            yield start, LineError.from_error(name, start, problem)
+    rows = rows_under_header(
+        reader, len(header), name, count_hint="quote cells that contain commas"
+    )
+    for start, row in rows:
+        if isinstance(row, LineError):
+            yield start, row
             continue
         try:
             yield start, csv_record(dict(zip(header, row, strict=True)))

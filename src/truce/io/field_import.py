@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from truce.domain.claims import Claim
 from truce.domain.spec import AgreementSpec
-from truce.errors import MalformedLine, TruceError
+from truce.errors import TruceError
 from truce.io.claim_fields import ZoneFor, record_to_claim
 from truce.io.claims_file import ImportBatch, agreement_checks, text_lines
 from truce.io.csv_cells import restore
+from truce.io.csv_rows import blank, rows_under_header
 from truce.io.errors import LineError
 from truce.io.field_errors import FieldFileColumns, FieldRowNumber, FieldRowSpan, FieldRowUnmapped
 from truce.io.field_rows_in import (
@@ -191,25 +192,19 @@ def _rows(lines: Iterator[str], name: str, fmt: str) -> Iterator[tuple[int, Row 
     missing = [c for c in REQUIRED[fmt] if c not in header]
     if missing:
         raise FieldFileColumns(f"{name} has no column {', '.join(missing)} ({fmt} file?)")
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            problem = MalformedLine(f"bad CSV row: {exc}", hint=ROW_HINT)
-            yield start, LineError.from_error(name, start, problem)
-            continue
-        if not any(c.strip() for c in cells) or all(c.startswith("#") or not c for c in cells):
-            continue  # a blank row, or the HXL hashtag row under the header
-        if len(cells) != len(header):
-            problem = MalformedLine(
-                f"{len(cells)} cells where the header has {len(header)}", hint=ROW_HINT
-            )
-            yield start, LineError.from_error(name, start, problem)
+    rows = rows_under_header(
+        reader, len(header), name, bad_row_hint=ROW_HINT, count_hint=ROW_HINT, skip=_no_data
+    )
+    for start, cells in rows:
+        if isinstance(cells, LineError):
+            yield start, cells
             continue
         yield start, {h: restore(c) for h, c in zip(header, cells, strict=True)}
+
+
+def _no_data(cells: list[str]) -> bool:
+    """A blank row, or the HXL hashtag row under the header."""
+    return blank(cells) or all(c.startswith("#") or not c for c in cells)
 
 
 def load_field_file(

@@ -39,15 +39,7 @@ def asked_list(request: Request, agreement: str, ledger: LedgerDep) -> ListQuery
 AskedList = Annotated[ListQuery, Depends(asked_list)]
 
 
-def _view(
-    agreement: str, query: ListQuery, ledger: Ledger, cache: CacheDep, seq: int
-) -> dict[str, Any]:
-    spec, _ = ledger.agreement(agreement)
-    return claims_view(ledger, cache, seq, query, spec)
-
-
-@router.get("/agreements/{agreement}/claims.json")
-def claims_json(
+def asked_view(
     agreement: str,
     ledger: LedgerDep,
     who: Viewer,
@@ -55,7 +47,17 @@ def claims_json(
     cache: CacheDep,
     seq: HeadSeq,
 ) -> dict[str, Any]:
-    return _view(agreement, query, ledger, cache, seq)
+    """The list as the page and its .json twin both show it, from one set of parameters."""
+    spec, _ = ledger.agreement(agreement)
+    return claims_view(ledger, cache, seq, query, spec)
+
+
+AskedView = Annotated[dict[str, Any], Depends(asked_view)]
+
+
+@router.get("/agreements/{agreement}/claims.json")
+def claims_json(data: AskedView) -> dict[str, Any]:
+    return data
 
 
 @router.get("/agreements/{agreement}/claims", response_class=HTMLResponse)
@@ -64,12 +66,9 @@ def claims_page(
     agreement: str,
     ledger: LedgerDep,
     who: Viewer,
-    query: AskedList,
-    cache: CacheDep,
-    seq: HeadSeq,
+    data: AskedView,
     recorded: Text = None,
 ) -> Response:
-    data = _view(agreement, query, ledger, cache, seq)
     data["recorded"] = _recorded(ledger, agreement, recorded)
     data["recorded_here"] = any(c["id"] == recorded for c in data["claims"])
     return page_response(request, "claims.html", who, data)

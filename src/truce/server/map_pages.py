@@ -81,8 +81,7 @@ def map_view(
     }
 
 
-@router.get("/agreements/{agreement}/map.json")
-def map_json(
+def asked_map(
     agreement: str,
     ledger: LedgerDep,
     cache: CacheDep,
@@ -90,23 +89,23 @@ def map_json(
     filters: MapFilters,
     at: Text = None,
 ) -> dict[str, Any]:
-    data = map_view(ledger, cache, agreement, at, filters)
+    """The map the request asks for, as the page and its .json twin both show it: one set of
+    parameters for the two (the viewer checked before the filters are read)."""
+    return map_view(ledger, cache, agreement, at, filters)
+
+
+AskedMap = Annotated[dict[str, Any], Depends(asked_map)]
+
+
+@router.get("/agreements/{agreement}/map.json")
+def map_json(data: AskedMap) -> dict[str, Any]:
     data.pop("svg")
     data.pop("table")  # the points, all of them, are the twin's
     return data
 
 
 @router.get("/agreements/{agreement}/map", response_class=HTMLResponse)
-def map_page(
-    request: Request,
-    agreement: str,
-    ledger: LedgerDep,
-    cache: CacheDep,
-    who: Viewer,
-    filters: MapFilters,
-    at: Text = None,
-) -> Response:
-    data = map_view(ledger, cache, agreement, at, filters)
+def map_page(request: Request, who: Viewer, data: AskedMap) -> Response:
     return page_response(request, "map.html", who, data)
 
 
