@@ -58,6 +58,14 @@ def test_the_agreement_page_shows_counted_and_excluded(server: Server) -> None:
     twin = server.get("/agreements/gaza-2023-11.json", params={"at": AT}).json()
     page = html.unescape(server.get("/agreements/gaza-2023-11", params={"at": AT}).text)
     assert twin["parts"]["daily-hostages/day-5"] == LINE
+    # The ratio owes 3 prisoners a hostage for the 8, nothing for the 5, and says so by its due.
+    ratio = next(o for o in twin["status"]["obligations"] if o["id"] == "prisoners-per-hostage")
+    weighed = [(p["category"], p["count"], p["factor"], p["amount"]) for p in ratio["parts"]]
+    assert weighed == [(None, 8, 3, 24), ("foreign-nationals", 5, None, 0)]
+    assert twin["parts"]["prisoners-per-hostage"] == (
+        "owed for 8 of 13: 5 excluded (foreign-nationals)"
+    )
+    assert "8 other: counted ×3 = 24" in page
     assert LINE in page
     assert "5 foreign-nationals: excluded by the term (foreign-nationals)" in page
     assert "8 other: counted" in page

@@ -172,7 +172,7 @@ def _sub_counts(s: StatusAnswer) -> Table:
         for i, p in enumerate(o.parts):
             weighed = f" x{p.factor:g} = {p.amount:g}" if p.factor is not None else ""
             counted = Text("yes" + weighed, style="green") if p.counted else Text("no", "red")
-            head = Text.assemble(o.term, "\n", (summary(rows), "dim")) if i == 0 else ""
+            head = Text.assemble(o.term, "\n", (summary(rows, o.kind), "dim")) if i == 0 else ""
             table.add_row(
                 head,
                 _n(o.period) if i == 0 else "",

@@ -64,7 +64,9 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
         "grid": compliance_grid(status),
         "status": status,
         # Per obligation whose figure came from sub-counts: "8 counted of 13: 5 excluded (thai)".
-        "parts": {o["id"]: summary(o["parts"]) for o in status["obligations"] if o["parts"]},
+        "parts": {
+            o["id"]: summary(o["parts"], o["kind"]) for o in status["obligations"] if o["parts"]
+        },
         "days": days,
         "chart": (chart := chart_series(days))
         | {"quota": daily_quota(status, chart), "ends": ends},

@@ -49,7 +49,9 @@ def test_the_thais_of_30_january_are_left_out_by_name_and_reason(kit: Any) -> No
         ("female-soldiers", 1, True, 50, 50, None),
         ("outside-deal", 5, False, None, 0, left_out),
     ]
-    assert kit.obligation(state, f"{RATIO}/day-12")["due"] == 110
+    ratio = kit.obligation(state, f"{RATIO}/day-12")
+    assert ratio["due"] == 110
+    assert summary(ratio["parts"], "ratio") == "owed for 3 of 8: 5 excluded (outside-deal)"
     StatusAnswer.of(state)  # the rows are the typed contract's
 
 
@@ -89,7 +91,7 @@ def test_a_part_outside_the_term_s_categories_says_which_it_counts(kit: Any) -> 
         (None, 5, False, None, 0, outside),
     ]
     assert summary(kit.obligation(state, "wc/day-1")["parts"]) == (
-        "15 counted of 30: 15 excluded (civilian, rest)"
+        "15 counted of 30: 15 excluded (civilian, other)"
     )
 
 
@@ -147,3 +149,19 @@ def test_counted_parts_add_up_to_what_the_quota_delivered(
         counted = sum(p["amount"] for p in row["parts"] if p["counted"])
         assert counted == row["delivered"], row
         assert all(p["count"] > 0 for p in row["parts"])
+
+
+def test_a_unit_with_no_factor_is_left_out_and_says_so(kit: Any) -> None:
+    # Five freed, "including two civilian women": the other three carry no category the
+    # ratio weighs, so they are owed nothing, and the row says why rather than showing 0.
+    record = _with_subcounts(kit)[:6]
+    five = kit.release("hamas", 5, "2025-02-08T12:00", zone="Asia/Jerusalem", agreement=SPEC.id,
+                       parts={"civilian-women": 2})  # fmt: skip
+    state = kit.state(SPEC, [*record, five], "2025-02-08T18:00")
+    (row,) = [o for o in state["obligations"] if o["id"].startswith(f"{RATIO}/day-")
+              and o["parts"] and o["parts"][0]["events"] == [five.group]]  # fmt: skip
+    assert _parts(state, row["id"]) == [
+        ("civilian-women", 2, True, 30, 60, None),
+        (None, 3, False, None, 0, "no factor in the ratio for these"),
+    ]
+    assert row["due"] == 60 and "no category the ratio weighs" in row["explanation"]

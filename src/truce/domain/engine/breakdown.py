@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 
 from truce.domain.engine.subcounts import Counted, Weights, factor, pieces
+from truce.domain.engine.verdicts import as_number
 from truce.domain.spec import Selector
 
 MAX_EVENTS = 10  # event ids listed per row; `events_total` says how many
@@ -39,10 +40,11 @@ def filtered_out(sel: Selector, categories: Collection[str]) -> str | None:
 
 def breakdown(
     index: PartsIndex, sel: Selector, start: float, end: float, weights: Weights = (),
-    default: float = 1.0,
+    default: float = 1.0, ratio: bool = False,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """The `parts` rows of a verdict over [start, end): [] when the term neither filters nor
-    weighs by category (parts change nothing then, and nothing is read)."""
+    weighs by category (parts change nothing then, and nothing is read). For a `ratio`, each
+    counted row carries its factor (`weights`, else `default`)."""
     if not (sel.categories or sel.exclude or weights):
         return []
     events = index.with_parts(sel, start, end)
@@ -58,7 +60,7 @@ def breakdown(
             if not number:
                 continue
             reason = filtered_out(sel, cats)
-            weight = factor(weights, default, cats) if weights and reason is None else None
+            weight = factor(weights, default, cats) if ratio and reason is None else None
             if weight == 0 and not any(c in cats for c, _ in weights):
                 reason, weight = "no factor in the ratio for these", None
             key = (name, reason is None, weight, reason)
@@ -89,19 +91,23 @@ def _order(row: dict[str, Any]) -> tuple[bool, bool, str]:
 
 
 def _shown(row: dict[str, Any]) -> dict[str, Any]:
-    amount = row["amount"]
-    return row | {"amount": int(amount) if float(amount).is_integer() else round(amount, 3)}
+    """Figures as the answer prints them: whole numbers as ints, others to three decimals."""
+    weight = row["factor"]
+    return row | {"amount": as_number(row["amount"]),
+                  "factor": None if weight is None else as_number(weight)}  # fmt: skip
 
 
-def summary(parts: Sequence[dict[str, Any]]) -> str:
-    """One line for a table cell: "8 counted of 13: 5 excluded (thai)" ("" without parts)."""
+def summary(parts: Sequence[dict[str, Any]], kind: str = "quota") -> str:
+    """One line for a table cell: "8 counted of 13: 5 excluded (thai)"; for a ratio, whose
+    parts are the other side's units, "owed for 8 of 13: ..." ("" without parts)."""
     if not parts:
         return ""
     counted = sum(p["count"] for p in parts if p["counted"])
     left = [p for p in parts if not p["counted"]]
     total = counted + sum(p["count"] for p in left)
+    head = f"owed for {counted} of {total}" if kind == "ratio" else f"{counted} counted of {total}"
     if not left:
-        return f"{counted} counted of {total}, by sub-count"
-    names = sorted({p["category"] or "rest" for p in left})
+        return f"{head}, by sub-count"
+    names = sorted({p["category"] or "other" for p in left})
     excluded = sum(p["count"] for p in left)
-    return f"{counted} counted of {total}: {excluded} excluded ({', '.join(names)})"
+    return f"{head}: {excluded} excluded ({', '.join(names)})"

@@ -112,7 +112,7 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
         delivered=delivered,
         met_at=met_at,
         explanation=Explanation(term.clause, text, evidence),
-        parts=_parts(ctx, counter, start, stop, how.owed, how.default),
+        parts=_parts(ctx, counter, start, stop, how.owed, how.default, ratio=True),
     )
     return TermResult([verdict], met_at)
 
@@ -253,7 +253,9 @@ def _batches(term: RatioTerm, ctx: Assessment, start: float, end: float | None) 
                 delivered=delivered,
                 met_at=met_at,
                 explanation=Explanation(term.clause, text, _evidence(ctx, how, sel, batch)),
-                parts=_parts(ctx, how.counted, batch.start, batch.end, how.owed, how.default),
+                parts=_parts(
+                    ctx, how.counted, batch.start, batch.end, how.owed, how.default, ratio=True
+                ),
             )
         )
         before += due

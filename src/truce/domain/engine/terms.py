@@ -36,10 +36,10 @@ def _lazy(
 
 def _parts(
     ctx: Assessment, sel: Selector, start: float, end: float, weights: Weights = (),
-    default: float = 1.0,
+    default: float = 1.0, ratio: bool = False,
 ) -> Callable[[], list[dict[str, Any]]]:  # fmt: skip
     """A verdict's `parts`, read only when the answer is rendered (never for another reading)."""
-    return lambda: breakdown(ctx.index, sel, start, end, weights, default)
+    return lambda: breakdown(ctx.index, sel, start, end, weights, default, ratio)
 
 
 def _inactive(term: QuotaTerm | RatioTerm, party: str | None, why: str) -> TermResult:
