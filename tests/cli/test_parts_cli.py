@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from tests.cli.conftest import Run
+from truce.cli.render import timeline_view
 
 RECORD = ("record", "-a", "gaza-2023-11", "-t", "release", "-d", "2023-11-25T16:00+02:00",
           "--actor", "hamas", "--subject", "hostages", "--outlet", "AP")  # fmt: skip
@@ -123,3 +125,40 @@ def test_exports_import_again_with_the_same_ids(
     theirs = {r["id"]: r.get("parts") for r in map(json.loads, theirs_text.splitlines())}
     assert theirs == ours
     assert {"children": 9, "women": 4} in theirs.values()
+
+
+MIXED = ("record", "-a", "gaza-2023-11", "-t", "release", "-d", "2023-11-28T20:00+02:00",
+         "--actor", "hamas", "--subject", "hostages", "--outlet", "AP", "--event-id", "d5-mixed",
+         "-q", "13", "--part", "foreign-nationals=5")  # fmt: skip
+
+
+def test_status_and_timeline_show_what_the_quota_counted_of_the_parts(gaza_ledger: Run) -> None:
+    """13 freed, 5 of them foreign nationals the quotas exclude: the table says 8 of 13 were
+    counted and why the 5 were not; `--json` carries the rows; the timeline the claim's parts."""
+    assert gaza_ledger(*MIXED).exit_code == 0
+    table = gaza_ledger("status", "gaza-2023-11", "--at", "2023-11-29T12:00")
+    assert table.exit_code == 0, table.output
+    # Cells fold at 80 columns: read the table without its rules and spaces.
+    text = "".join(table.stdout.replace("│", " ").split())
+    assert "Bysub-count" in text
+    assert "8countedof13:5excluded(foreign-nationals)" in text
+    assert "excludedby" in text and "theterm" in text
+    answer = json.loads(gaza_ledger("status", "gaza-2023-11", "--at", "2023-11-29T12:00",
+                                    "--json").stdout)  # fmt: skip
+    (day5,) = [o for o in answer["obligations"] if o["id"] == "daily-hostages/day-5"]
+    assert [(p["category"], p["count"], p["counted"]) for p in day5["parts"]] == [
+        (None, 8, True), ("foreign-nationals", 5, False)
+    ]  # fmt: skip
+    assert all(o["parts"] == [] for o in answer["obligations"] if "day-5" not in o["id"]
+               and o["term"] not in ("total-hostages", "prisoners-per-hostage"))  # fmt: skip
+    rows = json.loads(gaza_ledger("timeline", "gaza-2023-11", "--json").stdout)
+    assert [r["parts"] for r in rows if r["event_id"] == "d5-mixed"] == [{"foreign-nationals": 5}]
+    wide = Console(width=200, record=True)  # the terminal's table, unfolded
+    wide.print(timeline_view("gaza-2023-11", rows, 200))
+    assert "13 (5 foreign-nationals)" in wide.export_text()
+    assert gaza_ledger("timeline", "gaza-2023-11").exit_code == 0
+
+
+def test_without_parts_the_status_table_has_no_sub_count_table(gaza_ledger: Run) -> None:
+    table = gaza_ledger("status", "gaza-2023-11", "--at", "2023-11-29T12:00")
+    assert table.exit_code == 0 and "By sub-count" not in table.stdout

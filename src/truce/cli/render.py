@@ -12,6 +12,7 @@ from rich.text import Text
 from truce.cli.legend import CLAIMS, EARNED_BY_RULE, VERDICTS, footnote
 from truce.domain.engine.answer_model import JudgedBy, StatusAnswer
 from truce.domain.engine.answer_parts import EarnedDay, RenewalRow
+from truce.domain.engine.breakdown import summary
 
 # Every status the answer can carry has a colour: green done, red not done (a gate that can no
 # longer open is as red as a missed quota), yellow/cyan open, magenta/blue "cannot say" (no record
@@ -123,6 +124,8 @@ def status_view(s: StatusAnswer, explained: set[str] | None = None) -> Group:
             Text.assemble(_status(o.status), flag),
         )
     parts.append(_folding(table))
+    if any(o.parts for o in s.obligations):
+        parts.append(_sub_counts(s))
     for ext in s.extensions:
         ext_table = Table(
             "day",
@@ -153,6 +156,32 @@ def status_view(s: StatusAnswer, explained: set[str] | None = None) -> Group:
     if note.row_count:
         parts.append(note)
     return Group(*parts)
+
+
+def _sub_counts(s: StatusAnswer) -> Table:
+    """What each quota or ratio counted of the claims that give sub-counts, and what it left
+    out and why ("8 counted of 13: 5 excluded (thai)")."""
+    shown = [o for o in s.obligations if o.parts][-LISTED:]
+    total = sum(1 for o in s.obligations if o.parts)
+    table = Table(
+        "obligation", "period", "part", "count", "counted", "reason",
+        title="By sub-count" + _more(total, "the latest"), title_justify="left",
+    )  # fmt: skip
+    for o in shown:
+        rows = [p.model_dump() for p in o.parts]
+        for i, p in enumerate(o.parts):
+            weighed = f" x{p.factor:g} = {p.amount:g}" if p.factor is not None else ""
+            counted = Text("yes" + weighed, style="green") if p.counted else Text("no", "red")
+            head = Text.assemble(o.term, "\n", (summary(rows, o.kind), "dim")) if i == 0 else ""
+            table.add_row(
+                head,
+                _n(o.period) if i == 0 else "",
+                p.category or "other",
+                _n(p.count),
+                counted,
+                p.reason or "",
+            )
+    return _folding(table)
 
 
 def _breaches(s: StatusAnswer) -> Table:
@@ -223,6 +252,8 @@ def timeline_view(agreement: str, rows: list[dict[str, Any]], width: int = NARRO
     table.add_column("sources", overflow="fold", ratio=1)
     for r in rows:
         qty = " vs ".join(map(str, r["readings"])) if r["readings"] else _n(r["quantity"])
+        if r.get("parts"):  # "13 (5 thai)": the claim's sub-counts of its figure
+            qty += " (" + ", ".join(f"{n} {c}" for c, n in r["parts"].items()) + ")"
         more = f" (+{len(r['sources']) - 1})" if len(r["sources"]) > 1 else ""
         source = (r["sources"][0] if r["sources"] else "") + more
         table.add_row(

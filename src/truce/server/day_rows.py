@@ -1,8 +1,8 @@
 """The agreement page's day table read from the engine's event frame — the columns status is
 computed from (`storage.snapshot`) — instead of a timeline of every event built from every claim.
 
-Events are grouped in bulk by (day, type, actor, subject, categories, disputed); each group is
-one row for `views.day_table` carrying its event count and summed leading figure, so a million
+Events are grouped in bulk by (day, type, actor, subject, categories, parts, disputed); each group
+is one row for `views.day_table` carrying its event count and summed leading figure, so a million
 claims make a few hundred rows. `views.day_table` on the full timeline stays the reference; a
 test holds the two equal.
 """
@@ -36,8 +36,9 @@ def frame_rows(spec: AgreementSpec, frame: EventFrame, at: datetime) -> list[dic
     chosen = kept[started]
     columns = [days[started]] + [
         np.asarray(c)[chosen].astype(np.int64)
-        for c in (frame.type, frame.actor, frame.subject, frame.categories, frame.disputed)
-    ]
+        for c in (frame.type, frame.actor, frame.subject, frame.categories, frame.parts,
+                  frame.disputed)
+    ]  # fmt: skip
     figures = np.where(
         np.asarray(frame.has_quantity)[chosen], np.asarray(frame.quantity)[chosen], 0
     )
@@ -56,8 +57,9 @@ def frame_rows(spec: AgreementSpec, frame: EventFrame, at: datetime) -> list[dic
         {"day": int(day), "local_date": None, "type": frame.types[kind],
          "actor": name(frame.actors, actor), "subject": name(frame.subjects, subject),
          "categories": list(frame.category_sets[cats]) if cats >= 0 else [],
+         "parts": dict(frame.part_sets[parts]) if parts >= 0 else {},
          "quantity": int(total), "readings": [1] if disputed else [], "count": int(n)}
-        for (day, kind, actor, subject, cats, disputed), total, n in zip(
+        for (day, kind, actor, subject, cats, parts, disputed), total, n in zip(
             groups, sums.tolist(), counts.tolist(), strict=True)
     ]  # fmt: skip
 

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 from truce import services
 from truce.domain.engine.answer import shown_instant
 from truce.domain.engine.answer_model import StatusAnswer
+from truce.domain.engine.breakdown import summary
 from truce.errors import TruceError
 from truce.server.cache import HeadCache
-from truce.server.counting import exclusions, left_out
+from truce.server.counting import exclusions, left_out, release_pieces
 from truce.server.day_rows import frame_rows
 from truce.server.ends import end_moves
 from truce.server.glance import glance, moment
@@ -62,6 +63,10 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
         "glance": glance(judged),  # counts over every breach and dispute
         "grid": compliance_grid(status),
         "status": status,
+        # Per obligation whose figure came from sub-counts: "8 counted of 13: 5 excluded (thai)".
+        "parts": {
+            o["id"]: summary(o["parts"], o["kind"]) for o in status["obligations"] if o["parts"]
+        },
         "days": days,
         "chart": (chart := chart_series(days))
         | {"quota": daily_quota(status, chart), "ends": ends},
@@ -160,9 +165,10 @@ def day_table(
         entry["disputed"] = entry["disputed"] or bool(row["readings"])
         quantity = row["quantity"] or 0
         if row["type"] == "release":
-            outside = ",".join(left_out(row, excluded or {}))
-            key = f"{row['actor'] or '?'}|{row['subject'] or 'people'}|{outside}"
-            entry["releases"][key] += quantity
+            for piece in release_pieces(row):
+                outside = ",".join(left_out(piece, excluded or {}))
+                key = f"{row['actor'] or '?'}|{row['subject'] or 'people'}|{outside}"
+                entry["releases"][key] += piece["quantity"] or 0
         elif row["type"] == "ceasefire_extension":
             entry["extensions"] += quantity
         elif row["type"] == "breach":

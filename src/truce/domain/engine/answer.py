@@ -74,6 +74,7 @@ def render(
             "met_at": _iso(v.met_at, zone),
             "disputed": v.id in disputed_ids,
             "explanation": explain(v.id, v.explanation),
+            "parts": v.parts() if v.parts is not None else [],
         }
         for v in main.verdicts
     ]

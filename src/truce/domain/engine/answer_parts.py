@@ -50,6 +50,21 @@ class Phase(Row):
     notes: list[str] = Field(description="what its clock could not apply as written")
 
 
+class PartCount(Row):
+    """One category of a verdict's figure, from claims that give sub-counts (`parts`)."""
+
+    category: str | None = Field(
+        description="the part's category; null for the rest of the figures beyond their parts"
+    )
+    count: int = Field(description="how many, summed over the window's claims with parts")
+    counted: bool = Field(description="whether the term counts them")
+    factor: Number | None = Field(description="a ratio's factor for them; null for a quota")
+    amount: Number = Field(description="what they add: `count`, times `factor` for a ratio")
+    reason: str | None = Field(description="why they are left out (null when counted)")
+    events: list[str] = Field(description="the events they come from (the first 10)")
+    events_total: int = Field(description="how many events")
+
+
 class Obligation(Row):
     id: str = Field(description="`term` or `term/period`, e.g. `daily-hostages/day-7`")
     term: str = Field(description="the term's id in the spec")
@@ -67,6 +82,12 @@ class Obligation(Row):
     met_at: Instant | None = Field(description="when it was met")
     disputed: bool = Field(description="a disputed figure changes this verdict")
     explanation: str = Field(description="one sentence; the evidence is under `explanations`")
+    parts: list[PartCount] = Field(
+        default_factory=list,
+        description="for a quota or ratio that filters or weighs by category: its figure "
+        "(`delivered`; a ratio's units owed for) by sub-count, counted and left out; [] when no "
+        "claim it read gives parts",
+    )
 
 
 class EarnedDay(Row):

@@ -17,7 +17,14 @@ from truce.domain.engine.events import Event
 from truce.domain.engine.index import Weigh, weight_of
 from truce.domain.engine.loose import Tally, tally
 from truce.domain.engine.subcounts import told, unweighed
-from truce.domain.engine.terms import _fmt, _inactive, _not_open_reason, _recorded, _status
+from truce.domain.engine.terms import (
+    _fmt,
+    _inactive,
+    _not_open_reason,
+    _parts,
+    _recorded,
+    _status,
+)
 from truce.domain.engine.verdicts import Explanation, Status, Verdict
 from truce.domain.spec import RatioTerm, Selector
 
@@ -105,6 +112,7 @@ def ratio(term: RatioTerm, ctx: Assessment) -> TermResult:
         delivered=delivered,
         met_at=met_at,
         explanation=Explanation(term.clause, text, evidence),
+        parts=_parts(ctx, counter, start, stop, how.owed, how.default, ratio=True),
     )
     return TermResult([verdict], met_at)
 
@@ -245,6 +253,9 @@ def _batches(term: RatioTerm, ctx: Assessment, start: float, end: float | None) 
                 delivered=delivered,
                 met_at=met_at,
                 explanation=Explanation(term.clause, text, _evidence(ctx, how, sel, batch)),
+                parts=_parts(
+                    ctx, how.counted, batch.start, batch.end, how.owed, how.default, ratio=True
+                ),
             )
         )
         before += due

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from truce.domain.engine.assess import Assessment, TermResult
+from truce.domain.engine.breakdown import breakdown
 from truce.domain.engine.events import Event
 from truce.domain.engine.horizon import minute_text
 from truce.domain.engine.loose import Tally, settled_at, tally
-from truce.domain.engine.subcounts import told
+from truce.domain.engine.subcounts import Weights, told
 from truce.domain.engine.verdicts import (
     Explanation,
     ExtensionVerdict,
@@ -30,6 +32,14 @@ def _lazy(
     if count is not None:
         return lambda: count.evidence(_events(ctx, sel, start, end))
     return lambda: _events(ctx, sel, start, end)
+
+
+def _parts(
+    ctx: Assessment, sel: Selector, start: float, end: float, weights: Weights = (),
+    default: float = 1.0, ratio: bool = False,
+) -> Callable[[], list[dict[str, Any]]]:  # fmt: skip
+    """A verdict's `parts`, read only when the answer is rendered (never for another reading)."""
+    return lambda: breakdown(ctx.index, sel, start, end, weights, default, ratio)
 
 
 def _inactive(term: QuotaTerm | RatioTerm, party: str | None, why: str) -> TermResult:
@@ -111,6 +121,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
             delivered=delivered,
             met_at=met_at,
             explanation=Explanation(term.clause, text, _lazy(ctx, sel, start, deadline, count)),
+            parts=_parts(ctx, sel, start, deadline),
         )
         return TermResult([verdict], met_at)
     unit = 1 if term.per == "day" else 7
@@ -147,6 +158,7 @@ def quota(term: QuotaTerm, ctx: Assessment) -> TermResult:
                     + told(ctx.index, sel, period_start, period_end),
                     _lazy(ctx, sel, period_start, period_end, count),
                 ),
+                parts=_parts(ctx, sel, period_start, period_end),
             )
         )
         number, period_start = number + 1, bound

@@ -55,6 +55,8 @@ class EventRow:
             "subject": event.subject,
             "categories": sorted(event.categories),
             "quantity": event.quantity,
+            # The leading claim's sub-counts of `quantity` (category -> count; {} when none).
+            "parts": dict(event.parts),
             "readings": [r.quantity for r in event.readings] if event.disputed else [],
             "status": event.status.value,
             "claims": event.claim_ids,
@@ -78,6 +80,7 @@ def _out_of_range(claim: Claim) -> dict[str, Any]:
         "subject": claim.subject,
         "categories": sorted(claim.categories),
         "quantity": claim.quantity,
+        "parts": dict(claim.parts),
         "readings": [],
         "status": claim.status.value,
         "claims": [claim.id],

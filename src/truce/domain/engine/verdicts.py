@@ -92,6 +92,8 @@ class Verdict:
     delivered: float | None = None
     met_at: float | None = None
     limit: float | None = None  # a ceiling rather than a debt (a pool's size)
+    # The delivered (or owed) figure by sub-count (`breakdown`), built only when shown.
+    parts: Callable[[], list[dict[str, Any]]] | None = None
 
     @property
     def balance(self) -> float | None:
