@@ -1,0 +1,12 @@
+"""The precision rules' names (branch `exprec`), kept apart from `switches.RULES` so that
+rounds adding rules at once do not edit the same lines; `switches` reads them into `RULES`.
+
+Each removes a class of false candidate seen across dev reports and conflicts.
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    "statement.one_turn": "sentences in a row by one speaker are one statement (its turn)",
+    "meeting.talks_ahead": "'open to further talks', 'the start of negotiations': no meeting held",
+}
