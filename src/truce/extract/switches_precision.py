@@ -9,4 +9,5 @@ from __future__ import annotations
 RULES: dict[str, str] = {
     "statement.one_turn": "sentences in a row by one speaker are one statement (its turn)",
     "meeting.talks_ahead": "'open to further talks', 'the start of negotiations': no meeting held",
+    "statement.bystander_state": "a state named only where it reacts is a bystander: no event",
 }
