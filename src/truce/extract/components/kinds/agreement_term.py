@@ -23,6 +23,7 @@ from truce.extract.components.sentence_view import (
     finditer,
     search,
 )
+from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
 from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
 from truce.extract.switches import on
@@ -153,6 +154,8 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     if not context.names_the_truce(s) and not (ratio(s) or deal_content(s)):
         return []
     no_provision = done_under_the_deal(s) or the_deal_as_a_whole(s)
+    if threat_if_violated(s) or accepts_proposal(s):
+        return []  # a party's position on the deal (term_guards)
     if no_provision and not (ratio(s) or deal_content(s) or rate_ahead(s)):
         return []
     return terms(s, context.article)
