@@ -9,8 +9,6 @@ from __future__ import annotations
 RULES: dict[str, str] = {
     "statement.one_turn": "sentences in a row by one speaker are one statement (its turn)",
     "meeting.talks_ahead": "'open to further talks', 'the start of negotiations': no meeting held",
-    "statement.bystander_state": "a state named only where it reacts is a bystander: no event",
     "term.threat_if_violated": "'will respond if the deal is violated': a threat, not a term",
     "term.accepts_proposal": "'agreed to a truce proposed by the Quad': an answer, not a term",
-    "statement.cut_short": "a statement in a last sentence cut off mid-word says nothing yet",
 }

@@ -19,8 +19,6 @@ from spacy.tokens import Doc
 from truce.extract.components.actors import target_of
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
-from truce.extract.components.kinds.statement_bystanders import drop_bystander_statements
-from truce.extract.components.kinds.statement_cut import drop_cut_statements
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.places import place_in
@@ -164,13 +162,9 @@ def assemble(doc: Doc) -> list[Candidate]:
     if on("doc.name_speakers"):
         name_speakers(candidates, text)
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
-    if on("statement.cut_short"):
-        candidates = drop_cut_statements(candidates, text)
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc))
     conflict = sides(actors)
-    if on("statement.bystander_state"):
-        candidates = drop_bystander_statements(candidates, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[tuple[int, int], bool], str | None] = {}
     for c in candidates:
