@@ -11,4 +11,5 @@ RULES: dict[str, str] = {
     "meeting.talks_ahead": "'open to further talks', 'the start of negotiations': no meeting held",
     "term.threat_if_violated": "'will respond if the deal is violated': a threat, not a term",
     "term.accepts_proposal": "'agreed to a truce proposed by the Quad': an answer, not a term",
+    "casualty.disaster": "an earthquake's or a storm's toll is no claim about the conflict",
 }
