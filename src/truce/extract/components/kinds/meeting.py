@@ -45,11 +45,16 @@ _TALKS_AS_MEANS = re.compile(
 # Talks named only as a prospect, an offer or an aim: "the start of negotiations on the second
 # phase", "open to further discussions", "ready to discuss a freeze", "beginning talks on the
 # cessation", "opening the door to negotiations", "before entering political talks", "will
-# involve discussions". Such a mention reports no meeting unless dated (rule
+# involve discussions"; talks asked for ("wants talks to begin"); or a meeting as the time of
+# something else ("a key demand before peace talks", "ahead of a meeting with Carney"). Such a mention reports no meeting unless dated (rule
 # `meeting.talks_ahead`; a party's offer stays its statement).
 _TALKS_AHEAD = re.compile(
     r"\b(?:(?:start|beginning|launch|opening|onset)\s+of|"
     r"(?:open|ready|willing|prepared|eager)\s+(?:to|for)|"
+    # talks wanted or asked for: "wants talks to begin without conditions", "called for talks"
+    r"wants?|wanted|calls?\s+for|called\s+for|urg(?:es|ed)|demand(?:s|ed)?|"
+    # a meeting as the time of something else: "before peace talks", "ahead of a meeting with"
+    r"before|ahead\s+of|prior\s+to|"
     r"begin(?:s|ning)?|enter(?:s|ing)?(?:\s+into)?|involve|"
     r"(?:door|way|path|road)\s+(?:to|for))\s+"
     r"(?:the\s+|a\s+|any\s+|further\s+|new\s+|direct\s+|formal\s+|political\s+){0,3}$",
