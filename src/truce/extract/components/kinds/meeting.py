@@ -57,7 +57,7 @@ _TALKS_AHEAD = re.compile(
     r"before|ahead\s+of|prior\s+to|"
     r"begin(?:s|ning)?|enter(?:s|ing)?(?:\s+into)?|involve|"
     r"(?:door|way|path|road)\s+(?:to|for))\s+"
-    r"(?:the\s+|a\s+|any\s+|further\s+|new\s+|direct\s+|formal\s+|political\s+){0,3}$",
+    r"(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _MEETING_NOUN = re.compile(r"talks|negotiations?|discussions?|meeting|summit", re.IGNORECASE)
