@@ -46,9 +46,15 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower())}
 
 
-def classify(fp: dict[str, Any], found: list[dict[str, Any]], matched: set[int],
-             text: str, year: int | None, negative: bool,
-             golds: list[dict[str, Any]]) -> str:
+def classify(
+    fp: dict[str, Any],
+    found: list[dict[str, Any]],
+    matched: set[int],
+    text: str,
+    year: int | None,
+    negative: bool,
+    golds: list[dict[str, Any]],
+) -> str:
     if negative:
         return "negative"
     span = fp.get("span") or (0, 0)
@@ -113,7 +119,8 @@ def _run(args: argparse.Namespace) -> None:
         year = int(published) if published.isdigit() else None
         for fp in report.false_positives:
             cand = next(
-                c for c in found
+                c
+                for c in found
                 if c["type"] == fp["type"] and tuple(c.get("span") or ()) == tuple(fp["span"] or ())
             )
             cls = classify(cand, found, matched, text, year, tuple(fp["span"] or ()) in hits, golds)
@@ -121,17 +128,23 @@ def _run(args: argparse.Namespace) -> None:
             if args.show and (args.type in (None, fp["type"])) and args.cls in (None, cls):
                 a, b = fp["span"] or (0, 0)
                 src = (cand.get("source") or {}).get("speaker")
-                print(f"[{cls}] {real.id} {fp['type']} {cand.get('modality')} "
-                      f"actor={cand.get('actor')} speaker={src}")
+                print(
+                    f"[{cls}] {real.id} {fp['type']} {cand.get('modality')} "
+                    f"actor={cand.get('actor')} speaker={src}"
+                )
                 print("    " + " ".join(text[a:b].split())[:400])
     print(f"{'type':22} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}  classes")
     for kind, s in sorted(totals.events.items()):
         cls = ", ".join(f"{k} {v}" for k, v in classes[kind].most_common())
-        print(f"{kind:22} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:6.3f} {s.recall:6.3f} "
-              f"{s.f1:6.3f}  {cls}")
+        print(
+            f"{kind:22} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:6.3f} {s.recall:6.3f} "
+            f"{s.f1:6.3f}  {cls}"
+        )
     overall = totals.overall
-    print(f"{'all':22} {overall.tp:4} {overall.fp:4} {overall.fn:4} {overall.precision:6.3f} "
-          f"{overall.recall:6.3f} {overall.f1:6.3f}")
+    print(
+        f"{'all':22} {overall.tp:4} {overall.fp:4} {overall.fn:4} {overall.precision:6.3f} "
+        f"{overall.recall:6.3f} {overall.f1:6.3f}"
+    )
 
 
 if __name__ == "__main__":

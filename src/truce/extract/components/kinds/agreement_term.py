@@ -16,6 +16,7 @@ import re
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
+from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
 from truce.extract.components.sentence_view import (
     Sentence,
     candidate,
@@ -23,7 +24,6 @@ from truce.extract.components.sentence_view import (
     finditer,
     search,
 )
-from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
 from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
 from truce.extract.switches import on

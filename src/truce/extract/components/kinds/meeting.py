@@ -46,8 +46,9 @@ _TALKS_AS_MEANS = re.compile(
 # phase", "open to further discussions", "ready to discuss a freeze", "beginning talks on the
 # cessation", "opening the door to negotiations", "before entering political talks", "will
 # involve discussions"; talks asked for ("wants talks to begin"); or a meeting as the time of
-# something else ("a key demand before peace talks", "ahead of a meeting with Carney"). Such a mention reports no meeting unless dated (rule
-# `meeting.talks_ahead`; a party's offer stays its statement).
+# something else ("a key demand before peace talks", "ahead of a meeting with Carney"). Such a
+# mention reports no meeting unless dated (rule `meeting.talks_ahead`; a party's offer stays
+# its statement).
 _TALKS_AHEAD = re.compile(
     r"\b(?:(?:start|beginning|launch|opening|onset)\s+of|"
     r"(?:open|ready|willing|prepared|eager)\s+(?:to|for)|"

@@ -35,6 +35,8 @@ _ACCEPTS = re.compile(
     re.IGNORECASE,
 )
 
+_ACCEPT_CUES = ("propos", "offer", "initiative", "plan")
+
 
 def threat_if_violated(s: Sentence) -> bool:
     lowered = s.lower or s.text.lower()
@@ -45,9 +47,6 @@ def threat_if_violated(s: Sentence) -> bool:
 
 def accepts_proposal(s: Sentence) -> bool:
     lowered = s.lower or s.text.lower()
-    if "propos" not in lowered and "offer" not in lowered and "initiative" not in lowered:
-        if "plan" not in lowered:
-            return False
-    if not on("term.accepts_proposal"):
+    if not any(cue in lowered for cue in _ACCEPT_CUES) or not on("term.accepts_proposal"):
         return False
     return search(_ACCEPTS, s) is not None
