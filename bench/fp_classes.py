@@ -2,7 +2,7 @@
 
     PYTHONPATH=src:. .venv/bin/python bench/fp_classes.py eval/real [--type statement] [--show]
 
-Scores the dev reports (never the test split: it refuses any other) and sorts every false
+Scores the dev reports (it reads no other split) and sorts every false
 candidate into a class of cause, read off the candidate and its sentence:
 
 - `duplicate`: another candidate of the same type in the report matched a gold event and
