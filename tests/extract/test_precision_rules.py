@@ -199,6 +199,17 @@ def test_a_natural_disasters_toll_is_no_casualty_claim(text: str) -> None:
         assert len(_of("casualty_claim", text)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The humanitarian disaster in the city has killed more than 400 civilians, the UN said.",
+        "An eruption of clashes on the border killed 30 soldiers on Sunday.",
+    ],
+)
+def test_a_wars_disaster_is_still_the_wars_toll(text: str) -> None:
+    assert len(_of("casualty_claim", text)) == 1
+
+
 def test_a_toll_of_the_fighting_stays_a_claim_beside_a_disaster_far_away() -> None:
     text = (
         "Army shelling killed 12 civilians in the border villages on Sunday, weeks after "

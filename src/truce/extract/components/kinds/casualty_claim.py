@@ -38,12 +38,12 @@ _WEAPON = re.compile(
 
 
 # A natural disaster as the toll's cause, just before or after its trigger: "the earthquake that
-# has killed more than 3,000", "raised the death toll from Friday's 7.7 magnitude quake", "a
-# disaster that has already killed". (A war's famine or a shelled dam stays the war's.)
+# has killed more than 3,000", "raised the death toll from Friday's 7.7 magnitude quake". A
+# "humanitarian disaster", an "eruption" of violence, a war's famine stay the war's.
 _DISASTER = re.compile(
     r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|floods?|flooding|landslides?|mudslides?|"
-    r"cyclones?|typhoons?|hurricanes?|storms?|tsunamis?|eruptions?|wildfires?|"
-    r"(?:natural\s+)?disasters?)\b",
+    r"cyclones?|typhoons?|hurricanes?|storms?|tsunamis?|volcanic|wildfires?|"
+    r"natural\s+disasters?)\b",
     re.IGNORECASE,
 )
 _DISASTER_BEFORE, _DISASTER_AFTER = 80, 60
