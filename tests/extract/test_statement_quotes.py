@@ -7,6 +7,7 @@ from datetime import date
 from truce.extract.components.kinds.statement_quotes import open_quote_before
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.switches import switched_off
 
 _NLP = build_pipeline()
 
@@ -41,4 +42,10 @@ def test_a_new_quotation_by_the_same_speaker_is_a_statement_of_its_own() -> None
         "“The truce holds in Zenda,” Qatar's foreign minister said on Monday.\n\n"
         "“We will keep working with both sides,” Qatar's foreign minister added."
     )
-    assert len(_statements(text)) == 2
+    # The quotation rule leaves the second quotation alone; the speaker's turn, told in two
+    # sentences in a row, is then one statement with both spans (`statement.one_turn`,
+    # tests/extract/test_precision_rules.py).
+    with switched_off(["statement.one_turn"]):
+        assert len(_statements(text)) == 2
+    (turn,) = _statements(text)
+    assert len(turn.mentions) == 2

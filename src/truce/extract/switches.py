@@ -104,6 +104,12 @@ RULES: dict[str, str] = {
 }
 
 
+def _precision_rules() -> dict[str, str]:
+    from truce.extract.switches_precision import RULES as PRECISION
+
+    return PRECISION
+
+
 def _trigger_branches() -> dict[str, str]:
     """Each named alternative of the trigger table (`triggers.branches`) is a rule of its own."""
     from truce.extract.triggers import NAMED, TRIGGERS
@@ -116,6 +122,7 @@ def _trigger_branches() -> dict[str, str]:
     return out
 
 
+RULES.update(_precision_rules())
 RULES.update(_trigger_branches())
 # The rules switched off now; read it, never assign it (use `switched_off`).
 OFF: frozenset[str] = frozenset()

@@ -20,6 +20,7 @@ from truce.extract.components.actors import target_of
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
+from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, candidate, holders
@@ -161,6 +162,8 @@ def assemble(doc: Doc) -> list[Candidate]:
     if on("doc.name_speakers"):
         name_speakers(candidates, text)
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
+    if on("statement.one_turn"):
+        candidates = merge_turns(candidates, sentence_spans(doc))
     conflict = sides(actors)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[tuple[int, int], bool], str | None] = {}

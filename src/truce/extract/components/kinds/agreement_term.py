@@ -16,6 +16,7 @@ import re
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
+from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
 from truce.extract.components.sentence_view import (
     Sentence,
     candidate,
@@ -153,6 +154,8 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     if not context.names_the_truce(s) and not (ratio(s) or deal_content(s)):
         return []
     no_provision = done_under_the_deal(s) or the_deal_as_a_whole(s)
+    if threat_if_violated(s) or accepts_proposal(s):
+        return []  # a party's position on the deal (term_guards)
     if no_provision and not (ratio(s) or deal_content(s) or rate_ahead(s)):
         return []
     return terms(s, context.article)

@@ -1,7 +1,8 @@
 """Casualty claims: a toll with its counts ("three killed and 12 wounded"), or a toll the text
 does not count ("several people were wounded"); the side that caused it is the party in "by X",
 else the side whose weapon or forces did it ("Israeli shelling killed three"), else the first
-party named.
+party named. A toll of an earthquake, a flood or a storm is no claim about the conflict
+(rule `casualty.disaster`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import DURATION_UNITS, Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import Sentence, by_actor, candidate, parties
 from truce.extract.model import Candidate
+from truce.extract.switches import on
 
 KIND = EventType.CASUALTY_CLAIM
 CASUALTY_UNITS = {"killed", "wounded"}
@@ -35,9 +37,29 @@ _WEAPON = re.compile(
 )
 
 
+# A natural disaster as the toll's cause, just before or after its trigger: "the earthquake that
+# has killed more than 3,000", "raised the death toll from Friday's 7.7 magnitude quake". A
+# "humanitarian disaster", an "eruption" of violence, a war's famine stay the war's.
+_DISASTER = re.compile(
+    r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|floods?|flooding|landslides?|mudslides?|"
+    r"cyclones?|typhoons?|hurricanes?|storms?|tsunamis?|volcanic|wildfires?|"
+    r"natural\s+disasters?)\b",
+    re.IGNORECASE,
+)
+_DISASTER_BEFORE, _DISASTER_AFTER = 80, 60
+
+
+def disaster_toll(s: Sentence, match: re.Match[str]) -> bool:
+    """Whether the toll at `match` is a natural disaster's (near the trigger, either side)."""
+    if not on("casualty.disaster"):
+        return False
+    lo = max(0, match.start() - _DISASTER_BEFORE)
+    return _DISASTER.search(s.text, lo, match.end() + _DISASTER_AFTER) is not None
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     match = first_trigger(KIND, s)
-    if match is None:
+    if match is None or disaster_toll(s, match):
         return []
     trigger = s.start + match.start()
     counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]

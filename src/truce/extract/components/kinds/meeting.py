@@ -12,6 +12,7 @@ from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, dated, first_trigger
 from truce.extract.components.sentence_view import Sentence, candidate, finditer, parties
 from truce.extract.model import Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS
 
 KIND = EventType.MEETING
@@ -39,6 +40,25 @@ _TALKS_AS_MEANS = re.compile(
     r"\b(?:after|through|following|via|as\s+a\s+result\s+of|suspension\s+of|suspend(?:ed|ing)?|"
     r"intensify|resume|resumption\s+of|pause\s+in)\s+(?:the\s+|a\s+|recent\s+|direct\s+|"
     r"formal\s+|further\s+|[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# Talks named only as a prospect, an offer or an aim: "the start of negotiations on the second
+# phase", "open to further discussions", "ready to discuss a freeze", "beginning talks on the
+# cessation", "opening the door to negotiations", "before entering political talks", "will
+# involve discussions"; talks asked for ("wants talks to begin"); or a meeting as the time of
+# something else ("a key demand before peace talks", "ahead of a meeting with Carney"). Such a
+# mention reports no meeting unless dated (rule `meeting.talks_ahead`; a party's offer stays
+# its statement).
+_TALKS_AHEAD = re.compile(
+    r"\b(?:(?:start|beginning|launch|opening|onset)\s+of|"
+    r"(?:open|ready|willing|prepared|eager)\s+(?:to|for)|"
+    # talks wanted or asked for: "wants talks to begin without conditions", "called for talks"
+    r"wants?|wanted|calls?\s+for|called\s+for|urg(?:es|ed)|demand(?:s|ed)?|"
+    # a meeting as the time of something else: "before peace talks", "ahead of a meeting with"
+    r"before|ahead\s+of|prior\s+to|"
+    r"begin(?:s|ning)?|enter(?:s|ing)?(?:\s+into)?|involve|"
+    r"(?:door|way|path|road)\s+(?:to|for))\s+"
+    r"(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _MEETING_NOUN = re.compile(r"talks|negotiations?|discussions?|meeting|summit", re.IGNORECASE)
@@ -71,6 +91,13 @@ def meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
         s is not None
         and _MEETING_NOUN.fullmatch(match.group())
         and _TALKS_AS_MEANS.search(text, max(0, match.start() - 60), match.start())
+        and not dated(s, match)
+    ):
+        return False
+    if (
+        s is not None
+        and on("meeting.talks_ahead")
+        and _TALKS_AHEAD.search(text, max(0, match.start() - 40), match.start())
         and not dated(s, match)
     ):
         return False

@@ -1,0 +1,67 @@
+"""One statement per speaker's turn: sentences in a row by one speaker are one statement.
+
+   Zakharova said the strikes went on daily. "Russia strictly adheres to the ban," she said.
+   On NATO, Zakharova said the alliance was arming.
+
+A report gives a speaker several sentences in a row (the quote, the paraphrase, the "he added"
+that follows); the monitor records one statement for that turn, as it records one statement
+for a quotation cut into sentences (`statement_quotes`). A later statement of the same speaker
+and party, no further than `TURN_REACH` sentences after the last one of the turn and with no
+other statement between, joins the turn's first: its span goes to the first's `mentions`, and
+what the first lacks (date, target, place, quote) it takes from it.
+
+A turn ends at another speaker's statement, at a sentence more than `TURN_REACH` sentences
+on, or where the party speaking changes; an unnamed speaker ("the source said") never makes a
+turn of two statements. The candidates are read once in order: linear in their number.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from truce.extract.components.repeats import MAX_MENTIONS
+from truce.extract.model import Candidate, Span
+
+# How many sentences on a later statement of the same speaker still belongs to the turn.
+TURN_REACH = 2
+
+
+def merge_turns(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]:
+    """The candidates with each statement that continues a speaker's turn merged into the
+    turn's first statement."""
+    starts = [start for start, _ in sentences]
+    out: list[Candidate] = []
+    turn: Candidate | None = None  # the first statement of the running turn
+    last = -1  # the sentence of the turn's latest statement
+    for c in candidates:
+        if c.type != "statement":
+            out.append(c)
+            continue
+        at = bisect_right(starts, c.span[0]) - 1
+        if turn is not None and _same_speaker(turn, c) and 0 <= at - last <= TURN_REACH:
+            _join(turn, c)
+            last = at
+            continue
+        turn, last = c, at
+        out.append(c)
+    return out
+
+
+def _same_speaker(a: Candidate, b: Candidate) -> bool:
+    speaker = a.source.speaker
+    return (
+        speaker is not None
+        and speaker == b.source.speaker
+        and a.actor is not None
+        and a.actor == b.actor
+    )
+
+
+def _join(into: Candidate, other: Candidate) -> None:
+    for name in ("date", "date_precision", "target", "location", "quote"):
+        if getattr(into, name) is None:
+            setattr(into, name, getattr(other, name))
+    into.participants = sorted(set(into.participants) | set(other.participants))
+    spans = sorted({into.span, *into.mentions, other.span, *other.mentions})
+    kept = spans[:MAX_MENTIONS]
+    into.mentions = kept if into.span in kept else sorted([*kept[:-1], into.span])

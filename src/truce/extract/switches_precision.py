@@ -1,0 +1,15 @@
+"""The precision rules' names (branch `exprec`), kept apart from `switches.RULES` so that
+rounds adding rules at once do not edit the same lines; `switches` reads them into `RULES`.
+
+Each removes a class of false candidate seen across dev reports and conflicts.
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    "statement.one_turn": "sentences in a row by one speaker are one statement (its turn)",
+    "meeting.talks_ahead": "'open to further talks', 'the start of negotiations': no meeting held",
+    "term.threat_if_violated": "'will respond if the deal is violated': a threat, not a term",
+    "term.accepts_proposal": "'agreed to a truce proposed by the Quad': an answer, not a term",
+    "casualty.disaster": "an earthquake's or a storm's toll is no claim about the conflict",
+}
