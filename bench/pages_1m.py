@@ -23,10 +23,12 @@ With --after-append, only the first views after an append through the API are me
 the server as it was ("today": the source tree of --before, taken with `git archive`; every view
 after an append waits for a judgment of its own) and as it is (this tree, with the background
 warm, `server.warm`), one after the other on the same scratch copy: each asks the agreement
-page now, at day 4 and the status API at an instant (remembered as asked), then, --rounds
+page now, at day 4 and the status API now and at an instant (remembered as asked), then, --rounds
 times, appends a claim and asks the page at once (the warm is still judging: the view waits for
 that judgment, never a second one), and appends another, lets --pause seconds pass (a person
-reading the last page), and asks the three again.
+reading the last page), and asks the four again (the status API now and at an instant, the
+page now and at day 4), then "now" `AGAIN` more times (a dashboard polling it on an unchanged
+head: `server.now_status` keeps its bytes per span).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ ROUTES = {
     "api claims, actor + status": f"/api/claims?agreement={A}&actor=israel&status=reported",
     "api claims, offset 900k": f"/api/claims?agreement={A}&offset=OFFSET",
     "api status": f"/api/agreements/{A}/status?at=2023-12-02T00:00",
+    "api status now": f"/api/agreements/{A}/status",
     "api timeline, a page": f"/api/agreements/{A}/timeline?offset=400000&limit=100",
     "index": "/",
     "review queue": "/review",
@@ -135,7 +138,8 @@ def scratch_copy(db: str) -> Iterator[str]:
         admin.dispose()
 
 
-STATUS_BOUND = ("agreement page", "agreement page at day 4", "api status")
+STATUS_BOUND = ("agreement page", "agreement page at day 4", "api status", "api status now")
+AGAIN = 3  # with --after-append: "now" asked again this many times after the later views
 
 
 def append(client: httpx.Client, n: int) -> float:
@@ -163,6 +167,7 @@ def after_append(db: str, rounds: int, pause: float, before: Path) -> dict[str, 
                     row[f"{name} cold_s"] = round(timed(client, ROUTES[name])[0], 3)
                 at_once: list[float] = []
                 later: dict[str, list[float]] = {name: [] for name in STATUS_BOUND}
+                again: list[float] = []
                 for _ in range(rounds):
                     appended += 1
                     append(client, appended)
@@ -172,9 +177,12 @@ def after_append(db: str, rounds: int, pause: float, before: Path) -> dict[str, 
                     time.sleep(pause)
                     for name in STATUS_BOUND:
                         later[name].append(timed(client, ROUTES[name])[0])
+                    for _ in range(AGAIN):  # a dashboard polling "now" on an unchanged head
+                        again.append(timed(client, ROUTES["api status now"])[0])
                 row["agreement page right after_s"] = [round(t, 3) for t in at_once]
                 for name, times in later.items():
                     row[f"{name} {pause:g} s after_s"] = [round(t, 3) for t in times]
+                row["api status now, asked again_s"] = [round(t, 4) for t in again]
                 results[arm] = row
                 print(arm, json.dumps(row), flush=True)
     return results
