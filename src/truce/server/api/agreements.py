@@ -70,16 +70,13 @@ def status(
 ) -> Response:
     instant = at or None
     body = _status_body(ledger, cache, seq, agreement, instant)
-    if instant is None:  # the answer "now" is kept (`storage.held`), its bytes per span
-        warmer.asked(
-            ("status", agreement, None), True, lambda _: services.status(ledger, agreement)
-        )
-    else:
-        warmer.asked(
-            ("status", agreement, instant),
-            False,
-            lambda moved: _status_body(ledger, cache, moved, agreement, instant),
-        )
+    # Remembered: after an append the warm judges it again and makes its bytes (for "now": the
+    # answer is kept with its span, `storage.held`, and its bytes per span, `server.now_status`).
+    warmer.asked(
+        ("status", agreement, instant),
+        instant is None,
+        lambda moved: _status_body(ledger, cache, moved, agreement, instant),
+    )
     return Response(body, media_type="application/json")
 
 
