@@ -23,10 +23,14 @@ With --after-append, only the first views after an append through the API are me
 the server as it was ("today": the source tree of --before, taken with `git archive`; every view
 after an append waits for a judgment of its own) and as it is (this tree, with the background
 warm, `server.warm`), one after the other on the same scratch copy: each asks the agreement
-page now, at day 4 and the status API at an instant (remembered as asked), then, --rounds
+page now, at day 4 and the status API now and at an instant (remembered as asked), then, --rounds
 times, appends a claim and asks the page at once (the warm is still judging: the view waits for
 that judgment, never a second one), and appends another, lets --pause seconds pass (a person
-reading the last page), and asks the three again.
+reading the last page), and asks the four again (the status API now and at an instant, the
+page now and at day 4), then "now" `AGAIN` more times (a dashboard polling it on an unchanged
+head: `server.now_status` keeps its bytes per span). With --labelled, a third server, with
+TRUCE_PREVIOUS_WHILE_JUDGING: the page right after an append is the previous head's, labelled,
+while the new head is judged (`server.previous_view`); whether it was is recorded per round.
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ ROUTES = {
     "api claims, actor + status": f"/api/claims?agreement={A}&actor=israel&status=reported",
     "api claims, offset 900k": f"/api/claims?agreement={A}&offset=OFFSET",
     "api status": f"/api/agreements/{A}/status?at=2023-12-02T00:00",
+    "api status now": f"/api/agreements/{A}/status",
     "api timeline, a page": f"/api/agreements/{A}/timeline?offset=400000&limit=100",
     "index": "/",
     "review queue": "/review",
@@ -135,7 +140,8 @@ def scratch_copy(db: str) -> Iterator[str]:
         admin.dispose()
 
 
-STATUS_BOUND = ("agreement page", "agreement page at day 4", "api status")
+STATUS_BOUND = ("agreement page", "agreement page at day 4", "api status", "api status now")
+AGAIN = 3  # with --after-append: "now" asked again this many times after the later views
 
 
 def append(client: httpx.Client, n: int) -> float:
@@ -146,13 +152,18 @@ def append(client: httpx.Client, n: int) -> float:
     return time.perf_counter() - began
 
 
-def after_append(db: str, rounds: int, pause: float, before: Path) -> dict[str, Any]:
+def after_append(
+    db: str, rounds: int, pause: float, before: Path, labelled: bool = False
+) -> dict[str, Any]:
     """The first views after an append, today's server beside the warm one (module doc)."""
     results: dict[str, Any] = {"pause_s": pause}
     token: str | None = None
     appended = 0
     today = {"PYTHONPATH": f"{before / 'src'}:{before}"}
-    for arm, env in (("today", today), ("warm", {"TRUCE_WARM_ANSWERS": "1"})):
+    arms = [("today", today), ("warm", {"TRUCE_WARM_ANSWERS": "1"})]
+    if labelled:  # the page right after an append: the previous head's, labelled
+        arms.append(("labelled", {"TRUCE_WARM_ANSWERS": "1", "TRUCE_PREVIOUS_WHILE_JUDGING": "1"}))
+    for arm, env in arms:
         with serving(db, "--no-example", expect_token=token is None, env=env) as live:
             token = token or live.admin_token
             headers = {"Authorization": f"Bearer {token}"}
@@ -162,19 +173,28 @@ def after_append(db: str, rounds: int, pause: float, before: Path) -> dict[str, 
                 for name in STATUS_BOUND:  # cold: judged, and remembered as asked
                     row[f"{name} cold_s"] = round(timed(client, ROUTES[name])[0], 3)
                 at_once: list[float] = []
+                shown_previous: list[bool] = []
                 later: dict[str, list[float]] = {name: [] for name in STATUS_BOUND}
+                again: list[float] = []
                 for _ in range(rounds):
                     appended += 1
                     append(client, appended)
-                    at_once.append(timed(client, ROUTES["agreement page"])[0])
+                    began = time.perf_counter()
+                    page = client.get(ROUTES["agreement page"])
+                    at_once.append(time.perf_counter() - began)
+                    shown_previous.append('id="previous"' in page.text)
                     appended += 1
                     append(client, appended)
                     time.sleep(pause)
                     for name in STATUS_BOUND:
                         later[name].append(timed(client, ROUTES[name])[0])
+                    for _ in range(AGAIN):  # a dashboard polling "now" on an unchanged head
+                        again.append(timed(client, ROUTES["api status now"])[0])
                 row["agreement page right after_s"] = [round(t, 3) for t in at_once]
+                row["agreement page right after, the previous head's labelled"] = shown_previous
                 for name, times in later.items():
                     row[f"{name} {pause:g} s after_s"] = [round(t, 3) for t in times]
+                row["api status now, asked again_s"] = [round(t, 4) for t in again]
                 results[arm] = row
                 print(arm, json.dumps(row), flush=True)
     return results
@@ -198,6 +218,11 @@ def main() -> None:
     parser.add_argument(
         "--before", default="31f0c18", help="with --after-append: the code as it was (a revision)"
     )
+    parser.add_argument(
+        "--labelled",
+        action="store_true",
+        help="with --after-append: a third server, with TRUCE_PREVIOUS_WHILE_JUDGING",
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
     if args.after_append:
@@ -205,7 +230,7 @@ def main() -> None:
             archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before],
                                      capture_output=True, check=True)  # fmt: skip
             subprocess.run(["tar", "-x", "-C", before], input=archive.stdout, check=True)
-            found = after_append(db, args.rounds, args.pause, Path(before))
+            found = after_append(db, args.rounds, args.pause, Path(before), args.labelled)
         found["before"] = args.before
         found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
         out = Path(args.out).with_name(Path(args.out).stem + "-after-append.json")

@@ -13,6 +13,7 @@ from truce import services
 from truce.server import views
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep, WarmerDep
 from truce.server.pages import FormToken, Viewer, check_posted_form, page_response
+from truce.server.previous_view import while_judging
 from truce.services.access import Action
 from truce.services.review_edits import form_edits
 
@@ -38,6 +39,7 @@ def index(request: Request, who: Viewer, data: Agreements) -> Response:
 
 
 def agreement_view(
+    request: Request,
     agreement: str,
     ledger: LedgerDep,
     cache: CacheDep,
@@ -54,6 +56,8 @@ def agreement_view(
         instant is None,
         lambda moved: views.cached_agreement_view(ledger, cache, moved, agreement, instant),
     )
+    if instant is None:
+        request.app.state.previous.keep(agreement, seq, data)
     return data
 
 
@@ -67,7 +71,24 @@ def agreement_json(agreement: str, who: Viewer, data: AgreementView) -> dict[str
 
 
 @router.get("/agreements/{agreement}", response_class=HTMLResponse)
-def agreement_page(request: Request, agreement: str, who: Viewer, data: AgreementView) -> Response:
+def agreement_page(
+    request: Request,
+    agreement: str,
+    who: Viewer,
+    ledger: LedgerDep,
+    cache: CacheDep,
+    seq: HeadSeq,
+    warmer: WarmerDep,
+    at: str | None = Query(None, max_length=100),
+) -> Response:
+    if not at and request.app.state.settings.previous_while_judging:
+        found = while_judging(request.app.state.previous, ledger, cache, agreement, seq)
+        if found is not None:  # labelled as the previous head's, reloading until current
+            shown = page_response(request, "agreement.html", who, found)
+            shown.headers["Refresh"] = str(found["previous"]["refresh_s"])
+            shown.headers["Cache-Control"] = "no-store"
+            return shown
+    data = agreement_view(request, agreement, ledger, cache, seq, warmer, at)
     return page_response(request, "agreement.html", who, data)
 
 

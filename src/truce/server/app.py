@@ -27,6 +27,7 @@ from truce.server.cache import HeadCache
 from truce.server.headers import SecurityHeaders
 from truce.server.json_depth import JsonDepthLimit
 from truce.server.limits import BodyLimit
+from truce.server.previous_view import PreviousViews
 from truce.server.settings import ServerSettings
 from truce.server.throttle import FailureThrottle
 from truce.server.warm import WarmAfterWrites, Warmer
@@ -78,6 +79,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     app.state.ledger = ledger
     app.state.cache = cache
     app.state.warmer = warmer
+    app.state.previous = PreviousViews()  # TRUCE_PREVIOUS_WHILE_JUDGING (server.previous_view)
     throttle = FailureThrottle(settings.auth_failure_burst, settings.auth_failures_per_minute)
     app.state.throttle = throttle
     for router in ROUTERS:

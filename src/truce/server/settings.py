@@ -65,6 +65,11 @@ class ServerSettings(BaseSettings):
         description="how often the warm looks for appends made by another process (the CLI, "
         "another server) while pages were asked recently (0: only after this server's writes)",
     )
+    previous_while_judging: bool = Field(
+        False,
+        description="while the new head's 'now' is judged, show the agreement page of the "
+        "previous head, labelled as such and reloading itself, instead of waiting",
+    )
     public_read: bool = Field(
         False,
         description="anyone may read the record without signing in, as `public` (no "

@@ -12,7 +12,9 @@ again at the new head in a thread of its own, "now" first. It learns that the he
   same SQLite file, or by another server on the same PostgreSQL database.
 
 A page asked for while its judgment is under way waits for it (`services.single_flight`): a
-correct page that waits rather than the previous head's answer shown as current. A failed warm
+correct page that waits rather than the previous head's answer shown as current (or, with
+`TRUCE_PREVIOUS_WHILE_JUDGING`, that answer's page labelled as a previous head's and reloading
+itself: `server.previous_view`). A failed warm
 is logged and forgotten; the next request judges for itself. On shutdown the warmer starts
 nothing new and waits at most `STOP_WAIT_S` for the computation under way (a kept answer is
 written aside and renamed into place, so one cut short leaves nothing half written).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -16,10 +17,12 @@ from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
 from truce.services.instants import parse_instant
 from truce.services.single_flight import Shared, SingleFlight
-from truce.storage import held
+from truce.storage import held, judge_lock
 from truce.storage.answers import AnswerStore, Kept
 from truce.storage.ledger import Ledger
 from truce.storage.snapshot import Head
+
+log = logging.getLogger("truce.judge")
 
 
 def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
@@ -84,6 +87,28 @@ def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> st
         found = _read(store, head, spec, when, None if now else when.isoformat(), printed)
         if found is not None:
             return found
+    # Judged once across processes too (`storage.judge_lock`): who waited reads what was kept.
+    with judge_lock.holding(store, head, "now" if now else when.isoformat()) as waited:
+        if waited:
+            if now:  # still under way: "now" is later than the instant the other judged at
+                when = parse_instant(None, spec.zone)
+            found = _read(store, head, spec, when, None if now else when.isoformat(), printed)
+            if found is not None:
+                return found
+        return _judge_and_keep(ledger, agreement, spec, when, head, now, printed)
+
+
+def _judge_and_keep(
+    ledger: Ledger,
+    agreement: str,
+    spec: AgreementSpec,
+    when: datetime,
+    head: Head,
+    now: bool,
+    printed: bool,
+) -> str | dict[str, Any]:
+    """Judge (once in this process: `_judge_once`) and keep the answer, as `_status` returns it."""
+    store = ledger.answers(agreement)
     judgment = _judge_once(ledger, agreement, spec, when, head, now)
     if judgment.waited:  # another caller judged and kept it: read what it kept
         found = _read(store, head, spec, when, None if now else when.isoformat(), printed)
@@ -179,6 +204,7 @@ def _judge_once(
 
     def judge() -> _Judgment:
         horizon = Horizon(when.timestamp()) if now else None
+        log.info("judging %s at %s on head %s", agreement, "now" if now else when, head.seq)
         return _Judgment(_judged(ledger, agreement, spec, when, horizon), horizon)
 
     where = (repr(ledger.engine.url), str(ledger.answers(agreement).folder()))

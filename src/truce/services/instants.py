@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time as clock
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -19,10 +20,16 @@ class InstantOutOfRange(BadInstant):
     default_hint = f"ask about an instant from {date_range_text()}"
 
 
+def now_s() -> float:
+    """The present instant, as seconds since the epoch: what "now" is judged at (the one place
+    every status "now" reads the clock, so a test can move it)."""
+    return clock.time()
+
+
 def parse_instant(text: str | None, zone: ZoneInfo) -> datetime:
     """`--at` values: a full time, a local time, or a date (its end, so the day is complete)."""
     if text is None or text == "now":
-        return datetime.now(zone)
+        return datetime.fromtimestamp(now_s(), zone)
     try:
         if len(text.strip()) == 10:
             day = date.fromisoformat(text.strip())

@@ -5,7 +5,8 @@ append (a page and its API twin, two people, the background warm and a person) m
 twice. The first caller of a key runs it; callers of the same key while it runs wait and get
 its result. A failure is not shared: the waiters are woken and the next of them runs the
 computation itself (a judgment that failed once, say on a lost connection, may succeed again).
-Only one process is covered: servers on one PostgreSQL database each judge once.
+Only one process is covered here; across processes (servers on one database, a server and the
+CLI) the status service takes `storage.judge_lock` around judging and keeping.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.server.cache import HeadCache
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader, WarmerDep
+from truce.server.now_status import now_body
 from truce.server.timeline_page import timeline_page
 from truce.services.ledger import Ledger
 from truce.spec_yaml import load_spec
@@ -69,23 +70,25 @@ def status(
 ) -> Response:
     instant = at or None
     body = _status_body(ledger, cache, seq, agreement, instant)
-    if instant is None:  # the answer "now" is kept (`storage.held`); its text is made per second
-        warmer.asked(
-            ("status", agreement, None), True, lambda _: services.status(ledger, agreement)
-        )
-    else:
-        warmer.asked(
-            ("status", agreement, instant),
-            False,
-            lambda moved: _status_body(ledger, cache, moved, agreement, instant),
-        )
+    # Remembered: after an append the warm judges it again and makes its bytes (for "now": the
+    # answer is kept with its span, `storage.held`, and its bytes per span, `server.now_status`).
+    warmer.asked(
+        ("status", agreement, instant),
+        instant is None,
+        lambda moved: _status_body(ledger, cache, moved, agreement, instant),
+    )
     return Response(body, media_type="application/json")
 
 
 def _status_body(
     ledger: Ledger, cache: HeadCache, seq: int, agreement: str, at: str | None
 ) -> bytes:
-    # Serialised once per head and instant: a dashboard polling a truce costs one query.
+    # Serialised once per head and instant: a dashboard polling a truce costs one query. "Now":
+    # once per span its kept answer holds for (`server.now_status`), else once a second.
+    if at is None:
+        body = now_body(ledger, cache, seq, agreement)
+        if body is not None:
+            return body
     key = ("status", agreement, at or f"now@{int(time.time())}")
     return cache.get(
         key, seq, lambda: _json(services.status_answer(ledger, agreement, at).as_data())

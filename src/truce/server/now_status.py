@@ -1,0 +1,84 @@
+"""`GET /api/agreements/{id}/status` with no instant: its bytes made once per span.
+
+The answer "now" is kept with the span of instants [T, U) it holds for (`storage.held`): asked
+again at any instant of the span on the same chain head, it reads the same but for the instant
+it shows. Reading it back still parsed, checked and serialised the whole answer (19 MB, about
+2 s at a million claims) per second asked. So the server keeps the answer's bytes per (chain
+head, span, format), cut in two where the instant goes, and a read inside the span costs the
+head's query, the kept file's first line and a join. A read past the span's end finds no span
+that holds and is judged again (or read from what another request or process kept); an append
+moves the head, and nothing kept for the old one is used (`HeadCache`, and the head in the key).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from truce import services
+from truce.domain.engine.answer import shown_instant
+from truce.server.cache import HeadCache
+from truce.services import instants
+from truce.services.held_now import NowSpan, keeps_answers, now_span
+from truce.services.ledger import Ledger
+
+FORMAT = "json"  # the API's compact JSON (the only form this route answers in)
+
+
+@dataclass(frozen=True)
+class NowBody:
+    """An answer's bytes less its instant: `before` + the instant shown + `after`."""
+
+    before: bytes
+    after: bytes
+    zone: ZoneInfo
+
+    def at(self, instant: float) -> bytes:
+        shown = json.dumps(shown_instant(instant, self.zone), ensure_ascii=False)
+        return b"".join((self.before, shown.encode("utf-8"), self.after))
+
+
+def dumped(data: Any) -> bytes:
+    """The route's JSON: compact, UTF-8."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def now_body(ledger: Ledger, cache: HeadCache, seq: int, agreement: str) -> bytes | None:
+    """The answer "now" as the route sends it, from the bytes kept for the span that holds at
+    this instant; None when answers cannot be kept (a database in memory: no span is ever
+    known, and the caller keeps its own)."""
+    if not keeps_answers(ledger, agreement):
+        return None
+    instant = instants.now_s()
+    span = now_span(ledger, agreement, instant)
+    if span is None:  # judged here, or by whoever is judging it (`services.single_flight`)
+        data = services.status_answer(ledger, agreement, None).as_data()
+        span = now_span(ledger, agreement, instants.now_s())
+        if span is None:  # judged, but not kept (the head moved meanwhile)
+            return dumped(data)
+        zone = ledger.agreement(agreement)[0].zone
+        cache.get(_key(agreement, span), seq, lambda: _cut(data, zone))
+        return dumped(data)
+    body = cache.get(_key(agreement, span), seq, lambda: _built(ledger, agreement))
+    return body.at(instant)
+
+
+def _key(agreement: str, span: NowSpan) -> tuple[object, ...]:
+    return ("status-now", agreement, span.seq, span.hash, span.since, span.until, FORMAT)
+
+
+def _built(ledger: Ledger, agreement: str) -> NowBody:
+    """The kept answer, read back once for its span (checked against the answer's contract)."""
+    data = services.status_answer(ledger, agreement, None).as_data()
+    return _cut(data, ledger.agreement(agreement)[0].zone)
+
+
+def _cut(data: dict[str, Any], zone: ZoneInfo) -> NowBody:
+    """`data`'s bytes, cut where its instant goes: a mark no answer can hold stands in for it."""
+    mark = f"\0{uuid.uuid4().hex}\0"
+    marked = json.dumps(mark, ensure_ascii=False).encode("utf-8")
+    before, after = dumped({**data, "at": mark}).split(marked)
+    return NowBody(before, after, zone)
