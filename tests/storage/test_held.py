@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +27,15 @@ from truce.storage import Ledger, held
 
 AGREEMENT = "soon"
 NOW = datetime.now(UTC).replace(microsecond=0)
-START = NOW + timedelta(days=2, hours=3)  # the pause starts later than any "now" of the run
+ZONE = ZoneInfo("Asia/Jerusalem")
+# The pause starts later than any "now" of the run, at noon in the agreement's zone, and the
+# day-dated claim is of the next local day: its day must begin after the start, or the first
+# change of the answer "now" is that day's midnight, not the start (the test's premise). With
+# the claim dated by its UTC day, the test failed whenever it ran between about 19:00 and
+# 22:00 UTC.
+START = (NOW.astimezone(ZONE).replace(hour=12, minute=0, second=0) + timedelta(days=2)).astimezone(
+    UTC
+)
 
 
 def _spec() -> tuple[AgreementSpec, str]:
@@ -53,7 +62,8 @@ def _claims(spec: AgreementSpec) -> list[Any]:
         {"type": "release", "actor": "hamas", "subject": "hostages", "quantity": 12,
          "date": (START + timedelta(hours=5)).isoformat(), "sources": [{"outlet": "AP"}]},
         {"type": "release", "actor": "israel", "subject": "prisoners", "quantity": 30,
-         "date": (START + timedelta(hours=9)).isoformat()[:10], "sources": [{"outlet": "AP"}]},
+         "date": (START + timedelta(days=1)).astimezone(ZONE).date().isoformat(),
+         "sources": [{"outlet": "AP"}]},
     ]  # fmt: skip
     return [ClaimInput.model_validate({"agreement": AGREEMENT, **r}).to_claim(spec.zone)
             for r in rows]  # fmt: skip
