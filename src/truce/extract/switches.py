@@ -101,6 +101,11 @@ RULES: dict[str, str] = {
     "doc.target": "a breach's or statement's target: the report's other side, when named",
     "doc.known_pair": "a group and the government it fights, both named, are the two sides",
     "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
+    # Recall rules (branch `exrecall`).
+    "breach.mutual": "'accused each other of violating': one breach by each side",
+    "aid.verb_forms": "'aid entering Gaza', 'trucks passing through', 'allowed to deliver aid'",
+    "extension.to_a_date": "'the deadline was extended to Feb. 18': a truce moved to a later day",
+    "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
 }
 
 

@@ -14,6 +14,7 @@ Who is said to have done it depends on how the sentence puts it:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
@@ -82,6 +83,39 @@ def _supposed(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# Rule `breach.mutual`: two sides accusing each other allege two breaches, one by each:
+# "both sides have accused each other of violating the truce", "the two countries exchanged
+# accusations of violating the ceasefire", "accusations of breaches have been fired back and
+# forth between Russia and Ukraine".
+_MUTUAL = re.compile(
+    r"\b(?:accus\w*|blam\w*)\s+(?:each\s+other|one\s+another|the\s+other)\b|"
+    r"\b(?:exchang|trad)\w*\s+(?:\w+\s+)?(?:accusations|allegations|blame|charges)\b|"
+    r"\bback\s+and\s+forth\b|\beach\s+blaming\s+the\s+other\b",
+    re.IGNORECASE,
+)
+_MUTUAL_CUES = ("other", "another", "exchang", "trad", "back and forth")
+
+
+def mutual(s: Sentence) -> re.Match[str] | None:
+    """Two sides accusing each other (`_MUTUAL`), if the sentence says so."""
+    if not on("breach.mutual") or not any(c in (s.lower or s.text.lower()) for c in _MUTUAL_CUES):
+        return None
+    return _MUTUAL.search(s.text)
+
+
+def _two_sides(s: Sentence, holders: tuple[str | None, str | None]) -> list[str | None]:
+    """The two sides of a mutual accusation: the first two parties the sentence names, else
+    the document's main armed group and main state."""
+    named: list[str | None] = []
+    for mention in parties(s.actors):
+        if mention.actor not in named:
+            named.append(mention.actor)
+    for side in holders:
+        if len(named) < 2 and side not in named:
+            named.append(side)
+    return (named + [None, None])[:2]
+
+
 _PARTICIPLE = re.compile(r"(?:breach|violat)ing\b", re.IGNORECASE)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
@@ -90,7 +124,16 @@ _CLAUSE_BREAK = re.compile(r"[,;]")
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s) is None:
         return []
-    return breaches(s, context.article, context.holders[0])
+    found = breaches(s, context.article, context.holders[0])
+    if found and mutual(s) is not None:
+        # One breach alleged by each side against the other: the first found, twice.
+        first = found[0]
+        found = []
+        for actor in _two_sides(s, context.holders):
+            c = replace(first, participants=list(first.participants))
+            c.actor = actor
+            found.append(c)
+    return found
 
 
 def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Candidate]:
