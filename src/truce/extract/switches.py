@@ -105,6 +105,8 @@ RULES: dict[str, str] = {
     "breach.mutual": "'accused each other of violating': one breach by each side",
     "aid.verb_forms": "'aid entering Gaza', 'trucks passing through', 'allowed to deliver aid'",
     "extension.to_a_date": "'the deadline was extended to Feb. 18': a truce moved to a later day",
+    "start.from_a_time": "'agreed to a truce, starting at midnight': the truce starts then",
+    "start.reached_on_a_day": "'reached a truce on Nov. 24', 'a ceasefire was declared on Wednesday'",
     "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
 }
 

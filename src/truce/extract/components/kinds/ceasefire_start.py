@@ -83,10 +83,71 @@ def start_matches(s: Sentence) -> list[re.Match[str]]:
         found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
     if has_cue(lowered, _DECLARED_CUES) and on("start.declared_alone"):
         found = sorted(found + list(finditer(DECLARED_ALONE, s)), key=lambda m: m.start())
+    more = _from_a_time(s)
+    if more:
+        found = sorted(found + more, key=lambda m: m.start())
     return found
 
 
 _DECLARED_CUES = ("declar", "announc", "proclaimed")
+
+# Rule `start.from_a_time`: a truce agreed with the time it starts from, the time after a comma
+# or before the whole: "agreed to a humanitarian truce, starting at midnight local time",
+# "Starting in the early hours of this morning, the two sides agreed to a 60-day pause".
+FROM_A_TIME = re.compile(
+    rf"\b{TRUCE_NOUN}s?,\s+(?:starting|beginning|effective)\b|"
+    rf"^\W*(?:starting|beginning|effective)\s+(?:in|at|from|on)?\b[^.;]{{0,60}}?\b"
+    rf"(?:agreed|announced|declared)\s+(?:to\s+)?(?:an?|the|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{TRUCE_NOUN}s?\b",
+    re.IGNORECASE,
+)
+# Rule `start.reached_on_a_day`: a truce reached, declared or agreed on a day it names: "since
+# Israel and Hamas reached a humanitarian truce on Nov. 24", "a ceasefire reached on May 14",
+# "a ceasefire was declared on Wednesday", "The ceasefire was agreed at midnight on Saturday".
+REACHED_ON = re.compile(
+    rf"\breached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{TRUCE_NOUN}|"
+    rf"\b{TRUCE_NOUN}\s+(?:was\s+|were\s+|had\s+been\s+)?(?:reached|declared|agreed)"
+    rf"(?=\s+(?:on|at|early|late|last)\b)",
+    re.IGNORECASE,
+)
+_TIME_REACH = 30  # how far after the trigger the time it starts from must begin
+# A time the times component may leave without a date: "at midnight local time", "from 6 p.m.".
+_CLOCK_AFTER = re.compile(
+    r"\s+(?:(?:at|from|on)\s+)?(?:midnight|noon|\d|today|tonight|tomorrow|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    re.IGNORECASE,
+)
+_TIME_CUES = ("starting", "beginning", "effective", "reached", "declared", "agreed")
+
+
+def _from_a_time(s: Sentence) -> list[re.Match[str]]:
+    """The truces the sentence starts at a time it names (`FROM_A_TIME`, `REACHED_ON`)."""
+    lowered = s.lower or s.text.lower()
+    if not has_cue(lowered, _TIME_CUES):
+        return []
+    out = []
+    if on("start.from_a_time"):
+        for m in FROM_A_TIME.finditer(s.text):
+            lo, hi = (m.end(), m.end() + _TIME_REACH) if m.start() > 0 else m.span()
+            clock = m.start() > 0 and _CLOCK_AFTER.match(s.text, m.end()) is not None
+            if clock or any(lo <= t.span[0] - s.start <= hi for t in s.times):
+                out.append(m)
+    if on("start.reached_on_a_day"):
+        out += [m for m in REACHED_ON.finditer(s.text) if _day_after(s, m)]
+    return out
+
+
+def _day_after(s: Sentence, match: re.Match[str]) -> bool:
+    at = s.start + match.end()
+    return any(at <= t.span[0] <= at + _TIME_REACH and t.date is not None for t in s.times)
+
+
+def from_a_time(match: re.Match[str]) -> bool:
+    """Whether the trigger is one of `_from_a_time`'s (a truce named with its start)."""
+    return (
+        FROM_A_TIME.fullmatch(match.group()) is not None
+        or REACHED_ON.fullmatch(match.group()) is not None
+    )
 # A declaration told with an appeal to the other side is the news of both, a statement ("Putin
 # on Saturday declared a temporary truce ... and called on Kyiv to observe the same").
 _APPEAL = re.compile(r"\b(?:call(?:ed|s)?\s+(?:on|upon)|urg(?:ed|es)|appeal(?:ed|s)?\s+to)\b", re.I)
@@ -107,7 +168,12 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         (
             m
             for m in start_matches(s)
-            if (halts(m, s) or of_the_truce(KIND, s.text, m) or _dated_start(s, m))
+            if (
+                halts(m, s)
+                or of_the_truce(KIND, s.text, m)
+                or _dated_start(s, m)
+                or from_a_time(m)
+            )
             and not counterfactual(s.text, m)
             and not speculative(s.text, m)
             and not _undated_declaration(s, m)
@@ -161,4 +227,4 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
     )
 
 
-RULE = KindRule(KIND, extract, cues=("commenced", "starting", *_DECLARED_CUES))
+RULE = KindRule(KIND, extract, cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_CUES))
