@@ -107,6 +107,7 @@ RULES: dict[str, str] = {
     "extension.to_a_date": "'the deadline was extended to Feb. 18': a truce moved to a later day",
     "start.from_a_time": "'agreed to a truce, starting at midnight': the truce starts then",
     "start.reached_on_a_day": "'reached a truce on Nov. 24', 'a ceasefire was declared on Wednesday'",
+    "term.signed_deal": "'signed a permanent ceasefire agreement', 'the peace deal signed last Nov.'",
     "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
 }
 
