@@ -108,6 +108,8 @@ RULES: dict[str, str] = {
     "start.from_a_time": "'agreed to a truce, starting at midnight': the truce starts then",
     "start.reached_on_a_day": "'reached a truce on Nov. 24', 'a ceasefire was declared on Wednesday'",
     "term.signed_deal": "'signed a permanent ceasefire agreement', 'the peace deal signed last Nov.'",
+    "breach.fighting_went_on": "'hostilities have continued', 'fighting persisted', 'clashes broke out'",
+    "breach.strike_hit": "'Israeli strikes hit the towns of', 'IDF jets struck', 'troops fired on'",
     "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
 }
 

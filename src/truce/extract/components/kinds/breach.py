@@ -121,9 +121,54 @@ _PARTICIPLE = re.compile(r"(?:breach|violat)ing\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
 
+# Rule `breach.fighting_went_on`: fighting told as going on, in words the trigger table's
+# `continued` lacks: "hostilities have continued", "fighting nonetheless persisted", "the
+# bombing campaign was continuing unabated", "the parties have kept fighting", "clashes broke
+# out between the army and the RSF".
+WENT_ON = re.compile(
+    r"\b(?:fighting|hostilities|clashes|shelling|bombing|offensives?|violence|battles?)\b"
+    r"[^.;]{0,60}?\b(?:persisted|persists|continu(?:ed|es|ing)|raged|went\s+on|unabated)\b|"
+    r"\bkept\s+(?:on\s+)?(?:fighting|attacking|shelling|firing)\b|"
+    r"\b(?:clashes|fighting)\s+(?:(?:\w+\s+)?broke\s+out|erupted)\b",
+    re.IGNORECASE,
+)
+# Rule `breach.strike_hit`: an attack told by what its weapons or forces did: "Israeli strikes
+# hit the towns of ...", "IDF jets struck weapons depots", "Israeli troops fired on
+# journalists", "warplanes bombed seven villages".
+STRIKE_HIT = re.compile(
+    r"\b(?:strikes?|air\s?strikes?|jets|warplanes|drones?|troops|forces|soldiers|artillery|"
+    r"shells?)\s+(?:[\w-]+\s+){0,1}?(?:hit|struck|bombed|shelled|fired\s+(?:on|at|upon)|"
+    r"pounded|targeted)\b",
+    re.IGNORECASE,
+)
+_MORE_CUES = (
+    *("persist", "continu", "raged", "went on", "unabated", "kept", "broke out", "erupted"),
+    *("hit", "struck", "bombed", "shelled", "fired", "pounded", "targeted"),
+)
+
+
+def _more_breach(s: Sentence) -> re.Match[str] | None:
+    """The first attack `WENT_ON` or `STRIKE_HIT` finds, each with its rule on, outside any
+    if-clause and truce placed before or after."""
+    if search(_OUTSIDE_THE_TRUCE, s) is not None and on("breach.outside_truce"):
+        return None
+    for name, pattern in (("breach.fighting_went_on", WENT_ON), ("breach.strike_hit", STRIKE_HIT)):
+        if on(name):
+            match = search(pattern, s)
+            if match is not None and not hypothetical(s.text, match.start()):
+                return match
+    return None
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s) is None:
-        return []
+        more = _more_breach(s)
+        if more is None:
+            return []
+        trigger = s.start + more.start()
+        c = candidate(KIND.value, s, trigger, context.article)
+        c.actor = _adjective_before(s, trigger) or subject_before(s, trigger)
+        return [c]
     found = breaches(s, context.article, context.holders[0])
     if found and mutual(s) is not None:
         # One breach alleged by each side against the other: the first found, twice.
@@ -249,4 +294,4 @@ def drop_retold_breaches(candidates: list[Candidate], text: str) -> list[Candida
     return out
 
 
-RULE = KindRule(KIND, extract)
+RULE = KindRule(KIND, extract, cues=_MORE_CUES)
