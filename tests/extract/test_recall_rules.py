@@ -200,3 +200,44 @@ def test_attacks_told_without_a_breach_word(rule: str, text: str) -> None:
 )
 def test_attacks_supposed_or_before_the_truce_are_no_breach(text: str) -> None:
     assert _of("breach", text) == []
+
+
+# --- start.stops_its_attacks, start.declared_until -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (
+            "start.stops_its_attacks",
+            "On Tuesday the president announced that the army would stop bombing the rebels.",
+        ),
+        (
+            "start.stops_its_attacks",
+            "The junta gave way, announcing that it would halt fighting until May 2.",
+        ),
+        ("start.declared_until", "The two militias announced a ceasefire until June 30."),
+        ("start.declared_until", "Under pressure from the mediators, the government ordered a ceasefire."),
+    ],
+)
+def test_a_party_stopping_its_own_attacks_starts_a_truce(rule: str, text: str) -> None:
+    assert len(_of("ceasefire_start", text)) == 1
+    with switched_off([rule]):
+        assert _of("ceasefire_start", text) == []
+
+
+def test_the_day_a_truce_runs_to_is_not_its_start_date() -> None:
+    (start,) = _of("ceasefire_start", "The two militias announced a ceasefire until June 30.")
+    assert start.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt called on Israel to stop bombing the camps.",
+        "The mediators urged both armies to halt military operations.",
+        "Russia and Ukraine agreed to stop attacking energy facilities.",
+    ],
+)
+def test_asking_another_or_agreeing_to_stop_starts_no_truce(text: str) -> None:
+    assert _of("ceasefire_start", text) == []

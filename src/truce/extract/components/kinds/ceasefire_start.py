@@ -83,7 +83,7 @@ def start_matches(s: Sentence) -> list[re.Match[str]]:
         found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
     if has_cue(lowered, _DECLARED_CUES) and on("start.declared_alone"):
         found = sorted(found + list(finditer(DECLARED_ALONE, s)), key=lambda m: m.start())
-    more = _from_a_time(s)
+    more = _from_a_time(s) + own_truce(s)
     if more:
         found = sorted(found + more, key=lambda m: m.start())
     return found
@@ -118,6 +118,62 @@ _CLOCK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TIME_CUES = ("starting", "beginning", "effective", "reached", "declared", "agreed")
+
+
+# Rule `start.stops_its_attacks`: a party announcing or ordering that it stops attacking starts
+# a (partial) truce of its own: "Trump announced that the United States would stop bombing the
+# Houthis", "announcing that they would halt fighting until Apr 22", "instructions issued by
+# both sides to halt military activity". Not a call on another ("called on Israel to stop
+# bombing"), nor a deal ("agreed to stop attacking energy facilities", a term).
+STOPS_ITS_ATTACKS = re.compile(
+    r"\b(?:announc\w*|declar\w*|order(?:ed|s|ing)|instructions?|decided|decision)\b"
+    r"(?:(?!\b(?:call\w*\s+on|urg\w*|demand\w*|ask\w*|agreed)\b)[^.;]){0,80}?"
+    r"\b(?:would|will|to)\s+(?:stop|halt|cease|suspend|end)\s+(?:all\s+)?(?:its\s+|their\s+)?"
+    r"(?:[\w-]+\s+)?(?:bombing|attacks|strikes|air\s?strikes|fighting|hostilities|offensives?|"
+    r"military\s+(?:activity|activities|operations|action))\b",
+    re.IGNORECASE,
+)
+# Rule `start.declared_until`: a truce announced, declared, called or ordered with the day it
+# runs to, or ordered outright: "three ethnic armies announced a ceasefire until April 30", "the
+# government ordered a ceasefire", "had already called a ceasefire for its forces".
+DECLARED_UNTIL = re.compile(
+    rf"\b(?:announced|declared|called|ordered)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"{TRUCE_NOUN}s?\s+(?:until|till|through|to\s+last)\b|"
+    rf"\b(?:ordered|(?:had|has|have)\s+(?:already\s+)?called)\s+an?\s+(?:[\w-]+\s+)?"
+    rf"{TRUCE_NOUN}\b(?!\s+(?:between|with|agreement|deal|talks|proposal)\b)",
+    re.IGNORECASE,
+)
+_OWN_CUES = ("stop", "halt", "cease", "suspend", "end ", "until", "till", "through", "ordered", "called")
+
+
+def own_truce(s: Sentence) -> list[re.Match[str]]:
+    """A party's own truce: `STOPS_ITS_ATTACKS` and `DECLARED_UNTIL`, each with its rule on."""
+    lowered = s.lower or s.text.lower()
+    if not has_cue(lowered, _OWN_CUES):
+        return []
+    out = []
+    if on("start.stops_its_attacks"):
+        out += list(STOPS_ITS_ATTACKS.finditer(s.text))
+    if on("start.declared_until"):
+        out += list(DECLARED_UNTIL.finditer(s.text))
+    return [m for m in out if not hypothetical(s.text, m.start())]
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to)\s+$", re.IGNORECASE)
+
+
+def _dated_until(s: Sentence, day: object) -> bool:
+    """Whether the sentence gives `day` as the day a truce runs to ("until April 30")."""
+    return any(
+        t.date == day and _UNTIL_BEFORE.search(s.text, 0, t.span[0] - s.start) for t in s.times
+    )
+
+
+def _own(match: re.Match[str]) -> bool:
+    return (
+        STOPS_ITS_ATTACKS.fullmatch(match.group()) is not None
+        or DECLARED_UNTIL.fullmatch(match.group()) is not None
+    )
 
 
 def _from_a_time(s: Sentence) -> list[re.Match[str]]:
@@ -162,7 +218,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s, lambda s: next(iter(start_matches(s)), None)) is None:
         return []
     # An order to stop attacking is a truce in its own words.
-    if not context.names_the_truce(s) and _ordered_halt(s) is None:
+    if not context.names_the_truce(s) and _ordered_halt(s) is None and not own_truce(s):
         return []
     match = next(
         (
@@ -173,6 +229,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
                 or of_the_truce(KIND, s.text, m)
                 or _dated_start(s, m)
                 or from_a_time(m)
+                or _own(m)
             )
             and not counterfactual(s.text, m)
             and not speculative(s.text, m)
@@ -185,8 +242,10 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     trigger = s.start + match.start()
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = [q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger][:1]
-    if halts(match, s):
-        c.actor = subject_before(s, trigger)  # who gave the order
+    if halts(match, s) or _own(match):
+        c.actor = subject_before(s, trigger) or speaker_actor(s)  # who gave the order
+    if _own(match) and c.date is not None and _dated_until(s, c.date):
+        c.date, c.date_precision = None, None  # "until April 30" is when it ends
     elif declared_alone(match):
         c.actor = subject_before(s, trigger) or speaker_actor(s)  # who declared it
     return [c]
@@ -227,4 +286,6 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
     )
 
 
-RULE = KindRule(KIND, extract, cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_CUES))
+RULE = KindRule(
+    KIND, extract, cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_CUES, *_OWN_CUES)
+)
