@@ -172,7 +172,7 @@ def test_signing_something_else_is_no_term() -> None:
     assert _of("agreement_term", "The minister signed the visitors' book in Vienna.") == []
 
 
-# --- breach.fighting_went_on, breach.strike_hit ------------------------------------------
+# --- breach.fighting_went_on ----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -181,8 +181,6 @@ def test_signing_something_else_is_no_term() -> None:
         ("breach.fighting_went_on", "Despite the appeals, hostilities have continued in the north."),
         ("breach.fighting_went_on", "Fighting nonetheless persisted around the dam."),
         ("breach.fighting_went_on", "Heavy clashes broke out near the airport on Monday."),
-        ("breach.strike_hit", "Serbian strikes hit the villages of Lipa and Brezje."),
-        ("breach.strike_hit", "Serbian troops fired on a car near the checkpoint."),
     ],
 )
 def test_attacks_told_without_a_breach_word(rule: str, text: str) -> None:

@@ -132,32 +132,20 @@ WENT_ON = re.compile(
     r"\b(?:clashes|fighting)\s+(?:(?:\w+\s+)?broke\s+out|erupted)\b",
     re.IGNORECASE,
 )
-# Rule `breach.strike_hit`: an attack told by what its weapons or forces did: "Israeli strikes
-# hit the towns of ...", "IDF jets struck weapons depots", "Israeli troops fired on
-# journalists", "warplanes bombed seven villages".
-STRIKE_HIT = re.compile(
-    r"\b(?:strikes?|air\s?strikes?|jets|warplanes|drones?|troops|forces|soldiers|artillery|"
-    r"shells?)\s+(?:[\w-]+\s+){0,1}?(?:hit|struck|bombed|shelled|fired\s+(?:on|at|upon)|"
-    r"pounded|targeted)\b",
-    re.IGNORECASE,
-)
 _MORE_CUES = (
     *("persist", "continu", "raged", "went on", "unabated", "kept", "broke out", "erupted"),
-    *("hit", "struck", "bombed", "shelled", "fired", "pounded", "targeted"),
 )
 
 
 def _more_breach(s: Sentence) -> re.Match[str] | None:
-    """The first attack `WENT_ON` or `STRIKE_HIT` finds, each with its rule on, outside any
-    if-clause and truce placed before or after."""
+    """The first attack `WENT_ON` finds, with its rule on, outside any if-clause and truce
+    placed before or after."""
     if search(_OUTSIDE_THE_TRUCE, s) is not None and on("breach.outside_truce"):
         return None
-    for name, pattern in (("breach.fighting_went_on", WENT_ON), ("breach.strike_hit", STRIKE_HIT)):
-        if on(name):
-            match = search(pattern, s)
-            if match is not None and not hypothetical(s.text, match.start()):
-                return match
-    return None
+    if not on("breach.fighting_went_on"):
+        return None
+    match = search(WENT_ON, s)
+    return match if match is not None and not hypothetical(s.text, match.start()) else None
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
