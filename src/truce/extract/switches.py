@@ -110,7 +110,6 @@ RULES: dict[str, str] = {
     "term.signed_deal": "'signed a permanent ceasefire agreement', 'the peace deal signed last Nov.'",
     "breach.fighting_went_on": "'hostilities have continued', 'fighting persisted', 'clashes broke out'",
     "start.stops_its_attacks": "'announced that the US would stop bombing the Houthis': own truce",
-    "start.declared_until": "'announced a ceasefire until April 30', 'ordered a ceasefire'",
     "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
 }
 

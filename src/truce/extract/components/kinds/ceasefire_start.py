@@ -133,30 +133,16 @@ STOPS_ITS_ATTACKS = re.compile(
     r"military\s+(?:activity|activities|operations|action))\b",
     re.IGNORECASE,
 )
-# Rule `start.declared_until`: a truce announced, declared, called or ordered with the day it
-# runs to, or ordered outright: "three ethnic armies announced a ceasefire until April 30", "the
-# government ordered a ceasefire", "had already called a ceasefire for its forces".
-DECLARED_UNTIL = re.compile(
-    rf"\b(?:announced|declared|called|ordered)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
-    rf"{TRUCE_NOUN}s?\s+(?:until|till|through|to\s+last)\b|"
-    rf"\b(?:ordered|(?:had|has|have)\s+(?:already\s+)?called)\s+an?\s+(?:[\w-]+\s+)?"
-    rf"{TRUCE_NOUN}\b(?!\s+(?:between|with|agreement|deal|talks|proposal)\b)",
-    re.IGNORECASE,
-)
-_OWN_CUES = ("stop", "halt", "cease", "suspend", "end ", "until", "till", "through", "ordered", "called")
+_OWN_CUES = ("stop", "halt", "cease", "suspend", "end ")
 
 
 def own_truce(s: Sentence) -> list[re.Match[str]]:
-    """A party's own truce: `STOPS_ITS_ATTACKS` and `DECLARED_UNTIL`, each with its rule on."""
+    """A party's own truce (`STOPS_ITS_ATTACKS`), with the rule on."""
     lowered = s.lower or s.text.lower()
-    if not has_cue(lowered, _OWN_CUES):
+    if not on("start.stops_its_attacks") or not has_cue(lowered, _OWN_CUES):
         return []
-    out = []
-    if on("start.stops_its_attacks"):
-        out += list(STOPS_ITS_ATTACKS.finditer(s.text))
-    if on("start.declared_until"):
-        out += list(DECLARED_UNTIL.finditer(s.text))
-    return [m for m in out if not hypothetical(s.text, m.start())]
+    found = STOPS_ITS_ATTACKS.finditer(s.text)
+    return [m for m in found if not hypothetical(s.text, m.start())]
 
 
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to)\s+$", re.IGNORECASE)
@@ -170,10 +156,7 @@ def _dated_until(s: Sentence, day: object) -> bool:
 
 
 def _own(match: re.Match[str]) -> bool:
-    return (
-        STOPS_ITS_ATTACKS.fullmatch(match.group()) is not None
-        or DECLARED_UNTIL.fullmatch(match.group()) is not None
-    )
+    return STOPS_ITS_ATTACKS.fullmatch(match.group()) is not None
 
 
 def _from_a_time(s: Sentence) -> list[re.Match[str]]:
