@@ -106,9 +106,9 @@ RULES: dict[str, str] = {
     "aid.verb_forms": "'aid entering Gaza', 'trucks passing through', 'allowed to deliver aid'",
     "extension.to_a_date": "'the deadline was extended to Feb. 18': a truce moved to a later day",
     "start.from_a_time": "'agreed to a truce, starting at midnight': the truce starts then",
-    "start.reached_on_a_day": "'reached a truce on Nov. 24', 'a ceasefire was declared on Wednesday'",
-    "term.signed_deal": "'signed a permanent ceasefire agreement', 'the peace deal signed last Nov.'",
-    "breach.fighting_went_on": "'hostilities have continued', 'fighting persisted', 'clashes broke out'",
+    "start.reached_on_a_day": "'reached a truce on Nov. 24', 'a truce was declared on Wednesday'",
+    "term.signed_deal": "'signed a permanent ceasefire agreement', 'the deal signed last Nov.'",
+    "breach.fighting_went_on": "'hostilities continued', 'fighting persisted', 'clashes erupted'",
     "start.stops_its_attacks": "'announced that the US would stop bombing the Houthis': own truce",
     "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
 }

@@ -43,6 +43,7 @@ AID_FORMS_CUES = ("entering", "passing through", "crossing", "arriving", "delive
 def _forms(s: Sentence) -> re.Match[str] | None:
     return search(AID_FORMS, s) if on("aid.verb_forms") else None
 
+
 AID_UNITS = {"trucks", "ships", "flights"}
 
 

@@ -68,9 +68,7 @@ def noun_tolls(s: Sentence) -> list[Quantity]:
         if q.unit in CASUALTY_UNITS or (q.unit is not None and q.unit not in PEOPLE_LIKE):
             continue
         at, end = q.span[0] - s.start, q.span[1] - s.start
-        if _KILLED_BEFORE.search(s.text, max(0, at - _REACH), at) or _DIED_AFTER.match(
-            s.text, end
-        ):
+        if _KILLED_BEFORE.search(s.text, max(0, at - _REACH), at) or _DIED_AFTER.match(s.text, end):
             out.append(replace(q, unit="killed"))
         elif _WOUNDED_BEFORE.search(s.text, max(0, at - _REACH), at):
             out.append(replace(q, unit="wounded"))

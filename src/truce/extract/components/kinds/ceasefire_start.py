@@ -187,6 +187,8 @@ def from_a_time(match: re.Match[str]) -> bool:
         FROM_A_TIME.fullmatch(match.group()) is not None
         or REACHED_ON.fullmatch(match.group()) is not None
     )
+
+
 # A declaration told with an appeal to the other side is the news of both, a statement ("Putin
 # on Saturday declared a temporary truce ... and called on Kyiv to observe the same").
 _APPEAL = re.compile(r"\b(?:call(?:ed|s)?\s+(?:on|upon)|urg(?:ed|es)|appeal(?:ed|s)?\s+to)\b", re.I)
