@@ -37,7 +37,9 @@ AID_FORMS = re.compile(
     r"(?:aid|fuel|supplies|food)\b",
     re.IGNORECASE,
 )
-AID_FORMS_CUES = ("entering", "passing through", "crossing", "arriving", "deliver", "bring")
+# The cues the trigger table's lack ("entering", "crossing", "arriving" cue the kind already,
+# with an aid noun; "deliver food" has none).
+AID_FORMS_CUES = ("passing through", "bring in", "bringing in", "deliver")
 
 
 def _forms(s: Sentence) -> re.Match[str] | None:

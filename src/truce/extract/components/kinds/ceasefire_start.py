@@ -118,6 +118,8 @@ _CLOCK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TIME_CUES = ("starting", "beginning", "effective", "reached", "declared", "agreed")
+# What cues the kind for them beyond the table's cues ("start", "begin", "effect", "declar").
+_TIME_KIND_CUES = ("reached", "was agreed", "were agreed", "been agreed")
 
 
 # Rule `start.stops_its_attacks`: a party announcing or ordering that it stops attacking starts
@@ -133,7 +135,9 @@ STOPS_ITS_ATTACKS = re.compile(
     r"military\s+(?:activity|activities|operations|action))\b",
     re.IGNORECASE,
 )
-_OWN_CUES = ("stop", "halt", "cease", "suspend", "end ")
+_OWN_CUES = ("stop", "halt", "cease", "suspend", "end")
+# What cues the kind for them beyond "announc", "declar" and "ordered", which do already.
+_OWN_KIND_CUES = ("instruction", "decided", "decision")
 
 
 def own_truce(s: Sentence) -> list[re.Match[str]]:
@@ -272,5 +276,7 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
 
 
 RULE = KindRule(
-    KIND, extract, cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_CUES, *_OWN_CUES)
+    KIND,
+    extract,
+    cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
 )
