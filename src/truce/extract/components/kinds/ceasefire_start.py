@@ -138,12 +138,15 @@ STOPS_ITS_ATTACKS = re.compile(
 _OWN_CUES = ("stop", "halt", "cease", "suspend", "end")
 # What cues the kind for them beyond "announc", "declar" and "ordered", which do already.
 _OWN_KIND_CUES = ("instruction", "decided", "decision")
+_ANNOUNCED_CUES = ("announc", "declar", "order", *_OWN_KIND_CUES)
 
 
 def own_truce(s: Sentence) -> list[re.Match[str]]:
     """A party's own truce (`STOPS_ITS_ATTACKS`), with the rule on."""
     lowered = s.lower or s.text.lower()
     if not on("start.stops_its_attacks") or not has_cue(lowered, _OWN_CUES):
+        return []
+    if not has_cue(lowered, _ANNOUNCED_CUES):
         return []
     found = STOPS_ITS_ATTACKS.finditer(s.text)
     return [m for m in found if not hypothetical(s.text, m.start())]
