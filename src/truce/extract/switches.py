@@ -101,6 +101,16 @@ RULES: dict[str, str] = {
     "doc.target": "a breach's or statement's target: the report's other side, when named",
     "doc.known_pair": "a group and the government it fights, both named, are the two sides",
     "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
+    # Recall rules (branch `exrecall`).
+    "breach.mutual": "'accused each other of violating': one breach by each side",
+    "aid.verb_forms": "'aid entering Gaza', 'trucks passing through', 'allowed to deliver aid'",
+    "extension.to_a_date": "'the deadline was extended to Feb. 18': a truce moved to a later day",
+    "start.from_a_time": "'agreed to a truce, starting at midnight': the truce starts then",
+    "start.reached_on_a_day": "'reached a truce on Nov. 24', 'a truce was declared on Wednesday'",
+    "term.signed_deal": "'signed a permanent ceasefire agreement', 'the deal signed last Nov.'",
+    "breach.fighting_went_on": "'hostilities continued', 'fighting persisted', 'clashes erupted'",
+    "start.stops_its_attacks": "'announced that the US would stop bombing the Houthis': own truce",
+    "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
 }
 
 

@@ -145,13 +145,38 @@ def rate_ahead(s: Sentence) -> re.Match[str] | None:
 _PROVISION_BREAK = re.compile(rf"[;:]\s|,\s+and\s|\sand\s+(?={_COUNT}\b)", re.IGNORECASE)
 
 
+# Rule `term.signed_deal`: a deal signed, in the words the trigger table's `signed` lacks
+# (more words before the noun, no article, a declaration or a joint statement, the passive):
+# "signed a permanent ceasefire agreement", "have signed ceasefire deal in Qatar", "sign a
+# declaration of principles", "signed a joint statement on the full cessation of hostilities",
+# "the peace deal signed last November".
+SIGNED_DEAL = re.compile(
+    r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w,-]+\s+){0,4}?"
+    r"(?:agreement|deal|accord|declaration|joint\s+statement|decree|memorandum|truce|ceasefire|"
+    r"cease-fire|armistice)\b|"
+    r"\b(?:agreement|deal|accord|declaration|armistice)\s+(?:was\s+|were\s+|had\s+been\s+|"
+    r"has\s+been\s+)?(?:also\s+)?signed\b",
+    re.IGNORECASE,
+)
+
+
+def signed_deal(s: Sentence) -> re.Match[str] | None:
+    """A deal signed (`SIGNED_DEAL`), with the rule on and "sign" in the sentence."""
+    if not on("term.signed_deal") or "sign" not in (s.lower or s.text.lower()):
+        return None
+    return search(SIGNED_DEAL, s)
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    found = first_trigger(KIND, s, ratio, lambda s: next(iter(deal_content(s)), None), rate_ahead)
+    found = first_trigger(
+        KIND, s, ratio, lambda s: next(iter(deal_content(s)), None), rate_ahead, signed_deal
+    )
     if found is None:
         return []
     # What a deal holds names the deal ("agreed to swap 1,000 prisoners each"), and a ratio
-    # ("three prisoners for every hostage") is a term even with no deal named.
-    if not context.names_the_truce(s) and not (ratio(s) or deal_content(s)):
+    # ("three prisoners for every hostage") is a term even with no deal named; so does
+    # signing one ("signed a declaration of principles").
+    if not context.names_the_truce(s) and not (ratio(s) or deal_content(s) or signed_deal(s)):
         return []
     no_provision = done_under_the_deal(s) or the_deal_as_a_whole(s)
     if threat_if_violated(s) or accepts_proposal(s):
@@ -217,6 +242,9 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         anchors = sorted(anchors + [m.start() for m in finditer(RATIO, s)])
     if rate_ahead(s) is not None:  # each provision's future verb: "will be delivered daily"
         anchors = sorted(anchors + [m.start() for m in finditer(_AHEAD, s)])
+    signed = signed_deal(s)
+    if signed is not None:
+        anchors = sorted(anchors + [signed.start()])
     for index, (lo, hi) in enumerate(_provisions(s.text)):
         anchor = next((a for a in anchors if lo <= a < hi), None)
         at = s.start + (anchor if anchor is not None else lo)
@@ -274,5 +302,5 @@ def _provisions(text: str) -> list[tuple[int, int]]:
 
 _RATE_CUES = ("daily", "per day", "a day", "each day", "every day", "per week", "a week")
 RULE = KindRule(
-    KIND, extract, cues=DEAL_CONTENT_CUES + DEAL_SETS_CUES + MONITORED_CUES + _RATE_CUES
+    KIND, extract, cues=DEAL_CONTENT_CUES + DEAL_SETS_CUES + MONITORED_CUES + _RATE_CUES + ("sign",)
 )

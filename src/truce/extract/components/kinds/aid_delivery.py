@@ -13,6 +13,7 @@ from truce.extract.components.kinds.agreement_term import rate_ahead
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import Sentence, candidate, search
 from truce.extract.model import Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import TERM_CUES
 
 KIND = EventType.AID_DELIVERY
@@ -26,11 +27,30 @@ AID_MORE = re.compile(
     re.IGNORECASE,
 )
 AID_MORE_CUES = ("dock", "moored", "landed", "resumed", "arrived", "moved into")
+# Rule `aid.verb_forms`: the trigger's verbs in the forms it lacks, and passing through: "aid
+# entering Gaza", "dozens of trucks passing through the Rafah crossing", "the Red Crescent was
+# allowed to deliver aid", "delivering fuel to the north".
+AID_FORMS = re.compile(
+    r"\b(?:aid|trucks?|lorries|convoys?|fuel|supplies|humanitarian\s+assistance)\b[^.;]{0,60}?"
+    r"\b(?:entering|passing\s+through|crossing\s+(?:into|through)|arriving)\b|"
+    r"\b(?:deliver|delivering|bring\s+in|bringing\s+in)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:aid|fuel|supplies|food)\b",
+    re.IGNORECASE,
+)
+# The cues the trigger table's lack ("entering", "crossing", "arriving" cue the kind already,
+# with an aid noun; "deliver food" has none).
+AID_FORMS_CUES = ("passing through", "bring in", "bringing in", "deliver")
+
+
+def _forms(s: Sentence) -> re.Match[str] | None:
+    return search(AID_FORMS, s) if on("aid.verb_forms") else None
+
+
 AID_UNITS = {"trucks", "ships", "flights"}
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    match = first_trigger(KIND, s, lambda s: search(AID_MORE, s))
+    match = first_trigger(KIND, s, lambda s: search(AID_MORE, s), _forms)
     if match is None or search(TERM_CUES, s):
         return []
     c = candidate(KIND.value, s, s.start + match.start(), context.article)
@@ -40,4 +60,4 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     return [c]
 
 
-RULE = KindRule(KIND, extract, cues=AID_MORE_CUES)
+RULE = KindRule(KIND, extract, cues=AID_MORE_CUES + AID_FORMS_CUES)

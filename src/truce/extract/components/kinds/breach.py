@@ -14,6 +14,7 @@ Who is said to have done it depends on how the sentence puts it:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
@@ -82,15 +83,90 @@ def _supposed(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# Rule `breach.mutual`: two sides accusing each other allege two breaches, one by each:
+# "both sides have accused each other of violating the truce", "the two countries exchanged
+# accusations of violating the ceasefire", "accusations of breaches have been fired back and
+# forth between Russia and Ukraine".
+_MUTUAL = re.compile(
+    r"\b(?:accus\w*|blam\w*)\s+(?:each\s+other|one\s+another|the\s+other)\b|"
+    r"\b(?:exchang|trad)\w*\s+(?:\w+\s+)?(?:accusations|allegations|blame|charges)\b|"
+    r"\bback\s+and\s+forth\b|\beach\s+blaming\s+the\s+other\b",
+    re.IGNORECASE,
+)
+_MUTUAL_CUES = ("other", "another", "exchang", "trad", "back and forth")
+
+
+def mutual(s: Sentence) -> re.Match[str] | None:
+    """Two sides accusing each other (`_MUTUAL`), if the sentence says so."""
+    if not on("breach.mutual") or not any(c in (s.lower or s.text.lower()) for c in _MUTUAL_CUES):
+        return None
+    return _MUTUAL.search(s.text)
+
+
+def _two_sides(s: Sentence, holders: tuple[str | None, str | None]) -> list[str | None]:
+    """The two sides of a mutual accusation: the first two parties the sentence names, else
+    the document's main armed group and main state."""
+    named: list[str | None] = []
+    for mention in parties(s.actors):
+        if mention.actor not in named:
+            named.append(mention.actor)
+    for side in holders:
+        if len(named) < 2 and side not in named:
+            named.append(side)
+    return (named + [None, None])[:2]
+
+
 _PARTICIPLE = re.compile(r"(?:breach|violat)ing\b", re.IGNORECASE)
 # What separates two allegations in one sentence: a comma or semicolon between the triggers.
 _CLAUSE_BREAK = re.compile(r"[,;]")
 
 
+# Rule `breach.fighting_went_on`: fighting told as going on, in words the trigger table's
+# `continued` lacks: "hostilities have continued", "fighting nonetheless persisted", "the
+# bombing campaign was continuing unabated", "the parties have kept fighting", "clashes broke
+# out between the army and the RSF".
+WENT_ON = re.compile(
+    r"\b(?:fighting|hostilities|clashes|shelling|bombing|offensives?|violence|battles?)\b"
+    r"[^.;]{0,60}?\b(?:persisted|persists|continu(?:ed|es|ing)|raged|went\s+on|unabated)\b|"
+    r"\bkept\s+(?:on\s+)?(?:fighting|attacking|shelling|firing)\b|"
+    r"\b(?:clashes|fighting)\s+(?:(?:\w+\s+)?broke\s+out|erupted)\b",
+    re.IGNORECASE,
+)
+_MORE_CUES = (
+    *("persist", "continu", "raged", "went on", "unabated", "kept", "broke out", "erupted"),
+)
+
+
+def _more_breach(s: Sentence) -> re.Match[str] | None:
+    """The first attack `WENT_ON` finds, with its rule on, outside any if-clause and truce
+    placed before or after."""
+    if search(_OUTSIDE_THE_TRUCE, s) is not None and on("breach.outside_truce"):
+        return None
+    if not on("breach.fighting_went_on"):
+        return None
+    match = search(WENT_ON, s)
+    return match if match is not None and not hypothetical(s.text, match.start()) else None
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s) is None:
-        return []
-    return breaches(s, context.article, context.holders[0])
+        more = _more_breach(s)
+        if more is None:
+            return []
+        trigger = s.start + more.start()
+        c = candidate(KIND.value, s, trigger, context.article)
+        c.actor = _adjective_before(s, trigger) or subject_before(s, trigger)
+        return [c]
+    found = breaches(s, context.article, context.holders[0])
+    if found and mutual(s) is not None:
+        # One breach alleged by each side against the other: the first found, twice.
+        first = found[0]
+        found = []
+        for actor in _two_sides(s, context.holders):
+            c = replace(first, participants=list(first.participants))
+            c.actor = actor
+            found.append(c)
+    return found
 
 
 def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Candidate]:
@@ -206,4 +282,4 @@ def drop_retold_breaches(candidates: list[Candidate], text: str) -> list[Candida
     return out
 
 
-RULE = KindRule(KIND, extract)
+RULE = KindRule(KIND, extract, cues=_MORE_CUES)

@@ -8,11 +8,19 @@ party named. A toll of an earthquake, a flood or a storm is no claim about the c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import DURATION_UNITS, Context, KindRule, first_trigger
-from truce.extract.components.sentence_view import Sentence, by_actor, candidate, parties
-from truce.extract.model import Candidate
+from truce.extract.components.sentence_view import (
+    Sentence,
+    by_actor,
+    candidate,
+    parties,
+    search,
+)
+from truce.extract.lexicon_numbers import PEOPLE_LIKE
+from truce.extract.model import Candidate, Quantity
 from truce.extract.switches import on
 
 KIND = EventType.CASUALTY_CLAIM
@@ -57,12 +65,51 @@ def disaster_toll(s: Sentence, match: re.Match[str]) -> bool:
     return _DISASTER.search(s.text, lo, match.end() + _DISASTER_AFTER) is not None
 
 
+# Rule `casualty.noun_tolls`: a toll told in nouns, which the trigger table and the units of
+# the counts miss: "at least six fatalities", "34 injuries", "the death toll stands at about
+# 1,200", "a toll exceeding 940", "the deaths of over 200 people and injuries to more than
+# 500", "fewer than 1,000 people have died".
+_TOLL_NOUN = re.compile(r"\b(?:fatalities|injuries|toll)\b", re.IGNORECASE)
+_TOLL_NOUN_CUES = ("fatalit", "injur", "toll")
+_KILLED_BEFORE = re.compile(
+    r"(?:\b(?:deaths?|killings?)\s+of|\btoll\b[^.;:]{0,40}?\b(?:at|of|to|exceed(?:ed|ing|s)?|"
+    r"reached|hit|surpass(?:ed|ing|es)?|passed|topped|above|over))\s+$",
+    re.IGNORECASE,
+)
+_WOUNDED_BEFORE = re.compile(r"\binjur(?:y|ies)\s+to\s+$", re.IGNORECASE)
+_DIED_AFTER = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:reportedly\s+)?died\b", re.IGNORECASE)
+_REACH = 60  # how far before a count its toll noun may stand
+
+
+def noun_tolls(s: Sentence) -> list[Quantity]:
+    """The counts the sentence makes tolls with nouns (`casualty.noun_tolls`), as killed or
+    wounded."""
+    out = []
+    for q in s.quantities:
+        if q.unit in CASUALTY_UNITS or (q.unit is not None and q.unit not in PEOPLE_LIKE):
+            continue
+        at, end = q.span[0] - s.start, q.span[1] - s.start
+        if _KILLED_BEFORE.search(s.text, max(0, at - _REACH), at) or _DIED_AFTER.match(s.text, end):
+            out.append(replace(q, unit="killed"))
+        elif _WOUNDED_BEFORE.search(s.text, max(0, at - _REACH), at):
+            out.append(replace(q, unit="wounded"))
+    return out
+
+
+def _noun_trigger(s: Sentence) -> re.Match[str] | None:
+    if not on("casualty.noun_tolls"):
+        return None
+    return search(_TOLL_NOUN, s)
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    match = first_trigger(KIND, s)
+    match = first_trigger(KIND, s, _noun_trigger)
     if match is None or disaster_toll(s, match):
         return []
     trigger = s.start + match.start()
     counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]
+    if on("casualty.noun_tolls"):
+        counts = sorted(counts + noun_tolls(s), key=lambda q: q.span)
     if not counts and _UNCOUNTED_TOLL.search(s.text) is None:
         return []
     c = candidate(KIND.value, s, trigger, context.article)
@@ -80,4 +127,4 @@ def weapon_owner(s: Sentence) -> str | None:
     return None
 
 
-RULE = KindRule(KIND, extract)
+RULE = KindRule(KIND, extract, cues=_TOLL_NOUN_CUES)

@@ -16,6 +16,7 @@ from truce.extract.components.kinds.common import (
 )
 from truce.extract.components.sentence_view import Sentence, candidate
 from truce.extract.model import Candidate
+from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_NOUN
 
 KIND = EventType.CEASEFIRE_EXTENSION
@@ -25,6 +26,32 @@ EXTEND_THE_TRUCE = re.compile(
     rf"(?:the|a|its|their)\s+(?:\w+\s+)?{TRUCE_NOUN}s?\b|extension\s+of\s+the\s+{TRUCE_NOUN}",
     re.IGNORECASE,
 )
+# Rule `extension.to_a_date`: a truce or its deadline moved to a later day, with no duration:
+# "the deadline was extended to Feb. 18", "announced an extension of a ceasefire until the end
+# of this month", "an extension of their ceasefire to May 31".
+TO_A_DATE = re.compile(
+    rf"\b(?:{TRUCE_NOUN}|deadline|truce\s+period)s?\s+(?:was|were|has\s+been|had\s+been|is|"
+    rf"will\s+be)\s+(?:\w+\s+)?(?:extended|prolonged)\s+(?:to|until|till|through)\s+|"
+    rf"\b(?:extension|extend(?:ed|ing|s)?|prolong(?:ed|ing|s)?)\s+(?:of\s+)?(?:the|a|an|its|"
+    rf"their)\s+(?:[\w-]+\s+){{0,2}}?(?:{TRUCE_NOUN}|deadline)s?\s+(?:to|until|till|through)\s+",
+    re.IGNORECASE,
+)
+_DATE_REACH = 20  # how far after "to"/"until" the date must begin
+
+
+def to_a_date(s: Sentence) -> bool:
+    """Whether the sentence moves the truce or its deadline to a later day (`TO_A_DATE`)."""
+    if not on("extension.to_a_date"):
+        return False
+    for match in TO_A_DATE.finditer(s.text):
+        at = s.start + match.end()
+        if s.text.startswith("the end of", match.end()) or any(
+            at <= t.span[0] <= at + _DATE_REACH and t.date is not None for t in s.times
+        ):
+            return True
+    return False
+
+
 # How far before the noun a duration says how long the extension is: "a five-day extension".
 _DURATION_BEFORE = 12
 
@@ -40,7 +67,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         for q in s.quantities
         if q.unit in DURATION_UNITS and 0 <= trigger - q.span[1] <= _DURATION_BEFORE
     ]
-    if not days and not EXTEND_THE_TRUCE.match(s.text, match.start()):
+    if not days and not EXTEND_THE_TRUCE.match(s.text, match.start()) and not to_a_date(s):
         return []
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = days[:1]

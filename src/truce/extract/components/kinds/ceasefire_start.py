@@ -83,10 +83,119 @@ def start_matches(s: Sentence) -> list[re.Match[str]]:
         found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
     if has_cue(lowered, _DECLARED_CUES) and on("start.declared_alone"):
         found = sorted(found + list(finditer(DECLARED_ALONE, s)), key=lambda m: m.start())
+    more = _from_a_time(s) + own_truce(s)
+    if more:
+        found = sorted(found + more, key=lambda m: m.start())
     return found
 
 
 _DECLARED_CUES = ("declar", "announc", "proclaimed")
+
+# Rule `start.from_a_time`: a truce agreed with the time it starts from, the time after a comma
+# or before the whole: "agreed to a humanitarian truce, starting at midnight local time",
+# "Starting in the early hours of this morning, the two sides agreed to a 60-day pause".
+FROM_A_TIME = re.compile(
+    rf"\b{TRUCE_NOUN}s?,\s+(?:starting|beginning|effective)\b|"
+    rf"^\W*(?:starting|beginning|effective)\s+(?:in|at|from|on)?\b[^.;]{{0,60}}?\b"
+    rf"(?:agreed|announced|declared)\s+(?:to\s+)?(?:an?|the|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{TRUCE_NOUN}s?\b",
+    re.IGNORECASE,
+)
+# Rule `start.reached_on_a_day`: a truce reached, declared or agreed on a day it names: "since
+# Israel and Hamas reached a humanitarian truce on Nov. 24", "a ceasefire reached on May 14",
+# "a ceasefire was declared on Wednesday", "The ceasefire was agreed at midnight on Saturday".
+REACHED_ON = re.compile(
+    rf"\breached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{TRUCE_NOUN}|"
+    rf"\b{TRUCE_NOUN}\s+(?:was\s+|were\s+|had\s+been\s+)?(?:reached|declared|agreed)"
+    rf"(?=\s+(?:on|at|early|late|last)\b)",
+    re.IGNORECASE,
+)
+_TIME_REACH = 30  # how far after the trigger the time it starts from must begin
+# A time the times component may leave without a date: "at midnight local time", "from 6 p.m.".
+_CLOCK_AFTER = re.compile(
+    r"\s+(?:(?:at|from|on)\s+)?(?:midnight|noon|\d|today|tonight|tomorrow|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    re.IGNORECASE,
+)
+_TIME_CUES = ("starting", "beginning", "effective", "reached", "declared", "agreed")
+# What cues the kind for them beyond the table's cues ("start", "begin", "effect", "declar").
+_TIME_KIND_CUES = ("reached", "was agreed", "were agreed", "been agreed")
+
+
+# Rule `start.stops_its_attacks`: a party announcing or ordering that it stops attacking starts
+# a (partial) truce of its own: "Trump announced that the United States would stop bombing the
+# Houthis", "announcing that they would halt fighting until Apr 22", "instructions issued by
+# both sides to halt military activity". Not a call on another ("called on Israel to stop
+# bombing"), nor a deal ("agreed to stop attacking energy facilities", a term).
+STOPS_ITS_ATTACKS = re.compile(
+    r"\b(?:announc\w*|declar\w*|order(?:ed|s|ing)|instructions?|decided|decision)\b"
+    r"(?:(?!\b(?:call\w*\s+on|urg\w*|demand\w*|ask\w*|agreed)\b)[^.;]){0,80}?"
+    r"\b(?:would|will|to)\s+(?:stop|halt|cease|suspend|end)\s+(?:all\s+)?(?:its\s+|their\s+)?"
+    r"(?:[\w-]+\s+)?(?:bombing|attacks|strikes|air\s?strikes|fighting|hostilities|offensives?|"
+    r"military\s+(?:activity|activities|operations|action))\b",
+    re.IGNORECASE,
+)
+_OWN_CUES = ("stop", "halt", "cease", "suspend", "end")
+# What cues the kind for them beyond "announc", "declar" and "ordered", which do already.
+_OWN_KIND_CUES = ("instruction", "decided", "decision")
+_ANNOUNCED_CUES = ("announc", "declar", "order", *_OWN_KIND_CUES)
+
+
+def own_truce(s: Sentence) -> list[re.Match[str]]:
+    """A party's own truce (`STOPS_ITS_ATTACKS`), with the rule on."""
+    lowered = s.lower or s.text.lower()
+    if not on("start.stops_its_attacks") or not has_cue(lowered, _OWN_CUES):
+        return []
+    if not has_cue(lowered, _ANNOUNCED_CUES):
+        return []
+    found = STOPS_ITS_ATTACKS.finditer(s.text)
+    return [m for m in found if not hypothetical(s.text, m.start())]
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to)\s+$", re.IGNORECASE)
+
+
+def _dated_until(s: Sentence, day: object) -> bool:
+    """Whether the sentence gives `day` as the day a truce runs to ("until April 30")."""
+    return any(
+        t.date == day and _UNTIL_BEFORE.search(s.text, 0, t.span[0] - s.start) for t in s.times
+    )
+
+
+def _own(match: re.Match[str]) -> bool:
+    return STOPS_ITS_ATTACKS.fullmatch(match.group()) is not None
+
+
+def _from_a_time(s: Sentence) -> list[re.Match[str]]:
+    """The truces the sentence starts at a time it names (`FROM_A_TIME`, `REACHED_ON`)."""
+    lowered = s.lower or s.text.lower()
+    if not has_cue(lowered, _TIME_CUES):
+        return []
+    out = []
+    if on("start.from_a_time"):
+        for m in FROM_A_TIME.finditer(s.text):
+            lo, hi = (m.end(), m.end() + _TIME_REACH) if m.start() > 0 else m.span()
+            clock = m.start() > 0 and _CLOCK_AFTER.match(s.text, m.end()) is not None
+            if clock or any(lo <= t.span[0] - s.start <= hi for t in s.times):
+                out.append(m)
+    if on("start.reached_on_a_day"):
+        out += [m for m in REACHED_ON.finditer(s.text) if _day_after(s, m)]
+    return out
+
+
+def _day_after(s: Sentence, match: re.Match[str]) -> bool:
+    at = s.start + match.end()
+    return any(at <= t.span[0] <= at + _TIME_REACH and t.date is not None for t in s.times)
+
+
+def from_a_time(match: re.Match[str]) -> bool:
+    """Whether the trigger is one of `_from_a_time`'s (a truce named with its start)."""
+    return (
+        FROM_A_TIME.fullmatch(match.group()) is not None
+        or REACHED_ON.fullmatch(match.group()) is not None
+    )
+
+
 # A declaration told with an appeal to the other side is the news of both, a statement ("Putin
 # on Saturday declared a temporary truce ... and called on Kyiv to observe the same").
 _APPEAL = re.compile(r"\b(?:call(?:ed|s)?\s+(?:on|upon)|urg(?:ed|es)|appeal(?:ed|s)?\s+to)\b", re.I)
@@ -101,13 +210,19 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s, lambda s: next(iter(start_matches(s)), None)) is None:
         return []
     # An order to stop attacking is a truce in its own words.
-    if not context.names_the_truce(s) and _ordered_halt(s) is None:
+    if not context.names_the_truce(s) and _ordered_halt(s) is None and not own_truce(s):
         return []
     match = next(
         (
             m
             for m in start_matches(s)
-            if (halts(m, s) or of_the_truce(KIND, s.text, m) or _dated_start(s, m))
+            if (
+                halts(m, s)
+                or of_the_truce(KIND, s.text, m)
+                or _dated_start(s, m)
+                or from_a_time(m)
+                or _own(m)
+            )
             and not counterfactual(s.text, m)
             and not speculative(s.text, m)
             and not _undated_declaration(s, m)
@@ -119,8 +234,10 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     trigger = s.start + match.start()
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = [q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger][:1]
-    if halts(match, s):
-        c.actor = subject_before(s, trigger)  # who gave the order
+    if halts(match, s) or _own(match):
+        c.actor = subject_before(s, trigger) or speaker_actor(s)  # who gave the order
+    if _own(match) and c.date is not None and _dated_until(s, c.date):
+        c.date, c.date_precision = None, None  # "until April 30" is when it ends
     elif declared_alone(match):
         c.actor = subject_before(s, trigger) or speaker_actor(s)  # who declared it
     return [c]
@@ -161,4 +278,8 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
     )
 
 
-RULE = KindRule(KIND, extract, cues=("commenced", "starting", *_DECLARED_CUES))
+RULE = KindRule(
+    KIND,
+    extract,
+    cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
+)
