@@ -101,6 +101,11 @@ RULES: dict[str, str] = {
     "doc.target": "a breach's or statement's target: the report's other side, when named",
     "doc.known_pair": "a group and the government it fights, both named, are the two sides",
     "attribution.government_by_context": "'the authorities said' on Tigray: 'Ethiopian government'",
+    "date.near_year": "'by July 29' written in July: the coming day, not last year's",
+    "attribution.subject_cleanup": "'But a spokesman said', ' date 2025-04-03 X said': X speaks",
+    "attribution.own_truce": "'the junta declared a ceasefire': narration of its act, no source",
+    "attribution.spokesman_for": "'a spokesman for the defence ministry said': the ministry",
+    "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
 }
 
 

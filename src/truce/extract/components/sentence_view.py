@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from truce.extract import switches
+from truce.extract import switches, time_roles
 from truce.extract.components.actors import find_actors, gazetteer_off
 from truce.extract.components.modality import modality_at
 from truce.extract.components.modality import single_clause as one_clause
@@ -242,7 +242,10 @@ def _outside_since_clause(s: Sentence, trigger: int, times: list[TimeRef]) -> li
 
 
 def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
-    time = nearest(_outside_since_clause(s, trigger, s.event_times), trigger)
+    times = _outside_since_clause(s, trigger, s.event_times)
+    if times and on("date.names_other_event"):
+        times = time_roles.for_trigger(s.text, s.start, times, trigger)
+    time = nearest(times, trigger)
     source = s.attribution.source if s.attribution else SourceRef()
     quote = None
     if s.attribution and s.attribution.quote:

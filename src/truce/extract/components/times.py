@@ -140,7 +140,21 @@ def _with_year(published: date, month: int, day: int, ahead: bool) -> date | Non
             continue
     slack = timedelta(days=7)
     allowed = [d for d in options if (d >= published - slack if ahead else d <= published + slack)]
-    return min(allowed, key=lambda d: abs(d - published)) if allowed else None
+    best = min(allowed, key=lambda d: abs(d - published)) if allowed else None
+    if not ahead and best is not None and on("date.near_year"):
+        # Rule `date.near_year`: "agreed to implement the terms by July 29" (published July 19)
+        # has no cue that looks ahead, yet a date written without its year is not most of a year
+        # back when the same day comes within weeks: the nearer one is meant.
+        soon = [d for d in options if published < d <= published + _NEAR_AHEAD]
+        if soon and published - best > _FAR_BACK:
+            return soon[0]
+    return best
+
+
+# Rule `date.near_year`: how far ahead a yearless date may be read, and how far back the past
+# reading must then be for the date ahead to win.
+_NEAR_AHEAD = timedelta(days=62)
+_FAR_BACK = timedelta(days=183)
 
 
 def _month_date(published: date, month: int, ahead: bool) -> date:
