@@ -105,6 +105,8 @@ RULES: dict[str, str] = {
     "attribution.subject_cleanup": "'But a spokesman said', ' date 2025-04-03 X said': X speaks",
     "attribution.own_truce": "'the junta declared a ceasefire': narration of its act, no source",
     "attribution.spokesman_for": "'a spokesman for the defence ministry said': the ministry",
+    "date.ongoing_no_story": "'has violated it 100 times since': a tally takes no story date",
+    "date.repeated_breach": "'accused X on Wednesday of attacking daily': the breach is undated",
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
 }
 

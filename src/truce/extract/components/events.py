@@ -24,6 +24,7 @@ from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, candidate, holders
 from truce.extract.components.speakers import author_narrates, name_speakers
+from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
@@ -145,8 +146,9 @@ def assemble(doc: Doc) -> list[Candidate]:
             found = provision_in_run(s, article)
         if any(c.type == "agreement_term" for c in found):
             last_term = index
+        undate_repeated_breaches(found, sentence)
         if on("doc.story_date"):
-            context.date(index, found)
+            context.date(index, found, sentence)
             if on("date.story_times"):
                 context.told(index, s.event_times, article.published)
         candidates.extend(found)

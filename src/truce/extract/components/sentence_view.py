@@ -243,7 +243,8 @@ def _outside_since_clause(s: Sentence, trigger: int, times: list[TimeRef]) -> li
 
 def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
     times = _outside_since_clause(s, trigger, s.event_times)
-    if times and on("date.names_other_event"):
+    # An agreement's date is its terms' ("the terms of the November 2 agreement include").
+    if times and kind != "agreement_term" and on("date.names_other_event"):
         times = time_roles.for_trigger(s.text, s.start, times, trigger)
     time = nearest(times, trigger)
     source = s.attribution.source if s.attribution else SourceRef()
