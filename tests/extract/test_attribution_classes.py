@@ -98,3 +98,24 @@ def test_a_party_declaring_its_own_truce_is_narration(text: str) -> None:
 )
 def test_speech_around_a_declared_truce_keeps_its_speaker(text: str, speaker: str) -> None:
     assert sources(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Wednesday, a border police official accused the rebels of breaking the truce.",
+        "Later, a border police official said the truce held.",
+        "Late on Friday, an army officer said the truce held.",
+    ],
+)
+def test_a_time_opening_the_sentence_is_no_speaker(text: str) -> None:
+    [found] = sources(text)
+    assert found.anonymous and found.speaker is None
+    assert found.role is not None and "official" in found.role or "officer" in str(found.role)
+    with switched_off(["attribution.time_not_name"]):
+        [found] = sources(text)
+    assert not found.anonymous
+
+
+def test_an_apposition_after_a_name_is_still_dropped() -> None:
+    assert sources("Ali Hassan, a spokesman, said the list was late.")[0].speaker == "Ali Hassan"

@@ -107,6 +107,7 @@ RULES: dict[str, str] = {
     "attribution.spokesman_for": "'a spokesman for the defence ministry said': the ministry",
     "date.ongoing_no_story": "'has violated it 100 times since': a tally takes no story date",
     "date.repeated_breach": "'accused X on Wednesday of attacking daily': the breach is undated",
+    "attribution.time_not_name": "'On Wednesday, a ministry official said': no name 'On ...'",
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
 }
 

@@ -418,7 +418,7 @@ class _Reader:
             inverted = self._named_after(masked, base, verb.end())
         while chunks and not chunks[-1].strip():
             chunks.pop()
-        while len(chunks) > 1 and (
+        while len(chunks) > 1 and not _only_opening(chunks) and (
             _RELATIVE.match(chunks[-1])
             or _AGE.fullmatch(chunks[-1])
             or _ASIDE.fullmatch(chunks[-1])
@@ -585,10 +585,36 @@ def _passive(head: str) -> bool:
     return len(words) > 1 and last.endswith("ly") and words[-2].lower() in _AUXILIARIES
 
 
+# Rule `attribution.time_not_name`: "On Wednesday, a defence ministry official accused": a time
+# opening the sentence is no name before a role.
+_OPENING_TIME = re.compile(
+    r"(?:On|Late|Early|Last|This|Next|By|Since|Until|Earlier|Later|In|At)\s", re.IGNORECASE
+)
+
+
+_OPENING_WORD = re.compile(
+    r"(?:Later|Earlier|Meanwhile|However|Also|Then|Separately|Previously|Now|Today|Yesterday|"
+    r"Overnight|Nevertheless|Still)$"
+)
+
+
+def _only_opening(chunks: list[str]) -> bool:
+    """ "On Wednesday, a ministry official accused": when the one chunk left before the last
+    would be a time or an opening adverb, the last ("a ministry official") is the subject, not
+    an apposition to drop (rule `attribution.time_not_name`)."""
+    if len(chunks) != 2 or not on("attribution.time_not_name"):
+        return False
+    first = chunks[0].strip()
+    opening = _OPENING_TIME.match(first) is not None and len(first.split()) <= 4
+    return opening or _OPENING_WORD.match(first) is not None
+
+
 def _role_after_name(first: str, second: str) -> bool:
     """ "Ali Hassan, deputy director of the agency", "UN aid official Ali Hassan, interim
     chief of the agency": a phrase ending in a name, then the name's role."""
     first, second = first.strip(), second.strip()
+    if _OPENING_TIME.match(first) and on("attribution.time_not_name"):
+        return False
     named = _ENDS_IN_NAME.search(first) is not None and len(first.split()) <= 8
     return named and second[:1].islower() and bool(_ROLE_ONLY.search(second))
 
