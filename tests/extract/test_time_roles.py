@@ -97,3 +97,33 @@ def test_a_modifying_time_still_dates_the_trigger_it_modifies(
         assert all(modifies_a_noun(text, 0, ref) is None for ref in found)
         return
     assert _start_date(text, WEDNESDAY) == expected
+
+
+def _toll(text: str, published: date) -> tuple[str | None, str | None]:
+    (toll,) = [c for c in _candidates(text, published) if c.type == "casualty_claim"]
+    return (toll.date.isoformat()[:10] if toll.date else None, toll.date_precision)
+
+
+SUNDAY = date(2031, 7, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A window of at most seven days ending on publication: the week from its first day.
+        ("More than 90 people have been killed in the valley since July 14.", ("2031-07-14", "week")),
+        ("At least 40 people have been killed in the valley since last Sunday.", ("2031-07-13", "week")),
+        # A longer window dates nothing.
+        ("More than 900 people have been killed in the valley since May 2.", (None, None)),
+    ],
+)  # fmt: skip
+def test_a_tally_since_a_day_this_week_is_dated_by_the_week(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _toll(text, SUNDAY) == expected
+
+
+def test_since_week_switched_off_leaves_the_tally_undated() -> None:
+    text = "More than 90 people have been killed in the valley since July 14."
+    with switched_off(["date.since_week"]):
+        assert _toll(text, SUNDAY) == (None, None)

@@ -108,6 +108,7 @@ RULES: dict[str, str] = {
     "date.ongoing_no_story": "'has violated it 100 times since': a tally takes no story date",
     "date.repeated_breach": "'accused X on Wednesday of attacking daily': the breach is undated",
     "attribution.time_not_name": "'On Wednesday, a ministry official said': no name 'On ...'",
+    "date.since_week": "'killed since Friday' in a Monday report: week from the Friday",
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
 }
 

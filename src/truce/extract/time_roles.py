@@ -16,6 +16,7 @@ within the noun phrase that follows the time.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta
 
 from truce.extract.model import TimeRef
 
@@ -68,3 +69,26 @@ def for_trigger(text: str, start: int, times: list[TimeRef], trigger: int) -> li
         if end is None or ref.span[1] <= trigger < end:
             out.append(ref)
     return out
+
+
+# Rule `date.since_week`: "killed in the town since July 13" in a July 20 report, "freed under
+# the deal to 39 since Friday": a tally over a window of at most seven days is dated by the
+# window's first day, precision week (gold README, "week"); a longer window dates nothing.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:its|the|their)\s+)?$", re.IGNORECASE)
+_WEEK = timedelta(days=7)
+
+
+def since_week(text: str, start: int, times: list[TimeRef], published: date | None) -> TimeRef | None:
+    """The window a "since" day opens, when it ends on publication within a week."""
+    if published is None or "since" not in text.lower():
+        return None
+    for ref in times:
+        lo = ref.span[0] - start
+        if ref.date is None or ref.precision not in _DAY_KINDS or lo < 0:
+            continue
+        if not _SINCE_BEFORE.search(text, max(0, lo - 20), lo):
+            continue
+        day = ref.date.date() if isinstance(ref.date, datetime) else ref.date
+        if timedelta(0) <= published - day <= _WEEK:
+            return TimeRef(day, "week", ref.span, ref.text)
+    return None

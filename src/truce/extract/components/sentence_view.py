@@ -241,12 +241,18 @@ def _outside_since_clause(s: Sentence, trigger: int, times: list[TimeRef]) -> li
     ]
 
 
+# Kinds whose tally "since Friday" is dated by the window it opens (rule `date.since_week`).
+_SINCE_KINDS = frozenset(("casualty_claim", "release", "breach", "aid_delivery"))
+
+
 def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
     times = _outside_since_clause(s, trigger, s.event_times)
     # An agreement's date is its terms' ("the terms of the November 2 agreement include").
     if times and kind != "agreement_term" and on("date.names_other_event"):
         times = time_roles.for_trigger(s.text, s.start, times, trigger)
     time = nearest(times, trigger)
+    if time is None and kind in _SINCE_KINDS and on("date.since_week"):
+        time = time_roles.since_week(s.text, s.start, s.times, article.published)
     source = s.attribution.source if s.attribution else SourceRef()
     quote = None
     if s.attribution and s.attribution.quote:
