@@ -127,3 +127,28 @@ def test_since_week_switched_off_leaves_the_tally_undated() -> None:
     text = "More than 90 people have been killed in the valley since July 14."
     with switched_off(["date.since_week"]):
         assert _toll(text, SUNDAY) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A toll in the present perfect counts from the war's start: no day of its own.
+        ("The talks opened on Friday to end a war that has killed 5,000 people.", (None, None)),
+        # An "as of" day dates it.
+        ("As of July 18, 60 people have been killed in the valley.", ("2031-07-18", "day")),
+        # A toll told in the past tense keeps its day.
+        ("Shelling killed 12 people in the valley on Friday.", ("2031-07-18", "day")),
+        # A short window the "since" clause opens: the week from its first day.
+        ("Since the fighting began on Friday, 31 people have been killed.", ("2031-07-18", "week")),
+    ],
+)  # fmt: skip
+def test_a_cumulative_toll_has_no_day_of_its_own(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _toll(text, SUNDAY) == expected
+
+
+def test_cumulative_toll_switched_off_takes_the_day_in_its_sentence() -> None:
+    text = "The talks opened on Friday to end a war that has killed 5,000 people."
+    with switched_off(["date.cumulative_toll"]):
+        assert _toll(text, SUNDAY) == ("2031-07-18", "day")

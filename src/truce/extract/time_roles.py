@@ -74,7 +74,9 @@ def for_trigger(text: str, start: int, times: list[TimeRef], trigger: int) -> li
 # Rule `date.since_week`: "killed in the town since July 13" in a July 20 report, "freed under
 # the deal to 39 since Friday": a tally over a window of at most seven days is dated by the
 # window's first day, precision week (gold README, "week"); a longer window dates nothing.
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:its|the|their)\s+)?$", re.IGNORECASE)
+# "since Friday", "since the conflict began on Friday": the day right after "since" or in the
+# short clause it opens.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,40}$", re.IGNORECASE)
 _WEEK = timedelta(days=7)
 
 
@@ -86,9 +88,26 @@ def since_week(text: str, start: int, times: list[TimeRef], published: date | No
         lo = ref.span[0] - start
         if ref.date is None or ref.precision not in _DAY_KINDS or lo < 0:
             continue
-        if not _SINCE_BEFORE.search(text, max(0, lo - 20), lo):
+        if not _SINCE_BEFORE.search(text, max(0, lo - 50), lo):
             continue
         day = ref.date.date() if isinstance(ref.date, datetime) else ref.date
         if timedelta(0) <= published - day <= _WEEK:
             return TimeRef(day, "week", ref.span, ref.text)
     return None
+
+
+# Rule `date.cumulative_toll`: "a war that has killed thousands", "Israeli attacks have killed
+# more than 67,800": a toll in the present perfect counts from the war's start, with no day of
+# its own (gold README: null "for cumulative tolls with no 'as of' date"); a day in its sentence
+# is another event's. "As of October 10, 25 have been killed" keeps its day.
+_PERFECT_TOLL = re.compile(
+    r"\b(?:has|have)\s+(?:since\s+|so\s+far\s+)?(?:\w+ly\s+)?(?:been\s+)?"
+    r"(?:killed|claimed|left|wounded|injured)\b",
+    re.IGNORECASE,
+)
+_AS_OF = re.compile(r"\bas\s+of\b", re.IGNORECASE)
+
+
+def cumulative_toll(sentence: str) -> bool:
+    """Whether the sentence tells a toll in the present perfect, with no "as of" day."""
+    return _PERFECT_TOLL.search(sentence) is not None and _AS_OF.search(sentence) is None

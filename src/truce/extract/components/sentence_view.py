@@ -251,6 +251,8 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
     if times and kind != "agreement_term" and on("date.names_other_event"):
         times = time_roles.for_trigger(s.text, s.start, times, trigger)
     time = nearest(times, trigger)
+    if time is not None and kind == "casualty_claim" and on("date.cumulative_toll"):
+        time = None if time_roles.cumulative_toll(s.text) else time
     if time is None and kind in _SINCE_KINDS and on("date.since_week"):
         time = time_roles.since_week(s.text, s.start, s.times, article.published)
     source = s.attribution.source if s.attribution else SourceRef()
