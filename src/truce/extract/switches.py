@@ -110,6 +110,7 @@ RULES: dict[str, str] = {
     "attribution.time_not_name": "'On Wednesday, a ministry official said': no name 'On ...'",
     "date.since_week": "'killed since Friday' in a Monday report: week from the Friday",
     "date.cumulative_toll": "'a war that has killed thousands': a toll with no day of its own",
+    "attribution.background_start": "'the ceasefire that began on May 2': narration, no speaker",
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
 }
 

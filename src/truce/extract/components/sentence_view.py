@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 
 from truce.extract import switches, time_roles
 from truce.extract.components.actors import find_actors, gazetteer_off
+from truce.extract.components.background import told_as_background
 from truce.extract.components.modality import modality_at
 from truce.extract.components.modality import single_clause as one_clause
 from truce.extract.limits import extract_limits
@@ -256,6 +257,8 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
     if time is None and kind in _SINCE_KINDS and on("date.since_week"):
         time = time_roles.since_week(s.text, s.start, s.times, article.published)
     source = s.attribution.source if s.attribution else SourceRef()
+    if kind == "ceasefire_start" and told_as_background(s.text, trigger - s.start):
+        source = SourceRef()  # rule `attribution.background_start`
     quote = None
     if s.attribution and s.attribution.quote:
         quote = article.text[slice(*quote_window(s.attribution.quote, s.start))]
