@@ -152,3 +152,26 @@ def test_cumulative_toll_switched_off_takes_the_day_in_its_sentence() -> None:
     text = "The talks opened on Friday to end a war that has killed 5,000 people."
     with switched_off(["date.cumulative_toll"]):
         assert _toll(text, SUNDAY) == ("2031-07-18", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Agreed before, starting on a weekday: the nearer of the two readings.
+        ("The two armies agreed a truce starting Tuesday.", "2031-07-29"),
+        ("The two armies agreed a truce starting Friday.", "2031-08-01"),
+        # With no past verb, the participle looks ahead as before.
+        ("A truce starting Tuesday will hold along the border.", "2031-08-05"),
+    ],
+)
+def test_a_truce_agreed_and_starting_on_a_weekday_is_the_nearer_one(
+    text: str, expected: str
+) -> None:
+    assert _days(text, date(2031, 7, 30)) == [expected]
+
+
+def test_participle_nearest_switched_off_looks_ahead() -> None:
+    with switched_off(["date.participle_nearest"]):
+        assert _days("The two armies agreed a truce starting Tuesday.", date(2031, 7, 30)) == [
+            "2031-08-05"
+        ]

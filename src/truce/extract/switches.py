@@ -111,6 +111,7 @@ RULES: dict[str, str] = {
     "date.since_week": "'killed since Friday' in a Monday report: week from the Friday",
     "date.cumulative_toll": "'a war that has killed thousands': a toll with no day of its own",
     "attribution.background_start": "'the ceasefire that began on May 2': narration, no speaker",
+    "date.participle_nearest": "'agreed a truce starting Tuesday': the nearer Tuesday",
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
 }
 

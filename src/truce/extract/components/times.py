@@ -120,6 +120,30 @@ def _looks_ahead(text: str, low: str | None, pos: int) -> bool:
     return last is not None and last.lastgroup == "future"
 
 
+# Rule `date.participle_nearest`: "the nations agreed a truce starting Tuesday" in a Wednesday
+# report. The participle looks ahead from the agreement, which the past verb before it puts in
+# the past: the truce may have started already. Of the weekday ahead and the one back, the
+# nearer is meant ("agreed a truce starting Friday" in a Wednesday report: this Friday).
+_PARTICIPLE_THEN_DAY = re.compile(
+    r"\b(?:starting|effective|beginning)\s+(?:(?:on|from)\s+)?$", re.IGNORECASE
+)
+_PAST_VERB = re.compile(
+    r"\b(?:agreed|announced|declared|reached|signed|said|brokered|accepted)\b", re.IGNORECASE
+)
+
+
+def _told_after_the_fact(text: str, pos: int) -> bool:
+    if not on("date.participle_nearest"):
+        return False
+    cue = _PARTICIPLE_THEN_DAY.search(text, max(0, pos - 30), pos)
+    if cue is None:
+        return False
+    window_start = max(0, cue.start() - 120)
+    for boundary in _CLAUSE_START.finditer(text, window_start, cue.start()):
+        window_start = boundary.end()
+    return _PAST_VERB.search(text, window_start, cue.start()) is not None
+
+
 def _weekday(published: date, weekday: int, relation: str, ahead: bool) -> date:
     back = (published.weekday() - weekday) % 7
     forward = (weekday - published.weekday()) % 7
@@ -203,7 +227,11 @@ def _resolve(
         ahead = relation == "next" or _looks_ahead(text, low, m.start())
         # "on Saturday and Sunday" is one window opening on the Saturday (gold README).
         precision = "week" if m["wd2"] else "day"
-        return _weekday(published, WEEKDAYS[m["wdn"]], relation, ahead), precision
+        day = _weekday(published, WEEKDAYS[m["wdn"]], relation, ahead)
+        if ahead and not relation and _told_after_the_fact(text, m.start()):
+            back = _weekday(published, WEEKDAYS[m["wdn"]], relation, False)
+            day = back if published - back < day - published else day
+        return day, precision
     if kind == "rel":
         word = m.group().lower()
         if word.startswith(("yesterday", "last", "overnight", "during")):
