@@ -21,10 +21,10 @@ from datetime import date, datetime, timedelta
 from truce.extract.model import TimeRef
 
 _POSSESSIVE = re.compile(r"['’]s\b")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|that|an?)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|an?)\s+$", re.IGNORECASE)
 # After an attributive date: a word that opens the noun phrase it modifies (not a preposition,
 # a conjunction, a verb or a clock time going on the expression).
-_NOUN_AFTER = re.compile(r",?\s+(?P<word>[A-Za-z][\w-]*)")
+_NOUN_AFTER = re.compile(r"\s+(?P<word>[A-Za-z][\w-]*)")
 _NOT_A_NOUN = frozenset(
     ("at", "in", "on", "to", "of", "for", "from", "and", "or", "but", "when", "after", "before")
     + ("until", "till", "by", "with", "as", "was", "were", "is", "are", "had", "has", "will")

@@ -6,8 +6,8 @@ a habit over days or weeks (the gold leaves these undated: eval/gold/README.md, 
 
 - Rule `date.ongoing_no_story`: such an event does not take the date the story is at
   (`story.StoryDate`), which is the day of some other, single event told before it.
-- Rule `date.repeated_breach`: a breach said to recur ("daily", "repeatedly", "each other",
-  "N times", "twice") is not dated by a day in its sentence either: that day is the
+- Rule `date.repeated_breach`: a breach said to recur ("daily", "each other", "N times",
+  "twice") is not dated by a day in its sentence either: that day is the
   accusation's ("accused Ukraine on Wednesday of attacking daily"), not a breach's.
 """
 
@@ -20,15 +20,22 @@ from truce.extract.switches import on
 
 # A present perfect ("has violated", "have been killed", "has repeatedly shelled"), a verb of
 # going on, or a word of recurrence or of a tally since a start.
-_PERFECT = r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|t)\b"
-_RECURRING = (
-    r"\b(?:daily|nightly|repeatedly|each\s+other|one\s+another|\d[\d,]*\s+times|"
-    r"(?:two|three|four|five|several|many|dozens\s+of|hundreds\s+of)\s+times|twice|"
-    r"persistent(?:ly)?)\b"
+# Not after a modal: "should have been released" is no tally.
+_PERFECT = (
+    r"(?<!should )(?<!would )(?<!could )(?<!must )(?<!might )"
+    r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|t)\b"
 )
-# Going on, which dates no day of its own but may go on on the day the sentence names ("attacks
-# continued on Wednesday"): enough to refuse the story's date, not to drop the sentence's.
-_GOING_ON = r"\b(?:continu(?:e|es|ed|ing)|ongoing|keeps?|kept)\b"
+# Recurrence the sentence states as such. Not "repeatedly": "accused them of repeatedly attacking
+# positions during the night" gives the night of the attacks (gold set).
+_RECURRING = (
+    r"\b(?:daily|nightly|on\s+a\s+daily\s+basis|each\s+other|one\s+another|"
+    r"\d[\d,]*\s+times|(?:two|three|four|five|several|many|dozens\s+of|hundreds\s+of)\s+times|"
+    r"twice|persistent(?:ly)?)\b"
+)
+# Going on now, which dates no day of its own but may go on on the day the sentence names
+# ("attacks continue on Wednesday"): enough to refuse the story's date, not to drop the
+# sentence's. Not the past "had continued", told of a day the story gives.
+_GOING_ON = r"\b(?:continu(?:e|es|ing)|ongoing|keeps?|repeatedly)\b"
 ONGOING = re.compile(rf"{_PERFECT}|{_RECURRING}|{_GOING_ON}|\bsince\b", re.IGNORECASE)
 RECURRING = re.compile(_RECURRING, re.IGNORECASE)
 _STORY_KINDS = frozenset(("release", "breach", "aid_delivery"))
