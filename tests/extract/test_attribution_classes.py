@@ -28,7 +28,10 @@ def sources(text: str) -> list[SourceRef]:
         ("But Qatar said the pause would hold.", "Qatar"),
         ("And the Egyptian foreign ministry said talks went on.", "Egyptian foreign ministry"),
         (" date 2031-04-03 Qatar said the pause would hold.", "Qatar"),
-        (" date 2031-04-03\nThe Egyptian foreign ministry said talks went on.", "Egyptian foreign ministry"),
+        (
+            " date 2031-04-03\nThe Egyptian foreign ministry said talks went on.",
+            "Egyptian foreign ministry",
+        ),
     ],
 )
 def test_a_conjunction_or_date_marker_is_no_part_of_the_speaker(text: str, speaker: str) -> None:

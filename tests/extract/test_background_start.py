@@ -27,9 +27,7 @@ _NLP = build_pipeline()
     ],
 )
 def test_background_clauses(sentence: str, background: bool) -> None:
-    at = next(
-        i for w in ("took effect", "begin", "began", "start") if (i := sentence.find(w)) >= 0
-    )
+    at = next(i for w in ("took effect", "begin", "began", "start") if (i := sentence.find(w)) >= 0)
     assert told_as_background(sentence, at) is background
 
 

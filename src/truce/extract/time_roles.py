@@ -80,7 +80,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,40}$", re.IGNORECASE)
 _WEEK = timedelta(days=7)
 
 
-def since_week(text: str, start: int, times: list[TimeRef], published: date | None) -> TimeRef | None:
+def since_week(
+    text: str, start: int, times: list[TimeRef], published: date | None
+) -> TimeRef | None:
     """The window a "since" day opens, when it ends on publication within a week."""
     if published is None or "since" not in text.lower():
         return None

@@ -89,6 +89,7 @@ _SPOKESMAN_FOR = re.compile(
     r"(?P<role>spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?P<np>(?:the\s+)?[A-Z].*)$",
     re.IGNORECASE,
 )
+_JUNK_STARTS = frozenset("dBAYS")
 _OWN_TRUCE_VERBS = frozenset(("announced", "declared", "announces", "declares"))
 _REPORTED_BY = re.compile(
     r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;]*)"
@@ -418,10 +419,14 @@ class _Reader:
             inverted = self._named_after(masked, base, verb.end())
         while chunks and not chunks[-1].strip():
             chunks.pop()
-        while len(chunks) > 1 and not _only_opening(chunks) and (
-            _RELATIVE.match(chunks[-1])
-            or _AGE.fullmatch(chunks[-1])
-            or _ASIDE.fullmatch(chunks[-1])
+        while (
+            len(chunks) > 1
+            and not _only_opening(chunks)
+            and (
+                _RELATIVE.match(chunks[-1])
+                or _AGE.fullmatch(chunks[-1])
+                or _ASIDE.fullmatch(chunks[-1])
+            )
         ):
             chunks.pop()  # "Rakesh Sharma, 52, said", "Pakistan, however, denied"
         if inverted:
@@ -491,13 +496,15 @@ class _Reader:
 
     def _speaker(self, np: str, offset: int, appositive: str = "") -> SourceRef:
         np = np.strip()
-        junk = _LEAD_JUNK.match(np) if on("attribution.subject_cleanup") else None
+        opening = np[:1] in _JUNK_STARTS  # " date 2025-..." was stripped to "date 2025-..."
+        junk = _LEAD_JUNK.match(np) if opening and on("attribution.subject_cleanup") else None
         if junk and junk.end() and junk.end() < len(np):
             np, offset = np[junk.end() :], offset + junk.end()
         lead = _LEAD_ADVERB.match(np)
         if lead:  # "Later the ministry said"
             np, offset = np[lead.end() :], offset + lead.end()
-        spokesman = _SPOKESMAN_FOR.match(np) if on("attribution.spokesman_for") else None
+        cue = "spokes" in np or "epresentative" in np  # a cheap test before the pattern
+        spokesman = _SPOKESMAN_FOR.match(np) if cue and on("attribution.spokesman_for") else None
         if spokesman and _ARTICLE.sub("", spokesman["np"])[:1].isupper():
             institution = self._speaker(spokesman["np"], offset + spokesman.start("np"))
             if institution.speaker is not None and not institution.anonymous and not self.personal:

@@ -20,11 +20,11 @@ from truce.extract.components.actors import target_of
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
+from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, candidate, holders
 from truce.extract.components.speakers import author_narrates, name_speakers
-from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
