@@ -60,7 +60,8 @@ def test_a_time_in_a_since_clause_after_the_trigger_dates_nothing() -> None:
         return toll.date
 
     assert toll_date() is None
-    with switched_off(["date.since_clause"]):
+    # The toll is in the present perfect, which `date.cumulative_toll` leaves undated too.
+    with switched_off(["date.since_clause", "date.cumulative_toll"]):
         assert toll_date() is not None
     # A time before "since" still dates its event.
     dated = "On March 3, 40 people were killed in the region since the truce."

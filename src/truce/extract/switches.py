@@ -111,6 +111,19 @@ RULES: dict[str, str] = {
     "breach.fighting_went_on": "'hostilities continued', 'fighting persisted', 'clashes erupted'",
     "start.stops_its_attacks": "'announced that the US would stop bombing the Houthis': own truce",
     "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
+    # Date and attribution rules (branch `exdates`).
+    "date.near_year": "'by July 29' written in July: the coming day, not last year's",
+    "attribution.subject_cleanup": "'But a spokesman said', ' date 2025-04-03 X said': X speaks",
+    "attribution.own_truce": "'the junta declared a ceasefire': narration of its act, no source",
+    "attribution.spokesman_for": "'a spokesman for the defence ministry said': the ministry",
+    "date.ongoing_no_story": "'has violated it 100 times since': a tally takes no story date",
+    "date.repeated_breach": "'accused X on Wednesday of attacking daily': the breach is undated",
+    "attribution.time_not_name": "'On Wednesday, a ministry official said': no name 'On ...'",
+    "date.since_week": "'killed since Friday' in a Monday report: week from the Friday",
+    "date.cumulative_toll": "'a war that has killed thousands': a toll with no day of its own",
+    "attribution.background_start": "'the ceasefire that began on May 2': narration, no speaker",
+    "date.participle_nearest": "'agreed a truce starting Tuesday': the nearer Tuesday",
+    "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
 }
 
 

@@ -36,6 +36,7 @@ from truce.extract.gazetteer import STATES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
 from truce.extract.switches import on
+from truce.extract.triggers import TRUCE_NOUN
 
 _OPEN, _CLOSE = '“"', '”"'
 _MARK = re.compile('[“”"]')
@@ -68,6 +69,28 @@ _LEAD_ADVERB = re.compile(
     r"(?:(?:Later|Earlier)(?:\s+(?:this|last|that)\s+(?:month|week|year|day))?|Meanwhile|"
     r"However|Also|Then|Separately|Previously|Now|Today),?\s+"
 )
+# Rule `attribution.subject_cleanup`: what opens a sentence without being part of its subject:
+# a conjunction ("But a spokesman for the ministry said") and the date marker some corpora put
+# before the text (" date 2025-04-03 Myanmar's ruling military declared").
+_LEAD_JUNK = re.compile(r"(?:\s*date \d{4}-\d{2}-\d{2}\b)?\s*(?:(?:But|And|Yet|So),?\s+)?")
+# Rule `attribution.own_truce`: "the junta declared a temporary ceasefire", "the groups announced
+# a two-week pause": a party announcing its own truce is the writer's news of an act, not a
+# source speaking (the party is the truce's actor). The noun phrase the verb takes holds a truce
+# noun before any clause or quotation opens. A person declaring one speaks ("Putin announced").
+_OWN_TRUCE = re.compile(
+    rf"\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:(?!(?:that|to|it|this|which|on)\b)[\w’'-]+\s+){{0,5}}?"
+    rf"(?:{TRUCE_NOUN}s?|extension|extensions)\b",
+    re.IGNORECASE,
+)
+# Rule `attribution.spokesman_for`: "a spokesman for the Armenian Defense Ministry said": the
+# institution speaks on the record through its unnamed spokesman (gold README, "source").
+_SPOKESMAN_FOR = re.compile(
+    r"(?:an?|the)\s+(?:(?:chief|senior|deputy|official|military)\s+)?"
+    r"(?P<role>spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?P<np>(?:the\s+)?[A-Z].*)$",
+    re.IGNORECASE,
+)
+_JUNK_STARTS = frozenset("dBAYS")
+_OWN_TRUCE_VERBS = frozenset(("announced", "declared", "announces", "declares"))
 _REPORTED_BY = re.compile(
     r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;]*)"
 )
@@ -357,12 +380,22 @@ class _Reader:
             if _passive(head):
                 continue  # "the agreement was announced": no one speaks
             found = self._said(masked, base, head, verb)
+            if found is not None and self._own_truce(masked, verb, found):
+                continue  # "the junta declared a ceasefire": narration of its act
             if found is not None:
                 return found
         reporting = "reported" in masked or "said" in masked or "quoted" in masked
         if reporting and (match := _REPORTED.search(masked)):
             return SourceRef(via=match["via"])
         return None
+
+    def _own_truce(self, masked: str, verb: re.Match[str], found: SourceRef) -> bool:
+        """Rule `attribution.own_truce` (see `_OWN_TRUCE`)."""
+        if self.personal or (found.speaker is None and not found.anonymous):
+            return False
+        if verb[0].rsplit(None, 1)[-1] not in _OWN_TRUCE_VERBS:
+            return False
+        return on("attribution.own_truce") and _OWN_TRUCE.match(masked, verb.end()) is not None
 
     def _according(self, match: re.Match[str], base: int) -> SourceRef:
         """ "according to X": X speaks; a relative clause after X only tells whether X is
@@ -386,10 +419,14 @@ class _Reader:
             inverted = self._named_after(masked, base, verb.end())
         while chunks and not chunks[-1].strip():
             chunks.pop()
-        while len(chunks) > 1 and (
-            _RELATIVE.match(chunks[-1])
-            or _AGE.fullmatch(chunks[-1])
-            or _ASIDE.fullmatch(chunks[-1])
+        while (
+            len(chunks) > 1
+            and not _only_opening(chunks)
+            and (
+                _RELATIVE.match(chunks[-1])
+                or _AGE.fullmatch(chunks[-1])
+                or _ASIDE.fullmatch(chunks[-1])
+            )
         ):
             chunks.pop()  # "Rakesh Sharma, 52, said", "Pakistan, however, denied"
         if inverted:
@@ -459,9 +496,19 @@ class _Reader:
 
     def _speaker(self, np: str, offset: int, appositive: str = "") -> SourceRef:
         np = np.strip()
+        opening = np[:1] in _JUNK_STARTS  # " date 2025-..." was stripped to "date 2025-..."
+        junk = _LEAD_JUNK.match(np) if opening and on("attribution.subject_cleanup") else None
+        if junk and junk.end() and junk.end() < len(np):
+            np, offset = np[junk.end() :], offset + junk.end()
         lead = _LEAD_ADVERB.match(np)
         if lead:  # "Later the ministry said"
             np, offset = np[lead.end() :], offset + lead.end()
+        cue = "spokes" in np or "epresentative" in np  # a cheap test before the pattern
+        spokesman = _SPOKESMAN_FOR.match(np) if cue and on("attribution.spokesman_for") else None
+        if spokesman and _ARTICLE.sub("", spokesman["np"])[:1].isupper():
+            institution = self._speaker(spokesman["np"], offset + spokesman.start("np"))
+            if institution.speaker is not None and not institution.anonymous and not self.personal:
+                return replace(institution, role=spokesman["role"].lower())
         statement = _STATEMENT_FROM.match(np)
         if statement and on("attribution.statement_from"):  # "A statement from the army said"
             np, offset = np[statement.end() :], offset + statement.end()
@@ -545,10 +592,36 @@ def _passive(head: str) -> bool:
     return len(words) > 1 and last.endswith("ly") and words[-2].lower() in _AUXILIARIES
 
 
+# Rule `attribution.time_not_name`: "On Wednesday, a defence ministry official accused": a time
+# opening the sentence is no name before a role.
+_OPENING_TIME = re.compile(
+    r"(?:On|Late|Early|Last|This|Next|By|Since|Until|Earlier|Later|In|At)\s", re.IGNORECASE
+)
+
+
+_OPENING_WORD = re.compile(
+    r"(?:Later|Earlier|Meanwhile|However|Also|Then|Separately|Previously|Now|Today|Yesterday|"
+    r"Overnight|Nevertheless|Still)$"
+)
+
+
+def _only_opening(chunks: list[str]) -> bool:
+    """ "On Wednesday, a ministry official accused": when the one chunk left before the last
+    would be a time or an opening adverb, the last ("a ministry official") is the subject, not
+    an apposition to drop (rule `attribution.time_not_name`)."""
+    if len(chunks) != 2 or not on("attribution.time_not_name"):
+        return False
+    first = chunks[0].strip()
+    opening = _OPENING_TIME.match(first) is not None and len(first.split()) <= 4
+    return opening or _OPENING_WORD.match(first) is not None
+
+
 def _role_after_name(first: str, second: str) -> bool:
     """ "Ali Hassan, deputy director of the agency", "UN aid official Ali Hassan, interim
     chief of the agency": a phrase ending in a name, then the name's role."""
     first, second = first.strip(), second.strip()
+    if _OPENING_TIME.match(first) and on("attribution.time_not_name"):
+        return False
     named = _ENDS_IN_NAME.search(first) is not None and len(first.split()) <= 8
     return named and second[:1].islower() and bool(_ROLE_ONLY.search(second))
 

@@ -21,6 +21,7 @@ from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
+from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, candidate, holders
@@ -146,8 +147,9 @@ def assemble(doc: Doc) -> list[Candidate]:
             found = provision_in_run(s, article)
         if any(c.type == "agreement_term" for c in found):
             last_term = index
+        undate_repeated_breaches(found, sentence)
         if on("doc.story_date"):
-            context.date(index, found)
+            context.date(index, found, sentence)
             if on("date.story_times"):
                 context.told(index, s.event_times, article.published)
         candidates.extend(found)

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from truce.extract import switches
+from truce.extract import switches, time_roles
 from truce.extract.components.actors import find_actors, gazetteer_off
+from truce.extract.components.background import told_as_background
 from truce.extract.components.modality import modality_at
 from truce.extract.components.modality import single_clause as one_clause
 from truce.extract.limits import extract_limits
@@ -241,9 +242,23 @@ def _outside_since_clause(s: Sentence, trigger: int, times: list[TimeRef]) -> li
     ]
 
 
+# Kinds whose tally "since Friday" is dated by the window it opens (rule `date.since_week`).
+_SINCE_KINDS = frozenset(("casualty_claim", "release", "breach", "aid_delivery"))
+
+
 def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candidate:
-    time = nearest(_outside_since_clause(s, trigger, s.event_times), trigger)
+    times = _outside_since_clause(s, trigger, s.event_times)
+    # An agreement's date is its terms' ("the terms of the November 2 agreement include").
+    if times and kind != "agreement_term" and on("date.names_other_event"):
+        times = time_roles.for_trigger(s.text, s.start, times, trigger)
+    time = nearest(times, trigger)
+    if time is not None and kind == "casualty_claim" and on("date.cumulative_toll"):
+        time = None if time_roles.cumulative_toll(s.text) else time
+    if time is None and kind in _SINCE_KINDS and on("date.since_week"):
+        time = time_roles.since_week(s.text, s.start, s.times, article.published)
     source = s.attribution.source if s.attribution else SourceRef()
+    if kind == "ceasefire_start" and told_as_background(s.text, trigger - s.start):
+        source = SourceRef()  # rule `attribution.background_start`
     quote = None
     if s.attribution and s.attribution.quote:
         quote = article.text[slice(*quote_window(s.attribution.quote, s.start))]

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from truce.extract.components.ongoing import is_ongoing
 from truce.extract.model import ActorMention, Candidate, TimeRef
 from truce.extract.switches import on
 
@@ -67,12 +68,16 @@ class StoryDate:
     def __init__(self) -> None:
         self.last: tuple[int, date, str | None] | None = None
 
-    def date(self, index: int, found: list[Candidate]) -> None:
+    def date(self, index: int, found: list[Candidate], sentence: str = "") -> None:
+        ongoing: bool | None = None  # rule `date.ongoing_no_story`, asked once when needed
         for c in found:
             if c.date is not None and c.type != "statement":
                 self.last = (index, c.date, c.date_precision)
             elif self._follows(index, c) and self.last is not None:
-                c.date, c.date_precision = self.last[1], self.last[2]
+                if ongoing is None:
+                    ongoing = is_ongoing(sentence)
+                if not ongoing:
+                    c.date, c.date_precision = self.last[1], self.last[2]
 
     def told(self, index: int, times: Sequence[TimeRef], published: _Date | None) -> None:
         """Rule `date.story_times`: a sentence that gives no dated event may still move the

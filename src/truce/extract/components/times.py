@@ -120,6 +120,35 @@ def _looks_ahead(text: str, low: str | None, pos: int) -> bool:
     return last is not None and last.lastgroup == "future"
 
 
+# Rule `date.participle_nearest`: "the nations agreed a truce starting Tuesday" in a Wednesday
+# report. The participle looks ahead from the agreement, which the past verb before it puts in
+# the past: the truce may have started already, a day or two before the report.
+_PARTICIPLE_THEN_DAY = re.compile(
+    r"\b(?:starting|effective|beginning)\s+(?:(?:on|from)\s+)?$", re.IGNORECASE
+)
+_PAST_VERB = re.compile(
+    r"\b(?:agreed|announced|declared|reached|signed|said|brokered|accepted)\b", re.IGNORECASE
+)
+
+
+# Rule `date.participle_nearest`: the weekday back wins only when it is a day or two back and
+# the one ahead most of a week away ("starting Saturday" in a Tuesday report stays ahead).
+_JUST_BEFORE = timedelta(days=2)
+_WEEK_ON = timedelta(days=5)
+
+
+def _told_after_the_fact(text: str, pos: int) -> bool:
+    if not on("date.participle_nearest"):
+        return False
+    cue = _PARTICIPLE_THEN_DAY.search(text, max(0, pos - 30), pos)
+    if cue is None:
+        return False
+    window_start = max(0, cue.start() - 120)
+    for boundary in _CLAUSE_START.finditer(text, window_start, cue.start()):
+        window_start = boundary.end()
+    return _PAST_VERB.search(text, window_start, cue.start()) is not None
+
+
 def _weekday(published: date, weekday: int, relation: str, ahead: bool) -> date:
     back = (published.weekday() - weekday) % 7
     forward = (weekday - published.weekday()) % 7
@@ -130,7 +159,9 @@ def _weekday(published: date, weekday: int, relation: str, ahead: bool) -> date:
     return published + timedelta(days=forward) if ahead else published - timedelta(days=back)
 
 
-def _with_year(published: date, month: int, day: int, ahead: bool) -> date | None:
+def _with_year(
+    published: date, month: int, day: int, ahead: bool, deadline: bool = False
+) -> date | None:
     """The year that puts the date nearest publication, on the side its clause points to."""
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -140,7 +171,24 @@ def _with_year(published: date, month: int, day: int, ahead: bool) -> date | Non
             continue
     slack = timedelta(days=7)
     allowed = [d for d in options if (d >= published - slack if ahead else d <= published + slack)]
-    return min(allowed, key=lambda d: abs(d - published)) if allowed else None
+    best = min(allowed, key=lambda d: abs(d - published)) if allowed else None
+    if not ahead and best is not None and deadline and on("date.near_year"):
+        # Rule `date.near_year`: "agreed to implement the terms by July 29" (published July 19)
+        # has no cue that looks ahead, yet a deadline written without its year is not most of a
+        # year back when the same day comes within weeks: the nearer one is meant.
+        soon = [d for d in options if published < d <= published + _NEAR_AHEAD]
+        if soon and published - best > _FAR_BACK:
+            return soon[0]
+    return best
+
+
+# Rule `date.near_year`: a deadline's preposition right before a date ("by July 29", "until
+# April 22", "no later than August 18").
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before|than)\s+$", re.IGNORECASE)
+# Rule `date.near_year`: how far ahead a yearless date may be read, and how far back the past
+# reading must then be for the date ahead to win.
+_NEAR_AHEAD = timedelta(days=62)
+_FAR_BACK = timedelta(days=183)
 
 
 def _month_date(published: date, month: int, ahead: bool) -> date:
@@ -174,7 +222,9 @@ def _resolve(
             return None, None
         if published is None:
             return None, None
-        resolved = _with_year(published, month, day, _looks_ahead(text, low, m.start()))
+        ahead = _looks_ahead(text, low, m.start())
+        deadline = _DEADLINE_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None
+        resolved = _with_year(published, month, day, ahead, deadline)
         return resolved, "day" if resolved else None
     if kind == "my":
         return date(int(m["myy"]), MONTHS[m["mym"]], 1), "month"
@@ -189,7 +239,12 @@ def _resolve(
         ahead = relation == "next" or _looks_ahead(text, low, m.start())
         # "on Saturday and Sunday" is one window opening on the Saturday (gold README).
         precision = "week" if m["wd2"] else "day"
-        return _weekday(published, WEEKDAYS[m["wdn"]], relation, ahead), precision
+        named = _weekday(published, WEEKDAYS[m["wdn"]], relation, ahead)
+        if ahead and not relation and _told_after_the_fact(text, m.start()):
+            back = _weekday(published, WEEKDAYS[m["wdn"]], relation, False)
+            if published - back <= _JUST_BEFORE and named - published >= _WEEK_ON:
+                named = back
+        return named, precision
     if kind == "rel":
         word = m.group().lower()
         if word.startswith(("yesterday", "last", "overnight", "during")):
