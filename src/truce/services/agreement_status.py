@@ -16,7 +16,7 @@ from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
 from truce.services.instants import parse_instant
 from truce.services.single_flight import Shared, SingleFlight
-from truce.storage import held
+from truce.storage import held, kept_breaches
 from truce.storage.answers import AnswerStore, Kept
 from truce.storage.ledger import Ledger
 from truce.storage.snapshot import Head
@@ -221,4 +221,9 @@ def _judged(
 ) -> dict[str, Any]:
     versions = ledger.agreement_versions(agreement)
     frame, fetch = ledger.frame(agreement)
-    return evaluate_frame(spec, frame, fetch, when, versions, horizon)
+    store = ledger.answers(agreement)
+    memory = kept_breaches.memory(store)  # the previous judgment's breach rows, to reuse
+    answer = evaluate_frame(spec, frame, fetch, when, versions, horizon, memory)
+    if memory is not None:
+        kept_breaches.keep(store, memory)
+    return answer
