@@ -34,7 +34,7 @@ TERMS: list[dict[str, Any]] = [
     {"id": "daily", "kind": "quota", "phase": "pause", **HOSTAGES, "at_least": 10, "per": "day"},
     {"id": "per-five", "kind": "extension", "phase": "pause", "for_each": 5, "of": HOSTAGES,
      "beyond": 10},
-    {"id": "first", "kind": "quota", "phase": "pause", **HOSTAGES, "at_least": 20,
+    {"id": "first", "kind": "quota", "phase": "pause", **HOSTAGES, "at_least": 8,
      "by": {"day": 2}},
     {"id": "late-fire", "kind": "prohibition", "clause": "Art. 3", "opens_after": ["first"],
      "parties": ["hamas"]},
@@ -63,11 +63,14 @@ def _date(draw: Any) -> str:
 
 @st.composite
 def _append(draw: Any, kit: Any, record: list[Claim], n: int) -> list[Claim]:
-    """One append: a few claims of every kind, some about events already on record."""
+    """One append: a few claims of one kind or of every kind, some about events already on
+    record (an append of releases or extensions alone leaves the breach events as they were)."""
     made: list[Claim] = []
     live = [c for c in record if c.type == "breach"]
+    focus = draw(st.sampled_from(["breach", "release", "extension", "change", "mixed"]))
     for i in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["breach"] * 4 + ["release"] * 2 + ["extension", "change"]))
+        kinds = ["breach"] * 4 + ["release"] * 2 + ["extension", "change"]
+        kind = draw(st.sampled_from(kinds)) if focus == "mixed" else focus
         outlet = [{"outlet": draw(st.sampled_from(["AP", "Reuters", "UN monitors"]))}]
         if kind == "change" and live:
             old = draw(st.sampled_from(live))
@@ -87,8 +90,10 @@ def _append(draw: Any, kit: Any, record: list[Claim], n: int) -> list[Claim]:
                                       event_id=old.event_id, categories=list(old.categories),
                                       sources=outlet))  # fmt: skip
             continue
-        if kind == "extension":
-            made.append(kit.claim("ceasefire_extension", draw(_date()), actor="qatar",
+        if kind == "extension":  # announced in the pause, so that it moves the pause's end
+            hours = draw(st.integers(20, 4 * 24 + 18))
+            date = (ORIGIN + timedelta(hours=hours)).isoformat(timespec="minutes")
+            made.append(kit.claim("ceasefire_extension", date, actor="qatar",
                                   quantity=draw(st.integers(1, 2)), event_id=f"x{n}-{i}",
                                   sources=outlet))  # fmt: skip
             continue
@@ -137,21 +142,28 @@ def _judged(path: Path, spec: Any, record: list[Claim], at: datetime, prior: Blo
 @given(data=st.data())
 def test_reusing_the_breach_block_gives_the_full_judgment(kit: Any, data: Any) -> None:
     chosen = data.draw(st.lists(st.sampled_from(TERMS[2:]), unique_by=lambda t: t["id"]))
+    if data.draw(st.booleans()):  # a prohibition whose window opens once a quota is met
+        chosen = [t for t in chosen if t["id"] not in ("late-fire", "first")] + TERMS[4:]
     if any(t["id"] == "late-fire" for t in chosen) and TERMS[4] not in chosen:
         chosen.append(TERMS[4])
     spec = kit.spec([NO_FIRE, NO_FLIGHTS, *chosen], phases=_phases(4))
-    amended = kit.spec([NO_FIRE, *chosen], phases=_phases(5))
+    # A new version: a clause with other exceptions, the other gone; or the pause a day longer.
+    other = {**NO_FIRE, "exceptions": ["sniper-fire"], "clause": "Art. 1 (amended)"}
+    amended = data.draw(st.sampled_from([kit.spec([other, *chosen], phases=_phases(4)),
+                                         kit.spec([NO_FIRE, *chosen], phases=_phases(5))]))
     record: list[Claim] = []
     priors: dict[str, Block | None] = {"objects": None, "columns": None}
     moments = st.integers(0, HOURS).map(lambda h: ORIGIN + timedelta(hours=h, minutes=30))
     at = kit.when(data.draw(moments).isoformat())
-    for n in range(data.draw(st.integers(1, 5))):
+    for n in range(data.draw(st.integers(1, 6))):
         record = record + data.draw(_append(kit, record, n))
-        if data.draw(st.integers(0, 3)) == 0:  # now and then another instant
-            at = kit.when(data.draw(moments).isoformat())
         judging = amended if n >= 3 else spec
-        for name, path in (("objects", evaluate), ("columns", evaluate_columns)):
-            priors[name] = _judged(path, judging, record, at, priors[name])
+        instants = [at]
+        if data.draw(st.booleans()):  # the same record asked about at another instant too
+            instants.append(kit.when(data.draw(moments).isoformat()))
+        for when in instants:
+            for name, path in (("objects", evaluate), ("columns", evaluate_columns)):
+                priors[name] = _judged(path, judging, record, when, priors[name])
 
 
 def test_an_append_of_releases_reuses_the_rows_and_one_of_a_breach_does_not(kit: Any) -> None:
@@ -183,6 +195,28 @@ def test_an_append_of_releases_reuses_the_rows_and_one_of_a_breach_does_not(kit:
         later = Memory(prior=prior)
         path(spec, grown, kit.when("2024-01-04T01:00"), memory=later)
         assert later.now is not None and later.now.rows is not prior.rows
+
+
+def test_a_moved_window_or_a_new_version_is_judged_afresh(kit: Any) -> None:
+    # A breach on 6 January, after the pause's end (5 January 07:00): under no clause, until
+    # an extension of two days (an append with no breach in it) takes the pause past it.
+    spec = kit.spec([NO_FIRE], phases=_phases(4))
+    record = [kit.claim("breach", "2024-01-06T10:00", actor="hamas", event_id="b1")]
+    at = kit.when("2024-01-06T12:00")
+    extended = [*record, kit.claim("ceasefire_extension", "2024-01-03T10:00", actor="qatar",
+                                   quantity=2, event_id="x1")]  # fmt: skip
+    other = kit.spec([{**NO_FIRE, "clause": "Art. 1 (amended)"}], phases=_phases(4))
+    for path in (evaluate, evaluate_columns):
+        first = Memory()
+        assert path(spec, record, at, memory=first)["breaches"][0]["clause"] is None
+        prior = _round_trip(first)
+        moved = path(spec, extended, at, memory=Memory(prior=prior))
+        assert moved == path(spec, extended, at)
+        assert moved["breaches"][0]["clause"] == "no-fire"
+        assert kit.obligation(moved, "no-fire/hamas")["status"] == "alleged"
+        amended = path(other, record, at, memory=Memory(prior=prior))
+        assert amended == path(other, record, at)
+        assert kit.explanation(amended, "no-fire/hamas")["clause"] == "Art. 1 (amended)"
 
 
 def test_a_block_of_another_shape_is_not_read(kit: Any) -> None:
