@@ -84,7 +84,7 @@ def test_an_append_of_releases_reuses_the_kept_rows(ledger: Ledger) -> None:
     ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
     store = ledger.answers(AGREEMENT)
     read = kept_breaches.read(store)
-    assert read is not None and read.rows == first["breaches"]
+    assert read is not None and read.decoded() is read and read.rows == first["breaches"]
     after = services.status(ledger, AGREEMENT, AT)
     assert after == _fresh(ledger)
     assert path.read_bytes() == written  # the same block: reused, not written again

@@ -222,7 +222,8 @@ def _judged(
     versions = ledger.agreement_versions(agreement)
     frame, fetch = ledger.frame(agreement)
     store = ledger.answers(agreement)
-    memory = kept_breaches.memory(store)  # the previous judgment's breach rows, to reuse
+    # The previous judgment's breach rows, to reuse; not for "now", whose instant is new.
+    memory = kept_breaches.memory(store) if horizon is None else None
     answer = evaluate_frame(spec, frame, fetch, when, versions, horizon, memory)
     if memory is not None:
         kept_breaches.keep(store, memory)

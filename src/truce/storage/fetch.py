@@ -36,7 +36,6 @@ class ClaimFetcher:
                     found[i] = claim
         return found
 
-
     def ids(self, rows: Sequence[int]) -> list[str]:
         """The ids of the claims at `rows`, without building the claims."""
         if not rows:

@@ -53,7 +53,10 @@ def keep(store: AnswerStore, memory: Memory) -> None:
     """Keep the block the judgment left, unless it is the one it read. Best effort."""
     path = _path(store)
     block = memory.now
-    if path is None or block is None or not store.usable or block == memory.prior:
+    if path is None or block is None or not store.usable:
+        return
+    prior = memory.prior
+    if prior is not None and prior.encoded is None and block == prior:  # reused whole
         return
     body = json.dumps(block.as_data()).encode("utf-8")
     partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")

@@ -114,11 +114,11 @@ def render(
         breaches = reused.rows
         explanations.extend(reused.explanations)
     else:
-        first = len(explanations)
+        listed = len(explanations)
         breaches = _breaches(spec, a, explain)
     if memory is not None and memory.now is not None:
         memory.now.windows, memory.now.rows = windows, breaches
-        memory.now.explanations = explanations[first:] if reused is None else reused.explanations
+        memory.now.explanations = explanations[listed:] if reused is None else reused.explanations
     phases = []
     for clock in a.clocks.values():
         phases.append(

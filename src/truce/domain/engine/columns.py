@@ -21,8 +21,8 @@ from truce.domain.engine.events import Event, make_event, placed
 from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.domain.engine.horizon import Horizon, Instant
 from truce.domain.engine.index import (
-    fingerprint,
     SeriesKey,
+    fingerprint,
     selector_key,
     weight_of,
     with_overrides,

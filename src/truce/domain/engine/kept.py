@@ -44,6 +44,18 @@ class Block:
     windows: list[Window] | None = None  # every prohibition's, when the rows were rendered
     rows: list[dict[str, Any]] = field(default_factory=list)
     explanations: list[dict[str, Any]] = field(default_factory=list)
+    # Rows and explanations as read back, decoded only when used (`decoded`).
+    encoded: tuple[Any, Any] | None = field(default=None, compare=False, repr=False)
+
+    def decoded(self) -> Block | None:
+        """The block with its rows decoded; None when they cannot be."""
+        if self.encoded is not None:
+            try:
+                rows, explanations = (_records(t) for t in self.encoded)
+            except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+                return None
+            self.rows, self.explanations, self.encoded = rows, explanations, None
+        return self
 
     def as_data(self) -> dict[str, Any]:
         return {
@@ -66,8 +78,7 @@ class Block:
                 str(data["key"]),
                 terms,
                 data["windows"],
-                _records(data["rows"]),
-                _records(data["explanations"]),
+                encoded=(data["rows"], data["explanations"]),
             )
         except (AttributeError, KeyError, TypeError, ValueError):
             return None
@@ -220,4 +231,4 @@ def kept_rows(memory: Memory | None, windows: Iterable[Window]) -> Block | None:
     prior, listed = memory.prior, list(windows)
     if prior.key != memory.now.key or prior.windows != listed:
         return None
-    return prior
+    return prior.decoded()
