@@ -256,3 +256,22 @@ def test_rows_that_cannot_be_decoded_are_judged_afresh(kit: Any) -> None:
         again = Memory(prior=Block.of(data))
         assert path(spec, record, at, memory=again) == path(spec, record, at)
         assert again.now is not None and len(again.now.rows) == 1
+
+
+def test_a_window_opened_by_another_term_is_judged_afresh(kit: Any) -> None:
+    # "late-fire" is in force once "first" (8 hostages by day 2) is met: an append of releases
+    # alone (no breach in it) opens it, and the breach already on record falls under it.
+    spec = kit.spec([NO_FIRE, TERMS[4], TERMS[5]], phases=_phases(4))
+    record = [
+        kit.claim("breach", "2024-01-02T12:00", actor="hamas", event_id="b1"),
+        kit.release("hamas", 4, "2024-01-01T12:00", event_id="r1"),
+    ]
+    grown = [*record, kit.release("hamas", 5, "2024-01-02T10:00", event_id="r2")]
+    at = kit.when("2024-01-03T00:00")
+    for path in (evaluate, evaluate_columns):
+        first = Memory()
+        before = path(spec, record, at, memory=first)
+        assert kit.obligation(before, "late-fire/hamas")["status"] == "inactive"
+        after = path(spec, grown, at, memory=Memory(prior=_round_trip(first)))
+        assert after == path(spec, grown, at)
+        assert kit.obligation(after, "late-fire/hamas")["status"] == "alleged"
