@@ -231,7 +231,8 @@ def test_a_block_of_another_shape_is_not_read(kit: Any) -> None:
     assert Block.of({"format": 1, "key": "k"}) is None
     block = Block("k", rows=[{"a": 1, "b": [1, 2]}, {"b": 2, "a": 1}])
     found = Block.of(json.loads(json.dumps(block.as_data())))
-    read = found.decoded() if found is not None else None
+    assert found is not None and found.as_data() == block.as_data()  # undecoded, as read
+    read = found.decoded()
     assert read is not None
     assert [list(r.items()) for r in read.rows] == [list(r.items()) for r in block.rows]
     same = dataclasses.replace(block, rows=[{"a": True, "b": [1]}, {"a": 1.0, "b": [1]}])

@@ -58,13 +58,14 @@ class Block:
         return self
 
     def as_data(self) -> dict[str, Any]:
+        rows, explanations = self.encoded or (_columns(self.rows), _columns(self.explanations))
         return {
             "format": FORMAT,
             "key": self.key,
             "terms": {k: [w, v] for k, (w, v) in self.terms.items()},
             "windows": self.windows,
-            "rows": _columns(self.rows),
-            "explanations": _columns(self.explanations),
+            "rows": rows,
+            "explanations": explanations,
         }
 
     @staticmethod
