@@ -17,7 +17,7 @@ from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
 from truce.services.instants import parse_instant
 from truce.services.single_flight import Shared, SingleFlight
-from truce.storage import held, judge_lock
+from truce.storage import held, judge_lock, kept_breaches
 from truce.storage.answers import AnswerStore, Kept
 from truce.storage.ledger import Ledger
 from truce.storage.snapshot import Head
@@ -27,23 +27,25 @@ log = logging.getLogger("truce.judge")
 
 def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, Any]:
     """The agreement's state at `at` (default now), as plain data (docs/status.md)."""
-    found = _status(ledger, agreement, at, printed=False)
+    return _data(_status(ledger, agreement, at, printed=False)[0])
+
+
+def _data(found: str | dict[str, Any]) -> dict[str, Any]:
     return json.loads(found) if isinstance(found, str) else found
 
 
 def status_text(ledger: Ledger, agreement: str, at: str | None = None) -> str:
     """`status` as the JSON text `truce status --json` prints (`pretty.json_text`), checked
     against the answer's contract as `status_answer` checks it."""
-    found = _status(ledger, agreement, at, printed=True)
+    found = _status(ledger, agreement, at, printed=True)[0]
     return found if isinstance(found, str) else _printed(found)
 
 
 def status_holding(ledger: Ledger, agreement: str) -> tuple[dict[str, Any], float]:
     """The answer for now, and the instant until which it holds with no new claims (now
     itself when nothing says it holds longer): for pages and watchers that ask again."""
-    answer = status(ledger, agreement)
-    store = ledger.answers(agreement)
-    found = held.span(store, store.head())
+    served, found = _status(ledger, agreement, None, printed=False)
+    answer = _data(served)
     now = datetime.fromisoformat(answer["at"]).timestamp()
     return answer, found[1] if found is not None and found[0] <= now < found[1] else now
 
@@ -69,8 +71,14 @@ def status_answer(ledger: Ledger, agreement: str, at: str | None = None) -> Stat
     return StatusAnswer.of(status(ledger, agreement, at))
 
 
-def _status(ledger: Ledger, agreement: str, at: str | None, printed: bool) -> str | dict[str, Any]:
-    """The answer as JSON text (as printed, if `printed`) or as data judged now.
+Span = tuple[float, float]
+
+
+def _status(
+    ledger: Ledger, agreement: str, at: str | None, printed: bool
+) -> tuple[str | dict[str, Any], Span | None]:
+    """The answer as JSON text (as printed, if `printed`) or as data judged now, and the span
+    [T, U) of the kept "now" answer it was served from or kept as (None for any other).
 
     An answer to an explicit instant is kept (`storage.answers`) and read back while the chain
     and the judging code are unchanged: as printed when asked for printed (checked against the
@@ -106,7 +114,7 @@ def _judge_and_keep(
     head: Head,
     now: bool,
     printed: bool,
-) -> str | dict[str, Any]:
+) -> tuple[str | dict[str, Any], Span | None]:
     """Judge (once in this process: `_judge_once`) and keep the answer, as `_status` returns it."""
     store = ledger.answers(agreement)
     judgment = _judge_once(ledger, agreement, spec, when, head, now)
@@ -119,21 +127,24 @@ def _judge_and_keep(
         horizon = Horizon(when.timestamp()) if now else None
         data = _judged(ledger, agreement, spec, when, horizon)
         judgment = Shared(_Judgment(data, horizon), waited=False)
-    if judgment.waited or not store.usable:
-        return _printed(data) if printed else data
+    if not store.usable:
+        return (_printed(data) if printed else data), None
+    span = judgment.value.span()
+    if judgment.waited:
+        return (_printed(data) if printed else data), span
     if now:
         horizon = judgment.value.horizon
         assert horizon is not None
         text = _printed(data) if printed else json.dumps(data)
         held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
-        return text if printed else data
+        return (text if printed else data), span
     asked = when.isoformat()
     if printed:
         text = _printed(data)
         store.keep(head, asked, text, printed=True)
-        return text
+        return text, None
     store.keep(head, asked, json.dumps(data), printed=False)
-    return data
+    return data, None
 
 
 def _read(
@@ -143,9 +154,9 @@ def _read(
     when: datetime,
     asked: str | None,
     printed: bool,
-) -> str | dict[str, Any] | None:
-    """The kept answer for `when` on `head`: the "now" answer whose span holds it, or the one
-    kept for `asked` (None: asked about now); None when neither is kept."""
+) -> tuple[str | dict[str, Any], Span | None] | None:
+    """The kept answer for `when` on `head`: the "now" answer whose span holds it (with that
+    span), or the one kept for `asked` (None: asked about now); None when neither is kept."""
     found = held.read(store, head, when.timestamp())
     if found is not None:
         if printed and not found.kept.printed:  # printed once, then kept as printed
@@ -153,22 +164,23 @@ def _read(
             found = replace(found, kept=Kept(text, printed=True))
             held.keep(store, head, found.judged_at, found.until, found.shown, found.kept)
         shown = shown_instant(when.timestamp(), spec.zone)
+        span = (found.judged_at, found.until)
         if not printed:  # as data: read once, the instant set there
-            return {**json.loads(found.kept.text), "at": shown}
+            return {**json.loads(found.kept.text), "at": shown}, span
         moved = found.printed_at(shown)
-        return (
-            moved if moved is not None else _printed({**json.loads(found.kept.text), "at": shown})
-        )
+        if moved is None:
+            moved = _printed({**json.loads(found.kept.text), "at": shown})
+        return moved, span
     if asked is None:
         return None
     kept = store.read(head, asked)
     if kept is None:
         return None
     if kept.printed or not printed:
-        return kept.text
+        return kept.text, None
     text = _printed(json.loads(kept.text))
     store.keep(head, asked, text, printed=True)
-    return text
+    return text, None
 
 
 @dataclass(frozen=True)
@@ -189,6 +201,10 @@ class _Judgment:
         if not self.horizon.at <= instant < self.horizon.until:
             return None
         return {**self.data, "at": shown_instant(instant, zone)}
+
+    def span(self) -> Span | None:
+        """The instants [T, U) a "now" judgment holds for; None for an explicit instant's."""
+        return None if self.horizon is None else (self.horizon.at, self.horizon.until)
 
 
 _FLIGHTS: SingleFlight[_Judgment] = SingleFlight()
@@ -231,4 +247,10 @@ def _judged(
 ) -> dict[str, Any]:
     versions = ledger.agreement_versions(agreement)
     frame, fetch = ledger.frame(agreement)
-    return evaluate_frame(spec, frame, fetch, when, versions, horizon)
+    store = ledger.answers(agreement)
+    # The previous judgment's breach rows, to reuse; not for "now", whose instant is new.
+    memory = kept_breaches.memory(store) if horizon is None else None
+    answer = evaluate_frame(spec, frame, fetch, when, versions, horizon, memory)
+    if memory is not None:
+        kept_breaches.keep(store, memory)
+    return answer

@@ -36,6 +36,19 @@ class ClaimFetcher:
                     found[i] = claim
         return found
 
+    def ids(self, rows: Sequence[int]) -> list[str]:
+        """The ids of the claims at `rows`, without building the claims."""
+        if not rows:
+            return []
+        at = np.asarray(rows, dtype=np.int64)
+        found: list[Any] = [None] * len(at)
+        for part, offset, end in zip(self._parts, self._offsets, self._offsets[1:], strict=False):
+            mine = np.flatnonzero((at >= offset) & (at < end))
+            if len(mine):
+                for i, claim_id in zip(mine.tolist(), part.ids(at[mine] - offset), strict=True):
+                    found[i] = claim_id
+        return found
+
 
 class _Part:
     """One table of a `ClaimFetcher`.
@@ -57,6 +70,14 @@ class _Part:
             else:
                 self._plain[i] = array
         self._loader = ClaimLoader()
+
+    def ids(self, rows: Ints) -> list[str]:
+        column = NAMES.index("id")
+        array = self._plain.get(column)
+        if array is None:
+            return [c.id for c in self.load(rows)]
+        found: list[str] = array.take(pa.array(rows)).to_pylist()
+        return found
 
     def load(self, rows: Ints) -> list[Claim]:
         at = pa.array(rows)

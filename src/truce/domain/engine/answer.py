@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment
 from truce.domain.engine.horizon import local_time
+from truce.domain.engine.kept import Memory, kept_rows, window_of
 from truce.domain.engine.prohibitions import covering as prohibition_of
 from truce.domain.engine.prohibitions import specific_kinds, straddles
 from truce.domain.engine.verdicts import Explanation, as_number
@@ -46,7 +47,12 @@ def _iso(instant: float | None, zone: ZoneInfo) -> str | None:
 
 
 def render(
-    spec: AgreementSpec, counts: Counts, main: Outcome, disputes: list[dict[str, Any]], at: float
+    spec: AgreementSpec,
+    counts: Counts,
+    main: Outcome,
+    disputes: list[dict[str, Any]],
+    at: float,
+    memory: Memory | None = None,
 ) -> dict[str, Any]:
     zone, a = spec.zone, main.assessment
     disputed_ids = {v["id"] for d in disputes for v in d["verdicts"]}
@@ -103,7 +109,17 @@ def render(
         }
         for x in main.extensions
     ]
-    breaches = _breaches(spec, a, explain)
+    windows = [window_of(a, t) for t in spec.terms if isinstance(t, ProhibitionTerm)]
+    reused = kept_rows(memory, windows)
+    if reused is not None:
+        breaches = reused.rows
+        explanations.extend(reused.explanations)
+    else:
+        listed = len(explanations)
+        breaches = _breaches(spec, a, explain)
+    if memory is not None and memory.now is not None:
+        memory.now.windows, memory.now.rows = windows, breaches
+        memory.now.explanations = explanations[listed:] if reused is None else reused.explanations
     phases = []
     for clock in a.clocks.values():
         phases.append(

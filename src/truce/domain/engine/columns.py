@@ -7,7 +7,7 @@ clocks and the rendering are the same code whichever way the events arrived.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime
 from typing import Any, overload
 
@@ -22,10 +22,12 @@ from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.domain.engine.horizon import Horizon, Instant
 from truce.domain.engine.index import (
     SeriesKey,
+    fingerprint,
     selector_key,
     weight_of,
     with_overrides,
 )
+from truce.domain.engine.kept import Memory
 from truce.domain.engine.moved import moved
 from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
@@ -46,9 +48,11 @@ def evaluate_frame(
     at: datetime,
     versions: Sequence[AgreementSpec] = (),
     horizon: Horizon | None = None,
+    memory: Memory | None = None,
 ) -> dict[str, Any]:
     """`evaluate` for events already reduced to columns (see `frame`); the same result.
-    With a `horizon` (made at `at`), its `until` is left at the instant the answer holds to."""
+    With a `horizon` (made at `at`), its `until` is left at the instant the answer holds to.
+    `memory`: what the previous judgment left to reuse, and where this one leaves it (`kept`)."""
     judge = judging(versions or [spec], at)
     with paused_gc():
         instant = tracked(at, versions, horizon)
@@ -61,7 +65,7 @@ def evaluate_frame(
             frame.out_of_range,
             frame.unchecked,
         )
-        answer = assess(judge, index, counts, instant)
+        answer = assess(judge, index, counts, instant, memory)
         # Its events and claims freed while the collector still sleeps: woken, it would first
         # walk every object made during the pause that is still alive.
         del index
@@ -74,12 +78,13 @@ def evaluate_columns(
     at: datetime,
     versions: Sequence[AgreementSpec] = (),
     horizon: Horizon | None = None,
+    memory: Memory | None = None,
 ) -> dict[str, Any]:
     """The column path fed `Claim` objects: what the equivalence tests compare with `evaluate`."""
     mine = [c for c in claims if c.agreement == spec.id]
     frame = reduce_columns(columns_from_claims(mine))
     fetch = lambda rows: [mine[r] for r in rows]  # noqa: E731
-    return evaluate_frame(spec, frame, fetch, at, versions, horizon)
+    return evaluate_frame(spec, frame, fetch, at, versions, horizon, memory)
 
 
 class EventSlice(Sequence[Event]):
@@ -355,6 +360,32 @@ class ColumnIndex:
         begun_by_lead = root.events_at(np.concatenate([known, pending]).tolist())
         others = root.events_at(later.tolist())
         return begun_by_lead + [e for e in others if e.earliest <= root.instant]
+
+    def fingerprint(self, types: Collection[str]) -> str:
+        """`index.Index.fingerprint` from the columns: every event of `types` in the frame, its
+        claims' ids read without building the claims where the fetcher can (`ids`)."""
+        root = self._root
+        f = root.frame
+        codes = [root._type[t] for t in types if t in root._type]
+        positions = np.flatnonzero(np.isin(f.type, codes))
+        lo, sizes = f.starts[positions], f.starts[positions + 1] - f.starts[positions]
+        offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        rows = f.members[np.repeat(lo, sizes) + offsets].tolist()
+        ids_of = getattr(root._fetch, "ids", None)
+        ids = ids_of(rows) if ids_of is not None else [c.id for c in root._fetch(rows)]
+        ends = np.cumsum(sizes).tolist()
+        starts = [0, *ends[:-1]][: len(ends)]
+        return fingerprint(
+            (f.keys[p], a, k, ids[s:e])
+            for p, a, k, s, e in zip(
+                positions.tolist(),
+                f.at[positions].tolist(),
+                f.known_at[positions].tolist(),
+                starts,
+                ends,
+                strict=True,
+            )
+        )
 
     def with_date(self, event: Event, reading: DateReading) -> ColumnIndex:
         """The same record with `event` at another of its dates: a fresh index over a frame

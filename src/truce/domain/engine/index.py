@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from truce.domain.engine.dates import DateReading
@@ -123,6 +124,8 @@ class EventIndex(Protocol):
 
     def with_date(self, event: Event, reading: DateReading) -> EventIndex: ...
 
+    def fingerprint(self, types: Collection[str]) -> str: ...
+
 
 class Index:
     """Events known at the assessment instant, with a series per selector, built on demand.
@@ -162,6 +165,14 @@ class Index:
 
     def of_type(self, event_type: str) -> list[Event]:
         return self._root._by_type.get(event_type, [])
+
+    def fingerprint(self, types: Collection[str]) -> str:
+        """A digest of the events of `types` this index holds (`engine.kept`)."""
+        root = self._root
+        held = (*root.events, *root.pending, *root.later)
+        return fingerprint(
+            (e.id, e.at, e.known_at, [c.id for c in e.claims]) for e in held if e.type in types
+        )
 
     def quantity(self, event: Event) -> int | None:
         return self.overrides.get(event.id, event.quantity)
@@ -316,3 +327,12 @@ def undecided(candidates: Iterable[Event], start: float, end: float, instant: fl
         for e in candidates
         if e.known_at > start and (e.since < start or e.known_at > end or e.known_at > instant)
     ]
+
+
+def fingerprint(events: Iterable[tuple[str, float, float, Sequence[str]]]) -> str:
+    """A digest of events given as (id, at, known_at, claim ids), whatever their order."""
+    lines = sorted(
+        f"{key}\t{float(at)!r}\t{float(known)!r}\t{','.join(sorted(claims))}"
+        for key, at, known, claims in events
+    )
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()

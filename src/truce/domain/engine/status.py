@@ -10,13 +10,14 @@ from datetime import datetime
 from typing import Any
 
 from truce.domain.claims import Claim
-from truce.domain.engine import deadlines, prohibitions, ratios, rules, terms
+from truce.domain.engine import deadlines, kept, prohibitions, ratios, rules, terms
 from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
 from truce.domain.engine.disputes import Disputes
 from truce.domain.engine.events import reduce_claims
 from truce.domain.engine.horizon import Horizon
 from truce.domain.engine.index import EventIndex, Index, known_by, later_at, pending_at
+from truce.domain.engine.kept import Memory
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
 from truce.domain.engine.versions import Judge, effective_instants, judging
 from truce.domain.spec import AgreementSpec
@@ -65,8 +66,9 @@ def outcome(
     at: float,
     only: set[str] | None = None,
     same_clocks: Assessment | None = None,
+    evaluators: dict[str, Evaluator] = EVALUATORS,
 ) -> Outcome:
-    assessment = Assessment(spec, index, at, EVALUATORS, same_clocks)
+    assessment = Assessment(spec, index, at, evaluators, same_clocks)
     verdicts: list[Verdict] = []
     extensions: list[ExtensionVerdict] = []
     for result in assessment.all_terms(only):
@@ -99,16 +101,18 @@ def evaluate(
     at: datetime,
     versions: Sequence[AgreementSpec] = (),
     horizon: Horizon | None = None,
+    memory: Memory | None = None,
 ) -> dict[str, Any]:
     """The agreement's state at `at`, as plain data (see docs/status.md for every key).
 
     `versions`: every recorded version of the spec, oldest first; the one in force at `at`
     judges (see `versions.judging`), and the answer says which. Without them, `spec` is the
     only version. With a `horizon` (made at `at`), its `until` is left at the instant the
-    answer holds to with no new claims (`engine.horizon`)."""
+    answer holds to with no new claims (`engine.horizon`). `memory`: what the previous judgment
+    left to reuse, and where this one leaves it (`engine.kept`)."""
     judge = judging(versions or [spec], at)
     with paused_gc():
-        return _evaluate(judge, claims, tracked(at, versions, horizon))
+        return _evaluate(judge, claims, tracked(at, versions, horizon), memory)
 
 
 def tracked(at: datetime, versions: Sequence[AgreementSpec], horizon: Horizon | None) -> float:
@@ -136,7 +140,9 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _evaluate(judge: Judge, claims: Iterable[Claim], instant: float) -> dict[str, Any]:
+def _evaluate(
+    judge: Judge, claims: Iterable[Claim], instant: float, memory: Memory | None = None
+) -> dict[str, Any]:
     book = reduce_claims(c for c in claims if c.agreement == judge.spec.id)
     index = Index(
         known_by(book.events, instant),
@@ -152,18 +158,32 @@ def _evaluate(judge: Judge, claims: Iterable[Claim], instant: float) -> dict[str
         tuple(c.id for c in book.out_of_range),
         book.unchecked,
     )
-    return assess(judge, index, counts, instant)
+    return assess(judge, index, counts, instant, memory)
 
 
-def assess(judge: Judge, index: EventIndex, counts: Counts, instant: float) -> dict[str, Any]:
-    """The state at `instant` from indexed events, whichever way they were indexed."""
+def assess(
+    judge: Judge,
+    index: EventIndex,
+    counts: Counts,
+    instant: float,
+    memory: Memory | None = None,
+) -> dict[str, Any]:
+    """The state at `instant` from indexed events, whichever way they were indexed; with a
+    `memory`, the prohibitions and breach rows of the previous judgment reused where what they
+    read is unchanged (`engine.kept`)."""
     spec = judge.spec
-    main = outcome(spec, index, instant)
+    judges = EVALUATORS
+    if memory is not None and kept.usable(instant):
+        memory.now = kept.Block(kept.block_key(spec, judge.version, index, instant))
+        judges = kept.evaluators(EVALUATORS, memory)
+    else:
+        memory = None
+    main = outcome(spec, index, instant, evaluators=judges)
     found = Disputes(spec, index, main, outcome)
     disputes = [found.figures(e) for e in index.disputed()]
     dated = sorted(index.date_disputed(), key=lambda e: (e.at, e.id))
     disputes += [found.dates(e) for e in dated]
-    state = render(spec, counts, main, disputes, instant)
+    state = render(spec, counts, main, disputes, instant, memory)
     state["spec_version"] = judge.version
     state["judged_by"] = judge.as_dict()
     main.assessment.release()

@@ -1,0 +1,235 @@
+"""The breach list and the prohibitions' verdicts of the previous judgment, reused after an
+append that touched none of what they read.
+
+An append of releases changes totals that most other terms and disputes read, but leaves tens
+of thousands of breach events as they were; building those events and rendering their rows is a
+large part of a judgment. What the prohibitions (`prohibitions.prohibition`) and the breach
+list (`answer._breaches`) read is: the spec that judges, the instant, the events of the breach
+types (each as its id, its instants and its claims' ids; a claim id names one claim for good in
+a ledger), whether any event is loosely dated (`has_loose`), and each prohibition's window.
+The first four make the block's `key`; each verdict set and the rows also keep the windows they
+were worked out under. When all agree with the previous judgment's, its results are used as they
+were rendered; anything else is judged afresh, and kept for the next judgment.
+
+The engine stays pure: the caller passes what the previous judgment left (`Memory.prior`, plain
+data read back from where it kept it) and keeps what this one leaves (`Memory.now`). A judgment
+that follows the instant (`horizon.Instant`) neither reads nor leaves a block: its instant is
+never asked twice, and skipping an evaluator would skip the comparisons it notes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from truce.domain.claims import EventType
+from truce.domain.engine.assess import Assessment, Evaluator, TermResult
+from truce.domain.engine.horizon import Instant
+from truce.domain.engine.index import EventIndex
+from truce.domain.engine.verdicts import Explanation, Verdict
+from truce.domain.spec import AgreementSpec, ProhibitionTerm, Term
+
+FORMAT = 1
+Window = list[float | None]  # [start, end] as `Assessment.window` gives it
+
+
+@dataclass
+class Block:
+    """One judgment's prohibition verdicts and breach rows, with what they were read under."""
+
+    key: str
+    terms: dict[str, tuple[Window, list[dict[str, Any]]]] = field(default_factory=dict)
+    windows: list[Window] | None = None  # every prohibition's, when the rows were rendered
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    explanations: list[dict[str, Any]] = field(default_factory=list)
+    # Rows and explanations as read back, decoded only when used (`decoded`).
+    encoded: tuple[Any, Any] | None = field(default=None, compare=False, repr=False)
+
+    def decoded(self) -> Block | None:
+        """The block with its rows decoded; None when they cannot be."""
+        if self.encoded is not None:
+            try:
+                rows, explanations = (_records(t) for t in self.encoded)
+            except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+                return None
+            self.rows, self.explanations, self.encoded = rows, explanations, None
+        return self
+
+    def as_data(self) -> dict[str, Any]:
+        rows, explanations = self.encoded or (_columns(self.rows), _columns(self.explanations))
+        return {
+            "format": FORMAT,
+            "key": self.key,
+            "terms": {k: [w, v] for k, (w, v) in self.terms.items()},
+            "windows": self.windows,
+            "rows": rows,
+            "explanations": explanations,
+        }
+
+    @staticmethod
+    def of(data: Any) -> Block | None:
+        """A block read back as plain data; None for anything that is not one."""
+        try:
+            if data.get("format") != FORMAT:
+                return None
+            terms = {str(k): (list(w), list(v)) for k, (w, v) in data["terms"].items()}
+            return Block(
+                str(data["key"]),
+                terms,
+                data["windows"],
+                encoded=(data["rows"], data["explanations"]),
+            )
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _columns(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Records with the same keys as columns, each a list of its distinct values and a code
+    per record: tens of thousands of breach rows repeat a few parties, statuses and texts,
+    and a short list of numbers reads back several times faster than as many objects.
+    Records of other shapes are kept as they are."""
+    keys = list(records[0]) if records else []
+    columns: list[dict[str, list[Any]]] = [{"values": [], "codes": []} for _ in keys]
+    found: list[dict[object, int]] = [{} for _ in keys]
+    for record in records:
+        if list(record) != keys:
+            return {"records": records}
+        for key, column, seen in zip(keys, columns, found, strict=True):
+            value = record[key]
+            if type(value) is list and all(type(v) in _PLAIN for v in value):
+                marked: object = (list, *value)
+            elif type(value) in _PLAIN:
+                marked = (type(value), value)
+            else:
+                return {"records": records}
+            code = seen.get(marked)
+            if code is None:
+                code = seen[marked] = len(column["values"])
+                column["values"].append(value)
+            column["codes"].append(code)
+    return {"keys": keys, "columns": columns}
+
+
+def _records(table: dict[str, Any]) -> list[dict[str, Any]]:
+    if "records" in table:
+        return list(table["records"])
+    keys = table["keys"]
+    read = []
+    for column in table["columns"]:
+        values = column["values"]
+        if any(type(v) is list for v in values):  # a list of its own for each record
+            read.append([list(values[c]) for c in column["codes"]])
+        else:
+            read.append([values[c] for c in column["codes"]])
+    return [dict(zip(keys, row, strict=True)) for row in zip(*read, strict=True)]
+
+
+@dataclass
+class Memory:
+    """What the previous judgment left, and what this one leaves (None: nothing to keep)."""
+
+    prior: Block | None = None
+    now: Block | None = None
+
+
+class Told(Explanation):
+    """An explanation as the previous judgment rendered it."""
+
+    def __init__(self, told: dict[str, Any]) -> None:
+        super().__init__(told["clause"], told["text"])
+        self.told = told
+
+    def as_dict(self, for_id: str) -> dict[str, Any]:
+        return {**self.told, "for": for_id}
+
+
+_FIELDS = (
+    "id",
+    "term",
+    "kind",
+    "party",
+    "subject",
+    "status",
+    "period",
+    "starts_at",
+    "ends_at",
+    "due",
+    "delivered",
+    "met_at",
+    "limit",
+)
+
+
+def breach_types(spec: AgreementSpec) -> list[str]:
+    """The event types the prohibitions and the breach list read."""
+    found = {str(EventType.BREACH)}
+    found |= {str(t.type) for t in spec.terms if isinstance(t, ProhibitionTerm)}
+    return sorted(found)
+
+
+def block_key(spec: AgreementSpec, version: object, index: EventIndex, at: float) -> str:
+    """What every kept result reads but the windows: spec, instant, breach events, looseness."""
+    digest = hashlib.sha256()
+    for part in (repr(spec), repr(version), repr(float(at)), repr(index.has_loose)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(index.fingerprint(breach_types(spec)).encode())
+    return digest.hexdigest()
+
+
+def usable(at: float) -> bool:
+    return not isinstance(at, Instant)
+
+
+def window_of(a: Assessment, term: Term) -> Window:
+    start, end = a.window(term)
+    return [start, end]
+
+
+def evaluators(base: dict[str, Evaluator], memory: Memory) -> dict[str, Evaluator]:
+    """`base` with prohibitions read from `memory.prior` where their window and key agree,
+    and every prohibition's result noted in `memory.now`."""
+    now, prior = memory.now, memory.prior
+    assert now is not None
+    same = prior is not None and prior.key == now.key
+    judge = base["prohibition"]
+
+    def prohibition(term: Any, ctx: Assessment) -> TermResult:
+        window = window_of(ctx, term)
+        kept = prior.terms.get(term.id) if same and prior is not None else None
+        if kept is not None and kept[0] == window:
+            result = TermResult([_verdict(v) for v in kept[1]])
+        else:
+            result = judge(term, ctx)
+        now.terms[term.id] = (window, [_record(v) for v in result.verdicts])
+        return result
+
+    return {**base, "prohibition": prohibition}
+
+
+def _record(v: Verdict) -> dict[str, Any]:
+    record = {name: getattr(v, name) for name in _FIELDS}
+    exp = v.explanation
+    record["explanation"] = exp.told if isinstance(exp, Told) else exp.as_dict(v.id)
+    return record
+
+
+def _verdict(record: dict[str, Any]) -> Verdict:
+    fields = {name: record[name] for name in _FIELDS}
+    return Verdict(**fields, explanation=Told(record["explanation"]))
+
+
+def kept_rows(memory: Memory | None, windows: Iterable[Window]) -> Block | None:
+    """The previous judgment's breach rows, if they were rendered under the same key and
+    windows."""
+    if memory is None or memory.now is None or memory.prior is None:
+        return None
+    prior, listed = memory.prior, list(windows)
+    if prior.key != memory.now.key or prior.windows != listed:
+        return None
+    return prior.decoded()

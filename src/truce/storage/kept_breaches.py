@@ -1,0 +1,86 @@
+"""The previous judgment's prohibition verdicts and breach rows (`domain.engine.kept`), kept in
+the agreement's answers folder as `breaches.kept` for the next judgment to reuse.
+
+One file per agreement, replaced by each judgment that leaves a different block. Its header
+holds the snapshot format, the judging rules' version (`answers.rules`), the agreement, and the
+length and SHA-256 of the body (the block as JSON). Unlike a kept answer it is not tied to a
+chain head: the block says itself what it was read from (its `key` and windows), and the engine
+uses a part of it only where that agrees with the record it judges. A cache, never a source:
+anything that does not match is judged afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from truce.domain.engine.kept import Block, Memory
+from truce.storage.answers import AnswerStore, rules
+from truce.storage.snapshot import FORMAT
+
+NAME = "breaches.kept"
+
+
+def memory(store: AnswerStore) -> Memory | None:
+    """A memory for the next judgment, holding the kept block if any; None when nothing can
+    be kept for this agreement (then the engine judges everything, as without one)."""
+    if _path(store) is None or not store.usable:
+        return None
+    return Memory(prior=read(store))
+
+
+def read(store: AnswerStore) -> Block | None:
+    path = _path(store)
+    if path is None or not store.usable:
+        return None
+    try:
+        with open(path, "rb") as kept:
+            about = json.loads(kept.readline())
+            body = kept.read()
+        if about != _header(store, body):
+            return None
+        return Block.of(json.loads(body))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def keep(store: AnswerStore, memory: Memory) -> None:
+    """Keep the block the judgment left, unless it is the one it read. Best effort."""
+    path = _path(store)
+    block = memory.now
+    if path is None or block is None or not store.usable:
+        return
+    prior = memory.prior
+    if prior is not None and prior.encoded is None and block == prior:  # reused whole
+        return
+    body = json.dumps(block.as_data()).encode("utf-8")
+    partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as out:
+            out.write(json.dumps(_header(store, body)).encode() + b"\n")
+            out.write(body)
+        os.replace(partial, path)
+    except OSError:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+def _path(store: AnswerStore) -> Path | None:
+    folder = store.folder()
+    return None if folder is None else folder / NAME
+
+
+def _header(store: AnswerStore, body: bytes) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "rules": rules(),
+        "agreement": store.agreement,
+        "bytes": len(body),
+        "sha256": hashlib.sha256(body).hexdigest(),
+    }

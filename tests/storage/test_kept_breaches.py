@@ -1,0 +1,123 @@
+"""The previous judgment's breach rows kept beside the answers (`storage.kept_breaches`): after
+an append of releases the next status reuses them and equals a judgment from no snapshot; an
+append of a breach, a damaged file, or a file of other rules is judged afresh."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from truce import services
+from truce.domain.claim_input import ClaimInput
+from truce.domain.claims import Claim
+from truce.domain.engine import evaluate
+from truce.domain.spec import AgreementSpec
+from truce.storage import Ledger, kept_breaches
+
+AGREEMENT = "kept"
+AT = "2024-01-04T00:00"
+TEXT = f"""
+id: {AGREEMENT}
+title: A pause with breaches
+timezone: UTC
+parties: [{{id: hamas, name: Hamas}}, {{id: israel, name: Israel}}]
+phases:
+  - {{id: pause, start: {{at: "2024-01-01T07:00"}}, duration: {{days: 4}}}}
+terms:
+  - {{id: daily, kind: quota, phase: pause, party: hamas, subject: hostages, at_least: 10,
+      per: day}}
+  - {{id: no-fire, kind: prohibition, phase: pause, clause: Art. 1}}
+"""
+
+
+def _spec() -> AgreementSpec:
+    return AgreementSpec.model_validate(YAML(typ="safe").load(TEXT))
+
+
+def _claim(**fields: Any) -> Claim:
+    row = {"agreement": AGREEMENT, "sources": [{"outlet": "AP"}], **fields}
+    return ClaimInput.model_validate(row).to_claim(_spec().zone)
+
+
+def _breach(date: str, actor: str, **fields: Any) -> Claim:
+    return _claim(type="breach", date=date, actor=actor, **fields)
+
+
+def _release(date: str, quantity: int, **fields: Any) -> Claim:
+    return _claim(type="release", date=date, actor="hamas", subject="hostages",
+                  quantity=quantity, **fields)  # fmt: skip
+
+
+@pytest.fixture
+def ledger(ledger_url: str) -> Iterator[Ledger]:
+    with Ledger.init(ledger_url) as ledger:
+        ledger.add_agreement(_spec(), TEXT, "analyst")
+        claims = [_breach(f"2024-01-0{d}T1{d}:00", "hamas", event_id=f"b{d}") for d in (1, 2, 3)]
+        claims += [_breach("2024-01-02T09:00", "israel", event_id="b9", status="confirmed")]
+        ledger.append_claims([*claims, _release("2024-01-02T12:00", 4)], "analyst")
+        yield ledger
+
+
+def _file(ledger: Ledger) -> Path:
+    folder = ledger.answers(AGREEMENT).folder()
+    assert folder is not None
+    return folder / kept_breaches.NAME
+
+
+def _fresh(ledger: Ledger) -> dict[str, Any]:
+    """A judgment with nothing kept: the object path over every claim."""
+    spec, _ = ledger.agreement(AGREEMENT)
+    return evaluate(spec, ledger.claims(AGREEMENT), services.parse_instant(AT, spec.zone))
+
+
+def test_an_append_of_releases_reuses_the_kept_rows(ledger: Ledger) -> None:
+    first = services.status(ledger, AGREEMENT, AT)
+    assert first == _fresh(ledger)
+    path = _file(ledger)
+    written = path.read_bytes()
+    assert len(first["breaches"]) == 4
+    ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
+    store = ledger.answers(AGREEMENT)
+    read = kept_breaches.read(store)
+    assert read is not None and read.decoded() is read and read.rows == first["breaches"]
+    after = services.status(ledger, AGREEMENT, AT)
+    assert after == _fresh(ledger)
+    assert path.read_bytes() == written  # the same block: reused, not written again
+    assert [o["status"] for o in after["obligations"] if o["term"] == "daily"][2] == "met"
+
+
+def test_an_append_of_a_breach_is_judged_afresh(ledger: Ledger) -> None:
+    services.status(ledger, AGREEMENT, AT)
+    written = _file(ledger).read_bytes()
+    confirmed = _breach("2024-01-01T11:00", "hamas", event_id="b1", status="confirmed",
+                        sources=[{"outlet": "UN monitors"}])  # fmt: skip
+    ledger.append_claims([confirmed], "analyst")
+    after = services.status(ledger, AGREEMENT, AT)
+    assert after == _fresh(ledger)
+    hamas = [o for o in after["obligations"] if o["id"] == "no-fire/hamas"]
+    assert hamas[0]["status"] == "violated"
+    assert _file(ledger).read_bytes() != written
+
+
+@pytest.mark.parametrize("damage", ["body", "header", "rules"])
+def test_a_damaged_or_foreign_file_is_not_read(ledger: Ledger, damage: str) -> None:
+    services.status(ledger, AGREEMENT, AT)
+    path = _file(ledger)
+    head, body = path.read_bytes().split(b"\n", 1)
+    about = json.loads(head)
+    if damage == "body":  # the rows of another judgment, the header left as it was
+        body = body.replace(b"b2", b"b7")
+    elif damage == "header":
+        about["sha256"] = "0" * 64
+    else:
+        about["rules"] = "other rules"
+    path.write_bytes(json.dumps(about).encode() + b"\n" + body)
+    assert kept_breaches.read(ledger.answers(AGREEMENT)) is None
+    ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
+    assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
+    assert kept_breaches.read(ledger.answers(AGREEMENT)) is not None  # written again
