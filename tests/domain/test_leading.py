@@ -304,3 +304,19 @@ def test_copies_via_one_agency_never_change_the_leading_date(
     # The same report again, as other claims, each a paper's copy via the row's outlet.
     again = _dated(kit, [(date, precision, None, status, grade)] * copies, via=outlet)
     assert _leading_date([*claims, *again]) == _leading_date(claims)
+
+
+def test_copies_of_a_week_never_move_an_event_off_the_day_inside_it(kit: Kit) -> None:
+    # A day and the week holding it can both be true: no dispute, the event stands at the day
+    # (the narrower of two equally attested dates), however many papers copy the week's report.
+    # Found by the property above: the claim id used to break the tie, so copies could tip it.
+    rows: list[DateRow] = [
+        ("2025-01-26", "day", "AP", "disputed", "A1"),
+        ("2025-W04", "week", "Reuters", "disputed", "A1"),
+    ]
+    claims = _dated(kit, rows)
+    alone = _leading_date(claims)
+    assert alone[0] == "2025-01-26T00:00:00+00:00" and alone[1] == alone[2]
+    for copies in range(1, 5):
+        again = _dated(kit, [("2025-W04", "week", None, "disputed", "A1")] * copies, via="Reuters")
+        assert _leading_date([*claims, *again]) == alone

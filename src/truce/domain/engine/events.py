@@ -107,6 +107,20 @@ def _rank(claim: Claim) -> tuple[int, str, int, str]:
     return (-_WEIGHT[claim.status._value_], claim.reliability or "Z9", precise, claim.id)
 
 
+def _date_lead(ranked: list[Claim]) -> Claim:
+    """Of claims whose dates can all be true (a week and a day in it), the one that places the
+    event: the best attested, as `_rank` has it, then the narrowest date, then the earliest;
+    never the claim id, so a copy of a report cannot move the event."""
+
+    def key(claim: Claim) -> tuple[int, str, int, float, float]:
+        since, _, until = placement(claim.date_precision, claim.date)
+        precise = 0 if claim.date_precision is _EXACT else 1
+        rank = (-_WEIGHT[claim.status._value_], claim.reliability or "Z9", precise)
+        return (*rank, until - since, since)
+
+    return min(ranked, key=key)
+
+
 def reduce_claims(claims: Iterable[Claim]) -> Book:
     """Group live claims into events. The result does not depend on the order of `claims`."""
     all_claims = list(claims)
@@ -172,7 +186,8 @@ def make_event(key: str, members: list[Claim]) -> Event:
             dates[0].until,
         )
     else:
-        start, precision = lead.date, lead.date_precision
+        placer = lead if same_date else _date_lead(members)
+        start, precision = placer.date, placer.date_precision
         _, at, known_at = placement(precision, start)
     categories = _FROZEN.get(lead.categories)
     if categories is None:

@@ -104,14 +104,17 @@ def reduce_columns(c: ClaimColumns) -> EventFrame:
     figures = _figures(c, ranked, bounds, weight[order])
     spans = _spans(c, ranked)
     dated = _dates_disputed(c, ranked, bounds, spans)
-    ts = c.ts[lead]
+    placer = _date_leads(
+        c, (ranked, bounds, spans), weight[order], grade[order], loose[order], lead
+    )
+    ts = c.ts[placer]
     at, known_at = ts.copy(), ts.copy()
     for code, span in _FIXED_SPANS.items():
-        loose_lead = c.precision[lead] == code
+        loose_lead = c.precision[placer] == code
         at[loose_lead] += span / 2
         known_at[loose_lead] += span
-    for i in np.flatnonzero(c.precision[lead] == PRECISION_CODE[DatePrecision.MONTH]).tolist():
-        start = datetime.fromisoformat(c.dates[int(lead[i])])
+    for i in np.flatnonzero(c.precision[placer] == PRECISION_CODE[DatePrecision.MONTH]).tolist():
+        start = datetime.fromisoformat(c.dates[int(placer[i])])
         span = precision_span(DatePrecision.MONTH, start).total_seconds()
         at[i], known_at[i] = ts[i] + span / 2, ts[i] + span
     _lead_dates(c, ranked, bounds, spans, weight[order], dated, (at, known_at))
@@ -174,6 +177,38 @@ def _break_ties(
                 best = ranked[pos]
         lead[e] = best
     return lead
+
+
+def _date_leads(
+    c: ClaimColumns,
+    grouped: tuple[Ints, Ints, Floats],
+    weight: Ints,
+    grade: Ints,
+    loose: Ints,
+    lead: Ints,
+) -> Ints:
+    """The claim that places each event (`events._date_lead`): the leading claim where every
+    claim gives the same date; else, among the best attested, the narrowest date, then the
+    earliest, never by id. `grouped`: the ranked rows, the events' bounds in them, their spans."""
+    ranked, bounds, spans = grouped
+    if len(ranked) == 0:
+        return lead
+    first = bounds[:-1]
+    ts, precision = c.ts[ranked], c.precision[ranked]
+    differs = np.flatnonzero(
+        (np.minimum.reduceat(ts, first) != np.maximum.reduceat(ts, first))
+        | (np.minimum.reduceat(precision, first) != np.maximum.reduceat(precision, first))
+    )
+    if len(differs) == 0:
+        return lead
+    sizes = np.diff(bounds)[differs]
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    at = np.repeat(first[differs], sizes) + np.arange(int(sizes.sum())) - np.repeat(starts, sizes)
+    event = np.repeat(np.arange(len(differs)), sizes)
+    order = np.lexsort((ts[at], spans[at], loose[at], grade[at], -weight[at], event))
+    placer = lead.copy()
+    placer[differs] = ranked[at[order][starts]]
+    return placer
 
 
 def _figures(
