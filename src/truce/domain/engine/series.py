@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -85,12 +86,9 @@ class DeltaSeries(Series):
         before = self.base.reached(start, threshold)
         if self.instant < start or (before is not None and before < self.instant):
             return before
-        if self.base.total(start, self.instant) + self.delta + self._at_instant() >= threshold:
+        # Everything up to and at the instant, read through `base`: a delta under this one at the
+        # same instant (two loose events ending together) is counted, not the bare figures.
+        if self.base.total(start, math.nextafter(self.instant, math.inf)) + self.delta >= threshold:
             return self.instant
         later = self.base.reached(start, threshold - self.delta)
         return later if later is not None and later >= self.instant else None
-
-    def _at_instant(self) -> float:
-        lo = bisect_left(self.instants, self.instant)
-        hi = bisect_right(self.instants, self.instant)
-        return self.cumulative[hi] - self.cumulative[lo]
