@@ -19,11 +19,15 @@ def confidence_component(doc: Doc) -> Doc:
             {
                 "type": c.type,
                 "modality": c.modality,
+                "span": c.span,
                 "quantities": c.quantities,
                 "date": c.date,
                 "actor": c.actor,
                 "location": c.location,
                 "source": {"speaker": c.source.speaker},
-            }
+                "quote": c.quote,
+                "date_precision": c.date_precision,
+            },
+            doc.text,
         )
     return doc
