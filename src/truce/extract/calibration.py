@@ -23,6 +23,7 @@ import bisect
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,6 @@ from truce.extract.triggers import NAMED, TRIGGERS
 
 PENALTY = 10.0  # the L2 penalty on each weight (the intercept goes free)
 INNER_FOLDS = 5  # folds by report for the scores the monotone map is fitted on
-CROSSED = ("count", "date", "place", "speaker", "quote")  # the features crossed with the type
 
 
 def trigger(candidate: dict[str, Any], text: str) -> str:
@@ -43,36 +43,55 @@ def trigger(candidate: dict[str, Any], text: str) -> str:
     span = candidate.get("span")
     if pattern is None or not span or not text:
         return "none"
-    named = NAMED.get(pattern)
-    found = (named or pattern).search(text, span[0], span[1])
+    found = pattern.search(text, span[0], span[1])
     if found is None:
         return "none"
-    if named is not None and found.lastgroup:
-        return found.lastgroup.split("__", 1)[1]
+    named = NAMED.get(pattern)  # the twin with named alternatives, run at the match only
+    which = named.match(text, found.start(), span[1]) if named is not None else None
+    if which is not None and which.lastgroup:
+        return which.lastgroup.split("__", 1)[1]
     return found.group(0).lower()
 
 
-def features(candidate: dict[str, Any], text: str = "") -> list[str]:
-    """The features a candidate (its `truce extract` JSON shape; its `trigger` read from the
-    document's `text`, or taken from a `trigger` key when it has one) is scored on."""
-    kind = candidate.get("type")
+Facts = tuple[str, str, str, str | None, tuple[bool, ...]]
+# The yes/no features, in the order `facts` gives them; each is crossed with the type too.
+HAS = ("count", "date", "place", "speaker", "quote")
+
+
+def facts(candidate: dict[str, Any], text: str = "") -> Facts:
+    """What the features are made of: type, trigger (a `trigger` key when the candidate has
+    one, else read from the document's `text`), modality, date precision, and the yes/no
+    features."""
     source = candidate.get("source") or {}
+    has = (
+        bool(candidate.get("quantities")),
+        bool(candidate.get("date")),
+        bool(candidate.get("location")),
+        bool(source.get("speaker")),
+        bool(candidate.get("quote")),
+    )
     told = candidate.get("trigger") or trigger(candidate, text)
-    has = {
-        "count": bool(candidate.get("quantities")),
-        "date": bool(candidate.get("date")),
-        "place": bool(candidate.get("location")),
-        "speaker": bool(source.get("speaker")),
-        "quote": bool(candidate.get("quote")),
-    }
-    return [
+    precision = candidate.get("date_precision") if has[1] else None
+    return (str(candidate.get("type")), told, str(candidate.get("modality")), precision, has)
+
+
+@lru_cache(maxsize=8192)
+def _features(known: Facts) -> tuple[str, ...]:
+    kind, told, modality, precision, has = known
+    flags = dict(zip(HAS, has, strict=True))
+    return (
         f"type={kind}",
         f"trigger={kind}:{told}",
-        f"modality={candidate.get('modality')}",
-        f"date_precision={candidate.get('date_precision') if has['date'] else None}",
-        *(f"{name}={value}" for name, value in has.items()),
-        *(f"{kind}:{name}={has[name]}" for name in CROSSED),
-    ]
+        f"modality={modality}",
+        f"date_precision={precision}",
+        *(f"{name}={value}" for name, value in flags.items()),
+        *(f"{kind}:{name}={flags[name]}" for name in HAS),
+    )
+
+
+def features(candidate: dict[str, Any], text: str = "") -> list[str]:
+    """The features a candidate (its `truce extract` JSON shape) is scored on."""
+    return list(_features(facts(candidate, text)))
 
 
 def score(
@@ -82,12 +101,18 @@ def score(
     weights: dict[str, float] = WEIGHTS,
 ) -> float:
     """The candidate's score (log-odds before the monotone map)."""
-    return base + sum(weights.get(f, 0.0) for f in features(candidate, text))
+    return base + sum(weights.get(f, 0.0) for f in _features(facts(candidate, text)))
 
 
 def confidence(candidate: dict[str, Any], text: str = "") -> float:
     """The calibrated probability that the candidate is right, rounded to 3 places."""
-    return round(step_value(STEPS, score(candidate, text)), 3)
+    return _confidence(facts(candidate, text))
+
+
+@lru_cache(maxsize=8192)
+def _confidence(known: Facts) -> float:
+    """By the committed table; candidates alike in their facts share one look-up."""
+    return round(step_value(STEPS, BASE + sum(WEIGHTS.get(f, 0.0) for f in _features(known))), 3)
 
 
 def step_value(steps: Sequence[tuple[float, float, int]], value: float) -> float:
