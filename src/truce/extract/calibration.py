@@ -188,7 +188,7 @@ def regression(data: Sequence[tuple[dict[str, Any], bool]]) -> tuple[float, dict
         w -= step
         if float(np.abs(step).max()) < 1e-9:
             break
-    weights = {name: round(float(w[j]), 4) for name, j in column.items()}
+    weights = {name: round(float(w[j]), 4) + 0.0 for name, j in column.items()}  # no -0.0
     return round(float(w[-1]), 4), weights
 
 
