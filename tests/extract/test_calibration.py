@@ -19,7 +19,18 @@ from truce.extract.calibrate import (
     scored_rows,
     table_source,
 )
-from truce.extract.calibration import MIN_STEP, Fitted, confidence, fit, isotonic, step_value
+from truce.extract.calibration import (
+    MIN_STEP,
+    Fitted,
+    confidence,
+    features,
+    fit,
+    isotonic,
+    regression,
+    score,
+    step_value,
+    trigger,
+)
 from truce.extract.model import Article
 from truce.extract.pipeline import build_pipeline, extract
 
@@ -87,7 +98,46 @@ def test_extraction_gives_each_candidate_its_calibrated_confidence() -> None:
     found = extract(build_pipeline(), Article(text=text, document="wire.txt"))
     assert found
     for candidate in found:
-        assert candidate.confidence == confidence(candidate.as_dict())
+        assert candidate.confidence == confidence(candidate.as_dict(), text)
+        # The trigger read from the text is the feature a `trigger` key gives.
+        told = candidate.as_dict() | {"trigger": trigger(candidate.as_dict(), text)}
+        assert candidate.confidence == confidence(told)
+
+
+def test_the_trigger_feature_names_the_alternative_that_told_the_event() -> None:
+    text = "Hamas accused Israel of shelling Rafah. Israel freed 39 prisoners. Fighting raged."
+    accused = {"type": "breach", "span": [0, 38]}
+    freed = {"type": "release", "span": [39, 66]}
+    assert trigger(accused, text) == "accused"
+    assert trigger(freed, text) == "verb"
+    # Only the candidate's span is read: the release verb outside it is no breach trigger.
+    assert trigger({"type": "breach", "span": [67, 82]}, text) == "none"
+    assert trigger({"type": "statement", "span": [39, 66]}, "") == "none"
+    assert "trigger=breach:accused" in features(accused, text)
+    assert "breach:speaker=False" in features(accused, text)
+
+
+def test_a_rare_feature_says_little_and_a_common_one_much() -> None:
+    # 40 right releases with a count, 40 wrong ones without; one odd candidate with a trigger
+    # of its own that happened to be right.
+    data = [({"type": "release", "quantities": [{"value": n}], "trigger": "verb"}, True)
+            for n in range(40)]  # fmt: skip
+    data += [({"type": "release", "quantities": [], "trigger": "verb"}, False)] * 40
+    data += [({"type": "release", "quantities": [], "trigger": "odd"}, True)]
+    base, weights = regression(data)
+    counted = score(data[0][0], "", base, weights) - score(data[40][0], "", base, weights)
+    assert counted > 2.5  # the count, crossed with the type too, tells right from wrong
+    assert 0 < weights["trigger=release:odd"] < counted / 6
+
+
+def test_the_map_is_fitted_on_held_out_scores_so_memorised_noise_gives_no_confidence() -> None:
+    # Each candidate its own report and its own trigger, right or wrong by a coin that no
+    # feature predicts: in-sample the regression would learn each one; held out it cannot.
+    data = [({"type": "breach", "document": f"r{n}", "trigger": f"t{n}"}, n * 7 % 11 < 6)
+            for n in range(100)]  # fmt: skip
+    table = fit(data)
+    share = sum(ok for _, ok in data) / len(data)
+    assert {table.confidence(c) for c, _ in data} == {round(share, 3)}
 
 
 TEXTS = {

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from truce.errors import TruceError
-from truce.extract.calibration import Fitted, fit
+from truce.extract.calibration import Fitted, fit, trigger
 from truce.extract.evaluate import FIELDS, EvalReport, Score, score_document
 from truce.extract.evaluate_real import _article, _jsonl, _pair, load_real_set
 
@@ -50,7 +50,10 @@ def scored_rows(
     for real in load_real_set(folder):
         if not real.scorable or real.split != split:
             continue
-        found = list(extract_fn(_article(real)))
+        article = _article(real)
+        found = list(extract_fn(article))
+        for c in found:  # the trigger feature reads the text, which the rows do not keep
+            c.setdefault("trigger", trigger(c, article.text))
         golds = _jsonl(folder / "annotations" / f"{real.id}.jsonl")
         negatives = _jsonl(folder / "negatives" / f"{real.id}.jsonl")
         report = EvalReport(fields={name: Score() for name in FIELDS})

@@ -4,14 +4,17 @@ like it is an event a person would record.
 Two steps, both fitted by `truce.extract.calibrate` and kept as numbers in
 `calibration_table.py`:
 
-1. a score: the dev split's base log-odds plus, for each feature of the candidate (its type,
-   modality, and whether it has a count, a date, an actor, a place, a named speaker), how much
-   candidates with that feature were more or less often right than the base (log-odds, each
-   rate smoothed toward the base rate by `SMOOTHING` pseudo-candidates, so that a rare value
-   says little);
+1. a score: a logistic regression, penalised toward zero (`PENALTY`, so that a rare feature
+   says little), of right/wrong on the candidate's features (`features`): its type, the
+   trigger that told it, its modality, whether it has a count, a date (and how precise), a
+   place, a named speaker, a quotation, and its type crossed with the count, date, place,
+   speaker and quotation (a count makes a casualty claim likelier right; it says nothing of a
+   statement);
 2. a monotone map from that score to a probability: isotonic regression (pool adjacent
-   violators) of right/wrong on the score, so that a higher score never means a lower
-   confidence and each step's probability is the share right among the dev candidates in it.
+   violators) of right/wrong on the score, fitted on scores each candidate got from a
+   regression fitted without its report (`INNER_FOLDS` folds by report), so that the map
+   holds for text the regression has not seen: a higher score never means a lower confidence,
+   and each step's probability is the share right among the dev candidates in it.
 """
 
 from __future__ import annotations
@@ -20,37 +23,96 @@ import bisect
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from truce.extract.calibration_table import BASE, STEPS, WEIGHTS
+from truce.extract.triggers import NAMED, TRIGGERS
 
-SMOOTHING = 8.0  # pseudo-candidates at the base rate added to each feature value's count
+PENALTY = 10.0  # the L2 penalty on each weight (the intercept goes free)
+INNER_FOLDS = 5  # folds by report for the scores the monotone map is fitted on
 
 
-def features(candidate: dict[str, Any]) -> list[str]:
-    """The features a candidate (its `truce extract` JSON shape) is scored on."""
+def trigger(candidate: dict[str, Any], text: str) -> str:
+    """The trigger-table alternative (`triggers.py`) that matches first in the candidate's span
+    of `text` ("verb", "accused"; the word itself for a table row without named alternatives),
+    or "none" when the candidate came from a pattern of its kind's own."""
+    pattern = TRIGGERS.get(candidate.get("type") or "")
+    span = candidate.get("span")
+    if pattern is None or not span or not text:
+        return "none"
+    found = pattern.search(text, span[0], span[1])
+    if found is None:
+        return "none"
+    named = NAMED.get(pattern)  # the twin with named alternatives, run at the match only
+    which = named.match(text, found.start(), span[1]) if named is not None else None
+    if which is not None and which.lastgroup:
+        return which.lastgroup.split("__", 1)[1]
+    return found.group(0).lower()
+
+
+Facts = tuple[str, str, str, str | None, tuple[bool, ...]]
+# The yes/no features, in the order `facts` gives them; each is crossed with the type too.
+HAS = ("count", "date", "place", "speaker", "quote")
+
+
+def facts(candidate: dict[str, Any], text: str = "") -> Facts:
+    """What the features are made of: type, trigger (a `trigger` key when the candidate has
+    one, else read from the document's `text`), modality, date precision, and the yes/no
+    features."""
     source = candidate.get("source") or {}
-    return [
-        f"type={candidate.get('type')}",
-        f"modality={candidate.get('modality')}",
-        f"count={bool(candidate.get('quantities'))}",
-        f"date={bool(candidate.get('date'))}",
-        f"actor={bool(candidate.get('actor'))}",
-        f"place={bool(candidate.get('location'))}",
-        f"speaker={bool(source.get('speaker'))}",
-    ]
+    has = (
+        bool(candidate.get("quantities")),
+        bool(candidate.get("date")),
+        bool(candidate.get("location")),
+        bool(source.get("speaker")),
+        bool(candidate.get("quote")),
+    )
+    told = candidate.get("trigger") or trigger(candidate, text)
+    precision = candidate.get("date_precision") if has[1] else None
+    return (str(candidate.get("type")), told, str(candidate.get("modality")), precision, has)
+
+
+@lru_cache(maxsize=8192)
+def _features(known: Facts) -> tuple[str, ...]:
+    kind, told, modality, precision, has = known
+    flags = dict(zip(HAS, has, strict=True))
+    return (
+        f"type={kind}",
+        f"trigger={kind}:{told}",
+        f"modality={modality}",
+        f"date_precision={precision}",
+        *(f"{name}={value}" for name, value in flags.items()),
+        *(f"{kind}:{name}={flags[name]}" for name in HAS),
+    )
+
+
+def features(candidate: dict[str, Any], text: str = "") -> list[str]:
+    """The features a candidate (its `truce extract` JSON shape) is scored on."""
+    return list(_features(facts(candidate, text)))
 
 
 def score(
-    candidate: dict[str, Any], base: float = BASE, weights: dict[str, float] = WEIGHTS
+    candidate: dict[str, Any],
+    text: str = "",
+    base: float = BASE,
+    weights: dict[str, float] = WEIGHTS,
 ) -> float:
     """The candidate's score (log-odds before the monotone map)."""
-    return base + sum(weights.get(f, 0.0) for f in features(candidate))
+    return base + sum(weights.get(f, 0.0) for f in _features(facts(candidate, text)))
 
 
-def confidence(candidate: dict[str, Any]) -> float:
+def confidence(candidate: dict[str, Any], text: str = "") -> float:
     """The calibrated probability that the candidate is right, rounded to 3 places."""
-    return round(step_value(STEPS, score(candidate)), 3)
+    return _confidence(facts(candidate, text))
+
+
+@lru_cache(maxsize=8192)
+def _confidence(known: Facts) -> float:
+    """By the committed table; candidates alike in their facts share one look-up."""
+    return round(step_value(STEPS, BASE + sum(WEIGHTS.get(f, 0.0) for f in _features(known))), 3)
 
 
 def step_value(steps: Sequence[tuple[float, float, int]], value: float) -> float:
@@ -70,30 +132,64 @@ class Fitted:
     weights: dict[str, float]
     steps: list[tuple[float, float, int]]  # (lowest score of the step, share right, candidates)
 
-    def confidence(self, candidate: dict[str, Any]) -> float:
-        return round(step_value(self.steps, score(candidate, self.base, self.weights)), 3)
+    def confidence(self, candidate: dict[str, Any], text: str = "") -> float:
+        return round(step_value(self.steps, score(candidate, text, self.base, self.weights)), 3)
 
 
 def fit(rows: Iterable[tuple[dict[str, Any], bool]]) -> Fitted:
-    """Fit the score and the monotone map on (candidate, right) rows."""
+    """Fit the score on (candidate, right) rows, and the monotone map on the scores each row
+    gets from a score fitted without its report (its `document`; rows without one are each a
+    report of their own)."""
     data = list(rows)
     if not data:
         raise ValueError("nothing to fit: no scored candidates")
-    right = sum(r for _, r in data)
-    rate = (right + 1) / (len(data) + 2)
-    base = _logit(rate)
-    counts: dict[str, list[int]] = {}
-    for candidate, ok in data:
-        for f in features(candidate):
-            tally = counts.setdefault(f, [0, 0])
-            tally[0] += ok
-            tally[1] += 1
-    weights = {
-        f: round(_logit((r + SMOOTHING * rate) / (n + SMOOTHING)) - base, 4)
-        for f, (r, n) in sorted(counts.items())
-    }
-    scored = sorted((score(c, base, weights), ok) for c, ok in data)
-    return Fitted(round(base, 4), weights, isotonic(scored))
+    base, weights = regression(data)
+    reports = sorted({_report(c, n) for n, (c, _) in enumerate(data)})
+    fold_of = {report: n % INNER_FOLDS for n, report in enumerate(reports)}
+    folds = [fold_of[_report(c, n)] for n, (c, _) in enumerate(data)]
+    held: list[tuple[float, bool]] = []
+    for fold in sorted(set(folds)):
+        train = [row for row, f in zip(data, folds, strict=True) if f != fold]
+        if not train:  # a single report: the map is fitted in-sample
+            held = [(score(c, "", base, weights), ok) for c, ok in data]
+            break
+        fold_base, fold_weights = regression(train)
+        held += [(score(c, "", fold_base, fold_weights), ok)
+                 for (c, ok), f in zip(data, folds, strict=True) if f == fold]  # fmt: skip
+    return Fitted(base, weights, isotonic(sorted(held)))
+
+
+def _report(candidate: dict[str, Any], n: int) -> str:
+    document = candidate.get("document")
+    return f"document:{document}" if document else f"row:{n:08d}"
+
+
+def regression(data: Sequence[tuple[dict[str, Any], bool]]) -> tuple[float, dict[str, float]]:
+    """Penalised logistic regression by Newton's method: (intercept, weight per feature), each
+    rounded to 4 places as the table keeps them."""
+    rows = [features(c) for c, _ in data]
+    names = sorted({f for row in rows for f in row})
+    column = {name: j for j, name in enumerate(names)}
+    x = np.zeros((len(rows), len(names) + 1))
+    x[:, -1] = 1.0  # the intercept
+    for i, row in enumerate(rows):
+        for f in row:
+            x[i, column[f]] = 1.0
+    y = np.array([1.0 if ok else 0.0 for _, ok in data])
+    penalty = np.full(len(names) + 1, PENALTY)
+    penalty[-1] = 1e-6  # the intercept is (all but) free
+    w = np.zeros(len(names) + 1)
+    w[-1] = _logit((y.sum() + 1) / (len(y) + 2))
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-9:
+            break
+    weights = {name: round(float(w[j]), 4) + 0.0 for name, j in column.items()}  # no -0.0
+    return round(float(w[-1]), 4), weights
 
 
 def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float, int]]:

@@ -7,23 +7,29 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.calibration import confidence
+from truce.extract.pipeline import doc_text
 
 
 @Language.component(
     "truce_confidence_v1", requires=["doc._.candidates"], assigns=["doc._.candidates"]
 )
 def confidence_component(doc: Doc) -> Doc:
+    text = doc_text(doc)  # the trigger feature reads the candidate's span of it
     for c in doc._.candidates or ():
         # The fields the calibration reads, without building the whole JSON shape.
         c.confidence = confidence(
             {
                 "type": c.type,
                 "modality": c.modality,
+                "span": c.span,
                 "quantities": c.quantities,
                 "date": c.date,
                 "actor": c.actor,
                 "location": c.location,
                 "source": {"speaker": c.source.speaker},
-            }
+                "quote": c.quote,
+                "date_precision": c.date_precision,
+            },
+            text,
         )
     return doc
