@@ -124,6 +124,8 @@ RULES: dict[str, str] = {
     "attribution.background_start": "'the ceasefire that began on May 2': narration, no speaker",
     "date.participle_nearest": "'agreed a truce starting Tuesday': the nearer Tuesday",
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
+    # Statement and term rules (branch `exstmt`).
+    "term.told_by_speaker": "'Oman said it brokered a truce', 'extended under the same terms'",
 }
 
 

@@ -1,0 +1,61 @@
+"""Statement and term rules of issue 11 (branch `exstmt`): which of a speaker's sentences state
+a deal (a term) and which state the speaker's own position (a statement), each a named rule
+(`truce.extract.switches`).
+
+Each test reads invented sentences through the whole pipeline and also shows that the rule
+switched off gives the old answer, so that it cannot pass by accident.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.switches import switched_off
+
+_NLP = build_pipeline()
+
+
+def _extract(text: str) -> list[Candidate]:
+    return extract(_NLP, Article(text=text, document="t", published=date(2024, 6, 12)))
+
+
+def _types(text: str) -> list[str]:
+    return sorted(c.type for c in _extract(text))
+
+
+# --- term.told_by_speaker ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar said it mediated a ceasefire deal between the rebels and the government.",
+        "Norway has brokered a truce between the two militias, its foreign minister said.",
+        "Kenya announced that it helped broker a humanitarian ceasefire in the north.",
+        "The envoy added that the truce was renewed under the same terms as the first one.",
+        "The minister said the terms of the prisoner swap stipulate that ten officers stay abroad.",
+        "The accord expects the militia to leave the border villages, the president said.",
+    ],
+)
+def test_a_speaker_telling_what_a_deal_holds_states_a_term(text: str) -> None:
+    found = [c for c in _extract(text) if c.type in ("agreement_term", "statement")]
+    assert [c.type for c in found] == ["agreement_term"]
+    assert found[0].modality == "occurred"
+    with switched_off(["term.told_by_speaker"]):
+        assert "agreement_term" not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Qatar-brokered truce held through the night, residents said.",
+        "The ceasefire mediated by Egypt was still in force on Sunday.",
+        "Qatar has brokered ceasefire talks between the two sides since March.",
+    ],
+)
+def test_a_deal_named_by_who_brokered_it_is_no_term(text: str) -> None:
+    assert "agreement_term" not in _types(text)
