@@ -59,3 +59,29 @@ def test_a_speaker_telling_what_a_deal_holds_states_a_term(text: str) -> None:
 )
 def test_a_deal_named_by_who_brokered_it_is_no_term(text: str) -> None:
     assert "agreement_term" not in _types(text)
+
+
+# --- quantity.alive_or_dead ----------------------------------------------------------
+
+
+def _releases(text: str) -> list[tuple[str | None, float]]:
+    return sorted((c.actor, c.quantities[0].value) for c in _extract(text) if c.type == "release")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Hamas has released 20 living hostages to the Red Cross.", 20),
+        ("The militia handed over three surviving hostages on Sunday.", 3),
+        ("Hamas handed over 4 deceased hostages on Monday.", 4),
+    ],
+)
+def test_living_or_deceased_captives_are_counted(text: str, count: int) -> None:
+    assert [value for _, value in _releases(text)] == [count]
+    with switched_off(["quantity.alive_or_dead"]):
+        assert [value for _, value in _releases(text)] != [count]
+
+
+def test_several_releases_in_one_sentence_each_have_their_side() -> None:
+    text = "Hamas released 20 living hostages, while Israel freed 1,968 Palestinian prisoners."
+    assert _releases(text) == [("hamas", 20), ("israel", 1968)]
