@@ -85,3 +85,37 @@ def test_living_or_deceased_captives_are_counted(text: str, count: int) -> None:
 def test_several_releases_in_one_sentence_each_have_their_side() -> None:
     text = "Hamas released 20 living hostages, while Israel freed 1,968 Palestinian prisoners."
     assert _releases(text) == [("hamas", 20), ("israel", 1968)]
+
+
+# --- statement.more_stances --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Hamas congratulated the mediators on the truce deal.", "occurred"),
+        ("Russia refused to endorse a full 30-day ceasefire.", "occurred"),
+        ("The RSF has conditioned the truce on a full army withdrawal.", "conditional"),
+        (
+            "Israel has tied the next phase of talks to the return of all the remains.",
+            "conditional",
+        ),
+        ("Egypt insists there can be no preconditions before the talks.", "occurred"),
+    ],
+)
+def test_a_party_taking_a_position_in_a_verb_of_its_own(text: str, modality: str) -> None:
+    found = [c for c in _extract(text) if c.type == "statement"]
+    assert [c.modality for c in found] == [modality]
+    with switched_off(["statement.more_stances"]):
+        assert "statement" not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deadline was extended after Israel refused to comply with the withdrawal.",
+        "Hamas gunmen tied the captive's hands before the handover.",
+    ],
+)
+def test_a_deed_in_such_a_verb_is_no_statement(text: str) -> None:
+    assert "statement" not in _types(text)

@@ -126,6 +126,7 @@ RULES: dict[str, str] = {
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
     # Statement and term rules (branch `exstmt`).
     "term.told_by_speaker": "'Oman said it brokered a truce', 'extended under the same terms'",
+    "statement.more_stances": "'X congratulated', 'refused to endorse', 'conditioned any truce on'",
     "quantity.alive_or_dead": "'20 living hostages', 'four deceased captives': the count's noun",
 }
 
