@@ -26,8 +26,8 @@ STANCES = re.compile(
     r"(?(condition)(?=[^.;]{1,120}?\b(?:on|upon|to)\b))",
     re.IGNORECASE,
 )
-CUES = ("congratulat", "echo", "refuse", "request", "allege", "insist", "condition", "tie")
-CUES += ("link",)
+CUES: tuple[str, ...] = ("congratulat", "echo", "refuse", "request", "allege", "insist")
+CUES += ("condition", "tie", "link")
 
 
 def more_stance(text: str, at: int) -> re.Match[str] | None:

@@ -29,7 +29,15 @@ TOLD = re.compile(
     r"\b(?:under|on)\s+the\s+same\s+terms\b",
     re.IGNORECASE,
 )
-CUES = ("broker", "mediated", "negotiated", "stipulate", "provide for", "require", "include")
+CUES: tuple[str, ...] = (
+    "broker",
+    "mediated",
+    "negotiated",
+    "stipulate",
+    "provide for",
+    "require",
+    "include",
+)
 CUES += ("expects", "same terms")
 
 
