@@ -119,3 +119,26 @@ def test_a_party_taking_a_position_in_a_verb_of_its_own(text: str, modality: str
 )
 def test_a_deed_in_such_a_verb_is_no_statement(text: str) -> None:
     assert "statement" not in _types(text)
+
+
+# --- statement.turn_modality -------------------------------------------------------------
+
+
+def test_a_threat_after_a_fact_in_one_turn_is_a_statement_of_its_own() -> None:
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu said the ceasefire with Hezbollah was holding"
+        " on Wednesday. Netanyahu said he will respond forcefully to any violation of the"
+        " ceasefire by Hezbollah."
+    )
+    found = [c for c in _extract(text) if c.type == "statement"]
+    assert [c.modality for c in found] == ["occurred", "conditional"]
+    with switched_off(["statement.turn_modality"]):
+        assert [c.type for c in _extract(text)] == ["statement"]
+
+
+def test_a_turn_of_one_stance_stays_one_statement() -> None:
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu said the ceasefire with Hezbollah was holding"
+        " on Wednesday. Netanyahu said the truce had brought calm to the north."
+    )
+    assert [c.type for c in _extract(text)] == ["statement"]

@@ -127,6 +127,7 @@ RULES: dict[str, str] = {
     # Statement and term rules (branch `exstmt`).
     "term.told_by_speaker": "'Oman said it brokered a truce', 'extended under the same terms'",
     "statement.more_stances": "'X congratulated', 'refused to endorse', 'conditioned any truce on'",
+    "statement.turn_modality": "a speaker's threat after a fact is a new statement, not the turn",
     "quantity.alive_or_dead": "'20 living hostages', 'four deceased captives': the count's noun",
 }
 
