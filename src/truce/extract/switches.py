@@ -124,6 +124,11 @@ RULES: dict[str, str] = {
     "attribution.background_start": "'the ceasefire that began on May 2': narration, no speaker",
     "date.participle_nearest": "'agreed a truce starting Tuesday': the nearer Tuesday",
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
+    # Statement and term rules (branch `exstmt`).
+    "term.told_by_speaker": "'Oman said it brokered a truce', 'extended under the same terms'",
+    "statement.more_stances": "'X congratulated', 'refused to endorse', 'conditioned any truce on'",
+    "statement.turn_modality": "a speaker's threat after a fact is a new statement, not the turn",
+    "quantity.alive_or_dead": "'20 living hostages', 'four deceased captives': the count's noun",
 }
 
 

@@ -35,6 +35,7 @@ from truce.extract.lexicon_numbers import (
 )
 from truce.extract.model import Quantity
 from truce.extract.pipeline import doc_text
+from truce.extract.switches import on
 
 _UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = "|".join(sorted((w for w in SMALL_NUMBERS if w not in TENS), key=len, reverse=True))
@@ -148,10 +149,16 @@ def _vague_value(phrase: str) -> float:
     return float(VAGUE[words[0]])
 
 
+# Whether captives are alive, as releases tell it (`quantity.alive_or_dead`).
+_ALIVE_OR_DEAD = {"living", "surviving", "deceased"}
+
+
 def _is_modifier(word: str) -> bool:
     lower = word.lower()
     if lower in MODIFIERS:
         return True
+    if lower in _ALIVE_OR_DEAD and on("quantity.alive_or_dead"):
+        return True  # "20 living hostages", "the 4 deceased captives"
     if word.islower() and len(word) > 4 and word.endswith("ly"):
         return True  # an adverb before the next modifier: "22 badly wounded soldiers"
     # Nationality adjectives are open-ended ("Emirati", "Lebanese"); capitalisation marks them.

@@ -17,6 +17,8 @@ import re
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
+from truce.extract.components.kinds.term_told import CUES as TOLD_CUES
+from truce.extract.components.kinds.term_told import told
 from truce.extract.components.sentence_view import (
     Sentence,
     candidate,
@@ -279,6 +281,8 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
             for m in finditer(MONITORED_BY, s)
             if not _ASKED.search(s.text, max(0, m.start() - 20), m.start())
         ]
+    if not found:
+        found = told(s, lowered)
     if not found and "agreed" in lowered and on("term.parties_agreed"):
         found = [m for m in finditer(PARTIES_AGREED, s) if _AGREED_TO.match(s.text, m.end())]
     return found
@@ -302,5 +306,7 @@ def _provisions(text: str) -> list[tuple[int, int]]:
 
 _RATE_CUES = ("daily", "per day", "a day", "each day", "every day", "per week", "a week")
 RULE = KindRule(
-    KIND, extract, cues=DEAL_CONTENT_CUES + DEAL_SETS_CUES + MONITORED_CUES + _RATE_CUES + ("sign",)
+    KIND,
+    extract,
+    cues=DEAL_CONTENT_CUES + DEAL_SETS_CUES + MONITORED_CUES + _RATE_CUES + ("sign",) + TOLD_CUES,
 )

@@ -17,6 +17,8 @@ from dataclasses import replace
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule
+from truce.extract.components.kinds.statement_stances import CUES as MORE_STANCE_CUES
+from truce.extract.components.kinds.statement_stances import more_stance
 from truce.extract.components.modality import modality_at
 from truce.extract.components.sentence_view import (
     PARTY_KINDS,
@@ -180,7 +182,9 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
     """A party's position in a verb of its own ("Qatar has expressed its regret"): the first
     party whose name the verb follows. With `own_position`, beside other events of the
     sentence: only a verb of _POSITION_OF_ITS_OWN."""
-    if not has_cue(s.lower or s.text.lower(), STANCE_CUES) or not on("statement.stance"):
+    if not has_cue(s.lower or s.text.lower(), STANCE_CUES + MORE_STANCE_CUES):
+        return None
+    if not on("statement.stance"):
         return None
     for mention in s.actors:
         if mention.kind not in PARTY_KINDS:
@@ -188,11 +192,13 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
         verb = _STANCE.match(s.text, mention.span[1] - s.start)
         if verb is None and on("statement.issued"):
             verb = _ISSUED.match(s.text, mention.span[1] - s.start)
+        if verb is None:
+            verb = more_stance(s.text, mention.span[1] - s.start)
         if verb is None or (own_position and not _POSITION_OF_ITS_OWN.match(verb["verb"])):
             continue
         c = candidate(KIND.value, s, mention.span[0], article)
         c.actor = mention.actor
-        c.modality = s.modality
+        c.modality = "conditional" if verb.groupdict().get("condition") else s.modality
         if c.source.speaker is None and not c.source.anonymous:
             c.source = replace(c.source, speaker=mention.text)
         return c

@@ -21,6 +21,7 @@ from bisect import bisect_right
 
 from truce.extract.components.repeats import MAX_MENTIONS
 from truce.extract.model import Candidate, Span
+from truce.extract.switches import on
 
 # How many sentences on a later statement of the same speaker still belongs to the turn.
 TURN_REACH = 2
@@ -38,13 +39,21 @@ def merge_turns(candidates: list[Candidate], sentences: list[Span]) -> list[Cand
             out.append(c)
             continue
         at = bisect_right(starts, c.span[0]) - 1
-        if turn is not None and _same_speaker(turn, c) and 0 <= at - last <= TURN_REACH:
+        same = turn is not None and _same_speaker(turn, c) and not _new_stance(turn, c)
+        if turn is not None and same and 0 <= at - last <= TURN_REACH:
             _join(turn, c)
             last = at
             continue
         turn, last = c, at
         out.append(c)
     return out
+
+
+def _new_stance(turn: Candidate, c: Candidate) -> bool:
+    """Whether `c` says something of another modality than the turn's first statement
+    (`statement.turn_modality`): "He said the truce was holding. He said he would respond
+    forcefully to any violation": a fact told, then a threat, two statements."""
+    return c.modality == "conditional" != turn.modality and on("statement.turn_modality")
 
 
 def _same_speaker(a: Candidate, b: Candidate) -> bool:
