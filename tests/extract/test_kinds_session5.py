@@ -8,25 +8,11 @@ switched off (`truce.extract.switches`) gives the old answer, so that it cannot 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from tests.extract.invented import candidates, of_type
 from truce.extract.components.modality import modality_at, modality_of
-from truce.extract.model import Article, Candidate
-from truce.extract.pipeline import build_pipeline, extract
 from truce.extract.switches import switched_off
-
-_NLP = build_pipeline()
-
-
-def _extract(text: str) -> list[Candidate]:
-    return extract(_NLP, Article(text=text, document="t", published=date(2024, 6, 12)))
-
-
-def _of(kind: str, text: str) -> list[Candidate]:
-    return [c for c in _extract(text) if c.type == kind]
-
 
 # --- end.ended_a_war ---------------------------------------------------------------------
 
@@ -40,9 +26,9 @@ def _of(kind: str, text: str) -> list[Candidate]:
     ],
 )
 def test_a_truce_that_ends_a_war_is_no_end_of_the_truce(text: str) -> None:
-    assert _of("ceasefire_end", text) == []
+    assert of_type("ceasefire_end", text) == []
     with switched_off(["end.ended_a_war"]):
-        assert len(_of("ceasefire_end", text)) == 1
+        assert len(of_type("ceasefire_end", text)) == 1
 
 
 @pytest.mark.parametrize(
@@ -53,7 +39,7 @@ def test_a_truce_that_ends_a_war_is_no_end_of_the_truce(text: str) -> None:
     ],
 )
 def test_a_truce_that_ends_is_still_an_end(text: str) -> None:
-    assert len(_of("ceasefire_end", text)) == 1
+    assert len(of_type("ceasefire_end", text)) == 1
 
 
 # --- guard.speculative -------------------------------------------------------------------
@@ -70,18 +56,18 @@ def test_a_truce_that_ends_is_still_an_end(text: str) -> None:
     ],
 )
 def test_what_only_might_happen_is_no_start_end_or_extension(kind: str, text: str) -> None:
-    assert _of(kind, text) == []
+    assert of_type(kind, text) == []
     with switched_off(["guard.speculative"]):
-        assert len(_of(kind, text)) == 1
+        assert len(of_type(kind, text)) == 1
 
 
 def test_may_the_month_is_no_speculation() -> None:
     text = "The truce agreed in May collapsed on Sunday after a rocket attack."
-    assert len(_of("ceasefire_end", text)) == 1
+    assert len(of_type("ceasefire_end", text)) == 1
 
 
 def test_a_threat_to_end_the_truce_is_the_party_s_conditional_statement() -> None:
-    (said,) = _of("statement", "Hamas threatened to end the truce over the delayed convoys.")
+    (said,) = of_type("statement", "Hamas threatened to end the truce over the delayed convoys.")
     assert (said.actor, said.modality) == ("hamas", "conditional")
 
 
@@ -145,23 +131,23 @@ def test_what_someone_had_hoped_would_be_is_no_hope_of_the_speaker() -> None:
     ],
 )
 def test_speaking_told_as_an_act_is_a_statement(text: str) -> None:
-    assert len(_of("statement", text)) == 1
+    assert len(of_type("statement", text)) == 1
     with switched_off(["statement.issued"]):
-        assert _of("statement", text) == []
+        assert of_type("statement", text) == []
 
 
 def test_a_speaker_telling_an_end_as_done_is_its_source_not_a_statement() -> None:
     text = "The army has resumed fighting the militia in the valley, the Israeli military said."
-    assert _of("statement", text) == []
+    assert of_type("statement", text) == []
     with switched_off(["statement.reports_event"]):
-        assert len(_of("statement", text)) == 1
+        assert len(of_type("statement", text)) == 1
 
 
 def test_a_speaker_saying_what_will_end_still_states_a_position() -> None:
     text = "The war would end only when the militia is disarmed, the Israeli military said."
-    assert len(_of("statement", text)) == 1
+    assert len(of_type("statement", text)) == 1
     done = "The war ended when the militia was disarmed, the Israeli military said."
-    assert _of("statement", done) == []
+    assert of_type("statement", done) == []
 
 
 # --- start.declared_alone -------------------------------------------
@@ -176,10 +162,10 @@ def test_a_speaker_saying_what_will_end_still_states_a_position() -> None:
     ],
 )
 def test_a_party_declaring_its_own_truce_starts_it(text: str, actor: str | None) -> None:
-    (start,) = _of("ceasefire_start", text)
+    (start,) = of_type("ceasefire_start", text)
     assert start.actor == actor
     with switched_off(["start.declared_alone"]):
-        assert _of("ceasefire_start", text) == []
+        assert of_type("ceasefire_start", text) == []
 
 
 @pytest.mark.parametrize(
@@ -195,7 +181,7 @@ def test_a_party_declaring_its_own_truce_starts_it(text: str, actor: str | None)
     ],
 )
 def test_a_deal_announced_is_no_truce_declared_alone(text: str) -> None:
-    assert _of("ceasefire_start", text) == []
+    assert of_type("ceasefire_start", text) == []
 
 
 # --- term.provision_run ------------------------------------------------------------------------
@@ -208,22 +194,22 @@ def test_provisions_told_in_the_future_after_a_term_are_the_deal_s_terms() -> No
         "A joint committee shall be formed to exchange detainees. "
         "Your email address will not be published."
     )
-    terms = _of("agreement_term", text)
+    terms = of_type("agreement_term", text)
     assert [t.modality for t in terms] == ["occurred"] * 3
     assert "Checkpoints" in text[terms[1].span[0] : terms[1].span[1]]
     assert "committee" in text[terms[2].span[0] : terms[2].span[1]]
     with switched_off(["term.provision_run"]):
-        assert len(_of("agreement_term", text)) == 1
+        assert len(of_type("agreement_term", text)) == 1
 
 
 def test_a_future_sentence_far_from_any_term_or_spoken_is_no_provision() -> None:
     alone = "Checkpoints on the coastal road will be removed within a week."
-    assert _of("agreement_term", alone) == []
+    assert of_type("agreement_term", alone) == []
     spoken = (
         "The agreement provides for a ceasefire along the river from Monday. "
         "Checkpoints will be removed within a week, the minister added."
     )
-    assert len(_of("agreement_term", spoken)) == 1
+    assert len(of_type("agreement_term", spoken)) == 1
 
 
 # --- term.announced_ahead ----------------------------------------------------------------------
@@ -238,20 +224,20 @@ def test_a_future_sentence_far_from_any_term_or_spoken_is_no_provision() -> None
     ],
 )
 def test_a_party_announcing_what_the_deal_will_bring_tells_a_term(text: str) -> None:
-    found = _extract(text)
+    found = candidates(text)
     assert [(c.type, c.modality) for c in found] == [("agreement_term", "occurred")]
     with switched_off(["term.announced_ahead"]):
-        assert [c.type for c in _extract(text)] == ["statement"]
+        assert [c.type for c in candidates(text)] == ["statement"]
 
 
 def test_a_party_s_own_plan_stays_its_statement() -> None:
     text = "Hamas said it would postpone the next handover of hostages until further notice."
-    assert [c.type for c in _extract(text)] == ["statement"]
+    assert [c.type for c in candidates(text)] == ["statement"]
 
 
 def test_terms_that_stipulate_are_terms() -> None:
     text = "The truce accords stipulate that the officers stay in Turkey for a year."
-    assert "agreement_term" in [c.type for c in _extract(text)]
+    assert "agreement_term" in [c.type for c in candidates(text)]
 
 
 # --- statement.role_party ----------------------------------------------------------------------
@@ -259,15 +245,15 @@ def test_terms_that_stipulate_are_terms() -> None:
 
 def test_the_role_beside_a_speaker_s_name_names_the_party() -> None:
     text = "A senior Hamas official, Khalil Nasser, said the group expected calm within days."
-    (said,) = _of("statement", text)
+    (said,) = of_type("statement", text)
     assert (said.actor, said.source.speaker) == ("hamas", "Khalil Nasser")
     with switched_off(["statement.role_party"]):
-        assert _of("statement", text) == []
+        assert of_type("statement", text) == []
 
 
 def test_a_nationality_in_the_role_names_no_party() -> None:
     text = "Khalil Nasser, a Palestinian shopkeeper, said the guns fell silent at dawn."
-    assert _of("statement", text) == []
+    assert of_type("statement", text) == []
 
 
 # --- modality.participle_aim -------------------------------------------------------------------
@@ -318,12 +304,12 @@ def test_a_with_phrase_is_a_clause_of_its_own() -> None:
 
 def test_an_event_called_for_is_planned_and_the_call_a_demand() -> None:
     text = "The UN urged an immediate extension of the truce by two days."
-    by_type = {c.type: c.modality for c in _extract(text)}
+    by_type = {c.type: c.modality for c in candidates(text)}
     assert by_type == {"ceasefire_extension": "planned", "statement": "occurred"}
     with switched_off(["modality.called_for"]):
-        assert _of("ceasefire_extension", text)[0].modality == "occurred"
+        assert of_type("ceasefire_extension", text)[0].modality == "occurred"
 
 
 def test_a_deal_that_calls_for_something_keeps_its_term_in_force() -> None:
     text = "The ceasefire also called for the army to deploy along the border within 60 days."
-    assert [(c.type, c.modality) for c in _extract(text)] == [("agreement_term", "occurred")]
+    assert [(c.type, c.modality) for c in candidates(text)] == [("agreement_term", "occurred")]

@@ -9,25 +9,13 @@ by accident; the neighbouring tests show what each rule must leave alone.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from tests.extract.invented import of_type
 from truce.extract.components.kinds.statement_turns import TURN_REACH, merge_turns
-from truce.extract.model import Article, Candidate, SourceRef
-from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.model import Candidate, SourceRef
 from truce.extract.switches import RULES, switched_off
 from truce.extract.switches_precision import RULES as PRECISION
-
-_NLP = build_pipeline()
-
-
-def _extract(text: str) -> list[Candidate]:
-    return extract(_NLP, Article(text=text, document="t", published=date(2024, 6, 12)))
-
-
-def _of(kind: str, text: str) -> list[Candidate]:
-    return [c for c in _extract(text) if c.type == kind]
 
 
 def test_every_precision_rule_can_be_switched_off_by_name() -> None:
@@ -46,7 +34,7 @@ _TURN = (
 
 
 def test_a_speakers_sentences_in_a_row_are_one_statement() -> None:
-    statements = _of("statement", _TURN)
+    statements = of_type("statement", _TURN)
     assert len(statements) == 1
     (turn,) = statements
     assert turn.actor == "hamas"
@@ -54,7 +42,7 @@ def test_a_speakers_sentences_in_a_row_are_one_statement() -> None:
     assert len(turn.mentions) == 3
     assert turn.span == min(turn.mentions)
     with switched_off(["statement.one_turn"]):
-        assert len(_of("statement", _TURN)) == 3
+        assert len(of_type("statement", _TURN)) == 3
 
 
 def test_another_speaker_ends_the_turn() -> None:
@@ -63,7 +51,7 @@ def test_another_speaker_ends_the_turn() -> None:
         "The Israeli army said the list it had been sent was incomplete. "
         "Hamas said the families had been told of the delay."
     )
-    speakers = [c.source.speaker for c in _of("statement", text)]
+    speakers = [c.source.speaker for c in of_type("statement", text)]
     assert len(speakers) == 3
     assert speakers[0] == speakers[2] != speakers[1]
 
@@ -75,7 +63,7 @@ def test_a_speaker_back_after_a_long_gap_opens_a_new_turn() -> None:
         f"{gap} Hamas said the families had been told of the delay."
     )
     assert TURN_REACH < 4
-    assert len(_of("statement", text)) == 2
+    assert len(of_type("statement", text)) == 2
 
 
 def test_a_turn_is_read_in_one_pass_and_keeps_its_mentions_bounded() -> None:
@@ -116,9 +104,9 @@ def test_unnamed_speakers_make_no_turn() -> None:
     ],
 )
 def test_talks_named_as_a_prospect_or_a_point_in_time_are_no_meeting(text: str) -> None:
-    assert _of("meeting", text) == []
+    assert of_type("meeting", text) == []
     with switched_off(["meeting.talks_ahead"]):
-        assert len(_of("meeting", text)) == 1
+        assert len(of_type("meeting", text)) == 1
 
 
 @pytest.mark.parametrize(
@@ -131,7 +119,7 @@ def test_talks_named_as_a_prospect_or_a_point_in_time_are_no_meeting(text: str) 
     ],
 )
 def test_talks_held_or_dated_are_still_a_meeting(text: str) -> None:
-    assert len(_of("meeting", text)) == 1
+    assert len(of_type("meeting", text)) == 1
 
 
 # --- term.threat_if_violated -------------------------------------------------------------
@@ -147,16 +135,16 @@ def test_talks_held_or_dated_are_still_a_meeting(text: str) -> None:
     ],
 )
 def test_a_threat_over_a_violation_is_a_statement_not_a_term(text: str) -> None:
-    assert _of("agreement_term", text) == []
-    statements = _of("statement", text)
+    assert of_type("agreement_term", text) == []
+    statements = of_type("statement", text)
     assert [c.actor for c in statements] == ["israel"]
     with switched_off(["term.threat_if_violated"]):
-        assert len(_of("agreement_term", text)) == 1
+        assert len(of_type("agreement_term", text)) == 1
 
 
 def test_what_the_deal_says_of_violations_stays_a_term() -> None:
     text = "Under the agreement, a committee led by the US will monitor violations of the truce."
-    assert len(_of("agreement_term", text)) == 1
+    assert len(of_type("agreement_term", text)) == 1
 
 
 # --- term.accepts_proposal ---------------------------------------------------------------
@@ -170,15 +158,15 @@ def test_what_the_deal_says_of_violations_stays_a_term() -> None:
     ],
 )
 def test_accepting_a_proposal_is_a_statement_not_a_term(text: str) -> None:
-    assert _of("agreement_term", text) == []
-    assert len(_of("statement", text)) == 1
+    assert of_type("agreement_term", text) == []
+    assert len(of_type("statement", text)) == 1
     with switched_off(["term.accepts_proposal"]):
-        assert len(_of("agreement_term", text)) == 1
+        assert len(of_type("agreement_term", text)) == 1
 
 
 def test_the_sides_agreeing_on_a_provision_stays_a_term() -> None:
     text = "Both sides agreed to swap 300 prisoners each under the truce."
-    assert len(_of("agreement_term", text)) == 1
+    assert len(of_type("agreement_term", text)) == 1
 
 
 # --- casualty.disaster -------------------------------------------------------------------
@@ -194,9 +182,9 @@ def test_the_sides_agreeing_on_a_provision_stays_a_term() -> None:
     ],
 )
 def test_a_natural_disasters_toll_is_no_casualty_claim(text: str) -> None:
-    assert _of("casualty_claim", text) == []
+    assert of_type("casualty_claim", text) == []
     with switched_off(["casualty.disaster"]):
-        assert len(_of("casualty_claim", text)) == 1
+        assert len(of_type("casualty_claim", text)) == 1
 
 
 @pytest.mark.parametrize(
@@ -207,7 +195,7 @@ def test_a_natural_disasters_toll_is_no_casualty_claim(text: str) -> None:
     ],
 )
 def test_a_wars_disaster_is_still_the_wars_toll(text: str) -> None:
-    assert len(_of("casualty_claim", text)) == 1
+    assert len(of_type("casualty_claim", text)) == 1
 
 
 def test_a_toll_of_the_fighting_stays_a_claim_beside_a_disaster_far_away() -> None:
@@ -215,4 +203,4 @@ def test_a_toll_of_the_fighting_stays_a_claim_beside_a_disaster_far_away() -> No
         "Army shelling killed 12 civilians in the border villages on Sunday, weeks after "
         "the region was hit by heavy rain and a landslide."
     )
-    assert len(_of("casualty_claim", text)) == 1
+    assert len(of_type("casualty_claim", text)) == 1

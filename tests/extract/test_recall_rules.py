@@ -7,24 +7,10 @@ switched off gives the old answer, so that it cannot pass by accident.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from truce.extract.model import Article, Candidate
-from truce.extract.pipeline import build_pipeline, extract
+from tests.extract.invented import of_type
 from truce.extract.switches import switched_off
-
-_NLP = build_pipeline()
-
-
-def _extract(text: str) -> list[Candidate]:
-    return extract(_NLP, Article(text=text, document="t", published=date(2024, 6, 12)))
-
-
-def _of(kind: str, text: str) -> list[Candidate]:
-    return [c for c in _extract(text) if c.type == kind]
-
 
 # --- breach.mutual -----------------------------------------------------------------------
 
@@ -38,21 +24,21 @@ def _of(kind: str, text: str) -> list[Candidate]:
     ],
 )
 def test_sides_accusing_each_other_allege_one_breach_each(text: str) -> None:
-    found = _of("breach", text)
+    found = of_type("breach", text)
     assert sorted(str(c.actor) for c in found) == ["armenia", "azerbaijan"]
     with switched_off(["breach.mutual"]):
-        assert len(_of("breach", text)) == 1
+        assert len(of_type("breach", text)) == 1
 
 
 def test_mutual_accusation_with_no_side_named_gives_two_breaches() -> None:
     text = "Both sides have accused one another of violating the ceasefire terms."
-    assert len(_of("breach", text)) == 2
+    assert len(of_type("breach", text)) == 2
     with switched_off(["breach.mutual"]):
-        assert len(_of("breach", text)) == 1
+        assert len(of_type("breach", text)) == 1
 
 
 def test_one_side_accusing_the_other_is_still_one_breach() -> None:
-    found = _of("breach", "Armenia accused Azerbaijan of violating the truce on Sunday.")
+    found = of_type("breach", "Armenia accused Azerbaijan of violating the truce on Sunday.")
     assert [c.actor for c in found] == ["azerbaijan"]
 
 
@@ -77,17 +63,17 @@ def test_one_side_accusing_the_other_is_still_one_breach() -> None:
     ],
 )
 def test_tolls_told_in_nouns_are_casualty_claims(text: str, counts: list[tuple[int, str]]) -> None:
-    found = _of("casualty_claim", text)
+    found = of_type("casualty_claim", text)
     assert len(found) == 1
     assert [(int(q.value), q.unit) for q in found[0].quantities] == counts
     with switched_off(["casualty.noun_tolls"]):
         assert [
-            (int(q.value), q.unit) for c in _of("casualty_claim", text) for q in c.quantities
+            (int(q.value), q.unit) for c in of_type("casualty_claim", text) for q in c.quantities
         ] != counts
 
 
 def test_a_count_of_people_without_a_toll_word_is_no_toll() -> None:
-    assert _of("casualty_claim", "About 300 people gathered at the deaths memorial.") == []
+    assert of_type("casualty_claim", "About 300 people gathered at the deaths memorial.") == []
 
 
 # --- aid.verb_forms ----------------------------------------------------------------------
@@ -102,9 +88,9 @@ def test_a_count_of_people_without_a_toll_word_is_no_toll() -> None:
     ],
 )
 def test_aid_in_the_verb_forms_the_trigger_lacks(text: str) -> None:
-    assert len(_of("aid_delivery", text)) == 1
+    assert len(of_type("aid_delivery", text)) == 1
     with switched_off(["aid.verb_forms"]):
-        assert _of("aid_delivery", text) == []
+        assert of_type("aid_delivery", text) == []
 
 
 # --- extension.to_a_date -----------------------------------------------------------------
@@ -119,13 +105,13 @@ def test_aid_in_the_verb_forms_the_trigger_lacks(text: str) -> None:
     ],
 )
 def test_a_truce_or_its_deadline_moved_to_a_later_day_is_an_extension(text: str) -> None:
-    assert len(_of("ceasefire_extension", text)) == 1
+    assert len(of_type("ceasefire_extension", text)) == 1
     with switched_off(["extension.to_a_date"]):
-        assert _of("ceasefire_extension", text) == []
+        assert of_type("ceasefire_extension", text) == []
 
 
 def test_something_else_extended_to_a_date_is_no_extension() -> None:
-    assert _of("ceasefire_extension", "The court extended his detention until May 3.") == []
+    assert of_type("ceasefire_extension", "The court extended his detention until May 3.") == []
 
 
 # --- start.from_a_time, start.reached_on_a_day ---------------------------------------------
@@ -150,13 +136,13 @@ def test_something_else_extended_to_a_date_is_no_extension() -> None:
     ],
 )
 def test_a_truce_named_with_the_time_it_starts_is_a_start(rule: str, text: str) -> None:
-    assert len(_of("ceasefire_start", text)) == 1
+    assert len(of_type("ceasefire_start", text)) == 1
     with switched_off([rule]):
-        assert _of("ceasefire_start", text) == []
+        assert of_type("ceasefire_start", text) == []
 
 
 def test_a_truce_reached_with_no_day_is_no_start() -> None:
-    assert _of("ceasefire_start", "The sides reached a truce after long talks.") == []
+    assert of_type("ceasefire_start", "The sides reached a truce after long talks.") == []
 
 
 # --- term.signed_deal ----------------------------------------------------------------------
@@ -172,13 +158,13 @@ def test_a_truce_reached_with_no_day_is_no_start() -> None:
     ],
 )
 def test_a_deal_signed_is_a_term(text: str) -> None:
-    assert len(_of("agreement_term", text)) == 1
+    assert len(of_type("agreement_term", text)) == 1
     with switched_off(["term.signed_deal"]):
-        assert _of("agreement_term", text) == []
+        assert of_type("agreement_term", text) == []
 
 
 def test_signing_something_else_is_no_term() -> None:
-    assert _of("agreement_term", "The minister signed the visitors' book in Vienna.") == []
+    assert of_type("agreement_term", "The minister signed the visitors' book in Vienna.") == []
 
 
 # --- breach.fighting_went_on ----------------------------------------------------------
@@ -196,9 +182,9 @@ def test_signing_something_else_is_no_term() -> None:
     ],
 )
 def test_attacks_told_without_a_breach_word(rule: str, text: str) -> None:
-    assert len(_of("breach", text)) == 1
+    assert len(of_type("breach", text)) == 1
     with switched_off([rule]):
-        assert _of("breach", text) == []
+        assert of_type("breach", text) == []
 
 
 @pytest.mark.parametrize(
@@ -209,7 +195,7 @@ def test_attacks_told_without_a_breach_word(rule: str, text: str) -> None:
     ],
 )
 def test_attacks_supposed_or_before_the_truce_are_no_breach(text: str) -> None:
-    assert _of("breach", text) == []
+    assert of_type("breach", text) == []
 
 
 # --- start.stops_its_attacks ------------------------------------------------------------
@@ -229,14 +215,14 @@ def test_attacks_supposed_or_before_the_truce_are_no_breach(text: str) -> None:
     ],
 )
 def test_a_party_stopping_its_own_attacks_starts_a_truce(rule: str, text: str) -> None:
-    assert len(_of("ceasefire_start", text)) == 1
+    assert len(of_type("ceasefire_start", text)) == 1
     with switched_off([rule]):
-        assert _of("ceasefire_start", text) == []
+        assert of_type("ceasefire_start", text) == []
 
 
 def test_the_day_a_truce_runs_to_is_not_its_start_date() -> None:
     text = "The junta gave way, announcing that it would halt fighting until May 2."
-    (start,) = _of("ceasefire_start", text)
+    (start,) = of_type("ceasefire_start", text)
     assert start.date is None
 
 
@@ -249,4 +235,4 @@ def test_the_day_a_truce_runs_to_is_not_its_start_date() -> None:
     ],
 )
 def test_asking_another_or_agreeing_to_stop_starts_no_truce(text: str) -> None:
-    assert _of("ceasefire_start", text) == []
+    assert of_type("ceasefire_start", text) == []

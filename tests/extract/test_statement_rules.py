@@ -3,20 +3,11 @@ reports something else."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from truce.extract.model import Article, Candidate
-from truce.extract.pipeline import build_pipeline, extract
-
-_NLP = build_pipeline()
-
-
-def _extract(text: str) -> list[Candidate]:
-    return extract(_NLP, Article(text=text, document="t", published=date(2024, 6, 12)))
+from tests.extract.invented import candidates
 
 
 def test_a_speech_in_a_subordinate_clause_is_a_statement_and_the_event_is_narration() -> None:
-    found = _extract(
+    found = candidates(
         "The truce took effect at noon on Tuesday, two hours late, after Egypt said the Houthis "
         "had not yet handed over the list of detainees."
     )
@@ -27,7 +18,7 @@ def test_a_speech_in_a_subordinate_clause_is_a_statement_and_the_event_is_narrat
 
 
 def test_the_statement_takes_the_modality_of_what_is_said() -> None:
-    found = _extract(
+    found = candidates(
         "Aid trucks entered the strip on Monday as the Israeli military warned that crossings "
         "would close again at dusk."
     )
@@ -36,21 +27,21 @@ def test_the_statement_takes_the_modality_of_what_is_said() -> None:
 
 
 def test_no_statement_when_the_speech_holds_the_event_or_names_no_party() -> None:
-    holds = _extract("The talks ended on Monday after Qatar said Hamas had freed 12 hostages.")
+    holds = candidates("The talks ended on Monday after Qatar said Hamas had freed 12 hostages.")
     assert [c.type for c in holds if c.type == "statement"] == []
-    unnamed = _extract("The truce took effect on Tuesday after Western Diplomats said so.")
+    unnamed = candidates("The truce took effect on Tuesday after Western Diplomats said so.")
     assert [c.type for c in unnamed if c.type == "statement"] == []
 
 
 def test_a_sentence_with_only_a_speaking_party_is_its_statement() -> None:
-    (said,) = _extract("Qatar's foreign ministry said it was hopeful that calm would return.")
+    (said,) = candidates("Qatar's foreign ministry said it was hopeful that calm would return.")
     assert (said.type, said.actor) == ("statement", "qatar")
 
 
 def test_a_party_taking_a_position_in_its_own_verb_is_a_statement() -> None:
     (found,) = [
         c
-        for c in _extract("Egypt has expressed its deep concern at the shelling of the camp.")
+        for c in candidates("Egypt has expressed its deep concern at the shelling of the camp.")
         if c.type == "statement"
     ]
     assert (found.actor, found.source.speaker) == ("egypt", "Egypt")
@@ -58,18 +49,18 @@ def test_a_party_taking_a_position_in_its_own_verb_is_a_statement() -> None:
 
 def test_a_party_demanding_after_an_apposition_is_a_statement() -> None:
     text = "Hamas, which runs the enclave, has called on the mediators to press for more convoys."
-    (found,) = [c for c in _extract(text) if c.type == "statement"]
+    (found,) = [c for c in candidates(text) if c.type == "statement"]
     assert found.actor == "hamas"
 
 
 def test_a_verb_of_position_with_no_party_before_it_is_no_statement() -> None:
     text = "Residents expressed relief as the guns fell silent over the weekend."
-    assert [c for c in _extract(text) if c.type == "statement"] == []
+    assert [c for c in candidates(text) if c.type == "statement"] == []
 
 
 def test_a_fact_sourced_according_to_a_party_is_no_statement() -> None:
     text = "Two clinics closed in the north, according to the Jordanian health ministry."
-    assert [c for c in _extract(text) if c.type == "statement"] == []
+    assert [c for c in candidates(text) if c.type == "statement"] == []
 
 
 def test_the_next_sentence_of_a_quotation_is_the_same_statement() -> None:
@@ -77,27 +68,27 @@ def test_the_next_sentence_of_a_quotation_is_the_same_statement() -> None:
         '"We will keep the crossings open," Jordan\'s foreign minister said on Sunday.\n'
         '"The convoys must keep moving and we expect the other side to do the same."'
     )
-    statements = [c for c in _extract(text) if c.type == "statement"]
+    statements = [c for c in candidates(text) if c.type == "statement"]
     assert len(statements) == 1
 
 
 def test_a_position_taken_beside_an_event_is_a_statement_of_its_own() -> None:
-    found = _extract("Qatar welcomed the release of 12 hostages by Hamas on Monday.")
+    found = candidates("Qatar welcomed the release of 12 hostages by Hamas on Monday.")
     assert sorted(c.type for c in found) == ["release", "statement"]
     (statement,) = [c for c in found if c.type == "statement"]
     assert statement.actor == "qatar"
 
 
 def test_an_accusation_beside_its_breach_is_no_second_event() -> None:
-    found = _extract("Ukraine accused Russia of shelling Kherson despite the truce.")
+    found = candidates("Ukraine accused Russia of shelling Kherson despite the truce.")
     assert [c.type for c in found] == ["breach"]
 
 
 def test_more_verbs_of_position() -> None:
     for verb in ("emphasized", "hailed", "argued that"):
-        found = _extract(f"Qatar {verb} the importance of the talks in Doha.")
+        found = candidates(f"Qatar {verb} the importance of the talks in Doha.")
         assert [c.actor for c in found if c.type == "statement"] == ["qatar"], verb
-    found = _extract("Hamas confirmed its commitment to the terms on Sunday.")
+    found = candidates("Hamas confirmed its commitment to the terms on Sunday.")
     assert [c.actor for c in found if c.type == "statement"] == ["hamas"]
 
 
@@ -110,9 +101,9 @@ def test_confirming_a_fact_is_no_statement_but_confirming_a_commitment_is() -> N
         "The RSF on Monday confirmed the agreement on a truce in Khartoum.",
     ]
     for text in facts:
-        assert [c for c in _extract(text) if c.type == "statement"] == [], text
+        assert [c for c in candidates(text) if c.type == "statement"] == [], text
         with switched_off(["statement.confirmed_fact"]):
-            assert [c.type for c in _extract(text)].count("statement") == 1, text
+            assert [c.type for c in candidates(text)].count("statement") == 1, text
     position = "The RSF confirmed on Sunday its commitment to the Jeddah truce."
-    (stance,) = [c for c in _extract(position) if c.type == "statement"]
+    (stance,) = [c for c in candidates(position) if c.type == "statement"]
     assert stance.actor == "rapid-support-forces"

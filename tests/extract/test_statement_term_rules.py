@@ -8,23 +8,14 @@ switched off gives the old answer, so that it cannot pass by accident.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from truce.extract.model import Article, Candidate
-from truce.extract.pipeline import build_pipeline, extract
+from tests.extract.invented import candidates
 from truce.extract.switches import switched_off
-
-_NLP = build_pipeline()
-
-
-def _extract(text: str) -> list[Candidate]:
-    return extract(_NLP, Article(text=text, document="t", published=date(2024, 6, 12)))
 
 
 def _types(text: str) -> list[str]:
-    return sorted(c.type for c in _extract(text))
+    return sorted(c.type for c in candidates(text))
 
 
 # --- term.told_by_speaker ----------------------------------------------------------------
@@ -42,7 +33,7 @@ def _types(text: str) -> list[str]:
     ],
 )
 def test_a_speaker_telling_what_a_deal_holds_states_a_term(text: str) -> None:
-    found = [c for c in _extract(text) if c.type in ("agreement_term", "statement")]
+    found = [c for c in candidates(text) if c.type in ("agreement_term", "statement")]
     assert [c.type for c in found] == ["agreement_term"]
     assert found[0].modality == "occurred"
     with switched_off(["term.told_by_speaker"]):
@@ -65,7 +56,7 @@ def test_a_deal_named_by_who_brokered_it_is_no_term(text: str) -> None:
 
 
 def _releases(text: str) -> list[tuple[str | None, float]]:
-    return sorted((c.actor, c.quantities[0].value) for c in _extract(text) if c.type == "release")
+    return sorted((c.actor, c.quantities[0].value) for c in candidates(text) if c.type == "release")
 
 
 @pytest.mark.parametrize(
@@ -104,7 +95,7 @@ def test_several_releases_in_one_sentence_each_have_their_side() -> None:
     ],
 )
 def test_a_party_taking_a_position_in_a_verb_of_its_own(text: str, modality: str) -> None:
-    found = [c for c in _extract(text) if c.type == "statement"]
+    found = [c for c in candidates(text) if c.type == "statement"]
     assert [c.modality for c in found] == [modality]
     with switched_off(["statement.more_stances"]):
         assert "statement" not in _types(text)
@@ -130,10 +121,10 @@ def test_a_threat_after_a_fact_in_one_turn_is_a_statement_of_its_own() -> None:
         " on Wednesday. Netanyahu said he will respond forcefully to any violation of the"
         " ceasefire by Hezbollah."
     )
-    found = [c for c in _extract(text) if c.type == "statement"]
+    found = [c for c in candidates(text) if c.type == "statement"]
     assert [c.modality for c in found] == ["occurred", "conditional"]
     with switched_off(["statement.turn_modality"]):
-        assert [c.type for c in _extract(text)] == ["statement"]
+        assert [c.type for c in candidates(text)] == ["statement"]
 
 
 def test_a_turn_of_one_stance_stays_one_statement() -> None:
@@ -141,4 +132,4 @@ def test_a_turn_of_one_stance_stays_one_statement() -> None:
         "Israeli Prime Minister Benjamin Netanyahu said the ceasefire with Hezbollah was holding"
         " on Wednesday. Netanyahu said the truce had brought calm to the north."
     )
-    assert [c.type for c in _extract(text)] == ["statement"]
+    assert [c.type for c in candidates(text)] == ["statement"]
