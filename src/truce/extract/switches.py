@@ -124,6 +124,8 @@ RULES: dict[str, str] = {
     "attribution.background_start": "'the ceasefire that began on May 2': narration, no speaker",
     "date.participle_nearest": "'agreed a truce starting Tuesday': the nearer Tuesday",
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
+    "attribution.mutual_accusation": "'accused each other': each breach said by the other side",
+    "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
 }
 
 

@@ -1,0 +1,111 @@
+"""Mutual accusations are said by each side of the other (`components/mutual.py`, rule
+`attribution.mutual_accusation`); an extension is not dated by the truce's new end (rule
+`date.extension_new_end`). Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from truce.extract.components.mutual import MUTUAL
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.switches import switched_off
+
+_NLP = build_pipeline()
+THURSDAY = date(2031, 3, 13)
+
+
+def _of(kind: str, text: str) -> list[Candidate]:
+    found = extract(_NLP, Article(text=text, document="t", published=THURSDAY))
+    return [c for c in found if c.type == kind]
+
+
+def _said_by(text: str) -> dict[str | None, str | None]:
+    return {c.actor: c.source.speaker for c in _of("breach", text)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides have accused each other of violating it.",
+        "The two countries exchanged accusations of breaking the truce.",
+        "They traded blame for the collapse of the pause.",
+        "Accusations have flown back and forth between the two armies.",
+        "The rivals accused one another of shelling the town.",
+    ],
+)
+def test_mutual_wording(sentence: str) -> None:
+    assert MUTUAL.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Israel accused Hamas of violating the truce.", "The two armies exchanged prisoners."],
+)
+def test_one_sided_wording_is_not_mutual(sentence: str) -> None:
+    assert MUTUAL.search(sentence) is None
+
+
+def test_each_side_accuses_the_other_named_in_the_sentence() -> None:
+    text = "Armenia and Azerbaijan have accused each other of violating the truce in the region."
+    assert _said_by(text) == {"armenia": "Azerbaijan", "azerbaijan": "Armenia"}
+    with switched_off(["attribution.mutual_accusation"]):
+        speakers = set(_said_by(text).values())
+    assert speakers == {"Armenia and Azerbaijan"}  # the phrase of both: no one's voice
+
+
+def test_traded_accusations_give_each_breach_its_accuser() -> None:
+    text = "Russia and Ukraine traded accusations on Tuesday of breaking the energy moratorium."
+    assert _said_by(text) == {"russia": "Ukraine", "ukraine": "Russia"}
+    with switched_off(["attribution.mutual_accusation"]):
+        assert set(_said_by(text).values()) == {None}
+
+
+def test_both_sides_are_the_documents_two_sides() -> None:
+    text = (
+        "The truce between Israel and Hezbollah has mostly held since November. "
+        "Both sides have accused each other of violating it."
+    )
+    assert _said_by(text) == {"hezbollah": "Israel", "israel": "Hezbollah"}
+
+
+def test_a_one_sided_accusation_keeps_its_speaker() -> None:
+    text = "Israel and Hezbollah agreed a truce. Israel accused Hezbollah of violating the truce."
+    assert _said_by(text) == {"hezbollah": "Israel"}
+
+
+def test_a_mutual_sentence_naming_three_parties_is_left_alone() -> None:
+    text = (
+        "Russia, Ukraine and Belarus have accused each other of violating the truce, "
+        "officials said."
+    )
+    with switched_off(["attribution.mutual_accusation"]):
+        before = _said_by(text)
+    assert _said_by(text) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Israel and Hamas agreed on Monday to extend the truce until Friday.", date(2031, 3, 10)),
+        ("The mediators on Tuesday announced an extension of the truce to April 30.",
+         date(2031, 3, 11)),
+        ("Under the deal, the army was to leave the town by March 3, but the deadline was "
+         "extended to March 20.", None),
+        ("The ceasefire was extended on Wednesday by three days.", date(2031, 3, 12)),
+    ],
+)  # fmt: skip
+def test_an_extension_is_dated_by_its_announcement_not_its_new_end(
+    text: str, day: date | None
+) -> None:
+    [extension] = _of("ceasefire_extension", text)
+    assert extension.date == day
+
+
+def test_new_end_switched_off_dates_the_extension_by_the_new_end() -> None:
+    text = "Under the deal, the army was to leave the town by March 3, but the deadline was extended to March 20."
+    with switched_off(["date.extension_new_end"]):
+        [extension] = _of("ceasefire_extension", text)
+    assert extension.date == date(2031, 3, 20)
