@@ -1,15 +1,19 @@
 """Mutual accusations are said by each side of the other (`components/mutual.py`, rule
 `attribution.mutual_accusation`); an extension is not dated by the truce's new end (rule
-`date.extension_new_end`). Every sentence is invented for the test."""
+`date.extension_new_end`); an unnamed source is someone, not a document (rule
+`attribution.anonymous_needs_person`). Every sentence is invented for the test."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+import spacy
 
+from truce.extract.components.actors import find_actors
+from truce.extract.components.attribution import attribute
 from truce.extract.components.mutual import MUTUAL
-from truce.extract.model import Article, Candidate
+from truce.extract.model import Article, Candidate, SourceRef
 from truce.extract.pipeline import build_pipeline, extract
 from truce.extract.switches import switched_off
 
@@ -109,3 +113,40 @@ def test_new_end_switched_off_dates_the_extension_by_the_new_end() -> None:
     with switched_off(["date.extension_new_end"]):
         [extension] = _of("ceasefire_extension", text)
     assert extension.date == date(2031, 3, 20)
+
+
+def _sources(text: str) -> list[SourceRef]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    sentences = [(s.start_char, s.end_char) for s in nlp(text).sents]
+    found = attribute(text, sentences, find_actors(text), None)
+    return [found[i].source for i in range(len(sentences))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the agreement, both armies will pull back from the front within a week.",
+        "According to the terms of the deal, a committee will be formed to swap detainees.",
+        "Violations continued on Tuesday, with shelling reported against two border towns.",
+    ],
+)
+def test_a_document_or_a_stray_phrase_is_no_anonymous_source(text: str) -> None:
+    [found] = _sources(text)
+    assert found == SourceRef()
+    with switched_off(["attribution.anonymous_needs_person"]):
+        [before] = _sources(text)
+    assert before.anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("According to local media, the shelling went on through the night.", "local media"),
+        ("According to a senior official, the talks will resume.", "senior official"),
+        ("Two sources said the list of detainees was late.", "sources"),
+    ],
+)
+def test_a_person_or_a_reporting_body_stays_an_anonymous_source(text: str, role: str) -> None:
+    [found] = _sources(text)
+    assert (found.speaker, found.anonymous, found.role) == (None, True, role)

@@ -123,6 +123,19 @@ _ANONYMITY = re.compile(
     r"(?:named|identified)|familiar with|briefed on|close to|involved in)\b",
     re.I,
 )
+# Rule `attribution.anonymous_needs_person`: an unnamed source is someone: a person's noun
+# (`_ANONYMOUS`), a role (`_ROLE_ONLY`) or a body that reports ("local media", "monitors"). A
+# document ("according to the agreement", "a copy of the declaration seen by AP") or a stray
+# phrase before a speech verb ("with airstrikes reported", "has already claimed") is no source:
+# the writer narrates.
+_WHO = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|minister|president|envoy|chief|negotiator|director|"
+    r"secretary|leader|head|media|press|monitors?|mediators?|medics?|activists?|analysts?|"
+    r"observers?|rescuers?|staff|workers?|doctors?|police|army|military|forces|troops|he|she|"
+    r"they|we|i|group|ministry|government|authorities|agency|office|team|committee|council|junta|"
+    r"rebels?|militants?|militias?|fighters|insurgents|guerrillas?|regime|administration|cabinet)\b",
+    re.I,
+)
 _ROLE_ONLY = re.compile(
     r"\b(?:spokes(?:man|woman|person)|minister|president|envoy|chief|"
     r"negotiator|director|secretary|leader|head)\b",
@@ -577,6 +590,8 @@ class _Reader:
             self.personal = _is_name(np)
             speaker = np if self.personal else _institution(np)
             return SourceRef(speaker, _ARTICLE.sub("", appositive.strip()) or None)
+        if not _WHO.search(np) and on("attribution.anonymous_needs_person"):
+            return SourceRef()  # "according to the agreement", "with airstrikes reported"
         return SourceRef(None, np, True)
 
 
