@@ -150,3 +150,22 @@ def test_a_document_or_a_stray_phrase_is_no_anonymous_source(text: str) -> None:
 def test_a_person_or_a_reporting_body_stays_an_anonymous_source(text: str, role: str) -> None:
     [found] = _sources(text)
     assert (found.speaker, found.anonymous, found.role) == (None, True, role)
+
+
+def test_reported_at_least_reports_a_figure() -> None:
+    text = "The Health Ministry reported at least three deaths in the strikes."
+    [found] = _sources(text)
+    assert (found.speaker, found.anonymous) == ("Health Ministry", False)
+    with switched_off(["attribution.reported_at_least"]):
+        assert _sources(text) == [SourceRef()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explosions reported at the border post shook the town.",
+        "Heavy shelling was reported at dawn near the town.",
+    ],
+)
+def test_reported_at_a_place_or_time_still_reports_no_one(text: str) -> None:
+    assert _sources(text) == [SourceRef()]

@@ -126,6 +126,7 @@ RULES: dict[str, str] = {
     "date.names_other_event": "'after last week's earthquake', 'the May 20 deal': not the event's",
     "attribution.mutual_accusation": "'accused each other': each breach said by the other side",
     "attribution.anonymous_needs_person": "'according to the agreement': a document is no source",
+    "attribution.reported_at_least": "'the ministry reported at least three deaths': it speaks",
     "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
 }
 

@@ -50,6 +50,14 @@ _PARTICIPLE = r"(?<!reported(?= (?:in|at|near|along|across|from|around)\b))"
 _SAYS = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b){_PARTICIPLE}"
 _VERB = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS
 _VERB_RE = re.compile(_VERB)
+# Rule `attribution.reported_at_least`: "the ministry reported at least three deaths" reports a
+# figure: "at least" and "at most" after "reported" are no place it happened in.
+_FIGURE = r"(?<!reported(?= (?:in|at(?! (?:least|most)\b)|near|along|across|from|around)\b))"
+_SAYS_FIGURE = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b){_FIGURE}"
+_VERB_RE_FIGURE = re.compile(
+    r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS_FIGURE
+)
+_VERB_WORD_FIGURE = re.compile(_SAYS_FIGURE)
 # The speech verbs alone: every match of _VERB_RE holds one, so where this finds none there is
 # none, and _VERB_RE's first match cannot start before the letters and spaces running up to the
 # first one found (its adverbs are lowercase words between spaces). Scanning for these literals
@@ -385,9 +393,13 @@ class _Reader:
             return self._via(self._speaker(np, offset), outlet_named(match["via"]))
         if "ccording to" in masked and (match := _ACCORDING.search(masked)):
             return self._according(match, base)
-        first = _VERB_WORD.search(masked) if any(map(masked.__contains__, _VERB_WORDS)) else None
+        figure = "reported at" in masked and on("attribution.reported_at_least")
+        verb_word, verb_re = (
+            (_VERB_WORD_FIGURE, _VERB_RE_FIGURE) if figure else (_VERB_WORD, _VERB_RE)
+        )
+        first = verb_word.search(masked) if any(map(masked.__contains__, _VERB_WORDS)) else None
         head = masked[: first.start()] if first else ""
-        verbs = _VERB_RE.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
+        verbs = verb_re.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
             head = masked[: verb.start()]
             if _passive(head):
