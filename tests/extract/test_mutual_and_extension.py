@@ -169,3 +169,37 @@ def test_reported_at_least_reports_a_figure() -> None:
 )
 def test_reported_at_a_place_or_time_still_reports_no_one(text: str) -> None:
     assert _sources(text) == [SourceRef()]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sudan's paramilitary Rapid Support Forces (RSF) said it accepted the truce.",
+         "Rapid Support Forces"),
+        ("The RSF said on Thursday it accepted the truce.", "Rapid Support Forces"),
+        ("Yemen's Houthi rebels said the ships could dock.", "Houthis"),
+    ],
+)  # fmt: skip
+def test_a_described_armed_group_speaks_by_its_name(text: str, speaker: str) -> None:
+    [found] = _sources(text)
+    assert found.speaker == speaker
+    with switched_off(["attribution.group_described"]):
+        [before] = _sources(text)
+    assert before.speaker != speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The al-Qassam Brigades said the captives were handed over.", "al-Qassam Brigades"),
+        ("The Sudanese army said it accepted the truce.", "Sudanese army"),
+        ("Hamas and the RSF said nothing.", None),
+    ],
+)
+def test_a_groups_own_proper_name_is_kept(text: str, speaker: str | None) -> None:
+    with switched_off(["attribution.group_described"]):
+        [before] = _sources(text)
+    [found] = _sources(text)
+    assert found.speaker == before.speaker
+    if speaker is not None:
+        assert found.speaker == speaker

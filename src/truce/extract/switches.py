@@ -127,6 +127,7 @@ RULES: dict[str, str] = {
     "attribution.mutual_accusation": "'accused each other': each breach said by the other side",
     "attribution.anonymous_needs_person": "'according to the agreement': a document is no source",
     "attribution.reported_at_least": "'the ministry reported at least three deaths': it speaks",
+    "attribution.group_described": "'Sudan's paramilitary RSF (RSF)': the group speaks by its name",
     "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
 }
 

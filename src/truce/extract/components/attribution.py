@@ -32,7 +32,7 @@ from truce.extract.components.relays import (
 )
 from truce.extract.gazetteer import ALL_OFFICIALS as OFFICIALS
 from truce.extract.gazetteer import ALL_SURNAMES as SURNAMES
-from truce.extract.gazetteer import STATES
+from truce.extract.gazetteer import ARMED_GROUPS, NEWER_GROUPS, STATES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
 from truce.extract.switches import on
@@ -172,6 +172,10 @@ _POSSESSIVE = re.compile(r"^([A-Z][\w ]*?)['’]s ")
 _SHEIKH = re.compile(r"^Sheikh ")
 _DEMONYM = {names[0]: adjectives[0] for names, adjectives, _ in STATES.values() if adjectives}
 _SEAT_OF = {a: names[0] for a, (names, _, _) in STATES.items()}
+# An armed group's name as the gazetteer gives it first ("Houthis", "Rapid Support Forces").
+GROUP_NAMES = {g: names[0] for g, names in ARMED_GROUPS.items()} | {
+    g: names[0] for g, (names, _) in NEWER_GROUPS.items()
+}
 _ADJECTIVES = frozenset(
     adjective for _, adjectives, _ in STATES.values() for adjective in adjectives
 )
@@ -593,6 +597,9 @@ class _Reader:
             plain = _plain_party(np, inside)
             if plain is not None:
                 return SourceRef(plain)
+            group = _group_described(np, inside)
+            if group is not None:
+                return SourceRef(group)
             return SourceRef(_outlet_alone(_institution(np)))
         described = _DESCRIBED.fullmatch(np)
         if described is not None:  # "shopkeeper Rakesh Sharma": a person, by trade and name
@@ -683,6 +690,40 @@ def _plain_party(np: str, inside: list[ActorMention]) -> str | None:
     if at < 0 or np[:at].strip() or not _GROUP_TAIL.fullmatch(np[at + len(name) :]):
         return None
     return name if np[at + len(name) :].strip() else None
+
+
+# Rule `attribution.group_described`: "Sudan's paramilitary Rapid Support Forces (RSF)", "the
+# Yemeni Houthi rebels": one armed group with words saying what it is and where it is from speaks
+# by its name (the gazetteer's first), as the gold names parties.
+_DESCRIPTORS = frozenset(
+    "the of paramilitary militant militants armed rebel rebels group movement organisation "
+    "organization faction fighters insurgent insurgents".split()
+)
+_BRACKET = re.compile(r"\([A-Z][A-Za-z.-]{1,8}\)")
+
+
+def _group_described(np: str, inside: list[ActorMention]) -> str | None:
+    groups = {m.actor for m in inside if m.kind == "armed-group"}
+    if len(groups) != 1 or not on("attribution.group_described"):
+        return None
+    if any(m.kind not in ("armed-group", "state", "place") for m in inside):
+        return None
+    (group,) = groups
+    names = GROUP_NAMES.get(group)
+    if not names:
+        return None
+    if len(inside) == 1 and _ARTICLE.sub("", inside[0].text) == np:
+        # the group's own alias: a short name ("RSF") or one with what it is ("Houthi rebels")
+        # gives the name; another proper name ("al-Qassam Brigades", a wing) is kept
+        described = np.isupper() or any(w in _DESCRIPTORS for w in np.lower().split())
+        return names if described and np != names else None
+    rest = _BRACKET.sub(" ", np)
+    for m in sorted(inside, key=lambda m: -len(m.text)):
+        rest = rest.replace(_ARTICLE.sub("", m.text), " ")
+    words = rest.replace("'s", " ").replace("’s", " ").lower().split()
+    if any(w not in _DESCRIPTORS for w in words):
+        return None
+    return names if np != names else None
 
 
 # A broadcaster named by its channel number ("Channel 12") or as outlets name themselves.
