@@ -109,7 +109,10 @@ def test_an_extension_is_dated_by_its_announcement_not_its_new_end(
 
 
 def test_new_end_switched_off_dates_the_extension_by_the_new_end() -> None:
-    text = "Under the deal, the army was to leave the town by March 3, but the deadline was extended to March 20."
+    text = (
+        "Under the deal, the army was to leave the town by March 3, "
+        "but the deadline was extended to March 20."
+    )
     with switched_off(["date.extension_new_end"]):
         [extension] = _of("ceasefire_extension", text)
     assert extension.date == date(2031, 3, 20)

@@ -696,8 +696,9 @@ def _plain_party(np: str, inside: list[ActorMention]) -> str | None:
 # Yemeni Houthi rebels": one armed group with words saying what it is and where it is from speaks
 # by its name (the gazetteer's first), as the gold names parties.
 _DESCRIPTORS = frozenset(
-    "the of paramilitary militant militants armed rebel rebels group movement organisation "
-    "organization faction fighters insurgent insurgents".split()
+    ("the", "of", "paramilitary", "militant", "militants", "armed", "rebel", "rebels", "group")
+    + ("movement", "organisation", "organization", "faction", "fighters", "insurgent")
+    + ("insurgents",)
 )
 _BRACKET = re.compile(r"\([A-Z][A-Za-z.-]{1,8}\)")
 
