@@ -206,3 +206,19 @@ def test_a_groups_own_proper_name_is_kept(text: str, speaker: str | None) -> Non
     assert found.speaker == before.speaker
     if speaker is not None:
         assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The truce came into effect at midnight, but the Sudanese army has accused the RSF of "
+         "shelling Khartoum.", "Sudanese army"),
+        ("Talks went on for hours, yet Qatar said no deal was near.", "Qatar"),
+    ],
+)  # fmt: skip
+def test_but_opening_a_clause_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    [found] = _sources(text)
+    assert found.speaker == speaker
+    with switched_off(["attribution.but_clause"]):
+        [before] = _sources(text)
+    assert before.speaker != speaker

@@ -128,6 +128,7 @@ RULES: dict[str, str] = {
     "attribution.anonymous_needs_person": "'according to the agreement': a document is no source",
     "attribution.reported_at_least": "'the ministry reported at least three deaths': it speaks",
     "attribution.group_described": "'Sudan's paramilitary RSF (RSF)': the group speaks by its name",
+    "attribution.but_clause": "'..., but the army said': 'but' is no part of the speaker",
     "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
 }
 

@@ -484,6 +484,9 @@ class _Reader:
             return SourceRef()  # "Biden, Macron ... and Guterres welcomed": many speak, none alone
         if subject.startswith("and "):  # "..., and Qatar's foreign ministry said"
             subject, offset = subject[4:], offset + 4
+        elif subject.startswith(("but ", "yet ")) and on("attribution.but_clause"):
+            # "... came into effect at midnight, but the army has accused the RSF of ..."
+            subject, offset = subject[4:], offset + 4
         if is_outlet(subject):
             return SourceRef(via=subject)  # "Reuters reported": the outlet relays, no one speaks
         found = self._speaker(subject, offset, appositive)
