@@ -129,6 +129,12 @@ RULES: dict[str, str] = {
     "statement.more_stances": "'X congratulated', 'refused to endorse', 'conditioned any truce on'",
     "statement.turn_modality": "a speaker's threat after a fact is a new statement, not the turn",
     "quantity.alive_or_dead": "'20 living hostages', 'four deceased captives': the count's noun",
+    "attribution.mutual_accusation": "'accused each other': each breach said by the other side",
+    "attribution.anonymous_needs_person": "'according to the agreement': a document is no source",
+    "attribution.reported_at_least": "'the ministry reported at least three deaths': it speaks",
+    "attribution.group_described": "'Sudan's paramilitary RSF (RSF)': the group speaks by its name",
+    "attribution.but_clause": "'..., but the army said': 'but' is no part of the speaker",
+    "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
 }
 
 

@@ -32,7 +32,7 @@ from truce.extract.components.relays import (
 )
 from truce.extract.gazetteer import ALL_OFFICIALS as OFFICIALS
 from truce.extract.gazetteer import ALL_SURNAMES as SURNAMES
-from truce.extract.gazetteer import STATES
+from truce.extract.gazetteer import ARMED_GROUPS, NEWER_GROUPS, STATES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
 from truce.extract.pipeline import doc_text, sentence_spans
 from truce.extract.switches import on
@@ -50,6 +50,14 @@ _PARTICIPLE = r"(?<!reported(?= (?:in|at|near|along|across|from|around)\b))"
 _SAYS = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b){_PARTICIPLE}"
 _VERB = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS
 _VERB_RE = re.compile(_VERB)
+# Rule `attribution.reported_at_least`: "the ministry reported at least three deaths" reports a
+# figure: "at least" and "at most" after "reported" are no place it happened in.
+_FIGURE = r"(?<!reported(?= (?:in|at(?! (?:least|most)\b)|near|along|across|from|around)\b))"
+_SAYS_FIGURE = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b){_FIGURE}"
+_VERB_RE_FIGURE = re.compile(
+    r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS_FIGURE
+)
+_VERB_WORD_FIGURE = re.compile(_SAYS_FIGURE)
 # The speech verbs alone: every match of _VERB_RE holds one, so where this finds none there is
 # none, and _VERB_RE's first match cannot start before the letters and spaces running up to the
 # first one found (its adverbs are lowercase words between spaces). Scanning for these literals
@@ -123,6 +131,19 @@ _ANONYMITY = re.compile(
     r"(?:named|identified)|familiar with|briefed on|close to|involved in)\b",
     re.I,
 )
+# Rule `attribution.anonymous_needs_person`: an unnamed source is someone: a person's noun
+# (`_ANONYMOUS`), a role (`_ROLE_ONLY`) or a body that reports ("local media", "monitors"). A
+# document ("according to the agreement", "a copy of the declaration seen by AP") or a stray
+# phrase before a speech verb ("with airstrikes reported", "has already claimed") is no source:
+# the writer narrates.
+_WHO = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|minister|president|envoy|chief|negotiator|director|"
+    r"secretary|leader|head|media|press|monitors?|mediators?|medics?|activists?|analysts?|"
+    r"observers?|rescuers?|staff|workers?|doctors?|police|army|military|forces|troops|he|she|"
+    r"they|we|i|group|ministry|government|authorities|agency|office|team|committee|council|junta|"
+    r"rebels?|militants?|militias?|fighters|insurgents|guerrillas?|regime|administration|cabinet)\b",
+    re.I,
+)
 _ROLE_ONLY = re.compile(
     r"\b(?:spokes(?:man|woman|person)|minister|president|envoy|chief|"
     r"negotiator|director|secretary|leader|head)\b",
@@ -151,6 +172,10 @@ _POSSESSIVE = re.compile(r"^([A-Z][\w ]*?)['’]s ")
 _SHEIKH = re.compile(r"^Sheikh ")
 _DEMONYM = {names[0]: adjectives[0] for names, adjectives, _ in STATES.values() if adjectives}
 _SEAT_OF = {a: names[0] for a, (names, _, _) in STATES.items()}
+# An armed group's name as the gazetteer gives it first ("Houthis", "Rapid Support Forces").
+GROUP_NAMES = {g: names[0] for g, names in ARMED_GROUPS.items()} | {
+    g: names[0] for g, (names, _) in NEWER_GROUPS.items()
+}
 _ADJECTIVES = frozenset(
     adjective for _, adjectives, _ in STATES.values() for adjective in adjectives
 )
@@ -372,9 +397,13 @@ class _Reader:
             return self._via(self._speaker(np, offset), outlet_named(match["via"]))
         if "ccording to" in masked and (match := _ACCORDING.search(masked)):
             return self._according(match, base)
-        first = _VERB_WORD.search(masked) if any(map(masked.__contains__, _VERB_WORDS)) else None
+        figure = "reported at" in masked and on("attribution.reported_at_least")
+        verb_word, verb_re = (
+            (_VERB_WORD_FIGURE, _VERB_RE_FIGURE) if figure else (_VERB_WORD, _VERB_RE)
+        )
+        first = verb_word.search(masked) if any(map(masked.__contains__, _VERB_WORDS)) else None
         head = masked[: first.start()] if first else ""
-        verbs = _VERB_RE.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
+        verbs = verb_re.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
             head = masked[: verb.start()]
             if _passive(head):
@@ -454,6 +483,9 @@ class _Reader:
         if listed:
             return SourceRef()  # "Biden, Macron ... and Guterres welcomed": many speak, none alone
         if subject.startswith("and "):  # "..., and Qatar's foreign ministry said"
+            subject, offset = subject[4:], offset + 4
+        elif subject.startswith(("but ", "yet ")) and on("attribution.but_clause"):
+            # "... came into effect at midnight, but the army has accused the RSF of ..."
             subject, offset = subject[4:], offset + 4
         if is_outlet(subject):
             return SourceRef(via=subject)  # "Reuters reported": the outlet relays, no one speaks
@@ -568,6 +600,9 @@ class _Reader:
             plain = _plain_party(np, inside)
             if plain is not None:
                 return SourceRef(plain)
+            group = _group_described(np, inside)
+            if group is not None:
+                return SourceRef(group)
             return SourceRef(_outlet_alone(_institution(np)))
         described = _DESCRIBED.fullmatch(np)
         if described is not None:  # "shopkeeper Rakesh Sharma": a person, by trade and name
@@ -577,6 +612,8 @@ class _Reader:
             self.personal = _is_name(np)
             speaker = np if self.personal else _institution(np)
             return SourceRef(speaker, _ARTICLE.sub("", appositive.strip()) or None)
+        if not _WHO.search(np) and on("attribution.anonymous_needs_person"):
+            return SourceRef()  # "according to the agreement", "with airstrikes reported"
         return SourceRef(None, np, True)
 
 
@@ -656,6 +693,41 @@ def _plain_party(np: str, inside: list[ActorMention]) -> str | None:
     if at < 0 or np[:at].strip() or not _GROUP_TAIL.fullmatch(np[at + len(name) :]):
         return None
     return name if np[at + len(name) :].strip() else None
+
+
+# Rule `attribution.group_described`: "Sudan's paramilitary Rapid Support Forces (RSF)", "the
+# Yemeni Houthi rebels": one armed group with words saying what it is and where it is from speaks
+# by its name (the gazetteer's first), as the gold names parties.
+_DESCRIPTORS = frozenset(
+    ("the", "of", "paramilitary", "militant", "militants", "armed", "rebel", "rebels", "group")
+    + ("movement", "organisation", "organization", "faction", "fighters", "insurgent")
+    + ("insurgents",)
+)
+_BRACKET = re.compile(r"\([A-Z][A-Za-z.-]{1,8}\)")
+
+
+def _group_described(np: str, inside: list[ActorMention]) -> str | None:
+    groups = {m.actor for m in inside if m.kind == "armed-group"}
+    if len(groups) != 1 or not on("attribution.group_described"):
+        return None
+    if any(m.kind not in ("armed-group", "state", "place") for m in inside):
+        return None
+    (group,) = groups
+    names = GROUP_NAMES.get(group)
+    if not names:
+        return None
+    if len(inside) == 1 and _ARTICLE.sub("", inside[0].text) == np:
+        # the group's own alias: a short name ("RSF") or one with what it is ("Houthi rebels")
+        # gives the name; another proper name ("al-Qassam Brigades", a wing) is kept
+        described = np.isupper() or any(w in _DESCRIPTORS for w in np.lower().split())
+        return names if described and np != names else None
+    rest = _BRACKET.sub(" ", np)
+    for m in sorted(inside, key=lambda m: -len(m.text)):
+        rest = rest.replace(_ARTICLE.sub("", m.text), " ")
+    words = rest.replace("'s", " ").replace("’s", " ").lower().split()
+    if any(w not in _DESCRIPTORS for w in words):
+        return None
+    return names if np != names else None
 
 
 # A broadcaster named by its channel number ("Channel 12") or as outlets name themselves.

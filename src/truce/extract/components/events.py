@@ -21,6 +21,7 @@ from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
+from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
@@ -167,6 +168,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc))
     conflict = sides(actors)
+    attribute_mutual(candidates, text, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[tuple[int, int], bool], str | None] = {}
     for c in candidates:

@@ -5,6 +5,7 @@ without one, only extending the truce itself ("working to extend the truce").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import (
@@ -52,6 +53,27 @@ def to_a_date(s: Sentence) -> bool:
     return False
 
 
+# Rule `date.extension_new_end`: "extended the truce until May 31", "the deadline was extended to
+# Feb. 18": the day after "to"/"until" is the truce's new end, the content of the extension, not
+# the day it was decided; the event is dated by another time of the sentence ("on Monday
+# extended ...") or not at all. A deadline the sentence gives besides ("was to withdraw by
+# Jan. 26, but the deadline was extended") dates no extension either.
+_NEW_END = re.compile(
+    r"(?:\b(?:extend\w*|extension|prolong\w*|renew\w*)\b[^.;]{0,80}?\b(?:to|into)|"
+    r"\b(?:until|till|through|by|before|no\s+later\s+than))\s+"
+    r"(?:the\s+end\s+of\s+|(?:mid|early|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_new_end(s: Sentence) -> Sentence:
+    """The sentence without the times that give the extended truce's new end (`_NEW_END`)."""
+    if not on("date.extension_new_end"):
+        return s
+    kept = [t for t in s.times if not _NEW_END.search(s.text, 0, t.span[0] - s.start)]
+    return s if len(kept) == len(s.times) else replace(s, times=kept)
+
+
 # How far before the noun a duration says how long the extension is: "a five-day extension".
 _DURATION_BEFORE = 12
 
@@ -69,7 +91,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     ]
     if not days and not EXTEND_THE_TRUCE.match(s.text, match.start()) and not to_a_date(s):
         return []
-    c = candidate(KIND.value, s, trigger, context.article)
+    c = candidate(KIND.value, _not_new_end(s), trigger, context.article)
     c.quantities = days[:1]
     return [c]
 
