@@ -129,6 +129,7 @@ RULES: dict[str, str] = {
     "statement.more_stances": "'X congratulated', 'refused to endorse', 'conditioned any truce on'",
     "statement.turn_modality": "a speaker's threat after a fact is a new statement, not the turn",
     "quantity.alive_or_dead": "'20 living hostages', 'four deceased captives': the count's noun",
+    # Attribution and date rules (branch `exattr`).
     "attribution.mutual_accusation": "'accused each other': each breach said by the other side",
     "attribution.anonymous_needs_person": "'according to the agreement': a document is no source",
     "attribution.reported_at_least": "'the ministry reported at least three deaths': it speaks",
