@@ -30,6 +30,7 @@ import uuid
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -98,20 +99,9 @@ class AnswerStore:
         if folder is None or not self.usable or self.head() != head:
             return
         body = text.encode("utf-8")
-        header = json.dumps(self._header(head, at, body, printed)).encode() + b"\n"
         target = folder / _name(at)
-        partial = folder / f"{target.name}.{uuid.uuid4().hex}.partial"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with open(partial, "wb") as out:
-                out.write(header)
-                out.write(body)
-            os.replace(partial, target)
-        except OSError:
-            with suppress(OSError):
-                partial.unlink(missing_ok=True)
-            return
-        self._prune(folder, head, target)
+        if write_headed(target, self._header(head, at, body, printed), body):
+            self._prune(folder, head, target)
 
     def folder(self) -> Path | None:
         """Where the agreement's answers are kept (None: nowhere)."""
@@ -159,3 +149,21 @@ class AnswerStore:
 
 def _name(at: str) -> str:
     return hashlib.sha256(at.encode()).hexdigest()[:24] + ".json"
+
+
+def write_headed(path: Path, header: dict[str, Any], body: bytes) -> bool:
+    """Write `header` (one JSON line) and `body` to `path` whole or not at all: through a
+    partial file of its own, renamed over `path`, so a reader never sees half a file and two
+    writers never mix. Best effort: False (and nothing left behind) when the disk refuses."""
+    partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as out:
+            out.write(json.dumps(header).encode() + b"\n")
+            out.write(body)
+        os.replace(partial, path)
+    except OSError:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        return False
+    return True

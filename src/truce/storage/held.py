@@ -15,14 +15,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import uuid
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from truce.storage.answers import AnswerStore, Kept, rules
+from truce.storage.answers import AnswerStore, Kept, rules, write_headed
 from truce.storage.snapshot import FORMAT, Head
 
 NAME = "now.held"
@@ -110,16 +107,7 @@ def keep(
     body = kept.text.encode("utf-8")
     limit = None if math.isinf(until) else until
     about = _header(store, head, body, kept.printed, judged_at, limit, shown)
-    partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "wb") as out:
-            out.write(json.dumps(about).encode() + b"\n")
-            out.write(body)
-        os.replace(partial, path)
-    except OSError:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
+    write_headed(path, about, body)
 
 
 def _path(store: AnswerStore) -> Path | None:

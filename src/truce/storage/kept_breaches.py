@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import uuid
-from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from truce.domain.engine.kept import Block, Memory
-from truce.storage.answers import AnswerStore, rules
+from truce.storage.answers import AnswerStore, rules, write_headed
 from truce.storage.snapshot import FORMAT
 
 NAME = "breaches.kept"
@@ -59,16 +56,7 @@ def keep(store: AnswerStore, memory: Memory) -> None:
     if prior is not None and prior.encoded is None and block == prior:  # reused whole
         return
     body = json.dumps(block.as_data()).encode("utf-8")
-    partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "wb") as out:
-            out.write(json.dumps(_header(store, body)).encode() + b"\n")
-            out.write(body)
-        os.replace(partial, path)
-    except OSError:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
+    write_headed(path, _header(store, body), body)
 
 
 def _path(store: AnswerStore) -> Path | None:
