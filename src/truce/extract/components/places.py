@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.place_focus import focus_of
 from truce.extract.model import ActorMention, Candidate
 from truce.extract.pipeline import doc_text
 from truce.extract.switches import on
@@ -237,6 +238,10 @@ def resolve_places(
         c.place = seen[c.location]
     unplaced = [c for c in candidates if c.location is None and c.place is None]
     if not unplaced:
+        return
+    if on("place.doc_focus") and (focus := focus_of(_named(text, countries), countries)):
+        for c in unplaced:
+            c.place = dict(focus)
         return
     located = [c.place for c in candidates if c.place] or _named(text, countries)
     # Only a place in the parties' lands stands for an event that names none.

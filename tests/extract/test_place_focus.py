@@ -1,0 +1,86 @@
+"""Rule `place.doc_focus`: an event whose sentence names no place is placed at the town or
+region the report names most. Invented reports; the places are the real gazetteer's."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from truce.extract.components.place_focus import focus_of
+from truce.extract.model import Article
+from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.places_resolve import resolve
+from truce.extract.switches import switched_off
+
+LIBYA = frozenset({"LBY"})
+
+
+def _named(*names: str, countries: frozenset[str] = LIBYA) -> list[dict[str, Any] | None]:
+    out: list[dict[str, Any] | None] = []
+    for name in names:
+        found = resolve(name, countries)
+        out.append(found.as_dict() if found else None)
+    return out
+
+
+def test_the_town_named_most_is_the_reports_place() -> None:
+    focus = focus_of(_named("Misrata", "Libya", "Misrata"), LIBYA)
+    assert focus is not None
+    assert (focus["name"], focus["country"], focus["inferred"]) == ("Misratah", "LBY", True)
+
+
+def test_a_town_named_once_says_nothing() -> None:
+    assert focus_of(_named("Misrata", "Libya"), LIBYA) is None
+
+
+def test_two_towns_named_as_often_say_nothing() -> None:
+    assert focus_of(_named("Misrata", "Benghazi", "Misrata", "Benghazi"), LIBYA) is None
+
+
+def test_the_country_named_more_often_than_the_town_wins() -> None:
+    assert focus_of(_named("Misrata", "Libya", "Misrata", "Libya", "Libya"), LIBYA) is None
+
+
+def test_a_town_outside_the_parties_lands_is_not_the_reports_place() -> None:
+    # Talks in Cairo, twice, on a Libyan truce: Cairo is where it was said, not fought.
+    named = _named("Cairo", "Cairo", countries=frozenset())
+    assert focus_of(named, LIBYA) is None
+
+
+def test_a_town_that_names_its_region_stands_for_the_region() -> None:
+    gaza = frozenset({"PSE"})
+    assert focus_of(_named("Gaza", "Gaza", "Gaza", countries=gaza), gaza) is None
+
+
+def _report(first: str) -> str:
+    return (
+        f"{first} "
+        "Residents fled the fighting in Misrata as armed convoys moved through the streets.\n\n"
+        "Libya's government announced a ceasefire on Wednesday. "
+        "At least six people were killed before the ceasefire was declared, security sources "
+        "said."
+    )
+
+
+def _casualty_place(text: str, off: list[str]) -> dict[str, Any] | None:
+    article = Article(text=text, document="t", published=date(2031, 5, 8))
+    with switched_off(off):
+        found = [c for c in extract(build_pipeline(), article) if c.type == "casualty_claim"]
+    assert len(found) == 1 and found[0].location is None
+    return found[0].place
+
+
+def test_an_unplaced_casualty_lies_where_the_report_is_set() -> None:
+    text = _report("Heavy clashes broke out in Misrata on Monday between rival militias.")
+    place = _casualty_place(text, [])
+    assert place is not None and (place["name"], place["inferred"]) == ("Misratah", True)
+    # Without the rule, the country the located events lie in.
+    without = _casualty_place(text, ["place.doc_focus"])
+    assert without is not None and without["name"] == "Libya"
+
+
+def test_a_report_naming_its_town_once_keeps_the_country() -> None:
+    text = _report("Heavy clashes broke out on Monday between rival militias.")
+    place = _casualty_place(text, [])
+    assert place == _casualty_place(text, ["place.doc_focus"])
+    assert place is None or place["name"] != "Misratah"
