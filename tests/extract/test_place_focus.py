@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from truce.extract.components.place_focus import focus_of
+from truce.extract.components.places import place_in
 from truce.extract.model import Article
 from truce.extract.pipeline import build_pipeline, extract
 from truce.extract.places_resolve import resolve
@@ -84,3 +85,16 @@ def test_a_report_naming_its_town_once_keeps_the_country() -> None:
     place = _casualty_place(text, [])
     assert place == _casualty_place(text, ["place.doc_focus"])
     assert place is None or place["name"] != "Misratah"
+
+
+# Rule `place.party_lands`: a side named for the land it holds is that land after "in".
+def test_a_side_named_for_its_land_is_a_place_after_in() -> None:
+    evidence = "Borduria's forces went on shelling towns in Artsakh despite the truce"
+    assert place_in(evidence, frozenset({"Artsakh"})) == "Artsakh"
+    with switched_off(["place.party_lands"]):
+        assert place_in(evidence, frozenset({"Artsakh"})) is None
+
+
+def test_a_side_after_from_or_unknown_to_the_gazetteer_stays_a_side() -> None:
+    assert place_in("a statement from Artsakh said", frozenset({"Artsakh"})) is None
+    assert place_in("the rockets fired in Hamas attacks", frozenset({"Hamas"})) is None

@@ -74,6 +74,7 @@ RULES: dict[str, str] = {
     "place.not_speakers": "'told reporters in New Delhi': where it was said is no event's place",
     "place.truce_where": "a truce holds 'in' a place, not where ships 'enter' under it",
     "place.doc_focus": "an unplaced event at the town or region the report names most, twice+",
+    "place.party_lands": "'towns in Artsakh': a side named for its land is a place after 'in'",
     "date.same_day": "'earlier in the day', 'later in the day': the day of the report",
     "end.ended_a_war": "'the ceasefire that ended an 11-day conflict': the war ends, not the truce",
     "guard.speculative": "'could collapse', 'threatened to end': no truce start, end or extension",

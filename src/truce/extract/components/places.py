@@ -140,10 +140,24 @@ def place_in(
         words = place.split()
         if not words or words[-1].lower() in _NOT_PLACES or words[0].lower() in _NOT_PLACES:
             continue
-        if _INSTITUTION.search(place) or place in parties:
+        if _INSTITUTION.search(place):
+            continue
+        if place in parties and not _party_land(place, match.groupdict().get("how")):
             continue
         return place
     return _truce_named_after(evidence, parties)
+
+
+def _party_land(place: str, how: str | None) -> bool:
+    """Rule `place.party_lands`: a side named for the land it holds ("the Republic of Artsakh",
+    "Artsakh's army") is that land after a preposition that says where ("shelled towns in
+    Artsakh"), when the gazetteer knows it as a country or region (a town's namesake does not
+    count); "from Hamas" stays a side."""
+    if how not in _WHERE or not on("place.party_lands"):
+        return False
+    from truce.extract.places_resolve import country_of
+
+    return country_of(place) is not None
 
 
 @cache
