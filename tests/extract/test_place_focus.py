@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from truce.extract.components.place_capital import capital_named
 from truce.extract.components.place_focus import focus_of
 from truce.extract.components.places import place_in
 from truce.extract.model import Article
@@ -98,3 +99,27 @@ def test_a_side_named_for_its_land_is_a_place_after_in() -> None:
 def test_a_side_after_from_or_unknown_to_the_gazetteer_stays_a_side() -> None:
     assert place_in("a statement from Artsakh said", frozenset({"Artsakh"})) is None
     assert place_in("the rockets fired in Hamas attacks", frozenset({"Hamas"})) is None
+
+
+# Rule `place.demonym_capital`: "the Angolan capital" is Luanda.
+def test_the_capital_named_by_its_states_adjective() -> None:
+    evidence = "the talks took place in the Qatari capital on Monday"
+    assert place_in(evidence) == "the Qatari capital"
+    found = capital_named("the Qatari capital")
+    assert found is not None and (found.name, found.country) == ("Doha", "QAT")
+    south_africa = capital_named("the South African capital")
+    assert south_africa is not None and south_africa.name == "Pretoria"
+    assert capital_named("the Borduran capital") is None  # no state of that adjective
+    with switched_off(["place.demonym_capital"]):
+        assert place_in(evidence) is None
+
+
+def test_a_meeting_in_the_capital_is_placed_at_the_city() -> None:
+    text = (
+        "The meeting of Ruritania and Borduria, which took place in the Angolan capital on "
+        "Monday, ended with a joint statement on the truce."
+    )
+    article = Article(text=text, document="t", published=date(2031, 5, 8))
+    meetings = [c for c in extract(build_pipeline(), article) if c.type == "meeting"]
+    assert meetings and meetings[0].place is not None
+    assert (meetings[0].place["name"], meetings[0].place["country"]) == ("Luanda", "AGO")

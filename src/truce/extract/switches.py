@@ -75,6 +75,7 @@ RULES: dict[str, str] = {
     "place.truce_where": "a truce holds 'in' a place, not where ships 'enter' under it",
     "place.doc_focus": "an unplaced event at the town or region the report names most, twice+",
     "place.party_lands": "'towns in Artsakh': a side named for its land is a place after 'in'",
+    "place.demonym_capital": "'in the Angolan capital': the capital of the state, Luanda",
     "date.same_day": "'earlier in the day', 'later in the day': the day of the report",
     "end.ended_a_war": "'the ceasefire that ended an 11-day conflict': the war ends, not the truce",
     "guard.speculative": "'could collapse', 'threatened to end': no truce start, end or extension",

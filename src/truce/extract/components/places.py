@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.place_capital import capital_named
 from truce.extract.components.place_focus import focus_of
 from truce.extract.model import ActorMention, Candidate
 from truce.extract.pipeline import doc_text
@@ -136,6 +137,9 @@ def place_in(
             # "strikes on Russia's energy infrastructure": the place is the possessor.
             place = re.sub(r"['\u2019]s$", "", place)
             if place in _demonyms():  # "strikes on Iranian nuclear sites"
+                capital = re.match(r"\s+capital\b", evidence[match.end("place") :])
+                if capital and on("place.demonym_capital"):
+                    return f"the {place} capital"  # resolved as the state's capital
                 continue
         words = place.split()
         if not words or words[-1].lower() in _NOT_PLACES or words[0].lower() in _NOT_PLACES:
@@ -248,6 +252,8 @@ def resolve_places(
             continue
         if c.location not in seen:
             found = resolve(c.location, countries) or _known_prefix(c.location, countries)
+            if found is None and on("place.demonym_capital"):
+                found = capital_named(c.location)  # "the Angolan capital": Luanda
             seen[c.location] = found.as_dict() if found else None
         c.place = seen[c.location]
     unplaced = [c for c in candidates if c.location is None and c.place is None]
