@@ -123,3 +123,41 @@ def test_a_meeting_in_the_capital_is_placed_at_the_city() -> None:
     meetings = [c for c in extract(build_pipeline(), article) if c.type == "meeting"]
     assert meetings and meetings[0].place is not None
     assert (meetings[0].place["name"], meetings[0].place["country"]) == ("Luanda", "AGO")
+
+
+# Rule `place.next_sentence`: the region in the lead, the town in the sentence after it.
+_LEAD = (
+    "Two people were killed in an Israeli drone strike in southern Lebanon on Tuesday, in a "
+    "new violation of the ceasefire, the Health Ministry said. "
+)
+
+
+def _strike(text: str, off: list[str] = []) -> tuple[str | None, dict[str, Any] | None]:
+    article = Article(text=text, document="t", published=date(2031, 5, 8))
+    with switched_off(off):
+        found = [c for c in extract(build_pipeline(), article) if c.type == "casualty_claim"]
+    assert found
+    return found[0].location, found[0].place
+
+
+def test_the_next_sentence_names_the_town_the_strike_hit() -> None:
+    text = (
+        _LEAD + "A statement said the casualties occurred in the strike on the town of Bint Jbeil."
+    )
+    location, place = _strike(text)
+    assert location == "Bint Jbeil"
+    assert place is not None and (place["name"], place["geo_precision"]) == ("Bint Jbeil", 1)
+    location, place = _strike(text, ["place.next_sentence"])
+    assert location == "southern Lebanon" and place is not None and place["name"] == "Lebanon"
+
+
+def test_a_town_the_gazetteer_lacks_is_named_in_the_region() -> None:
+    text = _LEAD + "The strike targeted a car in the village of Zawtar Borduri, the ministry said."
+    location, place = _strike(text)
+    assert location == "Zawtar Borduri"
+    assert place is not None and place["name"] == "Lebanon"
+
+
+def test_a_next_sentence_about_something_else_leaves_the_region() -> None:
+    text = _LEAD + "Residents of the town of Bint Jbeil have begun to return to their homes."
+    assert _strike(text)[0] == "southern Lebanon"

@@ -76,6 +76,7 @@ RULES: dict[str, str] = {
     "place.doc_focus": "an unplaced event at the town or region the report names most, twice+",
     "place.party_lands": "'towns in Artsakh': a side named for its land is a place after 'in'",
     "place.demonym_capital": "'in the Angolan capital': the capital of the state, Luanda",
+    "place.next_sentence": "'in southern Lebanon' + next: 'the strike targeted the town of X'",
     "date.same_day": "'earlier in the day', 'later in the day': the day of the report",
     "end.ended_a_war": "'the ceasefire that ended an 11-day conflict': the war ends, not the truce",
     "guard.speculative": "'could collapse', 'threatened to end': no truce start, end or extension",

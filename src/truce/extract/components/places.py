@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.place_capital import capital_named
 from truce.extract.components.place_focus import focus_of
+from truce.extract.components.place_refine import refine_from_next
 from truce.extract.model import ActorMention, Candidate
 from truce.extract.pipeline import doc_text
 from truce.extract.switches import on
@@ -256,6 +257,8 @@ def resolve_places(
                 found = capital_named(c.location)  # "the Angolan capital": Luanda
             seen[c.location] = found.as_dict() if found else None
         c.place = seen[c.location]
+    if on("place.next_sentence"):
+        refine_from_next(candidates, text, countries)  # "in southern Lebanon" -> its town
     unplaced = [c for c in candidates if c.location is None and c.place is None]
     if not unplaced:
         return
