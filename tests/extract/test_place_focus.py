@@ -132,7 +132,7 @@ _LEAD = (
 )
 
 
-def _strike(text: str, off: list[str] = []) -> tuple[str | None, dict[str, Any] | None]:
+def _strike(text: str, off: tuple[str, ...] = ()) -> tuple[str | None, dict[str, Any] | None]:
     article = Article(text=text, document="t", published=date(2031, 5, 8))
     with switched_off(off):
         found = [c for c in extract(build_pipeline(), article) if c.type == "casualty_claim"]
@@ -147,7 +147,7 @@ def test_the_next_sentence_names_the_town_the_strike_hit() -> None:
     location, place = _strike(text)
     assert location == "Bint Jbeil"
     assert place is not None and (place["name"], place["geo_precision"]) == ("Bint Jbeil", 1)
-    location, place = _strike(text, ["place.next_sentence"])
+    location, place = _strike(text, ("place.next_sentence",))
     assert location == "southern Lebanon" and place is not None and place["name"] == "Lebanon"
 
 
