@@ -161,3 +161,16 @@ def test_a_town_the_gazetteer_lacks_is_named_in_the_region() -> None:
 def test_a_next_sentence_about_something_else_leaves_the_region() -> None:
     text = _LEAD + "Residents of the town of Bint Jbeil have begun to return to their homes."
     assert _strike(text)[0] == "southern Lebanon"
+
+
+# Rule `place.finer`: the country first, then its town, in one evidence.
+def test_a_town_of_the_country_named_after_it_is_the_finer_place() -> None:
+    evidence = "A missile kills 3 in Israel. Three people were killed in Israel's Beersheba"
+    assert place_in(evidence) == "Beersheba"
+    with switched_off(["place.finer"]):
+        assert place_in(evidence) == "Israel"
+
+
+def test_a_town_of_another_country_is_not_finer() -> None:
+    assert place_in("fighting in Lebanon as talks went on in Cairo") == "Lebanon"
+    assert place_in("fighting in Lebanon, then in Syria") == "Lebanon"

@@ -149,8 +149,26 @@ def place_in(
             continue
         if place in parties and not _party_land(place, match.groupdict().get("how")):
             continue
+        if on("place.finer"):
+            return _finer(evidence, match.end(), place, parties)
         return place
     return _truce_named_after(evidence, parties)
+
+
+def _finer(evidence: str, end: int, place: str, parties: frozenset[str]) -> str:
+    """Rule `place.finer`: "3 killed in Israel ... injured in Israel's Beersheba": a town of
+    the country first named, named after it in the evidence where things are, is the finer
+    place."""
+    from truce.extract.places_resolve import country_of, resolve
+
+    code = country_of(place)
+    if code is None:
+        return place
+    later = place_in(evidence[end:], parties, where_only=True)
+    if later is None or country_of(later) is not None:
+        return place
+    town = resolve(later, [code])
+    return later if town is not None and town.country == code else place
 
 
 def _party_land(place: str, how: str | None) -> bool:
