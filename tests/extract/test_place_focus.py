@@ -174,3 +174,21 @@ def test_a_town_of_the_country_named_after_it_is_the_finer_place() -> None:
 def test_a_town_of_another_country_is_not_finer() -> None:
     assert place_in("fighting in Lebanon as talks went on in Cairo") == "Lebanon"
     assert place_in("fighting in Lebanon, then in Syria") == "Lebanon"
+
+
+# Rule `place.not_dateline`: talks under a dateline in capitals are where the sentence says.
+def test_a_meeting_under_a_dateline_is_where_the_sentence_puts_it() -> None:
+    text = (
+        "BOGOTA.- Delegations of the Colombian government and the ELN are meeting in Caracas "
+        "on Monday to decide whether to extend the ceasefire."
+    )
+    article = Article(text=text, document="t", published=date(2031, 5, 8))
+
+    def venue(off: tuple[str, ...]) -> str | None:
+        with switched_off(off):
+            meetings = [c for c in extract(build_pipeline(), article) if c.type == "meeting"]
+        assert meetings
+        return meetings[0].location
+
+    assert venue(()) == "Caracas"
+    assert venue(("place.not_dateline",)) == "BOGOTA"

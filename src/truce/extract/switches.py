@@ -78,6 +78,7 @@ RULES: dict[str, str] = {
     "place.demonym_capital": "'in the Angolan capital': the capital of the state, Luanda",
     "place.next_sentence": "'in southern Lebanon' + next: 'the strike targeted the town of X'",
     "place.finer": "'kills 3 in Israel ... in Israel's Beersheba': the country's town after it",
+    "place.not_dateline": "a meeting 'in Havana' under a 'BOGOTA.-' dateline is in Havana",
     "date.same_day": "'earlier in the day', 'later in the day': the day of the report",
     "end.ended_a_war": "'the ceasefire that ended an 11-day conflict': the war ends, not the truce",
     "guard.speculative": "'could collapse', 'threatened to end': no truce start, end or extension",
