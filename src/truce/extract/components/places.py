@@ -105,7 +105,11 @@ _FEATURE_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|prison|airport)\b")
 
 
 def place_in(
-    evidence: str, parties: frozenset[str] = frozenset(), where_only: bool = False
+    evidence: str,
+    parties: frozenset[str] = frozenset(),
+    where_only: bool = False,
+    *,
+    finer: bool = True,
 ) -> str | None:
     """The first place named in `evidence` after a preposition of place, or None; a name in
     `parties` (the parties' names as written: "from Hamas") is a side, not a place. With
@@ -149,7 +153,7 @@ def place_in(
             continue
         if place in parties and not _party_land(place, match.groupdict().get("how")):
             continue
-        if on("place.finer"):
+        if finer and on("place.finer"):
             return _finer(evidence, match.end(), place, parties)
         return place
     return _truce_named_after(evidence, parties)
@@ -164,7 +168,7 @@ def _finer(evidence: str, end: int, place: str, parties: frozenset[str]) -> str:
     code = country_of(place)
     if code is None:
         return place
-    later = place_in(evidence[end:], parties, where_only=True)
+    later = place_in(evidence[end:], parties, where_only=True, finer=False)
     if later is None or country_of(later) is not None:
         return place
     town = resolve(later, [code])
