@@ -8,8 +8,8 @@ from typing import Any
 
 from truce.extract.components.place_capital import capital_named
 from truce.extract.components.place_focus import focus_of
-from truce.extract.components.places import place_in
-from truce.extract.model import Article
+from truce.extract.components.places import place_in, resolve_places
+from truce.extract.model import ActorMention, Article, Candidate
 from truce.extract.pipeline import build_pipeline, extract
 from truce.extract.places_resolve import resolve
 from truce.extract.switches import switched_off
@@ -192,3 +192,29 @@ def test_a_meeting_under_a_dateline_is_where_the_sentence_puts_it() -> None:
 
     assert venue(()) == "Caracas"
     assert venue(("place.not_dateline",)) == "BOGOTA"
+
+
+def test_a_town_of_another_partys_land_does_not_move_the_events() -> None:
+    # The located events lie in Libya; Cairo, named three times, is Egypt's.
+    text = (
+        "Delegates met in Cairo. Talks in Cairo went on. Envoys stayed in Cairo. "
+        "Clashes broke out in Misrata. Fighting went on in Benghazi. Six people were killed."
+    )
+    actors = [
+        ActorMention("egypt", "state", (0, 0), "Egypt"),
+        ActorMention("libya", "state", (0, 0), "Libya"),
+    ]
+
+    def unplaced_place(off: tuple[str, ...]) -> dict[str, Any] | None:
+        located = [
+            Candidate("breach", (73, 102), "t", location="Misrata"),
+            Candidate("breach", (103, 134), "t", location="Benghazi"),
+        ]
+        unplaced = Candidate("casualty_claim", (135, 160), "t")
+        with switched_off(off):
+            resolve_places([*located, unplaced], actors, text)
+        return unplaced.place
+
+    with_rule = unplaced_place(())
+    assert with_rule is not None and with_rule["country"] == "LBY"
+    assert with_rule == unplaced_place(("place.doc_focus",))

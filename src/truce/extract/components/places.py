@@ -284,16 +284,18 @@ def resolve_places(
     unplaced = [c for c in candidates if c.location is None and c.place is None]
     if not unplaced:
         return
-    if on("place.doc_focus") and (focus := focus_of(_named(text, countries), countries)):
-        for c in unplaced:
-            c.place = dict(focus)
-        return
     located = [c.place for c in candidates if c.place] or _named(text, countries)
     # Only a place in the parties' lands stands for an event that names none.
     inside = [p for p in located if p and (not countries or p["country"] in countries)]
     fallback = _the_documents_region(inside)
     if fallback is None:
         return
+    if on("place.doc_focus"):
+        # The town the report is about, inside the country its events lie in: a town of
+        # another party's land (a mediator's capital) does not move them there.
+        focus = focus_of(_named(text, countries), countries)
+        if focus is not None and focus["country"] == fallback["country"]:
+            fallback = focus
     for c in unplaced:
         c.place = dict(fallback)
 
