@@ -206,6 +206,12 @@ def country_of(name: str) -> str | None:
     return found[0] if found else None
 
 
+def capital_of(country: str) -> str | None:
+    """The name of the capital GeoNames gives the country `country` names, or None."""
+    found = _index().countries.get(fold(country))
+    return found[1].name if found and found[1] else None
+
+
 def city_zone(name: str, countries: Iterable[str] = ()) -> str | None:
     """The clock of the city `name`, in `countries` when given; None when a namesake at least
     a tenth its size keeps another clock ("Springfield": Missouri's and Massachusetts')."""

@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.place_capital import capital_named
+from truce.extract.components.place_focus import focus_of
+from truce.extract.components.place_refine import refine_from_next
 from truce.extract.model import ActorMention, Candidate
 from truce.extract.pipeline import doc_text
 from truce.extract.switches import on
@@ -102,7 +105,11 @@ _FEATURE_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|prison|airport)\b")
 
 
 def place_in(
-    evidence: str, parties: frozenset[str] = frozenset(), where_only: bool = False
+    evidence: str,
+    parties: frozenset[str] = frozenset(),
+    where_only: bool = False,
+    *,
+    finer: bool = True,
 ) -> str | None:
     """The first place named in `evidence` after a preposition of place, or None; a name in
     `parties` (the parties' names as written: "from Hamas") is a side, not a place. With
@@ -135,14 +142,49 @@ def place_in(
             # "strikes on Russia's energy infrastructure": the place is the possessor.
             place = re.sub(r"['\u2019]s$", "", place)
             if place in _demonyms():  # "strikes on Iranian nuclear sites"
+                capital = re.match(r"\s+capital\b", evidence[match.end("place") :])
+                if capital and on("place.demonym_capital"):
+                    return f"the {place} capital"  # resolved as the state's capital
                 continue
         words = place.split()
         if not words or words[-1].lower() in _NOT_PLACES or words[0].lower() in _NOT_PLACES:
             continue
-        if _INSTITUTION.search(place) or place in parties:
+        if _INSTITUTION.search(place):
             continue
+        if place in parties and not _party_land(place, match.groupdict().get("how")):
+            continue
+        if finer and on("place.finer"):
+            return _finer(evidence, match.end(), place, parties)
         return place
     return _truce_named_after(evidence, parties)
+
+
+def _finer(evidence: str, end: int, place: str, parties: frozenset[str]) -> str:
+    """Rule `place.finer`: "3 killed in Israel ... injured in Israel's Beersheba": a town of
+    the country first named, named after it in the evidence where things are, is the finer
+    place."""
+    from truce.extract.places_resolve import country_of, resolve
+
+    code = country_of(place)
+    if code is None:
+        return place
+    later = place_in(evidence[end:], parties, where_only=True, finer=False)
+    if later is None or country_of(later) is not None:
+        return place
+    town = resolve(later, [code])
+    return later if town is not None and town.country == code else place
+
+
+def _party_land(place: str, how: str | None) -> bool:
+    """Rule `place.party_lands`: a side named for the land it holds ("the Republic of Artsakh",
+    "Artsakh's army") is that land after a preposition that says where ("shelled towns in
+    Artsakh"), when the gazetteer knows it as a country or region (a town's namesake does not
+    count); "from Hamas" stays a side."""
+    if how not in _WHERE or not on("place.party_lands"):
+        return False
+    from truce.extract.places_resolve import country_of
+
+    return country_of(place) is not None
 
 
 @cache
@@ -233,8 +275,12 @@ def resolve_places(
             continue
         if c.location not in seen:
             found = resolve(c.location, countries) or _known_prefix(c.location, countries)
+            if found is None and on("place.demonym_capital"):
+                found = capital_named(c.location)  # "the Angolan capital": Luanda
             seen[c.location] = found.as_dict() if found else None
         c.place = seen[c.location]
+    if on("place.next_sentence"):
+        refine_from_next(candidates, text, countries)  # "in southern Lebanon" -> its town
     unplaced = [c for c in candidates if c.location is None and c.place is None]
     if not unplaced:
         return
@@ -244,6 +290,12 @@ def resolve_places(
     fallback = _the_documents_region(inside)
     if fallback is None:
         return
+    if on("place.doc_focus"):
+        # The town the report is about, inside the country its events lie in: a town of
+        # another party's land (a mediator's capital) does not move them there.
+        focus = focus_of(_named(text, countries), countries)
+        if focus is not None and focus["country"] == fallback["country"]:
+            fallback = focus
     for c in unplaced:
         c.place = dict(fallback)
 

@@ -78,6 +78,13 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         key=lambda m: m.text.lower().startswith("the "),
     )
     c.location = places[0].text if places else venue[1] if venue else None
+    if places and places[0].text.isupper() and on("place.not_dateline"):
+        # Rule `place.not_dateline`: "BOGOTA.- ... delegations are meeting in Havana": a
+        # dateline in capitals is where the report was filed, not where the parties met.
+        from truce.extract.components.places import place_in
+
+        where = venue[1] if venue else place_in(s.text, where_only=True)
+        c.location = where or c.location
     return [c]
 
 
