@@ -54,3 +54,14 @@ def test_the_rule_switched_off_leaves_remains_unreleased() -> None:
     text = "Israel returned 45 Palestinian bodies to Gaza on Monday."
     with switched_off(["release.remains"]):
         assert of_type("release", text) == []
+
+
+def test_a_handover_of_remains_wanted_as_a_condition_is_no_release() -> None:
+    text = "Israel has tied the reopening of the crossing to the handover of all the remains."
+    assert of_type("release", text) == []
+    assert of_type("release", "The return of the hostages' bodies remains a key issue.") == []
+
+
+def test_remains_a_ratio_sets_are_the_term_not_a_release() -> None:
+    text = "For every hostage's body, Israel is to hand over the remains of 15 Palestinians."
+    assert of_type("release", text) == []

@@ -81,7 +81,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         return kept
     # The remains' own triggers and counts are theirs alone ("the remains of 12 out of 30").
     skip = [(s.start + m.start(), end) for m, _, end in dead]
-    found = releases(s, context.article, context.holders, skip)
+    found = releases(s, context.article, context.holders, skip) + kept
     if rate_ahead(s) is not None:
         # "50 women and children would be released at a rate of 10 per day": a term's rate.
         found = [c for c in found if c.modality == "occurred"]
@@ -96,7 +96,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             for c in found
             if c.modality == "occurred" or not c.quantities or c.quantities[0].span[0] < at
         ]
-    return found + kept
+    return found
 
 
 def releases(

@@ -4,6 +4,7 @@ guideline: a handover of remains is a release, counted by the dead it returns).
 - "Hamas handed over the remains of 21 out of 28": 21, not 28 (the count of the whole).
 - "Israel returned 135 Palestinian bodies", "the handover of two hostages' remains by X".
 - "handed over the remains of another captive": one.
+- "the handover of all the remains" (no count) is what is wanted, not a handover.
 The count's unit is the holder's: the document's armed group holds hostages, its state holds
 people (a body is no longer a prisoner); the word "hostage" or "captive" in the phrase wins.
 """
@@ -49,6 +50,9 @@ _NUMBER = re.compile(
     + r"))?)\b",
     re.IGNORECASE,
 )
+# A handover named as a noun tells one only with its count ("the handover of two hostages'
+# remains by Hamas"), not "the return of deceased hostages' bodies remains a key issue".
+_NOUN = re.compile(r"(?:handover|return|release|repatriation|transfer)\s+of\b", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:hostage|captive|abductee)", re.IGNORECASE)
 
 
@@ -58,6 +62,8 @@ def remains(
     """One release per handover of remains the sentence tells (`found` by `handovers`)."""
     out: list[Candidate] = []
     for match, count, phrase_end in found:
+        if count is None and _NOUN.match(match.group()):
+            continue  # "tied talks to the handover of all the remains": wanted, not done
         trigger = s.start + match.start()
         phrase = s.text[match.start() : phrase_end - s.start]
         group, state = context.holders
