@@ -109,6 +109,7 @@ RULES: dict[str, str] = {
     "start.from_a_time": "'agreed to a truce, starting at midnight': the truce starts then",
     "start.reached_on_a_day": "'reached a truce on Nov. 24', 'a truce was declared on Wednesday'",
     "term.signed_deal": "'signed a permanent ceasefire agreement', 'the deal signed last Nov.'",
+    "term.signed_before": "'the signed agreement', 'who also signed the accord': signed before",
     "breach.fighting_went_on": "'hostilities continued', 'fighting persisted', 'clashes erupted'",
     "start.stops_its_attacks": "'announced that the US would stop bombing the Houthis': own truce",
     "casualty.noun_tolls": "'six fatalities', 'the death toll stands at', 'deaths of 200 people'",
