@@ -9,7 +9,9 @@ from truce.extract.switches import switched_off
 
 def _counts(text: str) -> list[tuple[str | None, float, str | None]]:
     return [
-        (c.actor, c.quantities[0].value, c.quantities[0].unit) if c.quantities else (c.actor, 0, None)
+        (c.actor, c.quantities[0].value, c.quantities[0].unit)
+        if c.quantities
+        else (c.actor, 0, None)
         for c in of_type("release", text)
     ]
 
