@@ -67,18 +67,3 @@ def test_a_handover_of_remains_wanted_as_a_condition_is_no_release() -> None:
 def test_remains_a_ratio_sets_are_the_term_not_a_release() -> None:
     text = "For every hostage's body, Israel is to hand over the remains of 15 Palestinians."
     assert of_type("release", text) == []
-
-
-def test_counts_told_respectively_are_one_release_each() -> None:
-    text = "The rebels freed 12 and 9 prisoners on Monday and Tuesday respectively."
-    assert [c.quantities[0].value for c in of_type("release", text)] == [12.0, 9.0]
-    text = "Hamas freed ten, twelve and 15 hostages on the first three days respectively."
-    assert [c.quantities[0].value for c in of_type("release", text)] == [10.0, 12.0, 15.0]
-
-
-def test_counts_joined_without_respectively_stay_one_release() -> None:
-    text = "Hamas freed 24 hostages and 17 Thais on Friday."
-    assert [c.quantities[0].value for c in of_type("release", text)] == [24.0]
-    with switched_off(["release.respectively"]):
-        text = "The rebels freed 12 and 9 prisoners on Monday and Tuesday respectively."
-        assert [c.quantities[0].value for c in of_type("release", text)] == [9.0]

@@ -34,7 +34,6 @@ RULES: dict[str, str] = {
     "release.breakdown": "'30, including 15 women': parts kept as the whole's breakdown",
     "release.parts": "a breakdown's one-category parts are the candidate's sub-counts (women=15)",
     "release.each_side": "an exchange told once gives each side's release",
-    "release.respectively": "'24 and 17 hostages were released ... respectively': two releases",
     "release.remains": "remains or bodies handed over are a release, counted by the dead",
     "start.declared_needs_time": "'declared a truce' starts one only with a time after it",
     "breach.outside_truce": "no breach placed before or after the truce",

@@ -22,7 +22,7 @@ from truce.domain.candidate import sub_counts
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.agreement_term import rate_ahead, ratio
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
-from truce.extract.components.kinds.release_remains import handovers, remains, respectively
+from truce.extract.components.kinds.release_remains import handovers, remains
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
@@ -163,8 +163,6 @@ def releases(
             out[-1].actor = state if out[-2].actor == group else group
         elif _each_side(s, match, chosen[0]):
             out.extend(_other_half(s, out[-1], trigger))
-        else:
-            out[:-1] += respectively(s, out[-1])
     return out
 
 

@@ -1,14 +1,10 @@
-"""Remains handed over, and counts told "respectively": the dead a side holds, returned as a release of their own (gold
+"""Remains handed over: the dead a side holds, returned as a release of their own (gold
 guideline: a handover of remains is a release, counted by the dead it returns).
 
 - "Hamas handed over the remains of 21 out of 28": 21, not 28 (the count of the whole).
 - "Israel returned 135 Palestinian bodies", "the handover of two hostages' remains by X".
 - "handed over the remains of another captive": one.
 - "the handover of all the remains" (no count) is what is wanted, not a handover.
-
-Rule `release.respectively`: "24 and 17 hostages were released on Friday and Saturday
-respectively" tells two releases; the first count shares the second's noun (and has no unit
-of its own, so the quantities component keeps none).
 The count's unit is the holder's: the document's armed group holds hostages, its state holds
 people (a body is no longer a prisoner); the word "hostage" or "captive" in the phrase wins.
 """
@@ -16,7 +12,6 @@ people (a body is no longer a prisoner); the word "hostage" or "captive" in the 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from truce.extract.components.kinds.common import Context
 from truce.extract.components.sentence_view import (
@@ -124,35 +119,9 @@ def _count(s: Sentence, match: re.Match[str]) -> tuple[Quantity | None, int]:
 
 
 def _bare(s: Sentence, number: re.Match[str]) -> Quantity:
-    span = (s.start + number.start(), s.start + number.end())
-    return Quantity(_value(number.group()), "exact", None, span)
-
-
-def _value(number: str) -> float:
-    words = number.lower().replace(",", "")
+    words = number.group().lower().replace(",", "")
     if words.isdigit():
-        return float(words)
-    return float(sum(SMALL_NUMBERS[w] for w in words.split("-")))
-
-
-# A bare count joined to the next one: "24 and 17 hostages", "10, 12 and 15 prisoners".
-_JOINED = re.compile(rf"({_NUMBER.pattern})\s*(?:,\s*|,?\s+and\s+)$", re.IGNORECASE)
-
-
-def respectively(s: Sentence, release: Candidate) -> list[Candidate]:
-    """The releases of the bare counts joined before the release's count, when the sentence
-    says "respectively": each its own release, the same unit and side."""
-    if not release.quantities or "respectively" not in (s.lower or s.text.lower()):
-        return []
-    if not on("release.respectively"):
-        return []
-    out: list[Candidate] = []
-    at = release.quantities[0].span[0] - s.start
-    while (joined := _JOINED.search(s.text, max(0, at - 40), at)) is not None:
-        value = _value(joined.group(1))
-        start = s.start + joined.start(1)
-        span = (start, start + len(joined.group(1)))
-        count = Quantity(value, "exact", release.quantities[0].unit, span)
-        out.insert(0, replace(release, quantities=[count], parts={}))
-        at = joined.start()
-    return out
+        value = float(words)
+    else:
+        value = float(sum(SMALL_NUMBERS[w] for w in words.split("-")))
+    return Quantity(value, "exact", None, (s.start + number.start(), s.start + number.end()))
