@@ -162,11 +162,30 @@ SIGNED_DEAL = re.compile(
 )
 
 
+# Rule `term.signed_before`: a deal referred to as signed earlier is no signing now: "refer
+# the signed agreement to the Council", "Reda, who also signed the Pretoria agreement, said".
+_SIGNED_BEFORE = re.compile(
+    r"(?:\b(?:the|this|that|its|their|a|an)\s+|\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:also\s+|earlier\s+|previously\s+|once\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 def signed_deal(s: Sentence) -> re.Match[str] | None:
     """A deal signed (`SIGNED_DEAL`), with the rule on and "sign" in the sentence."""
     if not on("term.signed_deal") or "sign" not in (s.lower or s.text.lower()):
         return None
-    return search(SIGNED_DEAL, s)
+    return next((m for m in finditer(SIGNED_DEAL, s) if not signed_before(s, m)), None)
+
+
+def signed_before(s: Sentence, match: re.Match[str]) -> bool:
+    """Whether `match`, a signing or reaching of a deal, refers to one done before ("the
+    signed agreement", "who also signed the accord"); "the deal was signed" tells one."""
+    if not match.group().lower().startswith(("sign", "reached")):
+        return False
+    if not on("term.signed_before"):
+        return False
+    return _SIGNED_BEFORE.search(s.text, max(0, match.start() - 40), match.start()) is not None
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
@@ -272,7 +291,7 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
     lowered = s.lower or s.text.lower()
     found = []
     if has_cue(lowered, DEAL_CONTENT_CUES) and on("term.deal_content"):
-        found = list(finditer(DEAL_CONTENT, s))
+        found = [m for m in finditer(DEAL_CONTENT, s) if not signed_before(s, m)]
     if not found and has_cue(lowered, DEAL_SETS_CUES) and on("term.deal_sets"):
         found = list(finditer(DEAL_SETS, s))
     if not found and has_cue(lowered, MONITORED_CUES) and on("term.monitored_by"):

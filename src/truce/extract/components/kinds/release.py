@@ -22,6 +22,7 @@ from truce.domain.candidate import sub_counts
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.agreement_term import rate_ahead, ratio
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
+from truce.extract.components.kinds.release_remains import handovers, remains
 from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
@@ -74,9 +75,13 @@ NEXT_RELEASE = re.compile(
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
+    dead = handovers(s)
+    kept = remains(s, context, dead)
     if first_trigger(KIND, s, lambda s: next(iter(release_triggers(s)), None)) is None:
-        return []
-    found = releases(s, context.article, context.holders)
+        return kept
+    # The remains' own triggers and counts are theirs alone ("the remains of 12 out of 30").
+    skip = [(s.start + m.start(), end) for m, _, end in dead]
+    found = releases(s, context.article, context.holders, skip) + kept
     if rate_ahead(s) is not None:
         # "50 women and children would be released at a rate of 10 per day": a term's rate.
         found = [c for c in found if c.modality == "occurred"]
@@ -95,11 +100,19 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
 
 
 def releases(
-    s: Sentence, article: Article, holders: tuple[str | None, str | None]
+    s: Sentence,
+    article: Article,
+    holders: tuple[str | None, str | None],
+    skip: list[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
-    counts = [q for q in s.quantities if q.unit in PEOPLE_UNITS]
+    skip = skip or []
+    counts = [
+        q
+        for q in s.quantities
+        if q.unit in PEOPLE_UNITS and not any(a <= q.span[0] < b for a, b in skip)
+    ]
     if not counts:
-        return _uncounted_release(s, article)
+        return [] if skip else _uncounted_release(s, article)
     # Parts may be of people the unit list does not know ("two Thais").
     parts = _breakdowns(s, [q for q in s.quantities if q.unit in PEOPLE_UNITS or q.unit is None])
     counts = [q for q in counts if not any(q in p for p in parts.values())]
@@ -109,6 +122,8 @@ def releases(
     condition = search(CONDITION, s)
     for match in release_triggers(s):
         trigger = s.start + match.start()
+        if any(a <= trigger < b for a, b in skip):
+            continue
         if condition is not None and search(TRIGGERS["agreement_term"], s):
             inside = (
                 condition.start()

@@ -18,7 +18,7 @@ from dataclasses import replace
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule
 from truce.extract.components.kinds.statement_stances import CUES as MORE_STANCE_CUES
-from truce.extract.components.kinds.statement_stances import more_stance
+from truce.extract.components.kinds.statement_stances import SENTENCE_CUES, more_stance
 from truce.extract.components.modality import modality_at
 from truce.extract.components.sentence_view import (
     PARTY_KINDS,
@@ -238,4 +238,4 @@ def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -
 
 # Tried on every sentence read, after the other kinds: who speaks decides, and a speech in a
 # subordinate clause changes the source of what they found.
-RULE = KindRule(KIND, extract, cues=STANCE_CUES, always=True)
+RULE = KindRule(KIND, extract, cues=STANCE_CUES + SENTENCE_CUES, always=True)

@@ -28,6 +28,12 @@ STANCES = re.compile(
 )
 CUES: tuple[str, ...] = ("congratulat", "echo", "refuse", "request", "allege", "insist")
 CUES += ("condition", "tie", "link")
+# The words that let a sentence with no speech verb and no other trigger be read at all
+# ("Hamas conditioned any truce on ..." was skipped before any stance was looked for): the
+# verbs themselves, narrower than CUES ("tie" is in "parties").
+SENTENCE_CUES: tuple[str, ...] = ("congratulat", "echoed", "echoes", "refuse", "requested")
+SENTENCE_CUES += ("requests", "alleged", "alleges", "insist", "conditioned", "conditions")
+SENTENCE_CUES += ("tied", "ties ", "linked", "links")
 
 
 def more_stance(text: str, at: int) -> re.Match[str] | None:
