@@ -28,8 +28,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from truce.extract.evaluate import FIELDS, EvalReport, Score, score_document
-from truce.extract.evaluate_real import _article, _jsonl, _pair, load_real_set
+from truce.extract.evaluate import FIELDS, EvalReport, Score
+from truce.extract.evaluate_real import _article, _jsonl, load_real_set, score_real
 from truce.extract.pipeline import build_pipeline, extract
 from truce.extract.switches import switched_off
 
@@ -102,14 +102,8 @@ def _run(args: argparse.Namespace) -> None:
         text = real.text or ""
         found = [c.as_dict() for c in extract(nlp, _article(real))]
         golds = _jsonl(args.folder / "annotations" / f"{real.id}.jsonl")
-        negatives = _jsonl(args.folder / "negatives" / f"{real.id}.jsonl")
         report = EvalReport(fields={name: Score() for name in FIELDS})
-        score_document(
-            report,
-            [(g, _pair(g["span"])) for g in golds],
-            found,
-            [(n, _pair(n["span"])) for n in negatives],
-        )
+        score_real(report, args.folder, real.id, found)
         for kind, s in report.events.items():
             t = totals.events.setdefault(kind, Score())
             t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn

@@ -22,8 +22,8 @@ from typing import Any
 
 from truce.errors import TruceError
 from truce.extract.calibration import Fitted, fit, trigger
-from truce.extract.evaluate import FIELDS, EvalReport, Score, score_document
-from truce.extract.evaluate_real import _article, _jsonl, _pair, load_real_set
+from truce.extract.evaluate import FIELDS, EvalReport, Score
+from truce.extract.evaluate_real import _article, load_real_set, score_real
 
 Row = tuple[str, dict[str, Any], bool]  # report id, candidate, right
 BINS = (0.0, 0.2, 0.4, 0.6, 0.7, 0.8, 0.9, 1.0001)
@@ -54,15 +54,8 @@ def scored_rows(
         found = list(extract_fn(article))
         for c in found:  # the trigger feature reads the text, which the rows do not keep
             c.setdefault("trigger", trigger(c, article.text))
-        golds = _jsonl(folder / "annotations" / f"{real.id}.jsonl")
-        negatives = _jsonl(folder / "negatives" / f"{real.id}.jsonl")
         report = EvalReport(fields={name: Score() for name in FIELDS})
-        score_document(
-            report,
-            [(g, _pair(g["span"])) for g in golds],
-            found,
-            [(n, _pair(n["span"])) for n in negatives],
-        )
+        score_real(report, folder, real.id, found)
         matched = {id(c) for _, c in report.pairs}
         rows += [(real.id, c, id(c) in matched) for c in found]
     if not rows:

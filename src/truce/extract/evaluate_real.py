@@ -208,17 +208,27 @@ def evaluate_real(
                 continue
             if real.id not in found:
                 found[real.id] = list(extract_fn(_article(real)))
-            golds = _jsonl(folder / "annotations" / f"{real.id}.jsonl")
-            negatives = _jsonl(folder / "negatives" / f"{real.id}.jsonl")
-            gold_spans = [(g, _pair(g["span"])) for g in golds]
-            score_document(
-                report, gold_spans, found[real.id], [(n, _pair(n["span"])) for n in negatives]
-            )
+            total += score_real(report, folder, real.id, found[real.id])
             report.documents += 1
-            total += len(negatives)
         result.splits[split] = report
         result.negative_spans[split] = total
     return result
+
+
+def score_real(
+    report: EvalReport, folder: Path, report_id: str, found: list[dict[str, Any]]
+) -> int:
+    """Score one report's candidates against its gold events and negative spans into `report`;
+    the number of negative spans it has."""
+    golds = _jsonl(folder / "annotations" / f"{report_id}.jsonl")
+    negatives = _jsonl(folder / "negatives" / f"{report_id}.jsonl")
+    score_document(
+        report,
+        [(g, _pair(g["span"])) for g in golds],
+        found,
+        [(n, _pair(n["span"])) for n in negatives],
+    )
+    return len(negatives)
 
 
 def _article(real: RealReport) -> Article:
