@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from truce.cli.app import app
@@ -156,3 +157,30 @@ def test_a_malformed_annotation_line_names_its_file_and_line(tmp_path: Path) -> 
     (tmp_path / "annotations" / "ru-a.jsonl").write_text('{"id": 1}\n{oops', encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", str(tmp_path), "--split", "dev"])
     assert result.exit_code == 1 and "[X652]" in result.output and "ru-a.jsonl:2" in result.output
+
+
+@pytest.mark.parametrize(
+    ("speaker", "actor", "right"),
+    [
+        ("RDF", "RDF", True),  # the acronym for "Ruritanian Defence Forces" in both fields
+        ("the Ruritanian Defence Forces", "Ruritanian Defence Forces", True),
+        ("Ruritanian army", "Ruritanian army", False),  # another name for the body
+        ("RDA", "RDA", False),  # not its initials
+    ],
+)
+def test_an_acronym_and_its_spelled_out_name_score_as_one_speaker_and_actor(
+    tmp_path: Path, speaker: str, actor: str, right: bool
+) -> None:
+    gold_source = {"speaker": "RDF", "role": None, "anonymous": False, "via": None}
+    gold = release("ru-a", [0, 38], source=gold_source, actor="Ruritanian Defence Forces")
+    write_report(tmp_path, "ru-a", TEXT_A, "dev", events=[gold])
+
+    def found(article: Article) -> list[dict[str, Any]]:
+        source = {"speaker": speaker, "role": None, "anonymous": False, "via": None}
+        return [release("ru-a", [0, 38], source=source, actor=actor)]
+
+    result = evaluate_real(tmp_path, found)
+    attribution = result.accuracies("dev")["attribution right"]
+    assert (attribution.agreed, attribution.pairs) == (int(right), 1)
+    fields = result.splits["dev"].fields
+    assert fields["actor"].agreed == int(right) and fields["source.speaker"].agreed == int(right)

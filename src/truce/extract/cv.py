@@ -219,7 +219,7 @@ def extract_all(
 
 
 def score(items: Sequence[Item], found: dict[str, list[dict[str, Any]]]) -> FoldScore:
-    from truce.extract.evaluate_real import _attribution, _day, _place_right
+    from truce.extract.evaluate_real import _day, _place_right, attribution_agrees
 
     report = EvalReport(fields={name: Score() for name in FIELDS})
     for item in items:
@@ -228,7 +228,7 @@ def score(items: Sequence[Item], found: dict[str, list[dict[str, Any]]]) -> Fold
     accuracies = {"dates right": Score(), "attribution right": Score(), "places resolved": Score()}
     for gold, got in report.pairs:
         _tally(accuracies["dates right"], _day(gold) == _day(got))
-        _tally(accuracies["attribution right"], _attribution(gold) == _attribution(got))
+        _tally(accuracies["attribution right"], attribution_agrees(gold, got))
         if gold.get("place"):
             _tally(accuracies["places resolved"], _place_right(gold, got))
     return FoldScore([i.id for i in items], report, accuracies)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from truce.extract.model import Article
+from truce.extract.name_match import same_name
 from truce.extract.readers.source import parse_published
 
 Record = Mapping[str, Any]
@@ -203,7 +204,7 @@ def _score_type(
             if overlap or (_qty(g, False) and _qty(g, False) == _qty(candidate, False)):
                 union = max(span[1], gspan[1]) - min(span[0], gspan[0]) if span else 1
                 # Two events can share one evidence (an exchange): the fields break the tie.
-                agree = sum(FIELDS[f](g) == FIELDS[f](candidate) for f in ("actor", "quantities"))
+                agree = sum(_agree(f, g, candidate) for f in ("actor", "quantities"))
                 ranked.append((-overlap, -overlap / union, -agree, ci, gi))
     taken_c: dict[int, int] = {}
     taken_g: set[int] = set()
@@ -234,9 +235,33 @@ def _score_type(
             report.negative_hits.append({**entry, "negative": hit["text"], "why": hit["reason"]})
 
 
+# Fields that hold a name: an acronym and the name it shortens are one (`name_match`).
+NAME_FIELDS = {
+    "actor": lambda r: r.get("actor"),
+    "source.speaker": _source("speaker"),
+    "source.via": _source("via"),
+}
+
+
+def _items(name: str, gold: Record, candidate: Record) -> tuple[set[Any], set[Any]]:
+    """The gold and candidate items of one field; a candidate name that is the gold's under
+    another spelling (its acronym, or spelled out) counts as the gold's."""
+    expected, got = FIELDS[name](gold), FIELDS[name](candidate)
+    names = NAME_FIELDS.get(name)
+    one_each = expected != got and len(expected) == len(got) == 1
+    if names and one_each and same_name(names(gold), names(candidate)):
+        got = expected
+    return expected, got
+
+
+def _agree(name: str, gold: Record, candidate: Record) -> bool:
+    expected, got = _items(name, gold, candidate)
+    return expected == got
+
+
 def _score_fields(fields: dict[str, Score], gold: Record, candidate: Record) -> None:
-    for name, items in FIELDS.items():
-        expected, got = items(gold), items(candidate)
+    for name in FIELDS:
+        expected, got = _items(name, gold, candidate)
         score = fields[name]
         score.pairs += 1
         score.agreed += expected == got

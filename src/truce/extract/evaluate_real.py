@@ -21,6 +21,7 @@ from typing import Any
 from truce.errors import TruceError
 from truce.extract.evaluate import FIELDS, EvalReport, Record, Score, score_document
 from truce.extract.model import Article
+from truce.extract.name_match import same_name
 from truce.extract.readers.source import parse_published
 
 SPLITS = ("dev", "test")
@@ -94,7 +95,7 @@ class RealEval:
         out = {"dates right": Score(), "attribution right": Score(), "places resolved": Score()}
         for gold, found in pairs:
             _tally(out["dates right"], _day(gold) == _day(found))
-            _tally(out["attribution right"], _attribution(gold) == _attribution(found))
+            _tally(out["attribution right"], attribution_agrees(gold, found))
             if gold.get("place"):
                 _tally(out["places resolved"], _place_right(gold, found))
         return out
@@ -140,6 +141,15 @@ def _day(record: Record) -> str | None:
 def _attribution(record: Record) -> tuple[Any, ...]:
     source = record.get("source") or {}
     return (_norm(source.get("speaker")), bool(source.get("anonymous")), _norm(source.get("via")))
+
+
+def attribution_agrees(gold: Record, found: Record) -> bool:
+    """Speaker, anonymity and "via" all agree; a name and its acronym are one name."""
+    g, f = _attribution(gold), _attribution(found)
+    if g[1] != f[1]:
+        return False
+    gs, fs = gold.get("source") or {}, found.get("source") or {}
+    return all(same_name(gs.get(k), fs.get(k)) for k in ("speaker", "via"))
 
 
 def _place_right(gold: Record, found: Record) -> bool:
