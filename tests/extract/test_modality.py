@@ -187,3 +187,37 @@ def test_single_clause_is_where_every_offset_has_the_sentence_modality(
     if one:
         whole = modality_of(sentence)
         assert {modality_at(sentence, i) for i in range(len(sentence))} == {whole}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("The truce, which began on Friday, will last until 30 April.", "began", "occurred"),
+        ("The truce, which began on Friday, will last until 30 April.", "last", "planned"),
+        (
+            "Ruritania, which will free 30 prisoners on Monday, freed ten on Sunday.",
+            "freed",
+            "occurred",
+        ),
+        (
+            "Ruritania, which will free 30 prisoners on Monday, freed ten on Sunday.",
+            "free ",
+            "planned",
+        ),
+        ("The envoys, who met in Doha, said talks would resume.", "met", "occurred"),
+    ],
+)
+def test_a_relative_clause_between_commas_tells_its_own_time(
+    sentence: str, word: str, expected: str
+) -> None:
+    assert not single_clause(sentence)
+    assert modality_at(sentence, sentence.index(word)) == expected
+    assert modality_at(sentence, sentence.index(word), modality_of(sentence)) == expected
+
+
+def test_the_relative_clause_rule_is_switchable() -> None:
+    from truce.extract.switches import switched_off
+
+    sentence = "The truce, which began on Friday, will last until 30 April."
+    with switched_off(["modality.relative_clause"]):
+        assert modality_at(sentence, sentence.index("began")) == "planned"

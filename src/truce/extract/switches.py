@@ -94,6 +94,8 @@ RULES: dict[str, str] = {
     "modality.participle_aim": "'a truce aimed at ending the war', 'killed trying to': no hope",
     "modality.with_phrase": "'took effect at 5 PM, with talks set for May 12': its own clause",
     "modality.called_for": "'calls for a ceasefire starting at 11:30 p.m.': asked, so planned",
+    # exends (2026-12-06)
+    "modality.relative_clause": "'the truce, which began on Friday, will last': its own clause",
     "actors.newer_parties": "the gazetteer's parties of the newer conflicts (Tigray, Libya, ...)",
     "actors.newer_officials": "their leaders and spokespeople by name (Abiy Ahmed, Haftar, ...)",
     "actors.state_is_its_government": "'Sudan', 'Yemen' name the governing side's gold id",

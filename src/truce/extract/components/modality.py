@@ -216,11 +216,30 @@ def _unconditional(cued: str, folded: str) -> str:
     return "occurred"
 
 
+# A relative clause set off by commas tells its own time: "The truce, which began on Friday,
+# will last until 30 April" (began: occurred; last: planned). An offset inside it takes the
+# clause's modality; an offset outside it reads the sentence without it.
+_RELATIVE = re.compile(r", (?:which|who) [^,;]{3,120},")
+
+
+def _relatives(folded: str) -> list[tuple[int, int]]:
+    if ", wh" not in folded or not on("modality.relative_clause"):
+        return []
+    return [m.span() for m in _RELATIVE.finditer(folded)]
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span spaced out, offsets kept."""
+    for lo, hi in spans:
+        text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
+
+
 def single_clause(sentence: str) -> bool:
     """Whether the sentence has no clause boundary `modality_at` would cut at: then every
     offset in it has the sentence's own modality."""
     folded = _fold(sentence)[1]
-    if _with_phrase(folded) or _calls_cued(folded):
+    if _with_phrase(folded) or _calls_cued(folded) or _relatives(folded):
         return False
     return _SPEECH_CUE.search(folded) is None and _COORDINATION_CUE.search(folded) is None
 
@@ -252,6 +271,14 @@ def modality_at(
     if whole is not None and (single if single is not None else single_clause(sentence)):
         return whole
     lowered, folded = _fold(sentence)
+    relatives = _relatives(folded)
+    if relatives:
+        inside = next(((lo, hi) for lo, hi in relatives if lo < offset < hi), None)
+        if inside is not None:
+            lo, hi = inside
+            return _unconditional(lowered[lo:hi], folded[lo:hi])
+        sentence, folded = _blank(sentence, relatives), _blank(folded, relatives)
+        lowered = folded if lowered is folded else _blank(lowered, relatives)
     # Cue words are looked for in the lowered part (as if it were lowered alone, which only
     # differs in ς for σ), unless lowering moved offsets or the fold differs from lower().
     exact = lowered is folded
