@@ -22,6 +22,7 @@ from truce.storage.chain import CLAIM_PAYLOAD, GENESIS, entry_hash
 from truce.storage.db import make_engine
 from truce.storage.rows import CLAIM_COLUMNS, RowChecker
 from truce.storage.tables import claims, entries
+from truce.storage.verify_server import RANGE, Passed, check_on_server
 
 MAX_PROBLEMS = 50
 FETCH_BATCH = 10_000
@@ -53,6 +54,7 @@ class Stretch:
 
 
 OTHER_KINDS = frozenset({"user", "document", "review"})
+_KINDS = OTHER_KINDS | {"agreement"}
 
 
 @dataclass
@@ -89,8 +91,52 @@ def check_stretch_at(url: str, stretch: Stretch) -> StretchReport:
 
 def check_stretch(conn: Connection, stretch: Stretch) -> StretchReport:
     report = StretchReport()
-    expected_seq, prev = _before(conn, stretch.first)
+    start = _before(conn, stretch.first)
     checker = _FastChecker()
+    if conn.dialect.name != "postgresql" or stretch.last is None:
+        _entry_by_entry(conn, report, checker, stretch, start)
+        return report
+    # On PostgreSQL the server checks a range at a time (`verify_server`); a range that does
+    # not pass is read and checked here entry by entry.
+    lo = stretch.first
+    while lo is None or lo <= stretch.last:
+        hi = min((start[0] if lo is None else lo) + RANGE - 1, stretch.last)
+        part = Stretch(lo, hi, stretch.head_hash)
+        passed = check_on_server(conn, lo, hi, start, stretch.head_hash, _KINDS)
+        if passed is None:
+            start = _entry_by_entry(conn, report, checker, part, start)
+        else:
+            _tally(report, passed)
+            if passed.entries:
+                start = (hi + 1, passed.last_hash or start[1])
+        lo = hi + 1
+    return report
+
+
+def _tally(report: StretchReport, passed: Passed) -> None:
+    report.entries += passed.entries
+    report.claim_entries += passed.claim_entries
+    for seq, kind, ref, payload in passed.others:
+        if kind == "agreement":
+            report.agreements[ref] = (seq, payload)
+        else:
+            report.others.append((seq, kind, ref, payload))
+    if passed.head_seq is not None:
+        report.head_seq = passed.head_seq
+    if passed.last_hash is not None:
+        report.last_hash = passed.last_hash
+
+
+def _entry_by_entry(
+    conn: Connection,
+    report: StretchReport,
+    checker: _FastChecker,
+    stretch: Stretch,
+    start: tuple[int, str],
+) -> tuple[int, str]:
+    """Each entry of the stretch checked on its own, coming after seq `start[0] - 1` whose
+    hash is `start[1]`; the seq expected next and the hash to link to after it."""
+    expected_seq, prev = start
     projection = _Projection(conn, stretch)
     for seq, kind, ref, payload, by, at, prev_hash, digest in _stream(conn, entries, stretch):
         report.entries += 1
@@ -116,7 +162,7 @@ def check_stretch(conn: Connection, stretch: Stretch) -> StretchReport:
         if stretch.head_hash is not None and digest == stretch.head_hash:
             report.head_seq = seq
         expected_seq, prev, report.last_hash = seq + 1, digest, digest
-    return report
+    return expected_seq, prev
 
 
 def _before(conn: Connection, first: int | None) -> tuple[int, str]:

@@ -10,10 +10,12 @@ stretch of seqs at a time, and compares: every difference names the claim's seq.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, func, select, union_all
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, func, select, union_all
 
 from truce.errors import TruceError
-from truce.storage.claim_terms import TermReader, rows_for
+from truce.storage.claim_terms import TermReader
 from truce.storage.records import Finding, VerifyReport
 from truce.storage.tables import claim_terms, claims, terms
 
@@ -62,24 +64,28 @@ def differences(conn: Connection) -> list[str]:
         select(func.min(claim_terms.c.seq), func.max(claim_terms.c.seq)),
     ).subquery()
     lo, hi = conn.execute(select(func.min(bounds.c.lo), func.max(bounds.c.hi))).one()
-    reader = TermReader()
+    names = _Names()
     start = lo
     while lo is not None and start <= hi:
         end = start + STRETCH
         projection = _projection(conn, start, end)
         recorded = {row[0] for row in projection}
-        rebuilt = set(rows_for(reader, projection))
-        kept = {
-            (a, k, t, s)
-            for a, k, t, s in conn.execute(
+        rebuilt = {
+            (agreement, kind, text, seq)
+            for seq, agreement, location, extra, sources in projection
+            for kind, text in names.of(location, extra, sources)
+        }
+        kept = set(
+            _rows(
+                conn,
                 select(
                     claim_terms.c.agreement,
                     claim_terms.c.kind,
                     claim_terms.c.text,
                     claim_terms.c.seq,
-                ).where(claim_terms.c.seq >= start, claim_terms.c.seq < end)  # fmt: skip
+                ).where(claim_terms.c.seq >= start, claim_terms.c.seq < end),
             )
-        }
+        )
         for agreement, kind, text, seq in sorted(rebuilt - kept, key=lambda r: (r[3], r)):
             more += _add(found, f"claim at seq {seq} ({agreement}) carries the {kind} name "
                                 f"{text!r}, missing from claim_terms")  # fmt: skip
@@ -109,11 +115,40 @@ def differences(conn: Connection) -> list[str]:
     return found
 
 
+class _Names:
+    """A claim's (kind, text) names (`claim_terms.rows_for`'s, in its order), worked out once
+    per distinct location, extra and sources: most claims repeat a few of each."""
+
+    def __init__(self) -> None:
+        self._reader = TermReader()
+        self._known: dict[tuple[str | None, str | None, str], list[tuple[str, str]]] = {}
+
+    def of(self, location: str | None, extra: str | None, sources: str) -> list[tuple[str, str]]:
+        key = (location, extra, sources)
+        found = self._known.get(key)
+        if found is None:
+            if len(self._known) > 100_000:
+                self._known.clear()
+            found = self._known[key] = sorted(self._reader.names(location, extra, sources))
+        return found
+
+
+def _rows(conn: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """The query's rows as the driver gives them (plain tuples, no SQLAlchemy row per row)."""
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _projection(conn: Connection, start: int, end: int) -> list[tuple[int, str, str | None,
                                                                   str | None, str]]:  # fmt: skip
     query = select(claims.c.seq, claims.c.agreement, claims.c.location, claims.c.extra,
                    claims.c.sources).where(claims.c.seq >= start, claims.c.seq < end)  # fmt: skip
-    return [tuple(row) for row in conn.execute(query)]
+    return _rows(conn, query)
 
 
 def _add(found: list[str], problem: str) -> int:
