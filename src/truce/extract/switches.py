@@ -144,6 +144,13 @@ RULES: dict[str, str] = {
     "attribution.group_described": "'Sudan's paramilitary RSF (RSF)': the group speaks by its name",
     "attribution.but_clause": "'..., but the army said': 'but' is no part of the speaker",
     "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
+    # Statement rules, round 4 (branch `exstmt2`).
+    "statement.ly_adverbs": "'the TPLF additionally alleged': any '-ly' adverb before the verb",
+    "statement.coordinated_stance": "'X confirmed the truce and called for calm': the 2nd verb",
+    "attribution.pronoun_stance": "'He vowed to ...', 'It called on ...': the last speaker speaks",
+    "statement.turn_new_act": "'X said ... He vowed to ...': a new position opens a new statement",
+    "meeting.negotiated_deal": "'Egypt negotiated the ceasefire': a broker, no meeting",
+    "meeting.talks_lasted": "'after five days of talks in Geneva': talks held, not only a means",
 }
 
 
