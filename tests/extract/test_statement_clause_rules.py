@@ -92,3 +92,38 @@ def test_talks_measured_in_time_were_held() -> None:
     with switched_off(["meeting.talks_lasted"]):
         assert of_type("meeting", text) == []
     assert of_type("meeting", "The accord came after talks between Armenia and Azerbaijan.") == []
+
+
+def test_a_mediator_telling_what_a_side_will_do_gives_the_deals_term() -> None:
+    text = (
+        "The United States and the Houthis agreed to a truce. Neither side will target the "
+        "other, including ships in the Red Sea, Oman said in its statement."
+    )
+    (told,) = [c for c in of_type("agreement_term", text) if c.span[0] > 0]
+    assert (told.modality, told.source.speaker) == ("occurred", "Oman")
+    with switched_off(["term.mediator_tells"]):
+        assert [c.actor for c in of_type("statement", text)] == ["oman"]
+
+
+def test_a_side_telling_what_it_will_do_stays_its_statement() -> None:
+    text = (
+        "Israel and Hamas agreed to the truce. Israel will act against Hamas with increasing "
+        "force, the Israeli Prime Minister's Office said."
+    )
+    assert [c.actor for c in of_type("statement", text)] == ["israel"]
+
+
+def test_the_army_of_a_known_pair_speaks_for_the_government_side() -> None:
+    text = (
+        "The Sudanese army and the RSF agreed to extend the truce by five days. "
+        "The army said it hoped the rebels would abide by the deal."
+    )
+    assert [c.actor for c in of_type("statement", text)] == ["sudanese-armed-forces"]
+    for rule in ("actors.army_by_context", "statement.described_speaker"):
+        with switched_off([rule]):
+            assert of_type("statement", text) == []
+
+
+def test_the_army_names_no_one_where_no_known_pair_is_named() -> None:
+    text = "Israel and Hamas agreed to a truce. The army said it had struck a launcher in Gaza."
+    assert of_type("statement", text) == []

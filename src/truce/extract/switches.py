@@ -151,6 +151,9 @@ RULES: dict[str, str] = {
     "statement.turn_new_act": "'X said ... He vowed to ...': a new position opens a new statement",
     "meeting.negotiated_deal": "'Egypt negotiated the ceasefire': a broker, no meeting",
     "meeting.talks_lasted": "'after five days of talks in Geneva': talks held, not only a means",
+    "term.mediator_tells": "'Neither side will target the other, Oman said': the deal's term",
+    "actors.army_by_context": "'the army', 'the military': the government side of a known pair",
+    "statement.described_speaker": "'The army said': the side the description names speaks",
 }
 
 

@@ -315,7 +315,17 @@ def speaker_actor(s: Sentence) -> str | None:
     for mention in s.actors:
         if mention.kind in PARTY_KINDS and mention.text in speaker:
             return mention.actor
+    if on("statement.described_speaker"):
+        # "The army said": the speaker is "army", the mention "The army" (a description the
+        # document's sides resolved), whose article the speaker lost.
+        for mention in s.actors:
+            bare = _THE.sub("", mention.text)
+            if mention.kind in PARTY_KINDS and bare != mention.text and bare == speaker:
+                return mention.actor
     return named_in(speaker, with_demonyms=False)
+
+
+_THE = re.compile(r"^(?:the|The)\s+")
 
 
 def named_in(phrase: str, with_demonyms: bool) -> str | None:
