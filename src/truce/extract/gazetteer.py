@@ -830,13 +830,13 @@ def build_entries(off: frozenset[str] = frozenset()) -> dict[str, Entry]:
     for surname, full in surnames.items():
         affiliation = officials[full][0]
         entries[surname] = (affiliation, "official", affiliation)
-    described = (
+    described: list[tuple[tuple[str, ...], str]] = [
         (REBEL_DESCRIPTIONS, REBELS),
         (GOVERNMENT_DESCRIPTIONS, GOVERNMENT),
         (JUNTA_DESCRIPTIONS, JUNTA),
-    )
+    ]
     if "actors.army_by_context" not in off:
-        described += ((ARMY_DESCRIPTIONS, GOVERNMENT),)
+        described.append((ARMY_DESCRIPTIONS, GOVERNMENT))
     for descriptions, side in described:
         for phrase in descriptions:
             entries[phrase] = (DESCRIPTION_DEFAULTS.get(phrase, ""), "description", side)
