@@ -724,6 +724,7 @@ JUNTAS = frozenset(("myanmar-military",))
 # government side where the document names a side that `GOVERNMENT_OF` pairs with it (the
 # Sudanese army against the RSF, Myanmar's junta against the ethnic armies); with no such
 # side named they name no one (in Gaza, Lebanon or Ukraine "the army" may be either side's).
+# "The army said" speaks for that side (`sentence_view.speaker_actor`).
 ARMY_DESCRIPTIONS = ("the army", "the military", "the armed forces", "the regular army")
 # What a description names when the document gives no side it could be (the ids these phrases
 # had before `actors.by_context`, and with it off).

@@ -21,7 +21,6 @@ from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
-from truce.extract.components.kinds.term_mediator import mediator_terms
 from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.places import place_in
@@ -169,7 +168,6 @@ def assemble(doc: Doc) -> list[Candidate]:
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)
     conflict = sides(actors)
-    mediator_terms(candidates, text, actors, conflict)  # rule `term.mediator_tells`
     attribute_mutual(candidates, text, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[tuple[int, int], bool], str | None] = {}

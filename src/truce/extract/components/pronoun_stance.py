@@ -4,9 +4,9 @@
 
 "He vowed", "It also called on Kyiv to ...", "The ministry emphasized that ...": no speech
 verb, yet the pronoun (or "the group", "the ministry", the anaphors attribution knows) speaks,
-for the last speaker as "he said" does (rule `attribution.pronoun_stance`). Such a sentence
-takes a new position, so it opens a statement of its own rather than going on with the
-speaker's turn (rule `statement.turn_new_act`).
+for the last speaker as "he said" does; and such a sentence takes a new position, so it opens
+a statement of its own rather than going on with the speaker's turn (both rule
+`attribution.pronoun_stance`: without the second, the first's statements join the turn).
 """
 
 from __future__ import annotations

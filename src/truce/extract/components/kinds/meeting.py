@@ -10,7 +10,6 @@ import re
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, dated, first_trigger
-from truce.extract.components.kinds.meeting_phrases import negotiated_a_deal, talks_lasted
 from truce.extract.components.sentence_view import Sentence, candidate, finditer, parties
 from truce.extract.model import Candidate
 from truce.extract.switches import on
@@ -95,14 +94,11 @@ def meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
         return False
     if _MEET_A_STANDARD.match(text, match.start()):
         return False
-    if negotiated_a_deal(text, match):
-        return False
     if (
         s is not None
         and _MEETING_NOUN.fullmatch(match.group())
         and _TALKS_AS_MEANS.search(text, max(0, match.start() - 60), match.start())
         and not dated(s, match)
-        and not talks_lasted(text, match)
     ):
         return False
     if (

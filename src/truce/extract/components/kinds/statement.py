@@ -17,7 +17,6 @@ from dataclasses import replace
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule
-from truce.extract.components.kinds.statement_clause import after_adverbs, coordinated
 from truce.extract.components.kinds.statement_stances import CUES as MORE_STANCE_CUES
 from truce.extract.components.kinds.statement_stances import SENTENCE_CUES, more_stance
 from truce.extract.components.modality import modality_at
@@ -187,20 +186,14 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
         return None
     if not on("statement.stance"):
         return None
-    prior_party = None  # a party named before: the later ones are no subject
     for mention in s.actors:
         if mention.kind not in PARTY_KINDS:
             continue
-        verb = _verb_after(s.text, mention.span[1] - s.start)
-        if verb is None and (at := after_adverbs(s.text, mention.span[1] - s.start)):
-            verb = _verb_after(s.text, at)  # rule `statement.ly_adverbs`
-        if verb is None and prior_party is None:
-            # rule `statement.coordinated_stance`: "X confirmed the truce and called for ..."
-            for at in coordinated(s.text, mention.span[1] - s.start, mention.span[0] - s.start):
-                verb = _STANCE.match(s.text, at) or more_stance(s.text, at)
-                if verb is not None:
-                    break
-        prior_party = prior_party or mention
+        verb = _STANCE.match(s.text, mention.span[1] - s.start)
+        if verb is None and on("statement.issued"):
+            verb = _ISSUED.match(s.text, mention.span[1] - s.start)
+        if verb is None:
+            verb = more_stance(s.text, mention.span[1] - s.start)
         if verb is None or (own_position and not _POSITION_OF_ITS_OWN.match(verb["verb"])):
             continue
         c = candidate(KIND.value, s, mention.span[0], article)
@@ -210,15 +203,6 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
             c.source = replace(c.source, speaker=mention.text)
         return c
     return None
-
-
-def _verb_after(text: str, at: int) -> re.Match[str] | None:
-    """A stance verb right after a party's name ending at `at` (an apposition may come
-    between)."""
-    verb = _STANCE.match(text, at)
-    if verb is None and on("statement.issued"):
-        verb = _ISSUED.match(text, at)
-    return verb if verb is not None else more_stance(text, at)
 
 
 def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:

@@ -63,9 +63,9 @@ def _new_stance(turn: Candidate, c: Candidate) -> bool:
 
 def _new_act(c: Candidate, text: str) -> bool:
     """Whether `c`'s sentence opens with a pronoun taking a position of its own ("He vowed to
-    press on", rule `statement.turn_new_act`): a new act of the speaker, not the turn's next
-    words."""
-    if not text or not on("statement.turn_new_act"):
+    press on", rule `attribution.pronoun_stance`): a new act of the speaker, not the turn's
+    next words."""
+    if not text or not on("attribution.pronoun_stance"):
         return False
     return PRONOUN_STANCE.match(text, c.span[0], c.span[1]) is not None
 
