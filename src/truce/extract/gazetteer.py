@@ -720,6 +720,12 @@ JUNTA_DESCRIPTIONS = (
     "the military regime",
 )
 JUNTAS = frozenset(("myanmar-military",))
+# Switch `actors.army_by_context` (branch `exstmt2`): "the army", "the military" name the
+# government side where the document names a side that `GOVERNMENT_OF` pairs with it (the
+# Sudanese army against the RSF, Myanmar's junta against the ethnic armies); with no such
+# side named they name no one (in Gaza, Lebanon or Ukraine "the army" may be either side's).
+# "The army said" speaks for that side (`sentence_view.speaker_actor`).
+ARMY_DESCRIPTIONS = ("the army", "the military", "the armed forces", "the regular army")
 # What a description names when the document gives no side it could be (the ids these phrases
 # had before `actors.by_context`, and with it off).
 DESCRIPTION_DEFAULTS: dict[str, str] = {
@@ -800,7 +806,7 @@ def _state_entries(
 def build_entries(off: frozenset[str] = frozenset()) -> dict[str, Entry]:
     """Every surface form the built-in gazetteer knows, with what it names; `off` holds the
     gazetteer's switches (`actors.newer_parties`, `actors.newer_officials`,
-    `actors.state_is_its_government`) to leave out."""
+    `actors.state_is_its_government`, `actors.army_by_context`) to leave out."""
     newer = "actors.newer_parties" not in off
     states = {a: forms for a, forms in STATES.items() if newer or a not in NEWER_STATES}
     if "actors.state_is_its_government" in off:
@@ -825,11 +831,13 @@ def build_entries(off: frozenset[str] = frozenset()) -> dict[str, Entry]:
     for surname, full in surnames.items():
         affiliation = officials[full][0]
         entries[surname] = (affiliation, "official", affiliation)
-    described = (
+    described: list[tuple[tuple[str, ...], str]] = [
         (REBEL_DESCRIPTIONS, REBELS),
         (GOVERNMENT_DESCRIPTIONS, GOVERNMENT),
         (JUNTA_DESCRIPTIONS, JUNTA),
-    )
+    ]
+    if "actors.army_by_context" not in off:
+        described.append((ARMY_DESCRIPTIONS, GOVERNMENT))
     for descriptions, side in described:
         for phrase in descriptions:
             entries[phrase] = (DESCRIPTION_DEFAULTS.get(phrase, ""), "description", side)

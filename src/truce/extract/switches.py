@@ -146,6 +146,9 @@ RULES: dict[str, str] = {
     "attribution.group_described": "'Sudan's paramilitary RSF (RSF)': the group speaks by its name",
     "attribution.but_clause": "'..., but the army said': 'but' is no part of the speaker",
     "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
+    # Statement rules, round 4 (branch `exstmt2`).
+    "attribution.pronoun_stance": "'He vowed to ...': the last speaker, in a statement of its own",
+    "actors.army_by_context": "'the army' (said): the government side of a known pair",
 }
 
 

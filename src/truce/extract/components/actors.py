@@ -55,6 +55,7 @@ GAZETTEER_SWITCHES = (
     "actors.newer_parties",
     "actors.newer_officials",
     "actors.state_is_its_government",
+    "actors.army_by_context",
 )
 
 
@@ -71,6 +72,7 @@ def gazetteer_off() -> frozenset[str]:
         "actors.newer_parties": switches.on("actors.newer_parties"),
         "actors.newer_officials": switches.on("actors.newer_officials"),
         "actors.state_is_its_government": switches.on("actors.state_is_its_government"),
+        "actors.army_by_context": switches.on("actors.army_by_context"),
     }
     return frozenset(name for name in GAZETTEER_SWITCHES if not asked[name])
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.actors import government_described
+from truce.extract.components.pronoun_stance import PRONOUN_STANCE
 from truce.extract.components.relays import (
     AGENCY as _AGENCY,
 )
@@ -413,6 +414,9 @@ class _Reader:
                 continue  # "the junta declared a ceasefire": narration of its act
             if found is not None:
                 return found
+        if on("attribution.pronoun_stance") and (match := PRONOUN_STANCE.match(masked)):
+            # "He vowed to press on", "The ministry emphasized that ...": the last speaker
+            return self._speaker(match["np"], base + match.start("np"))
         reporting = "reported" in masked or "said" in masked or "quoted" in masked
         if reporting and (match := _REPORTED.search(masked)):
             return SourceRef(via=match["via"])

@@ -166,7 +166,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         name_speakers(candidates, text)
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
     if on("statement.one_turn"):
-        candidates = merge_turns(candidates, sentence_spans(doc))
+        candidates = merge_turns(candidates, sentence_spans(doc), text)
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})

@@ -15,6 +15,7 @@ from truce.extract.components.actors import find_actors, gazetteer_off
 from truce.extract.components.background import told_as_background
 from truce.extract.components.modality import modality_at
 from truce.extract.components.modality import single_clause as one_clause
+from truce.extract.gazetteer import ARMY_DESCRIPTIONS
 from truce.extract.limits import extract_limits
 from truce.extract.model import (
     ActorMention,
@@ -314,6 +315,11 @@ def speaker_actor(s: Sentence) -> str | None:
         return None
     for mention in s.actors:
         if mention.kind in PARTY_KINDS and mention.text in speaker:
+            return mention.actor
+        # "The army said": the speaker is "army", the mention "The army" (the government side
+        # of the document's pair, rule `actors.army_by_context`), whose article it lost.
+        army = mention.text.lower() in ARMY_DESCRIPTIONS
+        if army and mention.text.split(None, 1)[-1] == speaker and on("actors.army_by_context"):
             return mention.actor
     return named_in(speaker, with_demonyms=False)
 

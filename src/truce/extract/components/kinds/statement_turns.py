@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from truce.extract.components.pronoun_stance import PRONOUN_STANCE
 from truce.extract.components.repeats import MAX_MENTIONS
 from truce.extract.model import Candidate, Span
 from truce.extract.switches import on
@@ -27,9 +28,12 @@ from truce.extract.switches import on
 TURN_REACH = 2
 
 
-def merge_turns(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]:
+def merge_turns(
+    candidates: list[Candidate], sentences: list[Span], text: str = ""
+) -> list[Candidate]:
     """The candidates with each statement that continues a speaker's turn merged into the
-    turn's first statement."""
+    turn's first statement. With the document's `text`, a statement whose sentence opens with
+    a pronoun taking a new position ("He vowed ...") starts a turn of its own."""
     starts = [start for start, _ in sentences]
     out: list[Candidate] = []
     turn: Candidate | None = None  # the first statement of the running turn
@@ -40,6 +44,7 @@ def merge_turns(candidates: list[Candidate], sentences: list[Span]) -> list[Cand
             continue
         at = bisect_right(starts, c.span[0]) - 1
         same = turn is not None and _same_speaker(turn, c) and not _new_stance(turn, c)
+        same = same and not _new_act(c, text)
         if turn is not None and same and 0 <= at - last <= TURN_REACH:
             _join(turn, c)
             last = at
@@ -54,6 +59,15 @@ def _new_stance(turn: Candidate, c: Candidate) -> bool:
     (`statement.turn_modality`): "He said the truce was holding. He said he would respond
     forcefully to any violation": a fact told, then a threat, two statements."""
     return c.modality == "conditional" != turn.modality and on("statement.turn_modality")
+
+
+def _new_act(c: Candidate, text: str) -> bool:
+    """Whether `c`'s sentence opens with a pronoun taking a position of its own ("He vowed to
+    press on", rule `attribution.pronoun_stance`): a new act of the speaker, not the turn's
+    next words."""
+    if not text or not on("attribution.pronoun_stance"):
+        return False
+    return PRONOUN_STANCE.match(text, c.span[0], c.span[1]) is not None
 
 
 def _same_speaker(a: Candidate, b: Candidate) -> bool:
