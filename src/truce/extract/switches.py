@@ -144,6 +144,9 @@ RULES: dict[str, str] = {
     "attribution.group_described": "'Sudan's paramilitary RSF (RSF)': the group speaks by its name",
     "attribution.but_clause": "'..., but the army said': 'but' is no part of the speaker",
     "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
+    # Date and attribution rules, round 4 (branch `exdates2`).
+    "attribution.possessive_as_written": "'Thailand's foreign ministry said': the organ as written",
+    "date.last_month_name": "'signed last November', 'next March': that month, the year by it",
 }
 
 

@@ -672,7 +672,21 @@ def _institution(np: str) -> str:
             return f"{match[1]}'s "  # "the Israeli prime minister's office": an office's name
         return _DEMONYM.get(match[1], match[1]) + " "
 
+    if on("attribution.possessive_as_written") and _as_written(np):
+        return np
     return _POSSESSIVE.sub(adjective, np).replace("’", "'")
+
+
+def _as_written(np: str) -> bool:
+    """Rule `attribution.possessive_as_written`: "Azerbaijan’s Foreign Ministry", "Thailand's
+    foreign ministry": a state's organ keeps the name the report gives it (the gold's speaker is
+    the phrase as written, not "Azerbaijani Foreign Ministry"). Not an office's name ("the
+    prime minister's office") nor a broadcaster ("Israel's Channel 12", named by itself)."""
+    match = _POSSESSIVE.match(np)
+    if match is None or match[1] not in _DEMONYM or _OFFICE_HOLDER.search(match[1]):
+        return False
+    rest = np[match.end() :]
+    return not (_CHANNEL.fullmatch(rest) or is_outlet(rest))
 
 
 # What may follow a group's name in its description: "(PIJ) armed group", "organization".

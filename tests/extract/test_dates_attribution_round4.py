@@ -1,0 +1,85 @@
+"""Dates and attribution on real reports, round 4 (helper round "exdates2"): a state's organ
+named with a possessive keeps the name as written; "last November" and "next March" are months.
+Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from truce.extract.components.actors import find_actors
+from truce.extract.components.attribution import attribute
+from truce.extract.components.times import find_times
+from truce.extract.model import SourceRef
+from truce.extract.switches import switched_off
+
+_NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
+
+
+def sources(text: str) -> list[SourceRef]:
+    sentences = [(s.start_char, s.end_char) for s in _NLP(text).sents]
+    found = attribute(text, sentences, find_actors(text), None)
+    return [found[i].source for i in range(len(sentences))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Thailand's foreign ministry said the pause would hold.", "Thailand's foreign ministry"),
+        ("Egypt’s Defence Ministry said talks went on.", "Egypt’s Defence Ministry"),
+        ("Qatar's armed forces said the convoy passed.", "Qatar's armed forces"),
+    ],
+)
+def test_a_states_organ_keeps_the_possessive_as_written(text: str, speaker: str) -> None:
+    assert sources(text)[0].speaker == speaker
+
+
+def test_possessive_as_written_switched_off_gives_the_adjective() -> None:
+    with switched_off(["attribution.possessive_as_written"]):
+        assert sources("Thailand's foreign ministry said the pause would hold.")[0].speaker == (
+            "Thai foreign ministry"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An office's name and a broadcaster keep the earlier spellings.
+        ("The Israeli prime minister's office said the list arrived.", "Israeli prime minister's office"),
+        ("Israel's Channel 12 said the list arrived.", "Channel 12"),
+    ],
+)
+def test_offices_and_broadcasters_are_not_read_as_written(text: str, speaker: str) -> None:
+    assert sources(text)[0].speaker == speaker
+
+
+PUBLISHED = date(2031, 1, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The accord signed last November still holds.", date(2030, 11, 1)),
+        ("The accord signed last January still holds.", date(2030, 1, 1)),
+        ("Talks resume next March in Oslo.", date(2031, 3, 1)),
+        ("Talks resume next January in Oslo.", date(2032, 1, 1)),
+        ("The truce agreed last May was broken.", date(2030, 5, 1)),
+    ],
+)
+def test_last_or_next_month_is_that_month(text: str, day: date) -> None:
+    found = [t for t in find_times(text, PUBLISHED) if t.precision == "month"]
+    assert [(t.date, t.precision) for t in found] == [(day, "month")]
+
+
+def test_last_month_name_switched_off_dates_nothing() -> None:
+    with switched_off(["date.last_month_name"]):
+        assert find_times("The accord signed last November still holds.", PUBLISHED) == []
+
+
+def test_last_month_name_needs_no_day_after_it() -> None:
+    # "last May 3" is no month: the day after the name is a date of its own.
+    found = find_times("The truce agreed on May 3 last year held.", PUBLISHED)
+    assert [t.precision for t in found] == ["day"]
