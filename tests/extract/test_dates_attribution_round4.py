@@ -48,7 +48,10 @@ def test_possessive_as_written_switched_off_gives_the_adjective() -> None:
     ("text", "speaker"),
     [
         # An office's name and a broadcaster keep the earlier spellings.
-        ("The Israeli prime minister's office said the list arrived.", "Israeli prime minister's office"),
+        (
+            "The Israeli prime minister's office said the list arrived.",
+            "Israeli prime minister's office",
+        ),
         ("Israel's Channel 12 said the list arrived.", "Channel 12"),
     ],
 )
@@ -83,3 +86,37 @@ def test_last_month_name_needs_no_day_after_it() -> None:
     # "last May 3" is no month: the day after the name is a date of its own.
     found = find_times("The truce agreed on May 3 last year held.", PUBLISHED)
     assert [t.precision for t in found] == ["day"]
+
+
+def _speakers(text: str) -> list[str | None]:
+    from tests.extract.invented import candidates
+
+    return [c.source.speaker for c in candidates(text) if c.type == "casualty_claim"]
+
+
+def test_a_bare_ministry_is_the_ministry_of_the_land_named() -> None:
+    text = (
+        "Three people were killed in a drone strike in southern Lebanon, the Health Ministry said."
+    )
+    assert _speakers(text) == ["Lebanese Health Ministry"]
+
+
+def test_a_bare_ministry_takes_the_land_the_report_names_elsewhere() -> None:
+    text = (
+        "Shelling went on overnight in Gaza.\n\n"
+        "Four people were killed on Monday, the Ministry of Health said."
+    )
+    assert _speakers(text) == ["Gaza Ministry of Health"]
+
+
+def test_a_ministry_named_with_its_state_is_kept() -> None:
+    text = "Three people were killed in southern Lebanon, the Israeli Health Ministry said."
+    assert _speakers(text) == ["Israeli Health Ministry"]
+
+
+def test_ministry_of_the_place_switched_off_keeps_the_bare_name() -> None:
+    text = (
+        "Three people were killed in a drone strike in southern Lebanon, the Health Ministry said."
+    )
+    with switched_off(["attribution.ministry_of_the_place"]):
+        assert _speakers(text) == ["Health Ministry"]
