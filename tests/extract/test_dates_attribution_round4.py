@@ -120,3 +120,24 @@ def test_ministry_of_the_place_switched_off_keeps_the_bare_name() -> None:
     )
     with switched_off(["attribution.ministry_of_the_place"]):
         assert _speakers(text) == ["Health Ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Saraya Battalions, the armed wing of the movement, said the pause held.",
+            "Saraya Battalions",
+        ),
+        ("Hamas, the group that runs the strip, said the pause held.", "Hamas"),
+        ("The Northern Front, a rebel alliance, said talks went on.", "Northern Front"),
+    ],
+)
+def test_a_body_speaks_by_its_name_not_its_description(text: str, speaker: str) -> None:
+    assert sources(text)[0].speaker == speaker
+
+
+def test_name_before_description_switched_off_takes_the_description() -> None:
+    text = "Saraya Battalions, the armed wing of the movement, said the pause held."
+    with switched_off(["attribution.name_before_description"]):
+        assert sources(text)[0].speaker != "Saraya Battalions"

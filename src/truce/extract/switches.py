@@ -148,6 +148,7 @@ RULES: dict[str, str] = {
     "attribution.possessive_as_written": "'Thailand's foreign ministry said': the organ as written",
     "date.last_month_name": "'signed last November', 'next March': that month, the year by it",
     "attribution.ministry_of_the_place": "'killed in Lebanon, the Health Ministry said': Lebanese",
+    "attribution.name_before_description": "'Al-Qassam Brigades, the armed wing of Hamas, said'",
 }
 
 

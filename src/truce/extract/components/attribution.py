@@ -465,7 +465,10 @@ class _Reader:
             appositive = ""
         else:
             role_next = len(chunks) > 1 and chunks[-1].lstrip()[:1].islower()
-            if role_next and _role_after_name(chunks[-2], chunks[-1]):
+            if role_next and (
+                _role_after_name(chunks[-2], chunks[-1])
+                or _description_after_name(chunks[-2], chunks[-1])
+            ):
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
             if "\n" in subject.strip() and on("attribution.line_break"):
@@ -661,6 +664,28 @@ def _role_after_name(first: str, second: str) -> bool:
         return False
     named = _ENDS_IN_NAME.search(first) is not None and len(first.split()) <= 8
     return named and second[:1].islower() and bool(_ROLE_ONLY.search(second))
+
+
+# Rule `attribution.name_before_description`: what a body is, in an appositive after its name.
+_DESCRIPTION = re.compile(
+    r"(?:the|a|an)\s[^,;:]*?\b(?:wing|arm|branch|group|faction|movement|militia|"
+    r"organi[sz]ation|alliance|coalition|force|forces|body|umbrella)\b",
+    re.I,
+)
+_ONE_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]{2,}$")
+
+
+def _description_after_name(first: str, second: str) -> bool:
+    """Rule `attribution.name_before_description`: "Al-Qassam Brigades, the armed wing of
+    Hamas, said", "the RSF, a paramilitary group, said": the body speaks by its name (the gold's
+    speaker is the name), not by the phrase that describes it."""
+    if not on("attribution.name_before_description"):
+        return False
+    first, second = first.strip(), second.strip()
+    if _OPENING_TIME.match(first) or _DESCRIPTION.match(second) is None:
+        return False
+    named = _ENDS_IN_NAME.search(first) is not None or _ONE_NAME.search(first) is not None
+    return named and len(first.split()) <= 8
 
 
 def _institution(np: str) -> str:
