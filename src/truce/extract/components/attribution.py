@@ -711,7 +711,7 @@ def _as_written(np: str) -> bool:
     if match is None or match[1] not in _DEMONYM or _OFFICE_HOLDER.search(match[1]):
         return False
     rest = np[match.end() :]
-    return not (_CHANNEL.fullmatch(rest) or is_outlet(rest))
+    return not (_CHANNEL.fullmatch(rest) or is_outlet(rest) or _OFFICE_HOLDER.search(rest))
 
 
 # What may follow a group's name in its description: "(PIJ) armed group", "organization".
