@@ -141,3 +141,34 @@ def test_name_before_description_switched_off_takes_the_description() -> None:
     text = "Saraya Battalions, the armed wing of the movement, said the pause held."
     with switched_off(["attribution.name_before_description"]):
         assert sources(text)[0].speaker != "Saraya Battalions"
+
+
+def _dates(text: str, kind: str, published: date = date(2031, 5, 30)) -> list[date | None]:
+    from tests.extract.invented import of_type
+
+    return [c.date for c in of_type(kind, text, published)]
+
+
+def test_a_time_closing_a_relative_clause_dates_that_clause_not_the_event() -> None:
+    text = (
+        "The two armies on Thursday agreed to a five-day extension of a truce they signed on "
+        "May 20 in Geneva."
+    )
+    assert _dates(text, "ceasefire_extension") == [date(2031, 5, 29)]
+
+
+def test_a_relative_clause_after_a_comma_still_counts() -> None:
+    text = (
+        "The health ministry said on Thursday that shelling killed four people, straining the "
+        "truce that took effect on May 2."
+    )
+    assert _dates(text, "casualty_claim") == [date(2031, 5, 29)]
+
+
+def test_relative_clause_switched_off_takes_the_clause_day() -> None:
+    text = (
+        "The health ministry said on Thursday that shelling killed four people, straining the "
+        "truce that took effect on May 2."
+    )
+    with switched_off(["date.relative_clause"]):
+        assert _dates(text, "casualty_claim") == [date(2031, 5, 2)]

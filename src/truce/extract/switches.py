@@ -149,6 +149,7 @@ RULES: dict[str, str] = {
     "date.last_month_name": "'signed last November', 'next March': that month, the year by it",
     "attribution.ministry_of_the_place": "'killed in Lebanon, the Health Ministry said': Lebanese",
     "attribution.name_before_description": "'Al-Qassam Brigades, the armed wing of Hamas, said'",
+    "date.relative_clause": "'killed five ... the truce that took effect on Nov. 27': not the day",
 }
 
 
