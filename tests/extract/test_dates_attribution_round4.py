@@ -172,3 +172,26 @@ def test_relative_clause_switched_off_takes_the_clause_day() -> None:
     )
     with switched_off(["date.relative_clause"]):
         assert _dates(text, "casualty_claim") == [date(2031, 5, 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce will reportedly be monitored by Norway.",
+        "Local sources report that the militia shelled the town twice.",
+        "There have been several reports of shelling near the border during the truce.",
+    ],
+)
+def test_what_is_reported_comes_from_an_unnamed_source(text: str) -> None:
+    found = sources(text)[0]
+    assert (found.speaker, found.anonymous) == (None, True)
+
+
+def test_a_named_speaker_is_not_made_anonymous_by_reports() -> None:
+    found = sources("Qatar said reports that the talks had failed were false.")[0]
+    assert (found.speaker, found.anonymous) == ("Qatar", False)
+
+
+def test_reported_anonymously_switched_off_leaves_the_narration() -> None:
+    with switched_off(["attribution.reported_anonymously"]):
+        assert sources("The truce will reportedly be monitored by Norway.")[0] == SourceRef()

@@ -150,6 +150,7 @@ RULES: dict[str, str] = {
     "attribution.ministry_of_the_place": "'killed in Lebanon, the Health Ministry said': Lebanese",
     "attribution.name_before_description": "'Al-Qassam Brigades, the armed wing of Hamas, said'",
     "date.relative_clause": "'killed five ... the truce that took effect on Nov. 27': not the day",
+    "attribution.reported_anonymously": "'reportedly', 'reports of', 'sources report': anonymous",
 }
 
 

@@ -218,12 +218,31 @@ def attribute(
             found = reader.last  # a further quoted sentence goes on with the last speaker
         if found is not None and reader.role_only and i + 1 < len(sentences):
             found = _named_later(reader, found, sentences[i + 1])
+        if found is None and on("attribution.reported_anonymously"):
+            found = _reported(text, start, end, narration)
         for j in [*pending, i]:
             result[j] = Attribution(found or narration, quotes[j])
         pending = []
     for j in pending:
         result[j] = Attribution(narration, quotes[j])
     return result
+
+
+# Rule `attribution.reported_anonymously`: "the truce will reportedly be monitored by Egypt",
+# "there have been multiple reports of continued air strikes", "local sources report that": the
+# writer tells what unnamed others report (gold: anonymous, no speaker).
+_REPORTEDLY = re.compile(
+    r"\b(?:reportedly|sources\s+(?:report|say)|there\s+(?:have|has)\s+been\s+(?:\w+\s+)?"
+    r"reports|reports\s+(?:\w+\s+){0,3}?that)\b",
+    re.IGNORECASE,
+)
+
+
+def _reported(text: str, start: int, end: int, narration: SourceRef) -> SourceRef | None:
+    """An unnamed source for a sentence with no speaker that tells what is reported."""
+    if _REPORTEDLY.search(text, start, end) is None:
+        return None
+    return SourceRef(None, "reports", True, narration.via)
 
 
 # A headline that names whose words the page gives: "Special Envoy Hans Grundberg opening remarks
