@@ -240,6 +240,8 @@ _REPORTEDLY = re.compile(
 
 def _reported(text: str, start: int, end: int, narration: SourceRef) -> SourceRef | None:
     """An unnamed source for a sentence with no speaker that tells what is reported."""
+    if text.find("eport", start, end) < 0 and text.find("ources", start, end) < 0:
+        return None  # a cheap test before the pattern: most sentences have neither
     if _REPORTEDLY.search(text, start, end) is None:
         return None
     return SourceRef(None, "reports", True, narration.via)
