@@ -149,6 +149,14 @@ RULES: dict[str, str] = {
     # Statement rules, round 4 (branch `exstmt2`).
     "attribution.pronoun_stance": "'He vowed to ...': the last speaker, in a statement of its own",
     "actors.army_by_context": "'the army' (said): the government side of a known pair",
+
+    # Date and attribution rules, round 4 (branch `exdates2`).
+    "attribution.possessive_as_written": "'Thailand's foreign ministry said': the organ as written",
+    "date.last_month_name": "'signed last November', 'next March': that month, the year by it",
+    "attribution.ministry_of_the_place": "'killed in Lebanon, the Health Ministry said': Lebanese",
+    "attribution.name_before_description": "'Al-Qassam Brigades, the armed wing of Hamas, said'",
+    "date.relative_clause": "'killed five ... the truce that took effect on Nov. 27': not the day",
+    "attribution.reported_anonymously": "'reportedly', 'reports of', 'sources report': anonymous",
 }
 
 

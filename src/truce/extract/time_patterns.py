@@ -34,8 +34,8 @@ _FOLLOWERS = {
     "the": ["past", "last"],
     "during": [*_THEN_MONTH, "the"],
     "this": ["month", "morning", "afternoon", "evening", "week", *WEEKDAYS],
-    "last": ["night", "week", *WEEKDAYS],
-    "next": ["week", *WEEKDAYS],
+    "last": ["night", "week", *WEEKDAYS, *MONTHS],
+    "next": ["week", *WEEKDAYS, *MONTHS],
     "earlier": ["this"],
     "later": ["this"],
     "recent": ["days"],
@@ -81,6 +81,8 @@ ANCHOR = re.compile(
     rf"|(?P<my>\b(?:(?:early|late|mid)[- ])?(?P<mym>{_MONTH})\.?,?\s+(?P<myy>\d{{4}})\b)"
     rf"|(?P<mo>\b(?:(?:in|since|from|until|by|during|through|of|and)\s+(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)[- ])(?P<mom>{_MONTH})\b(?!\.?,?\s+\d))"
+    # Rule `date.last_month_name`: "the deal signed last November", "talks next March".
+    rf"|(?P<lastm>\b(?P<lmrel>[Ll]ast|[Nn]ext)\s+(?P<lmm>{_MONTH})\b(?!\.?,?\s+\d))"
     r"|(?P<thism>(?i:\b(?:(?:earlier|early|later|late)\s+)?this\s+month\b))"
     rf"|(?P<wd>\b(?:(?P<wrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wdn>{_WEEKDAY})(?:\s+and\s+(?P<wd2>{_WEEKDAY}))?\b)"
     r"|(?P<rel>(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night"

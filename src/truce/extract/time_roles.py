@@ -113,3 +113,33 @@ _AS_OF = re.compile(r"\bas\s+of\b", re.IGNORECASE)
 def cumulative_toll(sentence: str) -> bool:
     """Whether the sentence tells a toll in the present perfect, with no "as of" day."""
     return _PERFECT_TOLL.search(sentence) is not None and _AS_OF.search(sentence) is None
+
+
+# Rule `date.relative_clause`: "killed five people, ... the ceasefire that took effect on
+# November 27", "agreed to an extension of the deal they signed on May 20": a time after the
+# trigger at the end of a relative clause opened after it dates that clause's verb, not the
+# trigger's event. The clause: a relative word (or the subject pronoun of a contact clause), at
+# most three words, a verb in the past, then the time with its preposition, no comma between.
+_RELATIVE_THEN_TIME = re.compile(
+    r"\b(?:that|which|who|they|it|he|she|we)\s+(?:(?:had|has|have|was|were)\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:took\s+effect|came\s+into\s+(?:force|effect)|[a-z]+ed|began|signed|reached|held|"
+    r"broke|went|took|came|met|made)\s+(?:(?:on|at|in|from|since|by)\s+)?(?:the\s+)?$"
+)
+_CLAUSE_REACH = 300
+
+
+def outside_relative_clause(
+    text: str, start: int, times: list[TimeRef], trigger: int
+) -> list[TimeRef]:
+    """`times` without those after the trigger that close a relative clause opened after it."""
+    out = []
+    for ref in times:
+        lo, at = ref.span[0] - start, trigger - start
+        if lo > at >= 0 and lo - at <= _CLAUSE_REACH:
+            window = text[at:lo]
+            cut = max(window.rfind(","), window.rfind(";"))
+            if _RELATIVE_THEN_TIME.search(window, cut + 1):
+                continue
+        out.append(ref)
+    return out

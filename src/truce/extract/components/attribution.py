@@ -219,12 +219,33 @@ def attribute(
             found = reader.last  # a further quoted sentence goes on with the last speaker
         if found is not None and reader.role_only and i + 1 < len(sentences):
             found = _named_later(reader, found, sentences[i + 1])
+        if found is None and on("attribution.reported_anonymously"):
+            found = _reported(text, start, end, narration)
         for j in [*pending, i]:
             result[j] = Attribution(found or narration, quotes[j])
         pending = []
     for j in pending:
         result[j] = Attribution(narration, quotes[j])
     return result
+
+
+# Rule `attribution.reported_anonymously`: "the truce will reportedly be monitored by Egypt",
+# "there have been multiple reports of continued air strikes", "local sources report that": the
+# writer tells what unnamed others report (gold: anonymous, no speaker).
+_REPORTEDLY = re.compile(
+    r"\b(?:reportedly|sources\s+(?:report|say)|there\s+(?:have|has)\s+been\s+(?:\w+\s+)?"
+    r"reports|reports\s+(?:\w+\s+){0,3}?that)\b",
+    re.IGNORECASE,
+)
+
+
+def _reported(text: str, start: int, end: int, narration: SourceRef) -> SourceRef | None:
+    """An unnamed source for a sentence with no speaker that tells what is reported."""
+    if text.find("eport", start, end) < 0 and text.find("ources", start, end) < 0:
+        return None  # a cheap test before the pattern: most sentences have neither
+    if _REPORTEDLY.search(text, start, end) is None:
+        return None
+    return SourceRef(None, "reports", True, narration.via)
 
 
 # A headline that names whose words the page gives: "Special Envoy Hans Grundberg opening remarks
@@ -469,7 +490,10 @@ class _Reader:
             appositive = ""
         else:
             role_next = len(chunks) > 1 and chunks[-1].lstrip()[:1].islower()
-            if role_next and _role_after_name(chunks[-2], chunks[-1]):
+            if role_next and (
+                _role_after_name(chunks[-2], chunks[-1])
+                or _description_after_name(chunks[-2], chunks[-1])
+            ):
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
             if "\n" in subject.strip() and on("attribution.line_break"):
@@ -667,6 +691,28 @@ def _role_after_name(first: str, second: str) -> bool:
     return named and second[:1].islower() and bool(_ROLE_ONLY.search(second))
 
 
+# Rule `attribution.name_before_description`: what a body is, in an appositive after its name.
+_DESCRIPTION = re.compile(
+    r"(?:the|a|an)\s[^,;:]*?\b(?:wing|arm|branch|group|faction|movement|militia|"
+    r"organi[sz]ation|alliance|coalition|force|forces|body|umbrella)\b",
+    re.I,
+)
+_ONE_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]{2,}$")
+
+
+def _description_after_name(first: str, second: str) -> bool:
+    """Rule `attribution.name_before_description`: "Al-Qassam Brigades, the armed wing of
+    Hamas, said", "the RSF, a paramilitary group, said": the body speaks by its name (the gold's
+    speaker is the name), not by the phrase that describes it."""
+    if not on("attribution.name_before_description"):
+        return False
+    first, second = first.strip(), second.strip()
+    if _OPENING_TIME.match(first) or _DESCRIPTION.match(second) is None:
+        return False
+    named = _ENDS_IN_NAME.search(first) is not None or _ONE_NAME.search(first) is not None
+    return named and len(first.split()) <= 8
+
+
 def _institution(np: str) -> str:
     """ "Russia's defence ministry" -> "Russian defence ministry", "Gaza's health ministry" ->
     "Gaza health ministry": one spelling for an organ however the sentence words it."""
@@ -676,7 +722,21 @@ def _institution(np: str) -> str:
             return f"{match[1]}'s "  # "the Israeli prime minister's office": an office's name
         return _DEMONYM.get(match[1], match[1]) + " "
 
+    if on("attribution.possessive_as_written") and _as_written(np):
+        return np
     return _POSSESSIVE.sub(adjective, np).replace("’", "'")
+
+
+def _as_written(np: str) -> bool:
+    """Rule `attribution.possessive_as_written`: "Azerbaijan’s Foreign Ministry", "Thailand's
+    foreign ministry": a state's organ keeps the name the report gives it (the gold's speaker is
+    the phrase as written, not "Azerbaijani Foreign Ministry"). Not an office's name ("the
+    prime minister's office") nor a broadcaster ("Israel's Channel 12", named by itself)."""
+    match = _POSSESSIVE.match(np)
+    if match is None or match[1] not in _DEMONYM or _OFFICE_HOLDER.search(match[1]):
+        return False
+    rest = np[match.end() :]
+    return not (_CHANNEL.fullmatch(rest) or is_outlet(rest) or _OFFICE_HOLDER.search(rest))
 
 
 # What may follow a group's name in its description: "(PIJ) armed group", "organization".

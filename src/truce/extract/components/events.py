@@ -21,6 +21,7 @@ from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
+from truce.extract.components.ministries import qualify_ministries
 from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.places import place_in
@@ -164,6 +165,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         candidates = drop_quote_continuations(candidates, text)
     if on("doc.name_speakers"):
         name_speakers(candidates, text)
+    qualify_ministries(candidates, text)  # attribution.ministry_of_the_place
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)

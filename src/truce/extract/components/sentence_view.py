@@ -252,6 +252,8 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
     # An agreement's date is its terms' ("the terms of the November 2 agreement include").
     if times and kind != "agreement_term" and on("date.names_other_event"):
         times = time_roles.for_trigger(s.text, s.start, times, trigger)
+    if times and kind != "agreement_term" and on("date.relative_clause"):
+        times = time_roles.outside_relative_clause(s.text, s.start, times, trigger)
     time = nearest(times, trigger)
     if time is not None and kind == "casualty_claim" and on("date.cumulative_toll"):
         time = None if time_roles.cumulative_toll(s.text) else time

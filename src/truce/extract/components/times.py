@@ -200,6 +200,17 @@ def _month_date(published: date, month: int, ahead: bool) -> date:
     return date(year, month, 1)
 
 
+def _named_month(published: date, month: int, ahead: bool) -> date:
+    """Rule `date.last_month_name`: "last November" is the last November before the month of
+    publication (in a November report, the year before's), "next March" the first after it."""
+    year = published.year
+    if ahead:
+        year += month <= published.month
+    else:
+        year -= month >= published.month
+    return date(year, month, 1)
+
+
 def _resolve(
     m: re.Match[str], text: str, low: str | None, published: date | None
 ) -> tuple[date | None, str | None]:
@@ -232,6 +243,8 @@ def _resolve(
         return None, None
     if kind == "mo":
         return _month_date(published, MONTHS[m["mom"]], _looks_ahead(text, low, m.start())), "month"
+    if kind == "lastm":
+        return _named_month(published, MONTHS[m["lmm"]], m["lmrel"].lower() == "next"), "month"
     if kind == "thism":
         return published.replace(day=1), "month"
     if kind == "wd":
@@ -312,6 +325,8 @@ def find_times(
     anchors: list[_Anchor] = [
         (m, *_resolve(m, text, low, published)) for m in ANCHOR.finditer(text, start, end)
     ]
+    if not on("date.last_month_name"):
+        anchors = [a for a in anchors if a[0].lastgroup != "lastm"]
     if on("date.weekday_with_date"):
         anchors = _with_named_weekdays(anchors, text)
     anchor_starts = [a[0].start() for a in anchors]
