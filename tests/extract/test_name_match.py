@@ -43,5 +43,6 @@ def test_other_names_stay_apart(a: str, b: str) -> None:
 
 def test_folded_spellings_are_one_and_non_text_compares_as_it_is() -> None:
     assert same_name("the  Ministry", "THE ministry")
+    assert same_name("Ukraine’s armed forces", "Ukraine's armed forces")
     assert same_name(None, None) and not same_name(None, "IDF") and not same_name("", None)
     assert initials("Hayat Tahrir al-Sham") == "HTS"

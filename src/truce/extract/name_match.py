@@ -6,8 +6,9 @@ the sentence uses is right either way, so the scorer (actor, speaker, "via") tak
 and a spelled-out name as one name when the acronym's letters are the initials of the name's
 significant words, in order (a skipped word such as "of" may give its letter too):
 "IDF" = "Israel Defense Forces", "HTS" = "Hayat Tahrir al-Sham", "UN" = "the United Nations",
-"COGAT" = "Coordinator of Government Activities in the Territories". Nothing looser: "Israeli
-military" and "IDF" stay two names, and so do two different spelled-out names.
+"COGAT" = "Coordinator of Government Activities in the Territories"; and a curly apostrophe
+is a straight one. Nothing looser: "Israeli military" and "IDF" stay two names, and so do two
+different spelled-out names.
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ _SKIPPED = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "to", "a
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def fold(name: str) -> str:
-    """The form two spellings are compared in: spaces collapsed, case folded."""
-    return " ".join(name.split()).casefold()
+    """The form two spellings are compared in: spaces collapsed, case folded, a curly
+    apostrophe read as a straight one ("Ukraine’s armed forces" = "Ukraine's armed forces")."""
+    return " ".join(name.split()).casefold().translate(_QUOTES)
 
 
 def _words(name: str) -> list[str]:
