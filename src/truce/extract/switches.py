@@ -144,6 +144,10 @@ RULES: dict[str, str] = {
     "attribution.group_described": "'Sudan's paramilitary RSF (RSF)': the group speaks by its name",
     "attribution.but_clause": "'..., but the army said': 'but' is no part of the speaker",
     "date.extension_new_end": "'extended the truce until May 31': the new end dates nothing",
+    # Breach rules (branch `exbreach`).
+    "breach.during_truce": "'fired on X a day after the ceasefire began': an act in the truce",
+    "breach.launched": "'launched at least 243 attacks', 'launch retaliatory strikes'",
+    "breach.not_alleged": "'possible violations', 'human rights violations': no allegation",
 }
 
 

@@ -1,0 +1,105 @@
+"""Breaches told as acts, without a breach word (branch `exbreach`).
+
+Two rules, each switchable (`truce.extract.switches`):
+
+- `breach.during_truce`: a hostile act the sentence places inside the truce's time, "Israeli
+  troops fired on journalists less than a day after the ceasefire began", "during the ceasefire
+  period, the ELN kidnapped ...", "throughout the truce junta forces have been battling ...",
+  "seized several ships during the period following the armistice". The time phrase is what
+  makes the act an allegation of breach; an act with no such phrase is left to the trigger
+  table (a strike in wartime is no breach).
+- `breach.launched`: "launched at least 243 attacks", "launch retaliatory strikes", "launched
+  ballistic missiles", "launched an extensive offensive": an attack launched, whatever the
+  weapon (the trigger table's `launched` needs "drone", "missile", "rocket" or "air" before it).
+
+And one that drops allegations that are none (`breach.not_alleged`): "possible violations of
+the ceasefire are analyzed", "expected violations", "human rights violations", "every Russian
+violation" (a breach spoken of in general or of something other than the truce).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from truce.extract.components.sentence_view import Sentence, hypothetical, search
+from truce.extract.switches import on
+from truce.extract.triggers import TRUCE_NOUN
+
+# The truce's own time: during it, after it began, within a day of it.
+_DURING = re.compile(
+    rf"\b(?:during|throughout|in\s+the\s+course\s+of)\s+(?:the|a|an|this|its|their)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{TRUCE_NOUN}\b|"
+    rf"\b(?:period|days?|weeks?|hours?)\s+(?:following|since|after)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"{TRUCE_NOUN}\b|"
+    rf"\b(?:hours?|minutes?|days?|a\s+day|a\s+week)\s+(?:after|into)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"{TRUCE_NOUN}\b(?!\s+(?:ended|expired|collapsed|lapsed|broke\s+down))|"
+    rf"\bwithin\s+(?:a|an|one|two|three|\w+)\s+(?:day|hours?|minutes?|days)\s+of\s+the\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{TRUCE_NOUN}\b",
+    re.IGNORECASE,
+)
+_DURING_CUES = ("during", "throughout", "course of", "following", "after", "within", "since")
+# A hostile act, told as done (past tense or a progressive).
+_ACT = re.compile(
+    r"\b(?:fired\s+(?:on|at|upon)|opened\s+fire|struck|bombed|shelled|attacked|raided|stormed|"
+    r"kidnapped|abducted|seized|shot\s+(?:at|dead)|launched|targeted|advanced|"
+    r"(?:have|has|had)\s+been\s+(?:battling|fighting|attacking|shelling|bombing|firing)|"
+    r"(?:was|were)\s+(?:battling|fighting|attacking|shelling|bombing|firing|seizing))\b",
+    re.IGNORECASE,
+)
+
+_LAUNCHED = re.compile(
+    r"\blaunch(?:ed|es)?\s+(?!(?:any|no)\b)(?:(?:at\s+least|more\s+than|over|some|about|nearly)\s+)?"
+    r"(?:[\w,’'“”\"-]+\s+){0,3}?(?:attacks?|strikes?|air ?strikes?|offensives?|assaults?|"
+    r"missiles?|rockets?|raids?|incursions?)\b",
+    re.IGNORECASE,
+)
+_LAUNCHED_CUES = ("launch",)
+
+# "possible violations", "human rights violations", "every violation": no allegation.
+_NOT_ALLEGED = re.compile(
+    r"\b(?:possible|potential|expected|future|eventual|hypothetical|human\s+rights|"
+    r"every|each)\s+(?:[A-Z][\w'’-]*\s+)?$",
+    re.IGNORECASE,
+)
+
+CUES = (*_DURING_CUES, *_LAUNCHED_CUES)
+# An attack launched in a time clause, or in a sentence dated long before the report, is the
+# war's history: "since Israel launched its offensive", "launched an offensive in April 2019".
+_TIME_CLAUSE = re.compile(r"\b(?:since|after|when|before|until|who)\b[^,;]*$", re.IGNORECASE)
+_HISTORY = timedelta(days=30)
+
+
+def _history(s: Sentence, at: int, published: date | None) -> bool:
+    if _TIME_CLAUSE.search(s.text, 0, at):
+        return True
+    if published is None:
+        return False
+    limit = _day(published) - _HISTORY
+    return any(t.date is not None and _day(t.date) < limit for t in s.times)
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def not_alleged(text: str, start: int) -> bool:
+    """Whether the breach word at `start` is spoken of in general or is not the truce's."""
+    if not on("breach.not_alleged"):
+        return False
+    return _NOT_ALLEGED.search(text, max(0, start - 40), start) is not None
+
+
+def act_in_truce(s: Sentence, published: date | None = None) -> re.Match[str] | None:
+    """The hostile act of a sentence that places it in the truce's time (`breach.during_truce`),
+    else an attack launched (`breach.launched`); none in an if-clause."""
+    if on("breach.during_truce") and search(_DURING, s) is not None:
+        act = search(_ACT, s)
+        if act is not None and not hypothetical(s.text, act.start()):
+            return act
+    if on("breach.launched"):
+        launched = search(_LAUNCHED, s)
+        if launched is None or hypothetical(s.text, launched.start()):
+            return None
+        return None if _history(s, launched.start(), published) else launched
+    return None
