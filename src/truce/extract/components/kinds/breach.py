@@ -189,7 +189,7 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
             continue
         previous_end = match.end()
         general = on("breach.any") and _ANY.search(s.text, 0, match.start()) is not None
-        general = general or breach_acts.not_alleged(s.text, match.start())
+        general = general or breach_acts.not_alleged(s.text, match)
         if hypothetical(s.text, match.start()) or general or _supposed(s.text, match):
             continue  # "would strike if Hezbollah violated the deal", "any further breach"
         trigger = s.start + match.start()

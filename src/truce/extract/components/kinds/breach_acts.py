@@ -26,16 +26,15 @@ from truce.extract.components.sentence_view import Sentence, hypothetical, searc
 from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_NOUN
 
-# The truce's own time: during it, after it began, within a day of it.
+# The truce's own time: during it, after it began, within a day of it (not after it ended).
+_ENDED = r"(?!\s+(?:had\s+|has\s+|was\s+)?(?:ended|expired|collapsed|lapsed|broke\s+down|over))"
 _DURING = re.compile(
     rf"\b(?:during|throughout|in\s+the\s+course\s+of)\s+(?:the|a|an|this|its|their)\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?{TRUCE_NOUN}\b|"
-    rf"\b(?:period|days?|weeks?|hours?)\s+(?:following|since|after)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{TRUCE_NOUN}\b|"
-    rf"\b(?:hours?|minutes?|days?|a\s+day|a\s+week)\s+(?:after|into)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{TRUCE_NOUN}\b(?!\s+(?:ended|expired|collapsed|lapsed|broke\s+down))|"
-    rf"\bwithin\s+(?:a|an|one|two|three|\w+)\s+(?:day|hours?|minutes?|days)\s+of\s+the\s+"
-    rf"(?:[\w'’-]+\s+){{0,2}}?{TRUCE_NOUN}\b",
+    rf"\b(?:period|days?|weeks?|hours?|minutes?|a\s+day|a\s+week)\s+(?:following|since|after|into)"
+    rf"\s+the\s+(?:[\w'’-]+\s+){{0,2}}?{TRUCE_NOUN}\b{_ENDED}|"
+    rf"\bwithin\s+(?:(?:a|an|one|two|three|a\s+few|\d+)\s+)?(?:day|hours?|minutes?|days)\s+of\s+"
+    rf"the\s+(?:[\w'’-]+\s+){{0,2}}?{TRUCE_NOUN}\b{_ENDED}",
     re.IGNORECASE,
 )
 _DURING_CUES = ("during", "throughout", "course of", "following", "after", "within", "since")
@@ -49,19 +48,22 @@ _ACT = re.compile(
 )
 
 _LAUNCHED = re.compile(
-    r"\blaunch(?:ed|es)?\s+(?!(?:any|no)\b)(?:(?:at\s+least|more\s+than|over|some|about|nearly)\s+)?"
+    r"\blaunch(?:ed|es)?\s+(?!(?:any|no|its|their|his|her)\b)(?:(?:at\s+least|more\s+than|over|some|about|nearly)\s+)?"
     r"(?:[\w,’'“”\"-]+\s+){0,3}?(?:attacks?|strikes?|air ?strikes?|offensives?|assaults?|"
     r"missiles?|rockets?|raids?|incursions?)\b",
     re.IGNORECASE,
 )
 _LAUNCHED_CUES = ("launch",)
 
-# "possible violations", "human rights violations", "every violation": no allegation.
+# "possible violations", "human rights violations", "every violation", "any movement that
+# violates": no allegation.
 _NOT_ALLEGED = re.compile(
-    r"\b(?:possible|potential|expected|future|eventual|hypothetical|human\s+rights|"
-    r"every|each)\s+(?:[A-Z][\w'’-]*\s+)?$",
+    r"\b(?:(?:possible|potential|expected|future|eventual|hypothetical|human\s+rights|"
+    r"every|each)\s+(?:[A-Z][\w'’-]*\s+)?|any\s+(?:[\w-]+\s+){1,2}(?:that|which|who)\s+)$",
     re.IGNORECASE,
 )
+# "Breaking the News" (a name) or "breaking the news": no truce broken.
+_NEWS_AFTER = re.compile(r"\s*news\b", re.IGNORECASE)
 
 CUES = (*_DURING_CUES, *_LAUNCHED_CUES)
 # An attack launched in a time clause, or in a sentence dated long before the report, is the
@@ -83,11 +85,13 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def not_alleged(text: str, start: int) -> bool:
-    """Whether the breach word at `start` is spoken of in general or is not the truce's."""
+def not_alleged(text: str, match: re.Match[str]) -> bool:
+    """Whether the breach word `match` is spoken of in general or is not the truce's."""
     if not on("breach.not_alleged"):
         return False
-    return _NOT_ALLEGED.search(text, max(0, start - 40), start) is not None
+    if _NEWS_AFTER.match(text, match.end()):
+        return True
+    return _NOT_ALLEGED.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
 def act_in_truce(s: Sentence, published: date | None = None) -> re.Match[str] | None:
