@@ -95,3 +95,8 @@ def test_a_general_mention_or_a_name_is_no_allegation() -> None:
 
 def test_an_offensive_of_its_own_launched_is_background() -> None:
     assert _breaches("The rebels launched their offensive at the turn of the year.") == []
+
+
+def test_an_attack_that_ends_the_truce_is_its_end_not_a_breach() -> None:
+    text = "Israel launched a massive assault on Gaza, shattering the fragile ceasefire."
+    assert _breaches(text) == []

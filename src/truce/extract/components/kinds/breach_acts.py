@@ -70,10 +70,17 @@ CUES = (*_DURING_CUES, *_LAUNCHED_CUES)
 # war's history: "since Israel launched its offensive", "launched an offensive in April 2019".
 _TIME_CLAUSE = re.compile(r"\b(?:since|after|when|before|until|who)\b[^,;]*$", re.IGNORECASE)
 _HISTORY = timedelta(days=30)
+# An attack that ends the truce is told as its end: "launched a massive assault, shattering the
+# ceasefire", "launches strikes, ending ceasefire".
+_ENDS_THE_TRUCE = re.compile(
+    rf"\b(?:shatter\w*|end(?:s|ed|ing)|collaps\w*)\s+(?:the\s+|an?\s+|its\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{TRUCE_NOUN}\b",
+    re.IGNORECASE,
+)
 
 
 def _history(s: Sentence, at: int, published: date | None) -> bool:
-    if _TIME_CLAUSE.search(s.text, 0, at):
+    if _TIME_CLAUSE.search(s.text, 0, at) or _ENDS_THE_TRUCE.search(s.text):
         return True
     if published is None:
         return False
