@@ -16,10 +16,11 @@ from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
     candidate,
+    categories,
     parties,
     search,
 )
-from truce.extract.lexicon_numbers import PEOPLE_LIKE
+from truce.extract.lexicon_numbers import PEOPLE_LIKE, QUALIFIERS, SMALL_NUMBERS
 from truce.extract.model import Candidate, Quantity
 from truce.extract.switches import on
 
@@ -96,6 +97,95 @@ def noun_tolls(s: Sentence) -> list[Quantity]:
     return out
 
 
+# Rule `casualty.bare_counts`: a count the toll's own words introduce, with no noun the
+# quantities component would keep it by: "a toll exceeding 940", "the death toll from the
+# strikes has exceeded 14,000 so far", "the death of one woman and injuries to three others".
+_NUMBER_WORDS = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
+_BARE_COUNT = re.compile(
+    rf"(?:(?P<k>\b(?:deaths?|killings?)\s+of|\btoll\b[^.;:]{{0,40}}?\b(?:at|of|to|exceed(?:ed|ing|s)?|"
+    rf"reached|hit|surpass(?:ed|ing|es)?|passed|topped|above|over))|(?P<w>\binjur(?:y|ies)\s+to))"
+    rf"\s+(?:(?P<q>at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?"
+    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORDS})\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+# Passing a figure is more than it: "exceeding 940", "has surpassed 14,000".
+_PASSED = re.compile(r"\b(?:exceed|surpass|passed|topped|above|over)\w*\s+$", re.IGNORECASE)
+_BARE_QUALIFIER = {"at least": "at_least", "more than": "more_than", "over": "over"}
+
+
+def bare_counts(s: Sentence) -> list[Quantity]:
+    """The tolls `_BARE_COUNT` finds where no count of the sentence stands (rule on)."""
+    if not on("casualty.bare_counts"):
+        return []
+    taken = [q.span for q in s.quantities]
+    out = []
+    for m in _BARE_COUNT.finditer(s.text):
+        lo, hi = s.start + m.start("n"), s.start + m.end("n")
+        if any(a < hi and lo < b for a, b in taken):
+            continue
+        word = m["n"].lower()
+        value = float(SMALL_NUMBERS[word]) if word in SMALL_NUMBERS else float(word.replace(",", ""))
+        said = " ".join((m["q"] or "").lower().split())
+        qualifier = QUALIFIERS.get(said, "exact")
+        if not said and _PASSED.search(s.text, m.start(), m.start("n")):
+            qualifier = "more_than"
+        unit = "wounded" if m["w"] else "killed"
+        start = s.start + (m.start("q") if m["q"] else m.start("n"))
+        out.append(Quantity(value, qualifier, unit, (start, hi)))
+    return out
+
+
+# Rule `casualty.toll_breakdown`: a toll whose breakdown stands between the count and its verb:
+# "nine Palestinians, including four children, killed", "12 people, among them two medics,
+# were wounded". The parts are the toll's breakdown.
+_PARTS_THEN_TOLL = re.compile(
+    r",\s+(?:including|among\s+them)\s+[^,;.]{1,80}?,\s+(?:(?:were|have\s+been|had\s+been|"
+    r"are|was)\s+)?(?:reportedly\s+)?(?P<v>killed|dead|wounded|injured)\b",
+    re.IGNORECASE,
+)
+
+
+def toll_breakdowns(s: Sentence) -> list[Quantity]:
+    """The people counts `_PARTS_THEN_TOLL` makes tolls, each with the counts inside its
+    "including" clause as its breakdown (rule on)."""
+    if not on("casualty.toll_breakdown"):
+        return []
+    out = []
+    for q in s.quantities:
+        if q.unit not in PEOPLE_LIKE:
+            continue
+        m = _PARTS_THEN_TOLL.match(s.text, q.span[1] - s.start)
+        if m is None:
+            continue
+        lo, hi = s.start + m.start(), s.start + m.start("v")
+        parts = tuple(
+            (p.value, p.qualifier, tuple(categories(s.text[p.span[0] - s.start : p.span[1] - s.start])))
+            for p in s.quantities
+            if lo <= p.span[0] < hi
+        )
+        unit = "killed" if m["v"].lower() in {"killed", "dead"} else "wounded"
+        out.append(replace(q, unit=unit, breakdown=parts))
+    return out
+
+
+# Rule `casualty.several_alone`: "..., wounding several." the people left unsaid.
+_SEVERAL_ALONE = re.compile(
+    r"\b(?:killing|wounding|injuring|killed|wounded|injured)\s+(?:several|many|a\s+number|"
+    r"dozens|scores|others)\s*(?:[.,;:]|$)",
+    re.IGNORECASE,
+)
+
+
+def _uncounted(s: Sentence) -> bool:
+    if _UNCOUNTED_TOLL.search(s.text) is not None:
+        return True
+    return on("casualty.several_alone") and _SEVERAL_ALONE.search(s.text) is not None
+
+
+def _several_trigger(s: Sentence) -> re.Match[str] | None:
+    return search(_SEVERAL_ALONE, s) if on("casualty.several_alone") else None
+
+
 def _noun_trigger(s: Sentence) -> re.Match[str] | None:
     if not on("casualty.noun_tolls"):
         return None
@@ -103,14 +193,15 @@ def _noun_trigger(s: Sentence) -> re.Match[str] | None:
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    match = first_trigger(KIND, s, _noun_trigger)
+    match = first_trigger(KIND, s, _noun_trigger, _several_trigger)
     if match is None or disaster_toll(s, match):
         return []
     trigger = s.start + match.start()
     counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]
     if on("casualty.noun_tolls"):
-        counts = sorted(counts + noun_tolls(s), key=lambda q: q.span)
-    if not counts and _UNCOUNTED_TOLL.search(s.text) is None:
+        more = noun_tolls(s) + bare_counts(s) + toll_breakdowns(s)
+        counts = sorted(counts + more, key=lambda q: q.span)
+    if not counts and not _uncounted(s):
         return []
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = counts + [q for q in s.quantities if q.unit in DURATION_UNITS]
@@ -119,10 +210,22 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     return [c]
 
 
+# Rule `casualty.more_weapons`: "Israeli tank shells", "Russian missiles", "Saudi jets".
+_MORE_WEAPONS = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:shells|missiles?|rockets?|bombs?|jets|warplanes|aircraft|gunfire|"
+    r"artillery|mortars?|snipers?|gunboats?|tanks?)\b",
+    re.IGNORECASE,
+)
+
+
 def weapon_owner(s: Sentence) -> str | None:
     """The nationality just before a weapon or a force: "Israeli shelling", "Russian troops"."""
+    more = on("casualty.more_weapons")
     for mention in s.actors:
-        if mention.kind == "demonym" and _WEAPON.match(s.text, mention.span[1] - s.start):
+        if mention.kind != "demonym":
+            continue
+        at = mention.span[1] - s.start
+        if _WEAPON.match(s.text, at) or (more and _MORE_WEAPONS.match(s.text, at)):
             return mention.actor
     return None
 
