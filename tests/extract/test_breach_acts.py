@@ -18,7 +18,10 @@ def _breaches(text: str, published: date = date(2024, 6, 12)) -> list[tuple[str 
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        ("Israeli troops fired on farmers near Kfar Kila a day after the ceasefire began.", "israel"),
+        (
+            "Israeli troops fired on farmers near Kfar Kila a day after the ceasefire began.",
+            "israel",
+        ),
         ("During the ceasefire period, the ELN kidnapped two engineers in Arauca.", "eln"),
         ("Throughout the truce, RSF fighters have been battling the army for El Fasher.", None),
         ("Houthi forces seized two tankers in the weeks following the truce.", "houthis"),
@@ -46,7 +49,10 @@ def test_an_act_with_no_truce_time_or_after_the_truce_ended_is_none() -> None:
     [
         ("The army has launched at least 120 attacks on villages in Shan state.", None),
         ("Hezbollah launched retaliatory strikes on an Israeli post on Tuesday.", "hezbollah"),
-        ("Armenian forces launched ballistic missiles towards Ganja, the ministry said.", "armenia"),
+        (
+            "Armenian forces launched ballistic missiles towards Ganja, the ministry said.",
+            "armenia",
+        ),
     ],
 )
 def test_an_attack_launched_is_a_breach(text: str, actor: str | None) -> None:

@@ -22,7 +22,10 @@ def _counts(c: Candidate) -> list[tuple[float, str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "counts"),
     [
-        ("The monitor reported a toll exceeding 310 in the province.", [(310, "more_than", "killed")]),
+        (
+            "The monitor reported a toll exceeding 310 in the province.",
+            [(310, "more_than", "killed")],
+        ),
         (
             "The death toll from the shelling of Aleppo has surpassed 1,200, the monitor said.",
             [(1200, "more_than", "killed")],

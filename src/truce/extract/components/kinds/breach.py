@@ -151,9 +151,7 @@ def _more_breach(s: Sentence) -> re.Match[str] | None:
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s) is None:
-        more = _more_breach(s) or breach_acts.act_in_truce(
-            s, context.article.published
-        )
+        more = _more_breach(s) or breach_acts.act_in_truce(s, context.article.published)
         if more is None:
             return []
         trigger = s.start + more.start()

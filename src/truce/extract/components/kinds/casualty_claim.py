@@ -124,7 +124,9 @@ def bare_counts(s: Sentence) -> list[Quantity]:
         if any(a < hi and lo < b for a, b in taken):
             continue
         word = m["n"].lower()
-        value = float(SMALL_NUMBERS[word]) if word in SMALL_NUMBERS else float(word.replace(",", ""))
+        value = (
+            float(SMALL_NUMBERS[word]) if word in SMALL_NUMBERS else float(word.replace(",", ""))
+        )
         said = " ".join((m["q"] or "").lower().split())
         qualifier = QUALIFIERS.get(said, "exact")
         if not said and _PASSED.search(s.text, m.start(), m.start("n")):
@@ -159,7 +161,11 @@ def toll_breakdowns(s: Sentence) -> list[Quantity]:
             continue
         lo, hi = s.start + m.start(), s.start + m.start("v")
         parts = tuple(
-            (p.value, p.qualifier, tuple(categories(s.text[p.span[0] - s.start : p.span[1] - s.start])))
+            (
+                p.value,
+                p.qualifier,
+                tuple(categories(s.text[p.span[0] - s.start : p.span[1] - s.start])),
+            )
             for p in s.quantities
             if lo <= p.span[0] < hi
         )
