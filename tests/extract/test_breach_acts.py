@@ -106,3 +106,33 @@ def test_an_offensive_of_its_own_launched_is_background() -> None:
 def test_an_attack_that_ends_the_truce_is_its_end_not_a_breach() -> None:
     text = "Israel launched a massive assault on Gaza, shattering the fragile ceasefire."
     assert _breaches(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Beirut said Israel had violated the truce over 200 times since it began.",
+            (200, "over", "violations"),
+        ),
+        (
+            "Kyiv reported nearly 1,500 Russian violations of the truce.",
+            (1500, "nearly", "violations"),
+        ),
+        (
+            "Moscow said Ukrainian forces shelled its positions 31 times despite the truce.",
+            (31, "exact", "attacks"),
+        ),
+        ("Kigali accused the rebels of twice breaching the ceasefire.", (2, "exact", "violations")),
+        (
+            "Monitors said the army breached the truce, logging 40 strikes in a week.",
+            (40, "exact", "attacks"),
+        ),
+    ],
+)
+def test_a_breach_takes_the_tally_of_its_sentence(text: str, count: tuple[float, str, str]) -> None:
+    (found,) = of_type("breach", text)
+    assert [(q.value, q.qualifier, q.unit) for q in found.quantities] == [count]
+    with switched_off(["breach.tally"]):
+        (found,) = of_type("breach", text)
+        assert found.quantities == []

@@ -148,9 +148,7 @@ RULES: dict[str, str] = {
     "breach.during_truce": "'fired on X a day after the ceasefire began': an act in the truce",
     "breach.launched": "'launched at least 243 attacks', 'launch retaliatory strikes'",
     "breach.not_alleged": "'possible violations', 'human rights violations': no allegation",
-    "casualty.toll_breakdown": "'nine Palestinians, including four children, killed': one toll",
-    "casualty.more_weapons": "'killed by Israeli tank shells': the side whose weapon it was",
-    "casualty.several_alone": "'..., wounding several.': a toll with its people unsaid",
+    "breach.tally": "'violated the truce over 100 times', '65 strikes': the breach's count",
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
 }
 

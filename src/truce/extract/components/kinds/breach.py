@@ -157,8 +157,10 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         trigger = s.start + more.start()
         c = candidate(KIND.value, s, trigger, context.article)
         c.actor = _adjective_before(s, trigger) or subject_before(s, trigger)
+        _add_tally(s, [c])
         return [c]
     found = breaches(s, context.article, context.holders[0])
+    _add_tally(s, found)
     if found and mutual(s) is not None:
         # One breach alleged by each side against the other: the first found, twice.
         first = found[0]
@@ -168,6 +170,16 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             c.actor = actor
             found.append(c)
     return found
+
+
+def _add_tally(s: Sentence, found: list[Candidate]) -> None:
+    """Each breach of the sentence with no count takes the sentence's tally (`breach.tally`)."""
+    if not found:
+        return
+    counted = breach_acts.tally(s)
+    for c in found:
+        if not c.quantities:
+            c.quantities = list(counted)
 
 
 def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Candidate]:

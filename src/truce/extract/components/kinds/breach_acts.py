@@ -23,6 +23,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from truce.extract.components.sentence_view import Sentence, hypothetical, search
+from truce.extract.lexicon_numbers import QUALIFIERS, SMALL_NUMBERS
+from truce.extract.model import Quantity
 from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_NOUN
 
@@ -114,3 +116,40 @@ def act_in_truce(s: Sentence, published: date | None = None) -> re.Match[str] | 
             return None
         return None if _history(s, launched.start(), published) else launched
     return None
+
+
+# Rule `breach.tally`: how many violations or attacks the allegation counts: "violated the
+# ceasefire over 100 times", "nearly 3,000 Israeli violations", "more than 590 incidents",
+# "logging 65 strikes", "carried out 26 assaults", "breached nine times", "twice breaching".
+_NUMBER_WORDS = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
+_TALLY = re.compile(
+    rf"(?:\b(?P<q>at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+)?"
+    rf"\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORDS})\s+(?:[A-Z][\w'’-]*\s+|ceasefire\s+|"
+    rf"truce\s+)?(?P<u>times|violations|breaches|incidents|attacks|strikes|air\s?strikes|"
+    rf"assaults|raids)\b|\b(?P<twice>twice)\b",
+    re.IGNORECASE,
+)
+_BREACH_WORD = re.compile(r"\b(?:violat|breach)", re.IGNORECASE)
+_UNITS = {"times": "violations", "violations": "violations", "breaches": "violations"}
+_UNITS |= {"incidents": "violations", "assaults": "assaults"}
+
+
+def tally(s: Sentence) -> list[Quantity]:
+    """The first count of violations or attacks in the sentence, as the breach's tally."""
+    if not on("breach.tally"):
+        return []
+    m = _TALLY.search(s.text)
+    if m is None or hypothetical(s.text, m.start()):
+        return []
+    worded = _BREACH_WORD.search(s.text) is not None
+    if m["twice"]:
+        value, unit, qualifier = 2.0, "violations" if worded else "attacks", "exact"
+    else:
+        word = m["n"].lower()
+        value = float(SMALL_NUMBERS[word] if word in SMALL_NUMBERS else word.replace(",", ""))
+        said = m["u"].lower()
+        unit = _UNITS.get(said, "attacks")
+        if said == "times" and not worded:
+            unit = "attacks"
+        qualifier = QUALIFIERS.get(" ".join((m["q"] or "").lower().split()), "exact")
+    return [Quantity(value, qualifier, unit, (s.start + m.start(), s.start + m.end()))]

@@ -16,7 +16,6 @@ from truce.extract.components.sentence_view import (
     Sentence,
     by_actor,
     candidate,
-    categories,
     parties,
     search,
 )
@@ -137,61 +136,6 @@ def bare_counts(s: Sentence) -> list[Quantity]:
     return out
 
 
-# Rule `casualty.toll_breakdown`: a toll whose breakdown stands between the count and its verb:
-# "nine Palestinians, including four children, killed", "12 people, among them two medics,
-# were wounded". The parts are the toll's breakdown.
-_PARTS_THEN_TOLL = re.compile(
-    r",\s+(?:including|among\s+them)\s+[^,;.]{1,80}?,\s+(?:(?:were|have\s+been|had\s+been|"
-    r"are|was)\s+)?(?:reportedly\s+)?(?P<v>killed|dead|wounded|injured)\b",
-    re.IGNORECASE,
-)
-
-
-def toll_breakdowns(s: Sentence) -> list[Quantity]:
-    """The people counts `_PARTS_THEN_TOLL` makes tolls, each with the counts inside its
-    "including" clause as its breakdown (rule on)."""
-    if not on("casualty.toll_breakdown"):
-        return []
-    out = []
-    for q in s.quantities:
-        if q.unit not in PEOPLE_LIKE:
-            continue
-        m = _PARTS_THEN_TOLL.match(s.text, q.span[1] - s.start)
-        if m is None:
-            continue
-        lo, hi = s.start + m.start(), s.start + m.start("v")
-        parts = tuple(
-            (
-                p.value,
-                p.qualifier,
-                tuple(categories(s.text[p.span[0] - s.start : p.span[1] - s.start])),
-            )
-            for p in s.quantities
-            if lo <= p.span[0] < hi
-        )
-        unit = "killed" if m["v"].lower() in {"killed", "dead"} else "wounded"
-        out.append(replace(q, unit=unit, breakdown=parts))
-    return out
-
-
-# Rule `casualty.several_alone`: "..., wounding several." the people left unsaid.
-_SEVERAL_ALONE = re.compile(
-    r"\b(?:killing|wounding|injuring|killed|wounded|injured)\s+(?:several|many|a\s+number|"
-    r"dozens|scores|others)\s*(?:[.,;:]|$)",
-    re.IGNORECASE,
-)
-
-
-def _uncounted(s: Sentence) -> bool:
-    if _UNCOUNTED_TOLL.search(s.text) is not None:
-        return True
-    return on("casualty.several_alone") and _SEVERAL_ALONE.search(s.text) is not None
-
-
-def _several_trigger(s: Sentence) -> re.Match[str] | None:
-    return search(_SEVERAL_ALONE, s) if on("casualty.several_alone") else None
-
-
 def _noun_trigger(s: Sentence) -> re.Match[str] | None:
     if not on("casualty.noun_tolls"):
         return None
@@ -199,15 +143,15 @@ def _noun_trigger(s: Sentence) -> re.Match[str] | None:
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    match = first_trigger(KIND, s, _noun_trigger, _several_trigger)
+    match = first_trigger(KIND, s, _noun_trigger)
     if match is None or disaster_toll(s, match):
         return []
     trigger = s.start + match.start()
     counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]
     if on("casualty.noun_tolls"):
-        more = noun_tolls(s) + bare_counts(s) + toll_breakdowns(s)
+        more = noun_tolls(s) + bare_counts(s)
         counts = sorted(counts + more, key=lambda q: q.span)
-    if not counts and not _uncounted(s):
+    if not counts and _UNCOUNTED_TOLL.search(s.text) is None:
         return []
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = counts + [q for q in s.quantities if q.unit in DURATION_UNITS]
@@ -216,22 +160,10 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     return [c]
 
 
-# Rule `casualty.more_weapons`: "Israeli tank shells", "Russian missiles", "Saudi jets".
-_MORE_WEAPONS = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:shells|missiles?|rockets?|bombs?|jets|warplanes|aircraft|gunfire|"
-    r"artillery|mortars?|snipers?|gunboats?|tanks?)\b",
-    re.IGNORECASE,
-)
-
-
 def weapon_owner(s: Sentence) -> str | None:
     """The nationality just before a weapon or a force: "Israeli shelling", "Russian troops"."""
-    more = on("casualty.more_weapons")
     for mention in s.actors:
-        if mention.kind != "demonym":
-            continue
-        at = mention.span[1] - s.start
-        if _WEAPON.match(s.text, at) or (more and _MORE_WEAPONS.match(s.text, at)):
+        if mention.kind == "demonym" and _WEAPON.match(s.text, mention.span[1] - s.start):
             return mention.actor
     return None
 
