@@ -39,7 +39,19 @@ _DURING = re.compile(
     rf"the\s+(?:[\w'’-]+\s+){{0,2}}?{TRUCE_NOUN}\b{_ENDED}",
     re.IGNORECASE,
 )
-_DURING_CUES = ("during", "throughout", "course of", "following", "after", "within", "since")
+_DURING_CUES = (
+    "during",
+    "throughout",
+    "course of",
+    "following",
+    "after",
+    "within",
+    "into",
+    "since",
+)
+# The words that let the kind run on a sentence for these rules: a truce noun (every `_DURING`
+# names one) or "launch". Narrow on purpose: "after" alone would cue most sentences.
+_TRUCE_CUES = ("truce", "ceasefire", "cease-fire", "armistice", "cessation", "pause")
 # A hostile act, told as done (past tense or a progressive).
 _ACT = re.compile(
     r"\b(?:fired\s+(?:on|at|upon)|opened\s+fire|struck|bombed|shelled|attacked|raided|stormed|"
@@ -67,7 +79,7 @@ _NOT_ALLEGED = re.compile(
 # "Breaking the News" (a name) or "breaking the news": no truce broken.
 _NEWS_AFTER = re.compile(r"\s*news\b", re.IGNORECASE)
 
-CUES = (*_DURING_CUES, *_LAUNCHED_CUES)
+CUES = (*_TRUCE_CUES, *_LAUNCHED_CUES)
 # An attack launched in a time clause, or in a sentence dated long before the report, is the
 # war's history: "since Israel launched its offensive", "launched an offensive in April 2019".
 _TIME_CLAUSE = re.compile(r"\b(?:since|after|when|before|until|who)\b[^,;]*$", re.IGNORECASE)
@@ -106,11 +118,13 @@ def not_alleged(text: str, match: re.Match[str]) -> bool:
 def act_in_truce(s: Sentence, published: date | None = None) -> re.Match[str] | None:
     """The hostile act of a sentence that places it in the truce's time (`breach.during_truce`),
     else an attack launched (`breach.launched`); none in an if-clause."""
-    if on("breach.during_truce") and search(_DURING, s) is not None:
+    lower = s.lower or s.text.lower()
+    timed = any(c in lower for c in _TRUCE_CUES) and any(c in lower for c in _DURING_CUES)
+    if timed and on("breach.during_truce") and search(_DURING, s) is not None:
         act = search(_ACT, s)
         if act is not None and not hypothetical(s.text, act.start()):
             return act
-    if on("breach.launched"):
+    if "launch" in lower and on("breach.launched"):
         launched = search(_LAUNCHED, s)
         if launched is None or hypothetical(s.text, launched.start()):
             return None

@@ -109,12 +109,13 @@ _BARE_COUNT = re.compile(
 )
 # Passing a figure is more than it: "exceeding 940", "has surpassed 14,000".
 _PASSED = re.compile(r"\b(?:exceed|surpass|passed|topped|above|over)\w*\s+$", re.IGNORECASE)
-_BARE_QUALIFIER = {"at least": "at_least", "more than": "more_than", "over": "over"}
+_BARE_CUES = ("toll", "death", "killing", "injur")
 
 
 def bare_counts(s: Sentence) -> list[Quantity]:
     """The tolls `_BARE_COUNT` finds where no count of the sentence stands (rule on)."""
-    if not on("casualty.bare_counts"):
+    lower = s.lower or s.text.lower()
+    if not on("casualty.bare_counts") or not any(c in lower for c in _BARE_CUES):
         return []
     taken = [q.span for q in s.quantities]
     out = []
