@@ -49,8 +49,6 @@ _DURING_CUES = (
     "into",
     "since",
 )
-# The words that let the kind run on a sentence for these rules: a truce noun (every `_DURING`
-# names one) or "launch". Narrow on purpose: "after" alone would cue most sentences.
 _TRUCE_CUES = ("truce", "ceasefire", "cease-fire", "armistice", "cessation", "pause")
 # A hostile act, told as done (past tense or a progressive).
 _ACT = re.compile(
@@ -79,7 +77,15 @@ _NOT_ALLEGED = re.compile(
 # "Breaking the News" (a name) or "breaking the news": no truce broken.
 _NEWS_AFTER = re.compile(r"\s*news\b", re.IGNORECASE)
 
-CUES = (*_TRUCE_CUES, *_LAUNCHED_CUES)
+# The words that let the kind run on a sentence for these rules: the acts' own words (every
+# match of `_ACT` and `_LAUNCHED` holds one). Not a truce noun or "after": in a report about a
+# truce most sentences have one.
+_ACT_CUES = (
+    *("fired", "opened fire", "struck", "bombed", "shelled", "attacked", "raided", "stormed"),
+    *("kidnapped", "abducted", "seized", "shot", "targeted", "advanced", "battling"),
+    *("fighting", "attacking", "shelling", "bombing", "firing", "seizing"),
+)
+CUES = (*_ACT_CUES, *_LAUNCHED_CUES)
 # An attack launched in a time clause, or in a sentence dated long before the report, is the
 # war's history: "since Israel launched its offensive", "launched an offensive in April 2019".
 _TIME_CLAUSE = re.compile(r"\b(?:since|after|when|before|until|who)\b[^,;]*$", re.IGNORECASE)
