@@ -50,6 +50,10 @@ def test_an_act_with_no_truce_time_or_after_the_truce_ended_is_none() -> None:
         ("The army has launched at least 120 attacks on villages in Shan state.", None),
         ("Hezbollah launched retaliatory strikes on an Israeli post on Tuesday.", "hezbollah"),
         (
+            "The rebels said government forces launched an early morning “extensive offensive”.",
+            None,
+        ),
+        (
             "Armenian forces launched ballistic missiles towards Ganja, the ministry said.",
             "armenia",
         ),

@@ -61,7 +61,7 @@ _ACT = re.compile(
 
 _LAUNCHED = re.compile(
     r"\blaunch(?:ed|es)?\s+(?!(?:any|no|its|their|his|her)\b)(?:(?:at\s+least|more\s+than|over|some|about|nearly)\s+)?"
-    r"(?:[\w,’'“”\"-]+\s+){0,3}?(?:attacks?|strikes?|air ?strikes?|offensives?|assaults?|"
+    r"(?:[\w,’'“”\"-]+\s+){0,4}?(?:attacks?|strikes?|air ?strikes?|offensives?|assaults?|"
     r"missiles?|rockets?|raids?|incursions?)\b",
     re.IGNORECASE,
 )
