@@ -157,6 +157,12 @@ RULES: dict[str, str] = {
     "attribution.name_before_description": "'Al-Qassam Brigades, the armed wing of Hamas, said'",
     "date.relative_clause": "'killed five ... the truce that took effect on Nov. 27': not the day",
     "attribution.reported_anonymously": "'reportedly', 'reports of', 'sources report': anonymous",
+    # Breach rules (branch `exbreach`).
+    "breach.during_truce": "'fired on X a day after the ceasefire began': an act in the truce",
+    "breach.launched": "'launched at least 243 attacks', 'launch retaliatory strikes'",
+    "breach.not_alleged": "'possible violations', 'human rights violations': no allegation",
+    "breach.tally": "'violated the truce over 100 times', '65 strikes': the breach's count",
+    "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
 }
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from truce.domain.claims import EventType
+from truce.extract.components.kinds import breach_acts
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
@@ -150,14 +151,16 @@ def _more_breach(s: Sentence) -> re.Match[str] | None:
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s) is None:
-        more = _more_breach(s)
+        more = _more_breach(s) or breach_acts.act_in_truce(s, context.article.published)
         if more is None:
             return []
         trigger = s.start + more.start()
         c = candidate(KIND.value, s, trigger, context.article)
         c.actor = _adjective_before(s, trigger) or subject_before(s, trigger)
+        _add_tally(s, [c])
         return [c]
     found = breaches(s, context.article, context.holders[0])
+    _add_tally(s, found)
     if found and mutual(s) is not None:
         # One breach alleged by each side against the other: the first found, twice.
         first = found[0]
@@ -167,6 +170,16 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             c.actor = actor
             found.append(c)
     return found
+
+
+def _add_tally(s: Sentence, found: list[Candidate]) -> None:
+    """Each breach of the sentence with no count takes the sentence's tally (`breach.tally`)."""
+    if not found:
+        return
+    counted = breach_acts.tally(s)
+    for c in found:
+        if not c.quantities:
+            c.quantities = list(counted)
 
 
 def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Candidate]:
@@ -186,6 +199,7 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
             continue
         previous_end = match.end()
         general = on("breach.any") and _ANY.search(s.text, 0, match.start()) is not None
+        general = general or breach_acts.not_alleged(s.text, match)
         if hypothetical(s.text, match.start()) or general or _supposed(s.text, match):
             continue  # "would strike if Hezbollah violated the deal", "any further breach"
         trigger = s.start + match.start()
@@ -282,4 +296,4 @@ def drop_retold_breaches(candidates: list[Candidate], text: str) -> list[Candida
     return out
 
 
-RULE = KindRule(KIND, extract, cues=_MORE_CUES)
+RULE = KindRule(KIND, extract, cues=(*_MORE_CUES, *breach_acts.CUES))

@@ -19,7 +19,7 @@ from truce.extract.components.sentence_view import (
     parties,
     search,
 )
-from truce.extract.lexicon_numbers import PEOPLE_LIKE
+from truce.extract.lexicon_numbers import PEOPLE_LIKE, QUALIFIERS, SMALL_NUMBERS
 from truce.extract.model import Candidate, Quantity
 from truce.extract.switches import on
 
@@ -96,6 +96,47 @@ def noun_tolls(s: Sentence) -> list[Quantity]:
     return out
 
 
+# Rule `casualty.bare_counts`: a count the toll's own words introduce, with no noun the
+# quantities component would keep it by: "a toll exceeding 940", "the death toll from the
+# strikes has exceeded 14,000 so far", "the death of one woman and injuries to three others".
+_NUMBER_WORDS = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
+_BARE_COUNT = re.compile(
+    rf"(?:(?P<k>\b(?:deaths?|killings?)\s+of|\btoll\b[^.;:]{{0,40}}?\b(?:at|of|to|exceed(?:ed|ing|s)?|"
+    rf"reached|hit|surpass(?:ed|ing|es)?|passed|topped|above|over))|(?P<w>\binjur(?:y|ies)\s+to))"
+    rf"\s+(?:(?P<q>at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?"
+    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORDS})\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+# Passing a figure is more than it: "exceeding 940", "has surpassed 14,000".
+_PASSED = re.compile(r"\b(?:exceed|surpass|passed|topped|above|over)\w*\s+$", re.IGNORECASE)
+_BARE_CUES = ("toll", "death", "killing", "injur")
+
+
+def bare_counts(s: Sentence) -> list[Quantity]:
+    """The tolls `_BARE_COUNT` finds where no count of the sentence stands (rule on)."""
+    lower = s.lower or s.text.lower()
+    if not on("casualty.bare_counts") or not any(c in lower for c in _BARE_CUES):
+        return []
+    taken = [q.span for q in s.quantities]
+    out = []
+    for m in _BARE_COUNT.finditer(s.text):
+        lo, hi = s.start + m.start("n"), s.start + m.end("n")
+        if any(a < hi and lo < b for a, b in taken):
+            continue
+        word = m["n"].lower()
+        value = (
+            float(SMALL_NUMBERS[word]) if word in SMALL_NUMBERS else float(word.replace(",", ""))
+        )
+        said = " ".join((m["q"] or "").lower().split())
+        qualifier = QUALIFIERS.get(said, "exact")
+        if not said and _PASSED.search(s.text, m.start(), m.start("n")):
+            qualifier = "more_than"
+        unit = "wounded" if m["w"] else "killed"
+        start = s.start + (m.start("q") if m["q"] else m.start("n"))
+        out.append(Quantity(value, qualifier, unit, (start, hi)))
+    return out
+
+
 def _noun_trigger(s: Sentence) -> re.Match[str] | None:
     if not on("casualty.noun_tolls"):
         return None
@@ -109,7 +150,8 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     trigger = s.start + match.start()
     counts = [q for q in s.quantities if q.unit in CASUALTY_UNITS]
     if on("casualty.noun_tolls"):
-        counts = sorted(counts + noun_tolls(s), key=lambda q: q.span)
+        more = noun_tolls(s) + bare_counts(s)
+        counts = sorted(counts + more, key=lambda q: q.span)
     if not counts and _UNCOUNTED_TOLL.search(s.text) is None:
         return []
     c = candidate(KIND.value, s, trigger, context.article)
