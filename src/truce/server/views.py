@@ -50,8 +50,9 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
     status = StatusAnswer.of(shown).as_data()
     spec, _ = ledger.agreement(agreement)
     # Everything on the page is the state at one instant: the answer's own. The days come from
-    # the event frame status is computed from, grouped in bulk, not from a timeline of events.
-    frame, _ = ledger.frame(agreement)
+    # the event frame status is computed from, grouped in bulk, not from a timeline of events:
+    # the one kept in the database for the head when there is one (`storage.kept_frame`).
+    frame = ledger.events(agreement)
     rows = frame_rows(spec, frame, datetime.fromisoformat(status["at"]))
     days = day_table(rows, status, exclusions(spec))
     ends = end_moves(status)
@@ -103,17 +104,23 @@ def cached_agreement_view(
     if at is not None:
         key = ("agreement-view", agreement, at)
         return cache.get(key, seq, lambda: agreement_view(ledger, agreement, at)) | pending
-    since = services.now_holds_since(ledger, agreement, time.time())
+    since = _held_since(ledger, agreement)
     if since is None:  # judged here (or by whoever is judging it), then kept for its span
         minute = ("agreement-view", agreement, f"now@{int(time.time()) // 60}")
         data, zone = cache.get(minute, seq, lambda: _now_view(ledger, agreement))
-        since = services.now_holds_since(ledger, agreement, time.time())
+        since = _held_since(ledger, agreement)
         if since is not None:
             cache.get(("agreement-view", agreement, f"held@{since}"), seq, lambda: (data, zone))
     else:
         key = ("agreement-view", agreement, f"held@{since}")
         data, zone = cache.get(key, seq, lambda: _now_view(ledger, agreement))
     return shown_at(data, shown_instant(time.time(), zone)) | pending
+
+
+def _held_since(ledger: Ledger, agreement: str) -> float | None:
+    """When the kept "now" answer holds at this instant, the instant it was judged at."""
+    span = services.now_span(ledger, agreement, time.time())
+    return None if span is None else span.since
 
 
 def _now_view(ledger: Ledger, agreement: str) -> tuple[dict[str, Any], ZoneInfo]:

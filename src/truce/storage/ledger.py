@@ -24,7 +24,7 @@ from truce.errors import (
     UnknownAgreement,
     UnknownClaim,
 )
-from truce.storage import schema
+from truce.storage import kept_frame, schema
 from truce.storage.answers import AnswerStore
 from truce.storage.appends import write_claims
 from truce.storage.chain import canonical
@@ -240,6 +240,11 @@ class Ledger:
         if not self._has_agreement_id(agreement):
             raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
         return load_frame(self._engine, agreement, self._snapshots)
+
+    def events(self, agreement: str) -> EventFrame:
+        """The agreement's events as columns at the current head: kept in the database for every
+        process (`storage.kept_frame`), else built as `frame` builds them."""
+        return kept_frame.events(self.answers(agreement), lambda: self.frame(agreement)[0])
 
     def answers(self, agreement: str) -> AnswerStore:
         """The status answers kept for the agreement (see `storage.answers`)."""
