@@ -95,7 +95,7 @@ class AnswerStore:
             return
         body = text.encode("utf-8")
         if self.put(_name(at), self._header(head, at, body, printed), body, head):
-            kept_place.prune(self.engine, self.agreement, PREFIX, (head.seq, head.hash), KEEP)
+            self.prune(PREFIX, head, KEEP)
 
     def get(self, name: str, body: bool = True) -> tuple[dict[str, Any], bytes | None] | None:
         """The header and (if `body`) the body kept for the agreement as `name`, or None."""
@@ -105,6 +105,11 @@ class AnswerStore:
         """Keep `body` as `name` for the agreement (`storage.kept_place`). Best effort."""
         at = (head.seq, head.hash) if head is not None else (0, "")
         return kept_place.write(self.engine, self.agreement, name, header, body, at)
+
+    def prune(self, prefix: str, head: Head, keep: int) -> None:
+        """Drop the agreement's kept things named `prefix…` of another head than `head`, then all
+        but the newest `keep` (`storage.kept_place`). Best effort."""
+        kept_place.prune(self.engine, self.agreement, prefix, (head.seq, head.hash), keep)
 
     def folder(self) -> Path | None:
         """The agreement's folder in the cache (None: none), where judging's locks live on a
