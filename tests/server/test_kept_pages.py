@@ -70,6 +70,7 @@ def test_the_second_host_shows_the_firsts_pages_without_judging(
     first_day4 = one.get(f"{PAGE}.json", params=DAY4).json()
     first_api = one.get(f"/api/agreements/{A}/status", params=DAY4)
     assert len(judged) == 2  # now, and day 4
+    assert KeptRow(one.ledger, A, "page/now").exists()  # kept with its span, as judged
     now = two.get(f"{PAGE}.json").json()
     day4 = two.get(f"{PAGE}.json", params=DAY4).json()
     api = two.get(f"/api/agreements/{A}/status", params=DAY4)

@@ -131,7 +131,7 @@ def _kept_view(
     this head (and "now" for this span), else built and kept (`services.kept_pages`)."""
     asked = kept_pages.NOW if at is None else at
     build = lambda: agreement_view(ledger, agreement, at)  # noqa: E731
-    return kept_pages.page(ledger, agreement, asked, since, time.time(), build)
+    return kept_pages.page(ledger, agreement, asked, since, build)
 
 
 def _now_view(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -35,12 +36,12 @@ def page(
     agreement: str,
     asked: str,
     since: float | None,
-    instant: float,
     build: Callable[[], dict[str, Any]],
 ) -> dict[str, Any]:
     """The page's data for `asked` (`NOW`, or the instant as asked): kept, or `build()` and kept.
-    `since`: for `NOW`, the start of the span of the kept "now" answer holding at `instant`
-    (None: none holds, so nothing kept can be read)."""
+    `since`: for `NOW`, the start of the span of the kept "now" answer holding now (None: none
+    holds, so nothing kept can be read; what is built is kept with the span of the answer it
+    was built from, if that holds once it is built)."""
     store = ledger.answers(agreement)
     if not store.usable:
         return build()
@@ -62,7 +63,7 @@ def page(
     if store.head() != head:  # an append while it was built: the page of neither head
         return data
     if asked == NOW:
-        span = now_span(ledger, agreement, instant)
+        span = now_span(ledger, agreement, time.time())
         if span is None or (span.seq, span.hash) != (head.seq, head.hash):
             return data
         since = span.since
