@@ -213,14 +213,17 @@ COLD = ("agreement page", "agreement page at day 4", "agreement .json", "api sta
         "api status now")  # fmt: skip
 
 
-def cold_shared(source: str, rounds: int, pause: float, before: Path) -> dict[str, Any]:
+def cold_shared(
+    source: str, rounds: int, pause: float, before: Path, after: Path
+) -> dict[str, Any]:
     """A fresh server on a ledger another host judged (module doc, --cold-shared)."""
     results: dict[str, Any] = {"pause_s": pause}
     today = {"PYTHONPATH": f"{before / 'src'}:{before}"}
-    for arm, env in (("today", today), ("kept in the database", {})):
+    kept = {"PYTHONPATH": f"{after / 'src'}:{after}"}
+    for arm, env in (("today", today), ("kept in the database", kept)):
         with scratch_copy(source) as db, tempfile.TemporaryDirectory() as caches:
             if arm != "today":  # this tree's schema (migration 0014) on the copy
-                ours = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}"}
+                ours = {**os.environ, **kept}
                 init = [sys.executable, "-m", "truce", "--db", db, "init"]
                 subprocess.run(init, check=True, capture_output=True, env=ours)
             row: dict[str, Any] = {}
@@ -287,15 +290,17 @@ def main() -> None:
         action="store_true",
         help="only a fresh server on a ledger another host judged: today beside this tree",
     )
+    parser.add_argument("--after", default="HEAD", help="with --cold-shared: the code (a revision)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
     if args.cold_shared:
-        with tempfile.TemporaryDirectory() as before:
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before],
-                                     capture_output=True, check=True)  # fmt: skip
-            subprocess.run(["tar", "-x", "-C", before], input=archive.stdout, check=True)
-            found = cold_shared(args.db, args.rounds, args.pause, Path(before))
-        found["before"] = args.before
+        with tempfile.TemporaryDirectory() as before, tempfile.TemporaryDirectory() as after:
+            for tree, rev in ((before, args.before), (after, args.after)):
+                archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev],
+                                         capture_output=True, check=True)  # fmt: skip
+                subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
+            found = cold_shared(args.db, args.rounds, args.pause, Path(before), Path(after))
+        found["before"], found["after"] = args.before, args.after
         found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
         out = Path(args.out).with_name(Path(args.out).stem + "-cold-shared.json")
         out.parent.mkdir(parents=True, exist_ok=True)
