@@ -6,6 +6,7 @@ SQLite file and the real PostgreSQL."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sqlalchemy import text
 
 from tests.storage.gaza_record import AGREEMENT, _late_claims, _record, _reference, _spec
 from tests.storage.kept_rows import KeptRow
@@ -147,3 +149,19 @@ def _rows(ledger: Ledger) -> list[KeptRow]:
     from tests.storage.kept_rows import kept_rows
 
     return kept_rows(ledger, AGREEMENT)
+
+
+def test_a_cache_that_cannot_be_written_is_logged_and_ignored(
+    url: str, tmp_path: Path, judged: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    spec, _ = _spec()
+    with _host(url, tmp_path / "one") as one:
+        with one.engine.begin() as conn:  # the cache gone: every read and write of it fails
+            conn.execute(text("DROP TABLE kept"))
+        with caplog.at_level(logging.WARNING, logger="truce.kept"):
+            assert services.status(one, AGREEMENT, AT) == _reference(one, AT)
+            one.events(AGREEMENT)
+            one.append_claims(_late_claims(spec)[:1], "analyst")  # appends never depend on it
+            assert services.status(one, AGREEMENT, AT) == _reference(one, AT)
+        assert len(judged) == 2
+        assert "could not keep" in caplog.text and "could not read kept" in caplog.text
