@@ -69,16 +69,23 @@ def test_the_second_host_shows_the_firsts_pages_without_judging(
     first_now = one.get(f"{PAGE}.json").json()
     first_day4 = one.get(f"{PAGE}.json", params=DAY4).json()
     first_api = one.get(f"/api/agreements/{A}/status", params=DAY4)
+    first_api_now = one.get(f"/api/agreements/{A}/status").json()
     assert len(judged) == 2  # now, and day 4
     assert KeptRow(one.ledger, A, "page/now").exists()  # kept with its span, as judged
     now = two.get(f"{PAGE}.json").json()
     day4 = two.get(f"{PAGE}.json", params=DAY4).json()
     api = two.get(f"/api/agreements/{A}/status", params=DAY4)
+    api_now = two.get(f"/api/agreements/{A}/status").json()
     html = two.get(PAGE)
     assert judged == ["now", judged[1]]  # nothing judged by the second host
     assert not list(folder.glob("*.arrow"))  # nor its frame built from the claims
     assert _same_page(now, first_now) and day4 == first_day4
     assert api.status_code == 200 and api.json() == first_api.json()
+    assert {**api_now, "at": ""} == {**first_api_now, "at": ""}
+    assert {r.name for r in kept_rows(one.ledger, A, kept_pages.API)} == {
+        f"{kept_pages.API}now",
+        kept_pages._name(kept_pages.API, DAY4["at"]),
+    }  # the API's bytes, kept
     assert html.status_code == 200 and first_now["title"] in html.text
 
 
