@@ -31,6 +31,15 @@ page now and at day 4), then "now" `AGAIN` more times (a dashboard polling it on
 head: `server.now_status` keeps its bytes per span). With --labelled, a third server, with
 TRUCE_PREVIOUS_WHILE_JUDGING: the page right after an append is the previous head's, labelled,
 while the new head is judged (`server.previous_view`); whether it was is recorded per round.
+
+With --cold-shared, a fresh server on a ledger another host has judged, today (--before) beside
+this tree, each on its own scratch copy: a first server (its own cache folder) asks the agreement
+page now and at day 4, its .json and the status API at an instant and now, and stops; a second
+server starts with another cache folder (and, on SQLite, with the folder beside the file
+removed: the file copied to another machine, or served by another user) and asks the same
+routes once (cold), --rounds more times (warm, median), the page right after an append, and each
+route --pause seconds after another append. Today the second server judges and regroups the
+record again; with what is kept in the database (`storage.kept_place`) it reads the first's.
 """
 
 from __future__ import annotations
@@ -200,6 +209,59 @@ def after_append(
     return results
 
 
+COLD = ("agreement page", "agreement page at day 4", "agreement .json", "api status",
+        "api status now")  # fmt: skip
+
+
+def cold_shared(
+    source: str, rounds: int, pause: float, before: Path, after: Path
+) -> dict[str, Any]:
+    """A fresh server on a ledger another host judged (module doc, --cold-shared)."""
+    results: dict[str, Any] = {"pause_s": pause}
+    today = {"PYTHONPATH": f"{before / 'src'}:{before}"}
+    kept = {"PYTHONPATH": f"{after / 'src'}:{after}"}
+    for arm, env in (("today", today), ("kept in the database", kept)):
+        with scratch_copy(source) as db, tempfile.TemporaryDirectory() as caches:
+            if arm != "today":  # this tree's schema (migration 0014) on the copy
+                ours = {**os.environ, **kept}
+                init = [sys.executable, "-m", "truce", "--db", db, "init"]
+                subprocess.run(init, check=True, capture_output=True, env=ours)
+            row: dict[str, Any] = {}
+            first = {**env, "XDG_CACHE_HOME": f"{caches}/first"}
+            with serving(db, "--no-example", env=first) as live:
+                headers = {"Authorization": f"Bearer {live.admin_token}"}
+                with httpx.Client(base_url=live.url, headers=headers, timeout=900) as client:
+                    for name in COLD:  # the first host judges, and keeps what it keeps
+                        row[f"{name}, first host_s"] = round(timed(client, ROUTES[name])[0], 3)
+            # The second host: its own cache folder, and (SQLite) the ledger without the folder
+            # beside it, as a copy of the file on another machine or for another user.
+            if "://" not in db:
+                shutil.rmtree(db + ".snapshots", ignore_errors=True)
+            second = {**env, "XDG_CACHE_HOME": f"{caches}/second"}
+            with (
+                serving(db, "--no-example", expect_token=False, env=second) as live,
+                httpx.Client(base_url=live.url, headers=headers, timeout=900) as client,
+            ):
+                floor = statistics.median(timed(client, "/api/health")[0] for _ in range(20))
+                row["floor_s"] = round(floor, 5)
+                for name in COLD:
+                    row[f"{name} cold_s"] = round(timed(client, ROUTES[name])[0], 3)
+                for name in COLD:
+                    times = [timed(client, ROUTES[name])[0] for _ in range(rounds)]
+                    row[f"{name} warm_s"] = round(statistics.median(times), 4)
+                append(client, 1)
+                at_once = timed(client, ROUTES["agreement page"])[0]
+                row["agreement page right after an append_s"] = round(at_once, 3)
+                append(client, 2)
+                time.sleep(pause)
+                for name in COLD:
+                    later = timed(client, ROUTES[name])[0]
+                    row[f"{name} {pause:g} s after an append_s"] = round(later, 3)
+            results[arm] = row
+            print(arm, json.dumps(row), flush=True)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
@@ -223,8 +285,27 @@ def main() -> None:
         action="store_true",
         help="with --after-append: a third server, with TRUCE_PREVIOUS_WHILE_JUDGING",
     )
+    parser.add_argument(
+        "--cold-shared",
+        action="store_true",
+        help="only a fresh server on a ledger another host judged: today beside this tree",
+    )
+    parser.add_argument("--after", default="HEAD", help="with --cold-shared: the code (a revision)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
+    if args.cold_shared:
+        with tempfile.TemporaryDirectory() as before, tempfile.TemporaryDirectory() as after:
+            for tree, rev in ((before, args.before), (after, args.after)):
+                archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev],
+                                         capture_output=True, check=True)  # fmt: skip
+                subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
+            found = cold_shared(args.db, args.rounds, args.pause, Path(before), Path(after))
+        found["before"], found["after"] = args.before, args.after
+        found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
+        out = Path(args.out).with_name(Path(args.out).stem + "-cold-shared.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
+        return
     if args.after_append:
         with scratch_copy(args.db) as db, tempfile.TemporaryDirectory() as before:
             archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before],

@@ -174,7 +174,6 @@ def test_shutdown_with_a_judgment_under_way(tmp_path: Path, judgments: Judgments
         found = held.read(kept, kept.head(), time.time())
         assert found is None or json.loads(found.kept.text)["counts"]["claims"] == before + 1
         assert services.status(reopened, A)["counts"]["claims"] == before + 1
-        assert not list(Path(f"{kept.folder()}").glob("*.partial"))
 
 
 def test_an_append_by_the_cli_is_warmed_while_the_server_runs(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.gaza_record import AGREEMENT, _late_claims, _record, _reference, _spec
+from tests.storage.kept_rows import KeptRow, kept_rows
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.pretty import json_text
@@ -34,9 +35,8 @@ def ledger(ledger_url: str) -> Iterator[Ledger]:
         yield ledger
 
 
-def _kept_files(ledger: Ledger) -> list[Path]:
-    assert ledger.snapshots is not None
-    return sorted(ledger.snapshots.glob("*.answers/*.json"))
+def _kept_files(ledger: Ledger) -> list[KeptRow]:
+    return kept_rows(ledger, AGREEMENT, answers.PREFIX)
 
 
 def test_a_kept_answer_is_the_judged_answer_and_what_json_prints(

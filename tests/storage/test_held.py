@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from tests.storage.kept_rows import KeptRow
 from truce import services
 from truce.domain.claim_input import ClaimInput, with_content_id
 from truce.domain.engine import evaluate
@@ -132,9 +133,7 @@ def test_an_append_or_damage_means_judging_again(ledger: Ledger, judged: list[st
     ledger.append_claims([late], "analyst")
     services.status(ledger, AGREEMENT)
     assert len(judged) == 2
-    folder = ledger.answers(AGREEMENT).folder()
-    assert folder is not None
-    path = folder / held.NAME
+    path = KeptRow(ledger, AGREEMENT, held.NAME)
     body = path.read_bytes()
     path.write_bytes(body.replace(b'"state"', b'"State"', 1))
     answer = services.status(ledger, AGREEMENT)
@@ -155,9 +154,7 @@ def test_a_held_header_for_another_head_or_a_damaged_text_is_not_served(ledger: 
     assert held.read(store, head, instant) is not None
     other = replace(head, seq=head.seq + 1)
     assert held.read(store, other, instant) is None and held.span(store, other) is None
-    folder = store.folder()
-    assert folder is not None
-    path = folder / held.NAME
+    path = KeptRow(ledger, AGREEMENT, held.NAME)
     header, body = path.read_bytes().split(b"\n", 1)
     path.write_bytes(header + b"\n" + body[:-1] + b" ")  # same length, another text
     assert held.read(store, head, instant) is None

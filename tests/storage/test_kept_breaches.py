@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
 
+from tests.storage.kept_rows import KeptRow
 from truce import services
 from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
@@ -63,10 +63,8 @@ def ledger(ledger_url: str) -> Iterator[Ledger]:
         yield ledger
 
 
-def _file(ledger: Ledger) -> Path:
-    folder = ledger.answers(AGREEMENT).folder()
-    assert folder is not None
-    return folder / kept_breaches.NAME
+def _file(ledger: Ledger) -> KeptRow:
+    return KeptRow(ledger, AGREEMENT, kept_breaches.NAME)
 
 
 def _fresh(ledger: Ledger) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from truce import services
 from truce.domain.engine.answer import shown_instant
 from truce.server.cache import HeadCache
-from truce.services import instants
+from truce.services import instants, kept_pages
 from truce.services.held_now import NowSpan, keeps_answers, now_span
 from truce.services.ledger import Ledger
 
@@ -62,7 +62,7 @@ def now_body(ledger: Ledger, cache: HeadCache, seq: int, agreement: str) -> byte
         zone = ledger.agreement(agreement)[0].zone
         cache.get(_key(agreement, span), seq, lambda: _cut(data, zone))
         return dumped(data)
-    body = cache.get(_key(agreement, span), seq, lambda: _built(ledger, agreement))
+    body = cache.get(_key(agreement, span), seq, lambda: _built(ledger, agreement, span.since))
     return body.at(instant)
 
 
@@ -70,10 +70,22 @@ def _key(agreement: str, span: NowSpan) -> tuple[object, ...]:
     return ("status-now", agreement, span.seq, span.hash, span.since, span.until, FORMAT)
 
 
-def _built(ledger: Ledger, agreement: str) -> NowBody:
-    """The kept answer, read back once for its span (checked against the answer's contract)."""
-    data = services.status_answer(ledger, agreement, None).as_data()
-    return _cut(data, ledger.agreement(agreement)[0].zone)
+def _built(ledger: Ledger, agreement: str, since: float) -> NowBody:
+    """The kept answer's bytes for its span: as another server on the ledger kept them
+    (`services.kept_pages`), else read back (checked against the answer's contract) and kept."""
+
+    def made() -> bytes:
+        data = services.status_answer(ledger, agreement, None).as_data()
+        mark = f"\0{uuid.uuid4().hex}\0"
+        return json.dumps(mark).encode("utf-8") + b"\n" + dumped({**data, "at": mark})
+
+    zone = ledger.agreement(agreement)[0].zone
+    kept = kept_pages.kept_bytes(ledger, agreement, kept_pages.API, kept_pages.NOW, since, made)
+    body = kept if kept is not None else made()
+    first, rest = body.split(b"\n", 1)
+    marked = json.dumps(json.loads(first), ensure_ascii=False).encode("utf-8")
+    before, after = rest.split(marked)
+    return NowBody(before, after, zone)
 
 
 def _cut(data: dict[str, Any], zone: ZoneInfo) -> NowBody:

@@ -20,6 +20,7 @@ from truce.server.day_rows import frame_rows
 from truce.server.ends import end_moves
 from truce.server.glance import glance, moment
 from truce.server.grid import DAY, compliance_grid
+from truce.services import kept_pages
 from truce.services.ledger import Ledger
 from truce.services.review_queue import PAGE, candidate, pending_count, queue_page
 from truce.services.review_suggestions import suggested
@@ -50,8 +51,9 @@ def agreement_view(ledger: Ledger, agreement: str, at: str | None) -> dict[str, 
     status = StatusAnswer.of(shown).as_data()
     spec, _ = ledger.agreement(agreement)
     # Everything on the page is the state at one instant: the answer's own. The days come from
-    # the event frame status is computed from, grouped in bulk, not from a timeline of events.
-    frame, _ = ledger.frame(agreement)
+    # the event frame status is computed from, grouped in bulk, not from a timeline of events:
+    # the one kept in the database for the head when there is one (`storage.kept_frame`).
+    frame = ledger.events(agreement)
     rows = frame_rows(spec, frame, datetime.fromisoformat(status["at"]))
     days = day_table(rows, status, exclusions(spec))
     ends = end_moves(status)
@@ -102,22 +104,40 @@ def cached_agreement_view(
     pending = {"pending_review": pending_count(ledger, agreement)}
     if at is not None:
         key = ("agreement-view", agreement, at)
-        return cache.get(key, seq, lambda: agreement_view(ledger, agreement, at)) | pending
-    since = services.now_holds_since(ledger, agreement, time.time())
+        return cache.get(key, seq, lambda: _kept_view(ledger, agreement, at, None)) | pending
+    since = _held_since(ledger, agreement)
     if since is None:  # judged here (or by whoever is judging it), then kept for its span
         minute = ("agreement-view", agreement, f"now@{int(time.time()) // 60}")
-        data, zone = cache.get(minute, seq, lambda: _now_view(ledger, agreement))
-        since = services.now_holds_since(ledger, agreement, time.time())
+        data, zone = cache.get(minute, seq, lambda: _now_view(ledger, agreement, None))
+        since = _held_since(ledger, agreement)
         if since is not None:
             cache.get(("agreement-view", agreement, f"held@{since}"), seq, lambda: (data, zone))
     else:
         key = ("agreement-view", agreement, f"held@{since}")
-        data, zone = cache.get(key, seq, lambda: _now_view(ledger, agreement))
+        data, zone = cache.get(key, seq, lambda: _now_view(ledger, agreement, since))
     return shown_at(data, shown_instant(time.time(), zone)) | pending
 
 
-def _now_view(ledger: Ledger, agreement: str) -> tuple[dict[str, Any], ZoneInfo]:
-    return agreement_view(ledger, agreement, None), ledger.agreement(agreement)[0].zone
+def _held_since(ledger: Ledger, agreement: str) -> float | None:
+    """When the kept "now" answer holds at this instant, the instant it was judged at."""
+    span = services.now_span(ledger, agreement, time.time())
+    return None if span is None else span.since
+
+
+def _kept_view(
+    ledger: Ledger, agreement: str, at: str | None, since: float | None
+) -> dict[str, Any]:
+    """`agreement_view`, read back as kept in the database by whichever process built it for
+    this head (and "now" for this span), else built and kept (`services.kept_pages`)."""
+    asked = kept_pages.NOW if at is None else at
+    build = lambda: agreement_view(ledger, agreement, at)  # noqa: E731
+    return kept_pages.page(ledger, agreement, asked, since, build)
+
+
+def _now_view(
+    ledger: Ledger, agreement: str, since: float | None
+) -> tuple[dict[str, Any], ZoneInfo]:
+    return _kept_view(ledger, agreement, None, since), ledger.agreement(agreement)[0].zone
 
 
 def shown_at(data: dict[str, Any], shown: str) -> dict[str, Any]:

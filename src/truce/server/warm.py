@@ -17,7 +17,8 @@ correct page that waits rather than the previous head's answer shown as current 
 itself: `server.previous_view`). A failed warm
 is logged and forgotten; the next request judges for itself. On shutdown the warmer starts
 nothing new and waits at most `STOP_WAIT_S` for the computation under way (a kept answer is
-written aside and renamed into place, so one cut short leaves nothing half written).
+written in one statement of its own, `storage.kept_place`, so one cut short leaves nothing half
+written).
 """
 
 from __future__ import annotations
@@ -114,8 +115,8 @@ class Warmer:
                 done += 1
                 self.warmed += 1
             except Exception:  # logged; the next request for it judges for itself
-                self.failed += 1
                 log.exception("warming %r at head %s failed", key, seq)
+                self.failed += 1  # after the log: a watcher of the count finds it logged
         return done
 
     def _due(self) -> list[tuple[Hashable, Asked]]:

@@ -8,7 +8,6 @@ says which layer lives where.
 """
 
 from truce.services.agreement_status import (
-    now_holds_since,
     status,
     status_answer,
     status_holding,
@@ -28,6 +27,7 @@ from truce.services.claims import (
     submission,
     supersede,
 )
+from truce.services.held_now import now_span
 from truce.services.instants import BadInstant, InstantOutOfRange, parse_instant
 from truce.services.timeline import agreement_timeline
 
@@ -42,7 +42,7 @@ __all__ = [
     "change_status",
     "filter_claims",
     "load_bundled_example",
-    "now_holds_since",
+    "now_span",
     "parse_instant",
     "record_claim",
     "status",

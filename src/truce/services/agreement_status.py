@@ -50,17 +50,6 @@ def status_holding(ledger: Ledger, agreement: str) -> tuple[dict[str, Any], floa
     return answer, found[1] if found is not None and found[0] <= now < found[1] else now
 
 
-def now_holds_since(ledger: Ledger, agreement: str, instant: float) -> float | None:
-    """When the kept "now" answer at the current head holds at `instant`, the instant it was
-    judged at (the start of its span); else None. Reads the kept file's first line only: a
-    page asked again within the span can show what it built from that answer."""
-    store = ledger.answers(agreement)
-    if not store.usable:
-        return None
-    found = held.span(store, store.head())
-    return found[0] if found is not None and found[0] <= instant < found[1] else None
-
-
 def answer_head(ledger: Ledger, agreement: str) -> object:
     """The chain head the agreement's kept answers are keyed by: equal heads, same record."""
     return ledger.answers(agreement).head()

@@ -1,40 +1,37 @@
-"""Judged status answers kept beside the snapshot, one file per instant asked about.
+"""Judged status answers, kept per chain head and instant asked about (`storage.kept_place`: in
+the ledger's database, shared by every process and host on it).
 
 A status at a million claims judges tens of thousands of events and prints tens of megabytes;
 asked again about the same instant on the same ledger, the answer cannot differ. So the answer
-to `status --at T` is kept as JSON text in `<key>.answers/<digest of T>.json`: the text
+to `status --at T` is kept as JSON text under `answer/<digest of T>`: the text
 `truce status --json` prints (`printed`), or, when the answer was asked for as data, the
 compact text of the standard library (written in a third of the time; the next `--json` prints
-it out once and keeps that instead). A header line says what the file holds for:
+it out once and keeps that instead). Its header says what it holds for:
 
 - the chain head (seq and hash) it was judged at: any append (claims, corrections, retractions,
-  supersessions) or new spec version moves the head, and the file is no longer used;
+  supersessions) or new spec version moves the head, and the row is no longer used;
 - the instant, as written with its offset (the answer echoes it);
 - the snapshot `FORMAT` and `rules()`, a digest of the source of the code that judges (the
   domain core, the storage layer that builds its frame, and the services that compose them):
   an engine whose rules changed never reads an answer the old rules gave;
-- the length and SHA-256 of the text, so a damaged or edited file is never believed.
+- the length and SHA-256 of the text, so a damaged or edited row is never believed.
 
 Like the snapshot, this is a cache and never a source: anything that does not match is judged
 again. A status "now" is kept apart, with the span of instants it holds for (`storage.held`).
-At most `KEEP` files per agreement are kept; a write prunes the oldest and those of another
+At most `KEEP` answers per agreement are kept; a write prunes the oldest and those of another
 head.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import uuid
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
-from truce.storage import rules_version
+from truce.storage import kept_place, rules_version
 from truce.storage.snapshot import FORMAT, Head, snapshot_path
 from truce.storage.writes import read_head
 
@@ -65,7 +62,8 @@ class AnswerStore:
 
     @property
     def usable(self) -> bool:
-        """Whether answers can be kept at all (a folder for them, the judging code's source)."""
+        """Whether answers can be kept at all (a ledger not in memory, the judging code's
+        source)."""
         return self._folder() is not None and ENABLED and bool(rules())
 
     def head(self) -> Head:
@@ -75,16 +73,14 @@ class AnswerStore:
 
     def read(self, head: Head, at: str) -> Kept | None:
         """The answer kept for `at` at `head`, or None."""
-        folder = self._folder()
-        if folder is None or not self.usable:
+        if not self.usable:
             return None
-        try:
-            with open(folder / _name(at), "rb") as kept:
-                about = json.loads(kept.readline())
-                body = kept.read()
-        except (OSError, ValueError):
+        found = self.get(_name(at))
+        if found is None:
             return None
-        printed = about.get("printed") is True if isinstance(about, dict) else False
+        about, body = found
+        assert body is not None
+        printed = about.get("printed") is True
         if about != self._header(head, at, body, printed):
             return None
         try:
@@ -95,16 +91,29 @@ class AnswerStore:
     def keep(self, head: Head, at: str, text: str, printed: bool) -> None:
         """Keep `text` as the answer for `at`, if the chain is still at `head` (an append while
         it was judged would make it the answer of neither head). Best effort, as the snapshot."""
-        folder = self._folder()
-        if folder is None or not self.usable or self.head() != head:
+        if not self.usable or self.head() != head:
             return
         body = text.encode("utf-8")
-        target = folder / _name(at)
-        if write_headed(target, self._header(head, at, body, printed), body):
-            self._prune(folder, head, target)
+        if self.put(_name(at), self._header(head, at, body, printed), body, head):
+            self.prune(PREFIX, head, KEEP)
+
+    def get(self, name: str, body: bool = True) -> tuple[dict[str, Any], bytes | None] | None:
+        """The header and (if `body`) the body kept for the agreement as `name`, or None."""
+        return kept_place.read(self.engine, self.agreement, name, body)
+
+    def put(self, name: str, header: dict[str, Any], body: bytes, head: Head | None) -> bool:
+        """Keep `body` as `name` for the agreement (`storage.kept_place`). Best effort."""
+        at = (head.seq, head.hash) if head is not None else (0, "")
+        return kept_place.write(self.engine, self.agreement, name, header, body, at)
+
+    def prune(self, prefix: str, head: Head, keep: int) -> None:
+        """Drop the agreement's kept things named `prefix…` of another head than `head`, then all
+        but the newest `keep` (`storage.kept_place`). Best effort."""
+        kept_place.prune(self.engine, self.agreement, prefix, (head.seq, head.hash), keep)
 
     def folder(self) -> Path | None:
-        """Where the agreement's answers are kept (None: nowhere)."""
+        """The agreement's folder in the cache (None: none), where judging's locks live on a
+        SQLite file (`storage.judge_lock`)."""
         return self._folder()
 
     def _folder(self) -> Path | None:
@@ -125,45 +134,9 @@ class AnswerStore:
             "sha256": hashlib.sha256(body).hexdigest(),
         }
 
-    def _prune(self, folder: Path, head: Head, written: Path) -> None:
-        """Drop the files of another head, then all but the newest `KEEP`."""
-        kept: list[tuple[float, Path]] = []
-        with suppress(OSError):
-            for path in folder.glob("*.json"):
-                if path == written:
-                    continue
-                try:
-                    with open(path, "rb") as other:
-                        about = json.loads(other.readline())
-                    current = (about.get("seq"), about.get("hash")) == (head.seq, head.hash)
-                    if current:
-                        kept.append((path.stat().st_mtime, path))
-                        continue
-                except (OSError, ValueError, AttributeError):
-                    pass
-                path.unlink(missing_ok=True)
-            kept.sort(reverse=True)
-            for _, path in kept[KEEP - 1 :]:
-                path.unlink(missing_ok=True)
+
+PREFIX = "answer/"
 
 
 def _name(at: str) -> str:
-    return hashlib.sha256(at.encode()).hexdigest()[:24] + ".json"
-
-
-def write_headed(path: Path, header: dict[str, Any], body: bytes) -> bool:
-    """Write `header` (one JSON line) and `body` to `path` whole or not at all: through a
-    partial file of its own, renamed over `path`, so a reader never sees half a file and two
-    writers never mix. Best effort: False (and nothing left behind) when the disk refuses."""
-    partial = path.with_name(f"{path.name}.{uuid.uuid4().hex}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "wb") as out:
-            out.write(json.dumps(header).encode() + b"\n")
-            out.write(body)
-        os.replace(partial, path)
-    except OSError:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
-        return False
-    return True
+    return PREFIX + hashlib.sha256(at.encode()).hexdigest()[:24]

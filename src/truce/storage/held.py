@@ -3,10 +3,11 @@
 An answer judged at instant T on chain head H holds, with no new claims, until the instant U its
 judgment noted (`domain.engine.horizon`): asked again at any T' in [T, U) on the same head, the
 engine would give the same answer but for the instant it shows. So the last "now" answer is kept
-in `<key>.answers/now.held`, with a header like the kept answers' (`storage.answers`: format,
-rules, head, length and SHA-256 of the text) plus T, U and the instant as the answer shows it;
+as `now.held` (`storage.kept_place`: in the ledger's database), with a header like the kept
+answers' (`storage.answers`: format, rules, head, length and SHA-256 of the text) plus T, U and
+the instant as the answer shows it;
 it serves any status (now or `--at`) whose instant falls in [T, U) while the head is H, with the
-shown instant swapped for the one asked. One file per agreement: the next "now" judgment replaces
+shown instant swapped for the one asked. One per agreement: the next "now" judgment replaces
 it. A cache, never a source: anything that does not match is judged again.
 """
 
@@ -16,10 +17,9 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from truce.storage.answers import AnswerStore, Kept, rules, write_headed
+from truce.storage.answers import AnswerStore, Kept, rules
 from truce.storage.snapshot import FORMAT, Head
 
 NAME = "now.held"
@@ -75,25 +75,26 @@ def span(store: AnswerStore, head: Head) -> tuple[float, float] | None:
 def _load(
     store: AnswerStore, head: Head, instant: float | None, body: bool = True
 ) -> tuple[dict[str, Any], float, float, bytes | None] | None:
-    """The one reader of the held file: its header if it was judged on `head` with these rules
+    """The one reader of the held answer: its header if it was judged on `head` with these rules
     (and holds at `instant`, if given), its span [T, U), and its text if `body`. The text is
     checked against the header by the caller that reads it (`read`)."""
-    path = _path(store)
-    if path is None or not store.usable:
+    if not store.usable:
         return None
     same = _same(store, head)
-    try:
-        with open(path, "rb") as kept:
-            about = json.loads(kept.readline())
-            if not isinstance(about, dict) or {k: about.get(k) for k in same} != same:
-                return None
-            judged_at = float(about["from"])
-            until = math.inf if about["until"] is None else float(about["until"])
-            if instant is not None and not judged_at <= instant < until:
-                return None
-            return about, judged_at, until, kept.read() if body else None
-    except (OSError, ValueError, KeyError, TypeError):
+    found = store.get(NAME, body)
+    if found is None:
         return None
+    about, text = found
+    if {k: about.get(k) for k in same} != same:
+        return None
+    try:
+        judged_at = float(about["from"])
+        until = math.inf if about["until"] is None else float(about["until"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if instant is not None and not judged_at <= instant < until:
+        return None
+    return about, judged_at, until, text
 
 
 def keep(
@@ -101,18 +102,12 @@ def keep(
 ) -> None:
     """Keep `kept`, judged at `judged_at` on `head`, as holding until `until`; only if the chain
     is still at `head` (as `AnswerStore.keep`). Best effort."""
-    path = _path(store)
-    if path is None or not store.usable or until <= judged_at or store.head() != head:
+    if not store.usable or until <= judged_at or store.head() != head:
         return
     body = kept.text.encode("utf-8")
     limit = None if math.isinf(until) else until
     about = _header(store, head, body, kept.printed, judged_at, limit, shown)
-    write_headed(path, about, body)
-
-
-def _path(store: AnswerStore) -> Path | None:
-    folder = store.folder()
-    return None if folder is None else folder / NAME
+    store.put(NAME, about, body, head)
 
 
 def _same(store: AnswerStore, head: Head) -> dict[str, Any]:

@@ -1,7 +1,7 @@
-"""The previous judgment's prohibition verdicts and breach rows (`domain.engine.kept`), kept in
-the agreement's answers folder as `breaches.kept` for the next judgment to reuse.
+"""The previous judgment's prohibition verdicts and breach rows (`domain.engine.kept`), kept as
+`breaches.kept` (`storage.kept_place`: in the ledger's database) for the next judgment to reuse.
 
-One file per agreement, replaced by each judgment that leaves a different block. Its header
+One per agreement, replaced by each judgment that leaves a different block. Its header
 holds the snapshot format, the judging rules' version (`answers.rules`), the agreement, and the
 length and SHA-256 of the body (the block as JSON). Unlike a kept answer it is not tied to a
 chain head: the block says itself what it was read from (its `key` and windows), and the engine
@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 from truce.domain.engine.kept import Block, Memory
-from truce.storage.answers import AnswerStore, rules, write_headed
+from truce.storage.answers import AnswerStore, rules
 from truce.storage.snapshot import FORMAT
 
 NAME = "breaches.kept"
@@ -26,42 +25,37 @@ NAME = "breaches.kept"
 def memory(store: AnswerStore) -> Memory | None:
     """A memory for the next judgment, holding the kept block if any; None when nothing can
     be kept for this agreement (then the engine judges everything, as without one)."""
-    if _path(store) is None or not store.usable:
+    if not store.usable:
         return None
     return Memory(prior=read(store))
 
 
 def read(store: AnswerStore) -> Block | None:
-    path = _path(store)
-    if path is None or not store.usable:
+    if not store.usable:
         return None
+    found = store.get(NAME)
+    if found is None:
+        return None
+    about, body = found
+    assert body is not None
     try:
-        with open(path, "rb") as kept:
-            about = json.loads(kept.readline())
-            body = kept.read()
         if about != _header(store, body):
             return None
         return Block.of(json.loads(body))
-    except (OSError, ValueError, AttributeError):
+    except (ValueError, AttributeError):
         return None
 
 
 def keep(store: AnswerStore, memory: Memory) -> None:
     """Keep the block the judgment left, unless it is the one it read. Best effort."""
-    path = _path(store)
     block = memory.now
-    if path is None or block is None or not store.usable:
+    if block is None or not store.usable:
         return
     prior = memory.prior
     if prior is not None and prior.encoded is None and block == prior:  # reused whole
         return
     body = json.dumps(block.as_data()).encode("utf-8")
-    write_headed(path, _header(store, body), body)
-
-
-def _path(store: AnswerStore) -> Path | None:
-    folder = store.folder()
-    return None if folder is None else folder / NAME
+    store.put(NAME, _header(store, body), body, None)
 
 
 def _header(store: AnswerStore, body: bytes) -> dict[str, Any]:

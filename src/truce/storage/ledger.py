@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -24,7 +25,7 @@ from truce.errors import (
     UnknownAgreement,
     UnknownClaim,
 )
-from truce.storage import schema
+from truce.storage import kept_frame, schema
 from truce.storage.answers import AnswerStore
 from truce.storage.appends import write_claims
 from truce.storage.chain import canonical
@@ -47,6 +48,15 @@ from truce.storage.writes import (
 )
 
 STREAM_BATCH = 10_000
+
+
+_FRAME_LOCKS: dict[tuple[str, str], threading.Lock] = {}
+_FRAME_LOCKS_GUARD = threading.Lock()
+
+
+def _frame_lock(snapshots: Path | None, agreement: str) -> threading.Lock:
+    with _FRAME_LOCKS_GUARD:
+        return _FRAME_LOCKS.setdefault((str(snapshots), agreement), threading.Lock())
 
 
 class Ledger:
@@ -236,10 +246,19 @@ class Ledger:
         return found
 
     def frame(self, agreement: str) -> tuple[EventFrame, Fetch]:
-        """The agreement's events as columns (see `storage.snapshot`), and a way to its claims."""
+        """The agreement's events as columns (see `storage.snapshot`), and a way to its claims.
+        One build at a time per agreement in this process: a caller that finds one under way
+        (the server's at start, another judgment's) waits, then folds in what came since
+        instead of reading every claim beside it."""
         if not self._has_agreement_id(agreement):
             raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
-        return load_frame(self._engine, agreement, self._snapshots)
+        with _frame_lock(self._snapshots, agreement):
+            return load_frame(self._engine, agreement, self._snapshots)
+
+    def events(self, agreement: str) -> EventFrame:
+        """The agreement's events as columns at the current head: kept in the database for every
+        process (`storage.kept_frame`), else built as `frame` builds them."""
+        return kept_frame.events(self.answers(agreement), lambda: self.frame(agreement)[0])
 
     def answers(self, agreement: str) -> AnswerStore:
         """The status answers kept for the agreement (see `storage.answers`)."""

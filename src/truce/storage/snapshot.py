@@ -236,6 +236,16 @@ def _write_base(
 def _write_events(
     path: Path, agreement: str, head: Head, base: str, rows: int, frame: EventFrame
 ) -> None:
+    table, told = _events_table(frame)
+    _save(
+        path.with_suffix(".events.arrow"),
+        table,
+        _meta(agreement, head, base, {"rows": rows, **told}),
+    )
+
+
+def _events_table(frame: EventFrame) -> tuple[pa.Table, dict[str, Any]]:
+    """The frame as an Arrow table of its events, and the rest of it as plain data."""
     members = pa.LargeListArray.from_arrays(
         pa.array(frame.starts, pa.int64()), pa.array(frame.members, pa.int64())
     )
@@ -244,7 +254,6 @@ def _write_events(
     columns = {"key": key_array, "members": members}
     columns |= {n: pa.array(getattr(frame, n)) for n in (*_NUMBERS, *_FLAGS)}
     told = {
-        "rows": rows,
         "actors": frame.actors,
         "subjects": frame.subjects,
         "category_sets": [list(s) for s in frame.category_sets],
@@ -256,7 +265,24 @@ def _write_events(
         "out_of_range": list(frame.out_of_range),
         "unchecked": list(frame.unchecked),
     }
-    _save(path.with_suffix(".events.arrow"), pa.table(columns), _meta(agreement, head, base, told))
+    return pa.table(columns), told
+
+
+def frame_bytes(frame: EventFrame) -> bytes:
+    """The frame as Arrow IPC stream bytes (its plain parts in the schema's metadata), for
+    `storage.kept_frame`; read back by `frame_of`."""
+    table, told = _events_table(frame)
+    table = table.replace_schema_metadata({b"truce": json.dumps(told).encode()})
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+def frame_of(data: bytes) -> EventFrame:
+    """The frame `frame_bytes` wrote; raises ValueError (or an Arrow or key error) otherwise."""
+    table = pa.ipc.open_stream(pa.py_buffer(data)).read_all()
+    return _frame(table, json.loads(table.schema.metadata[b"truce"]))[0]
 
 
 def _save(path: Path, table: pa.Table, meta: dict[bytes, bytes]) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -244,4 +245,18 @@ document_texts = Table(
     Column("text", Text, nullable=False),
     Column("chars", Integer, nullable=False),
     Column("truncated", Boolean, nullable=False),
+)
+
+# What is kept to answer fast (migration 0014): a cache, never a source (`storage.kept_place`).
+# `seq` and `hash`: the chain head a row was made at (0 and "" when it is not tied to one).
+kept = Table(
+    "kept",
+    metadata,
+    Column("agreement", String(200), primary_key=True),
+    Column("name", String(100), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("written", Float, nullable=False),
+    Column("header", Text, nullable=False),
+    Column("body", LargeBinary, nullable=False),
 )

@@ -16,6 +16,7 @@ from truce.server.cache import HeadCache
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader, WarmerDep
 from truce.server.now_status import now_body
 from truce.server.timeline_page import timeline_page
+from truce.services import kept_pages
 from truce.services.ledger import Ledger
 from truce.spec_yaml import load_spec
 
@@ -90,9 +91,20 @@ def _status_body(
         if body is not None:
             return body
     key = ("status", agreement, at or f"now@{int(time.time())}")
-    return cache.get(
-        key, seq, lambda: _json(services.status_answer(ledger, agreement, at).as_data())
-    )
+
+    def made() -> bytes:
+        return _json(services.status_answer(ledger, agreement, at).as_data())
+
+    if at is None:  # no span known (a database in memory): nothing is kept
+        return cache.get(key, seq, made)
+    asked = at
+
+    def kept() -> bytes:
+        """Kept in the database for every server on the ledger (`services.kept_pages`)."""
+        found = kept_pages.kept_bytes(ledger, agreement, kept_pages.API, asked, None, made)
+        return found if found is not None else made()
+
+    return cache.get(key, seq, kept)
 
 
 def _json(data: Any) -> bytes:

@@ -1,0 +1,118 @@
+"""An agreement page's data kept in the ledger's database (`storage.kept_place`), per chain head
+and instant asked, so a server that did not build it (a fresh `truce serve`, another host, another
+user's cache folder) shows the page without reading the whole status answer (19 MB at a million
+claims) and the event frame again.
+
+The page "now" is kept as `page/now` with the start of the span of the kept "now" answer it was
+built from (`storage.held`): it is read back only while that answer still holds (the same head,
+the same span) and then shown at the instant asked (`server.views.shown_at`). A page at an
+instant is kept per instant as asked (`page/<digest>`). The header says what the data was built
+from (format, rules, agreement, head, instant, span, length and SHA-256 of the text), and
+anything that does not match is built again: a cache, never a source. At most `KEEP` pages per
+agreement are kept; a write prunes the oldest and those of another head. Data that would not read
+back equal as JSON is not kept. The status API's bytes (compact, checked against the answer's
+contract: seconds to make from a 19 MB answer) are kept the same way, as `api/…` (`kept_bytes`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+from truce.services.held_now import now_span
+from truce.storage.answers import AnswerStore, rules
+from truce.storage.ledger import Ledger
+from truce.storage.snapshot import FORMAT, Head
+
+PREFIX = "page/"
+API = "api/"  # the status API's bytes (`server.now_status`, `server.api.agreements`)
+KEEP = 8
+NOW = "now"
+
+
+def page(
+    ledger: Ledger,
+    agreement: str,
+    asked: str,
+    since: float | None,
+    build: Callable[[], dict[str, Any]],
+) -> dict[str, Any]:
+    """The page's data for `asked` (`NOW`, or the instant as asked): kept, or `build()` and kept.
+    `since`: for `NOW`, the start of the span of the kept "now" answer holding now (None: none
+    holds, so nothing kept can be read; what is built is kept with the span of the answer it
+    was built from, if that holds once it is built)."""
+    built: list[dict[str, Any]] = []
+
+    def make() -> bytes | None:
+        data = build()
+        built.append(data)
+        body = json.dumps(data).encode("utf-8")
+        # Not kept: a shape JSON would change (a tuple, a number as a key).
+        return body if json.loads(body) == data else None
+
+    body = kept_bytes(ledger, agreement, PREFIX, asked, since, make)
+    if built:
+        return built[0]
+    try:
+        data = json.loads(body) if body is not None else None
+    except ValueError:
+        data = None
+    return data if isinstance(data, dict) else build()
+
+
+def kept_bytes(
+    ledger: Ledger,
+    agreement: str,
+    prefix: str,
+    asked: str,
+    since: float | None,
+    build: Callable[[], bytes | None],
+) -> bytes | None:
+    """Bytes made for `asked` at the current head (and for `NOW`, the span starting at
+    `since`), kept as `prefix…`: the kept ones, else `build()` (None: not to be kept), kept."""
+    store = ledger.answers(agreement)
+    if not store.usable:
+        return build()
+    head = store.head()
+    name = _name(prefix, asked)
+    if asked != NOW or since is not None:
+        found = store.get(name)
+        if found is not None:
+            about, body = found
+            assert body is not None
+            if about == _header(store, head, asked, since, body):
+                return body
+    body = build()
+    if body is None or store.head() != head:  # an append while it was built: neither head's
+        return body
+    if asked == NOW:
+        span = now_span(ledger, agreement, time.time())
+        if span is None or (span.seq, span.hash) != (head.seq, head.hash):
+            return body
+        since = span.since
+    if store.put(name, _header(store, head, asked, since, body), body, head):
+        store.prune(prefix, head, KEEP)
+    return body
+
+
+def _name(prefix: str, asked: str) -> str:
+    return prefix + (NOW if asked == NOW else hashlib.sha256(asked.encode()).hexdigest()[:24])
+
+
+def _header(
+    store: AnswerStore, head: Head, asked: str, since: float | None, body: bytes
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "rules": rules(),
+        "agreement": store.agreement,
+        "seq": head.seq,
+        "hash": head.hash,
+        "asked": asked,
+        "since": since,
+        "bytes": len(body),
+        "sha256": hashlib.sha256(body).hexdigest(),
+    }

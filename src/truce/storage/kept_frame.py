@@ -1,0 +1,61 @@
+"""The agreement's event frame at the chain head, kept as `frame` (`storage.kept_place`: in the
+ledger's database) for the pages that draw from it (the day table, the charts).
+
+A page that reads a kept answer (`storage.answers`, `storage.held`) needs no judgment, but its day
+table is grouped from the event frame, and a process with no snapshot of its own (a fresh server,
+a second host, another user's cache folder) would build that from the whole projection: seconds
+at a million claims. So the frame is kept too, as Arrow IPC bytes (`snapshot.frame_bytes`), with a
+header of the snapshot format, the rules' version, the agreement, the chain head, and the length
+and SHA-256 of the body. A cache, never a source: a row of another head or rules, or damaged, is
+built again from the projection (through the snapshot) and kept anew.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import pyarrow as pa  # type: ignore[import-untyped]
+
+from truce.domain.engine.frame import EventFrame
+from truce.storage.answers import AnswerStore, rules
+from truce.storage.snapshot import FORMAT, Head, frame_bytes, frame_of
+
+NAME = "frame"
+log = logging.getLogger("truce.kept")
+
+
+def events(store: AnswerStore, build: Callable[[], EventFrame]) -> EventFrame:
+    """The agreement's frame at the current head: the kept one if it is good, else `build()`
+    (kept for the next reader, if the head did not move meanwhile)."""
+    if not store.usable:
+        return build()
+    head = store.head()
+    found = store.get(NAME)
+    if found is not None:
+        about, body = found
+        assert body is not None
+        if about == _header(store, head, body):
+            try:
+                return frame_of(body)
+            except (pa.ArrowInvalid, KeyError, TypeError, ValueError) as exc:
+                log.warning("kept frame of %s unreadable: %s", store.agreement, exc)
+    frame = build()
+    if store.head() == head:
+        body = frame_bytes(frame)
+        store.put(NAME, _header(store, head, body), body, head)
+    return frame
+
+
+def _header(store: AnswerStore, head: Head, body: bytes) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "rules": rules(),
+        "agreement": store.agreement,
+        "seq": head.seq,
+        "hash": head.hash,
+        "bytes": len(body),
+        "sha256": hashlib.sha256(body).hexdigest(),
+    }

@@ -1,0 +1,120 @@
+"""Where what is kept to answer fast lives: the one module that decides.
+
+What truce keeps (the judged status answers, `storage.answers`; the "now" answer with its span,
+`storage.held`; the previous judgment's breach rows, `storage.kept_breaches`; the agreement's
+event frame for its pages, `storage.kept_frame`) lives in the ledger's own database, in the
+`kept` table (migration 0014): every process and host on the ledger, whoever runs it and
+wherever its cache folder is, reads what any of them kept. A fresh `truce serve`, a second host
+on one PostgreSQL database, or another user of a SQLite file reads the answer the first judged
+instead of judging a million claims again.
+
+Each row is one named thing of one agreement: a header (JSON: what it was made from, checked by
+its reader) and a body (bytes), with the chain head it belongs to (`seq`, `hash`; 0 and "" for
+one not tied to a head) and when it was written. A cache, never a source:
+
+- a reader believes a row only if its header is the one it would write (format, rules, head,
+  length and SHA-256 of the body), else makes it again;
+- a row is written whole or not at all (one statement, an upsert, in a transaction of its own,
+  outside any append's), so no reader sees half of one;
+- a write that fails (a locked SQLite file, a lost connection, a ledger opened read-only) is
+  logged and ignored: it only costs the next reader the work; it never fails, and never runs
+  inside, an append. On SQLite a write holds the file's write lock for as long as it takes
+  to copy the body (milliseconds per megabyte): an append asked meanwhile waits that long.
+- a read that fails is logged and read as nothing kept.
+
+The snapshot's claims (`storage.snapshot`) stay in files in the cache folder: they are what
+judging reads, and a process that judges pays for reading the projection once anyway.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from sqlalchemy import Engine, and_, delete, not_, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
+
+from truce.storage.tables import kept
+
+log = logging.getLogger("truce.kept")
+
+
+def read(
+    engine: Engine, agreement: str, name: str, body: bool = True
+) -> tuple[dict[str, Any], bytes | None] | None:
+    """The header of the row kept as `name` and (if `body`) its body; None when there is none,
+    or it cannot be read (logged)."""
+    columns = [kept.c.header, kept.c.body] if body else [kept.c.header]
+    query = select(*columns).where(kept.c.agreement == agreement, kept.c.name == name)
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(query).first()
+    except SQLAlchemyError as exc:
+        log.warning("could not read kept %s of %s: %s", name, agreement, _reason(exc))
+        return None
+    if row is None:
+        return None
+    try:
+        header = json.loads(row[0])
+    except ValueError:
+        return None
+    if not isinstance(header, dict):
+        return None
+    return header, (bytes(row[1]) if body else None)
+
+
+def write(
+    engine: Engine,
+    agreement: str,
+    name: str,
+    header: dict[str, Any],
+    body: bytes,
+    head: tuple[int, str] = (0, ""),
+) -> bool:
+    """Keep `body` under `name`, replacing what was kept there; False (logged) when the database
+    refuses. Never raises: a cache write must never fail the request that made it."""
+    values = {
+        "agreement": agreement,
+        "name": name,
+        "seq": head[0],
+        "hash": head[1],
+        "written": time.time(),
+        "header": json.dumps(header),
+        "body": body,
+    }
+    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+    upsert = insert(kept).values(**values)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=[kept.c.agreement, kept.c.name],
+        set_={k: upsert.excluded[k] for k in ("seq", "hash", "written", "header", "body")},
+    )
+    try:
+        with engine.begin() as conn:
+            conn.execute(upsert)
+    except SQLAlchemyError as exc:
+        log.warning("could not keep %s of %s: %s", name, agreement, _reason(exc))
+        return False
+    return True
+
+
+def prune(engine: Engine, agreement: str, prefix: str, head: tuple[int, str], keep: int) -> None:
+    """Drop the rows named `prefix…` of another head than `head`, then all but the newest `keep`
+    of the rest. Best effort, as `write`."""
+    named = and_(kept.c.agreement == agreement, kept.c.name.startswith(prefix, autoescape=True))
+    other = or_(kept.c.seq != head[0], kept.c.hash != head[1])
+    try:
+        with engine.begin() as conn:
+            conn.execute(delete(kept).where(named, other))
+            newest = select(kept.c.name).where(named).order_by(kept.c.written.desc()).limit(keep)
+            names = list(conn.execute(newest).scalars())
+            conn.execute(delete(kept).where(named, not_(kept.c.name.in_(names))))
+    except SQLAlchemyError as exc:
+        log.warning("could not prune kept %s of %s: %s", prefix, agreement, _reason(exc))
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
