@@ -5,6 +5,7 @@ append of a breach, a damaged file, or a file of other rules is judged afresh.""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -121,3 +122,18 @@ def test_a_damaged_or_foreign_file_is_not_read(ledger: Ledger, damage: str) -> N
     ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
     assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
     assert kept_breaches.read(ledger.answers(AGREEMENT)) is not None  # written again
+
+
+def test_a_status_now_after_an_append_of_releases_reuses_the_kept_rows(ledger: Ledger) -> None:
+    services.status(ledger, AGREEMENT)  # "now": past the pause, every breach known
+    path = _file(ledger)
+    written = path.read_bytes()
+    ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
+    after = services.status(ledger, AGREEMENT)
+    assert path.read_bytes() == written  # the same block: reused, not written again
+    spec, _ = ledger.agreement(AGREEMENT)
+    when = datetime.fromisoformat(after["at"])
+    assert after == evaluate(spec, ledger.claims(AGREEMENT), when)
+    # Asked about an instant before the pause's end, the block does not hold: judged afresh.
+    assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
+    assert path.read_bytes() != written

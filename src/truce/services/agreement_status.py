@@ -248,8 +248,8 @@ def _judged(
     versions = ledger.agreement_versions(agreement)
     frame, fetch = ledger.frame(agreement)
     store = ledger.answers(agreement)
-    # The previous judgment's breach rows, to reuse; not for "now", whose instant is new.
-    memory = kept_breaches.memory(store) if horizon is None else None
+    # The previous judgment's breach rows, to reuse where they hold (`engine.kept`), "now" too.
+    memory = kept_breaches.memory(store)
     answer = evaluate_frame(spec, frame, fetch, when, versions, horizon, memory)
     if memory is not None:
         kept_breaches.keep(store, memory)
