@@ -64,10 +64,10 @@ def ledger(ledger_url: str) -> Iterator[Ledger]:
         yield ledger
 
 
-def _file(ledger: Ledger) -> Path:
+def _file(ledger: Ledger, name: str = kept_breaches.NAME) -> Path:
     folder = ledger.answers(AGREEMENT).folder()
     assert folder is not None
-    return folder / kept_breaches.NAME
+    return folder / name
 
 
 def _fresh(ledger: Ledger) -> dict[str, Any]:
@@ -126,14 +126,16 @@ def test_a_damaged_or_foreign_file_is_not_read(ledger: Ledger, damage: str) -> N
 
 def test_a_status_now_after_an_append_of_releases_reuses_the_kept_rows(ledger: Ledger) -> None:
     services.status(ledger, AGREEMENT)  # "now": past the pause, every breach known
-    path = _file(ledger)
-    written = path.read_bytes()
+    path = _file(ledger, kept_breaches.NOW)
+    written, inode = path.read_bytes(), path.stat().st_ino
     ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
+    # Asked about an instant before the pause's end, the block does not hold: judged afresh,
+    # and kept beside the block of "now", which it leaves as it was.
+    assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
+    assert _file(ledger).exists() and path.read_bytes() == written
     after = services.status(ledger, AGREEMENT)
-    assert path.read_bytes() == written  # the same block: reused, not written again
+    # The same block: reused, not written again (a file written again is a new one).
+    assert path.read_bytes() == written and path.stat().st_ino == inode
     spec, _ = ledger.agreement(AGREEMENT)
     when = datetime.fromisoformat(after["at"])
     assert after == evaluate(spec, ledger.claims(AGREEMENT), when)
-    # Asked about an instant before the pause's end, the block does not hold: judged afresh.
-    assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
-    assert path.read_bytes() != written
