@@ -182,9 +182,7 @@ class Index:
         """`around` the instants of the events of `types` this index holds (`engine.kept`)."""
         root = self._root
         held = (*root.events, *root.pending, *root.later)
-        return around(
-            [x for e in held if e.type in types for x in (e.at, e.known_at, e.since)], at
-        )
+        return around([x for e in held if e.type in types for x in (e.at, e.known_at, e.since)], at)
 
     def quantity(self, event: Event) -> int | None:
         return self.overrides.get(event.id, event.quantity)
