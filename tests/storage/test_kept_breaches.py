@@ -5,8 +5,8 @@ append of a breach, a damaged file, or a file of other rules is judged afresh.""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
