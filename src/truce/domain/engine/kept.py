@@ -194,9 +194,9 @@ def block_key(spec: AgreementSpec, version: object, index: EventIndex) -> str:
 
 def cell_of(spec: AgreementSpec, index: EventIndex, windows: Iterable[Window], at: float) -> Window:
     """The instants [lo, hi) around `at` on the same side of every edge the prohibitions and
-    the breach list compare the instant with: the breach events' `known_at` and `since`, and
-    the windows' ends. Each such comparison (`at < b`, `b <= at`, `at >= b`, `b > at`) reads
-    the same for every instant of the cell."""
+    the breach list compare the instant with: the breach events' `at`, `known_at` and `since`
+    (`EventIndex.edges`), and the windows' ends. Each such comparison (`at < b`, `b <= at`,
+    `at >= b`, `b > at`) reads the same for every instant of the cell."""
     at = float(at)
     edges = [float(e) for w in windows for e in w if e is not None]
     lo, hi = index.edges(breach_types(spec), at)
