@@ -28,6 +28,12 @@ class KeptRow:
             row = conn.execute(query).one()
         return row[0].encode() + b"\n" + bytes(row[1])
 
+    def written(self) -> float:
+        """When the row was last written (`kept.written`)."""
+        query = select(kept.c.written).where(*self._where())
+        with self.ledger.engine.connect() as conn:
+            return float(conn.execute(query).scalar_one())
+
     def write_bytes(self, data: bytes) -> None:
         header, body = data.split(b"\n", 1) if b"\n" in data else (data, b"")
         change = update(kept).where(*self._where())

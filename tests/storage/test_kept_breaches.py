@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -63,8 +64,8 @@ def ledger(ledger_url: str) -> Iterator[Ledger]:
         yield ledger
 
 
-def _file(ledger: Ledger) -> KeptRow:
-    return KeptRow(ledger, AGREEMENT, kept_breaches.NAME)
+def _file(ledger: Ledger, name: str = kept_breaches.NAME) -> KeptRow:
+    return KeptRow(ledger, AGREEMENT, name)
 
 
 def _fresh(ledger: Ledger) -> dict[str, Any]:
@@ -119,3 +120,20 @@ def test_a_damaged_or_foreign_file_is_not_read(ledger: Ledger, damage: str) -> N
     ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
     assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
     assert kept_breaches.read(ledger.answers(AGREEMENT)) is not None  # written again
+
+
+def test_a_status_now_after_an_append_of_releases_reuses_the_kept_rows(ledger: Ledger) -> None:
+    services.status(ledger, AGREEMENT)  # "now": past the pause, every breach known
+    path = _file(ledger, kept_breaches.NOW)
+    written, stamp = path.read_bytes(), path.written()
+    ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
+    # Asked about an instant before the pause's end, the block does not hold: judged afresh,
+    # and kept beside the block of "now", which it leaves as it was.
+    assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
+    assert _file(ledger).exists() and path.read_bytes() == written
+    after = services.status(ledger, AGREEMENT)
+    # The same block: reused, not written again (a row written again has a new stamp).
+    assert path.read_bytes() == written and path.written() == stamp
+    spec, _ = ledger.agreement(AGREEMENT)
+    when = datetime.fromisoformat(after["at"])
+    assert after == evaluate(spec, ledger.claims(AGREEMENT), when)

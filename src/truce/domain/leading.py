@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from truce.domain.readings import Qualifier, interval
@@ -63,8 +64,20 @@ SEPARATOR = "\n"
 def source_key(sources: Iterable[Any], own: str) -> str:
     """Who a claim counts as: its `origins`, in one text. A claim that names none is a source
     of its own (`own`, its id): nothing says it repeats another."""
-    found = origins(sources)
-    return SEPARATOR.join(sorted(found)) if found else "claim:" + own
+    joined = None
+    if type(sources) is tuple:  # a claim's own sources: a few outlets, repeated endlessly
+        try:
+            joined = _joined(sources)
+        except TypeError:  # a source that cannot be hashed
+            joined = None
+    if joined is None:
+        joined = SEPARATOR.join(sorted(origins(sources)))
+    return joined or "claim:" + own
+
+
+@lru_cache(maxsize=1 << 16)
+def _joined(sources: tuple[Any, ...]) -> str:
+    return SEPARATOR.join(sorted(origins(sources)))
 
 
 def origins(sources: Iterable[Any]) -> list[str]:

@@ -1,7 +1,10 @@
 """The previous judgment's prohibition verdicts and breach rows (`domain.engine.kept`), kept as
 `breaches.kept` (`storage.kept_place`: in the ledger's database) for the next judgment to reuse.
 
-One per agreement, replaced by each judgment that leaves a different block. Its header
+Two per agreement: `breaches.kept` for judgments at an explicit instant, and
+`breaches-now.kept` for a status "now" (`NOW`), so that the two kinds of question, asked in turn
+(a monitor's `--at` and the pages' "now"), do not replace each other's block; each replaced by
+the next judgment of its kind that leaves a different block. Its header
 holds the snapshot format, the judging rules' version (`answers.rules`), the agreement, and the
 length and SHA-256 of the body (the block as JSON). Unlike a kept answer it is not tied to a
 chain head: the block says itself what it was read from (its `key` and windows), and the engine
@@ -20,20 +23,22 @@ from truce.storage.answers import AnswerStore, rules
 from truce.storage.snapshot import FORMAT
 
 NAME = "breaches.kept"
+NOW = "breaches-now.kept"
 
 
-def memory(store: AnswerStore) -> Memory | None:
-    """A memory for the next judgment, holding the kept block if any; None when nothing can
-    be kept for this agreement (then the engine judges everything, as without one)."""
+def memory(store: AnswerStore, now: bool = False) -> Memory | None:
+    """A memory for the next judgment (`now`: of a status "now"), holding the kept block of
+    its kind if any; None when nothing can be kept for this agreement (then the engine judges
+    everything, as without one)."""
     if not store.usable:
         return None
-    return Memory(prior=read(store))
+    return Memory(prior=read(store, now))
 
 
-def read(store: AnswerStore) -> Block | None:
+def read(store: AnswerStore, now: bool = False) -> Block | None:
     if not store.usable:
         return None
-    found = store.get(NAME)
+    found = store.get(NOW if now else NAME)
     if found is None:
         return None
     about, body = found
@@ -46,8 +51,9 @@ def read(store: AnswerStore) -> Block | None:
         return None
 
 
-def keep(store: AnswerStore, memory: Memory) -> None:
-    """Keep the block the judgment left, unless it is the one it read. Best effort."""
+def keep(store: AnswerStore, memory: Memory, now: bool = False) -> None:
+    """Keep the block the judgment left (`now`: a status "now"), unless it is the one it
+    read. Best effort."""
     block = memory.now
     if block is None or not store.usable:
         return
@@ -55,7 +61,7 @@ def keep(store: AnswerStore, memory: Memory) -> None:
     if prior is not None and prior.encoded is None and block == prior:  # reused whole
         return
     body = json.dumps(block.as_data()).encode("utf-8")
-    store.put(NAME, _header(store, body), body, None)
+    store.put(NOW if now else NAME, _header(store, body), body, None)
 
 
 def _header(store: AnswerStore, body: bytes) -> dict[str, Any]:

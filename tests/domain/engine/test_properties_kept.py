@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.engine.columns import evaluate_columns
+from truce.domain.engine.horizon import Horizon
 from truce.domain.engine.kept import Block, Memory
 
 HOSTAGES = {"party": "hamas", "subject": "hostages"}
@@ -129,12 +130,19 @@ def _round_trip(memory: Memory) -> Block | None:
     return Block.of(json.loads(json.dumps(memory.now.as_data())))
 
 
-def _judged(path: Path, spec: Any, record: list[Claim], at: datetime, prior: Block | None) -> Any:
+def _judged(
+    path: Path, spec: Any, record: list[Claim], at: datetime, prior: Block | None, now: bool
+) -> Any:
+    """Judged with `prior` and in full, compared byte for byte; `now`: as a status "now" is,
+    following the instant, whose horizon may end no later than the full judgment's."""
     memory = Memory(prior=prior)
-    kept = path(spec, record, at, memory=memory)
-    full = path(spec, record, at)
+    mine, theirs = (Horizon(at.timestamp()), Horizon(at.timestamp())) if now else (None, None)
+    kept = path(spec, record, at, horizon=mine, memory=memory)
+    full = path(spec, record, at, horizon=theirs)
     assert json.dumps(kept) == json.dumps(full)
     assert kept == full
+    if mine is not None and theirs is not None:
+        assert mine.until <= theirs.until
     return _round_trip(memory)
 
 
@@ -168,8 +176,9 @@ def test_reusing_the_breach_block_gives_the_full_judgment(kit: Any, data: Any) -
         if data.draw(st.booleans()):  # the same record asked about at another instant too
             instants.append(kit.when(data.draw(moments).isoformat()))
         for when in instants:
+            now = data.draw(st.booleans())  # as a status "now", following the instant
             for name, path in (("objects", evaluate), ("columns", evaluate_columns)):
-                priors[name] = _judged(path, judging, record, when, priors[name])
+                priors[name] = _judged(path, judging, record, when, priors[name], now)
 
 
 def test_an_append_of_releases_reuses_the_rows_and_one_of_a_breach_does_not(kit: Any) -> None:
@@ -197,10 +206,16 @@ def test_an_append_of_releases_reuses_the_rows_and_one_of_a_breach_does_not(kit:
         assert state == path(spec, [*grown, breach], at)
         assert third.now is not None and third.now.rows is not prior.rows
         assert kit.obligation(state, "no-fire/israel")["status"] == "violated"
-        # Another instant is judged afresh too: which breaches are known depends on it.
+        # Another instant on the same side of every breach's instants and the windows' edges
+        # reuses them too; one before b2 is known is judged afresh: it is not listed then.
         later = Memory(prior=prior)
         path(spec, grown, kit.when("2024-01-04T01:00"), memory=later)
-        assert later.now is not None and later.now.rows is not prior.rows
+        assert later.now is not None and later.now.rows is prior.rows
+        earlier = Memory(prior=prior)
+        state = path(spec, grown, kit.when("2024-01-03T09:00"), memory=earlier)
+        assert state == path(spec, grown, kit.when("2024-01-03T09:00"))
+        assert earlier.now is not None and earlier.now.rows is not prior.rows
+        assert [b["event_id"] for b in state["breaches"]] == ["b1"]
 
 
 def test_a_moved_window_or_a_new_version_is_judged_afresh(kit: Any) -> None:

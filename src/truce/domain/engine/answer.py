@@ -110,7 +110,7 @@ def render(
         for x in main.extensions
     ]
     windows = [window_of(a, t) for t in spec.terms if isinstance(t, ProhibitionTerm)]
-    reused = kept_rows(memory, windows)
+    reused = kept_rows(memory, windows, at)
     if reused is not None:
         breaches = reused.rows
         explanations.extend(reused.explanations)

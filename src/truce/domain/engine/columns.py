@@ -22,6 +22,7 @@ from truce.domain.engine.frame import EventFrame, reduce_columns
 from truce.domain.engine.horizon import Horizon, Instant
 from truce.domain.engine.index import (
     SeriesKey,
+    around,
     fingerprint,
     selector_key,
     weight_of,
@@ -386,6 +387,15 @@ class ColumnIndex:
                 strict=True,
             )
         )
+
+    def edges(self, types: Collection[str], at: float) -> tuple[float | None, float | None]:
+        """`index.Index.edges` from the columns: over every event of `types` in the frame."""
+        root = self._root
+        f = root.frame
+        codes = [root._type[t] for t in types if t in root._type]
+        positions = np.flatnonzero(np.isin(f.type, codes))
+        instants = (f.at[positions], f.known_at[positions], root._since[positions])
+        return around(np.concatenate(instants), at)
 
     def with_date(self, event: Event, reading: DateReading) -> ColumnIndex:
         """The same record with `event` at another of its dates: a fresh index over a frame

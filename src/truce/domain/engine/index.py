@@ -8,6 +8,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
+import numpy as np
+
 from truce.domain.engine.dates import DateReading
 from truce.domain.engine.events import Event, placed
 from truce.domain.engine.refine import fits, refines
@@ -126,6 +128,8 @@ class EventIndex(Protocol):
 
     def fingerprint(self, types: Collection[str]) -> str: ...
 
+    def edges(self, types: Collection[str], at: float) -> tuple[float | None, float | None]: ...
+
 
 class Index:
     """Events known at the assessment instant, with a series per selector, built on demand.
@@ -173,6 +177,12 @@ class Index:
         return fingerprint(
             (e.id, e.at, e.known_at, [c.id for c in e.claims]) for e in held if e.type in types
         )
+
+    def edges(self, types: Collection[str], at: float) -> tuple[float | None, float | None]:
+        """`around` the instants of the events of `types` this index holds (`engine.kept`)."""
+        root = self._root
+        held = (*root.events, *root.pending, *root.later)
+        return around([x for e in held if e.type in types for x in (e.at, e.known_at, e.since)], at)
 
     def quantity(self, event: Event) -> int | None:
         return self.overrides.get(event.id, event.quantity)
@@ -327,6 +337,21 @@ def undecided(candidates: Iterable[Event], start: float, end: float, instant: fl
         for e in candidates
         if e.known_at > start and (e.since < start or e.known_at > end or e.known_at > instant)
     ]
+
+
+def around(instants: Sequence[float] | np.ndarray, at: float) -> tuple[float | None, float | None]:
+    """The latest of `instants` at or before `at` and the earliest after it (None: none), read
+    as plain numbers."""
+    if isinstance(instants, np.ndarray):
+        values = instants.astype(np.float64)
+    else:
+        values = np.array([float(x) for x in instants], dtype=np.float64)
+    at = float(at)
+    before, after = values[values <= at], values[values > at]
+    return (
+        float(before.max()) if len(before) else None,
+        float(after.min()) if len(after) else None,
+    )
 
 
 def fingerprint(events: Iterable[tuple[str, float, float, Sequence[str]]]) -> str:

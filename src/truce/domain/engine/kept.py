@@ -13,8 +13,10 @@ were rendered; anything else is judged afresh, and kept for the next judgment.
 
 The engine stays pure: the caller passes what the previous judgment left (`Memory.prior`, plain
 data read back from where it kept it) and keeps what this one leaves (`Memory.now`). A judgment
-that follows the instant (`horizon.Instant`) neither reads nor leaves a block: its instant is
-never asked twice, and skipping an evaluator would skip the comparisons it notes.
+that follows the instant (`horizon.Instant`, a status "now") reuses a block too: the comparisons
+a skipped prohibition would have made with its window's edges are made all the same (`_noted`),
+and those with the events' instants are noted by the index as it is built; so its horizon ends
+no later than a full judgment's.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from truce.domain.engine.index import EventIndex
 from truce.domain.engine.verdicts import Explanation, Verdict
 from truce.domain.spec import AgreementSpec, ProhibitionTerm, Term
 
-FORMAT = 1
+FORMAT = 2
 Window = list[float | None]  # [start, end] as `Assessment.window` gives it
 
 
@@ -40,6 +42,9 @@ class Block:
     """One judgment's prohibition verdicts and breach rows, with what they were read under."""
 
     key: str
+    # The instants [lo, hi) on the same side of every edge the kept results compared the
+    # instant with as the one they were judged at (None: unbounded on that side).
+    cell: Window = field(default_factory=lambda: [None, None])
     terms: dict[str, tuple[Window, list[dict[str, Any]]]] = field(default_factory=dict)
     windows: list[Window] | None = None  # every prohibition's, when the rows were rendered
     rows: list[dict[str, Any]] = field(default_factory=list)
@@ -62,6 +67,7 @@ class Block:
         return {
             "format": FORMAT,
             "key": self.key,
+            "cell": self.cell,
             "terms": {k: [w, v] for k, (w, v) in self.terms.items()},
             "windows": self.windows,
             "rows": rows,
@@ -75,8 +81,11 @@ class Block:
             if data.get("format") != FORMAT:
                 return None
             terms = {str(k): (list(w), list(v)) for k, (w, v) in data["terms"].items()}
+            lo, hi = data["cell"]
+            cell = [None if lo is None else float(lo), None if hi is None else float(hi)]
             return Block(
                 str(data["key"]),
+                cell,
                 terms,
                 data["windows"],
                 encoded=(data["rows"], data["explanations"]),
@@ -172,18 +181,49 @@ def breach_types(spec: AgreementSpec) -> list[str]:
     return sorted(found)
 
 
-def block_key(spec: AgreementSpec, version: object, index: EventIndex, at: float) -> str:
-    """What every kept result reads but the windows: spec, instant, breach events, looseness."""
+def block_key(spec: AgreementSpec, version: object, index: EventIndex) -> str:
+    """What every kept result reads but the windows and the instant: spec, breach events,
+    looseness."""
     digest = hashlib.sha256()
-    for part in (repr(spec), repr(version), repr(float(at)), repr(index.has_loose)):
+    for part in (repr(spec), repr(version), repr(index.has_loose)):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(index.fingerprint(breach_types(spec)).encode())
     return digest.hexdigest()
 
 
-def usable(at: float) -> bool:
-    return not isinstance(at, Instant)
+def cell_of(spec: AgreementSpec, index: EventIndex, windows: Iterable[Window], at: float) -> Window:
+    """The instants [lo, hi) around `at` on the same side of every edge the prohibitions and
+    the breach list compare the instant with: the breach events' `at`, `known_at` and `since`
+    (`EventIndex.edges`), and the windows' ends. Each such comparison (`at < b`, `b <= at`,
+    `at >= b`, `b > at`) reads the same for every instant of the cell."""
+    at = float(at)
+    edges = [float(e) for w in windows for e in w if e is not None]
+    lo, hi = index.edges(breach_types(spec), at)
+    for edge in edges:
+        if edge <= at and (lo is None or edge > lo):
+            lo = edge
+        elif edge > at and (hi is None or edge < hi):
+            hi = edge
+    return [lo, hi]
+
+
+def holds(cell: Window, at: float) -> bool:
+    """Whether `at` lies in `cell` (read as a plain number: the edges are noted elsewhere)."""
+    lo, hi = cell
+    at = float(at)
+    return (lo is None or lo <= at) and (hi is None or at < hi)
+
+
+def _noted(ctx: Assessment, window: Window) -> None:
+    """The comparisons `prohibitions.prohibition` makes with its window's edges, made for a
+    judgment that follows the instant (they note where its result could change)."""
+    if isinstance(ctx.at, Instant):
+        start, end = window
+        if start is not None:
+            _ = ctx.at < start
+        if end is not None:
+            _ = ctx.at >= end
 
 
 def window_of(a: Assessment, term: Term) -> Window:
@@ -191,18 +231,19 @@ def window_of(a: Assessment, term: Term) -> Window:
     return [start, end]
 
 
-def evaluators(base: dict[str, Evaluator], memory: Memory) -> dict[str, Evaluator]:
-    """`base` with prohibitions read from `memory.prior` where their window and key agree,
-    and every prohibition's result noted in `memory.now`."""
+def evaluators(base: dict[str, Evaluator], memory: Memory, at: float) -> dict[str, Evaluator]:
+    """`base` with prohibitions read from `memory.prior` where their window and key agree and
+    `at` lies in its cell, and every prohibition's result noted in `memory.now`."""
     now, prior = memory.now, memory.prior
     assert now is not None
-    same = prior is not None and prior.key == now.key
+    same = prior is not None and prior.key == now.key and holds(prior.cell, at)
     judge = base["prohibition"]
 
     def prohibition(term: Any, ctx: Assessment) -> TermResult:
         window = window_of(ctx, term)
         kept = prior.terms.get(term.id) if same and prior is not None else None
         if kept is not None and kept[0] == window:
+            _noted(ctx, window)
             result = TermResult([_verdict(v) for v in kept[1]])
         else:
             result = judge(term, ctx)
@@ -224,12 +265,14 @@ def _verdict(record: dict[str, Any]) -> Verdict:
     return Verdict(**fields, explanation=Told(record["explanation"]))
 
 
-def kept_rows(memory: Memory | None, windows: Iterable[Window]) -> Block | None:
+def kept_rows(memory: Memory | None, windows: Iterable[Window], at: float) -> Block | None:
     """The previous judgment's breach rows, if they were rendered under the same key and
-    windows."""
+    windows, `at` in their cell."""
     if memory is None or memory.now is None or memory.prior is None:
         return None
     prior, listed = memory.prior, list(windows)
     if prior.key != memory.now.key or prior.windows != listed:
+        return None
+    if not holds(prior.cell, at):
         return None
     return prior.decoded()

@@ -173,17 +173,17 @@ def assess(
     read is unchanged (`engine.kept`)."""
     spec = judge.spec
     judges = EVALUATORS
-    if memory is not None and kept.usable(instant):
-        memory.now = kept.Block(kept.block_key(spec, judge.version, index, instant))
-        judges = kept.evaluators(EVALUATORS, memory)
-    else:
-        memory = None
+    if memory is not None:
+        memory.now = kept.Block(kept.block_key(spec, judge.version, index))
+        judges = kept.evaluators(EVALUATORS, memory, instant)
     main = outcome(spec, index, instant, evaluators=judges)
     found = Disputes(spec, index, main, outcome)
     disputes = [found.figures(e) for e in index.disputed()]
     dated = sorted(index.date_disputed(), key=lambda e: (e.at, e.id))
     disputes += [found.dates(e) for e in dated]
     state = render(spec, counts, main, disputes, instant, memory)
+    if memory is not None and memory.now is not None:
+        memory.now.cell = kept.cell_of(spec, index, memory.now.windows or [], instant)
     state["spec_version"] = judge.version
     state["judged_by"] = judge.as_dict()
     main.assessment.release()
