@@ -149,7 +149,6 @@ RULES: dict[str, str] = {
     # Statement rules, round 4 (branch `exstmt2`).
     "attribution.pronoun_stance": "'He vowed to ...': the last speaker, in a statement of its own",
     "actors.army_by_context": "'the army' (said): the government side of a known pair",
-
     # Date and attribution rules, round 4 (branch `exdates2`).
     "attribution.possessive_as_written": "'Thailand's foreign ministry said': the organ as written",
     "date.last_month_name": "'signed last November', 'next March': that month, the year by it",
