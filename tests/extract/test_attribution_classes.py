@@ -5,21 +5,10 @@ its own truce. Every sentence is invented for the test."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from truce.extract.components.actors import find_actors
-from truce.extract.components.attribution import attribute
+from tests.extract.attributed import sources
 from truce.extract.model import SourceRef
 from truce.extract.switches import switched_off
-
-_NLP = spacy.blank("en")
-_NLP.add_pipe("sentencizer")
-
-
-def sources(text: str) -> list[SourceRef]:
-    sentences = [(s.start_char, s.end_char) for s in _NLP(text).sents]
-    found = attribute(text, sentences, find_actors(text), None)
-    return [found[i].source for i in range(len(sentences))]
 
 
 @pytest.mark.parametrize(

@@ -23,9 +23,9 @@ from collections.abc import Callable
 from typing import Any
 
 from truce.services.held_now import now_span
-from truce.storage.answers import AnswerStore, rules
+from truce.storage.answers import AnswerStore, sized
 from truce.storage.ledger import Ledger
-from truce.storage.snapshot import FORMAT, Head
+from truce.storage.snapshot import Head
 
 PREFIX = "page/"
 API = "api/"  # the status API's bytes (`server.now_status`, `server.api.agreements`)
@@ -105,14 +105,4 @@ def _name(prefix: str, asked: str) -> str:
 def _header(
     store: AnswerStore, head: Head, asked: str, since: float | None, body: bytes
 ) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "rules": rules(),
-        "agreement": store.agreement,
-        "seq": head.seq,
-        "hash": head.hash,
-        "asked": asked,
-        "since": since,
-        "bytes": len(body),
-        "sha256": hashlib.sha256(body).hexdigest(),
-    }
+    return store.judged_with(head) | {"asked": asked, "since": since} | sized(body)

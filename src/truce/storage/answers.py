@@ -121,18 +121,25 @@ class AnswerStore:
             return None
         return snapshot_path(self.directory, self.agreement).with_suffix(".answers")
 
-    def _header(self, head: Head, at: str, body: bytes, printed: bool) -> dict[str, object]:
+    def judged_with(self, head: Head) -> dict[str, Any]:
+        """What anything kept for this agreement was made with, in its header: the snapshot
+        format, the judging rules, the agreement and the chain head. Any change, and it is
+        made again."""
         return {
             "format": FORMAT,
             "rules": rules(),
             "agreement": self.agreement,
             "seq": head.seq,
             "hash": head.hash,
-            "at": at,
-            "printed": printed,
-            "bytes": len(body),
-            "sha256": hashlib.sha256(body).hexdigest(),
         }
+
+    def _header(self, head: Head, at: str, body: bytes, printed: bool) -> dict[str, object]:
+        return self.judged_with(head) | {"at": at, "printed": printed} | sized(body)
+
+
+def sized(body: bytes) -> dict[str, Any]:
+    """The length and SHA-256 of a kept body, for its header: a damaged body is never read."""
+    return {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}
 
 
 PREFIX = "answer/"

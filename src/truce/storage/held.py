@@ -13,14 +13,13 @@ it. A cache, never a source: anything that does not match is judged again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from dataclasses import dataclass
 from typing import Any
 
-from truce.storage.answers import AnswerStore, Kept, rules
-from truce.storage.snapshot import FORMAT, Head
+from truce.storage.answers import AnswerStore, Kept, sized
+from truce.storage.snapshot import Head
 
 NAME = "now.held"
 
@@ -80,7 +79,7 @@ def _load(
     checked against the header by the caller that reads it (`read`)."""
     if not store.usable:
         return None
-    same = _same(store, head)
+    same = store.judged_with(head)
     found = store.get(NAME, body)
     if found is None:
         return None
@@ -110,17 +109,6 @@ def keep(
     store.put(NAME, about, body, head)
 
 
-def _same(store: AnswerStore, head: Head) -> dict[str, Any]:
-    """What the answer was judged with: any change and it is judged again."""
-    return {
-        "format": FORMAT,
-        "rules": rules(),
-        "agreement": store.agreement,
-        "seq": head.seq,
-        "hash": head.hash,
-    }
-
-
 def _header(
     store: AnswerStore,
     head: Head,
@@ -130,12 +118,5 @@ def _header(
     until: float | None,
     shown: str,
 ) -> dict[str, Any]:
-    return {
-        **_same(store, head),
-        "from": judged_at,
-        "until": until,
-        "shown": shown,
-        "printed": printed,
-        "bytes": len(body),
-        "sha256": hashlib.sha256(body).hexdigest(),
-    }
+    kept = {"from": judged_at, "until": until, "shown": shown, "printed": printed}
+    return store.judged_with(head) | kept | sized(body)

@@ -12,7 +12,6 @@ built again from the projection (through the snapshot) and kept anew.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -20,8 +19,8 @@ from typing import Any
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from truce.domain.engine.frame import EventFrame
-from truce.storage.answers import AnswerStore, rules
-from truce.storage.snapshot import FORMAT, Head, frame_bytes, frame_of
+from truce.storage.answers import AnswerStore, sized
+from truce.storage.snapshot import Head, frame_bytes, frame_of
 
 NAME = "frame"
 log = logging.getLogger("truce.kept")
@@ -50,12 +49,4 @@ def events(store: AnswerStore, build: Callable[[], EventFrame]) -> EventFrame:
 
 
 def _header(store: AnswerStore, head: Head, body: bytes) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "rules": rules(),
-        "agreement": store.agreement,
-        "seq": head.seq,
-        "hash": head.hash,
-        "bytes": len(body),
-        "sha256": hashlib.sha256(body).hexdigest(),
-    }
+    return store.judged_with(head) | sized(body)
