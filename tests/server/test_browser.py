@@ -89,7 +89,7 @@ def test_sign_in_see_the_truce_and_accept_a_candidate(tmp_path: Path, chromium_p
             assert page.locator("#claim-count").inner_text() == "34"
             page.screenshot(path=str(shots / "dashboard-after-accept.png"), full_page=True)
             page.goto(f"{live.url}/agreements/gaza-2023-11/claims")
-            assert page.locator("#claims", has_text="Qatari foreign ministry").count() == 1
+            assert page.locator("#claims", has_text="Qatar's foreign ministry").count() == 1
             page.screenshot(path=str(shots / "dashboard-claims.png"), full_page=True)
         assert _day7_status(live.url, token) == "undetermined"
 
