@@ -43,6 +43,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from trees import unpacked_once  # bench/trees.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "examples" / "agreements" / "gaza-2023-11.yaml"
 AGREEMENT = "gaza-2023-11"
@@ -257,17 +259,6 @@ def run_mode(mode: str, url: str, workdir: Path, before_src: Path | None) -> dic
     return row
 
 
-def before_tree(rev: str, workdir: Path) -> Path:
-    target = workdir / f"before-{rev}"
-    if not (target / "src" / "truce").exists():
-        target.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", rev, "src"], check=True, capture_output=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
-    return target / "src"
-
-
 def main() -> None:
     global PG_NAME
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -312,7 +303,7 @@ def main() -> None:
         build([urls[name] for name in missing], args.size)
     if args.build_only:
         return
-    before_src = before_tree(args.before, workdir) if "before" in args.modes else None
+    before_src = unpacked_once(args.before, workdir) if "before" in args.modes else None
     rows = []
     try:
         for name, url in urls.items():

@@ -22,6 +22,16 @@ def unpack_src(rev: str, folder: str | Path) -> Path:
     return Path(folder) / "src"
 
 
+def unpacked_once(rev: str, workdir: Path) -> Path:
+    """The `src` folder of `rev` under `workdir/before-REV`, unpacked on the first call and
+    reused by later runs."""
+    target = workdir / f"before-{rev}"
+    if not (target / "src" / "truce").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        unpack_src(rev, target)
+    return target / "src"
+
+
 def run_on(source: Path, worker: str, *args: str) -> Any:
     """`worker` run with `python -c` and the package from `source`; what it prints, as JSON."""
     done = subprocess.run(

@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from trees import unpacked_once  # bench/trees.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 BEFORE = "f7b9190"  # main when the branch verifyfast started
 
@@ -62,17 +64,6 @@ def measure(url: str, part: str) -> dict[str, Any]:
     return {"wall_s": wall, "cpu_s": cpu, "ok": report.ok, "entries": report.entries}
 
 
-def before_tree(rev: str, workdir: Path) -> Path:
-    target = workdir / f"before-{rev}"
-    if not (target / "src" / "truce").exists():
-        target.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", rev, "src"], check=True, capture_output=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
-    return target / "src"
-
-
 def run(url: str, part: str, src: Path) -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH=str(src))
     command = [sys.executable, __file__, "--measure", url, "--part", part]
@@ -96,7 +87,7 @@ def main() -> None:
         print(json.dumps(measure(args.measure, args.part)))
         return
     workdir = Path(args.dir)
-    trees = {"before": before_tree(args.before, workdir), "after": ROOT / "src"}
+    trees = {"before": unpacked_once(args.before, workdir), "after": ROOT / "src"}
     rows: list[dict[str, Any]] = []
     for url in args.url:
         backend = "postgresql" if url.startswith("postgresql") else "sqlite"
