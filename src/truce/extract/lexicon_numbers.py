@@ -156,3 +156,15 @@ def lowered(text: str) -> str | None:
         return None
     low = text.lower()
     return low if len(low) == len(text) else None
+
+
+# A count as reports write it: digits with or without thousands commas ("14,000", "26"), or a
+# small number in words, the longest words first ("nineteen" before "nine"). A regex source to
+# put inside a group of a caller's pattern; `count_value` reads what it matched.
+COUNT = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
+
+
+def count_value(written: str) -> float:
+    """The value of a count `COUNT` matched: "14,000" -> 14000.0, "Nine" -> 9.0."""
+    word = written.lower()
+    return float(SMALL_NUMBERS[word] if word in SMALL_NUMBERS else word.replace(",", ""))

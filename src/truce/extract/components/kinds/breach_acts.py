@@ -23,7 +23,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from truce.extract.components.sentence_view import Sentence, hypothetical, search
-from truce.extract.lexicon_numbers import QUALIFIERS, SMALL_NUMBERS
+from truce.extract.lexicon_numbers import COUNT, QUALIFIERS, count_value
 from truce.extract.model import Quantity
 from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_NOUN
@@ -141,10 +141,9 @@ def act_in_truce(s: Sentence, published: date | None = None) -> re.Match[str] | 
 # Rule `breach.tally`: how many violations or attacks the allegation counts: "violated the
 # ceasefire over 100 times", "nearly 3,000 Israeli violations", "more than 590 incidents",
 # "logging 65 strikes", "carried out 26 assaults", "breached nine times", "twice breaching".
-_NUMBER_WORDS = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _TALLY = re.compile(
     rf"(?:\b(?P<q>at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+)?"
-    rf"\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORDS})\s+(?:[A-Z][\w'’-]*\s+|ceasefire\s+|"
+    rf"\b(?P<n>{COUNT})\s+(?:[A-Z][\w'’-]*\s+|ceasefire\s+|"
     rf"truce\s+)?(?P<u>times|violations|breaches|incidents|attacks|strikes|air\s?strikes|"
     rf"assaults|raids)\b|\b(?P<twice>twice)\b",
     re.IGNORECASE,
@@ -165,8 +164,7 @@ def tally(s: Sentence) -> list[Quantity]:
     if m["twice"]:
         value, unit, qualifier = 2.0, "violations" if worded else "attacks", "exact"
     else:
-        word = m["n"].lower()
-        value = float(SMALL_NUMBERS[word] if word in SMALL_NUMBERS else word.replace(",", ""))
+        value = count_value(m["n"])
         said = m["u"].lower()
         unit = _UNITS.get(said, "attacks")
         if said == "times" and not worded:

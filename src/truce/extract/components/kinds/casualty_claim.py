@@ -19,7 +19,7 @@ from truce.extract.components.sentence_view import (
     parties,
     search,
 )
-from truce.extract.lexicon_numbers import PEOPLE_LIKE, QUALIFIERS, SMALL_NUMBERS
+from truce.extract.lexicon_numbers import COUNT, PEOPLE_LIKE, QUALIFIERS, count_value
 from truce.extract.model import Candidate, Quantity
 from truce.extract.switches import on
 
@@ -99,12 +99,11 @@ def noun_tolls(s: Sentence) -> list[Quantity]:
 # Rule `casualty.bare_counts`: a count the toll's own words introduce, with no noun the
 # quantities component would keep it by: "a toll exceeding 940", "the death toll from the
 # strikes has exceeded 14,000 so far", "the death of one woman and injuries to three others".
-_NUMBER_WORDS = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _BARE_COUNT = re.compile(
     rf"(?:(?P<k>\b(?:deaths?|killings?)\s+of|\btoll\b[^.;:]{{0,40}}?\b(?:at|of|to|exceed(?:ed|ing|s)?|"
     rf"reached|hit|surpass(?:ed|ing|es)?|passed|topped|above|over))|(?P<w>\binjur(?:y|ies)\s+to))"
     rf"\s+(?:(?P<q>at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?"
-    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORDS})\b(?![.,]\d)",
+    rf"(?P<n>{COUNT})\b(?![.,]\d)",
     re.IGNORECASE,
 )
 # Passing a figure is more than it: "exceeding 940", "has surpassed 14,000".
@@ -123,10 +122,7 @@ def bare_counts(s: Sentence) -> list[Quantity]:
         lo, hi = s.start + m.start("n"), s.start + m.end("n")
         if any(a < hi and lo < b for a, b in taken):
             continue
-        word = m["n"].lower()
-        value = (
-            float(SMALL_NUMBERS[word]) if word in SMALL_NUMBERS else float(word.replace(",", ""))
-        )
+        value = count_value(m["n"])
         said = " ".join((m["q"] or "").lower().split())
         qualifier = QUALIFIERS.get(said, "exact")
         if not said and _PASSED.search(s.text, m.start(), m.start("n")):
