@@ -35,7 +35,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from truce.domain.readings import Qualifier, interval
@@ -64,20 +63,8 @@ SEPARATOR = "\n"
 def source_key(sources: Iterable[Any], own: str) -> str:
     """Who a claim counts as: its `origins`, in one text. A claim that names none is a source
     of its own (`own`, its id): nothing says it repeats another."""
-    joined = None
-    if type(sources) is tuple:  # a claim's own sources: a few outlets, repeated endlessly
-        try:
-            joined = _joined(sources)
-        except TypeError:  # a source that cannot be hashed
-            joined = None
-    if joined is None:
-        joined = SEPARATOR.join(sorted(origins(sources)))
-    return joined or "claim:" + own
-
-
-@lru_cache(maxsize=1 << 16)
-def _joined(sources: tuple[Any, ...]) -> str:
-    return SEPARATOR.join(sorted(origins(sources)))
+    found = origins(sources)
+    return SEPARATOR.join(sorted(found)) if found else "claim:" + own
 
 
 def origins(sources: Iterable[Any]) -> list[str]:
