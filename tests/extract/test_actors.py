@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -109,15 +108,6 @@ def test_component_respects_body_end() -> None:
 def test_seed_parties() -> None:
     actors = {m.actor for m in find_actors(SEED.read_text()) if m.kind != "demonym"}
     assert {"cia", "mossad", "qatar", "egypt", "israel", "hamas", "united-states"} <= actors
-
-
-def test_fast_enough_for_a_500_word_article() -> None:
-    text = SEED.read_text()
-    find_actors(text)
-    started = time.perf_counter()
-    for _ in range(50):
-        find_actors(text)
-    assert (time.perf_counter() - started) / 50 < 0.005  # generous: the budget is ~1 ms
 
 
 def test_india_and_pakistan_with_their_capitals_and_demonyms() -> None:
