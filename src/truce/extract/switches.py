@@ -166,6 +166,7 @@ RULES: dict[str, str] = {
     "date.release_story_day": "'Kyiv released 195 people.' told undated: the story's day",
     "date.toll_story_day": "'At least 20 people were injured.' told undated: the story's day",
     "attribution.position_as_deed": "'Israel is pressing for', 'refused to endorse': no speaker",
+    "attribution.the_agency": "'told The Associated Press that', ', The Associated Press reported'",
 }
 
 
