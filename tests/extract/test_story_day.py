@@ -1,6 +1,6 @@
-"""Round 5 (helper round "exdates3"): an undated single release or casualty figure takes the
-day the story is about; a party's position told as a deed has no speaker. Every sentence is
-invented for the test."""
+"""Round 5 (helper round "exdates3"): an undated single casualty figure takes the day the story
+is about; a party's position told as a deed has no speaker; an agency after a capital "The"
+relays. Every sentence is invented for the test."""
 
 from __future__ import annotations
 
@@ -21,46 +21,13 @@ def _days(kind: str, text: str, published: date | None = WEDNESDAY) -> list[date
     return [c.date for c in of_type(kind, text, published)]  # type: ignore[arg-type]
 
 
-def test_an_undated_release_takes_the_publication_day() -> None:
-    text = "According to the ministry, Ukraine released 95 people."
-    found = of_type("release", text, WEDNESDAY)
-    assert [(c.date, c.date_precision) for c in found] == [(WEDNESDAY, "day")]
-
-
-def test_an_undated_release_takes_the_day_the_story_is_about() -> None:
-    # The exchange is dated once, four sentences before: beyond the two sentences the story's
-    # running date reaches, the day most events fall on still dates the release.
-    text = (
-        "Russia freed 12 detainees on Monday in an exchange. The talks were long. "
-        "Officials met at night. Families waited at the border. "
-        "According to the ministry, Ukraine released 95 people."
-    )
-    assert _days("release", text) == [date(2031, 5, 12), date(2031, 5, 12)]
-
-
-def test_release_story_day_switched_off_leaves_it_undated() -> None:
-    with switched_off(["date.release_story_day"]):
-        assert _days("release", "According to the ministry, Ukraine released 95 people.") == [
-            None
-        ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Hamas has released 20 captives since the truce began.",  # cumulative
-        "Hamas released 20 captives so far, the mediators said.",  # a tally
-        "The sides decided to swap 300 prisoners each.",  # decided, not done
-        "Hamas continues to release captives in small groups.",  # going on
-    ],
-)
-def test_a_release_told_as_a_tally_or_intent_takes_no_story_day(text: str) -> None:
-    assert all(d is None for d in _days("release", text))
+def test_an_undated_release_stays_undated() -> None:
+    # `date.release_story_day` was measured and dropped (its gains sat in one conflict): a
+    # release told with no day of its own and no dated event near it keeps none.
+    assert _days("release", "According to the ministry, Ukraine released 95 people.") == [None]
 
 
 def test_an_undated_page_dates_no_single_act() -> None:
-    text = "According to the ministry, Ukraine released 95 people."
-    assert _days("release", text, None) == [None]
     assert _days("casualty_claim", "At least 12 people were wounded in the shelling.", None) == [
         None
     ]
@@ -69,6 +36,13 @@ def test_an_undated_page_dates_no_single_act() -> None:
 def test_a_single_toll_takes_the_story_day() -> None:
     text = "At least 12 people were wounded in the shelling, medics said."
     assert _days("casualty_claim", text) == [WEDNESDAY]
+    # A report whose events fall on the Monday: the toll told four sentences on is the Monday's.
+    story = (
+        "Russia freed 12 detainees on Monday in an exchange. The talks were long. "
+        "Officials met at night. Families waited at the border. "
+        "At least 12 people were wounded in the shelling, medics said."
+    )
+    assert _days("casualty_claim", story) == [date(2031, 5, 12)]
     with switched_off(["date.toll_story_day"]):
         assert _days("casualty_claim", text) == [None]
 

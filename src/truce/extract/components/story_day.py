@@ -1,19 +1,20 @@
 """The story's day for a single act the report tells without a time of its own.
 
-A report about one exchange or one deadly strike tells the act's day once, or not at all when it
-is the day of the report ("According to the ministry, Kyiv released 195 people."; "At least 20
-people were injured, including three by live bullets."). The annotators date such an act by the
-day the story is about (eval/real/README.md and eval/gold/README.md, "date": for a single-day
+A report about one deadly strike tells its day once, or not at all when it is the day of the
+report ("At least 20 people were injured, including three by live bullets."). The annotators date
+such a figure by the day the story is about (eval/gold/README.md, "date": for a single-day
 casualty figure, the day of the deaths), where `story.StoryDate` reaches only two sentences back.
 
-- Rule `date.release_story_day`: an occurred release left undated.
 - Rule `date.toll_story_day`: an occurred casualty claim with a count, left undated.
 
-Both only for an act told once and done: not an ongoing or cumulative one (`ongoing.ONGOING`:
-"has released 20 since", "continues"), not one looked forward to or wanted ("would be freed",
-"decided to swap"), not a tally over a window ("so far", "as of", "in three weeks of fighting",
-"thousands"), not a group described by a past release ("the prisoners released by Hamas"), and
-only in a report with a publication day (an undated page dates no relative act: real README).
+(The same for releases, `date.release_story_day`, gained only on Russia–Ukraine exchanges and
+was dropped: docs/extraction-exdates3.md.)
+
+Only for an act told once and done: not an ongoing or cumulative one (`ongoing.ONGOING`:
+"has killed 300 since", "continues"), not one looked forward to ("would", "expected"), not a
+tally over a window ("so far", "as of", "the toll", "in three weeks of fighting", "thousands"),
+and only in a report with a publication day (an undated page dates no relative act: real
+README).
 
 The story's day is the day most of the report's dated events fall on, not after publication
 (ties: the one told first), else the publication day.
@@ -29,30 +30,26 @@ from truce.extract.components.ongoing import ONGOING
 from truce.extract.model import Candidate
 from truce.extract.switches import on
 
-_RULES = {"release": "date.release_story_day", "casualty_claim": "date.toll_story_day"}
-# Looked forward to, wanted or decided, not done; a tally over a window; a group described by
-# a release told elsewhere.
+# Looked forward to, wanted or decided, not done; a tally over a window.
 _NOT_ONE_ACT = re.compile(
     r"\b(?:would|will|could|may|might|to\s+be|set\s+to|scheduled|expected|decided\s+to|"
     r"agreed\s+to|plans?\s+to|so\s+far|as\s+of|in\s+total|during|toll|tolls|tall(?:y|ies)|"
-    r"thousands|hundreds|dozens|tens\s+of|still|(?:days|weeks|months|years)\s+of)\b"
-    r"|\b(?:prisoners|hostages|captives|detainees|soldiers)\s+(?:released|freed)\s+by\b",
+    r"thousands|hundreds|dozens|tens\s+of|still|(?:days|weeks|months|years)\s+of)\b",
     re.IGNORECASE,
 )
 
 
 def date_single_acts(candidates: list[Candidate], text: str, published: date | None) -> None:
-    """Give the story's day to each undated single act of the kinds the rules name."""
-    if published is None:
+    """Rule `date.toll_story_day`: give the story's day to each undated single casualty figure."""
+    if published is None or not on("date.toll_story_day"):
         return
     wanted = [
         c
         for c in candidates
-        if c.date is None
+        if c.type == "casualty_claim"
+        and c.date is None
         and c.modality == "occurred"
-        and c.type in _RULES
-        and on(_RULES[c.type])
-        and (c.type != "casualty_claim" or c.quantities)
+        and c.quantities
     ]
     if not wanted:
         return
