@@ -113,7 +113,10 @@ def test_position_as_deed_switched_off_names_the_party() -> None:
             'that the group has "no shortage of rockets," The Associated Press reported.',
             "The Associated Press",
         ),
-        ("Ivan Petrov said the talks went on, The Associated Press reported.", "The Associated Press"),
+        (
+            "Ivan Petrov said the talks went on, The Associated Press reported.",
+            "The Associated Press",
+        ),
     ],
 )
 def test_an_agency_after_a_capital_the_relays(text: str, via: str) -> None:
