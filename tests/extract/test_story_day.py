@@ -54,6 +54,7 @@ def test_a_single_toll_takes_the_story_day() -> None:
         "The war has killed more than 3,000 people.",
         "Thousands of people were killed in the clashes.",
         "The death toll stands at 310, the ministry said.",
+        "The siege, which had lasted 40 days, had claimed the lives of over 9,000 people.",
     ],
 )
 def test_a_cumulative_toll_takes_no_story_day(text: str) -> None:

@@ -13,8 +13,8 @@ was dropped: docs/extraction-exdates3.md.)
 Only for an act told once and done: not an ongoing or cumulative one (`ongoing.ONGOING`:
 "has killed 300 since", "continues"), not one looked forward to ("would", "expected"), not a
 tally over a window ("so far", "as of", "the toll", "in three weeks of fighting", "thousands"),
-and only in a report with a publication day (an undated page dates no relative act: real
-README).
+not background in the past perfect ("the war had claimed the lives of 15,000"), and only in a
+report with a publication day (an undated page dates no relative act: real README).
 
 The story's day is the day most of the report's dated events fall on, not after publication
 (ties: the one told first), else the publication day.
@@ -34,7 +34,9 @@ from truce.extract.switches import on
 _NOT_ONE_ACT = re.compile(
     r"\b(?:would|will|could|may|might|to\s+be|set\s+to|scheduled|expected|decided\s+to|"
     r"agreed\s+to|plans?\s+to|so\s+far|as\s+of|in\s+total|during|toll|tolls|tall(?:y|ies)|"
-    r"thousands|hundreds|dozens|tens\s+of|still|(?:days|weeks|months|years)\s+of)\b",
+    r"thousands|hundreds|dozens|tens\s+of|still|(?:days|weeks|months|years)\s+of|"
+    # A past perfect tells the background ("which had claimed the lives of over 15,000").
+    r"had\s+(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|t))\b",
     re.IGNORECASE,
 )
 
