@@ -162,6 +162,10 @@ RULES: dict[str, str] = {
     "breach.not_alleged": "'possible violations', 'human rights violations': no allegation",
     "breach.tally": "'violated the truce over 100 times', '65 strikes': the breach's count",
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
+    # round 5, exdates3
+    "date.toll_story_day": "'At least 20 people were injured.' told undated: the story's day",
+    "attribution.position_as_deed": "'Israel is pressing for', 'refused to endorse': no speaker",
+    "attribution.the_agency": "'told The Associated Press that', ', The Associated Press reported'",
 }
 
 

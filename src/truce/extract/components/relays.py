@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from truce.extract.switches import on
+
 AGENCIES = (
     "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Xinhua", "TASS",
     "RIA Novosti", "Interfax", "Anadolu", "WAFA", "Al Jazeera", "BBC", "CNN", "Axios", "dpa",
@@ -39,6 +41,13 @@ _OUTLET_WORDS = re.compile(r"(?:\.com|\.net|\.org|\bNews|\bTV|\bTimes|\bPost|\bD
 
 # "..., Reuters reported." / "..., the news agency TASS said": the agency after the speaker.
 TRAILING_REPORT = re.compile(rf",\s+(?P<via>{AGENCY})\s+(?:reported|said|reports|says)\b")
+# Rule `attribution.the_agency`: "told The Associated Press that ...", '..., The Associated Press
+# reported': an agency's name after a capital "The" is the agency, kept as written (a comma
+# may close a quote before it).
+_THE_AGENCY = re.compile(rf"(?P<via>The\s+(?:{AGENCY}))\b")
+TRAILING_THE_REPORT = re.compile(
+    rf",[\"”’]?\s+(?P<via>The\s+(?:{AGENCY}))\s+(?:reported|said|reports|says)\b"
+)
 # "Ivan Petrov, who led the delegation, was quoted as saying by RT.com".
 QUOTED_BY = re.compile(
     r"(?P<np>[^,:;]+?)(?:,[^,:;]*,)?\s+(?:was|were|has been|had been)\s+quoted\s+"
@@ -61,6 +70,10 @@ def outlet_named(phrase: str) -> str | None:
     agencies = AGENCY_LIST_RE.fullmatch(phrase.removeprefix("the "))
     if agencies:
         return agencies[0]
+    if phrase.startswith("The ") and on("attribution.the_agency"):
+        agency = _THE_AGENCY.match(phrase)
+        if agency:
+            return agency["via"]
     match = _OUTLET.match(phrase)
     if match is None:
         return None
@@ -104,6 +117,8 @@ def aired_outlet(sentence: str, after: int) -> str | None:
 def trailing_agency(sentence: str, after: int) -> str | None:
     """ "..., X said, Reuters reported": the agency reporting the speaker after `after`."""
     match = TRAILING_REPORT.search(sentence, after)
+    if match is None and on("attribution.the_agency") and "The " in sentence:
+        match = TRAILING_THE_REPORT.search(sentence, after)
     return match["via"] if match else None
 
 
