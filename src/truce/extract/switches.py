@@ -162,6 +162,10 @@ RULES: dict[str, str] = {
     "breach.not_alleged": "'possible violations', 'human rights violations': no allegation",
     "breach.tally": "'violated the truce over 100 times', '65 strikes': the breach's count",
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
+    # round 5, exstmt3
+    "statement.more_verbs": "'Hamas stated its commitment', 'tweeted that', 'additionally alleged'",
+    "statement.office_subject": "'a Hamas spokesman welcomed', 'the US State Department requested'",
+    "statement.participle": "'declared a truce, pledging to protect convoys': a stance of its own",
 }
 
 
