@@ -166,6 +166,10 @@ RULES: dict[str, str] = {
     "date.toll_story_day": "'At least 20 people were injured.' told undated: the story's day",
     "attribution.position_as_deed": "'Israel is pressing for', 'refused to endorse': no speaker",
     "attribution.the_agency": "'told The Associated Press that', ', The Associated Press reported'",
+    # round 5, exstmt3
+    "statement.more_verbs": "'Hamas stated its commitment', 'tweeted that', 'additionally alleged'",
+    "statement.office_subject": "'a Hamas spokesman welcomed', 'the US State Department requested'",
+    "statement.participle": "'declared a truce, pledging to protect convoys': a stance of its own",
 }
 
 

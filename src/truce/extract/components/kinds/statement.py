@@ -19,6 +19,16 @@ from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule
 from truce.extract.components.kinds.statement_stances import CUES as MORE_STANCE_CUES
 from truce.extract.components.kinds.statement_stances import SENTENCE_CUES, more_stance
+from truce.extract.components.kinds.statement_subjects import CUES as ROUND5_CUES
+from truce.extract.components.kinds.statement_subjects import (
+    INTENT,
+    PARTICIPLE_CUES,
+    SPEECH_ONLY,
+    after_office,
+    more_verbs,
+    participle,
+)
+from truce.extract.components.kinds.statement_subjects import SENTENCE_CUES as ROUND5_SENTENCE
 from truce.extract.components.modality import modality_at
 from truce.extract.components.sentence_view import (
     PARTY_KINDS,
@@ -104,7 +114,32 @@ def statements(s: Sentence, article: Article, found: list[Candidate]) -> list[Ca
     if subordinate:
         return subordinate
     stance = _stance(s, article, own_position=True)
+    if stance is None:
+        stance = _participle_stance(s, article, found)
     return [stance] if stance is not None else []
+
+
+def _participle_stance(s: Sentence, article: Article, found: list[Candidate]) -> Candidate | None:
+    """A stance in a participle after the party's act ("the RSF declared a truce, pledging to
+    protect aid convoys"): the party is the actor of the events found before it, or the first
+    party named before it."""
+    if not has_cue(s.lower or s.text.lower(), PARTICIPLE_CUES):
+        return None
+    verb = participle(s.text)
+    if verb is None:
+        return None
+    at = s.start + verb.start()
+    party = next((c.actor for c in found if c.actor and c.span[0] <= at), None)
+    if party is None:
+        party = next((m.actor for m in s.actors if m.kind in PARTY_KINDS and m.span[1] <= at), None)
+    if party is None:
+        return None
+    c = candidate(KIND.value, s, s.start + verb.start("verb"), article)
+    c.actor = party
+    c.modality = modality_at(s.text, verb.end())
+    if c.modality == "occurred" and verb["verb"].startswith(INTENT):
+        c.modality = "planned"  # "pledging to protect convoys": an announced intention
+    return c
 
 
 def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
@@ -182,20 +217,20 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
     """A party's position in a verb of its own ("Qatar has expressed its regret"): the first
     party whose name the verb follows. With `own_position`, beside other events of the
     sentence: only a verb of _POSITION_OF_ITS_OWN."""
-    if not has_cue(s.lower or s.text.lower(), STANCE_CUES + MORE_STANCE_CUES):
+    if not has_cue(s.lower or s.text.lower(), STANCE_CUES + MORE_STANCE_CUES + ROUND5_CUES):
         return None
     if not on("statement.stance"):
         return None
     for mention in s.actors:
         if mention.kind not in PARTY_KINDS:
             continue
-        verb = _STANCE.match(s.text, mention.span[1] - s.start)
-        if verb is None and on("statement.issued"):
-            verb = _ISSUED.match(s.text, mention.span[1] - s.start)
+        verb = _stance_verb(s.text, mention.span[1] - s.start)
         if verb is None:
-            verb = more_stance(s.text, mention.span[1] - s.start)
+            verb = after_office(s.text, mention.span[1] - s.start, _stance_verb)
         if verb is None or (own_position and not _POSITION_OF_ITS_OWN.match(verb["verb"])):
             continue
+        if own_position and verb["verb"].lower().startswith(SPEECH_ONLY):
+            continue  # "Misri stated that there were violations": the events are what he says
         c = candidate(KIND.value, s, mention.span[0], article)
         c.actor = mention.actor
         c.modality = "conditional" if verb.groupdict().get("condition") else s.modality
@@ -215,6 +250,18 @@ _DEED = re.compile(r"pressing|declined|refuse|tied|ties|linked|links", re.I)
 
 def _as_deed(verb: str) -> bool:
     return on("attribution.position_as_deed") and _DEED.match(verb) is not None
+
+
+def _stance_verb(text: str, at: int) -> re.Match[str] | None:
+    """The stance verb right after a party's name ending at `at`, if any."""
+    verb = _STANCE.match(text, at)
+    if verb is None and on("statement.issued"):
+        verb = _ISSUED.match(text, at)
+    if verb is None:
+        verb = more_stance(text, at)
+    if verb is None:
+        verb = more_verbs(text, at)
+    return verb
 
 
 def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
@@ -250,4 +297,4 @@ def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -
 
 # Tried on every sentence read, after the other kinds: who speaks decides, and a speech in a
 # subordinate clause changes the source of what they found.
-RULE = KindRule(KIND, extract, cues=STANCE_CUES + SENTENCE_CUES, always=True)
+RULE = KindRule(KIND, extract, cues=STANCE_CUES + SENTENCE_CUES + ROUND5_SENTENCE, always=True)
