@@ -164,7 +164,6 @@ RULES: dict[str, str] = {
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
     # round 5, exterms
     "term.withdraw_within": "'troops would pull back within 21 days': a deadline is a provision",
-    "term.neither_side": "'neither side will target the other', 'both sides must refrain'",
 }
 
 

@@ -1,12 +1,10 @@
-"""Provisions a deal sets that name no deal word (round 5, `exterms`).
+"""A provision a deal sets that names no deal word (round 5, `exterms`).
 
-- `term.withdraw_within`: a withdrawal, a departure or a deployment with a deadline is a
-  provision of the deal even where the sentence names no deal: "troops would pull back within
-  21 days", "the fighters must leave the country within three months", "the army will withdraw
-  over a period of 60 days". A sentence that sets two such steps ("X would deploy in the
-  south, while Y would withdraw within 60 days") states two provisions, cut at "while".
-- `term.neither_side`: what both sides bind themselves to, in the words of the deal: "neither
-  side will target the other", "both sides must refrain from attacks".
+`term.withdraw_within`: a withdrawal, a departure or a deployment with a deadline is a provision
+of the deal even where the sentence names no deal: "troops would pull back within 21 days", "the
+fighters must leave the country within three months", "the army will withdraw over a period of
+60 days". A sentence that sets two such steps ("X would deploy in the south, while Y would
+withdraw within 60 days") states two provisions, cut at "while".
 """
 
 from __future__ import annotations
@@ -18,7 +16,8 @@ from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_WORDS
 
-_COUNT = rf"(?:\d[\d,]*|{word_alternation(list(dict.fromkeys([*SMALL_NUMBERS, 'thirty', 'sixty', 'ninety'])))})"
+_WORDS = list(dict.fromkeys([*SMALL_NUMBERS, "thirty", "sixty", "ninety"]))
+_COUNT = rf"(?:\d[\d,]*|{word_alternation(_WORDS)})"
 WITHDRAW_WITHIN = re.compile(
     r"\b(?:withdraw\w*|pull(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:out|back)|leave|leaves|"
     r"depart\w*|deploy\w*|retreat\w*|evacuat\w*|redeploy\w*)\b(?:(?!\bwhile\b)[^.;]){0,120}?"
@@ -31,29 +30,21 @@ WITHDRAW_CUES = ("within", "over a period", "no later than")
 # three days" is no provision).
 _ARMED = re.compile(
     r"\b(?:forces|troops|fighters|mercenaries|army|armies|units|militias?|soldiers|"
-    r"combatants|weapons)\b",
+    r"combatants|weapons|rebels|militants|guerrillas)\b",
     re.IGNORECASE,
 )
-NEITHER_SIDE = re.compile(
-    r"\b(?:neither\s+(?:side|party)\s+(?:will|shall|would|is\s+to)|"
-    r"both\s+(?:sides|parties)\s+(?:must|shall|are\s+to|will\s+have\s+to))\s+(?:not\s+)?[a-z]+",
-    re.IGNORECASE,
-)
-NEITHER_CUES = ("neither side", "neither party", "both sides", "both parties")
-CUES = WITHDRAW_CUES + NEITHER_CUES
+CUES = WITHDRAW_CUES
 # "X would deploy in the south, while Y would withdraw": two provisions.
 WHILE_BREAK = re.compile(r",?\s+while\s+", re.IGNORECASE)
 
 
 def clauses(s: Sentence, lowered: str) -> list[re.Match[str]]:
-    """Where the sentence sets a withdrawal deadline or binds both sides, with the rules on."""
+    """Where the sentence sets a withdrawal deadline, with the rule on."""
     found: list[re.Match[str]] = []
     if any(cue in lowered for cue in WITHDRAW_CUES) and on("term.withdraw_within"):
         deadlines = list(finditer(WITHDRAW_WITHIN, s))
         if deadlines and (search(_ARMED, s) or search(TRUCE_WORDS, s)):
             found += deadlines
-    if any(cue in lowered for cue in NEITHER_CUES) and on("term.neither_side"):
-        found += finditer(NEITHER_SIDE, s)
     return sorted(found, key=lambda m: m.start())
 
 
