@@ -164,6 +164,7 @@ RULES: dict[str, str] = {
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
     # round 5, exterms
     "term.withdraw_within": "'troops would pull back within 21 days': a deadline is a provision",
+    "release.captive_unit": "'Kyiv released 195 people': a state's captives are prisoners",
 }
 
 
