@@ -165,6 +165,7 @@ RULES: dict[str, str] = {
     # round 5, exterms
     "term.withdraw_within": "'troops would pull back within 21 days': a deadline is a provision",
     "release.captive_unit": "'Kyiv released 195 people': a state's captives are prisoners",
+    "quantity.term_own_counts": "'to end an 11-day war', 'five days of talks': no term's count",
 }
 
 

@@ -17,7 +17,7 @@ import re
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.kinds.term_clauses import CUES as CLAUSE_CUES
-from truce.extract.components.kinds.term_clauses import clauses, while_breaks
+from truce.extract.components.kinds.term_clauses import clauses, own_counts, while_breaks
 from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
 from truce.extract.components.kinds.term_told import CUES as TOLD_CUES
 from truce.extract.components.kinds.term_told import told
@@ -285,7 +285,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
             continue  # "our hope is to reach ..." is a wish, not a term
         # A term states a rule in force (gold guideline), even when the rule is an "if".
         c.modality = "denied" if c.modality == "denied" else "occurred"
-        c.quantities = counts
+        c.quantities = own_counts(s.text, s.start, counts)
         out.append(c)
     return out
 

@@ -5,6 +5,10 @@ of the deal even where the sentence names no deal: "troops would pull back withi
 fighters must leave the country within three months", "the army will withdraw over a period of
 60 days". A sentence that sets two such steps ("X would deploy in the south, while Y would
 withdraw within 60 days") states two provisions, cut at "while".
+
+`quantity.term_own_counts`: a term's counts are the deal's, not the war's or the talks': "to end
+an 11-day military operation", "following five days of talks", "talks that lasted 10 hours",
+"two years into a war that has killed thousands" give the term no count.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 
 from truce.extract.components.sentence_view import Sentence, finditer, search
 from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
+from truce.extract.model import Quantity
 from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_WORDS
 
@@ -56,3 +61,36 @@ def while_breaks(s: Sentence) -> list[int]:
     deadlines = [m.start() for m in finditer(WITHDRAW_WITHIN, s)]
     breaks = WHILE_BREAK.finditer(s.text)
     return [m.start() for m in breaks if any(d > m.start() for d in deadlines)]
+
+
+# What a count measures when it is the war's or the talks', read after it ("11-day military
+# operation", "five days of UN-hosted talks", "two years into a war") or before it ("talks that
+# lasted 10 hours"); a truce word between ("a 30-day cessation of hostilities") keeps it.
+_TRUCE_WORD = r"(?:truce|ceasefire|cease-fire|cessation|pause|halt|calm|moratorium|deal|agreement)"
+_NOT_THE_DEALS_AFTER = re.compile(
+    rf"[\s-]*(?:of\s+|into\s+(?:an?\s+|the\s+)?)?(?:(?!{_TRUCE_WORD}\b)[\w-]+\s+){{0,2}}?"
+    r"(?:war|conflict|fighting|military\s+operation|operation|offensive|talks|negotiations|"
+    r"clashes|bombardment|escalation)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_DEALS_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|meeting|war|fighting)\s+(?:that\s+|which\s+)?"
+    r"(?:had\s+|has\s+)?(?:lasted|lasting|went\s+on\s+for)\s+(?:for\s+)?(?:about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_TOLLS = {"killed", "injured", "wounded", "dead", "groups"}
+
+
+def own_counts(text: str, start: int, counts: list[Quantity]) -> list[Quantity]:
+    """The counts that are the term's own (`quantity.term_own_counts`): not a toll, nor how
+    long the war or the talks went on. `text` is the sentence's, starting at `start`."""
+    if not counts or not on("quantity.term_own_counts"):
+        return counts
+    kept = []
+    for q in counts:
+        lo, hi = q.span[0] - start, q.span[1] - start
+        if q.unit in _TOLLS or _NOT_THE_DEALS_AFTER.match(text, hi):
+            continue
+        if not _NOT_THE_DEALS_BEFORE.search(text, max(0, lo - 50), lo):
+            kept.append(q)
+    return kept
