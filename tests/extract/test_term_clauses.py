@@ -63,3 +63,35 @@ def test_the_rule_switched_off_finds_no_term_without_a_deal_word() -> None:
     )
     with switched_off(["term.withdraw_within"]):
         assert len(of_type("agreement_term", two)) == 1
+
+
+def test_a_terms_counts_are_not_the_wars_nor_the_talks() -> None:
+    for text in (
+        "A ceasefire deal was reached between Arland and Borovia to end an 11-day military "
+        "operation in the valley.",
+        "The two sides signed a permanent ceasefire agreement in Geneva following five days of "
+        "UN-hosted talks.",
+        "The rebels and the army agreed on Wednesday to cease hostilities, two years into a war "
+        "that has killed thousands.",
+    ):
+        assert _counts(text) == [[]], text
+
+
+def test_the_deals_own_period_and_rate_stay_its_counts() -> None:
+    text = (
+        "After talks that lasted 10 hours, they reached an agreement providing for a 30-day "
+        "cessation of hostilities."
+    )
+    assert _counts(text) == [[(30, "days", "exact")]]
+    assert _counts("The deal provides for the entry of 600 trucks per day.") == [
+        [(600, "trucks", "exact")]
+    ]
+
+
+def test_the_count_rule_switched_off_gives_the_term_the_wars_length() -> None:
+    text = (
+        "A ceasefire deal was reached between Arland and Borovia to end an 11-day military "
+        "operation in the valley."
+    )
+    with switched_off(["quantity.term_own_counts"]):
+        assert _counts(text) == [[(11, "days", "exact")]]
