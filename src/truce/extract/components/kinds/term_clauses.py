@@ -6,6 +6,10 @@ fighters must leave the country within three months", "the army will withdraw ov
 60 days". A sentence that sets two such steps ("X would deploy in the south, while Y would
 withdraw within 60 days") states two provisions, cut at "while".
 
+`term.that_clauses`: a term's sentence that reports the deal in that-clauses states one provision
+per clause: "a declaration stating that a final agreement will be signed by August 18, and that
+it will be aligned with the earlier accord" gives the declaration, the deadline and the alignment.
+
 `quantity.term_own_counts`: a term's counts are the deal's, not the war's or the talks': "to end
 an 11-day military operation", "following five days of talks", "talks that lasted 10 hours",
 "two years into a war that has killed thousands" give the term no count.
@@ -27,10 +31,13 @@ WITHDRAW_WITHIN = re.compile(
     r"\b(?:withdraw\w*|pull(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:out|back)|leave|leaves|"
     r"depart\w*|deploy\w*|retreat\w*|evacuat\w*|redeploy\w*)\b(?:(?!\bwhile\b)[^.;]){0,120}?"
     rf"\b(?:within|over\s+a\s+period\s+of|no\s+later\s+than)\s+(?:a\s+maximum\s+period\s+of\s+)?"
-    rf"{_COUNT}[\s-]+(?:days?|weeks?|months?)\b",
+    rf"{_COUNT}[\s-]+(?:days?|weeks?|months?)\b|"
+    # "withdraw forces in the next 60 days"
+    r"\b(?:withdraw\w*|pull(?:s|ed|ing)?\s+(?:out|back)|leave|depart\w*|retreat\w*)\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?in\s+the\s+(?:next|coming)\s+{_COUNT}[\s-]+(?:days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
-WITHDRAW_CUES = ("within", "over a period", "no later than")
+WITHDRAW_CUES = ("within", "over a period", "no later than", "in the next", "in the coming")
 # Whose withdrawal: armed men, or a truce named in the sentence ("the team will leave within
 # three days" is no provision).
 _ARMED = re.compile(
@@ -51,6 +58,20 @@ def clauses(s: Sentence, lowered: str) -> list[re.Match[str]]:
         if deadlines and (search(_ARMED, s) or search(TRUCE_WORDS, s)):
             found += deadlines
     return sorted(found, key=lambda m: m.start())
+
+
+THAT_CLAUSE = re.compile(
+    r"\band\s+(?P<a>that)\b|\b(?:stating|stipulating|providing)\s+(?P<b>that)\b",
+    re.IGNORECASE,
+)
+
+
+def that_clauses(s: Sentence) -> list[int]:
+    """Where each that-clause after the first of a term's sentence opens (`term.that_clauses`):
+    after "and" or after "stating"; offsets in the sentence."""
+    if "that" not in (s.lower or s.text.lower()) or not on("term.that_clauses"):
+        return []
+    return [m.start(m.lastgroup or 0) for m in finditer(THAT_CLAUSE, s)]
 
 
 def while_breaks(s: Sentence) -> list[int]:
