@@ -97,25 +97,11 @@ def test_the_count_rule_switched_off_gives_the_term_the_wars_length() -> None:
         assert _counts(text) == [[(11, "days", "exact")]]
 
 
-def test_each_that_clause_reporting_the_deal_is_a_provision() -> None:
-    text = (
-        "The rebels and the government signed a declaration of principles stating that a final "
-        "peace agreement will be signed no later than May 3, and that it will be aligned with "
-        "the earlier accord."
-    )
-    assert len(of_type("agreement_term", text)) == 3
-    with switched_off(["term.that_clauses"]):
-        assert len(of_type("agreement_term", text)) == 1
+def test_a_withdrawal_in_the_next_days_is_a_term() -> None:
+    text = "The president said Borovian troops will withdraw in the next 60 days."
+    assert _counts(text) == [[(60, "days", "exact")]]
 
 
-def test_a_withdrawal_in_the_next_days_after_and_that_is_its_own_term() -> None:
-    text = (
-        "The president said the deal is designed to end the war and that Borovian troops will "
-        "withdraw in the next 60 days."
-    )
-    assert _counts(text) == [[], [(60, "days", "exact")]]
-
-
-def test_a_that_clause_with_no_term_in_its_sentence_is_no_term() -> None:
-    text = "The minister said that the talks went well and that more meetings would follow."
+def test_a_stay_in_the_next_days_is_no_withdrawal() -> None:
+    text = "The minister said Borovian troops will stay in the valley in the next 60 days."
     assert of_type("agreement_term", text) == []

@@ -164,7 +164,6 @@ RULES: dict[str, str] = {
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
     # round 5, exterms
     "term.withdraw_within": "'troops would pull back within 21 days': a deadline is a provision",
-    "term.that_clauses": "'a declaration stating that X, and that Y': a provision per clause",
     "release.captive_unit": "'Kyiv released 195 people': a state's captives are prisoners",
     "quantity.term_own_counts": "'to end an 11-day war', 'five days of talks': no term's count",
 }

@@ -20,7 +20,6 @@ from truce.extract.components.kinds.term_clauses import CUES as CLAUSE_CUES
 from truce.extract.components.kinds.term_clauses import (
     clauses,
     own_counts,
-    that_clauses,
     while_breaks,
 )
 from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
@@ -275,9 +274,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     signed = signed_deal(s)
     if signed is not None:
         anchors = sorted(anchors + [signed.start()])
-    that = that_clauses(s) if anchors else []
-    anchors = sorted(set(anchors + that))
-    for index, (lo, hi) in enumerate(_provisions(s.text, while_breaks(s) + that)):
+    for index, (lo, hi) in enumerate(_provisions(s.text, while_breaks(s))):
         anchor = next((a for a in anchors if lo <= a < hi), None)
         at = s.start + (anchor if anchor is not None else lo)
         # Within its part, up to a closing quote or semicolon after the provision.

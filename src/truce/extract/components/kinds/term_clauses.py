@@ -6,10 +6,6 @@ fighters must leave the country within three months", "the army will withdraw ov
 60 days". A sentence that sets two such steps ("X would deploy in the south, while Y would
 withdraw within 60 days") states two provisions, cut at "while".
 
-`term.that_clauses`: a term's sentence that reports the deal in that-clauses states one provision
-per clause: "a declaration stating that a final agreement will be signed by August 18, and that
-it will be aligned with the earlier accord" gives the declaration, the deadline and the alignment.
-
 `quantity.term_own_counts`: a term's counts are the deal's, not the war's or the talks': "to end
 an 11-day military operation", "following five days of talks", "talks that lasted 10 hours",
 "two years into a war that has killed thousands" give the term no count.
@@ -58,20 +54,6 @@ def clauses(s: Sentence, lowered: str) -> list[re.Match[str]]:
         if deadlines and (search(_ARMED, s) or search(TRUCE_WORDS, s)):
             found += deadlines
     return sorted(found, key=lambda m: m.start())
-
-
-THAT_CLAUSE = re.compile(
-    r"\band\s+(?P<a>that)\b|\b(?:stating|stipulating|providing)\s+(?P<b>that)\b",
-    re.IGNORECASE,
-)
-
-
-def that_clauses(s: Sentence) -> list[int]:
-    """Where each that-clause after the first of a term's sentence opens (`term.that_clauses`):
-    after "and" or after "stating"; offsets in the sentence."""
-    if "that" not in (s.lower or s.text.lower()) or not on("term.that_clauses"):
-        return []
-    return [m.start(m.lastgroup or 0) for m in finditer(THAT_CLAUSE, s)]
 
 
 def while_breaks(s: Sentence) -> list[int]:
