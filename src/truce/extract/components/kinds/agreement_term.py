@@ -16,6 +16,12 @@ import re
 
 from truce.domain.claims import EventType
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
+from truce.extract.components.kinds.term_clauses import CUES as CLAUSE_CUES
+from truce.extract.components.kinds.term_clauses import (
+    clauses,
+    own_counts,
+    while_breaks,
+)
 from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
 from truce.extract.components.kinds.term_told import CUES as TOLD_CUES
 from truce.extract.components.kinds.term_told import told
@@ -259,6 +265,8 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     out: list[Candidate] = []
     anchors = [m.start() for m in finditer(TRIGGERS["agreement_term"], s)]
     anchors = sorted(anchors + [m.start() for m in deal_content(s)])
+    lowered = s.lower or s.text.lower()
+    anchors = sorted(set(anchors + [m.start() for m in clauses(s, lowered)]))
     if ratio(s) is not None:
         anchors = sorted(anchors + [m.start() for m in finditer(RATIO, s)])
     if rate_ahead(s) is not None:  # each provision's future verb: "will be delivered daily"
@@ -266,7 +274,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     signed = signed_deal(s)
     if signed is not None:
         anchors = sorted(anchors + [signed.start()])
-    for index, (lo, hi) in enumerate(_provisions(s.text)):
+    for index, (lo, hi) in enumerate(_provisions(s.text, while_breaks(s))):
         anchor = next((a for a in anchors if lo <= a < hi), None)
         at = s.start + (anchor if anchor is not None else lo)
         # Within its part, up to a closing quote or semicolon after the provision.
@@ -281,7 +289,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
             continue  # "our hope is to reach ..." is a wish, not a term
         # A term states a rule in force (gold guideline), even when the rule is an "if".
         c.modality = "denied" if c.modality == "denied" else "occurred"
-        c.quantities = counts
+        c.quantities = own_counts(s.text, s.start, counts)
         out.append(c)
     return out
 
@@ -302,6 +310,8 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
         ]
     if not found:
         found = told(s, lowered)
+    if not found:
+        found = clauses(s, lowered)
     if not found and "agreed" in lowered and on("term.parties_agreed"):
         found = [m for m in finditer(PARTIES_AGREED, s) if _AGREED_TO.match(s.text, m.end())]
     return found
@@ -317,8 +327,8 @@ def ratio(s: Sentence) -> re.Match[str] | None:
     return search(RATIO, s)
 
 
-def _provisions(text: str) -> list[tuple[int, int]]:
-    cuts = [m.start() for m in _PROVISION_BREAK.finditer(text)]
+def _provisions(text: str, more: list[int] | None = None) -> list[tuple[int, int]]:
+    cuts = sorted([m.start() for m in _PROVISION_BREAK.finditer(text)] + (more or []))
     edges = [0, *cuts, len(text)]
     return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a]
 
@@ -327,5 +337,11 @@ _RATE_CUES = ("daily", "per day", "a day", "each day", "every day", "per week", 
 RULE = KindRule(
     KIND,
     extract,
-    cues=DEAL_CONTENT_CUES + DEAL_SETS_CUES + MONITORED_CUES + _RATE_CUES + ("sign",) + TOLD_CUES,
+    cues=DEAL_CONTENT_CUES
+    + DEAL_SETS_CUES
+    + MONITORED_CUES
+    + _RATE_CUES
+    + ("sign",)
+    + TOLD_CUES
+    + CLAUSE_CUES,
 )

@@ -156,6 +156,7 @@ def releases(
             if match.group().lower().startswith("receiv"):
                 named = _giver(s, quantity.span[1])
             c.actor = named or holder or by_actor(s, trigger)
+            c.quantities = [captive_unit(c.quantities[0], c.actor, group, s.text, s.start)]
             window = article.text[max(s.start, quantity.span[0] - 40) : quantity.span[1] + 40]
             c.categories = categories(window)
             out.append(c)
@@ -164,6 +165,26 @@ def releases(
         elif _each_side(s, match, chosen[0]):
             out.extend(_other_half(s, out[-1], trigger))
     return out
+
+
+# Rule `release.captive_unit`: a count released is of captives, and whose they are names them:
+# a state's releases are prisoners ("Kyiv released 195 people", "205 servicemen were
+# returned"), the hostage-holding group's hostages; the dead keep their unit ("returned 135
+# bodies").
+_DEAD_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:bod(?:y|ies)|remains|corpses)\b", re.I)
+
+
+def captive_unit(
+    q: Quantity, actor: str | None, group: str | None, text: str, start: int
+) -> Quantity:
+    """The count's unit read as whose captives were released (`release.captive_unit`)."""
+    if q.unit not in {"people", "soldiers", "prisoners"} or not on("release.captive_unit"):
+        return q
+    if _DEAD_AFTER.match(text, q.span[1] - start):
+        return q
+    if actor is not None and actor == group:
+        return replace(q, unit="hostages")
+    return replace(q, unit="prisoners") if q.unit == "soldiers" or actor else q
 
 
 def release_triggers(s: Sentence) -> list[re.Match[str]]:
