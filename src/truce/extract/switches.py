@@ -162,6 +162,12 @@ RULES: dict[str, str] = {
     "breach.not_alleged": "'possible violations', 'human rights violations': no allegation",
     "breach.tally": "'violated the truce over 100 times', '65 strikes': the breach's count",
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
+    # round 5, exmeet
+    "end.noun": "'following the end of the pause', 'after the expiry of a truce': its end",
+    "end.extended_instead": "'the pause, set to end, was extended': due to end, did not",
+    "meeting.talks_held": "'after five days of talks', 'negotiations that started on May 6'",
+    "truce.pronoun_time_clause": "'minutes after it took effect', 'since it began': no news",
+    "start.other_subject": "'negotiations that started', 'conflict that began': not the truce",
 }
 
 

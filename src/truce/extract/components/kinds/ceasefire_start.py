@@ -226,6 +226,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             and not counterfactual(s.text, m)
             and not speculative(s.text, m)
             and not _undated_declaration(s, m)
+            and not other_subject(s.text, m)
         ),
         None,
     )
@@ -241,6 +242,24 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     elif declared_alone(match):
         c.actor = subject_before(s, trigger) or speaker_actor(s)  # who declared it
     return [c]
+
+
+# Rule `start.other_subject`: what "began" in a relative clause on talks or a war is they, not
+# a truce: "a ceasefire reached through negotiations that started on May 6", "to end 12 days of
+# escalating conflict that began with a surprise strike" (but "the first pause in a war began"
+# is the pause's).
+_OTHER_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|discussions|meeting|summit|war|conflict|fighting|escalation|"
+    r"offensive|crisis|clashes|hostilities|violence)\s+(?:that|which)\s+"
+    r"(?:had\s+|have\s+|has\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def other_subject(text: str, match: re.Match[str]) -> bool:
+    if not on("start.other_subject"):
+        return False
+    return _OTHER_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
 def _dated_start(s: Sentence, match: re.Match[str]) -> bool:
