@@ -48,7 +48,7 @@ def test_an_end_noun_in_words_of_a_speaker_or_ahead_is_no_end() -> None:
 
 
 def test_a_truce_due_to_end_that_is_extended_does_not_end() -> None:
-    text = "The mediators said the truce, which was due to expire at noon, would be extended by two days."
+    text = "Envoys said the truce, which was due to expire at noon, would be extended by two days."
     assert _found(text, "ceasefire_end") == []
     assert len(_found(text, "ceasefire_extension")) == 1
     text = (
