@@ -121,3 +121,23 @@ def test_a_pronoun_time_clause_with_its_date_still_dates_the_start() -> None:
     # "since it took effect on Saturday" tells when the truce began (rule date kept).
     starts = _found("The truce has held since it took effect on Saturday.", "ceasefire_start")
     assert len(starts) == 1 and starts[0].date == date(2024, 3, 9)
+
+
+# start.truce_then_time
+
+
+def test_a_truce_named_with_the_time_it_starts_from_starts() -> None:
+    text = "Armenia and Azerbaijan agreed to an “immediate ceasefire” beginning at midnight."
+    assert len(_found(text, "ceasefire_start")) == 1
+    text = "The two sides agreed on a full ceasefire on March 2, starting from 5 March."
+    assert len(_found(text, "ceasefire_start")) == 1
+    text = "The delegations signed a lasting ceasefire agreement with immediate effect."
+    assert len(_found(text, "ceasefire_start")) == 1
+    with switched_off(["start.truce_then_time"]):
+        assert _found(text, "ceasefire_start") == []
+
+
+def test_a_truce_beginning_with_no_time_after_it_starts_nothing_new() -> None:
+    # "beginning to fray": no time follows, so no start from this rule.
+    text = "Observers saw the ceasefire beginning to fray in the hills."
+    assert _found(text, "ceasefire_start") == []

@@ -167,6 +167,7 @@ RULES: dict[str, str] = {
     "end.extended_instead": "'the pause, set to end, was extended': due to end, did not",
     "meeting.talks_held": "'after five days of talks', 'negotiations that started on May 6'",
     "truce.pronoun_time_clause": "'minutes after it took effect', 'since it began': no news",
+    "start.truce_then_time": "'a “ceasefire” beginning at midnight', 'with immediate effect'",
     "start.other_subject": "'negotiations that started', 'conflict that began': not the truce",
 }
 

@@ -110,6 +110,16 @@ REACHED_ON = re.compile(
     rf"(?=\s+(?:on|at|early|late|last)\b)",
     re.IGNORECASE,
 )
+# Rule `start.truce_then_time`: a truce named with the time it starts from, past a closing
+# quote or a few words: "an “immediate ceasefire” beginning at midnight", "a ceasefire on
+# February 12, starting from 15 February", "a ceasefire agreement with immediate effect".
+TRUCE_THEN_TIME = re.compile(
+    rf"\b{TRUCE_NOUN}s?[”\"’']?(?:\s+(?:agreement|deal|accord))?"
+    rf"(?:\s+(?:on|from)\s+[\w ]{{1,20}}?)?,?\s+(?:starting|beginning|effective)"
+    rf"(?:\s+(?:from|at|on|as\s+of))?|"
+    rf"\b{TRUCE_NOUN}s?(?:\s+(?:agreement|deal|accord))?\s+with\s+immediate\s+effect",
+    re.IGNORECASE,
+)
 _TIME_REACH = 30  # how far after the trigger the time it starts from must begin
 # A time the times component may leave without a date: "at midnight local time", "from 6 p.m.".
 _CLOCK_AFTER = re.compile(
@@ -117,7 +127,7 @@ _CLOCK_AFTER = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
     re.IGNORECASE,
 )
-_TIME_CUES = ("starting", "beginning", "effective", "reached", "declared", "agreed")
+_TIME_CUES = ("starting", "beginning", "effective", "reached", "declared", "agreed", "effect")
 # What cues the kind for them beyond the table's cues ("start", "begin", "effect", "declar").
 _TIME_KIND_CUES = ("reached", "was agreed", "were agreed", "been agreed")
 
@@ -180,6 +190,11 @@ def _from_a_time(s: Sentence) -> list[re.Match[str]]:
                 out.append(m)
     if on("start.reached_on_a_day"):
         out += [m for m in REACHED_ON.finditer(s.text) if _day_after(s, m)]
+    if on("start.truce_then_time"):
+        for m in TRUCE_THEN_TIME.finditer(s.text):
+            immediate = m.group().lower().endswith("effect")
+            if immediate or _CLOCK_AFTER.match(s.text, m.end()) or _day_after(s, m):
+                out.append(m)
     return out
 
 
@@ -193,6 +208,7 @@ def from_a_time(match: re.Match[str]) -> bool:
     return (
         FROM_A_TIME.fullmatch(match.group()) is not None
         or REACHED_ON.fullmatch(match.group()) is not None
+        or (on("start.truce_then_time") and TRUCE_THEN_TIME.fullmatch(match.group()) is not None)
     )
 
 
