@@ -114,8 +114,10 @@ REACHED_ON = re.compile(
 # quote or a few words: "an “immediate ceasefire” beginning at midnight", "a ceasefire on
 # February 12, starting from 15 February", "a ceasefire agreement with immediate effect".
 TRUCE_THEN_TIME = re.compile(
-    rf"\b{TRUCE_NOUN}s?[”\"’']?(?:\s+(?:agreement|deal|accord))?"
-    rf"(?:\s+(?:on|from)\s+[\w ]{{1,20}}?)?,?\s+(?:starting|beginning|effective)"
+    # what `FROM_A_TIME` lacks between the truce and "starting": a closing quote, "agreement",
+    # or "on <day>,"
+    rf"\b{TRUCE_NOUN}s?(?:[”\"’'],?|(?:\s+(?:agreement|deal|accord))?\s+(?:on|from)\s+"
+    rf"[\w ]{{1,20}}?,?|\s+(?:agreement|deal|accord),?)\s+(?:starting|beginning|effective)"
     rf"(?:\s+(?:from|at|on|as\s+of))?|"
     rf"\b{TRUCE_NOUN}s?(?:\s+(?:agreement|deal|accord))?\s+with\s+immediate\s+effect",
     re.IGNORECASE,
