@@ -174,6 +174,13 @@ RULES: dict[str, str] = {
     "term.withdraw_within": "'troops would pull back within 21 days': a deadline is a provision",
     "release.captive_unit": "'Kyiv released 195 people': a state's captives are prisoners",
     "quantity.term_own_counts": "'to end an 11-day war', 'five days of talks': no term's count",
+    # round 5, exmeet
+    "end.noun": "'following the end of the pause', 'after the expiry of a truce': its end",
+    "end.extended_instead": "'the pause, set to end, was extended': due to end, did not",
+    "meeting.talks_held": "'after five days of talks', 'negotiations that started on May 6'",
+    "truce.pronoun_time_clause": "'minutes after it took effect', 'since it began': no news",
+    "start.truce_then_time": "'a “ceasefire” beginning at midnight', 'with immediate effect'",
+    "start.other_subject": "'negotiations that started', 'conflict that began': not the truce",
 }
 
 

@@ -176,6 +176,10 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_PRONOUN_CLAUSE = re.compile(
+    r"\b(?:after|since|before|when|once|until|as)\s+(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$",
+    re.IGNORECASE,
+)
 _RELATIVE_OPEN = re.compile(r"^,\s*(?:which|that)\b")
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
@@ -196,6 +200,10 @@ def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
     """
     start, end = match.span()
     if hypothetical(text, start):
+        return False
+    if on("truce.pronoun_time_clause") and _PRONOUN_CLAUSE.search(text, max(0, start - 30), start):
+        # Rule `truce.pronoun_time_clause`: "violated the ceasefire minutes after it took
+        # effect", "killed 30 since it began": a time clause about the truce, not its news.
         return False
     if TRUCE_NOUNS.search(match.group()):
         return True

@@ -20,7 +20,7 @@ from truce.extract.components.kinds.common import (
 from truce.extract.components.sentence_view import Sentence, candidate, finditer, of_the_truce
 from truce.extract.model import Candidate
 from truce.extract.switches import on
-from truce.extract.triggers import TRIGGERS, TRUCE_NOUNS
+from truce.extract.triggers import TRIGGERS, TRUCE_NOUN, TRUCE_NOUNS
 
 KIND = EventType.CEASEFIRE_END
 
@@ -47,17 +47,65 @@ def ends_a_war(text: str, match: re.Match[str]) -> bool:
     return war is not None and TRUCE_NOUNS.search(war.group()) is None
 
 
-def extract(s: Sentence, context: Context) -> list[Candidate]:
-    if first_trigger(KIND, s) is None or not context.names_the_truce(s):
+# Rule `end.noun`: a truce's end told as a noun after a time word, in narration: "following
+# the end of the humanitarian pause", "days after the expiry of a previous ceasefire".
+_END_NOUN = re.compile(
+    rf"\b(?:after|following|since|with|upon)\s+the\s+(?:end|expiry|expiration|collapse|"
+    rf"breakdown)\s+of\s+(?:the|a|an|its|their|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"{TRUCE_NOUN}\b",
+    re.IGNORECASE,
+)
+# Words of a speaker: the end then lies in what was said ("he adds", "the ministry stressed
+# that ..."), which the statement tells.
+_SPOKEN = re.compile(
+    r"[\"“”]|\b(?:said|says|adds?|added|stressed|noted|warned|stated|told|argued|insisted)\b",
+    re.IGNORECASE,
+)
+
+
+def end_nouns(s: Sentence) -> list[re.Match[str]]:
+    """The sentence's `_END_NOUN`s, when it narrates (occurred, no words of a speaker)."""
+    if not on("end.noun") or s.modality != "occurred":
         return []
+    lowered = s.lower or s.text.lower()
+    if " of " not in lowered or _SPOKEN.search(s.text):
+        return []
+    return list(_END_NOUN.finditer(s.text))
+
+
+# Rule `end.extended_instead`: a truce "set to end" or "due to expire" that the sentence says
+# was or will be extended does not end: "the truce will be extended by one day, just as the
+# pause was set to end", "the deal that was due to expire at midnight would be extended".
+_DUE_TO = re.compile(
+    r"\b(?:due|set|scheduled|slated|expected)\s+(?:to\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_EXTENDED = re.compile(r"\b(?:extend(?:ed|s|ing)?|prolong(?:ed)?|renew(?:ed)?)\b", re.IGNORECASE)
+
+
+def extended_instead(text: str, match: re.Match[str]) -> bool:
+    if not on("end.extended_instead"):
+        return False
+    if _DUE_TO.search(text, max(0, match.start() - 40), match.start()) is None:
+        return False
+    return _EXTENDED.search(text) is not None
+
+
+def extract(s: Sentence, context: Context) -> list[Candidate]:
+    nouns = end_nouns(s)
+    if (first_trigger(KIND, s) is None and not nouns) or not context.names_the_truce(s):
+        return []
+    matches = list(finditer(TRIGGERS[KIND], s))
+    if nouns:
+        matches = sorted(matches + nouns, key=lambda m: m.start())
     match = next(
         (
             m
-            for m in finditer(TRIGGERS[KIND], s)
+            for m in matches
             if of_the_truce(KIND, s.text, m)
             and not counterfactual(s.text, m)
             and not speculative(s.text, m)
             and not ends_a_war(s.text, m)
+            and not extended_instead(s.text, m)
         ),
         None,
     )

@@ -110,6 +110,18 @@ REACHED_ON = re.compile(
     rf"(?=\s+(?:on|at|early|late|last)\b)",
     re.IGNORECASE,
 )
+# Rule `start.truce_then_time`: a truce named with the time it starts from, past a closing
+# quote or a few words: "an “immediate ceasefire” beginning at midnight", "a ceasefire on
+# February 12, starting from 15 February", "a ceasefire agreement with immediate effect".
+TRUCE_THEN_TIME = re.compile(
+    # what `FROM_A_TIME` lacks between the truce and "starting": a closing quote, "agreement",
+    # or "on <day>,"
+    rf"\b{TRUCE_NOUN}s?(?:[”\"’'],?|(?:\s+(?:agreement|deal|accord))?\s+(?:on|from)\s+"
+    rf"[\w ]{{1,20}}?,?|\s+(?:agreement|deal|accord),?)\s+(?:starting|beginning|effective)"
+    rf"(?:\s+(?:from|at|on|as\s+of))?|"
+    rf"\b{TRUCE_NOUN}s?(?:\s+(?:agreement|deal|accord))?\s+with\s+immediate\s+effect",
+    re.IGNORECASE,
+)
 _TIME_REACH = 30  # how far after the trigger the time it starts from must begin
 # A time the times component may leave without a date: "at midnight local time", "from 6 p.m.".
 _CLOCK_AFTER = re.compile(
@@ -117,7 +129,7 @@ _CLOCK_AFTER = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
     re.IGNORECASE,
 )
-_TIME_CUES = ("starting", "beginning", "effective", "reached", "declared", "agreed")
+_TIME_CUES = ("starting", "beginning", "effective", "reached", "declared", "agreed", "effect")
 # What cues the kind for them beyond the table's cues ("start", "begin", "effect", "declar").
 _TIME_KIND_CUES = ("reached", "was agreed", "were agreed", "been agreed")
 
@@ -180,6 +192,11 @@ def _from_a_time(s: Sentence) -> list[re.Match[str]]:
                 out.append(m)
     if on("start.reached_on_a_day"):
         out += [m for m in REACHED_ON.finditer(s.text) if _day_after(s, m)]
+    if on("start.truce_then_time"):
+        for m in TRUCE_THEN_TIME.finditer(s.text):
+            immediate = m.group().lower().endswith("effect")
+            if immediate or _CLOCK_AFTER.match(s.text, m.end()) or _day_after(s, m):
+                out.append(m)
     return out
 
 
@@ -193,6 +210,7 @@ def from_a_time(match: re.Match[str]) -> bool:
     return (
         FROM_A_TIME.fullmatch(match.group()) is not None
         or REACHED_ON.fullmatch(match.group()) is not None
+        or (on("start.truce_then_time") and TRUCE_THEN_TIME.fullmatch(match.group()) is not None)
     )
 
 
@@ -226,6 +244,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             and not counterfactual(s.text, m)
             and not speculative(s.text, m)
             and not _undated_declaration(s, m)
+            and not other_subject(s.text, m)
         ),
         None,
     )
@@ -241,6 +260,24 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     elif declared_alone(match):
         c.actor = subject_before(s, trigger) or speaker_actor(s)  # who declared it
     return [c]
+
+
+# Rule `start.other_subject`: what "began" in a relative clause on talks or a war is they, not
+# a truce: "a ceasefire reached through negotiations that started on May 6", "to end 12 days of
+# escalating conflict that began with a surprise strike" (but "the first pause in a war began"
+# is the pause's).
+_OTHER_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|discussions|meeting|summit|war|conflict|fighting|escalation|"
+    r"offensive|crisis|clashes|hostilities|violence)\s+(?:that|which)\s+"
+    r"(?:had\s+|have\s+|has\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def other_subject(text: str, match: re.Match[str]) -> bool:
+    if not on("start.other_subject"):
+        return False
+    return _OTHER_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
 def _dated_start(s: Sentence, match: re.Match[str]) -> bool:

@@ -62,6 +62,27 @@ _TALKS_AHEAD = re.compile(
     re.IGNORECASE,
 )
 _MEETING_NOUN = re.compile(r"talks|negotiations?|discussions?|meeting|summit", re.IGNORECASE)
+# Rule `meeting.talks_held`: talks told as held, over a span or from a day: "after five days of
+# discussions in Geneva", "following weeks of talks", "negotiations that started on May 6".
+# Such talks are a meeting even as the way to a deal.
+_SPAN_OF = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|few)\s+"
+    r"(?:[\w-]+\s+)?(?:days|weeks|months|rounds)\s+of\s+(?:[\w-]+\s+)?$|"
+    r"\b(?:days|weeks|months)\s+of\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_STARTED_ON = re.compile(
+    r"\s+(?:that|which)\s+(?:had\s+)?(?:started|began|opened)\s+(?:on|in)\b", re.IGNORECASE
+)
+
+
+def talks_held(text: str, match: re.Match[str]) -> bool:
+    """Whether the talks of `match` are told as held (`_SPAN_OF` before, `_STARTED_ON` after)."""
+    if not on("meeting.talks_held") or not _MEETING_NOUN.fullmatch(match.group()):
+        return False
+    if _SPAN_OF.search(text, max(0, match.start() - 40), match.start()):
+        return True
+    return _STARTED_ON.match(text, match.end()) is not None
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
@@ -99,6 +120,7 @@ def meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
         and _MEETING_NOUN.fullmatch(match.group())
         and _TALKS_AS_MEANS.search(text, max(0, match.start() - 60), match.start())
         and not dated(s, match)
+        and not talks_held(text, match)
     ):
         return False
     if (
