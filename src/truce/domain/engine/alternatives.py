@@ -35,10 +35,19 @@ from truce.domain.engine.events import Event
 from truce.domain.engine.index import EventIndex, matches, weight_of
 from truce.domain.engine.loose import tally
 from truce.domain.engine.ratios import Weighing, Weights, in_total
+from truce.domain.engine.rules import pool
 from truce.domain.engine.series import Series
 from truce.domain.engine.terms import quota_window
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
-from truce.domain.spec import AgreementSpec, ExtensionTerm, QuotaTerm, RatioTerm, Selector, Term
+from truce.domain.spec import (
+    AgreementSpec,
+    ExtensionTerm,
+    PoolTerm,
+    QuotaTerm,
+    RatioTerm,
+    Selector,
+    Term,
+)
 
 if TYPE_CHECKING:
     from truce.domain.engine.status import Outcome
@@ -182,10 +191,14 @@ class Alternatives:
     def _pool(self, term: Term, ctx: Assessment, change: _Change) -> Keyed | None:
         # A pool reads what was ever released and what came before its objection window
         # closed (its verdict's start): a date moved within the record after that changes
-        # neither. Another figure changes the first: the evaluator judges it.
+        # neither. Another figure changes the first only: the pool's rule is applied to the
+        # record read with the change (its total, which events came early: the same events).
         [verdict] = self.verdicts[term.id]
+        if not change.moves:
+            assert isinstance(term, PoolTerm)
+            return {v.id: v.status for v in pool(term, ctx).verdicts}
         opens = verdict.starts_at
-        if not change.moves or opens is None or change.reaches(-math.inf, opens):
+        if opens is None or change.reaches(-math.inf, opens):
             return None
         return self._leading(term.id)
 
