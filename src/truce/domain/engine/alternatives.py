@@ -197,9 +197,10 @@ class Alternatives:
         [verdict] = self.verdicts[term.id]
         if not change.moves:
             assert isinstance(term, PoolTerm)
-            opens, sel, early = self._pool_reads(term)
+            closes, sel, early = self._pool_reads(term)
             released = ctx.index.series(sel).total(-math.inf, math.inf)
-            return {v.id: v.status for v in pool_rule(term, ctx, opens, released, early).verdicts}
+            judged = pool_rule(term, ctx, closes, released, early)
+            return {v.id: v.status for v in judged.verdicts}
         opens = verdict.starts_at
         if opens is None or change.reaches(-math.inf, opens):
             return None

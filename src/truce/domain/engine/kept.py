@@ -33,7 +33,7 @@ from truce.domain.engine.index import EventIndex
 from truce.domain.engine.verdicts import Explanation, Verdict
 from truce.domain.spec import AgreementSpec, ProhibitionTerm, Term
 
-FORMAT = 2
+FORMAT = 3
 Window = list[float | None]  # [start, end] as `Assessment.window` gives it
 
 
@@ -49,6 +49,8 @@ class Block:
     windows: list[Window] | None = None  # every prohibition's, when the rows were rendered
     rows: list[dict[str, Any]] = field(default_factory=list)
     explanations: list[dict[str, Any]] = field(default_factory=list)
+    # The disputed events and their rendered readings, by event id (`kept_disputes`).
+    disputes: dict[str, list[Any]] = field(default_factory=dict)
     # Rows and explanations as read back, decoded only when used (`decoded`).
     encoded: tuple[Any, Any] | None = field(default=None, compare=False, repr=False)
 
@@ -72,6 +74,7 @@ class Block:
             "windows": self.windows,
             "rows": rows,
             "explanations": explanations,
+            "disputes": self.disputes,
         }
 
     @staticmethod
@@ -88,6 +91,7 @@ class Block:
                 cell,
                 terms,
                 data["windows"],
+                disputes=dict(data["disputes"]),
                 encoded=(data["rows"], data["explanations"]),
             )
         except (AttributeError, KeyError, TypeError, ValueError):

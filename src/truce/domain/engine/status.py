@@ -177,12 +177,15 @@ def assess(
         memory.now = kept.Block(kept.block_key(spec, judge.version, index))
         judges = kept.evaluators(EVALUATORS, memory, instant)
     main = outcome(spec, index, instant, evaluators=judges)
-    found = Disputes(spec, index, main, outcome)
-    disputes = [found.figures(e) for e in index.disputed()]
+    prior = memory.prior if memory is not None else None
+    kept_disputes = prior.disputes if prior is not None else None
+    found = Disputes(spec, index, main, outcome, kept_disputes)
+    disputes = [found.figures(e) for e in index.disputed(kept_disputes)]
     dated = sorted(index.date_disputed(), key=lambda e: (e.at, e.id))
     disputes += [found.dates(e) for e in dated]
     state = render(spec, counts, main, disputes, instant, memory)
     if memory is not None and memory.now is not None:
+        memory.now.disputes = found.keep
         memory.now.cell = kept.cell_of(spec, index, memory.now.windows or [], instant)
     state["spec_version"] = judge.version
     state["judged_by"] = judge.as_dict()
