@@ -8,11 +8,11 @@ under each reading, which read the whole record's totals and are judged every ti
 append that left them as they were.
 
 An event is a function of its id and its claims (`make_event` ranks them, to the claim id, so
-their order does not matter), and a claim id names one claim for good in a ledger; so a disputed event whose claim ids are those
-the previous judgment kept for it is the event it was. For it the kept entry gives what the
-disputes read without its claims: the event's own fields (a `Kept` event, with readings that
-carry their figures but no claims) and its rendered readings. Only events whose dates agree are
-kept: one whose dates dispute is built and judged afresh every time.
+their order does not matter), and a claim id names one claim for good in a ledger; so a disputed
+event whose claim ids are those the previous judgment kept for it is the event it was. For it
+the kept entry gives what the disputes read without its claims: the event's own fields (a `Kept`
+event, with readings that carry their figures but no claims) and its rendered readings. Only
+events whose dates agree are kept: one whose dates dispute is built and judged afresh every time.
 
 The engine stays pure: the entries are plain data carried in `kept.Block.disputes`, keyed by
 event id: `[claim ids, the event's fields, the rendered readings]`.
