@@ -360,11 +360,7 @@ class ColumnIndex:
         positions = known[f.disputed[known]]
         if not kept or not len(positions):
             return root.events_at(positions.tolist())
-        lo, sizes = f.starts[positions], f.starts[positions + 1] - f.starts[positions]
-        offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        rows = f.members[np.repeat(lo, sizes) + offsets].tolist()
-        ids_of = getattr(root._fetch, "ids", None)
-        ids = ids_of(rows) if ids_of is not None else [c.id for c in root._fetch(rows)]
+        ids, sizes = root._claim_ids(positions)
         found: dict[int, Event] = {}
         start = 0
         for position, size in zip(positions.tolist(), sizes.tolist(), strict=True):
@@ -392,6 +388,16 @@ class ColumnIndex:
         others = root.events_at(later.tolist())
         return begun_by_lead + [e for e in others if e.earliest <= root.instant]
 
+    def _claim_ids(self, positions: Ints) -> tuple[list[str], Ints]:
+        """The claim ids of the events at `positions`, one after another, read without building
+        the claims where the fetcher can (`ids`); and how many each event has."""
+        f = self.frame
+        lo, sizes = f.starts[positions], f.starts[positions + 1] - f.starts[positions]
+        offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        rows = f.members[np.repeat(lo, sizes) + offsets].tolist()
+        ids_of = getattr(self._fetch, "ids", None)
+        return (ids_of(rows) if ids_of is not None else [c.id for c in self._fetch(rows)]), sizes
+
     def fingerprint(self, types: Collection[str]) -> str:
         """`index.Index.fingerprint` from the columns: every event of `types` in the frame, its
         claims' ids read without building the claims where the fetcher can (`ids`)."""
@@ -399,11 +405,7 @@ class ColumnIndex:
         f = root.frame
         codes = [root._type[t] for t in types if t in root._type]
         positions = np.flatnonzero(np.isin(f.type, codes))
-        lo, sizes = f.starts[positions], f.starts[positions + 1] - f.starts[positions]
-        offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        rows = f.members[np.repeat(lo, sizes) + offsets].tolist()
-        ids_of = getattr(root._fetch, "ids", None)
-        ids = ids_of(rows) if ids_of is not None else [c.id for c in root._fetch(rows)]
+        ids, sizes = root._claim_ids(positions)
         ends = np.cumsum(sizes).tolist()
         starts = [0, *ends[:-1]][: len(ends)]
         return fingerprint(
