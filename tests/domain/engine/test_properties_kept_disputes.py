@@ -14,11 +14,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truce.domain.claims import Claim
-from truce.domain.engine import evaluate
+from truce.domain.engine import evaluate, kept_disputes
 from truce.domain.engine.columns import evaluate_columns
 from truce.domain.engine.horizon import Horizon
 from truce.domain.engine.kept import Block, Memory
@@ -40,6 +41,13 @@ ORIGIN = datetime(2023, 12, 31, 12)
 HOURS = 24 * 6
 EVENTS = ["h1", "h2", "h3", "p1", "p2"]
 Path = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture(autouse=True)
+def _reuse_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reuse is off by default (`kept_disputes.ENABLED`); these tests hold it to a full
+    judgment."""
+    monkeypatch.setattr(kept_disputes, "ENABLED", True)
 
 
 def _date(hours: int) -> str:

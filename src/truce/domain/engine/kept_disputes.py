@@ -29,6 +29,10 @@ from truce.domain.claims import ClaimStatus, DatePrecision
 from truce.domain.engine.events import Event, Reading
 
 Entry = list[Any]  # [claim ids, fields, readings]
+# Off: at 1M claims the entries (about 4 MB of JSON for 5,180 disputed events) cost more to
+# keep and read back than building the events saves (docs/benchmarks.md, afterappend2). The
+# property tests switch it on: they hold the reuse to a full judgment.
+ENABLED = False
 
 
 @dataclass(slots=True, eq=False)
