@@ -25,7 +25,7 @@ ways with the straightforward re-judgment over random specs and records.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,10 +35,19 @@ from truce.domain.engine.events import Event
 from truce.domain.engine.index import EventIndex, matches, weight_of
 from truce.domain.engine.loose import tally
 from truce.domain.engine.ratios import Weighing, Weights, in_total
+from truce.domain.engine.rules import pool_opens, pool_rule, pool_selector
 from truce.domain.engine.series import Series
 from truce.domain.engine.terms import quota_window
 from truce.domain.engine.verdicts import ExtensionVerdict, Verdict
-from truce.domain.spec import AgreementSpec, ExtensionTerm, QuotaTerm, RatioTerm, Selector, Term
+from truce.domain.spec import (
+    AgreementSpec,
+    ExtensionTerm,
+    PoolTerm,
+    QuotaTerm,
+    RatioTerm,
+    Selector,
+    Term,
+)
 
 if TYPE_CHECKING:
     from truce.domain.engine.status import Outcome
@@ -61,6 +70,7 @@ class Alternatives:
         self._selectors: dict[str, tuple[Selector, Weighing | None]] = {}
         self._series: dict[tuple[object, ...], tuple[Selector, Series]] = {}
         self._counts: dict[tuple[object, ...], tuple[Selector, int]] = {}
+        self._pools: dict[str, tuple[float, Selector, Sequence[Event]]] = {}
 
     def figure(self, event: Event, quantity: int, only: set[str]) -> Keyed:
         """`Outcome.keyed()` of the terms in `only` judged with `event`'s figure read as
@@ -182,12 +192,29 @@ class Alternatives:
     def _pool(self, term: Term, ctx: Assessment, change: _Change) -> Keyed | None:
         # A pool reads what was ever released and what came before its objection window
         # closed (its verdict's start): a date moved within the record after that changes
-        # neither. Another figure changes the first: the evaluator judges it.
+        # neither. Another figure changes the first only: the pool's rule is applied to the
+        # record read with the change (its total, which events came early: the same events).
         [verdict] = self.verdicts[term.id]
+        if not change.moves:
+            assert isinstance(term, PoolTerm)
+            closes, sel, early = self._pool_reads(term)
+            released = ctx.index.series(sel).total(-math.inf, math.inf)
+            judged = pool_rule(term, ctx, closes, released, early)
+            return {v.id: v.status for v in judged.verdicts}
         opens = verdict.starts_at
-        if not change.moves or opens is None or change.reaches(-math.inf, opens):
+        if opens is None or change.reaches(-math.inf, opens):
             return None
         return self._leading(term.id)
+
+    def _pool_reads(self, term: PoolTerm) -> tuple[float, Selector, Sequence[Event]]:
+        """What a pool reads that another figure leaves as it leads: when its objection window
+        closes, its selector, the releases before then. Looked up once per term."""
+        found = self._pools.get(term.id)
+        if found is None:
+            opens, sel = pool_opens(term, self.main.assessment), pool_selector(term)
+            early = self.index.between(sel, -math.inf, opens)
+            found = self._pools[term.id] = (opens, sel, early)
+        return found
 
     def _leading(self, term_id: str) -> Keyed:
         """The leading verdicts of one term, keyed."""

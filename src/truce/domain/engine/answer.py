@@ -120,6 +120,8 @@ def render(
     if memory is not None and memory.now is not None:
         memory.now.windows, memory.now.rows = windows, breaches
         memory.now.explanations = explanations[listed:] if reused is None else reused.explanations
+        if reused is not None:
+            memory.now.reusing(reused)
     phases = []
     for clock in a.clocks.values():
         phases.append(

@@ -33,7 +33,7 @@ from truce.domain.engine.index import EventIndex
 from truce.domain.engine.verdicts import Explanation, Verdict
 from truce.domain.spec import AgreementSpec, ProhibitionTerm, Term
 
-FORMAT = 2
+FORMAT = 3
 Window = list[float | None]  # [start, end] as `Assessment.window` gives it
 
 
@@ -49,8 +49,13 @@ class Block:
     windows: list[Window] | None = None  # every prohibition's, when the rows were rendered
     rows: list[dict[str, Any]] = field(default_factory=list)
     explanations: list[dict[str, Any]] = field(default_factory=list)
+    # The disputed events and their rendered readings, by event id (`kept_disputes`).
+    disputes: dict[str, list[Any]] = field(default_factory=dict)
     # Rows and explanations as read back, decoded only when used (`decoded`).
     encoded: tuple[Any, Any] | None = field(default=None, compare=False, repr=False)
+    # Once decoded: the rows and explanations read, and their encoded form, which a block
+    # that reuses those very lists writes again as it was read (`as_data`), not encoded anew.
+    read: tuple[Any, Any, Any] | None = field(default=None, compare=False, repr=False)
 
     def decoded(self) -> Block | None:
         """The block with its rows decoded; None when they cannot be."""
@@ -59,11 +64,16 @@ class Block:
                 rows, explanations = (_records(t) for t in self.encoded)
             except (AttributeError, KeyError, TypeError, ValueError, IndexError):
                 return None
+            self.read = (rows, explanations, self.encoded)
             self.rows, self.explanations, self.encoded = rows, explanations, None
         return self
 
+    def reusing(self, other: Block) -> None:
+        """Note that this block's rows and explanations are `other`'s, as it decoded them."""
+        self.read = other.read
+
     def as_data(self) -> dict[str, Any]:
-        rows, explanations = self.encoded or (_columns(self.rows), _columns(self.explanations))
+        rows, explanations = self.encoded or self._encoded()
         return {
             "format": FORMAT,
             "key": self.key,
@@ -72,7 +82,15 @@ class Block:
             "windows": self.windows,
             "rows": rows,
             "explanations": explanations,
+            "disputes": self.disputes,
         }
+
+    def _encoded(self) -> tuple[Any, Any]:
+        read = self.read
+        if read is not None and read[0] is self.rows and read[1] is self.explanations:
+            encoded: tuple[Any, Any] = read[2]
+            return encoded
+        return _columns(self.rows), _columns(self.explanations)
 
     @staticmethod
     def of(data: Any) -> Block | None:
@@ -88,6 +106,7 @@ class Block:
                 cell,
                 terms,
                 data["windows"],
+                disputes=dict(data["disputes"]),
                 encoded=(data["rows"], data["explanations"]),
             )
         except (AttributeError, KeyError, TypeError, ValueError):

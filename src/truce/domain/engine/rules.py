@@ -116,12 +116,27 @@ def order(term: OrderTerm, ctx: Assessment) -> TermResult:
 
 
 def pool(term: PoolTerm, ctx: Assessment) -> TermResult:
+    opens = pool_opens(term, ctx)
+    sel = pool_selector(term)
+    released = ctx.index.series(sel).total(-math.inf, math.inf)
+    return pool_rule(term, ctx, opens, released, ctx.index.between(sel, -math.inf, opens))
+
+
+def pool_opens(term: PoolTerm, ctx: Assessment) -> float:
+    """When the pool's objection window closes: releases before it are early."""
     from truce.domain.engine.clock import add_span, local_instant
 
-    opens = add_span(local_instant(term.published, ctx.zone), term.objection_window, ctx.zone)
-    sel = Selector(type=EventType.RELEASE, party=term.party, subject=term.subject)
-    released = ctx.index.series(sel).total(-math.inf, math.inf)
-    early = ctx.index.between(sel, -math.inf, opens)
+    return add_span(local_instant(term.published, ctx.zone), term.objection_window, ctx.zone)
+
+
+def pool_selector(term: PoolTerm) -> Selector:
+    return Selector(type=EventType.RELEASE, party=term.party, subject=term.subject)
+
+
+def pool_rule(
+    term: PoolTerm, ctx: Assessment, opens: float, released: float, early: Sequence[Event]
+) -> TermResult:
+    """The pool's verdict from what was ever released and the releases before `opens`."""
     if early:
         status, text = Status.VIOLATED, "releases began before the objection window closed"
     elif released > term.size:
