@@ -22,8 +22,9 @@ one not tied to a head) and when it was written. A cache, never a source:
   to copy the body (milliseconds per megabyte): an append asked meanwhile waits that long.
 - a read that fails is logged and read as nothing kept.
 
-The snapshot's claims (`storage.snapshot`) stay in files in the cache folder: they are what
-judging reads, and a process that judges pays for reading the projection once anyway.
+The snapshot's claims (`storage.snapshot`) are read from files in the cache folder, memory-mapped;
+a copy of them is kept here too (`storage.kept_snapshot`), so a process without the files (a
+fresh server, another host) folds an append into that copy instead of reading every claim.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, not_, or_, select
+from sqlalchemy import Connection, Engine, and_, delete, not_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -67,6 +70,32 @@ def read(
     return header, (bytes(row[1]) if body else None)
 
 
+def read_many(
+    engine: Engine, agreement: str, names: list[str]
+) -> dict[str, tuple[dict[str, Any], bytes]]:
+    """The rows kept as `names` (header and body), read in one statement: as they were at one
+    moment, never one row from before a write and another from after it. Those that cannot be
+    read are left out (logged)."""
+    query = select(kept.c.name, kept.c.header, kept.c.body).where(
+        kept.c.agreement == agreement, kept.c.name.in_(names)
+    )
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(query).all()
+    except SQLAlchemyError as exc:
+        log.warning("could not read kept %s of %s: %s", ", ".join(names), agreement, _reason(exc))
+        return {}
+    found: dict[str, tuple[dict[str, Any], bytes]] = {}
+    for name, text, body in rows:
+        try:
+            header = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(header, dict):
+            found[name] = (header, bytes(body))
+    return found
+
+
 def write(
     engine: Engine,
     agreement: str,
@@ -77,26 +106,59 @@ def write(
 ) -> bool:
     """Keep `body` under `name`, replacing what was kept there; False (logged) when the database
     refuses. Never raises: a cache write must never fail the request that made it."""
-    values = {
-        "agreement": agreement,
-        "name": name,
-        "seq": head[0],
-        "hash": head[1],
-        "written": time.time(),
-        "header": json.dumps(header),
-        "body": body,
-    }
+    return write_many(engine, agreement, [Row(name, header, body, head)])
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row to keep (`write_many`)."""
+
+    name: str
+    header: dict[str, Any]
+    body: bytes
+    head: tuple[int, str] = (0, "")
+
+
+def write_many(
+    engine: Engine,
+    agreement: str,
+    rows: list[Row],
+    drop: tuple[str, ...] = (),
+    unless: Callable[[Connection], bool] | None = None,
+) -> bool:
+    """Keep `rows` and drop the rows named `drop`, all in one transaction (a reader sees all or
+    none of it), unless `unless(conn)` says otherwise inside it; False (logged) when the
+    database refuses, or `unless` declined. Never raises, as `write`."""
     insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-    upsert = insert(kept).values(**values)
-    upsert = upsert.on_conflict_do_update(
-        index_elements=[kept.c.agreement, kept.c.name],
-        set_={k: upsert.excluded[k] for k in ("seq", "hash", "written", "header", "body")},
-    )
+    names = ", ".join(r.name for r in rows)
     try:
         with engine.begin() as conn:
-            conn.execute(upsert)
+            if unless is not None and unless(conn):
+                return False
+            for row in rows:
+                values = {
+                    "agreement": agreement,
+                    "name": row.name,
+                    "seq": row.head[0],
+                    "hash": row.head[1],
+                    "written": time.time(),
+                    "header": json.dumps(row.header),
+                    "body": row.body,
+                }
+                upsert = insert(kept).values(**values)
+                upsert = upsert.on_conflict_do_update(
+                    index_elements=[kept.c.agreement, kept.c.name],
+                    set_={
+                        k: upsert.excluded[k] for k in ("seq", "hash", "written", "header", "body")
+                    },
+                )
+                conn.execute(upsert)
+            if drop:
+                conn.execute(
+                    delete(kept).where(kept.c.agreement == agreement, kept.c.name.in_(drop))
+                )
     except SQLAlchemyError as exc:
-        log.warning("could not keep %s of %s: %s", name, agreement, _reason(exc))
+        log.warning("could not keep %s of %s: %s", names, agreement, _reason(exc))
         return False
     return True
 
