@@ -112,9 +112,7 @@ class KeptSnapshot:
         claims = table_of(body)
         if claims.num_rows != about["rows"] or not still_in_chain(conn, since):
             return None
-        tail, head = self._tail(found.get(TAIL), base, since)
-        if not still_in_chain(conn, head):
-            return None
+        tail, head = self._tail(conn, found.get(TAIL), base, since)
         parts = [claims] if tail is None else [claims, tail]
         made = self._frame(conn, found.get(FRAME), parts, head)
         if made is None:
@@ -123,9 +121,10 @@ class KeptSnapshot:
         return Stored(head, base, claims, tail, frame, event_keys(frame), since)
 
     def _tail(
-        self, found: tuple[dict[str, Any], bytes] | None, base: str, since: Head
+        self, conn: Connection, found: tuple[dict[str, Any], bytes] | None, base: str, since: Head
     ) -> tuple[pa.Table | None, Head]:
-        """The kept tail if it extends this base (and the head it reaches), else none."""
+        """The kept tail if it extends this base to a head still in the chain (and that head),
+        else none (and the base's head)."""
         if found is None:
             return None, since
         about, body = found
@@ -133,7 +132,7 @@ class KeptSnapshot:
         if about.get("base") != base or about != self._header(_head(about), body, told):
             return None, since
         tail = table_of(body)
-        if tail.num_rows != about["rows"]:
+        if tail.num_rows != about["rows"] or not still_in_chain(conn, _head(about)):
             return None, since
         return tail, _head(about)
 
@@ -157,7 +156,9 @@ class KeptSnapshot:
         if frame is None or at is None:
             log.info("no kept frame of %s to fold into: grouped again", self.store.agreement)
             return head, tail, reduce_columns(claim_columns(_whole(parts)))
-        if at.seq >= head.seq:  # the frame is ahead of the tail: the rows between, read
+        if at == head:
+            return head, tail, frame
+        if at.seq > head.seq:  # the frame is ahead of the tail: the rows between, read
             between = read_rows(conn, self.store.agreement, head.seq, at.seq)
             if between.num_rows:
                 tail = between if tail is None else pa.concat_tables([tail, between])
