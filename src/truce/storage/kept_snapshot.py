@@ -73,7 +73,7 @@ class KeptSnapshot:
         found = kept_place.read_many(self.store.engine, self.store.agreement, [CLAIMS, TAIL, FRAME])
         try:
             return self._stored(conn, found)
-        except (pa.ArrowInvalid, KeyError, TypeError, ValueError) as exc:
+        except (pa.ArrowException, OSError, KeyError, TypeError, ValueError) as exc:
             log.warning("kept snapshot of %s unreadable: %s", self.store.agreement, exc)
             return None
 
@@ -219,7 +219,8 @@ class KeptSnapshot:
         return self._row(FRAME, stored.head, frame_bytes(stored.frame), {})
 
     def _row(self, name: str, head: Head, body: bytes, told: dict[str, Any]) -> kept_place.Row:
-        return kept_place.Row(name, self._header(head, body, told), body, (head.seq, head.hash))
+        header = self._header(head, body, told)
+        return kept_place.Row(name, header, body, (head.seq, head.hash), pack=False)
 
     def _header(self, head: Head, body: bytes, told: dict[str, Any]) -> dict[str, Any]:
         # The frame's is `storage.kept_frame`'s: what the format, rules and head say, and size.
