@@ -13,6 +13,10 @@ per agreement, read memory-mapped:
   the claims file once it passes `COMPACT_ROWS` rows or a tenth of the claims file;
 - `<key>.events.arrow`: the `EventFrame` (events in clock order, each with its claims' rows,
   counted over the claims file then the tail), at the snapshot's entry.
+
+A copy lives in the ledger's database (`storage.kept_snapshot`, passed in as `Shared`): a process
+whose folder holds no good snapshot takes that copy (and writes it to its folder) before it
+reads the whole projection; each new base and each tail it writes, it keeps there too.
 """
 
 from __future__ import annotations
