@@ -135,8 +135,9 @@ def scratch_copy(db: str) -> Iterator[str]:
     from sqlalchemy.engine import make_url
 
     source = make_url(db)
-    # Not "truce_…": the server prints its database's URL, and a token is read as `truce_…`.
-    name = f"pages_scratch_{os.getpid()}"
+    # Named after the source (a session's databases carry its prefix), but not "truce_…": the
+    # server prints its database's URL, and a token is read as `truce_…`.
+    name = f"{source.database}_scratch_{os.getpid()}".removeprefix("truce_")
     admin = create_engine(source.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))

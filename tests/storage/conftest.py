@@ -42,3 +42,16 @@ def snapshot_ledger(
         ledger.add_agreement(spec, text, "analyst")
         ledger.append_claims(_record(spec), "analyst")
         yield ledger
+
+
+@pytest.fixture
+def gaza_url(ledger_url: str) -> Iterator[str]:
+    """The URL of a ledger (SQLite file or PostgreSQL database) holding the bundled Gaza 2023
+    record (`gaza_record`), for tests that open it as several processes or hosts would."""
+    from tests.storage.gaza_record import _record, _spec
+
+    spec, text = _spec()
+    with Ledger.init(ledger_url) as ledger:
+        ledger.add_agreement(spec, text, "analyst")
+        ledger.append_claims(_record(spec), "analyst")
+        yield ledger_url

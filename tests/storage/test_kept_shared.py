@@ -10,14 +10,13 @@ import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 from sqlalchemy import text
 
-from tests.storage.gaza_record import AGREEMENT, _late_claims, _record, _reference, _spec
+from tests.storage.gaza_record import AGREEMENT, _late_claims, _reference, _spec
 from tests.storage.kept_rows import KeptRow
 from truce import services
 from truce.storage import Ledger, held, kept_breaches, kept_frame
@@ -40,12 +39,8 @@ with Ledger(make_engine(sys.argv[1]), Path(sys.argv[2])) as ledger:
 
 
 @pytest.fixture
-def url(ledger_url: str) -> Iterator[str]:
-    spec, text = _spec()
-    with Ledger.init(ledger_url) as ledger:
-        ledger.add_agreement(spec, text, "analyst")
-        ledger.append_claims(_record(spec), "analyst")
-        yield ledger_url
+def url(gaza_url: str) -> str:
+    return gaza_url
 
 
 def _host(url: str, folder: Path) -> Ledger:

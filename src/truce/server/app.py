@@ -67,8 +67,9 @@ def _preload(ledger: Ledger) -> None:
     builds arrays through pandas' type inference, 1-3 s of imports on a loaded host), then make
     each agreement's snapshot (`storage.snapshot`). Pages and the status API are served from what
     any process kept in the database (`storage.kept_place`), so a server may never have read the
-    claims; without its own snapshot, the first judgment after an append would read them all
-    (a minute at a million claims) instead of folding in the new ones. Best effort."""
+    claims; its snapshot is then the copy kept in the database (`storage.kept_snapshot`), so the
+    first judgment after an append folds in the new claims instead of reading them all. Best
+    effort."""
     with suppress(ImportError):
         import pandas  # type: ignore[import-untyped]  # noqa: F401
     try:

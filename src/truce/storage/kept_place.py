@@ -20,10 +20,14 @@ one not tied to a head) and when it was written. A cache, never a source:
   logged and ignored: it only costs the next reader the work; it never fails, and never runs
   inside, an append. On SQLite a write holds the file's write lock for as long as it takes
   to copy the body (milliseconds per megabyte): an append asked meanwhile waits that long.
-- a read that fails is logged and read as nothing kept.
+- a read that fails is logged and read as nothing kept;
+- a body of `PACK_FROM` bytes or more is stored compressed (zstd) when that saves a tenth or
+  more, marked so, and unpacked as it is read: headers describe the body as written, so the
+  readers' checks are unchanged.
 
-The snapshot's claims (`storage.snapshot`) stay in files in the cache folder: they are what
-judging reads, and a process that judges pays for reading the projection once anyway.
+The snapshot's claims (`storage.snapshot`) are read from files in the cache folder, memory-mapped;
+a copy of them is kept here too (`storage.kept_snapshot`), so a process without the files (a
+fresh server, another host) folds an append into that copy instead of reading every claim.
 """
 
 from __future__ import annotations
@@ -31,9 +35,12 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, not_, or_, select
+import pyarrow as pa  # type: ignore[import-untyped]
+from sqlalchemy import Connection, Engine, and_, delete, not_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -41,6 +48,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from truce.storage.tables import kept
 
 log = logging.getLogger("truce.kept")
+# Bodies of this size or more are stored compressed when that pays (`_packed`): the status
+# API's bytes at a million claims are 19 MB of JSON, read, hashed and sent on every cold read.
+PACK_FROM = 64 * 1024
+PACKED = b"\x00truce-zstd\x00"  # no JSON text or Arrow IPC stream starts so
+_ZSTD = pa.Codec("zstd", compression_level=1)
 
 
 def read(
@@ -64,7 +76,37 @@ def read(
         return None
     if not isinstance(header, dict):
         return None
-    return header, (bytes(row[1]) if body else None)
+    if not body:
+        return header, None
+    data = _unpacked(bytes(row[1]))
+    return None if data is None else (header, data)
+
+
+def read_many(
+    engine: Engine, agreement: str, names: list[str]
+) -> dict[str, tuple[dict[str, Any], bytes]]:
+    """The rows kept as `names` (header and body), read in one statement: as they were at one
+    moment, never one row from before a write and another from after it. Those that cannot be
+    read are left out (logged)."""
+    query = select(kept.c.name, kept.c.header, kept.c.body).where(
+        kept.c.agreement == agreement, kept.c.name.in_(names)
+    )
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(query).all()
+    except SQLAlchemyError as exc:
+        log.warning("could not read kept %s of %s: %s", ", ".join(names), agreement, _reason(exc))
+        return {}
+    found: dict[str, tuple[dict[str, Any], bytes]] = {}
+    for name, text, body in rows:
+        try:
+            header = json.loads(text)
+        except ValueError:
+            continue
+        data = _unpacked(bytes(body))
+        if isinstance(header, dict) and data is not None:
+            found[name] = (header, data)
+    return found
 
 
 def write(
@@ -77,26 +119,60 @@ def write(
 ) -> bool:
     """Keep `body` under `name`, replacing what was kept there; False (logged) when the database
     refuses. Never raises: a cache write must never fail the request that made it."""
-    values = {
-        "agreement": agreement,
-        "name": name,
-        "seq": head[0],
-        "hash": head[1],
-        "written": time.time(),
-        "header": json.dumps(header),
-        "body": body,
-    }
+    return write_many(engine, agreement, [Row(name, header, body, head)])
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row to keep (`write_many`)."""
+
+    name: str
+    header: dict[str, Any]
+    body: bytes
+    head: tuple[int, str] = (0, "")
+    pack: bool = True  # False: the body is compressed already (`_packed` would not pay)
+
+
+def write_many(
+    engine: Engine,
+    agreement: str,
+    rows: list[Row],
+    drop: tuple[str, ...] = (),
+    unless: Callable[[Connection], bool] | None = None,
+) -> bool:
+    """Keep `rows` and drop the rows named `drop`, all in one transaction (a reader sees all or
+    none of it), unless `unless(conn)` says otherwise inside it; False (logged) when the
+    database refuses, or `unless` declined. Never raises, as `write`."""
     insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-    upsert = insert(kept).values(**values)
-    upsert = upsert.on_conflict_do_update(
-        index_elements=[kept.c.agreement, kept.c.name],
-        set_={k: upsert.excluded[k] for k in ("seq", "hash", "written", "header", "body")},
-    )
+    names = ", ".join(r.name for r in rows)
     try:
         with engine.begin() as conn:
-            conn.execute(upsert)
+            if unless is not None and unless(conn):
+                return False
+            for row in rows:
+                values = {
+                    "agreement": agreement,
+                    "name": row.name,
+                    "seq": row.head[0],
+                    "hash": row.head[1],
+                    "written": time.time(),
+                    "header": json.dumps(row.header),
+                    "body": _packed(row.body) if row.pack else row.body,
+                }
+                upsert = insert(kept).values(**values)
+                upsert = upsert.on_conflict_do_update(
+                    index_elements=[kept.c.agreement, kept.c.name],
+                    set_={
+                        k: upsert.excluded[k] for k in ("seq", "hash", "written", "header", "body")
+                    },
+                )
+                conn.execute(upsert)
+            if drop:
+                conn.execute(
+                    delete(kept).where(kept.c.agreement == agreement, kept.c.name.in_(drop))
+                )
     except SQLAlchemyError as exc:
-        log.warning("could not keep %s of %s: %s", name, agreement, _reason(exc))
+        log.warning("could not keep %s of %s: %s", names, agreement, _reason(exc))
         return False
     return True
 
@@ -114,6 +190,29 @@ def prune(engine: Engine, agreement: str, prefix: str, head: tuple[int, str], ke
             conn.execute(delete(kept).where(named, not_(kept.c.name.in_(names))))
     except SQLAlchemyError as exc:
         log.warning("could not prune kept %s of %s: %s", prefix, agreement, _reason(exc))
+
+
+def _packed(body: bytes) -> bytes:
+    """The body as stored: compressed (zstd) when that saves a tenth or more, marked so."""
+    if len(body) < PACK_FROM:
+        return body
+    packed: bytes = _ZSTD.compress(body, asbytes=True)
+    if len(packed) > len(body) * 0.9:
+        return body
+    return PACKED + len(body).to_bytes(8, "little") + packed
+
+
+def _unpacked(stored: bytes) -> bytes | None:
+    """The body `_packed` stored; None (logged) when its compressed bytes do not unpack."""
+    if not stored.startswith(PACKED):
+        return stored
+    start = len(PACKED) + 8
+    size = int.from_bytes(stored[len(PACKED) : start], "little")
+    try:
+        return bytes(_ZSTD.decompress(stored[start:], decompressed_size=size, asbytes=True))
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        log.warning("a kept body does not unpack: %s", exc)
+        return None
 
 
 def _reason(exc: SQLAlchemyError) -> str:

@@ -32,6 +32,7 @@ from truce.storage.chain import canonical
 from truce.storage.checkpoint import Checkpoint, take
 from truce.storage.db import make_engine, resolve_url, sqlite_path
 from truce.storage.head_log import log_path, set_aside
+from truce.storage.kept_snapshot import KeptSnapshot
 from truce.storage.records import AgreementSummary, AppendResult, Entry, VerifyReport
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
 from truce.storage.snapshot import default_directory, load_frame, snapshot_path
@@ -253,7 +254,8 @@ class Ledger:
         if not self._has_agreement_id(agreement):
             raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
         with _frame_lock(self._snapshots, agreement):
-            return load_frame(self._engine, agreement, self._snapshots)
+            shared = KeptSnapshot(self.answers(agreement))
+            return load_frame(self._engine, agreement, self._snapshots, shared)
 
     def events(self, agreement: str) -> EventFrame:
         """The agreement's events as columns at the current head: kept in the database for every

@@ -13,6 +13,10 @@ per agreement, read memory-mapped:
   the claims file once it passes `COMPACT_ROWS` rows or a tenth of the claims file;
 - `<key>.events.arrow`: the `EventFrame` (events in clock order, each with its claims' rows,
   counted over the claims file then the tail), at the snapshot's entry.
+
+A copy lives in the ledger's database (`storage.kept_snapshot`, passed in as `Shared`): a process
+whose folder holds no good snapshot takes that copy (and writes it to its folder) before it
+reads the whole projection; each new base and each tail it writes, it keeps there too.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -78,16 +82,30 @@ class Stored:
     tail: pa.Table | None
     frame: EventFrame
     keys: pa.Array
+    claims_head: Head  # the head the claims table reaches; the tail, if any, runs to `head`
 
     @property
     def parts(self) -> list[pa.Table]:
         return [self.claims] if self.tail is None else [self.claims, self.tail]
 
 
+class Shared(Protocol):
+    """A copy of the snapshot that every process on the ledger reads (`storage.kept_snapshot`:
+    in the ledger's database), for a process whose cache folder holds none."""
+
+    def read(self, conn: Connection) -> Stored | None:
+        """The copy, if one is kept, good and in the chain `conn` reads."""
+
+    def keep(self, stored: Stored, new_base: bool) -> None:
+        """Keep `stored` (its claims too when `new_base`, else only its tail and frame, if the
+        copy kept is of the same base). Best effort."""
+
+
 def load_frame(
-    engine: Engine, agreement: str, directory: Path | None
+    engine: Engine, agreement: str, directory: Path | None, shared: Shared | None = None
 ) -> tuple[EventFrame, ClaimFetcher]:
-    """The agreement's events as columns, from the snapshot where it is still good."""
+    """The agreement's events as columns, from the snapshot where it is still good: this cache
+    folder's, else the `shared` copy's (then written to the folder)."""
     path = snapshot_path(directory, agreement) if directory is not None else None
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
@@ -95,23 +113,31 @@ def load_frame(
         entry = read_head(conn)
         head = Head(entry.seq, entry.hash) if entry else Head(0, "")
         stored = _read(path, agreement) if path is not None else None
-        if stored is not None and _still_in_chain(conn, stored.head):
+        if (stored is None or not still_in_chain(conn, stored.head)) and shared is not None:
+            stored = shared.read(conn)
+            if stored is not None and path is not None:
+                _write_files(path, agreement, stored)
+        if stored is not None and still_in_chain(conn, stored.head):
             new = read_rows(conn, agreement, stored.head.seq, head.seq)
             if new.num_rows == 0:
                 return stored.frame, ClaimFetcher(*stored.parts)
             if INCREMENTAL:
-                return _fold(path, agreement, head, stored, new)
+                return _fold(path, agreement, head, stored, new, shared)
             claims = pa.concat_tables([*stored.parts, new]).combine_chunks()
         else:
             claims = read_rows(conn, agreement, 0, head.seq)
     frame = reduce_columns(claim_columns(claims))
-    if path is not None:
-        _write_base(path, agreement, head, claims, frame)
+    _write_base(path, agreement, head, claims, frame, shared)
     return frame, ClaimFetcher(claims)
 
 
 def _fold(
-    path: Path | None, agreement: str, head: Head, stored: Stored, new: pa.Table
+    path: Path | None,
+    agreement: str,
+    head: Head,
+    stored: Stored,
+    new: pa.Table,
+    shared: Shared | None,
 ) -> tuple[EventFrame, ClaimFetcher]:
     """The stored frame with `new` claims regrouped in; the tail written, or all compacted."""
     frame = regroup(stored.frame, stored.keys, stored.parts, new)
@@ -119,9 +145,11 @@ def _fold(
     tail = tail.combine_chunks()
     if tail.num_rows > max(COMPACT_ROWS, stored.claims.num_rows // 10):
         claims = pa.concat_tables([stored.claims, tail]).combine_chunks()
-        if path is not None:
-            _write_base(path, agreement, head, claims, frame)
+        _write_base(path, agreement, head, claims, frame, shared)
         return frame, ClaimFetcher(claims)
+    folded = Stored(
+        head, stored.base, stored.claims, tail, frame, event_keys(frame), stored.claims_head
+    )
     if path is not None:
         total = stored.claims.num_rows + tail.num_rows
         try:
@@ -129,7 +157,15 @@ def _fold(
             _write_events(path, agreement, head, stored.base, total, frame)
         except OSError:
             pass
+    if shared is not None:
+        shared.keep(folded, new_base=False)
     return frame, ClaimFetcher(stored.claims, tail)
+
+
+def event_keys(frame: EventFrame) -> pa.Array:
+    """The frame's event ids as an Arrow array (as `regroup` takes them)."""
+    keys = frame.keys
+    return keys.array if isinstance(keys, ArrowStrings) else pa.array(list(keys), pa.string())
 
 
 def default_directory(url: str, sqlite_file: Path | None) -> Path | None:
@@ -148,7 +184,8 @@ def snapshot_path(directory: Path, agreement: str) -> Path:
     return directory / hashlib.sha256(agreement.encode()).hexdigest()[:24]
 
 
-def _still_in_chain(conn: Connection, head: Head) -> bool:
+def still_in_chain(conn: Connection, head: Head) -> bool:
+    """Whether the chain `conn` reads holds `head` (its seq, with that hash)."""
     if head.seq == 0:
         return True
     found = conn.execute(select(entries.c.hash).where(entries.c.seq == head.seq)).scalar()
@@ -185,9 +222,10 @@ def _read(path: Path, agreement: str) -> Stored | None:
         if told.get("rows") != rows or about.get("agreement") != told.get("agreement"):
             return None
         frame, keys = _frame(events, told)
+        since = Head(int(about["seq"]), str(about["hash"]))
     except (OSError, pa.ArrowInvalid, KeyError, TypeError, ValueError):
         return None
-    return Stored(head, str(about["base"]), claims, tail, frame, keys)
+    return Stored(head, str(about["base"]), claims, tail, frame, keys, since)
 
 
 def _open(path: Path) -> pa.Table:
@@ -220,15 +258,35 @@ def _frame(events: pa.Table, told: dict[str, Any]) -> tuple[EventFrame, pa.Array
 
 
 def _write_base(
-    path: Path, agreement: str, head: Head, claims: pa.Table, frame: EventFrame
+    path: Path | None,
+    agreement: str,
+    head: Head,
+    claims: pa.Table,
+    frame: EventFrame,
+    shared: Shared | None,
 ) -> None:
+    """A new base (all claims up to `head`) written to the folder and kept in `shared`."""
+    stored = Stored(head, uuid.uuid4().hex, claims, None, frame, event_keys(frame), head)
+    if path is not None:
+        _write_files(path, agreement, stored)
+    if shared is not None:
+        shared.keep(stored, new_base=True)
+
+
+def _write_files(path: Path, agreement: str, stored: Stored) -> None:
     """Best effort: a snapshot that cannot be written only costs the next reader a rebuild."""
-    base = uuid.uuid4().hex
+    head, base = stored.head, stored.base
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _save(path.with_suffix(".claims.arrow"), claims, _meta(agreement, head, base))
-        _write_events(path, agreement, head, base, claims.num_rows, frame)
-        path.with_suffix(".tail.arrow").unlink(missing_ok=True)
+        claims_meta = _meta(agreement, stored.claims_head, base)
+        _save(path.with_suffix(".claims.arrow"), stored.claims, claims_meta)
+        rows = stored.claims.num_rows
+        if stored.tail is not None:
+            _save(path.with_suffix(".tail.arrow"), stored.tail, _meta(agreement, head, base))
+            rows += stored.tail.num_rows
+        else:
+            path.with_suffix(".tail.arrow").unlink(missing_ok=True)
+        _write_events(path, agreement, head, base, rows, stored.frame)
     except OSError:
         return
 
@@ -272,17 +330,28 @@ def frame_bytes(frame: EventFrame) -> bytes:
     """The frame as Arrow IPC stream bytes (its plain parts in the schema's metadata), for
     `storage.kept_frame`; read back by `frame_of`."""
     table, told = _events_table(frame)
-    table = table.replace_schema_metadata({b"truce": json.dumps(told).encode()})
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return bytes(sink.getvalue())
+    return table_bytes(table.replace_schema_metadata({b"truce": json.dumps(told).encode()}))
 
 
 def frame_of(data: bytes) -> EventFrame:
     """The frame `frame_bytes` wrote; raises ValueError (or an Arrow or key error) otherwise."""
-    table = pa.ipc.open_stream(pa.py_buffer(data)).read_all()
+    table = table_of(data)
     return _frame(table, json.loads(table.schema.metadata[b"truce"]))[0]
+
+
+def table_bytes(table: pa.Table) -> bytes:
+    """`table` as Arrow IPC stream bytes, its buffers compressed (zstd: a sixth of the size at
+    a million claims, and quicker to write than the bytes it saves), for the database."""
+    sink = pa.BufferOutputStream()
+    options = pa.ipc.IpcWriteOptions(compression="zstd")
+    with pa.ipc.new_stream(sink, table.schema, options=options) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+def table_of(data: bytes) -> pa.Table:
+    """The table `table_bytes` wrote (compressed or not); raises an Arrow error otherwise."""
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
 
 
 def _save(path: Path, table: pa.Table, meta: dict[bytes, bytes]) -> None:
