@@ -162,6 +162,8 @@ RULES: dict[str, str] = {
     "breach.not_alleged": "'possible violations', 'human rights violations': no allegation",
     "breach.tally": "'violated the truce over 100 times', '65 strikes': the breach's count",
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
+    # round 5, exstrike
+    "breach.truce_in_force": "'Israeli strikes hit X' after the report's truce began: a breach",
 }
 
 
