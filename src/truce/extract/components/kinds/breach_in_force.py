@@ -73,6 +73,11 @@ _MODAL = re.compile(
 # "the strikes", "in the strike that targeted ...": an attack told before.
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
+# An attack in a time clause is the war's history ("since Israel launched strikes"), but not
+# one after a toll ("nine people were killed after Israeli strikes hit ...", rule
+# `breach.killed_after_strikes`).
+_TIME_CLAUSE = re.compile(r"\b(?:since|when|before|until|who)\b[^,;]*$", re.IGNORECASE)
+
 
 def cued(lowered: str) -> bool:
     """Whether the sentence has a word an attack of `ACT` needs (one pass, no pattern)."""
@@ -148,7 +153,8 @@ def _history(s: Sentence, act: re.Match[str], clock: TruceClock, published: date
         return True
     if _MODAL.search(s.text, max(0, at - 30), at):
         return True
-    if breach_acts.history(s, at, published):
+    after = on("breach.killed_after_strikes")
+    if breach_acts.history(s, at, published, _TIME_CLAUSE if after else breach_acts.TIME_CLAUSE):
         return True
     # A day in the sentence at or before the truce's start: the war before it.
     started = clock.started
