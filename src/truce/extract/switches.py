@@ -164,8 +164,6 @@ RULES: dict[str, str] = {
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
     # round 5, exstrike
     "breach.truce_in_force": "'Israeli strikes hit X' after the report's truce began: a breach",
-    "breach.killed_after_strikes": "'killed after Israeli strikes hit X' is news, not history",
-    "breach.before_expiry": "'clashes hours before the truce would expire' are in the truce",
 }
 
 

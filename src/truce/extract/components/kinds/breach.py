@@ -64,27 +64,6 @@ _OUTSIDE_THE_TRUCE = re.compile(
     rf"(?:before|ahead\s+of)\s+the\s+(?:start\s+of\s+the\s+)?{TRUCE_NOUN})\b",
     re.IGNORECASE,
 )
-# Rule `breach.before_expiry`: "hours before the cease-fire deal would expire" is still
-# inside the truce: it is its end that comes after.
-_EXPIRES = re.compile(
-    r"(?:\s+[\w'’-]+){0,6}?\s+(?:(?:would|was\s+(?:due|set|scheduled)\s+to|is\s+"
-    r"(?:due|set|scheduled)\s+to)\s+)?(?:expire[sd]?|lapse[sd]?|run\s+out|ran\s+out|end(?:s|ed)?)\b",
-    re.IGNORECASE,
-)
-
-
-def outside_the_truce(s: Sentence) -> bool:
-    """Whether the sentence places its attacks before or after the truce (`breach.outside_truce`),
-    not just before its expiry (`breach.before_expiry`)."""
-    if not on("breach.outside_truce"):
-        return False
-    match = search(_OUTSIDE_THE_TRUCE, s)
-    if match is None:
-        return False
-    before = match.group().lower().startswith(("before", "ahead"))
-    return not (before and on("breach.before_expiry") and _EXPIRES.match(s.text, match.end()))
-
-
 # "accused both sides of ...": one breach the text blames on both at once (no actor).
 _BOTH = re.compile(r"accus\w*\s+both\b", re.IGNORECASE)
 # A breach supposed, not alleged: "should Hezbollah breach the terms" (an inverted if), "a
@@ -162,7 +141,7 @@ _MORE_CUES = (
 def _more_breach(s: Sentence) -> re.Match[str] | None:
     """The first attack `WENT_ON` finds, with its rule on, outside any if-clause and truce
     placed before or after."""
-    if outside_the_truce(s):
+    if search(_OUTSIDE_THE_TRUCE, s) is not None and on("breach.outside_truce"):
         return None
     if not on("breach.fighting_went_on"):
         return None
@@ -207,7 +186,7 @@ def breaches(s: Sentence, article: Article, group: str | None = None) -> list[Ca
     """The breaches alleged in `s`; `group` is the document's main armed group, whom "the
     rebels" or "the militants" name."""
     out: list[Candidate] = []
-    if outside_the_truce(s):
+    if on("breach.outside_truce") and search(_OUTSIDE_THE_TRUCE, s) is not None:
         return out
     previous_end: int | None = None
     for match in finditer(TRIGGERS["breach"], s):

@@ -88,7 +88,7 @@ _ACT_CUES = (
 CUES = (*_ACT_CUES, *_LAUNCHED_CUES)
 # An attack launched in a time clause, or in a sentence dated long before the report, is the
 # war's history: "since Israel launched its offensive", "launched an offensive in April 2019".
-TIME_CLAUSE = re.compile(r"\b(?:since|after|when|before|until|who)\b[^,;]*$", re.IGNORECASE)
+_TIME_CLAUSE = re.compile(r"\b(?:since|after|when|before|until|who)\b[^,;]*$", re.IGNORECASE)
 _HISTORY = timedelta(days=30)
 # An attack that ends the truce is told as its end: "launched a massive assault, shattering the
 # ceasefire", "launches strikes, ending ceasefire".
@@ -99,10 +99,8 @@ _ENDS_THE_TRUCE = re.compile(
 )
 
 
-def history(
-    s: Sentence, at: int, published: date | None, clause: re.Pattern[str] = TIME_CLAUSE
-) -> bool:
-    if clause.search(s.text, 0, at) or _ENDS_THE_TRUCE.search(s.text):
+def history(s: Sentence, at: int, published: date | None) -> bool:
+    if _TIME_CLAUSE.search(s.text, 0, at) or _ENDS_THE_TRUCE.search(s.text):
         return True
     if published is None:
         return False

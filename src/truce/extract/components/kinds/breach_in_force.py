@@ -62,7 +62,7 @@ CUES = (
 )
 # "no air strikes", "without any sound of fighting or air strikes", "did not shell": none told.
 _NEGATED = re.compile(
-    r"\b(?:no|not|without|never|nor|denied|deny|denies|halt|stop|end|ending)\b[^,;.]{0,40}$",
+    r"\b(?:no|not|without|never|nor|den(?:y|ies|ied)|halt\w*|stop\w*|end(?:s|ed|ing)?)\b[^,;.]{0,40}$",
     re.IGNORECASE,
 )
 # "would strike", "will launch", "could be bombed": not done.
@@ -72,11 +72,6 @@ _MODAL = re.compile(
 
 # "the strikes", "in the strike that targeted ...": an attack told before.
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-
-# An attack in a time clause is the war's history ("since Israel launched strikes"), but not
-# one after a toll ("nine people were killed after Israeli strikes hit ...", rule
-# `breach.killed_after_strikes`).
-_TIME_CLAUSE = re.compile(r"\b(?:since|when|before|until|who)\b[^,;]*$", re.IGNORECASE)
 
 
 def cued(lowered: str) -> bool:
@@ -153,8 +148,7 @@ def _history(s: Sentence, act: re.Match[str], clock: TruceClock, published: date
         return True
     if _MODAL.search(s.text, max(0, at - 30), at):
         return True
-    after = on("breach.killed_after_strikes")
-    if breach_acts.history(s, at, published, _TIME_CLAUSE if after else breach_acts.TIME_CLAUSE):
+    if breach_acts.history(s, at, published):
         return True
     # A day in the sentence at or before the truce's start: the war before it.
     started = clock.started
