@@ -164,6 +164,7 @@ RULES: dict[str, str] = {
     "casualty.bare_counts": "'a toll exceeding 940', 'the death of one woman': the toll's count",
     # round 5, exstrike
     "breach.truce_in_force": "'Israeli strikes hit X' after the report's truce began: a breach",
+    "breach.one_allegation": "a party accused twice in words alone, on one day: one breach",
 }
 
 
