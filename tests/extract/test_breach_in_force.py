@@ -115,3 +115,11 @@ def test_the_clock() -> None:
     extended = TruceClock()
     extended.tell([told("ceasefire_extension", None)])
     assert extended.in_force(date(2024, 6, 3))
+
+
+def test_an_attack_in_force_does_not_take_the_start_s_day_from_the_story() -> None:
+    # The sentence before dates the truce's start; the attack after it is not of that day.
+    (found,) = _attacks(f"{STARTED} Israeli strikes hit the villages of Kfar Tibnit and Arnoun.")
+    assert found.date is None
+    dated = f"{STARTED} Israeli strikes hit the villages of Kfar Tibnit and Arnoun on June 9."
+    assert [c.date for c in _attacks(dated)] == [date(2024, 6, 9)]

@@ -164,8 +164,10 @@ def assemble(doc: Doc) -> list[Candidate]:
         found = _sentence_events(s, article, main, cued)
         if not found and in_run and on("term.provision_run"):
             found = provision_in_run(s, article)
+        in_force: list[Candidate] = []
         if attack and clock.running:
-            found += breach_in_force(s, found, clock, article)
+            in_force = breach_in_force(s, found, clock, article)
+            found += in_force
         elif attack and not any(c.type == "breach" for c in found):
             waiting.append(s)
         clock.tell(found)
@@ -176,6 +178,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             context.date(index, found, sentence)
             if on("date.story_times"):
                 context.told(index, s.event_times, article.published)
+            clock.undate(in_force)  # not the story's day if the truce had not begun by it
         candidates.extend(found)
     if waiting and clock.running:
         candidates = _with_breaches_in_force(candidates, waiting, clock, article)

@@ -109,6 +109,13 @@ class TruceClock:
                 else:
                     self.ended = day if self.ended is None else max(self.ended, day)
 
+    def undate(self, found: list[Candidate]) -> None:
+        """Breaches in force that took the story's day (`story.StoryDate`) keep it only if the
+        truce had begun by then."""
+        for c in found:
+            if c.date is not None and self.started is not None and _day(c.date) <= self.started:
+                c.date, c.date_precision = None, None
+
     def in_force(self, day: date | None) -> bool:
         """Whether the truce holds on `day` (None: a day the report does not give)."""
         if not self.running or self.ended_undated:
