@@ -90,7 +90,6 @@ class TruceClock:
     ended_undated: bool = False
     first_breach: int | None = None  # where the report's first breach is told
 
-
     def tell(self, found: list[Candidate]) -> None:
         """Take the truce events of one sentence."""
         for c in found:
