@@ -145,7 +145,9 @@ def assemble(doc: Doc) -> list[Candidate]:
         attribution = attributions.get(index)
         in_run = last_term is not None and index - last_term <= _RUN_REACH
         attack = on("breach.truce_in_force") and attack_cued(lowered)
-        if not cued and not _may_state(attribution) and not in_run and not attack:
+        # Only an attack cued: no kind need run, the rule alone is asked.
+        quiet = not cued and not _may_state(attribution) and not in_run
+        if quiet and not attack:
             if on("date.story_times") and on("doc.story_date"):
                 context.told(index, times.within(start, end), article.published)
             continue  # no trigger cued and nobody speaking: no event can come of it
@@ -161,7 +163,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             modalities.get(index, "occurred"),
             lowered,
         )
-        found = _sentence_events(s, article, main, cued)
+        found = [] if quiet else _sentence_events(s, article, main, cued)
         if not found and in_run and on("term.provision_run"):
             found = provision_in_run(s, article)
         in_force: list[Candidate] = []
