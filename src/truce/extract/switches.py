@@ -181,6 +181,9 @@ RULES: dict[str, str] = {
     "truce.pronoun_time_clause": "'minutes after it took effect', 'since it began': no news",
     "start.truce_then_time": "'a “ceasefire” beginning at midnight', 'with immediate effect'",
     "start.other_subject": "'negotiations that started', 'conflict that began': not the truce",
+    # round 5, exstrike
+    "breach.truce_in_force": "'Israeli strikes hit X' after the report's truce began: a breach",
+    "breach.one_allegation": "a party accused twice in words alone, on one day: one breach",
 }
 
 

@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from truce.extract.components.actors import target_of
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
+from truce.extract.components.kinds.breach_in_force import TruceClock, breach_in_force
+from truce.extract.components.kinds.breach_in_force import cued as attack_cued
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.ministries import qualify_ministries
@@ -92,6 +94,18 @@ def _sentence_events(
     return context.found
 
 
+def _with_breaches_in_force(
+    candidates: list[Candidate], waiting: list[Sentence], clock: TruceClock, article: Article
+) -> list[Candidate]:
+    """The attacks told before the report told its truce, judged by the truce as the whole
+    report tells it, each in its place among the candidates (rule `breach.truce_in_force`)."""
+    for s in waiting:
+        for c in breach_in_force(s, [], clock, article):
+            at = bisect_left([d.span[0] for d in candidates], c.span[0] + 1)
+            candidates.insert(at, c)
+    return candidates
+
+
 class _BySpan:
     """Annotations sorted by where they start, sliced per sentence by binary search."""
 
@@ -119,6 +133,8 @@ def assemble(doc: Doc) -> list[Candidate]:
     candidates: list[Candidate] = []
     context = StoryDate()
     last_term: int | None = None  # the last sentence that gave a term
+    clock = TruceClock()  # rule `breach.truce_in_force`: the report's truce so far
+    waiting: list[Sentence] = []  # attacks told before any truce: judged by the whole report
     for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
@@ -129,7 +145,10 @@ def assemble(doc: Doc) -> list[Candidate]:
         cued = kinds_cued(lowered) | _MORE_CUED(lowered)
         attribution = attributions.get(index)
         in_run = last_term is not None and index - last_term <= _RUN_REACH
-        if not cued and not _may_state(attribution) and not in_run:
+        attack = on("breach.truce_in_force") and attack_cued(lowered)
+        # Only an attack cued: no kind need run, the rule alone is asked.
+        quiet = not cued and not _may_state(attribution) and not in_run
+        if quiet and not attack:
             if on("date.story_times") and on("doc.story_date"):
                 context.told(index, times.within(start, end), article.published)
             continue  # no trigger cued and nobody speaking: no event can come of it
@@ -145,9 +164,16 @@ def assemble(doc: Doc) -> list[Candidate]:
             modalities.get(index, "occurred"),
             lowered,
         )
-        found = _sentence_events(s, article, main, cued)
+        found = [] if quiet else _sentence_events(s, article, main, cued)
         if not found and in_run and on("term.provision_run"):
             found = provision_in_run(s, article)
+        in_force: list[Candidate] = []
+        if attack and clock.running:
+            in_force = breach_in_force(s, found, clock, article)
+            found += in_force
+        elif attack and not any(c.type == "breach" for c in found):
+            waiting.append(s)
+        clock.tell(found)
         if any(c.type == "agreement_term" for c in found):
             last_term = index
         undate_repeated_breaches(found, sentence)
@@ -155,7 +181,10 @@ def assemble(doc: Doc) -> list[Candidate]:
             context.date(index, found, sentence)
             if on("date.story_times"):
                 context.told(index, s.event_times, article.published)
+            clock.undate(in_force)  # not the story's day if the truce had not begun by it
         candidates.extend(found)
+    if waiting and clock.running:
+        candidates = _with_breaches_in_force(candidates, waiting, clock, article)
     if on("doc.merge_meetings"):
         candidates = merge_meetings(candidates)
     if on("doc.merge_repeats"):

@@ -7,11 +7,13 @@ of times keeps its candidates bounded).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from datetime import date, datetime
 
 from truce.extract.model import Candidate, Span
+from truce.extract.switches import on
 
 # A headline, a standfirst or a page's title line has no closing punctuation.
 _CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", "'", ")", ":", ";")
@@ -49,13 +51,19 @@ def merge_repeats(
     types = Counter(c.type for c in candidates)
     # Only a candidate that has another of its kind can be merged: only its line is looked at.
     heads = {id(c): types[c.type] > 1 and headline(c) for c in candidates}
+    worded = _worded(candidates, text) if types["breach"] > 1 else {}
     for c in candidates:
         # Halves of an exchange are two events by construction.
         same = (
             None
             if shared[c.type, c.span] > 1
             else next(
-                (k for k in kept if shared[k.type, k.span] == 1 and _one_event(k, c, heads)), None
+                (
+                    k
+                    for k in kept
+                    if shared[k.type, k.span] == 1 and _one_event(k, c, heads, worded)
+                ),
+                None,
             )
         )
         if same is None:
@@ -82,7 +90,9 @@ def _counts(c: Candidate) -> set[float]:
     return {q.value for q in c.quantities if q.unit not in _DURATIONS}
 
 
-def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> bool:
+def _one_event(
+    earlier: Candidate, later: Candidate, heads: dict[int, bool], worded: dict[int, bool]
+) -> bool:
     if earlier.type != later.type or earlier.span == later.span:
         return False
     headline_first = heads[id(earlier)] and not heads[id(later)]
@@ -106,6 +116,8 @@ def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> 
         return actors_fit and (not a or not b or bool(a & b))
     if earlier.type in _ONCE_A_DAY and earlier.date and later.date:
         return earlier.modality == later.modality
+    if earlier.type == "breach" and on("breach.one_allegation"):
+        return one_allegation(earlier, later, a, b, worded)
     # Two body mentions: the same party doing the same thing with the same count.
     return (
         earlier.actor is not None
@@ -114,6 +126,47 @@ def _one_event(earlier: Candidate, later: Candidate, heads: dict[int, bool]) -> 
         and a == b
         and earlier.modality == later.modality
     )
+
+
+def one_allegation(
+    earlier: Candidate, later: Candidate, a: set[float], b: set[float], worded: dict[int, bool]
+) -> bool:
+    """Rule `breach.one_allegation`: a party accused of violating the truce twice in words
+    alone ("India accuses Pakistan of fresh violations" ... "Pakistan violated the agreement"),
+    with no count or the same, on one day or none, is one allegation; an attack told as such
+    ("opened fire on", "abducted") is its own breach (`_one_event`'s rule for two body
+    mentions)."""
+    return (
+        earlier.actor is not None
+        and earlier.actor == later.actor
+        and earlier.modality == later.modality
+        and (not a or not b or a == b)
+        and (earlier.date is None or later.date is None or _day(earlier.date) == _day(later.date))
+        and worded.get(id(earlier), False)
+        and worded.get(id(later), False)
+    )
+
+
+# An allegation in words: a breach word and no attack ("fired", "shelling", "drones", ...).
+_BREACH_WORD = re.compile(r"\b(?:violat|breach|accus)", re.IGNORECASE)
+_ATTACK = re.compile(
+    r"\b(?:fir(?:e|ed|es|ing)|shell\w*|strik\w*|struck|bomb\w*|attack\w*|raid\w*|drones?|"
+    r"missiles?|rockets?|artillery|killed|abduct\w*|kidnap\w*|seiz\w*|assault\w*|clash\w*|"
+    r"offensive|gunfire|troops|shot)\b",
+    re.IGNORECASE,
+)
+
+
+def _worded(candidates: list[Candidate], text: str) -> dict[int, bool]:
+    """Which breaches are allegations in words alone (rule `breach.one_allegation`)."""
+    if not on("breach.one_allegation"):
+        return {}
+    out = {}
+    for c in candidates:
+        if c.type == "breach":
+            said = text[c.span[0] : c.span[1]]
+            out[id(c)] = bool(_BREACH_WORD.search(said)) and not _ATTACK.search(said)
+    return out
 
 
 def _bounded(spans: set[Span], own: Span) -> list[Span]:

@@ -156,7 +156,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             return []
         trigger = s.start + more.start()
         c = candidate(KIND.value, s, trigger, context.article)
-        c.actor = _adjective_before(s, trigger) or subject_before(s, trigger)
+        c.actor = adjective_before(s, trigger) or subject_before(s, trigger)
         _add_tally(s, [c])
         return [c]
     found = breaches(s, context.article, context.holders[0])
@@ -248,10 +248,10 @@ def _culprit(s: Sentence, match: re.Match[str]) -> str | None:
     words = match.group()
     if _OWN_FORCES.match(words):
         return subject_before(s, trigger) or speaker_actor(s)
-    return _adjective_before(s, trigger) or subject_before(s, trigger) or by_actor(s, trigger)
+    return adjective_before(s, trigger) or subject_before(s, trigger) or by_actor(s, trigger)
 
 
-def _adjective_before(s: Sentence, trigger: int) -> str | None:
+def adjective_before(s: Sentence, trigger: int) -> str | None:
     """ "Russian shelling and assaults continued": the nationality just before the noun."""
     for mention in reversed(s.actors):
         if mention.kind == "demonym" and mention.span[1] <= trigger:

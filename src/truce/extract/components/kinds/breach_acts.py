@@ -99,7 +99,7 @@ _ENDS_THE_TRUCE = re.compile(
 )
 
 
-def _history(s: Sentence, at: int, published: date | None) -> bool:
+def history(s: Sentence, at: int, published: date | None) -> bool:
     if _TIME_CLAUSE.search(s.text, 0, at) or _ENDS_THE_TRUCE.search(s.text):
         return True
     if published is None:
@@ -134,7 +134,7 @@ def act_in_truce(s: Sentence, published: date | None = None) -> re.Match[str] | 
         launched = search(_LAUNCHED, s)
         if launched is None or hypothetical(s.text, launched.start()):
             return None
-        return None if _history(s, launched.start(), published) else launched
+        return None if history(s, launched.start(), published) else launched
     return None
 
 
