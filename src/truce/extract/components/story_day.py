@@ -8,7 +8,7 @@ casualty figure, the day of the deaths), where `story.StoryDate` reaches only tw
 - Rule `date.toll_story_day`: an occurred casualty claim with a count, left undated.
 
 (The same for releases, `date.release_story_day`, gained only on Russia–Ukraine exchanges and
-was dropped: docs/extraction-exdates3.md.)
+was dropped: docs/history/extraction.md, "Round 5", exdates3.)
 
 Only for an act told once and done: not an ongoing or cumulative one (`ongoing.ONGOING`:
 "has killed 300 since", "continues"), not one looked forward to ("would", "expected"), not a
