@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.cheap_ledgers import BackgroundDrops, ParsedOnce, Templates
+from tests.cheap_ledgers import BackgroundDrops, ForkServer, ParsedOnce, Templates
 from truce.domain.claim_input import with_content_id
 from truce.domain.claims import Claim, EventType, Source
 from truce.domain.spec import AgreementSpec
 from truce.services import agreements
-from truce.storage import schema
+from truce.storage import schema, verify
 
 PG_URL = os.environ.get(
     "TRUCE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -63,12 +63,14 @@ TEMPLATES: Templates | None = None  # the session's, for fixtures that copy othe
 
 @pytest.fixture(scope="session", autouse=True)
 def _cheap_ledgers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
-    """Blank ledgers filled from one migrated copy, agreement files parsed once, PostgreSQL
-    databases dropped in the background (tests/cheap_ledgers.py)."""
+    """Blank ledgers filled from one migrated copy, agreement files parsed once, verify's
+    workers forked from a server, PostgreSQL databases dropped in the background
+    (tests/cheap_ledgers.py)."""
     copies = Templates(tmp_path_factory.mktemp("templates"), PG_URL, _DROPS)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(schema, "upgrade", copies.upgrade)
         patch.setattr(agreements, "load_spec_file", ParsedOnce(agreements.load_spec_file))
+        patch.setattr(verify, "multiprocessing", ForkServer())
         global TEMPLATES
         TEMPLATES = copies
         yield copies
