@@ -14,9 +14,12 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.cheap_ledgers import BackgroundDrops, ForkServer, ParsedOnce, Templates
 from truce.domain.claim_input import with_content_id
 from truce.domain.claims import Claim, EventType, Source
 from truce.domain.spec import AgreementSpec
+from truce.services import agreements
+from truce.storage import schema, verify
 
 PG_URL = os.environ.get(
     "TRUCE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -47,12 +50,41 @@ def postgres_database() -> Iterator[str]:
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        _DROPS.drop(PG_URL, name)  # on a worker thread; the session waits for it at its end
+
+
+_DROPS = BackgroundDrops()
+TEMPLATES: Templates | None = None  # the session's, for fixtures that copy other states
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_ledgers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    """Blank ledgers filled from one migrated copy, agreement files parsed once, verify's
+    workers forked from a server, PostgreSQL databases dropped in the background
+    (tests/cheap_ledgers.py)."""
+    copies = Templates(tmp_path_factory.mktemp("templates"), PG_URL, _DROPS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema, "upgrade", copies.upgrade)
+        patch.setattr(agreements, "load_spec_file", ParsedOnce(agreements.load_spec_file))
+        patch.setattr(verify, "multiprocessing", ForkServer())
+        global TEMPLATES
+        TEMPLATES = copies
+        yield copies
+    copies.close()
+    _DROPS.wait()
+
+
+@pytest.fixture(autouse=True)
+def _real_migrations(request: pytest.FixtureRequest, _cheap_ledgers: Templates) -> Iterator[None]:
+    """Modules that say `REAL_MIGRATIONS = True` run Alembic for every ledger they create."""
+    real = bool(getattr(request.module, "REAL_MIGRATIONS", False))
+    _cheap_ledgers.active = not real
+    yield
+    _cheap_ledgers.active = True
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests import conftest as shared
 from tests.conftest import postgres_database
 from tests.server.browser import chromium_or_skip
 from truce.server.app import create_app
@@ -88,11 +89,20 @@ def start(url: str, **settings: Any) -> Server:
     # The role matrix sends many unknown tokens from one client; the limit is tested apart.
     settings.setdefault("auth_failure_burst", 10_000)
     config = ServerSettings(db=url, bootstrap_admin=False, **settings)
+    if config.load_example and shared.TEMPLATES is not None:
+        # A blank ledger becomes a copy of the session's served example, which `prepare` built
+        # once: prepare then finds it at the head revision and the example already there.
+        shared.TEMPLATES.fill(url, "served", _served)
     started = prepare(config)
     store = UserStore(started.ledger.engine)
     tokens = {name: store.add(name, role, "test")[1] for name, role in ROLES.items()}
     client = TestClient(create_app(config, started.ledger), raise_server_exceptions=False)
     return Server(client, started.ledger, tokens)
+
+
+def _served(url: str) -> None:
+    """The state `prepare` leaves a new ledger in: migrated, the bundled example loaded."""
+    prepare(ServerSettings(db=url, bootstrap_admin=False)).ledger.close()
 
 
 @pytest.fixture
