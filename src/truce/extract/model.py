@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from truce.domain.candidate import CandidateRecord, Figure
@@ -16,6 +16,12 @@ from truce.domain.event_codes import plover_record
 from truce.domain.readings import qualifier
 
 Span = tuple[int, int]
+
+
+def calendar_day(value: date) -> date:
+    """The calendar day of a candidate's date, which is a `date` or, told to the minute, a
+    `datetime`."""
+    return value.date() if isinstance(value, datetime) else value
 
 
 @dataclass(frozen=True)

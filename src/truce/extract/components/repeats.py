@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from datetime import date, datetime
 
-from truce.extract.model import Candidate, Span
+from truce.extract.model import Candidate, Span, calendar_day
 from truce.extract.switches import on
 
 # A headline, a standfirst or a page's title line has no closing punctuation.
@@ -101,7 +100,7 @@ def _one_event(
     if (
         earlier.date
         and later.date
-        and _day(earlier.date) != _day(later.date)
+        and calendar_day(earlier.date) != calendar_day(later.date)
         and not headline_first
     ):
         return False
@@ -141,7 +140,11 @@ def one_allegation(
         and earlier.actor == later.actor
         and earlier.modality == later.modality
         and (not a or not b or a == b)
-        and (earlier.date is None or later.date is None or _day(earlier.date) == _day(later.date))
+        and (
+            earlier.date is None
+            or later.date is None
+            or calendar_day(earlier.date) == calendar_day(later.date)
+        )
         and worded.get(id(earlier), False)
         and worded.get(id(later), False)
     )
@@ -173,10 +176,6 @@ def _bounded(spans: set[Span], own: Span) -> list[Span]:
     """The first MAX_MENTIONS spans, the candidate's own always among them."""
     kept = sorted(spans)[:MAX_MENTIONS]
     return kept if own in kept else sorted([*kept[:-1], own])
-
-
-def _day(when: date) -> date:
-    return when.date() if isinstance(when, datetime) else when
 
 
 def _absorb(into: Candidate, other: Candidate, *, fuller: bool) -> None:

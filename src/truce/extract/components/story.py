@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from truce.extract.components.ongoing import is_ongoing
-from truce.extract.model import ActorMention, Candidate, TimeRef
+from truce.extract.model import ActorMention, Candidate, TimeRef, calendar_day
 from truce.extract.switches import on
 
 _Date = date  # `StoryDate` has a method named `date`
@@ -84,7 +84,9 @@ class StoryDate:
         story on ("The exchange began on Friday, May 23."): its last day, if that day is not
         after publication (a day looked forward to is not where the story is)."""
         days = [
-            _day(t.date) for t in times if t.date is not None and t.precision in {"day", "exact"}
+            calendar_day(t.date)
+            for t in times
+            if t.date is not None and t.precision in {"day", "exact"}
         ]
         days = [d for d in days if published is None or d <= published]
         if days and (self.last is None or self.last[0] != index):
@@ -98,7 +100,3 @@ class StoryDate:
             # extended on June 2"); a date from the story is one told before the sentence.
             return False
         return near and c.date is None and c.type in self.KINDS and c.modality == "occurred"
-
-
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 
 from truce.extract.components.ongoing import ONGOING
-from truce.extract.model import Candidate
+from truce.extract.model import Candidate, calendar_day
 from truce.extract.switches import on
 
 # Looked forward to, wanted or decided, not done; a tally over a window.
@@ -55,7 +55,7 @@ def date_single_acts(candidates: list[Candidate], text: str, published: date | N
     ]
     if not wanted:
         return
-    day = story_day(candidates, _day(published))
+    day = story_day(candidates, calendar_day(published))
     for c in wanted:
         sentence = text[c.span[0] : c.span[1]]
         if ONGOING.search(sentence) is None and _NOT_ONE_ACT.search(sentence) is None:
@@ -66,13 +66,9 @@ def story_day(candidates: list[Candidate], published: date) -> date:
     """The day most of the dated events fall on, not after `published` (the first told wins a
     tie); `published` when none is dated to the day."""
     days = Counter(
-        _day(c.date)
+        calendar_day(c.date)
         for c in candidates
         if c.date is not None and c.date_precision in ("day", "exact")
-        if _day(c.date) <= published
+        if calendar_day(c.date) <= published
     )
     return max(days, key=days.__getitem__) if days else published
-
-
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value

@@ -20,11 +20,11 @@ violation" (a breach spoken of in general or of something other than the truce).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from truce.extract.components.sentence_view import Sentence, hypothetical, search
 from truce.extract.lexicon_numbers import COUNT, QUALIFIERS, count_value
-from truce.extract.model import Quantity
+from truce.extract.model import Quantity, calendar_day
 from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_NOUN
 
@@ -104,12 +104,8 @@ def history(s: Sentence, at: int, published: date | None) -> bool:
         return True
     if published is None:
         return False
-    limit = _day(published) - _HISTORY
-    return any(t.date is not None and _day(t.date) < limit for t in s.times)
-
-
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
+    limit = calendar_day(published) - _HISTORY
+    return any(t.date is not None and calendar_day(t.date) < limit for t in s.times)
 
 
 def not_alleged(text: str, match: re.Match[str]) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from truce.extract.components.kinds import breach_acts
 from truce.extract.components.kinds.breach import adjective_before
@@ -32,7 +32,7 @@ from truce.extract.components.sentence_view import (
     search,
     subject_before,
 )
-from truce.extract.model import Article, Candidate
+from truce.extract.model import Article, Candidate, calendar_day
 from truce.extract.switches import on
 
 RULE = "breach.truce_in_force"
@@ -97,7 +97,7 @@ class TruceClock:
                 self.first_breach = c.span[0]
             if c.modality != "occurred":
                 continue
-            day = _day(c.date) if c.date is not None else None
+            day = calendar_day(c.date) if c.date is not None else None
             if c.type in ("ceasefire_start", "ceasefire_extension"):
                 self.running = True
                 if c.type == "ceasefire_start" and day is not None:
@@ -112,7 +112,11 @@ class TruceClock:
         """Breaches in force that took the story's day (`story.StoryDate`) keep it only if the
         truce had begun by then."""
         for c in found:
-            if c.date is not None and self.started is not None and _day(c.date) <= self.started:
+            if (
+                c.date is not None
+                and self.started is not None
+                and calendar_day(c.date) <= self.started
+            ):
                 c.date, c.date_precision = None, None
 
     def in_force(self, day: date | None) -> bool:
@@ -138,7 +142,11 @@ def breach_in_force(
         return []
     trigger = s.start + act.start()
     c = candidate("breach", s, trigger, article)
-    day = _day(c.date) if c.date is not None and c.date_precision in ("day", "exact") else None
+    day = (
+        calendar_day(c.date)
+        if c.date is not None and c.date_precision in ("day", "exact")
+        else None
+    )
     if c.modality != "occurred" or not clock.in_force(day or _published(article)):
         return []
     c.actor = adjective_before(s, trigger) or subject_before(s, trigger) or by_actor(s, trigger)
@@ -159,13 +167,9 @@ def _history(s: Sentence, act: re.Match[str], clock: TruceClock, published: date
     # A day in the sentence at or before the truce's start: the war before it.
     started = clock.started
     return started is not None and any(
-        t.date is not None and _day(t.date) <= started for t in s.times
+        t.date is not None and calendar_day(t.date) <= started for t in s.times
     )
 
 
 def _published(article: Article) -> date | None:
-    return _day(article.published) if article.published is not None else None
-
-
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
+    return calendar_day(article.published) if article.published is not None else None
