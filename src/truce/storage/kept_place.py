@@ -70,14 +70,9 @@ def read(
         return None
     if row is None:
         return None
-    try:
-        header = json.loads(row[0])
-    except ValueError:
-        return None
-    if not isinstance(header, dict):
-        return None
-    if not body:
-        return header, None
+    header = _header(row[0])
+    if header is None or not body:
+        return None if header is None else (header, None)
     data = _unpacked(bytes(row[1]))
     return None if data is None else (header, data)
 
@@ -99,14 +94,20 @@ def read_many(
         return {}
     found: dict[str, tuple[dict[str, Any], bytes]] = {}
     for name, text, body in rows:
-        try:
-            header = json.loads(text)
-        except ValueError:
-            continue
-        data = _unpacked(bytes(body))
-        if isinstance(header, dict) and data is not None:
+        header = _header(text)
+        data = None if header is None else _unpacked(bytes(body))
+        if header is not None and data is not None:
             found[name] = (header, data)
     return found
+
+
+def _header(text: str) -> dict[str, Any] | None:
+    """A kept row's header, or None when it is not a JSON object."""
+    try:
+        header = json.loads(text)
+    except ValueError:
+        return None
+    return header if isinstance(header, dict) else None
 
 
 def write(
