@@ -16,9 +16,9 @@ within the noun phrase that follows the time.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from truce.extract.model import TimeRef
+from truce.extract.model import TimeRef, calendar_day
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|an?)\s+$", re.IGNORECASE)
@@ -92,7 +92,7 @@ def since_week(
             continue
         if not _SINCE_BEFORE.search(text, max(0, lo - 50), lo):
             continue
-        day = ref.date.date() if isinstance(ref.date, datetime) else ref.date
+        day = calendar_day(ref.date)
         if timedelta(0) <= published - day <= _WEEK:
             return TimeRef(day, "week", ref.span, ref.text)
     return None
