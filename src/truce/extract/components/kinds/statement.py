@@ -30,6 +30,7 @@ from truce.extract.components.kinds.statement_subjects import (
 )
 from truce.extract.components.kinds.statement_subjects import SENTENCE_CUES as ROUND5_SENTENCE
 from truce.extract.components.modality import modality_at
+from truce.extract.components.speaker_roles import office_party
 from truce.extract.components.sentence_view import (
     PARTY_KINDS,
     Sentence,
@@ -157,6 +158,9 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
         # "a senior Hamas official, Mousa Abu Marzook, said": the role beside the name names
         # the party (by its name: a nationality alone may be a bystander's).
         speaker = named_in(source.role, with_demonyms=False)
+    if speaker is None and not source.anonymous:
+        # "Syrian Interior Minister Karim Haddad said": a nationality qualifying an office
+        speaker = office_party(source.role) or office_party(source.speaker)
     if speaker is None or _reports_an_event(s):
         return []
     verb = SPEECH.search(s.text)
