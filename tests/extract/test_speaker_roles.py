@@ -90,7 +90,7 @@ def test_an_unlisted_person_speaking_for_a_party_makes_that_party_s_statement(
     assert found.actor == actor
     assert found.source.speaker == "Tarek Wannous"
     with switched_off(["speaker.office_demonym", "speaker.appositive"]):
-        assert of_type("statement", text) == []
+        assert [c.actor for c in of_type("statement", text)] in ([], [None])
 
 
 def test_a_person_whose_role_names_no_party_makes_no_statement() -> None:
@@ -119,3 +119,40 @@ def test_a_titled_name_is_found_where_the_text_gives_it() -> None:
 def test_anonymous_officials_stay_anonymous() -> None:
     (found,) = sources("Syrian officials said the truce would be respected.")
     assert found.anonymous and found.speaker is None
+
+
+def test_an_official_with_no_party_given_makes_a_statement_with_no_actor() -> None:
+    text = "Interior Minister Tarek Wannous said the truce would be respected in the south."
+    (found,) = of_type("statement", text)
+    assert found.actor is None
+    assert (found.source.speaker, found.source.role) == ("Tarek Wannous", "Interior Minister")
+    with switched_off(["statement.titled_person"]):
+        assert of_type("statement", text) == []
+
+
+def test_he_said_after_an_official_without_a_party_is_no_statement_of_its_own() -> None:
+    text = (
+        "Interior Minister Tarek Wannous spoke to reporters on Monday. "
+        "“The families will travel together,” he said."
+    )
+    assert of_type("statement", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("President Tarek Wannous, who has wide backing, condemned the raid on the town.", None),
+        ("Defence Minister Tarek Wannous vowed to respect the truce.", None),
+    ],
+)
+def test_an_unlisted_official_s_own_stance_verb_makes_a_statement(
+    text: str, actor: str | None
+) -> None:
+    (found,) = of_type("statement", text)
+    assert (found.actor, found.source.speaker) == (actor, "Tarek Wannous")
+    with switched_off(["statement.titled_stance"]):
+        assert of_type("statement", text) == []
+
+
+def test_a_name_without_an_office_takes_no_stance_for_anyone() -> None:
+    assert of_type("statement", "Tarek Wannous welcomed the truce.") == []

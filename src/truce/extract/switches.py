@@ -188,6 +188,8 @@ RULES: dict[str, str] = {
     "speaker.appositive": "'said Karim Haddad, a spokesman for the army', 'who heads': the role",
     "speaker.office_demonym": "'Syrian Interior Minister Karim Haddad said': the office's state",
     "speaker.named_before": "'Haddad said' after 'Karim Haddad, the army's envoy': that role",
+    "statement.titled_person": "'Interior Minister Karim Haddad said', no party given: no actor",
+    "statement.titled_stance": "'President Karim Haddad condemned the raid': a statement",
 }
 
 

@@ -20,7 +20,13 @@ from truce.extract.components.pronoun_stance import PRONOUN_STANCE
 from truce.extract.components.relays import (
     AGENCY as _AGENCY,
 )
-from truce.extract.components.speaker_roles import MAX_PEOPLE, relative_role, role_after, titled_name
+from truce.extract.components.speaker_roles import (
+    MAX_PEOPLE,
+    names_a_role,
+    relative_role,
+    role_after,
+    titled_name,
+)
 from truce.extract.components.relays import (
     AGENCY_LIST_RE,
     LEAD_CHARS,
@@ -535,7 +541,11 @@ class _Reader:
                 subject = _TIME_BEFORE_VERB.sub("", subject)  # "X on Sunday said": X
             offset = base + head.rfind(subject)
             appositive = chunks[-2] if len(chunks) > 1 else ""
-            if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
+            if (
+                not _ROLE_ONLY.search(appositive)
+                and not _ANONYMOUS.search(appositive)
+                and not (_is_name(subject.strip()) and names_a_role(appositive))
+            ):
                 appositive = ""  # a quotation or a clause, not a title
             if relative is not None and not appositive and _is_name(subject.strip()):
                 appositive = relative

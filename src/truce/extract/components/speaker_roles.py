@@ -12,14 +12,21 @@ party's statement is the role news copy puts beside the name:
   a nationality alone ("a Syrian shopkeeper") names none.
 - `speaker.named_before`: a person named again by surname alone ("Haddad said") keeps the role
   the text gave them when it first named them in full.
+- `statement.titled_stance`: such a person taking a position in a verb of their own ("President
+  Karim Haddad condemned the raid") makes a statement, as a party named there would.
+- `statement.titled_person`: a person with an office ("Interior Minister Karim Haddad said", "Karim
+  Haddad, the council's envoy, said") whose party the sentence does not give still speaks as an
+  official: a statement with no actor. A name with no office (a resident, an analyst) is none.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from truce.extract.components.actors import find_actors, gazetteer_off
+from truce.extract.model import SourceRef
 from truce.extract.switches import on
 
 # The nouns of a role that speaks for a body.
@@ -38,14 +45,18 @@ _APPOSITIVE = re.compile(
 # "who heads the council": the verb's noun is the role ("head of the council").
 _LEADS = {
     "heads": "head",
+    "headed": "head",
     "leads": "leader",
+    "led": "leader",
     "chairs": "chair",
+    "chaired": "chair",
     "commands": "commander",
     "represents": "representative",
     "speaks for": "spokesperson",
 }
 _RELATIVE_ROLE = re.compile(
-    rf"\s*who\s+(?P<verb>heads|leads|chairs|commands|represents|speaks\s+for)\s+"
+    r"\s*who\s+(?P<verb>heads|headed|leads|led|chairs|chaired|commands|represents|"
+    rf"speaks\s+for)\s+"
     rf"(?P<body>[^,;:.“”\"]{{2,80}}?){_END}",
     re.IGNORECASE,
 )
@@ -67,6 +78,15 @@ def relative_role(chunk: str) -> str | None:
         return None
     verb = " ".join(match["verb"].lower().split())
     return f"{_LEADS[verb]} of {match['body'].strip()}"
+
+
+_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
+
+
+def names_a_role(phrase: str) -> bool:
+    """Whether `phrase` holds a noun of a role that speaks for a body ("the US senior adviser
+    for African affairs"), for an appositive before a name (rule `speaker.appositive`)."""
+    return on("speaker.appositive") and _ROLE_NOUN.search(phrase) is not None
 
 
 def role_after(text: str, at: int) -> str | None:
@@ -117,3 +137,46 @@ def titled_name(text: str, surname: str) -> tuple[str, str] | None:
         if titled is not None:
             return titled
     return None
+
+
+_PERSON = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
+
+
+def titled_person(source: SourceRef, sentence: str) -> bool:
+    """Whether the speaker is a person named in `sentence` with an office, title before the
+    name or role beside it (rule `statement.titled_person`); "he said" of them is not enough,
+    since what follows a first statement is mostly its detail."""
+    if not source.speaker or source.anonymous or not on("statement.titled_person"):
+        return False
+    if source.speaker.split()[-1] not in sentence:
+        return False
+    from truce.extract.components.speakers import person_and_title
+
+    if person_and_title(source.speaker) is not None:
+        return True
+    role = source.role or ""
+    return _ROLE_NOUN.search(role) is not None and _PERSON.fullmatch(source.speaker) is not None
+
+
+# A run of capitalised words ending in a name: a title and a name, maybe ("President Karim Haddad").
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){1,5}(?:(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+)"
+)
+
+
+def titled_people(sentence: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, name, title) of each person named after an office in `sentence`
+    ("President Karim Haddad"; rule `statement.titled_stance`)."""
+    if not on("statement.titled_stance"):
+        return
+    from truce.extract.components.speakers import person_and_title
+
+    for match in _CAPITALISED_RUN.finditer(sentence):
+        titled = person_and_title(match[0])
+        if titled is None:
+            continue
+        name, title = titled
+        first, _, rest = name.partition(" ")
+        if _ROLE_NOUN.fullmatch(first) and " " in rest:  # "Chief Negotiator Karim Haddad"
+            name, title = rest, f"{title} {first}"
+        yield match.start(), match.end(), name, title
