@@ -185,11 +185,8 @@ RULES: dict[str, str] = {
     "breach.truce_in_force": "'Israeli strikes hit X' after the report's truce began: a breach",
     "breach.one_allegation": "a party accused twice in words alone, on one day: one breach",
     # round 6, exspeak
-    "speaker.appositive": "'said Karim Haddad, a spokesman for the army', 'who heads': the role",
     "speaker.office_demonym": "'Syrian Interior Minister Karim Haddad said': the office's state",
-    "speaker.named_before": "'Haddad said' after 'Karim Haddad, the army's envoy': that role",
     "statement.titled_person": "'Interior Minister Karim Haddad said', no party given: no actor",
-    "statement.titled_stance": "'President Karim Haddad condemned the raid': a statement",
 }
 
 

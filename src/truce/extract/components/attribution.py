@@ -20,13 +20,6 @@ from truce.extract.components.pronoun_stance import PRONOUN_STANCE
 from truce.extract.components.relays import (
     AGENCY as _AGENCY,
 )
-from truce.extract.components.speaker_roles import (
-    MAX_PEOPLE,
-    names_a_role,
-    relative_role,
-    role_after,
-    titled_name,
-)
 from truce.extract.components.relays import (
     AGENCY_LIST_RE,
     LEAD_CHARS,
@@ -386,7 +379,6 @@ class _Reader:
         self.role_only = False  # the last speaker was a title with no name
         self.personal = False  # the last speaker is a person's name
         self.roles: dict[str, str] = {}  # names given a role earlier in the document
-        self.people: dict[str, str] = {}  # surnames and the role given with the full name
         self.relays: dict[str, str] = {}  # speakers and the agency that relayed them
         # Mentions by start, to find those inside a phrase by binary search; only when no
         # mention ends before it starts (then one inside also starts inside).
@@ -451,30 +443,6 @@ class _Reader:
             return SourceRef(via=match["via"])
         return None
 
-    def _remember(self, found: SourceRef) -> SourceRef:
-        """Rule `speaker.named_before`: a person named in full with a role ("Syrian Interior
-        Minister Karim Haddad", "Karim Haddad, a spokesman for the army") keeps that role when
-        named again by surname alone ("Haddad said")."""
-        if found.speaker is None or not on("speaker.named_before"):
-            return found
-        from truce.extract.components.speakers import person_and_title
-
-        words = found.speaker.split()
-        if len(words) == 1:
-            if words[0] not in self.people and len(self.people) < MAX_PEOPLE:
-                # the title the text gives the full name anywhere ("met Syrian Interior
-                # Minister Karim Haddad ... Haddad said")
-                titled = titled_name(self.text, words[0])
-                self.people[words[0]] = titled[1] if titled else ""
-            known = self.people.get(words[0])
-            return replace(found, role=known) if known and not found.role else found
-
-        titled = None if found.role else person_and_title(found.speaker)
-        role = found.role or (titled[1] if titled else None)
-        if role:
-            self.people.setdefault(words[-1], role)
-        return found
-
     def _own_truce(self, masked: str, verb: re.Match[str], found: SourceRef) -> bool:
         """Rule `attribution.own_truce` (see `_OWN_TRUCE`)."""
         if self.personal or (found.speaker is None and not found.anonymous):
@@ -495,9 +463,7 @@ class _Reader:
             return self._via(self._speaker(by["np"], base + by.start("np")), np)
         if match["rel"] and _ANONYMITY.search(match["rel"]):
             np = np + match["rel"]
-        # "according to Karim Haddad, a spokesman for the army,": the name and its role
-        role = role_after(match.string, match.end("np")) if _is_name(np) else None
-        return self._speaker(np, base + match.start("np"), role or "")
+        return self._speaker(np, base + match.start("np"))
 
     def _said(self, masked: str, base: int, head: str, verb: re.Match[str]) -> SourceRef | None:
         """The speaker of a speech verb: before it, or after it when the order is inverted."""
@@ -507,8 +473,6 @@ class _Reader:
             inverted = self._named_after(masked, base, verb.end())
         while chunks and not chunks[-1].strip():
             chunks.pop()
-        # "Karim Haddad, who heads the council, said": the relative clause is the name's role
-        relative = relative_role(chunks[-1]) if len(chunks) > 1 else None
         while (
             len(chunks) > 1
             and not _only_opening(chunks)
@@ -524,8 +488,6 @@ class _Reader:
             subject = _TRIM.sub("", _TAIL_SPLIT.split(tail.strip(), maxsplit=1)[0])
             offset = base + verb.end() + len(tail) - len(tail.lstrip())
             appositive = ""
-            if _is_name(subject):  # "said Karim Haddad, a spokesman for the army."
-                appositive = role_after(masked, offset - base + len(subject)) or ""
         else:
             role_next = len(chunks) > 1 and chunks[-1].lstrip()[:1].islower()
             if role_next and (
@@ -541,14 +503,8 @@ class _Reader:
                 subject = _TIME_BEFORE_VERB.sub("", subject)  # "X on Sunday said": X
             offset = base + head.rfind(subject)
             appositive = chunks[-2] if len(chunks) > 1 else ""
-            if (
-                not _ROLE_ONLY.search(appositive)
-                and not _ANONYMOUS.search(appositive)
-                and not (_is_name(subject.strip()) and names_a_role(appositive))
-            ):
+            if not _ROLE_ONLY.search(appositive) and not _ANONYMOUS.search(appositive):
                 appositive = ""  # a quotation or a clause, not a title
-            if relative is not None and not appositive and _is_name(subject.strip()):
-                appositive = relative
         if not subject or len(subject.split()) > 14:
             return None
         listed = len(chunks) > 1 and " and " in subject and _is_name(chunks[-2].strip())
@@ -639,7 +595,7 @@ class _Reader:
             if _HOLDER.fullmatch(holder) and _full_name(official.text) not in OFFICIALS:
                 # "Pakistan's Foreign Minister Ishaq Dar": the title and the name whole, which
                 # speakers.py parts once the events know whose side speaks
-                return self._remember(SourceRef(f"{_ARTICLE.sub('', official.text)} {holder}"))
+                return SourceRef(f"{_ARTICLE.sub('', official.text)} {holder}")
             name = _full_name(official.text)
             role = appositive.strip() or self.roles.get(name) or OFFICIALS.get(name, ("", ""))[1]
             return SourceRef(name, _ARTICLE.sub("", role) if role else None)
@@ -683,8 +639,7 @@ class _Reader:
         if np[:1].isupper():
             self.personal = _is_name(np)
             speaker = np if self.personal else _institution(np)
-            found = SourceRef(speaker, _ARTICLE.sub("", appositive.strip()) or None)
-            return self._remember(found) if self.personal else found
+            return SourceRef(speaker, _ARTICLE.sub("", appositive.strip()) or None)
         if not _WHO.search(np) and on("attribution.anonymous_needs_person"):
             return SourceRef()  # "according to the agreement", "with airstrikes reported"
         return SourceRef(None, np, True)

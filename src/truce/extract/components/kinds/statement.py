@@ -30,7 +30,7 @@ from truce.extract.components.kinds.statement_subjects import (
 )
 from truce.extract.components.kinds.statement_subjects import SENTENCE_CUES as ROUND5_SENTENCE
 from truce.extract.components.modality import modality_at
-from truce.extract.components.speaker_roles import office_party, titled_people, titled_person
+from truce.extract.components.speaker_roles import office_party, titled_person
 from truce.extract.components.sentence_view import (
     PARTY_KINDS,
     Sentence,
@@ -242,25 +242,6 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
         c.modality = "conditional" if verb.groupdict().get("condition") else s.modality
         if c.source.speaker is None and not c.source.anonymous and not _as_deed(verb["verb"]):
             c.source = replace(c.source, speaker=mention.text)
-        return c
-    return _titled_stance(s, article, own_position)
-
-
-def _titled_stance(s: Sentence, article: Article, own_position: bool) -> Candidate | None:
-    """Rule `statement.titled_stance`: a person the lists do not know, named with an office,
-    taking a position in a verb of their own ("President Karim Haddad condemned the raid"):
-    the party the title names, or none."""
-    for lo, hi, name, title in titled_people(s.text):
-        verb = _stance_verb(s.text, hi)
-        if verb is None or (own_position and not _POSITION_OF_ITS_OWN.match(verb["verb"])):
-            continue
-        if own_position and verb["verb"].lower().startswith(SPEECH_ONLY):
-            continue
-        c = candidate(KIND.value, s, s.start + lo, article)
-        c.actor = named_in(title, with_demonyms=False) or office_party(title)
-        c.modality = "conditional" if verb.groupdict().get("condition") else s.modality
-        if c.source.speaker is None and not c.source.anonymous and not _as_deed(verb["verb"]):
-            c.source = replace(c.source, speaker=name, role=title)
         return c
     return None
 
