@@ -30,7 +30,6 @@ from truce.extract.components.kinds.statement_subjects import (
 )
 from truce.extract.components.kinds.statement_subjects import SENTENCE_CUES as ROUND5_SENTENCE
 from truce.extract.components.modality import modality_at
-from truce.extract.components.speaker_roles import office_party, titled_person
 from truce.extract.components.sentence_view import (
     PARTY_KINDS,
     Sentence,
@@ -39,6 +38,7 @@ from truce.extract.components.sentence_view import (
     search,
     speaker_actor,
 )
+from truce.extract.components.speaker_roles import office_party, titled_person
 from truce.extract.model import Article, Candidate, SourceRef
 from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS, has_cue
