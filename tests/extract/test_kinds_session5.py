@@ -248,6 +248,9 @@ def test_the_role_beside_a_speaker_s_name_names_the_party() -> None:
     (said,) = of_type("statement", text)
     assert (said.actor, said.source.speaker) == ("hamas", "Khalil Nasser")
     with switched_off(["statement.role_party"]):
+        # an official with no party found: a statement with no actor (round 6)
+        assert [c.actor for c in of_type("statement", text)] == [None]
+    with switched_off(["statement.role_party", "statement.titled_person"]):
         assert of_type("statement", text) == []
 
 

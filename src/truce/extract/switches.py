@@ -184,6 +184,9 @@ RULES: dict[str, str] = {
     # round 5, exstrike
     "breach.truce_in_force": "'Israeli strikes hit X' after the report's truce began: a breach",
     "breach.one_allegation": "a party accused twice in words alone, on one day: one breach",
+    # round 6, exspeak
+    "speaker.office_demonym": "'Syrian Interior Minister Karim Haddad said': the office's state",
+    "statement.titled_person": "'Interior Minister Karim Haddad said', no party given: no actor",
 }
 
 

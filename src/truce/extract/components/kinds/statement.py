@@ -38,6 +38,7 @@ from truce.extract.components.sentence_view import (
     search,
     speaker_actor,
 )
+from truce.extract.components.speaker_roles import office_party, titled_person
 from truce.extract.model import Article, Candidate, SourceRef
 from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS, has_cue
@@ -157,7 +158,12 @@ def _sole_statement(s: Sentence, article: Article) -> list[Candidate]:
         # "a senior Hamas official, Mousa Abu Marzook, said": the role beside the name names
         # the party (by its name: a nationality alone may be a bystander's).
         speaker = named_in(source.role, with_demonyms=False)
-    if speaker is None or _reports_an_event(s):
+    if speaker is None and not source.anonymous:
+        # "Syrian Interior Minister Karim Haddad said": a nationality qualifying an office
+        speaker = office_party(source.role) or office_party(source.speaker)
+    # "Interior Minister Karim Haddad said": an official whose party the sentence does not give
+    partyless = speaker is None and titled_person(source, s.text)
+    if (speaker is None and not partyless) or _reports_an_event(s):
         return []
     verb = SPEECH.search(s.text)
     if verb is None and on("statement.confirmed_fact") and _CONFIRMED.search(s.text):
