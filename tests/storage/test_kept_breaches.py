@@ -137,3 +137,24 @@ def test_a_status_now_after_an_append_of_releases_reuses_the_kept_rows(ledger: L
     spec, _ = ledger.agreement(AGREEMENT)
     when = datetime.fromisoformat(after["at"])
     assert after == evaluate(spec, ledger.claims(AGREEMENT), when)
+
+
+def test_a_block_read_again_is_the_one_kept_unless_its_header_changed(ledger: Ledger) -> None:
+    """Within a process the block kept or read last is not parsed again while its header (which
+    holds the body's SHA-256) is the same; a body kept since under another header is read."""
+    first = services.status(ledger, AGREEMENT, AT)
+    store = ledger.answers(AGREEMENT)
+    read = kept_breaches.read(store)
+    assert read is not None and read is kept_breaches.read(store)  # the block kept, not parsed
+    assert read.decoded() is read and read.rows == first["breaches"]
+    # Another process keeps another block: the rows of another judgment, under its own header.
+    path = _file(ledger)
+    _, body = path.read_bytes().split(b"\n", 1)
+    body = body.replace(b"b2", b"b7")
+    about = kept_breaches._header(store, body)
+    path.write_bytes(json.dumps(about).encode() + b"\n" + body)
+    other = kept_breaches.read(store)
+    assert other is not None and other is not read
+    decoded = other.decoded()
+    assert decoded is not None and "b7" in {r["event_id"] for r in decoded.rows}
+    assert kept_breaches.read(store) is other  # and that one is not parsed again either
