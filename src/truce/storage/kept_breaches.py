@@ -17,13 +17,17 @@ that one is that block, and is neither parsed nor decoded again (at a million cl
 and its 28,729 rows cost more than the rest of reading it). The engine decodes a block's rows in
 place (`kept.Block.decoded`) and puts them in its answer as they are: the answers of two
 judgments may then share those rows, which nothing changes (an answer is read, not edited).
+An answer that holds a block's very rows and explanations is written as JSON with their text
+written once per block (`answer_json`): the same text as `json.dumps`, for the rest's cost.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 from truce.domain.engine.kept import Block, Memory
@@ -32,10 +36,23 @@ from truce.storage.snapshot import FORMAT
 
 NAME = "breaches.kept"
 NOW = "breaches-now.kept"
-# The last block of each kind this process read or kept, by (database, agreement, name): its
-# header and the block.
-_LAST: dict[tuple[str, str, str], tuple[dict[str, Any], Block]] = {}
+
+
+@dataclass
+class _Last:
+    """A block this process read or kept, the header it was kept under, and once written in an
+    answer its rows and explanations as JSON (`answer_json`)."""
+
+    about: dict[str, Any]
+    block: Block
+    texts: tuple[str, str] | None = None
+
+
+# The last block of each kind this process read or kept, by (database, agreement, name).
+_LAST: dict[tuple[str, str, str], _Last] = {}
 _LOCK = threading.Lock()
+# Stand-ins for the rows and the explanations in an answer written by `answer_json`.
+_ROWS, _TOLD = "\0truce: kept breach rows\0", "\0truce: kept explanations\0"
 
 
 def memory(store: AnswerStore, now: bool = False) -> Memory | None:
@@ -61,8 +78,8 @@ def read(store: AnswerStore, now: bool = False) -> Block | None:
             return None
         with _LOCK:
             last = _LAST.get(_where(store, name))
-        if last is not None and last[0] == about:
-            return last[1]
+        if last is not None and last.about == about:
+            return last.block
         block = Block.of(json.loads(body))
     except (ValueError, AttributeError):
         return None
@@ -86,6 +103,44 @@ def keep(store: AnswerStore, memory: Memory, now: bool = False) -> None:
         _remember(store, name, about, block)
 
 
+def answer_json(store: AnswerStore, data: dict[str, Any], now: bool = False) -> str:
+    """`json.dumps(data)`, the very same text; when `data` holds the breach rows and their
+    explanations of the last block of its kind (`now`: a status "now"), as the very same
+    objects, their text is written once per block, and only the rest of the answer after."""
+    with _LOCK:
+        last = _LAST.get(_where(store, NOW if now else NAME))
+    block = last.block if last is not None else None
+    rows, told = data.get("breaches"), data.get("explanations")
+    if last is None or block is None or block.encoded is not None or not block.rows:
+        return json.dumps(data)
+    if rows is not block.rows or not isinstance(told, list):
+        return json.dumps(data)
+    at = _segment(told, block.explanations)
+    if at is None:
+        return json.dumps(data)
+    texts = last.texts
+    if texts is None:
+        texts = last.texts = (json.dumps(block.rows), json.dumps(block.explanations)[1:-1])
+    rest = [*told[:at], _TOLD, *told[at + len(block.explanations) :]]
+    text = json.dumps({**data, "breaches": _ROWS, "explanations": rest})
+    marks = json.dumps(_ROWS), json.dumps(_TOLD)
+    if text.count(marks[0]) != 1 or text.count(marks[1]) != 1:
+        return json.dumps(data)
+    return text.replace(marks[0], texts[0]).replace(marks[1], texts[1])
+
+
+def _segment(items: list[Any], part: list[Any]) -> int | None:
+    """Where `part` (not empty) lies in `items` as the very same objects, or None."""
+    if not part:
+        return None
+    first = part[0]
+    for at, item in enumerate(items):
+        if item is first:
+            here = items[at : at + len(part)]
+            return at if len(here) == len(part) and all(map(operator.is_, here, part)) else None
+    return None
+
+
 def _where(store: AnswerStore, name: str) -> tuple[str, str, str]:
     return (repr(store.engine.url), store.agreement, name)
 
@@ -95,7 +150,7 @@ def _remember(store: AnswerStore, name: str, about: dict[str, Any], block: Block
         if block is None:
             _LAST.pop(_where(store, name), None)
         else:
-            _LAST[_where(store, name)] = (about, block)
+            _LAST[_where(store, name)] = _Last(about, block)
 
 
 def _header(store: AnswerStore, body: bytes) -> dict[str, Any]:
