@@ -137,3 +137,58 @@ def test_a_status_now_after_an_append_of_releases_reuses_the_kept_rows(ledger: L
     spec, _ = ledger.agreement(AGREEMENT)
     when = datetime.fromisoformat(after["at"])
     assert after == evaluate(spec, ledger.claims(AGREEMENT), when)
+
+
+def test_a_block_read_again_is_the_one_kept_unless_its_header_changed(ledger: Ledger) -> None:
+    """Within a process the block kept or read last is not parsed again while its header (which
+    holds the body's SHA-256) is the same; a body kept since under another header is read."""
+    first = services.status(ledger, AGREEMENT, AT)
+    store = ledger.answers(AGREEMENT)
+    read = kept_breaches.read(store)
+    assert read is not None and read is kept_breaches.read(store)  # the block kept, not parsed
+    assert read.decoded() is read and read.rows == first["breaches"]
+    # Another process keeps another block: the rows of another judgment, under its own header.
+    path = _file(ledger)
+    _, body = path.read_bytes().split(b"\n", 1)
+    body = body.replace(b"b2", b"b7")
+    about = kept_breaches._header(store, body)
+    path.write_bytes(json.dumps(about).encode() + b"\n" + body)
+    other = kept_breaches.read(store)
+    assert other is not None and other is not read
+    decoded = other.decoded()
+    assert decoded is not None and "b7" in {r["event_id"] for r in decoded.rows}
+    assert kept_breaches.read(store) is other  # and that one is not parsed again either
+
+
+@pytest.mark.parametrize("now", [False, True])
+def test_an_answer_that_reuses_the_rows_is_written_as_json_dumps_writes_it(
+    ledger: Ledger, now: bool
+) -> None:
+    """`answer_json` writes the block's rows and explanations once and splices them in: the
+    text is `json.dumps`'s, for the answer kept after an append that reused them too."""
+    at = None if now else AT
+    store = ledger.answers(AGREEMENT)
+    first = services.status(ledger, AGREEMENT, at)
+    assert kept_breaches.answer_json(store, first, now) == json.dumps(first)
+    # Releases whose sources give two figures: a dispute, explained after the breaches.
+    disputed = [_release("2024-01-03T12:00", n, event_id="r3", sources=[{"outlet": o}])
+                for n, o in ((11, "AP"), (12, "Reuters"))]  # fmt: skip
+    ledger.append_claims(disputed, "analyst")
+    after = services.status(ledger, AGREEMENT, at)
+    assert after["disputes"] and after["explanations"][-1]["for"] == "dispute/r3"
+    block = kept_breaches.read(store, now)
+    assert block is not None and after["breaches"] is block.rows  # the block's very rows
+    for _ in range(2):  # written, then spliced from the text written
+        assert kept_breaches.answer_json(store, after, now) == json.dumps(after)
+    name = kept_breaches.NOW if now else kept_breaches.NAME
+    assert kept_breaches._LAST[kept_breaches._where(store, name)].texts is not None  # spliced
+    # Any other answer, or one whose rows or explanations are not the block's, as it is.
+    moved = {**after, "explanations": after["explanations"][1:]}
+    copied = {**after, "breaches": [dict(r) for r in after["breaches"]]}
+    tricky = {**after, "title": json.dumps(after["breaches"])}  # the rows' text elsewhere too
+    marked = {**after, "title": kept_breaches._ROWS}  # a stand-in's own text in the answer
+    for other in (moved, copied, tricky, marked, {"breaches": after["breaches"]}):
+        assert kept_breaches.answer_json(store, other, now) == json.dumps(other)
+    if not now:  # the answer kept for the instant is that text
+        kept = store.read(store.head(), services.parse_instant(AT, _spec().zone).isoformat())
+        assert kept is not None and kept.text == json.dumps(after)

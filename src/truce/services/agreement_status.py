@@ -124,7 +124,7 @@ def _judge_and_keep(
     if now:
         horizon = judgment.value.horizon
         assert horizon is not None
-        text = _printed(data) if printed else json.dumps(data)
+        text = _printed(data) if printed else kept_breaches.answer_json(store, data, now=True)
         held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
         return (text if printed else data), span
     asked = when.isoformat()
@@ -132,7 +132,7 @@ def _judge_and_keep(
         text = _printed(data)
         store.keep(head, asked, text, printed=True)
         return text, None
-    store.keep(head, asked, json.dumps(data), printed=False)
+    store.keep(head, asked, kept_breaches.answer_json(store, data), printed=False)
     return data, None
 
 

@@ -22,7 +22,7 @@ from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.engine.columns import evaluate_columns
 from truce.domain.engine.horizon import Horizon
-from truce.domain.engine.kept import Block, Memory
+from truce.domain.engine.kept import FORMAT, Block, Memory
 
 HOSTAGES = {"party": "hamas", "subject": "hostages"}
 NO_FIRE = {"id": "no-fire", "kind": "prohibition", "phase": "pause", "clause": "Art. 1",
@@ -255,6 +255,25 @@ def test_a_block_of_another_shape_is_not_read(kit: Any) -> None:
     back = found.decoded() if found is not None else None
     assert back is not None
     assert [[type(v) for v in r.values()] for r in back.rows] == [[bool, list], [float, list]]
+
+
+def test_a_block_of_format_3_with_kept_disputes_is_read_as_nothing_kept(kit: Any) -> None:
+    """Format 3 also carried the disputed events (`kept_disputes`, removed): a block written so
+    is not read, and the judgment given it is a full one that leaves a block of this format."""
+    spec = kit.spec([NO_FIRE], phases=_phases(4))
+    record = [kit.claim("breach", "2024-01-02T10:00", actor="hamas", event_id="b1")]
+    at = kit.when("2024-01-04T00:00")
+    for path in (evaluate, evaluate_columns):
+        first = Memory()
+        path(spec, record, at, memory=first)
+        assert first.now is not None
+        old = {**json.loads(json.dumps(first.now.as_data())), "format": 3, "disputes": {}}
+        assert Block.of(old) is None
+        assert Block.of({**old, "format": FORMAT}) is not None  # only the format tells them apart
+        again = Memory(prior=Block.of(old))
+        assert path(spec, record, at, memory=again) == path(spec, record, at)
+        assert again.now is not None and again.now.as_data()["format"] == FORMAT == 4
+        assert "disputes" not in again.now.as_data()
 
 
 def test_rows_that_cannot_be_decoded_are_judged_afresh(kit: Any) -> None:

@@ -7,7 +7,7 @@ clocks and the rendering are the same code whichever way the events arrived.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime
 from typing import Any, overload
 
@@ -29,7 +29,6 @@ from truce.domain.engine.index import (
     with_overrides,
 )
 from truce.domain.engine.kept import Memory
-from truce.domain.engine.kept_disputes import Entry, same, stand_in
 from truce.domain.engine.moved import moved
 from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
@@ -142,7 +141,6 @@ class ColumnIndex:
         self._built: dict[int, Event] = {}
         self._by_id: dict[str, Event] = {}
         self._position: dict[str, int] = {}  # of each event built
-        self._kept_at: dict[str, int] = {}  # of each event read as kept (`disputed`)
         self._placed: dict[str, DateReading] = {}  # an event read at another of its dates
         # The index whose frame this one's reorders, and where each position here lies there.
         self._source: tuple[ColumnIndex, Ints] | None = None
@@ -334,10 +332,6 @@ class ColumnIndex:
                                                        strict=True)
                 ]  # fmt: skip
             series = root._series[key] = Series.of(instants, amounts)
-        # An event read as kept (`disputed`) is looked up by id here: built after all.
-        kept = [root._kept_at[i] for i in self.overrides if i not in root._by_id]
-        if kept:
-            root.events_at(kept)
         return with_overrides(series, self.overrides, root._by_id, sel, weigh, settled)
 
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:
@@ -351,30 +345,10 @@ class ColumnIndex:
     def known_count(self) -> int:
         return len(self._root.known)
 
-    def disputed(self, kept: Mapping[str, Entry] | None = None) -> list[Event]:
-        """Known events whose figures dispute; each that `kept` holds with the same claims read
-        from it (`kept_disputes.Kept`), not built: its claims' ids are read, not its claims."""
+    def disputed(self) -> list[Event]:
         root = self._root
-        f = root.frame
         known = root.known
-        positions = known[f.disputed[known]]
-        if not kept or not len(positions):
-            return root.events_at(positions.tolist())
-        ids, sizes = root._claim_ids(positions)
-        found: dict[int, Event] = {}
-        start = 0
-        for position, size in zip(positions.tolist(), sizes.tolist(), strict=True):
-            key = f.keys[position]
-            entry = kept.get(key)
-            if position not in root._built and same(entry, ids[start : start + size]):
-                assert entry is not None
-                event = stand_in(entry)
-                if event is not None and event.id == key:
-                    found[position] = event
-                    root._kept_at[key] = position
-            start += size
-        built = iter(root.events_at([p for p in positions.tolist() if p not in found]))
-        return [found[p] if p in found else next(built) for p in positions.tolist()]
+        return root.events_at(known[root.frame.disputed[known]].tolist())
 
     def date_disputed(self) -> list[Event]:
         """`index.Index.date_disputed`: known, then pending, then later, each in clock order."""

@@ -10,7 +10,7 @@ takes out of the phase) reads `absent` under the other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from truce.domain.bounds import MAX_QUANTITY
@@ -19,7 +19,6 @@ from truce.domain.engine.alternatives import Alternatives
 from truce.domain.engine.assess import Assessment
 from truce.domain.engine.events import Event, Reading
 from truce.domain.engine.index import EventIndex
-from truce.domain.engine.kept_disputes import Entry, entry, rendered_of
 from truce.domain.engine.reach import dates_touched, terms_touched
 from truce.domain.engine.verdicts import Status
 from truce.domain.readings import reading_range
@@ -39,18 +38,8 @@ UNDETERMINED = str(Status.UNDETERMINED)
 class Disputes:
     """The disputes of one assessment: each compared with the same leading verdicts."""
 
-    def __init__(
-        self,
-        spec: AgreementSpec,
-        index: EventIndex,
-        main: Outcome,
-        judge: Judge,
-        kept: Mapping[str, Entry] | None = None,
-    ):
+    def __init__(self, spec: AgreementSpec, index: EventIndex, main: Outcome, judge: Judge):
         self.spec, self.index, self.main, self.judge = spec, index, main, judge
-        # The previous judgment's disputed events (`kept_disputes`), and this one's to keep.
-        self.kept = kept
-        self.keep: dict[str, Entry] = {}
         self.base = main.keyed()
         self.alternatives = Alternatives(spec, index, main, judge)
         self._touched: dict[tuple[object, ...], set[str] | None] = {}
@@ -63,13 +52,7 @@ class Disputes:
             self._touched[seen] = terms_touched(self.spec, event)
         # No term counts this event's figure (and no clock moves with it): its readings agree.
         only = self._touched[seen]
-        # An event as the previous judgment kept it has its readings as they were rendered.
-        readings = rendered_of(event, self.kept)
-        if readings is None:
-            readings = [_rendered(position, r) for position, r in enumerate(event.readings)]
-        kept = entry(event, readings)
-        if kept is not None:
-            self.keep[event.id] = kept
+        readings = [_rendered(position, r) for position, r in enumerate(event.readings)]
         changed: dict[str, dict[str, str]] = {}
         lead = str(event.quantity)
         for position, reading in enumerate(readings):

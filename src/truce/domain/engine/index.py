@@ -12,7 +12,6 @@ import numpy as np
 
 from truce.domain.engine.dates import DateReading
 from truce.domain.engine.events import Event, placed
-from truce.domain.engine.kept_disputes import Entry
 from truce.domain.engine.refine import fits, refines
 from truce.domain.engine.series import Series
 from truce.domain.engine.subcounts import matched as parts_matched
@@ -121,7 +120,7 @@ class EventIndex(Protocol):
 
     def known_count(self) -> int: ...
 
-    def disputed(self, kept: Mapping[str, Entry] | None = None) -> list[Event]: ...
+    def disputed(self) -> list[Event]: ...
 
     def date_disputed(self) -> list[Event]: ...
 
@@ -242,8 +241,8 @@ class Index:
     def known_count(self) -> int:
         return len(self.events)
 
-    def disputed(self, kept: Mapping[str, Entry] | None = None) -> list[Event]:
-        """Known events whose figures dispute (built already: `kept` saves nothing here)."""
+    def disputed(self) -> list[Event]:
+        """Known events whose figures dispute."""
         return [e for e in self.events if e.disputed]
 
     def date_disputed(self) -> list[Event]:

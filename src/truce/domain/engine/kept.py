@@ -33,7 +33,7 @@ from truce.domain.engine.index import EventIndex
 from truce.domain.engine.verdicts import Explanation, Verdict
 from truce.domain.spec import AgreementSpec, ProhibitionTerm, Term
 
-FORMAT = 3
+FORMAT = 4  # 3 carried disputed events (`kept_disputes`, removed): read as nothing kept
 Window = list[float | None]  # [start, end] as `Assessment.window` gives it
 
 
@@ -49,8 +49,6 @@ class Block:
     windows: list[Window] | None = None  # every prohibition's, when the rows were rendered
     rows: list[dict[str, Any]] = field(default_factory=list)
     explanations: list[dict[str, Any]] = field(default_factory=list)
-    # The disputed events and their rendered readings, by event id (`kept_disputes`).
-    disputes: dict[str, list[Any]] = field(default_factory=dict)
     # Rows and explanations as read back, decoded only when used (`decoded`).
     encoded: tuple[Any, Any] | None = field(default=None, compare=False, repr=False)
     # Once decoded: the rows and explanations read, and their encoded form, which a block
@@ -82,7 +80,6 @@ class Block:
             "windows": self.windows,
             "rows": rows,
             "explanations": explanations,
-            "disputes": self.disputes,
         }
 
     def _encoded(self) -> tuple[Any, Any]:
@@ -106,7 +103,6 @@ class Block:
                 cell,
                 terms,
                 data["windows"],
-                disputes=dict(data["disputes"]),
                 encoded=(data["rows"], data["explanations"]),
             )
         except (AttributeError, KeyError, TypeError, ValueError):

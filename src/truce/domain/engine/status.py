@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from truce.domain.claims import Claim
-from truce.domain.engine import deadlines, kept, kept_disputes, prohibitions, ratios, rules, terms
+from truce.domain.engine import deadlines, kept, prohibitions, ratios, rules, terms
 from truce.domain.engine.answer import Counts, ends_of, render
 from truce.domain.engine.assess import Assessment, Evaluator
 from truce.domain.engine.disputes import Disputes
@@ -177,15 +177,12 @@ def assess(
         memory.now = kept.Block(kept.block_key(spec, judge.version, index))
         judges = kept.evaluators(EVALUATORS, memory, instant)
     main = outcome(spec, index, instant, evaluators=judges)
-    prior = memory.prior if memory is not None else None
-    reused = prior.disputes if prior is not None and kept_disputes.ENABLED else None
-    found = Disputes(spec, index, main, outcome, reused)
-    disputes = [found.figures(e) for e in index.disputed(reused)]
+    found = Disputes(spec, index, main, outcome)
+    disputes = [found.figures(e) for e in index.disputed()]
     dated = sorted(index.date_disputed(), key=lambda e: (e.at, e.id))
     disputes += [found.dates(e) for e in dated]
     state = render(spec, counts, main, disputes, instant, memory)
     if memory is not None and memory.now is not None:
-        memory.now.disputes = found.keep if kept_disputes.ENABLED else {}
         memory.now.cell = kept.cell_of(spec, index, memory.now.windows or [], instant)
     state["spec_version"] = judge.version
     state["judged_by"] = judge.as_dict()
