@@ -134,7 +134,9 @@ class Packed:
 
     @property
     def data(self) -> bytes:
-        return self.pieces[0].data if len(self.pieces) == 1 else b"".join(p.data for p in self.pieces)
+        return (
+            self.pieces[0].data if len(self.pieces) == 1 else b"".join(p.data for p in self.pieces)
+        )
 
     def body(self, encoding: str | None) -> bytes:
         """The answer's bytes in `encoding` (None: as they are)."""

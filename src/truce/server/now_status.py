@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -65,7 +66,9 @@ def now_body(ledger: Ledger, cache: HeadCache, seq: int, agreement: str) -> Pack
         # Its bytes kept for the span, here and in the database: a server that did not judge
         # it reads them instead of reading the kept answer back (`_built`).
         since = span.since
-        cache.get(_key(agreement, span), seq, lambda: _built(ledger, agreement, since, data))
+        cache.get(
+            _key(agreement, span), seq, lambda: _kept_cut(ledger, agreement, since, lambda: data)
+        )
         return Packed.of(dumped(data))
     body = cache.get(_key(agreement, span), seq, lambda: _built(ledger, agreement, span.since))
     return body.at(instant)
@@ -75,16 +78,22 @@ def _key(agreement: str, span: NowSpan) -> tuple[object, ...]:
     return ("status-now", agreement, span.seq, span.hash, span.since, span.until, FORMAT)
 
 
-def _built(
-    ledger: Ledger, agreement: str, since: float, judged: dict[str, Any] | None = None
-) -> NowBody:
+def _built(ledger: Ledger, agreement: str, since: float) -> NowBody:
     """The kept answer's bytes for its span: as another server on the ledger kept them
-    (`services.kept_pages`), else made from `judged` (the answer just judged here) or read back
-    (checked against the answer's contract), and kept. A mark no answer can hold stands in
-    for the instant, where the bytes are cut."""
+    (`services.kept_pages`), else read back (checked against the answer's contract) and kept."""
+    return _kept_cut(
+        ledger, agreement, since, lambda: services.status_answer(ledger, agreement, None).as_data()
+    )
+
+
+def _kept_cut(
+    ledger: Ledger, agreement: str, since: float, answer: Callable[[], dict[str, Any]]
+) -> NowBody:
+    """The bytes kept for the span, else `answer()`'s, kept; cut where the instant goes (a mark
+    no answer can hold stands in for it)."""
 
     def made() -> bytes:
-        data = judged or services.status_answer(ledger, agreement, None).as_data()
+        data = answer()
         mark = f"\0{uuid.uuid4().hex}\0"
         return json.dumps(mark).encode("utf-8") + b"\n" + dumped({**data, "at": mark})
 
