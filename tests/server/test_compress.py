@@ -12,14 +12,18 @@ import gzip
 import json
 import zlib
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
+from tests.server.browser import launched
 from tests.server.conftest import Server, release, running
+from tests.server.live import serving
 from truce.server.app import create_app
 from truce.server.bootstrap import prepare
 from truce.server.compress import Packed, Piece, chosen
@@ -209,3 +213,33 @@ def test_pieces_join_into_one_gzip_stream_and_zstd_frames(sizes: tuple[int, ...]
         == whole
     )
     assert Packed.of(whole).tag != Packed.of(whole + b" ").tag
+
+
+def test_the_browser_gets_pages_compressed_and_renders_them(
+    tmp_path: Path, chromium_path: Path
+) -> None:
+    with serving(str(tmp_path / "served.db")) as live, launched(chromium_path) as browser:
+        assert live.admin_token
+        page = browser.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(f"{live.url}/login")
+        page.fill("#token", live.admin_token)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live.url}/")
+        response = page.goto(f"{live.url}/agreements/{A}?at=2023-11-27T12:00")
+        assert response is not None and response.status == 200
+        sent = response.request.all_headers().get("accept-encoding", "")
+        assert "gzip" in sent, sent
+        assert response.header_value("content-encoding") in ("gzip", "zstd")
+        assert "accept-encoding" in (response.header_value("vary") or "").lower()
+        assert "Gaza" in page.locator("h1").inner_text()
+        assert page.locator("table").count() > 0  # the whole page arrived, decoded
+        # The same page as a client that accepts no encoding, byte for byte the same text.
+        plain = httpx.get(response.url, headers={"accept-encoding": "identity",
+                          "cookie": _cookies(page)})  # fmt: skip
+        assert "content-encoding" not in plain.headers
+        assert page.content().count("<tr") == plain.text.count("<tr")
+
+
+def _cookies(page: Any) -> str:
+    return "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
