@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import zlib
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from sqlalchemy import select, update
 from tests.server.browser import launched
 from tests.server.conftest import Server, release, running
 from tests.server.live import serving
+from truce.server import compress
 from truce.server.app import create_app
 from truce.server.bootstrap import prepare
 from truce.server.compress import Packed, Piece, chosen
@@ -243,3 +245,22 @@ def test_the_browser_gets_pages_compressed_and_renders_them(
 
 def _cookies(page: Any) -> str:
     return "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
+
+
+def test_a_large_answer_not_compressed_yet_is_sent_as_it_is_once(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More to compress than `COMPRESS_NOW_UP_TO`: the first read gets the bytes as they are
+    (with their own tag), the next ones the compressed bytes made meanwhile."""
+    monkeypatch.setattr(compress, "COMPRESS_NOW_UP_TO", 1024)
+    first, body = raw(server, AT, "gzip")
+    assert first.status_code == 200 and "content-encoding" not in first.headers
+    assert "accept-encoding" in first.headers["vary"].lower()
+    plain = body
+    for _ in range(200):  # the background compression: a few milliseconds for the example
+        later, body = raw(server, AT, "gzip")
+        if "content-encoding" in later.headers:
+            break
+        time.sleep(0.05)
+    assert later.headers["content-encoding"] == "gzip" and decoded(later, body) == plain
+    assert later.headers["etag"] == first.headers["etag"].removesuffix('"') + '-gzip"'

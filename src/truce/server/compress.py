@@ -20,7 +20,10 @@ Two ways in:
   compressed once per span and only the instant per request. zstd frames can follow one
   another; a gzip stream is one deflate stream, so each piece is deflated on its own up to a
   byte boundary (a sync flush: no back-reference leaves a piece), joined, closed by an empty
-  last block, and ends with the CRC-32 of the whole and its length.
+  last block, and ends with the CRC-32 of the whole and its length. A `Packed` with more than
+  `COMPRESS_NOW_UP_TO` bytes still to compress is sent as it is once, and compressed in the
+  background for the reads after it: measured at a million claims, making 19 MB of gzip costs a
+  cold read more than sending them whole over a fast link (docs/benchmarks.md, apicold).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from truce.server.limits import ASGIApp, Message, Receive, Scope, Send
 
 SMALLEST = 1024  # below this, compressing saves less than the headers it adds
 IN_THREAD = 64 * 1024  # compressed off the event loop from this size
+COMPRESS_NOW_UP_TO = 1024 * 1024  # a `Packed` with more to compress: sent as it is, once
 ENCODINGS = ("zstd", "gzip")  # in the order preferred when a client accepts both alike
 TEXT = ("text/", "application/json", "application/geo+json", "image/svg+xml",
         "application/javascript")  # fmt: skip
@@ -81,6 +85,10 @@ class Piece:
         self._crc: int | None = None
         self._forms: dict[str, bytes] = {}
         self._lock = threading.Lock()
+
+    def has(self, encoding: str) -> bool:
+        """Whether its form in `encoding` is made."""
+        return encoding in self._forms
 
     def form(self, encoding: str) -> bytes:
         """Its bytes compressed as a part of a `Packed` in `encoding` (`ENCODINGS`)."""
@@ -158,12 +166,24 @@ class Packed:
         """The answer to a request with `headers`: 304 when its `If-None-Match` names any form
         of it, else its bytes in the encoding the client accepts best."""
         encoding = chosen(headers.get("accept-encoding"))
+        if encoding is not None and not self.ready(encoding):
+            # Sent as it is this once; compressed meanwhile, for the next reads.
+            threading.Thread(target=self.body, args=(encoding,), daemon=True).start()
+            encoding = None
         sent = {"etag": self.etag(encoding), "vary": "Accept-Encoding"}
         if _matches(headers.get("if-none-match"), self.tag):
             return Response(status_code=304, headers=sent)
         if encoding is not None:
             sent["content-encoding"] = encoding
         return Response(self.body(encoding), media_type=self.media_type, headers=sent)
+
+    def ready(self, encoding: str) -> bool:
+        """Whether the answer can be sent in `encoding` at once: its large pieces' forms are made
+        (by an earlier read, or in the background since), or it is small enough to compress
+        now. At a million claims compressing the status API's 19 MB takes longer than sending
+        them as they are over a fast link (0.2 s of a quiet core in gzip, seconds under load)."""
+        pending = sum(len(p.data) for p in self.pieces if not p.has(encoding))
+        return pending < COMPRESS_NOW_UP_TO
 
 
 def _crc_joined(crc: int, piece: Piece) -> int:
@@ -230,9 +250,11 @@ def _matches(if_none_match: str | None, tag: str) -> bool:
 
 
 def compressible(headers: Headers | MutableHeaders) -> bool:
-    """Whether an answer with these headers is text, not yet encoded."""
+    """Whether an answer with these headers is text, not yet encoded, and its route has not
+    chosen its encoding itself (a `Packed` says `Vary: Accept-Encoding` either way)."""
     kind = headers.get("content-type", "").lower()
-    return "content-encoding" not in headers and kind.startswith(TEXT)
+    chose = "accept-encoding" in headers.get("vary", "").lower()
+    return "content-encoding" not in headers and not chose and kind.startswith(TEXT)
 
 
 class Compress:
