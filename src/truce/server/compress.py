@@ -21,8 +21,8 @@ Two ways in:
   another; a gzip stream is one deflate stream, so each piece is deflated on its own up to a
   byte boundary (a sync flush: no back-reference leaves a piece), joined, closed by an empty
   last block, and ends with the CRC-32 of the whole and its length. A `Packed` with more than
-  `COMPRESS_NOW_UP_TO` bytes still to compress is sent as it is once, and compressed in the
-  background for the reads after it: measured at a million claims, making 19 MB of gzip costs a
+  `COMPRESS_NOW_UP_TO` bytes still to compress is sent as it is once, and compressed once it is
+  sent, for the reads after it: measured at a million claims, making 19 MB of gzip costs a
   cold read more than sending them whole over a fast link (docs/benchmarks.md, apicold).
 """
 
@@ -36,6 +36,7 @@ from collections.abc import Sequence
 
 import anyio.to_thread
 import pyarrow as pa  # type: ignore[import-untyped]
+from starlette.background import BackgroundTask
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 
@@ -166,16 +167,17 @@ class Packed:
         """The answer to a request with `headers`: 304 when its `If-None-Match` names any form
         of it, else its bytes in the encoding the client accepts best."""
         encoding = chosen(headers.get("accept-encoding"))
+        later = None
         if encoding is not None and not self.ready(encoding):
-            # Sent as it is this once; compressed meanwhile, for the next reads.
-            threading.Thread(target=self.body, args=(encoding,), daemon=True).start()
-            encoding = None
+            # Sent as it is this once, then compressed (once sent), for the next reads.
+            later, encoding = BackgroundTask(self.body, encoding), None
         sent = {"etag": self.etag(encoding), "vary": "Accept-Encoding"}
         if _matches(headers.get("if-none-match"), self.tag):
-            return Response(status_code=304, headers=sent)
+            return Response(status_code=304, headers=sent, background=later)
         if encoding is not None:
             sent["content-encoding"] = encoding
-        return Response(self.body(encoding), media_type=self.media_type, headers=sent)
+        body = self.body(encoding)
+        return Response(body, media_type=self.media_type, headers=sent, background=later)
 
     def ready(self, encoding: str) -> bool:
         """Whether the answer can be sent in `encoding` at once: its large pieces' forms are made
