@@ -68,6 +68,30 @@ def gzipped(body: bytes) -> bytes:
     return deflate.compress(body) + deflate.flush()
 
 
+def figures(stored: bytes, read: tuple[float, float], rounds: int) -> dict[str, Any]:
+    """Each step's median wall and CPU seconds for one kept row, as stored (module doc)."""
+    steps: dict[str, tuple[float, float]] = {"read from the database": read}
+    wall, cpu, body = measured(lambda: _unpacked(stored), rounds)
+    steps["unpacked (zstd)"] = (wall, cpu)
+    steps["SHA-256"] = measured(lambda: hashlib.sha256(body).digest(), rounds)[:2]
+    wall, cpu, gz = measured(lambda: gzipped(body), rounds)
+    steps["gzip level 1"] = (wall, cpu)
+    for level in (1, 3):
+        codec = pa.Codec("zstd", compression_level=level)
+        steps[f"zstd level {level}"] = measured(
+            lambda c=codec: c.compress(body, asbytes=True), rounds
+        )[:2]
+    steps["gunzip (a client)"] = measured(lambda: zlib.decompress(gz, 31), rounds)[:2]
+    # `api/now` starts with a line naming the mark where its instant goes (`now_status`).
+    answer = body.split(b"\n", 1)[1] if body.startswith(b'"') else body
+    steps["json.loads (a client)"] = measured(lambda: json.loads(answer), rounds)[:2]
+    steps["sent over loopback TCP"] = measured(lambda: loopback(body), rounds)[:2]
+    steps["gzip sent over loopback TCP"] = measured(lambda: loopback(gz), rounds)[:2]
+    row: dict[str, Any] = {"stored bytes": len(stored), "bytes": len(body), "gzip bytes": len(gz)}
+    row |= {k: {"wall_s": round(w, 4), "cpu_s": round(c, 4)} for k, (w, c) in steps.items()}
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
@@ -88,27 +112,8 @@ def main() -> None:
             with engine.connect() as conn:
                 return bytes(conn.execute(query).scalar_one())
 
-        steps: dict[str, tuple[float, float]] = {}
         wall, cpu, stored = measured(read, args.rounds)
-        steps["read from the database"] = (wall, cpu)
-        wall, cpu, body = measured(lambda: _unpacked(stored), args.rounds)
-        steps["unpacked (zstd)"] = (wall, cpu)
-        steps["SHA-256"] = measured(lambda: hashlib.sha256(body).digest(), args.rounds)[:2]
-        wall, cpu, gz = measured(lambda: gzipped(body), args.rounds)
-        steps["gzip level 1"] = (wall, cpu)
-        for level in (1, 3):
-            codec = pa.Codec("zstd", compression_level=level)
-            steps[f"zstd level {level}"] = measured(
-                lambda c=codec: c.compress(body, asbytes=True), args.rounds
-            )[:2]
-        steps["gunzip (a client)"] = measured(lambda: zlib.decompress(gz, 31), args.rounds)[:2]
-        # `api/now` starts with a line naming the mark where its instant goes (`now_status`).
-        answer = body.split(b"\n", 1)[1] if body.startswith(b'"') else body
-        steps["json.loads (a client)"] = measured(lambda: json.loads(answer), args.rounds)[:2]
-        steps["sent over loopback TCP"] = measured(lambda: loopback(body), args.rounds)[:2]
-        steps["gzip sent over loopback TCP"] = measured(lambda: loopback(gz), args.rounds)[:2]
-        row = {"stored bytes": len(stored), "bytes": len(body), "gzip bytes": len(gz)}
-        row |= {k: {"wall_s": round(w, 4), "cpu_s": round(c, 4)} for k, (w, c) in steps.items()}
+        row = figures(stored, (wall, cpu), args.rounds)
         results[name] = row
         print(name, json.dumps(row), flush=True)
 
