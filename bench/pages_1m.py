@@ -40,6 +40,9 @@ removed: the file copied to another machine, or served by another user) and asks
 routes once (cold), --rounds more times (warm, median), the page right after an append, and each
 route --pause seconds after another append. Today the second server judges and regroups the
 record again; with what is kept in the database (`storage.kept_place`) it reads the first's.
+Each cold answer's size and the bytes on the wire are recorded too (they differ when the server
+compressed it: `server.compress`); the client sends httpx's Accept-Encoding (gzip, deflate)
+unless --accept-encoding says otherwise (`identity`: every answer as it is).
 """
 
 from __future__ import annotations
@@ -94,14 +97,17 @@ DOWNLOADS = {
 }
 
 
-def timed(client: httpx.Client, path: str) -> tuple[float, int, int]:
+def timed(client: httpx.Client, path: str) -> tuple[float, int, int, int]:
+    """Seconds to the answer read whole (and decoded), its status, its size, and the bytes on
+    the wire (compressed, when the server compressed it)."""
     began = time.perf_counter()
     response = client.get(path)
-    return time.perf_counter() - began, response.status_code, len(response.content)
+    elapsed = time.perf_counter() - began
+    return elapsed, response.status_code, len(response.content), response.num_bytes_downloaded
 
 
 def route_figures(client: httpx.Client, path: str, rounds: int, floor: float) -> dict[str, Any]:
-    cold, status, size = timed(client, path)
+    cold, status, size, _ = timed(client, path)
     warm = [timed(client, path)[0] for _ in range(rounds)]
     median = statistics.median(warm)
     return {"path": path, "status": status, "bytes": size, "cold_s": round(cold, 4),
@@ -215,10 +221,11 @@ COLD = ("agreement page", "agreement page at day 4", "agreement .json", "api sta
 
 
 def cold_shared(
-    source: str, rounds: int, pause: float, before: Path, after: Path
+    source: str, rounds: int, pause: float, before: Path, after: Path, accept: str | None = None
 ) -> dict[str, Any]:
-    """A fresh server on a ledger another host judged (module doc, --cold-shared)."""
-    results: dict[str, Any] = {"pause_s": pause}
+    """A fresh server on a ledger another host judged (module doc, --cold-shared); `accept`:
+    the second server's client's Accept-Encoding (None: httpx's, gzip and deflate)."""
+    results: dict[str, Any] = {"pause_s": pause, "accept_encoding": accept or "gzip, deflate"}
     today = {"PYTHONPATH": f"{before / 'src'}:{before}"}
     kept = {"PYTHONPATH": f"{after / 'src'}:{after}"}
     for arm, env in (("today", today), ("kept in the database", kept)):
@@ -239,14 +246,17 @@ def cold_shared(
             if "://" not in db:
                 shutil.rmtree(db + ".snapshots", ignore_errors=True)
             second = {**env, "XDG_CACHE_HOME": f"{caches}/second"}
+            asks = {**headers, **({"Accept-Encoding": accept} if accept else {})}
             with (
                 serving(db, "--no-example", expect_token=False, env=second) as live,
-                httpx.Client(base_url=live.url, headers=headers, timeout=900) as client,
+                httpx.Client(base_url=live.url, headers=asks, timeout=900) as client,
             ):
                 floor = statistics.median(timed(client, "/api/health")[0] for _ in range(20))
                 row["floor_s"] = round(floor, 5)
                 for name in COLD:
-                    row[f"{name} cold_s"] = round(timed(client, ROUTES[name])[0], 3)
+                    cold, _, size, wire = timed(client, ROUTES[name])
+                    row[f"{name} cold_s"] = round(cold, 3)
+                    row[f"{name} bytes"], row[f"{name} bytes on the wire"] = size, wire
                 for name in COLD:
                     times = [timed(client, ROUTES[name])[0] for _ in range(rounds)]
                     row[f"{name} warm_s"] = round(statistics.median(times), 4)
@@ -292,6 +302,12 @@ def main() -> None:
         help="only a fresh server on a ledger another host judged: today beside this tree",
     )
     parser.add_argument("--after", default="HEAD", help="with --cold-shared: the code (a revision)")
+    parser.add_argument(
+        "--accept-encoding",
+        default=None,
+        help="with --cold-shared: the second server's client's Accept-Encoding (default httpx's:"
+        " gzip, deflate; `identity`: answers as they are)",
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
     if args.cold_shared:
@@ -300,7 +316,8 @@ def main() -> None:
                 archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev],
                                          capture_output=True, check=True)  # fmt: skip
                 subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
-            found = cold_shared(args.db, args.rounds, args.pause, Path(before), Path(after))
+            found = cold_shared(args.db, args.rounds, args.pause, Path(before), Path(after),
+                                args.accept_encoding)  # fmt: skip
         found["before"], found["after"] = args.before, args.after
         found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
         out = Path(args.out).with_name(Path(args.out).stem + "-cold-shared.json")
@@ -343,7 +360,7 @@ def main() -> None:
             client.post("/api/claims", json=claim).raise_for_status()
             print("after one append (the head moved):", flush=True)
             for name, path in routes.items():
-                after, status, _ = timed(client, path)
+                after, status, _, _ = timed(client, path)
                 results[name]["after_append_s"] = round(after, 4)
                 print(f"{name:40} {after:7.3f} s [{status}]", flush=True)
             for name, path in DOWNLOADS.items():

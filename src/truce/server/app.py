@@ -26,6 +26,7 @@ from truce.server import (
 from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
+from truce.server.compress import Compress
 from truce.server.headers import SecurityHeaders
 from truce.server.json_depth import JsonDepthLimit
 from truce.server.limits import BodyLimit
@@ -118,6 +119,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
         known=lambda token: user_by_token(ledger, token) is not None,
         throttle=throttle,
     )
+    app.add_middleware(Compress)  # answers sent in one piece, compressed if accepted
     app.add_middleware(SecurityHeaders)
     app.add_middleware(WarmAfterWrites, warmer=warmer)
     return app

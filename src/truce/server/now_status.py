@@ -8,12 +8,15 @@ head, span, format), cut in two where the instant goes, and a read inside the sp
 head's query, the kept file's first line and a join. A read past the span's end finds no span
 that holds and is judged again (or read from what another request or process kept); an append
 moves the head, and nothing kept for the old one is used (`HeadCache`, and the head in the key).
+The two large pieces are compressed once per span and process, when a client first accepts it
+(`server.compress`): a read compresses only the instant.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +24,7 @@ from zoneinfo import ZoneInfo
 from truce import services
 from truce.domain.engine.answer import shown_instant
 from truce.server.cache import HeadCache
+from truce.server.compress import Packed, Piece
 from truce.services import instants, kept_pages
 from truce.services.held_now import NowSpan, keeps_answers, now_span
 from truce.services.ledger import Ledger
@@ -32,13 +36,13 @@ FORMAT = "json"  # the API's compact JSON (the only form this route answers in)
 class NowBody:
     """An answer's bytes less its instant: `before` + the instant shown + `after`."""
 
-    before: bytes
-    after: bytes
+    before: Piece
+    after: Piece
     zone: ZoneInfo
 
-    def at(self, instant: float) -> bytes:
+    def at(self, instant: float) -> Packed:
         shown = json.dumps(shown_instant(instant, self.zone), ensure_ascii=False)
-        return b"".join((self.before, shown.encode("utf-8"), self.after))
+        return Packed([self.before, Piece(shown.encode("utf-8")), self.after])
 
 
 def dumped(data: Any) -> bytes:
@@ -46,7 +50,7 @@ def dumped(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def now_body(ledger: Ledger, cache: HeadCache, seq: int, agreement: str) -> bytes | None:
+def now_body(ledger: Ledger, cache: HeadCache, seq: int, agreement: str) -> Packed | None:
     """The answer "now" as the route sends it, from the bytes kept for the span that holds at
     this instant; None when answers cannot be kept (a database in memory: no span is ever
     known, and the caller keeps its own)."""
@@ -58,10 +62,14 @@ def now_body(ledger: Ledger, cache: HeadCache, seq: int, agreement: str) -> byte
         data = services.status_answer(ledger, agreement, None).as_data()
         span = now_span(ledger, agreement, instants.now_s())
         if span is None:  # judged, but not kept (the head moved meanwhile)
-            return dumped(data)
-        zone = ledger.agreement(agreement)[0].zone
-        cache.get(_key(agreement, span), seq, lambda: _cut(data, zone))
-        return dumped(data)
+            return Packed.of(dumped(data))
+        # Its bytes kept for the span, here and in the database: a server that did not judge
+        # it reads them instead of reading the kept answer back (`_built`).
+        since = span.since
+        cache.get(
+            _key(agreement, span), seq, lambda: _kept_cut(ledger, agreement, since, lambda: data)
+        )
+        return Packed.of(dumped(data))
     body = cache.get(_key(agreement, span), seq, lambda: _built(ledger, agreement, span.since))
     return body.at(instant)
 
@@ -73,24 +81,31 @@ def _key(agreement: str, span: NowSpan) -> tuple[object, ...]:
 def _built(ledger: Ledger, agreement: str, since: float) -> NowBody:
     """The kept answer's bytes for its span: as another server on the ledger kept them
     (`services.kept_pages`), else read back (checked against the answer's contract) and kept."""
+    return _kept_cut(
+        ledger, agreement, since, lambda: services.status_answer(ledger, agreement, None).as_data()
+    )
+
+
+def _kept_cut(
+    ledger: Ledger, agreement: str, since: float, answer: Callable[[], dict[str, Any]]
+) -> NowBody:
+    """The bytes kept for the span, else `answer()`'s, kept; cut where the instant goes (a mark
+    no answer can hold stands in for it)."""
 
     def made() -> bytes:
-        data = services.status_answer(ledger, agreement, None).as_data()
+        data = answer()
         mark = f"\0{uuid.uuid4().hex}\0"
         return json.dumps(mark).encode("utf-8") + b"\n" + dumped({**data, "at": mark})
 
     zone = ledger.agreement(agreement)[0].zone
-    kept = kept_pages.kept_bytes(ledger, agreement, kept_pages.API, kept_pages.NOW, since, made)
+    kept, digest = kept_pages.kept_digested(
+        ledger, agreement, kept_pages.API, kept_pages.NOW, since, made
+    )
     body = kept if kept is not None else made()
     first, rest = body.split(b"\n", 1)
     marked = json.dumps(json.loads(first), ensure_ascii=False).encode("utf-8")
     before, after = rest.split(marked)
-    return NowBody(before, after, zone)
-
-
-def _cut(data: dict[str, Any], zone: ZoneInfo) -> NowBody:
-    """`data`'s bytes, cut where its instant goes: a mark no answer can hold stands in for it."""
-    mark = f"\0{uuid.uuid4().hex}\0"
-    marked = json.dumps(mark, ensure_ascii=False).encode("utf-8")
-    before, after = dumped({**data, "at": mark}).split(marked)
-    return NowBody(before, after, zone)
+    if kept is None or digest is None:
+        return NowBody(Piece(before), Piece(after), zone)
+    # The kept bytes' SHA-256 names both pieces (cut from them): no 19 MB hashed again.
+    return NowBody(Piece(before, f"{digest}/before"), Piece(after, f"{digest}/after"), zone)

@@ -73,9 +73,22 @@ def kept_bytes(
 ) -> bytes | None:
     """Bytes made for `asked` at the current head (and for `NOW`, the span starting at
     `since`), kept as `prefix…`: the kept ones, else `build()` (None: not to be kept), kept."""
+    return kept_digested(ledger, agreement, prefix, asked, since, build)[0]
+
+
+def kept_digested(
+    ledger: Ledger,
+    agreement: str,
+    prefix: str,
+    asked: str,
+    since: float | None,
+    build: Callable[[], bytes | None],
+) -> tuple[bytes | None, str | None]:
+    """`kept_bytes`, with the SHA-256 of the bytes when it was computed on the way (checking
+    the kept ones, keeping the built ones), else None."""
     store = ledger.answers(agreement)
     if not store.usable:
-        return build()
+        return build(), None
     head = store.head()
     name = _name(prefix, asked)
     if asked != NOW or since is not None:
@@ -84,18 +97,19 @@ def kept_bytes(
             about, body = found
             assert body is not None
             if about == _header(store, head, asked, since, body):
-                return body
+                return body, about["sha256"]
     body = build()
     if body is None or store.head() != head:  # an append while it was built: neither head's
-        return body
+        return body, None
     if asked == NOW:
         span = now_span(ledger, agreement, time.time())
         if span is None or (span.seq, span.hash) != (head.seq, head.hash):
-            return body
+            return body, None
         since = span.since
-    if store.put(name, _header(store, head, asked, since, body), body, head):
+    header = _header(store, head, asked, since, body)
+    if store.put(name, header, body, head):
         store.prune(prefix, head, KEEP)
-    return body
+    return body, header["sha256"]
 
 
 def _name(prefix: str, asked: str) -> str:

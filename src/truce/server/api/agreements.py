@@ -6,13 +6,14 @@ import json
 import time
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.server.cache import HeadCache
+from truce.server.compress import Packed
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader, WarmerDep
 from truce.server.now_status import now_body
 from truce.server.timeline_page import timeline_page
@@ -61,6 +62,7 @@ def show(agreement: str, ledger: LedgerDep, who: Reader) -> dict[str, Any]:
     response_model=StatusAnswer,
 )
 def status(
+    request: Request,
     agreement: str,
     ledger: LedgerDep,
     who: Reader,
@@ -78,12 +80,13 @@ def status(
         instant is None,
         lambda moved: _status_body(ledger, cache, moved, agreement, instant),
     )
-    return Response(body, media_type="application/json")
+    # 19 MB at a million claims: sent compressed, made so once per head (`server.compress`).
+    return body.response(request.headers)
 
 
 def _status_body(
     ledger: Ledger, cache: HeadCache, seq: int, agreement: str, at: str | None
-) -> bytes:
+) -> Packed:
     # Serialised once per head and instant: a dashboard polling a truce costs one query. "Now":
     # once per span its kept answer holds for (`server.now_status`), else once a second.
     if at is None:
@@ -96,13 +99,16 @@ def _status_body(
         return _json(services.status_answer(ledger, agreement, at).as_data())
 
     if at is None:  # no span known (a database in memory): nothing is kept
-        return cache.get(key, seq, made)
+        return cache.get(key, seq, lambda: Packed.of(made()))
     asked = at
 
-    def kept() -> bytes:
-        """Kept in the database for every server on the ledger (`services.kept_pages`)."""
-        found = kept_pages.kept_bytes(ledger, agreement, kept_pages.API, asked, None, made)
-        return found if found is not None else made()
+    def kept() -> Packed:
+        """Kept in the database for every server on the ledger (`services.kept_pages`), with
+        its SHA-256 checked as it is read: the answer's tag without hashing it again."""
+        found, digest = kept_pages.kept_digested(
+            ledger, agreement, kept_pages.API, asked, None, made
+        )
+        return Packed.of(found, digest) if found is not None else Packed.of(made())
 
     return cache.get(key, seq, kept)
 
