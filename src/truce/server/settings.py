@@ -70,6 +70,13 @@ class ServerSettings(BaseSettings):
         description="while the new head's 'now' is judged, show the agreement page of the "
         "previous head, labelled as such and reloading itself, instead of waiting",
     )
+    build_apart_from: int = Field(
+        20_000,
+        ge=0,
+        description="on a ledger of this many entries or more, the snapshot made at start is "
+        "built in a process of its own, so the first requests never share the interpreter with "
+        "it (0: always; smaller ledgers build in a thread)",
+    )
     public_read: bool = Field(
         False,
         description="anyone may read the record without signing in, as `public` (no "
