@@ -38,7 +38,12 @@ page now and at day 4, its .json and the status API at an instant and now, and s
 server starts with another cache folder (and, on SQLite, with the folder beside the file
 removed: the file copied to another machine, or served by another user) and asks the same
 routes once (cold), --rounds more times (warm, median), the page right after an append, and each
-route --pause seconds after another append. Today the second server judges and regroups the
+route --pause seconds after another append. The second server's first requests are a timeline
+(TIMELINE: the health check, the sign-in page, the index, a claims list, the agreement page now
+and at day 4, in turns half a second apart, until two turns after its snapshot is written): per
+request the seconds since the process was started, its wall time, and whether the snapshot's
+events file was yet in its cache folder (the start-up build still running); the page's first
+ask in it is its cold figure. Today the second server judges and regroups the
 record again; with what is kept in the database (`storage.kept_place`) it reads the first's.
 """
 
@@ -251,12 +256,12 @@ def timeline(client: httpx.Client, started: float, folders: list[Path]) -> list[
 
 
 def cold_shared(
-    source: str, rounds: int, pause: float, before: Path, after: Path
+    source: str, rounds: int, pause: float, before: Path, after: Path, after_env: list[str]
 ) -> dict[str, Any]:
     """A fresh server on a ledger another host judged (module doc, --cold-shared)."""
     results: dict[str, Any] = {"pause_s": pause}
     today = {"PYTHONPATH": f"{before / 'src'}:{before}"}
-    kept = {"PYTHONPATH": f"{after / 'src'}:{after}"}
+    kept = {"PYTHONPATH": f"{after / 'src'}:{after}", **dict(e.split("=", 1) for e in after_env)}
     for arm, env in (("today", today), ("kept in the database", kept)):
         with scratch_copy(source) as db, tempfile.TemporaryDirectory() as caches:
             if arm != "today":  # this tree's schema (migration 0014) on the copy
@@ -334,6 +339,12 @@ def main() -> None:
         help="only a fresh server on a ledger another host judged: today beside this tree",
     )
     parser.add_argument("--after", default="HEAD", help="with --cold-shared: the code (a revision)")
+    parser.add_argument(
+        "--after-env",
+        action="append",
+        default=[],
+        help="with --cold-shared: NAME=VALUE set for --after's servers (repeatable)",
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
     if args.cold_shared:
@@ -342,8 +353,11 @@ def main() -> None:
                 archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev],
                                          capture_output=True, check=True)  # fmt: skip
                 subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
-            found = cold_shared(args.db, args.rounds, args.pause, Path(before), Path(after))
+            found = cold_shared(
+                args.db, args.rounds, args.pause, Path(before), Path(after), args.after_env
+            )
         found["before"], found["after"] = args.before, args.after
+        found["after_env"] = args.after_env
         found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
         out = Path(args.out).with_name(Path(args.out).stem + "-cold-shared.json")
         out.parent.mkdir(parents=True, exist_ok=True)

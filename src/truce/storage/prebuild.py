@@ -28,7 +28,7 @@ from truce.storage.db import make_engine
 from truce.storage.ledger import Ledger
 
 URL_VARIABLE = "TRUCE_PREBUILD_URL"
-log = logging.getLogger("truce.server")
+log = logging.getLogger("truce.snapshot")
 
 
 def build_apart(
