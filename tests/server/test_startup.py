@@ -57,7 +57,7 @@ def _client(live: Live, token: str) -> httpx.Client:
 
 
 def _second(url: str, cache: Path) -> dict[str, str]:
-    return {"XDG_CACHE_HOME": str(cache), "TRUCE_BUILD_APART_FROM": "0", "PYTHONPATH": _path()}
+    return {"XDG_CACHE_HOME": str(cache), "TRUCE_BUILD_APART_FROM": "1", "PYTHONPATH": _path()}
 
 
 def _folder(url: str, cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -155,3 +155,22 @@ def test_a_server_killed_mid_build_leaves_nothing_read_as_valid(
         with _client(again, token) as client:
             assert client.get(PAGE).status_code == 200
     _whole(url, folder)
+
+
+def test_the_templates_are_compiled_before_the_first_request(tmp_path: Path) -> None:
+    """The real start-up path (the app's lifespan): every template compiled before a request
+    is served, so the first page does not compile its own beside the start-up build."""
+    from fastapi.testclient import TestClient
+
+    from tests.server.conftest import start
+    from truce.server.pages import templates
+
+    server = start(str(tmp_path / "ledger.db"))
+    try:
+        templates.env.cache.clear()  # type: ignore[union-attr]
+        with TestClient(server.client.app):
+            compiled = {name for (_, name) in templates.env.cache}  # type: ignore[union-attr]
+            assert compiled == set(templates.env.list_templates())
+    finally:
+        server.client.close()
+        server.ledger.close()

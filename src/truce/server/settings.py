@@ -71,11 +71,11 @@ class ServerSettings(BaseSettings):
         "previous head, labelled as such and reloading itself, instead of waiting",
     )
     build_apart_from: int = Field(
-        20_000,
+        0,
         ge=0,
         description="on a ledger of this many entries or more, the snapshot made at start is "
-        "built in a process of its own, so the first requests never share the interpreter with "
-        "it (0: always; smaller ledgers build in a thread)",
+        "built in a process of its own, never sharing the interpreter with the first requests "
+        "(0: never; the build runs in a thread of the server)",
     )
     public_read: bool = Field(
         False,

@@ -9,10 +9,14 @@ Beside the requests (`StartupBuild`): each agreement's snapshot (`storage.snapsh
 the status API are served from what any process kept in the database (`storage.kept_place`), so
 a server may never read the claims; its snapshot is then the copy kept in the database
 (`storage.kept_snapshot`), so the first judgment after an append folds in the new claims instead
-of reading them all. On a ledger of `apart_from` entries or more the build runs in a process of
-its own (`storage.prebuild`): in a thread of the server it held the interpreter from the
-requests (at a million claims the page at day 4 cold took 3.1-3.4 s beside it, 0.3 s without).
-A judgment that needs the snapshot meanwhile waits for that build, then reads what it wrote.
+of reading them all. It runs in a thread of the server; with `apart_from` set (a ledger of that
+many entries or more) in a process of its own (`storage.prebuild`), which never shares the
+interpreter with the requests but pays for its own interpreter and imports first: measured at a
+million claims on a loaded host (docs/benchmarks.md, preload), the thread's longest hold of the
+interpreter was 0.4 s (the SQLite driver copying the kept base), the child's build took 3-5 times
+as long to finish, and the pages asked meanwhile were no faster either way, so the thread is the
+default. A judgment that needs the snapshot meanwhile waits for the build, then reads what it
+wrote.
 """
 
 from __future__ import annotations
@@ -77,7 +81,8 @@ class StartupBuild:
         ledger = self._ledger
         try:
             head = ledger.head()
-            apart = ledger.snapshots is not None and (head.seq if head else 0) >= self._apart_from
+            size = head.seq if head else 0
+            apart = ledger.snapshots is not None and 0 < self._apart_from <= size
             for agreement in ledger.agreements():
                 if self._stopping:
                     return
