@@ -71,11 +71,11 @@ class ServerSettings(BaseSettings):
         "previous head, labelled as such and reloading itself, instead of waiting",
     )
     build_apart_from: int = Field(
-        0,
+        20_000,
         ge=0,
         description="on a ledger of this many entries or more, the snapshot made at start is "
         "built in a process of its own, never sharing the interpreter with the first requests "
-        "(0: never; the build runs in a thread of the server)",
+        "(0: never; smaller ledgers build in a thread of the server)",
     )
     public_read: bool = Field(
         False,

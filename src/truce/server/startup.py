@@ -9,14 +9,14 @@ Beside the requests (`StartupBuild`): each agreement's snapshot (`storage.snapsh
 the status API are served from what any process kept in the database (`storage.kept_place`), so
 a server may never read the claims; its snapshot is then the copy kept in the database
 (`storage.kept_snapshot`), so the first judgment after an append folds in the new claims instead
-of reading them all. It runs in a thread of the server; with `apart_from` set (a ledger of that
-many entries or more) in a process of its own (`storage.prebuild`), which never shares the
-interpreter with the requests but pays for its own interpreter and imports first: measured at a
-million claims on a loaded host (docs/benchmarks.md, preload), the thread's longest hold of the
-interpreter was 0.4 s (the SQLite driver copying the kept base), the child's build took 3-5 times
-as long to finish, and the pages asked meanwhile were no faster either way, so the thread is the
-default. A judgment that needs the snapshot meanwhile waits for the build, then reads what it
-wrote.
+of reading them all. On a ledger of `apart_from` entries or more it runs in a process of its
+own (`storage.prebuild`), which never shares the interpreter with the requests, whatever the
+build has to do; smaller ones build in a thread. Measured at a million claims on a loaded host
+(docs/benchmarks.md, preload): when the kept copy serves, the build in a thread holds the
+interpreter 0.4-0.5 s at a time at most, and the child, which starts an interpreter first, ends
+later (13-17 s after the first request against 2.6-4.5 s); when it must group the claims again
+(a kept frame missing or behind), the thread held it up to 2.8 s at a time for 100 s. A judgment
+that needs the snapshot meanwhile waits for the build, then reads what it wrote.
 """
 
 from __future__ import annotations
