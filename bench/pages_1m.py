@@ -38,7 +38,12 @@ page now and at day 4, its .json and the status API at an instant and now, and s
 server starts with another cache folder (and, on SQLite, with the folder beside the file
 removed: the file copied to another machine, or served by another user) and asks the same
 routes once (cold), --rounds more times (warm, median), the page right after an append, and each
-route --pause seconds after another append. Today the second server judges and regroups the
+route --pause seconds after another append. The second server's first requests are a timeline
+(TIMELINE: the health check, the sign-in page, the index, a claims list, the agreement page now
+and at day 4, in turns half a second apart, until two turns after its snapshot is written): per
+request the seconds since the process was started, its wall time, and whether the snapshot's
+events file was yet in its cache folder (the start-up build still running); the page's first
+ask in it is its cold figure. Today the second server judges and regroups the
 record again; with what is kept in the database (`storage.kept_place`) it reads the first's.
 Each cold answer's size and the bytes on the wire are recorded too (they differ when the server
 compressed it: `server.compress`); the client sends httpx's Accept-Encoding (gzip, deflate)
@@ -220,14 +225,56 @@ COLD = ("agreement page", "agreement page at day 4", "agreement .json", "api sta
         "api status now")  # fmt: skip
 
 
+# The second server's first requests (--cold-shared): what needs no snapshot, then the pages.
+TIMELINE = {
+    "health": "/api/health",
+    "sign-in page": "/login",
+    "index": "/",
+    "claims page": ROUTES["claims page"],
+    "agreement page": ROUTES["agreement page"],
+    "agreement page at day 4": ROUTES["agreement page at day 4"],
+}
+
+
+def snapshot_written(folders: list[Path]) -> bool:
+    """Whether a snapshot's events file is in one of the server's cache folders: the build at
+    start (or a request's) has written it."""
+    return any(next(folder.rglob("*.events.arrow"), None) for folder in folders if folder.exists())
+
+
+def timeline(client: httpx.Client, started: float, folders: list[Path]) -> list[dict[str, Any]]:
+    """The second server's first requests, each route of TIMELINE in turn, until its snapshot
+    is written and one more turn: per request the seconds since the process was started, its
+    wall time, and whether the snapshot was written yet (the start-up build still running)."""
+    found: list[dict[str, Any]] = []
+    turns_after = 0
+    while turns_after < 2 and time.perf_counter() - started < 600:
+        built = snapshot_written(folders)
+        for name, path in TIMELINE.items():
+            at = time.perf_counter() - started
+            wall, status, _, _ = timed(client, path)
+            written = snapshot_written(folders)
+            found.append({"route": name, "at_s": round(at, 2), "wall_s": round(wall, 3),
+                          "status": status, "snapshot written": written})  # fmt: skip
+        turns_after += built
+        time.sleep(0.5)
+    return found
+
+
 def cold_shared(
-    source: str, rounds: int, pause: float, before: Path, after: Path, accept: str | None = None
+    source: str,
+    rounds: int,
+    pause: float,
+    before: Path,
+    after: Path,
+    after_env: list[str],
+    accept: str | None = None,
 ) -> dict[str, Any]:
     """A fresh server on a ledger another host judged (module doc, --cold-shared); `accept`:
     the second server's client's Accept-Encoding (None: httpx's, gzip and deflate)."""
     results: dict[str, Any] = {"pause_s": pause, "accept_encoding": accept or "gzip, deflate"}
     today = {"PYTHONPATH": f"{before / 'src'}:{before}"}
-    kept = {"PYTHONPATH": f"{after / 'src'}:{after}"}
+    kept = {"PYTHONPATH": f"{after / 'src'}:{after}", **dict(e.split("=", 1) for e in after_env)}
     for arm, env in (("today", today), ("kept in the database", kept)):
         with scratch_copy(source) as db, tempfile.TemporaryDirectory() as caches:
             if arm != "today":  # this tree's schema (migration 0014) on the copy
@@ -247,17 +294,23 @@ def cold_shared(
                 shutil.rmtree(db + ".snapshots", ignore_errors=True)
             second = {**env, "XDG_CACHE_HOME": f"{caches}/second"}
             asks = {**headers, **({"Accept-Encoding": accept} if accept else {})}
+            folders = [Path(f"{caches}/second")] + (
+                [Path(db + ".snapshots")] if "://" not in db else []
+            )
+            started = time.perf_counter()
             with (
                 serving(db, "--no-example", expect_token=False, env=second) as live,
                 httpx.Client(base_url=live.url, headers=asks, timeout=900) as client,
             ):
+                row["timeline"] = timeline(client, started, folders)
+                for name in COLD:  # the timeline's first ask of a page is its cold one
+                    firsts = [t["wall_s"] for t in row["timeline"] if t["route"] == name]
+                    row[f"{name} cold_s"] = firsts[0] if firsts else timed(client, ROUTES[name])[0]
                 floor = statistics.median(timed(client, "/api/health")[0] for _ in range(20))
                 row["floor_s"] = round(floor, 5)
                 for name in COLD:
-                    cold, _, size, wire = timed(client, ROUTES[name])
-                    row[f"{name} cold_s"] = round(cold, 3)
+                    _, _, size, wire = timed(client, ROUTES[name])
                     row[f"{name} bytes"], row[f"{name} bytes on the wire"] = size, wire
-                for name in COLD:
                     times = [timed(client, ROUTES[name])[0] for _ in range(rounds)]
                     row[f"{name} warm_s"] = round(statistics.median(times), 4)
                 append(client, 1)
@@ -308,6 +361,12 @@ def main() -> None:
         help="with --cold-shared: the second server's client's Accept-Encoding (default httpx's:"
         " gzip, deflate; `identity`: answers as they are)",
     )
+    parser.add_argument(
+        "--after-env",
+        action="append",
+        default=[],
+        help="with --cold-shared: NAME=VALUE set for --after's servers (repeatable)",
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
     if args.cold_shared:
@@ -317,8 +376,9 @@ def main() -> None:
                                          capture_output=True, check=True)  # fmt: skip
                 subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
             found = cold_shared(args.db, args.rounds, args.pause, Path(before), Path(after),
-                                args.accept_encoding)  # fmt: skip
+                                args.after_env, args.accept_encoding)  # fmt: skip
         found["before"], found["after"] = args.before, args.after
+        found["after_env"] = args.after_env
         found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
         out = Path(args.out).with_name(Path(args.out).stem + "-cold-shared.json")
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,6 +20,7 @@ from truce.server import (
     pages,
     reference,
     review_pages,
+    startup,
 )
 from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
@@ -32,6 +31,7 @@ from truce.server.json_depth import JsonDepthLimit
 from truce.server.limits import BodyLimit
 from truce.server.previous_view import PreviousViews
 from truce.server.settings import ServerSettings
+from truce.server.startup import StartupBuild
 from truce.server.throttle import FailureThrottle
 from truce.server.warm import WarmAfterWrites, Warmer
 from truce.server.watch import AlertWatcher
@@ -60,38 +60,22 @@ Every error has one shape: `{"error": {"status", "code", "message", "hint", "det
 """
 
 
-log = logging.getLogger("truce.server")
-
-
-def _preload(ledger: Ledger) -> None:
-    """Off the request path, as the server starts: import what the first page pulls in (Arrow
-    builds arrays through pandas' type inference, 1-3 s of imports on a loaded host), then make
-    each agreement's snapshot (`storage.snapshot`). Pages and the status API are served from what
-    any process kept in the database (`storage.kept_place`), so a server may never have read the
-    claims; its snapshot is then the copy kept in the database (`storage.kept_snapshot`), so the
-    first judgment after an append folds in the new claims instead of reading them all. Best
-    effort."""
-    with suppress(ImportError):
-        import pandas  # type: ignore[import-untyped]  # noqa: F401
-    try:
-        for agreement in ledger.agreements():
-            ledger.frame(agreement.id)
-    except Exception:  # a server going away meanwhile; the next judgment builds it
-        log.info("no snapshot made at start", exc_info=True)
-
-
 def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     # /docs is our own page (truce.server.reference): the default one loads a CDN's script.
     cache = HeadCache(ledger)
     warmer = Warmer(cache, settings.warm_poll_s, enabled=settings.warm_answers)
     watcher = AlertWatcher(ledger, settings.alerts_interval_s, on_tick=warmer.poke)
 
+    build = StartupBuild(ledger, settings.build_apart_from)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        threading.Thread(target=_preload, args=(ledger,), name="truce-preload", daemon=True).start()
+        startup.ready()
+        build.start()
         watcher.start()
         warmer.start()
         yield
+        build.stop()
         warmer.stop()
         watcher.stop()
 
