@@ -5,18 +5,19 @@ converts through pandas, which it imports on first use: 0.3 s of CPU, 1-3 s of w
 host) and compile the dashboard's templates, so no first request pays for them or waits on an
 import another thread holds.
 
-Beside the requests (`StartupBuild`): each agreement's snapshot (`storage.snapshot`). Pages and
-the status API are served from what any process kept in the database (`storage.kept_place`), so
-a server may never read the claims; its snapshot is then the copy kept in the database
-(`storage.kept_snapshot`), so the first judgment after an append folds in the new claims instead
-of reading them all. It runs in a thread; on a ledger of `apart_from` entries or more
+Beside the requests (`StartupBuild`): each agreement's snapshot (`storage.snapshot`). Pages and the
+status API are served from what any process kept in the database (`storage.kept_place`), so a
+server may never read the claims; its snapshot is then the copy kept in the database
+(`storage.kept_snapshot`), so the first judgment after an append folds in the new claims instead of
+reading them all. It runs in a thread; on a ledger of `apart_from` entries or more
 (`TRUCE_BUILD_APART_FROM`, off by default) in a process of its own (`storage.prebuild`), which
-never shares the interpreter with the requests, whatever the build has to do. Measured at a
-million claims on a loaded host (docs/benchmarks.md, preload): when the kept copy serves, the build in a thread holds the
-interpreter 0.4-0.5 s at a time at most, and the child, which starts an interpreter first, ends
-later (13-17 s after the first request against 2.6-4.5 s); when it must group the claims again
-(a kept frame missing or behind), the thread held it up to 2.8 s at a time for 100 s. A judgment
-that needs the snapshot meanwhile waits for the build, then reads what it wrote.
+never shares the interpreter with the requests, whatever the build has to do. Measured at a million
+claims on a loaded host (docs/benchmarks.md, preload): when the kept copy serves, the build in a
+thread holds the interpreter 0.4-0.5 s at a time at most, and the child, which starts an
+interpreter first, ends later (13-17 s after the first request against 2.6-4.5 s); when it must
+group the claims again (a kept frame missing or behind), the thread held it up to 2.8 s at a time
+for 100 s. A judgment that needs the snapshot meanwhile waits for the build, then reads what it
+wrote.
 """
 
 from __future__ import annotations
