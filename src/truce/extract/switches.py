@@ -184,6 +184,8 @@ RULES: dict[str, str] = {
     # round 5, exstrike
     "breach.truce_in_force": "'Israeli strikes hit X' after the report's truce began: a breach",
     "breach.one_allegation": "a party accused twice in words alone, on one day: one breach",
+    # round 6, exspan
+    "span.own": "a candidate's span is the clauses of its trigger and arguments, not its sentence",
 }
 
 

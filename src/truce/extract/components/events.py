@@ -26,6 +26,7 @@ from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.ministries import qualify_ministries
 from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
+from truce.extract.components.own_span import own_spans
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, candidate, holders
@@ -227,6 +228,8 @@ def assemble(doc: Doc) -> list[Candidate]:
     for first, second in zip(candidates, candidates[1:], strict=False):
         if first.type == second.type == "release" and first.span == second.span:
             first.links, second.links = [second.id], [first.id]
+    # The rules above read each candidate's sentence; from here on `span` is its own words.
+    own_spans(candidates, text, times.within, mentions.within)
     return candidates
 
 
