@@ -4,7 +4,7 @@ The event rules read a candidate's sentence, and while they run `Candidate.span`
 sentence. Once they are done, `own_spans` keeps the sentence in `sentence_span` and narrows
 `span` (rule `span.own`) to the clauses that hold the candidate's trigger and its arguments:
 the figures it carries, the time expression that dates it, the mention of its actor nearest
-the trigger, its speaker's name and the place it names, when the sentence holds them. A clause
+the trigger, a statement's speaker and the place it names, when the sentence holds them. A clause
 ends at a semicolon, at a dash between words, or at a comma before a conjunction ("Hamas freed
 13 hostages on Friday, while Israel released 39 prisoners on Saturday" is two clauses), so a
 sentence of one clause stays the span whole. Each of a merged candidate's
@@ -19,11 +19,17 @@ from collections.abc import Callable
 from truce.extract.model import ActorMention, Candidate, Span, TimeRef, calendar_day
 from truce.extract.switches import on
 
-# Where one clause ends and the next begins: the break itself is in neither.
+# Where one clause ends and the next begins: the break itself is in neither. "and", "but" or
+# "yet" before a verb joins a second verb to the same subject ("was agreed on June 9, and will
+# begin on August 3"), one clause.
+_SAME_SUBJECT = (
+    r"(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|should|shall|did|"
+    r"does|do|also|then|later|\w+ed)\b"
+)
 _BREAK = re.compile(
     r";\s*|\s[\u2014\u2013]\s*|\s--\s*|"
-    r",\s+(?=(?:and|but|while|whereas|although|though|after|before|when|"
-    r"as|because|yet)\b)"
+    rf",\s+(?=(?:and|but|yet)\s+(?!{_SAME_SUBJECT})\w|"
+    r"(?:while|whereas|although|though|after|before|when|as|because)\b)"
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
 
@@ -78,7 +84,10 @@ def arguments(
     if c.actor is not None:
         named = [m.span for m in actors(lo, hi) if m.actor == c.actor]
         found += [s for s in [_nearest(named, at)] if s]
-    for words in (c.source.speaker, c.location):
+    # A statement is its speaker's words; any other event is told by whoever tells it, and
+    # "..., the ministry said" after two clauses belongs to neither.
+    speaker = c.source.speaker if c.type == "statement" else None
+    for words in (speaker, c.location):
         if words:
             found += [s for s in [_nearest(_occurrences(text, words, lo, hi), at)] if s]
     return found
@@ -125,3 +134,28 @@ def own_spans(
                 for m in c.mentions
             )
         c.absorbed = []
+    if narrow:
+        _with_what_is_said(candidates, text)
+
+
+def _with_what_is_said(candidates: list[Candidate], text: str) -> None:
+    """A statement is also what its speaker says: its span runs on to the end of its sentence
+    ("Qatar reiterated its condemnation of ..., and its demand for ..."), or to the last clause
+    break before the next candidate of the sentence that starts after it ("..., while Russia
+    accused Ukraine of ...")."""
+    starts: dict[Span, list[int]] = {}
+    for c in candidates:
+        if c.sentence_span is not None:
+            starts.setdefault(c.sentence_span, []).append(c.span[0])
+    for c in candidates:
+        if c.type != "statement" or c.sentence_span is None:
+            continue
+        span, end = c.span, c.sentence_span[1]
+        later = [at for at in starts[c.sentence_span] if at >= span[1]]
+        if later:
+            breaks = _BREAK.finditer(text, span[1], min(later))
+            end = max((b.start() for b in breaks), default=span[1])
+        while end > span[1] and text[end - 1].isspace():
+            end -= 1
+        c.span = (span[0], max(span[1], end))
+        c.mentions = sorted(c.span if m == span else m for m in c.mentions)
