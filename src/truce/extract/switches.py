@@ -186,6 +186,7 @@ RULES: dict[str, str] = {
     "breach.one_allegation": "a party accused twice in words alone, on one day: one breach",
     # round 6, exspan
     "span.own": "a candidate's span is the clauses of its trigger and arguments, not its sentence",
+    "place.own_clause": "'freed 14 in Rafah, while X released 39 in Ofer': its own clause's place",
 }
 
 

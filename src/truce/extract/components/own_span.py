@@ -108,6 +108,20 @@ def own_span(
     return clause_bounds(text, sentence, min(s[0] for s in found), max(s[1] for s in found))
 
 
+def own_clause(
+    c: Candidate,
+    text: str,
+    times: Callable[[int, int], list[TimeRef]],
+    actors: Callable[[int, int], list[ActorMention]],
+) -> Span:
+    """While events are assembled (`span` is the sentence): the clauses its own span will
+    be, where a field may be looked for first (rule `place.own_clause`); the sentence when
+    the rule is off."""
+    if not (on("place.own_clause") and on("span.own")):
+        return c.span
+    return own_span(c, text, c.span, times, actors)
+
+
 def own_spans(
     candidates: list[Candidate],
     text: str,
