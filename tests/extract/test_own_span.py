@@ -119,3 +119,25 @@ def test_a_statement_stops_where_the_next_event_of_its_sentence_begins() -> None
 def test_a_second_verb_of_the_same_subject_is_no_new_clause() -> None:
     text = "The truce was agreed on June 9 in Corvo, and will begin on August 3."
     assert clause_bounds(text, (0, len(text)), 0, 9) == (0, len(text))
+
+
+PLACES = (
+    "Ravenna's militia freed 14 hostages in Rafah on Monday, while Israel released 41 "
+    "detainees near Ofer prison on Tuesday."
+)
+
+
+def test_each_release_of_a_sentence_takes_the_place_of_its_own_clause() -> None:
+    first, second = (c for c in run(PLACES) if c.type == "release")
+    assert (first.location, second.location) == ("Rafah", "Ofer prison")
+    with switched_off(["place.own_clause"]):
+        first, second = (c for c in run(PLACES) if c.type == "release")
+    assert (first.location, second.location) == ("Rafah", "Rafah")  # the sentence's first
+
+
+def test_no_place_is_taken_from_another_candidates_clause() -> None:
+    text = "Ravenna's militia freed 14 hostages on Monday, while Israel released 41 detainees "
+    text += "near Ofer prison on Tuesday."
+    first, second = (c for c in run(text) if c.type == "release")
+    assert (first.location, second.location) == (None, "Ofer prison")
+    assert words(text, first.span) == "Ravenna's militia freed 14 hostages on Monday"

@@ -108,18 +108,39 @@ def own_span(
     return clause_bounds(text, sentence, min(s[0] for s in found), max(s[1] for s in found))
 
 
-def own_clause(
-    c: Candidate,
-    text: str,
-    times: Callable[[int, int], list[TimeRef]],
-    actors: Callable[[int, int], list[ActorMention]],
-) -> Span:
-    """While events are assembled (`span` is the sentence): the clauses its own span will
-    be, where a field may be looked for first (rule `place.own_clause`); the sentence when
-    the rule is off."""
-    if not (on("place.own_clause") and on("span.own")):
-        return c.span
-    return own_span(c, text, c.span, times, actors)
+class OwnClauses:
+    """While events are assembled (`span` is the sentence): the clauses each candidate's own
+    span will be, where a field is looked for first (rule `place.own_clause`); the sentence
+    when the rule is off."""
+
+    def __init__(
+        self,
+        candidates: list[Candidate],
+        text: str,
+        times: Callable[[int, int], list[TimeRef]],
+        actors: Callable[[int, int], list[ActorMention]],
+    ) -> None:
+        self.text = text
+        self.own: dict[int, Span] = {}
+        self.by_sentence: dict[Span, set[Span]] = {}
+        if on("place.own_clause") and on("span.own"):
+            for c in candidates:
+                own = own_span(c, text, c.span, times, actors)
+                self.own[id(c)] = own
+                self.by_sentence.setdefault(c.span, set()).add(own)
+
+    def of(self, c: Candidate) -> Span:
+        return self.own.get(id(c), c.span)
+
+    def unless_elsewhere(self, c: Candidate, words: str | None) -> str | None:
+        """`words` from its sentence, unless they are only in another candidate's own clause."""
+        own = self.of(c)
+        if words is None or own == c.span:
+            return words
+        at = self.text.find(words, *c.span)
+        others = self.by_sentence.get(c.span, set()) - {own}
+        mine = own[0] <= at < own[1]
+        return None if at >= 0 and not mine and any(lo <= at < hi for lo, hi in others) else words
 
 
 def own_spans(
