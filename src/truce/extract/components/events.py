@@ -26,7 +26,7 @@ from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.ministries import qualify_ministries
 from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
-from truce.extract.components.own_span import OwnClauses, own_spans
+from truce.extract.components.own_span import Clauses, OwnClauses, own_spans
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, candidate, holders
@@ -208,20 +208,21 @@ def assemble(doc: Doc) -> list[Candidate]:
     # Rule `place.own_clause`: the place its own clauses name, before any other clause's
     # ("freed 14 hostages in Rafah, while Israel released 39 in Ofer"), and never the place of
     # another candidate's own clause.
-    clauses = OwnClauses(candidates, text, times.within, mentions.within)
+    clauses = Clauses(text, times.within, mentions.within)
+    own_clauses = OwnClauses(candidates, clauses)
     for c in candidates:
         if c.location is None and c.type != "statement" and on("doc.location"):
             # Rule `place.truce_where`: a truce starts, ends or is extended where the text
             # says it holds ("in war-torn Yemen"), not where ships may "enter" under it.
             where = c.type in TRUCE_KINDS and on("place.truce_where")
-            own = clauses.of(c)
+            own = own_clauses.of(c)
             key = (own, where)  # several candidates of one sentence share its span
             if key not in placed:
                 placed[key] = place_in(text[own[0] : own[1]], sides_named, where)
             sentence = (c.span, where)
             if placed[key] is None and sentence not in placed:
                 placed[sentence] = place_in(text[c.span[0] : c.span[1]], sides_named, where)
-            c.location = placed[key] or clauses.unless_elsewhere(c, placed.get(sentence))
+            c.location = placed[key] or own_clauses.unless_elsewhere(c, placed.get(sentence))
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         if c.target is None and on("doc.target"):
@@ -237,7 +238,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         if first.type == second.type == "release" and first.span == second.span:
             first.links, second.links = [second.id], [first.id]
     # The rules above read each candidate's sentence; from here on `span` is its own words.
-    own_spans(candidates, text, times.within, mentions.within)
+    own_spans(candidates, clauses)
     return candidates
 
 

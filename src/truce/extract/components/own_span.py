@@ -37,12 +37,17 @@ _WORD = re.compile(r"[\w'\u2019-]+")
 def clause_bounds(text: str, sentence: Span, start: int, end: int) -> Span:
     """The run of clauses of `sentence` that holds `text[start:end]`, without the spaces
     around it."""
+    breaks = [b.span() for b in _BREAK.finditer(text, sentence[0], sentence[1])]
+    return _bounds(text, sentence, breaks, start, end)
+
+
+def _bounds(text: str, sentence: Span, breaks: list[Span], start: int, end: int) -> Span:
     first, last = sentence
-    for found in _BREAK.finditer(text, sentence[0], sentence[1]):
-        if found.end() <= start:
-            first = found.end()
-        elif found.start() >= end:
-            last = found.start()
+    for lo, hi in breaks:
+        if hi <= start:
+            first = hi
+        elif lo >= end:
+            last = lo
             break
     while first < last and text[first].isspace():
         first += 1
@@ -93,41 +98,52 @@ def arguments(
     return found
 
 
-def own_span(
-    c: Candidate,
-    text: str,
-    sentence: Span,
-    times: Callable[[int, int], list[TimeRef]],
-    actors: Callable[[int, int], list[ActorMention]],
-) -> Span:
-    """The clauses of `sentence` holding the candidate's trigger and arguments; the sentence
-    when none of them is in it."""
-    found = arguments(c, text, sentence, times, actors)
-    if not found:
-        return sentence
-    return clause_bounds(text, sentence, min(s[0] for s in found), max(s[1] for s in found))
+class Clauses:
+    """A document's candidates' own spans, each sentence's clause breaks found once: most
+    sentences have none, and a sentence of one clause is every candidate's span whole."""
+
+    def __init__(
+        self,
+        text: str,
+        times: Callable[[int, int], list[TimeRef]],
+        actors: Callable[[int, int], list[ActorMention]],
+    ) -> None:
+        self.text, self.times, self.actors = text, times, actors
+        self.found: dict[Span, list[Span]] = {}
+
+    def breaks(self, sentence: Span) -> list[Span]:
+        found = self.found.get(sentence)
+        if found is None:
+            found = [b.span() for b in _BREAK.finditer(self.text, sentence[0], sentence[1])]
+            self.found[sentence] = found
+        return found
+
+    def own(self, c: Candidate, sentence: Span) -> Span:
+        """The clauses of `sentence` holding the candidate's trigger and arguments; the
+        sentence (without the spaces around it) when it has one clause or holds none of
+        them."""
+        breaks = self.breaks(sentence)
+        found = arguments(c, self.text, sentence, self.times, self.actors) if breaks else []
+        start = min((s[0] for s in found), default=sentence[0])
+        end = max((s[1] for s in found), default=sentence[1])
+        return _bounds(self.text, sentence, breaks if found else [], start, end)
 
 
 class OwnClauses:
     """While events are assembled (`span` is the sentence): the clauses each candidate's own
     span will be, where a field is looked for first (rule `place.own_clause`); the sentence
-    when the rule is off."""
+    when it has one clause or the rule is off."""
 
-    def __init__(
-        self,
-        candidates: list[Candidate],
-        text: str,
-        times: Callable[[int, int], list[TimeRef]],
-        actors: Callable[[int, int], list[ActorMention]],
-    ) -> None:
-        self.text = text
+    def __init__(self, candidates: list[Candidate], clauses: Clauses) -> None:
+        self.text = clauses.text
         self.own: dict[int, Span] = {}
         self.by_sentence: dict[Span, set[Span]] = {}
         if on("place.own_clause") and on("span.own"):
             for c in candidates:
-                own = own_span(c, text, c.span, times, actors)
-                self.own[id(c)] = own
-                self.by_sentence.setdefault(c.span, set()).add(own)
+                if clauses.breaks(c.span):
+                    own = clauses.own(c, c.span)
+                    self.own[id(c)] = own
+                    self.by_sentence.setdefault(c.span, set()).add(own)
 
     def of(self, c: Candidate) -> Span:
         return self.own.get(id(c), c.span)
@@ -143,12 +159,7 @@ class OwnClauses:
         return None if at >= 0 and not mine and any(lo <= at < hi for lo, hi in others) else words
 
 
-def own_spans(
-    candidates: list[Candidate],
-    text: str,
-    times: Callable[[int, int], list[TimeRef]],
-    actors: Callable[[int, int], list[ActorMention]],
-) -> None:
+def own_spans(candidates: list[Candidate], clauses: Clauses) -> None:
     """Keep each candidate's sentence in `sentence_span` and narrow its `span`, and each of its
     `mentions`, to its own words (rule `span.own`)."""
     narrow = on("span.own")
@@ -157,20 +168,16 @@ def own_spans(
         c.sentence_span = sentence
         if not narrow:
             continue
-        c.span = own_span(c, text, sentence, times, actors)
+        c.span = clauses.own(c, sentence)
         if c.mentions:
             told = {m.span: m for m in c.absorbed}
             c.mentions = sorted(
-                c.span
-                if m == sentence
-                else own_span(told[m], text, m, times, actors)
-                if m in told
-                else m
+                c.span if m == sentence else clauses.own(told[m], m) if m in told else m
                 for m in c.mentions
             )
         c.absorbed = []
     if narrow:
-        _with_what_is_said(candidates, text)
+        _with_what_is_said(candidates, clauses.text)
 
 
 def _with_what_is_said(candidates: list[Candidate], text: str) -> None:
