@@ -26,10 +26,11 @@ _SAME_SUBJECT = (
     r"(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|should|shall|did|"
     r"does|do|also|then|later|\w+ed)\b"
 )
+# Every alternative opens with its punctuation, so the scan skips ahead to the next one.
 _BREAK = re.compile(
-    r";\s*|\s[\u2014\u2013]\s*|\s--\s*|"
-    rf",\s+(?=(?:and|but|yet)\s+(?!{_SAME_SUBJECT})\w|"
-    r"(?:while|whereas|although|though|after|before|when|as|because)\b)"
+    r"(?:;|[\u2014\u2013](?<=\s[\u2014\u2013])|--(?<=\s--)|"
+    rf",(?=\s+(?:and|but|yet)\s+(?!{_SAME_SUBJECT})\w|"
+    r"\s+(?:while|whereas|although|though|after|before|when|as|because)\b))\s*"
 )
 _WORD = re.compile(r"[\w'\u2019-]+")
 
@@ -132,31 +133,34 @@ class Clauses:
 class OwnClauses:
     """While events are assembled (`span` is the sentence): the clauses each candidate's own
     span will be, where a field is looked for first (rule `place.own_clause`); the sentence
-    when it has one clause or the rule is off."""
+    when it has one clause or the rule is off. Found only for the sentences asked about."""
 
     def __init__(self, candidates: list[Candidate], clauses: Clauses) -> None:
-        self.text = clauses.text
+        self.clauses = clauses
+        self.on = on("place.own_clause") and on("span.own")
+        self.told: dict[Span, list[Candidate]] = {}
+        for c in candidates if self.on else ():
+            self.told.setdefault(c.span, []).append(c)
         self.own: dict[int, Span] = {}
-        self.by_sentence: dict[Span, set[Span]] = {}
-        if on("place.own_clause") and on("span.own"):
-            for c in candidates:
-                if clauses.breaks(c.span):
-                    own = clauses.own(c, c.span)
-                    self.own[id(c)] = own
-                    self.by_sentence.setdefault(c.span, set()).add(own)
 
     def of(self, c: Candidate) -> Span:
-        return self.own.get(id(c), c.span)
+        if not self.on or not self.clauses.breaks(c.span):
+            return c.span
+        own = self.own.get(id(c))
+        if own is None:
+            own = self.own[id(c)] = self.clauses.own(c, c.span)
+        return own
 
     def unless_elsewhere(self, c: Candidate, words: str | None) -> str | None:
         """`words` from its sentence, unless they are only in another candidate's own clause."""
         own = self.of(c)
         if words is None or own == c.span:
             return words
-        at = self.text.find(words, *c.span)
-        others = self.by_sentence.get(c.span, set()) - {own}
-        mine = own[0] <= at < own[1]
-        return None if at >= 0 and not mine and any(lo <= at < hi for lo, hi in others) else words
+        at = self.clauses.text.find(words, *c.span)
+        if at < 0 or own[0] <= at < own[1]:
+            return words
+        others = (self.of(k) for k in self.told.get(c.span, ()) if k is not c)
+        return None if any(lo <= at < hi for lo, hi in others) else words
 
 
 def own_spans(candidates: list[Candidate], clauses: Clauses) -> None:
