@@ -219,10 +219,10 @@ def assemble(doc: Doc) -> list[Candidate]:
             key = (own, where)  # several candidates of one sentence share its span
             if key not in placed:
                 placed[key] = place_in(text[own[0] : own[1]], sides_named, where)
-            sentence = (c.span, where)
-            if placed[key] is None and sentence not in placed:
-                placed[sentence] = place_in(text[c.span[0] : c.span[1]], sides_named, where)
-            c.location = placed[key] or own_clauses.unless_elsewhere(c, placed.get(sentence))
+            whole = (c.span, where)
+            if placed[key] is None and whole not in placed:
+                placed[whole] = place_in(text[c.span[0] : c.span[1]], sides_named, where)
+            c.location = placed[key] or own_clauses.unless_elsewhere(c, placed.get(whole))
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         if c.target is None and on("doc.target"):

@@ -62,7 +62,8 @@ def _nearest(spans: list[Span], at: int) -> Span | None:
 
 
 def _occurrences(text: str, words: str, lo: int, hi: int) -> list[Span]:
-    found, at = [], text.find(words, lo, hi)
+    found: list[Span] = []
+    at = text.find(words, lo, hi)
     while at >= 0 and len(found) < 20:
         found.append((at, at + len(words)))
         at = text.find(words, at + 1, hi)
