@@ -205,24 +205,21 @@ def assemble(doc: Doc) -> list[Candidate]:
     attribute_mutual(candidates, text, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[tuple[int, int], bool], str | None] = {}
-    # Rule `place.own_clause`: the place its own clauses name, before any other clause's
-    # ("freed 14 hostages in Rafah, while Israel released 39 in Ofer"), and never the place of
-    # another candidate's own clause.
+
+    def place_of(span: tuple[int, int], where: bool) -> str | None:
+        key = (span, where)  # several candidates of one sentence share its span
+        if key not in placed:
+            placed[key] = place_in(text[span[0] : span[1]], sides_named, where)
+        return placed[key]
+
     clauses = Clauses(text, times.within, mentions.within)
-    own_clauses = OwnClauses(candidates, clauses)
+    own_clauses = OwnClauses(candidates, clauses)  # rule `place.own_clause`
     for c in candidates:
         if c.location is None and c.type != "statement" and on("doc.location"):
             # Rule `place.truce_where`: a truce starts, ends or is extended where the text
             # says it holds ("in war-torn Yemen"), not where ships may "enter" under it.
             where = c.type in TRUCE_KINDS and on("place.truce_where")
-            own = own_clauses.of(c)
-            key = (own, where)  # several candidates of one sentence share its span
-            if key not in placed:
-                placed[key] = place_in(text[own[0] : own[1]], sides_named, where)
-            whole = (c.span, where)
-            if placed[key] is None and whole not in placed:
-                placed[whole] = place_in(text[c.span[0] : c.span[1]], sides_named, where)
-            c.location = placed[key] or own_clauses.unless_elsewhere(c, placed.get(whole))
+            c.location = own_clauses.place(c, place_of(c.span, where), where, place_of)
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         if c.target is None and on("doc.target"):

@@ -152,6 +152,25 @@ class OwnClauses:
             own = self.own[id(c)] = self.clauses.own(c, c.span)
         return own
 
+    def place(
+        self,
+        c: Candidate,
+        words: str | None,
+        where: bool,
+        place_of: Callable[[Span, bool], str | None],
+    ) -> str | None:
+        """Rule `place.own_clause`: of the place `words` its sentence names first, the place
+        its own clauses name instead when `words` lie outside them ("freed 14 hostages in
+        Rafah, while Israel released 39 in Ofer": Ofer for the second), and none when they lie
+        only in another candidate's own clause. `place_of` finds the place a span names."""
+        own = self.of(c)
+        if words is None or own == c.span:
+            return words
+        at = self.clauses.text.find(words, *c.span)
+        if at < 0 or own[0] <= at < own[1]:
+            return words
+        return place_of(own, where) or self.unless_elsewhere(c, words)
+
     def unless_elsewhere(self, c: Candidate, words: str | None) -> str | None:
         """`words` from its sentence, unless they are only in another candidate's own clause."""
         own = self.of(c)
