@@ -160,3 +160,12 @@ def test_parts_ride_the_record_and_reach_the_claim_only_with_a_figure() -> None:
     assert claim_input(parted, "g", SUBJECTS)["parts"] == {"women": 4}
     assert claim_input(record(parts={"women": 4}), "g", SUBJECTS)["parts"] == {}
     assert parted.edited({"parts": None}).parts == {}
+
+
+def test_the_sentence_of_a_span_rides_into_the_claims_extra() -> None:
+    told = record(span=(40, 70), more={"sentence_span": [10, 90]})
+    extra = claim_input(told, "gaza-2023-11", SUBJECTS)["extra"]
+    assert extra["span"] == [40, 70] and extra["sentence_span"] == [10, 90]
+    # A record made before there was a sentence span (or with a malformed one) adds none.
+    for more in ({}, {"sentence_span": "10-90"}):
+        assert "sentence_span" not in claim_input(record(more=more), "g", SUBJECTS)["extra"]

@@ -285,6 +285,12 @@ def claim_input(
         "extra": {
             "candidate": record.id,
             "span": list(record.span) if record.span else None,
+            # The sentence the span is in, when extraction gave it (`span` is its own words).
+            **(
+                {"sentence_span": list(sentence)}
+                if isinstance(sentence := record.more.get("sentence_span"), list | tuple)
+                else {}
+            ),
             "document_hash": meta.get("hash"),
             "modality": record.modality,
             "confidence": record.confidence,

@@ -36,11 +36,12 @@ INNER_FOLDS = 5  # folds by report for the scores the monotone map is fitted on
 
 
 def trigger(candidate: dict[str, Any], text: str) -> str:
-    """The trigger-table alternative (`triggers.py`) that matches first in the candidate's span
-    of `text` ("verb", "accused"; the word itself for a table row without named alternatives),
-    or "none" when the candidate came from a pattern of its kind's own."""
+    """The trigger-table alternative (`triggers.py`) that matches first in the candidate's
+    sentence of `text` (its `sentence_span`; its `span` in records made before there was one)
+    ("verb", "accused"; the word itself for a table row without named alternatives), or "none"
+    when the candidate came from a pattern of its kind's own."""
     pattern = TRIGGERS.get(candidate.get("type") or "")
-    span = candidate.get("span")
+    span = candidate.get("sentence_span") or candidate.get("span")
     if pattern is None or not span or not text:
         return "none"
     found = pattern.search(text, span[0], span[1])

@@ -134,6 +134,14 @@ class Candidate:
     mentions: list[Span] = field(default_factory=list)
     # Sub-counts of its figure by category, read from the figure's breakdown (`release.parts`).
     parts: dict[str, int] = field(default_factory=dict)
+    # The sentence it was read from; `span` is its own words in it (`own_span.py`). While the
+    # events are assembled `span` is the sentence and this is None.
+    sentence_span: Span | None = None
+    # Where its trigger word starts (an offset into the text), as its kind's rule found it.
+    trigger: int | None = field(default=None, repr=False, compare=False)
+    # The candidates merged into it (a repeat, a speaker's next turn), each as it was read,
+    # so that each of its `mentions` can be narrowed to its own words too.
+    absorbed: list[Candidate] = field(default_factory=list, repr=False, compare=False)
 
     def record(self) -> CandidateRecord:
         """The candidate as the typed record the review queue and the batch merge share."""
@@ -160,6 +168,7 @@ class Candidate:
                 "plover": plover_record(self.type),
                 "links": list(self.links),
                 "mentions": [list(m) for m in self.mentions] or [list(self.span)],
+                "sentence_span": list(self.sentence_span or self.span),
             }
             | ({"place": dict(self.place)} if self.place else {}),
         )

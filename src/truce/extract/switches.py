@@ -187,6 +187,9 @@ RULES: dict[str, str] = {
     # round 6, exspeak
     "speaker.office_demonym": "'Syrian Interior Minister Karim Haddad said': the office's state",
     "statement.titled_person": "'Interior Minister Karim Haddad said', no party given: no actor",
+    # round 6, exspan
+    "span.own": "a candidate's span is the clauses of its trigger and arguments, not its sentence",
+    "place.own_clause": "'freed 14 in Rafah, while X released 39 in Ofer': its own clause's place",
 }
 
 

@@ -144,3 +144,37 @@ def test_an_accepted_candidate_keeps_its_resolved_place_into_the_export(  # type
     (row,) = [r for r in csv.DictReader(out.open(encoding="utf-8")) if r["id"] == claim_id]
     assert (row["country"], row["admin1"], row["geo_precision"]) == ("PSE", "PS.GZ", "1")
     assert round(float(row["lat"]), 2) == 31.34 and round(float(row["lon"]), 2) == 34.31
+
+
+def test_a_candidate_carries_its_own_words_and_its_sentence_into_the_claim(  # type: ignore[no-untyped-def]
+    truce, tmp_path: Path
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = (
+        "The truce held overnight.\n\nHamas freed 14 hostages on Monday, while Israel "
+        "released 41 prisoners on Tuesday."
+    )
+    (folder / "wire.txt").write_text(text, encoding="utf-8")
+    meta = {"url": None, "published": "2023-11-28", "outlet": "Wire"}
+    (folder / "wire.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert truce("ingest", str(folder), "--agreement", "gaza-2023-11").exit_code == 0
+    (item,) = [
+        c
+        for c in pending(truce)
+        if c["candidate"]["type"] == "release" and c["candidate"]["actor"] == "israel"
+    ]
+    candidate = item["candidate"]
+    start, end = candidate["span"]
+    assert text[start:end] == "while Israel released 41 prisoners on Tuesday."
+    # The reviewer judges from the whole sentence; the span marks the candidate's words in it.
+    lo, hi = candidate["sentence_span"]
+    assert text[lo:hi].strip() == text[text.index("Hamas freed") :]
+    assert candidate["evidence"] == text[lo:hi]
+    result = truce("review", "accept", item["id"], "--by", "analyst")
+    assert result.exit_code == 0, result.output
+    claim_id = result.stdout.split()[-1]
+    exported = [json.loads(line) for line in truce("export").stdout.splitlines()]
+    (claim,) = [c for c in exported if c["id"] == claim_id]
+    assert claim["extra"]["span"] == [start, end]
+    assert claim["extra"]["sentence_span"] == [lo, hi]

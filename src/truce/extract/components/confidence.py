@@ -22,6 +22,7 @@ def confidence_component(doc: Doc) -> Doc:
                 "type": c.type,
                 "modality": c.modality,
                 "span": c.span,
+                "sentence_span": c.sentence_span,
                 "quantities": c.quantities,
                 "date": c.date,
                 "actor": c.actor,

@@ -26,6 +26,7 @@ from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.ministries import qualify_ministries
 from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
+from truce.extract.components.own_span import Clauses, OwnClauses, own_spans
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import Sentence, candidate, holders
@@ -204,15 +205,21 @@ def assemble(doc: Doc) -> list[Candidate]:
     attribute_mutual(candidates, text, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     placed: dict[tuple[tuple[int, int], bool], str | None] = {}
+
+    def place_of(span: tuple[int, int], where: bool) -> str | None:
+        key = (span, where)  # several candidates of one sentence share its span
+        if key not in placed:
+            placed[key] = place_in(text[span[0] : span[1]], sides_named, where)
+        return placed[key]
+
+    clauses = Clauses(text, times.within, mentions.within)
+    own_clauses = OwnClauses(candidates, clauses)  # rule `place.own_clause`
     for c in candidates:
         if c.location is None and c.type != "statement" and on("doc.location"):
             # Rule `place.truce_where`: a truce starts, ends or is extended where the text
             # says it holds ("in war-torn Yemen"), not where ships may "enter" under it.
             where = c.type in TRUCE_KINDS and on("place.truce_where")
-            key = (c.span, where)  # several candidates of one sentence share its span
-            if key not in placed:
-                placed[key] = place_in(text[c.span[0] : c.span[1]], sides_named, where)
-            c.location = placed[key]
+            c.location = own_clauses.place(c, place_of(c.span, where), where, place_of)
         # The actor takes part in its own event; a truce's events, its terms and releases
         # under it involve both sides even where the sentence names one (gold guideline).
         if c.target is None and on("doc.target"):
@@ -227,6 +234,8 @@ def assemble(doc: Doc) -> list[Candidate]:
     for first, second in zip(candidates, candidates[1:], strict=False):
         if first.type == second.type == "release" and first.span == second.span:
             first.links, second.links = [second.id], [first.id]
+    # The rules above read each candidate's sentence; from here on `span` is its own words.
+    own_spans(candidates, clauses)
     return candidates
 
 

@@ -59,8 +59,9 @@ def refine_from_next(candidates: list[Candidate], text: str, countries: frozense
         if c.location is None or place is None or place.get("geo_precision") != COARSE:
             continue
         # The sentence after the one that names the region (a merged mention spans more).
-        named = text.find(c.location, c.span[0], c.span[1])
-        town = town_after(text, named if named >= 0 else c.span[0])
+        lo, hi = c.sentence_span or c.span
+        named = text.find(c.location, lo, hi)
+        town = town_after(text, named if named >= 0 else lo)
         if town is None:
             continue
         found = resolve(town, countries)

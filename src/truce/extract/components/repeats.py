@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 
 from truce.extract.model import Candidate, Span, calendar_day
 from truce.extract.switches import on
@@ -182,6 +183,9 @@ def _absorb(into: Candidate, other: Candidate, *, fuller: bool) -> None:
     """`into` stays in the list; with `fuller` it takes the other's span and arguments."""
     spans = {into.span, other.span, *into.mentions, *other.mentions}
     if fuller:
+        # The mention it had been until now is one of its mentions from now on, read as it was.
+        into.absorbed = [*into.absorbed, replace(into, absorbed=[]), *other.absorbed]
+        into.trigger = other.trigger  # the trigger of the span it takes
         base, extra = other, into
         for name in ("span", "actor", "target", "date", "date_precision", "location", "quote"):
             setattr(into, name, getattr(base, name) or getattr(extra, name))
@@ -189,6 +193,7 @@ def _absorb(into: Candidate, other: Candidate, *, fuller: bool) -> None:
         into.source = base.source if base.source.speaker or base.source.anonymous else extra.source
         into.modality = base.modality
     else:
+        into.absorbed = [*into.absorbed, replace(other, absorbed=[]), *other.absorbed]
         for name in ("actor", "target", "date", "date_precision", "location", "quote"):
             if getattr(into, name) is None:
                 setattr(into, name, getattr(other, name))

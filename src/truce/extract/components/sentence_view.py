@@ -284,6 +284,7 @@ def candidate(kind: str, s: Sentence, trigger: int, article: Article) -> Candida
         categories=list(s.categories),
         source=source,
         quote=quote,
+        trigger=trigger,
     )
 
 

@@ -18,6 +18,7 @@ turn of two statements. The candidates are read once in order: linear in their n
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from truce.extract.components.pronoun_stance import PRONOUN_STANCE
 from truce.extract.components.repeats import MAX_MENTIONS
@@ -81,6 +82,7 @@ def _same_speaker(a: Candidate, b: Candidate) -> bool:
 
 
 def _join(into: Candidate, other: Candidate) -> None:
+    into.absorbed = [*into.absorbed, replace(other, absorbed=[]), *other.absorbed]
     for name in ("date", "date_precision", "target", "location", "quote"):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
