@@ -1,23 +1,19 @@
-"""A server's start-up build (`server.startup`, `storage.prebuild`) on real `truce serve`
-processes, SQLite and PostgreSQL: a second server on a ledger a first one judged builds its
-snapshot in a child process; while that child is held stopped (SIGSTOP: the build as long as the
-test wants, nothing mocked) the health check, the sign-in page, a claims list and the agreement
-page (from the rows the first kept) are answered; once it runs on, the snapshot it wrote is whole
-and the server folds an append into it; a server stopped or killed mid-build leaves no child
-behind (stopped) or no snapshot read as valid (killed), and the next server builds it whole."""
+"""A server's start (`server.startup`) on real `truce serve` processes, SQLite and PostgreSQL: a
+second server on a ledger a first one judged answers the health check, the sign-in page, a claims
+list and the agreement page (from the rows the first kept) at once; the snapshot its start-up
+build makes is whole, and the server folds an append into it. The templates are compiled before
+the first request."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import numpy as np
-import psutil
 import pytest
 
 from tests.server.live import Live, serving
@@ -56,8 +52,8 @@ def _client(live: Live, token: str) -> httpx.Client:
     return httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
 
 
-def _second(url: str, cache: Path) -> dict[str, str]:
-    return {"XDG_CACHE_HOME": str(cache), "TRUCE_BUILD_APART_FROM": "1", "PYTHONPATH": _path()}
+def _second(cache: Path) -> dict[str, str]:
+    return {"XDG_CACHE_HOME": str(cache), "PYTHONPATH": _path()}
 
 
 def _folder(url: str, cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -68,18 +64,15 @@ def _folder(url: str, cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         return ledger.snapshots
 
 
-def _child(live: Live) -> psutil.Process:
-    """The server's build child, stopped as soon as seen."""
+def _built(folder: Path) -> snapshot.Stored:
+    """The snapshot the start-up build wrote, once it reads (waited for, never timed)."""
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
-        for child in psutil.Process(live.process.pid).children(recursive=True):
-            try:
-                if "truce.storage.prebuild" in " ".join(child.cmdline()):
-                    child.send_signal(signal.SIGSTOP)
-                    return child
-            except psutil.NoSuchProcess:
-                continue
-    raise AssertionError("no build child showed")
+        stored = snapshot._read(snapshot_path(folder, AGREEMENT), AGREEMENT)
+        if stored is not None:
+            return stored
+        time.sleep(0.2)
+    raise AssertionError("the start-up build wrote no snapshot that reads")
 
 
 def _whole(url: str, folder: Path) -> None:
@@ -92,29 +85,21 @@ def _whole(url: str, folder: Path) -> None:
     assert np.array_equal(stored.frame.members, full.members)
 
 
-def test_pages_are_answered_while_the_build_runs_and_its_snapshot_used(
+def test_pages_are_answered_at_once_and_the_start_up_snapshot_used(
     judged: tuple[str, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url, token, _ = judged
     cache = tmp_path / "second"
     folder = _folder(url, cache, monkeypatch)
-    with serving(url, "--no-example", expect_token=False, env=_second(url, cache)) as live:
-        child = _child(live)
-        try:
-            with _client(live, token) as client:
-                assert client.get("/api/health").status_code == 200
-                assert client.get("/login").status_code == 200
-                assert client.get(f"{PAGE}/claims").status_code == 200
-                page = client.get(PAGE)
-                assert page.status_code == 200 and "Gaza" in page.text
-                # still building: the child wrote no snapshot that reads
-                assert snapshot._read(snapshot_path(folder, AGREEMENT), AGREEMENT) is None
-        finally:
-            child.send_signal(signal.SIGCONT)
-        child.wait(WAIT_S)  # not this process's child: its code is the server's to read
+    with serving(url, "--no-example", expect_token=False, env=_second(cache)) as live:
+        with _client(live, token) as client:
+            assert client.get("/api/health").status_code == 200
+            assert client.get("/login").status_code == 200
+            assert client.get(f"{PAGE}/claims").status_code == 200
+            page = client.get(PAGE)
+            assert page.status_code == 200 and "Gaza" in page.text
+        base = _built(folder)
         _whole(url, folder)
-        base = snapshot._read(snapshot_path(folder, AGREEMENT), AGREEMENT)
-        assert base is not None
         with _client(live, token) as client:
             claim = {"agreement": AGREEMENT, "type": "statement", "date": "2023-11-30T12:00",
                      "actor": "qatar", "sources": [{"outlet": "test"}]}  # fmt: skip
@@ -123,37 +108,6 @@ def test_pages_are_answered_while_the_build_runs_and_its_snapshot_used(
     after = snapshot._read(snapshot_path(folder, AGREEMENT), AGREEMENT)
     assert after is not None and after.tail is not None  # the append folded into its base
     assert after.base == base.base
-    _whole(url, folder)
-
-
-def test_a_server_stopped_mid_build_stops_its_child(
-    judged: tuple[str, str, str], tmp_path: Path
-) -> None:
-    url, _, _ = judged
-    cache = tmp_path / "second"
-    with serving(url, "--no-example", expect_token=False, env=_second(url, cache)) as live:
-        child = _child(live)
-    assert not child.is_running() or child.status() == psutil.STATUS_ZOMBIE
-
-
-def test_a_server_killed_mid_build_leaves_nothing_read_as_valid(
-    judged: tuple[str, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    url, token, _ = judged
-    cache = tmp_path / "second"
-    folder = _folder(url, cache, monkeypatch)
-    with serving(url, "--no-example", expect_token=False, env=_second(url, cache)) as live:
-        child = _child(live)
-        child.send_signal(signal.SIGKILL)  # the host went down: no clean-up anywhere
-        live.process.send_signal(signal.SIGKILL)
-        live.process.wait()
-    assert snapshot._read(snapshot_path(folder, AGREEMENT), AGREEMENT) is None
-    with serving(url, "--no-example", expect_token=False, env=_second(url, cache)) as again:
-        child = _child(again)
-        child.send_signal(signal.SIGCONT)
-        child.wait(WAIT_S)  # not this process's child: its code is the server's to read
-        with _client(again, token) as client:
-            assert client.get(PAGE).status_code == 200
     _whole(url, folder)
 
 

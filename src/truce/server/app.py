@@ -66,7 +66,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     warmer = Warmer(cache, settings.warm_poll_s, enabled=settings.warm_answers)
     watcher = AlertWatcher(ledger, settings.alerts_interval_s, on_tick=warmer.poke)
 
-    build = StartupBuild(ledger, settings.build_apart_from)
+    build = StartupBuild(ledger)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -70,13 +70,6 @@ class ServerSettings(BaseSettings):
         description="while the new head's 'now' is judged, show the agreement page of the "
         "previous head, labelled as such and reloading itself, instead of waiting",
     )
-    build_apart_from: int = Field(
-        0,
-        ge=0,
-        description="on a ledger of this many entries or more, the snapshot made at start is "
-        "built in a process of its own, never sharing the interpreter with the first requests "
-        "(0, the default: never; the build runs in a thread of the server)",
-    )
     public_read: bool = Field(
         False,
         description="anyone may read the record without signing in, as `public` (no "

@@ -15,7 +15,6 @@ from sqlalchemy import select
 from truce.storage import checkpoint as checkpoints
 from truce.storage.checkpoint import Checkpoint
 from truce.storage.ledger import Ledger
-from truce.storage.prebuild import build_apart
 from truce.storage.records import AppendResult, Entry
 from truce.storage.tables import entries
 
@@ -24,7 +23,6 @@ __all__ = [
     "Checkpoint",
     "Entry",
     "Ledger",
-    "build_apart",
     "head_seq",
     "init_ledger",
     "load_checkpoint",

@@ -253,14 +253,9 @@ class Ledger:
         instead of reading every claim beside it."""
         if not self._has_agreement_id(agreement):
             raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
-        with self.building(agreement):
+        with _frame_lock(self._snapshots, agreement):
             shared = KeptSnapshot(self.answers(agreement))
             return load_frame(self._engine, agreement, self._snapshots, shared)
-
-    def building(self, agreement: str) -> threading.Lock:
-        """This process's lock on building the agreement's snapshot, which `frame` holds: held
-        too by a build made apart (`storage.prebuild`), so a judgment waits for that one."""
-        return _frame_lock(self._snapshots, agreement)
 
     def events(self, agreement: str) -> EventFrame:
         """The agreement's events as columns at the current head: kept in the database for every
