@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -14,7 +13,13 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.cheap_ledgers import BackgroundDrops, ForkServer, ParsedOnce, Templates
+from tests.cheap_ledgers import (
+    BackgroundDrops,
+    ForkServer,
+    ParsedOnce,
+    Templates,
+    fresh_database_name,
+)
 from truce.domain.claim_input import with_content_id
 from truce.domain.claims import Claim, EventType, Source
 from truce.domain.spec import AgreementSpec
@@ -46,7 +51,7 @@ def postgres_database() -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail(f"{problem} (CI is set, so PostgreSQL tests must run)")
         pytest.skip(problem)
-    name = f"truce_test_{uuid.uuid4().hex[:12]}"
+    name = fresh_database_name()
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
