@@ -55,6 +55,7 @@ def fresh_database_name(kind: str = "") -> str:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     return "_".join(part for part in ("truce_test", worker, kind, uuid.uuid4().hex[:12]) if part)
 
+
 Build = Callable[[str], None]  # makes the template's state in the blank ledger at a URL
 
 
