@@ -31,6 +31,21 @@ PG_URL = os.environ.get(
 )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The suite on every core unless told otherwise: pytest-xdist's `-n auto` when no `-n` is
+    given, `--dist worksteal` when no mode is (each worker starts on a contiguous half of the
+    tests, so a module's fixtures are mostly built once, and an idle worker takes from the busy
+    one's tail). `-n0`, `-p no:xdist`, or a venv without pytest-xdist: one process. Set here and
+    not in pyproject's addopts so that `-p no:xdist` and such a venv still parse the command."""
+    if not config.pluginmanager.has_plugin("xdist") or hasattr(config, "workerinput"):
+        return  # no xdist, or a worker (its controller decided)
+    if config.option.numprocesses is None:
+        config.option.numprocesses = "auto"
+    if config.option.numprocesses and config.option.dist == "no":
+        config.option.dist = "worksteal"
+
+
 @cache
 def _postgres_problem() -> str | None:
     """Why PostgreSQL cannot be used, or None when it can; asked once per session."""
@@ -44,13 +59,18 @@ def _postgres_problem() -> str | None:
     return None
 
 
-def postgres_database() -> Iterator[str]:
-    """A fresh, uniquely named database on the test server, dropped afterwards."""
+def require_postgres() -> None:
+    """Skip the test when there is no PostgreSQL server to use; under CI, fail it."""
     problem = _postgres_problem()
     if problem:
         if os.environ.get("CI"):
             pytest.fail(f"{problem} (CI is set, so PostgreSQL tests must run)")
         pytest.skip(problem)
+
+
+def postgres_database() -> Iterator[str]:
+    """A fresh, uniquely named database on the test server, dropped afterwards."""
+    require_postgres()
     name = fresh_database_name()
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
