@@ -27,6 +27,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 import sqlite3
 import threading
@@ -46,6 +47,14 @@ from truce.storage.db import make_engine, resolve_url, sqlite_path
 from truce.storage.head_log import log_path, set_aside
 
 _real_upgrade = schema.upgrade
+
+
+def fresh_database_name(kind: str = "") -> str:
+    """A PostgreSQL database name no other test process picks: the pytest-xdist worker's id
+    ("gw0", "gw1"; "main" without workers) says whose it is, a random part makes it unique."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return "_".join(part for part in ("truce_test", worker, kind, uuid.uuid4().hex[:12]) if part)
+
 
 Build = Callable[[str], None]  # makes the template's state in the blank ledger at a URL
 
@@ -109,7 +118,7 @@ class Templates:
 
     def _postgres(self, kind: str, build: Build) -> str:
         if kind not in self._databases:
-            name = f"truce_test_{kind}_{uuid.uuid4().hex[:12]}"
+            name = fresh_database_name(kind)
             self._admin(f'CREATE DATABASE "{name}"')
             build(make_url(self._admin_url).set(database=name).render_as_string(False))
             self._databases[kind] = name

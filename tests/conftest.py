@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -14,7 +13,13 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.cheap_ledgers import BackgroundDrops, ForkServer, ParsedOnce, Templates
+from tests.cheap_ledgers import (
+    BackgroundDrops,
+    ForkServer,
+    ParsedOnce,
+    Templates,
+    fresh_database_name,
+)
 from truce.domain.claim_input import with_content_id
 from truce.domain.claims import Claim, EventType, Source
 from truce.domain.spec import AgreementSpec
@@ -24,6 +29,21 @@ from truce.storage import schema, verify
 PG_URL = os.environ.get(
     "TRUCE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The suite on every core unless told otherwise: pytest-xdist's `-n auto` when no `-n` is
+    given, `--dist worksteal` when no mode is (each worker starts on a contiguous half of the
+    tests, so a module's fixtures are mostly built once, and an idle worker takes from the busy
+    one's tail). `-n0`, `-p no:xdist`, or a venv without pytest-xdist: one process. Set here and
+    not in pyproject's addopts so that `-p no:xdist` and such a venv still parse the command."""
+    if not config.pluginmanager.has_plugin("xdist") or hasattr(config, "workerinput"):
+        return  # no xdist, or a worker (its controller decided)
+    if config.option.numprocesses is None:
+        config.option.numprocesses = "auto"
+    if config.option.numprocesses and config.option.dist == "no":
+        config.option.dist = "worksteal"
 
 
 @cache
@@ -39,14 +59,19 @@ def _postgres_problem() -> str | None:
     return None
 
 
-def postgres_database() -> Iterator[str]:
-    """A fresh, uniquely named database on the test server, dropped afterwards."""
+def require_postgres() -> None:
+    """Skip the test when there is no PostgreSQL server to use; under CI, fail it."""
     problem = _postgres_problem()
     if problem:
         if os.environ.get("CI"):
             pytest.fail(f"{problem} (CI is set, so PostgreSQL tests must run)")
         pytest.skip(problem)
-    name = f"truce_test_{uuid.uuid4().hex[:12]}"
+
+
+def postgres_database() -> Iterator[str]:
+    """A fresh, uniquely named database on the test server, dropped afterwards."""
+    require_postgres()
+    name = fresh_database_name()
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))

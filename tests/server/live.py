@@ -34,17 +34,18 @@ def free_port() -> int:
 def serving(
     db: str, *args: str, expect_token: bool = True, env: dict[str, str] | None = None
 ) -> Iterator[Live]:
-    """`truce serve` on a free loopback port; `env` adds TRUCE_* settings."""
-    port = free_port()
+    """`truce serve` on a loopback port the server itself picks (`--port 0`, then read from the
+    line it prints), so test processes running side by side never race for one; `env` adds
+    TRUCE_* settings."""
     env = {**os.environ, "TRUCE_DB": db, "COLUMNS": "200", "NO_COLOR": "1", **(env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "truce", "serve", "--port", str(port), *args],
+        [sys.executable, "-m", "truce", "serve", "--port", "0", *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = ""
     token = None
     lines: list[str] = []
     try:
@@ -55,11 +56,15 @@ def serving(
             if not line:
                 raise AssertionError("truce serve exited:\n" + "".join(lines))
             lines.append(line)
-            found = re.search(r"(truce_[A-Za-z0-9_-]{20,})", line)
+            serving_at = re.search(r"truce serving .* at (http://127\.0\.0\.1:\d+)/", line)
+            if serving_at:
+                url = serving_at.group(1)
+                break
+            # The token alone on its line: the database's name ("truce_test_gw0_...") is not one.
+            found = re.fullmatch(r"\s*(truce_[A-Za-z0-9_-]{20,})\s*", line)
             if found:
                 token = found.group(1)
-            if "truce serving" in line:
-                break
+        assert url, "truce serve never said where it listens:\n" + "".join(lines)
         _wait_healthy(url, deadline)
         if expect_token:
             assert token, "".join(lines)

@@ -157,6 +157,13 @@ def _midway(db: str, before: int, proc: subprocess.Popen[bytes]) -> None:
             engine.dispose()
 
 
+def _ctrl_c_heard() -> None:
+    """In the child before it runs truce: Ctrl-C's default action, as in a terminal. A test run
+    started in the background (`nohup ... &`) ignores SIGINT, a child inherits that, and Python
+    then never raises KeyboardInterrupt: the import would run to its end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
 def test_an_import_interrupted_midway_leaves_the_ledger_as_it_was(
     ledger_url: str, tmp_path: Path, sig: signal.Signals
@@ -169,6 +176,7 @@ def test_an_import_interrupted_midway_leaves_the_ledger_as_it_was(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        preexec_fn=_ctrl_c_heard,
     )
     try:
         _midway(ledger_url, before[0], proc)
