@@ -163,24 +163,30 @@ class OwnClauses:
         its own clauses name instead when `words` lie outside them ("freed 14 hostages in
         Rafah, while Israel released 39 in Ofer": Ofer for the second), and none when they lie
         only in another candidate's own clause. `place_of` finds the place a span names."""
-        own = self.of(c)
-        if words is None or own == c.span:
+        at = self._outside(c, words)
+        if at is None:
             return words
-        at = self.clauses.text.find(words, *c.span)
-        if at < 0 or own[0] <= at < own[1]:
-            return words
-        return place_of(own, where) or self.unless_elsewhere(c, words)
+        return place_of(self.of(c), where) or self.unless_elsewhere(c, words)
 
     def unless_elsewhere(self, c: Candidate, words: str | None) -> str | None:
         """`words` from its sentence, unless they are only in another candidate's own clause."""
-        own = self.of(c)
-        if words is None or own == c.span:
-            return words
-        at = self.clauses.text.find(words, *c.span)
-        if at < 0 or own[0] <= at < own[1]:
+        at = self._outside(c, words)
+        if at is None:
             return words
         others = (self.of(k) for k in self.told.get(c.span, ()) if k is not c)
         return None if any(lo <= at < hi for lo, hi in others) else words
+
+    def _outside(self, c: Candidate, words: str | None) -> int | None:
+        """Where `words` stand in c's sentence when that is outside c's own clauses; None when
+        there are no words, c's own clauses are its whole sentence, or the words are in them
+        (or not found)."""
+        own = self.of(c)
+        if words is None or own == c.span:
+            return None
+        at = self.clauses.text.find(words, *c.span)
+        if at < 0 or own[0] <= at < own[1]:
+            return None
+        return at
 
 
 def own_spans(candidates: list[Candidate], clauses: Clauses) -> None:
