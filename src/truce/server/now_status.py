@@ -41,8 +41,12 @@ class NowBody:
     zone: ZoneInfo
 
     def at(self, instant: float) -> Packed:
-        shown = json.dumps(shown_instant(instant, self.zone), ensure_ascii=False)
-        return Packed([self.before, Piece(shown.encode("utf-8")), self.after])
+        return self.showing(shown_instant(instant, self.zone))
+
+    def showing(self, shown: str) -> Packed:
+        """The answer with `shown` as its instant."""
+        text = json.dumps(shown, ensure_ascii=False)
+        return Packed([self.before, Piece(text.encode("utf-8")), self.after])
 
 
 def dumped(data: Any) -> bytes:
@@ -64,12 +68,13 @@ def now_body(ledger: Ledger, cache: HeadCache, seq: int, agreement: str) -> Pack
         if span is None:  # judged, but not kept (the head moved meanwhile)
             return Packed.of(dumped(data))
         # Its bytes kept for the span, here and in the database: a server that did not judge
-        # it reads them instead of reading the kept answer back (`_built`).
+        # it reads them instead of reading the kept answer back (`_built`); sent from them, with
+        # the instant it was judged at, rather than written out a second time.
         since = span.since
-        cache.get(
+        body = cache.get(
             _key(agreement, span), seq, lambda: _kept_cut(ledger, agreement, since, lambda: data)
         )
-        return Packed.of(dumped(data))
+        return body.showing(data["at"])
     body = cache.get(_key(agreement, span), seq, lambda: _built(ledger, agreement, span.since))
     return body.at(instant)
 
