@@ -109,9 +109,11 @@ def answer_json(store: AnswerStore, data: dict[str, Any], now: bool = False) -> 
     objects, their text is written once per block, and only the rest of the answer after."""
     with _LOCK:
         last = _LAST.get(_where(store, NOW if now else NAME))
-    block = last.block if last is not None else None
+    if last is None:
+        return json.dumps(data)
+    block = last.block
     rows, told = data.get("breaches"), data.get("explanations")
-    if last is None or block is None or block.encoded is not None or not block.rows:
+    if block.encoded is not None or not block.rows:
         return json.dumps(data)
     if rows is not block.rows or not isinstance(told, list):
         return json.dumps(data)
