@@ -167,5 +167,8 @@ def test_the_sentence_of_a_span_rides_into_the_claims_extra() -> None:
     extra = claim_input(told, "gaza-2023-11", SUBJECTS)["extra"]
     assert extra["span"] == [40, 70] and extra["sentence_span"] == [10, 90]
     # A record made before there was a sentence span (or with a malformed one) adds none.
-    for more in ({}, {"sentence_span": "10-90"}):
+    malformed = ("10-90", [10], [10, 20, 30], ["ten", "ninety"], [None, 90], {"a": 1})
+    for more in ({}, *({"sentence_span": m} for m in malformed)):
+        assert record(more=more).sentence() is None
         assert "sentence_span" not in claim_input(record(more=more), "g", SUBJECTS)["extra"]
+    assert told.sentence() == (10, 90)

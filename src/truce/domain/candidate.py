@@ -141,6 +141,18 @@ class CandidateRecord:
             more={k: v for k, v in data.items() if k not in _KNOWN},
         )
 
+    def sentence(self) -> tuple[int, int] | None:
+        """The span of the sentence its `span` lies in, when extraction gave one (its
+        `sentence_span`, kept among the keys it carries beyond the record's own); None when
+        absent or not a pair of offsets."""
+        value = self.more.get("sentence_span")
+        if not isinstance(value, list | tuple) or len(value) != 2:
+            return None
+        try:
+            return int(value[0]), int(value[1])
+        except (TypeError, ValueError):
+            return None
+
     def payload(self) -> dict[str, Any]:
         """The record as JSON-able data; `from_payload(r.payload()) == r`."""
         data: dict[str, Any] = {
@@ -286,11 +298,7 @@ def claim_input(
             "candidate": record.id,
             "span": list(record.span) if record.span else None,
             # The sentence the span is in, when extraction gave it (`span` is its own words).
-            **(
-                {"sentence_span": list(sentence)}
-                if isinstance(sentence := record.more.get("sentence_span"), list | tuple)
-                else {}
-            ),
+            **({"sentence_span": list(sentence)} if (sentence := record.sentence()) else {}),
             "document_hash": meta.get("hash"),
             "modality": record.modality,
             "confidence": record.confidence,

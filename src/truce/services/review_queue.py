@@ -148,12 +148,12 @@ def _with_events(
 
 def _with_evidence(candidate: CandidateRecord, text: str) -> dict[str, Any]:
     """The words a candidate came from, so a reviewer can judge it without opening the file."""
-    sentence = candidate.more.get("sentence_span") or candidate.span
+    sentence = candidate.sentence() or candidate.span
     if sentence is not None:
         # Its whole sentence (its `span` is its own words in it), which extraction keeps under
         # its cap; the cap here too keeps a candidate's size bounded whatever produced it.
-        start = int(sentence[0])
-        end = min(int(sentence[1]), start + extract_limits().max_sentence_chars)
+        start = sentence[0]
+        end = min(sentence[1], start + extract_limits().max_sentence_chars)
         candidate = replace(candidate, evidence=text[start:end])
     return candidate.payload()
 
