@@ -38,8 +38,12 @@ _WORD = re.compile(r"[\w'\u2019-]+")
 def clause_bounds(text: str, sentence: Span, start: int, end: int) -> Span:
     """The run of clauses of `sentence` that holds `text[start:end]`, without the spaces
     around it."""
-    breaks = [b.span() for b in _BREAK.finditer(text, sentence[0], sentence[1])]
-    return _bounds(text, sentence, breaks, start, end)
+    return _bounds(text, sentence, _breaks(text, sentence), start, end)
+
+
+def _breaks(text: str, sentence: Span) -> list[Span]:
+    """Where `sentence`'s clauses break (each break in neither clause)."""
+    return [b.span() for b in _BREAK.finditer(text, sentence[0], sentence[1])]
 
 
 def _bounds(text: str, sentence: Span, breaks: list[Span], start: int, end: int) -> Span:
@@ -116,8 +120,7 @@ class Clauses:
     def breaks(self, sentence: Span) -> list[Span]:
         found = self.found.get(sentence)
         if found is None:
-            found = [b.span() for b in _BREAK.finditer(self.text, sentence[0], sentence[1])]
-            self.found[sentence] = found
+            found = self.found[sentence] = _breaks(self.text, sentence)
         return found
 
     def own(self, c: Candidate, sentence: Span) -> Span:
