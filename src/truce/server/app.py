@@ -26,6 +26,7 @@ from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
 from truce.server.compress import Compress
+from truce.server.compressed_kept import CompressedKept
 from truce.server.headers import SecurityHeaders
 from truce.server.json_depth import JsonDepthLimit
 from truce.server.limits import BodyLimit
@@ -103,7 +104,9 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
         known=lambda token: user_by_token(ledger, token) is not None,
         throttle=throttle,
     )
-    app.add_middleware(Compress)  # answers sent in one piece, compressed if accepted
+    # Answers sent in one piece: tagged, compressed if accepted, each form kept by its tag.
+    app.state.compressed = CompressedKept()
+    app.add_middleware(Compress, kept=app.state.compressed)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(WarmAfterWrites, warmer=warmer)
     return app

@@ -40,6 +40,8 @@ from starlette.background import BackgroundTask
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 
+from truce.server import conditional
+from truce.server.compressed_kept import CompressedKept
 from truce.server.limits import ASGIApp, Message, Receive, Scope, Send
 
 SMALLEST = 1024  # below this, compressing saves less than the headers it adds
@@ -161,7 +163,7 @@ class Packed:
         return b"".join([*parts, struct.pack("<II", crc, size & 0xFFFFFFFF)])
 
     def etag(self, encoding: str | None) -> str:
-        return f'"{self.tag}"' if encoding is None else f'"{self.tag}-{encoding}"'
+        return conditional.etag(self.tag, encoding)
 
     def response(self, headers: Headers) -> Response:
         """The answer to a request with `headers`: 304 when its `If-None-Match` names any form
@@ -171,8 +173,9 @@ class Packed:
         if encoding is not None and not self.ready(encoding):
             # Sent as it is this once, then compressed (once sent), for the next reads.
             later, encoding = BackgroundTask(self.body, encoding), None
-        sent = {"etag": self.etag(encoding), "vary": "Accept-Encoding"}
-        if _matches(headers.get("if-none-match"), self.tag):
+        sent = {"etag": self.etag(encoding), "vary": "Accept-Encoding",
+                "cache-control": conditional.CACHE_CONTROL}  # fmt: skip
+        if conditional.matches(headers.get("if-none-match"), self.tag):
             return Response(status_code=304, headers=sent, background=later)
         if encoding is not None:
             sent["content-encoding"] = encoding
@@ -239,18 +242,6 @@ def _square(matrix: list[int]) -> list[int]:
     return [_apply(matrix, column) for column in matrix]
 
 
-def _matches(if_none_match: str | None, tag: str) -> bool:
-    """Whether `If-None-Match` names this answer in any encoding (weak comparison, as for GET)."""
-    if not if_none_match:
-        return False
-    forms = {tag, *(f"{tag}-{e}" for e in ENCODINGS)}
-    for item in if_none_match.split(","):
-        item = item.strip().removeprefix("W/").strip('"')
-        if item == "*" or item in forms:
-            return True
-    return False
-
-
 def compressible(headers: Headers | MutableHeaders) -> bool:
     """Whether an answer with these headers is text, not yet encoded, and its route has not
     chosen its encoding itself (a `Packed` says `Vary: Accept-Encoding` either way)."""
@@ -260,16 +251,20 @@ def compressible(headers: Headers | MutableHeaders) -> bool:
 
 
 class Compress:
-    """Compresses answers sent in one piece (module doc); streamed ones pass as they are."""
+    """Compresses answers sent in one piece (module doc), each compressed form kept by its tag
+    (`CompressedKept`); tags them and answers `If-None-Match` (`server.conditional`); streamed
+    ones pass as they are."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, kept: CompressedKept | None = None) -> None:
         self.app = app
+        self.kept = CompressedKept() if kept is None else kept
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        encoding = chosen(Headers(scope=scope).get("accept-encoding"))
+        asked = Headers(scope=scope)
+        encoding = chosen(asked.get("accept-encoding"))
         held: Message | None = None
 
         async def sending(message: Message) -> None:
@@ -284,24 +279,49 @@ class Compress:
             body: bytes = message.get("body", b"")
             headers = MutableHeaders(scope=start)
             whole = not message.get("more_body", False)
-            if whole and len(body) >= SMALLEST and compressible(headers):
+            squeeze = whole and len(body) >= SMALLEST and compressible(headers)
+            if squeeze:
                 _vary(headers)
-                if encoding is not None:
-                    packed = Packed.of(body)
-                    if len(body) >= IN_THREAD:
-                        body = await anyio.to_thread.run_sync(packed.body, encoding)
-                    else:
-                        body = packed.body(encoding)
+            if whole and conditional.taggable(scope, start["status"], headers):
+                tag = conditional.tag_of(body)
+                conditional.mark(headers, tag, encoding if squeeze else None)
+                if conditional.matches(asked.get("if-none-match"), tag):
+                    await send(conditional.not_modified(start))
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+                if squeeze and encoding is not None:
+                    body = await self._form(body, tag, encoding)
                     headers["content-encoding"] = encoding
                     headers["content-length"] = str(len(body))
-                    tag = headers.get("etag")
-                    if tag and not tag.startswith("W/"):  # a strong tag names these bytes
-                        headers["etag"] = f'{tag.removesuffix(chr(34))}-{encoding}"'
                     message = {**message, "body": body}
+            elif squeeze and encoding is not None:
+                body = await _squeezed(body, encoding)
+                headers["content-encoding"] = encoding
+                headers["content-length"] = str(len(body))
+                named = headers.get("etag")
+                if named and not named.startswith("W/"):  # a strong tag names these bytes
+                    headers["etag"] = f'{named.removesuffix(chr(34))}-{encoding}"'
+                message = {**message, "body": body}
             await send(start)
             await send(message)
 
         await self.app(scope, receive, sending)
+
+    async def _form(self, body: bytes, tag: str, encoding: str) -> bytes:
+        """`body` compressed in `encoding`: as kept for its tag, else made and kept."""
+        form = self.kept.get(tag, encoding)
+        if form is None:
+            form = await _squeezed(body, encoding)
+            self.kept.keep(tag, encoding, form)
+        return form
+
+
+async def _squeezed(body: bytes, encoding: str) -> bytes:
+    """`body` compressed as one whole answer; off the event loop from `IN_THREAD` bytes."""
+    packed = Packed.of(body)
+    if len(body) >= IN_THREAD:
+        return await anyio.to_thread.run_sync(packed.body, encoding)
+    return packed.body(encoding)
 
 
 def _vary(headers: MutableHeaders) -> None:

@@ -9,9 +9,10 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from starlette.datastructures import Headers
 
 from truce.errors import UnknownClaim
-from truce.server import downloads
+from truce.server import conditional, downloads
 from truce.server.claim_list import claims_view, list_query
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep
 from truce.server.listing import FILTER_KEYS, ListQuery
@@ -85,13 +86,24 @@ def _recorded(ledger: Ledger, agreement: str, claim_id: str | None) -> str | Non
 
 
 @router.get("/agreements/{agreement}/claims/download.{fmt}")
-def download(fmt: str, ledger: LedgerDep, who: Viewer, query: AskedList) -> Response:
+def download(
+    request: Request, fmt: str, ledger: LedgerDep, who: Viewer, query: AskedList
+) -> Response:
     """Every claim of the list the page shows (its filters and order, all pages), as a file."""
-    return download_response(ledger, query, fmt)
+    return download_response(ledger, query, fmt, request.headers)
 
 
-def download_response(ledger: Ledger, query: ListQuery, fmt: str) -> Response:
+def download_response(ledger: Ledger, query: ListQuery, fmt: str, asked: Headers) -> Response:
+    """The file, streamed as it is read; tagged from the chain head, the list and the format
+    (the same for every reader), so a client that holds it gets a 304 without a claim read."""
     media_type = downloads.check_format(fmt)
+    head = ledger.head()
+    tag = conditional.derived_tag(
+        ["download", fmt, head and head.seq, head and head.hash, query.where, query.order]
+    )
+    unchanged = conditional.not_modified_response(asked, tag)
+    if unchanged is not None:
+        return unchanged
     # GeoJSON draws only claims with a place: the database skips the others.
     where = replace(query.where, placed=True) if fmt == "geojson" else query.where
     claims = stream_claims(ledger, where, query.order)
@@ -99,5 +111,6 @@ def download_response(ledger: Ledger, query: ListQuery, fmt: str) -> Response:
     return StreamingResponse(
         downloads.chunks(claims, fmt),
         media_type=media_type,
-        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"},
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"}
+        | conditional.tag_headers(tag),
     )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -70,6 +70,7 @@ def list_claims(
 
 @router.get("/download", summary="Every claim of a filtered list, as CSV, Parquet or GeoJSON")
 def download(
+    request: Request,
     ledger: LedgerDep,
     who: Reader,
     agreement: str = Query(..., description="agreement id", max_length=400),
@@ -87,7 +88,9 @@ def download(
     """Streamed as it is read: the same filters and order as `GET /api/claims`, every page."""
     filters = {"type": type, "actor": actor, "status": status, "recorded_by": recorded_by,
                "place": place, "source": source, "from": from_, "to": to}  # fmt: skip
-    return download_response(ledger, _list_query(ledger, agreement, filters, sort), format)
+    return download_response(
+        ledger, _list_query(ledger, agreement, filters, sort), format, request.headers
+    )
 
 
 @router.get("/{claim_id}", summary="One claim")
