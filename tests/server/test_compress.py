@@ -264,3 +264,17 @@ def test_a_large_answer_not_compressed_yet_is_sent_as_it_is_once(
         time.sleep(0.05)
     assert later.headers["content-encoding"] == "gzip" and decoded(later, body) == plain
     assert later.headers["etag"] == first.headers["etag"].removesuffix('"') + '-gzip"'
+
+
+def test_a_large_answer_is_sent_in_zstd_on_its_first_read(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """zstd is cheap enough to make on the first read, however large (`ALWAYS_NOW`): no read
+    is sent as it is to a client that takes it."""
+    monkeypatch.setattr(compress, "COMPRESS_NOW_UP_TO", 1024)
+    monkeypatch.setattr(compress, "LARGE", 1024)  # the fastest level, as at a million claims
+    plain_response, plain = raw(server, AT, "identity")
+    first, body = raw(server, AT, "zstd")
+    assert first.status_code == 200 and first.headers["content-encoding"] == "zstd"
+    assert decoded(first, body, len(plain)) == plain
+    assert first.headers["etag"] == plain_response.headers["etag"].removesuffix('"') + '-zstd"'

@@ -20,10 +20,13 @@ Two ways in:
   compressed once per span and only the instant per request. zstd frames can follow one
   another; a gzip stream is one deflate stream, so each piece is deflated on its own up to a
   byte boundary (a sync flush: no back-reference leaves a piece), joined, closed by an empty
-  last block, and ends with the CRC-32 of the whole and its length. A `Packed` with more than
-  `COMPRESS_NOW_UP_TO` bytes still to compress is sent as it is once, and compressed once it is
-  sent, for the reads after it: measured at a million claims, making 19 MB of gzip costs a
-  cold read more than sending them whole over a fast link (docs/benchmarks.md, apicold).
+  last block, and ends with the CRC-32 of the whole and its length. To a client that takes
+  zstd (browsers) every read is compressed, the first too: zstd level 1 makes the status API's
+  19 MB at a million claims in about 0.04 s of CPU, less than sending 16 MB more costs on any
+  link but loopback (docs/benchmarks.md, etag). In gzip (level 1: 0.1 s of CPU, several times
+  that in wall under load), a `Packed` with more than `COMPRESS_NOW_UP_TO` bytes still to
+  compress is sent as it is once, and compressed once it is sent, for the reads after it
+  (docs/benchmarks.md, apicold).
 """
 
 from __future__ import annotations
@@ -47,10 +50,13 @@ from truce.server.limits import ASGIApp, Message, Receive, Scope, Send
 SMALLEST = 1024  # below this, compressing saves less than the headers it adds
 IN_THREAD = 64 * 1024  # compressed off the event loop from this size
 COMPRESS_NOW_UP_TO = 1024 * 1024  # a `Packed` with more to compress: sent as it is, once
+ALWAYS_NOW = ("zstd",)  # cheap enough to compress on any first read (module doc)
+LARGE = 1024 * 1024  # a piece this large is compressed at the fastest level
 ENCODINGS = ("zstd", "gzip")  # in the order preferred when a client accepts both alike
 TEXT = ("text/", "application/json", "application/geo+json", "image/svg+xml",
         "application/javascript")  # fmt: skip
 _ZSTD = pa.Codec("zstd", compression_level=3)
+_ZSTD_FAST = pa.Codec("zstd", compression_level=1)
 _GZIP_HEAD = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no time, any OS
 _LAST_BLOCK = b"\x03\x00"  # an empty block marked last, in fixed codes
 
@@ -116,9 +122,10 @@ class Piece:
 
 
 def _compressed(data: bytes, encoding: str) -> bytes:
+    large = len(data) >= LARGE  # a large answer: speed over the last tenth
     if encoding == "zstd":
-        return bytes(_ZSTD.compress(data, asbytes=True))
-    level = 6 if len(data) < 1024 * 1024 else 1  # a large answer: speed over the last tenth
+        return bytes((_ZSTD_FAST if large else _ZSTD).compress(data, asbytes=True))
+    level = 1 if large else 6
     deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
     return deflate.compress(data) + deflate.flush(zlib.Z_SYNC_FLUSH)
 
@@ -185,8 +192,11 @@ class Packed:
     def ready(self, encoding: str) -> bool:
         """Whether the answer can be sent in `encoding` at once: its large pieces' forms are made
         (by an earlier read, or in the background since), or it is small enough to compress
-        now. At a million claims compressing the status API's 19 MB takes longer than sending
-        them as they are over a fast link (0.2 s of a quiet core in gzip, seconds under load)."""
+        now, or the encoding is zstd. At a million claims gzip of the status API's 19 MB takes
+        longer than sending them as they are over a fast link (0.1 s of a quiet core, seconds
+        under load); zstd level 1 takes 0.04 s (module doc)."""
+        if encoding in ALWAYS_NOW:
+            return True
         pending = sum(len(p.data) for p in self.pieces if not p.has(encoding))
         return pending < COMPRESS_NOW_UP_TO
 
