@@ -56,7 +56,7 @@ ROUTES = {
     "index": "/",
     "api status at an instant": f"/api/agreements/{A}/status?at=2023-12-02T00:00",
     "api status now": f"/api/agreements/{A}/status",
-    "csv download, releases": f"/agreements/{A}/claims/download.csv?type=release",
+    "csv download, breaches": f"/agreements/{A}/claims/download.csv?type=breach",
 }
 STATUS = ("api status at an instant", "api status now")
 
@@ -143,7 +143,7 @@ def one_tree(
                     "client decode cpu_s": round(time.process_time() - began, 4)}  # fmt: skip
                 print(f"  first {accept} read of {name}:", out["first compressed read"][name])
             for name, path in ROUTES.items():  # 3: repeated, then revalidated
-                n = max(2, rounds // 5) if name.endswith("download, releases") else rounds
+                n = max(2, rounds // 5) if name.startswith("csv download") else rounds
                 asks = {"accept-encoding": accept}
                 _, last, _ = fetched(client, path, **asks)
                 row = {"repeat": rounds_of(client, pid, path, n, **asks)}
