@@ -35,7 +35,8 @@ import hashlib
 import struct
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import anyio.to_thread
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -47,12 +48,13 @@ from truce.server import conditional
 from truce.server.compressed_kept import CompressedKept
 from truce.server.limits import ASGIApp, Message, Receive, Scope, Send
 
+R = TypeVar("R")
 SMALLEST = 1024  # below this, compressing saves less than the headers it adds
 IN_THREAD = 64 * 1024  # compressed off the event loop from this size
 COMPRESS_NOW_UP_TO = 1024 * 1024  # a `Packed` with more to compress: sent as it is, once
 ALWAYS_NOW = ("zstd",)  # cheap enough to compress on any first read (module doc)
 LARGE = 1024 * 1024  # a piece this large is compressed at the fastest level
-ENCODINGS = ("zstd", "gzip")  # in the order preferred when a client accepts both alike
+ENCODINGS = conditional.ENCODED  # in the order preferred when a client accepts both alike
 TEXT = ("text/", "application/json", "application/geo+json", "image/svg+xml",
         "application/javascript")  # fmt: skip
 _ZSTD = pa.Codec("zstd", compression_level=3)
@@ -292,46 +294,44 @@ class Compress:
             squeeze = whole and len(body) >= SMALLEST and compressible(headers)
             if squeeze:
                 _vary(headers)
+            tag = None
             if whole and conditional.taggable(scope, start["status"], headers):
-                tag = conditional.tag_of(body)
+                tag = await _off_loop(lambda: conditional.tag_of(body), len(body))
                 conditional.mark(headers, tag, encoding if squeeze else None)
                 if conditional.matches(asked.get("if-none-match"), tag):
                     await send(conditional.not_modified(start))
                     await send({"type": "http.response.body", "body": b""})
                     return
-                if squeeze and encoding is not None:
-                    body = await self._form(body, tag, encoding)
-                    headers["content-encoding"] = encoding
-                    headers["content-length"] = str(len(body))
-                    message = {**message, "body": body}
-            elif squeeze and encoding is not None:
-                body = await _squeezed(body, encoding)
+            if squeeze and encoding is not None:
+                named = headers.get("etag")
+                if tag is None and named and not named.startswith("W/"):
+                    headers["etag"] = f'{named.removesuffix(chr(34))}-{encoding}"'  # its bytes'
+                body = await self._form(body, tag, encoding)
                 headers["content-encoding"] = encoding
                 headers["content-length"] = str(len(body))
-                named = headers.get("etag")
-                if named and not named.startswith("W/"):  # a strong tag names these bytes
-                    headers["etag"] = f'{named.removesuffix(chr(34))}-{encoding}"'
                 message = {**message, "body": body}
             await send(start)
             await send(message)
 
         await self.app(scope, receive, sending)
 
-    async def _form(self, body: bytes, tag: str, encoding: str) -> bytes:
-        """`body` compressed in `encoding`: as kept for its tag, else made and kept."""
-        form = self.kept.get(tag, encoding)
+    async def _form(self, body: bytes, tag: str | None, encoding: str) -> bytes:
+        """`body` compressed in `encoding`: as kept for its tag, else made (and kept, if the
+        middleware named it: a tag a route set may not name its bytes alone)."""
+        form = None if tag is None else self.kept.get(tag, encoding)
         if form is None:
-            form = await _squeezed(body, encoding)
-            self.kept.keep(tag, encoding, form)
+            form = await _off_loop(lambda: Packed.of(body).body(encoding), len(body))
+            if tag is not None:
+                self.kept.keep(tag, encoding, form)
         return form
 
 
-async def _squeezed(body: bytes, encoding: str) -> bytes:
-    """`body` compressed as one whole answer; off the event loop from `IN_THREAD` bytes."""
-    packed = Packed.of(body)
-    if len(body) >= IN_THREAD:
-        return await anyio.to_thread.run_sync(packed.body, encoding)
-    return packed.body(encoding)
+async def _off_loop(work: Callable[[], R], size: int) -> R:
+    """`work()`, in a thread when it goes through `IN_THREAD` bytes or more (`size`), so the
+    event loop serves other requests meanwhile."""
+    if size >= IN_THREAD:
+        return await anyio.to_thread.run_sync(work)
+    return work()
 
 
 def _vary(headers: MutableHeaders) -> None:

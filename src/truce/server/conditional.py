@@ -33,7 +33,7 @@ from truce import __version__
 from truce.server.limits import Message, Scope
 
 CACHE_CONTROL = "private, no-cache"  # kept by the browser, asked again before it is shown
-ENCODED = ("zstd", "gzip")  # the encodings a tag may name (`server.compress.ENCODINGS`)
+ENCODED = ("zstd", "gzip")  # what a tag may name; `server.compress` prefers them in this order
 KEPT_ON_304 = ("etag", "cache-control", "vary", "content-location", "expires", "date")
 
 
