@@ -36,6 +36,17 @@ def launched(chromium: Path) -> Iterator[Any]:
             browser.close()
 
 
+def signed_in(browser: Any, url: str, token: str) -> Any:
+    """A new page of `browser` signed in at the server `url` through the sign-in form."""
+    page = browser.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"{url}/login")
+    page.fill("#token", token)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{url}/")
+    return page
+
+
 def screenshot_folder(tmp_path: Path) -> Path:
     """Where screenshots go: TRUCE_SCREENSHOTS (docs/img for the docs' own) or a temp folder."""
     target = Path(os.environ.get("TRUCE_SCREENSHOTS") or tmp_path)

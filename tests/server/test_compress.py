@@ -22,7 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
-from tests.server.browser import launched
+from tests.server.browser import launched, signed_in
 from tests.server.conftest import Server, release, running
 from tests.server.live import serving
 from truce.server import compress
@@ -222,12 +222,7 @@ def test_the_browser_gets_pages_compressed_and_renders_them(
 ) -> None:
     with serving(str(tmp_path / "served.db")) as live, launched(chromium_path) as browser:
         assert live.admin_token
-        page = browser.new_page()
-        page.set_default_timeout(20_000)
-        page.goto(f"{live.url}/login")
-        page.fill("#token", live.admin_token)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live.url}/")
+        page = signed_in(browser, live.url, live.admin_token)
         response = page.goto(f"{live.url}/agreements/{A}?at=2023-11-27T12:00")
         assert response is not None and response.status == 200
         sent = response.request.all_headers().get("accept-encoding", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.server.browser import launched
+from tests.server.browser import launched, signed_in
 from tests.server.live import serving
 
 A = "gaza-2023-11"
@@ -16,12 +16,7 @@ def test_the_browser_revalidates_a_page_shows_it_and_its_form_posts(
 ) -> None:
     with serving(str(tmp_path / "served.db")) as live, launched(chromium_path) as browser:
         assert live.admin_token
-        page = browser.new_page()
-        page.set_default_timeout(20_000)
-        page.goto(f"{live.url}/login")
-        page.fill("#token", live.admin_token)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live.url}/")
+        page = signed_in(browser, live.url, live.admin_token)
         url = f"{live.url}/agreements/{A}/claims?type=release"
         first = page.goto(url)
         assert first is not None and first.status == 200
