@@ -16,9 +16,15 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
 
 from tests.server.conftest import Server, release, running
 from truce.server import conditional
+from truce.server.compress import Compress
+from truce.server.compressed_kept import CompressedKept
 from truce.services import instants
 
 A = "gaza-2023-11"
@@ -194,3 +200,46 @@ def test_the_clear_link_of_a_filtered_list_is_the_list_itself(shared_server: Ser
     page = shared_server.get(f"/agreements/{A}/claims?type=release")
     assert f'<a href="/agreements/{A}/claims">clear the filters</a>' in page.text
     assert "built-in method" not in page.text
+
+
+def _bare_app() -> TestClient:
+    """The middleware alone around a few routes that answer as the server's special pages do."""
+    page = "<p>" + "a page " * 400 + "</p>"
+
+    def answer(request: Request) -> Response:
+        kind = request.path_params["kind"]
+        headers = {"no-store": {"cache-control": "no-store"},
+                   "own-tag": {"etag": '"route-made"'}}.get(kind, {})  # fmt: skip
+        response = HTMLResponse(page, headers=headers)
+        if kind == "cookie":
+            response.set_cookie("login", "x")
+        return response
+
+    routes = [Route("/{kind}", answer, methods=["GET", "POST"])]
+    return TestClient(Compress(Starlette(routes=routes)))
+
+
+def test_no_store_cookies_posts_and_a_routes_own_tag_are_left_alone() -> None:
+    client = _bare_app()
+    tagged = client.get("/plain", headers={"accept-encoding": "gzip"})
+    assert tagged.headers["etag"].endswith('-gzip"')
+    assert tagged.headers["cache-control"] == conditional.CACHE_CONTROL
+    for kind in ("no-store", "cookie"):
+        response = client.get(f"/{kind}", headers={"if-none-match": "*"})
+        assert response.status_code == 200 and "etag" not in response.headers, kind
+    posted = client.post("/plain", headers={"if-none-match": tagged.headers["etag"]})
+    assert posted.status_code == 200 and "etag" not in posted.headers
+    own = client.get("/own-tag", headers={"accept-encoding": "gzip", "if-none-match": "*"})
+    assert own.status_code == 200 and own.headers["etag"] == '"route-made-gzip"'
+
+
+def test_kept_forms_are_bounded_in_bytes_least_recently_used_out_first() -> None:
+    kept = CompressedKept(max_bytes=10)
+    kept.keep("a", "gzip", b"1234")
+    kept.keep("b", "gzip", b"5678")
+    assert kept.get("a", "gzip") == b"1234"  # "a" used last: "b" goes first
+    kept.keep("c", "zstd", b"90ab")
+    assert kept.get("b", "gzip") is None and kept.get("a", "gzip") == b"1234"
+    assert kept.get("c", "zstd") == b"90ab" and kept.size == 8
+    kept.keep("huge", "gzip", b"x" * 11)  # larger than the bound: not kept, nothing dropped
+    assert kept.get("huge", "gzip") is None and kept.size == 8
