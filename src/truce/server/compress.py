@@ -11,8 +11,10 @@ and `"tag-zstd"` for the compressed ones (a strong tag names one sequence of byt
 
 Two ways in:
 - `Compress`, a middleware, compresses whatever a route answered in one piece (pages, API lists,
-  the pages' JSON) as it is sent; answers streamed in parts (the downloads: CSV, Parquet,
-  GeoJSON as they are read) and answers already encoded pass as they are.
+  the pages' JSON) as it is sent, tags it from its bytes and answers `If-None-Match`
+  (`server.conditional`), and keeps each compressed form by that tag (`CompressedKept`), so a
+  page asked again unchanged is not compressed again; answers streamed in parts (the downloads:
+  CSV, Parquet, GeoJSON as they are read) and answers already encoded pass as they are.
 - `Packed` is an answer kept with its compressed forms, each made once (the status API's bytes,
   kept per chain head by `HeadCache`: 19 MB at a million claims, 1.2 MB in gzip). It is made of
   pieces, each compressed on its own and joined: the answer "now" is the same bytes every
