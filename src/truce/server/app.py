@@ -26,7 +26,6 @@ from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
 from truce.server.cache import HeadCache
 from truce.server.compress import Compress
-from truce.server.compressed_kept import CompressedKept
 from truce.server.headers import SecurityHeaders
 from truce.server.json_depth import JsonDepthLimit
 from truce.server.limits import BodyLimit
@@ -105,8 +104,7 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
         throttle=throttle,
     )
     # Answers sent in one piece: tagged, compressed if accepted, each form kept by its tag.
-    app.state.compressed = CompressedKept()
-    app.add_middleware(Compress, kept=app.state.compressed)
+    app.add_middleware(Compress)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(WarmAfterWrites, warmer=warmer)
     return app

@@ -12,8 +12,7 @@ and `"tag-zstd"` for the compressed ones (a strong tag names one sequence of byt
 Two ways in:
 - `Compress`, a middleware, compresses whatever a route answered in one piece (pages, API lists,
   the pages' JSON) as it is sent, tags it from its bytes and answers `If-None-Match`
-  (`server.conditional`), and keeps each compressed form by that tag (`CompressedKept`), so a
-  page asked again unchanged is not compressed again; answers streamed in parts (the downloads:
+  (`server.conditional`); answers streamed in parts (the downloads:
   CSV, Parquet, GeoJSON as they are read) and answers already encoded pass as they are.
 - `Packed` is an answer kept with its compressed forms, each made once (the status API's bytes,
   kept per chain head by `HeadCache`: 19 MB at a million claims, 1.2 MB in gzip). It is made of
@@ -47,7 +46,6 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 
 from truce.server import conditional
-from truce.server.compressed_kept import CompressedKept
 from truce.server.limits import ASGIApp, Message, Receive, Scope, Send
 
 R = TypeVar("R")
@@ -265,13 +263,11 @@ def compressible(headers: Headers | MutableHeaders) -> bool:
 
 
 class Compress:
-    """Compresses answers sent in one piece (module doc), each compressed form kept by its tag
-    (`CompressedKept`); tags them and answers `If-None-Match` (`server.conditional`); streamed
-    ones pass as they are."""
+    """Compresses answers sent in one piece (module doc), tags them and answers
+    `If-None-Match` (`server.conditional`); streamed ones pass as they are."""
 
-    def __init__(self, app: ASGIApp, kept: CompressedKept | None = None) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.kept = CompressedKept() if kept is None else kept
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -308,7 +304,7 @@ class Compress:
                 named = headers.get("etag")
                 if tag is None and named and not named.startswith("W/"):
                     headers["etag"] = f'{named.removesuffix(chr(34))}-{encoding}"'  # its bytes'
-                body = await self._form(body, tag, encoding)
+                body = await _off_loop(lambda: Packed.of(body).body(encoding), len(body))
                 headers["content-encoding"] = encoding
                 headers["content-length"] = str(len(body))
                 message = {**message, "body": body}
@@ -316,16 +312,6 @@ class Compress:
             await send(message)
 
         await self.app(scope, receive, sending)
-
-    async def _form(self, body: bytes, tag: str | None, encoding: str) -> bytes:
-        """`body` compressed in `encoding`: as kept for its tag, else made (and kept, if the
-        middleware named it: a tag a route set may not name its bytes alone)."""
-        form = None if tag is None else self.kept.get(tag, encoding)
-        if form is None:
-            form = await _off_loop(lambda: Packed.of(body).body(encoding), len(body))
-            if tag is not None:
-                self.kept.keep(tag, encoding, form)
-        return form
 
 
 async def _off_loop(work: Callable[[], R], size: int) -> R:
