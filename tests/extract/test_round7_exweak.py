@@ -4,9 +4,12 @@ Invented sentences only."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.extract.invented import of_type
+from truce.extract.components.sentence_view import of_the_truce
 from truce.extract.switches import switched_off
 
 
@@ -58,7 +61,16 @@ def test_a_truce_heads_its_clause_across_a_closed_relative_clause() -> None:
         assert of_type("ceasefire_end", text) == []
 
 
-def test_a_relative_clause_that_opens_another_clause_leaves_no_truce_subject() -> None:
-    # The clause after the relative clause has its own subject: the talks end, not the truce.
-    text = "The truce, which began on March 2, and the talks in Doha were to end on Friday."
-    assert of_type("ceasefire_end", text) == []
+def test_a_relative_clause_followed_by_another_subject_leaves_the_truce_out() -> None:
+    # After the relative clause the verb must follow: "and the siege" opens another subject.
+    head = "The ceasefire, which Qatar brokered after weeks of shuttle diplomacy in Doha,"
+    own = f"{head} expired on Friday."
+    other = f"{head} and the siege expired on Friday."
+    assert of_the_truce("ceasefire_end", own, _expired(own))
+    assert not of_the_truce("ceasefire_end", other, _expired(other))
+
+
+def _expired(text: str) -> re.Match[str]:
+    match = re.search("expired", text)
+    assert match is not None
+    return match

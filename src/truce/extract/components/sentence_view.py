@@ -182,10 +182,10 @@ _PRONOUN_CLAUSE = re.compile(
 )
 _RELATIVE_OPEN = re.compile(r"^,\s*(?:which|that)\b")
 # "the truce, which began on May 22, was due to expire": a relative clause closed by a comma
-# before the main verb (rule `truce.relative_clause_subject`).
+# before the main verb, or right before the trigger (rule `truce.relative_clause_subject`).
 _RELATIVE_CLOSED = re.compile(
     r"^,\s*(?:which|that)\b[^,;:]{0,80},"
-    r"(?=\s+(?:was|is|were|are|had|has|have|will|would|\w+ed)\b)"
+    r"(?=\s+(?:was|is|were|are|had|has|have|will|would|\w+ed)\b|\s*$)"
 )
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
