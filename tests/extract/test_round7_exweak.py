@@ -1,15 +1,11 @@
-"""Round 7, branch `exweak`: a party not doing its part is a breach (`breach.non_compliance`),
-and a truce heads its clause across a closed relative clause (`truce.relative_clause_subject`).
+"""Round 7, branch `exweak`: a party not doing its part is a breach (`breach.non_compliance`).
 Invented sentences only."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from tests.extract.invented import of_type
-from truce.extract.components.sentence_view import of_the_truce
 from truce.extract.switches import switched_off
 
 
@@ -47,30 +43,3 @@ def test_not_doing_ones_part_is_a_breach(text: str, actor: str | None) -> None:
 )
 def test_a_refusal_of_something_else_or_in_an_if_clause_is_no_breach(text: str) -> None:
     assert _breaches(text) == []
-
-
-def test_a_truce_heads_its_clause_across_a_closed_relative_clause() -> None:
-    text = (
-        "The five-day truce, which began on the morning of March 2 under Egyptian mediation, "
-        "was scheduled to expire at noon on Friday."
-    )
-    ends = of_type("ceasefire_end", text)
-    assert len(ends) == 1
-    assert ends[0].modality == "planned"
-    with switched_off(["truce.relative_clause_subject"]):
-        assert of_type("ceasefire_end", text) == []
-
-
-def test_a_relative_clause_followed_by_another_subject_leaves_the_truce_out() -> None:
-    # After the relative clause the verb must follow: "and the siege" opens another subject.
-    head = "The ceasefire, which Qatar brokered after weeks of shuttle diplomacy in Doha,"
-    own = f"{head} expired on Friday."
-    other = f"{head} and the siege expired on Friday."
-    assert of_the_truce("ceasefire_end", own, _expired(own))
-    assert not of_the_truce("ceasefire_end", other, _expired(other))
-
-
-def _expired(text: str) -> re.Match[str]:
-    match = re.search("expired", text)
-    assert match is not None
-    return match

@@ -181,12 +181,6 @@ _PRONOUN_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_OPEN = re.compile(r"^,\s*(?:which|that)\b")
-# "the truce, which began on May 22, was due to expire": a relative clause closed by a comma
-# before the main verb, or right before the trigger (rule `truce.relative_clause_subject`).
-_RELATIVE_CLOSED = re.compile(
-    r"^,\s*(?:which|that)\b[^,;:]{0,80},"
-    r"(?=\s+(?:was|is|were|are|had|has|have|will|would|\w+ed)\b|\s*$)"
-)
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 
@@ -218,10 +212,6 @@ def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
     if subject is not None:
         # "the pause, which began ...": the relative clause still speaks of the pause.
         between = _RELATIVE_OPEN.sub("", text[subject.end() : start], count=1)
-        if on("truce.relative_clause_subject"):
-            # Rule `truce.relative_clause_subject`: "the truce, which began on May 22, was due
-            # to expire": a relative clause closed by its comma leaves the truce the subject.
-            between = _RELATIVE_CLOSED.sub("", text[subject.end() : start], count=1)
         subject = None if _CLAUSE_MARK.search(between) else subject
     if subject is not None:
         return not (start - subject.end() <= 50 and _BACKGROUND.search(text, 0, subject.start()))
