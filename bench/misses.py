@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import Any
 
-from truce.extract.evaluate import FIELDS, EvalReport, Score
-from truce.extract.evaluate_real import _article, _jsonl, load_real_set, score_real
-from truce.extract.pipeline import build_pipeline, extract
+from dev_split import arguments, scored_dev
+
+from truce.extract.evaluate import Score
+from truce.extract.evaluate_real import _jsonl
 from truce.extract.switches import switched_off
 from truce.extract.triggers import kinds_cued
 
@@ -56,31 +56,16 @@ def classify(gold: dict[str, Any], found: list[dict[str, Any]], text: str) -> st
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--type", default=None, help="only misses of this type")
-    parser.add_argument("--cls", default=None, help="only this class (prefix)")
-    parser.add_argument("--show", action="store_true", help="print each with its evidence")
-    parser.add_argument("--off", default="", help="rules to switch off, comma-separated")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__, "misses", argv)
     with switched_off([r for r in args.off.split(",") if r]):
         _run(args)
 
 
 def _run(args: argparse.Namespace) -> None:
-    nlp = build_pipeline()
     classes: dict[str, Counter[str]] = defaultdict(Counter)
     totals: dict[str, Score] = {}
-    for real in load_real_set(args.folder):
-        if not real.scorable or real.split != "dev":
-            continue
+    for real, found, report in scored_dev(args.folder, totals):
         text = real.text or ""
-        found = [c.as_dict() for c in extract(nlp, _article(real))]
-        report = EvalReport(fields={name: Score() for name in FIELDS})
-        score_real(report, args.folder, real.id, found)
-        for kind, s in report.events.items():
-            t = totals.setdefault(kind, Score())
-            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
         missed = set(report.missed)
         golds = _jsonl(args.folder / "annotations" / f"{real.id}.jsonl")
         for gold in (g for g in golds if g["id"] in missed):
