@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from truce.domain.claims import EventType
-from truce.extract.components.kinds import breach_acts
+from truce.extract.components.kinds import breach_acts, breach_comply
 from truce.extract.components.kinds.common import Context, KindRule, first_trigger
 from truce.extract.components.sentence_view import (
     Sentence,
@@ -152,10 +152,14 @@ def _more_breach(s: Sentence) -> re.Match[str] | None:
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s) is None:
         more = _more_breach(s) or breach_acts.act_in_truce(s, context.article.published)
+        comply = breach_comply.not_complying(s) if more is None else None
+        more = more or comply
         if more is None:
             return []
         trigger = s.start + more.start()
         c = candidate(KIND.value, s, trigger, context.article)
+        if comply is not None:
+            breach_comply.told_as_done(c)
         c.actor = adjective_before(s, trigger) or subject_before(s, trigger)
         _add_tally(s, [c])
         return [c]
@@ -296,4 +300,4 @@ def drop_retold_breaches(candidates: list[Candidate], text: str) -> list[Candida
     return out
 
 
-RULE = KindRule(KIND, extract, cues=(*_MORE_CUES, *breach_acts.CUES))
+RULE = KindRule(KIND, extract, cues=(*_MORE_CUES, *breach_acts.CUES, *breach_comply.CUES))
