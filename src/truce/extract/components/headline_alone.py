@@ -1,0 +1,56 @@
+"""A headline is no event of its own: the body tells what a monitor records.
+
+Rule `doc.headline_alone`: a page's headlines, kickers, section headings and related-story
+headlines ("Truce begins in the port city, setting stage for swap", "Officials discuss
+post-war plans") stand on a line of their own with no closing mark. When the body retells the
+event, `repeats.py` merges the headline into the body's mention; what is left of a headline after
+that merge is a second headline with other words or counts ("killing dozens" above "At least 404
+were killed"), a heading, or another story's headline, and it is dropped.
+
+Not a headline: a line that ends on a dash or an open word ("must align with last", a paragraph
+wrapped at a fixed width), one followed by a line that goes on in lower case, and the text's last
+line (a page cut short ends like one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.extract.model import Candidate
+from truce.extract.switches import on
+
+_CLOSERS = (".", "!", "?", ",", ";", ":", ")", "…", "-", "–", "—", "[", "(", "|", "/")
+_OPEN_END = re.compile(
+    r"\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|their|"
+    r"his|her|is|are|was|were|has|have|had|will|would|be|been|than|into|over|after|before|"
+    r"last|next|hundreds|thousands|dozens|some|more)$",
+    re.IGNORECASE,
+)
+_NEXT_LINE = re.compile(r"\S")
+
+
+def is_headline(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` is a headline's line (see the module's rules)."""
+    raw = text[span[0] : span[1]]
+    line = raw.strip()
+    end = span[0] + len(raw.rstrip())  # a sentence may hold the line break after it
+    if not line or "\n" in line or len(line.split()) < 2:
+        return False
+    stripped = line.rstrip("\u201d\u2019\"' ")
+    if stripped.endswith(_CLOSERS) or _OPEN_END.search(stripped):
+        return False
+    after = text.find("\n", end)
+    if after < 0 or text[end:after].strip():
+        return False  # the text's last line, or a line that goes on after the sentence
+    following = _NEXT_LINE.search(text, after)
+    if following is None:
+        return False
+    first = text[following.start()]
+    return first.isupper() or first.isdigit() or first in "\"“‘'"
+
+
+def drop_lone_headlines(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates but those read from a headline's line alone (their sentence spans)."""
+    if not on("doc.headline_alone"):
+        return candidates
+    return [c for c in candidates if c.mentions or not is_headline(text, c.span)]

@@ -1,0 +1,47 @@
+"""A headline's line is a sentence of its own, even with no blank line after it.
+
+Rule `sentences.headline_line`: real pages put a headline, a standfirst, a section heading or a
+page's kicker on a line of its own with no closing mark, and often only a single line break
+before the first paragraph ("Truce takes effect in the port city\nThe ceasefire began at
+noon ..."). spaCy's rule glues such a line to the sentence after it; the two then read as one
+sentence, so the headline's event is not seen as a headline's (and is not merged with the body
+copy that tells it again: `repeats.py`), and the body's speaker or date is lent to it.
+
+A line opens a new sentence when the line before it ends with no closing mark, is no longer
+than `MAX_HEADLINE` characters, does not end on a word that cannot end a heading (an article, a
+preposition, a conjunction: a hard-wrapped paragraph breaks anywhere) and the new line begins
+as a sentence does (a capital letter, a digit or an opening quote).
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.extract.switches import on
+
+# A line holding a headline or a heading: no closing mark at its end.
+_CLOSERS = (".", "!", "?", ",", ";", ":", "-", "–", "—", "(", "/", "&", "|")
+MAX_HEADLINE = 200
+# Words a heading does not end on; a paragraph wrapped at a fixed width often does.
+_OPEN_ENDING = re.compile(
+    r"\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|their|"
+    r"his|her|is|are|was|were|has|have|had|will|would|be|been|than|into|over|after|before)$",
+    re.IGNORECASE,
+)
+_LINE_BREAK = re.compile(r"([^\n]*)\n[^\S\n]*(?=[A-Z0-9\"“‘'])")
+
+
+def headline_breaks(text: str) -> list[int]:
+    """The offsets of the lines that a headline line before them ends (each opens a
+    sentence)."""
+    if not on("sentences.headline_line") or "\n" not in text:
+        return []
+    out = []
+    for match in _LINE_BREAK.finditer(text):
+        line = match.group(1).strip()
+        if not line or len(line) > MAX_HEADLINE:
+            continue
+        if line.endswith(_CLOSERS) or _OPEN_ENDING.search(line):
+            continue
+        out.append(match.end())
+    return out
