@@ -16,16 +16,10 @@ from __future__ import annotations
 
 import re
 
+from truce.extract.components.headline_lines import heading_like
 from truce.extract.model import Candidate
 from truce.extract.switches import on
 
-_CLOSERS = (".", "!", "?", ",", ";", ":", ")", "…", "-", "–", "—", "[", "(", "|", "/")
-_OPEN_END = re.compile(
-    r"\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|their|"
-    r"his|her|is|are|was|were|has|have|had|will|would|be|been|than|into|over|after|before|"
-    r"last|next|hundreds|thousands|dozens|some|more)$",
-    re.IGNORECASE,
-)
 _NEXT_LINE = re.compile(r"\S")
 
 
@@ -34,10 +28,7 @@ def is_headline(text: str, span: tuple[int, int]) -> bool:
     raw = text[span[0] : span[1]]
     line = raw.strip()
     end = span[0] + len(raw.rstrip())  # a sentence may hold the line break after it
-    if not line or "\n" in line or len(line.split()) < 2:
-        return False
-    stripped = line.rstrip("\u201d\u2019\"' ")
-    if stripped.endswith(_CLOSERS) or _OPEN_END.search(stripped):
+    if "\n" in line or len(line.split()) < 2 or not heading_like(line):
         return False
     after = text.find("\n", end)
     if after < 0 or text[end:after].strip():

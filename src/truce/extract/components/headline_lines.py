@@ -19,13 +19,14 @@ import re
 
 from truce.extract.switches import on
 
-# A line holding a headline or a heading: no closing mark at its end.
-_CLOSERS = (".", "!", "?", ",", ";", ":", "-", "–", "—", "(", "/", "&", "|")
+# A line holding a headline or a heading: no closing mark at its end ...
+_CLOSERS = (".", "!", "?", ",", ";", ":", ")", "…", "-", "–", "—", "[", "(", "/", "&", "|")
 MAX_HEADLINE = 200
-# Words a heading does not end on; a paragraph wrapped at a fixed width often does.
+# ... nor a word a heading does not end on; a paragraph wrapped at a fixed width often does.
 _OPEN_ENDING = re.compile(
     r"\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|their|"
-    r"his|her|is|are|was|were|has|have|had|will|would|be|been|than|into|over|after|before)$",
+    r"his|her|is|are|was|were|has|have|had|will|would|be|been|than|into|over|after|before|"
+    r"last|next|hundreds|thousands|dozens|some|more)$",
     re.IGNORECASE,
 )
 _LINE_BREAK = re.compile(r"([^\n]*)\n[^\S\n]*(?=[A-Z0-9\"“‘'])")
@@ -36,12 +37,14 @@ def headline_breaks(text: str) -> list[int]:
     sentence)."""
     if not on("sentences.headline_line") or "\n" not in text:
         return []
-    out = []
-    for match in _LINE_BREAK.finditer(text):
-        line = match.group(1).strip()
-        if not line or len(line) > MAX_HEADLINE:
-            continue
-        if line.endswith(_CLOSERS) or _OPEN_ENDING.search(line):
-            continue
-        out.append(match.end())
-    return out
+    return [m.end() for m in _LINE_BREAK.finditer(text) if heading_like(m.group(1))]
+
+
+def heading_like(line: str) -> bool:
+    """Whether a line may be a headline's: short, with no closing mark and no open word at
+    its end (a closing quote aside)."""
+    line = line.strip()
+    if not line or len(line) > MAX_HEADLINE:
+        return False
+    line = line.rstrip("\u201d\u2019\"' ")
+    return not line.endswith(_CLOSERS) and _OPEN_ENDING.search(line) is None
