@@ -15,29 +15,47 @@ as a sentence does (a capital letter, a digit or an opening quote).
 
 from __future__ import annotations
 
-import re
-
 from truce.extract.switches import on
 
 # A line holding a headline or a heading: no closing mark at its end ...
 _CLOSERS = (".", "!", "?", ",", ";", ":", ")", "…", "-", "–", "—", "[", "(", "/", "&", "|")
 MAX_HEADLINE = 200
 # ... nor a word a heading does not end on; a paragraph wrapped at a fixed width often does.
-_OPEN_ENDING = re.compile(
-    r"\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|their|"
-    r"his|her|is|are|was|were|has|have|had|will|would|be|been|than|into|over|after|before|"
-    r"last|next|hundreds|thousands|dozens|some|more)$",
-    re.IGNORECASE,
+_OPEN_WORDS = frozenset(
+    (
+        *("a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and"),
+        *("or", "but", "as", "that", "which", "who", "its", "their", "his", "her", "is", "are"),
+        *("was", "were", "has", "have", "had", "will", "would", "be", "been", "than", "into"),
+        *("over", "after", "before", "last", "next", "hundreds", "thousands", "dozens", "some"),
+        "more",
+    )
 )
-_LINE_BREAK = re.compile(r"([^\n]*)\n[^\S\n]*(?=[A-Z0-9\"“‘'])")
+# What a line that opens a sentence begins with.
+_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"“‘'")
 
 
 def headline_breaks(text: str) -> list[int]:
     """The offsets of the lines that a headline line before them ends (each opens a
     sentence)."""
-    if not on("sentences.headline_line") or "\n" not in text:
+    if not on("sentences.headline_line"):
         return []
-    return [m.end() for m in _LINE_BREAK.finditer(text) if heading_like(m.group(1))]
+    out = []
+    start, end = 0, text.find("\n")
+    while end >= 0:
+        after = end + 1
+        while after < len(text) and text[after] in " \t\r":
+            after += 1
+        # A line longer than a headline (with its spaces) is not copied to be looked at.
+        short = end - start <= MAX_HEADLINE + 20
+        if (
+            short
+            and after < len(text)
+            and text[after] in _OPENERS
+            and heading_like(text[start:end])
+        ):
+            out.append(after)
+        start, end = end + 1, text.find("\n", end + 1)
+    return out
 
 
 def heading_like(line: str) -> bool:
@@ -47,4 +65,6 @@ def heading_like(line: str) -> bool:
     if not line or len(line) > MAX_HEADLINE:
         return False
     line = line.rstrip("\u201d\u2019\"' ")
-    return not line.endswith(_CLOSERS) and _OPEN_ENDING.search(line) is None
+    if not line or line.endswith(_CLOSERS):
+        return False
+    return line.rsplit(None, 1)[-1].lower() not in _OPEN_WORDS
