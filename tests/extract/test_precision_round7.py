@@ -102,7 +102,7 @@ def test_what_counts_as_a_headline_line(text: str, expected: bool) -> None:
 
 # --- doc.history ------------------------------------------------------------------------------
 
-_HISTORY = "On 23 March 2009, the militia signed a peace agreement with the government."
+_HISTORY = "In June 2011 the northern rebels and the government signed a peace accord in Arusha."
 
 
 def test_an_agreement_signed_years_before_the_report_is_history() -> None:
@@ -124,8 +124,8 @@ def test_an_undated_event_told_with_old_years_only_is_history() -> None:
         # Recent enough: two years before the report is still the truce it follows.
         "On 9 November 2022, the two governments signed a ceasefire agreement.",
         # A year after "since" starts a span that runs to the report's day.
-        "The militia signed a peace agreement on Friday, the first since the war broke out "
-        "in 2019.",
+        "The rebels signed a peace accord with the government on Friday, their first accord "
+        "since the fighting resumed in 2019.",
     ],
 )
 def test_recent_events_and_spans_since_a_year_stay(text: str) -> None:
@@ -135,8 +135,8 @@ def test_recent_events_and_spans_since_a_year_stay(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The fighting has killed more than 4,000 people since October 2019, the ministry said.",
-        "The war, which escalated on 23 September 2019, has killed more than 4,000 people.",
+        "The fighting has killed more than 900 people since May 2019, the ministry said.",
+        "The siege, which tightened on 2 May 2019, has killed more than 900 people.",
     ],
 )
 def test_a_running_toll_of_a_war_that_began_years_ago_stays(text: str) -> None:

@@ -1,11 +1,11 @@
 """A headline is no event of its own: the body tells what a monitor records.
 
 Rule `doc.headline_alone`: a page's headlines, kickers, section headings and related-story
-headlines ("Truce begins in the port city, setting stage for swap", "Officials discuss
-post-war plans") stand on a line of their own with no closing mark. When the body retells the
-event, `repeats.py` merges the headline into the body's mention; what is left of a headline after
-that merge is a second headline with other words or counts ("killing dozens" above "At least 404
-were killed"), a heading, or another story's headline, and it is dropped.
+headlines ("Port city truce holds as talks open", "Envoys weigh a second phase") stand on a line
+of their own with no closing mark. When the body retells the event, `repeats.py` merges the
+headline into the body's mention; what is left of a headline after that merge is a second
+headline with other words or counts ("Rebels free dozens" above "The rebels freed 31 captives"),
+a heading, or another story's headline, and it is dropped.
 
 Not a headline: a line that ends on a dash or an open word ("must align with last", a paragraph
 wrapped at a fixed width), one followed by a line that goes on in lower case, and the text's last

@@ -1,12 +1,12 @@
 """History told in passing is no event of the report's.
 
-Rule `doc.history`: a report recalls what happened years before it ("On 23 March 2009, the
-militia signed a peace agreement", "the Final Peace Agreement of 2016", "the military, which
-seized power in 2021, ..."): background a monitor does not record as news of the truce it
+Rule `doc.history`: a report recalls what happened years before it ("In 2011 the rebels signed
+an accord with the government", "the border truce of 2014", "the junta, in power since its
+2019 coup, ..."): background a monitor does not record as news of the truce it
 follows. A candidate is history when it is dated `YEARS` or more years before the report, or,
 left undated, when its sentence names years and every one of them is that old. A toll is kept
-("killed since October 2023": a running total, told up to now), and so is a year a few words
-after "since" ("the first since the war broke out in 2022"), which starts a span that runs to
+("has killed 900 people since May 2019": a running total, told up to now), and so is a year a
+few words after "since" ("their first talks since the fighting resumed in 2019"), which starts a span that runs to
 the report's day.
 """
 
