@@ -6,8 +6,8 @@ an accord with the government", "the border truce of 2014", "the junta, in power
 follows. A candidate is history when it is dated `YEARS` or more years before the report, or,
 left undated, when its sentence names years and every one of them is that old. A toll is kept
 ("has killed 900 people since May 2019": a running total, told up to now), and so is a year a
-few words after "since" ("their first talks since the fighting resumed in 2019"), which starts a span that runs to
-the report's day.
+few words after "since" ("their first talks since the fighting resumed in 2019"), which starts
+a span that runs to the report's day.
 """
 
 from __future__ import annotations
