@@ -1,8 +1,8 @@
 """History told in passing is no event of the report's.
 
 Rule `doc.history`: a report recalls what happened years before it ("In 2011 the rebels signed
-an accord with the government", "the border truce of 2014", "the junta, in power since its
-2019 coup, ..."): background a monitor does not record as news of the truce it
+an accord with the government", "the border truce of 2014", "the junta that took over in
+2019 ..."): background a monitor does not record as news of the truce it
 follows. A candidate is history when it is dated `YEARS` or more years before the report, or,
 left undated, when its sentence names years and every one of them is that old. A toll is kept
 ("has killed 900 people since May 2019": a running total, told up to now), and so is a year a
