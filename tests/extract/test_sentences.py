@@ -1,4 +1,6 @@
-"""Sentence boundaries: spaCy's sentencizer rule found from token arrays, and blank lines."""
+"""Sentence boundaries: spaCy's sentencizer rule found from token arrays, and blank lines; with
+rule `sentences.headline_line` on, the line after a headline's line opens one as well (those
+starts only: `test_headline_lines_only_add_their_own_starts`)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import truce.extract.components  # noqa: F401  (registers the components)
+from truce.extract.components.headline_lines import headline_breaks
+from truce.extract.switches import switched_off
 
 GOLD = Path(__file__).parents[2] / "eval" / "gold" / "documents"
 
@@ -73,7 +77,8 @@ def test_empty_and_punctuation_only_texts() -> None:
 def test_gold_documents_split_by_the_rule() -> None:
     for path in sorted(GOLD.glob("*.txt")):
         text = path.read_text()
-        spans, sents = _ours(text)
+        with switched_off(["sentences.headline_line"]):
+            spans, sents = _ours(text)
         assert spans == sents == _rule(text), path.name
         if not _has_blank_line(text):
             assert spans == _stock(text), path.name
@@ -98,7 +103,24 @@ _PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map(lambda pieces: " ".join(pieces)))
 def test_any_text_splits_by_the_rule(text: str) -> None:
-    spans, sents = _ours(text)
+    with switched_off(["sentences.headline_line"]):
+        spans, sents = _ours(text)
     assert spans == sents == _rule(text)
     if not _has_blank_line(text):
         assert spans == _stock(text)
+
+
+_LINES = st.sampled_from(["Truce holds", "in the town", "Hamas freed 10.", "The army said", "of"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_LINES, st.sampled_from(["\n", "\n\n", " ", "\n  "])), max_size=12))
+def test_headline_lines_only_add_their_own_starts(parts: list[tuple[str, str]]) -> None:
+    text = "".join(line + gap for line, gap in parts)
+    with switched_off(["sentences.headline_line"]):
+        before, _ = _ours(text)
+    after, sents = _ours(text)
+    assert after == sents
+    starts_before, starts_after = {a for a, _ in before}, {a for a, _ in after}
+    assert starts_before <= starts_after
+    assert starts_after - starts_before <= set(headline_breaks(text))

@@ -12,4 +12,8 @@ RULES: dict[str, str] = {
     "term.threat_if_violated": "'will respond if the deal is violated': a threat, not a term",
     "term.accepts_proposal": "'agreed to a truce proposed by the Quad': an answer, not a term",
     "casualty.disaster": "an earthquake's or a storm's toll is no claim about the conflict",
+    # round 7, exprec
+    "sentences.headline_line": "a headline's line is a sentence even with no blank line after it",
+    "doc.history": "an event dated, or told with years, three years or more before the report",
+    "doc.headline_alone": "a headline the body does not retell (a second headline, a heading)",
 }

@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
+from truce.extract.components.headline_alone import drop_lone_headlines
+from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.breach_in_force import TruceClock, breach_in_force
@@ -190,6 +192,8 @@ def assemble(doc: Doc) -> list[Candidate]:
         candidates = merge_meetings(candidates)
     if on("doc.merge_repeats"):
         candidates = merge_repeats(candidates, text, sentence_spans(doc), article.title)
+    candidates = drop_lone_headlines(candidates, text)  # doc.headline_alone
+    candidates = drop_history(candidates, text, article.published)  # doc.history
     if on("breach.retold"):
         candidates = drop_retold_breaches(candidates, text)
     if on("statement.quote_continuation"):

@@ -13,7 +13,8 @@ always starts one).
 
 A blank line (a whitespace token holding two line breaks) also opens a sentence: headlines,
 datelines, bylines and share bars end without a mark, and spaCy's rule would glue them to the
-paragraph after them.
+paragraph after them. So does a line after a headline's line, with one line break only (rule
+`sentences.headline_line`, `headline_lines.py`).
 
 A sentence longer than `max_chars` (TRUCE_EXTRACT_MAX_SENTENCE_CHARS) is cut into pieces at word
 boundaries, after the last comma, semicolon or colon in a piece's second half if there is one:
@@ -32,6 +33,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from truce.extract.components.headline_lines import headline_breaks
 from truce.extract.limits import extract_limits
 from truce.extract.pipeline import doc_text
 
@@ -78,7 +80,8 @@ class SentencesComponent:
         # the first word, anywhere before it).
         before_previous = np.concatenate(([0], finals_before[words[:-1]]))
         opening = words[finals_before[words] > before_previous]
-        starts = np.union1d([0], np.concatenate((opening, self._blank_lines(doc, columns[:, 2]))))
+        opened = (opening, self._blank_lines(doc, columns[:, 2]), _headlines(doc, columns[:, 2]))
+        starts = np.union1d([0], np.concatenate(opened))
         starts = self._cut_long(starts.astype("int64"), columns)
         flags = np.full(len(doc), -1, dtype="int64")
         flags[starts] = 1
@@ -118,6 +121,22 @@ class SentencesComponent:
                 added.append(cut)
                 first = cut
         return np.union1d(starts, np.array(added, dtype="int64")).astype("int64")
+
+
+def _headlines(doc: Doc, starts: np.ndarray) -> np.ndarray:
+    """The tokens that open the line after a headline's line (rule `sentences.headline_line`,
+    `headline_lines.py`). `starts` are the tokens' character offsets."""
+    found = headline_breaks(doc_text(doc))
+    if not found:
+        return np.zeros(0, dtype="int64")
+    at = np.searchsorted(starts, np.array(found, dtype=starts.dtype))
+    # Each break is where a line's first token begins.
+    kept = [
+        int(i)
+        for i, o in zip(at.tolist(), found, strict=True)
+        if i < len(starts) and starts[i] == o
+    ]
+    return np.array(kept, dtype="int64")
 
 
 @Language.factory(
