@@ -10,23 +10,22 @@ own (`services.instants.now_s`, inside the Gaza pause), so "now" reads the same 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import postgres_database
-from tests.server.conftest import Server, release, running
+from tests.server.conftest import GAZA_DAY_2, Clock, Server, release, running
 from truce import services
-from truce.services import alert_delivery, instants, parsed_answers
+from truce.services import alert_delivery, parsed_answers
 from truce.services.published_copy import publish
 from truce.storage import answers
 
 A = "gaza-2023-11"
 B = "minsk-2015"
 MINSK = Path(__file__).resolve().parents[2] / "examples" / "agreements" / f"{B}.yaml"
-T0 = datetime.fromisoformat("2023-11-25T12:00:00+02:00").timestamp()  # day 2 of the pause
+T0 = GAZA_DAY_2  # where `clock` starts
 DAY_1, DAY_4 = "2023-11-24T18:00", "2023-11-27T12:00"
 ROUTES = (
     f"/api/agreements/{A}/status",  # "now" judged here, held as data
@@ -39,21 +38,6 @@ ROUTES = (
     f"/api/agreements/{B}/status",
     f"/agreements/{B}",
 )
-
-
-class Clock:
-    def __init__(self, at: float) -> None:
-        self.at = at
-
-    def __call__(self) -> float:
-        return self.at
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    moved = Clock(T0)
-    monkeypatch.setattr(instants, "now_s", moved)
-    return moved
 
 
 @pytest.fixture(autouse=True)
