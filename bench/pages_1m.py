@@ -25,7 +25,8 @@ after an append waits for a judgment of its own) and as it is (this tree, with t
 warm, `server.warm`), one after the other on the same scratch copy: each asks the agreement
 page now, at day 4 and the status API now and at an instant (remembered as asked), then, --rounds
 times, appends a claim and asks the page at once (the warm is still judging: the view waits for
-that judgment, never a second one), and appends another, lets --pause seconds pass (a person
+that judgment, never a second one; the server's CPU seconds from the append to that page's
+answer are read from /proc), and appends another, lets --pause seconds pass (a person
 reading the last page), and asks the four again (the status API now and at an instant, the
 page now and at day 4), then "now" `AGAIN` more times (a dashboard polling it on an unchanged
 head: `server.now_status` keeps its bytes per span). With --labelled, a third server, with
@@ -173,6 +174,12 @@ def append(client: httpx.Client, n: int) -> float:
     return time.perf_counter() - began
 
 
+def cpu_s(pid: int) -> float:
+    """The CPU seconds (user and system) a process has used so far (Linux: /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def after_append(
     db: str, rounds: int, pause: float, before: Path, labelled: bool = False
 ) -> dict[str, Any]:
@@ -194,15 +201,18 @@ def after_append(
                 for name in STATUS_BOUND:  # cold: judged, and remembered as asked
                     row[f"{name} cold_s"] = round(timed(client, ROUTES[name])[0], 3)
                 at_once: list[float] = []
+                at_once_cpu: list[float] = []  # the server's, from the append to the page
                 shown_previous: list[bool] = []
                 later: dict[str, list[float]] = {name: [] for name in STATUS_BOUND}
                 again: list[float] = []
                 for _ in range(rounds):
                     appended += 1
+                    used = cpu_s(live.process.pid)
                     append(client, appended)
                     began = time.perf_counter()
                     page = client.get(ROUTES["agreement page"])
                     at_once.append(time.perf_counter() - began)
+                    at_once_cpu.append(cpu_s(live.process.pid) - used)
                     shown_previous.append('id="previous"' in page.text)
                     appended += 1
                     append(client, appended)
@@ -212,6 +222,7 @@ def after_append(
                     for _ in range(AGAIN):  # a dashboard polling "now" on an unchanged head
                         again.append(timed(client, ROUTES["api status now"])[0])
                 row["agreement page right after_s"] = [round(t, 3) for t in at_once]
+                row["server CPU, append to page right after_s"] = [round(t, 2) for t in at_once_cpu]
                 row["agreement page right after, the previous head's labelled"] = shown_previous
                 for name, times in later.items():
                     row[f"{name} {pause:g} s after_s"] = [round(t, 3) for t in times]

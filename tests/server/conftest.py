@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from tests.server.browser import chromium_or_skip
 from truce.server.app import create_app
 from truce.server.bootstrap import prepare
 from truce.server.settings import ServerSettings
+from truce.services import instants
 from truce.storage.ledger import Ledger
 from truce.storage.users import UserStore
 
@@ -73,6 +75,28 @@ class Session:
     browser: TestClient
     cookie: str
     csrf: str
+
+
+# Day 2 of the Gaza pause at noon: where a moved clock starts (`clock`).
+GAZA_DAY_2 = datetime.fromisoformat("2023-11-25T12:00:00+02:00").timestamp()
+
+
+class Clock:
+    """The instant "now" is judged and shown at (`services.instants.now_s`): set `at` to move it."""
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+
+    def __call__(self) -> float:
+        return self.at
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The test's own clock, at `GAZA_DAY_2`: a span can be crossed without waiting for it."""
+    moved = Clock(GAZA_DAY_2)
+    monkeypatch.setattr(instants, "now_s", moved)
+    return moved
 
 
 @contextmanager

@@ -17,30 +17,15 @@ from typing import Any
 
 import pytest
 
-from tests.server.conftest import Server, release, running
+from tests.server.conftest import GAZA_DAY_2, Clock, Server, release, running
 from truce.server import now_status
 from truce.server.cache import HeadCache
-from truce.services import agreement_status, instants
+from truce.services import agreement_status
 from truce.services.held_now import now_span
 
 A = "gaza-2023-11"
 STATUS = f"/api/agreements/{A}/status"
-T0 = datetime.fromisoformat("2023-11-25T12:00:00+02:00").timestamp()  # day 2 of the pause
-
-
-class Clock:
-    def __init__(self, at: float) -> None:
-        self.at = at
-
-    def __call__(self) -> float:
-        return self.at
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    moved = Clock(T0)
-    monkeypatch.setattr(instants, "now_s", moved)
-    return moved
+T0 = GAZA_DAY_2  # where `clock` starts
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from tests.server.conftest import Server, release, running
 from tests.server.live import serving
 from truce import services
 from truce.server import views
+from truce.server.api import agreements as agreements_api
 from truce.server.app import create_app
 from truce.server.bootstrap import prepare
 from truce.server.settings import ServerSettings
@@ -135,6 +136,35 @@ def test_the_first_view_after_an_append_reads_the_warmed_answer(
     again = s.get(f"{PAGE}.json", params={"at": "2023-11-27T12:00"}).json()
     assert again["status"]["counts"]["claims"] == day4["status"]["counts"]["claims"] + 1
     assert judgments.made == made
+
+
+def test_after_an_append_the_page_is_warmed_before_the_status_answer(
+    warm_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page a person waits for right after an append first, though the status API "now"
+    was asked later: its bytes (seconds of CPU at a million claims) would hold the page up."""
+    s = warm_server
+    warmer = s.client.app.state.warmer  # type: ignore[attr-defined]
+    order: list[str] = []
+
+    def warmed_as(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any) -> Any:
+            if threading.current_thread().name == "truce-warm":
+                order.append(name)
+            return real(*args)
+
+        return run
+
+    monkeypatch.setattr(
+        views, "cached_agreement_view", warmed_as("page", views.cached_agreement_view)
+    )
+    monkeypatch.setattr(agreements_api, "now_body", warmed_as("status", agreements_api.now_body))
+    assert s.get(PAGE).status_code == 200
+    assert s.get(f"/api/agreements/{A}/status").status_code == 200  # asked last
+    warmed = warmer.warmed
+    assert s.post("/api/claims", "mediator", json=release(quantity=9)).status_code == 201
+    wait_for(lambda: warmer.warmed >= warmed + 2)
+    assert order == ["page", "status"]
 
 
 def test_a_failed_background_judgment_is_logged_and_the_next_request_judges(

@@ -18,6 +18,7 @@ from tests.storage.kept_rows import KeptRow, kept_rows
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.pretty import json_text
+from truce.services import parsed_answers
 from truce.storage import Ledger, answers
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -126,9 +127,14 @@ def test_a_damaged_or_edited_answer_is_never_believed(ledger: Ledger, judged: li
     forged = body.replace(b'"state": "', b'"state": "x', 1)
     for damaged in (header + b"\n" + forged, header + b"\n" + body[:-10], b"{not json\n" + body):
         kept.write_bytes(damaged)
+        parsed_answers.forget()  # as a process that holds no answer parsed reads it
         assert services.status(ledger, AGREEMENT, AT) == first
         assert kept.read_bytes() == header + b"\n" + body  # judged again and kept again
     assert len(judged) == 4
+    # A process that holds the answer it kept reads the header alone, which names that answer:
+    # the damaged body is neither read nor believed.
+    kept.write_bytes(header + b"\n" + forged)
+    assert services.status(ledger, AGREEMENT, AT) == first and len(judged) == 4
 
 
 def test_an_answer_judged_while_the_chain_moved_is_not_kept(ledger: Ledger) -> None:

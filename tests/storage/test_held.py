@@ -24,6 +24,7 @@ from truce.domain.engine import evaluate
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
+from truce.services import parsed_answers
 from truce.storage import Ledger, held
 
 AGREEMENT = "soon"
@@ -136,6 +137,10 @@ def test_an_append_or_damage_means_judging_again(ledger: Ledger, judged: list[st
     path = KeptRow(ledger, AGREEMENT, held.NAME)
     body = path.read_bytes()
     path.write_bytes(body.replace(b'"state"', b'"State"', 1))
+    # This process holds the answer it kept, named by the header: the body is not read.
+    answer = services.status(ledger, AGREEMENT)
+    assert len(judged) == 2 and answer == {**_fresh(ledger, NOW), "at": answer["at"]}
+    parsed_answers.forget()  # as a process that holds no answer parsed reads it
     answer = services.status(ledger, AGREEMENT)
     assert len(judged) == 3 and answer == {**_fresh(ledger, NOW), "at": answer["at"]}
 

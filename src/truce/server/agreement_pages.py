@@ -55,6 +55,7 @@ def agreement_view(
         ("agreement-view", agreement, instant),
         instant is None,
         lambda moved: views.cached_agreement_view(ledger, cache, moved, agreement, instant),
+        page=True,
     )
     if instant is None:
         request.app.state.previous.keep(agreement, seq, data)

@@ -3,7 +3,6 @@ returns it unchanged."""
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,7 +19,7 @@ from truce.server.day_rows import frame_rows
 from truce.server.ends import end_moves
 from truce.server.glance import glance, moment
 from truce.server.grid import DAY, compliance_grid
-from truce.services import kept_pages
+from truce.services import instants, kept_pages
 from truce.services.ledger import Ledger
 from truce.services.review_queue import PAGE, candidate, pending_count, queue_page
 from truce.services.review_suggestions import suggested
@@ -107,7 +106,7 @@ def cached_agreement_view(
         return cache.get(key, seq, lambda: _kept_view(ledger, agreement, at, None)) | pending
     since = _held_since(ledger, agreement)
     if since is None:  # judged here (or by whoever is judging it), then kept for its span
-        minute = ("agreement-view", agreement, f"now@{int(time.time()) // 60}")
+        minute = ("agreement-view", agreement, f"now@{int(instants.now_s()) // 60}")
         data, zone = cache.get(minute, seq, lambda: _now_view(ledger, agreement, None))
         since = _held_since(ledger, agreement)
         if since is not None:
@@ -115,12 +114,12 @@ def cached_agreement_view(
     else:
         key = ("agreement-view", agreement, f"held@{since}")
         data, zone = cache.get(key, seq, lambda: _now_view(ledger, agreement, since))
-    return shown_at(data, shown_instant(time.time(), zone)) | pending
+    return shown_at(data, shown_instant(instants.now_s(), zone)) | pending
 
 
 def _held_since(ledger: Ledger, agreement: str) -> float | None:
     """When the kept "now" answer holds at this instant, the instant it was judged at."""
-    span = services.now_span(ledger, agreement, time.time())
+    span = services.now_span(ledger, agreement, instants.now_s())
     return None if span is None else span.since
 
 

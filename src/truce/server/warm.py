@@ -5,7 +5,9 @@ Every append moves the chain head, and every kept answer (`storage.held`, `stora
 every value the server caches (`HeadCache`) belongs to one head. The warmer remembers what was
 asked recently — an agreement's page, its status answer, now or at an instant; at most
 `MAX_ASKED` of them, asked within `WINDOW_S` — and whenever the head has moved it computes them
-again at the new head in a thread of its own, "now" first. It learns that the head moved:
+again at the new head in a thread of its own, "now" first, pages before status answers (a person
+waits for the page right after an append: it is built with the interpreter to itself, and the
+status API's bytes, seconds of CPU at a million claims, after it). It learns that the head moved:
 - from the server itself, after any write request it served (`WarmAfterWrites`);
 - from the alert watcher's tick (`server.watch`);
 - by its own look every `poll_s` while something was asked recently: a write by the CLI on the
@@ -47,6 +49,7 @@ class Asked:
     now: bool  # about the present instant: warmed first
     job: Callable[[int], object]
     when: float  # time.monotonic() of the last request
+    page: bool = False  # a page a person waits for: before the status answers of its kind
 
 
 class Warmer:
@@ -63,14 +66,17 @@ class Warmer:
         self.warmed = 0  # jobs completed (for tests and the benchmark)
         self.failed = 0
 
-    def asked(self, key: Hashable, now: bool, job: Callable[[int], object]) -> None:
-        """Remember that a request computed `key` (`job(seq)` computes it at head `seq`)."""
+    def asked(
+        self, key: Hashable, now: bool, job: Callable[[int], object], page: bool = False
+    ) -> None:
+        """Remember that a request computed `key` (`job(seq)` computes it at head `seq`; `page`:
+        a dashboard page, warmed before the status answers)."""
         if not self._enabled:
             return
         with self._lock:
             if not self._asked:
                 self._wake.set()  # the thread sleeps while nothing is asked: look from now on
-            self._asked[key] = Asked(now, job, time.monotonic())
+            self._asked[key] = Asked(now, job, time.monotonic(), page)
             self._asked.move_to_end(key)
             while len(self._asked) > MAX_ASKED:
                 self._asked.popitem(last=False)
@@ -120,13 +126,14 @@ class Warmer:
         return done
 
     def _due(self) -> list[tuple[Hashable, Asked]]:
-        """What was asked within the window, "now" first, then the latest first."""
+        """What was asked within the window, "now" first, pages before status answers, then
+        the latest first."""
         limit = time.monotonic() - WINDOW_S
         with self._lock:
             for key in [k for k, a in self._asked.items() if a.when < limit]:
                 del self._asked[key]
             recent = list(reversed(self._asked.items()))
-        return sorted(recent, key=lambda item: not item[1].now)
+        return sorted(recent, key=lambda item: (not item[1].now, not item[1].page))
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -15,6 +15,7 @@ from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.engine.horizon import Horizon
 from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
+from truce.services import parsed_answers
 from truce.services.instants import parse_instant
 from truce.services.single_flight import Shared, SingleFlight
 from truce.storage import held, judge_lock, kept_breaches
@@ -125,15 +126,15 @@ def _judge_and_keep(
         horizon = judgment.value.horizon
         assert horizon is not None
         text = _printed(data) if printed else kept_breaches.answer_json(store, data, now=True)
-        held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
+        about = held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
+        # Held as data too: what the text says, never parsed from it in this process.
+        parsed_answers.remember(store, parsed_answers.NOW, about, data)
         return (text if printed else data), span
     asked = when.isoformat()
-    if printed:
-        text = _printed(data)
-        store.keep(head, asked, text, printed=True)
-        return text, None
-    store.keep(head, asked, kept_breaches.answer_json(store, data), printed=False)
-    return data, None
+    text = _printed(data) if printed else kept_breaches.answer_json(store, data)
+    about = store.keep(head, asked, text, printed=printed)
+    parsed_answers.remember(store, parsed_answers.AT, about, data)
+    return (text if printed else data), None
 
 
 def _read(
@@ -145,30 +146,50 @@ def _read(
     printed: bool,
 ) -> tuple[str | dict[str, Any], Span | None] | None:
     """The kept answer for `when` on `head`: the "now" answer whose span holds it (with that
-    span), or the one kept for `asked` (None: asked about now); None when neither is kept."""
-    found = held.read(store, head, when.timestamp())
+    span), or the one kept for `asked` (None: asked about now); None when neither is kept.
+    As data, each is parsed once per process and answer kept (`parsed_answers`)."""
+    instant = when.timestamp()
+    if not printed and parsed_answers.holding(store, parsed_answers.NOW):
+        holds = held.header(store, head, instant)
+        data = parsed_answers.recall(store, parsed_answers.NOW, holds[0] if holds else None)
+        if holds is not None and data is not None:
+            return {**data, "at": shown_instant(instant, spec.zone)}, holds[1]
+    found = held.read(store, head, instant)
     if found is not None:
         if printed and not found.kept.printed:  # printed once, then kept as printed
-            text = _printed(json.loads(found.kept.text))
-            found = replace(found, kept=Kept(text, printed=True))
-            held.keep(store, head, found.judged_at, found.until, found.shown, found.kept)
-        shown = shown_instant(when.timestamp(), spec.zone)
+            data = json.loads(found.kept.text)
+            found = replace(found, kept=Kept(_printed(data), printed=True))
+            about = held.keep(store, head, found.judged_at, found.until, found.shown, found.kept)
+            parsed_answers.remember(store, parsed_answers.NOW, about, data)
+        shown = shown_instant(instant, spec.zone)
         span = (found.judged_at, found.until)
-        if not printed:  # as data: read once, the instant set there
-            return {**json.loads(found.kept.text), "at": shown}, span
+        if not printed:  # as data: parsed once, held, and the instant set there
+            data = json.loads(found.kept.text)
+            parsed_answers.remember(store, parsed_answers.NOW, found.kept.about, data)
+            return {**data, "at": shown}, span
         moved = found.printed_at(shown)
         if moved is None:
             moved = _printed({**json.loads(found.kept.text), "at": shown})
         return moved, span
     if asked is None:
         return None
+    if not printed and parsed_answers.holding(store, parsed_answers.AT):
+        known = parsed_answers.recall(store, parsed_answers.AT, store.header(head, asked))
+        if known is not None:
+            return known, None
     kept = store.read(head, asked)
     if kept is None:
         return None
-    if kept.printed or not printed:
+    if not printed:  # as data: parsed once and held
+        data = json.loads(kept.text)
+        parsed_answers.remember(store, parsed_answers.AT, kept.about, data)
+        return dict(data), None
+    if kept.printed:
         return kept.text, None
-    text = _printed(json.loads(kept.text))
-    store.keep(head, asked, text, printed=True)
+    data = json.loads(kept.text)
+    text = _printed(data)
+    about = store.keep(head, asked, text, printed=True)
+    parsed_answers.remember(store, parsed_answers.AT, about, data)
     return text, None
 
 

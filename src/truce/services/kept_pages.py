@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections.abc import Callable
 from typing import Any
 
+from truce.services import instants
 from truce.services.held_now import now_span
 from truce.storage.answers import AnswerStore, sized
 from truce.storage.ledger import Ledger
@@ -102,7 +102,7 @@ def kept_digested(
     if body is None or store.head() != head:  # an append while it was built: neither head's
         return body, None
     if asked == NOW:
-        span = now_span(ledger, agreement, time.time())
+        span = now_span(ledger, agreement, instants.now_s())
         if span is None or (span.seq, span.hash) != (head.seq, head.hash):
             return body, None
         since = span.since

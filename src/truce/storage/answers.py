@@ -25,7 +25,7 @@ head.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ def rules() -> str:
 class Kept:
     text: str
     printed: bool  # the text `truce status --json` prints, not the compact form
+    about: dict[str, Any] | None = field(default=None, compare=False)  # the header, when read
 
 
 @dataclass(frozen=True)
@@ -84,18 +85,35 @@ class AnswerStore:
         if about != self._header(head, at, body, printed):
             return None
         try:
-            return Kept(body.decode("utf-8"), printed)
+            return Kept(body.decode("utf-8"), printed, about)
         except UnicodeDecodeError:
             return None
 
-    def keep(self, head: Head, at: str, text: str, printed: bool) -> None:
+    def header(self, head: Head, at: str) -> dict[str, Any] | None:
+        """The header of the answer kept for `at` at `head`, or None; its text unread and
+        unchecked (the header's SHA-256 names the text it was kept with: a reader that holds
+        that text, or what it says, need not read it again)."""
+        if not self.usable:
+            return None
+        found = self.get(_name(at), body=False)
+        if found is None:
+            return None
+        about = found[0]
+        same = self.judged_with(head) | {"at": at}
+        return about if {k: about.get(k) for k in same} == same else None
+
+    def keep(self, head: Head, at: str, text: str, printed: bool) -> dict[str, Any] | None:
         """Keep `text` as the answer for `at`, if the chain is still at `head` (an append while
-        it was judged would make it the answer of neither head). Best effort, as the snapshot."""
+        it was judged would make it the answer of neither head). Best effort, as the snapshot:
+        the header it was kept under, or None when it was not kept."""
         if not self.usable or self.head() != head:
-            return
+            return None
         body = text.encode("utf-8")
-        if self.put(_name(at), self._header(head, at, body, printed), body, head):
-            self.prune(PREFIX, head, KEEP)
+        about = self._header(head, at, body, printed)
+        if not self.put(_name(at), about, body, head):
+            return None
+        self.prune(PREFIX, head, KEEP)
+        return about
 
     def get(self, name: str, body: bool = True) -> tuple[dict[str, Any], bytes | None] | None:
         """The header and (if `body`) the body kept for the agreement as `name`, or None."""

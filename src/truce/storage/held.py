@@ -58,9 +58,20 @@ def read(store: AnswerStore, head: Head, instant: float) -> Held | None:
     try:
         if about != _header(store, head, body, printed, judged_at, about["until"], about["shown"]):
             return None
-        return Held(Kept(body.decode("utf-8"), printed), judged_at, until, str(about["shown"]))
+        text = body.decode("utf-8")
+        return Held(Kept(text, printed, about), judged_at, until, str(about["shown"]))
     except UnicodeDecodeError:
         return None
+
+
+def header(
+    store: AnswerStore, head: Head, instant: float
+) -> tuple[dict[str, Any], tuple[float, float]] | None:
+    """The header of the answer kept for the agreement if it holds at `instant` on `head`, and
+    its span [T, U); its text unread and unchecked (the header's SHA-256 names the text it was
+    kept with: a reader that holds that text, or what it says, need not read it again)."""
+    found = _load(store, head, instant, body=False)
+    return None if found is None else (found[0], (found[1], found[2]))
 
 
 def span(store: AnswerStore, head: Head) -> tuple[float, float] | None:
@@ -98,15 +109,16 @@ def _load(
 
 def keep(
     store: AnswerStore, head: Head, judged_at: float, until: float, shown: str, kept: Kept
-) -> None:
+) -> dict[str, Any] | None:
     """Keep `kept`, judged at `judged_at` on `head`, as holding until `until`; only if the chain
-    is still at `head` (as `AnswerStore.keep`). Best effort."""
+    is still at `head` (as `AnswerStore.keep`). Best effort: the header it was kept under, or
+    None when it was not kept."""
     if not store.usable or until <= judged_at or store.head() != head:
-        return
+        return None
     body = kept.text.encode("utf-8")
     limit = None if math.isinf(until) else until
     about = _header(store, head, body, kept.printed, judged_at, limit, shown)
-    store.put(NAME, about, body, head)
+    return about if store.put(NAME, about, body, head) else None
 
 
 def _header(
