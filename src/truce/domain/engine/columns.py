@@ -23,7 +23,7 @@ from truce.domain.engine.horizon import Horizon, Instant
 from truce.domain.engine.index import (
     SeriesKey,
     around,
-    fingerprint,
+    digest,
     selector_key,
     weight_of,
     with_overrides,
@@ -146,6 +146,7 @@ class ColumnIndex:
         self._source: tuple[ColumnIndex, Ints] | None = None
         self._selected: dict[SeriesKey, tuple[Ints, Floats]] = {}
         self._series: dict[SeriesKey, Series] = {}
+        self._instants: dict[tuple[SeriesKey, bool], list[float]] = {}
         self._by_type: dict[str, list[Event]] = {}
         self._type = {t: i for i, t in enumerate(frame.types)}
         self._actor = {a: i for i, a in enumerate(frame.actors)}
@@ -331,7 +332,10 @@ class ColumnIndex:
                     p.amount(float(q)) for p, q in zip(profiles, figures[with_parts].tolist(),
                                                        strict=True)
                 ]  # fmt: skip
-            series = root._series[key] = Series.of(instants, amounts)
+            # Weights change the amounts, never the instants: their list is made once.
+            listed = root._instants.get((selector_key(sel), settled))
+            series = root._series[key] = Series.of(instants, amounts, listed)
+            root._instants[(selector_key(sel), settled)] = series.instants
         return with_overrides(series, self.overrides, root._by_id, sel, weigh, settled)
 
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:
@@ -382,15 +386,23 @@ class ColumnIndex:
         ids, sizes = root._claim_ids(positions)
         ends = np.cumsum(sizes).tolist()
         starts = [0, *ends[:-1]][: len(ends)]
-        return fingerprint(
-            (f.keys[p], a, k, ids[s:e])
-            for p, a, k, s, e in zip(
-                positions.tolist(),
-                f.at[positions].tolist(),
-                f.known_at[positions].tolist(),
-                starts,
-                ends,
-                strict=True,
+        # `index.fingerprint`'s lines, written a column at a time: the floats' repr, and an
+        # event's one claim id as it is (most have one), several sorted and joined.
+        keys = f.keys
+        claims = [
+            ids[s] if e - s == 1 else ",".join(sorted(ids[s:e]))
+            for s, e in zip(starts, ends, strict=True)
+        ]
+        return digest(
+            map(
+                "\t".join,
+                zip(
+                    [keys[p] for p in positions.tolist()],
+                    map(repr, f.at[positions].tolist()),
+                    map(repr, f.known_at[positions].tolist()),
+                    claims,
+                    strict=True,
+                ),
             )
         )
 
