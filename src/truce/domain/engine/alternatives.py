@@ -71,6 +71,9 @@ class Alternatives:
         self._series: dict[tuple[object, ...], tuple[Selector, Series]] = {}
         self._counts: dict[tuple[object, ...], tuple[Selector, int]] = {}
         self._pools: dict[str, tuple[float, Selector, Sequence[Event]]] = {}
+        self._statuses: dict[str, Keyed] = {}
+        self._windows: dict[tuple[str, bool], list[tuple[str, float, float, float]]] = {}
+        self._leadings: dict[str, Keyed] = {}
 
     def figure(self, event: Event, quantity: int, only: set[str]) -> Keyed:
         """`Outcome.keyed()` of the terms in `only` judged with `event`'s figure read as
@@ -152,15 +155,12 @@ class Alternatives:
     def _quota(self, term: Term, ctx: Assessment, change: _Change) -> Keyed:
         assert isinstance(term, QuotaTerm)
         sel, _ = self._selector(term)
-        found: Keyed = {}
-        for verdict in self.verdicts.get(term.id, []):
-            found[verdict.id] = verdict.status
-            start, end = _reads(verdict, change)
-            if start is None or not change.reaches(start, end):
-                continue  # an inactive term, or a window the change does not reach
-            end = _window(verdict)[1]
+        found = dict(self._statuses_of(term.id))
+        for verdict_id, start, end, reads_to in self._windows_of(term.id, change.moves):
+            if not change.reaches(start, reads_to):
+                continue  # a window the change does not reach
             count = tally(ctx, sel, start, end, ctx.index.series(sel).total(start, end))
-            found[verdict.id] = quota_window(term, ctx, sel, count, start, end)
+            found[verdict_id] = quota_window(term, ctx, sel, count, start, end)
         return found
 
     def _ratio(self, term: Term, ctx: Assessment, change: _Change) -> Keyed | None:
@@ -169,13 +169,30 @@ class Alternatives:
             return None  # batches come and go with figures and dates: the evaluator judges them
         sel, how = self._selector(term)
         assert how is not None
-        found: Keyed = {}
-        for verdict in self.verdicts.get(term.id, []):
-            found[verdict.id] = verdict.status
-            start, end = _reads(verdict, change)
-            if start is None or not change.reaches(start, end):
-                continue
-            found[verdict.id] = in_total(ctx, sel, how, start, _window(verdict)[1]).status
+        found = dict(self._statuses_of(term.id))
+        for verdict_id, start, end, reads_to in self._windows_of(term.id, change.moves):
+            if change.reaches(start, reads_to):
+                found[verdict_id] = in_total(ctx, sel, how, start, end).status
+        return found
+
+    def _statuses_of(self, term_id: str) -> Keyed:
+        """The leading verdicts of a quota or ratio by id: looked up once per term."""
+        found = self._statuses.get(term_id)
+        if found is None:
+            verdicts = self.verdicts.get(term_id, [])
+            found = self._statuses[term_id] = {v.id: v.status for v in verdicts}
+        return found
+
+    def _windows_of(self, term_id: str, moves: bool) -> list[tuple[str, float, float, float]]:
+        """Each active verdict of a quota or ratio: its id, its window (`_window`) and how far
+        a change may reach into it (`_reads`). Looked up once per term."""
+        found = self._windows.get((term_id, moves))
+        if found is None:
+            found = self._windows[(term_id, moves)] = []
+            for verdict in self.verdicts.get(term_id, []):
+                start, reads_to = _reads(verdict, moves)
+                if start is not None:  # an inactive term: nothing to judge again
+                    found.append((verdict.id, start, _window(verdict)[1], reads_to))
         return found
 
     def _extension(self, term: Term, ctx: Assessment, change: _Change) -> Keyed | None:
@@ -217,10 +234,12 @@ class Alternatives:
         return found
 
     def _leading(self, term_id: str) -> Keyed:
-        """The leading verdicts of one term, keyed."""
-        found = self.main.keyed({term_id})
-        for key in self.clocks:
-            del found[key]
+        """The leading verdicts of one term, keyed: looked up once per term (read only)."""
+        found = self._leadings.get(term_id)
+        if found is None:
+            found = self._leadings[term_id] = self.main.keyed({term_id})
+            for key in self.clocks:
+                del found[key]
         return found
 
 
@@ -303,12 +322,12 @@ _WINDOWED: dict[str, WindowJudge] = {
 }
 
 
-def _reads(verdict: Verdict, change: _Change) -> tuple[float | None, float]:
-    """What a quota's or ratio's verdict may read of the change: its window's total; and, for
-    an event moved, how many events lie from the window's start on (a total with nothing on
-    record is `no_record` while nothing lies there up to the end of the record)."""
+def _reads(verdict: Verdict, moves: bool) -> tuple[float | None, float]:
+    """What a quota's or ratio's verdict may read of a change: its window's total; and, for
+    an event moved (`moves`), how many events lie from the window's start on (a total with
+    nothing on record is `no_record` while nothing lies there up to the end of the record)."""
     start, end = _window(verdict)
-    return start, (math.inf if change.moves else end)
+    return start, (math.inf if moves else end)
 
 
 def _window(verdict: Verdict) -> tuple[float | None, float]:

@@ -129,11 +129,14 @@ class Disputes:
         label: str,
         changed: dict[str, dict[str, str]],
     ) -> None:
-        keys = set(compared) | self._keys(only)
-        for key in sorted(keys):
-            was, now = self.base.get(key, ABSENT), compared.get(key, ABSENT)
-            if was != now:
-                changed.setdefault(key, {lead: was})[label] = now
+        base = self.base
+        # Only the keys whose verdict differs, in the order of all keys: most readings change
+        # nothing, and their verdicts are not sorted for nothing.
+        differ = [k for k, now in compared.items() if base.get(k, ABSENT) != now]
+        differ += [k for k in self._keys(only) if k not in compared and base[k] != ABSENT]
+        for key in sorted(differ):
+            was, now = base.get(key, ABSENT), compared.get(key, ABSENT)
+            changed.setdefault(key, {lead: was})[label] = now
 
 
 def _rendered(position: int, reading: Reading) -> dict[str, Any]:
