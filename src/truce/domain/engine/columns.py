@@ -131,7 +131,8 @@ class ColumnIndex:
         self._fetch = fetch
         if isinstance(at, Instant):  # searched by clock instant too (`_select`), not compared
             at.horizon.passes_any(frame.at)
-        self.known = np.flatnonzero(frame.known_at <= at)
+        self._known = frame.known_at <= at  # a mask over the frame
+        self.known = np.flatnonzero(self._known)
         self.instant = at
         loose = frame.known_at != frame.at
         self._since = np.where(loose, 2 * frame.at - frame.known_at, frame.at)
@@ -208,28 +209,34 @@ class ColumnIndex:
         key = selector_key(sel)
         found = root._selected.get(key)
         if found is None:
-            positions = root._matching(sel, root.known)
+            positions = root._matching(sel)
             found = root._selected[key] = (positions, root.frame.at[positions])
         return found
 
-    def _matching(self, sel: Selector, among: Ints) -> Ints:
+    def _matching(self, sel: Selector, among: Ints | None = None) -> Ints:
+        """The positions `sel` matches among `among`, or among the events known (by masks
+        over the whole frame then: comparing every row costs less than gathering the known)."""
         f = self.frame
-        mask = f.type[among] == self._type.get(sel.type, _ABSENT)
+
+        def read(column: Ints) -> Ints:
+            return column if among is None else column[among]
+
+        mask = read(f.type) == self._type.get(sel.type, _ABSENT)
         if sel.party is not None:
-            mask &= f.actor[among] == self._actor.get(sel.party, _ABSENT)
+            mask &= read(f.actor) == self._actor.get(sel.party, _ABSENT)
         if sel.subject is not None:
-            mask &= f.subject[among] == self._subject.get(sel.subject, _ABSENT)
+            mask &= read(f.subject) == self._subject.get(sel.subject, _ABSENT)
         if sel.categories or sel.exclude:
             fitting = [_fits(sel, frozenset(s)) for s in f.category_sets]
-            by_categories = np.array(fitting, dtype=bool)[f.categories[among]]
-            with_parts = f.parts[among] != NONE
+            by_categories = np.array(fitting, dtype=bool)[read(f.categories)]
+            with_parts = read(f.parts) != NONE
             if with_parts.any():
                 # A claim's sub-counts may match where its categories do not (`subcounts`).
                 rows = np.flatnonzero(with_parts)
-                profiles = self._profiles(sel, (), 1.0, among[rows])
+                profiles = self._profiles(sel, (), 1.0, rows if among is None else among[rows])
                 by_categories[rows] = [p.matched for p in profiles]
             mask &= by_categories
-        found: Ints = among[mask]
+        found: Ints = np.flatnonzero(mask & self._known) if among is None else among[mask]
         if refines(sel) and len(found):
             # Place, participants and topic read the claims: the same rule as `index.matches`,
             # asked only of the events the columns left.
