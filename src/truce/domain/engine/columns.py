@@ -177,9 +177,11 @@ class ColumnIndex:
             lo, sizes = f.starts[at], f.starts[at + 1] - f.starts[at]
             offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
             claims = root._fetch(f.members[np.repeat(lo, sizes) + offsets].tolist())
+            # The leading figure and whether figures dispute, as the frame found them.
+            told = zip(f.quantity[at].tolist(), f.disputed[at].tolist(), strict=True)
             i = 0
-            for position, size in zip(missing, sizes.tolist(), strict=True):
-                root._keep(position, make_event(f.keys[position], claims[i : i + size]))
+            for position, size, figures in zip(missing, sizes.tolist(), told, strict=True):
+                root._keep(position, make_event(f.keys[position], claims[i : i + size], figures))
                 i += size
         return [built[p] for p in positions]
 
