@@ -25,16 +25,20 @@ AMOUNTS = st.sampled_from([0.0, 1.0, 2.0, 3.0, 0.1, 0.2, 0.7, 1e16])
 POINTS = st.lists(st.tuples(INSTANTS, AMOUNTS), max_size=12)
 
 
+def _columns(points: list[tuple[float, float]], clock_order: bool) -> tuple[Any, Any]:
+    # Columns come in clock order (amounts in any order among equal instants), or any order.
+    if clock_order:
+        points = sorted(points, key=lambda p: p[0])
+    instants = np.array([p[0] for p in points], dtype=np.float64)
+    return instants, np.array([p[1] for p in points], dtype=np.float64)
+
+
 @settings(max_examples=400, deadline=None)
 @given(points=POINTS, clock_order=st.booleans())
 def test_a_series_from_columns_is_the_series_of_its_points(
     points: list[tuple[float, float]], clock_order: bool
 ) -> None:
-    # Columns come in clock order (amounts in any order among equal instants), or any order.
-    if clock_order:
-        points = sorted(points, key=lambda p: p[0])
-    instants = np.array([p[0] for p in points], dtype=np.float64)
-    amounts = np.array([p[1] for p in points], dtype=np.float64)
+    instants, amounts = _columns(points, clock_order)
     plain = Series(points)
     made = Series.of(instants, amounts)
     assert (made.instants, made.cumulative) == (plain.instants, plain.cumulative)
@@ -50,10 +54,7 @@ def test_a_series_from_columns_is_the_series_of_its_points(
 def test_the_order_is_numpys_by_instant_then_amount(
     points: list[tuple[float, float]], clock_order: bool
 ) -> None:
-    if clock_order:
-        points = sorted(points, key=lambda p: p[0])
-    instants = np.array([p[0] for p in points], dtype=np.float64)
-    amounts = np.array([p[1] for p in points], dtype=np.float64)
+    instants, amounts = _columns(points, clock_order)
     reference = np.lexsort((amounts, instants))
     found = ordered(instants, amounts)
     expected = np.arange(len(points)) if found is None else found

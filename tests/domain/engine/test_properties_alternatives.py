@@ -103,13 +103,21 @@ def records(draw: Any, kit: Any) -> list[Claim]:
 
 
 @contextmanager
-def windowed(on: bool) -> Iterator[None]:
-    was = disputes.WINDOWED
-    disputes.WINDOWED = on
+def switched(module: Any, name: str, on: bool) -> Iterator[None]:
+    was = getattr(module, name)
+    setattr(module, name, on)
     try:
         yield
     finally:
-        disputes.WINDOWED = was
+        setattr(module, name, was)
+
+
+def windowed(on: bool) -> Any:
+    return switched(disputes, "WINDOWED", on)
+
+
+def alike(on: bool) -> Any:
+    return switched(alternatives, "ALIKE", on)
 
 
 def _both(spec: Any, claims: list[Claim], at: datetime) -> tuple[Any, Any]:
@@ -273,16 +281,6 @@ def alike_records(draw: Any, kit: Any) -> list[Claim]:
     return claims
 
 
-@contextmanager
-def alike(on: bool) -> Iterator[None]:
-    was = alternatives.ALIKE
-    alternatives.ALIKE = on
-    try:
-        yield
-    finally:
-        alternatives.ALIKE = was
-
-
 @settings(max_examples=300, deadline=None)
 @given(data=st.data(), moment=st.sampled_from(NEAR_EDGES[4:]), now=st.booleans())
 def test_readings_alike_are_judged_alike(kit: Any, data: Any, moment: datetime, now: bool) -> None:
@@ -305,6 +303,18 @@ def test_readings_alike_are_judged_alike(kit: Any, data: Any, moment: datetime, 
         assert found["alike"][1] == found["each"][1]
 
 
+def _rows_by_event(kit: Any, spec: Any, claims: list[Claim]) -> dict[str, Any]:
+    """The verdicts that differ, by event, judged window by window (and afresh, the same)."""
+    with windowed(True):
+        state: dict[str, Any] = kit.state(spec, claims, "2024-01-06T00:00")
+    with windowed(False):
+        assert kit.state(spec, claims, "2024-01-06T00:00") == state
+    return {
+        d["event_id"]: {row["id"]: row["by_reading"] for row in d["verdicts"]}
+        for d in state["disputes"]
+    }
+
+
 def test_two_events_with_the_same_difference_in_one_day_and_in_another(kit: Any) -> None:
     # Events a and b lie on day 2 and say 1 or 9 (a difference of 8): day 2 met under "9" for
     # each. Event c says the same on day 4, where 30 came: no verdict differs there.
@@ -315,14 +325,7 @@ def test_two_events_with_the_same_difference_in_one_day_and_in_another(kit: Any)
                             ("c", "2024-01-04T10:00"))
         for figure, outlet in ((1, "AP"), (9, "BBC"))
     ] + [kit.release("hamas", 30, "2024-01-04T12:00", event_id="d")]  # fmt: skip
-    with windowed(True):
-        state: dict[str, Any] = kit.state(spec, claims, "2024-01-06T00:00")
-    with windowed(False):
-        assert kit.state(spec, claims, "2024-01-06T00:00") == state
-    rows = {
-        d["event_id"]: {row["id"]: row["by_reading"] for row in d["verdicts"]}
-        for d in state["disputes"]
-    }
+    rows = _rows_by_event(kit, spec, claims)
     day_2 = {"daily/day-2": {"1": "unmet", "9": "met"}}
     assert rows == {"a": day_2, "b": day_2, "c": {}}
 
@@ -339,14 +342,7 @@ def test_the_same_difference_weighed_otherwise_is_judged_otherwise(kit: Any) -> 
                                       ("b", "children", "2024-01-02T11:00"))
         for figure, outlet in ((1, "AP"), (2, "BBC"))
     ] + [kit.release("israel", 40, "2024-01-03T12:00", event_id="p")]  # fmt: skip
-    with windowed(True):
-        state: dict[str, Any] = kit.state(spec, claims, "2024-01-06T00:00")
-    with windowed(False):
-        assert kit.state(spec, claims, "2024-01-06T00:00") == state
-    rows = {
-        d["event_id"]: {row["id"]: row["by_reading"] for row in d["verdicts"]}
-        for d in state["disputes"]
-    }
+    rows = _rows_by_event(kit, spec, claims)
     assert rows == {"a": {"weighed": {"1": "met", "2": "unmet"}}, "b": {}}
 
 
@@ -368,14 +364,7 @@ def test_a_term_judged_afresh_reads_the_event_itself(kit: Any) -> None:
         kit.release("hamas", 25, "2024-01-01T12:00", event_id="c", **women),
         kit.release("israel", 20, "2024-01-03T16:30", event_id="p"),
     ]  # fmt: skip
-    with windowed(True):
-        state: dict[str, Any] = kit.state(spec, claims, "2024-01-06T00:00")
-    with windowed(False):
-        assert kit.state(spec, claims, "2024-01-06T00:00") == state
-    rows = {
-        d["event_id"]: {row["id"]: row["by_reading"] for row in d["verdicts"]}
-        for d in state["disputes"]
-    }
+    rows = _rows_by_event(kit, spec, claims)
     first = {"1": "unmet", "9": "met"}
     assert rows == {
         "a": {"first": first, "then": {"1": "inactive", "9": "unmet"}},
