@@ -8,6 +8,7 @@ claims of other agreements) and the seed's truce at instants every six hours.
 from __future__ import annotations
 
 import json
+import math
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.engine.claim_columns import columns_from_claims
-from truce.domain.engine.columns import evaluate_columns
+from truce.domain.engine.columns import ColumnIndex, evaluate_columns
 from truce.domain.engine.events import reduce_claims
 from truce.domain.engine.frame import reduce_columns
 from truce.domain.spec import AgreementSpec
@@ -170,6 +171,24 @@ def test_the_frame_holds_the_reference_events_in_the_same_order(kit: Any, data: 
         assert sorted(claims[r].id for r in rows) == sorted(event.claim_ids)
     counted = (frame.claims, frame.superseded, frame.retracted)
     assert counted == (book.claims, len(book.superseded), len(book.retracted))
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_the_events_built_from_the_frame_are_the_reference_events(kit: Any, data: Any) -> None:
+    # The column path builds an event with the leading figure and the dispute the frame
+    # found (`make_event`'s `told`): its readings are the reference's, claim for claim.
+    claims = [c for c in data.draw(records(kit)) if c.agreement == "test-deal"]
+    book = reduce_claims(claims)
+    frame = reduce_columns(columns_from_claims(claims))
+    index = ColumnIndex(frame, lambda rows: [claims[r] for r in rows], math.inf)
+    built = index.events_at(list(range(len(frame))))
+
+    def readings(event: Any) -> list[tuple[int | None, list[str]]]:
+        return [(r.quantity, [c.id for c in r.claims]) for r in event.readings]
+
+    assert [readings(e) for e in built] == [readings(e) for e in book.events]
+    assert [e.quantity for e in built] == [e.quantity for e in book.events]
 
 
 def test_the_seed_truce_is_the_same_every_six_hours() -> None:

@@ -86,3 +86,22 @@ def test_up_to_and_nearly_are_bounded_below_too(kit: Any) -> None:
     assert (short["readings"][1]["low"], short["readings"][1]["high"]) == (0, 6)
     either = _figure_dispute(_state(kit, 5, 11, "nearly"))
     assert either["verdicts"] == [{"id": "ten", "by_reading": {"5": "unmet", "11": "undetermined"}}]
+
+
+def test_one_figure_qualified_otherwise_in_two_events_has_two_ranges(kit: Any) -> None:
+    # Event a's other reading is "about 9" (8 to 10), event b's "at least 9" (9 and up): the
+    # same figure, each reading's own range.
+    claims = []
+    for event, qualifier in (("a", "about"), ("b", "at_least")):
+        claims += [
+            kit.release("hamas", 3, "2025-01-22T10:00", event_id=event,
+                        sources=[{"outlet": o}])
+            for o in ("AP", "Reuters")
+        ] + [kit.release("hamas", 9, "2025-01-22T10:00", event_id=event, qualifier=qualifier,
+                         sources=[{"outlet": "BBC"}])]  # fmt: skip
+    state = kit.state(kit.spec([TEN], phases=PAUSE), claims, AT)
+    ranges = {
+        d["event_id"]: [(r["label"], r["low"], r["high"]) for r in d["readings"]]
+        for d in state["disputes"]
+    }
+    assert ranges == {"a": [("3", 3, 3), ("9", 8, 10)], "b": [("3", 3, 3), ("9", 9, None)]}

@@ -16,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truce.domain.claims import Claim
-from truce.domain.engine import disputes, evaluate
+from truce.domain.engine import alternatives, disputes, evaluate
 from truce.domain.engine.columns import evaluate_columns
+from truce.domain.engine.horizon import Horizon
 
 HOSTAGES = {"party": "hamas", "subject": "hostages"}
 PRISONERS = {"party": "israel", "subject": "prisoners"}
@@ -102,13 +103,21 @@ def records(draw: Any, kit: Any) -> list[Claim]:
 
 
 @contextmanager
-def windowed(on: bool) -> Iterator[None]:
-    was = disputes.WINDOWED
-    disputes.WINDOWED = on
+def switched(module: Any, name: str, on: bool) -> Iterator[None]:
+    was = getattr(module, name)
+    setattr(module, name, on)
     try:
         yield
     finally:
-        disputes.WINDOWED = was
+        setattr(module, name, was)
+
+
+def windowed(on: bool) -> Any:
+    return switched(disputes, "WINDOWED", on)
+
+
+def alike(on: bool) -> Any:
+    return switched(alternatives, "ALIKE", on)
 
 
 def _both(spec: Any, claims: list[Claim], at: datetime) -> tuple[Any, Any]:
@@ -242,3 +251,122 @@ def test_a_date_moved_past_a_total_s_deadline_still_puts_it_on_record(kit: Any) 
     [dispute] = state["disputes"]
     rows = {row["id"]: set(row["by_reading"].values()) for row in dispute["verdicts"]}
     assert rows == {"open": {"no_record", "unmet"}}
+
+
+# Instants near the edges of the pause's days and of the pool's window (the pause starts on
+# 1 January 07:00; the pool's objection window closes at 12:00): many readings land alike.
+NEAR_EDGES = [
+    ORIGIN + timedelta(hours=h, minutes=m)
+    for h in (30, 31, 36, 54, 55, 79, 103, 104, 130)
+    for m in (0, 59)
+]
+
+
+@st.composite
+def alike_records(draw: Any, kit: Any) -> list[Claim]:
+    """Many disputed releases with few figures, categories and instants: readings of different
+    events with the same difference in figure, inside the same windows or not, often."""
+    claims: list[Claim] = []
+    for n in range(draw(st.integers(2, 12))):
+        actor = draw(st.sampled_from(["hamas", "hamas", "israel"]))
+        moment = draw(st.sampled_from(NEAR_EDGES))
+        date = moment.isoformat(timespec="minutes")
+        if draw(st.integers(0, 9)) == 0:
+            date = str(draw(st.sampled_from(LOOSE)))
+        cats = draw(st.sampled_from([[], ["women"], ["children"], ["foreign-nationals"]]))
+        figures = draw(st.lists(st.sampled_from([2, 9, 20]), min_size=1, max_size=3))
+        for outlet, figure in zip(["AP", "BBC", "OCHA"], figures, strict=False):
+            claims.append(kit.release(actor, figure, date, event_id=f"e{n}", categories=cats,
+                                      sources=[{"outlet": outlet}]))  # fmt: skip
+    return claims
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), moment=st.sampled_from(NEAR_EDGES[4:]), now=st.booleans())
+def test_readings_alike_are_judged_alike(kit: Any, data: Any, moment: datetime, now: bool) -> None:
+    # An alternative judged window by window is reused for another event's reading with the
+    # same key (`Alternatives._alike_key`): the answer is the one of judging each reading window
+    # by window, and of judging each afresh; judged as "now" follows the instant, the instant
+    # until which it holds is the one of judging each reading window by window (the same
+    # comparisons of the instant were made), on either path into the engine.
+    spec = data.draw(specs(kit))
+    claims = data.draw(alike_records(kit))
+    at = kit.when(moment.isoformat())
+    for path in (evaluate, evaluate_columns):
+        found = {}
+        for how in ("afresh", "each", "alike"):
+            with windowed(how != "afresh"), alike(how == "alike"):
+                horizon = Horizon(at.timestamp()) if now else None
+                state = path(spec, claims, at, horizon=horizon)
+                found[how] = (state, None if horizon is None else horizon.until)
+        assert found["alike"][0] == found["each"][0] == found["afresh"][0]
+        assert found["alike"][1] == found["each"][1]
+
+
+def _rows_by_event(kit: Any, spec: Any, claims: list[Claim]) -> dict[str, Any]:
+    """The verdicts that differ, by event, judged window by window (and afresh, the same)."""
+    with windowed(True):
+        state: dict[str, Any] = kit.state(spec, claims, "2024-01-06T00:00")
+    with windowed(False):
+        assert kit.state(spec, claims, "2024-01-06T00:00") == state
+    return {
+        d["event_id"]: {row["id"]: row["by_reading"] for row in d["verdicts"]}
+        for d in state["disputes"]
+    }
+
+
+def test_two_events_with_the_same_difference_in_one_day_and_in_another(kit: Any) -> None:
+    # Events a and b lie on day 2 and say 1 or 9 (a difference of 8): day 2 met under "9" for
+    # each. Event c says the same on day 4, where 30 came: no verdict differs there.
+    spec = kit.spec([TERMS[0]], phases=_phases())
+    claims = [
+        kit.release("hamas", figure, when, event_id=event, sources=[{"outlet": outlet}])
+        for event, when in (("a", "2024-01-02T10:00"), ("b", "2024-01-02T11:00"),
+                            ("c", "2024-01-04T10:00"))
+        for figure, outlet in ((1, "AP"), (9, "BBC"))
+    ] + [kit.release("hamas", 30, "2024-01-04T12:00", event_id="d")]  # fmt: skip
+    rows = _rows_by_event(kit, spec, claims)
+    day_2 = {"daily/day-2": {"1": "unmet", "9": "met"}}
+    assert rows == {"a": day_2, "b": day_2, "c": {}}
+
+
+def test_the_same_difference_weighed_otherwise_is_judged_otherwise(kit: Any) -> None:
+    # The ratio owes 30 prisoners per woman, 3 per child. Events a (a woman) and b (a child),
+    # on the same day, each say 1 or 2: under a's "2" 63 are owed and the 40 released fall
+    # short; under b's "2" 36 are owed, and 40 cover them.
+    spec = kit.spec([TERMS[5]], phases=_phases())
+    claims = [
+        kit.release("hamas", figure, when, event_id=event, categories=[category],
+                    sources=[{"outlet": outlet}])
+        for event, category, when in (("a", "women", "2024-01-02T10:00"),
+                                      ("b", "children", "2024-01-02T11:00"))
+        for figure, outlet in ((1, "AP"), (2, "BBC"))
+    ] + [kit.release("israel", 40, "2024-01-03T12:00", event_id="p")]  # fmt: skip
+    rows = _rows_by_event(kit, spec, claims)
+    assert rows == {"a": {"weighed": {"1": "met", "2": "unmet"}}, "b": {}}
+
+
+def test_a_term_judged_afresh_reads_the_event_itself(kit: Any) -> None:
+    # "then" opens once "first" (30 women and children by day 3) is met, and gives 30 hours.
+    # 25 came on day 1; events a (10:00) and b (11:00) on day 2 each say 1 or 9: under a "9"
+    # "first" is met at 10:00, under b's at 11:00. The 20 prisoners of 3 January 16:30 come
+    # after "then" closes (16:00) under a's reading, before it does (17:00) under b's: the
+    # same difference in the same windows, judged on the whole record since "then" opens
+    # after another term, and not alike.
+    spec = kit.spec([TERMS[2], TERMS[10]], phases=_phases())
+    women = {"categories": ["women"]}
+    claims = [
+        kit.release("hamas", figure, when, event_id=event, sources=[{"outlet": outlet}],
+                    **women)
+        for event, when in (("a", "2024-01-02T10:00"), ("b", "2024-01-02T11:00"))
+        for figure, outlet in ((1, "AP"), (9, "BBC"))
+    ] + [
+        kit.release("hamas", 25, "2024-01-01T12:00", event_id="c", **women),
+        kit.release("israel", 20, "2024-01-03T16:30", event_id="p"),
+    ]  # fmt: skip
+    rows = _rows_by_event(kit, spec, claims)
+    first = {"1": "unmet", "9": "met"}
+    assert rows == {
+        "a": {"first": first, "then": {"1": "inactive", "9": "unmet"}},
+        "b": {"first": first, "then": {"1": "inactive", "9": "met"}},
+    }

@@ -25,6 +25,7 @@ ways with the straightforward re-judgment over random specs and records.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -35,6 +36,8 @@ from truce.domain.engine.events import Event
 from truce.domain.engine.index import EventIndex, matches, weight_of
 from truce.domain.engine.loose import tally
 from truce.domain.engine.ratios import Weighing, Weights, in_total
+from truce.domain.engine.reach import term_selectors
+from truce.domain.engine.refine import refines
 from truce.domain.engine.rules import pool_opens, pool_rule, pool_selector
 from truce.domain.engine.series import Series
 from truce.domain.engine.terms import quota_window
@@ -54,6 +57,9 @@ if TYPE_CHECKING:
 
 Judge = Callable[..., "Outcome"]
 Keyed = dict[str, str]
+# Readings alike judged once (`Alternatives._alike_key`); off, each reading is judged window
+# by window, the reference the property tests compare with.
+ALIKE = True
 
 
 class Alternatives:
@@ -71,13 +77,62 @@ class Alternatives:
         self._series: dict[tuple[object, ...], tuple[Selector, Series]] = {}
         self._counts: dict[tuple[object, ...], tuple[Selector, int]] = {}
         self._pools: dict[str, tuple[float, Selector, Sequence[Event]]] = {}
+        self._statuses: dict[str, Keyed] = {}
+        self._windows: dict[tuple[str, bool], list[tuple[str, float, float, float]]] = {}
+        self._leadings: dict[str, Keyed] = {}
+        self._edges: dict[frozenset[str], list[float] | None] = {}
+        self._alike: dict[tuple[object, ...], Keyed] = {}
 
     def figure(self, event: Event, quantity: int, only: set[str]) -> Keyed:
         """`Outcome.keyed()` of the terms in `only` judged with `event`'s figure read as
         `quantity`, the phase clocks being the leading ones."""
+        alike = self._alike_key(event, quantity, only)
+        found = None if alike is None else self._alike.get(alike)
+        if found is not None:
+            return found
         alternative = self.index.with_override(event, quantity)
         change = _Change(event, ((event.at, quantity - (event.quantity or 0)),), (), event.loose)
-        return self._keyed(change, only, alternative, lambda: alternative)
+        found, by_windows = self._judged(change, only, alternative, lambda: alternative)
+        if alike is not None and by_windows:
+            self._alike[alike] = found
+        return found
+
+    def _alike_key(self, event: Event, quantity: int, only: set[str]) -> tuple[object, ...] | None:
+        """What the window rules read of another figure of `event`: the terms, what selectors
+        see of the event, the difference in figure, and which windows hold the event (the
+        number of window edges at or before its instant). Two readings with the same key
+        are judged alike when every term is judged window by window (`_judged`); None when
+        that cannot be told this way (a loosely dated event, sub-counts, a selector that
+        reads the claims, an edge that moves with the instant judged)."""
+        if event.loose or event.parts or not ALIKE:
+            return None
+        terms = frozenset(only)
+        if terms not in self._edges:
+            self._edges[terms] = self._edges_of(terms)
+        edges = self._edges[terms]
+        if edges is None:
+            return None
+        seen = (event.type, event.actor, event.subject, event.categories)
+        return (terms, *seen, quantity - (event.quantity or 0), bisect_right(edges, event.at))
+
+    def _edges_of(self, terms: frozenset[str]) -> list[float] | None:
+        """Every instant where `change.reaches` of a figure may turn for the terms in `terms`:
+        the windows of their quotas and ratios, an extension's phase start."""
+        edges: list[object] = []
+        for term in self.spec.terms:
+            if term.id not in terms:
+                continue
+            if any(refines(sel) for sel in term_selectors(term)):
+                return None
+            if isinstance(term, QuotaTerm | RatioTerm):
+                for _, start, _, reads_to in self._windows_of(term.id, False):
+                    edges += [start, reads_to]
+            verdict = self.extensions.get(term.id)
+            if isinstance(term, ExtensionTerm) and verdict is not None and verdict.days:
+                edges.append(self.main.assessment.clocks[term.phase].start)
+        if not all(type(e) in (float, int) for e in edges):
+            return None  # None, or an instant that follows the one judged (`horizon`)
+        return sorted(cast(list[float], edges))
 
     def date(self, event: Event, reading: DateReading, only: set[str]) -> Keyed | None:
         """The same for `event` at another of its dates, or None when that cannot be judged
@@ -89,17 +144,22 @@ class Alternatives:
         figure = event.quantity or 0
         moves = ((event.at, -figure), (reading.at, figure))
         change = _Change(event, moves, ((event.at, -1), (reading.at, 1)), False)
-        return self._keyed(change, only, self.index, lambda: self.index.with_date(event, reading))
 
-    def _keyed(
+        def whole() -> EventIndex:
+            return self.index.with_date(event, reading)
+
+        return self._judged(change, only, self.index, whole)[0]
+
+    def _judged(
         self,
         change: _Change,
         only: set[str],
         delegate: EventIndex,
         whole: Callable[[], EventIndex],
-    ) -> Keyed:
+    ) -> tuple[Keyed, bool]:
         """`change` judged window by window where the term allows it; every other term of
-        `only` judged by its evaluator on the `whole` record read with the change."""
+        `only` judged by its evaluator on the `whole` record read with the change. And
+        whether every term was judged window by window."""
         read = cast(EventIndex, _Changed(self, delegate, change))
         ctx = Assessment(self.spec, read, self.main.assessment.at, {}, self.main.assessment)
         found: Keyed = {}
@@ -124,7 +184,7 @@ class Alternatives:
             found.update(other.keyed())
             other.assessment.release()
         found.update(self.clocks)
-        return found
+        return found, not rest
 
     def series(self, sel: Selector, weights: Weights, default: float) -> Series:
         """The leading series of a selector, looked up once per selector object."""
@@ -152,15 +212,12 @@ class Alternatives:
     def _quota(self, term: Term, ctx: Assessment, change: _Change) -> Keyed:
         assert isinstance(term, QuotaTerm)
         sel, _ = self._selector(term)
-        found: Keyed = {}
-        for verdict in self.verdicts.get(term.id, []):
-            found[verdict.id] = verdict.status
-            start, end = _reads(verdict, change)
-            if start is None or not change.reaches(start, end):
-                continue  # an inactive term, or a window the change does not reach
-            end = _window(verdict)[1]
+        found = dict(self._statuses_of(term.id))
+        for verdict_id, start, end, reads_to in self._windows_of(term.id, change.moves):
+            if not change.reaches(start, reads_to):
+                continue  # a window the change does not reach
             count = tally(ctx, sel, start, end, ctx.index.series(sel).total(start, end))
-            found[verdict.id] = quota_window(term, ctx, sel, count, start, end)
+            found[verdict_id] = quota_window(term, ctx, sel, count, start, end)
         return found
 
     def _ratio(self, term: Term, ctx: Assessment, change: _Change) -> Keyed | None:
@@ -169,13 +226,30 @@ class Alternatives:
             return None  # batches come and go with figures and dates: the evaluator judges them
         sel, how = self._selector(term)
         assert how is not None
-        found: Keyed = {}
-        for verdict in self.verdicts.get(term.id, []):
-            found[verdict.id] = verdict.status
-            start, end = _reads(verdict, change)
-            if start is None or not change.reaches(start, end):
-                continue
-            found[verdict.id] = in_total(ctx, sel, how, start, _window(verdict)[1]).status
+        found = dict(self._statuses_of(term.id))
+        for verdict_id, start, end, reads_to in self._windows_of(term.id, change.moves):
+            if change.reaches(start, reads_to):
+                found[verdict_id] = in_total(ctx, sel, how, start, end).status
+        return found
+
+    def _statuses_of(self, term_id: str) -> Keyed:
+        """The leading verdicts of a quota or ratio by id: looked up once per term."""
+        found = self._statuses.get(term_id)
+        if found is None:
+            verdicts = self.verdicts.get(term_id, [])
+            found = self._statuses[term_id] = {v.id: v.status for v in verdicts}
+        return found
+
+    def _windows_of(self, term_id: str, moves: bool) -> list[tuple[str, float, float, float]]:
+        """Each active verdict of a quota or ratio: its id, its window (`_window`) and how far
+        a change may reach into it (`_reads`). Looked up once per term."""
+        found = self._windows.get((term_id, moves))
+        if found is None:
+            found = self._windows[(term_id, moves)] = []
+            for verdict in self.verdicts.get(term_id, []):
+                start, reads_to = _reads(verdict, moves)
+                if start is not None:  # an inactive term: nothing to judge again
+                    found.append((verdict.id, start, _window(verdict)[1], reads_to))
         return found
 
     def _extension(self, term: Term, ctx: Assessment, change: _Change) -> Keyed | None:
@@ -217,10 +291,12 @@ class Alternatives:
         return found
 
     def _leading(self, term_id: str) -> Keyed:
-        """The leading verdicts of one term, keyed."""
-        found = self.main.keyed({term_id})
-        for key in self.clocks:
-            del found[key]
+        """The leading verdicts of one term, keyed: looked up once per term (read only)."""
+        found = self._leadings.get(term_id)
+        if found is None:
+            found = self._leadings[term_id] = self.main.keyed({term_id})
+            for key in self.clocks:
+                del found[key]
         return found
 
 
@@ -303,12 +379,12 @@ _WINDOWED: dict[str, WindowJudge] = {
 }
 
 
-def _reads(verdict: Verdict, change: _Change) -> tuple[float | None, float]:
-    """What a quota's or ratio's verdict may read of the change: its window's total; and, for
-    an event moved, how many events lie from the window's start on (a total with nothing on
-    record is `no_record` while nothing lies there up to the end of the record)."""
+def _reads(verdict: Verdict, moves: bool) -> tuple[float | None, float]:
+    """What a quota's or ratio's verdict may read of a change: its window's total; and, for
+    an event moved (`moves`), how many events lie from the window's start on (a total with
+    nothing on record is `no_record` while nothing lies there up to the end of the record)."""
     start, end = _window(verdict)
-    return start, (math.inf if change.moves else end)
+    return start, (math.inf if moves else end)
 
 
 def _window(verdict: Verdict) -> tuple[float | None, float]:

@@ -23,7 +23,7 @@ from truce.domain.engine.horizon import Horizon, Instant
 from truce.domain.engine.index import (
     SeriesKey,
     around,
-    fingerprint,
+    digest,
     selector_key,
     weight_of,
     with_overrides,
@@ -131,7 +131,8 @@ class ColumnIndex:
         self._fetch = fetch
         if isinstance(at, Instant):  # searched by clock instant too (`_select`), not compared
             at.horizon.passes_any(frame.at)
-        self.known = np.flatnonzero(frame.known_at <= at)
+        self._known = frame.known_at <= at  # a mask over the frame
+        self.known = np.flatnonzero(self._known)
         self.instant = at
         loose = frame.known_at != frame.at
         self._since = np.where(loose, 2 * frame.at - frame.known_at, frame.at)
@@ -146,6 +147,7 @@ class ColumnIndex:
         self._source: tuple[ColumnIndex, Ints] | None = None
         self._selected: dict[SeriesKey, tuple[Ints, Floats]] = {}
         self._series: dict[SeriesKey, Series] = {}
+        self._instants: dict[tuple[SeriesKey, bool], list[float]] = {}
         self._by_type: dict[str, list[Event]] = {}
         self._type = {t: i for i, t in enumerate(frame.types)}
         self._actor = {a: i for i, a in enumerate(frame.actors)}
@@ -175,9 +177,11 @@ class ColumnIndex:
             lo, sizes = f.starts[at], f.starts[at + 1] - f.starts[at]
             offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
             claims = root._fetch(f.members[np.repeat(lo, sizes) + offsets].tolist())
+            # The leading figure and whether figures dispute, as the frame found them.
+            told = zip(f.quantity[at].tolist(), f.disputed[at].tolist(), strict=True)
             i = 0
-            for position, size in zip(missing, sizes.tolist(), strict=True):
-                root._keep(position, make_event(f.keys[position], claims[i : i + size]))
+            for position, size, figures in zip(missing, sizes.tolist(), told, strict=True):
+                root._keep(position, make_event(f.keys[position], claims[i : i + size], figures))
                 i += size
         return [built[p] for p in positions]
 
@@ -207,28 +211,34 @@ class ColumnIndex:
         key = selector_key(sel)
         found = root._selected.get(key)
         if found is None:
-            positions = root._matching(sel, root.known)
+            positions = root._matching(sel)
             found = root._selected[key] = (positions, root.frame.at[positions])
         return found
 
-    def _matching(self, sel: Selector, among: Ints) -> Ints:
+    def _matching(self, sel: Selector, among: Ints | None = None) -> Ints:
+        """The positions `sel` matches among `among`, or among the events known (by masks
+        over the whole frame then: comparing every row costs less than gathering the known)."""
         f = self.frame
-        mask = f.type[among] == self._type.get(sel.type, _ABSENT)
+
+        def read(column: Ints) -> Ints:
+            return column if among is None else column[among]
+
+        mask = read(f.type) == self._type.get(sel.type, _ABSENT)
         if sel.party is not None:
-            mask &= f.actor[among] == self._actor.get(sel.party, _ABSENT)
+            mask &= read(f.actor) == self._actor.get(sel.party, _ABSENT)
         if sel.subject is not None:
-            mask &= f.subject[among] == self._subject.get(sel.subject, _ABSENT)
+            mask &= read(f.subject) == self._subject.get(sel.subject, _ABSENT)
         if sel.categories or sel.exclude:
             fitting = [_fits(sel, frozenset(s)) for s in f.category_sets]
-            by_categories = np.array(fitting, dtype=bool)[f.categories[among]]
-            with_parts = f.parts[among] != NONE
+            by_categories = np.array(fitting, dtype=bool)[read(f.categories)]
+            with_parts = read(f.parts) != NONE
             if with_parts.any():
                 # A claim's sub-counts may match where its categories do not (`subcounts`).
                 rows = np.flatnonzero(with_parts)
-                profiles = self._profiles(sel, (), 1.0, among[rows])
+                profiles = self._profiles(sel, (), 1.0, rows if among is None else among[rows])
                 by_categories[rows] = [p.matched for p in profiles]
             mask &= by_categories
-        found: Ints = among[mask]
+        found: Ints = np.flatnonzero(mask & self._known) if among is None else among[mask]
         if refines(sel) and len(found):
             # Place, participants and topic read the claims: the same rule as `index.matches`,
             # asked only of the events the columns left.
@@ -331,7 +341,10 @@ class ColumnIndex:
                     p.amount(float(q)) for p, q in zip(profiles, figures[with_parts].tolist(),
                                                        strict=True)
                 ]  # fmt: skip
-            series = root._series[key] = Series.of(instants, amounts)
+            # Weights change the amounts, never the instants: their list is made once.
+            listed = root._instants.get((selector_key(sel), settled))
+            series = root._series[key] = Series.of(instants, amounts, listed)
+            root._instants[(selector_key(sel), settled)] = series.instants
         return with_overrides(series, self.overrides, root._by_id, sel, weigh, settled)
 
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:
@@ -382,15 +395,23 @@ class ColumnIndex:
         ids, sizes = root._claim_ids(positions)
         ends = np.cumsum(sizes).tolist()
         starts = [0, *ends[:-1]][: len(ends)]
-        return fingerprint(
-            (f.keys[p], a, k, ids[s:e])
-            for p, a, k, s, e in zip(
-                positions.tolist(),
-                f.at[positions].tolist(),
-                f.known_at[positions].tolist(),
-                starts,
-                ends,
-                strict=True,
+        # `index.fingerprint`'s lines, written a column at a time: the floats' repr, and an
+        # event's one claim id as it is (most have one), several sorted and joined.
+        keys = f.keys
+        claims = [
+            ids[s] if e - s == 1 else ",".join(sorted(ids[s:e]))
+            for s, e in zip(starts, ends, strict=True)
+        ]
+        return digest(
+            map(
+                "\t".join,
+                zip(
+                    [keys[p] for p in positions.tolist()],
+                    map(repr, f.at[positions].tolist()),
+                    map(repr, f.known_at[positions].tolist()),
+                    claims,
+                    strict=True,
+                ),
             )
         )
 

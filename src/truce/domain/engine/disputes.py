@@ -44,6 +44,7 @@ class Disputes:
         self.alternatives = Alternatives(spec, index, main, judge)
         self._touched: dict[tuple[object, ...], set[str] | None] = {}
         self._leading_keys: dict[frozenset[str], set[str]] = {}
+        self._ranges: dict[tuple[object, ...], tuple[int, int | None]] = {}
 
     def figures(self, event: Event) -> dict[str, Any]:
         # Which terms can change depends only on what selectors see of the event.
@@ -52,7 +53,7 @@ class Disputes:
             self._touched[seen] = terms_touched(self.spec, event)
         # No term counts this event's figure (and no clock moves with it): its readings agree.
         only = self._touched[seen]
-        readings = [_rendered(position, r) for position, r in enumerate(event.readings)]
+        readings = [self._rendered(position, r) for position, r in enumerate(event.readings)]
         changed: dict[str, dict[str, str]] = {}
         lead = str(event.quantity)
         for position, reading in enumerate(readings):
@@ -129,24 +130,32 @@ class Disputes:
         label: str,
         changed: dict[str, dict[str, str]],
     ) -> None:
-        keys = set(compared) | self._keys(only)
-        for key in sorted(keys):
-            was, now = self.base.get(key, ABSENT), compared.get(key, ABSENT)
-            if was != now:
-                changed.setdefault(key, {lead: was})[label] = now
+        base = self.base
+        # Only the keys whose verdict differs, in the order of all keys: most readings change
+        # nothing, and their verdicts are not sorted for nothing.
+        differ = [k for k, now in compared.items() if base.get(k, ABSENT) != now]
+        differ += [k for k in self._keys(only) if k not in compared and base[k] != ABSENT]
+        for key in sorted(differ):
+            was, now = base.get(key, ABSENT), compared.get(key, ABSENT)
+            changed.setdefault(key, {lead: was})[label] = now
 
+    def _rendered(self, position: int, reading: Reading) -> dict[str, Any]:
+        low, high = self._range(reading)
+        label = str(reading.quantity)
+        claims = reading.claims
+        return _reading(label, position, claims, quantity=reading.quantity, low=low, high=high)
 
-def _rendered(position: int, reading: Reading) -> dict[str, Any]:
-    low, high = _range(reading)
-    label = str(reading.quantity)
-    return _reading(label, position, reading.claims, quantity=reading.quantity, low=low, high=high)
-
-
-def _range(reading: Reading) -> tuple[int | None, int | None]:
-    """The whole numbers a figure reading's claims allow together; (None, None) with no figure."""
-    if reading.quantity is None:
-        return None, None
-    return reading_range(reading.quantity, ((c.quantity, c.qualifier) for c in reading.claims))
+    def _range(self, reading: Reading) -> tuple[int | None, int | None]:
+        """The whole numbers a figure reading's claims allow together; (None, None) with no
+        figure. Worked out once per figure and claims' (figure, qualifier): they repeat."""
+        if reading.quantity is None:
+            return None, None
+        allowed = tuple((c.quantity, c.qualifier) for c in reading.claims)
+        key = (reading.quantity, allowed)
+        found = self._ranges.get(key)
+        if found is None:
+            found = self._ranges[key] = reading_range(reading.quantity, allowed)
+        return found
 
 
 def _merged(judged: list[dict[str, str]]) -> dict[str, str]:

@@ -164,14 +164,19 @@ def reduce_claims(claims: Iterable[Claim]) -> Book:
 _FROZEN: dict[tuple[str, ...], frozenset[str]] = {}
 
 
-def make_event(key: str, members: list[Claim]) -> Event:
+# What the column path worked out of an event's figures already, by the same rules in bulk
+# (`frame._figures`): the leading figure, and whether the figures dispute.
+Figures = tuple[int, bool]
+
+
+def make_event(key: str, members: list[Claim], told: Figures | None = None) -> Event:
     if len(members) == 1:
         lead = members[0]
         readings: tuple[Reading, ...] = (Reading(lead.quantity, (lead,)),)
     else:
         members.sort(key=_rank)
         lead = members[0]
-        readings = _readings(members)
+        readings = _readings(members, told)
     # Claims that all give the lead's instant and precision cannot dispute it (most events):
     # the key `dates.date_readings` groups by, compared without building its readings.
     precision = lead.date_precision
@@ -227,7 +232,7 @@ def placed(event: Event, reading: DateReading) -> Event:
     )
 
 
-def _readings(ranked: list[Claim]) -> tuple[Reading, ...]:
+def _readings(ranked: list[Claim], told: Figures | None = None) -> tuple[Reading, ...]:
     by_quantity: dict[int | None, list[Claim]] = {}
     for claim in ranked:
         by_quantity.setdefault(claim.quantity, []).append(claim)
@@ -236,9 +241,13 @@ def _readings(ranked: list[Claim]) -> tuple[Reading, ...]:
         # One figure (or none): no dispute; claims without a figure just corroborate it.
         quantity = figures[0] if figures else None
         return (Reading(quantity, tuple(ranked)),)
-    found = leader([backing(c) for c in ranked if c.quantity is not None])
-    leading = figures[0] if found is None else int(found)
-    if not disputed((c.quantity, c.qualifier) for c in ranked):
+    if told is None:
+        found = leader([backing(c) for c in ranked if c.quantity is not None])
+        leading = figures[0] if found is None else int(found)
+        split = disputed((c.quantity, c.qualifier) for c in ranked)
+    else:
+        leading, split = told
+    if not split:
         # Different figures that can all be true ("at least 10" and "13"): one reading.
         return (Reading(leading, tuple(ranked)),)
     ordered = [leading] + sorted(q for q in figures if q != leading)

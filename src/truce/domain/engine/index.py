@@ -357,8 +357,13 @@ def around(instants: Sequence[float] | np.ndarray, at: float) -> tuple[float | N
 
 def fingerprint(events: Iterable[tuple[str, float, float, Sequence[str]]]) -> str:
     """A digest of events given as (id, at, known_at, claim ids), whatever their order."""
-    lines = sorted(
+    return digest(
         f"{key}\t{float(at)!r}\t{float(known)!r}\t{','.join(sorted(claims))}"
         for key, at, known, claims in events
     )
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def digest(lines: Iterable[str]) -> str:
+    """`fingerprint`'s digest of its lines, one per event (`ColumnIndex.fingerprint` writes the
+    same lines from columns)."""
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()

@@ -22,7 +22,7 @@ from truce.domain.spec import (
 )
 
 
-def _selectors(term: Term) -> list[Selector]:
+def term_selectors(term: Term) -> list[Selector]:
     if isinstance(term, QuotaTerm):
         return [term.selector()]
     if isinstance(term, RatioTerm):
@@ -42,7 +42,7 @@ def terms_touched(spec: AgreementSpec, event: Event) -> set[str] | None:
     """Ids of the terms whose verdicts may change with `event`'s figure; None means all."""
     if event.type == EventType.CEASEFIRE_EXTENSION:
         return None  # the clock itself moves
-    touched = {t.id for t in spec.terms if any(matches(s, event) for s in _selectors(t))}
+    touched = {t.id for t in spec.terms if any(matches(s, event) for s in term_selectors(t))}
     return _closed(spec, touched)
 
 
@@ -53,7 +53,7 @@ def dates_touched(spec: AgreementSpec, event: Event) -> set[str] | None:
     clocks |= {p.start.on_event for p in spec.phases if p.start.on_event is not None}
     if event.type in clocks:
         return None
-    touched = {t.id for t in spec.terms if any(matches(s, event) for s in _selectors(t))}
+    touched = {t.id for t in spec.terms if any(matches(s, event) for s in term_selectors(t))}
     # A figure never matters to these, a date does: a breach in or out of a prohibition's
     # window, a statement of acceptance before or after an opt-in's deadline.
     by_type: dict[str, type] = {EventType.BREACH: ProhibitionTerm, EventType.STATEMENT: OptInTerm}

@@ -23,13 +23,24 @@ class Series:
         self.cumulative = [0.0, *accumulate(p[1] for p in ordered)]
 
     @classmethod
-    def of(cls, instants: npt.NDArray[np.float64], amounts: npt.NDArray[np.float64]) -> Series:
+    def of(
+        cls,
+        instants: npt.NDArray[np.float64],
+        amounts: npt.NDArray[np.float64],
+        listed: list[float] | None = None,
+    ) -> Series:
         """The same series from columns, in any order. NumPy's running sum adds in order, as
-        `accumulate` does, so both ways give the same floats; lists keep lookups cheap."""
+        `accumulate` does, so both ways give the same floats; lists keep lookups cheap.
+        `listed`: `sorted(instants)` as a list, when the caller has it already."""
         series = cls.__new__(cls)
-        order = np.lexsort((amounts, instants))
-        series.instants = instants[order].tolist()
-        series.cumulative = [0.0, *np.cumsum(amounts[order]).tolist()]
+        order = ordered(instants, amounts)
+        if order is None:  # in order already
+            series.instants = instants.tolist() if listed is None else listed
+            summed = np.cumsum(amounts)
+        else:
+            series.instants = instants[order].tolist() if listed is None else listed
+            summed = np.cumsum(amounts[order])
+        series.cumulative = np.concatenate(([0.0], summed)).tolist()
         return series
 
     def total(self, start: float, end: float) -> float:
@@ -92,3 +103,22 @@ class DeltaSeries(Series):
             return self.instant
         later = self.base.reached(start, threshold - self.delta)
         return later if later is not None and later >= self.instant else None
+
+
+def ordered(
+    instants: npt.NDArray[np.float64], amounts: npt.NDArray[np.float64]
+) -> npt.NDArray[np.intp] | None:
+    """`np.lexsort((amounts, instants))`, the order by instant then amount (stable), or None
+    when that is the order they are in. Columns come in clock order, so only the runs of equal
+    instants need sorting by amount: each is sorted in place of the whole."""
+    if len(instants) < 2 or not bool((instants[1:] >= instants[:-1]).all()):
+        return None if len(instants) < 2 else np.lexsort((amounts, instants))
+    tied = instants[1:] == instants[:-1]
+    if not bool((~tied | (amounts[1:] >= amounts[:-1])).all()):
+        # Every member of a run of equal instants, in order; sorted among themselves by
+        # (instant, amount), each run stays where it is and its members take their order.
+        runs = np.flatnonzero(np.concatenate(([False], tied)) | np.concatenate((tied, [False])))
+        order = np.arange(len(instants))
+        order[runs] = runs[np.lexsort((amounts[runs], instants[runs]))]
+        return order
+    return None
