@@ -25,12 +25,12 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import Any
 
-from truce.extract.evaluate import FIELDS, EvalReport, Score
-from truce.extract.evaluate_real import _article, _jsonl, load_real_set, score_real
-from truce.extract.pipeline import build_pipeline, extract
+from dev_split import arguments, scored_dev
+
+from truce.extract.evaluate import EvalReport
+from truce.extract.evaluate_real import _jsonl
 from truce.extract.switches import switched_off
 
 TOPIC = re.compile(
@@ -81,32 +81,17 @@ def classify(
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--type", default=None, help="only false candidates of this type")
-    parser.add_argument("--cls", default=None, help="only this class")
-    parser.add_argument("--show", action="store_true", help="print each with its sentence")
-    parser.add_argument("--off", default="", help="rules to switch off, comma-separated")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__, "false candidates", argv)
     with switched_off([r for r in args.off.split(",") if r]):
         _run(args)
 
 
 def _run(args: argparse.Namespace) -> None:
-    nlp = build_pipeline()
     classes: dict[str, Counter[str]] = defaultdict(Counter)
     totals = EvalReport(fields={})
-    for real in load_real_set(args.folder):
-        if not real.scorable or real.split != "dev":
-            continue
+    for real, found, report in scored_dev(args.folder, totals.events):
         text = real.text or ""
-        found = [c.as_dict() for c in extract(nlp, _article(real))]
         golds = _jsonl(args.folder / "annotations" / f"{real.id}.jsonl")
-        report = EvalReport(fields={name: Score() for name in FIELDS})
-        score_real(report, args.folder, real.id, found)
-        for kind, s in report.events.items():
-            t = totals.events.setdefault(kind, Score())
-            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
         matched = {i for i, c in enumerate(found) if any(c is p[1] for p in report.pairs)}
         hits = {tuple(h["span"] or ()) for h in report.negative_hits}
         published = str(real.meta.get("published") or "")[:4]
