@@ -190,6 +190,8 @@ RULES: dict[str, str] = {
     # round 6, exspan
     "span.own": "a candidate's span is the clauses of its trigger and arguments, not its sentence",
     "place.own_clause": "'freed 14 in Rafah, while X released 39 in Ofer': its own clause's place",
+    # round 7, exmerge
+    "doc.fullest_mention": "a merged event is read from its fullest mention, not its headline",
 }
 
 

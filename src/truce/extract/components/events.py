@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
+from truce.extract.components.fullest import fullest_mentions
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.breach_in_force import TruceClock, breach_in_force
@@ -200,6 +201,8 @@ def assemble(doc: Doc) -> list[Candidate]:
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)
+    if on("doc.fullest_mention"):
+        fullest_mentions(candidates, text, article.title)
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
