@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from truce.extract.components.repeats import _CLOSERS, _key  # a headline's line, as there
 from truce.extract.model import Candidate, Span
 
-# A headline, a standfirst or a title line ends with none of these.
-_CLOSERS = (".", "!", "?", '"', "\u201d", "\u2019", "'", ")", ":", ";")
 _FIGURE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundreds?|thousands?|dozens?|millions?)\b",
@@ -58,10 +57,6 @@ def _worth(c: Candidate, text: str, span: Span, title_key: str, end: int) -> tup
     return (bool(rest.strip()), _arguments(c, rest), not headline)
 
 
-def _key(line: str) -> str:
-    return " ".join(line.split()).casefold()
-
-
 def _headline(text: str, span: Span, title_key: str, end: int) -> tuple[bool, str]:
     """Whether the mention opens with headline lines (the page's title, or lines of their own
     with no closing punctuation, the page's last excepted: a text cut short ends like one), and
@@ -80,7 +75,8 @@ def _headline(text: str, span: Span, title_key: str, end: int) -> tuple[bool, st
 
 def _arguments(c: Candidate, said: str) -> int:
     """How many of the event's arguments the mention's words carry: a figure, a date word, the
-    party or the speaker, the place."""
+    party or the speaker, the place (when a kind's rule read one: the document's place rule
+    runs after the merges, on the span chosen here)."""
     words = set(_WORD.findall(said.casefold()))
     names = f"{c.source.speaker or ''} {(c.actor or '').replace('-', ' ')}".casefold()
     # Any word of the speaker's or the party's name: "the ministry" names the Ministry of
