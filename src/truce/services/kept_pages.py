@@ -11,7 +11,7 @@ from (format, rules, agreement, head, instant, span, length and SHA-256 of the t
 anything that does not match is built again: a cache, never a source. At most `KEEP` pages per
 agreement are kept; a write prunes the oldest and those of another head. Data that would not read
 back equal as JSON is not kept. The status API's bytes (compact, checked against the answer's
-contract: seconds to make from a 19 MB answer) are kept the same way, as `api/…` (`kept_bytes`).
+contract: seconds to make from a 19 MB answer) are kept the same way, as `api/…` (`kept_digested`).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def page(
         # Not kept: a shape JSON would change (a tuple, a number as a key).
         return body if json.loads(body) == data else None
 
-    body = kept_bytes(ledger, agreement, PREFIX, asked, since, make)
+    body = kept_digested(ledger, agreement, PREFIX, asked, since, make)[0]
     if built:
         return built[0]
     try:
@@ -61,19 +61,6 @@ def page(
     except ValueError:
         data = None
     return data if isinstance(data, dict) else build()
-
-
-def kept_bytes(
-    ledger: Ledger,
-    agreement: str,
-    prefix: str,
-    asked: str,
-    since: float | None,
-    build: Callable[[], bytes | None],
-) -> bytes | None:
-    """Bytes made for `asked` at the current head (and for `NOW`, the span starting at
-    `since`), kept as `prefix…`: the kept ones, else `build()` (None: not to be kept), kept."""
-    return kept_digested(ledger, agreement, prefix, asked, since, build)[0]
 
 
 def kept_digested(
@@ -84,8 +71,10 @@ def kept_digested(
     since: float | None,
     build: Callable[[], bytes | None],
 ) -> tuple[bytes | None, str | None]:
-    """`kept_bytes`, with the SHA-256 of the bytes when it was computed on the way (checking
-    the kept ones, keeping the built ones), else None."""
+    """Bytes made for `asked` at the current head (and for `NOW`, the span starting at
+    `since`), kept as `prefix…`: the kept ones, else `build()` (None: not to be kept), kept; with
+    the SHA-256 of the bytes when it was computed on the way (checking the kept ones, keeping
+    the built ones), else None."""
     store = ledger.answers(agreement)
     if not store.usable:
         return build(), None
