@@ -33,9 +33,14 @@ def test_a_headline_run_into_a_bare_lead_gives_way_to_the_fuller_body() -> None:
     body = text.index("Ukraine on Tuesday")
     breach = one(run(text, HEADLINE), "breach")
     assert breach.span[0] >= body and breach.location == "Zenda"
-    assert len(breach.mentions) == 2 and breach.mentions[0][0] < text.index("\n") < body
-    # Without the rule the merge keeps the longer mention: the headline and its lead.
-    assert one(run(text, HEADLINE, ("doc.fullest_mention",)), "breach").span[0] < body
+    # The headline line is a sentence of its own (`sentences.headline_line`): three mentions.
+    assert len(breach.mentions) == 3 and breach.mentions[0] == (0, len(HEADLINE))
+    # Glued to its lead (`sentences.headline_line` not firing), the headline and its lead are
+    # one mention: the rule reads the body; without it the merge keeps the longer first one.
+    glued = ("sentences.headline_line",)
+    assert one(run(text, HEADLINE, glued), "breach").span[0] >= body
+    off = one(run(text, HEADLINE, (*glued, "doc.fullest_mention")), "breach")
+    assert off.span[0] < body
 
 
 def test_a_headline_whose_lead_tells_more_keeps_the_lead() -> None:
@@ -47,7 +52,7 @@ def test_a_headline_whose_lead_tells_more_keeps_the_lead() -> None:
     )
     breach = one(run(text, HEADLINE), "breach")
     assert breach.span[1] <= text.index("\n\n") and breach.location == "Zenda"
-    assert len(breach.mentions) == 2
+    assert len(breach.mentions) == 3
 
 
 def test_a_long_teaser_gives_way_to_the_body_with_the_day_and_the_place() -> None:
@@ -96,4 +101,6 @@ def test_a_headline_run_into_its_lead_loses_a_tie_to_the_body() -> None:
         "Ukraine accused Russia of violating the truce on Tuesday."
     )
     body = text.index("Ukraine accused Russia of violating the truce on")
-    assert one(run(text, HEADLINE), "breach").span[0] >= body
+    # A headline glued to its lead (no line of its own: `sentences.headline_line` not firing).
+    glued = ("sentences.headline_line",)
+    assert one(run(text, HEADLINE, glued), "breach").span[0] >= body
