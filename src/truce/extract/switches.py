@@ -192,8 +192,6 @@ RULES: dict[str, str] = {
     "place.own_clause": "'freed 14 in Rafah, while X released 39 in Ofer': its own clause's place",
     # round 7, exweak
     "breach.non_compliance": "'refused to comply', 'failed to withdraw', 'yet to be implemented'",
-    # round 7, exmerge
-    "doc.fullest_mention": "a merged event is read from its fullest mention, not its headline",
 }
 
 

@@ -17,7 +17,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
-from truce.extract.components.fullest import fullest_mentions
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
@@ -205,8 +204,6 @@ def assemble(doc: Doc) -> list[Candidate]:
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)
-    if on("doc.fullest_mention"):
-        fullest_mentions(candidates, text, article.title)
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
