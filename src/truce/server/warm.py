@@ -31,10 +31,12 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import partial
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from truce.server.cache import HeadCache
+from truce.services import kept_pages
 
 log = logging.getLogger("truce.server")
 MAX_ASKED = 8
@@ -117,7 +119,8 @@ class Warmer:
                 self._wake.set()  # moved again: start over at the new head, "now" first
                 break
             try:
-                asked.job(seq)
+                # What it keeps for other processes is written once the page is out.
+                kept_pages.writes_after(partial(asked.job, seq))
                 done += 1
                 self.warmed += 1
             except Exception:  # logged; the next request for it judges for itself

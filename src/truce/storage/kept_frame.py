@@ -19,6 +19,7 @@ from typing import Any
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from truce.domain.engine.frame import EventFrame
+from truce.storage import put_off
 from truce.storage.answers import AnswerStore, sized
 from truce.storage.snapshot import Head, frame_bytes, frame_of
 
@@ -28,7 +29,8 @@ log = logging.getLogger("truce.kept")
 
 def events(store: AnswerStore, build: Callable[[], EventFrame]) -> EventFrame:
     """The agreement's frame at the current head: the kept one if it is good, else `build()`
-    (kept for the next reader, if the head did not move meanwhile)."""
+    (kept for the next reader, if the head did not move meanwhile: at once, or once the page
+    it was built for is out, `storage.put_off`)."""
     if not store.usable:
         return build()
     head = store.head()
@@ -42,10 +44,16 @@ def events(store: AnswerStore, build: Callable[[], EventFrame]) -> EventFrame:
             except (pa.ArrowInvalid, KeyError, TypeError, ValueError) as exc:
                 log.warning("kept frame of %s unreadable: %s", store.agreement, exc)
     frame = build()
+    put_off.write(lambda: _keep(store, head, frame))
+    return frame
+
+
+def _keep(store: AnswerStore, head: Head, frame: EventFrame) -> None:
+    """Keep `frame` as the one of `head`, if the chain is still there (an append since would
+    make it another head's)."""
     if store.head() == head:
         body = frame_bytes(frame)
         store.put(NAME, _header(store, head, body), body, head)
-    return frame
 
 
 def _header(store: AnswerStore, head: Head, body: bytes) -> dict[str, Any]:
