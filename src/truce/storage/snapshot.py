@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ from sqlalchemy import Connection, Engine, select
 
 from truce.domain.engine.claim_columns import PRECISIONS, STATUSES
 from truce.domain.engine.frame import EventFrame, reduce_columns
-from truce.storage import rules_version
+from truce.storage import put_off, rules_version
 from truce.storage.columnar import ArrowStrings, claim_columns, read_rows
 from truce.storage.fetch import ClaimFetcher
 from truce.storage.regroup import regroup
@@ -66,6 +67,10 @@ _FLAGS = ("has_quantity", "disputed", "date_disputed")
 # (what the snapshot did before; bench/status_1m.py times both).
 INCREMENTAL = True
 COMPACT_ROWS = 100_000
+# Per snapshot path, the last snapshot this process folded: read in place of the files while
+# their writing is put off (`_newest`).
+_LATEST: dict[Path, Stored] = {}
+_LATEST_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,7 @@ def load_frame(
         entry = read_head(conn)
         head = Head(entry.seq, entry.hash) if entry else Head(0, "")
         stored = _read(path, agreement) if path is not None else None
+        stored = _newest(conn, path, stored)
         if (stored is None or not still_in_chain(conn, stored.head)) and shared is not None:
             stored = shared.read(conn)
             if stored is not None and path is not None:
@@ -151,15 +157,37 @@ def _fold(
         head, stored.base, stored.claims, tail, frame, event_keys(frame), stored.claims_head
     )
     if path is not None:
-        total = stored.claims.num_rows + tail.num_rows
+        with _LATEST_LOCK:
+            _LATEST[path] = folded
+    put_off.write(lambda: _keep_fold(path, agreement, folded, shared))
+    return frame, ClaimFetcher(stored.claims, tail)
+
+
+def _keep_fold(path: Path | None, agreement: str, folded: Stored, shared: Shared | None) -> None:
+    """The folded snapshot's tail and frame written to the folder and kept in `shared`."""
+    assert folded.tail is not None
+    if path is not None:
+        total = folded.claims.num_rows + folded.tail.num_rows
         try:
-            _save(path.with_suffix(".tail.arrow"), tail, _meta(agreement, head, stored.base))
-            _write_events(path, agreement, head, stored.base, total, frame)
+            meta = _meta(agreement, folded.head, folded.base)
+            _save(path.with_suffix(".tail.arrow"), folded.tail, meta)
+            _write_events(path, agreement, folded.head, folded.base, total, folded.frame)
         except OSError:
             pass
     if shared is not None:
         shared.keep(folded, new_base=False)
-    return frame, ClaimFetcher(stored.claims, tail)
+
+
+def _newest(conn: Connection, path: Path | None, stored: Stored | None) -> Stored | None:
+    """The snapshot this process last folded at `path` when it is ahead of the files' (its files
+    are written once the page is out, `storage.put_off`) and still in the chain; else `stored`."""
+    if path is None:
+        return stored
+    with _LATEST_LOCK:
+        latest = _LATEST.get(path)
+    if latest is None or (stored is not None and latest.head.seq <= stored.head.seq):
+        return stored
+    return latest if still_in_chain(conn, latest.head) else stored
 
 
 def event_keys(frame: EventFrame) -> pa.Array:
