@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
+
 import pytest
 
 from tests.storage.kept_rows import kept_rows
