@@ -17,6 +17,11 @@ per agreement, read memory-mapped:
 A copy lives in the ledger's database (`storage.kept_snapshot`, passed in as `Shared`): a process
 whose folder holds no good snapshot takes that copy (and writes it to its folder) before it
 reads the whole projection; each new base and each tail it writes, it keeps there too.
+
+A fold's tail and frame are written where `storage.put_off` says: at once, or, in the server's
+background warm, once the page it was folded for is out. Meanwhile the process reads its last
+fold from memory (per snapshot path, while it extends the files' base to a later head still in
+the chain), so a second read right after folds nothing again.
 """
 
 from __future__ import annotations
@@ -179,13 +184,14 @@ def _keep_fold(path: Path | None, agreement: str, folded: Stored, shared: Shared
 
 
 def _newest(conn: Connection, path: Path | None, stored: Stored | None) -> Stored | None:
-    """The snapshot this process last folded at `path` when it is ahead of the files' (its files
-    are written once the page is out, `storage.put_off`) and still in the chain; else `stored`."""
-    if path is None:
+    """The snapshot this process last folded at `path` when it extends the files' (the same
+    base, a later head: its files are written once the page is out, `storage.put_off`) and is
+    still in the chain; else `stored` (files gone, damaged or rebuilt are read as before)."""
+    if path is None or stored is None:
         return stored
     with _LATEST_LOCK:
         latest = _LATEST.get(path)
-    if latest is None or (stored is not None and latest.head.seq <= stored.head.seq):
+    if latest is None or latest.base != stored.base or latest.head.seq <= stored.head.seq:
         return stored
     return latest if still_in_chain(conn, latest.head) else stored
 
@@ -296,6 +302,8 @@ def _write_base(
     """A new base (all claims up to `head`) written to the folder and kept in `shared`."""
     stored = Stored(head, uuid.uuid4().hex, claims, None, frame, event_keys(frame), head)
     if path is not None:
+        with _LATEST_LOCK:  # the files are ahead of it now: no older base held in memory
+            _LATEST.pop(path, None)
         _write_files(path, agreement, stored)
     if shared is not None:
         shared.keep(stored, new_base=True)
