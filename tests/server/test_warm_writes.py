@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from tests.server.conftest import release, running
+from tests.server.test_warm import wait_for
 from tests.storage.kept_rows import kept_rows
 from truce.services import agreement_status
 from truce.storage import kept_place
@@ -45,13 +46,6 @@ class Gate:
             return real(engine, agreement, rows, *args, **kw)
 
         return write_many
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 def _seq(row: Any) -> int:
