@@ -13,6 +13,11 @@ status API's bytes, seconds of CPU at a million claims, after it). It learns tha
 - by its own look every `poll_s` while something was asked recently: a write by the CLI on the
   same SQLite file, or by another server on the same PostgreSQL database.
 
+What a job keeps only for other processes (the event frame, the page's data, the status API's
+bytes, the snapshot's files) is written once its value is with whoever waited for it
+(`services.kept_pages.writes_after`, `storage.put_off`): the page right after an append does not
+wait for those writes.
+
 A page asked for while its judgment is under way waits for it (`services.single_flight`): a
 correct page that waits rather than the previous head's answer shown as current (or, with
 `TRUCE_PREVIOUS_WHILE_JUDGING`, that answer's page labelled as a previous head's and reloading
@@ -31,10 +36,12 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import partial
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from truce.server.cache import HeadCache
+from truce.services import kept_pages
 
 log = logging.getLogger("truce.server")
 MAX_ASKED = 8
@@ -117,7 +124,8 @@ class Warmer:
                 self._wake.set()  # moved again: start over at the new head, "now" first
                 break
             try:
-                asked.job(seq)
+                # What it keeps for other processes is written once the page is out.
+                kept_pages.writes_after(partial(asked.job, seq))
                 done += 1
                 self.warmed += 1
             except Exception:  # logged; the next request for it judges for itself

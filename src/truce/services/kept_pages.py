@@ -19,10 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from truce.services import instants
 from truce.services.held_now import now_span
+from truce.storage import put_off
 from truce.storage.answers import AnswerStore, sized
 from truce.storage.ledger import Ledger
 from truce.storage.snapshot import Head
@@ -31,6 +32,19 @@ PREFIX = "page/"
 API = "api/"  # the status API's bytes (`server.now_status`, `server.api.agreements`)
 KEEP = 8
 NOW = "now"
+T = TypeVar("T")
+
+
+def writes_after(job: Callable[[], T]) -> T:
+    """`job()`, with the writes of what it keeps for other readers (the page's data, the status
+    API's bytes, the event frame) put off until it has returned, and what it computed is with
+    whoever waited for it (`storage.put_off`); then made, before this returns."""
+    queued: list[put_off.Action] = []
+    try:
+        with put_off.putting_off() as queued:
+            return job()
+    finally:
+        put_off.run(queued)
 
 
 def page(
@@ -96,9 +110,17 @@ def kept_digested(
             return body, None
         since = span.since
     header = _header(store, head, asked, since, body)
-    if store.put(name, header, body, head):
-        store.prune(prefix, head, KEEP)
+    put_off.write(lambda: _keep(store, head, prefix, asked, header, body))
     return body, header["sha256"]
+
+
+def _keep(
+    store: AnswerStore, head: Head, prefix: str, asked: str, header: dict[str, Any], body: bytes
+) -> None:
+    """Keep `body` for `asked` at `head`, if the chain is still there (when the write was put off
+    until a page was out, `storage.put_off`, an append may have come since)."""
+    if store.head() == head and store.put(_name(prefix, asked), header, body, head):
+        store.prune(prefix, head, KEEP)
 
 
 def _name(prefix: str, asked: str) -> str:

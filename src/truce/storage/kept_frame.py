@@ -19,6 +19,7 @@ from typing import Any
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from truce.domain.engine.frame import EventFrame
+from truce.storage import put_off
 from truce.storage.answers import AnswerStore, sized
 from truce.storage.snapshot import Head, frame_bytes, frame_of
 
@@ -28,11 +29,12 @@ log = logging.getLogger("truce.kept")
 
 def events(store: AnswerStore, build: Callable[[], EventFrame]) -> EventFrame:
     """The agreement's frame at the current head: the kept one if it is good, else `build()`
-    (kept for the next reader, if the head did not move meanwhile)."""
+    (kept for the next reader, if the head did not move meanwhile: at once, or once the page
+    it was built for is out, `storage.put_off`)."""
     if not store.usable:
         return build()
     head = store.head()
-    found = store.get(NAME)
+    found = store.get(NAME) if _of_head(store, head) else None
     if found is not None:
         about, body = found
         assert body is not None
@@ -42,10 +44,27 @@ def events(store: AnswerStore, build: Callable[[], EventFrame]) -> EventFrame:
             except (pa.ArrowInvalid, KeyError, TypeError, ValueError) as exc:
                 log.warning("kept frame of %s unreadable: %s", store.agreement, exc)
     frame = build()
+    put_off.write(lambda: _keep(store, head, frame))
+    return frame
+
+
+def _keep(store: AnswerStore, head: Head, frame: EventFrame) -> None:
+    """Keep `frame` as the one of `head`, if the chain is still there (an append since would
+    make it another head's)."""
     if store.head() == head:
         body = frame_bytes(frame)
         store.put(NAME, _header(store, head, body), body, head)
-    return frame
+
+
+def _of_head(store: AnswerStore, head: Head) -> bool:
+    """Whether the frame kept is of `head` and these rules, by its header alone: right after
+    an append it is the previous head's, and its body (megabytes at a million claims, compressed)
+    is not read."""
+    found = store.get(NAME, body=False)
+    if found is None:
+        return False
+    same = store.judged_with(head)
+    return {k: found[0].get(k) for k in same} == same
 
 
 def _header(store: AnswerStore, head: Head, body: bytes) -> dict[str, Any]:

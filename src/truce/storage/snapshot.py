@@ -17,6 +17,11 @@ per agreement, read memory-mapped:
 A copy lives in the ledger's database (`storage.kept_snapshot`, passed in as `Shared`): a process
 whose folder holds no good snapshot takes that copy (and writes it to its folder) before it
 reads the whole projection; each new base and each tail it writes, it keeps there too.
+
+A fold's tail and frame are written where `storage.put_off` says: at once, or, in the server's
+background warm, once the page it was folded for is out. Meanwhile the process reads its last
+fold from memory (per snapshot path, while it extends the files' base to a later head still in
+the chain), so a second read right after folds nothing again.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +41,7 @@ from sqlalchemy import Connection, Engine, select
 
 from truce.domain.engine.claim_columns import PRECISIONS, STATUSES
 from truce.domain.engine.frame import EventFrame, reduce_columns
-from truce.storage import rules_version
+from truce.storage import put_off, rules_version
 from truce.storage.columnar import ArrowStrings, claim_columns, read_rows
 from truce.storage.fetch import ClaimFetcher
 from truce.storage.regroup import regroup
@@ -66,6 +72,10 @@ _FLAGS = ("has_quantity", "disputed", "date_disputed")
 # (what the snapshot did before; bench/status_1m.py times both).
 INCREMENTAL = True
 COMPACT_ROWS = 100_000
+# Per snapshot path, the last snapshot this process folded: read in place of the files while
+# their writing is put off (`_newest`).
+_LATEST: dict[Path, Stored] = {}
+_LATEST_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,7 @@ def load_frame(
         entry = read_head(conn)
         head = Head(entry.seq, entry.hash) if entry else Head(0, "")
         stored = _read(path, agreement) if path is not None else None
+        stored = _newest(conn, path, stored)
         if (stored is None or not still_in_chain(conn, stored.head)) and shared is not None:
             stored = shared.read(conn)
             if stored is not None and path is not None:
@@ -151,15 +162,38 @@ def _fold(
         head, stored.base, stored.claims, tail, frame, event_keys(frame), stored.claims_head
     )
     if path is not None:
-        total = stored.claims.num_rows + tail.num_rows
+        with _LATEST_LOCK:
+            _LATEST[path] = folded
+    put_off.write(lambda: _keep_fold(path, agreement, folded, shared))
+    return frame, ClaimFetcher(stored.claims, tail)
+
+
+def _keep_fold(path: Path | None, agreement: str, folded: Stored, shared: Shared | None) -> None:
+    """The folded snapshot's tail and frame written to the folder and kept in `shared`."""
+    assert folded.tail is not None
+    if path is not None:
+        total = folded.claims.num_rows + folded.tail.num_rows
         try:
-            _save(path.with_suffix(".tail.arrow"), tail, _meta(agreement, head, stored.base))
-            _write_events(path, agreement, head, stored.base, total, frame)
+            meta = _meta(agreement, folded.head, folded.base)
+            _save(path.with_suffix(".tail.arrow"), folded.tail, meta)
+            _write_events(path, agreement, folded.head, folded.base, total, folded.frame)
         except OSError:
             pass
     if shared is not None:
         shared.keep(folded, new_base=False)
-    return frame, ClaimFetcher(stored.claims, tail)
+
+
+def _newest(conn: Connection, path: Path | None, stored: Stored | None) -> Stored | None:
+    """The snapshot this process last folded at `path` when it extends the files' (the same
+    base, a later head: its files are written once the page is out, `storage.put_off`) and is
+    still in the chain; else `stored` (files gone, damaged or rebuilt are read as before)."""
+    if path is None or stored is None:
+        return stored
+    with _LATEST_LOCK:
+        latest = _LATEST.get(path)
+    if latest is None or latest.base != stored.base or latest.head.seq <= stored.head.seq:
+        return stored
+    return latest if still_in_chain(conn, latest.head) else stored
 
 
 def event_keys(frame: EventFrame) -> pa.Array:
@@ -268,6 +302,8 @@ def _write_base(
     """A new base (all claims up to `head`) written to the folder and kept in `shared`."""
     stored = Stored(head, uuid.uuid4().hex, claims, None, frame, event_keys(frame), head)
     if path is not None:
+        with _LATEST_LOCK:  # the files are ahead of it now: no older base held in memory
+            _LATEST.pop(path, None)
         _write_files(path, agreement, stored)
     if shared is not None:
         shared.keep(stored, new_base=True)
