@@ -98,9 +98,7 @@ class AnswerStore:
         found = self.get(_name(at), body=False)
         if found is None:
             return None
-        about = found[0]
-        same = self.judged_with(head) | {"at": at}
-        return about if {k: about.get(k) for k in same} == same else None
+        return found[0] if self.made_with(found[0], head, at=at) else None
 
     def keep(self, head: Head, at: str, text: str, printed: bool) -> dict[str, Any] | None:
         """Keep `text` as the answer for `at`, if the chain is still at `head` (an append while
@@ -150,6 +148,12 @@ class AnswerStore:
             "seq": head.seq,
             "hash": head.hash,
         }
+
+    def made_with(self, about: dict[str, Any], head: Head, **said: Any) -> bool:
+        """Whether the header `about` says it was made with these rules at `head`
+        (`judged_with`) and says each of `said` too."""
+        same = self.judged_with(head) | said
+        return {k: about.get(k) for k in same} == same
 
     def _header(self, head: Head, at: str, body: bytes, printed: bool) -> dict[str, object]:
         return self.judged_with(head) | {"at": at, "printed": printed} | sized(body)

@@ -90,12 +90,11 @@ def _load(
     checked against the header by the caller that reads it (`read`)."""
     if not store.usable:
         return None
-    same = store.judged_with(head)
     found = store.get(NAME, body)
     if found is None:
         return None
     about, text = found
-    if {k: about.get(k) for k in same} != same:
+    if not store.made_with(about, head):
         return None
     try:
         judged_at = float(about["from"])

@@ -61,10 +61,7 @@ def _of_head(store: AnswerStore, head: Head) -> bool:
     an append it is the previous head's, and its body (megabytes at a million claims, compressed)
     is not read."""
     found = store.get(NAME, body=False)
-    if found is None:
-        return False
-    same = store.judged_with(head)
-    return {k: found[0].get(k) for k in same} == same
+    return found is not None and store.made_with(found[0], head)
 
 
 def _header(store: AnswerStore, head: Head, body: bytes) -> dict[str, Any]:

@@ -185,8 +185,7 @@ class KeptSnapshot:
                     return None
         except (KeyError, TypeError, ValueError, SQLAlchemyError):
             return None
-        same = self.store.judged_with(head)
-        if {k: about.get(k) for k in same} != same:
+        if not self.store.made_with(about, head):
             return None
         return str(about.get("base"))
 
