@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -257,9 +257,9 @@ def test_a_block_of_another_shape_is_not_read(kit: Any) -> None:
     assert [[type(v) for v in r.values()] for r in back.rows] == [[bool, list], [float, list]]
 
 
-def test_a_block_of_format_3_with_kept_disputes_is_read_as_nothing_kept(kit: Any) -> None:
-    """Format 3 also carried the disputed events (`kept_disputes`, removed): a block written so
-    is not read, and the judgment given it is a full one that leaves a block of this format."""
+def _one_breach_blocks(kit: Any) -> Iterator[tuple[Any, Any, list[Any], Any, dict[str, Any]]]:
+    """Per engine path: the path, a one-breach spec and record, the instant, and the breach
+    block that judgment keeps, as JSON reads it back (a copy the caller may edit)."""
     spec = kit.spec([NO_FIRE], phases=_phases(4))
     record = [kit.claim("breach", "2024-01-02T10:00", actor="hamas", event_id="b1")]
     at = kit.when("2024-01-04T00:00")
@@ -267,7 +267,14 @@ def test_a_block_of_format_3_with_kept_disputes_is_read_as_nothing_kept(kit: Any
         first = Memory()
         path(spec, record, at, memory=first)
         assert first.now is not None
-        old = {**json.loads(json.dumps(first.now.as_data())), "format": 3, "disputes": {}}
+        yield path, spec, record, at, json.loads(json.dumps(first.now.as_data()))
+
+
+def test_a_block_of_format_3_with_kept_disputes_is_read_as_nothing_kept(kit: Any) -> None:
+    """Format 3 also carried the disputed events (`kept_disputes`, removed): a block written so
+    is not read, and the judgment given it is a full one that leaves a block of this format."""
+    for path, spec, record, at, kept in _one_breach_blocks(kit):
+        old = {**kept, "format": 3, "disputes": {}}
         assert Block.of(old) is None
         assert Block.of({**old, "format": FORMAT}) is not None  # only the format tells them apart
         again = Memory(prior=Block.of(old))
@@ -277,14 +284,7 @@ def test_a_block_of_format_3_with_kept_disputes_is_read_as_nothing_kept(kit: Any
 
 
 def test_rows_that_cannot_be_decoded_are_judged_afresh(kit: Any) -> None:
-    spec = kit.spec([NO_FIRE], phases=_phases(4))
-    record = [kit.claim("breach", "2024-01-02T10:00", actor="hamas", event_id="b1")]
-    at = kit.when("2024-01-04T00:00")
-    for path in (evaluate, evaluate_columns):
-        first = Memory()
-        path(spec, record, at, memory=first)
-        assert first.now is not None
-        data = json.loads(json.dumps(first.now.as_data()))
+    for path, spec, record, at, data in _one_breach_blocks(kit):
         data["rows"]["columns"][0]["codes"] = [7]  # a code past its values
         garbled = Block.of(data)
         assert garbled is not None and garbled.decoded() is None
