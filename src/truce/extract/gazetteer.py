@@ -327,7 +327,8 @@ SURNAMES: dict[str, str] = {
 # (Colombia)", "Collective Security Treaty Organization", "ASEAN", "African Union", "Islamic
 # Revolutionary Guard Corps", "United Nations Support Mission in Libya", "Druze in Syria",
 # "Government of National Unity (Libya)", "Presidential Council (Libya)", "Intergovernmental
-# Authority on Development", "Sudan Liberation Movement" (the joint force), and the articles on
+# Authority on Development", "Sudan Liberation Movement" (the joint force), "Taliban",
+# "Tehrik-i-Taliban Pakistan", "Afghanistan", "Kyrgyzstan", "Tajikistan", and the articles on
 # the persons listed in NEWER_OFFICIALS.
 NEWER_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "ethiopia": (
@@ -357,6 +358,12 @@ NEWER_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     "rwanda": (("Rwanda",), ("Rwandan",), ("Kigali",)),
     "colombia": (("Colombia",), ("Colombian",), ("Bogota", "Bogotá")),
     "oman": (("Oman", "Sultanate of Oman"), ("Omani",), ()),
+    # Part E of the real set (eval/real/NOTES-annoe1.md). `afghanistan` is whoever holds Kabul:
+    # the Islamic Republic's government before August 2021, the Taliban's after (as ACLED codes
+    # the state's forces); `taliban` is the insurgent movement before August 2021.
+    "afghanistan": (("Afghanistan", "Islamic Republic of Afghanistan"), ("Afghan",), ("Kabul",)),
+    "kyrgyzstan": (("Kyrgyzstan", "Kyrgyz Republic"), ("Kyrgyz",), ("Bishkek",)),
+    "tajikistan": (("Tajikistan", "Republic of Tajikistan"), ("Tajik",), ("Dushanbe",)),
 }
 
 # id -> (aliases, the state whose land it fights in: places resolve there).
@@ -484,6 +491,22 @@ NEWER_GROUPS: dict[str, tuple[tuple[str, ...], str | None]] = {
         ("Government of National Unity", "GNU", "Tripoli-based Government of National Unity"),
         None,
     ),
+    # Part E (eval/real/NOTES-annoe1.md): the Afghan Taliban insurgency, the Pakistani Taliban.
+    "taliban": (
+        ("Taliban", "Afghan Taliban", "Taliban insurgents", "Taliban militants"),
+        "afghanistan",
+    ),
+    "ttp": (
+        (
+            "Tehreek-e-Taliban Pakistan",
+            "Tehreek-i-Taliban Pakistan",
+            "Tehrik-i-Taliban Pakistan",
+            "Tehrik-e-Taliban Pakistan",
+            "TTP",
+            "Pakistani Taliban",
+        ),
+        "pakistan",
+    ),
     "libya-presidential-council": (
         (
             "Libyan Presidential Council",
@@ -561,6 +584,9 @@ NEWER_OFFICIALS: dict[str, tuple[str, str]] = {
     "Ayatollah Ali Khamenei": ("iran", "Supreme Leader of Iran"),
     "Esmaeil Baghaei": ("iran", "Iranian foreign ministry spokesman"),
     "Shehbaz Sharif": ("pakistan", "Prime Minister of Pakistan"),
+    "Khawaja Asif": ("pakistan", "Pakistani defence minister"),
+    "Khawaja Muhammad Asif": ("pakistan", "Pakistani defence minister"),
+    "Mike Pompeo": ("united-states", "US Secretary of State"),
     "Ishaq Dar": ("pakistan", "Pakistani foreign minister"),
     "Asim Munir": ("pakistan", "Pakistani army chief"),
     "Narendra Modi": ("india", "Prime Minister of India"),
