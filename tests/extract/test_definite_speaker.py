@@ -109,7 +109,5 @@ def test_what_the_rule_leaves_alone(text: str, speaker: str) -> None:
 
 
 def test_an_anonymous_source_is_no_description_s_speaker() -> None:
-    text = (
-        "A Hamas official said the truce held. The Palestinian group said it would keep to it."
-    )
+    text = "A Hamas official said the truce held. The Palestinian group said it would keep to it."
     assert _last(text) != "A Hamas official"

@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 
 from truce.extract.components.actors import government_described
 from truce.extract.components.pronoun_stance import PRONOUN_STANCE
-from truce.extract.components.speaker_refs import resolve_description
 from truce.extract.components.relays import (
     AGENCY as _AGENCY,
 )
@@ -32,6 +31,7 @@ from truce.extract.components.relays import (
     told_outlet,
     trailing_agency,
 )
+from truce.extract.components.speaker_refs import resolve_description
 from truce.extract.gazetteer import ALL_OFFICIALS as OFFICIALS
 from truce.extract.gazetteer import ALL_SURNAMES as SURNAMES
 from truce.extract.gazetteer import ARMED_GROUPS, NEWER_GROUPS, STATES
