@@ -194,7 +194,6 @@ RULES: dict[str, str] = {
     "breach.non_compliance": "'refused to comply', 'failed to withdraw', 'yet to be implemented'",
     # round 9, exfields
     "attribution.definite_speaker": "'the Palestinian group said': the group named before",
-    "date.after_truce": "'less than a day after the ceasefire began': the truce start's day",
 }
 
 

@@ -17,7 +17,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
-from truce.extract.components.after_truce import date_after_truce
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
@@ -206,7 +205,6 @@ def assemble(doc: Doc) -> list[Candidate]:
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
-    date_after_truce(candidates, text, times.within)  # date.after_truce
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
