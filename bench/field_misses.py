@@ -43,12 +43,11 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from dev_split import arguments, scored_dev
+from dev_split import run, scored_dev
 
 from truce.extract.evaluate import Score
 from truce.extract.evaluate_real import _day, attribution_agrees
 from truce.extract.name_match import same_name
-from truce.extract.switches import switched_off
 
 _PRONOUN = re.compile(
     r"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?:he|she|they|it|the\s+(?:\w+\s+){0,2}?"
@@ -139,9 +138,7 @@ def attribution_class(gold: dict[str, Any], got: dict[str, Any], text: str) -> s
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = arguments(__doc__, "pairs", argv)
-    with switched_off([r for r in args.off.split(",") if r]):
-        _run(args)
+    run(__doc__, "pairs", argv, _run)
 
 
 def _run(args: argparse.Namespace) -> None:

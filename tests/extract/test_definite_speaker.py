@@ -111,3 +111,19 @@ def test_what_the_rule_leaves_alone(text: str, speaker: str) -> None:
 def test_an_anonymous_source_is_no_description_s_speaker() -> None:
     text = "A Hamas official said the truce held. The Palestinian group said it would keep to it."
     assert _last(text) != "A Hamas official"
+
+
+def test_break_it_descriptions_with_nobody_before_and_in_bulk() -> None:
+    # A description before any speaker, odd spacing and case, a description of a description:
+    # nothing is invented, and every later description in a long text still finds its group.
+    odd = "The  Palestinian   group said it agreed. THE CHANNEL said so. The group group said it."
+    with switched_off([RULE]):
+        before = [s.speaker for s in sources(odd)]
+    assert [s.speaker for s in sources(odd)] == before
+    bulk = " ".join(
+        f"Hamas said {n} trucks entered. The Palestinian group said {n} more would follow."
+        for n in range(300)
+    )
+    found = sources(bulk)
+    assert len(found) == 600
+    assert {s.speaker for s in found} == {"Hamas"}

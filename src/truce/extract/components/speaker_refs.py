@@ -31,8 +31,6 @@ from collections.abc import Callable, Sequence
 from truce.extract.model import SourceRef
 from truce.extract.switches import on
 
-RULE = "attribution.definite_speaker"
-
 _GROUPS = frozenset(("group", "movement", "militia", "faction", "organisation", "organization"))
 _OUTLETS = frozenset(("channel", "broadcaster", "network", "newspaper", "station", "agency"))
 _BODIES = frozenset(("military", "army", "ministry"))
@@ -55,7 +53,7 @@ def resolve_description(
 ) -> SourceRef | None:
     """The earlier named speaker (`earlier`, oldest first) that the description `np` stands
     for, or None when `np` is no such description or none fits."""
-    if " " not in np or not on(RULE):
+    if " " not in np or not on("attribution.definite_speaker"):
         return None
     match = _DESCRIPTION.match(np)
     if match is None:
