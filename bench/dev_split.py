@@ -4,13 +4,14 @@ the dev reports, each with its candidates scored. Reads no other split's annotat
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from truce.extract.evaluate import FIELDS, EvalReport, Score
 from truce.extract.evaluate_real import RealReport, _article, load_real_set, score_real
 from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.switches import switched_off
 
 
 def arguments(doc: str | None, what: str, argv: list[str] | None) -> argparse.Namespace:
@@ -22,6 +23,15 @@ def arguments(doc: str | None, what: str, argv: list[str] | None) -> argparse.Na
     parser.add_argument("--show", action="store_true", help="print each with its text")
     parser.add_argument("--off", default="", help="rules to switch off, comma-separated")
     return parser.parse_args(argv)
+
+
+def run(
+    doc: str | None, what: str, argv: list[str] | None, body: Callable[[argparse.Namespace], None]
+) -> None:
+    """Parse the shared options and run `body` with the rules of `--off` switched off."""
+    args = arguments(doc, what, argv)
+    with switched_off([r for r in args.off.split(",") if r]):
+        body(args)
 
 
 def scored_dev(

@@ -27,11 +27,10 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from dev_split import arguments, scored_dev
+from dev_split import run, scored_dev
 
 from truce.extract.evaluate import EvalReport
 from truce.extract.evaluate_real import _jsonl
-from truce.extract.switches import switched_off
 
 TOPIC = re.compile(
     r"truce|cease-?fire|armistice|agree|deal|accord|talks|negotiat|hostage|prisoner|captive|"
@@ -81,9 +80,7 @@ def classify(
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = arguments(__doc__, "false candidates", argv)
-    with switched_off([r for r in args.off.split(",") if r]):
-        _run(args)
+    run(__doc__, "false candidates", argv, _run)
 
 
 def _run(args: argparse.Namespace) -> None:

@@ -25,11 +25,10 @@ import argparse
 from collections import Counter, defaultdict
 from typing import Any
 
-from dev_split import arguments, scored_dev
+from dev_split import run, scored_dev
 
 from truce.extract.evaluate import Score
 from truce.extract.evaluate_real import _jsonl
-from truce.extract.switches import switched_off
 from truce.extract.triggers import kinds_cued
 
 NEAR = 300  # characters around a gold span where a candidate of its type counts as near
@@ -56,9 +55,7 @@ def classify(gold: dict[str, Any], found: list[dict[str, Any]], text: str) -> st
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = arguments(__doc__, "misses", argv)
-    with switched_off([r for r in args.off.split(",") if r]):
-        _run(args)
+    run(__doc__, "misses", argv, _run)
 
 
 def _run(args: argparse.Namespace) -> None:

@@ -127,6 +127,10 @@ def test_an_ablated_rule_is_scored_as_switched_off() -> None:
     assert ablation.pooled > 0.05 and ablation.helps == 3  # releases are in every fold
     assert ablation.verdict == "helps held-out"
     assert ablation.fields[0] > 0  # fewer releases matched, fewer dates right
+    # The right fields per fold add up to the pooled change (a field rule is judged by fold).
+    assert len(ablation.fields_per_fold) == 3
+    assert tuple(map(sum, zip(*ablation.fields_per_fold, strict=True))) == ablation.fields
+    assert ablation.as_dict()["delta_right_per_fold"] == [list(f) for f in ablation.fields_per_fold]
     # Whole kinds are reported, never dropped by the selection.
     assert cv.selection["dropped_per_fold"] == [[], [], []]
 

@@ -264,6 +264,8 @@ class Ablation:
     without_best: float
     # Right dates, attributions and places (pooled counts) with the rule minus without.
     fields: tuple[int, int, int] = (0, 0, 0)
+    # The same per fold: a field rule's gain is judged as an event rule's, fold by fold.
+    fields_per_fold: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def helps(self) -> int:
@@ -292,6 +294,7 @@ class Ablation:
             "folds_hurt": self.hurts,
             "delta_without_best_fold": round(self.without_best, 4),
             "delta_right": dict(zip(("dates", "attribution", "places"), self.fields, strict=True)),
+            "delta_right_per_fold": [list(f) for f in self.fields_per_fold],
             "verdict": self.verdict,
         }
 
@@ -347,8 +350,9 @@ def cross_validate(
         rest = [i for i in items if fold_of[i.id] != best]
         gain_rest = _f1(rest, cv.base) - _f1(rest, without[rule])
         pooled = _f1(items, cv.base) - _f1(items, without[rule])
+        fields = tuple(_right(score(p, cv.base), without[rule], p) for p in parts)
         cv.ablations.append(
-            Ablation(rule, pooled, per_fold, gain_rest, _right(base, without[rule], items))
+            Ablation(rule, pooled, per_fold, gain_rest, _right(base, without[rule], items), fields)
         )
     cv.selection = _select(cv, parts, without, extract_fn)
     return cv
@@ -429,6 +433,9 @@ def render(cv: CrossValidation) -> str:
                 f"{a.rule:<30}{a.pooled:>+8.3f}  {per}{f'{a.helps}/{a.hurts}':>5}"
                 f"{a.without_best:>+9.3f}{'/'.join(f'{n:+d}' for n in a.fields):>14}  {a.verdict}"
             )
+            if any(any(f) for f in a.fields_per_fold):
+                per = "  ".join("/".join(f"{n:+d}" for n in f) for f in a.fields_per_fold)
+                lines.append(f"{'':<30}  Δright d/a/p per fold: {per}")
     if cv.selection:
         sel = cv.selection
         lines += [
