@@ -328,7 +328,8 @@ SURNAMES: dict[str, str] = {
 # Revolutionary Guard Corps", "United Nations Support Mission in Libya", "Druze in Syria",
 # "Government of National Unity (Libya)", "Presidential Council (Libya)", "Intergovernmental
 # Authority on Development", "Sudan Liberation Movement" (the joint force), "Taliban",
-# "Tehrik-i-Taliban Pakistan", "Afghanistan", "Kyrgyzstan", "Tajikistan", and the articles on
+# "Tehrik-i-Taliban Pakistan", "Afghanistan", "Kyrgyzstan", "Tajikistan", "Georgia (country)",
+# "Cuba", "Revolutionary Armed Forces of Colombia", and the articles on
 # the persons listed in NEWER_OFFICIALS.
 NEWER_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "ethiopia": (
@@ -364,6 +365,10 @@ NEWER_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     "afghanistan": (("Afghanistan", "Islamic Republic of Afghanistan"), ("Afghan",), ("Kabul",)),
     "kyrgyzstan": (("Kyrgyzstan", "Kyrgyz Republic"), ("Kyrgyz",), ("Bishkek",)),
     "tajikistan": (("Tajikistan", "Republic of Tajikistan"), ("Tajik",), ("Dushanbe",)),
+    # Part E4 of the real set (eval/real/NOTES-annoe4.md): Georgia in August 2008; Cuba as the
+    # host and guarantor of the Colombia-FARC talks (a host: no seat, as for the mediators above).
+    "georgia": (("Georgia", "Republic of Georgia"), ("Georgian",), ("Tbilisi",)),
+    "cuba": (("Cuba",), ("Cuban",), ()),
 }
 
 # id -> (aliases, the state whose land it fights in: places resolve there).
@@ -468,6 +473,17 @@ NEWER_GROUPS: dict[str, tuple[tuple[str, ...], str | None]] = {
         "dr-congo",
     ),
     "eln": (("ELN", "National Liberation Army", "ELN guerrillas", "ELN rebels"), "colombia"),
+    # Part E4 (eval/real/NOTES-annoe4.md): the FARC-EP guerrilla before its 2017 disarmament.
+    "farc": (
+        (
+            "FARC",
+            "FARC-EP",
+            "Revolutionary Armed Forces of Colombia",
+            "FARC rebels",
+            "FARC guerrillas",
+        ),
+        "colombia",
+    ),
     # Part D of the real set (eval/real/README.md): Sweida 2025, Darfur, Tripoli 2025.
     "druze-factions": (
         (
