@@ -23,6 +23,7 @@ from truce.extract.components.kinds.term_clauses import (
     while_breaks,
 )
 from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
+from truce.extract.components.kinds.term_parts import more_breaks, states_provision
 from truce.extract.components.kinds.term_told import CUES as TOLD_CUES
 from truce.extract.components.kinds.term_told import told
 from truce.extract.components.sentence_view import (
@@ -274,13 +275,16 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     signed = signed_deal(s)
     if signed is not None:
         anchors = sorted(anchors + [signed.start()])
-    for index, (lo, hi) in enumerate(_provisions(s.text, while_breaks(s))):
+    parts = _provisions(s.text, sorted(set(while_breaks(s) + more_breaks(s))))
+    clausal: list[Candidate] = []  # parts that are terms by their clause alone (term_parts)
+    for index, (lo, hi) in enumerate(parts):
         anchor = next((a for a in anchors if lo <= a < hi), None)
         at = s.start + (anchor if anchor is not None else lo)
         # Within its part, up to a closing quote or semicolon after the provision.
         end = min(s.start + hi, clause_end(s, at))
         counts = [q for q in s.quantities if s.start + lo <= q.span[0] < end]
-        if anchor is None and not (index and counts and out):
+        weak = len(parts) > 1 and states_provision(s.text, lo, hi)
+        if anchor is None and not (index and counts and out) and not weak:
             continue
         if anchor is not None and _REACTION.search(s.text, max(0, anchor - 60), anchor):
             continue  # "we welcome the ceasefire agreement reached by ...": a reaction
@@ -290,7 +294,12 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         # A term states a rule in force (gold guideline), even when the rule is an "if".
         c.modality = "denied" if c.modality == "denied" else "occurred"
         c.quantities = own_counts(s.text, s.start, counts)
+        if anchor is None and not (index and counts and out):
+            clausal.append(c)
+            continue
         out.append(c)
+    if out and clausal:  # the cue alone names no deal: another part must be a term
+        out = sorted(out + clausal, key=lambda c: c.trigger or 0)
     return out
 
 
