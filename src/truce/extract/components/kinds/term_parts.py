@@ -45,7 +45,19 @@ def more_breaks(s: Sentence) -> list[int]:
     return [m.start() for m in _BREAK.finditer(s.text)]
 
 
+# A party saying what it will do speaks its own position: "while Borovia said it would keep
+# fighting" is no provision of the deal.
+_SPOKEN = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|warned|insisted|stated|added|vowed|threatened|"
+    r"claimed|argued|denied|refused)\b",
+    re.IGNORECASE,
+)
+
+
 def states_provision(text: str, lo: int, hi: int) -> bool:
     """Whether `text[lo:hi]`, a part of a term's sentence with no term word, sets a duty, plan
-    or leave (rule `term.clause_provisions`)."""
-    return on("term.clause_provisions") and _PROVISION_VERB.search(text, lo, hi) is not None
+    or leave (rule `term.clause_provisions`), not as a party's words about itself."""
+    if not on("term.clause_provisions"):
+        return False
+    verb = _PROVISION_VERB.search(text, lo, hi)
+    return verb is not None and _SPOKEN.search(text, lo, verb.start()) is None
