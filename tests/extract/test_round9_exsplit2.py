@@ -55,6 +55,17 @@ def test_a_clause_that_sets_nothing_is_no_second_term(text: str) -> None:
     assert len(of_type("agreement_term", text)) <= 1
 
 
+def test_a_second_infinitive_of_one_provision_stays_one_term() -> None:
+    # Both parts carry a term word ("Under the accord", a withdrawal deadline): one provision
+    # with two steps, kept with both counts.
+    text = (
+        "Under the accord, the two armies are to begin pulling their artillery back from the "
+        "river no later than the third day and to complete the withdrawal within 20 days."
+    )
+    (term,) = of_type("agreement_term", text)
+    assert [q.value for q in term.quantities] == [3.0, 20.0]
+
+
 def test_the_cue_alone_names_no_deal() -> None:
     # No part of the sentence is a term by the rules before: the clauses give none.
     text = "Officials hoped the army would leave the town while the rebels would stay in the hills."

@@ -275,7 +275,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     signed = signed_deal(s)
     if signed is not None:
         anchors = sorted(anchors + [signed.start()])
-    parts = _provisions(s.text, sorted(set(while_breaks(s) + more_breaks(s))))
+    parts = _provisions(s.text, _breaks(s, anchors))
     clausal: list[Candidate] = []  # parts that are terms by their clause alone (term_parts)
     for index, (lo, hi) in enumerate(parts):
         anchor = next((a for a in anchors if lo <= a < hi), None)
@@ -334,6 +334,28 @@ def ratio(s: Sentence) -> re.Match[str] | None:
     if not on("term.ratio"):
         return None
     return search(RATIO, s)
+
+
+def _breaks(s: Sentence, anchors: list[int]) -> list[int]:
+    """Where the sentence's provisions part beyond `_PROVISION_BREAK`: before "while" and a
+    withdrawal deadline (`term.withdraw_within`), and at the clause cues of `term_parts`; a
+    second infinitive only next to a part that its clause alone makes a term ("are to begin
+    pulling back ... and to complete the withdrawal within 14 days" is one provision)."""
+    known = while_breaks(s)
+    more = [(b, infinitive) for b, infinitive in more_breaks(s) if b not in known]
+    if not more:
+        return known
+    parts = _provisions(s.text, sorted(known + [b for b, _ in more]))
+
+    def clausal(lo: int, hi: int) -> bool:
+        return not any(lo <= a < hi for a in anchors) and states_provision(s.text, lo, hi)
+
+    kept = [
+        b
+        for b, infinitive in more
+        if not infinitive or any(clausal(lo, hi) for lo, hi in parts if b in (lo, hi))
+    ]
+    return sorted(known + kept)
 
 
 def _provisions(text: str, more: list[int] | None = None) -> list[tuple[int, int]]:

@@ -23,10 +23,12 @@ from truce.extract.switches import on
 
 # Where a second provision opens. "while" needs a subject after it (a name, or "the" and a
 # noun), not a participle ("while respecting the truce").
+# A second infinitive ("and to") shares its subject with the first: it parts only next to a
+# part that is a term by its clause alone (`infinitive`).
 _BREAK = re.compile(
     r",?\s+and\s+that\s+|,?\s+while\s+(?=(?:the\s+)?[A-Z])|,?\s+while\s+the\s+(?=[a-z]+\s+"
-    r"(?:is|are|was|were|will|would|must|shall|has|have)\b)|\s+and\s+to\s+(?=[a-z]+\s)|"
-    r"\s+stating\s+that\s+",
+    r"(?:is|are|was|were|will|would|must|shall|has|have)\b)|(?P<infinitive>\s+and\s+to\s+"
+    r"(?=[a-z]+\s))|\s+stating\s+that\s+",
 )
 _CUES = (" and that ", " while ", " and to ", " stating that ")
 # What a provision sets: a party's duty, plan or leave.
@@ -37,12 +39,13 @@ _PROVISION_VERB = re.compile(
 )
 
 
-def more_breaks(s: Sentence) -> list[int]:
-    """Where a provision of its own opens in `s`, by the clause cues above, with the rule on."""
+def more_breaks(s: Sentence) -> list[tuple[int, bool]]:
+    """Where a provision of its own opens in `s`, by the clause cues above, with the rule on;
+    each with whether it is a second infinitive (see `_BREAK`)."""
     lowered = s.lower or s.text.lower()
     if not any(cue in lowered for cue in _CUES) or not on("term.clause_provisions"):
         return []
-    return [m.start() for m in _BREAK.finditer(s.text)]
+    return [(m.start(), m["infinitive"] is not None) for m in _BREAK.finditer(s.text)]
 
 
 # A party saying what it will do speaks its own position: "while Borovia said it would keep
