@@ -275,7 +275,9 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     signed = signed_deal(s)
     if signed is not None:
         anchors = sorted(anchors + [signed.start()])
-    parts = _provisions(s.text, _breaks(s, anchors))
+    known, cued = _breaks(s, anchors)
+    clause_breaks = set(known + cued)  # "while", "and that", ...: not a comma's "and"
+    parts = _provisions(s.text, sorted(clause_breaks))
     clausal: list[Candidate] = []  # parts that are terms by their clause alone (term_parts)
     for index, (lo, hi) in enumerate(parts):
         anchor = next((a for a in anchors if lo <= a < hi), None)
@@ -283,7 +285,7 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         # Within its part, up to a closing quote or semicolon after the provision.
         end = min(s.start + hi, clause_end(s, at))
         counts = [q for q in s.quantities if s.start + lo <= q.span[0] < end]
-        weak = len(parts) > 1 and states_provision(s.text, lo, hi)
+        weak = bool({lo, hi} & clause_breaks) and states_provision(s.text, lo, hi)
         if anchor is None and not (index and counts and out) and not weak:
             continue
         if anchor is not None and _REACTION.search(s.text, max(0, anchor - 60), anchor):
@@ -336,15 +338,18 @@ def ratio(s: Sentence) -> re.Match[str] | None:
     return search(RATIO, s)
 
 
-def _breaks(s: Sentence, anchors: list[int]) -> list[int]:
+def _breaks(s: Sentence, anchors: list[int]) -> tuple[list[int], list[int]]:
     """Where the sentence's provisions part beyond `_PROVISION_BREAK`: before "while" and a
     withdrawal deadline (`term.withdraw_within`), and at the clause cues of `term_parts`; a
     second infinitive only next to a part that its clause alone makes a term ("are to begin
-    pulling back ... and to complete the withdrawal within 14 days" is one provision)."""
+    pulling back ... and to complete the withdrawal within 14 days" is one provision). The
+    breaks `while_breaks` finds, and those of `term_parts` apart: only a part next to one of
+    them may be a term by its clause alone (not one after a comma's "and": "said the deal aims
+    at ending the bloodshed, and will be the reason for ..." sets one)."""
     known = while_breaks(s)
     more = [(b, infinitive) for b, infinitive in more_breaks(s) if b not in known]
     if not more:
-        return known
+        return known, []
     parts = _provisions(s.text, sorted(known + [b for b, _ in more]))
 
     def clausal(lo: int, hi: int) -> bool:
@@ -355,7 +360,7 @@ def _breaks(s: Sentence, anchors: list[int]) -> list[int]:
         for b, infinitive in more
         if not infinitive or any(clausal(lo, hi) for lo, hi in parts if b in (lo, hi))
     ]
-    return sorted(known + kept)
+    return known, kept
 
 
 def _provisions(text: str, more: list[int] | None = None) -> list[tuple[int, int]]:
