@@ -194,6 +194,9 @@ RULES: dict[str, str] = {
     "breach.non_compliance": "'refused to comply', 'failed to withdraw', 'yet to be implemented'",
     # round 9, exfields
     "attribution.definite_speaker": "'the Palestinian group said': the group named before",
+    # round 9, exsplit2
+    "statement.turn_on_truce": "a speaker's next sentence on the truce or deal is a new statement",
+    "term.clause_provisions": "'..., while Y is to withdraw', 'and that ...', 'and to allow ...'",
 }
 
 

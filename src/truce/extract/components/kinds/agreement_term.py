@@ -23,6 +23,7 @@ from truce.extract.components.kinds.term_clauses import (
     while_breaks,
 )
 from truce.extract.components.kinds.term_guards import accepts_proposal, threat_if_violated
+from truce.extract.components.kinds.term_parts import more_breaks, states_provision
 from truce.extract.components.kinds.term_told import CUES as TOLD_CUES
 from truce.extract.components.kinds.term_told import told
 from truce.extract.components.sentence_view import (
@@ -274,13 +275,18 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
     signed = signed_deal(s)
     if signed is not None:
         anchors = sorted(anchors + [signed.start()])
-    for index, (lo, hi) in enumerate(_provisions(s.text, while_breaks(s))):
+    known, cued = _breaks(s, anchors)
+    clause_breaks = set(known + cued)  # "while", "and that", ...: not a comma's "and"
+    parts = _provisions(s.text, sorted(clause_breaks))
+    clausal: list[Candidate] = []  # parts that are terms by their clause alone (term_parts)
+    for index, (lo, hi) in enumerate(parts):
         anchor = next((a for a in anchors if lo <= a < hi), None)
         at = s.start + (anchor if anchor is not None else lo)
         # Within its part, up to a closing quote or semicolon after the provision.
         end = min(s.start + hi, clause_end(s, at))
         counts = [q for q in s.quantities if s.start + lo <= q.span[0] < end]
-        if anchor is None and not (index and counts and out):
+        weak = bool({lo, hi} & clause_breaks) and states_provision(s.text, lo, hi)
+        if anchor is None and not (index and counts and out) and not weak:
             continue
         if anchor is not None and _REACTION.search(s.text, max(0, anchor - 60), anchor):
             continue  # "we welcome the ceasefire agreement reached by ...": a reaction
@@ -290,7 +296,12 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
         # A term states a rule in force (gold guideline), even when the rule is an "if".
         c.modality = "denied" if c.modality == "denied" else "occurred"
         c.quantities = own_counts(s.text, s.start, counts)
+        if anchor is None and not (index and counts and out):
+            clausal.append(c)
+            continue
         out.append(c)
+    if out and clausal:  # the cue alone names no deal: another part must be a term
+        out = sorted(out + clausal, key=lambda c: c.trigger or 0)
     return out
 
 
@@ -325,6 +336,31 @@ def ratio(s: Sentence) -> re.Match[str] | None:
     if not on("term.ratio"):
         return None
     return search(RATIO, s)
+
+
+def _breaks(s: Sentence, anchors: list[int]) -> tuple[list[int], list[int]]:
+    """Where the sentence's provisions part beyond `_PROVISION_BREAK`: before "while" and a
+    withdrawal deadline (`term.withdraw_within`), and at the clause cues of `term_parts`; a
+    second infinitive only next to a part that its clause alone makes a term ("are to begin
+    pulling back ... and to complete the withdrawal within 14 days" is one provision). The
+    breaks `while_breaks` finds, and those of `term_parts` apart: only a part next to one of
+    them may be a term by its clause alone (not one after a comma's "and": "said the deal aims
+    at ending the bloodshed, and will be the reason for ..." sets one)."""
+    known = while_breaks(s)
+    more = [(b, infinitive) for b, infinitive in more_breaks(s) if b not in known]
+    if not more:
+        return known, []
+    parts = _provisions(s.text, sorted(known + [b for b, _ in more]))
+
+    def clausal(lo: int, hi: int) -> bool:
+        return not any(lo <= a < hi for a in anchors) and states_provision(s.text, lo, hi)
+
+    kept = [
+        b
+        for b, infinitive in more
+        if not infinitive or any(clausal(lo, hi) for lo, hi in parts if b in (lo, hi))
+    ]
+    return known, kept
 
 
 def _provisions(text: str, more: list[int] | None = None) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ turn of two statements. The candidates are read once in order: linear in their n
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -24,7 +25,9 @@ from truce.extract.components.pronoun_stance import PRONOUN_STANCE
 from truce.extract.components.repeats import MAX_MENTIONS
 from truce.extract.model import Candidate, Span
 from truce.extract.switches import on
+from truce.extract.triggers import TRUCE_WORDS
 
+_MORE_TRUCE = re.compile(r"\b(?:hostilities|accords?)\b", re.IGNORECASE)
 # How many sentences on a later statement of the same speaker still belongs to the turn.
 TURN_REACH = 2
 
@@ -45,7 +48,7 @@ def merge_turns(
             continue
         at = bisect_right(starts, c.span[0]) - 1
         same = turn is not None and _same_speaker(turn, c) and not _new_stance(turn, c)
-        same = same and not _new_act(c, text)
+        same = same and not _new_act(c, text) and not _on_the_truce(turn, c, text)
         if turn is not None and same and 0 <= at - last <= TURN_REACH:
             _join(turn, c)
             last = at
@@ -69,6 +72,20 @@ def _new_act(c: Candidate, text: str) -> bool:
     if not text or not on("attribution.pronoun_stance"):
         return False
     return PRONOUN_STANCE.match(text, c.span[0], c.span[1]) is not None
+
+
+def _on_the_truce(turn: Candidate | None, c: Candidate, text: str) -> bool:
+    """Whether `c`'s sentence speaks of the truce or the deal itself in another mood than the
+    turn's first statement (rule `statement.turn_on_truce`): "'We hope this will speed up the
+    agreement's implementation,' he said" after "He said the weapons had been handed over" is
+    a second matter, a statement of its own."""
+    if turn is None or not text or not on("statement.turn_on_truce"):
+        return False
+    if c.modality == turn.modality:
+        return False
+    if TRUCE_WORDS.search(text, c.span[0], c.span[1]) is not None:
+        return True
+    return _MORE_TRUCE.search(text, c.span[0], c.span[1]) is not None
 
 
 def _same_speaker(a: Candidate, b: Candidate) -> bool:
