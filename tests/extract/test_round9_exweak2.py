@@ -122,7 +122,7 @@ def test_a_deal_negotiated_is_not_a_meeting(text: str) -> None:
     "text",
     [
         "On May 12, Biden had telephone talks with Israel's prime minister Netanyahu.",
-        "The army chiefs of India and Pakistan discussed a number of matters over call on Thursday.",
+        "The army chiefs of India and Pakistan discussed several matters over call on Thursday.",
         "Israel and Hamas negotiators talked by phone on Sunday.",
     ],
 )
@@ -131,7 +131,7 @@ def test_talks_by_telephone_are_not_a_meeting(text: str) -> None:
 
 
 def test_talks_by_telephone_are_a_meeting_with_the_rule_off() -> None:
-    text = "The army chiefs of India and Pakistan discussed a number of matters over call on Thursday."
+    text = "The army chiefs of India and Pakistan discussed several matters over call on Thursday."
     with switched_off(["meeting.by_phone"]):
         assert len(_meetings(text)) == 1
 

@@ -193,7 +193,7 @@ RULES: dict[str, str] = {
     # round 7, exweak
     "breach.non_compliance": "'refused to comply', 'failed to withdraw', 'yet to be implemented'",
     # round 9, exweak2
-    "start.deal_took_effect": "'the agreement, which took effect on May 2', 'it took effect at 8pm'",
+    "start.deal_took_effect": "'the agreement, which took effect on May 2', 'it took effect at 8'",
     "start.truce_from_time": "'agreed on a complete ceasefire from 8:00 pm': the time it starts",
     "meeting.held_no_party": "'follow-up meetings will be held', 'has held its first meeting'",
     "meeting.negotiated_deal": "'Russia negotiated a ceasefire': the deal's news, not a meeting",

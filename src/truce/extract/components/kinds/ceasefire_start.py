@@ -226,7 +226,7 @@ TRUCE_FROM = re.compile(
     re.IGNORECASE,
 )
 _FROM_CUES = ("ceasefire from", "truce from", "cease-fire from", "ceasefire as of", "truce as of")
-_FROM_CUES += ("ceasefire” from", "ceasefire\" from")
+_FROM_CUES += ("ceasefire” from", 'ceasefire" from')
 
 
 def _truce_from(s: Sentence) -> list[re.Match[str]]:
