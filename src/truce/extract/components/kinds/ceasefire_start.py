@@ -225,8 +225,8 @@ TRUCE_FROM = re.compile(
     r"tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))",
     re.IGNORECASE,
 )
-_FROM_CUES = ("ceasefire from", "truce from", "cease-fire from", "ceasefire as of", "truce as of")
-_FROM_CUES += ("ceasefire” from", 'ceasefire" from')
+_FROM_CUES: tuple[str, ...] = ("ceasefire from", "truce from", "cease-fire from")
+_FROM_CUES += ("ceasefire as of", "truce as of", "ceasefire” from", 'ceasefire" from')
 
 
 def _truce_from(s: Sentence) -> list[re.Match[str]]:
