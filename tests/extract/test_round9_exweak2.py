@@ -146,3 +146,34 @@ def test_talks_by_telephone_are_a_meeting_with_the_rule_off() -> None:
 )
 def test_talks_in_person_stay_meetings(text: str) -> None:
     assert len(_meetings(text)) == 1
+
+
+def _terms(text: str) -> list[str | None]:
+    return [c.modality for c in of_type("agreement_term", text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the interest of peace, the two DGMOs agreed to address each other's core concerns.",
+        "He added that both neighboring countries have agreed to respect each other's borders.",
+        "The two armies agreed to pull back from the border.",
+        "Both the governments agreed on the reopening of the Batken road.",
+    ],
+)
+def test_the_two_parties_named_by_what_they_are_agreeing_set_a_term(text: str) -> None:
+    assert _terms(text) == ["occurred"]
+    with switched_off(["term.two_parties_agreed"]):
+        assert _terms(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders agreed to meet again next month.",  # a meeting planned, not a term
+        "The two men agreed that the weather was bad.",  # no plural in "s"
+        "Analysts in both capitals doubt the truce will hold.",  # nothing agreed
+    ],
+)
+def test_no_term_from_agreeing_to_meet_or_no_agreement(text: str) -> None:
+    assert _terms(text) == []

@@ -198,6 +198,7 @@ RULES: dict[str, str] = {
     "meeting.held_no_party": "'follow-up meetings will be held', 'has held its first meeting'",
     "meeting.negotiated_deal": "'Russia negotiated a ceasefire': the deal's news, not a meeting",
     "meeting.by_phone": "'telephone talks', 'discussed ... over call': a call is not a meeting",
+    "term.two_parties_agreed": "'the two DGMOs agreed to', 'both neighboring countries agreed to'",
 }
 
 
