@@ -177,3 +177,20 @@ def test_the_two_parties_named_by_what_they_are_agreeing_set_a_term(text: str) -
 )
 def test_no_term_from_agreeing_to_meet_or_no_agreement(text: str) -> None:
     assert _terms(text) == []
+
+
+def test_a_deal_in_effect_since_a_day_started_that_day() -> None:
+    found = of_type(
+        "ceasefire_start", "The agreement, which has been in effect since March 3, holds."
+    )
+    assert [(c.date.month, c.date.day) for c in found if c.date is not None] == [(3, 3)]
+
+
+def test_break_it_long_runs_of_the_new_cues_stay_bounded() -> None:
+    # A hostile page: the new rules' cues repeated without end, in one sentence and in many.
+    one = "Follow-up meetings will be held and the first phase took effect from " * 400
+    many = "Follow-up meetings will be held. The first phase took effect on Friday. " * 200
+    cues = "negotiated the ceasefire over call by phone the two DGMOs agreed to " * 300
+    for text in (one, many, cues):
+        found = of_type("meeting", text) + of_type("ceasefire_start", text)
+        assert len(found) <= len(text) // 20

@@ -335,6 +335,13 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     trigger = s.start + match.start()
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = [q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger][:1]
+    if _IN_EFFECT_SINCE.fullmatch(match.group()):
+        # "in effect since August 3": the day after "since" is the start's own day, which the
+        # date rules leave aside as the start of a span (rule `date.since_clause`).
+        at = s.start + match.end()
+        since = [t for t in s.times if at <= t.span[0] <= at + _TIME_REACH and t.date]
+        if since:
+            c.date, c.date_precision = since[0].date, since[0].precision
     if halts(match, s) or _own(match):
         c.actor = subject_before(s, trigger) or speaker_actor(s)  # who gave the order
     if _own(match) and c.date is not None and _dated_until(s, c.date):
