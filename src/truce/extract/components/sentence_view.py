@@ -191,6 +191,12 @@ def hypothetical(text: str, at: int) -> bool:
     return bool(conditions) and not _CLAUSE_MARK.search(text, conditions[-1].end(), at)
 
 
+def pronoun_time_clause(text: str, start: int) -> bool:
+    """Whether the trigger at `start` is in a time clause on "it" or "they": "minutes after it
+    took effect", "since they began"."""
+    return _PRONOUN_CLAUSE.search(text, max(0, start - 30), start) is not None
+
+
 def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
     """Whether a start or end trigger is said of the truce itself, as news.
 
@@ -201,7 +207,7 @@ def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
     start, end = match.span()
     if hypothetical(text, start):
         return False
-    if on("truce.pronoun_time_clause") and _PRONOUN_CLAUSE.search(text, max(0, start - 30), start):
+    if on("truce.pronoun_time_clause") and pronoun_time_clause(text, start):
         # Rule `truce.pronoun_time_clause`: "violated the ceasefire minutes after it took
         # effect", "killed 30 since it began": a time clause about the truce, not its news.
         return False

@@ -325,7 +325,16 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
         found = clauses(s, lowered)
     if not found and "agreed" in lowered and on("term.parties_agreed"):
         found = [m for m in finditer(PARTIES_AGREED, s) if _AGREED_TO.match(s.text, m.end())]
+        if not found and on("term.two_parties_agreed"):
+            found = [m for m in finditer(TWO_AGREED, s) if _AGREED_TO.match(s.text, m.end())]
     return found
+
+
+# Rule `term.two_parties_agreed`: the two parties named by what they are, not as "sides":
+# "the two DGMOs agreed to address each other's core concerns", "both neighboring countries
+# have agreed to respect each other's sovereignty", "the two armies agreed to pull back",
+# "Both the governments agreed on". One plural noun (in "s"), at most one word before it.
+TWO_AGREED = re.compile(r"\b(?i:the\s+two|both(?:\s+the)?)\s+(?:[\w-]+\s+)?[\w-]+s\s+")
 
 
 def ratio(s: Sentence) -> re.Match[str] | None:

@@ -29,6 +29,7 @@ from truce.extract.components.sentence_view import (
     hypothetical,
     near_truce_noun,
     of_the_truce,
+    pronoun_time_clause,
     search,
     speaker_actor,
     subject_before,
@@ -83,7 +84,7 @@ def start_matches(s: Sentence) -> list[re.Match[str]]:
         found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
     if has_cue(lowered, _DECLARED_CUES) and on("start.declared_alone"):
         found = sorted(found + list(finditer(DECLARED_ALONE, s)), key=lambda m: m.start())
-    more = _from_a_time(s) + own_truce(s)
+    more = _from_a_time(s) + own_truce(s) + _in_effect_since(s)
     if more:
         found = sorted(found + more, key=lambda m: m.start())
     return found
@@ -211,7 +212,82 @@ def from_a_time(match: re.Match[str]) -> bool:
         FROM_A_TIME.fullmatch(match.group()) is not None
         or REACHED_ON.fullmatch(match.group()) is not None
         or (on("start.truce_then_time") and TRUCE_THEN_TIME.fullmatch(match.group()) is not None)
+        or (on("start.truce_from_time") and TRUCE_FROM.fullmatch(match.group()) is not None)
     )
+
+
+# Rule `start.truce_from_time`: a truce named with the clock or day it runs from, "from" right
+# after it: "agreements were reached on a complete ceasefire from 8:00 pm", "an agreement on a
+# ceasefire from 9:00 a.m. Moscow time", "a truce from midnight". Not "a ceasefire with Israel
+# from Friday" (a word between), nor "a week from Friday" (no truce), nor "from the start".
+TRUCE_FROM = re.compile(
+    rf"\b{TRUCE_NOUN}s?[”\"’']?\s+(?:from|as\s+of)(?=\s+(?:at\s+)?(?:\d|midnight|noon|today|"
+    r"tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))",
+    re.IGNORECASE,
+)
+_FROM_CUES: tuple[str, ...] = ("ceasefire from", "truce from", "cease-fire from")
+_FROM_CUES += ("ceasefire as of", "truce as of", "ceasefire” from", 'ceasefire" from')
+
+
+def _truce_from(s: Sentence) -> list[re.Match[str]]:
+    lowered = s.lower or s.text.lower()
+    if not on("start.truce_from_time") or not has_cue(lowered, _FROM_CUES):
+        return []
+    return list(TRUCE_FROM.finditer(s.text))
+
+
+# Rule `start.deal_took_effect`: a start told as done of the deal, a phase of it, the peace or
+# "it", with the time it took effect right after: "the agreement, which has been in effect
+# since August 3", "The first phase took effect on Friday", "The temporary peace, which took
+# effect on October 11", "saying it had taken effect hours earlier, at 8pm". Not in a time
+# clause ("minutes after it took effect"), not with no time after it, not ahead ("will take
+# effect": the table's and `START_MORE`'s own reading).
+_DEAL_SUBJECT = re.compile(
+    r"\b(?:it|(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|"
+    r"peace|phase|armistice|understanding|arrangement))(?:,?\s+(?:which|that))?\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:officially\s+|formally\s+|finally\s+)?$",
+    re.IGNORECASE,
+)
+_TOOK_EFFECT = re.compile(
+    r"\b(?:(?:had|has|have)\s+)?(?:took|taken|(?:came|went|entered)\s+into)\s+(?:effect|force)|"
+    r"\b(?:had|has|have)\s+been\s+in\s+(?:effect|force)\s+since\b",
+    re.IGNORECASE,
+)
+_IN_EFFECT_SINCE = re.compile(
+    r"\b(?:had|has|have)\s+been\s+in\s+(?:effect|force)\s+since\b", re.IGNORECASE
+)
+
+
+def _in_effect_since(s: Sentence) -> list[re.Match[str]]:
+    """ "has been in effect since <day>", which the trigger table lacks, and the truces of
+    `_truce_from`: the rules' own start matches."""
+    found = _truce_from(s)
+    lowered = s.lower or s.text.lower()
+    if on("start.deal_took_effect") and "been in " in lowered:
+        found += list(_IN_EFFECT_SINCE.finditer(s.text))
+    return found
+
+
+def deal_took_effect(s: Sentence, match: re.Match[str]) -> bool:
+    """Whether the trigger is a start told as done of the deal or "it", with its time after."""
+    if not on("start.deal_took_effect") or not _TOOK_EFFECT.search(match.group()):
+        return False
+    before = s.text[max(0, match.start() - 80) : match.start()]
+    if _DEAL_SUBJECT.search(before) is None or hypothetical(s.text, match.start()):
+        return False
+    if pronoun_time_clause(s.text, match.start()):
+        return False  # "minutes after it took effect": a time clause
+    at = s.start + match.end()
+    return any(at <= t.span[0] <= at + _TIME_REACH for t in s.times)
+
+
+def _deal_started(s: Sentence) -> bool:
+    """Whether some start trigger of the sentence is `deal_took_effect`'s (a sentence naming
+    only "the first phase" or "the temporary peace" names no truce in words)."""
+    lowered = s.lower or s.text.lower()
+    if not on("start.deal_took_effect") or not has_cue(lowered, ("effect", "force")):
+        return False
+    return any(deal_took_effect(s, m) for m in start_matches(s))
 
 
 # A declaration told with an appeal to the other side is the news of both, a statement ("Putin
@@ -228,7 +304,12 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     if first_trigger(KIND, s, lambda s: next(iter(start_matches(s)), None)) is None:
         return []
     # An order to stop attacking is a truce in its own words.
-    if not context.names_the_truce(s) and _ordered_halt(s) is None and not own_truce(s):
+    if (
+        not context.names_the_truce(s)
+        and _ordered_halt(s) is None
+        and not own_truce(s)
+        and not _deal_started(s)
+    ):
         return []
     match = next(
         (
@@ -240,6 +321,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
                 or _dated_start(s, m)
                 or from_a_time(m)
                 or _own(m)
+                or deal_took_effect(s, m)
             )
             and not counterfactual(s.text, m)
             and not speculative(s.text, m)
@@ -253,6 +335,13 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     trigger = s.start + match.start()
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = [q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger][:1]
+    if _IN_EFFECT_SINCE.fullmatch(match.group()):
+        # "in effect since August 3": the day after "since" is the start's own day, which the
+        # date rules leave aside as the start of a span (rule `date.since_clause`).
+        at = s.start + match.end()
+        since = [t for t in s.times if at <= t.span[0] <= at + _TIME_REACH and t.date]
+        if since:
+            c.date, c.date_precision = since[0].date, since[0].precision
     if halts(match, s) or _own(match):
         c.actor = subject_before(s, trigger) or speaker_actor(s)  # who gave the order
     if _own(match) and c.date is not None and _dated_until(s, c.date):
@@ -318,5 +407,8 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
 RULE = KindRule(
     KIND,
     extract,
-    cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
+    cues=(
+        *("commenced", "starting", *_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
+        *_FROM_CUES,
+    ),
 )

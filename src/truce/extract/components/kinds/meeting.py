@@ -13,7 +13,7 @@ from truce.extract.components.kinds.common import Context, KindRule, dated, firs
 from truce.extract.components.sentence_view import Sentence, candidate, finditer, parties
 from truce.extract.model import Candidate
 from truce.extract.switches import on
-from truce.extract.triggers import TRIGGERS
+from truce.extract.triggers import TRIGGERS, has_cue
 
 KIND = EventType.MEETING
 
@@ -85,14 +85,44 @@ def talks_held(text: str, match: re.Match[str]) -> bool:
     return _STARTED_ON.match(text, match.end()) is not None
 
 
+# Rule `meeting.held_no_party`: a meeting told as held, or set to be, needs no party in its
+# sentence: "Follow-up meetings will be held in the coming days", "Follow-up meetings are
+# slated for next week", "the next round of discussions will take place on May 25", "The
+# committee has held its first meeting", "chair a meeting to reassess the accord". Not talks
+# "held up" or "held back", nor prisoners "held" (no meeting noun before "held").
+HELD = re.compile(
+    r"\b(?:meetings?|talks|negotiations|discussions|summit)\s+(?:(?:will|would|is|are|was|were|"
+    r"has|have|had)\s+)?(?:(?:be|been)\s+)?(?:held|slated|scheduled|convened|took\s+place|"
+    r"take\s+place|takes\s+place)\b(?!\s+(?:up|back)\b)|"
+    r"\b(?:held|hold|holds|holding|chair|chaired|chairs|host|hosted|hosts|convened?)\s+"
+    r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:meetings?|summit)\b",
+    re.IGNORECASE,
+)
+
+
+def _held(s: Sentence) -> re.Match[str] | None:
+    if not on("meeting.held_no_party") or not has_cue(s.lower or s.text.lower(), _HELD_CUES):
+        return None
+    return next((m for m in finditer(HELD, s) if meets(s.text, m, s)), None)
+
+
+# A meeting set ahead in words the modality cues lack: "are slated", "is scheduled".
+_SET_AHEAD = re.compile(r"\b(?:is|are)\s+(?:slated|scheduled)\b", re.IGNORECASE)
+_HELD_CUES = ("held", "slated", "scheduled", "convene", "place", "hold", "chair", "host")
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    if first_trigger(KIND, s) is None:
+    if first_trigger(KIND, s, _held) is None:
         return []
     match = next((m for m in finditer(TRIGGERS[KIND], s) if meets(s.text, m, s)), None)
     venue = TALKS_IN.match(s.text, match.start()) if match is not None else None
     if match is None or not (parties(s.actors) or venue):
+        match = _held(s)
+    if match is None:
         return []
     c = candidate(KIND.value, s, s.start + match.start(), context.article)
+    if _SET_AHEAD.search(match.group()) and c.modality == "occurred":
+        c.modality = "planned"  # "meetings are slated for next week": set, not yet held
     # A proper name ("Doha") over a description of it ("the Qatari capital").
     places = sorted(
         (m for m in s.actors if m.kind == "place"),
@@ -109,9 +139,41 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     return [c]
 
 
+# Rule `meeting.negotiated_deal`: "negotiated" with the deal as its object tells the deal, not a
+# meeting: "Russia said it had negotiated a ceasefire between Armenia and Azerbaijan", "Egypt
+# negotiated the ceasefire that ended the war", "the mediators negotiated the release of 50
+# hostages". (Talks "negotiated" on a day, or "negotiated for hours", are left to the rest.)
+_NEGOTIATED_DEAL = re.compile(
+    r"negotiated\s+(?:an?|the|their|its|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:ceasefire|cease-fire|"
+    r"truce|deal|agreement|accord|pause|release|exchange|swap|handover|withdrawal)s?\b",
+    re.IGNORECASE,
+)
+# Rule `meeting.by_phone`: talks held by telephone are a call, not a meeting: "had telephone
+# talks with Netanyahu", "a phone conversation", "discussed a number of matters over call on
+# Thursday", "spoke by phone". (A meeting named beside a call, "calls and meetings", stays.)
+_PHONE_BEFORE = re.compile(r"\b(?:tele)?phone\s+$", re.IGNORECASE)
+_PHONE_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:over\s+(?:the\s+|a\s+)?(?:phone|call|telephone|hotline)|"
+    r"by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone)\b",
+    re.IGNORECASE,
+)
+
+
+def _by_phone(text: str, match: re.Match[str]) -> bool:
+    if not on("meeting.by_phone"):
+        return False
+    if _PHONE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return True
+    return _PHONE_AFTER.match(text, match.end()) is not None
+
+
 def meets(text: str, match: re.Match[str], s: Sentence | None = None) -> bool:
     """Whether a meeting trigger reports parties meeting (see the module's docstring)."""
     if text[match.start() : match.end() + 3].lower() == "met by":
+        return False
+    if on("meeting.negotiated_deal") and _NEGOTIATED_DEAL.match(text, match.start()):
+        return False
+    if _by_phone(text, match):
         return False
     if _MEET_A_STANDARD.match(text, match.start()):
         return False
