@@ -289,20 +289,29 @@ def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
 
 
-def _clock_minutes(m: re.Match[str]) -> int:
+def _clock_minutes(m: re.Match[str]) -> int | None:
+    """Minutes after the day's start; 24:00 is the day's end (1440: the next day's 00:00, as an
+    order "until 24:00 on 7 January" means), and a clock no day has ("25:30", "7:75", "14 pm")
+    is None: a score, a ratio or a typo, never a time."""
     if m["named"]:
         return 0 if m["named"].lower() == "midnight" else 12 * 60
     if m["ampm"]:
-        hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-        return hour * 60 + int(m["m"] or 0)
+        hour, minute = int(m["h"]), int(m["m"] or 0)
+        if hour > 12 or minute > 59:
+            return None
+        return (hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)) * 60 + minute
     if m["oc"]:
-        return int(m["oc"]) * 60
-    return int(m["hh"]) * 60 + int(m["mm"])
+        hour = int(m["oc"])
+        return hour * 60 if hour <= 24 else None  # "18 o'clock" in translated copy
+    hour, minute = int(m["hh"]), int(m["mm"])
+    if minute > 59 or hour > 24 or (hour == 24 and minute):
+        return None
+    return hour * 60 + minute
 
 
 def _exact(day: date, minutes: int, gmt: str | None, gmt_day: date | None) -> datetime:
     if gmt is None:
-        return datetime.combine(day, time(minutes // 60, minutes % 60))
+        return datetime.combine(day, time()) + timedelta(minutes=minutes)
     gmt = gmt.replace(":", "").zfill(4)  # "05:00 GMT" as "0500 GMT"
     gmt_minutes = int(gmt[:2]) * 60 + int(gmt[2:])
     offset = (minutes - gmt_minutes) % (24 * 60)
@@ -310,9 +319,9 @@ def _exact(day: date, minutes: int, gmt: str | None, gmt_day: date | None) -> da
         offset -= 24 * 60
     zone = timezone(timedelta(minutes=offset))
     if gmt_day is not None:  # "midnight (2200 GMT on Friday)": the day named is GMT's
-        utc = datetime.combine(gmt_day, time(gmt_minutes // 60, gmt_minutes % 60))
+        utc = datetime.combine(gmt_day, time()) + timedelta(minutes=gmt_minutes)
         return (utc + timedelta(minutes=offset)).replace(tzinfo=zone)
-    return datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=zone)
+    return datetime.combine(day, time(), tzinfo=zone) + timedelta(minutes=minutes)
 
 
 def find_times(
@@ -335,6 +344,8 @@ def find_times(
     used: set[int] = set()
     for clock in clocks(text, start, end):
         minutes = _clock_minutes(clock)
+        if minutes is None:
+            continue
         span = [clock.start(), clock.end()]
         day: date | None = None
         gmt, gmt_day = clock["gmt"], None
