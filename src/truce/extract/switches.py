@@ -192,8 +192,6 @@ RULES: dict[str, str] = {
     "place.own_clause": "'freed 14 in Rafah, while X released 39 in Ofer': its own clause's place",
     # round 7, exweak
     "breach.non_compliance": "'refused to comply', 'failed to withdraw', 'yet to be implemented'",
-    # round 9, exfields
-    "attribution.definite_speaker": "'the Palestinian group said': the group named before",
     # round 9, exsplit2
     "statement.turn_on_truce": "a speaker's next sentence on the truce or deal is a new statement",
     "term.clause_provisions": "'..., while Y is to withdraw', 'and that ...', 'and to allow ...'",

@@ -31,7 +31,6 @@ from truce.extract.components.relays import (
     told_outlet,
     trailing_agency,
 )
-from truce.extract.components.speaker_refs import resolve_description
 from truce.extract.gazetteer import ALL_OFFICIALS as OFFICIALS
 from truce.extract.gazetteer import ALL_SURNAMES as SURNAMES
 from truce.extract.gazetteer import ARMED_GROUPS, NEWER_GROUPS, STATES
@@ -381,8 +380,6 @@ class _Reader:
         self.personal = False  # the last speaker is a person's name
         self.roles: dict[str, str] = {}  # names given a role earlier in the document
         self.relays: dict[str, str] = {}  # speakers and the agency that relayed them
-        self.named: list[SourceRef] = []  # named speakers so far, for "the group said"
-        self._groups: frozenset[str] | None = None
         # Mentions by start, to find those inside a phrase by binary search; only when no
         # mention ends before it starts (then one inside also starts inside).
         self.by_start = sorted(range(len(actors)), key=lambda k: actors[k].span[0])
@@ -405,20 +402,7 @@ class _Reader:
                 self.last_anonymous = found
             elif found.speaker is not None:
                 self.last_named = found
-                self.named.append(found)
-            elif found.via is not None:
-                self.named.append(found)  # "Reuters reported": "the news agency" later
         return found
-
-    def _described(self, np: str) -> SourceRef | None:
-        return resolve_description(np, self.named, self._is_group, _outlet, _ADJECTIVES)
-
-    def _is_group(self, speaker: str) -> bool:
-        """Whether a speaker's name holds an armed group's (rule `attribution.definite_speaker`)."""
-        if self._groups is None:
-            named = (_ARTICLE.sub("", m.text) for m in self.actors if m.kind == "armed-group")
-            self._groups = frozenset(named) | frozenset(GROUP_NAMES.values())
-        return any(group in speaker for group in self._groups)
 
     def _find(self, masked: str, base: int) -> SourceRef | None:
         # Cheap substring tests first: these patterns backtrack on every capital letter.
@@ -508,11 +492,7 @@ class _Reader:
             role_next = len(chunks) > 1 and chunks[-1].lstrip()[:1].islower()
             if role_next and (
                 _role_after_name(chunks[-2], chunks[-1])
-                or (
-                    _description_after_name(chunks[-2], chunks[-1])
-                    # "... to enter Gaza, the Palestinian group said": the group named before
-                    and self._described(chunks[-1].strip()) is None
-                )
+                or _description_after_name(chunks[-2], chunks[-1])
             ):
                 chunks[-2], chunks[-1] = chunks[-1], chunks[-2]  # "Ali Hassan, a spokesman, said"
             subject = chunks[-1] if chunks else ""
@@ -593,8 +573,6 @@ class _Reader:
         if statement and on("attribution.statement_from"):  # "A statement from the army said"
             np, offset = np[statement.end() :], offset + statement.end()
         self.role_only = self.personal = False
-        if np[:1] in "Tt" and (ref := self._described(np)):
-            return ref  # "the Palestinian group said": the group named before
         if _ANAPHOR.match(np):
             word = np.lower()
             if word in ("he", "she"):
@@ -829,10 +807,6 @@ def _outlet_alone(name: str) -> str:
     if not rest or first not in _ADJECTIVES:
         return name
     return rest if _CHANNEL.fullmatch(rest) or is_outlet(rest) else name
-
-
-def _outlet(name: str) -> bool:
-    return is_outlet(name) or _CHANNEL.fullmatch(name) is not None
 
 
 def _is_name(text: str) -> bool:
