@@ -329,8 +329,9 @@ SURNAMES: dict[str, str] = {
 # "Government of National Unity (Libya)", "Presidential Council (Libya)", "Intergovernmental
 # Authority on Development", "Sudan Liberation Movement" (the joint force), "Taliban",
 # "Tehrik-i-Taliban Pakistan", "Afghanistan", "Kyrgyzstan", "Tajikistan", "Georgia (country)",
-# "Cuba", "Revolutionary Armed Forces of Colombia", and the articles on
-# the persons listed in NEWER_OFFICIALS.
+# "Cuba", "Revolutionary Armed Forces of Colombia", "South Sudan", "SPLM-IO", "Mozambique",
+# "RENAMO", "New People's Army", "Communist Party of the Philippines", "National Democratic Front
+# of the Philippines", and the articles on the persons listed in NEWER_OFFICIALS.
 NEWER_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "ethiopia": (
         ("Ethiopia", "Federal Government of Ethiopia"),
@@ -369,6 +370,10 @@ NEWER_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     # host and guarantor of the Colombia-FARC talks (a host: no seat, as for the mediators above).
     "georgia": (("Georgia", "Republic of Georgia"), ("Georgian",), ("Tbilisi",)),
     "cuba": (("Cuba",), ("Cuban",), ()),
+    # Part E5 of the real set (eval/real/NOTES-annoe5.md): South Sudan's government (Kiir's) in
+    # the Khartoum ceasefire of 2018; Mozambique's in the RENAMO truce of 2016-2017.
+    "south-sudan": (("South Sudan", "Republic of South Sudan"), ("South Sudanese",), ("Juba",)),
+    "mozambique": (("Mozambique",), ("Mozambican",), ("Maputo",)),
 }
 
 # id -> (aliases, the state whose land it fights in: places resolve there).
@@ -484,6 +489,34 @@ NEWER_GROUPS: dict[str, tuple[tuple[str, ...], str | None]] = {
         ),
         "colombia",
     ),
+    # Part E5 (eval/real/NOTES-annoe5.md): Machar's armed opposition in South Sudan; RENAMO in
+    # Mozambique; the communist movement in the Philippines (the CPP, its army the NPA and the
+    # NDF that negotiates for both are one side, as a group's organs map to the group).
+    "splm-io": (
+        (
+            "SPLM-IO",
+            "SPLM/A-IO",
+            "SPLA-IO",
+            "Sudan People's Liberation Movement-in-Opposition",
+            "Sudan People's Liberation Movement in Opposition",
+        ),
+        "south-sudan",
+    ),
+    "renamo": (("Renamo", "RENAMO", "Mozambican National Resistance"), "mozambique"),
+    "npa": (
+        (
+            "New People's Army",
+            "NPA",
+            "CPP-NPA",
+            "Communist Party of the Philippines",
+            "CPP",
+            "National Democratic Front of the Philippines",
+            "National Democratic Front",
+            "NDFP",
+            "NDF",
+        ),
+        "philippines",
+    ),
     # Part D of the real set (eval/real/README.md): Sweida 2025, Darfur, Tripoli 2025.
     "druze-factions": (
         (
@@ -577,6 +610,10 @@ NEWER_OFFICIALS: dict[str, tuple[str, str]] = {
     "Jeyhun Bayramov": ("azerbaijan", "Azerbaijani foreign minister"),
     "Hun Manet": ("cambodia", "Prime Minister of Cambodia"),
     "Hun Sen": ("cambodia", "President of the Senate of Cambodia"),
+    "Salva Kiir": ("south-sudan", "President of South Sudan"),
+    "Riek Machar": ("splm-io", "SPLM-IO leader"),
+    "Afonso Dhlakama": ("renamo", "RENAMO leader"),
+    "Filipe Nyusi": ("mozambique", "President of Mozambique"),
     "Maly Socheata": ("cambodia", "Cambodian defence ministry spokeswoman"),
     "Prak Sokhonn": ("cambodia", "Cambodian foreign minister"),
     "Tea Seiha": ("cambodia", "Cambodian defence minister"),
