@@ -72,22 +72,24 @@ def read_rows(conn: Connection, agreement: str, after_seq: int, upto_seq: int) -
 
 
 def read_rows_by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> pa.Table:
-    """The table through the connection's own driver: tuples a chunk at a time, into columns."""
+    """The table through the connection's own driver: tuples a chunk at a time, into columns.
+    Each chunk's tuples go to Arrow whole, as one array of rows (a struct per tuple) split into
+    its columns after: a third of the time of turning the tuples into columns here first."""
     kinds = [pa.int64() if n in _INTEGERS else pa.string() for n in NAMES]
-    chunks: list[list[pa.Array]] = [[] for _ in NAMES]
+    row = pa.struct([pa.field(n, kind) for n, kind in zip(NAMES, kinds, strict=True)])
+    chunks: list[pa.StructArray] = []
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     # The tuples hold no cycles; collections walking them would cost a third of the read.
     try:
         with gc_paused():
             cursor.execute(sql, params)
             while rows := cursor.fetchmany(FETCH_CHUNK):
-                for i, values in enumerate(zip(*rows, strict=True)):
-                    chunks[i].append(pa.array(values, kinds[i]))
+                chunks.append(pa.array(rows, row))
     finally:
         cursor.close()
     columns = {
-        n: pa.chunked_array(parts, kind)
-        for n, parts, kind in zip(NAMES, chunks, kinds, strict=True)
+        n: pa.chunked_array([chunk.field(i) for chunk in chunks], kind)
+        for i, (n, kind) in enumerate(zip(NAMES, kinds, strict=True))
     }
     return _finish(columns)
 
