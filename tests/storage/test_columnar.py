@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pyarrow as pa  # type: ignore[import-untyped]
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truce.storage.columnar import _stamps
@@ -24,6 +24,8 @@ def _python(texts: list[str]) -> list[float]:
     return [datetime.fromisoformat(t).timestamp() for t in texts]
 
 
+# No deadline: the first example pays for Arrow's compute functions being loaded.
+@settings(deadline=None)
 @given(st.lists(INSTANTS, min_size=1, max_size=40))
 def test_bulk_seconds_are_pythons_for_every_aware_date(instants: list[datetime]) -> None:
     texts = [d.isoformat() for d in instants]
