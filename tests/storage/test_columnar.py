@@ -1,6 +1,8 @@
 """The claims projection read into columns (`storage.columnar`): each date's epoch seconds read
 in bulk by Arrow are the ones `datetime.fromisoformat(date).timestamp()` gives, for every date
-the projection can hold, and a column holding any other text is read as before."""
+the projection can hold, and a column holding any other text is read as before; a whole
+record read in bulk is the projection's rows, tampered with or not (real ledgers: SQLite, and
+PostgreSQL with CI=true)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,13 @@ from datetime import datetime, timedelta, timezone
 import pyarrow as pa  # type: ignore[import-untyped]
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select, update
 
+from truce.storage import Ledger, columnar
 from truce.storage.columnar import _stamps
+from truce.storage.tables import claims
+
+A = "gaza-2023-11"
 
 # Offsets as a zone can state them (to the minute, within a day); instants over the years a
 # datetime holds, with and without microseconds.
@@ -45,3 +52,35 @@ def test_a_column_with_dates_arrow_does_not_read_alike_is_read_as_before() -> No
     far = ["0001-01-01T00:00:00.000001+00:00", "9999-12-31T23:59:59.999999+00:00"]
     assert _stamps(pa.array(far)).tolist() == _python(far)  # past 2**53 microseconds: Python
     assert _stamps(pa.array([], pa.string())).tolist() == []
+
+
+def test_the_bulk_read_of_a_whole_record_is_the_rows_and_pythons_seconds(
+    snapshot_ledger: Ledger,
+) -> None:
+    """The Gaza record read whole as the cold path reads it (SQLite: chunks of tuples as Arrow
+    rows; PostgreSQL: COPY in two halves side by side), then one claim's row tampered with in
+    place (a date without a zone, then an offset with seconds): each read
+    gives the projection's rows, and each date's seconds as `fromisoformat` gives them."""
+    ledger = snapshot_ledger
+    head = ledger.head()
+    assert head is not None
+    for tamper in (None, "2023-11-26T02:56:16", "2023-11-26T02:56:16+02:00:30"):
+        if tamper is not None:  # in place, as a hostile hand with the database's password
+            with ledger.engine.begin() as conn:
+                first = conn.execute(select(claims.c.seq).order_by(claims.c.seq)).first()
+                assert first is not None
+                change = update(claims).where(claims.c.seq == first[0]).values(date=tamper)
+                conn.execute(change)
+        split, columnar.SPLIT_SEQS = columnar.SPLIT_SEQS, 10
+        try:
+            with ledger.engine.connect() as conn:
+                table = columnar.read_rows(conn, A, 0, head.seq)
+                query = select(*(claims.c[n] for n in columnar.NAMES))
+                rows = conn.execute(query.where(claims.c.agreement == A).order_by(claims.c.seq))
+                held = [tuple(r) for r in rows]
+        finally:
+            columnar.SPLIT_SEQS = split
+        assert [tuple(r[n] for n in columnar.NAMES) for r in table.to_pylist()] == held
+        dates = table["date"].to_pylist()
+        assert table[columnar.TS].to_pylist() == _python(dates)
+        assert (tamper is None) or dates[0] == tamper
