@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pyarrow as pa  # type: ignore[import-untyped]
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
-from truce.storage import Ledger, columnar
+from truce.storage import Ledger, columnar, driver_rows
 from truce.storage.columnar import _stamps
 from truce.storage.tables import claims
 
@@ -55,7 +56,7 @@ def test_a_column_with_dates_arrow_does_not_read_alike_is_read_as_before() -> No
 
 
 def test_the_bulk_read_of_a_whole_record_is_the_rows_and_pythons_seconds(
-    snapshot_ledger: Ledger,
+    snapshot_ledger: Ledger, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The Gaza record read whole as the cold path reads it (SQLite: chunks of tuples as Arrow
     rows; PostgreSQL: COPY in two halves side by side), then one claim's row tampered with in
@@ -84,3 +85,24 @@ def test_the_bulk_read_of_a_whole_record_is_the_rows_and_pythons_seconds(
         dates = table["date"].to_pylist()
         assert table[columnar.TS].to_pylist() == _python(dates)
         assert (tamper is None) or dates[0] == tamper
+    assert "side read" not in caplog.text  # the other process read its half
+
+
+def test_a_side_read_that_fails_is_read_here(
+    snapshot_ledger: Ledger, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The process reading a SQLite file's first half dies at once (its script is gone): that
+    half is read here, and the table is the same."""
+    ledger = snapshot_ledger
+    if ledger.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's halves are read by connections of this process")
+    head = ledger.head()
+    assert head is not None
+    monkeypatch.setattr(columnar, "SPLIT_SEQS", 10**9)
+    with ledger.engine.connect() as conn:
+        whole = columnar.read_rows(conn, A, 0, head.seq)
+    monkeypatch.setattr(columnar, "SPLIT_SEQS", 10)
+    monkeypatch.setattr(driver_rows, "__file__", "/nonexistent/driver_rows.py")
+    with ledger.engine.connect() as conn:
+        halves = columnar.read_rows(conn, A, 0, head.seq)
+    assert "side read" in caplog.text and halves.equals(whole)

@@ -1,22 +1,32 @@
 """The claims projection as Arrow columns: read in bulk, turned into engine columns, and back
 into `Claim` objects for the few rows an assessment lists.
 
-Rows are read through the connection's own driver cursor (sqlite3 or psycopg), a chunk at a
-time, each chunk turned column by column into typed Arrow arrays: SQLAlchemy's per-row objects
-cost more than the query itself at a million rows, and Arrow need not guess types.
+Rows are read through the connection's own driver cursor (sqlite3; psycopg's COPY for
+PostgreSQL, `storage.pg_copy`), a chunk at a time, each chunk turned into typed Arrow arrays
+(`storage.driver_rows`): SQLAlchemy's per-row objects cost more than the query itself at a
+million rows, and Arrow need not guess types. A long read is split in two halves read side by
+side (`read_rows`); on SQLite the other half is read by a process of its own, which opens the
+file read-only and writes Arrow.
 
-No second SQLite library reads the file. One did (the ADBC SQLite driver, in C): POSIX locks
-belong to a process, not to a handle, so when that library closed its handle the kernel dropped
-every lock sqlite3 held on the ledger in the same process. Another process then saw the file
-unlocked, checkpointed and deleted the WAL under a running server, and the server's next writes
-were acknowledged and lost (see docs/ledger.md and tests/server/test_shared_sqlite.py).
+No second SQLite library reads the file in this process. One did (the ADBC SQLite driver, in
+C): POSIX locks belong to a process, not to a handle, so when that library closed its handle the
+kernel dropped every lock sqlite3 held on the ledger in the same process. Another process then
+saw the file unlocked, checkpointed and deleted the WAL under a running server, and the server's
+next writes were acknowledged and lost (see docs/ledger.md and tests/server/test_shared_sqlite.py).
+A process of its own holds its own locks: its connection's closing takes none of this one's, and
+this one's open connection keeps it from checkpointing or deleting the WAL.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import subprocess
+import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,6 +49,8 @@ from truce.domain.engine.claim_columns import (
 )
 from truce.domain.leading import grade_points, source_key
 from truce.domain.readings import QUALIFIER_CODE, Qualifier, qualifier
+from truce.storage import driver_rows
+from truce.storage.db import sqlite_path
 from truce.storage.rows import LOAD_COLUMNS, gc_paused
 
 NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
@@ -54,9 +66,9 @@ _ISO_AWARE = (
 _INTEGERS = frozenset({"seq", *COUNTS})
 # Rows fetched per chunk: the Python tuples of one chunk are alive at a time, not the whole read.
 FETCH_CHUNK = 65_536
-# PostgreSQL: a read over more entries than this is copied in two halves side by side
-# (`pg_copy.copy_parts`).
+# A read over more entries than this is made in two halves side by side (`read_rows`).
 SPLIT_SEQS = 200_000
+log = logging.getLogger("truce.storage")
 
 
 def rows_query(conn: Connection) -> str:
@@ -70,40 +82,76 @@ def rows_query(conn: Connection) -> str:
 
 
 def read_rows(conn: Connection, agreement: str, after_seq: int, upto_seq: int) -> pa.Table:
-    """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order."""
+    """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order. Over
+    more than `SPLIT_SEQS` entries the read is split in two halves read side by side: on
+    PostgreSQL each on a connection of its own (`pg_copy.copy_parts`), on a SQLite file the
+    first half in a process of its own (`storage.driver_rows`)."""
     params = (agreement, after_seq, upto_seq)
+    middle = after_seq + (upto_seq - after_seq) // 2
+    halves = [(agreement, after_seq, middle), (agreement, middle, upto_seq)]
+    split = upto_seq - after_seq > SPLIT_SEQS  # the rows up to `upto_seq` change no more
     if conn.dialect.name == "postgresql":
         from truce.storage.pg_copy import copy_parts  # only PostgreSQL needs the CSV reader
 
-        parts = [params]
-        if upto_seq - after_seq > SPLIT_SEQS:  # the rows up to `upto_seq` change no more
-            middle = after_seq + (upto_seq - after_seq) // 2
-            parts = [(agreement, after_seq, middle), (agreement, middle, upto_seq)]
+        parts = halves if split else [params]
         return _finish(copy_parts(conn, rows_query(conn), parts, NAMES, _INTEGERS))
-    return read_rows_by_tuples(conn, rows_query(conn), params)
+    path = sqlite_path(conn.engine.url.render_as_string(hide_password=False))
+    if split and path is not None:
+        return _finish(_sqlite_halves(conn, path, halves))
+    return _finish(_by_tuples(conn, rows_query(conn), params))
 
 
 def read_rows_by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> pa.Table:
-    """The table through the connection's own driver: tuples a chunk at a time, into columns.
-    Each chunk's tuples go to Arrow whole, as one array of rows (a struct per tuple) split into
-    its columns after: a third of the time of turning the tuples into columns here first."""
-    kinds = [pa.int64() if n in _INTEGERS else pa.string() for n in NAMES]
-    row = pa.struct([pa.field(n, kind) for n, kind in zip(NAMES, kinds, strict=True)])
-    chunks: list[pa.StructArray] = []
+    """The table through the connection's own driver, in this process (`driver_rows.columns`)."""
+    return _finish(_by_tuples(conn, sql, params))
+
+
+def _by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> dict[str, pa.ChunkedArray]:
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     # The tuples hold no cycles; collections walking them would cost a third of the read.
     try:
         with gc_paused():
-            cursor.execute(sql, params)
-            while rows := cursor.fetchmany(FETCH_CHUNK):
-                chunks.append(pa.array(rows, row))
+            return driver_rows.columns(cursor, sql, params, NAMES, _INTEGERS, FETCH_CHUNK)
     finally:
         cursor.close()
-    columns = {
-        n: pa.chunked_array([chunk.field(i) for chunk in chunks], kind)
-        for i, (n, kind) in enumerate(zip(NAMES, kinds, strict=True))
-    }
-    return _finish(columns)
+
+
+def _sqlite_halves(
+    conn: Connection, path: Path, halves: list[tuple[Any, ...]]
+) -> dict[str, pa.ChunkedArray]:
+    """The first half read by `storage.driver_rows` in a process of its own while this one
+    reads the second; the first read here too if that process did not give it whole."""
+    sql = rows_query(conn)
+    asked = {"sql": sql, "params": halves[0], "names": NAMES, "integers": sorted(_INTEGERS),
+             "chunk": FETCH_CHUNK}  # fmt: skip
+    command = [sys.executable, "-I", driver_rows.__file__, str(path), json.dumps(asked)]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        beside = pool.submit(subprocess.run, command, capture_output=True, check=False)
+        second = _by_tuples(conn, sql, halves[1])
+        done = beside.result()
+    first = _part_read(done, halves[0]) if done.returncode == 0 else None
+    if first is None:
+        log.warning("the side read of %s failed; read here: %s", path, done.stderr[-500:])
+        first = _by_tuples(conn, sql, halves[0])
+    return {n: pa.chunked_array([*first[n].chunks, *second[n].chunks], second[n].type)
+            for n in NAMES}  # fmt: skip
+
+
+def _part_read(done: subprocess.CompletedProcess[bytes], params: tuple[Any, ...]) -> Any:
+    """The columns the side process wrote, if they are the part asked for: the types asked,
+    seqs rising within (after, upto]; else None."""
+    try:
+        table = pa.ipc.open_stream(pa.py_buffer(done.stdout)).read_all()
+    except (pa.ArrowInvalid, OSError):
+        return None
+    kinds = [pa.int64() if n in _INTEGERS else pa.string() for n in NAMES]
+    if table.schema.names != list(NAMES) or table.schema.types != kinds:
+        return None
+    seq = table["seq"].to_numpy()
+    _, after, upto = params
+    if len(seq) and not (seq[0] > after and seq[-1] <= upto and (np.diff(seq) > 0).all()):
+        return None
+    return {n: table[n] for n in NAMES}
 
 
 def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
