@@ -56,7 +56,8 @@ in, or written by a CLI import), in turns --rounds times. Per arm: `truce status
 process (wall and CPU), then, on another fresh copy, a fresh `truce serve` asked at once for the
 agreement page now (its start-up build is judging from nothing meanwhile: the page waits for
 it), then the status API now and at an instant (their first asks), with the server's CPU
-seconds from its start to the page's answer (/proc). With --py-spy PATH, each server is sampled
+seconds from its start to the page's answer, and its children's (a SQLite file's side read,
+`storage.driver_rows`), from /proc. With --py-spy PATH, each server is sampled
 from its start to the page's answer (raw collapsed stacks, PROFILE-ARM-ROUND.txt).
 """
 
@@ -183,10 +184,12 @@ def append(client: httpx.Client, n: int) -> float:
     return time.perf_counter() - began
 
 
-def cpu_s(pid: int) -> float:
-    """The CPU seconds (user and system) a process has used so far (Linux: /proc)."""
+def cpu_s(pid: int, children: bool = False) -> float:
+    """The CPU seconds (user and system) a process has used so far (Linux: /proc); with
+    `children`, those of its children it has waited for instead."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    at = 13 if children else 11
+    return (int(fields[at]) + int(fields[at + 1])) / os.sysconf("SC_CLK_TCK")
 
 
 def after_append(
@@ -383,6 +386,8 @@ def cold(
                     wall, status_code, size, _ = timed(client, ROUTES["agreement page"])
                     row["agreement page, first ask_s"] = round(wall, 3)
                     row["server CPU, start to that page_s"] = round(cpu_s(live.process.pid), 2)
+                    spent = cpu_s(live.process.pid, children=True)  # a side read's (driver_rows)
+                    row["its children's CPU_s"] = round(spent, 2)
                     row["agreement page bytes"], row["status"] = size, status_code
                     if spy is not None:
                         spy.send_signal(2)  # SIGINT: py-spy writes what it sampled
