@@ -181,7 +181,8 @@ def _stamps(dates: pa.Array) -> Floats:
         except pa.ArrowInvalid:
             micros = None
         if micros is not None and int(np.abs(micros).max()) < 2**53:
-            return micros.astype(np.float64) / 1e6  # both exact: divided as Python divides
+            seconds: Floats = micros.astype(np.float64) / 1e6  # both exact: as Python divides
+            return seconds
     coded = pc.dictionary_encode(dates)
     stamps = [datetime.fromisoformat(t).timestamp() for t in coded.dictionary.to_pylist()]
     codes = coded.indices.to_numpy(zero_copy_only=False)
