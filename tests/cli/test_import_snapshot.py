@@ -8,7 +8,6 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -33,7 +32,10 @@ def _head(db: Path) -> int:
 
 
 def test_an_import_keeps_the_snapshot_of_its_head(
-    gaza_ledger: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    gaza_ledger: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    row_reads: list[tuple[int, int]],
 ) -> None:
     db = tmp_path / "truce.db"
     assert _kept_head(db, "snapshot/claims") == _kept_head(db, "frame") == _head(db)
@@ -45,14 +47,8 @@ def test_an_import_keeps_the_snapshot_of_its_head(
     # serves, and no claim is read again.
     monkeypatch.setattr(snapshot, "_LATEST", {})
     shutil.rmtree(tmp_path / "truce.db.snapshots")
-    reads: list[tuple[int, int]] = []
-    real = snapshot.read_rows
-
-    def counted(conn: Any, agreement: str, after: int, upto: int) -> Any:
-        reads.append((after, upto))
-        return real(conn, agreement, after, upto)
-
-    monkeypatch.setattr(snapshot, "read_rows", counted)
+    reads = row_reads
+    reads.clear()  # the imports' own
     first = gaza_ledger("status", A, "--at", AT, "--json")
     assert first.exit_code == 0, first.output
     assert all(after == upto for after, upto in reads)  # nothing new since the kept head

@@ -143,7 +143,7 @@ def test_a_fold_put_off_is_read_from_memory_until_its_files_are_written(
 
 
 def test_a_new_base_put_off_is_read_from_memory_until_its_files_are_written(
-    snapshot_ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+    snapshot_ledger: Ledger, monkeypatch: pytest.MonkeyPatch, row_reads: list[tuple[int, int]]
 ) -> None:
     """The start-up build's snapshot of a head nobody judged writes its files and its copy in
     the database once it lets go of the frame: a read meanwhile (the page that waited for it)
@@ -152,14 +152,7 @@ def test_a_new_base_put_off_is_read_from_memory_until_its_files_are_written(
     ledger = snapshot_ledger
     assert ledger.snapshots is not None
     path = snapshot.snapshot_path(ledger.snapshots, A)
-    reads: list[tuple[int, int]] = []
-    real = snapshot.read_rows
-
-    def counted(conn: Any, agreement: str, after: int, upto: int) -> Any:
-        reads.append((after, upto))
-        return real(conn, agreement, after, upto)
-
-    monkeypatch.setattr(snapshot, "read_rows", counted)
+    reads = row_reads
     with put_off.putting_off() as queued:
         frame, _ = ledger.frame(A)
         again, _ = ledger.frame(A)  # as the page waiting for the build reads it next
