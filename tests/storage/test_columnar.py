@@ -7,6 +7,7 @@ PostgreSQL with CI=true)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
@@ -106,3 +107,26 @@ def test_a_side_read_that_fails_is_read_here(
     with ledger.engine.connect() as conn:
         halves = columnar.read_rows(conn, A, 0, head.seq)
     assert "side read" in caplog.text and halves.equals(whole)
+
+
+def test_the_side_read_opens_a_file_whatever_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A SQLite ledger whose folder and name hold what a URI would read otherwise (a space,
+    `#`, `%3F`, `%20`, a non-ASCII letter): the side process opens that very file."""
+    from tests.storage.gaza_record import _record, _spec
+
+    folder = tmp_path / "a folder #1 %3F"
+    folder.mkdir()
+    spec, text = _spec()
+    with Ledger.init(str(folder / "ledger %20 é.db")) as ledger:
+        ledger.add_agreement(spec, text, "analyst")
+        ledger.append_claims(_record(spec), "analyst")
+        head = ledger.head()
+        assert head is not None
+        with ledger.engine.connect() as conn:
+            monkeypatch.setattr(columnar, "SPLIT_SEQS", 10**9)
+            whole = columnar.read_rows(conn, A, 0, head.seq)
+            monkeypatch.setattr(columnar, "SPLIT_SEQS", 10)
+            halves = columnar.read_rows(conn, A, 0, head.seq)
+    assert "side read" not in caplog.text and halves.equals(whole) and whole.num_rows > 10
