@@ -21,10 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
-import sys
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -122,36 +119,18 @@ def _sqlite_halves(
     """The first half read by `storage.driver_rows` in a process of its own while this one
     reads the second; the first read here too if that process did not give it whole."""
     sql = rows_query(conn)
-    asked = {"sql": sql, "params": halves[0], "names": NAMES, "integers": sorted(_INTEGERS),
-             "chunk": FETCH_CHUNK}  # fmt: skip
-    command = [sys.executable, "-I", driver_rows.__file__, str(path), json.dumps(asked)]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        beside = pool.submit(subprocess.run, command, capture_output=True, check=False)
+    _, after, upto = halves[0]
+    beside = driver_rows.Beside(path, sql, halves[0], NAMES, _INTEGERS, FETCH_CHUNK, "seq",
+                                (after, upto))  # fmt: skip
+    try:
         second = _by_tuples(conn, sql, halves[1])
-        done = beside.result()
-    first = _part_read(done, halves[0]) if done.returncode == 0 else None
+    finally:  # never left running, even when this half fails
+        first = beside.result()
     if first is None:
-        log.warning("the side read of %s failed; read here: %s", path, done.stderr[-500:])
+        log.warning("the side read of %s failed; read here: %s", path, beside.problem)
         first = _by_tuples(conn, sql, halves[0])
     return {n: pa.chunked_array([*first[n].chunks, *second[n].chunks], second[n].type)
             for n in NAMES}  # fmt: skip
-
-
-def _part_read(done: subprocess.CompletedProcess[bytes], params: tuple[Any, ...]) -> Any:
-    """The columns the side process wrote, if they are the part asked for: the types asked,
-    seqs rising within (after, upto]; else None."""
-    try:
-        table = pa.ipc.open_stream(pa.py_buffer(done.stdout)).read_all()
-    except (pa.ArrowInvalid, OSError):
-        return None
-    kinds = [pa.int64() if n in _INTEGERS else pa.string() for n in NAMES]
-    if table.schema.names != list(NAMES) or table.schema.types != kinds:
-        return None
-    seq = table["seq"].to_numpy()
-    _, after, upto = params
-    if len(seq) and not (seq[0] > after and seq[-1] <= upto and (np.diff(seq) > 0).all()):
-        return None
-    return {n: table[n] for n in NAMES}
 
 
 def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:

@@ -18,10 +18,14 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
+import subprocess
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 from urllib.request import pathname2url
 
+import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 
 
@@ -46,6 +50,54 @@ def columns(
         n: pa.chunked_array([c.field(i) for c in chunks], kind)
         for i, (n, kind) in enumerate(zip(names, kinds, strict=True))
     }
+
+
+class Beside:
+    """A part of a SQLite file's rows read by this script in a process of its own, started at
+    once; `result()` waits for it and gives its columns, or None when it failed or gave
+    anything but the part asked (the types asked; `key` rising strictly within `bounds`,
+    (after, up to])."""
+
+    def __init__(
+        self,
+        path: Path,
+        sql: str,
+        params: tuple[Any, ...],
+        names: tuple[str, ...],
+        integers: frozenset[str],
+        chunk: int,
+        key: str,
+        bounds: tuple[int, int],
+    ) -> None:
+        asked = {"sql": sql, "params": params, "names": names, "integers": sorted(integers),
+                 "chunk": chunk}  # fmt: skip
+        command = [sys.executable, "-I", __file__, str(path), json.dumps(asked)]
+        self._names, self._integers, self._key, self._bounds = names, integers, key, bounds
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._done: Future[subprocess.CompletedProcess[bytes]] = self._pool.submit(
+            subprocess.run, command, capture_output=True, check=False
+        )
+        self.problem = ""
+
+    def result(self) -> dict[str, pa.ChunkedArray] | None:
+        done = self._done.result()
+        self._pool.shutdown()
+        self.problem = done.stderr.decode("utf-8", "replace")[-500:]
+        if done.returncode != 0:
+            return None
+        try:
+            table = pa.ipc.open_stream(pa.py_buffer(done.stdout)).read_all()
+        except (pa.ArrowInvalid, OSError) as exc:
+            self.problem = str(exc)
+            return None
+        kinds = [pa.int64() if n in self._integers else pa.string() for n in self._names]
+        if table.schema.names != list(self._names) or table.schema.types != kinds:
+            return None
+        key = table[self._key].to_numpy()
+        after, upto = self._bounds
+        if len(key) and not (key[0] > after and key[-1] <= upto and (np.diff(key) > 0).all()):
+            return None
+        return {n: table[n] for n in self._names}
 
 
 def main(argv: list[str]) -> None:
