@@ -89,22 +89,28 @@ def test_the_bulk_read_of_a_whole_record_is_the_rows_and_pythons_seconds(
     assert "side read" not in caplog.text  # the other process read its half
 
 
+@pytest.mark.parametrize("failure", ["its script gone", "no interpreter to start it"])
 def test_a_side_read_that_fails_is_read_here(
-    snapshot_ledger: Ledger, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    snapshot_ledger: Ledger,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    failure: str,
 ) -> None:
-    """The process reading a SQLite file's first half dies at once (its script is gone): that
-    half is read here, and the table is the same."""
+    """The process reading a SQLite file's first half dies at once (its script is gone), or
+    never starts (an embedded Python names no interpreter): that half is read here, and the
+    table is the same."""
     ledger = snapshot_ledger
     if ledger.engine.dialect.name != "sqlite":
         pytest.skip("PostgreSQL's halves are read by connections of this process")
     head = ledger.head()
     assert head is not None
-    monkeypatch.setattr(columnar, "SPLIT_SEQS", 10**9)
     with ledger.engine.connect() as conn:
         whole = columnar.read_rows(conn, A, 0, head.seq)
-    monkeypatch.setattr(columnar, "SPLIT_SEQS", 10)
-    monkeypatch.setattr(driver_rows, "__file__", "/nonexistent/driver_rows.py")
-    with ledger.engine.connect() as conn:
+        monkeypatch.setattr(columnar, "SPLIT_SEQS", 10)
+        if failure == "its script gone":
+            monkeypatch.setattr(driver_rows, "__file__", "/nonexistent/driver_rows.py")
+        else:
+            monkeypatch.setattr(driver_rows.sys, "executable", "/nonexistent/python")
         halves = columnar.read_rows(conn, A, 0, head.seq)
     assert "side read" in caplog.text and halves.equals(whole)
 

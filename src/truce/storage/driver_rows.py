@@ -80,8 +80,13 @@ class Beside:
         self.problem = ""
 
     def result(self) -> dict[str, pa.ChunkedArray] | None:
-        done = self._done.result()
-        self._pool.shutdown()
+        try:
+            done = self._done.result()
+        except OSError as exc:  # no interpreter to start (an embedded one), no process left
+            self.problem = str(exc)
+            return None
+        finally:
+            self._pool.shutdown()
         self.problem = done.stderr.decode("utf-8", "replace")[-500:]
         if done.returncode != 0:
             return None
