@@ -49,6 +49,16 @@ record again; with what is kept in the database (`storage.kept_place`) it reads 
 Each cold answer's size and the bytes on the wire are recorded too (they differ when the server
 compressed it: `server.compress`); the client sends httpx's Accept-Encoding (gzip, deflate)
 unless --accept-encoding says otherwise (`identity`: every answer as it is).
+
+With --cold, a head nobody judged: today (--before) beside this tree (--after), each on a fresh
+scratch copy of --db (nothing kept in the database, no snapshot in any folder: a ledger copied
+in, or written by a CLI import), in turns --rounds times. Per arm: `truce status --json` as a
+process (wall and CPU), then, on another fresh copy, a fresh `truce serve` asked at once for the
+agreement page now (its start-up build is judging from nothing meanwhile: the page waits for
+it), then the status API now and at an instant (their first asks), with the server's CPU
+seconds from its start to the page's answer, and its children's (a SQLite file's side read,
+`storage.driver_rows`), from /proc. With --py-spy PATH, each server is sampled
+from its start to the page's answer (raw collapsed stacks, PROFILE-ARM-ROUND.txt).
 """
 
 from __future__ import annotations
@@ -174,10 +184,12 @@ def append(client: httpx.Client, n: int) -> float:
     return time.perf_counter() - began
 
 
-def cpu_s(pid: int) -> float:
-    """The CPU seconds (user and system) a process has used so far (Linux: /proc)."""
+def cpu_s(pid: int, children: bool = False) -> float:
+    """The CPU seconds (user and system) a process has used so far (Linux: /proc); with
+    `children`, those of its children it has waited for instead."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    at = 13 if children else 11
+    return (int(fields[at]) + int(fields[at + 1])) / os.sysconf("SC_CLK_TCK")
 
 
 def after_append(
@@ -337,6 +349,77 @@ def cold_shared(
     return results
 
 
+def cold(
+    source: str,
+    rounds: int,
+    trees: dict[str, Path],
+    py_spy: str | None = None,
+    profile: str = "/tmp/pages-cold",
+) -> dict[str, Any]:
+    """The first views on a head nobody judged, today beside this tree (module doc, --cold)."""
+    results: dict[str, Any] = {}
+    for turn in range(rounds):
+        for arm, tree in trees.items():
+            env = {"PYTHONPATH": f"{tree / 'src'}:{tree}"}
+            row: dict[str, Any] = {}
+            with scratch_copy(source) as db, tempfile.TemporaryDirectory() as caches:
+                ours = {**os.environ, **env, "XDG_CACHE_HOME": f"{caches}/cli"}
+                status = [sys.executable, "-m", "truce", "--db", db, "status", A, "--json"]
+                began, used = time.perf_counter(), _children_cpu()
+                subprocess.run(status, check=True, stdout=subprocess.DEVNULL, env=ours)
+                row["truce status --json, a process_s"] = round(time.perf_counter() - began, 3)
+                row["its CPU_s"] = round(_children_cpu() - used, 2)
+            with (
+                scratch_copy(source) as db,
+                tempfile.TemporaryDirectory() as caches,
+                serving(db, "--no-example", env={**env, "XDG_CACHE_HOME": caches}) as live,
+            ):
+                spy = None
+                if py_spy:
+                    out = f"{profile}-{arm}-{turn}.txt"
+                    record = [py_spy, "record", "-r", "100", "-f", "raw", "-o", out,
+                              "-p", str(live.process.pid), "--threads"]  # fmt: skip
+                    spy = subprocess.Popen(record, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL)  # fmt: skip
+                headers = {"Authorization": f"Bearer {live.admin_token}"}
+                with httpx.Client(base_url=live.url, headers=headers, timeout=900) as client:
+                    wall, status_code, size, _ = timed(client, ROUTES["agreement page"])
+                    row["agreement page, first ask_s"] = round(wall, 3)
+                    row["server CPU, start to that page_s"] = round(cpu_s(live.process.pid), 2)
+                    spent = cpu_s(live.process.pid, children=True)  # a side read's (driver_rows)
+                    row["its children's CPU_s"] = round(spent, 2)
+                    row["agreement page bytes"], row["status"] = size, status_code
+                    if spy is not None:
+                        spy.send_signal(2)  # SIGINT: py-spy writes what it sampled
+                        spy.wait()
+                    for name in ("api status now", "api status"):
+                        row[f"{name}, first ask_s"] = round(timed(client, ROUTES[name])[0], 3)
+            results.setdefault(arm, []).append(row)
+            print(arm, turn, json.dumps(row), flush=True)
+    return results
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of this process's waited-for children so far."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _trees(revisions: dict[str, str], into: Path) -> dict[str, Path]:
+    """Each revision's source tree (`git archive`), extracted under `into`."""
+    trees = {}
+    for arm, rev in revisions.items():
+        tree = into / arm
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev],
+                                 capture_output=True, check=True)  # fmt: skip
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+        trees[arm] = tree
+    return trees
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
@@ -378,8 +461,26 @@ def main() -> None:
         default=[],
         help="with --cold-shared: NAME=VALUE set for --after's servers (repeatable)",
     )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="only the first views on a head nobody judged: --before beside --after",
+    )
+    parser.add_argument("--py-spy", default=None, help="with --cold: py-spy's path")
+    parser.add_argument("--profile", default="/tmp/pages-cold", help="with --py-spy: a prefix")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "pages.json"))
     args = parser.parse_args()
+    if args.cold:
+        with tempfile.TemporaryDirectory() as trees:
+            revisions = {f"today ({args.before})": args.before, f"this ({args.after})": args.after}
+            found = cold(args.db, args.rounds, _trees(revisions, Path(trees)), args.py_spy,
+                         args.profile)  # fmt: skip
+        found["before"], found["after"] = args.before, args.after
+        found["back_end"] = "postgresql" if "://" in args.db else "sqlite"
+        out = Path(args.out).with_name(Path(args.out).stem + "-cold.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
+        return
     if args.cold_shared:
         with tempfile.TemporaryDirectory() as before, tempfile.TemporaryDirectory() as after:
             for tree, rev in ((before, args.before), (after, args.after)):

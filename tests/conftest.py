@@ -133,6 +133,23 @@ def pg_url() -> Iterator[str]:
     yield from postgres_database()
 
 
+@pytest.fixture
+def row_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The seq ranges (after, up to] the snapshot read from the projection, in order
+    (`storage.snapshot.read_rows`, unchanged, counted)."""
+    from truce.storage import snapshot
+
+    reads: list[tuple[int, int]] = []
+    real = snapshot.read_rows
+
+    def counted(conn: Any, agreement: str, after: int, upto: int) -> Any:
+        reads.append((after, upto))
+        return real(conn, agreement, after, upto)
+
+    monkeypatch.setattr(snapshot, "read_rows", counted)
+    return reads
+
+
 GAZA_YAML = "id: gaza-2023-11\ntitle: Gaza humanitarian pause\n"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ClaimFactory
-from truce.storage import Ledger
+from truce.storage import Ledger, columnar
 from truce.storage.columnar import read_rows, read_rows_by_tuples, rows_query
 from truce.storage.pg_copy import copy_columns
 
@@ -37,7 +37,15 @@ def test_copy_reads_the_same_table_as_the_driver(pg_url: str, make_claim: ClaimF
             part = read_rows(conn, AGREEMENT, 3, 7)
             nothing = read_rows(conn, AGREEMENT, head.seq, head.seq)
             empty = copy_columns(conn, rows_query(conn), (AGREEMENT, 0, 0), ("seq",), ("seq",))
-    assert bulk.num_rows == len(claims) and bulk.equals(one_by_one)
+            # A long read is copied in two halves side by side, on two connections: the same.
+            split, columnar.SPLIT_SEQS = columnar.SPLIT_SEQS, 5
+            try:
+                halves = read_rows(conn, AGREEMENT, 0, head.seq)
+                halves_part = read_rows(conn, AGREEMENT, 3, 12)
+            finally:
+                columnar.SPLIT_SEQS = split
+    assert bulk.num_rows == len(claims) and bulk.equals(one_by_one) and bulk.equals(halves)
+    assert halves_part["seq"].to_pylist() == list(range(4, 13))
     notes = bulk["notes"].to_pylist()
     assert notes[: len(AWKWARD)] == AWKWARD
     assert bulk["quote"].to_pylist()[2] is None  # NULL stays NULL, "" stays ""

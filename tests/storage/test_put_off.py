@@ -140,3 +140,41 @@ def test_a_fold_put_off_is_read_from_memory_until_its_files_are_written(
     assert written is not None and written.head.seq > before.head.seq
     assert list(written.frame.keys) == list(frame.keys)
     assert written.frame.members.tolist() == frame.members.tolist()
+
+
+def test_a_new_base_put_off_is_read_from_memory_until_its_files_are_written(
+    snapshot_ledger: Ledger, monkeypatch: pytest.MonkeyPatch, row_reads: list[tuple[int, int]]
+) -> None:
+    """The start-up build's snapshot of a head nobody judged writes its files and its copy in
+    the database once it lets go of the frame: a read meanwhile (the page that waited for it)
+    reads no claim again, an append meanwhile is folded onto it, and once the writes run the
+    files and the copy read back the frame a fresh build gives."""
+    ledger = snapshot_ledger
+    assert ledger.snapshots is not None
+    path = snapshot.snapshot_path(ledger.snapshots, A)
+    reads = row_reads
+    with put_off.putting_off() as queued:
+        frame, _ = ledger.frame(A)
+        again, _ = ledger.frame(A)  # as the page waiting for the build reads it next
+    assert again is frame and len(reads) == 2 and reads[1][0] == reads[1][1]  # nothing new
+    assert snapshot._read(path, A) is None  # no files yet
+    assert not kept_rows(ledger, A, "snapshot/claims")  # nor the copy in the database
+    head = reads[0][1]
+    services.record_claim(ledger, _statement(), "analyst")  # an append before the writes ran
+    folded, _ = ledger.frame(A)
+    assert reads[-1][0] == head  # only the appended rows read: folded onto the memory's base
+    put_off.run(queued)
+    written = snapshot._read(path, A)
+    assert written is not None and written.head.seq == head
+    assert written.frame.members.tolist() == frame.members.tolist()
+    assert [r.name for r in kept_rows(ledger, A, "snapshot/claims")] == ["snapshot/claims"]
+    # Once written, what is read is the files' base with the append folded on (or its
+    # fold held in memory): the same frame as a build from nothing.
+    monkeypatch.setattr(snapshot, "_LATEST", {})
+    for suffix in (".claims.arrow", ".events.arrow", ".tail.arrow"):
+        path.with_suffix(suffix).unlink(missing_ok=True)
+    for row in kept_rows(ledger, A, "snapshot/claims"):
+        row.unlink()
+    rebuilt, _ = ledger.frame(A)
+    assert list(rebuilt.keys) == list(folded.keys)
+    assert rebuilt.members.tolist() == folded.members.tolist()

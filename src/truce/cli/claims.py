@@ -247,6 +247,7 @@ def import_(
                 progress=meter.update,
                 allow_unknown=allow_unknown,
                 fmt=kind,
+                keep_snapshots=True,
             )
         except ImportRejected as exc:
             if not settings.as_json:  # under --json the lines are the error's details

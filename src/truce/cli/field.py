@@ -81,7 +81,7 @@ def import_file(
     ):
         batch = load_field_file(source, fmt, agreement, ledger, allow_unknown)
         outcome = store_claims(ledger, batch.claims, operator(by), by, shown_as or source,
-                               meter.update)  # fmt: skip
+                               meter.update, keep_snapshots=True)  # fmt: skip
     bad = [e.render().replace(str(source), shown_as or str(source)) for e in batch.errors]
     warnings = [w.render() for w in outcome.warnings]
     if not settings.as_json:

@@ -20,8 +20,10 @@ from __future__ import annotations
 import logging
 import threading
 from contextlib import suppress
+from functools import partial
 
 from truce.server import pages
+from truce.services.kept_pages import writes_after
 from truce.services.ledger import Ledger
 
 log = logging.getLogger("truce.server")
@@ -57,6 +59,8 @@ class StartupBuild:
             for agreement in ledger.agreements():
                 if self._stopping:
                     return
-                ledger.frame(agreement.id)
+                # Its files and the copy in the database are written once the lock on the frame
+                # is let go: a page waiting for this build judges meanwhile (`storage.put_off`).
+                writes_after(partial(ledger.frame, agreement.id))
         except Exception:  # a server going away meanwhile; the next judgment builds it
             log.info("no snapshot made at start", exc_info=True)

@@ -64,12 +64,14 @@ def import_claims(
     progress: Callable[[int, int], None] | None = None,
     allow_unknown: bool = False,
     fmt: str | None = None,
+    keep_snapshots: bool = False,
 ) -> ImportOutcome:
     """Import a JSON Lines or CSV file all-or-nothing; `progress(done, total)` as it goes.
 
     `shown_as` replaces the file's path in line errors (an upload's own name, not a temp file);
     `allow_unknown` keeps claims naming ids the agreement does not declare, flagged; `fmt`
-    ("jsonl" or "csv") overrides the format the file's extension names.
+    ("jsonl" or "csv") overrides the format the file's extension names; `keep_snapshots`: see
+    `store_claims`.
     """
     batch = load_claims_file(path, ledger, fmt, allow_unknown=allow_unknown)
     errors = [e.render() for e in batch.errors]
@@ -81,7 +83,9 @@ def import_claims(
             "nothing was imported",
             details=errors,
         )
-    outcome = store_claims(ledger, batch.claims, who, recorded_by, shown_as or path, progress)
+    outcome = store_claims(
+        ledger, batch.claims, who, recorded_by, shown_as or path, progress, keep_snapshots
+    )
     outcome.errors = errors
     return outcome
 
@@ -93,9 +97,13 @@ def store_claims(
     recorded_by: str | None,
     shown_as: str | Path,
     progress: Callable[[int, int], None] | None = None,
+    keep_snapshots: bool = False,
 ) -> ImportOutcome:
     """Append checked claims of one file in one transaction, after holding `who` to what they
-    may write; `shown_as` names the file in a refusal."""
+    may write; `shown_as` names the file in a refusal. With `keep_snapshots` (a command, which
+    no server's warm follows), each agreement written to has its snapshot made at the new head
+    and kept in the database (`storage.kept_snapshot`), so that no first page or status after
+    the import reads every claim again (docs/benchmarks.md, cold)."""
     check_import(ledger, who, claims)
     check_supersedes(ledger, who, claims)
     warnings = lookalikes_in(ledger, claims)
@@ -109,6 +117,9 @@ def store_claims(
             f"the database refused the claims of {shown_as} ({reason}); nothing was imported"
         ) from None
     added = set(result.added)  # a line already recorded was warned about when it was added
+    if keep_snapshots and added:
+        for agreement in sorted({c.agreement for c in claims if c.id in added}):
+            ledger.frame(agreement)
     return ImportOutcome(result, [], [w for claim, w in warnings if claim.id in added])
 
 

@@ -1,22 +1,29 @@
 """The claims projection as Arrow columns: read in bulk, turned into engine columns, and back
 into `Claim` objects for the few rows an assessment lists.
 
-Rows are read through the connection's own driver cursor (sqlite3 or psycopg), a chunk at a
-time, each chunk turned column by column into typed Arrow arrays: SQLAlchemy's per-row objects
-cost more than the query itself at a million rows, and Arrow need not guess types.
+Rows are read through the connection's own driver cursor (sqlite3; psycopg's COPY for
+PostgreSQL, `storage.pg_copy`), a chunk at a time, each chunk turned into typed Arrow arrays
+(`storage.driver_rows`): SQLAlchemy's per-row objects cost more than the query itself at a
+million rows, and Arrow need not guess types. A long read is split in two halves read side by
+side (`read_rows`); on SQLite the other half is read by a process of its own, which opens the
+file read-only and writes Arrow.
 
-No second SQLite library reads the file. One did (the ADBC SQLite driver, in C): POSIX locks
-belong to a process, not to a handle, so when that library closed its handle the kernel dropped
-every lock sqlite3 held on the ledger in the same process. Another process then saw the file
-unlocked, checkpointed and deleted the WAL under a running server, and the server's next writes
-were acknowledged and lost (see docs/ledger.md and tests/server/test_shared_sqlite.py).
+No second SQLite library reads the file in this process. One did (the ADBC SQLite driver, in
+C): POSIX locks belong to a process, not to a handle, so when that library closed its handle the
+kernel dropped every lock sqlite3 held on the ledger in the same process. Another process then
+saw the file unlocked, checkpointed and deleted the WAL under a running server, and the server's
+next writes were acknowledged and lost (see docs/ledger.md and tests/server/test_shared_sqlite.py).
+A process of its own holds its own locks: its connection's closing takes none of this one's, and
+this one's open connection keeps it from checkpointing or deleting the WAL.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,10 +41,13 @@ from truce.domain.engine.claim_columns import (
     STATUS_CODE,
     ClaimColumns,
     Flags,
+    Floats,
     Ints,
 )
 from truce.domain.leading import grade_points, source_key
 from truce.domain.readings import QUALIFIER_CODE, Qualifier, qualifier
+from truce.storage import driver_rows
+from truce.storage.db import sqlite_path
 from truce.storage.rows import LOAD_COLUMNS, gc_paused
 
 NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
@@ -45,10 +55,17 @@ NAMES: tuple[str, ...] = tuple(c.name for c in LOAD_COLUMNS)
 # smaller files, faster codes.
 REPEATED = CLAIM_REPEATED
 TS = "ts"  # epoch seconds of `date`, computed once when rows are read
+# `datetime.isoformat()` of an aware instant: what the projection holds in `date`.
+_ISO_AWARE = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?[+-][0-9]{2}:[0-9]{2}$"
+)
 # The projection's integer columns; every other column read is text.
 _INTEGERS = frozenset({"seq", *COUNTS})
 # Rows fetched per chunk: the Python tuples of one chunk are alive at a time, not the whole read.
 FETCH_CHUNK = 65_536
+# A read over more entries than this is made in two halves side by side (`read_rows`).
+SPLIT_SEQS = 200_000
+log = logging.getLogger("truce.storage")
 
 
 def rows_query(conn: Connection) -> str:
@@ -62,34 +79,58 @@ def rows_query(conn: Connection) -> str:
 
 
 def read_rows(conn: Connection, agreement: str, after_seq: int, upto_seq: int) -> pa.Table:
-    """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order."""
+    """The agreement's projection rows with `after_seq < seq <= upto_seq`, in seq order. Over
+    more than `SPLIT_SEQS` entries the read is split in two halves read side by side: on
+    PostgreSQL each on a connection of its own (`pg_copy.copy_parts`), on a SQLite file the
+    first half in a process of its own (`storage.driver_rows`)."""
     params = (agreement, after_seq, upto_seq)
+    middle = after_seq + (upto_seq - after_seq) // 2
+    halves = [(agreement, after_seq, middle), (agreement, middle, upto_seq)]
+    split = upto_seq - after_seq > SPLIT_SEQS  # the rows up to `upto_seq` change no more
     if conn.dialect.name == "postgresql":
-        from truce.storage.pg_copy import copy_columns  # only PostgreSQL needs the CSV reader
+        from truce.storage.pg_copy import copy_parts  # only PostgreSQL needs the CSV reader
 
-        return _finish(copy_columns(conn, rows_query(conn), params, NAMES, _INTEGERS))
-    return read_rows_by_tuples(conn, rows_query(conn), params)
+        parts = halves if split else [params]
+        return _finish(copy_parts(conn, rows_query(conn), parts, NAMES, _INTEGERS))
+    path = sqlite_path(conn.engine.url.render_as_string(hide_password=False))
+    if split and path is not None:
+        return _finish(_sqlite_halves(conn, path, halves))
+    return _finish(_by_tuples(conn, rows_query(conn), params))
 
 
 def read_rows_by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> pa.Table:
-    """The table through the connection's own driver: tuples a chunk at a time, into columns."""
-    kinds = [pa.int64() if n in _INTEGERS else pa.string() for n in NAMES]
-    chunks: list[list[pa.Array]] = [[] for _ in NAMES]
+    """The table through the connection's own driver, in this process (`driver_rows.columns`)."""
+    return _finish(_by_tuples(conn, sql, params))
+
+
+def _by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> dict[str, pa.ChunkedArray]:
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     # The tuples hold no cycles; collections walking them would cost a third of the read.
     try:
         with gc_paused():
-            cursor.execute(sql, params)
-            while rows := cursor.fetchmany(FETCH_CHUNK):
-                for i, values in enumerate(zip(*rows, strict=True)):
-                    chunks[i].append(pa.array(values, kinds[i]))
+            return driver_rows.columns(cursor, sql, params, NAMES, _INTEGERS, FETCH_CHUNK)
     finally:
         cursor.close()
-    columns = {
-        n: pa.chunked_array(parts, kind)
-        for n, parts, kind in zip(NAMES, chunks, kinds, strict=True)
-    }
-    return _finish(columns)
+
+
+def _sqlite_halves(
+    conn: Connection, path: Path, halves: list[tuple[Any, ...]]
+) -> dict[str, pa.ChunkedArray]:
+    """The first half read by `storage.driver_rows` in a process of its own while this one
+    reads the second; the first read here too if that process did not give it whole."""
+    sql = rows_query(conn)
+    _, after, upto = halves[0]
+    beside = driver_rows.Beside(path, sql, halves[0], NAMES, _INTEGERS, FETCH_CHUNK, "seq",
+                                (after, upto))  # fmt: skip
+    try:
+        second = _by_tuples(conn, sql, halves[1])
+    finally:  # never left running, even when this half fails
+        first = beside.result()
+    if first is None:
+        log.warning("the side read of %s failed; read here: %s", path, beside.problem)
+        first = _by_tuples(conn, sql, halves[0])
+    return {n: pa.chunked_array([*first[n].chunks, *second[n].chunks], second[n].type)
+            for n in NAMES}  # fmt: skip
 
 
 def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
@@ -102,12 +143,30 @@ def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
         kind = pa.int64() if name in _INTEGERS else pa.string()
         array = column.cast(kind) if column.type != kind else column
         arrays[name] = array.dictionary_encode() if name in REPEATED else array
-    # Each distinct date is parsed once, as `Claim` objects get theirs (fromisoformat).
-    dates = pc.dictionary_encode(arrays["date"])
-    stamps = [datetime.fromisoformat(t).timestamp() for t in dates.dictionary.to_pylist()]
-    codes = dates.indices.to_numpy(zero_copy_only=False)
-    arrays[TS] = pa.array(np.array(stamps or [0.0], dtype=np.float64)[codes])
+    arrays[TS] = pa.array(_stamps(arrays["date"]))
     return pa.table(arrays)
+
+
+def _stamps(dates: pa.Array) -> Floats:
+    """Epoch seconds of each date, as `datetime.fromisoformat(date).timestamp()` gives them.
+    Dates as the projection writes them (`isoformat` of an aware instant, ASCII digits, within
+    285 years of 1970 so that the microseconds are exact as a float) are read by Arrow in C, a
+    thirtieth of the time; a column with any other text is read as before, each distinct date
+    parsed once by `fromisoformat`."""
+    aware = len(dates) and not dates.null_count
+    if aware and pc.all(pc.match_substring_regex(dates, _ISO_AWARE)).as_py():
+        try:
+            micros = dates.cast(pa.timestamp("us", tz="UTC")).cast(pa.int64()).to_numpy()
+        except pa.ArrowInvalid:
+            micros = None
+        if micros is not None and int(np.abs(micros).max()) < 2**53:
+            seconds: Floats = micros.astype(np.float64) / 1e6  # both exact: as Python divides
+            return seconds
+    coded = pc.dictionary_encode(dates)
+    stamps = [datetime.fromisoformat(t).timestamp() for t in coded.dictionary.to_pylist()]
+    codes = coded.indices.to_numpy(zero_copy_only=False)
+    found: Floats = np.array(stamps or [0.0], dtype=np.float64)[codes]
+    return found
 
 
 def _codes(column: pa.ChunkedArray | pa.Array) -> tuple[Ints, list[Any]]:

@@ -18,10 +18,11 @@ A copy lives in the ledger's database (`storage.kept_snapshot`, passed in as `Sh
 whose folder holds no good snapshot takes that copy (and writes it to its folder) before it
 reads the whole projection; each new base and each tail it writes, it keeps there too.
 
-A fold's tail and frame are written where `storage.put_off` says: at once, or, in the server's
-background warm, once the page it was folded for is out. Meanwhile the process reads its last
-fold from memory (per snapshot path, while it extends the files' base to a later head still in
-the chain), so a second read right after folds nothing again.
+A fold's tail and frame, and a new base's files, are written where `storage.put_off` says: at
+once, or, in the server's background warm and its start-up build, once the frame they were made
+for is out. Meanwhile the process reads what it last made from memory (per snapshot path: a fold
+while it extends the files' base to a later head still in the chain, a new base until its files
+are written), so a second read right after reads and folds nothing again.
 """
 
 from __future__ import annotations
@@ -184,14 +185,18 @@ def _keep_fold(path: Path | None, agreement: str, folded: Stored, shared: Shared
 
 
 def _newest(conn: Connection, path: Path | None, stored: Stored | None) -> Stored | None:
-    """The snapshot this process last folded at `path` when it extends the files' (the same
-    base, a later head: its files are written once the page is out, `storage.put_off`) and is
-    still in the chain; else `stored` (files gone, damaged or rebuilt are read as before)."""
-    if path is None or stored is None:
+    """The snapshot this process last made at `path` when its files are not yet written (their
+    writing is put off, `storage.put_off`) and it is still in the chain: a fold extending the
+    files' base to a later head, or a whole new base (files absent, or older); else `stored`
+    (files gone, damaged or rebuilt are read as before)."""
+    if path is None:
         return stored
     with _LATEST_LOCK:
         latest = _LATEST.get(path)
-    if latest is None or latest.base != stored.base or latest.head.seq <= stored.head.seq:
+    if latest is None or (stored is not None and latest.head.seq <= stored.head.seq):
+        return stored
+    new_base = latest.tail is None  # its files, once written, replace the folder's whole
+    if stored is not None and latest.base != stored.base and not new_base:
         return stored
     return latest if still_in_chain(conn, latest.head) else stored
 
@@ -299,12 +304,21 @@ def _write_base(
     frame: EventFrame,
     shared: Shared | None,
 ) -> None:
-    """A new base (all claims up to `head`) written to the folder and kept in `shared`."""
+    """A new base (all claims up to `head`) written to the folder and kept in `shared`: at once,
+    or (`storage.put_off`) once the frame it was built for is out, read from memory meanwhile."""
     stored = Stored(head, uuid.uuid4().hex, claims, None, frame, event_keys(frame), head)
     if path is not None:
-        with _LATEST_LOCK:  # the files are ahead of it now: no older base held in memory
-            _LATEST.pop(path, None)
+        with _LATEST_LOCK:  # read in place of the files until they are written
+            _LATEST[path] = stored
+    put_off.write(lambda: _keep_base(path, agreement, stored, shared))
+
+
+def _keep_base(path: Path | None, agreement: str, stored: Stored, shared: Shared | None) -> None:
+    if path is not None:
         _write_files(path, agreement, stored)
+        with _LATEST_LOCK:  # the files hold it now (or a later fold of it is held instead)
+            if _LATEST.get(path) is stored:
+                del _LATEST[path]
     if shared is not None:
         shared.keep(stored, new_base=True)
 
