@@ -197,6 +197,9 @@ RULES: dict[str, str] = {
     # round 9, exsplit2
     "statement.turn_on_truce": "a speaker's next sentence on the truce or deal is a new statement",
     "term.clause_provisions": "'..., while Y is to withdraw', 'and that ...', 'and to allow ...'",
+    # round 9, exprec2
+    "breach.outbreak_in_truce": "'fighting erupted', 'clashes broke out': a breach only if a truce "
+    "is named",
 }
 
 
