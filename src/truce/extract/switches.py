@@ -200,6 +200,7 @@ RULES: dict[str, str] = {
     # round 9, exprec2
     "breach.outbreak_in_truce": "'fighting erupted', 'clashes broke out': a breach only if a truce "
     "is named",
+    "statement.withdrawal_told": "'the army said it had begun withdrawing': a fact, no position",
 }
 
 
