@@ -201,7 +201,6 @@ RULES: dict[str, str] = {
     "breach.outbreak_in_truce": "'fighting erupted', 'clashes broke out': a breach only if a truce "
     "is named",
     "statement.withdrawal_told": "'the army said it had begun withdrawing': a fact, no position",
-    "end.collapse_threatened": "'the truce faced collapse', 'to prevent its collapse': no end",
 }
 
 

@@ -90,26 +90,6 @@ def extended_instead(text: str, match: re.Match[str]) -> bool:
     return _EXTENDED.search(text) is not None
 
 
-# Rule `end.collapse_threatened`: a truce's collapse as a noun that something threatens, that
-# the truce faces or that someone would prevent is no end: "the ceasefire faced collapse",
-# "appealing to mediators to prevent ceasefire collapse", "threatens the possibility of the
-# collapse of the agreement", "on the brink of collapse". A collapse told as done ("after the
-# collapse of the truce") is the rule `end.noun`'s.
-_COLLAPSE_NOUN = re.compile(r"collapse", re.IGNORECASE)
-_THREAT_BEFORE = re.compile(
-    r"\b(?:threat\w*|fac(?:ed|es|ing)|prevent\w*|avert\w*|avoid\w*|risk\w*|possib\w*|"
-    r"fears?|feared|brink|verge|edge|danger\w*|imminent|looming|near)\b[^.;:]{0,40}$",
-    re.IGNORECASE,
-)
-
-
-def collapse_threatened(text: str, match: re.Match[str]) -> bool:
-    """Whether `match` is the noun "collapse" after a word of threat (`_THREAT_BEFORE`)."""
-    if not on("end.collapse_threatened") or not _COLLAPSE_NOUN.fullmatch(match.group()):
-        return False
-    return _THREAT_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
-
-
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     nouns = end_nouns(s)
     if (first_trigger(KIND, s) is None and not nouns) or not context.names_the_truce(s):
@@ -126,7 +106,6 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             and not speculative(s.text, m)
             and not ends_a_war(s.text, m)
             and not extended_instead(s.text, m)
-            and not collapse_threatened(s.text, m)
         ),
         None,
     )
