@@ -201,6 +201,7 @@ RULES: dict[str, str] = {
     "breach.outbreak_in_truce": "'fighting erupted', 'clashes broke out': a breach only if a truce "
     "is named",
     "statement.withdrawal_told": "'the army said it had begun withdrawing': a fact, no position",
+    "start.deadline_anchor": "'within 21 days of the start of the truce': a deadline, no start",
 }
 
 
