@@ -131,3 +131,32 @@ def test_a_gmt_equivalent_that_is_no_time_is_ignored(text: str, expected: dateti
 def test_a_gmt_equivalent_still_sets_the_zone() -> None:
     [ref] = find_times("The truce ended at 24:00 (2200 GMT) on January 7.", date(2023, 1, 5))
     assert ref.date == datetime(2023, 1, 8, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+# --- start.deadline_anchor ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the deal, all forces would pull back within 21 days of the start of the truce.",
+        "Both sides pledged not to seek advantage in the period prior to the start of the "
+        "ceasefire.",
+        "The monitors will stay in their barracks until the start of the ceasefire.",
+    ],
+)
+def test_the_start_as_a_deadline_anchor_is_no_start(text: str) -> None:
+    assert of_type("ceasefire_start", text) == []
+    with switched_off(["start.deadline_anchor"]):
+        assert len(of_type("ceasefire_start", text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid trucks crossed into the south following the start of the ceasefire.",
+        "Since the start of the truce on October 10, prices have fallen.",
+    ],
+)
+def test_the_start_told_as_a_time_stays_a_start(text: str) -> None:
+    assert len(of_type("ceasefire_start", text)) == 1
