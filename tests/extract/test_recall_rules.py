@@ -178,7 +178,11 @@ def test_signing_something_else_is_no_term() -> None:
             "Despite the appeals, hostilities have continued in the north.",
         ),
         ("breach.fighting_went_on", "Fighting nonetheless persisted around the dam."),
-        ("breach.fighting_went_on", "Heavy clashes broke out near the airport on Monday."),
+        # an outbreak with the truce named (round 9, `breach.outbreak_in_truce`)
+        (
+            "breach.fighting_went_on",
+            "Heavy clashes broke out near the airport on Monday despite the truce.",
+        ),
     ],
 )
 def test_attacks_told_without_a_breach_word(rule: str, text: str) -> None:

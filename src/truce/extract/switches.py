@@ -202,6 +202,11 @@ RULES: dict[str, str] = {
     "meeting.negotiated_deal": "'Russia negotiated a ceasefire': the deal's news, not a meeting",
     "meeting.by_phone": "'telephone talks', 'discussed ... over call': a call is not a meeting",
     "term.two_parties_agreed": "'the two DGMOs agreed to', 'both neighboring countries agreed to'",
+    # round 9, exprec2
+    "breach.outbreak_in_truce": "'fighting erupted', 'clashes broke out': a breach only if a truce "
+    "is named",
+    "statement.withdrawal_told": "'the army said it had begun withdrawing': a fact, no position",
+    "start.deadline_anchor": "'within 21 days of the start of the truce': a deadline, no start",
 }
 
 

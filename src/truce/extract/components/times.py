@@ -290,9 +290,7 @@ def _count(word: str) -> int | None:
 
 
 def _clock_minutes(m: re.Match[str]) -> int | None:
-    """Minutes after the day's start; 24:00 is the day's end (1440: the next day's 00:00, as an
-    order "until 24:00 on 7 January" means), and a clock no day has ("25:30", "7:75", "14 pm")
-    is None: a score, a ratio or a typo, never a time."""
+    """Minutes after midnight; 1440 for "24:00" (the day's end); None for no time of day."""
     if m["named"]:
         return 0 if m["named"].lower() == "midnight" else 12 * 60
     if m["ampm"]:
@@ -300,28 +298,35 @@ def _clock_minutes(m: re.Match[str]) -> int | None:
         if hour > 12 or minute > 59:
             return None
         return (hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)) * 60 + minute
-    if m["oc"]:
-        hour = int(m["oc"])
-        return hour * 60 if hour <= 24 else None  # "18 o'clock" in translated copy
-    hour, minute = int(m["hh"]), int(m["mm"])
-    if minute > 59 or hour > 24 or (hour == 24 and minute):
+    hour, minute = (int(m["oc"]), 0) if m["oc"] else (int(m["hh"]), int(m["mm"]))
+    if minute > 59 or hour * 60 + minute > 24 * 60:  # "99:99", "24:30": a score, not a time
         return None
     return hour * 60 + minute
 
 
-def _exact(day: date, minutes: int, gmt: str | None, gmt_day: date | None) -> datetime:
-    if gmt is None:
-        return datetime.combine(day, time()) + timedelta(minutes=minutes)
+def _gmt_minutes(gmt: str) -> int | None:
+    """Minutes after midnight of a GMT equivalent ("0500", "05:00"); None if no time of day."""
     gmt = gmt.replace(":", "").zfill(4)  # "05:00 GMT" as "0500 GMT"
-    gmt_minutes = int(gmt[:2]) * 60 + int(gmt[2:])
+    hour, minute = int(gmt[:2]), int(gmt[2:])
+    return None if hour > 23 or minute > 59 else hour * 60 + minute
+
+
+def _at(day: date, minutes: int, zone: timezone | None = None) -> datetime:
+    """`day` at `minutes` after its midnight; 1440 ("24:00 on January 7") is the next midnight."""
+    return datetime.combine(day, time(0, 0), tzinfo=zone) + timedelta(minutes=minutes)
+
+
+def _exact(day: date, minutes: int, gmt: str | None, gmt_day: date | None) -> datetime:
+    gmt_minutes = None if gmt is None else _gmt_minutes(gmt)
+    if gmt_minutes is None:
+        return _at(day, minutes)
     offset = (minutes - gmt_minutes) % (24 * 60)
     if offset > _MAX_OFFSET_MINUTES:
         offset -= 24 * 60
     zone = timezone(timedelta(minutes=offset))
     if gmt_day is not None:  # "midnight (2200 GMT on Friday)": the day named is GMT's
-        utc = datetime.combine(gmt_day, time()) + timedelta(minutes=gmt_minutes)
-        return (utc + timedelta(minutes=offset)).replace(tzinfo=zone)
-    return datetime.combine(day, time(), tzinfo=zone) + timedelta(minutes=minutes)
+        return (_at(gmt_day, gmt_minutes) + timedelta(minutes=offset)).replace(tzinfo=zone)
+    return _at(day, minutes, zone)
 
 
 def find_times(
@@ -348,7 +353,8 @@ def find_times(
             continue
         span = [clock.start(), clock.end()]
         day: date | None = None
-        gmt, gmt_day = clock["gmt"], None
+        gmt = clock["gmt"] if clock["gmt"] and _gmt_minutes(clock["gmt"]) is not None else None
+        gmt_day: date | None = None
         for i in _near(anchor_starts, anchor_ends, clock.start(), clock.end()):
             anchor, resolved, precision = anchors[i]
             inside = clock.start() <= anchor.start() and anchor.end() <= clock.end()
@@ -370,7 +376,7 @@ def find_times(
                 day = resolved + timedelta(days=1) if resolved else None
             span = [min(span[0], anchor.start()), max(span[1], anchor.end())]
             trailing = TRAILING_GMT.match(text, span[1], end)
-            if after and trailing and gmt is None:
+            if after and trailing and gmt is None and _gmt_minutes(trailing["gmt"]) is not None:
                 gmt, span[1] = trailing["gmt"], trailing.end()
         if day is None and gmt_day is None:
             # A clock time alone is the day of the report only when plainly a time of day.

@@ -146,7 +146,22 @@ def _more_breach(s: Sentence) -> re.Match[str] | None:
     if not on("breach.fighting_went_on"):
         return None
     match = search(WENT_ON, s)
+    if match is not None and on("breach.outbreak_in_truce") and _outbreak_outside(s, match):
+        return None
     return match if match is not None and not hypothetical(s.text, match.start()) else None
+
+
+# Rule `breach.outbreak_in_truce`: fighting that "broke out" or "erupted" is a breach only in a
+# sentence that names the truce or the deal ("clashes broke out ... hours before the ceasefire
+# would expire"); without one it tells how the war began ("after fighting erupted in mid-April",
+# "clashes erupted over a dispute about a canal").
+_OUTBREAK = re.compile(r"broke\s+out|erupted", re.IGNORECASE)
+_TRUCE_NAMED = re.compile(rf"\b(?:{TRUCE_NOUN}|deal|agreement|accord)", re.IGNORECASE)
+
+
+def _outbreak_outside(s: Sentence, match: re.Match[str]) -> bool:
+    """`match` is an outbreak ("clashes broke out") and its sentence names no truce or deal."""
+    return _OUTBREAK.search(match.group()) is not None and search(_TRUCE_NAMED, s) is None
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:

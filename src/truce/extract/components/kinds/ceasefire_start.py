@@ -327,6 +327,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             and not speculative(s.text, m)
             and not _undated_declaration(s, m)
             and not other_subject(s.text, m)
+            and not deadline_anchor(s.text, m)
         ),
         None,
     )
@@ -367,6 +368,25 @@ def other_subject(text: str, match: re.Match[str]) -> bool:
     if not on("start.other_subject"):
         return False
     return _OTHER_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
+
+
+# Rule `start.deadline_anchor`: "the start of the truce" as the point a deal's deadline counts
+# from or runs up to is no start: "forces would pull back within 21 days of the start of the
+# ceasefire", "not to seek advantage ... prior to the start of the ceasefire", "until the onset
+# of the truce". A start placed as a time of its own ("following the start of the ceasefire",
+# "since the start of the truce on October 10") still tells the start.
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:within\s+[^.;]{1,30}?\s+of|prior\s+to|(?:up\s+)?until|till|ahead\s+of|before)"
+    r"\s+the\s+$",
+    re.IGNORECASE,
+)
+_START_NOUN = re.compile(r"(?:start|beginning|onset)\s+of\b", re.IGNORECASE)
+
+
+def deadline_anchor(text: str, match: re.Match[str]) -> bool:
+    if not on("start.deadline_anchor") or not _START_NOUN.match(match.group()):
+        return False
+    return _DEADLINE_BEFORE.search(text, max(0, match.start() - 50), match.start()) is not None
 
 
 def _dated_start(s: Sentence, match: re.Match[str]) -> bool:

@@ -214,9 +214,29 @@ def _reports_an_event(s: Sentence) -> bool:
     expired, the ministry noted"): the speaker is that event's source, not a party taking a
     position (gold guideline), whether or not the end's own rule took it. A toll told by a
     party stays its statement (the gold set has such statements); so does a threat to end."""
-    if not on("statement.reports_event") or s.modality != "occurred":
+    if s.modality != "occurred":
+        return False
+    if on("statement.withdrawal_told") and search(_WITHDRAWAL_DONE, s) is not None:
+        return True
+    if not on("statement.reports_event"):
         return False
     return search(TRIGGERS["ceasefire_end"], s) is not None
+
+
+# Rule `statement.withdrawal_told`: a speaker telling of a withdrawal under way or done ("the
+# army had begun withdrawing troops from X", "the military announced it has withdrawn from the
+# town of X", "units have started pulling back") reports a fact outside the ten types, and
+# takes no position (the gold's negatives); a withdrawal demanded, promised or set as a
+# condition ("urging Israel to withdraw", "once the RSF withdraws") is left alone, and so is one
+# from a deal or from talks ("has withdrawn from the agreement").
+_WITHDRAWAL_DONE = re.compile(
+    r"\b(?:(?:ha(?:s|ve|d)\s+(?:now\s+|already\s+)?)?(?:begun|began|begins|started|starts|"
+    r"completed|finished)\s+(?:(?:the|its|their)\s+)?(?:withdraw(?:al|ing)|pull(?:ing)?\s+"
+    r"(?:out|back))|ha(?:s|ve|d)\s+(?:now\s+|already\s+)?(?:withdrawn|pulled\s+(?:out|back)))\b"
+    r"(?!\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:deal|agreement|accord|talks|negotiations|"
+    r"truce|ceasefire|cease-fire|process|treaty)\b)",
+    re.IGNORECASE,
+)
 
 
 def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candidate | None:
