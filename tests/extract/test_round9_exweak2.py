@@ -49,33 +49,6 @@ def test_no_start_from_a_time_clause_no_time_or_no_deal(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "The ministry said the sides agreed on a complete ceasefire from 8:00 pm and a pullback.",
-        "We expect that an agreement on a ceasefire from 9:00 a.m. Moscow time will be honoured.",
-        "The two armies agreed to a truce from midnight.",
-        "Both sides accepted a ceasefire as of Monday, the mediators said.",
-    ],
-)
-def test_a_truce_from_a_time_starts_then(text: str) -> None:
-    assert len(_starts(text)) == 1
-    with switched_off(["start.truce_from_time"]):
-        assert _starts(text) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Hamas agreed to a ceasefire with Israel from Friday.",  # a party between
-        "The talks resumed a week from Monday.",  # no truce
-        "The ceasefire from the start was fragile.",  # no time
-    ],
-)
-def test_no_start_from_a_time_without_the_truce_right_before(text: str) -> None:
-    assert _starts(text) == []
-
-
-@pytest.mark.parametrize(
     ("text", "modality"),
     [
         ("Follow-up meetings will be held in the coming days.", "planned"),

@@ -197,7 +197,6 @@ RULES: dict[str, str] = {
     "term.clause_provisions": "'..., while Y is to withdraw', 'and that ...', 'and to allow ...'",
     # round 9, exweak2
     "start.deal_took_effect": "'the agreement, which took effect on May 2', 'it took effect at 8'",
-    "start.truce_from_time": "'agreed on a complete ceasefire from 8:00 pm': the time it starts",
     "meeting.held_no_party": "'follow-up meetings will be held', 'has held its first meeting'",
     "meeting.negotiated_deal": "'Russia negotiated a ceasefire': the deal's news, not a meeting",
     "meeting.by_phone": "'telephone talks', 'discussed ... over call': a call is not a meeting",

@@ -212,28 +212,7 @@ def from_a_time(match: re.Match[str]) -> bool:
         FROM_A_TIME.fullmatch(match.group()) is not None
         or REACHED_ON.fullmatch(match.group()) is not None
         or (on("start.truce_then_time") and TRUCE_THEN_TIME.fullmatch(match.group()) is not None)
-        or (on("start.truce_from_time") and TRUCE_FROM.fullmatch(match.group()) is not None)
     )
-
-
-# Rule `start.truce_from_time`: a truce named with the clock or day it runs from, "from" right
-# after it: "agreements were reached on a complete ceasefire from 8:00 pm", "an agreement on a
-# ceasefire from 9:00 a.m. Moscow time", "a truce from midnight". Not "a ceasefire with Israel
-# from Friday" (a word between), nor "a week from Friday" (no truce), nor "from the start".
-TRUCE_FROM = re.compile(
-    rf"\b{TRUCE_NOUN}s?[”\"’']?\s+(?:from|as\s+of)(?=\s+(?:at\s+)?(?:\d|midnight|noon|today|"
-    r"tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))",
-    re.IGNORECASE,
-)
-_FROM_CUES: tuple[str, ...] = ("ceasefire from", "truce from", "cease-fire from")
-_FROM_CUES += ("ceasefire as of", "truce as of", "ceasefire” from", 'ceasefire" from')
-
-
-def _truce_from(s: Sentence) -> list[re.Match[str]]:
-    lowered = s.lower or s.text.lower()
-    if not on("start.truce_from_time") or not has_cue(lowered, _FROM_CUES):
-        return []
-    return list(TRUCE_FROM.finditer(s.text))
 
 
 # Rule `start.deal_took_effect`: a start told as done of the deal, a phase of it, the peace or
@@ -259,13 +238,12 @@ _IN_EFFECT_SINCE = re.compile(
 
 
 def _in_effect_since(s: Sentence) -> list[re.Match[str]]:
-    """ "has been in effect since <day>", which the trigger table lacks, and the truces of
-    `_truce_from`: the rules' own start matches."""
-    found = _truce_from(s)
+    """ "has been in effect since <day>", which the trigger table lacks: the rule's own start
+    matches."""
     lowered = s.lower or s.text.lower()
     if on("start.deal_took_effect") and "been in " in lowered:
-        found += list(_IN_EFFECT_SINCE.finditer(s.text))
-    return found
+        return list(_IN_EFFECT_SINCE.finditer(s.text))
+    return []
 
 
 def deal_took_effect(s: Sentence, match: re.Match[str]) -> bool:
@@ -427,8 +405,5 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
 RULE = KindRule(
     KIND,
     extract,
-    cues=(
-        *("commenced", "starting", *_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
-        *_FROM_CUES,
-    ),
+    cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
 )
