@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
@@ -15,7 +14,7 @@ from truce.domain.engine.answer_model import StatusAnswer
 from truce.server.cache import HeadCache
 from truce.server.compress import Packed
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader, WarmerDep
-from truce.server.now_status import now_body
+from truce.server.now_status import dumped, now_body
 from truce.server.timeline_page import timeline_page
 from truce.services import kept_pages
 from truce.services.ledger import Ledger
@@ -96,7 +95,7 @@ def _status_body(
     key = ("status", agreement, at or f"now@{int(time.time())}")
 
     def made() -> bytes:
-        return _json(services.status_answer(ledger, agreement, at).as_data())
+        return dumped(services.status(ledger, agreement, at))
 
     if at is None:  # no span known (a database in memory): nothing is kept
         return cache.get(key, seq, lambda: Packed.of(made()))
@@ -111,10 +110,6 @@ def _status_body(
         return Packed.of(found, digest) if found is not None else Packed.of(made())
 
     return cache.get(key, seq, kept)
-
-
-def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @router.get("/{agreement}/timeline", summary="Every live event, with its agreement day")
