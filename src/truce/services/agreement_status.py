@@ -126,7 +126,8 @@ def _judge_and_keep(
         horizon = judgment.value.horizon
         assert horizon is not None
         text = _printed(data) if printed else kept_breaches.answer_json(store, data, now=True)
-        about = held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
+        kept_span = (horizon.since, horizon.at, horizon.until)
+        about = held.keep(store, head, kept_span, data["at"], Kept(text, printed))
         # Held as data too: what the text says, never parsed from it in this process.
         parsed_answers.remember(store, parsed_answers.NOW, about, data)
         return (text if printed else data), span
@@ -159,7 +160,8 @@ def _read(
         if printed and not found.kept.printed:  # printed once, then kept as printed
             data = json.loads(found.kept.text)
             found = replace(found, kept=Kept(_printed(data), printed=True))
-            about = held.keep(store, head, found.judged_at, found.until, found.shown, found.kept)
+            kept_span = (found.since, found.judged_at, found.until)
+            about = held.keep(store, head, kept_span, found.shown, found.kept)
             parsed_answers.remember(store, parsed_answers.NOW, about, data)
         shown = shown_instant(instant, spec.zone)
         span = (found.judged_at, found.until)
