@@ -1,9 +1,10 @@
-"""The status API writes the engine's answer as it is (`server.now_status.dumped`), not through
-the typed model: so on every answer the engine makes here, the model's output is the engine's
-answer key for key, in order and figure for figure, `answer_floats` finds every float in it,
-and the bytes written are those the model's output gave (golden agreements on both engine paths,
-and Hypothesis records with fractional figures, loose dates, disputes and extensions, judged at
-an instant and "now")."""
+"""The status API and `truce status --json` write the engine's answer as it is
+(`server.now_status.dumped`, `services.agreement_status._printed`), not through the typed model:
+so on every answer the engine makes here, the model's output is the engine's answer key for key,
+in order and figure for figure, `answer_floats` finds every float in it, and the bytes written
+are those the model's output gave (golden agreements on both engine paths, and Hypothesis
+records with fractional figures, loose dates, disputes and extensions, judged at an instant and
+"now")."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from truce.domain.engine.answer_floats import answer_floats, every_float
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.engine.columns import evaluate_columns
 from truce.domain.engine.horizon import Horizon
+from truce.pretty import json_text
 
 
 def assert_written_as_the_contract_writes_it(answer: dict[str, Any]) -> None:
@@ -31,6 +33,7 @@ def assert_written_as_the_contract_writes_it(answer: dict[str, Any]) -> None:
     assert sorted(map(repr, answer_floats(answer))) == sorted(map(repr, every_float(answer)))
     standard = json.dumps(typed, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     assert compact_json(answer, answer_floats(answer)) == standard
+    assert json_text(answer) == json_text(typed)  # as `truce status --json` prints it
 
 
 @pytest.mark.parametrize(("agreement", "at"), CASES)
