@@ -6,33 +6,39 @@ library), on both back ends.
 A real app on a real ledger (the bundled example, SQLite file and PostgreSQL) asked over HTTP in
 process, the test's clock inside the Gaza pause; each body compared with a fresh judgment (nothing
 kept) written the old way. Break-its: text in many scripts and a line separator in sources,
-disputed figures, an agreement in another zone, instants asked with other offsets, and an
-agreement whose ratio owes more than 64 bits can count (orjson refuses those integers).
+disputed figures, an agreement in another zone, instants asked with other offsets, an instant
+a minute before now (the answer "now" shown at it), and an agreement whose ratio owes more than
+64 bits can count (orjson refuses those integers).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import postgres_database
-from tests.server.conftest import Clock, Server, release, running
+from tests.server.conftest import GAZA_DAY_2, Clock, Server, release, running
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
-from truce.storage import answers
+from truce.storage import answers, held
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "agreements"
 A, MINSK, HUGE = "gaza-2023-11", "minsk-2015", "huge-ratio"
+# A minute before now: inside the span the answer "now" holds for back from it (`storage.held`),
+# so read from that answer and shown at the instant.
+BEFORE_NOW = datetime.fromtimestamp(GAZA_DAY_2 - 60, UTC).isoformat()
 INSTANTS = (
     None,
     "2023-11-24T18:00",
     "2023-11-27T12:00+05:45",
     "2023-11-30",
     "2015-02-20T03:00-03:30",
+    BEFORE_NOW,
 )
 
 
@@ -93,6 +99,8 @@ def test_the_api_sends_the_bytes_it_sent_before(
                     assert served.status_code == 200, served.text
                     expected = the_old_bytes(fresh(monkeypatch, s, agreement, at))
                     assert served.content == expected, (agreement, at)
+        store = s.ledger.answers(A)
+        assert held.header(store, store.head(), GAZA_DAY_2 - 60) is not None  # read, not judged
         huge = s.get(f"/api/agreements/{HUGE}/status", params={"at": "2023-11-26T12:00"})
         owed = [o["due"] for o in huge.json()["obligations"] if o["kind"] == "ratio"]
         assert max(owed) > 2**64  # what orjson refuses, written by the standard library
