@@ -47,6 +47,20 @@ def writes_after(job: Callable[[], T]) -> T:
         put_off.run(queued)
 
 
+def sent_first(job: Callable[[], T]) -> tuple[T, Callable[[], object]]:
+    """`job()`, and the writes of what it keeps for other readers put off (as `writes_after`
+    does), to run once its answer is sent (the status API at a new instant: the breach block and
+    the API's bytes kept for others, 0.4 s at a million claims, after the 8.9 MB are out); run
+    before this raises, if `job` does."""
+    with put_off.putting_off() as queued:
+        try:
+            value = job()
+        except BaseException:
+            put_off.run(queued)
+            raise
+    return value, lambda: put_off.run(queued)
+
+
 def page(
     ledger: Ledger,
     agreement: str,

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTasks
 
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
@@ -71,7 +72,10 @@ def status(
     at: str | None = Query(None, description="ISO 8601 instant or date; default now"),
 ) -> Response:
     instant = at or None
-    body = _status_body(ledger, cache, seq, agreement, instant)
+    # What the answer keeps for the next judgment and other servers is written once it is sent.
+    body, writes = kept_pages.sent_first(
+        lambda: _status_body(ledger, cache, seq, agreement, instant)
+    )
     # Remembered: after an append the warm judges it again and makes its bytes (for "now": the
     # answer is kept with its span, `storage.held`, and its bytes per span, `server.now_status`).
     warmer.asked(
@@ -80,7 +84,13 @@ def status(
         lambda moved: _status_body(ledger, cache, moved, agreement, instant),
     )
     # 19 MB at a million claims: sent compressed, made so once per head (`server.compress`).
-    return body.response(request.headers)
+    response = body.response(request.headers)
+    after = BackgroundTasks()
+    if response.background is not None:  # its compressed form, made once it is sent
+        after.add_task(response.background)
+    after.add_task(writes)
+    response.background = after
+    return response
 
 
 def _status_body(
