@@ -1,6 +1,7 @@
 """A status "now" kept with the span of instants it holds for (`storage.held`): served for any
-instant of the span on the same chain head, equal to a fresh judgment there (Hypothesis), and
-judged again past its end, after an append, or when the file is damaged."""
+instant of the span on the same chain head, and for the instants before it back to the last at
+which its judgment could have read otherwise, equal to a fresh judgment there (Hypothesis), and
+judged again past its end, before that, after an append, or when the file is damaged."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from truce.domain.engine import evaluate
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.spec import AgreementSpec
 from truce.pretty import json_text
-from truce.services import parsed_answers
+from truce.services import instants, parsed_answers
 from truce.storage import Ledger, held
 
 AGREEMENT = "soon"
@@ -115,6 +116,58 @@ def test_now_serves_every_instant_of_its_span_as_a_fresh_judgment(
         served = services.status(ledger, AGREEMENT, later.isoformat())
     assert len(judged) == count  # read from the held answer, not judged
     assert served == fresh
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    fraction=st.floats(0, 1, exclude_max=True),
+    printed=st.booleans(),
+    hours=st.sampled_from([-30, 3, 7, 29, 60]),
+)
+def test_now_serves_the_instants_before_it_back_to_its_since_and_no_earlier(
+    ledger: Ledger,
+    judged: list[str],
+    fraction: float,
+    printed: bool,
+    hours: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The judgment "now" at T noted S, the latest instant before T at which any of its
+    comparisons could have come out otherwise: `--at` an instant of [S, T) is the answer "now"
+    shown at it; one before S is judged. "Now" here is before the pause, in it, and after."""
+    monkeypatch.setattr(instants, "now_s", lambda: START.timestamp() + hours * 3600 + 0.5)
+    parsed_answers.forget()
+    services.status(ledger, AGREEMENT)
+    store = ledger.answers(AGREEMENT)
+    judged_at, _ = _span(ledger)
+    found = held.header(store, store.head(), judged_at)
+    assert found is not None
+    since = found[0]["since"]
+    first = judged_at - 30 * 86400 if since is None else since  # none: nothing earlier flips
+    assert first <= judged_at
+    asked = [_not_before(first + fraction * (judged_at - first))]
+    if since is not None:
+        asked += [_not_before(since), datetime.fromtimestamp(since - 1, UTC)]
+    for n, when in enumerate(asked):
+        count = len(judged)
+        holds = held.header(store, store.head(), when.timestamp())
+        if printed:
+            served = json.loads(services.status_text(ledger, AGREEMENT, when.isoformat()))
+        else:
+            served = services.status(ledger, AGREEMENT, when.isoformat())
+        if n < 2:  # [S, T): the answer "now", shown at the instant
+            assert holds is not None and len(judged) == count, (when, since)
+        else:  # before S: not the answer "now" (judged, or kept for that instant)
+            assert holds is None
+        assert served == _fresh(ledger, when), when
+
+
+def _not_before(instant: float) -> datetime:
+    """The first instant to the microsecond (as asked) not before `instant`."""
+    moment = datetime.fromtimestamp(instant, UTC)
+    return moment if moment.timestamp() >= instant else moment + timedelta(microseconds=1)
 
 
 def test_past_its_span_an_answer_is_judged_again(ledger: Ledger, judged: list[str]) -> None:

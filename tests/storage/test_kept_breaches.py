@@ -18,6 +18,7 @@ from truce.domain.claim_input import ClaimInput
 from truce.domain.claims import Claim
 from truce.domain.engine import evaluate
 from truce.domain.spec import AgreementSpec
+from truce.services import kept_pages
 from truce.storage import Ledger, kept_breaches
 
 AGREEMENT = "kept"
@@ -192,3 +193,36 @@ def test_an_answer_that_reuses_the_rows_is_written_as_json_dumps_writes_it(
     if not now:  # the answer kept for the instant is that text
         kept = store.read(store.head(), services.parse_instant(AT, _spec().zone).isoformat())
         assert kept is not None and kept.text == json.dumps(after)
+
+
+def test_a_block_put_off_is_held_at_once_and_written_when_the_writes_run(ledger: Ledger) -> None:
+    """The status API at a new instant writes the block once its answer is sent
+    (`kept_pages.sent_first`): meanwhile the process holds it (the answer's JSON reuses its rows'
+    text), and once the writes run it is kept, and reused by the next judgment as a block kept
+    at once would be."""
+    store = ledger.answers(AGREEMENT)
+    answer, writes = kept_pages.sent_first(lambda: services.status(ledger, AGREEMENT, AT))
+    assert answer == _fresh(ledger)
+    assert store.get(kept_breaches.NAME) is None  # not written yet
+    held = kept_breaches._LAST[kept_breaches._where(store, kept_breaches.NAME)]
+    assert held.about is None and held.block.rows is answer["breaches"]
+    writes()
+    found = kept_breaches.read(store)
+    assert found is not None and found.decoded() is found and found.rows == answer["breaches"]
+    written = _file(ledger).read_bytes()
+    ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
+    kept_breaches._LAST.clear()  # as a process that never held it
+    assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
+    assert _file(ledger).read_bytes() == written  # reused, not written again
+
+
+def test_a_judgment_before_the_writes_run_reads_what_was_kept_before(ledger: Ledger) -> None:
+    store = ledger.answers(AGREEMENT)
+    _, writes = kept_pages.sent_first(lambda: services.status(ledger, AGREEMENT, AT))
+    ledger.append_claims([_release("2024-01-03T12:00", 11)], "analyst")
+    kept_breaches._LAST.clear()
+    assert kept_breaches.read(store) is None  # nothing kept yet: judged from nothing
+    assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
+    writes()  # the older block, written late: a cache, read only where it agrees with the record
+    ledger.append_claims([_release("2024-01-03T13:00", 2)], "analyst")
+    assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)

@@ -36,8 +36,10 @@ def _data(found: str | dict[str, Any]) -> dict[str, Any]:
 
 
 def status_text(ledger: Ledger, agreement: str, at: str | None = None) -> str:
-    """`status` as the JSON text `truce status --json` prints (`pretty.json_text`), checked
-    against the answer's contract as `status_answer` checks it."""
+    """`status` as the JSON text `truce status --json` prints (`pretty.json_text`): the text of
+    the answer as `status_answer` types it (the engine's answer is that answer key for key,
+    which the tests check on every answer the engine makes there, rather than each answer here:
+    0.6 s at a million claims; tests/domain/engine/test_answer_floats.py)."""
     found = _status(ledger, agreement, at, printed=True)[0]
     return found if isinstance(found, str) else _printed(found)
 
@@ -71,11 +73,12 @@ def _status(
     [T, U) of the kept "now" answer it was served from or kept as (None for any other).
 
     An answer to an explicit instant is kept (`storage.answers`) and read back while the chain
-    and the judging code are unchanged: as printed when asked for printed (checked against the
-    contract first), else in the standard library's compact form, a third of the time to write.
-    A status "now" is kept with the span of instants it holds for (`storage.held`), and serves
-    any instant in that span. A judgment under way for the same head and instant (another
-    request's, the server's background warm) is waited for, never run twice (`_judge_once`)."""
+    and the judging code are unchanged: as printed when asked for printed, else in the standard
+    library's compact form, a third of the time to write. A status "now" is kept with the span
+    of instants it holds for (`storage.held`), and serves any instant in that span, and those
+    before it back to the last at which it could have read otherwise. A judgment under way for
+    the same head and instant (another request's, the server's background warm) is waited for,
+    never run twice (`_judge_once`)."""
     spec, _ = ledger.agreement(agreement)
     when = parse_instant(at, spec.zone)
     now = at is None or at == "now"
@@ -126,7 +129,8 @@ def _judge_and_keep(
         horizon = judgment.value.horizon
         assert horizon is not None
         text = _printed(data) if printed else kept_breaches.answer_json(store, data, now=True)
-        about = held.keep(store, head, horizon.at, horizon.until, data["at"], Kept(text, printed))
+        kept_span = (horizon.since, horizon.at, horizon.until)
+        about = held.keep(store, head, kept_span, data["at"], Kept(text, printed))
         # Held as data too: what the text says, never parsed from it in this process.
         parsed_answers.remember(store, parsed_answers.NOW, about, data)
         return (text if printed else data), span
@@ -159,7 +163,8 @@ def _read(
         if printed and not found.kept.printed:  # printed once, then kept as printed
             data = json.loads(found.kept.text)
             found = replace(found, kept=Kept(_printed(data), printed=True))
-            about = held.keep(store, head, found.judged_at, found.until, found.shown, found.kept)
+            kept_span = (found.since, found.judged_at, found.until)
+            about = held.keep(store, head, kept_span, found.shown, found.kept)
             parsed_answers.remember(store, parsed_answers.NOW, about, data)
         shown = shown_instant(instant, spec.zone)
         span = (found.judged_at, found.until)
@@ -245,7 +250,7 @@ def judging(ledger: Ledger, agreement: str) -> bool:
 
 
 def _printed(data: dict[str, Any]) -> str:
-    return json_text(StatusAnswer.of(data).as_data())
+    return json_text(data)
 
 
 def _judged(

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from truce.domain.engine.kept import Block, Memory
+from truce.storage import put_off
 from truce.storage.answers import AnswerStore, rules
 from truce.storage.snapshot import FORMAT
 
@@ -43,7 +44,7 @@ class _Last:
     """A block this process read or kept, the header it was kept under, and once written in an
     answer its rows and explanations as JSON (`answer_json`)."""
 
-    about: dict[str, Any]
+    about: dict[str, Any] | None  # None: not written yet (`keep`)
     block: Block
     texts: tuple[str, str] | None = None
 
@@ -97,9 +98,22 @@ def keep(store: AnswerStore, memory: Memory, now: bool = False) -> None:
     if prior is not None and prior.encoded is None and block == prior:  # reused whole
         return
     name = NOW if now else NAME
+    # Held at once (the answer's JSON reuses its rows' text, `answer_json`); written for the next
+    # judgment once the answer is out (`storage.put_off`: 0.4 s at a million claims, a third of
+    # judging a new instant): a judgment before that reads the block kept before, as it would.
+    _remember(store, name, None, block)
+    put_off.write(lambda: _write(store, name, block))
+
+
+def _write(store: AnswerStore, name: str, block: Block) -> None:
     body = json.dumps(block.as_data()).encode("utf-8")
     about = _header(store, body)
     if store.put(name, about, body, None):
+        with _LOCK:
+            last = _LAST.get(_where(store, name))
+            if last is not None and last.block is block:  # its rows' text stays
+                last.about = about
+                return
         _remember(store, name, about, block)
 
 
@@ -147,7 +161,9 @@ def _where(store: AnswerStore, name: str) -> tuple[str, str, str]:
     return (repr(store.engine.url), store.agreement, name)
 
 
-def _remember(store: AnswerStore, name: str, about: dict[str, Any], block: Block | None) -> None:
+def _remember(
+    store: AnswerStore, name: str, about: dict[str, Any] | None, block: Block | None
+) -> None:
     with _LOCK:
         if block is None:
             _LAST.pop(_where(store, name), None)

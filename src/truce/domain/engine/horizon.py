@@ -34,38 +34,57 @@ _NUMBER = (int, float, np.number)
 
 
 class Horizon:
-    """The earliest instant after `at` at which a noted comparison could come out otherwise."""
+    """The earliest instant after `at` at which a noted comparison could come out otherwise
+    (`until`), and the earliest before it since which none could have (`since`): the answer
+    judged at `at` reads the same at any instant of [since, until) but for the instant shown."""
 
     def __init__(self, at: float) -> None:
         self.at = float(at)
         self.until = math.inf
+        self.since = -math.inf
 
     def passes(self, bound: float, exact: bool = True) -> None:
         """A comparison with `bound` (in instants): its result can change at `bound` (`<`) or
-        just after it (`<=`)."""
+        just after it (`<=`); within `MARGIN` of it when `bound` was reached by arithmetic (not
+        `exact`): then taken that much nearer `at`, or at `at` itself when that near it."""
         if math.isnan(bound):
             return
-        if not exact:
-            bound -= MARGIN
-        for b in (bound, math.nextafter(bound, math.inf)):
-            if self.at < b < self.until:
-                self.until = b
+        margin = 0.0 if exact else MARGIN
+        self._before(bound - margin)
+        if bound - margin <= self.at:
+            self._after(min(bound + margin, self.at))
 
     def passes_any(self, bounds: Any, exact: bool = True) -> None:
         values = np.asarray(bounds, dtype=np.float64)
-        if not exact:
-            values = values - MARGIN
-        later = values[values >= self.at]
+        margin = 0.0 if exact else MARGIN
+        early = values - margin
+        later = early[early >= self.at]
         if len(later):
             first = float(later.min())
             self.passes(first)
             after = later[later > first]
             if len(after):
                 self.passes(float(after.min()))
+        before = values[early < self.at]
+        if len(before):
+            self._after(min(float(before.max()) + margin, self.at))
+
+    def _before(self, bound: float) -> None:
+        """`until` no later than where a comparison with `bound` could flip."""
+        for b in (bound, math.nextafter(bound, math.inf)):
+            if self.at < b < self.until:
+                self.until = b
+
+    def _after(self, bound: float) -> None:
+        """`since` no earlier than the first instant after a flip at `bound` (or just after)."""
+        for b in (bound, math.nextafter(bound, math.inf)):
+            if self.since < b <= self.at:
+                self.since = b
 
     def opaque(self) -> None:
         """The instant was read in a way not followed: the answer holds at `at` alone."""
         self.until = self.at
+        self.since = self.at
 
     def instant(self) -> Instant:
         return Instant(self.at, self)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTasks
 
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.server.cache import HeadCache
 from truce.server.compress import Packed
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader, WarmerDep
-from truce.server.now_status import now_body
+from truce.server.now_status import dumped, now_body
 from truce.server.timeline_page import timeline_page
 from truce.services import kept_pages
 from truce.services.ledger import Ledger
@@ -72,7 +72,10 @@ def status(
     at: str | None = Query(None, description="ISO 8601 instant or date; default now"),
 ) -> Response:
     instant = at or None
-    body = _status_body(ledger, cache, seq, agreement, instant)
+    # What the answer keeps for the next judgment and other servers is written once it is sent.
+    body, writes = kept_pages.sent_first(
+        lambda: _status_body(ledger, cache, seq, agreement, instant)
+    )
     # Remembered: after an append the warm judges it again and makes its bytes (for "now": the
     # answer is kept with its span, `storage.held`, and its bytes per span, `server.now_status`).
     warmer.asked(
@@ -81,7 +84,13 @@ def status(
         lambda moved: _status_body(ledger, cache, moved, agreement, instant),
     )
     # 19 MB at a million claims: sent compressed, made so once per head (`server.compress`).
-    return body.response(request.headers)
+    response = body.response(request.headers)
+    after = BackgroundTasks()
+    if response.background is not None:  # its compressed form, made once it is sent
+        after.add_task(response.background)
+    after.add_task(writes)
+    response.background = after
+    return response
 
 
 def _status_body(
@@ -96,7 +105,7 @@ def _status_body(
     key = ("status", agreement, at or f"now@{int(time.time())}")
 
     def made() -> bytes:
-        return _json(services.status_answer(ledger, agreement, at).as_data())
+        return dumped(services.status(ledger, agreement, at))
 
     if at is None:  # no span known (a database in memory): nothing is kept
         return cache.get(key, seq, lambda: Packed.of(made()))
@@ -111,10 +120,6 @@ def _status_body(
         return Packed.of(found, digest) if found is not None else Packed.of(made())
 
     return cache.get(key, seq, kept)
-
-
-def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @router.get("/{agreement}/timeline", summary="Every live event, with its agreement day")
