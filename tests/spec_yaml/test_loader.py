@@ -157,6 +157,13 @@ CASES = [
     ),
     ("factor for uncounted category", BASE + RATIO, "x.yaml:19:15: [S112]", "factor for category"),
     (
+        # A factor past any exchange once made the engine take the ceiling of infinity.
+        "factor beyond any exchange",
+        BASE + RATIO.replace("factors: {men: 3}", "factor: 1e308"),
+        "x.yaml:19:13: [S106]",
+        "write a number at most 1,000,000",
+    ),
+    (
         "ratio silent on a category",
         BASE.replace("categories: [women]}", "categories: [women, men]}")
         + RATIO.replace(", categories: [women]}", "}").replace("{men: 3}", "{women: 3}"),

@@ -11,6 +11,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from truce.domain.bounds import MAX_FACTOR
 from truce.domain.provisions import BUILT_IN
 from truce.domain.spec import (
     Actor,
@@ -66,7 +67,7 @@ def _cap(span: Span | None) -> st.SearchStrategy[int | None]:
     return st.none() | st.integers(least, least + 1000)
 
 
-positive_floats = st.floats(min_value=1e-9, max_value=1e9, allow_nan=False)
+positive_floats = st.floats(min_value=1e-9, max_value=MAX_FACTOR, allow_nan=False)
 
 
 def subset(values: list[str]) -> st.SearchStrategy[list[str]]:

@@ -22,6 +22,12 @@ LATEST_INSTANT = datetime(2200, 1, 2, tzinfo=UTC).timestamp()
 # The largest figure a claim may give: the largest integer a JSON reader in a browser keeps exact.
 MAX_QUANTITY = 2**53 - 1
 
+# The largest factor a ratio term may give per counterpart unit. Real exchanges run to a few
+# hundred per unit (1,027 prisoners for one soldier in 2011); a million leaves room, and keeps
+# what is owed finite: MAX_QUANTITY units at this factor, summed over a record, stay far below
+# the largest float (a factor of 1e308 made the engine's ceiling of infinity raise).
+MAX_FACTOR = 1_000_000.0
+
 
 def day_in_range(day: date) -> bool:
     return EARLIEST_DAY <= day <= LATEST_DAY

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from truce.domain.agreement_meta import AgreementMetadata
+from truce.domain.bounds import MAX_FACTOR
 from truce.domain.claims import EventType
 from truce.domain.provisions import BUILT_IN, DeclaredProvision, Provision, TypeId
 
@@ -258,11 +259,12 @@ class RatioTerm(CountedTerm):
     factor: float | None = Field(
         None,
         gt=0,
+        le=MAX_FACTOR,
         allow_inf_nan=False,
         description="units owed per counterpart unit (1 when omitted); beside `factors`, the "
         "factor of every category without its own",
     )
-    factors: dict[Slug, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(
+    factors: dict[Slug, Annotated[float, Field(ge=0, le=MAX_FACTOR, allow_inf_nan=False)]] = Field(
         default_factory=dict,
         description="per-category factors for the counterpart's units (30 per civilian, ...); "
         "`0` says a category is owed nothing. With `factors`, every category of the counted "

@@ -183,6 +183,7 @@ _SLUG_DESCRIPTION = AgreementSpec.model_fields["id"].description
 _BOUNDS: dict[str, Callable[[Any], str]] = {
     "Ge": lambda m: f"at least {m.ge}",
     "Gt": lambda m: f"more than {m.gt}",
+    "Le": lambda m: f"at most {m.le:,.0f}" if float(m.le).is_integer() else f"at most {m.le}",
     "MinLen": lambda m: f"at least {m.min_length} item{'' if m.min_length == 1 else 's'}",
 }
 

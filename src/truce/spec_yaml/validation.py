@@ -189,6 +189,10 @@ def _hint_for(kind: str, ctx: dict[str, Any], loc: tuple[PathStep, ...]) -> str:
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return f"write a number {'at least' if 'ge' in ctx else 'above'} {bound}"
+    if kind in ("less_than_equal", "less_than"):
+        bound = ctx.get("le", ctx.get("lt"))
+        shown = f"{bound:,.0f}" if isinstance(bound, float) and bound.is_integer() else str(bound)
+        return f"write a number {'at most' if 'le' in ctx else 'below'} {shown}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         model = model_at(loc)
         fields = ", ".join(model.model_fields) if model else "the documented fields"
