@@ -22,7 +22,7 @@ from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.breach_in_force import TruceClock, breach_in_force
-from truce.extract.components.kinds.breach_in_force import cued as attack_cued
+from truce.extract.components.kinds.breach_in_force import CUES as ATTACK_CUES
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.ministries import qualify_ministries
@@ -38,7 +38,7 @@ from truce.extract.components.story_day import date_single_acts
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
 from truce.extract.switches import on
-from truce.extract.triggers import CueIndex, kinds_cued
+from truce.extract.triggers import PREFILTER_WORDS, CueIndex, kinds_of
 
 BOTH_SIDES = {
     "release",
@@ -49,9 +49,24 @@ BOTH_SIDES = {
     "breach",
 }
 TRUCE_KINDS = {"ceasefire_start", "ceasefire_end", "ceasefire_extension"}
-# The words the kinds' own patterns need besides the trigger table's, found in one pass over a
-# sentence's words.
-_MORE_CUED = CueIndex({str(kind): rule.cues for kind, rule in RULES.items() if rule.cues})
+# Every cue a sentence is asked for, found in one pass over its words: the trigger table's
+# (named "table:KIND"), the words the kinds' own patterns need besides ("own:KIND") and an
+# attack's words (rule `breach.truce_in_force`, named "attack").
+_CUED = CueIndex(
+    {f"table:{name}": cues for name, cues in PREFILTER_WORDS.items()}
+    | {f"own:{kind}": rule.cues for kind, rule in RULES.items() if rule.cues}
+    | {"attack": ATTACK_CUES}
+)
+
+
+def cues_of(lowered: str) -> tuple[set[str], bool]:
+    """The kinds the trigger table and the kinds' own patterns may find in `lowered` (a lowered
+    sentence), and whether it has a word an attack needs; what `kinds_cued(lowered)`, the
+    kinds' own `CueIndex` and `breach_in_force.cued(lowered)` give, in one pass."""
+    names = _CUED(lowered)
+    table = {name[6:] for name in names if name.startswith("table:")}
+    own = {name[4:] for name in names if name.startswith("own:")}
+    return kinds_of(table) | own, "attack" in names
 _SWITCH = {kind: f"kind.{kind.value}" for kind in RULES}  # truce.extract.switches
 
 
@@ -145,10 +160,10 @@ def assemble(doc: Doc) -> list[Candidate]:
         lowered = sentence.lower()
         # The kinds the trigger table and the kinds' own patterns may find (one look-up per
         # word, see CueIndex).
-        cued = kinds_cued(lowered) | _MORE_CUED(lowered)
+        cued, attack = cues_of(lowered)
         attribution = attributions.get(index)
         in_run = last_term is not None and index - last_term <= _RUN_REACH
-        attack = on("breach.truce_in_force") and attack_cued(lowered)
+        attack = attack and on("breach.truce_in_force")
         # Only an attack cued: no kind need run, the rule alone is asked.
         quiet = not cued and not _may_state(attribution) and not in_run
         if quiet and not attack:
