@@ -21,8 +21,8 @@ from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
-from truce.extract.components.kinds.breach_in_force import TruceClock, breach_in_force
 from truce.extract.components.kinds.breach_in_force import CUES as ATTACK_CUES
+from truce.extract.components.kinds.breach_in_force import TruceClock, breach_in_force
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.ministries import qualify_ministries
@@ -67,6 +67,8 @@ def cues_of(lowered: str) -> tuple[set[str], bool]:
     table = {name[6:] for name in names if name.startswith("table:")}
     own = {name[4:] for name in names if name.startswith("own:")}
     return kinds_of(table) | own, "attack" in names
+
+
 _SWITCH = {kind: f"kind.{kind.value}" for kind in RULES}  # truce.extract.switches
 
 

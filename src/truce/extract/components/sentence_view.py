@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 from truce.extract import switches, time_roles
 from truce.extract.components.actors import find_actors, gazetteer_off
@@ -43,6 +44,25 @@ PEOPLE_WORDS = {
 }
 
 
+T = TypeVar("T")
+
+
+class _Once(Generic[T]):
+    """`functools.cached_property` without its lock, which Python 3.11 takes on every first
+    read (a sentence is read by one thread): the value is computed once and stored in the
+    instance's `__dict__`, where later reads find it before this descriptor."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 @dataclass
 class Sentence:
     index: int
@@ -62,22 +82,22 @@ class Sentence:
         lowered = self.lower or self.text.lower()
         self.lower = lowered if len(lowered) == len(self.text) else ""
 
-    @cached_property
+    @_Once
     def categories(self) -> tuple[str, ...]:
         """Only sentences that give a candidate need these: most give none."""
         return tuple(categories(self.text))
 
-    @cached_property
+    @_Once
     def single_clause(self) -> bool:
         """One clause: every trigger in it has the sentence's modality (several candidates of
         one sentence ask)."""
         return one_clause(self.text)
 
-    @cached_property
+    @_Once
     def party_ids(self) -> tuple[str, ...]:
         return tuple(sorted({m.actor for m in parties(self.actors)}))
 
-    @cached_property
+    @_Once
     def event_times(self) -> list[TimeRef]:
         """The times that can date an event of this sentence (not "since ..." ones)."""
         return [t for t in self.times if not _SINCE.search(self.text, 0, t.span[0] - self.start)]
