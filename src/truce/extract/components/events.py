@@ -31,7 +31,7 @@ from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.own_span import Clauses, OwnClauses, own_spans
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
-from truce.extract.components.sentence_view import Sentence, candidate, holders
+from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candidate, holders
 from truce.extract.components.speakers import author_narrates, name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.story_day import date_single_acts
@@ -50,23 +50,27 @@ BOTH_SIDES = {
 }
 TRUCE_KINDS = {"ceasefire_start", "ceasefire_end", "ceasefire_extension"}
 # Every cue a sentence is asked for, found in one pass over its words: the trigger table's
-# (named "table:KIND"), the words the kinds' own patterns need besides ("own:KIND") and an
-# attack's words (rule `breach.truce_in_force`, named "attack").
+# (named "table:KIND"), the words the kinds' own patterns need besides ("own:KIND"), an
+# attack's words (rule `breach.truce_in_force`, named "attack") and the sets the rules ask of
+# a sentence by name (`NAMED_CUES`, under their own names).
 _CUED = CueIndex(
     {f"table:{name}": cues for name, cues in PREFILTER_WORDS.items()}
     | {f"own:{kind}": rule.cues for kind, rule in RULES.items() if rule.cues}
     | {"attack": ATTACK_CUES}
+    | NAMED_CUES
 )
+_BY_NAME = frozenset(NAMED_CUES)
 
 
-def cues_of(lowered: str) -> tuple[set[str], bool]:
+def cues_of(lowered: str) -> tuple[set[str], bool, frozenset[str]]:
     """The kinds the trigger table and the kinds' own patterns may find in `lowered` (a lowered
-    sentence), and whether it has a word an attack needs; what `kinds_cued(lowered)`, the
-    kinds' own `CueIndex` and `breach_in_force.cued(lowered)` give, in one pass."""
+    sentence), whether it has a word an attack needs, and the names of `NAMED_CUES` it
+    cues; what `kinds_cued(lowered)`, the kinds' own `CueIndex`, `breach_in_force.cued(lowered)`
+    and `has_cue` for each of `NAMED_CUES` give, in one pass."""
     names = _CUED(lowered)
     table = {name[6:] for name in names if name.startswith("table:")}
     own = {name[4:] for name in names if name.startswith("own:")}
-    return kinds_of(table) | own, "attack" in names
+    return kinds_of(table) | own, "attack" in names, _BY_NAME.intersection(names)
 
 
 _SWITCH = {kind: f"kind.{kind.value}" for kind in RULES}  # truce.extract.switches
@@ -162,7 +166,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         lowered = sentence.lower()
         # The kinds the trigger table and the kinds' own patterns may find (one look-up per
         # word, see CueIndex).
-        cued, attack = cues_of(lowered)
+        cued, attack, by_name = cues_of(lowered)
         attribution = attributions.get(index)
         in_run = last_term is not None and index - last_term <= _RUN_REACH
         attack = attack and on("breach.truce_in_force")
@@ -183,6 +187,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             attribution,
             modalities.get(index, "occurred"),
             lowered,
+            by_name,
         )
         found = [] if quiet else _sentence_events(s, article, main, cued)
         if not found and in_run and on("term.provision_run"):

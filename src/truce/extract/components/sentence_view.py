@@ -37,6 +37,12 @@ from truce.extract.triggers import (
     has_cue,
 )
 
+# Cue sets the rules ask of a sentence by name (`Sentence.has_cues`): the events component
+# finds them all in its one pass over the sentence's words. The kinds add their own.
+NAMED_CUES: dict[str, tuple[str, ...]] = {
+    f"category:{name}": cues for name, cues in CATEGORY_CUE_WORDS.items()
+}
+_CATEGORY_NAMES = frozenset(NAMED_CUES)
 PARTY_KINDS = {"state", "armed-group", "agency", "official", "organisation", "place"}
 PEOPLE_WORDS = {
     "hostages": re.compile(r"\bhostages?\b|\bcaptives?\b|\bheld in Gaza\b", re.IGNORECASE),
@@ -75,6 +81,10 @@ class Sentence:
     attribution: Attribution | None
     modality: str
     lower: str = ""
+    # The names of `NAMED_CUES` cued in the lowered sentence, when the caller found them
+    # in its own pass over the sentence's words (the events component does); else None and
+    # each set is looked for when asked (`has_cues`).
+    cued: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
@@ -85,7 +95,13 @@ class Sentence:
     @_Once
     def categories(self) -> tuple[str, ...]:
         """Only sentences that give a candidate need these: most give none."""
-        return tuple(categories(self.text))
+        return tuple(categories(self.text, self.cued))
+
+    def has_cues(self, name: str) -> bool:
+        """Whether one of the cues `NAMED_CUES[name]` is in the lowered sentence."""
+        if self.cued is not None:
+            return name in self.cued
+        return has_cue(self.lower or self.text.lower(), NAMED_CUES[name])
 
     @_Once
     def single_clause(self) -> bool:
@@ -244,7 +260,17 @@ def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
     return kind == "ceasefire_end" and near_truce_noun(text, start, end)
 
 
-def categories(text: str) -> list[str]:
+def categories(text: str, cued: frozenset[str] | None = None) -> list[str]:
+    """The categories of people `text` names; `cued`, the names of `NAMED_CUES` cued in
+    `text.lower()` when the caller has them (one per category: "category:NAME")."""
+    if cued is not None:
+        if not cued & _CATEGORY_NAMES:
+            return []
+        return [
+            name
+            for name, pattern in CATEGORY_WORDS.items()
+            if f"category:{name}" in cued and pattern.search(text)
+        ]
     lowered = text.lower()
     if not has_cue(lowered, ANY_CATEGORY_CUE):
         return []
