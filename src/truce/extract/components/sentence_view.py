@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
@@ -85,6 +85,9 @@ class Sentence:
     # in its own pass over the sentence's words (the events component does); else None and
     # each set is looked for when asked (`has_cues`).
     cued: frozenset[str] | None = None
+    # What a rule worked out of this sentence and asks again (`once`); a copy made with other
+    # fields (`dataclasses.replace`) starts empty.
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
@@ -96,6 +99,14 @@ class Sentence:
     def categories(self) -> tuple[str, ...]:
         """Only sentences that give a candidate need these: most give none."""
         return tuple(categories(self.text, self.cued))
+
+    def once(self, key: str, compute: Callable[[Sentence], T]) -> T:
+        """`compute(self)`, worked out on the first call for `key` only; the value must not be
+        changed by those who get it."""
+        if key not in self.memo:
+            self.memo[key] = compute(self)
+        value: T = self.memo[key]
+        return value
 
     def has_cues(self, name: str) -> bool:
         """Whether one of the cues `NAMED_CUES[name]` is in the lowered sentence."""
