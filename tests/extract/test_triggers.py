@@ -85,3 +85,29 @@ def test_a_delivery_needs_its_verb_cued_too() -> None:
     assert "aid_delivery" not in kinds_cued("the aid agency said talks were over.")
     assert "aid_delivery" in kinds_cued("aid trucks entered the strip.")
     assert "aid_delivery_verb" not in kinds_cued("aid trucks entered the strip.")
+
+
+def test_a_phrase_is_found_through_its_longest_piece() -> None:
+    index = CueIndex({"term": ("is to ", "as long as"), "end": ("is over",), "odd": ("  ",)})
+    assert index("hamas is to free them") == {"term"}
+    # The piece inside a longer word still lets the phrase be looked for: "this to " holds
+    # "is to " as a plain search finds it.
+    assert index("this to ") == {"term"}
+    assert index("it is over") == {"end"}
+    assert index("overall, it is not over") == set()  # the piece "over" without the phrase
+    assert index("as long a day") == set()  # "long" seen, "as long as" absent
+    assert index("belong as") == set()
+    assert index("as long ask") == {"term"}  # a substring, as `in` finds it
+    assert index("two  spaces") == {"odd"}  # a phrase of spaces alone is always looked for
+
+
+_SPACED = st.sampled_from(
+    ["is", "to", "this", "over", "as", "long", "belong", "the", "deal", "not", "yet", "day"]
+    + [" ", "  ", "\n", "a", "per", "week", "opened", "fire", "were", "allowed", "in", "under"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SPACED, max_size=30).map("".join))
+def test_phrase_cues_find_what_the_plain_search_finds(text: str) -> None:
+    assert KINDS_CUED(text) == _plain(PREFILTER_WORDS, text)

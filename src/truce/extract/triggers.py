@@ -348,8 +348,10 @@ class CueIndex:
     cues)`), at the cost of a dictionary look-up per word instead of a search per name.
 
     A cue without a space lies inside one word of the text, so the names a text cues are the
-    union of those its words cue, and a word's are worked out once per process. Cues with a
-    space are looked for in the text itself.
+    union of those its words cue, and a word's are worked out once per process. A cue with a
+    space is looked for in the text itself, and only when its longest piece between spaces
+    (which lies inside one word too) is in one of the text's words: the words' look-up finds
+    the piece, as a key that no name can be ("\0" and the piece).
     """
 
     _MAX_WORDS_KEPT = 200_000  # a corpus's vocabulary; beyond it words are worked out each time
@@ -363,12 +365,20 @@ class CueIndex:
             for name, words in cues.items()
             if (phrases := tuple(c for c in words if " " in c))
         }
+        # Each phrase under the key of its longest piece; one made of spaces alone under "".
+        self.by_piece: dict[str, list[tuple[str, str]]] = {}
+        for name, phrases in self.phrase_cues.items():
+            for phrase in phrases:
+                piece = max(phrase.split(), key=len, default="")
+                key = f"\0{piece}" if piece else ""
+                self.by_piece.setdefault(key, []).append((name, phrase))
+        self.pieces = frozenset(key for key in self.by_piece if key)
         self.by_word: dict[str, frozenset[str]] = {}
 
     def _cued_by(self, word: str) -> frozenset[str]:
         cued = frozenset(
             name for name, cues in self.word_cues.items() if any(c in word for c in cues)
-        )
+        ) | frozenset(key for key in self.pieces if key[1:] in word)
         if len(self.by_word) < self._MAX_WORDS_KEPT:
             self.by_word[word] = cued
         return cued
@@ -382,9 +392,14 @@ class CueIndex:
         except KeyError:
             known = self.by_word
             names = set().union(*(known[w] if w in known else self._cued_by(w) for w in words))
-        for name, phrases in self.phrase_cues.items():
-            if name not in names and has_cue(lowered, phrases):
-                names.add(name)
+        pieces = names & self.pieces
+        names -= pieces
+        if "" in self.by_piece:
+            pieces.add("")
+        for key in pieces:
+            for name, phrase in self.by_piece[key]:
+                if name not in names and phrase in lowered:
+                    names.add(name)
         return names
 
 
@@ -400,7 +415,12 @@ ALSO_NEEDS = {"aid_delivery": "aid_delivery_verb"}
 
 def kinds_cued(lowered: str) -> set[str]:
     """The event kinds whose trigger can match in `lowered` (a lowered sentence)."""
-    cued = KINDS_CUED(lowered)
+    return kinds_of(KINDS_CUED(lowered))
+
+
+def kinds_of(cued: set[str]) -> set[str]:
+    """The event kinds left of `cued` (names of `PREFILTER_WORDS` a text cues): a kind that
+    needs another cue set (`ALSO_NEEDS`) only with it, and no name that is no kind."""
     for kind, needed in ALSO_NEEDS.items():
         if needed in cued:
             cued.discard(needed)

@@ -21,8 +21,8 @@ from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
+from truce.extract.components.kinds.breach_in_force import CUES as ATTACK_CUES
 from truce.extract.components.kinds.breach_in_force import TruceClock, breach_in_force
-from truce.extract.components.kinds.breach_in_force import cued as attack_cued
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
 from truce.extract.components.ministries import qualify_ministries
@@ -31,14 +31,14 @@ from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.own_span import Clauses, OwnClauses, own_spans
 from truce.extract.components.places import place_in
 from truce.extract.components.repeats import merge_repeats
-from truce.extract.components.sentence_view import Sentence, candidate, holders
+from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candidate, holders
 from truce.extract.components.speakers import author_narrates, name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.story_day import date_single_acts
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
 from truce.extract.switches import on
-from truce.extract.triggers import CueIndex, kinds_cued
+from truce.extract.triggers import PREFILTER_WORDS, CueIndex, kinds_of
 
 BOTH_SIDES = {
     "release",
@@ -49,9 +49,30 @@ BOTH_SIDES = {
     "breach",
 }
 TRUCE_KINDS = {"ceasefire_start", "ceasefire_end", "ceasefire_extension"}
-# The words the kinds' own patterns need besides the trigger table's, found in one pass over a
-# sentence's words.
-_MORE_CUED = CueIndex({str(kind): rule.cues for kind, rule in RULES.items() if rule.cues})
+# Every cue a sentence is asked for, found in one pass over its words: the trigger table's
+# (named "table:KIND"), the words the kinds' own patterns need besides ("own:KIND"), an
+# attack's words (rule `breach.truce_in_force`, named "attack") and the sets the rules ask of
+# a sentence by name (`NAMED_CUES`, under their own names).
+_CUED = CueIndex(
+    {f"table:{name}": cues for name, cues in PREFILTER_WORDS.items()}
+    | {f"own:{kind}": rule.cues for kind, rule in RULES.items() if rule.cues}
+    | {"attack": ATTACK_CUES}
+    | NAMED_CUES
+)
+_BY_NAME = frozenset(NAMED_CUES)
+
+
+def cues_of(lowered: str) -> tuple[set[str], bool, frozenset[str]]:
+    """The kinds the trigger table and the kinds' own patterns may find in `lowered` (a lowered
+    sentence), whether it has a word an attack needs, and the names of `NAMED_CUES` it
+    cues; what `kinds_cued(lowered)`, the kinds' own `CueIndex`, `breach_in_force.cued(lowered)`
+    and `has_cue` for each of `NAMED_CUES` give, in one pass."""
+    names = _CUED(lowered)
+    table = {name[6:] for name in names if name.startswith("table:")}
+    own = {name[4:] for name in names if name.startswith("own:")}
+    return kinds_of(table) | own, "attack" in names, _BY_NAME.intersection(names)
+
+
 _SWITCH = {kind: f"kind.{kind.value}" for kind in RULES}  # truce.extract.switches
 
 
@@ -145,10 +166,10 @@ def assemble(doc: Doc) -> list[Candidate]:
         lowered = sentence.lower()
         # The kinds the trigger table and the kinds' own patterns may find (one look-up per
         # word, see CueIndex).
-        cued = kinds_cued(lowered) | _MORE_CUED(lowered)
+        cued, attack, by_name = cues_of(lowered)
         attribution = attributions.get(index)
         in_run = last_term is not None and index - last_term <= _RUN_REACH
-        attack = on("breach.truce_in_force") and attack_cued(lowered)
+        attack = attack and on("breach.truce_in_force")
         # Only an attack cued: no kind need run, the rule alone is asked.
         quiet = not cued and not _may_state(attribution) and not in_run
         if quiet and not attack:
@@ -166,6 +187,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             attribution,
             modalities.get(index, "occurred"),
             lowered,
+            by_name,
         )
         found = [] if quiet else _sentence_events(s, article, main, cued)
         if not found and in_run and on("term.provision_run"):

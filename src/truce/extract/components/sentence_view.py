@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 from truce.extract import switches, time_roles
 from truce.extract.components.actors import find_actors, gazetteer_off
@@ -36,11 +37,36 @@ from truce.extract.triggers import (
     has_cue,
 )
 
+# Cue sets the rules ask of a sentence by name (`Sentence.has_cues`): the events component
+# finds them all in its one pass over the sentence's words. The kinds add their own.
+NAMED_CUES: dict[str, tuple[str, ...]] = {
+    f"category:{name}": cues for name, cues in CATEGORY_CUE_WORDS.items()
+}
+_CATEGORY_NAMES = frozenset(NAMED_CUES)
 PARTY_KINDS = {"state", "armed-group", "agency", "official", "organisation", "place"}
 PEOPLE_WORDS = {
     "hostages": re.compile(r"\bhostages?\b|\bcaptives?\b|\bheld in Gaza\b", re.IGNORECASE),
     "prisoners": re.compile(r"\bprisoners?\b|\bdetainees?\b|\bjails?\b", re.IGNORECASE),
 }
+
+
+T = TypeVar("T")
+
+
+class _Once(Generic[T]):
+    """`functools.cached_property` without its lock, which Python 3.11 takes on every first
+    read (a sentence is read by one thread): the value is computed once and stored in the
+    instance's `__dict__`, where later reads find it before this descriptor."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 @dataclass
@@ -55,6 +81,13 @@ class Sentence:
     attribution: Attribution | None
     modality: str
     lower: str = ""
+    # The names of `NAMED_CUES` cued in the lowered sentence, when the caller found them
+    # in its own pass over the sentence's words (the events component does); else None and
+    # each set is looked for when asked (`has_cues`).
+    cued: frozenset[str] | None = None
+    # What a rule worked out of this sentence and asks again (`once`); a copy made with other
+    # fields (`dataclasses.replace`) starts empty.
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Only when lowering kept every offset (always for ASCII) can the lowered text stand in.
@@ -62,22 +95,36 @@ class Sentence:
         lowered = self.lower or self.text.lower()
         self.lower = lowered if len(lowered) == len(self.text) else ""
 
-    @cached_property
+    @_Once
     def categories(self) -> tuple[str, ...]:
         """Only sentences that give a candidate need these: most give none."""
-        return tuple(categories(self.text))
+        return tuple(categories(self.text, self.cued))
 
-    @cached_property
+    def once(self, key: str, compute: Callable[[Sentence], T]) -> T:
+        """`compute(self)`, worked out on the first call for `key` only; the value must not be
+        changed by those who get it."""
+        if key not in self.memo:
+            self.memo[key] = compute(self)
+        value: T = self.memo[key]
+        return value
+
+    def has_cues(self, name: str) -> bool:
+        """Whether one of the cues `NAMED_CUES[name]` is in the lowered sentence."""
+        if self.cued is not None:
+            return name in self.cued
+        return has_cue(self.lower or self.text.lower(), NAMED_CUES[name])
+
+    @_Once
     def single_clause(self) -> bool:
         """One clause: every trigger in it has the sentence's modality (several candidates of
         one sentence ask)."""
         return one_clause(self.text)
 
-    @cached_property
+    @_Once
     def party_ids(self) -> tuple[str, ...]:
         return tuple(sorted({m.actor for m in parties(self.actors)}))
 
-    @cached_property
+    @_Once
     def event_times(self) -> list[TimeRef]:
         """The times that can date an event of this sentence (not "since ..." ones)."""
         return [t for t in self.times if not _SINCE.search(self.text, 0, t.span[0] - self.start)]
@@ -224,7 +271,17 @@ def of_the_truce(kind: str, text: str, match: re.Match[str]) -> bool:
     return kind == "ceasefire_end" and near_truce_noun(text, start, end)
 
 
-def categories(text: str) -> list[str]:
+def categories(text: str, cued: frozenset[str] | None = None) -> list[str]:
+    """The categories of people `text` names; `cued`, the names of `NAMED_CUES` cued in
+    `text.lower()` when the caller has them (one per category: "category:NAME")."""
+    if cued is not None:
+        if not cued & _CATEGORY_NAMES:
+            return []
+        return [
+            name
+            for name, pattern in CATEGORY_WORDS.items()
+            if f"category:{name}" in cued and pattern.search(text)
+        ]
     lowered = text.lower()
     if not has_cue(lowered, ANY_CATEGORY_CUE):
         return []

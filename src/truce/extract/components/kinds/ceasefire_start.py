@@ -77,7 +77,11 @@ _ORDERED_HALT = re.compile(ORDERED_HALT, re.IGNORECASE)
 
 def start_matches(s: Sentence) -> list[re.Match[str]]:
     """Every start trigger of the sentence, the table's, START_MORE's and DECLARED_ALONE's, in
-    order."""
+    order (worked out once per sentence: the rule asks up to three times)."""
+    return s.once("ceasefire_start.start_matches", _start_matches)
+
+
+def _start_matches(s: Sentence) -> list[re.Match[str]]:
     found = list(finditer(TRIGGERS[KIND], s))
     lowered = s.lower or s.text.lower()
     if has_cue(lowered, START_MORE_CUES):

@@ -31,6 +31,7 @@ from truce.extract.components.kinds.statement_subjects import (
 from truce.extract.components.kinds.statement_subjects import SENTENCE_CUES as ROUND5_SENTENCE
 from truce.extract.components.modality import modality_at
 from truce.extract.components.sentence_view import (
+    NAMED_CUES,
     PARTY_KINDS,
     Sentence,
     candidate,
@@ -88,6 +89,9 @@ STANCE_CUES = (
     *("accus", "emphasi", "hail", "argue", "indicated", "declined", "commitment", "threat"),
     *("issued", "addressed", "press"),
 )
+# A stance's words, looked for by name (`Sentence.has_cues`: the events component finds them
+# in its one pass over the sentence's words).
+NAMED_CUES["stance"] = STANCE_CUES + MORE_STANCE_CUES + ROUND5_CUES
 # The stance verbs that take a position of their own beside the events a sentence reports
 # ("Qatar welcomed the release of 12 hostages"); an accusation, a denial or a warning is the
 # way the event itself is told (a breach alleged, a breach denied, a threat).
@@ -243,7 +247,7 @@ def _stance(s: Sentence, article: Article, own_position: bool = False) -> Candid
     """A party's position in a verb of its own ("Qatar has expressed its regret"): the first
     party whose name the verb follows. With `own_position`, beside other events of the
     sentence: only a verb of _POSITION_OF_ITS_OWN."""
-    if not has_cue(s.lower or s.text.lower(), STANCE_CUES + MORE_STANCE_CUES + ROUND5_CUES):
+    if not s.has_cues("stance"):
         return None
     if not on("statement.stance"):
         return None
