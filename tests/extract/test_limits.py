@@ -64,6 +64,15 @@ def test_a_megabyte_report_gives_bounded_candidates() -> None:
     assert max(len(json.dumps(c.as_dict())) for c in found) < 3 * CAP
 
 
+def test_a_report_past_a_million_characters_is_read_not_refused_by_spacy() -> None:
+    # spaCy's own limit (a million characters, for its parser) once stopped a 1 MiB report
+    # with E088 while truce's cap is five million: only truce's cap may refuse a document.
+    text = mixed(1_200_000)
+    found = extract(build_pipeline(), Article(text, "big", published=date(2023, 11, 24)))
+    assert 100 < len(found) <= 2_000
+    assert max(c.span[1] for c in found) > 1_000_000
+
+
 def test_a_document_giving_more_candidates_than_the_cap_is_refused_and_the_batch_goes_on() -> None:
     articles = [
         Article(dense(1_000_000), "dense", published=date(2023, 11, 24)),

@@ -32,6 +32,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.limits import MAX_TEXT_CHARS
 from truce.extract.model import Article, Candidate
 
 COMPONENTS = [
@@ -87,6 +88,11 @@ def build_pipeline(aliases: Mapping[str, str] | None = None) -> Language:
     from truce.extract import components  # noqa: F401
 
     nlp = spacy.blank("en")
+    # spaCy refuses a text over `max_length` (a million characters) for fear of its parser's
+    # memory; this pipeline has no parser, and its own cap (TRUCE_EXTRACT_MAX_CHARS, refused as
+    # X105 before any component runs) is the one that holds: a 1 MiB report is 1,048,576
+    # characters of ASCII and stopped with spaCy's E088 (X199) before this line.
+    nlp.max_length = MAX_TEXT_CHARS
     for name in COMPONENTS:
         config = {"aliases": dict(aliases or {})} if name == "truce_actors_v1" else None
         nlp.add_pipe(name, config=config) if config else nlp.add_pipe(name)
