@@ -39,12 +39,9 @@ def writes_after(job: Callable[[], T]) -> T:
     """`job()`, with the writes of what it keeps for other readers (the page's data, the status
     API's bytes, the event frame) put off until it has returned, and what it computed is with
     whoever waited for it (`storage.put_off`); then made, before this returns."""
-    queued: list[put_off.Action] = []
-    try:
-        with put_off.putting_off() as queued:
-            return job()
-    finally:
-        put_off.run(queued)
+    value, writes = sent_first(job)
+    writes()
+    return value
 
 
 def sent_first(job: Callable[[], T]) -> tuple[T, Callable[[], object]]:
