@@ -212,3 +212,31 @@ def test_a_breach_or_a_statement_targets_the_other_side() -> None:
         assert c.target is None or c.target in c.participants
     with switched_off(["doc.target"]):
         assert all(c.target is None for c in extract(nlp, article))
+
+
+def test_a_movement_that_took_the_capital_is_the_state_from_that_day() -> None:
+    from tests.extract.invented import candidates
+    from truce.extract.components.actors import in_power
+    from truce.extract.switches import switched_off
+
+    text = "The Taliban and Pakistan agreed to an immediate ceasefire on Sunday, Qatar said."
+    mentions = find_actors(text)
+    before = [(m.actor, m.kind) for m in in_power(mentions, date(2021, 8, 14))]
+    after = [(m.actor, m.kind) for m in in_power(mentions, date(2021, 8, 15))]
+    assert ("taliban", "armed-group") in before and ("afghanistan", "state") not in before
+    assert ("afghanistan", "state") in after and all(a != "taliban" for a, _ in after)
+    assert in_power(mentions, None) == mentions  # an undated report keeps the movement's id
+    # The offsets and the words stay those of the text.
+    assert [m.span for m in in_power(mentions, date(2025, 10, 19))] == [m.span for m in mentions]
+    # The Pakistani Taliban are not the Afghan state on any day.
+    pakistani = find_actors("the Pakistani Taliban attacked")
+    assert pakistani[0].actor == "ttp"
+    assert in_power(pakistani, date(2025, 1, 1))[0].actor == "ttp"
+    # Through the pipeline: the parties of a 2025 report and of a 2020 one.
+    late = {p for c in candidates(text, date(2025, 10, 19)) for p in c.participants}
+    early = {p for c in candidates(text, date(2020, 2, 22)) for p in c.participants}
+    assert "afghanistan" in late and "taliban" not in late
+    assert "taliban" in early and "afghanistan" not in early
+    with switched_off(["actors.holds_the_capital"]):
+        off = {p for c in candidates(text, date(2025, 10, 19)) for p in c.participants}
+    assert "taliban" in off

@@ -9,6 +9,8 @@ state | armed-group | agency | official | organisation | place | demonym. A demo
 
 from __future__ import annotations
 
+from datetime import date
+
 Entry = tuple[str, str, str | None]
 
 # id -> (name and aliases, demonym adjectives, capital or seat of government)
@@ -921,6 +923,14 @@ def build_entries(off: frozenset[str] = frozenset()) -> dict[str, Entry]:
         for phrase in descriptions:
             entries[phrase] = (DESCRIPTION_DEFAULTS.get(phrase, ""), "description", side)
     return entries
+
+
+# A movement that took its state's capital: in a report published on or after that day, its
+# name is the state's id (switch `actors.holds_the_capital`), as the real set codes whoever
+# holds the capital (eval/real/README.md, part E: `afghanistan` is whoever holds Kabul) and as
+# ACLED codes a state's forces. Public fact: the Taliban entered Kabul on 15 August 2021
+# (English Wikipedia, "Fall of Kabul (2021)").
+SUCCESSIONS: dict[str, tuple[str, date]] = {"taliban": ("afghanistan", date(2021, 8, 15))}
 
 
 # Every switch of the gazetteer on, as extraction outside cross-validation runs.

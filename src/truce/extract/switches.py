@@ -100,6 +100,7 @@ RULES: dict[str, str] = {
     "actors.newer_officials": "their leaders and spokespeople by name (Abiy Ahmed, Haftar, ...)",
     "actors.state_is_its_government": "'Sudan', 'Yemen' name the governing side's gold id",
     "actors.by_context": "'the rebels', 'government forces' name the sides the report names",
+    "actors.holds_the_capital": "'the Taliban' in a 2025 report: `afghanistan`, who holds Kabul",
     "attribution.said_after_comma": "'..., said Yahya Sarea': after a comma the name follows",
     "speakers.known_surname": "'Trump said': the person the gazetteer knows by that surname",
     "attribution.line_break": "a speaker's phrase does not run back over a line break",

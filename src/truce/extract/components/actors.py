@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
 from itertools import accumulate, compress
 from typing import Any
@@ -27,6 +28,7 @@ from truce.extract.gazetteer import (
     JUNTA_DESCRIPTIONS,
     JUNTAS,
     REBELS,
+    SUCCESSIONS,
     Entry,
     build_entries,
 )
@@ -245,8 +247,26 @@ class ActorsComponent:
         self.aliases = dict(aliases)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = find_actors(doc_text(doc), self.aliases, 0, doc._.body_end)
+        mentions = find_actors(doc_text(doc), self.aliases, 0, doc._.body_end)
+        article = doc._.article
+        doc._.actors = in_power(mentions, article.published if article is not None else None)
         return doc
+
+
+def in_power(mentions: list[ActorMention], published: date | None) -> list[ActorMention]:
+    """The mentions with a movement that had taken its state's capital by `published` named as
+    that state (`SUCCESSIONS`; rule `actors.holds_the_capital`): "the Taliban" in a report of
+    2025 is the government in Kabul, in one of 2020 the insurgency. An undated report keeps the
+    movement's own id."""
+    if published is None or not switches.on("actors.holds_the_capital"):
+        return mentions
+    named: list[ActorMention] = []
+    for mention in mentions:
+        succession = SUCCESSIONS.get(mention.actor)
+        if succession is not None and published >= succession[1]:
+            mention = ActorMention(succession[0], "state", mention.span, mention.text)
+        named.append(mention)
+    return named
 
 
 # The kinds whose target is the other side: the accused side's foe, the side a party speaks to or
