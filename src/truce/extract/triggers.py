@@ -338,6 +338,24 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Keyed by identity: a pattern's hash is worked out from its whole source on every look-up.
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without IGNORECASE, to run on lowered text (`lexicon_numbers.lowered`): the
+    same matches, 2-4x faster. None when the pattern spells capitals of its own (then only the
+    original will do)."""
+    known = _TWINS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    bare = re.sub(r"\\.", "", pattern.pattern)
+    usable = pattern.flags & re.IGNORECASE and not re.search(r"[A-Z]", bare)
+    twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) if usable else None
+    _TWINS[id(pattern)] = (pattern, twin)
+    return twin
+
+
 def has_cue(lowered: str, cues: tuple[str, ...]) -> bool:
     """Whether one of `cues` is in `lowered`."""
     return any(map(lowered.__contains__, cues))
