@@ -125,3 +125,17 @@ def test_the_places_a_whole_text_names_are_kept_per_set_of_rules_switched_off() 
         "Cairo",
         "Gaza",
     ]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "place"),
+    [
+        ("Residents welcomed the Gaza truce", "Gaza"),
+        ("the Gaza cease-fire held", "Gaza"),
+        ("the Lebanon ceasefire held", "Lebanon"),
+        ("Residents welcomed the Gaza Truce", None),  # the truce words as written, lower case
+        ("Residents welcomed the Gaza deal", None),
+    ],
+)
+def test_a_place_a_truce_is_named_after(evidence: str, place: str | None) -> None:
+    assert place_in(evidence) == place

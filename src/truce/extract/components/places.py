@@ -60,6 +60,7 @@ _PLACE = _PLACE_BASE  # what `_named` reads a whole text with
 _WHERE = {"in", "at", "near", "outside", "inside", "around"}
 # "the Gaza truce", "a Lebanon ceasefire": the place a truce is named after.
 _NAMED_TRUCE = re.compile(rf"(?P<place>{_NAME})\s+(?:truce|ceasefire|cease-fire)\b")
+_TRUCE_WORDS = ("truce", "ceasefire", "cease-fire")
 _NOT_PLACES = {
     *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     *["january", "february", "march", "april", "may", "june", "july", "august"],
@@ -218,6 +219,9 @@ def _list_after(evidence: str, end: int, parties: frozenset[str]) -> str:
 def _truce_named_after(evidence: str, parties: frozenset[str]) -> str | None:
     from truce.extract.places_resolve import resolve
 
+    # Each match ends with one of these words as written (the pattern has no IGNORECASE).
+    if not any(map(evidence.__contains__, _TRUCE_WORDS)):
+        return None
     for match in _NAMED_TRUCE.finditer(evidence):
         place = _LEADING_NOISE.sub("", match["place"]).split()[-1]
         if place not in parties and resolve(place) is not None:
