@@ -61,6 +61,8 @@ _WHERE = {"in", "at", "near", "outside", "inside", "around"}
 # "the Gaza truce", "a Lebanon ceasefire": the place a truce is named after.
 _NAMED_TRUCE = re.compile(rf"(?P<place>{_NAME})\s+(?:truce|ceasefire|cease-fire)\b")
 _TRUCE_WORDS = ("truce", "ceasefire", "cease-fire")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
 _NOT_PLACES = {
     *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     *["january", "february", "march", "april", "may", "june", "july", "august"],
@@ -142,9 +144,9 @@ def place_in(
             place += feature.group()
         if on("place.more_cues"):
             # "strikes on Russia's energy infrastructure": the place is the possessor.
-            place = re.sub(r"['\u2019]s$", "", place)
+            place = _POSSESSIVE_END.sub("", place)
             if place in _demonyms():  # "strikes on Iranian nuclear sites"
-                capital = re.match(r"\s+capital\b", evidence[match.end("place") :])
+                capital = _CAPITAL_AFTER.match(evidence[match.end("place") :])
                 if capital and on("place.demonym_capital"):
                     return f"the {place} capital"  # resolved as the state's capital
                 continue
