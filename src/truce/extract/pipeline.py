@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import spacy
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -108,10 +108,15 @@ def _cache_blank_runs(nlp: Language) -> None:
     its cache once a special case has been met in it, and nearly every report has a lone line
     break within its first lines: its words were tokenized afresh every time (about 30% of the
     tokenizer's time on the real reports)."""
-    rules = nlp.tokenizer.rules or {}
-    blank = [k for k, tokens in rules.items() if k.isspace() and tokens == [{ORTH: k}]]
+    tokenizer: Any = nlp.tokenizer
+    rules: dict[str, list[dict[int, str]]] = tokenizer.rules or {}
+    # One token whose only attribute is its text (a tab's, a line break's; not the no-break
+    # space's, which has a norm of its own).
+    blank = [
+        k for k, t in rules.items() if k.isspace() and len(t) == 1 and list(t[0].values()) == [k]
+    ]
     if blank:
-        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in blank}
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in blank}
 
 
 @dataclass(frozen=True)
