@@ -3,7 +3,7 @@
 Run:
     git archive COMMIT src | tar -x -C /tmp/base
     .venv/bin/python bench/extract_ab.py --base /tmp/base/src [--articles 1000] [--rounds 3]
-        [--clock wall|cpu]
+        [--clock wall|cpu] [--real-dev]
 
 On a shared machine two runs minutes apart can differ by half; here the two pipelines (and
 spaCy's bare tokenizer) take turns on chunks of the same texts, so a burst of load hits all of
@@ -61,6 +61,19 @@ def load_base(src: Path) -> tuple[Any, Any]:
     return build_base, BaseArticle
 
 
+def real_dev_texts() -> list[str]:
+    """The texts of the dev split's real reports that are present (eval/real/texts)."""
+    folder = Path(__file__).resolve().parents[1] / "eval" / "real"
+    texts = []
+    for meta in sorted((folder / "reports").glob("*.meta.json")):
+        if json.loads(meta.read_text(encoding="utf-8")).get("split") != "dev":
+            continue
+        path = folder / "texts" / meta.name.replace(".meta.json", ".txt")
+        if path.is_file():
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return texts
+
+
 def timed_run(
     nlp: Any, make: Callable[[str], Any], texts: list[str], times: dict[str, float]
 ) -> None:
@@ -82,10 +95,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall")
+    parser.add_argument(
+        "--real-dev",
+        action="store_true",
+        help="time the dev split's real reports (eval/real, texts present) instead of the "
+        "generated articles; nothing is scored and no output is read",
+    )
     args = parser.parse_args()
     global clock
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
-    texts = corpus(args.articles, 500)
+    texts = real_dev_texts() if args.real_dev else corpus(args.articles, 500)
     published = date(2023, 11, 28)
     build_base, BaseArticle = load_base(args.base)
     blank = spacy.blank("en")

@@ -117,6 +117,29 @@ def test_the_trigger_feature_names_the_alternative_that_told_the_event() -> None
     assert "breach:speaker=False" in features(accused, text)
 
 
+def test_the_trigger_read_on_the_lowered_text_is_the_one_read_on_the_text() -> None:
+    """The confidence component reads triggers with the table's patterns run on the lowered
+    text, without IGNORECASE: the same alternative and the same word as on the text itself."""
+    from truce.extract.calibration import trigger_in
+    from truce.extract.lexicon_numbers import lowered
+    from truce.extract.triggers import TRIGGERS
+
+    gold = sorted((ROOT / "eval" / "gold" / "documents").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in gold]
+    texts += ["HAMAS FREED 39 PRISONERS. The Truce Took Effect; Talks Were Held In Doha."]
+    seen = 0
+    for text in texts:
+        low = lowered(text)
+        assert low is not None
+        for start in range(0, len(text), 97):
+            span = (start, min(len(text), start + 300))
+            for kind in [*TRIGGERS, "none of them"]:
+                told = trigger_in(kind, span, text, low)
+                assert told == trigger({"type": kind, "span": list(span)}, text), (kind, span)
+                seen += told != "none"
+    assert seen > 100  # the spans hold triggers, not only misses
+
+
 def test_a_rare_feature_says_little_and_a_common_one_much() -> None:
     # 40 right releases with a count, 40 wrong ones without; one odd candidate with a trigger
     # of its own that happened to be right.

@@ -105,3 +105,37 @@ def test_a_truce_holds_where_the_text_says_not_where_ships_enter_under_it() -> N
     article = Article(text=held, document="t", published=date(2031, 5, 6))
     starts = [c for c in extract(nlp, article) if c.type == "ceasefire_start"]
     assert starts and starts[0].location == "Zenda"
+
+
+def test_the_places_a_whole_text_names_are_kept_per_set_of_rules_switched_off() -> None:
+    """`_named` keeps the place each phrase names from report to report; a rule switched off
+    changes what a phrase names, and the kept answer must not stand in for it."""
+    from truce.extract import switches
+    from truce.extract.components.places import _named, _place_named
+    from truce.extract.switches import switched_off
+
+    phrase = "in Ruritania's"
+    assert _place_named(phrase, switches.off()) == place_in(phrase) == "Ruritania"
+    with switched_off(["place.more_cues"]):
+        assert _place_named(phrase, switches.off()) == place_in(phrase) == "Ruritania's"
+    assert _place_named(phrase, switches.off()) == "Ruritania"
+    text = "Shelling in Gaza and talks in Cairo. More shelling in Gaza."
+    assert [p["name"] if p else None for p in _named(text, frozenset())] == [
+        "Gaza",
+        "Cairo",
+        "Gaza",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "place"),
+    [
+        ("Residents welcomed the Gaza truce", "Gaza"),
+        ("the Gaza cease-fire held", "Gaza"),
+        ("the Lebanon ceasefire held", "Lebanon"),
+        ("Residents welcomed the Gaza Truce", None),  # the truce words as written, lower case
+        ("Residents welcomed the Gaza deal", None),
+    ],
+)
+def test_a_place_a_truce_is_named_after(evidence: str, place: str | None) -> None:
+    assert place_in(evidence) == place

@@ -111,3 +111,11 @@ _SPACED = st.sampled_from(
 @given(st.lists(_SPACED, max_size=30).map("".join))
 def test_phrase_cues_find_what_the_plain_search_finds(text: str) -> None:
     assert KINDS_CUED(text) == _plain(PREFILTER_WORDS, text)
+
+
+def test_cues_inside_one_another_are_all_found_in_a_new_word() -> None:
+    index = CueIndex({"a": ("end",), "b": ("xtend", "zz"), "c": ("tend",), "d": ("extended",)})
+    assert index("extended") == {"a", "b", "c", "d"}
+    assert index("tender") == {"a", "c"}
+    assert index("en") == set()
+    assert index("EXTENDED") == set()  # the index reads lowered text: no case folding of its own

@@ -147,3 +147,32 @@ DAY_SHIFT = re.compile(
 # Rule `date.same_day`: "earlier in the day", "later in the day": the day the story is at (the
 # last day the text gave before it), like "the following day" one day on.
 SAME_DAY = re.compile(r"\b(?i:(?:earlier|later)\s+(?:in|on)\s+the\s+day)\b")
+
+# The words next to "day" in every match of DAY_SHIFT or SAME_DAY, across whitespace.
+_BEFORE_DAY = ("the", "following", "next", "previous", "preceding")
+_AFTER_DAY = ("later", "earlier")
+
+
+def may_shift_days(low: str | None) -> bool:
+    """False only when neither DAY_SHIFT nor SAME_DAY can match in the text `low` lowers
+    (`lexicon_numbers.lowered`; None: unknown, True): each of their matches has "day" with
+    whitespace and one of `_BEFORE_DAY` before it or whitespace and one of `_AFTER_DAY` after.
+    Most reports say "day" only in "Friday", "today" or "days": a few look-ups instead of two
+    case-insensitive scans of the whole text."""
+    if low is None:
+        return True
+    end = len(low)
+    at = low.find("day")
+    while at >= 0:
+        before = at
+        while before and low[before - 1].isspace():  # what `\s` matches
+            before -= 1
+        if before < at and low.endswith(_BEFORE_DAY, 0, before):
+            return True
+        after = at + 3
+        while after < end and low[after].isspace():
+            after += 1
+        if after > at + 3 and low.startswith(_AFTER_DAY, after):
+            return True
+        at = low.find("day", at + 1)
+    return False

@@ -338,6 +338,24 @@ PREFILTER_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Keyed by identity: a pattern's hash is worked out from its whole source on every look-up.
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without IGNORECASE, to run on lowered text (`lexicon_numbers.lowered`): the
+    same matches, 2-4x faster. None when the pattern spells capitals of its own (then only the
+    original will do)."""
+    known = _TWINS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    bare = re.sub(r"\\.", "", pattern.pattern)
+    usable = pattern.flags & re.IGNORECASE and not re.search(r"[A-Z]", bare)
+    twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) if usable else None
+    _TWINS[id(pattern)] = (pattern, twin)
+    return twin
+
+
 def has_cue(lowered: str, cues: tuple[str, ...]) -> bool:
     """Whether one of `cues` is in `lowered`."""
     return any(map(lowered.__contains__, cues))
@@ -374,11 +392,28 @@ class CueIndex:
                 self.by_piece.setdefault(key, []).append((name, phrase))
         self.pieces = frozenset(key for key in self.by_piece if key)
         self.by_word: dict[str, frozenset[str]] = {}
+        # Each cue (and phrase piece) with the names it stands for, and the lengths cues have:
+        # a new word's names are found by looking up its substrings of those lengths.
+        by_cue: dict[str, set[str]] = {}
+        for name, words in self.word_cues.items():
+            for cue in words:
+                by_cue.setdefault(cue, set()).add(name)
+        for key in self.pieces:
+            by_cue.setdefault(key[1:], set()).add(key)
+        self.by_cue = {cue: frozenset(names) for cue, names in by_cue.items()}
+        self.lengths = sorted({len(cue) for cue in by_cue})
 
     def _cued_by(self, word: str) -> frozenset[str]:
-        cued = frozenset(
-            name for name, cues in self.word_cues.items() if any(c in word for c in cues)
-        ) | frozenset(key for key in self.pieces if key[1:] in word)
+        # What `any(c in word for c in cues)` gives for each name (and each piece), found by
+        # the word's substrings: five times faster for a word seen the first time.
+        found: set[str] = set()
+        get = self.by_cue.get
+        for size in self.lengths:
+            for at in range(len(word) - size + 1):
+                names = get(word[at : at + size])
+                if names:
+                    found |= names
+        cued = frozenset(found)
         if len(self.by_word) < self._MAX_WORDS_KEPT:
             self.by_word[word] = cued
         return cued

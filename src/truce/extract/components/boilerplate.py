@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from truce.extract.model import Span
 from truce.extract.pipeline import doc_text
 
+_COOKIES = r"\bcookies?\b.*\b(accept|policy|consent|settings)\b"
 _LINE_PATTERNS = [
     # Share bars: short items separated by pipes or bullets.
     r"^(share|tweet|email|print|whatsapp|facebook|linkedin|telegram)\b.*[|•·].*$",
@@ -21,10 +22,24 @@ _LINE_PATTERNS = [
     r"^(no comments|post a comment|leave a (comment|reply)|\d+\s+comments?|comments?)\s*:?\s*$",
     r"^(subscribe|sign up|follow us|all rights reserved|copyright|©)",
     r"^\(?(reporting|writing|editing|additional reporting) by\b",
-    r"\bcookies?\b.*\b(accept|policy|consent|settings)\b",
+    _COOKIES,
     r"^(advertisement|sponsored|click here|tags?:)",
 ]
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS), re.IGNORECASE)
+# What `_BOILERPLATE.search` finds, in two parts: the patterns anchored at the line's start,
+# tried there only, and the cookie notice, looked for only in a line with "cook" in it.
+_AT_START = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS if p != _COOKIES), re.IGNORECASE)
+_COOKIE_NOTICE = re.compile(_COOKIES, re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether `_BOILERPLATE.search(line)` finds anything (`line` holds no line break: each
+    pattern but the cookie notice's matches at its start only)."""
+    if _AT_START.match(line) is not None:
+        return True
+    return "cook" in line.lower() and _COOKIE_NOTICE.search(line) is not None
+
+
 _LINE = re.compile(r"[^\n]+")
 MAX_LINE = 300
 
@@ -36,7 +51,7 @@ def find_boilerplate(text: str) -> tuple[list[Span], int]:
     flags: list[bool] = []
     for start, end, line in lines:
         # Boilerplate lines are short; a paragraph of prose never is.
-        hit = bool(line) and len(line) < MAX_LINE and _BOILERPLATE.search(line) is not None
+        hit = bool(line) and len(line) < MAX_LINE and is_boilerplate(line)
         flags.append(hit)
         if hit:
             spans.append((start, end))

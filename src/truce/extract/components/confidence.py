@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.calibration import confidence
+from truce.extract.calibration import confidence, trigger_in
+from truce.extract.lexicon_numbers import lowered
 from truce.extract.pipeline import doc_text
 
 
@@ -15,7 +16,14 @@ from truce.extract.pipeline import doc_text
 )
 def confidence_component(doc: Doc) -> Doc:
     text = doc_text(doc)  # the trigger feature reads the candidate's span of it
+    low = lowered(text)
+    # Several candidates of one sentence and type share their trigger: looked for once.
+    told: dict[tuple[str, tuple[int, int]], str] = {}
     for c in doc._.candidates or ():
+        span = c.sentence_span or c.span
+        key = (c.type, span)
+        if key not in told:
+            told[key] = trigger_in(c.type, span, text, low)
         # The fields the calibration reads, without building the whole JSON shape.
         c.confidence = confidence(
             {
@@ -30,6 +38,7 @@ def confidence_component(doc: Doc) -> Doc:
                 "source": {"speaker": c.source.speaker},
                 "quote": c.quote,
                 "date_precision": c.date_precision,
+                "trigger": told[key],
             },
             text,
         )

@@ -62,15 +62,30 @@ _CUED = CueIndex(
 _BY_NAME = frozenset(NAMED_CUES)
 
 
-def cues_of(lowered: str) -> tuple[set[str], bool, frozenset[str]]:
+Cues = tuple[frozenset[str], bool, frozenset[str]]
+# What each set of names `_CUED` gives comes to (sentences share a few hundred sets).
+_READ: dict[frozenset[str], Cues] = {}
+_MAX_READ = 50_000
+
+
+def cues_of(lowered: str) -> Cues:
     """The kinds the trigger table and the kinds' own patterns may find in `lowered` (a lowered
     sentence), whether it has a word an attack needs, and the names of `NAMED_CUES` it
     cues; what `kinds_cued(lowered)`, the kinds' own `CueIndex`, `breach_in_force.cued(lowered)`
     and `has_cue` for each of `NAMED_CUES` give, in one pass."""
-    names = _CUED(lowered)
+    names = frozenset(_CUED(lowered))
+    known = _READ.get(names)
+    if known is None:
+        known = _read(names)
+        if len(_READ) < _MAX_READ:
+            _READ[names] = known
+    return known
+
+
+def _read(names: frozenset[str]) -> Cues:
     table = {name[6:] for name in names if name.startswith("table:")}
     own = {name[4:] for name in names if name.startswith("own:")}
-    return kinds_of(table) | own, "attack" in names, _BY_NAME.intersection(names)
+    return frozenset(kinds_of(table) | own), "attack" in names, _BY_NAME.intersection(names)
 
 
 _SWITCH = {kind: f"kind.{kind.value}" for kind in RULES}  # truce.extract.switches
@@ -108,7 +123,7 @@ def _may_state(attribution: Attribution | None) -> bool:
 
 
 def _sentence_events(
-    s: Sentence, article: Article, main: tuple[str | None, str | None], cued: set[str]
+    s: Sentence, article: Article, main: tuple[str | None, str | None], cued: frozenset[str]
 ) -> list[Candidate]:
     """The candidates of one sentence: each kind cued in it (or always tried), in table order."""
     context = Context(article, main)

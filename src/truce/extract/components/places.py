@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract import switches
 from truce.extract.components.place_capital import capital_named
 from truce.extract.components.place_focus import focus_of
 from truce.extract.components.place_refine import refine_from_next
@@ -59,6 +60,9 @@ _PLACE = _PLACE_BASE  # what `_named` reads a whole text with
 _WHERE = {"in", "at", "near", "outside", "inside", "around"}
 # "the Gaza truce", "a Lebanon ceasefire": the place a truce is named after.
 _NAMED_TRUCE = re.compile(rf"(?P<place>{_NAME})\s+(?:truce|ceasefire|cease-fire)\b")
+_TRUCE_WORDS = ("truce", "ceasefire", "cease-fire")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
 _NOT_PLACES = {
     *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     *["january", "february", "march", "april", "may", "june", "july", "august"],
@@ -140,9 +144,9 @@ def place_in(
             place += feature.group()
         if on("place.more_cues"):
             # "strikes on Russia's energy infrastructure": the place is the possessor.
-            place = re.sub(r"['\u2019]s$", "", place)
+            place = _POSSESSIVE_END.sub("", place)
             if place in _demonyms():  # "strikes on Iranian nuclear sites"
-                capital = re.match(r"\s+capital\b", evidence[match.end("place") :])
+                capital = _CAPITAL_AFTER.match(evidence[match.end("place") :])
                 if capital and on("place.demonym_capital"):
                     return f"the {place} capital"  # resolved as the state's capital
                 continue
@@ -217,6 +221,9 @@ def _list_after(evidence: str, end: int, parties: frozenset[str]) -> str:
 def _truce_named_after(evidence: str, parties: frozenset[str]) -> str | None:
     from truce.extract.places_resolve import resolve
 
+    # Each match ends with one of these words as written (the pattern has no IGNORECASE).
+    if not any(map(evidence.__contains__, _TRUCE_WORDS)):
+        return None
     for match in _NAMED_TRUCE.finditer(evidence):
         place = _LEADING_NOISE.sub("", match["place"]).split()[-1]
         if place not in parties and resolve(place) is not None:
@@ -284,7 +291,8 @@ def resolve_places(
     unplaced = [c for c in candidates if c.location is None and c.place is None]
     if not unplaced:
         return
-    located = [c.place for c in candidates if c.place] or _named(text, countries)
+    named = _Named(text, countries)  # worked out once, when first asked
+    located = [c.place for c in candidates if c.place] or named()
     # Only a place in the parties' lands stands for an event that names none.
     inside = [p for p in located if p and (not countries or p["country"] in countries)]
     fallback = _the_documents_region(inside)
@@ -293,7 +301,7 @@ def resolve_places(
     if on("place.doc_focus"):
         # The town the report is about, inside the country its events lie in: a town of
         # another party's land (a mediator's capital) does not move them there.
-        focus = focus_of(_named(text, countries), countries)
+        focus = focus_of(named(), countries)
         if focus is not None and focus["country"] == fallback["country"]:
             fallback = focus
     for c in unplaced:
@@ -304,12 +312,34 @@ def _named(text: str, countries: frozenset[str]) -> list[dict[str, Any] | None]:
     """Every place named after a preposition of place anywhere in `text`, resolved."""
     from truce.extract.places_resolve import resolve
 
-    names = [place_in(m.group()) for m in _PLACE.finditer(text)]
+    off = switches.off()
+    names = [_place_named(m.group(), off) for m in _PLACE.finditer(text)]
     out = []
     for name in names:
         found = resolve(name, countries) if name else None
         out.append(found.as_dict() if found else None)
     return out
+
+
+class _Named:
+    """`_named(text, countries)`, worked out on the first call only (no one changes what it
+    gives: `focus_of` and `_the_documents_region` copy what they keep)."""
+
+    def __init__(self, text: str, countries: frozenset[str]) -> None:
+        self.text, self.countries = text, countries
+        self.found: list[dict[str, Any] | None] | None = None
+
+    def __call__(self) -> list[dict[str, Any] | None]:
+        if self.found is None:
+            self.found = _named(self.text, self.countries)
+        return self.found
+
+
+# "in Gaza", "from Israel": the phrases `_named` reads recur from report to report, so the place
+# each names is kept (per set of rules switched off, as `places_resolve.resolve` keeps its own).
+@lru_cache(maxsize=16384)
+def _place_named(phrase: str, _off: frozenset[str]) -> str | None:
+    return place_in(phrase)
 
 
 def _the_documents_region(places: Iterable[dict[str, Any] | None]) -> dict[str, Any] | None:

@@ -33,6 +33,7 @@ from truce.extract.time_patterns import (
     TRAILING_GMT,
     ZONE_ABBREVIATIONS,
     clocks,
+    may_shift_days,
 )
 from truce.extract.time_zones import clock_zone, dateline_zones
 
@@ -401,7 +402,8 @@ def find_times(
         inside_ref = last >= 0 and reach[last] > anchor.start()
         if i not in used and not inside_ref:
             refs[anchor.start()] = TimeRef(resolved, precision, anchor.span(), anchor.group())
-    _shifted_days(text, start, end, published, refs)
+    if may_shift_days(low):
+        _shifted_days(text, start, end, published, refs)
     return [refs[k] for k in sorted(refs)]
 
 

@@ -27,6 +27,7 @@ from truce.extract.components.kinds.term_parts import more_breaks, states_provis
 from truce.extract.components.kinds.term_told import CUES as TOLD_CUES
 from truce.extract.components.kinds.term_told import told
 from truce.extract.components.sentence_view import (
+    NAMED_CUES,
     Sentence,
     candidate,
     clause_end,
@@ -36,7 +37,7 @@ from truce.extract.components.sentence_view import (
 from truce.extract.lexicon_numbers import SMALL_NUMBERS, word_alternation
 from truce.extract.model import Article, Candidate
 from truce.extract.switches import on
-from truce.extract.triggers import TRIGGERS, has_cue
+from truce.extract.triggers import TRIGGERS
 
 KIND = EventType.AGREEMENT_TERM
 _COUNT = rf"(?:\d[\d,]*|{word_alternation(list(SMALL_NUMBERS))})"
@@ -309,11 +310,11 @@ def deal_content(s: Sentence) -> list[re.Match[str]]:
     """What the sentence says a deal holds or that one was reached (DEAL_CONTENT)."""
     lowered = s.lower or s.text.lower()
     found = []
-    if has_cue(lowered, DEAL_CONTENT_CUES) and on("term.deal_content"):
+    if s.has_cues("term:deal_content") and on("term.deal_content"):
         found = [m for m in finditer(DEAL_CONTENT, s) if not signed_before(s, m)]
-    if not found and has_cue(lowered, DEAL_SETS_CUES) and on("term.deal_sets"):
+    if not found and s.has_cues("term:deal_sets") and on("term.deal_sets"):
         found = list(finditer(DEAL_SETS, s))
-    if not found and has_cue(lowered, MONITORED_CUES) and on("term.monitored_by"):
+    if not found and s.has_cues("term:monitored") and on("term.monitored_by"):
         found = [
             m
             for m in finditer(MONITORED_BY, s)
@@ -390,3 +391,8 @@ RULE = KindRule(
     + TOLD_CUES
     + CLAUSE_CUES,
 )
+# The cue sets asked of each sentence, by name (`Sentence.has_cues`: the events component finds
+# them in its one pass over the sentence's words).
+NAMED_CUES["term:deal_content"] = DEAL_CONTENT_CUES
+NAMED_CUES["term:deal_sets"] = DEAL_SETS_CUES
+NAMED_CUES["term:monitored"] = MONITORED_CUES

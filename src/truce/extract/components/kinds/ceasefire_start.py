@@ -23,6 +23,7 @@ from truce.extract.components.kinds.common import (
     speculative,
 )
 from truce.extract.components.sentence_view import (
+    NAMED_CUES,
     Sentence,
     candidate,
     finditer,
@@ -83,10 +84,9 @@ def start_matches(s: Sentence) -> list[re.Match[str]]:
 
 def _start_matches(s: Sentence) -> list[re.Match[str]]:
     found = list(finditer(TRIGGERS[KIND], s))
-    lowered = s.lower or s.text.lower()
-    if has_cue(lowered, START_MORE_CUES):
+    if s.has_cues("start:more"):
         found = sorted(found + list(finditer(START_MORE, s)), key=lambda m: m.start())
-    if has_cue(lowered, _DECLARED_CUES) and on("start.declared_alone"):
+    if s.has_cues("start:declared") and on("start.declared_alone"):
         found = sorted(found + list(finditer(DECLARED_ALONE, s)), key=lambda m: m.start())
     more = _from_a_time(s) + own_truce(s) + _in_effect_since(s)
     if more:
@@ -411,3 +411,7 @@ RULE = KindRule(
     extract,
     cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
 )
+# The cue sets asked of each sentence, by name (`Sentence.has_cues`: the events component finds
+# them in its one pass over the sentence's words).
+NAMED_CUES["start:more"] = START_MORE_CUES
+NAMED_CUES["start:declared"] = _DECLARED_CUES

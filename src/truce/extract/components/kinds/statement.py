@@ -42,7 +42,7 @@ from truce.extract.components.sentence_view import (
 from truce.extract.components.speaker_roles import office_party, titled_person
 from truce.extract.model import Article, Candidate, SourceRef
 from truce.extract.switches import on
-from truce.extract.triggers import TRIGGERS, has_cue
+from truce.extract.triggers import TRIGGERS
 
 KIND = EventType.STATEMENT
 OFFICIAL = re.compile(r"official|spokes|minister|diplomat|source|mediator|negotiator", re.I)
@@ -128,7 +128,7 @@ def _participle_stance(s: Sentence, article: Article, found: list[Candidate]) ->
     """A stance in a participle after the party's act ("the RSF declared a truce, pledging to
     protect aid convoys"): the party is the actor of the events found before it, or the first
     party named before it."""
-    if not has_cue(s.lower or s.text.lower(), PARTICIPLE_CUES):
+    if not s.has_cues("statement:participle"):
         return None
     verb = participle(s.text)
     if verb is None:
@@ -295,7 +295,7 @@ def _stance_verb(text: str, at: int) -> re.Match[str] | None:
 
 
 def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -> list[Candidate]:
-    if not has_cue(s.lower or s.text.lower(), _SPEECH_VERBS) or not on("statement.subordinate"):
+    if not s.has_cues("statement:speech") or not on("statement.subordinate"):
         return []  # most sentences with an event have no speech verb that could open one
     speech = _SUBORDINATE_SPEECH.search(s.text)
     if speech is None:
@@ -328,3 +328,7 @@ def _subordinate_speech(s: Sentence, article: Article, found: list[Candidate]) -
 # Tried on every sentence read, after the other kinds: who speaks decides, and a speech in a
 # subordinate clause changes the source of what they found.
 RULE = KindRule(KIND, extract, cues=STANCE_CUES + SENTENCE_CUES + ROUND5_SENTENCE, always=True)
+# The cue sets asked of each sentence, by name (`Sentence.has_cues`: the events component finds
+# them in its one pass over the sentence's words).
+NAMED_CUES["statement:participle"] = PARTICIPLE_CUES
+NAMED_CUES["statement:speech"] = _SPEECH_VERBS
