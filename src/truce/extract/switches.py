@@ -206,6 +206,8 @@ RULES: dict[str, str] = {
     "is named",
     "statement.withdrawal_told": "'the army said it had begun withdrawing': a fact, no position",
     "start.deadline_anchor": "'within 21 days of the start of the truce': a deadline, no start",
+    # round 10, exfields2
+    "speakers.title_holder": "'the Omani foreign minister said': the person named with that office",
 }
 
 

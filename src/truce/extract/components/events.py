@@ -35,6 +35,7 @@ from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candida
 from truce.extract.components.speakers import author_narrates, name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.story_day import date_single_acts
+from truce.extract.components.title_holders import name_title_holders
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
 from truce.extract.switches import on
@@ -226,6 +227,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)
+    name_title_holders(candidates, text)  # speakers.title_holder
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
