@@ -208,6 +208,8 @@ RULES: dict[str, str] = {
     "start.deadline_anchor": "'within 21 days of the start of the truce': a deadline, no start",
     # round 10, exfields2
     "speakers.title_holder": "'the Omani foreign minister said': the person named with that office",
+    "speakers.described": "', the Palestinian group said': the armed group (or outlet) named last",
+    "attribution.opening_not_name": "'However, the militant group said': 'However' names no one",
 }
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
 from truce.extract.components.headline_alone import drop_lone_headlines
+from truce.extract.components.described_speakers import name_described
 from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
@@ -228,6 +229,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)
     name_title_holders(candidates, text)  # speakers.title_holder
+    name_described(candidates, text, sentence_spans(doc), attributions, actors)
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
