@@ -209,7 +209,6 @@ RULES: dict[str, str] = {
     # round 10, exfields2
     "speakers.title_holder": "'the Omani foreign minister said': the person named with that office",
     "speakers.described": "', the Palestinian group said': the armed group (or outlet) named last",
-    "attribution.opening_not_name": "'However, the militant group said': 'However' names no one",
 }
 
 

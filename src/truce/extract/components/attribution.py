@@ -709,8 +709,8 @@ def _description_after_name(first: str, second: str) -> bool:
     first, second = first.strip(), second.strip()
     if _OPENING_TIME.match(first) or _DESCRIPTION.match(second) is None:
         return False
-    if _OPENING_WORD.match(first) and on("attribution.opening_not_name"):
-        return False  # "However, the militant organisation said": no name, an opening word
+    if _OPENING_WORD.match(first) and on("speakers.described"):
+        return False  # "However, the militant organisation said": the description speaks
     named = _ENDS_IN_NAME.search(first) is not None or _ONE_NAME.search(first) is not None
     return named and len(first.split()) <= 8
 

@@ -7,6 +7,9 @@ report named last before it (gold README, "source": "The group" is resolved to t
 - a channel, broadcaster, network, station or newspaper: the outlet that spoke or relayed last
   before it ("According to Israeli Channel 12, ..." -> "Channel 12").
 
+An opening word before the description ("However, the militant organisation said") is no name
+the description stands after (`attribution._description_after_name`, asking this rule).
+
 Only for a candidate the attribution left with no speaker (or with the description as an
 unnamed source's role: "the militant organisation"), and only when the description is the
 subject of a speech verb. Done on the candidates after the statements' turns
