@@ -209,6 +209,7 @@ RULES: dict[str, str] = {
     # round 10, exfields2
     "speakers.title_holder": "'the Omani foreign minister said': the person named with that office",
     "speakers.described": "', the Palestinian group said': the armed group (or outlet) named last",
+    "attribution.background_clause": "'shortly after the truce took effect', 'since a truce began'",
 }
 
 
