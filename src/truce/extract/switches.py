@@ -211,6 +211,7 @@ RULES: dict[str, str] = {
     "speakers.described": "', the Palestinian group said': the armed group (or outlet) named last",
     "attribution.background_clause": "'shortly after the truce took effect', 'since a truce began'",
     "attribution.claimed_lives": "'the bombing has claimed 250 lives': a toll, no one speaks",
+    "attribution.more_verbs": "'security forces say', 'documented 321 deaths', 'verified that'",
 }
 
 
