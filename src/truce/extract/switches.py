@@ -212,6 +212,7 @@ RULES: dict[str, str] = {
     "attribution.background_clause": "'shortly after the truce took effect', 'since a truce began'",
     "attribution.claimed_lives": "'the bombing has claimed 250 lives': a toll, no one speaks",
     "attribution.more_verbs": "'security forces say', 'documented 321 deaths', 'verified that'",
+    "speakers.name_after_connector": "'Syrian Network for Human Rights' is one name, no person's",
 }
 
 
