@@ -26,6 +26,12 @@ def _speakers(text: str) -> list[str | None]:
             "Nasser bin Khalid bin Saeed Almarri said in a statement on Tuesday.",
             "Nasser bin Khalid bin Saeed Almarri",
         ),
+        # the name before the title, as its apposition
+        (
+            "Tarek Hadi, Ukraine’s Defense Minister, later verified that both sides had agreed "
+            "on the schedule of the prisoner exchange.",
+            "Tarek Hadi",
+        ),
         # the title with a nationality where it speaks, the name with the office further on
         (
             "Egypt's foreign minister said on Monday that the ceasefire would hold. Rockets were "
@@ -73,6 +79,7 @@ def test_a_title_with_no_single_holder_stays(text: str) -> None:
         ("the Angolan Head of State", "Head of State"),
         # a body speaks as itself, not as its head
         ("Israeli prime minister's office", None),
+        ("Ukraine's Defense Minister", "Defense Minister"),
         ("Qatari Foreign Ministry", None),
         ("Egyptian government", None),
         # a person's name, no title
@@ -81,3 +88,141 @@ def test_a_title_with_no_single_holder_stays(text: str) -> None:
 )
 def test_only_a_persons_title_is_looked_up(title: str, office: str | None) -> None:
     assert _office(title) == office
+
+
+# --- speakers.described ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hamas said on Tuesday that 40 hostages would be freed over four days. The truce "
+            "would also allow hundreds of aid trucks to enter Gaza, the Palestinian group said "
+            "in a statement.",
+            "Hamas",
+        ),
+        (
+            "According to Israel's Channel 12, nine hostages were handed over to the Red Cross. "
+            "The remaining 11 hostages will be released at 10 pm, the channel added.",
+            "Channel 12",
+        ),
+        # an opening word is no name the description stands after
+        (
+            "The Taliban announced on Friday a three-day truce for the holiday. However, the "
+            "militant organisation said the truce would end on Sunday night.",
+            "Taliban",
+        ),
+    ],
+)
+def test_a_description_speaks_for_the_one_of_its_kind_named_before(text: str, name: str) -> None:
+    assert _speakers(text)[-1] == name
+    with switched_off(["speakers.described"]):
+        assert _speakers(text)[-1] != name
+
+
+def test_a_description_with_nothing_of_its_kind_before_stays() -> None:
+    text = (
+        "Egypt said on Tuesday that 40 hostages would be freed over four days. The truce would "
+        "also allow hundreds of aid trucks to enter Gaza, the Palestinian group said."
+    )
+    assert "Hamas" not in _speakers(text)
+
+
+# --- attribution.background_clause -------------------------------------------------------
+
+
+def _start_speaker(text: str) -> str | None:
+    (start,) = [c for c in candidates(text) if c.type == "ceasefire_start"]
+    return start.source.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Royal Marsan Army reported sporadic clashes along the border, claiming rebel "
+            "troops attacked posts shortly after the truce took effect at midnight on Monday.",
+            "Royal Marsan Army",
+        ),
+        (
+            "Several fuel ships have arrived at the port since a UN-brokered two-month truce "
+            "entered into force on April 2, the Houthi-run TV said.",
+            "Houthi-run TV",
+        ),
+        (
+            "The Health Ministry reported that airstrikes killed five people, a threat to the "
+            "ceasefire agreement between Israel and Hezbollah that took effect on November 27.",
+            "Health Ministry",
+        ),
+    ],
+)
+def test_a_start_told_in_a_temporal_clause_is_narration(text: str, speaker: str) -> None:
+    assert _start_speaker(text) is None
+    with switched_off(["attribution.background_clause"]):
+        assert speaker in (_start_speaker(text) or "")
+
+
+def test_a_start_the_speaker_tells_is_left_to_the_other_rules() -> None:
+    text = "The Marsan army declared that the truce took effect at midnight, after the talks."
+    before = _start_speaker(text)
+    with switched_off(["attribution.background_clause"]):
+        assert _start_speaker(text) == before
+
+
+# --- attribution.claimed_lives -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli bombing of Rafah has claimed over 250 lives, including many children.",
+        "Fighting in the valley has claimed the lives of dozens of people in the past four days.",
+    ],
+)
+def test_a_toll_claimed_is_no_speech(text: str) -> None:
+    assert _speakers(text) == [None]
+    with switched_off(["attribution.claimed_lives"]):
+        assert _speakers(text) != [None]  # the bombing, the fighting
+
+
+def test_a_claim_in_words_is_still_speech() -> None:
+    assert _speakers("Hamas claimed that Israel had violated the truce twice on Monday.") == [
+        "Hamas"
+    ]
+
+
+# --- attribution.more_verbs, speakers.name_after_connector -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Guns fell silent across the south on Monday morning as the ceasefire came into "
+            "effect, Lebanese security forces say.",
+            "Lebanese security forces",
+        ),
+        (
+            "The Syrian Network for Human Rights documented at least 321 deaths in Homs since "
+            "July 13.",
+            "Syrian Network for Human Rights",
+        ),
+        (
+            "Defence Minister Anil Varma had informed parliament on 8 February that Pakistan had "
+            "resorted to 5,133 ceasefire violations in 2020.",
+            "Anil Varma",
+        ),
+    ],
+)
+def test_more_verbs_give_a_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text)[0] == speaker
+    with switched_off(["attribution.more_verbs"]):
+        assert _speakers(text)[:1] != [speaker]
+
+
+def test_a_body_named_with_for_is_one_name() -> None:
+    text = "The Syrian Observatory for Human Rights said at least 940 people were killed."
+    assert _speakers(text) == ["Syrian Observatory for Human Rights"]
+    with switched_off(["speakers.name_after_connector"]):
+        assert _speakers(text) == ["Human Rights"]

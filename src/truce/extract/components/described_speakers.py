@@ -10,12 +10,12 @@ report named last before it (gold README, "source": "The group" is resolved to t
 An opening word before the description ("However, the militant organisation said") is no name
 the description stands after (`attribution._description_after_name`, asking this rule).
 
-Only for a candidate the attribution left with no speaker (or with the description as an
-unnamed source's role: "the militant organisation"), and only when the description is the
-subject of a speech verb. Done on the candidates after the statements' turns
-are joined: a speaker found here joins no turns (the rule `attribution.definite_speaker`, which
-resolved such phrases while the sentences were read, was dropped in round 9 because a resolved
-speaker made two statements one turn).
+Only for a candidate the attribution left with no speaker or with the description itself as
+speaker ("Palestinian group") or as an unnamed source's role ("militant organisation"), and only
+when the description is the subject of a speech verb. Done on the candidates after the
+statements' turns are joined: a speaker found here joins no turns (the rule
+`attribution.definite_speaker`, which resolved such phrases while the sentences were read, was
+dropped in round 9 because a resolved speaker made two statements one turn).
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from truce.extract.switches import on
 _GROUP_NOUNS = r"group|movement|organi[sz]ation|militia|faction"
 _OUTLET_NOUNS = r"channel|broadcaster|network|station|newspaper"
 _DESCRIBED = re.compile(
-    r"(?:^\s*|[,;:”\"]\s*|\b(?:and|but)\s+)(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,2}?"
-    rf"(?P<noun>{_GROUP_NOUNS}|{_OUTLET_NOUNS})\s+"
+    r"(?:^\s*|[,;:”\"]\s*|\b(?:and|but)\s+)(?:[Tt]he)\s+(?P<desc>(?:[\w’'-]+\s+){0,2}?"
+    rf"(?P<noun>{_GROUP_NOUNS}|{_OUTLET_NOUNS}))\s+"
     r"(?:(?:also|later|further|then)\s+)?"
     r"(?:said|says|added|told|stated|noted|warned|claimed|confirmed|reported|announced)\b"
 )
@@ -59,11 +59,14 @@ def name_described(
     starts = [s for s, _ in sentences]
     groups = sorted((m.span[0], m.actor) for m in actors if m.kind == "armed-group")
     for c in candidates:
-        if c.source.speaker is not None:
-            continue
+        speaker = c.source.speaker
+        if speaker is not None and " " not in speaker:
+            continue  # a name of one word ("Hamas") is no description
         match = _DESCRIBED.search(text, c.span[0], c.span[1])
         if match is None or (c.source.anonymous and not _described(c.source.role, match)):
             continue
+        if speaker is not None and speaker.casefold() != match["desc"].casefold():
+            continue  # someone else speaks in the sentence
         if match["noun"] in ("channel", "broadcaster", "network", "station", "newspaper"):
             found = _last_outlet(bisect_right(starts, c.span[0]) - 1, attributions)
         else:

@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
-from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.described_speakers import name_described
+from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches

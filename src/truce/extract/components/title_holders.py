@@ -13,7 +13,8 @@ holder is, in this order:
 
 - the one person another candidate of the report speaks as, with this title as role;
 - the one person the text names right after the title's office words ("Foreign Minister Israel
-  Katz", "Foreign Minister Sayyid Badr bin Hamad ..."), an honorific dropped.
+  Katz", "Foreign Minister Sayyid Badr bin Hamad ..."), an honorific dropped, or right before
+  the whole title as its apposition ("Rustem Umerov, Ukraine's Defense Minister").
 
 Two different people found, or none: the title stays. Done on the candidates after the
 statements' turns are joined, so a resolved name joins no turns that the title did not.
@@ -50,8 +51,8 @@ def _office(title: str) -> str | None:
     """The title's office words without its nationality ("Israeli foreign minister" -> "foreign
     minister"), or None when the phrase is not a person's title."""
     words = title.replace("’s", "").replace("'s", "").split()
-    if not words or "’" in title or "'" in title:
-        return None  # "the prime minister's office": a body
+    if not words:
+        return None
     folded = [w.casefold() for w in words]
     if folded[0] == "the":
         words, folded = words[1:], folded[1:]
@@ -66,11 +67,27 @@ def _office(title: str) -> str | None:
     return " ".join(words)
 
 
-def _named_in_text(office: str, text: str) -> str | None:
-    """The one person the text names right after the office words."""
-    pattern = re.compile(rf"(?i:{re.escape(office)}),?\s+{_HONORIFIC}(?P<name>{_NAME})")
-    people = {m["name"] for m in pattern.finditer(text) if _is_person(m["name"])}
+def _named_in_text(title: str, office: str, text: str) -> str | None:
+    """The one person the text names right after the office words, or right before the whole
+    title as its apposition ("Rustem Umerov, Ukraine's Defense Minister")."""
+    after = re.compile(rf"(?i:{re.escape(office)}),?\s+{_HONORIFIC}(?P<name>{_NAME})")
+    before = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?i:{_spelled(title)})\b")
+    people = {
+        m["name"]
+        for pattern in (after, before)
+        for m in pattern.finditer(text)
+        if _is_person(m["name"])
+    }
     return people.pop() if len(people) == 1 else None
+
+
+def _spelled(title: str) -> str:
+    """The title as a pattern, either apostrophe in a possessive."""
+    return (
+        re.escape(title.removeprefix("the ").removeprefix("The "))
+        .replace("’", "['’]")
+        .replace("'", "['’]")
+    )
 
 
 def name_title_holders(candidates: list[Candidate], text: str) -> None:
@@ -95,7 +112,7 @@ def name_title_holders(candidates: list[Candidate], text: str) -> None:
             elif len(holders) == 1:
                 found[title] = next(iter(holders))
             else:
-                found[title] = None if holders else _named_in_text(office, text)
+                found[title] = None if holders else _named_in_text(title, office, text)
         holder = found[title]
         if holder is not None:
             c.source = replace(c.source, speaker=holder, role=c.source.role or title)
