@@ -83,11 +83,8 @@ def _named_in_text(title: str, office: str, text: str) -> str | None:
 
 def _spelled(title: str) -> str:
     """The title as a pattern, either apostrophe in a possessive."""
-    return (
-        re.escape(title.removeprefix("the ").removeprefix("The "))
-        .replace("’", "['’]")
-        .replace("'", "['’]")
-    )
+    escaped = re.escape(title.removeprefix("the ").removeprefix("The "))
+    return re.sub("['’]", "['’]", escaped)
 
 
 def name_title_holders(candidates: list[Candidate], text: str) -> None:
