@@ -199,9 +199,9 @@ def test_a_claim_in_words_is_still_speech() -> None:
     ("text", "speaker"),
     [
         (
-            "Guns fell silent across the south on Monday morning as the ceasefire came into "
-            "effect, Lebanese security forces say.",
-            "Lebanese security forces",
+            "A ceasefire between the army and the rebels came into effect at dawn on Monday, "
+            "Marsan security forces say.",
+            "Marsan security forces",
         ),
         (
             "The Syrian Network for Human Rights documented at least 321 deaths in Homs since "
@@ -210,12 +210,13 @@ def test_a_claim_in_words_is_still_speech() -> None:
         ),
         (
             "Defence Minister Anil Varma had informed parliament on 8 February that Pakistan had "
-            "resorted to 5,133 ceasefire violations in 2020.",
+            "resorted to 5,133 incidents of ceasefire violations in 2020, in which 46 security "
+            "personnel had been killed.",
             "Anil Varma",
         ),
     ],
 )
-def test_more_verbs_give_a_speaker(text: str, speaker: str) -> None:
+def test_more_verbs_give_an_event_its_speaker(text: str, speaker: str) -> None:
     assert _speakers(text)[0] == speaker
     with switched_off(["attribution.more_verbs"]):
         assert _speakers(text)[:1] != [speaker]

@@ -53,8 +53,10 @@ _PARTICIPLE = r"(?<!reported(?= (?:in|at|near|along|across|from|around)\b))"
 _FIGURE = r"(?<!reported(?= (?:in|at(?! (?:least|most)\b)|near|along|across|from|around)\b))"
 _ADVERBS = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*"
 # Rule `attribution.more_verbs`: "Lebanese security forces say", "the network documented 321
-# deaths", "the minister later verified that", "had informed parliament that": speakers too.
+# deaths", "the minister later verified that", "had informed parliament that": speakers too, of
+# the events found (`speaker_by_more_verbs`), not sentences that make statements of their own.
 _MORE_VERB_WORDS = ("say", "documented", "verified", "informed")
+_MORE_ONLY = re.compile(rf"\b(?:{'|'.join(_MORE_VERB_WORDS)})\b")
 
 
 def _verbs(words: tuple[str, ...], after: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -237,6 +239,18 @@ def attribute(
     return result
 
 
+def speaker_by_more_verbs(
+    text: str, span: Span, actors: Sequence[ActorMention], outlet: str | None
+) -> SourceRef | None:
+    """Rule `attribution.more_verbs`: the source of the sentence `span` read with the longer
+    list of speech verbs, when it holds one of them; None when it names no one that way."""
+    if not on("attribution.more_verbs") or _MORE_ONLY.search(text, *span) is None:
+        return None
+    reader = _Reader(text, actors, outlet, more=True)
+    found = reader.source(*span, _quotes(text, [span]))
+    return found if found is not None and found.speaker is not None else None
+
+
 # Rule `attribution.reported_anonymously`: "the truce will reportedly be monitored by Egypt",
 # "there have been multiple reports of continued air strikes", "local sources report that": the
 # writer tells what unnamed others report (gold: anonymous, no speaker).
@@ -377,10 +391,17 @@ def _named_later(reader: _Reader, found: SourceRef, following: tuple[int, int]) 
 class _Reader:
     """Reads sentences in order, remembering the last speakers for "he" and "the source"."""
 
-    def __init__(self, text: str, actors: Sequence[ActorMention], outlet: str | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        actors: Sequence[ActorMention],
+        outlet: str | None,
+        more: bool = False,
+    ) -> None:
         self.text = text
         self.actors = actors
         self.outlet = outlet
+        self.more = more  # read the longer list of speech verbs (rule `attribution.more_verbs`)
         self.last: SourceRef | None = None
         self.last_named: SourceRef | None = None
         self.last_anonymous: SourceRef | None = None
@@ -428,7 +449,7 @@ class _Reader:
         if "ccording to" in masked and (match := _ACCORDING.search(masked)):
             return self._according(match, base)
         figure = "reported at" in masked and on("attribution.reported_at_least")
-        more = on("attribution.more_verbs")
+        more = self.more
         words = _MORE_WORDS if more else _VERB_WORDS
         verb_word, verb_re = (
             ((_MORE_WORD_FIGURE, _MORE_RE_FIGURE) if figure else (_MORE_WORD, _MORE_RE))

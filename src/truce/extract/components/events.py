@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
+from truce.extract.components.attribution import speaker_by_more_verbs
 from truce.extract.components.described_speakers import name_described
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
@@ -132,6 +134,22 @@ def _with_breaches_in_force(
     return candidates
 
 
+def _more_verbs(
+    candidates: list[Candidate], text: str, actors: list[Any], outlet: str | None
+) -> None:
+    """Rule `attribution.more_verbs` on the events its sentence gave no speaker (named as
+    `doc.name_speakers` names the others)."""
+    found_now = []
+    for c in candidates:
+        if c.source.speaker is None and not c.source.anonymous:
+            found = speaker_by_more_verbs(text, c.span, actors, outlet)
+            if found is not None:
+                c.source = replace(found, via=found.via or c.source.via)
+                found_now.append(c)
+    if found_now and on("doc.name_speakers"):
+        name_speakers(found_now, text)
+
+
 class _BySpan:
     """Annotations sorted by where they start, sliced per sentence by binary search."""
 
@@ -228,6 +246,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)
+    _more_verbs(candidates, text, actors, getattr(article, "outlet", None))
     name_title_holders(candidates, text)  # speakers.title_holder
     name_described(candidates, text, sentence_spans(doc), attributions, actors)
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
