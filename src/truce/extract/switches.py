@@ -213,6 +213,7 @@ RULES: dict[str, str] = {
     "attribution.claimed_lives": "'the bombing has claimed 250 lives': a toll, no one speaks",
     "attribution.more_verbs": "'security forces say', 'documented 321 deaths', 'verified that'",
     "speakers.name_after_connector": "'Syrian Network for Human Rights' is one name, no person's",
+    "date.start_verb_time": "'agreed on June 9 ..., and will begin on August 3': the start's day",
 }
 
 
