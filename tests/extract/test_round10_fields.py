@@ -227,3 +227,40 @@ def test_a_body_named_with_for_is_one_name() -> None:
     assert _speakers(text) == ["Syrian Observatory for Human Rights"]
     with switched_off(["speakers.name_after_connector"]):
         assert _speakers(text) == ["Human Rights"]
+
+
+# --- date.start_verb_time ----------------------------------------------------------------
+
+
+def _start_day(text: str) -> str:
+    (start,) = [c for c in candidates(text) if c.type == "ceasefire_start"]
+    return str(start.date)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "agreed"),
+    [
+        (
+            "The ceasefire was agreed on June 9 in talks in Havana, and will begin on August 3 "
+            "for six months.",
+            "2024-08-03",
+            "2024-06-09",
+        ),
+        (
+            "The sides have agreed on a comprehensive ceasefire on June 5, starting from 8 June.",
+            "2024-06-08",
+            "2024-06-05",
+        ),
+    ],
+)
+def test_a_start_is_dated_by_its_own_verb_of_starting(text: str, day: str, agreed: str) -> None:
+    assert _start_day(text) == day
+    with switched_off(["date.start_verb_time"]):
+        assert _start_day(text) == agreed
+
+
+def test_two_times_of_starting_leave_the_start_as_it_was() -> None:
+    text = "The truce began on Friday and the second phase will start on Monday."
+    before = _start_day(text)
+    with switched_off(["date.start_verb_time"]):
+        assert _start_day(text) == before == "2024-06-07"
