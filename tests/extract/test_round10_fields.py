@@ -170,29 +170,7 @@ def test_a_start_the_speaker_tells_is_left_to_the_other_rules() -> None:
         assert _start_speaker(text) == before
 
 
-# --- attribution.claimed_lives -----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Israeli bombing of Rafah has claimed over 250 lives, including many children.",
-        "Fighting in the valley has claimed the lives of dozens of people in the past four days.",
-    ],
-)
-def test_a_toll_claimed_is_no_speech(text: str) -> None:
-    assert _speakers(text) == [None]
-    with switched_off(["attribution.claimed_lives"]):
-        assert _speakers(text) != [None]  # the bombing, the fighting
-
-
-def test_a_claim_in_words_is_still_speech() -> None:
-    assert _speakers("Hamas claimed that Israel had violated the truce twice on Monday.") == [
-        "Hamas"
-    ]
-
-
-# --- attribution.more_verbs, speakers.name_after_connector -------------------------------
+# --- attribution.more_verbs ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -204,9 +182,9 @@ def test_a_claim_in_words_is_still_speech() -> None:
             "Marsan security forces",
         ),
         (
-            "The Syrian Network for Human Rights documented at least 321 deaths in Homs since "
-            "July 13.",
-            "Syrian Network for Human Rights",
+            "The Marsan Human Rights Network documented at least 321 deaths in Homs since July "
+            "13.",
+            "Marsan Human Rights Network",
         ),
         (
             "Defence Minister Anil Varma had informed parliament on 8 February that Pakistan had "
@@ -221,46 +199,3 @@ def test_more_verbs_give_an_event_its_speaker(text: str, speaker: str) -> None:
     with switched_off(["attribution.more_verbs"]):
         assert _speakers(text)[:1] != [speaker]
 
-
-def test_a_body_named_with_for_is_one_name() -> None:
-    text = "The Syrian Observatory for Human Rights said at least 940 people were killed."
-    assert _speakers(text) == ["Syrian Observatory for Human Rights"]
-    with switched_off(["speakers.name_after_connector"]):
-        assert _speakers(text) == ["Human Rights"]
-
-
-# --- date.start_verb_time ----------------------------------------------------------------
-
-
-def _start_day(text: str) -> str:
-    (start,) = [c for c in candidates(text) if c.type == "ceasefire_start"]
-    return str(start.date)
-
-
-@pytest.mark.parametrize(
-    ("text", "day", "agreed"),
-    [
-        (
-            "The ceasefire was agreed on June 9 in talks in Havana, and will begin on August 3 "
-            "for six months.",
-            "2024-08-03",
-            "2024-06-09",
-        ),
-        (
-            "The sides have agreed on a comprehensive ceasefire on June 5, starting from 8 June.",
-            "2024-06-08",
-            "2024-06-05",
-        ),
-    ],
-)
-def test_a_start_is_dated_by_its_own_verb_of_starting(text: str, day: str, agreed: str) -> None:
-    assert _start_day(text) == day
-    with switched_off(["date.start_verb_time"]):
-        assert _start_day(text) == agreed
-
-
-def test_two_times_of_starting_leave_the_start_as_it_was() -> None:
-    text = "The truce began on Friday and the second phase will start on Monday."
-    before = _start_day(text)
-    with switched_off(["date.start_verb_time"]):
-        assert _start_day(text) == before == "2024-06-07"

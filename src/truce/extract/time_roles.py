@@ -143,28 +143,3 @@ def outside_relative_clause(
                 continue
         out.append(ref)
     return out
-
-
-# Rule `date.start_verb_time`: "the ceasefire was agreed on June 9 ... and will begin on August
-# 3", "agreed on a ceasefire on February 12, starting from 15 February": a truce start is dated by
-# the time its own verb of starting takes, not by the nearer time of the agreement.
-_STARTS_AT = re.compile(
-    r"\b(?:begin|begins|began|beginning|start|starts|started|starting|take\s+effect|takes\s+effect|"
-    r"took\s+effect|taking\s+effect|come\s+into\s+(?:force|effect)|comes\s+into\s+(?:force|effect)|"
-    r"came\s+into\s+(?:force|effect)|enter\s+into\s+force|go\s+into\s+effect)"
-    r"\s+(?:(?:on|from|at)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def start_verb_time(text: str, start: int, times: list[TimeRef]) -> TimeRef | None:
-    """The one dated time right after a verb of starting in the sentence `text` (which begins
-    at `start`), or None when there is none or more than one."""
-    found = [
-        ref
-        for ref in times
-        if ref.date is not None
-        and ref.precision in _DAY_KINDS
-        and _STARTS_AT.search(text, max(0, ref.span[0] - start - 40), ref.span[0] - start)
-    ]
-    return found[0] if len(found) == 1 else None

@@ -463,8 +463,6 @@ class _Reader:
             head = masked[: verb.start()]
             if _passive(head):
                 continue  # "the agreement was announced": no one speaks
-            if verb[0].endswith("claimed") and _claimed_lives(masked, verb.end()):
-                continue  # "the bombing has claimed 250 lives": a toll, no one speaks
             found = self._said(masked, base, head, verb)
             if found is not None and self._own_truce(masked, verb, found):
                 continue  # "the junta declared a ceasefire": narration of its act
@@ -678,15 +676,6 @@ class _Reader:
         if not _WHO.search(np) and on("attribution.anonymous_needs_person"):
             return SourceRef()  # "according to the agreement", "with airstrikes reported"
         return SourceRef(None, np, True)
-
-
-# Rule `attribution.claimed_lives`: "has claimed over 250 Palestinian lives", "claimed the lives
-# of dozens": "claimed" takes a toll there, not words.
-_LIVES = re.compile(r"\s+(?:the\s+lives\b|(?:[\w,.-]+\s+){0,4}?lives\b)", re.IGNORECASE)
-
-
-def _claimed_lives(masked: str, at: int) -> bool:
-    return _LIVES.match(masked, at) is not None and on("attribution.claimed_lives")
 
 
 def _passive(head: str) -> bool:

@@ -148,14 +148,6 @@ def _titled(speaker: str) -> tuple[str, str] | None:
     return None
 
 
-def _one_name(title: str) -> bool:
-    """Rule `speakers.name_after_connector`: "Syrian Network for Human Rights", "Committee of
-    the Red Cross": a "title" ending in "for" or "of" runs on into the words after it, one
-    body's name, not a title before a person's."""
-    words = title.split()
-    return bool(words) and words[-1].lower() in _CONNECTORS and on("speakers.name_after_connector")
-
-
 def person_and_title(phrase: str) -> tuple[str, str] | None:
     """(name, title) when `phrase` ends in a person's name after a title ("Special Envoy Hans
     Grundberg" -> ("Hans Grundberg", "Special Envoy"))."""
@@ -214,8 +206,6 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
         if not speaker:
             continue
         titled = _titled(speaker)
-        if titled is not None and _one_name(titled[1]):
-            titled = None
         if titled is not None:
             c.source = replace(c.source, speaker=titled[0], role=c.source.role or titled[1])
             continue

@@ -36,7 +36,6 @@ from truce.extract.components.sentence_view import (
 )
 from truce.extract.model import Candidate
 from truce.extract.switches import on
-from truce.extract.time_roles import start_verb_time
 from truce.extract.triggers import ORDERED_HALT, TRIGGERS, TRUCE_NOUN, has_cue
 
 KIND = EventType.CEASEFIRE_START
@@ -326,10 +325,6 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         since = [t for t in s.times if at <= t.span[0] <= at + _TIME_REACH and t.date]
         if since:
             c.date, c.date_precision = since[0].date, since[0].precision
-    if on("date.start_verb_time"):
-        own_time = start_verb_time(s.text, s.start, s.event_times)
-        if own_time is not None:
-            c.date, c.date_precision = own_time.date, own_time.precision
     if halts(match, s) or _own(match):
         c.actor = subject_before(s, trigger) or speaker_actor(s)  # who gave the order
     if _own(match) and c.date is not None and _dated_until(s, c.date):
