@@ -182,8 +182,7 @@ def test_a_start_the_speaker_tells_is_left_to_the_other_rules() -> None:
             "Marsan security forces",
         ),
         (
-            "The Marsan Human Rights Network documented at least 321 deaths in Homs since July "
-            "13.",
+            "The Marsan Human Rights Network documented at least 321 deaths in Homs since July 13.",
             "Marsan Human Rights Network",
         ),
         (
@@ -198,4 +197,3 @@ def test_more_verbs_give_an_event_its_speaker(text: str, speaker: str) -> None:
     assert _speakers(text)[0] == speaker
     with switched_off(["attribution.more_verbs"]):
         assert _speakers(text)[:1] != [speaker]
-
