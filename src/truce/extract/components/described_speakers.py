@@ -38,6 +38,13 @@ _DESCRIBED = re.compile(
     r"(?:(?:also|later|further|then)\s+)?"
     r"(?:said|says|added|told|stated|noted|warned|claimed|confirmed|reported|announced)\b"
 )
+_NOUN_WORDS = ("group", "movement", "organi", "militia", "faction") + (
+    "channel",
+    "broadcaster",
+    "network",
+    "station",
+    "newspaper",
+)
 _CHANNEL = re.compile(r"\b(?:Channel|TV|Radio|Television)\b")
 
 
@@ -62,6 +69,9 @@ def name_described(
         speaker = c.source.speaker
         if speaker is not None and " " not in speaker:
             continue  # a name of one word ("Hamas") is no description
+        lowered = text[c.span[0] : c.span[1]].lower()
+        if not any(noun in lowered for noun in _NOUN_WORDS):
+            continue  # a cheap test before the pattern: most sentences name none of these
         match = _DESCRIBED.search(text, c.span[0], c.span[1])
         if match is None or (c.source.anonymous and not _described(c.source.role, match)):
             continue
