@@ -36,12 +36,14 @@ _PERSONAL = frozenset(
     + ("spokesperson", "chief", "leader", "king", "emir", "commander", "ambassador", "governor")
 )
 _BODY = frozenset(("office", "ministry", "government", "council", "committee", "forces"))
-_NATIONALITY = frozenset(
-    word.casefold()
-    for names, adjectives, _ in STATES.values()
+# A state's one-word names and adjectives -> the state ("Israeli", "Israel" -> israel).
+_STATE_OF = {
+    word.casefold(): state
+    for state, (names, adjectives, _) in STATES.items()
     for word in (*names, *adjectives)
     if " " not in word
-)
+}
+_NATIONALITY = frozenset(_STATE_OF)
 _FILLERS = frozenset(("of", "the", "state"))  # "head of state"
 _HONORIFIC = r"(?:(?:Sayyid|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:bin|ibn|al|el|de|van|von)\s+)?[A-Z][\w'’-]+){1,4}"
@@ -68,17 +70,27 @@ def _office(title: str) -> str | None:
 
 
 def _named_in_text(title: str, office: str, text: str) -> str | None:
-    """The one person the text names right after the office words, or right before the whole
-    title as its apposition ("Rustem Umerov, Ukraine's Defense Minister")."""
-    after = re.compile(rf"(?i:{re.escape(office)}),?\s+{_HONORIFIC}(?P<name>{_NAME})")
+    """The one person the text names right after the office words (not with another state's
+    adjective before them: "Egyptian Foreign Minister X" holds no Israeli office), or right
+    before the whole title as its apposition ("Rustem Umerov, Ukraine's Defense Minister")."""
+    state = _state(title)
+    after = re.compile(
+        rf"(?:(?P<adjective>[\w’'-]+)\s+)?(?i:{re.escape(office)}),?\s+{_HONORIFIC}(?P<name>{_NAME})"
+    )
     before = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?i:{_spelled(title)})\b")
-    people = {
-        m["name"]
-        for pattern in (after, before)
-        for m in pattern.finditer(text)
-        if _is_person(m["name"])
-    }
+    people = {m["name"] for m in before.finditer(text) if _is_person(m["name"])}
+    for m in after.finditer(text):
+        other = _STATE_OF.get((m["adjective"] or "").replace("’s", "").replace("'s", "").casefold())
+        if _is_person(m["name"]) and (state is None or other is None or other == state):
+            people.add(m["name"])
     return people.pop() if len(people) == 1 else None
+
+
+def _state(title: str) -> str | None:
+    """The state a title's first word names ("Israeli foreign minister" -> israel)."""
+    words = title.replace("’s", "").replace("'s", "").split()
+    words = words[1:] if words and words[0].casefold() == "the" else words
+    return _STATE_OF.get(words[0].casefold()) if words else None
 
 
 def _spelled(title: str) -> str:
