@@ -207,6 +207,11 @@ RULES: dict[str, str] = {
     "is named",
     "statement.withdrawal_told": "'the army said it had begun withdrawing': a fact, no position",
     "start.deadline_anchor": "'within 21 days of the start of the truce': a deadline, no start",
+    # round 10, exfields2
+    "speakers.title_holder": "'the Omani foreign minister said': the person named with that office",
+    "speakers.described": "', the Palestinian group said': the armed group (or outlet) named last",
+    "attribution.background_clause": "'shortly after the truce took effect', 'since a truce began'",
+    "attribution.more_verbs": "'security forces say', 'documented 321 deaths', 'verified that'",
 }
 
 

@@ -48,22 +48,32 @@ _VERB_WORDS = (
 )  # fmt: skip
 # "explosions reported in Srinagar": a participle saying where, not a speaker reporting.
 _PARTICIPLE = r"(?<!reported(?= (?:in|at|near|along|across|from|around)\b))"
-_SAYS = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b){_PARTICIPLE}"
-_VERB = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS
-_VERB_RE = re.compile(_VERB)
 # Rule `attribution.reported_at_least`: "the ministry reported at least three deaths" reports a
 # figure: "at least" and "at most" after "reported" are no place it happened in.
 _FIGURE = r"(?<!reported(?= (?:in|at(?! (?:least|most)\b)|near|along|across|from|around)\b))"
-_SAYS_FIGURE = rf"\b(?:{'|'.join(_VERB_WORDS)})\b(?! by\b){_FIGURE}"
-_VERB_RE_FIGURE = re.compile(
-    r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*" + _SAYS_FIGURE
-)
-_VERB_WORD_FIGURE = re.compile(_SAYS_FIGURE)
+_ADVERBS = r"(?:(?:further|also|later|then|again|separately|had|has|have)\s+)*"
+# Rule `attribution.more_verbs`: "Lebanese security forces say", "the network documented 321
+# deaths", "the minister later verified that", "had informed parliament that": speakers too, of
+# the events found (`speaker_by_more_verbs`), not sentences that make statements of their own.
+_MORE_VERB_WORDS = ("say", "documented", "verified", "informed")
+_MORE_ONLY = re.compile(rf"\b(?:{'|'.join(_MORE_VERB_WORDS)})\b")
+
+
+def _verbs(words: tuple[str, ...], after: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The speech verbs alone, and with the adverbs that may run before them."""
+    says = rf"\b(?:{'|'.join(words)})\b(?! by\b){after}"
+    return re.compile(says), re.compile(_ADVERBS + says)
+
+
 # The speech verbs alone: every match of _VERB_RE holds one, so where this finds none there is
 # none, and _VERB_RE's first match cannot start before the letters and spaces running up to the
 # first one found (its adverbs are lowercase words between spaces). Scanning for these literals
 # is a fraction of running _VERB_RE, whose adverb loop is tried at every position.
-_VERB_WORD = re.compile(_SAYS)
+_VERB_WORD, _VERB_RE = _verbs(_VERB_WORDS, _PARTICIPLE)
+_VERB_WORD_FIGURE, _VERB_RE_FIGURE = _verbs(_VERB_WORDS, _FIGURE)
+_MORE_WORDS = _VERB_WORDS + _MORE_VERB_WORDS
+_MORE_WORD, _MORE_RE = _verbs(_MORE_WORDS, _PARTICIPLE)
+_MORE_WORD_FIGURE, _MORE_RE_FIGURE = _verbs(_MORE_WORDS, _FIGURE)
 _CHAIN = "abcdefghijklmnopqrstuvwxyz" + "".join(
     c for c in map(chr, range(0x3000 + 1)) if c.isspace()
 )  # what _VERB's adverbs and `\s+` between them are made of (no whitespace lies above U+3000)
@@ -229,6 +239,23 @@ def attribute(
     return result
 
 
+def speaker_by_more_verbs(
+    text: str, span: Span, actors: Sequence[ActorMention], outlet: str | None
+) -> SourceRef | None:
+    """Rule `attribution.more_verbs`: the source of the sentence `span` read with the longer
+    list of speech verbs, when it holds one of them; None when it names no one that way."""
+    if not on("attribution.more_verbs"):
+        return None
+    sentence = text[span[0] : span[1]]
+    if not any(word in sentence for word in _MORE_VERB_WORDS):
+        return None  # a cheap test before the pattern
+    if _MORE_ONLY.search(sentence) is None:
+        return None
+    reader = _Reader(text, actors, outlet, more=True)
+    found = reader.source(*span, _quotes(text, [span]))
+    return found if found is not None and found.speaker is not None else None
+
+
 # Rule `attribution.reported_anonymously`: "the truce will reportedly be monitored by Egypt",
 # "there have been multiple reports of continued air strikes", "local sources report that": the
 # writer tells what unnamed others report (gold: anonymous, no speaker).
@@ -369,10 +396,17 @@ def _named_later(reader: _Reader, found: SourceRef, following: tuple[int, int]) 
 class _Reader:
     """Reads sentences in order, remembering the last speakers for "he" and "the source"."""
 
-    def __init__(self, text: str, actors: Sequence[ActorMention], outlet: str | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        actors: Sequence[ActorMention],
+        outlet: str | None,
+        more: bool = False,
+    ) -> None:
         self.text = text
         self.actors = actors
         self.outlet = outlet
+        self.more = more  # read the longer list of speech verbs (rule `attribution.more_verbs`)
         self.last: SourceRef | None = None
         self.last_named: SourceRef | None = None
         self.last_anonymous: SourceRef | None = None
@@ -420,10 +454,14 @@ class _Reader:
         if "ccording to" in masked and (match := _ACCORDING.search(masked)):
             return self._according(match, base)
         figure = "reported at" in masked and on("attribution.reported_at_least")
+        more = self.more
+        words = _MORE_WORDS if more else _VERB_WORDS
         verb_word, verb_re = (
-            (_VERB_WORD_FIGURE, _VERB_RE_FIGURE) if figure else (_VERB_WORD, _VERB_RE)
+            ((_MORE_WORD_FIGURE, _MORE_RE_FIGURE) if figure else (_MORE_WORD, _MORE_RE))
+            if more
+            else ((_VERB_WORD_FIGURE, _VERB_RE_FIGURE) if figure else (_VERB_WORD, _VERB_RE))
         )
-        first = verb_word.search(masked) if any(map(masked.__contains__, _VERB_WORDS)) else None
+        first = verb_word.search(masked) if any(map(masked.__contains__, words)) else None
         head = masked[: first.start()] if first else ""
         verbs = verb_re.finditer(masked, len(head.rstrip(_CHAIN))) if first else ()
         for verb in verbs:
@@ -709,6 +747,8 @@ def _description_after_name(first: str, second: str) -> bool:
     first, second = first.strip(), second.strip()
     if _OPENING_TIME.match(first) or _DESCRIPTION.match(second) is None:
         return False
+    if _OPENING_WORD.match(first) and on("speakers.described"):
+        return False  # "However, the militant organisation said": the description speaks
     named = _ENDS_IN_NAME.search(first) is not None or _ONE_NAME.search(first) is not None
     return named and len(first.split()) <= 8
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
+from truce.extract.components.attribution import speaker_by_more_verbs
+from truce.extract.components.described_speakers import name_described
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
 from truce.extract.components.kinds import RULES, Context
@@ -35,6 +38,7 @@ from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candida
 from truce.extract.components.speakers import author_narrates, name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.story_day import date_single_acts
+from truce.extract.components.title_holders import name_title_holders
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import sentence_spans
 from truce.extract.switches import on
@@ -145,6 +149,22 @@ def _with_breaches_in_force(
     return candidates
 
 
+def _more_verbs(
+    candidates: list[Candidate], text: str, actors: list[Any], outlet: str | None
+) -> None:
+    """Rule `attribution.more_verbs` on the events its sentence gave no speaker (named as
+    `doc.name_speakers` names the others)."""
+    found_now = []
+    for c in candidates:
+        if c.source.speaker is None and not c.source.anonymous:
+            found = speaker_by_more_verbs(text, c.span, actors, outlet)
+            if found is not None:
+                c.source = replace(found, via=found.via or c.source.via)
+                found_now.append(c)
+    if found_now and on("doc.name_speakers"):
+        name_speakers(found_now, text)
+
+
 class _BySpan:
     """Annotations sorted by where they start, sliced per sentence by binary search."""
 
@@ -241,6 +261,9 @@ def assemble(doc: Doc) -> list[Candidate]:
     author_narrates(candidates, text, article.title)  # attribution.remarks_author
     if on("statement.one_turn"):
         candidates = merge_turns(candidates, sentence_spans(doc), text)
+    _more_verbs(candidates, text, actors, getattr(article, "outlet", None))
+    name_title_holders(candidates, text)  # speakers.title_holder
+    name_described(candidates, text, sentence_spans(doc), attributions, actors)
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
