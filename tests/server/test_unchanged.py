@@ -3,12 +3,12 @@
 
 A real app on the bundled example (SQLite file and PostgreSQL), asked over HTTP in process, with
 the functions that make each answer counted as they are called: asked again with its tag, a page
-at an instant, its .json twin, the claims page and its .json, the API's list and the status API
-at an instant are a 304 with none of them called (the template is not rendered, the list not
-read, the answer not judged nor read back); the head moving gives a 200 with the new body and a
-new tag, and the review queue's count moving gives a 200 for the page that shows it. The status
-API is asked of a second server on the ledger, which has sent nothing yet: its 304 comes from the
-kept bytes' header, without reading or judging them.
+at an instant, its .json twin, the claims page and its .json, the API's list, a page of the
+timeline and the status API at an instant are a 304 with none of them called (the template is
+not rendered, the list not read, the answer not judged nor read back); the head moving gives a
+200 with the new body and a new tag, and the review queue's count moving gives a 200 for the
+page that shows it. The status API is asked of a second server on the ledger, which has sent
+nothing yet: its 304 comes from the kept bytes' header, without reading or judging them.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from sqlalchemy import update
 from tests.server.conftest import Server, release, running
 from truce import services
 from truce.server import list_pages, pages, views
+from truce.server.api import agreements as api_agreements
 from truce.server.api import claims as api_claims
 from truce.server.app import create_app
 from truce.server.settings import ServerSettings
@@ -42,6 +43,7 @@ MADE_BY = {  # path -> what makes its answer
     f"/agreements/{A}/claims?type=release&sort=-date": ("template", "claims view"),
     f"/agreements/{A}/claims.json?type=release": ("claims view",),
     f"/api/claims?agreement={A}&limit=5&sort=-date": ("api list",),
+    f"/api/agreements/{A}/timeline?offset=5&limit=20": ("timeline",),
 }
 
 
@@ -70,6 +72,9 @@ def made(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     )
     monkeypatch.setattr(list_pages, "claims_view", counted("claims view", list_pages.claims_view))
     monkeypatch.setattr(api_claims, "claims_page", counted("api list", api_claims.claims_page))
+    monkeypatch.setattr(
+        api_agreements, "timeline_page", counted("timeline", api_agreements.timeline_page)
+    )
     monkeypatch.setattr(services, "status", counted("judged", services.status))
     monkeypatch.setattr(kept_pages, "kept_digested", counted("kept read", kept_pages.kept_digested))
     return calls

@@ -12,7 +12,7 @@ from starlette.background import BackgroundTasks
 
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
-from truce.server import conditional
+from truce.server import conditional, unchanged
 from truce.server.cache import HeadCache
 from truce.server.compress import Packed, early_encoding, tag_of_digests
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader, WarmerDep
@@ -160,16 +160,20 @@ def _status_body(
 
 @router.get("/{agreement}/timeline", summary="Every live event, with its agreement day")
 def timeline(
+    request: Request,
     agreement: str,
     ledger: LedgerDep,
     who: Reader,
+    seq: HeadSeq,
     at: str | None = None,
     offset: int = Query(0, ge=0, le=10**9),
     limit: int | None = Query(None, ge=1, le=1_000, description="a page of rows; none: all"),
 ) -> list[dict[str, Any]]:
     """`at`: only the events that had surely happened by that instant (as `status?at=`).
     `offset` and `limit`: a page of the same rows, built from the event frame (a long record's
-    whole timeline is every event)."""
+    whole timeline is every event). The rows are the head's alone (no instant "now" in them):
+    a 304 is decided before they are read (`server.unchanged`)."""
+    unchanged.check(request, unchanged.page_key(request, who, seq))
     if limit is None and not offset:
         return services.agreement_timeline(ledger, agreement, at or None)
     return timeline_page(ledger, agreement, at or None, offset, limit or 1_000)
