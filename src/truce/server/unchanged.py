@@ -11,7 +11,7 @@ for its key is answered 304 at once (`NotModified`), with the headers the page's
 A tag is still only ever the name of bytes this process sent for the same key, so a 304 here is
 one the page itself would have answered, as long as the key holds everything the bytes depend
 on: keys are built by `page_key`, which takes the per-request parts from the request itself,
-and each route adds what it reads beyond the chain. What is kept is a few hundred short tags;
+and each route adds what it reads beyond the chain. What is kept is at most `KEPT` short tags;
 the first request for a key after a start renders the page, as before. Pages "now" show the
 instant asked at, so every request is another page: they are not keyed.
 """
