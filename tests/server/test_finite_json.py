@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select, update
 
 from tests.conftest import postgres_database
 from tests.server.conftest import Clock, Server, error_of, release, running
@@ -35,6 +36,7 @@ from truce.server.app import create_app
 from truce.server.settings import ServerSettings
 from truce.storage import Ledger, rules_version
 from truce.storage.db import make_engine
+from truce.storage.tables import candidates
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "agreements"
 GAZA = "gaza-2023-11"
@@ -240,3 +242,36 @@ def test_bytes_an_older_version_kept_with_nan_are_made_again(
                     assert all(isinstance(d, int | float) for d in dues if d is not None)
                     assert b"NaN" not in sent.content
         ledger.close()
+
+
+def test_a_queued_candidate_holding_nan_is_reviewed_as_json(shared_server: Server) -> None:
+    """A candidate's payload is JSON text kept beside the chain: one written with `NaN` and
+    `Infinity` (by hand, or by a version before this) is listed, shown and matched against the
+    record as JSON, its figure no count, where its suggestions failed with a 500."""
+    s = shared_server
+    report = "Hamas released 4 hostages on Monday, the Qatari foreign ministry said."
+    queued = s.client.post(
+        f"/api/review/ingest?agreement={GAZA}&published=2023-11-27",
+        files={"file": ("nan-report.txt", report.encode(), "text/plain")},
+        headers=s.auth("admin"),
+    )
+    assert queued.status_code == 201 and queued.json()["queued"], queued.text
+    with s.ledger.engine.begin() as conn:
+        row = conn.execute(
+            select(candidates.c.id, candidates.c.payload).where(candidates.c.status == "pending")
+        ).first()
+        assert row is not None
+        payload = {**json.loads(row.payload), "confidence": math.nan, "quantity": math.inf}
+        conn.execute(
+            update(candidates).where(candidates.c.id == row.id).values(payload=json.dumps(payload))
+        )
+    for path in (
+        f"/api/review?agreement={GAZA}",
+        f"/api/review/{row.id}",
+        f"/api/review/{row.id}/suggestions",
+        "/review.json",
+    ):
+        answer = s.get(path)
+        assert answer.status_code == 200, (path, answer.text[:300])
+        strict(answer.content)
+    assert s.get(f"/review?agreement={GAZA}").status_code == 200
