@@ -13,7 +13,12 @@ copy, and asked, one request at a time over a kept-alive connection, with the ad
    compressed read of an answer the process holds (sent as it is once, or compressed at once);
 3. each route --rounds times with --accept (a repeat, as a client that keeps nothing), then
    --rounds times with the `ETag` it got in `If-None-Match` (a client that keeps the answer;
-   a tree without tags sends the whole answer again).
+   a tree without tags sends the whole answer again);
+4. with --restarts N, N times: the same tree's server started again on the copy (what the last
+   one kept in the database is there; nothing in its memory), given --settle seconds for its
+   start-up, then asked the status API at an instant with the tag step 3 got (a client that
+   kept the answer, after a restart or on another host): wall, the server's CPU for that
+   request, the status. --only "NAME;NAME" asks only those routes.
 Per route and way: median wall seconds (the answer read whole, not decoded), the server's CPU
 seconds per request (its process's user+system time over the rounds, from /proc), the bytes on
 the wire, and the statuses. The client's decoding (zstd or gzip) of step 2 is timed apart. The
@@ -114,12 +119,39 @@ def costs_alone(body: bytes) -> dict[str, float]:
             "zstd3_s": timed(lambda: zstd.compress(body, asbytes=True))}  # fmt: skip
 
 
+def restarted(db: str, env: dict[str, str], token: str, tag: str | None, settle: float) -> Any:
+    """Step 4: a new server of the tree, asked the status API at an instant with `tag`."""
+    with serving(db, "--no-example", env=env, expect_token=False) as live:
+        time.sleep(settle)
+        admin = {"Authorization": f"Bearer {token}", "accept-encoding": "zstd"}
+        with httpx.Client(base_url=live.url, headers=admin, timeout=900) as client:
+            fetched(client, "/api/health")  # the connection made, not timed
+            cpu = server_cpu(live.process.pid)
+            wall, response, body = fetched(
+                client,
+                ROUTES["api status at an instant"],
+                **({"if-none-match": tag} if tag else {}),
+            )
+            used = server_cpu(live.process.pid) - cpu
+    found = {"wall_s": round(wall, 4), "server_cpu_s": round(used, 3),
+             "status": response.status_code, "bytes": len(body)}  # fmt: skip
+    print("  restarted:", found, flush=True)
+    return found
+
+
 def one_tree(
-    db: str, tree: Path, rounds: int, accept: str, token: str | None
+    db: str,
+    tree: Path,
+    rounds: int,
+    accept: str,
+    token: str | None,
+    restarts: int = 0,
+    settle: float = 5.0,
 ) -> tuple[dict[str, Any], str]:
     """The figures of the server of `tree`, and the admin's token (made by the first server)."""
     env = {"PYTHONPATH": f"{tree / 'src'}:{tree}"}
     out: dict[str, Any] = {"routes": {}, "first compressed read": {}}
+    tag_of_status: str | None = None
     with serving(db, "--no-example", env=env, expect_token=token is None) as live:
         token = token or live.admin_token
         assert token
@@ -131,7 +163,7 @@ def one_tree(
                 wall, response, body = fetched(client, path, **{"accept-encoding": "identity"})
                 plain[name] = body
                 print(f"  {name}: as it is {len(body):,} B in {wall:.3f} s", flush=True)
-            for name in STATUS:  # 2: the first read in --accept of an answer the process holds
+            for name in [n for n in STATUS if n in ROUTES]:  # 2: the first compressed read
                 cpu = server_cpu(pid)
                 wall, response, body = fetched(client, ROUTES[name], **{"accept-encoding": accept})
                 encoding = response.headers.get("content-encoding")
@@ -152,12 +184,18 @@ def one_tree(
                     row["if-none-match"] = rounds_of(client, pid, path, n, **asks,
                                                      **{"if-none-match": tag})  # fmt: skip
                 row["tagged"] = bool(tag)
+                if name == "api status at an instant":
+                    tag_of_status = tag
                 row["bytes as they are"] = len(plain[name])
                 out["routes"][name] = row
                 print(f"  {name}:", json.dumps(row), flush=True)
+    out["restarted, status at an instant with its tag"] = [
+        restarted(db, env, token, tag_of_status, settle) for _ in range(restarts)
+    ]
     out["costs alone"] = {
         name: costs_alone(plain[name])
         for name in ("agreement page at day 4", "claims page", "api claims")
+        if name in plain
     }
     return out, token
 
@@ -170,7 +208,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--accept", default="zstd", help="the client's Accept-Encoding")
     parser.add_argument("--out", default=None)
+    parser.add_argument("--restarts", type=int, default=0, help="step 4's restarts per tree")
+    parser.add_argument("--only", default=None, help="ROUTE;ROUTE: only these routes (names)")
+    parser.add_argument("--settle", type=float, default=5.0, help="step 4: seconds after start")
     args = parser.parse_args()
+    if args.only:
+        kept = set(args.only.split(";"))
+        for name in [n for n in ROUTES if n not in kept]:
+            del ROUTES[name]
     trees = [t.split("=", 1) for t in (args.tree or ["main=main", "this=HEAD"])]
     found: dict[str, Any] = {"db": args.db, "accept": args.accept, "rounds": args.rounds}
     token = None
@@ -182,7 +227,9 @@ def main() -> None:
                                      check=True, capture_output=True)  # fmt: skip
             subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
             print(f"{name} ({rev}):", flush=True)
-            figures, token = one_tree(db, tree, args.rounds, args.accept, token)
+            figures, token = one_tree(
+                db, tree, args.rounds, args.accept, token, args.restarts, args.settle
+            )
             found[name] = figures | {"revision": rev}
     text = json.dumps(found, indent=1)
     if args.out:

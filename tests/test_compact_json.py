@@ -1,6 +1,7 @@
-"""`compact_json` writes the standard library's compact JSON byte for byte, or fails as it fails:
+"""`compact_json` writes the standard library's compact JSON byte for byte, or fails as it fails,
+but for a float that is not finite, which it writes `null` (never `NaN` or `Infinity`, not JSON):
 Hypothesis over JSON's own values (any text, any integer, any float), and the values orjson
-would write its own way, each named."""
+would write its own way, each named; every text it writes is read by a strict reader."""
 
 from __future__ import annotations
 
@@ -16,12 +17,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from truce.compact_json import compact_json
+from truce.compact_json import compact_json, finite
 from truce.domain.engine.answer_floats import every_float
 
 
 def _standard(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(finite(data), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def strict_loads(text: bytes) -> Any:
+    """As a strict reader (JavaScript's JSON.parse, Go, jq) reads it: no NaN, no Infinity."""
+
+    def refused(word: str) -> Any:
+        raise ValueError(f"{word} is not JSON")
+
+    return json.loads(text, parse_constant=refused)
 
 
 def _same_or_same_failure(data: Any) -> None:
@@ -31,7 +41,9 @@ def _same_or_same_failure(data: Any) -> None:
         with pytest.raises(type(failure)):
             compact_json(data, every_float(data))
         return
-    assert compact_json(data, every_float(data)) == expected
+    written = compact_json(data, every_float(data))
+    assert written == expected
+    strict_loads(written)
 
 
 _texts = st.text(st.characters(codec="utf-8"))  # every code point but lone surrogates
@@ -68,13 +80,22 @@ def test_floats_at_the_edges_of_the_two_writers_forms(value: float) -> None:
     _same_or_same_failure([value])
 
 
-def test_nan_and_infinities_are_written_as_the_standard_library_writes_them() -> None:
-    """orjson would write `null`: the same answer would read as no figure at all."""
-    data = {"due": math.inf, "balance": -math.inf, "delivered": math.nan}
-    assert (
-        compact_json(data, every_float(data))
-        == b'{"due":Infinity,"balance":-Infinity,"delivered":NaN}'
-    )
+@pytest.mark.parametrize("small", [[], [1e-5]])  # by orjson; by the standard library
+def test_nan_and_infinities_are_written_null(small: list[float]) -> None:
+    """Not JSON (RFC 8259): strict readers refuse the whole text. Written `null` by either
+    writer, however deep; the rest as it is."""
+    data = {"due": math.inf, "rows": [{"balance": -math.inf}, (math.nan, 1.5)], "s": small}
+    written = compact_json(data, every_float(data))
+    tail = b"[0.00001]" if small and b"0.00001" in written else json.dumps(small).encode()
+    assert written == b'{"due":null,"rows":[{"balance":null},[null,1.5]],"s":' + tail + b"}"
+    assert strict_loads(written) == {"due": None, "rows": [{"balance": None}, [None, 1.5]],
+                                     "s": small}  # fmt: skip
+
+
+def test_finite_gives_back_what_holds_no_such_float_itself() -> None:
+    data = {"a": [1.5, {"b": (2, "NaN")}], "c": None}
+    assert finite(data) is data
+    assert finite((1.0, math.nan)) == (1.0, None)
 
 
 def test_a_float_left_unnamed_is_the_callers_promise() -> None:

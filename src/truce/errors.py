@@ -234,6 +234,14 @@ class BadPlace(ClaimError):
     )
 
 
+class NotFiniteExtra(ClaimError):
+    """A claim whose `extra` holds a float that is not finite (NaN, an infinity): JSON has no
+    such number, and strict readers of what truce writes (JavaScript, Go, jq) refuse it."""
+
+    code = "I431"
+    default_hint = "write the figure as a finite number, or null where the source gave none"
+
+
 class TooManyCategories(ClaimError):
     """A claim listing more categories than any claim has (a pasted list, not a claim's)."""
 

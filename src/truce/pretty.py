@@ -3,7 +3,8 @@
 With `indent` the standard library encodes in Python, generator by generator; a status over a
 million claims prints tens of megabytes that way. This writes the same bytes with one recursive
 function over the plain JSON types; anything else (other types, non-string keys, NaN or
-infinities) returns None and the caller uses the standard library.
+infinities) returns None and the caller uses the standard library. `json_text` writes a float
+that is not finite `null`, never `NaN` or `Infinity`, which are not JSON (`compact_json.finite`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import json
 import math
 from json.encoder import encode_basestring
 from typing import Any
+
+from truce.compact_json import finite
 
 
 class _Unusual(Exception):
@@ -73,8 +76,9 @@ def pretty_json(data: Any) -> str | None:
 
 
 def json_text(data: Any) -> str:
-    """Stable JSON: sorted keys, two-space indent, no escaping of non-ASCII text."""
+    """Stable JSON: sorted keys, two-space indent, no escaping of non-ASCII text; a float that is
+    not finite is `null`."""
     text = pretty_json(data)
     if text is None:
-        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+        text = json.dumps(finite(data), indent=2, sort_keys=True, ensure_ascii=False, default=str)
     return text

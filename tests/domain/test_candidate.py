@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -79,6 +80,8 @@ def test_nearest_whole() -> None:
     assert nearest_whole(4349999.999999999) == 4_350_000
     assert nearest_whole(10.0) == 10
     assert nearest_whole(10.4) is None
+    for value in (math.nan, math.inf, -math.inf):  # no count; round() would raise
+        assert nearest_whole(value) is None
 
 
 figures = st.builds(

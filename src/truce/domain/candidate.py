@@ -8,6 +8,7 @@ not know (pipeline details such as `plover` or `batch`) ride along untouched in 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -228,7 +229,11 @@ def sub_counts(figure: Figure) -> dict[str, int]:
 
 
 def nearest_whole(value: float) -> int | None:
-    """The whole number `value` stands for, or None when it is not within `WHOLE` of one."""
+    """The whole number `value` stands for, or None when it is not within `WHOLE` of one (NaN
+    and the infinities stand for none: a candidate written so by hand or by an older version
+    is then a figure that is no count, not a failure of the review page and its suggestions)."""
+    if not math.isfinite(value):
+        return None
     whole = round(value)
     return int(whole) if abs(value - whole) <= WHOLE * max(1.0, abs(value)) else None
 

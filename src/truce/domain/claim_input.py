@@ -6,6 +6,7 @@ once the agreement (and so its time zone) is known.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time
 from typing import Any
@@ -42,6 +43,9 @@ TOO_MANY_PARTS = "too_many_parts"
 PARTS_WITHOUT_QUANTITY = "parts_without_quantity"
 PARTS_EXCEED_TOTAL = "parts_exceed_total"
 MAX_PARTS = MAX_CATEGORIES
+# A float in `extra` that is not finite (NaN, an infinity): JSON has no such number, so the
+# claim could be neither hashed as JSON others can read nor written out (I431).
+NOT_FINITE = "not_finite"
 
 
 class SourceInput(BaseModel):
@@ -149,6 +153,12 @@ class ClaimInput(BaseModel):
     @field_validator("extra")
     @classmethod
     def _place(cls, value: dict[str, Any]) -> dict[str, Any]:
+        where = not_finite_at(value)
+        if where is not None:
+            raise PydanticCustomError(
+                NOT_FINITE, "extra{where} is {value}, a number JSON cannot hold",
+                {"where": where[0], "value": repr(where[1])},
+            )  # fmt: skip
         if "place" not in value:
             return value
         try:
@@ -198,6 +208,20 @@ class ClaimInput(BaseModel):
             parts=parts_of(self.parts),
         )
         return with_content_id(claim)
+
+
+def not_finite_at(value: Any) -> tuple[str, float] | None:
+    """Where in `value` (as `.key[0]`) a float that is not finite is, with it; None if nowhere."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        path, found = stack.pop()
+        if isinstance(found, float) and not math.isfinite(found):
+            return path, found
+        if isinstance(found, dict):
+            stack.extend((f"{path}.{key}", inner) for key, inner in found.items())
+        elif isinstance(found, list | tuple):
+            stack.extend((f"{path}[{n}]", inner) for n, inner in enumerate(found))
+    return None
 
 
 def check_parts(value: object) -> dict[str, int]:

@@ -1,10 +1,16 @@
-"""Writing claims out: JSON Lines (re-importable), CSV (spreadsheets) and Parquet (analysis)."""
+"""Writing claims out: JSON Lines (re-importable), CSV (spreadsheets) and Parquet (analysis).
+
+A claim's free-form `extra` is the only part of it that may hold a float. A float there that is
+not finite (NaN, an infinity: kept from a ledger written before claims refused them, I431) is
+written `null` in the JSON (JSON has none) and an empty cell in a place column, never `NaN`.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import math
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,6 +20,7 @@ from typing import IO, Any, Literal
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from truce.compact_json import finite
 from truce.domain.claim_fields import SOURCE_FIELDS
 from truce.domain.claims import Claim
 from truce.domain.event_codes import codes_for
@@ -77,7 +84,10 @@ def export_claims(
 def _write_jsonl(claims: Iterable[Claim], stream: IO[str]) -> int:
     count = 0
     for count, claim in enumerate(claims, 1):  # noqa: B007 - the count is the return value
-        stream.write(json.dumps(claim.as_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+        row = claim.as_dict()
+        if claim.extra:  # the only member that may hold a float (module doc)
+            row["extra"] = finite(row["extra"])
+        stream.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     return count
 
 
@@ -89,7 +99,7 @@ def _write_csv(claims: Iterable[Claim], stream: IO[str]) -> int:
         row = claim.as_dict()
         row["categories"] = ";".join(claim.categories)
         row["sources"] = json.dumps(row["sources"], ensure_ascii=False) if claim.sources else ""
-        row["extra"] = json.dumps(row["extra"], ensure_ascii=False) if claim.extra else ""
+        row["extra"] = json.dumps(finite(row["extra"]), ensure_ascii=False) if claim.extra else ""
         row["qualifier"] = claim.qualifier.value
         row["parts"] = json.dumps(row["parts"], ensure_ascii=False) if claim.parts else ""
         row |= place_columns(claim) | code_columns(claim)
@@ -106,6 +116,8 @@ def place_columns(claim: Claim) -> dict[str, Any]:
     for key, kind in zip(PLACE_COLUMNS, (float, float, str, str, int), strict=True):
         value = place.get(key)
         ok = isinstance(value, kind) and not isinstance(value, bool)
+        if kind is float and isinstance(value, float) and not math.isfinite(value):
+            ok = False  # no NaN cell (module doc)
         out[key] = value if ok or (kind is float and type(value) is int) else None
     return out
 
@@ -147,7 +159,9 @@ def _write_parquet(claims: Iterable[Claim], stream: IO[bytes], rows: int) -> int
                 row["date_utc"] = claim.date
                 row["qualifier"] = claim.qualifier.value
                 row["parts"] = list(claim.parts) or None
-                row["extra"] = json.dumps(claim.extra, ensure_ascii=False) if claim.extra else None
+                row["extra"] = (
+                    json.dumps(finite(claim.extra), ensure_ascii=False) if claim.extra else None
+                )
                 row |= place_columns(claim) | code_columns(claim)
                 for name, values in columns.items():
                     values.append(row.get(name))

@@ -10,12 +10,16 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from truce import services
-from truce.server import views
+from truce.server import unchanged, views
+from truce.server.cache import HeadCache
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep, WarmerDep
 from truce.server.pages import FormToken, Viewer, check_posted_form, page_response
 from truce.server.previous_view import while_judging
+from truce.server.warm import Warmer
 from truce.services.access import Action
+from truce.services.ledger import Ledger
 from truce.services.review_edits import form_edits
+from truce.services.review_queue import pending_count
 
 router = APIRouter(include_in_schema=False)
 
@@ -51,23 +55,57 @@ def agreement_view(
     twin; remembered, so that after an append it is judged again before anyone asks."""
     instant = at or None
     data = views.cached_agreement_view(ledger, cache, seq, agreement, instant)
+    _remember(warmer, ledger, cache, agreement, instant)
+    if instant is None:
+        request.app.state.previous.keep(agreement, seq, data)
+    return data
+
+
+def _remember(
+    warmer: Warmer, ledger: Ledger, cache: HeadCache, agreement: str, instant: str | None
+) -> None:
     warmer.asked(
         ("agreement-view", agreement, instant),
         instant is None,
         lambda moved: views.cached_agreement_view(ledger, cache, moved, agreement, instant),
         page=True,
     )
-    if instant is None:
-        request.app.state.previous.keep(agreement, seq, data)
-    return data
 
 
 # After the viewer in a route's parameters: who may see the page is checked first.
 AgreementView = Annotated[dict[str, Any], Depends(agreement_view)]
 
 
+def unchanged_at(
+    request: Request,
+    agreement: str,
+    who: Viewer,
+    ledger: LedgerDep,
+    cache: CacheDep,
+    seq: HeadSeq,
+    warmer: WarmerDep,
+    at: str | None = Query(None, max_length=100),
+) -> None:
+    """A 304 before the page at an instant is made, when the tag asked for is the one sent for
+    this head, query, viewer, form token and review queue count (`server.unchanged`); a page
+    "now" shows the instant it is asked at, another page every time. Asked, it is remembered
+    for the warm (`agreement_view`) all the same."""
+    if at:
+        pending = pending_count(ledger, agreement)
+        key = unchanged.page_key(request, who, seq, "pending", pending)
+        if request.headers.get("if-none-match"):
+            _remember(warmer, ledger, cache, agreement, at)
+        unchanged.check(request, key)
+
+
+# Before the page's data: a 304 is decided first.
+UnchangedAt = Annotated[None, Depends(unchanged_at)]
+
+
 @router.get("/agreements/{agreement}.json")
-def agreement_json(agreement: str, who: Viewer, data: AgreementView) -> dict[str, Any]:
+def agreement_json(
+    agreement: str, who: Viewer, asked: UnchangedAt, data: AgreementView
+) -> dict[str, Any]:
     return data
 
 
@@ -80,6 +118,7 @@ def agreement_page(
     cache: CacheDep,
     seq: HeadSeq,
     warmer: WarmerDep,
+    asked: UnchangedAt,
     at: str | None = Query(None, max_length=100),
 ) -> Response:
     if not at and request.app.state.settings.previous_while_judging:

@@ -21,6 +21,7 @@ from truce.server import (
     reference,
     review_pages,
     startup,
+    unchanged,
 )
 from truce.server.api import agreements, alerts, claims, review
 from truce.server.api import ledger as ledger_api
@@ -88,11 +89,13 @@ def create_app(settings: ServerSettings, ledger: Ledger) -> FastAPI:
     app.state.cache = cache
     app.state.warmer = warmer
     app.state.previous = PreviousViews()  # TRUCE_PREVIOUS_WHILE_JUDGING (server.previous_view)
+    app.state.rendered = unchanged.Rendered()  # tags per key: 304s before rendering
     throttle = FailureThrottle(settings.auth_failure_burst, settings.auth_failures_per_minute)
     app.state.throttle = throttle
     for router in ROUTERS:
         app.include_router(router)
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
+    app.add_exception_handler(unchanged.NotModified, unchanged.response)
     errors.install(app, _error_page)
     # Added first so it runs inside the body cap: it reads whole bodies, at most the cap.
     app.add_middleware(JsonDepthLimit)

@@ -12,7 +12,9 @@ and `"tag-zstd"` for the compressed ones (a strong tag names one sequence of byt
 Two ways in:
 - `Compress`, a middleware, compresses whatever a route answered in one piece (pages, API lists,
   the pages' JSON) as it is sent, tags it from its bytes and answers `If-None-Match`
-  (`server.conditional`); answers streamed in parts (the downloads:
+  (`server.conditional`), keeping the tag under the key its route noted, if it did
+  (`server.unchanged`: the next 304 for that key is given before the page is made); answers
+  streamed in parts (the downloads:
   CSV, Parquet, GeoJSON as they are read) and answers already encoded pass as they are.
 - `Packed` is an answer kept with its compressed forms, each made once (the status API's bytes,
   kept per chain head by `HeadCache`: 19 MB at a million claims, 1.2 MB in gzip). It is made of
@@ -148,8 +150,7 @@ class Packed:
     def tag(self) -> str:
         """Names these bytes: from the pieces' SHA-256 (a kept body's is known), made once."""
         if self._tag is None:
-            digests = "".join(p.digest for p in self.pieces)
-            self._tag = hashlib.sha256(digests.encode()).hexdigest()[:32]
+            self._tag = tag_of_digests([p.digest for p in self.pieces])
         return self._tag
 
     @property
@@ -201,6 +202,20 @@ class Packed:
             return True
         pending = sum(len(p.data) for p in self.pieces if not p.has(encoding))
         return pending < COMPRESS_NOW_UP_TO
+
+
+def tag_of_digests(digests: Sequence[str]) -> str:
+    """The tag of a `Packed` whose pieces' SHA-256 are `digests`."""
+    return hashlib.sha256("".join(digests).encode()).hexdigest()[:32]
+
+
+def early_encoding(accept: str | None, size: int) -> str | None:
+    """The encoding a `Packed` of `size` bytes, none of them compressed yet, is sent in to a
+    client that accepts `accept` (`Packed.ready`): what its tag names in a 304."""
+    encoding = chosen(accept)
+    if encoding is None or encoding in ALWAYS_NOW or size < COMPRESS_NOW_UP_TO:
+        return encoding
+    return None
 
 
 def _crc_joined(crc: int, piece: Piece) -> int:
@@ -276,6 +291,8 @@ class Compress:
         asked = Headers(scope=scope)
         encoding = chosen(asked.get("accept-encoding"))
         held: Message | None = None
+        # Where a route notes what decides its bytes (`server.unchanged`), shared with it.
+        state = scope.setdefault("state", {})
 
         async def sending(message: Message) -> None:
             nonlocal held
@@ -296,6 +313,10 @@ class Compress:
             if whole and conditional.taggable(scope, start["status"], headers):
                 tag = await _off_loop(lambda: conditional.tag_of(body), len(body))
                 conditional.mark(headers, tag, encoding if squeeze else None)
+                noted = state.get("rendered")
+                if noted is not None:  # kept for the next 304 to be given before rendering
+                    rendered, key = noted
+                    rendered.put(key, tag, squeeze)
                 if conditional.matches(asked.get("if-none-match"), tag):
                     await send(conditional.not_modified(start))
                     await send({"type": "http.response.body", "body": b""})

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from starlette.datastructures import Headers
 
 from truce.errors import UnknownClaim
-from truce.server import conditional, downloads
+from truce.server import conditional, downloads, unchanged
 from truce.server.claim_list import claims_view, list_query
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep
 from truce.server.listing import FILTER_KEYS, ListQuery
@@ -56,8 +56,18 @@ def asked_view(
 AskedView = Annotated[dict[str, Any], Depends(asked_view)]
 
 
+def unchanged_list(request: Request, who: Viewer, query: AskedList, seq: HeadSeq) -> None:
+    """A 304 before the list is read, when the tag asked for is the one sent for this head,
+    query, viewer and form token (`server.unchanged`)."""
+    unchanged.check(request, unchanged.page_key(request, who, seq))
+
+
+# After the list's query (an unknown agreement is refused first), before its rows are read.
+UnchangedList = Annotated[None, Depends(unchanged_list)]
+
+
 @router.get("/agreements/{agreement}/claims.json")
-def claims_json(data: AskedView) -> dict[str, Any]:
+def claims_json(asked: UnchangedList, data: AskedView) -> dict[str, Any]:
     return data
 
 
@@ -67,6 +77,7 @@ def claims_page(
     agreement: str,
     ledger: LedgerDep,
     who: Viewer,
+    asked: UnchangedList,
     data: AskedView,
     recorded: Text = None,
 ) -> Response:

@@ -16,6 +16,7 @@ from truce.domain.claim_checks import UNCHECKED, Vocabulary, local_day, lookalik
 from truce.domain.claim_input import (
     BAD_PARTS,
     DATE_OUT_OF_RANGE,
+    NOT_FINITE,
     PARTS_EXCEED_TOTAL,
     PARTS_WITHOUT_QUANTITY,
     TOO_MANY_PARTS,
@@ -32,6 +33,7 @@ from truce.errors import (
     ClaimDateOutOfRange,
     ClaimOffAgreement,
     ClaimTypeUndeclared,
+    NotFiniteExtra,
     PartCategoryUndeclared,
     PartsExceedTotal,
     PartsWithoutQuantity,
@@ -80,6 +82,8 @@ def range_error(errors: Sequence[Mapping[str, Any]]) -> TruceError | None:
             return BadQuantity(f"`quantity`: {message} (given {error.get('input')!r})")
         if error.get("type") == PLACE_PROBLEM:
             return BadPlace(message)
+        if error.get("type") == NOT_FINITE:
+            return NotFiniteExtra(f"`extra`: {message}")
         if loc[-1:] == ("categories",) and error.get("type") == "too_long":
             return TooManyCategories(f"`categories`: {message}")
         if error.get("type") in _PARTS_ERRORS:

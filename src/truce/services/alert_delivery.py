@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from truce import services
+from truce.compact_json import finite
 from truce.domain.changes import digest
 from truce.storage.alerts import Alert, AlertStore, Webhook
 from truce.storage.ledger import Ledger
@@ -53,8 +54,8 @@ def signature(secret: str, body: bytes) -> str:
 def post(hook: Webhook, agreement: str, new: Sequence[Alert]) -> int | None:
     """POST the changes to one webhook; its HTTP status, or None when it could not be reached
     (logged, never raised: a receiver that is down must not stop the others or the server)."""
-    body = json.dumps(
-        {"agreement": agreement, "changes": [a.as_dict() for a in new]},
+    body = json.dumps(  # text only; `finite` keeps it JSON whatever a change may come to hold
+        finite({"agreement": agreement, "changes": [a.as_dict() for a in new]}),
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode()

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from truce import services
+from truce.compact_json import finite
 from truce.domain.claim_fields import HELP, SOURCE_FIELDS
 from truce.io.field_errors import PublishTarget
 from truce.io.field_export import DATE_TIME
@@ -134,9 +135,9 @@ def _write(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
 def _value(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.strftime(DATE_TIME)
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+    if isinstance(value, dict | list):  # a claim's `extra`: JSON, so NaN kept from old is null
+        return json.dumps(finite(value), ensure_ascii=False)
+    return finite(value)
 
 
 def _metadata(out: Path, head: str, seq: int) -> dict[str, Any]:

@@ -12,11 +12,13 @@ from starlette.background import BackgroundTasks
 
 from truce import services
 from truce.domain.engine.answer_model import StatusAnswer
+from truce.server import conditional, unchanged
 from truce.server.cache import HeadCache
-from truce.server.compress import Packed
+from truce.server.compress import Packed, early_encoding, tag_of_digests
 from truce.server.deps import AgreementManager, CacheDep, HeadSeq, LedgerDep, Reader, WarmerDep
 from truce.server.now_status import dumped, now_body
 from truce.server.timeline_page import timeline_page
+from truce.server.warm import Warmer
 from truce.services import kept_pages
 from truce.services.ledger import Ledger
 from truce.spec_yaml import load_spec
@@ -72,17 +74,16 @@ def status(
     at: str | None = Query(None, description="ISO 8601 instant or date; default now"),
 ) -> Response:
     instant = at or None
+    if instant is not None:
+        early = _unchanged(request, ledger, cache, seq, agreement, instant)
+        if early is not None:
+            _remember(warmer, ledger, cache, agreement, instant)
+            return early
     # What the answer keeps for the next judgment and other servers is written once it is sent.
     body, writes = kept_pages.sent_first(
         lambda: _status_body(ledger, cache, seq, agreement, instant)
     )
-    # Remembered: after an append the warm judges it again and makes its bytes (for "now": the
-    # answer is kept with its span, `storage.held`, and its bytes per span, `server.now_status`).
-    warmer.asked(
-        ("status", agreement, instant),
-        instant is None,
-        lambda moved: _status_body(ledger, cache, moved, agreement, instant),
-    )
+    _remember(warmer, ledger, cache, agreement, instant)
     # 19 MB at a million claims: sent compressed, made so once per head (`server.compress`).
     response = body.response(request.headers)
     after = BackgroundTasks()
@@ -91,6 +92,41 @@ def status(
     after.add_task(writes)
     response.background = after
     return response
+
+
+def _remember(
+    warmer: Warmer, ledger: Ledger, cache: HeadCache, agreement: str, instant: str | None
+) -> None:
+    """After an append the warm judges it again and makes its bytes (for "now": the answer is
+    kept with its span, `storage.held`, and its bytes per span, `server.now_status`)."""
+    warmer.asked(
+        ("status", agreement, instant),
+        instant is None,
+        lambda moved: _status_body(ledger, cache, moved, agreement, instant),
+    )
+
+
+def _unchanged(
+    request: Request, ledger: Ledger, cache: HeadCache, seq: int, agreement: str, at: str
+) -> Response | None:
+    """A 304 for the answer at `at` without reading it, when `If-None-Match` names the bytes
+    kept for it at this head (their SHA-256 from the kept header: no judgment, no 19 MB read
+    and hashed in a process that has not sent them yet). None: the answer's own `response`
+    decides (in memory here, or to be made)."""
+    asked = request.headers.get("if-none-match")
+    if not asked or cache.holds(("status", agreement, at), seq):
+        return None
+    found = kept_pages.kept_sha(ledger, agreement, kept_pages.API, at)
+    if found is None:
+        return None
+    sha, size = found
+    tag = tag_of_digests([sha])
+    if not conditional.matches(asked, tag):
+        return None
+    encoding = early_encoding(request.headers.get("accept-encoding"), size)
+    sent = {"etag": conditional.etag(tag, encoding), "vary": "Accept-Encoding",
+            "cache-control": conditional.CACHE_CONTROL}  # fmt: skip
+    return Response(status_code=304, headers=sent)
 
 
 def _status_body(
@@ -124,16 +160,20 @@ def _status_body(
 
 @router.get("/{agreement}/timeline", summary="Every live event, with its agreement day")
 def timeline(
+    request: Request,
     agreement: str,
     ledger: LedgerDep,
     who: Reader,
+    seq: HeadSeq,
     at: str | None = None,
     offset: int = Query(0, ge=0, le=10**9),
     limit: int | None = Query(None, ge=1, le=1_000, description="a page of rows; none: all"),
 ) -> list[dict[str, Any]]:
     """`at`: only the events that had surely happened by that instant (as `status?at=`).
     `offset` and `limit`: a page of the same rows, built from the event frame (a long record's
-    whole timeline is every event)."""
+    whole timeline is every event). The rows are the head's alone (no instant "now" in them):
+    a 304 is decided before they are read (`server.unchanged`)."""
+    unchanged.check(request, unchanged.page_key(request, who, seq))
     if limit is None and not offset:
         return services.agreement_timeline(ledger, agreement, at or None)
     return timeline_page(ledger, agreement, at or None, offset, limit or 1_000)

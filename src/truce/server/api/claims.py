@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from truce import services
 from truce.domain.claim_input import ClaimInput
+from truce.server import unchanged
 from truce.server.claim_list import claims_page, list_query
 from truce.server.deps import CacheDep, HeadSeq, LedgerDep, Reader, Submitter, Verdicter
 from truce.server.list_pages import download_response
@@ -45,6 +46,7 @@ def _list_query(
 
 @router.get("", summary="Claims of an agreement, filtered, sorted and paged by the database")
 def list_claims(
+    request: Request,
     ledger: LedgerDep,
     who: Reader,
     cache: CacheDep,
@@ -65,6 +67,8 @@ def list_claims(
     filters = {"type": type, "actor": actor, "status": status, "recorded_by": recorded_by,
                "place": place, "source": source, "from": from_, "to": to}  # fmt: skip
     query = replace(_list_query(ledger, agreement, filters, sort), per_page=limit)
+    # A 304 before the rows are read, for a tag sent for this head, query and caller.
+    unchanged.check(request, unchanged.page_key(request, who, seq))
     return claims_page(ledger, cache, seq, query, offset)
 
 
