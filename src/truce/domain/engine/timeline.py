@@ -28,7 +28,7 @@ def timeline(
     rows = [row(event) for event in book.events if cutoff is None or event.known_at <= cutoff]
     if cutoff is not None:
         return rows  # a claim the clock cannot place cannot be placed before an instant either
-    return rows + [_out_of_range(claim) for claim in book.out_of_range]
+    return rows + [out_of_range_row(claim) for claim in book.out_of_range]
 
 
 class EventRow:
@@ -66,7 +66,7 @@ class EventRow:
         }
 
 
-def _out_of_range(claim: Claim) -> dict[str, Any]:
+def out_of_range_row(claim: Claim) -> dict[str, Any]:
     """A row for a claim the clock cannot place: shown, never counted."""
     return {
         "event_id": claim.group,
