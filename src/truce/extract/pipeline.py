@@ -14,6 +14,8 @@ setting its own.
 | truce_attribution_v1   | doc._.actors                 | doc._.attributions   |
 | truce_modality_v1      |                              | doc._.modalities     |
 | truce_events_v1        | all of the above             | doc._.candidates     |
+| truce_learned_v1       | doc._.candidates, sentences  | doc._.candidates     |
+|                        |                              | (rule learn.recall)  |
 | truce_places_v1        | doc._.candidates, actors     | each candidate's     |
 |                        |                              | resolved `place`     |
 | truce_confidence_v1    | doc._.candidates             | each candidate's     |
@@ -44,6 +46,7 @@ COMPONENTS = [
     "truce_attribution_v1",
     "truce_modality_v1",
     "truce_events_v1",
+    "truce_learned_v1",
     "truce_places_v1",
     "truce_confidence_v1",
 ]

@@ -206,6 +206,8 @@ RULES: dict[str, str] = {
     "is named",
     "statement.withdrawal_told": "'the army said it had begun withdrawing': a fact, no position",
     "start.deadline_anchor": "'within 21 days of the start of the truce': a deadline, no start",
+    # branch exlearn: the learned candidate model (`learn.py`), fitted on dev
+    "learn.recall": "a sentence the learned model finds holds a type the rules gave none of",
 }
 
 

@@ -1,0 +1,131 @@
+"""The sentence model: for each event type, a penalised logistic regression (`learn_fit.py`)
+of whether a sentence holds a gold event of that type, on the sentence's words
+(`learn_features.sentence_features`); one model per type, one versus the rest.
+
+It serves the recall path (`learn.recall`, `components/learned.py`): a sentence the model is
+confident holds a type for which the rules gave no candidate in it yields a candidate of that
+type. Each type's threshold is chosen by an inner cross-validation on the training reports
+alone: the lowest probability at which the sentences it would add are right often enough to
+raise F1 (a candidate right with probability p raises F1 only when p > F1 / 2), and at least
+`MIN_GAIN` of them right; a type no threshold raises gets none and the path stays shut for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from truce.extract.learn_features import sentence_features
+from truce.extract.learn_fit import Model, fit
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+PENALTY = 3.0
+MIN_GROUPS = 3  # a word is fitted only when that many reports use it
+INNER_FOLDS = 4
+MIN_GAIN = 3  # right sentences a threshold must add in the inner folds to open a type
+
+
+@dataclass(frozen=True)
+class SentenceRow:
+    """One sentence of one report: its words, the gold types it holds, the types the rules
+    gave a candidate of in it."""
+
+    report: str
+    conflict: str
+    span: tuple[int, int]
+    features: tuple[str, ...]
+    gold: frozenset[str]
+    found: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """Per type, a model and the probability from which an uncovered sentence is a candidate
+    (types without a threshold add nothing)."""
+
+    models: dict[str, Model]
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def added(self, features: Sequence[str], found: frozenset[str]) -> list[str]:
+        """The types this sentence yields a candidate of, in name order."""
+        return [
+            kind
+            for kind, threshold in sorted(self.thresholds.items())
+            if kind not in found and self.models[kind].probability(features) >= threshold
+        ]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def sentence_rows(
+    report: str,
+    conflict: str,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    gold: Sequence[tuple[str, tuple[int, int]]],
+    found: Sequence[tuple[str, tuple[int, int]]],
+) -> list[SentenceRow]:
+    """The rows of one report: `gold` and `found` as (type, span) pairs."""
+    return [
+        SentenceRow(
+            report,
+            conflict,
+            span,
+            tuple(sentence_features(text, span)),
+            frozenset(k for k, s in gold if _overlaps(s, span)),
+            frozenset(k for k, s in found if _overlaps(s, span)),
+        )
+        for span in spans
+    ]
+
+
+def fit_models(rows: Sequence[SentenceRow], kinds: Sequence[str]) -> dict[str, Model]:
+    feats = [r.features for r in rows]
+    groups = [r.report for r in rows]
+    return {
+        kind: fit(feats, [kind in r.gold for r in rows], groups, PENALTY, MIN_GROUPS)
+        for kind in kinds
+    }
+
+
+def fit_sentence_model(
+    rows: Sequence[SentenceRow], kinds: Sequence[str], f1: float
+) -> SentenceModel:
+    """Models on every row; thresholds by inner folds over the rows' conflicts, for a base
+    F1 of `f1`."""
+    fold = _inner_folds(rows)
+    held: list[tuple[SentenceRow, dict[str, float]]] = []
+    for inner in range(INNER_FOLDS):
+        train = [r for r in rows if fold(r) != inner]
+        test = [r for r in rows if fold(r) == inner]
+        if not train or not test:
+            continue
+        models = fit_models(train, kinds)
+        held += [(r, {k: m.probability(r.features) for k, m in models.items()}) for r in test]
+    thresholds = {}
+    for kind in kinds:
+        open_ = [(p[kind], kind in r.gold) for r, p in held if kind not in r.found]
+        best, gain = None, 0.0
+        for t in THRESHOLDS:
+            picked = [ok for p, ok in open_ if p >= t]
+            value = 2 * sum(picked) - f1 * len(picked)
+            if sum(picked) >= MIN_GAIN and value > gain + 1e-9:
+                best, gain = t, value
+        if best is not None:
+            thresholds[kind] = best
+    return SentenceModel(fit_models(rows, sorted(thresholds)), thresholds)
+
+
+def _inner_folds(rows: Sequence[SentenceRow]) -> Callable[[SentenceRow], int]:
+    sizes: dict[str, int] = {}
+    for r in rows:
+        sizes[r.conflict] = sizes.get(r.conflict, 0) + 1
+    load = [0] * INNER_FOLDS
+    fold_of: dict[str, int] = {}
+    for key in sorted(sizes, key=lambda k: (-sizes[k], k)):
+        fold = min(range(INNER_FOLDS), key=lambda f: (load[f], f))
+        load[fold] += sizes[key]
+        fold_of[key] = fold
+    return lambda r: fold_of[r.conflict]
