@@ -75,10 +75,18 @@ def features(
 
 
 def sentence_features(text: str, span: tuple[int, int]) -> list[str]:
-    """A sentence's features for the sentence model (`learn_sentences.py`): its words and
-    pairs of words, and whether it sits in the headline and lead."""
-    tokens = words(text[span[0] : span[1]])
-    out = [f"w={w}" for w in tokens]
+    """A sentence's features for the sentence model (`learn_sentences.py`): the kinds the
+    rules' cue words cue in it (`events.cues_of`), whether it has an attack word or a
+    quotation mark, its words and pairs of words, and whether it sits in the headline and
+    lead."""
+    from truce.extract.components.events import cues_of
+
+    sentence = text[span[0] : span[1]]
+    tokens = words(sentence)
+    cued, attack, named = cues_of(sentence.lower())
+    out = [f"cue={getattr(k, 'value', k)}" for k in cued] + [f"cue={n}" for n in named]
+    out += ["attack"] * attack + ["quote"] * any(q in sentence for q in '"“”')
+    out += [f"w={w}" for w in tokens]
     out += [f"w={a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
     if span[0] < LEAD_CHARS:
         out.append("lead")
