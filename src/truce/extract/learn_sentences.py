@@ -6,8 +6,9 @@ It serves the recall path (`learn.recall`, `components/learned.py`): a sentence 
 confident holds a type for which the rules gave no candidate in it yields a candidate of that
 type. Each type's threshold is chosen by an inner cross-validation on the training reports
 alone: the lowest probability at which the sentences it would add are right often enough to
-raise F1 (a candidate right with probability p raises F1 only when p > F1 / 2), and at least
-`MIN_GAIN` of them right; a type no threshold raises gets none and the path stays shut for it.
+raise F1 (a candidate right with probability p raises F1 only when p > F1 / 2), with at least
+`MIN_GAIN` of them right and the gain in more inner folds than the loss (as `cv` asks of a
+rule); a type no threshold raises so gets none and the path stays shut for it.
 """
 
 from __future__ import annotations
@@ -96,22 +97,26 @@ def fit_sentence_model(
     """Models on every row; thresholds by inner folds over the rows' conflicts, for a base
     F1 of `f1`."""
     fold = _inner_folds(rows)
-    held: list[tuple[SentenceRow, dict[str, float]]] = []
+    held: list[tuple[SentenceRow, dict[str, float], int]] = []
     for inner in range(INNER_FOLDS):
         train = [r for r in rows if fold(r) != inner]
         test = [r for r in rows if fold(r) == inner]
         if not train or not test:
             continue
         models = fit_models(train, kinds)
-        held += [(r, {k: m.probability(r.features) for k, m in models.items()}) for r in test]
+        probabilities = [{k: m.probability(r.features) for k, m in models.items()} for r in test]
+        held += [(r, p, inner) for r, p in zip(test, probabilities, strict=True)]
     thresholds = {}
     for kind in kinds:
-        open_ = [(p[kind], kind in r.gold) for r, p in held if kind not in r.found]
+        open_ = [(p[kind], kind in r.gold, f) for r, p, f in held if kind not in r.found]
         best, gain = None, 0.0
         for t in THRESHOLDS:
-            picked = [ok for p, ok in open_ if p >= t]
-            value = 2 * sum(picked) - f1 * len(picked)
-            if sum(picked) >= MIN_GAIN and value > gain + 1e-9:
+            picked = [(ok, f) for p, ok, f in open_ if p >= t]
+            per_fold = [sum(2 * ok - f1 for ok, g in picked if g == f) for f in range(INNER_FOLDS)]
+            value = sum(per_fold)
+            steady = sum(v > 1e-9 for v in per_fold) > sum(v < -1e-9 for v in per_fold)
+            right = sum(ok for ok, _ in picked)
+            if right >= MIN_GAIN and steady and value > gain + 1e-9:
                 best, gain = t, value
         if best is not None:
             thresholds[kind] = best
