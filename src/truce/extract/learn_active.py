@@ -16,9 +16,16 @@ _USING: list[SentenceModel] = []
 
 @lru_cache(maxsize=1)
 def committed() -> SentenceModel:
-    from truce.extract.learn_table import BIASES, THRESHOLDS, WEIGHTS
+    from truce.extract.learn_table import BIASES, FEATURES, THRESHOLDS, WEIGHTS
 
-    models = {kind: Model(BIASES[kind], WEIGHTS[kind]) for kind in THRESHOLDS}
+    names = FEATURES.split()
+    models = {}
+    for kind in THRESHOLDS:
+        values = [int(v) for v in WEIGHTS[kind].split()]
+        if len(values) != len(names):
+            raise ValueError(f"learn_table.py: {kind} has {len(values)} weights, not {len(names)}")
+        weights = {f: v / 1000 for f, v in zip(names, values, strict=True) if v}
+        models[kind] = Model(BIASES[kind], weights)
     return SentenceModel(models, dict(THRESHOLDS))
 
 

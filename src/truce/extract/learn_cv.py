@@ -71,3 +71,14 @@ class FoldRefit:
             with using(model):
                 out.update({i.id: list(extract_fn(i.article)) for i in held})
         return out
+
+
+def held_out_candidates(items: Sequence[Any], nlp: Language, folds: int = 5) -> Found:
+    """Every item's candidates with the recall path's model fitted without its conflict's
+    fold: what the calibration is fitted on, so that a learned candidate's confidence is that
+    of one the model has not seen (the committed table has seen every dev report)."""
+    from truce.extract.cv import assign_folds, groups
+    from truce.extract.pipeline import extract
+
+    fold_of = assign_folds(items, groups(items, "conflict"), folds)
+    return FoldRefit(nlp)(items, lambda a: [c.as_dict() for c in extract(nlp, a)], fold_of)

@@ -23,6 +23,7 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 PENALTY = 3.0
 MIN_GROUPS = 3  # a word is fitted only when that many reports use it
 INNER_FOLDS = 4
+DIGITS = 3  # weights kept to thousandths, as the table keeps them
 MIN_GAIN = 3  # right sentences a threshold must add in the inner folds to open a type
 
 
@@ -86,7 +87,7 @@ def fit_models(rows: Sequence[SentenceRow], kinds: Sequence[str]) -> dict[str, M
     feats = [r.features for r in rows]
     groups = [r.report for r in rows]
     return {
-        kind: fit(feats, [kind in r.gold for r in rows], groups, PENALTY, MIN_GROUPS)
+        kind: fit(feats, [kind in r.gold for r in rows], groups, PENALTY, MIN_GROUPS, DIGITS)
         for kind in kinds
     }
 
