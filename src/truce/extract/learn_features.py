@@ -79,15 +79,31 @@ def sentence_features(text: str, span: tuple[int, int]) -> list[str]:
     rules' cue words cue in it (`events.cues_of`), whether it has an attack word or a
     quotation mark, its words and pairs of words, and whether it sits in the headline and
     lead."""
-    from truce.extract.components.events import cues_of
+    return sorted(sentence_feature_set(text, span))
 
+
+Cues = tuple[set[str], bool, frozenset[str]]
+
+
+def sentence_feature_set(text: str, span: tuple[int, int], cues: Cues | None = None) -> set[str]:
+    """`sentence_features` unordered: what the pipeline looks up, once per sentence; `cues`
+    are `events.cues_of` of the lowered sentence when the events component has found them."""
     sentence = text[span[0] : span[1]]
-    tokens = words(sentence)
-    cued, attack, named = cues_of(sentence.lower())
-    out = [f"cue={getattr(k, 'value', k)}" for k in cued] + [f"cue={n}" for n in named]
-    out += ["attack"] * attack + ["quote"] * any(q in sentence for q in '"“”')
-    out += [f"w={w}" for w in tokens]
-    out += [f"w={a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    lowered = sentence.lower()
+    tokens = _WORD.findall(_DIGITS.sub("0", lowered))
+    if cues is None:
+        from truce.extract.components.events import cues_of
+
+        cues = cues_of(lowered)
+    cued, attack, named = cues
+    out = {f"cue={getattr(k, 'value', k)}" for k in cued}
+    out.update(f"cue={n}" for n in named)
+    out.update("w=" + w for w in tokens)
+    out.update(f"w={a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    if attack:
+        out.add("attack")
+    if '"' in sentence or "“" in sentence or "”" in sentence:
+        out.add("quote")
     if span[0] < LEAD_CHARS:
-        out.append("lead")
-    return sorted(set(out))
+        out.add("lead")
+    return out

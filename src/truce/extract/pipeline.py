@@ -62,6 +62,7 @@ _EXTENSIONS = {
     "attributions": None,
     "modalities": None,
     "candidates": None,
+    "cues": None,
 }
 for _name, _default in _EXTENSIONS.items():
     if not Doc.has_extension(_name):

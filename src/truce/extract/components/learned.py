@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.sentence_view import Sentence, candidate, parties, speaker_actor
 from truce.extract.learn_active import active
-from truce.extract.learn_features import sentence_features
+from truce.extract.learn_features import sentence_feature_set
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import sentence_spans
 from truce.extract.switches import on
@@ -39,15 +39,20 @@ def recall(doc: Doc) -> list[Candidate]:
     skip = doc._.boilerplate or []
     found = doc._.candidates or []
     added: list[Candidate] = []
-    for index, (start, end) in enumerate(sentence_spans(doc)):
-        if start >= body_end or any(a < end and start < b for a, b in skip):
-            continue
-        covered = frozenset(
-            c.type
-            for c in found
-            if (c.sentence_span or c.span)[0] < end and start < (c.sentence_span or c.span)[1]
-        )
-        kinds = model.added(sentence_features(text, (start, end)), covered)
+    eligible = [
+        (index, (start, end))
+        for index, (start, end) in enumerate(sentence_spans(doc))
+        if start < body_end and not any(a < end and start < b for a, b in skip)
+    ]
+    cues = doc._.cues or {}
+    scored = model.added_many(
+        [sentence_feature_set(text, span, cues.get(index)) for index, span in eligible]
+    )
+    for (index, (start, end)), kinds in zip(eligible, scored, strict=True):
+        if kinds:  # the types the rules gave a candidate of in this sentence are left out
+            told = [(c.type, c.sentence_span or c.span) for c in found if c.type in kinds]
+            covered = {kind for kind, (a, b) in told if a < end and start < b}
+            kinds = [k for k in kinds if k not in covered]
         if not kinds:
             continue
         s = Sentence(
