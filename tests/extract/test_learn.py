@@ -15,7 +15,12 @@ import pytest
 from truce.extract.components.learned import recall
 from truce.extract.learn import LearnSplit, auc, main
 from truce.extract.learn_active import active, committed, using
-from truce.extract.learn_features import sentence_features, words
+from truce.extract.learn_features import (
+    sentence_feature_set,
+    sentence_features,
+    sentence_parts,
+    words,
+)
 from truce.extract.learn_fit import Model, fit
 from truce.extract.learn_sentences import (
     SentenceModel,
@@ -179,3 +184,25 @@ def test_the_test_split_is_refused() -> None:
     )  # fmt: skip
     assert done.returncode == 2 and "[X820]" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_pipeline_finds_a_sentence_s_features_by_its_words_as_fitting_builds_them() -> None:
+    """`Lookup.rows` (the pipeline's way) finds exactly the rows of `sentence_feature_set`
+    (fitting's way), for the committed table and for a model that knows pairs of words."""
+    pairs = SentenceModel(
+        {"meeting": Model(-1.0, {"w=talks": 1.0, "w=talks_in": 0.5, "w=00_rounds": 0.2,
+                                 "cue=meeting": 0.7, "lead": 0.1, "quote": 0.3})},
+        {"meeting": 0.5},
+    )  # fmt: skip
+    texts = [
+        'Envoys said "talks in Doha" went on for 12 rounds, talks in talks.',
+        "Talks talks talks in in 00 rounds.",
+        "Nothing at all",
+    ]
+    for model in (committed(), pairs):
+        index = model._compiled[1]
+        for text in texts:
+            span = (0, len(text))
+            built = {index[f] for f in sentence_feature_set(text, span) if f in index}
+            assert model.lookup.rows(*sentence_parts(text, span)) == built
+            assert model.added_rows([built]) == model.added_many([sentence_feature_set(text, span)])

@@ -85,9 +85,11 @@ def sentence_features(text: str, span: tuple[int, int]) -> list[str]:
 Cues = tuple[set[str], bool, frozenset[str]]
 
 
-def sentence_feature_set(text: str, span: tuple[int, int], cues: Cues | None = None) -> set[str]:
-    """`sentence_features` unordered: what the pipeline looks up, once per sentence; `cues`
-    are `events.cues_of` of the lowered sentence when the events component has found them."""
+def sentence_parts(
+    text: str, span: tuple[int, int], cues: Cues | None = None
+) -> tuple[list[str], list[str]]:
+    """A sentence's words (digits as 0) and its features that are not words: what
+    `sentence_feature_set` is made of (`learn_sentences.Lookup` reads them without it)."""
     sentence = text[span[0] : span[1]]
     lowered = sentence.lower()
     tokens = _WORD.findall(_DIGITS.sub("0", lowered))
@@ -96,14 +98,22 @@ def sentence_feature_set(text: str, span: tuple[int, int], cues: Cues | None = N
 
         cues = cues_of(lowered)
     cued, attack, named = cues
-    out = {f"cue={getattr(k, 'value', k)}" for k in cued}
-    out.update(f"cue={n}" for n in named)
+    flags = [f"cue={getattr(k, 'value', k)}" for k in cued]
+    flags += [f"cue={n}" for n in named]
+    if attack:
+        flags.append("attack")
+    if '"' in sentence or "“" in sentence or "”" in sentence:
+        flags.append("quote")
+    if span[0] < LEAD_CHARS:
+        flags.append("lead")
+    return tokens, flags
+
+
+def sentence_feature_set(text: str, span: tuple[int, int], cues: Cues | None = None) -> set[str]:
+    """`sentence_features` unordered; `cues` are `events.cues_of` of the lowered sentence
+    when the events component has found them."""
+    tokens, flags = sentence_parts(text, span, cues)
+    out = set(flags)
     out.update("w=" + w for w in tokens)
     out.update(f"w={a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
-    if attack:
-        out.add("attack")
-    if '"' in sentence or "“" in sentence or "”" in sentence:
-        out.add("quote")
-    if span[0] < LEAD_CHARS:
-        out.add("lead")
     return out

@@ -59,22 +59,30 @@ class SentenceModel:
 
     def added_many(self, sentences: Sequence[Iterable[str]]) -> list[list[str]]:
         """`added` for each of a document's sentences (before the rules' candidates are
-        looked at), their scores summed in one step: a sentence costs one look-up per word."""
-        kinds, index, matrix, limits = self._compiled
+        looked at), their scores summed in one step."""
+        index = self._compiled[1]
+        return self.added_rows(
+            [{j for f in fs if (j := index.get(f)) is not None} for fs in sentences]
+        )
+
+    def added_rows(self, sentences: Sequence[set[int]]) -> list[list[str]]:
+        """`added_many` of sentences given as the rows of their features (`lookup`)."""
+        kinds, _, matrix, limits = self._compiled
         if not kinds or not sentences:
             return [[] for _ in sentences]
-        at: list[int] = []
-        rows: list[int] = []
-        for n, features in enumerate(sentences):
-            known = {j for f in features if (j := index.get(f)) is not None}
-            at += [n] * len(known)
-            rows += known
+        at = [n for n, rows in enumerate(sentences) for _ in rows]
+        rows = [j for known in sentences for j in known]
         scores = np.tile(matrix[-1], (len(sentences), 1))
         np.add.at(scores, np.array(at, dtype=np.intp), matrix[np.array(rows, dtype=np.intp)])
         return [
             [k for k, v, t in zip(kinds, row, limits, strict=True) if v >= t]
             for row in scores.tolist()
         ]
+
+    @cached_property
+    def lookup(self) -> Lookup:
+        """The model's features by what they are made of, for `Lookup.rows`."""
+        return Lookup(self._compiled[1])
 
     @cached_property
     def _compiled(self) -> tuple[list[str], dict[str, int], np.ndarray, list[float]]:
@@ -90,6 +98,41 @@ class SentenceModel:
             matrix[-1, col] = self.models[kind].bias
         limits = [math.log(self.thresholds[k] / (1 - self.thresholds[k])) for k in kinds]
         return kinds, index, matrix, limits
+
+
+class Lookup:
+    """A model's feature rows keyed by the words they are made of: a sentence's rows found
+    from its words without building a string per feature (`learn_features.sentence_feature_set`
+    says what the features are; `Lookup.rows` finds the same ones)."""
+
+    def __init__(self, index: dict[str, int]) -> None:
+        self.unigrams: dict[str, int] = {}
+        self.bigrams: dict[str, dict[str, int]] = {}
+        self.others: dict[str, int] = {}
+        for name, j in index.items():
+            if name.startswith("w=") and "_" in name:  # a word has no "_": a pair of words
+                first, second = name[2:].split("_", 1)
+                self.bigrams.setdefault(first, {})[second] = j
+            elif name.startswith("w="):
+                self.unigrams[name[2:]] = j
+            else:
+                self.others[name] = j
+
+    def rows(self, tokens: Sequence[str], flags: Iterable[str]) -> set[int]:
+        """The rows of a sentence's words (`learn_features.words`) and its other features."""
+        out = {j for f in flags if (j := self.others.get(f)) is not None}
+        unigrams, bigrams = self.unigrams, self.bigrams
+        after: dict[str, int] | None = None
+        for word in tokens:
+            j = unigrams.get(word)
+            if j is not None:
+                out.add(j)
+            if after is not None:
+                j = after.get(word)
+                if j is not None:
+                    out.add(j)
+            after = bigrams.get(word)
+        return out
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

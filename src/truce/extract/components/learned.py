@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.sentence_view import Sentence, candidate, parties, speaker_actor
 from truce.extract.learn_active import active
-from truce.extract.learn_features import sentence_feature_set
+from truce.extract.learn_features import sentence_parts
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import sentence_spans
 from truce.extract.switches import on
@@ -45,8 +45,9 @@ def recall(doc: Doc) -> list[Candidate]:
         if start < body_end and not any(a < end and start < b for a, b in skip)
     ]
     cues = doc._.cues or {}
-    scored = model.added_many(
-        [sentence_feature_set(text, span, cues.get(index)) for index, span in eligible]
+    lookup = model.lookup
+    scored = model.added_rows(
+        [lookup.rows(*sentence_parts(text, span, cues.get(index))) for index, span in eligible]
     )
     for (index, (start, end)), kinds in zip(eligible, scored, strict=True):
         if kinds:  # the types the rules gave a candidate of in this sentence are left out
