@@ -5,12 +5,15 @@ split may be fitted (X820). Every sentence here is invented."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from truce.extract.components.learned import recall
 from truce.extract.learn import LearnSplit, auc, main
@@ -206,3 +209,14 @@ def test_the_pipeline_finds_a_sentence_s_features_by_its_words_as_fitting_builds
             built = {index[f] for f in sentence_feature_set(text, span) if f in index}
             assert model.lookup.rows(*sentence_parts(text, span)) == built
             assert model.added_rows([built]) == model.added_many([sentence_feature_set(text, span)])
+
+
+@given(st.text(alphabet=st.sampled_from("ab Z_19²٣éÉßİΣ'-\u0301\u2160“”.,"), max_size=60))
+def test_words_on_ascii_and_other_text_are_one_definition(text: str) -> None:
+    """The ASCII fast path gives the words the general pattern gives."""
+    lowered = text.lower()
+    reference = re.findall(r"[^\W\d_]+|\d+", re.sub(r"\d", "0", lowered))
+    assert words(text) == reference
+    assert words(text.encode("ascii", "ignore").decode()) == re.findall(
+        r"[^\W\d_]+|\d+", re.sub(r"\d", "0", text.encode("ascii", "ignore").decode().lower())
+    )

@@ -30,9 +30,18 @@ _DIGITS = re.compile(r"\d")
 LEAD_CHARS = 300  # the headline and lead sit in the first few hundred characters
 
 
+_ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words with each digit as 0 ("24" -> "00"): a figure's size, not its value."""
-    return [_DIGITS.sub("0", w) for w in _WORD.findall(text.lower())]
+    return _lowered_words(text.lower())
+
+
+def _lowered_words(lowered: str) -> list[str]:
+    if lowered.isascii():  # the same words, by a pattern several times faster on ASCII
+        return [w if w[0] > "9" else "0" * len(w) for w in _ASCII_WORD.findall(lowered)]
+    return _WORD.findall(_DIGITS.sub("0", lowered))
 
 
 def _grams(prefix: str, kind: str, tokens: Sequence[str]) -> list[str]:
@@ -92,7 +101,7 @@ def sentence_parts(
     `sentence_feature_set` is made of (`learn_sentences.Lookup` reads them without it)."""
     sentence = text[span[0] : span[1]]
     lowered = sentence.lower()
-    tokens = _WORD.findall(_DIGITS.sub("0", lowered))
+    tokens = _lowered_words(lowered)
     if cues is None:
         from truce.extract.components.events import cues_of
 
