@@ -5,7 +5,8 @@ the rules gave no candidate in it yields a candidate of that type, read from the
 the rules read theirs (`sentence_view.candidate`: date, modality, source, quote, parties), its
 actor the speaker's party for a statement and the first party named otherwise, its count the
 sentence's first for the counted kinds. Sentences the rules skip (boilerplate, after the body)
-are skipped here too. Runs after the events component and before places and confidence, so its
+are skipped here too, and the document rules that drop a headline told alone or history drop
+its candidates too. Runs after the events component and before places and confidence, so its
 candidates are placed and scored like the rules'.
 """
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.headline_alone import drop_lone_headlines
+from truce.extract.components.history import drop_history
 from truce.extract.components.sentence_view import Sentence, candidate, parties, speaker_actor
 from truce.extract.learn_active import active
 from truce.extract.learn_features import sentence_parts
@@ -78,7 +81,10 @@ def recall(doc: Doc) -> list[Candidate]:
             c.sentence_span = (start, end)
             c.confidence = 0.5
             added.append(c)
-    return added
+    # The rules over the document that drop an event drop a learned one too: a headline no
+    # body sentence retells, history told with years long past (`doc.headline_alone`,
+    # `doc.history`).
+    return drop_history(drop_lone_headlines(added, text), text, article.published)
 
 
 @Language.component(
