@@ -1,24 +1,26 @@
-"""A learned candidate filter beside the rules, fitted on the real dev split and judged by
+"""The learned models beside the rules, fitted on the real dev split and judged by
 cross-validation by conflict.
 
     .venv/bin/python -m truce.extract.learn eval/real --split dev [--by conflict] [--folds 5]
-        [--write] [--json]
+        [--filter] [--write] [--json]
 
-Each candidate the rules give is a row: its features (`learn_features.py`) and whether the
-scorer matched it to a gold event (a second candidate for a matched event, a duplicate, counts
-as right: dropping it changes no score). A penalised logistic regression (`learn_fit.py`)
-learns which candidates are wrong; the filter (`learn.filter`) drops a candidate whose
-probability of being right is under a threshold. Dropping a candidate right with probability
-p raises F1 only when p < F1 / 2, so the threshold is chosen, not fixed: by an inner
-cross-validation on the training reports alone, the one that raises their F1 most (none, when
-no threshold does).
+**The recall path** (rule `learn.recall`, `components/learned.py`): the sentence model
+(`learn_sentences.py`) adds a candidate of a type the rules gave none of in a sentence it finds
+holds one. Printed: the pooled held-out F1 of the rules alone and with the path, per fold (with
+each fold's thresholds) and per event type, the model fitted inside each fold (`learn_cv.py`).
+`--write` fits it on every dev report and writes `learn_table.py`.
 
-Judged honestly: the reports are split into folds by conflict (`cv.groups`), and for each fold
-the model and its threshold are fitted on the other folds' reports only, then applied to the
-fold. The figures printed are the pooled held-out F1 with and without the filter, per fold and
-per event type, and how well the held-out probabilities separate right from wrong candidates
-beside the calibrated confidence's. `--write` fits the model on every dev report and writes
-`learn_table.py`; only the dev split may be fitted (X820): the test split stays unread.
+**The candidate filter** (`--filter`; measured, not part of the pipeline): each rule candidate
+is a row, its features (`learn_features.features`) and whether the scorer matched it to a gold
+event (a duplicate counts as right: dropping it changes no score). A penalised logistic
+regression (`learn_fit.py`) learns which candidates are wrong, and a candidate under a
+threshold would be dropped. Dropping a candidate right with probability p raises F1 only when
+p < F1 / 2, so the threshold is chosen by an inner cross-validation on the training reports
+alone (none, when no threshold raises their F1). Printed: the held-out F1 with the filter, and
+how well the held-out probabilities separate right from wrong candidates beside the confidence
+table's, in-sample and fitted per fold.
+
+Only the dev split may be fitted (X820): the test split stays unread.
 """
 
 from __future__ import annotations
