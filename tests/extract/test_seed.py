@@ -12,6 +12,7 @@ import pytest
 
 from truce.extract.model import Article
 from truce.extract.pipeline import build_pipeline, extract
+from truce.extract.switches import switched_off
 
 SEED = Path(__file__).resolve().parents[2] / "eval" / "gold" / "documents" / "seed-2023-11-28.txt"
 
@@ -19,7 +20,10 @@ SEED = Path(__file__).resolve().parents[2] / "eval" / "gold" / "documents" / "se
 @pytest.fixture(scope="module")
 def found() -> list[dict[str, Any]]:
     article = Article(text=SEED.read_text(), document=SEED.name, published=date(2023, 11, 28))
-    return [c.as_dict() for c in extract(build_pipeline(), article)]
+    # The rules' reading (conftest.py): the learned recall path adds a second mention of the
+    # Doha meeting here, which no rule merges into the first (docs/extraction.md, exlearn).
+    with switched_off(["learn.recall"]):
+        return [c.as_dict() for c in extract(build_pipeline(), article)]
 
 
 def only(found: list[dict[str, Any]], kind: str, **where: Any) -> dict[str, Any]:

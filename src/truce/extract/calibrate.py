@@ -152,13 +152,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"rewrite {TABLE.name}")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    from truce.extract.pipeline import build_pipeline, extract
+    from truce.extract.cv import load_items
+    from truce.extract.learn_cv import held_out_candidates
+    from truce.extract.pipeline import build_pipeline
 
     nlp = build_pipeline()
     try:
-        rows = scored_rows(
-            args.folder, lambda a: [c.as_dict() for c in extract(nlp, a)], args.split
-        )
+        if args.split != "dev":
+            raise CalibrationSplit(f"calibration fits on the dev split only, not {args.split!r}")
+        # The learned recall path's candidates as a model fitted without their report would
+        # give them (`learn_cv.held_out_candidates`), not as the committed table does.
+        found = held_out_candidates(load_items(args.folder, "dev"), nlp)
+        rows = scored_rows(args.folder, lambda a: found[a.document], args.split)
     except TruceError as exc:
         print(exc.render(), file=sys.stderr)
         return 2

@@ -211,10 +211,21 @@ def assign_folds(items: Sequence[Item], group_of: dict[str, str], folds: int) ->
     return fold_of
 
 
+# Extraction with what is learned fitted per fold (`learn_cv.FoldRefit`): the items, the
+# extract function and each item's fold.
+Refit = Callable[[Sequence[Item], ExtractFn, dict[str, int]], dict[str, list[dict[str, Any]]]]
+
+
 def extract_all(
-    items: Sequence[Item], extract_fn: ExtractFn, off: Iterable[str] = ()
+    items: Sequence[Item],
+    extract_fn: ExtractFn,
+    off: Iterable[str] = (),
+    refit: Refit | None = None,
+    fold_of: dict[str, int] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     with switched_off(off):
+        if refit is not None and fold_of is not None:
+            return refit(items, extract_fn, fold_of)
         return {item.id: list(extract_fn(item.article)) for item in items}
 
 
@@ -335,16 +346,20 @@ def cross_validate(
     folds: int = 5,
     by: str = "story",
     rules: Sequence[str] = (),
+    refit: Refit | None = None,
 ) -> CrossValidation:
-    """Fold the items, score each fold, and judge each of `rules` by switching it off."""
+    """Fold the items, score each fold, and judge each of `rules` by switching it off; with
+    `refit`, every extraction fits what is learned inside each fold (`learn_cv.py`)."""
     group_of = groups(items, by)
     fold_of = assign_folds(items, group_of, folds)
-    cv = CrossValidation(list(items), group_of, fold_of, extract_all(items, extract_fn))
+    cv = CrossValidation(
+        list(items), group_of, fold_of, extract_all(items, extract_fn, (), refit, fold_of)
+    )
     parts = [cv.fold_items(f) for f in range(folds)]
     base = score(items, cv.base)
     without: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for rule in rules:
-        without[rule] = extract_all(items, extract_fn, [rule])
+        without[rule] = extract_all(items, extract_fn, [rule], refit, fold_of)
         per_fold = tuple(_f1(p, cv.base) - _f1(p, without[rule]) for p in parts)
         best = max(range(folds), key=lambda f: per_fold[f])
         rest = [i for i in items if fold_of[i.id] != best]
@@ -354,7 +369,7 @@ def cross_validate(
         cv.ablations.append(
             Ablation(rule, pooled, per_fold, gain_rest, _right(base, without[rule], items), fields)
         )
-    cv.selection = _select(cv, parts, without, extract_fn)
+    cv.selection = _select(cv, parts, without, extract_fn, refit)
     return cv
 
 
@@ -363,6 +378,7 @@ def _select(
     parts: list[list[Item]],
     without: dict[str, dict[str, list[dict[str, Any]]]],
     extract_fn: ExtractFn,
+    refit: Refit | None = None,
 ) -> dict[str, Any]:
     """Per fold, switch off the rules that lower F1 on the other folds; score the fold so."""
     chosen: dict[str, list[dict[str, Any]]] = {}
@@ -375,7 +391,11 @@ def _select(
             if not rule.startswith("kind.") and _f1(train, cv.base) < _f1(train, found) - 1e-9
         ]
         dropped.append(off)
-        chosen.update(extract_all(part, extract_fn, off))
+        if refit is None:
+            chosen.update(extract_all(part, extract_fn, off))
+        else:  # the fold's model is fitted on the other folds: read them all
+            read = extract_all(cv.items, extract_fn, off, refit, cv.fold_of)
+            chosen.update({i.id: read[i.id] for i in part})
     every = score(cv.items, cv.base).report.overall
     selected = score(cv.items, chosen).report.overall
     return {
@@ -460,6 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-ablation", action="store_true", help="fold figures only")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    from truce.extract.learn_cv import FoldRefit
     from truce.extract.pipeline import build_pipeline, extract
 
     try:
@@ -472,6 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.folds,
             args.by,
             rules,
+            FoldRefit(nlp),  # the learned model is judged fitted without the fold it reads
         )
     except TruceError as exc:
         print(exc.render(), file=sys.stderr)

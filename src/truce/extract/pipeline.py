@@ -14,6 +14,8 @@ setting its own.
 | truce_attribution_v1   | doc._.actors                 | doc._.attributions   |
 | truce_modality_v1      |                              | doc._.modalities     |
 | truce_events_v1        | all of the above             | doc._.candidates     |
+| truce_learned_v1       | doc._.candidates, sentences  | doc._.candidates     |
+|                        |                              | (rule learn.recall)  |
 | truce_places_v1        | doc._.candidates, actors     | each candidate's     |
 |                        |                              | resolved `place`     |
 | truce_confidence_v1    | doc._.candidates             | each candidate's     |
@@ -45,6 +47,7 @@ COMPONENTS = [
     "truce_attribution_v1",
     "truce_modality_v1",
     "truce_events_v1",
+    "truce_learned_v1",
     "truce_places_v1",
     "truce_confidence_v1",
 ]
@@ -60,6 +63,7 @@ _EXTENSIONS = {
     "attributions": None,
     "modalities": None,
     "candidates": None,
+    "cues": None,
 }
 for _name, _default in _EXTENSIONS.items():
     if not Doc.has_extension(_name):

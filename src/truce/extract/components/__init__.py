@@ -6,6 +6,7 @@ from truce.extract.components import (  # noqa: F401
     boilerplate,
     confidence,
     events,
+    learned,
     modality,
     places,
     quantities,

@@ -194,6 +194,8 @@ def assemble(doc: Doc) -> list[Candidate]:
     last_term: int | None = None  # the last sentence that gave a term
     clock = TruceClock()  # rule `breach.truce_in_force`: the report's truce so far
     waiting: list[Sentence] = []  # attacks told before any truce: judged by the whole report
+    cues: dict[int, tuple[set[str], bool, frozenset[str]]] = {}
+    doc._.cues = cues
     for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
@@ -202,6 +204,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         # The kinds the trigger table and the kinds' own patterns may find (one look-up per
         # word, see CueIndex).
         cued, attack, by_name = cues_of(lowered)
+        cues[index] = (cued, attack, by_name)  # the learned model reads them too
         attribution = attributions.get(index)
         in_run = last_term is not None and index - last_term <= _RUN_REACH
         attack = attack and on("breach.truce_in_force")

@@ -1,0 +1,104 @@
+"""`truce_learned_v1`: the recall path of the learned sentence model (rule `learn.recall`).
+
+A sentence the model (`learn_active.active()`) finds likely to hold an event type for which
+the rules gave no candidate in it yields a candidate of that type, read from the sentence as
+the rules read theirs (`sentence_view.candidate`: date, modality, source, quote, parties), its
+actor the speaker's party for a statement and the first party named otherwise, its count the
+sentence's first for the counted kinds. Sentences the rules skip (boilerplate, after the body)
+are skipped here too, and the document rules that drop a headline told alone or history drop
+its candidates too. Runs after the events component and before places and confidence, so its
+candidates are placed and scored like the rules'.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from truce.extract.components.headline_alone import drop_lone_headlines
+from truce.extract.components.history import drop_history
+from truce.extract.components.sentence_view import Sentence, candidate, parties, speaker_actor
+from truce.extract.learn_active import active
+from truce.extract.learn_features import sentence_parts
+from truce.extract.model import Article, Candidate
+from truce.extract.pipeline import sentence_spans
+from truce.extract.switches import on
+
+COUNTED = {"casualty_claim", "release", "aid_delivery"}
+
+
+def _within(items: list, start: int, end: int) -> list:  # type: ignore[type-arg]
+    return [i for i in items if start <= i.span[0] and i.span[1] <= end]
+
+
+def recall(doc: Doc) -> list[Candidate]:
+    """The candidates the model adds to the document's."""
+    model = active()
+    if not model.thresholds:
+        return []
+    article: Article = doc._.article
+    text = article.text
+    body_end = doc._.body_end if doc._.body_end is not None else len(text)
+    skip = doc._.boilerplate or []
+    found = doc._.candidates or []
+    added: list[Candidate] = []
+    eligible = [
+        (index, (start, end))
+        for index, (start, end) in enumerate(sentence_spans(doc))
+        if start < body_end and not any(a < end and start < b for a, b in skip)
+    ]
+    cues = doc._.cues or {}
+    lookup = model.lookup
+    scored = model.added_rows(
+        [lookup.rows(*sentence_parts(text, span, cues.get(index))) for index, span in eligible]
+    )
+    for (index, (start, end)), kinds in zip(eligible, scored, strict=True):
+        if kinds:  # the types the rules gave a candidate of in this sentence are left out
+            told = [(c.type, c.sentence_span or c.span) for c in found if c.type in kinds]
+            covered = {kind for kind, (a, b) in told if a < end and start < b}
+            kinds = [k for k in kinds if k not in covered]
+        if not kinds:
+            continue
+        s = Sentence(
+            index,
+            start,
+            end,
+            text[start:end],
+            _within(doc._.quantities or [], start, end),
+            _within(doc._.times or [], start, end),
+            _within(doc._.actors or [], start, end),
+            (doc._.attributions or {}).get(index),
+            (doc._.modalities or {}).get(index, "occurred"),
+        )
+        for kind in kinds:
+            c = candidate(kind, s, start, article)
+            named = parties(s.actors)
+            c.actor = speaker_actor(s) if kind == "statement" else None
+            if c.actor is None and named:
+                c.actor = named[0].actor
+            if kind in COUNTED and s.quantities:
+                c.quantities = [s.quantities[0]]
+            c.sentence_span = (start, end)
+            c.confidence = 0.5
+            added.append(c)
+    # The rules over the document that drop an event drop a learned one too: a headline no
+    # body sentence retells, history told with years long past (`doc.headline_alone`,
+    # `doc.history`).
+    return drop_history(drop_lone_headlines(added, text), text, article.published)
+
+
+@Language.component(
+    "truce_learned_v1",
+    requires=["doc._.candidates", "doc._.attributions", "doc._.modalities"],
+    assigns=["doc._.candidates"],
+)
+def learned_component(doc: Doc) -> Doc:
+    if not on("learn.recall"):
+        return doc
+    added = recall(doc)
+    if added:
+        found = list(doc._.candidates or [])
+        for n, c in enumerate(added, len(found) + 1):
+            c.id = f"{doc._.article.document}#{n}"
+        doc._.candidates = found + added
+    return doc
