@@ -110,33 +110,51 @@ class Block:
 
 
 _PLAIN = (str, int, float, bool, type(None))
+_PLAIN_SET: frozenset[type] = frozenset(_PLAIN)
+_NUMBERS: frozenset[type] = frozenset((int, float, bool))  # 1 == 1.0 == True
 
 
 def _columns(records: list[dict[str, Any]]) -> dict[str, Any]:
     """Records with the same keys as columns, each a list of its distinct values and a code
     per record: tens of thousands of breach rows repeat a few parties, statuses and texts,
     and a short list of numbers reads back several times faster than as many objects.
-    Records of other shapes are kept as they are."""
+    Records of other shapes are kept as they are. Worked out a column at a time, the values
+    told apart by their type as well (1, 1.0 and True are three values)."""
     keys = list(records[0]) if records else []
-    columns: list[dict[str, list[Any]]] = [{"values": [], "codes": []} for _ in keys]
-    found: list[dict[object, int]] = [{} for _ in keys]
-    for record in records:
-        if list(record) != keys:
-            return {"records": records}
-        for key, column, seen in zip(keys, columns, found, strict=True):
-            value = record[key]
-            if type(value) is list and all(type(v) in _PLAIN for v in value):
-                marked: object = (list, *value)
-            elif type(value) in _PLAIN:
-                marked = (type(value), value)
-            else:
+    shape = tuple(keys)
+    if not all(tuple(record) == shape for record in records):
+        return {"records": records}
+    columns = []
+    for key in keys:
+        values = [record[key] for record in records]
+        kinds = set(map(type, values))
+        if kinds <= _PLAIN_SET and len(kinds & _NUMBERS) <= 1:
+            # No two values of different types are equal here: each value marks itself.
+            codes = {value: code for code, value in enumerate(dict.fromkeys(values))}
+            columns.append({"values": list(codes), "codes": [codes[v] for v in values]})
+            continue
+        if kinds <= _PLAIN_SET:
+            marks: list[object] = list(zip(map(type, values), values, strict=True))
+        elif list in kinds and kinds <= _PLAIN_SET | {list}:
+            marks = [_marked(value) for value in values]
+            if None in marks:
                 return {"records": records}
-            code = seen.get(marked)
-            if code is None:
-                code = seen[marked] = len(column["values"])
-                column["values"].append(value)
-            column["codes"].append(code)
+        else:
+            return {"records": records}
+        # Each distinct mark's code in the order first met, and the value it was first met as.
+        coded = {mark: code for code, mark in enumerate(dict.fromkeys(marks))}
+        firsts = dict(zip(marks[::-1], values[::-1], strict=True))
+        columns.append(
+            {"values": [firsts[mark] for mark in coded], "codes": [coded[m] for m in marks]}
+        )
     return {"keys": keys, "columns": columns}
+
+
+def _marked(value: Any) -> object | None:
+    """A value as `_columns` tells values apart; None for one it does not keep as a column."""
+    if type(value) is list:
+        return (list, *value) if all(type(v) in _PLAIN for v in value) else None
+    return (type(value), value)
 
 
 def _records(table: dict[str, Any]) -> list[dict[str, Any]]:
