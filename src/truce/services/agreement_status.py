@@ -18,7 +18,7 @@ from truce.pretty import json_text
 from truce.services import parsed_answers
 from truce.services.instants import parse_instant
 from truce.services.single_flight import Shared, SingleFlight
-from truce.storage import held, judge_lock, kept_breaches, put_off
+from truce.storage import held, judge_lock, kept_breaches
 from truce.storage.answers import AnswerStore, Kept
 from truce.storage.ledger import Ledger
 from truce.storage.snapshot import Head
@@ -135,21 +135,10 @@ def _judge_and_keep(
         parsed_answers.remember(store, parsed_answers.NOW, about, data)
         return (text if printed else data), span
     asked = when.isoformat()
-    if not printed:
-        # Kept for other readers once the answer is out (`storage.put_off`, as the breach block):
-        # its JSON and the write are 0.1-0.3 s at a million claims that the caller, who has the
-        # answer as data, does not wait for; a reader before the write judges it again.
-        put_off.write(lambda: _keep_at(store, head, asked, data))
-        return data, None
-    text = _printed(data)
-    about = store.keep(head, asked, text, printed=True)
+    text = _printed(data) if printed else kept_breaches.answer_json(store, data)
+    about = store.keep(head, asked, text, printed=printed)
     parsed_answers.remember(store, parsed_answers.AT, about, data)
-    return text, None
-
-
-def _keep_at(store: AnswerStore, head: Head, asked: str, data: dict[str, Any]) -> None:
-    about = store.keep(head, asked, kept_breaches.answer_json(store, data), printed=False)
-    parsed_answers.remember(store, parsed_answers.AT, about, data)
+    return (text if printed else data), None
 
 
 def _read(
