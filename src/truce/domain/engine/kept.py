@@ -136,9 +136,11 @@ def _columns(records: list[dict[str, Any]]) -> dict[str, Any]:
         if kinds <= _PLAIN_SET:
             marks: list[object] = list(zip(map(type, values), values, strict=True))
         elif list in kinds and kinds <= _PLAIN_SET | {list}:
-            marks = [_marked(value) for value in values]
-            if None in marks:
+            items = {type(v) for value in values if type(value) is list for v in value}
+            if not items <= _PLAIN_SET:
                 return {"records": records}
+            typed = len(items & _NUMBERS) > 1  # [1] and [True] would compare equal
+            marks = [_marked(value, typed) for value in values]
         else:
             return {"records": records}
         # Each distinct mark's code in the order first met, and the value it was first met as.
@@ -150,11 +152,12 @@ def _columns(records: list[dict[str, Any]]) -> dict[str, Any]:
     return {"keys": keys, "columns": columns}
 
 
-def _marked(value: Any) -> object | None:
-    """A value as `_columns` tells values apart; None for one it does not keep as a column."""
-    if type(value) is list:
-        return (list, *value) if all(type(v) in _PLAIN for v in value) else None
-    return (type(value), value)
+def _marked(value: Any, typed: bool) -> object:
+    """A plain value or a list of them as `_columns` tells values apart (`typed`: each item of
+    a list with its type, where the column's lists mix numbers of two types)."""
+    if type(value) is not list:
+        return (type(value), value)
+    return (list, *[(type(v), v) for v in value]) if typed else (list, *value)
 
 
 def _records(table: dict[str, Any]) -> list[dict[str, Any]]:
@@ -165,7 +168,8 @@ def _records(table: dict[str, Any]) -> list[dict[str, Any]]:
     for column in table["columns"]:
         values = column["values"]
         if any(type(v) is list for v in values):  # a list of its own for each record
-            read.append([list(values[c]) for c in column["codes"]])
+            fresh = [type(v) is list for v in values]
+            read.append([list(values[c]) if fresh[c] else values[c] for c in column["codes"]])
         else:
             read.append([values[c] for c in column["codes"]])
     return [dict(zip(keys, row, strict=True)) for row in zip(*read, strict=True)]
