@@ -140,7 +140,10 @@ def _columns(records: list[dict[str, Any]]) -> dict[str, Any]:
             if not items <= _PLAIN_SET:
                 return {"records": records}
             typed = len(items & _NUMBERS) > 1  # [1] and [True] would compare equal
-            marks = [_marked(value, typed) for value in values]
+            if kinds == {list} and not typed:  # lists alone: each its items as a tuple
+                marks = list(map(tuple, values))
+            else:
+                marks = [_marked(value, typed) for value in values]
         else:
             return {"records": records}
         # Each distinct mark's code in the order first met, and the value it was first met as.
