@@ -184,6 +184,10 @@ class Memory:
 
     prior: Block | None = None
     now: Block | None = None
+    # The breach events' fingerprints (`EventIndex.fingerprint`, by the types read) of the very
+    # record judged: given by a caller that worked them out on the same chain head (every event
+    # of the record, whatever the instant), else filled here as they are worked out.
+    fingerprints: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 class Told(Explanation):
@@ -221,14 +225,25 @@ def breach_types(spec: AgreementSpec) -> list[str]:
     return sorted(found)
 
 
-def block_key(spec: AgreementSpec, version: object, index: EventIndex) -> str:
+def block_key(
+    spec: AgreementSpec,
+    version: object,
+    index: EventIndex,
+    fingerprints: dict[tuple[str, ...], str] | None = None,
+) -> str:
     """What every kept result reads but the windows and the instant: spec, breach events,
-    looseness."""
+    looseness. `fingerprints`: the record's, by breach types, read and filled (`Memory`)."""
     digest = hashlib.sha256()
     for part in (repr(spec), repr(version), repr(index.has_loose)):
         digest.update(part.encode())
         digest.update(b"\0")
-    digest.update(index.fingerprint(breach_types(spec)).encode())
+    types = tuple(breach_types(spec))
+    found = None if fingerprints is None else fingerprints.get(types)
+    if found is None:
+        found = index.fingerprint(types)
+        if fingerprints is not None:
+            fingerprints[types] = found
+    digest.update(found.encode())
     return digest.hexdigest()
 
 
