@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
+from sqlalchemy import event
 
 from tests.storage.kept_rows import KeptRow
 from truce import services
@@ -219,3 +220,38 @@ def test_a_held_header_for_another_head_or_a_damaged_text_is_not_served(ledger: 
     assert held.span(store, head) == (instant, _span(ledger)[1])  # the header alone still says
     path.write_bytes(b"not json\n" + body)
     assert held.read(store, head, instant) is None and held.span(store, head) is None
+
+
+def test_an_instant_outside_the_span_reads_the_header_and_not_the_text(
+    ledger: Ledger, judged: list[str]
+) -> None:
+    """At a million claims the answer "now" is 19 MB: a status at an instant it does not hold
+    for (before S, past U) reads its header alone, then judges; one inside reads its text.
+    Watched as the statements the real database is sent."""
+    services.status(ledger, AGREEMENT)
+    parsed_answers.forget()  # as a process that holds no answer parsed
+    _, until = _span(ledger)
+    sent: list[tuple[str, tuple[str, ...]]] = []  # what each read of `kept` read, of which rows
+
+    def watch(conn: Any, cursor: Any, statement: str, parameters: Any, *rest: Any) -> None:
+        if " ".join(statement.split()).startswith("SELECT kept.header"):
+            read = "body" if "kept.body" in statement.split("FROM")[0] else "header"
+            named = parameters.values() if isinstance(parameters, dict) else parameters
+            sent.append((read, tuple(str(p) for p in named if p != AGREEMENT)))
+
+    def read(name: str) -> list[str]:
+        return [what for what, rows in sent if name in rows]
+
+    event.listen(ledger.engine, "before_cursor_execute", watch)
+    try:
+        past = datetime.fromtimestamp(until, UTC) + timedelta(minutes=1)
+        assert services.status(ledger, AGREEMENT, past.isoformat()) == _fresh(ledger, past)
+        assert len(judged) == 2
+        assert "header" in read(held.NAME) and "body" not in read(held.NAME)
+        sent.clear()
+        inside = datetime.fromtimestamp(until - 1, UTC)
+        assert services.status(ledger, AGREEMENT, inside.isoformat()) == _fresh(ledger, inside)
+        assert len(judged) == 2  # read from the answer "now": its text read once
+        assert read(held.NAME).count("body") == 1
+    finally:
+        event.remove(ledger.engine, "before_cursor_execute", watch)

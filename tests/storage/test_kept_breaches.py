@@ -226,3 +226,45 @@ def test_a_judgment_before_the_writes_run_reads_what_was_kept_before(ledger: Led
     writes()  # the older block, written late: a cache, read only where it agrees with the record
     ledger.append_claims([_release("2024-01-03T13:00", 2)], "analyst")
     assert services.status(ledger, AGREEMENT, AT) == _fresh(ledger)
+
+
+@pytest.fixture
+def fingerprinted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many breach events each fingerprint the engine worked out hashed, in order
+    (`ColumnIndex.fingerprint`, unchanged, counted)."""
+    from truce.domain.engine.columns import ColumnIndex
+
+    counted: list[int] = []
+    real = ColumnIndex.fingerprint
+
+    def counting(self: ColumnIndex, types: Any) -> str:
+        found = real(self, types)
+        counted.append(len(self.frame))
+        return found
+
+    monkeypatch.setattr(ColumnIndex, "fingerprint", counting)
+    return counted
+
+
+def test_a_new_instant_on_a_head_judged_before_does_not_hash_its_breach_events_again(
+    ledger: Ledger, fingerprinted: list[int]
+) -> None:
+    """The block's key hashes every breach event of the record, whatever the instant: worked
+    out once per chain head. After an append (through another handle on the ledger, as another
+    process would) it is worked out again, and every answer is a fresh judgment's."""
+    spec, _ = ledger.agreement(AGREEMENT)
+
+    def fresh(at: str) -> dict[str, Any]:
+        return evaluate(spec, ledger.claims(AGREEMENT), services.parse_instant(at, spec.zone))
+
+    instants = ["2024-01-02T00:00", "2024-01-01T07:00", "2024-01-04T23:59", "2023-12-31T00:00"]
+    for at in instants:  # before the pause, at its first instant, inside it, on its last day
+        assert services.status(ledger, AGREEMENT, at) == fresh(at)
+    services.status(ledger, AGREEMENT)
+    assert len(fingerprinted) == 1
+    with Ledger.open(ledger.engine.url.render_as_string(hide_password=False)) as other:
+        other.append_claims([_breach("2024-01-03T19:00", "israel", event_id="b10")], "analyst")
+    assert services.status(ledger, AGREEMENT, "2024-01-03T20:00") == fresh("2024-01-03T20:00")
+    assert len(fingerprinted) == 2
+    assert services.status(ledger, AGREEMENT, AT) == fresh(AT)  # the block read changed too
+    assert len(fingerprinted) == 2

@@ -37,6 +37,7 @@ def serve(
 
     Example: `truce serve --port 8080`; with --json it prints one line (URL, first token).
     """
+    from truce.collector import pace_for_long_records
     from truce.server import serving
     from truce.server.app import create_app
     from truce.server.bootstrap import prepare
@@ -51,6 +52,7 @@ def serve(
         public_read=public,
     )
     listening = serving.bind(settings.host, settings.port)  # a busy port is told before any work
+    pace_for_long_records()
     started = prepare(settings)
     url_host = f"[{settings.host}]" if ":" in settings.host else settings.host
     url = f"http://{url_host}:{listening.getsockname()[1]}/"

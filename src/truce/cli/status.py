@@ -8,6 +8,7 @@ from truce import services
 from truce.cli.context import console, open_ledger, print_json, wants_json
 from truce.cli.render import status_view, timeline_view
 from truce.cli.streams import Meter
+from truce.collector import pace_for_long_records
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +25,7 @@ def status(
 
     Example: `truce status gaza-2023-11 --at 2023-11-30T12:00` (add --json for the stable shape).
     """
+    pace_for_long_records()
     with open_ledger() as ledger:
         if wants_json(as_json):
             print(services.status_text(ledger, agreement, at))

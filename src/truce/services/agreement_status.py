@@ -261,10 +261,11 @@ def _judged(
     horizon: Horizon | None = None,
 ) -> dict[str, Any]:
     versions = ledger.agreement_versions(agreement)
-    frame, fetch = ledger.frame(agreement)
+    frame, fetch, head = ledger.frame_at(agreement)
     store = ledger.answers(agreement)
-    # The previous judgment's breach rows, to reuse where they hold (`engine.kept`), "now" too.
-    memory = kept_breaches.memory(store, now=horizon is not None)
+    # The previous judgment's breach rows, to reuse where they hold (`engine.kept`), "now" too;
+    # and the record's breach fingerprints if a judgment on its head worked them out.
+    memory = kept_breaches.memory(store, now=horizon is not None, head=head)
     answer = evaluate_frame(spec, frame, fetch, when, versions, horizon, memory)
     if memory is not None:
         kept_breaches.keep(store, memory, now=horizon is not None)

@@ -33,7 +33,7 @@ from typing import Any
 from truce.domain.engine.kept import Block, Memory
 from truce.storage import put_off
 from truce.storage.answers import AnswerStore, rules
-from truce.storage.snapshot import FORMAT
+from truce.storage.snapshot import FORMAT, Head
 
 NAME = "breaches.kept"
 NOW = "breaches-now.kept"
@@ -52,17 +52,36 @@ class _Last:
 # The last block of each kind this process read or kept, by (database, agreement, name).
 _LAST: dict[tuple[str, str, str], _Last] = {}
 _LOCK = threading.Lock()
+# Per (database, agreement): the chain head of the last record judged, and its breach events'
+# fingerprints by the types read (`Memory.fingerprints`).
+_PRINTS: dict[tuple[str, str], tuple[Head, dict[tuple[str, ...], str]]] = {}
 # Stand-ins for the rows and the explanations in an answer written by `answer_json`.
 _ROWS, _TOLD = "\0truce: kept breach rows\0", "\0truce: kept explanations\0"
 
 
-def memory(store: AnswerStore, now: bool = False) -> Memory | None:
+def memory(store: AnswerStore, now: bool = False, head: Head | None = None) -> Memory | None:
     """A memory for the next judgment (`now`: of a status "now"), holding the kept block of
-    its kind if any; None when nothing can be kept for this agreement (then the engine judges
-    everything, as without one)."""
+    its kind if any, and the breach events' fingerprints of the record at `head` this process
+    worked out (the same at every instant: a new instant on a head judged before does not hash
+    its breach events' claims again); None when nothing can be kept for this agreement (then
+    the engine judges everything, as without one)."""
     if not store.usable:
         return None
-    return Memory(prior=read(store, now))
+    found = Memory(prior=read(store, now))
+    if head is not None:
+        found.fingerprints = _fingerprints(store, head)
+    return found
+
+
+def _fingerprints(store: AnswerStore, head: Head) -> dict[tuple[str, ...], str]:
+    """The fingerprints held for the agreement's record at `head` (filled by the judgments
+    that use them); those of any other head are let go."""
+    where = (repr(store.engine.url), store.agreement)
+    with _LOCK:
+        held = _PRINTS.get(where)
+        if held is None or held[0] != head:
+            held = _PRINTS[where] = (head, {})
+        return held[1]
 
 
 def read(store: AnswerStore, now: bool = False) -> Block | None:

@@ -35,7 +35,7 @@ from truce.storage.head_log import log_path, set_aside
 from truce.storage.kept_snapshot import KeptSnapshot
 from truce.storage.records import AgreementSummary, AppendResult, Entry, VerifyReport
 from truce.storage.rows import LOAD_COLUMNS, ClaimLoader, gc_paused
-from truce.storage.snapshot import default_directory, load_frame, snapshot_path
+from truce.storage.snapshot import Head, default_directory, load_frame_at, snapshot_path
 from truce.storage.tables import agreements, claims, entries
 from truce.storage.verify import verify_ledger
 from truce.storage.verify_terms import check_claim_terms
@@ -251,11 +251,16 @@ class Ledger:
         One build at a time per agreement in this process: a caller that finds one under way
         (the server's at start, another judgment's) waits, then folds in what came since
         instead of reading every claim beside it."""
+        frame, fetch, _ = self.frame_at(agreement)
+        return frame, fetch
+
+    def frame_at(self, agreement: str) -> tuple[EventFrame, Fetch, Head]:
+        """`frame`, and the chain head whose record it is."""
         if not self._has_agreement_id(agreement):
             raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
         with _frame_lock(self._snapshots, agreement):
             shared = KeptSnapshot(self.answers(agreement))
-            return load_frame(self._engine, agreement, self._snapshots, shared)
+            return load_frame_at(self._engine, agreement, self._snapshots, shared)
 
     def events(self, agreement: str) -> EventFrame:
         """The agreement's events as columns at the current head: kept in the database for every

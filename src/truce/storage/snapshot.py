@@ -117,6 +117,15 @@ def load_frame(
 ) -> tuple[EventFrame, ClaimFetcher]:
     """The agreement's events as columns, from the snapshot where it is still good: this cache
     folder's, else the `shared` copy's (then written to the folder)."""
+    frame, fetch, _ = load_frame_at(engine, agreement, directory, shared)
+    return frame, fetch
+
+
+def load_frame_at(
+    engine: Engine, agreement: str, directory: Path | None, shared: Shared | None = None
+) -> tuple[EventFrame, ClaimFetcher, Head]:
+    """`load_frame`, and the chain head whose record the frame is (read in the same
+    transaction as its rows)."""
     path = snapshot_path(directory, agreement) if directory is not None else None
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
@@ -132,15 +141,15 @@ def load_frame(
         if stored is not None and still_in_chain(conn, stored.head):
             new = read_rows(conn, agreement, stored.head.seq, head.seq)
             if new.num_rows == 0:
-                return stored.frame, ClaimFetcher(*stored.parts)
+                return stored.frame, ClaimFetcher(*stored.parts), head
             if INCREMENTAL:
-                return _fold(path, agreement, head, stored, new, shared)
+                return (*_fold(path, agreement, head, stored, new, shared), head)
             claims = pa.concat_tables([*stored.parts, new]).combine_chunks()
         else:
             claims = read_rows(conn, agreement, 0, head.seq)
     frame = reduce_columns(claim_columns(claims))
     _write_base(path, agreement, head, claims, frame, shared)
-    return frame, ClaimFetcher(claims)
+    return frame, ClaimFetcher(claims), head
 
 
 def _fold(

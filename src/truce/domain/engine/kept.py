@@ -110,33 +110,57 @@ class Block:
 
 
 _PLAIN = (str, int, float, bool, type(None))
+_PLAIN_SET: frozenset[type] = frozenset(_PLAIN)
+_NUMBERS: frozenset[type] = frozenset((int, float, bool))  # 1 == 1.0 == True
 
 
 def _columns(records: list[dict[str, Any]]) -> dict[str, Any]:
     """Records with the same keys as columns, each a list of its distinct values and a code
     per record: tens of thousands of breach rows repeat a few parties, statuses and texts,
     and a short list of numbers reads back several times faster than as many objects.
-    Records of other shapes are kept as they are."""
+    Records of other shapes are kept as they are. Worked out a column at a time, the values
+    told apart by their type as well (1, 1.0 and True are three values)."""
     keys = list(records[0]) if records else []
-    columns: list[dict[str, list[Any]]] = [{"values": [], "codes": []} for _ in keys]
-    found: list[dict[object, int]] = [{} for _ in keys]
-    for record in records:
-        if list(record) != keys:
-            return {"records": records}
-        for key, column, seen in zip(keys, columns, found, strict=True):
-            value = record[key]
-            if type(value) is list and all(type(v) in _PLAIN for v in value):
-                marked: object = (list, *value)
-            elif type(value) in _PLAIN:
-                marked = (type(value), value)
-            else:
+    shape = tuple(keys)
+    if not all(tuple(record) == shape for record in records):
+        return {"records": records}
+    columns = []
+    for key in keys:
+        values = [record[key] for record in records]
+        kinds = set(map(type, values))
+        if kinds <= _PLAIN_SET and len(kinds & _NUMBERS) <= 1:
+            # No two values of different types are equal here: each value marks itself.
+            codes = {value: code for code, value in enumerate(dict.fromkeys(values))}
+            columns.append({"values": list(codes), "codes": [codes[v] for v in values]})
+            continue
+        if kinds <= _PLAIN_SET:
+            marks: list[object] = list(zip(map(type, values), values, strict=True))
+        elif list in kinds and kinds <= _PLAIN_SET | {list}:
+            items = {type(v) for value in values if type(value) is list for v in value}
+            if not items <= _PLAIN_SET:
                 return {"records": records}
-            code = seen.get(marked)
-            if code is None:
-                code = seen[marked] = len(column["values"])
-                column["values"].append(value)
-            column["codes"].append(code)
+            typed = len(items & _NUMBERS) > 1  # [1] and [True] would compare equal
+            if kinds == {list} and not typed:  # lists alone: each its items as a tuple
+                marks = list(map(tuple, values))
+            else:
+                marks = [_marked(value, typed) for value in values]
+        else:
+            return {"records": records}
+        # Each distinct mark's code in the order first met, and the value it was first met as.
+        coded = {mark: code for code, mark in enumerate(dict.fromkeys(marks))}
+        firsts = dict(zip(marks[::-1], values[::-1], strict=True))
+        columns.append(
+            {"values": [firsts[mark] for mark in coded], "codes": [coded[m] for m in marks]}
+        )
     return {"keys": keys, "columns": columns}
+
+
+def _marked(value: Any, typed: bool) -> object:
+    """A plain value or a list of them as `_columns` tells values apart (`typed`: each item of
+    a list with its type, where the column's lists mix numbers of two types)."""
+    if type(value) is not list:
+        return (type(value), value)
+    return (list, *[(type(v), v) for v in value]) if typed else (list, *value)
 
 
 def _records(table: dict[str, Any]) -> list[dict[str, Any]]:
@@ -147,7 +171,8 @@ def _records(table: dict[str, Any]) -> list[dict[str, Any]]:
     for column in table["columns"]:
         values = column["values"]
         if any(type(v) is list for v in values):  # a list of its own for each record
-            read.append([list(values[c]) for c in column["codes"]])
+            fresh = [type(v) is list for v in values]
+            read.append([list(values[c]) if fresh[c] else values[c] for c in column["codes"]])
         else:
             read.append([values[c] for c in column["codes"]])
     return [dict(zip(keys, row, strict=True)) for row in zip(*read, strict=True)]
@@ -159,6 +184,10 @@ class Memory:
 
     prior: Block | None = None
     now: Block | None = None
+    # The breach events' fingerprints (`EventIndex.fingerprint`, by the types read) of the very
+    # record judged: given by a caller that worked them out on the same chain head (every event
+    # of the record, whatever the instant), else filled here as they are worked out.
+    fingerprints: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 class Told(Explanation):
@@ -196,14 +225,25 @@ def breach_types(spec: AgreementSpec) -> list[str]:
     return sorted(found)
 
 
-def block_key(spec: AgreementSpec, version: object, index: EventIndex) -> str:
+def block_key(
+    spec: AgreementSpec,
+    version: object,
+    index: EventIndex,
+    fingerprints: dict[tuple[str, ...], str] | None = None,
+) -> str:
     """What every kept result reads but the windows and the instant: spec, breach events,
-    looseness."""
+    looseness. `fingerprints`: the record's, by breach types, read and filled (`Memory`)."""
     digest = hashlib.sha256()
     for part in (repr(spec), repr(version), repr(index.has_loose)):
         digest.update(part.encode())
         digest.update(b"\0")
-    digest.update(index.fingerprint(breach_types(spec)).encode())
+    types = tuple(breach_types(spec))
+    found = None if fingerprints is None else fingerprints.get(types)
+    if found is None:
+        found = index.fingerprint(types)
+        if fingerprints is not None:
+            fingerprints[types] = found
+    digest.update(found.encode())
     return digest.hexdigest()
 
 

@@ -174,7 +174,7 @@ def assess(
     spec = judge.spec
     judges = EVALUATORS
     if memory is not None:
-        memory.now = kept.Block(kept.block_key(spec, judge.version, index))
+        memory.now = kept.Block(kept.block_key(spec, judge.version, index, memory.fingerprints))
         judges = kept.evaluators(EVALUATORS, memory, instant)
     main = outcome(spec, index, instant, evaluators=judges)
     found = Disputes(spec, index, main, outcome)
