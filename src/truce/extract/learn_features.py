@@ -91,7 +91,7 @@ def sentence_features(text: str, span: tuple[int, int]) -> list[str]:
     return sorted(sentence_feature_set(text, span))
 
 
-Cues = tuple[set[str], bool, frozenset[str]]
+Cues = tuple[frozenset[str], bool, frozenset[str]]
 
 
 def sentence_parts(

@@ -194,7 +194,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     last_term: int | None = None  # the last sentence that gave a term
     clock = TruceClock()  # rule `breach.truce_in_force`: the report's truce so far
     waiting: list[Sentence] = []  # attacks told before any truce: judged by the whole report
-    cues: dict[int, tuple[set[str], bool, frozenset[str]]] = {}
+    cues: dict[int, tuple[frozenset[str], bool, frozenset[str]]] = {}
     doc._.cues = cues
     for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
