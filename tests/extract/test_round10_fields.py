@@ -112,9 +112,9 @@ def test_only_a_persons_title_is_looked_up(title: str, office: str | None) -> No
         ),
         # an opening word is no name the description stands after
         (
-            "The Taliban announced on Friday a three-day truce for the holiday. However, the "
+            "The ELN announced on Friday a three-day truce for the holiday. However, the "
             "militant organisation said the truce would end on Sunday night.",
-            "Taliban",
+            "ELN",
         ),
     ],
 )
