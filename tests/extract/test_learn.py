@@ -144,6 +144,18 @@ def test_the_recall_path_adds_the_type_the_rules_missed_and_only_under_its_switc
     assert off == before  # switched off, the rules' candidates alone
 
 
+def test_a_learned_candidate_s_span_is_its_sentence_s_words_without_the_line_breaks() -> None:
+    nlp = build_pipeline()
+    text = "Weather was mild.\n\n  Hamas officials vowed that the fighters would respond. \n"
+    article = Article(text, "invented", published=date(2023, 11, 25))
+    with switched_off(["kind.statement"]), using(vowed_statement()):
+        (added,) = [c for c in extract(nlp, article) if c.type == "statement"]
+    words = text[slice(*added.span)]
+    assert words == "Hamas officials vowed that the fighters would respond."
+    assert added.sentence_span is not None
+    assert added.sentence_span[0] <= added.span[0] and added.span[1] <= added.sentence_span[1]
+
+
 def test_an_empty_model_adds_nothing() -> None:
     nlp = build_pipeline()
     with using(SentenceModel({}, {})):

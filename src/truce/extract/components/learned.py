@@ -31,6 +31,17 @@ def _within(items: list, start: int, end: int) -> list:  # type: ignore[type-arg
     return [i for i in items if start <= i.span[0] and i.span[1] <= end]
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`, `end` moved inwards past the white space at either edge (a sentence may begin
+    with the line break before it); the whole of it if it is nothing else."""
+    words = text[start:end]
+    stripped = words.strip()
+    if not stripped:
+        return start, end
+    left = start + len(words) - len(words.lstrip())
+    return left, left + len(stripped)
+
+
 def recall(doc: Doc) -> list[Candidate]:
     """The candidates the model adds to the document's."""
     model = active()
@@ -79,6 +90,7 @@ def recall(doc: Doc) -> list[Candidate]:
             if kind in COUNTED and s.quantities:
                 c.quantities = [s.quantities[0]]
             c.sentence_span = (start, end)
+            c.span = _trimmed(text, start, end)  # the sentence's words, as a rule's span is
             c.confidence = 0.5
             added.append(c)
     # The rules over the document that drop an event drop a learned one too: a headline no
