@@ -38,6 +38,7 @@ from typing import Any
 
 from truce.errors import TruceError
 from truce.extract.evaluate import FIELDS, EvalReport, Record, Score, score_document
+from truce.extract.folds import balanced_folds
 from truce.extract.model import Article
 from truce.extract.switches import RULES, switched_off
 
@@ -202,13 +203,8 @@ def assign_folds(items: Sequence[Item], group_of: dict[str, str], folds: int) ->
         members.setdefault(group_of[item.id], []).append(item.id)
     if folds < 2 or folds > len(members):
         raise TooFewGroups(f"{folds} folds asked for {len(members)} group(s) of reports")
-    sizes = [0] * folds
-    fold_of: dict[str, int] = {}
-    for _name, ids in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        fold = min(range(folds), key=lambda f: (sizes[f], f))
-        sizes[fold] += len(ids)
-        fold_of.update({i: fold for i in ids})
-    return fold_of
+    fold_of_group = balanced_folds({name: len(ids) for name, ids in members.items()}, folds)
+    return {i: fold_of_group[name] for name, ids in members.items() for i in ids}
 
 
 # Extraction with what is learned fitted per fold (`learn_cv.FoldRefit`): the items, the

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,13 +36,13 @@ from typing import Any
 
 from truce.errors import TruceError
 from truce.extract.evaluate import FIELDS, EvalReport, Score, score_document
+from truce.extract.folds import balanced_folds
 from truce.extract.learn_features import features
 from truce.extract.learn_fit import Model, fit
-from truce.extract.learn_sentences import SentenceModel, fit_sentence_model
+from truce.extract.learn_sentences import INNER_FOLDS, SentenceModel, fit_sentence_model
 
 TABLE = Path(__file__).with_name("learn_table.py")
 THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-INNER_FOLDS = 4
 PENALTY = 1.0
 MIN_GROUPS = 3  # a feature is fitted only when that many reports use it
 
@@ -149,16 +150,8 @@ def fit_filter(rows: Sequence[Row], gold: int, fold_of_group: Callable[[Row], in
 
 
 def _inner_folds(rows: Sequence[Row], by_conflict: bool) -> Callable[[Row], int]:
-    keys = sorted({r.conflict if by_conflict else r.report for r in rows})
-    sizes = {k: 0 for k in keys}
-    for r in rows:
-        sizes[r.conflict if by_conflict else r.report] += 1
-    load = [0] * INNER_FOLDS
-    fold_of: dict[str, int] = {}
-    for key in sorted(keys, key=lambda k: (-sizes[k], k)):
-        fold = min(range(INNER_FOLDS), key=lambda f: (load[f], f))
-        load[fold] += sizes[key]
-        fold_of[key] = fold
+    sizes = Counter(r.conflict if by_conflict else r.report for r in rows)
+    fold_of = balanced_folds(sizes, INNER_FOLDS)
     return lambda r: fold_of[r.conflict if by_conflict else r.report]
 
 

@@ -14,12 +14,14 @@ rule); a type no threshold raises so gets none and the path stays shut for it.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
+from truce.extract.folds import balanced_folds
 from truce.extract.learn_features import sentence_features
 from truce.extract.learn_fit import Model, fit
 
@@ -203,13 +205,5 @@ def fit_sentence_model(
 
 
 def _inner_folds(rows: Sequence[SentenceRow]) -> Callable[[SentenceRow], int]:
-    sizes: dict[str, int] = {}
-    for r in rows:
-        sizes[r.conflict] = sizes.get(r.conflict, 0) + 1
-    load = [0] * INNER_FOLDS
-    fold_of: dict[str, int] = {}
-    for key in sorted(sizes, key=lambda k: (-sizes[k], k)):
-        fold = min(range(INNER_FOLDS), key=lambda f: (load[f], f))
-        load[fold] += sizes[key]
-        fold_of[key] = fold
+    fold_of = balanced_folds(Counter(r.conflict for r in rows), INNER_FOLDS)
     return lambda r: fold_of[r.conflict]
