@@ -165,7 +165,7 @@ def _more_verbs(
         name_speakers(found_now, text)
 
 
-class _BySpan:
+class BySpan:
     """Annotations sorted by where they start, sliced per sentence by binary search."""
 
     def __init__(self, items: list[Any]) -> None:
@@ -185,9 +185,9 @@ def assemble(doc: Doc) -> list[Candidate]:
     actors = doc._.actors or []
     attributions = doc._.attributions or {}
     modalities = doc._.modalities or {}
-    quantities = _BySpan(doc._.quantities or [])
-    times = _BySpan(doc._.times or [])
-    mentions = _BySpan(actors)
+    quantities = BySpan(doc._.quantities or [])
+    times = BySpan(doc._.times or [])
+    mentions = BySpan(actors)
     main = holders(actors)
     candidates: list[Candidate] = []
     context = StoryDate()

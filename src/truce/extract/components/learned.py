@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truce.extract.components.events import BySpan
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
 from truce.extract.components.sentence_view import Sentence, candidate, parties, speaker_actor
@@ -25,10 +26,6 @@ from truce.extract.pipeline import sentence_spans
 from truce.extract.switches import on
 
 COUNTED = {"casualty_claim", "release", "aid_delivery"}
-
-
-def _within(items: list, start: int, end: int) -> list:  # type: ignore[type-arg]
-    return [i for i in items if start <= i.span[0] and i.span[1] <= end]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -59,6 +56,9 @@ def recall(doc: Doc) -> list[Candidate]:
         if start < body_end and not any(a < end and start < b for a, b in skip)
     ]
     cues = doc._.cues or {}
+    quantities = BySpan(doc._.quantities or [])
+    times = BySpan(doc._.times or [])
+    mentions = BySpan(doc._.actors or [])
     lookup = model.lookup
     scored = model.added_rows(
         [lookup.rows(*sentence_parts(text, span, cues.get(index))) for index, span in eligible]
@@ -75,9 +75,9 @@ def recall(doc: Doc) -> list[Candidate]:
             start,
             end,
             text[start:end],
-            _within(doc._.quantities or [], start, end),
-            _within(doc._.times or [], start, end),
-            _within(doc._.actors or [], start, end),
+            quantities.within(start, end),
+            times.within(start, end),
+            mentions.within(start, end),
             (doc._.attributions or {}).get(index),
             (doc._.modalities or {}).get(index, "occurred"),
         )
