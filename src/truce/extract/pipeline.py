@@ -68,22 +68,37 @@ _EXTENSIONS = {
 for _name, _default in _EXTENSIONS.items():
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+# Where spaCy keeps a document's `doc._.<name>` (`spacy.tokens.underscore.Underscore._get_key`).
+_KEYS = {name: ("._.", name, None, None) for name in _EXTENSIONS}
+
+
+def annotation(doc: Doc, name: str) -> Any:
+    """`doc._.<name>`, read where spaCy keeps it: each `doc._` builds an `Underscore` object
+    (2-4 µs), and the components ask a document some sixty times, a few per cent of a short
+    report's time. Every extension's default is None, as `doc._` gives when nothing was set
+    (`tests/extract/test_pipeline_annotations.py` holds the two to the same answers)."""
+    return doc.user_data.get(_KEYS[name])
+
+
+def annotate(doc: Doc, name: str, value: Any) -> None:
+    """`doc._.<name> = value` without building an `Underscore` object (see `annotation`)."""
+    doc.user_data[_KEYS[name]] = value
 
 
 def doc_text(doc: Doc) -> str:
     """The article's text: the same characters as `doc.text`, which re-joins every token on
     each access."""
-    article: Article | None = doc._.article
+    article: Article | None = annotation(doc, "article")
     return article.text if article is not None else str(doc.text)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """The sentences as character spans, computed once per document: walking `doc.sents`
     builds a Python object per token, which every component paying for it again would multiply."""
-    spans: list[tuple[int, int]] | None = doc._.sentences
+    spans: list[tuple[int, int]] | None = annotation(doc, "sentences")
     if spans is None:
         spans = [(s.start_char, s.end_char) for s in doc.sents]
-        doc._.sentences = spans
+        annotate(doc, "sentences", spans)
     return spans
 
 
@@ -135,10 +150,10 @@ class Extraction:
 
 def extract(nlp: Language, article: Article) -> list[Candidate]:
     doc = nlp.make_doc(article.text)
-    doc._.article = article
+    annotate(doc, "article", article)
     for _, component in nlp.pipeline:
         doc = component(doc)
-    return list(doc._.candidates or [])
+    return list(annotation(doc, "candidates") or [])
 
 
 def extract_many(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:

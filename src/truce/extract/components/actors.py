@@ -33,7 +33,7 @@ from truce.extract.gazetteer import (
     build_entries,
 )
 from truce.extract.model import ActorMention, Candidate
-from truce.extract.pipeline import doc_text
+from truce.extract.pipeline import annotate, annotation, doc_text
 
 # A word, a possessive suffix, or one punctuation mark: "Qatar’s" -> "qatar", "'s", and
 # "Qatari-brokered" -> "qatari", "-", "brokered", so a demonym is found inside a compound.
@@ -247,9 +247,11 @@ class ActorsComponent:
         self.aliases = dict(aliases)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_actors(doc_text(doc), self.aliases, 0, doc._.body_end)
-        article = doc._.article
-        doc._.actors = in_power(mentions, article.published if article is not None else None)
+        mentions = find_actors(doc_text(doc), self.aliases, 0, annotation(doc, "body_end"))
+        article = annotation(doc, "article")
+        annotate(
+            doc, "actors", in_power(mentions, article.published if article is not None else None)
+        )
         return doc
 
 

@@ -35,7 +35,7 @@ from truce.extract.gazetteer import ALL_OFFICIALS as OFFICIALS
 from truce.extract.gazetteer import ALL_SURNAMES as SURNAMES
 from truce.extract.gazetteer import ARMED_GROUPS, NEWER_GROUPS, STATES
 from truce.extract.model import ActorMention, Attribution, SourceRef, Span
-from truce.extract.pipeline import doc_text, sentence_spans
+from truce.extract.pipeline import annotate, annotation, doc_text, sentence_spans
 from truce.extract.switches import on
 from truce.extract.triggers import TRUCE_NOUN
 
@@ -878,11 +878,15 @@ def _mask(text: str, start: int, end: int, quotes: Sequence[Span]) -> str:
     "truce_attribution_v1", requires=["doc._.actors"], assigns=["doc._.attributions"]
 )
 def attribution_component(doc: Doc) -> Doc:
-    body_end = doc._.body_end
+    body_end = annotation(doc, "body_end")
     sentences = [
         (start, end) for start, end in sentence_spans(doc) if body_end is None or start < body_end
     ]
-    article = doc._.article
+    article = annotation(doc, "article")
     outlet = getattr(article, "outlet", None)
-    doc._.attributions = attribute(doc_text(doc), sentences, doc._.actors or [], outlet)
+    annotate(
+        doc,
+        "attributions",
+        attribute(doc_text(doc), sentences, annotation(doc, "actors") or [], outlet),
+    )
     return doc

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract.model import Span
-from truce.extract.pipeline import doc_text
+from truce.extract.pipeline import annotate, doc_text
 
 _COOKIES = r"\bcookies?\b.*\b(accept|policy|consent|settings)\b"
 _LINE_PATTERNS = [
@@ -67,6 +67,6 @@ def find_boilerplate(text: str) -> tuple[list[Span], int]:
 @Language.component("truce_boilerplate_v1", assigns=["doc._.body_end", "doc._.boilerplate"])
 def boilerplate_component(doc: Doc) -> Doc:
     spans, body_end = find_boilerplate(doc_text(doc))
-    doc._.boilerplate = spans
-    doc._.body_end = body_end
+    annotate(doc, "boilerplate", spans)
+    annotate(doc, "body_end", body_end)
     return doc

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from truce.extract.calibration import confidence, trigger_in
 from truce.extract.lexicon_numbers import lowered
-from truce.extract.pipeline import doc_text
+from truce.extract.pipeline import annotation, doc_text
 
 
 @Language.component(
@@ -19,7 +19,7 @@ def confidence_component(doc: Doc) -> Doc:
     low = lowered(text)
     # Several candidates of one sentence and type share their trigger: looked for once.
     told: dict[tuple[str, tuple[int, int]], str] = {}
-    for c in doc._.candidates or ():
+    for c in annotation(doc, "candidates") or ():
         span = c.sentence_span or c.span
         key = (c.type, span)
         if key not in told:

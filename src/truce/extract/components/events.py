@@ -40,7 +40,7 @@ from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.story_day import date_single_acts
 from truce.extract.components.title_holders import name_title_holders
 from truce.extract.model import Article, Attribution, Candidate
-from truce.extract.pipeline import sentence_spans
+from truce.extract.pipeline import annotate, annotation, sentence_spans
 from truce.extract.switches import on
 from truce.extract.triggers import PREFILTER_WORDS, CueIndex, kinds_of
 
@@ -178,15 +178,16 @@ class BySpan:
 
 
 def assemble(doc: Doc) -> list[Candidate]:
-    article: Article = doc._.article
+    article: Article = annotation(doc, "article")
     text = article.text  # `doc.text` re-joins every token on each access
-    body_end = doc._.body_end if doc._.body_end is not None else len(text)
-    skip = doc._.boilerplate or []
-    actors = doc._.actors or []
-    attributions = doc._.attributions or {}
-    modalities = doc._.modalities or {}
-    quantities = BySpan(doc._.quantities or [])
-    times = BySpan(doc._.times or [])
+    body_end = annotation(doc, "body_end")
+    body_end = len(text) if body_end is None else body_end
+    skip = annotation(doc, "boilerplate") or []
+    actors = annotation(doc, "actors") or []
+    attributions = annotation(doc, "attributions") or {}
+    modalities = annotation(doc, "modalities") or {}
+    quantities = BySpan(annotation(doc, "quantities") or [])
+    times = BySpan(annotation(doc, "times") or [])
     mentions = BySpan(actors)
     main = holders(actors)
     candidates: list[Candidate] = []
@@ -195,7 +196,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     clock = TruceClock()  # rule `breach.truce_in_force`: the report's truce so far
     waiting: list[Sentence] = []  # attacks told before any truce: judged by the whole report
     cues: dict[int, tuple[frozenset[str], bool, frozenset[str]]] = {}
-    doc._.cues = cues
+    annotate(doc, "cues", cues)
     for index, (start, end) in enumerate(sentence_spans(doc)):
         if start >= body_end or any(a < end and start < b for a, b in skip):
             continue
@@ -312,5 +313,5 @@ def assemble(doc: Doc) -> list[Candidate]:
     assigns=["doc._.candidates"],
 )
 def events_component(doc: Doc) -> Doc:
-    doc._.candidates = assemble(doc)
+    annotate(doc, "candidates", assemble(doc))
     return doc

@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.pipeline import doc_text, sentence_spans
+from truce.extract.pipeline import annotate, doc_text, sentence_spans
 from truce.extract.switches import on
 
 _EVENT_VERBS = (
@@ -344,7 +344,8 @@ def _around(
 @Language.component("truce_modality_v1", assigns=["doc._.modalities"])
 def modality_component(doc: Doc) -> Doc:
     text = doc_text(doc)
-    doc._.modalities = {
+    modalities = {
         i: modality_of(text[start:end]) for i, (start, end) in enumerate(sentence_spans(doc))
     }
+    annotate(doc, "modalities", modalities)
     return doc

@@ -23,7 +23,7 @@ from truce.extract.components.place_capital import capital_named
 from truce.extract.components.place_focus import focus_of
 from truce.extract.components.place_refine import refine_from_next
 from truce.extract.model import ActorMention, Candidate
-from truce.extract.pipeline import doc_text
+from truce.extract.pipeline import annotation, doc_text
 from truce.extract.switches import on
 
 if TYPE_CHECKING:
@@ -385,5 +385,7 @@ def _known_prefix(location: str, countries: frozenset[str]) -> Place | None:
     assigns=["doc._.candidates"],
 )
 def places_component(doc: Doc) -> Doc:
-    resolve_places(doc._.candidates or [], doc._.actors or [], doc_text(doc))
+    resolve_places(
+        annotation(doc, "candidates") or [], annotation(doc, "actors") or [], doc_text(doc)
+    )
     return doc

@@ -34,7 +34,7 @@ from truce.extract.lexicon_numbers import (
     word_alternation,
 )
 from truce.extract.model import Quantity
-from truce.extract.pipeline import doc_text
+from truce.extract.pipeline import annotate, annotation, doc_text
 from truce.extract.switches import on
 
 _UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
@@ -335,5 +335,5 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 @Language.component("truce_quantities_v1", assigns=["doc._.quantities"])
 def quantities_component(doc: Doc) -> Doc:
-    doc._.quantities = find_quantities(doc_text(doc), 0, doc._.body_end)
+    annotate(doc, "quantities", find_quantities(doc_text(doc), 0, annotation(doc, "body_end")))
     return doc

@@ -35,7 +35,7 @@ from thinc.types import Ints2d
 
 from truce.extract.components.headline_lines import headline_breaks
 from truce.extract.limits import extract_limits
-from truce.extract.pipeline import doc_text
+from truce.extract.pipeline import annotate, doc_text
 
 _FINAL_MARKS = tuple(Sentencizer.default_punct_chars)
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -70,7 +70,7 @@ class SentencesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
-            doc._.sentences = []
+            annotate(doc, "sentences", [])
             return doc
         columns = doc.to_array(["ORTH", "IS_PUNCT", "IDX", "LENGTH"])
         final = self._is_final(columns[:, 0])
@@ -89,7 +89,7 @@ class SentencesComponent:
         lasts = np.concatenate((starts[1:] - 1, [len(doc) - 1]))
         begin = columns[starts, 2].tolist()
         end = (columns[lasts, 2] + columns[lasts, 3]).tolist()
-        doc._.sentences = list(zip(begin, end, strict=True))
+        annotate(doc, "sentences", list(zip(begin, end, strict=True)))
         return doc
 
     def _cut_long(self, starts: np.ndarray, columns: np.ndarray) -> np.ndarray:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from truce.extract.lexicon_numbers import MONTHS, SMALL_NUMBERS, WEEKDAYS, lowered
 from truce.extract.model import TimeRef
-from truce.extract.pipeline import doc_text
+from truce.extract.pipeline import annotate, annotation, doc_text
 from truce.extract.switches import on
 from truce.extract.time_anchor import story_anchor
 from truce.extract.time_patterns import (
@@ -540,8 +540,8 @@ def _at_before(text: str, start: int, pos: int) -> bool:
 
 @Language.component("truce_times_v1", assigns=["doc._.times"], requires=["doc._.article"])
 def times_component(doc: Doc) -> Doc:
-    article = doc._.article
+    article = annotation(doc, "article")
     text = doc_text(doc)
     anchor = story_anchor(text, article.published if article is not None else None)
-    doc._.times = find_times(text, anchor, 0, doc._.body_end)
+    annotate(doc, "times", find_times(text, anchor, 0, annotation(doc, "body_end")))
     return doc
