@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 
@@ -72,10 +73,16 @@ class SentenceModel:
         kinds, _, matrix, limits = self._compiled
         if not kinds or not sentences:
             return [[] for _ in sentences]
-        at = [n for n, rows in enumerate(sentences) for _ in rows]
-        rows = [j for known in sentences for j in known]
+        sizes = [len(rows) for rows in sentences]
+        rows = np.fromiter(chain.from_iterable(sentences), dtype=np.intp, count=sum(sizes))
+        at = np.repeat(np.arange(len(sentences), dtype=np.intp), sizes)
         scores = np.tile(matrix[-1], (len(sentences), 1))
-        np.add.at(scores, np.array(at, dtype=np.intp), matrix[np.array(rows, dtype=np.intp)])
+        # Each weight added to its cell of the flat scores, one after another in the rows'
+        # order, as adding whole rows would (the same sums, bit for bit: a score of 0 meets
+        # the threshold 0.5 or not by them); the flat form is numpy's fast path, twice as fast.
+        width = len(kinds)
+        cells = (at[:, None] * width + np.arange(width, dtype=np.intp)).ravel()
+        np.add.at(scores.ravel(), cells, matrix[rows].ravel())
         return [
             [k for k, v, t in zip(kinds, row, limits, strict=True) if v >= t]
             for row in scores.tolist()
