@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.extract.test_attribution import sources
-from truce.extract.components.relays import document_relay, outlet_named
+from truce.extract.components.relays import (
+    _CREDIT,
+    _LEAD_REPORTS,
+    LEAD_CHARS,
+    document_relay,
+    outlet_named,
+)
 from truce.extract.model import SourceRef
 
 
@@ -115,3 +123,29 @@ def test_a_speaker_on_a_named_outlet_is_relayed_by_it() -> None:
         "Ivo Karl said on Telegram that the ceasefire held.",
     ):
         assert sources(text)[0].via is None, text
+
+
+_PIECES = st.sampled_from(
+    [
+        "A truce held",
+        ",",
+        ", ",
+        " Reuters",
+        " AFP",
+        " reports.",
+        " report.",
+        "\nreports.",
+        " Report",
+    ]
+    + [" from", " by", " Reporting", " Al Jazeera", " TASS", "\n\n", " said", ".", " Reports."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14))
+def test_the_credit_is_what_the_patterns_find_wherever_their_word_is(pieces: list[str]) -> None:
+    # `document_relay` runs a pattern only where its literal word is: never a credit missed.
+    text = "".join(pieces)
+    head, tail = text[:LEAD_CHARS], text[-300:]
+    found = [m["via"] for m in (_LEAD_REPORTS.search(head), _CREDIT.search(head + tail)) if m]
+    assert document_relay(text) == (found[0] if found else None)

@@ -126,8 +126,10 @@ def document_relay(text: str, outlet: str | None = None) -> str | None:
     """The agency a whole copy is from, when the text credits one (not the outlet itself)."""
     head = text[:LEAD_CHARS]
     tail = text[-300:]
-    for pattern, where in ((_LEAD_REPORTS, head), (_CREDIT, head + tail)):
-        match = pattern.search(where)
+    # Each pattern's literal word looked for first: most copies credit no one, and the
+    # patterns try their list of agencies at every comma or word.
+    for pattern, where, word in ((_LEAD_REPORTS, head, "report"), (_CREDIT, head + tail, "Report")):
+        match = pattern.search(where) if word in where else None
         if match and match["via"] != outlet:
             return match["via"]
     return None
