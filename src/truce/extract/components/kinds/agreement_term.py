@@ -307,7 +307,13 @@ def terms(s: Sentence, article: Article) -> list[Candidate]:
 
 
 def deal_content(s: Sentence) -> list[re.Match[str]]:
-    """What the sentence says a deal holds or that one was reached (DEAL_CONTENT)."""
+    """What the sentence says a deal holds or that one was reached (DEAL_CONTENT); worked out
+    once per sentence (the kind asks up to four times, and each time runs up to seven
+    patterns)."""
+    return s.once("term.deal_content", _deal_content)
+
+
+def _deal_content(s: Sentence) -> list[re.Match[str]]:
     lowered = s.lower or s.text.lower()
     found = []
     if s.has_cues("term:deal_content") and on("term.deal_content"):
