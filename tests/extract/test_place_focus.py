@@ -246,3 +246,13 @@ def test_the_venue_after_the_talks_names_the_town_not_its_kind() -> None:
     # Not a place, and a place beyond the clause that names the talks.
     assert venue_after("a deal as envisioned in the Oslo Accords", 0) is None
     assert venue_after("the talks ended; fighting went on in Khan Younis", 0) is None
+
+
+# Rule `place.more_kinds`: more kinds of place a town or site is named by.
+def test_a_community_a_camp_and_outskirts_name_their_town() -> None:
+    said = "Soldiers opened fire on residents returning to the community of Houla on Sunday."
+    assert place_in(said) == "Houla"
+    assert place_in("Raids went on in the camp of Jenin overnight.") == "Jenin"
+    assert place_in("Shells fell on the outskirts of Kherson.") == "Kherson"
+    with switched_off(("place.more_kinds",)):
+        assert place_in(said) is None
