@@ -218,3 +218,41 @@ def test_a_town_of_another_partys_land_does_not_move_the_events() -> None:
     with_rule = unplaced_place(())
     assert with_rule is not None and with_rule["country"] == "LBY"
     assert with_rule == unplaced_place(("place.doc_focus",))
+
+
+# Rule `meeting.venue_after`: the talks are where the clause naming them puts them.
+def test_a_meeting_is_where_the_talks_are_held_not_a_place_named_for_another_reason() -> None:
+    text = (
+        "Kabul's envoy said the next round of talks between Pakistan and Afghanistan is "
+        "scheduled in Istanbul on 25 March."
+    )
+    article = Article(text=text, document="t", published=date(2031, 3, 2))
+
+    def venues(off: tuple[str, ...]) -> list[str | None]:
+        with switched_off(off):
+            found = extract(build_pipeline(), article)
+        return [c.location for c in found if c.type == "meeting"]
+
+    assert "Istanbul" in venues(())
+    assert "Istanbul" not in venues(("meeting.venue_after",))
+
+
+def test_the_venue_after_the_talks_names_the_town_not_its_kind() -> None:
+    from truce.extract.components.kinds.meeting import venue_after
+
+    assert venue_after("talks in the Kenyan capital Nairobi this week", 0) == "Nairobi"
+    assert venue_after("talks in the City of Ghadames yesterday", 0) == "Ghadames"
+    assert venue_after("talks on Monday in Doha, with envoys", 0) == "Doha"
+    # Not a place, and a place beyond the clause that names the talks.
+    assert venue_after("a deal as envisioned in the Oslo Accords", 0) is None
+    assert venue_after("the talks ended; fighting went on in Khan Younis", 0) is None
+
+
+# Rule `place.more_kinds`: more kinds of place a town or site is named by.
+def test_a_community_a_camp_and_outskirts_name_their_town() -> None:
+    said = "Soldiers opened fire on residents returning to the community of Houla on Sunday."
+    assert place_in(said) == "Houla"
+    assert place_in("Raids went on in the camp of Jenin overnight.") == "Jenin"
+    assert place_in("Shells fell on the outskirts of Kherson.") == "Kherson"
+    with switched_off(("place.more_kinds",)):
+        assert place_in(said) is None

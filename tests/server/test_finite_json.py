@@ -16,7 +16,6 @@ import dataclasses
 import io
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,7 +25,6 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
-from tests.conftest import postgres_database
 from tests.server.conftest import Clock, Server, error_of, release, running
 from truce.domain.bounds import MAX_QUANTITY
 from truce.domain.claim_input import ClaimInput, with_content_id
@@ -196,12 +194,10 @@ def test_a_ledger_holding_nan_from_before_is_sent_as_json(shared_server: Server)
         assert strict(row["extra"]) == one["extra"] and row["lat"] is None
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
-        return
-    yield from postgres_database()
+@pytest.fixture
+def url(ledger_url: str) -> str:
+    """The ledger on SQLite and on PostgreSQL (`tests/conftest.py`'s `ledger_url`)."""
+    return ledger_url
 
 
 def test_bytes_an_older_version_kept_with_nan_are_made_again(

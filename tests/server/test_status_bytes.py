@@ -14,14 +14,12 @@ a minute before now (the answer "now" shown at it), and an agreement whose ratio
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import postgres_database
 from tests.server.conftest import GAZA_DAY_2, Clock, Server, release, running
 from truce import services
 from truce.domain.bounds import MAX_QUANTITY
@@ -43,12 +41,10 @@ INSTANTS = (
 )
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
-        return
-    yield from postgres_database()
+@pytest.fixture
+def url(ledger_url: str) -> str:
+    """The ledger on SQLite and on PostgreSQL (`tests/conftest.py`'s `ledger_url`)."""
+    return ledger_url
 
 
 def the_old_bytes(answer: dict[str, Any]) -> bytes:

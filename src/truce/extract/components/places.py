@@ -87,6 +87,14 @@ _KINDS_OF = re.compile(
     r"\b(?:cit(?:y|ies)|towns?|villages?|ports?|capital|districts?|provinces?|regions?|"
     rf"governorates?|settlements?|areas?) of (?P<place>{_NAME})"
 )
+# Rule `place.more_kinds`: the kinds of place a report names a town or site by besides those
+# ("the community of Houla", "the camp of Jenin", "the neighbourhood of Shujaiya", "the
+# municipality of Bint Jbeil", "the outskirts of Kherson").
+_MORE_KINDS_OF = re.compile(
+    r"\b(?:cit(?:y|ies)|towns?|villages?|ports?|capital|districts?|provinces?|regions?|"
+    r"governorates?|settlements?|areas?|communit(?:y|ies)|camps?|neighbou?rhoods?|"
+    rf"municipalit(?:y|ies)|outskirts|suburbs?) of (?P<place>{_NAME})"
+)
 _LIST_MORE = re.compile(rf",\s+(?P<item>{_NAME})|,?\s+and\s+(?P<last>{_NAME})")
 # "Israel's Ofer Prison", "Gujarat's Kutch": the place is what the possessive names.
 _POSSESSOR = re.compile(r"^[A-Z][\w-]*['\u2019]s\s+(?=[A-Z])")
@@ -120,6 +128,8 @@ def place_in(
     `where_only`, only the prepositions that say where something is ("in", "at", "near")."""
     lists = on("place.lists")
     kind_of_re = _KINDS_OF if lists else _KIND_OF
+    if lists and on("place.more_kinds"):
+        kind_of_re = _MORE_KINDS_OF
     kind_of = kind_of_re.search(evidence)
     matches = [kind_of] if kind_of else []
     found = list((_PLACE_MORE if on("place.more_cues") else _PLACE_BASE).finditer(evidence))

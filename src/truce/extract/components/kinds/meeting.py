@@ -129,6 +129,9 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         key=lambda m: m.text.lower().startswith("the "),
     )
     c.location = places[0].text if places else venue[1] if venue else None
+    if on("meeting.venue_after") and venue is None:
+        after = venue_after(s.text, match.start())
+        c.location = after or c.location
     if places and places[0].text.isupper() and on("place.not_dateline"):
         # Rule `place.not_dateline`: "BOGOTA.- ... delegations are meeting in Havana": a
         # dateline in capitals is where the report was filed, not where the parties met.
@@ -137,6 +140,38 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         where = venue[1] if venue else place_in(s.text, where_only=True)
         c.location = where or c.location
     return [c]
+
+
+# Rule `meeting.venue_after`: where the talks are held is the place named after them ("talks
+# scheduled in Istanbul", "negotiations on Tuesday in the Kenyan capital Nairobi", "will meet
+# next week at Ofer"), within the clause that names them, over a place the sentence names for
+# another reason ("Kabul's commitment", "Pakistan and Afghanistan"); the venue cue `TALKS_IN`
+# already reads "talks in X" written together.
+_VENUE_REACH = 90  # characters after the trigger: a few words of time or purpose, one clause
+_CLAUSE_END = re.compile(r"[;:•]|,\s+(?:and|but|while|which|who)\b|\.(?:\s|$)")
+
+
+# "in the Kenyan capital Nairobi", "in the City of Ghadames": the name after the kind of place.
+_VENUE_NAMED = re.compile(
+    r"\b(?:in|at)\s+the\s+(?:[A-Z][\w-]+\s+)?(?i:capital|city|town)(?:\s+(?i:city))?\s+"
+    r"(?:of\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+)
+
+
+def venue_after(text: str, at: int) -> str | None:
+    """The place named after "in", "at" or "near" within the clause from `at` (a meeting's
+    trigger), when the gazetteer knows it; else None."""
+    from truce.extract.components.places import place_in
+    from truce.extract.places_resolve import resolve
+
+    window = text[at : at + _VENUE_REACH]
+    stop = _CLAUSE_END.search(window)
+    clause = window[: stop.start()] if stop else window
+    named = _VENUE_NAMED.search(clause)
+    place = named["place"] if named else place_in(clause, where_only=True, finer=False)
+    if place is None or len(place) < 3 or resolve(place) is None:
+        return None  # "the Oslo Accords": no place
+    return place
 
 
 # Rule `meeting.negotiated_deal`: "negotiated" with the deal as its object tells the deal, not a
