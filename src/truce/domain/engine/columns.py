@@ -178,11 +178,11 @@ class ColumnIndex:
             ):
                 root._keep(position, event)
         elif missing and root._shared is not None:
-            shared, keys = root._shared, root.frame.keys
+            held, keys = root._shared, root.frame.keys
             for position in missing:
-                event = shared.get(keys[position])
-                if event is not None:
-                    root._keep(position, event)
+                found = held.get(keys[position])
+                if found is not None:
+                    root._keep(position, found)
             missing = [p for p in missing if p not in built]
         if missing and root._source is None:
             f = root.frame
