@@ -105,3 +105,23 @@ def test_the_api_sends_the_bytes_it_sent_before(
         owed = [o["due"] for o in huge.json()["obligations"] if o["kind"] == "ratio"]
         assert max(owed) > 2**64  # what orjson refuses, written by the standard library
         assert "الجزيرة" in huge.text and "\u2028" in huge.text  # as it is, not escaped
+
+
+def test_an_instant_judged_here_keeps_the_bytes_it_sends(
+    url: str, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer at an instant is kept as the very bytes the route sends (`status_json`), not
+    written a second time: another process reads them back as the answer, and sends them."""
+    at = "2023-11-27T12:00"
+    with running(url, warm_answers=False) as s, s.client:
+        record(s)
+        for agreement in (A, HUGE):
+            sent = s.get(f"/api/agreements/{agreement}/status", params={"at": at})
+            assert sent.status_code == 200, sent.text
+            store = s.ledger.answers(agreement)
+            asked = services.parse_instant(at, s.ledger.agreement(agreement)[0].zone)
+            kept = store.read(store.head(), asked.isoformat())
+            assert kept is not None and not kept.printed
+            assert kept.text.encode("utf-8") == sent.content
+            assert json.loads(sent.content) == fresh(monkeypatch, s, agreement, at)
+            assert services.status_json(s.ledger, agreement, at) == sent.content  # read back

@@ -124,7 +124,8 @@ def test_a_damaged_or_edited_answer_is_never_believed(ledger: Ledger, judged: li
     first = services.status(ledger, AGREEMENT, AT)
     (kept,) = _kept_files(ledger)
     header, body = kept.read_bytes().split(b"\n", 1)
-    forged = body.replace(b'"state": "', b'"state": "x', 1)
+    forged = body.replace(b'"state":"', b'"state":"x', 1)  # kept as the API's compact bytes
+    assert forged != body
     for damaged in (header + b"\n" + forged, header + b"\n" + body[:-10], b"{not json\n" + body):
         kept.write_bytes(damaged)
         parsed_answers.forget()  # as a process that holds no answer parsed reads it

@@ -22,12 +22,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from truce import services
-from truce.compact_json import compact_json
 from truce.domain.engine.answer import shown_instant
-from truce.domain.engine.answer_floats import answer_floats
 from truce.server.cache import HeadCache
 from truce.server.compress import Packed, Piece
 from truce.services import instants, kept_pages
+from truce.services.agreement_status import answer_bytes
 from truce.services.held_now import NowSpan, keeps_answers, now_span
 from truce.services.ledger import Ledger
 
@@ -56,7 +55,7 @@ def dumped(answer: dict[str, Any]) -> bytes:
     and figure for figure what `StatusAnswer.of(answer).as_data()` gives (the contract is
     checked by the tests on every answer the engine makes there, not here: 0.6 s at a million
     claims), written by orjson unless a float or a value asks for the standard library."""
-    return compact_json(answer, answer_floats(answer))
+    return answer_bytes(answer)
 
 
 def now_body(ledger: Ledger, cache: HeadCache, seq: int, agreement: str) -> Packed | None:

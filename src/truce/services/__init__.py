@@ -8,9 +8,11 @@ says which layer lives where.
 """
 
 from truce.services.agreement_status import (
+    answer_bytes,
     status,
     status_answer,
     status_holding,
+    status_json,
     status_text,
 )
 from truce.services.agreements import (
@@ -32,6 +34,7 @@ from truce.services.instants import BadInstant, InstantOutOfRange, parse_instant
 from truce.services.timeline import agreement_timeline
 
 __all__ = [
+    "answer_bytes",
     "EXAMPLE_RECORD",
     "VERDICTS",
     "BadInstant",
@@ -48,6 +51,7 @@ __all__ = [
     "status",
     "status_answer",
     "status_holding",
+    "status_json",
     "status_text",
     "submission",
     "supersede",

@@ -9,8 +9,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from truce.compact_json import compact_json
 from truce.domain.engine import evaluate_frame
 from truce.domain.engine.answer import shown_instant
+from truce.domain.engine.answer_floats import answer_floats
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.engine.horizon import Horizon
 from truce.domain.spec import AgreementSpec
@@ -33,6 +35,22 @@ def status(ledger: Ledger, agreement: str, at: str | None = None) -> dict[str, A
 
 def _data(found: str | dict[str, Any]) -> dict[str, Any]:
     return json.loads(found) if isinstance(found, str) else found
+
+
+def status_json(ledger: Ledger, agreement: str, at: str) -> bytes:
+    """`status` at the instant `at` as the status API's bytes: compact UTF-8 JSON, written by
+    `compact_json` (`answer_bytes`). A judgment made here keeps those very bytes as the answer's
+    text, and they are not written twice."""
+    made: list[bytes] = []
+    found = _status(ledger, agreement, at, printed=False, made=made)[0]
+    return made[0] if made else answer_bytes(_data(found))
+
+
+def answer_bytes(data: dict[str, Any]) -> bytes:
+    """A status answer as the status API sends it: compact, UTF-8, every float named by
+    `answer_floats` (the answer's contract, checked by the tests on every answer the engine
+    makes)."""
+    return compact_json(data, answer_floats(data))
 
 
 def status_text(ledger: Ledger, agreement: str, at: str | None = None) -> str:
@@ -67,7 +85,7 @@ Span = tuple[float, float]
 
 
 def _status(
-    ledger: Ledger, agreement: str, at: str | None, printed: bool
+    ledger: Ledger, agreement: str, at: str | None, printed: bool, made: list[bytes] | None = None
 ) -> tuple[str | dict[str, Any], Span | None]:
     """The answer as JSON text (as printed, if `printed`) or as data judged now, and the span
     [T, U) of the kept "now" answer it was served from or kept as (None for any other).
@@ -78,7 +96,8 @@ def _status(
     of instants it holds for (`storage.held`), and serves any instant in that span, and those
     before it back to the last at which it could have read otherwise. A judgment under way for
     the same head and instant (another request's, the server's background warm) is waited for,
-    never run twice (`_judge_once`)."""
+    never run twice (`_judge_once`). `made`: where an answer at an instant judged here leaves its
+    bytes as kept (`answer_bytes`)."""
     spec, _ = ledger.agreement(agreement)
     when = parse_instant(at, spec.zone)
     now = at is None or at == "now"
@@ -96,7 +115,7 @@ def _status(
             found = _read(store, head, spec, when, None if now else when.isoformat(), printed)
             if found is not None:
                 return found
-        return _judge_and_keep(ledger, agreement, spec, when, head, now, printed)
+        return _judge_and_keep(ledger, agreement, spec, when, head, now, printed, made)
 
 
 def _judge_and_keep(
@@ -107,8 +126,10 @@ def _judge_and_keep(
     head: Head,
     now: bool,
     printed: bool,
+    made: list[bytes] | None = None,
 ) -> tuple[str | dict[str, Any], Span | None]:
-    """Judge (once in this process: `_judge_once`) and keep the answer, as `_status` returns it."""
+    """Judge (once in this process: `_judge_once`) and keep the answer, as `_status` returns it;
+    an answer at an instant kept as its compact bytes (`answer_bytes`), left in `made`."""
     store = ledger.answers(agreement)
     judgment = _judge_once(ledger, agreement, spec, when, head, now)
     if judgment.waited:  # another caller judged and kept it: read what it kept
@@ -135,7 +156,13 @@ def _judge_and_keep(
         parsed_answers.remember(store, parsed_answers.NOW, about, data)
         return (text if printed else data), span
     asked = when.isoformat()
-    text = _printed(data) if printed else kept_breaches.answer_json(store, data)
+    if printed:
+        text = _printed(data)
+    else:  # read back by `json.loads` alone: the API's bytes serve as the text kept
+        body = answer_bytes(data)
+        text = body.decode("utf-8")
+        if made is not None:
+            made.append(body)
     about = store.keep(head, asked, text, printed=printed)
     parsed_answers.remember(store, parsed_answers.AT, about, data)
     return (text if printed else data), None

@@ -30,6 +30,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from truce.domain.engine.events import Event
 from truce.domain.engine.kept import Block, Memory
 from truce.storage import put_off
 from truce.storage.answers import AnswerStore, rules
@@ -52,9 +53,9 @@ class _Last:
 # The last block of each kind this process read or kept, by (database, agreement, name).
 _LAST: dict[tuple[str, str, str], _Last] = {}
 _LOCK = threading.Lock()
-# Per (database, agreement): the chain head of the last record judged, and its breach events'
-# fingerprints by the types read (`Memory.fingerprints`).
-_PRINTS: dict[tuple[str, str], tuple[Head, dict[tuple[str, ...], str]]] = {}
+# Per (database, agreement): the chain head of the last record judged, its breach events'
+# fingerprints by the types read (`Memory.fingerprints`), and the events built (`Memory.events`).
+_PRINTS: dict[tuple[str, str], tuple[Head, dict[tuple[str, ...], str], dict[str, Event]]] = {}
 # Stand-ins for the rows and the explanations in an answer written by `answer_json`.
 _ROWS, _TOLD = "\0truce: kept breach rows\0", "\0truce: kept explanations\0"
 
@@ -69,19 +70,31 @@ def memory(store: AnswerStore, now: bool = False, head: Head | None = None) -> M
         return None
     found = Memory(prior=read(store, now))
     if head is not None:
-        found.fingerprints = _fingerprints(store, head)
+        found.fingerprints, found.events = _of_record(store, head)
+    if not now:  # the rows of the last "now" serve the events listed alike (`engine.shared_rows`)
+        found.other = held(store, now=True)
     return found
 
 
-def _fingerprints(store: AnswerStore, head: Head) -> dict[tuple[str, ...], str]:
-    """The fingerprints held for the agreement's record at `head` (filled by the judgments
-    that use them); those of any other head are let go."""
+def held(store: AnswerStore, now: bool = False) -> Block | None:
+    """The last block of its kind this process holds (kept, or written still), else the kept
+    one: which judgment left it does not matter to a reader that checks its key."""
+    with _LOCK:
+        last = _LAST.get(_where(store, NOW if now else NAME))
+    return last.block if last is not None else read(store, now)
+
+
+def _of_record(
+    store: AnswerStore, head: Head
+) -> tuple[dict[tuple[str, ...], str], dict[str, Event]]:
+    """The fingerprints and the events held for the agreement's record at `head` (filled by the
+    judgments that use them); those of any other head are let go."""
     where = (repr(store.engine.url), store.agreement)
     with _LOCK:
         held = _PRINTS.get(where)
         if held is None or held[0] != head:
-            held = _PRINTS[where] = (head, {})
-        return held[1]
+            held = _PRINTS[where] = (head, {}, {})
+        return held[1], held[2]
 
 
 def read(store: AnswerStore, now: bool = False) -> Block | None:

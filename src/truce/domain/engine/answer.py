@@ -4,6 +4,7 @@ explanation of each, from the outcome of the leading reading."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from truce.domain.engine.horizon import local_time
 from truce.domain.engine.kept import Memory, kept_rows, window_of
 from truce.domain.engine.prohibitions import covering as prohibition_of
 from truce.domain.engine.prohibitions import specific_kinds, straddles
+from truce.domain.engine.shared_rows import SharedRows, shared_rows
 from truce.domain.engine.verdicts import Explanation, as_number
 from truce.domain.spec import AgreementSpec, ProhibitionTerm
 
@@ -116,7 +118,8 @@ def render(
         explanations.extend(reused.explanations)
     else:
         listed = len(explanations)
-        breaches = _breaches(spec, a, explain)
+        shared = shared_rows(memory, windows, at)
+        breaches = _breaches(spec, a, explain, shared, explanations.append)
     if memory is not None and memory.now is not None:
         memory.now.windows, memory.now.rows = windows, breaches
         memory.now.explanations = explanations[listed:] if reused is None else reused.explanations
@@ -210,7 +213,15 @@ def render(
     }
 
 
-def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str, Any]]:
+def _breaches(
+    spec: AgreementSpec,
+    a: Assessment,
+    explain: Any,
+    shared: SharedRows | None = None,
+    told: Callable[[dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Every breach event's row, each explained by `explain`; where `shared` holds a row that
+    reads the same here (`shared_rows`), that row, its explanation passed to `told`."""
     prohibitions = [t for t in spec.terms if isinstance(t, ProhibitionTerm)]
     excluded = {x.id for x in spec.excluded}
     specific = specific_kinds(spec)
@@ -221,6 +232,11 @@ def _breaches(spec: AgreementSpec, a: Assessment, explain: Any) -> list[dict[str
     # Tens of thousands of breaches share a few category sets: each sorted once.
     kinds: dict[frozenset[str], list[str]] = {}
     for event in a.index.of_type(EventType.BREACH):
+        found = None if shared is None else shared.row(event)
+        if found is not None and told is not None:
+            rows.append(found[0])
+            told(found[1])
+            continue
         covering = prohibition_of(spec, rules, event, specific)
         # `_value_`, not `.value`: the enum property costs a Python call, four per breach.
         status = event.status._value_

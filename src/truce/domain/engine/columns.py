@@ -57,7 +57,8 @@ def evaluate_frame(
     judge = judging(versions or [spec], at)
     with paused_gc():
         instant = tracked(at, versions, horizon)
-        index = ColumnIndex(frame, fetch, instant)
+        shared = memory.events if memory is not None else None
+        index = ColumnIndex(frame, fetch, instant, shared=shared)
         counts = Counts(
             frame.claims,
             len(frame),
@@ -122,8 +123,13 @@ class EventSlice(Sequence[Event]):
 class ColumnIndex:
     """Events known at the assessment instant, held as frame positions in clock order."""
 
-    def __init__(self, frame: EventFrame, fetch: Fetch, at: float) -> None:
+    def __init__(
+        self, frame: EventFrame, fetch: Fetch, at: float, shared: dict[str, Event] | None = None
+    ) -> None:
+        """`shared`: events of the same record built before (by other judgments of its chain
+        head: `kept.Memory.events`), by id, and where to leave those built here."""
         self.frame = frame
+        self._shared = shared
         self.overrides: dict[str, int] = {}
         self._parent: ColumnIndex | None = (
             None  # a reading with overrides shares its parent's caches
@@ -171,7 +177,14 @@ class ColumnIndex:
                 missing, source.events_at(order[missing].tolist()), strict=True
             ):
                 root._keep(position, event)
-        elif missing:
+        elif missing and root._shared is not None:
+            held, keys = root._shared, root.frame.keys
+            for position in missing:
+                found = held.get(keys[position])
+                if found is not None:
+                    root._keep(position, found)
+            missing = [p for p in missing if p not in built]
+        if missing and root._source is None:
             f = root.frame
             at = np.array(missing, dtype=np.int64)
             lo, sizes = f.starts[at], f.starts[at + 1] - f.starts[at]
@@ -180,8 +193,12 @@ class ColumnIndex:
             # The leading figure and whether figures dispute, as the frame found them.
             told = zip(f.quantity[at].tolist(), f.disputed[at].tolist(), strict=True)
             i = 0
+            shared = root._shared
             for position, size, figures in zip(missing, sizes.tolist(), told, strict=True):
-                root._keep(position, make_event(f.keys[position], claims[i : i + size], figures))
+                event = make_event(f.keys[position], claims[i : i + size], figures)
+                if shared is not None:  # one event per id, whichever judgment built it
+                    event = shared.setdefault(event.id, event)
+                root._keep(position, event)
                 i += size
         return [built[p] for p in positions]
 
@@ -349,7 +366,7 @@ class ColumnIndex:
 
     def with_override(self, event: Event, quantity: int) -> ColumnIndex:
         child = ColumnIndex.__new__(ColumnIndex)
-        child.frame, child.instant = self.frame, self.instant
+        child.frame, child.instant, child._shared = self.frame, self.instant, None
         child.has_loose = self.has_loose
         child.overrides = {**self.overrides, event.id: quantity}
         child._parent = self._root

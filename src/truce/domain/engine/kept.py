@@ -28,6 +28,7 @@ from typing import Any
 
 from truce.domain.claims import EventType
 from truce.domain.engine.assess import Assessment, Evaluator, TermResult
+from truce.domain.engine.events import Event
 from truce.domain.engine.horizon import Instant
 from truce.domain.engine.index import EventIndex
 from truce.domain.engine.verdicts import Explanation, Verdict
@@ -54,6 +55,8 @@ class Block:
     # Once decoded: the rows and explanations read, and their encoded form, which a block
     # that reuses those very lists writes again as it was read (`as_data`), not encoded anew.
     read: tuple[Any, Any, Any] | None = field(default=None, compare=False, repr=False)
+    # The rows it indexed by event id, and that index (`shared_rows`): worked out once.
+    row_index: tuple[Any, dict[str, int]] | None = field(default=None, compare=False, repr=False)
 
     def decoded(self) -> Block | None:
         """The block with its rows decoded; None when they cannot be."""
@@ -188,6 +191,14 @@ class Memory:
     # record judged: given by a caller that worked them out on the same chain head (every event
     # of the record, whatever the instant), else filled here as they are worked out.
     fingerprints: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # The events judgments of the very record built in this process, by id (an event is its
+    # claims, whatever the instant): given by a caller that holds them per chain head, and filled
+    # as events are built (`columns.ColumnIndex`). A status "now" builds every breach event known.
+    events: dict[str, Event] = field(default_factory=dict)
+    # Another judgment's block (a status "now"'s, for a judgment at an instant), whose rows serve
+    # the breach events whose clause reads the same here (`shared_rows`); cleared by the engine
+    # when it was not read from the same spec and breach events.
+    other: Block | None = None
 
 
 class Told(Explanation):
@@ -230,11 +241,14 @@ def block_key(
     version: object,
     index: EventIndex,
     fingerprints: dict[tuple[str, ...], str] | None = None,
+    loose: bool | None = None,
 ) -> str:
     """What every kept result reads but the windows and the instant: spec, breach events,
-    looseness. `fingerprints`: the record's, by breach types, read and filled (`Memory`)."""
+    looseness (`loose`, if given, in place of the index's). `fingerprints`: the record's, by
+    breach types, read and filled (`Memory`)."""
     digest = hashlib.sha256()
-    for part in (repr(spec), repr(version), repr(index.has_loose)):
+    has_loose = index.has_loose if loose is None else loose
+    for part in (repr(spec), repr(version), repr(has_loose)):
         digest.update(part.encode())
         digest.update(b"\0")
     types = tuple(breach_types(spec))

@@ -176,6 +176,12 @@ def assess(
     if memory is not None:
         memory.now = kept.Block(kept.block_key(spec, judge.version, index, memory.fingerprints))
         judges = kept.evaluators(EVALUATORS, memory, instant)
+        if memory.other is not None and memory.other.key != memory.now.key:
+            # The rows read no looseness: a block of the same spec and events serves them still.
+            flipped = not index.has_loose
+            alike = kept.block_key(spec, judge.version, index, memory.fingerprints, flipped)
+            if memory.other.key != alike:
+                memory.other = None
     main = outcome(spec, index, instant, evaluators=judges)
     found = Disputes(spec, index, main, outcome)
     disputes = [found.figures(e) for e in index.disputed()]

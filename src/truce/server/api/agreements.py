@@ -140,12 +140,12 @@ def _status_body(
             return body
     key = ("status", agreement, at or f"now@{int(time.time())}")
 
-    def made() -> bytes:
-        return dumped(services.status(ledger, agreement, at))
-
     if at is None:  # no span known (a database in memory): nothing is kept
-        return cache.get(key, seq, lambda: Packed.of(made()))
+        return cache.get(key, seq, lambda: Packed.of(dumped(services.status(ledger, agreement))))
     asked = at
+
+    def made() -> bytes:
+        return services.status_json(ledger, agreement, asked)
 
     def kept() -> Packed:
         """Kept in the database for every server on the ledger (`services.kept_pages`), with
