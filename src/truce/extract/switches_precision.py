@@ -18,4 +18,5 @@ RULES: dict[str, str] = {
     "doc.headline_alone": "a headline the body does not retell (a second headline, a heading)",
     # round 11, exprec2
     "breach.supposed_modality": "a breach told as planned or conditional: a threat, no breach",
+    "extension.asked_for": "an extension urged, asked for, refused or possible: none agreed",
 }
