@@ -307,10 +307,13 @@ def test_a_with_phrase_is_a_clause_of_its_own() -> None:
 
 def test_an_event_called_for_is_planned_and_the_call_a_demand() -> None:
     text = "The UN urged an immediate extension of the truce by two days."
-    by_type = {c.type: c.modality for c in candidates(text)}
-    assert by_type == {"ceasefire_extension": "planned", "statement": "occurred"}
-    with switched_off(["modality.called_for"]):
-        assert of_type("ceasefire_extension", text)[0].modality == "occurred"
+    # `extension.asked_for` (round 11) drops an extension urged: the modality is read without it.
+    with switched_off(["extension.asked_for"]):
+        by_type = {c.type: c.modality for c in candidates(text)}
+        assert by_type == {"ceasefire_extension": "planned", "statement": "occurred"}
+        with switched_off(["modality.called_for"]):
+            assert of_type("ceasefire_extension", text)[0].modality == "occurred"
+    assert {c.type for c in candidates(text)} == {"statement"}
 
 
 def test_a_deal_that_calls_for_something_keeps_its_term_in_force() -> None:

@@ -16,4 +16,7 @@ RULES: dict[str, str] = {
     "sentences.headline_line": "a headline's line is a sentence even with no blank line after it",
     "doc.history": "an event dated, or told with years, three years or more before the report",
     "doc.headline_alone": "a headline the body does not retell (a second headline, a heading)",
+    # round 11, exprec2
+    "breach.supposed_modality": "a breach told as planned or conditional: a threat, no breach",
+    "extension.asked_for": "an extension urged, asked for, refused or possible: none agreed",
 }

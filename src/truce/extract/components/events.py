@@ -38,6 +38,7 @@ from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candida
 from truce.extract.components.speakers import author_narrates, name_speakers
 from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.story_day import date_single_acts
+from truce.extract.components.supposed import drop_supposed
 from truce.extract.components.title_holders import name_title_holders
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import annotate, annotation, sentence_spans
@@ -249,6 +250,7 @@ def assemble(doc: Doc) -> list[Candidate]:
         candidates.extend(found)
     if waiting and clock.running:
         candidates = _with_breaches_in_force(candidates, waiting, clock, article)
+    candidates = drop_supposed(candidates)  # breach.supposed_modality
     if on("doc.merge_meetings"):
         candidates = merge_meetings(candidates)
     if on("doc.merge_repeats"):

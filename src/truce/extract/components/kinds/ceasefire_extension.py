@@ -77,10 +77,30 @@ def _not_new_end(s: Sentence) -> Sentence:
 # How far before the noun a duration says how long the extension is: "a five-day extension".
 _DURATION_BEFORE = 12
 
+# Rule `extension.asked_for` (branch `exprec2`): an extension urged, asked for, pressed for,
+# refused or only possible is none agreed: "urged the rebels to extend their ceasefire", "we
+# request the other side to extend", "under pressure to extend", "warned it would not extend
+# the ceasefire", "would consider extending the truce", "the possibility of an extension".
+# (A proposal is left out: "agreed to the UN's proposal to renew the truce" is the extension.)
+_ASKED = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
+    r"pressure|pressing|refus(?:e|es|ed|ing|al)|would\s+not|will\s+not|won['’]t|"
+    r"consider(?:s|ed|ing)?|possib(?:le|ility)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?)"
+    r"\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
+_ASKED_REACH = 80
+
+
+def asked_for(text: str, match: re.Match[str]) -> bool:
+    if not on("extension.asked_for"):
+        return False
+    return _ASKED.search(text, max(0, match.start() - _ASKED_REACH), match.start()) is not None
+
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     match = first_trigger(KIND, s)
-    if match is None or speculative(s.text, match):
+    if match is None or speculative(s.text, match) or asked_for(s.text, match):
         return []
     trigger = s.start + match.start()
     days = [q for q in s.quantities if q.span[0] >= trigger and q.unit in DURATION_UNITS]
