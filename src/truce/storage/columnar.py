@@ -45,6 +45,8 @@ from truce.domain.engine.claim_columns import (
     Flags,
     Floats,
     Ints,
+    Words,
+    id_words,
 )
 from truce.domain.leading import grade_points, source_key
 from truce.domain.readings import QUALIFIER_CODE, Qualifier, qualifier
@@ -230,6 +232,7 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         grade=grade_of[grade],  # NONE (-1) picks the last: Z9
         type=kind,
         types=[str(t) for t in kinds],
+        id_words=_id_words(ids),
         status=_mapped(table["status"], {s.value: c for s, c in STATUS_CODE.items()}),
         precision=_mapped(table["date_precision"], {p.value: c for p, c in PRECISION_CODE.items()}),
         ts=table[TS].to_numpy(),
@@ -247,6 +250,20 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         **_sources(table["sources"]),
         **_parts(table["parts"]),
     )
+
+
+def _id_words(ids: pa.Array) -> Words | None:
+    """`claim_columns.id_words` of the ids straight from the column's bytes, when every id has
+    one UTF-8 length (the ledger's own ids do)."""
+    if ids.null_count or not len(ids):
+        return None
+    wide = np.int64 if pa.types.is_large_string(ids.type) else np.int32
+    offsets = np.frombuffer(ids.buffers()[1], dtype=wide)[ids.offset : ids.offset + len(ids) + 1]
+    widths = np.diff(offsets)
+    if (widths != widths[0]).any():
+        return None
+    data = ids.buffers()[2]
+    return id_words(memoryview(data)[int(offsets[0]) : int(offsets[-1])], len(ids))
 
 
 def _parts(column: pa.ChunkedArray) -> dict[str, Any]:
