@@ -102,6 +102,22 @@ def test_a_value_of_another_type_is_left_to_the_tuples(gaza_file: tuple[Path, in
         _tuples(path, sql, params, names, integers)
 
 
+def test_text_that_is_not_utf8_is_left_to_the_tuples(gaza_file: tuple[Path, int]) -> None:
+    """A note changed in place into bytes that are not UTF-8: the driver would hand them on as
+    text; it gives none, and `sqlite3` refuses them as it did."""
+    path, upto = gaza_file
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE claims SET notes = CAST(X'C328FF' AS TEXT) WHERE seq = ?", (upto,))
+    conn.close()
+    with Ledger.open(str(path)) as ledger, ledger.engine.connect() as ledger_conn:
+        sql = columnar.rows_query(ledger_conn)
+    params, names, integers = (A, 0, upto), columnar.NAMES, columnar._INTEGERS
+    assert driver_rows.native(str(path), sql, params, names, integers) is None
+    with pytest.raises(sqlite3.OperationalError):
+        _tuples(path, sql, params, names, integers)
+
+
 def test_a_read_in_halves_reads_no_claim_here(
     gaza_file: tuple[Path, int], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
