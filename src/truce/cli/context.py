@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,6 +70,18 @@ def hint(text: str) -> None:
     """A next step for people; not shown under --json or --quiet."""
     if not (settings.as_json or settings.quiet):
         console.print(text, markup=False, highlight=False)
+
+
+def hand_over(text: str) -> None:
+    """Print `text`, a command's whole answer, and let its reader go: standard output flushed
+    and, when it is the process's own, pointed at the null device, so that a pipe's reader sees
+    its end while the command goes on writing what it keeps for later readers."""
+    print(text, flush=True)
+    own = sys.__stdout__
+    if own is not None and sys.stdout is own:  # not a test's captured stream
+        done = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(done, own.fileno())
+        os.close(done)
 
 
 def print_json(data: Any) -> None:

@@ -5,20 +5,22 @@ Rows are read through the connection's own driver cursor (sqlite3; psycopg's COP
 PostgreSQL, `storage.pg_copy`), a chunk at a time, each chunk turned into typed Arrow arrays
 (`storage.driver_rows`): SQLAlchemy's per-row objects cost more than the query itself at a
 million rows, and Arrow need not guess types. A long read is split in two halves read side by
-side (`read_rows`); on SQLite the other half is read by a process of its own, which opens the
-file read-only and writes Arrow.
+side (`read_rows`); on SQLite each half is read by a process of its own (by the ADBC SQLite
+driver there, where it is installed), which opens the file read-only and writes Arrow.
 
-No second SQLite library reads the file in this process. One did (the ADBC SQLite driver, in
-C): POSIX locks belong to a process, not to a handle, so when that library closed its handle the
-kernel dropped every lock sqlite3 held on the ledger in the same process. Another process then
-saw the file unlocked, checkpointed and deleted the WAL under a running server, and the server's
-next writes were acknowledged and lost (see docs/ledger.md and tests/server/test_shared_sqlite.py).
-A process of its own holds its own locks: its connection's closing takes none of this one's, and
-this one's open connection keeps it from checkpointing or deleting the WAL.
+No second SQLite library reads the file in this process. One did (the ADBC SQLite driver, in C,
+which now reads only in those processes of their own): POSIX locks belong to a process, not to a
+handle, so when that library closed its handle the kernel dropped every lock sqlite3 held on the
+ledger in the same process. Another process then saw the file unlocked, checkpointed and deleted
+the WAL under a running server, and the server's next writes were acknowledged and lost (see
+docs/ledger.md and tests/server/test_shared_sqlite.py). A process of its own holds its own locks:
+its connection's closing takes none of this one's, and this one's open connection keeps it from
+checkpointing or deleting the WAL.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 from collections.abc import Sequence
@@ -43,6 +45,8 @@ from truce.domain.engine.claim_columns import (
     Flags,
     Floats,
     Ints,
+    Words,
+    id_words,
 )
 from truce.domain.leading import grade_points, source_key
 from truce.domain.readings import QUALIFIER_CODE, Qualifier, qualifier
@@ -116,21 +120,30 @@ def _by_tuples(conn: Connection, sql: str, params: tuple[Any, ...]) -> dict[str,
 def _sqlite_halves(
     conn: Connection, path: Path, halves: list[tuple[Any, ...]]
 ) -> dict[str, pa.ChunkedArray]:
-    """The first half read by `storage.driver_rows` in a process of its own while this one
-    reads the second; the first read here too if that process did not give it whole."""
+    """The halves read by `storage.driver_rows` in processes of their own, each half in one:
+    where the ADBC SQLite driver is installed both (it reads in C at half the CPU of this
+    process's tuples), else the first while this process reads the second. A half that a
+    process did not give whole is read here."""
     sql = rows_query(conn)
-    _, after, upto = halves[0]
-    beside = driver_rows.Beside(path, sql, halves[0], NAMES, _INTEGERS, FETCH_CHUNK, "seq",
-                                (after, upto))  # fmt: skip
+    native = importlib.util.find_spec("adbc_driver_sqlite") is not None
+    sides = halves if native else halves[:1]
+    beside = [
+        driver_rows.Beside(path, sql, half, NAMES, _INTEGERS, FETCH_CHUNK, "seq", half[1:])
+        for half in sides
+    ]
     try:
-        second = _by_tuples(conn, sql, halves[1])
+        here = [] if native else [_by_tuples(conn, sql, halves[-1])]
     finally:  # never left running, even when this half fails
-        first = beside.result()
-    if first is None:
-        log.warning("the side read of %s failed; read here: %s", path, beside.problem)
-        first = _by_tuples(conn, sql, halves[0])
-    return {n: pa.chunked_array([*first[n].chunks, *second[n].chunks], second[n].type)
-            for n in NAMES}  # fmt: skip
+        found = [side.result() for side in beside]
+    parts = []
+    for half, side, part in zip(sides, beside, found, strict=True):
+        if part is None:
+            log.warning("the side read of %s failed; read here: %s", path, side.problem)
+            part = _by_tuples(conn, sql, half)
+        parts.append(part)
+    parts += here
+    kinds = {n: pa.int64() if n in _INTEGERS else pa.string() for n in NAMES}
+    return {n: pa.chunked_array([c for p in parts for c in p[n].chunks], kinds[n]) for n in NAMES}
 
 
 def _finish(columns: dict[str, pa.Array | pa.ChunkedArray]) -> pa.Table:
@@ -219,6 +232,7 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         grade=grade_of[grade],  # NONE (-1) picks the last: Z9
         type=kind,
         types=[str(t) for t in kinds],
+        id_words=_id_words(ids),
         status=_mapped(table["status"], {s.value: c for s, c in STATUS_CODE.items()}),
         precision=_mapped(table["date_precision"], {p.value: c for p, c in PRECISION_CODE.items()}),
         ts=table[TS].to_numpy(),
@@ -236,6 +250,20 @@ def claim_columns(table: pa.Table) -> ClaimColumns:
         **_sources(table["sources"]),
         **_parts(table["parts"]),
     )
+
+
+def _id_words(ids: pa.Array) -> Words | None:
+    """`claim_columns.id_words` of the ids straight from the column's bytes, when every id has
+    one UTF-8 length (the ledger's own ids do)."""
+    if ids.null_count or not len(ids):
+        return None
+    wide = np.int64 if pa.types.is_large_string(ids.type) else np.int32
+    offsets = np.frombuffer(ids.buffers()[1], dtype=wide)[ids.offset : ids.offset + len(ids) + 1]
+    widths = np.diff(offsets)
+    if (widths != widths[0]).any():
+        return None
+    data = ids.buffers()[2]
+    return id_words(memoryview(data)[int(offsets[0]) : int(offsets[-1])], len(ids))
 
 
 def _parts(column: pa.ChunkedArray) -> dict[str, Any]:

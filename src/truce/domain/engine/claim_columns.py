@@ -20,6 +20,7 @@ from truce.domain.readings import QUALIFIER_CODE
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 Flags = npt.NDArray[np.bool_]
+Words = npt.NDArray[np.uint64]
 
 # Codes are positions in these tuples; stored snapshots depend on them, so only ever append.
 # Event types are open (a spec declares provisions), so they are coded per record instead,
@@ -69,6 +70,22 @@ class ClaimColumns:
     part_sets: list[tuple[tuple[str, int], ...]]
     # The event types present, in order of first sight (built-in or declared alike).
     types: list[str] = field(default_factory=list)
+    # The ids as rows of words that order as the ids do (`id_words`), when every id has one
+    # UTF-8 length; None otherwise (they are then compared as strings).
+    id_words: Words | None = None
+
+
+def id_words(data: bytes | memoryview, count: int) -> Words | None:
+    """`count` ids of one UTF-8 length, given as their bytes end to end, as rows of big-endian
+    64-bit words: compared word by word, rows order as the ids do (UTF-8 keeps the code points'
+    order, and ids of one length compare byte by byte). None for no ids."""
+    if count == 0 or len(data) % count:
+        return None
+    width = len(data) // count
+    padded = np.zeros((count, -(-width // 8) * 8), dtype=np.uint8)
+    padded[:, :width] = np.frombuffer(data, dtype=np.uint8).reshape(count, width)
+    words: Words = padded.view(">u8").astype(np.uint64)
+    return words
 
 
 def ranks(keys: Sequence[str]) -> Ints:
@@ -110,6 +127,8 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
     grades = sorted({c.reliability or "Z9" for c in claims})
     sources, part_sets = _Codes(), _Codes()
     keys_of = [source_key(c.sources, c.id) for c in claims]
+    encoded = [c.id.encode() for c in claims]
+    same_length = len({len(e) for e in encoded}) == 1
     return ClaimColumns(
         ids=[c.id for c in claims],
         group=group,
@@ -138,4 +157,5 @@ def columns_from_claims(claims: Sequence[Claim]) -> ClaimColumns:
         parts=ints([part_sets.code(c.parts) if c.parts else NONE for c in claims]),
         part_sets=part_sets.tuples(),  # type: ignore[arg-type]
         types=[str(v) for v in types.values],
+        id_words=id_words(b"".join(encoded), n) if same_length else None,
     )
