@@ -2,7 +2,7 @@
 document already gives, held out by conflict on the real DEV split, and what a simple join
 would do.
 
-    PYTHONPATH=src:. .venv/bin/python bench/learn_duplicates.py eval/real
+    PYTHONPATH=src:. .venv/bin/python bench/learn_duplicates.py eval/real [--off learn.join_day]
 
 The sentence model is fitted per fold (`learn_cv.FoldRefit`, as `cv` judges `learn.recall`);
 the learned candidates are those the extraction with the path gives beyond the rules' own.
@@ -41,7 +41,9 @@ def joins(c: dict[str, Any], rules: Sequence[dict[str, Any]], how: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--off", default="", help="rules switched off (comma-separated)")
     args = parser.parse_args(argv)
+    off = [r for r in args.off.split(",") if r]
     from truce.extract.cv import assign_folds, extract_all, groups, load_items, score
     from truce.extract.learn import outcomes
     from truce.extract.learn_cv import RECALL, FoldRefit
@@ -54,8 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return [c.as_dict() for c in extract(nlp, a)]
 
     fold_of = assign_folds(items, groups(items, "conflict"), 5)
-    base = extract_all(items, extract_fn, [RECALL])
-    found = extract_all(items, extract_fn, (), FoldRefit(nlp), fold_of)
+    base = extract_all(items, extract_fn, [RECALL, *off])
+    found = extract_all(items, extract_fn, off, FoldRefit(nlp), fold_of)
     tally: Counter[tuple[str, str, str]] = Counter()
     joined: dict[str, dict[str, list[dict[str, Any]]]] = {h: {} for h in ("count", "day", "either")}
     for item in items:
