@@ -10,7 +10,8 @@ has one; each rule below reads a field from there with what the rules themselves
   (`sentence_view.candidate`), and its actor the party in "by X" after it, else the party just
   before it ("Israel freed ..."), else the first party named;
 - `learn.counts`: a release counts people, a casualty claim the killed and wounded, an aid
-  delivery trucks, ships or flights (the units the kinds' rules take), nearest the trigger;
+  delivery trucks, ships or flights (the units the kinds' rules take); a release the one
+  nearest the trigger;
 - `learn.place`: where the event happened, as the rules place theirs (`places.place_in`), and
   the side it acts on and both sides of a truce's events, as theirs (`doc.target`,
   `doc.both_sides`);
@@ -19,7 +20,7 @@ has one; each rule below reads a field from there with what the rules themselves
   body, a mutual accusation's accuser, a lone toll dated by the story's day);
 - `learn.join_day`: a learned candidate of a type and day a rule candidate of the document has
   already is that event told again in another sentence ("the truce that began on Friday"),
-  and is dropped;
+  and is dropped.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Mapping, Sequence
 
 from truce.extract.components.actors import target_of
 from truce.extract.components.described_speakers import name_described
+from truce.extract.components.events import BOTH_SIDES, TRUCE_KINDS
 from truce.extract.components.kinds.aid_delivery import AID_UNITS
 from truce.extract.components.kinds.casualty_claim import CASUALTY_UNITS
 from truce.extract.components.kinds.release import PEOPLE_UNITS
@@ -60,18 +62,6 @@ from truce.extract.triggers import TRIGGERS
 
 UNITS = {"release": PEOPLE_UNITS, "casualty_claim": CASUALTY_UNITS, "aid_delivery": AID_UNITS}
 COUNTED = frozenset(UNITS)
-# A truce's events, its terms and releases under it involve both sides (as `events.BOTH_SIDES`).
-BOTH_SIDES = frozenset(
-    (
-        "release",
-        "ceasefire_start",
-        "ceasefire_end",
-        "ceasefire_extension",
-        "agreement_term",
-        "breach",
-    )
-)
-TRUCE_KINDS = frozenset(("ceasefire_start", "ceasefire_end", "ceasefire_extension"))
 
 
 def cue(kind: str, s: Sentence) -> int:
@@ -121,13 +111,13 @@ def place(candidates: Sequence[Candidate], text: str, actors: Sequence[ActorMent
     conflict = sides(list(actors))
     named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})
     for c in candidates:
-        if c.location is None and c.type != "statement":
+        if c.location is None and c.type != "statement" and on("doc.location"):
             where = c.type in TRUCE_KINDS and on("place.truce_where")
             c.location = place_in(text[c.span[0] : c.span[1]], named, where)
-        if c.target is None:
+        if c.target is None and on("doc.target"):
             c.target = target_of(c, conflict)
         tied = {c.actor} if c.actor else set()
-        if c.type in BOTH_SIDES:
+        if c.type in BOTH_SIDES and on("doc.both_sides"):
             tied |= set(conflict)
         c.participants = sorted(set(c.participants) | tied)
 
