@@ -232,3 +232,60 @@ def test_words_on_ascii_and_other_text_are_one_definition(text: str) -> None:
     assert words(text.encode("ascii", "ignore").decode()) == re.findall(
         r"[^\W\d_]+|\d+", re.sub(r"\d", "0", text.encode("ascii", "ignore").decode().lower())
     )
+
+
+LEARNED_FIELDS = ("learn.cue", "learn.counts", "learn.place", "learn.doc_rules")
+RELEASE_TEXT = (
+    "Weather was mild in the capital.\n"
+    "3 trucks arrived on Thursday, while Israel freed 12 hostages on Saturday in Rafah.\n"
+)
+
+
+def hostages_release() -> SentenceModel:
+    return SentenceModel({"release": Model(-4.0, {"w=hostages": 8.0})}, {"release": 0.5})
+
+
+def learned_release(off: tuple[str, ...] = ()) -> dict[str, object]:
+    article = Article(RELEASE_TEXT, "invented", published=date(2023, 11, 27))
+    rules_silent = ["kind.release", "kind.aid_delivery", *off]
+    with switched_off(rules_silent), using(hostages_release()):
+        (added,) = [c.as_dict() for c in extract(build_pipeline(), article)]
+    return added
+
+
+def test_a_learned_candidate_s_fields_are_read_at_its_type_s_trigger() -> None:
+    added = learned_release()
+    assert added["type"] == "release"
+    # The count of people nearest "freed", not the sentence's first (3 trucks); the day after
+    # the trigger (Saturday), not the sentence's first (Thursday); the party before "freed".
+    assert added["quantities"] == [{"value": 12, "qualifier": "exact", "unit": "hostages"}]
+    assert added["date"] == "2023-11-25"
+    assert added["actor"] == "israel"
+    assert added["location"] == "Rafah"
+    # Its span stays its sentence's words (its own clause was measured: it lost matches).
+    span = added["span"]
+    assert isinstance(span, list)
+    assert RELEASE_TEXT[slice(*span)].startswith("3 trucks arrived on Thursday, while Israel")
+
+
+def test_with_the_field_rules_off_a_learned_candidate_takes_its_sentence_s_first() -> None:
+    added = learned_release(LEARNED_FIELDS)
+    assert added["quantities"] == [{"value": 3, "qualifier": "exact", "unit": "trucks"}]
+    assert added["date"] == "2023-11-23"
+    assert added["location"] is None
+    span = added["span"]
+    assert isinstance(span, list)
+    assert RELEASE_TEXT[slice(*span)].startswith("3 trucks arrived on Thursday, while Israel")
+
+
+def test_a_learned_candidate_of_a_rule_candidate_s_type_and_day_is_that_event_told_again() -> None:
+    text = "Hamas freed 12 hostages on Friday.\nThe captives reached their families on Friday.\n"
+    article = Article(text, "invented", published=date(2023, 11, 27))
+    model = SentenceModel({"release": Model(-4.0, {"w=captives": 8.0})}, {"release": 0.5})
+    nlp = build_pipeline()
+    with using(model):
+        joined = [c for c in extract(nlp, article) if c.type == "release"]
+        with switched_off(["learn.join_day"]):
+            both = [c for c in extract(nlp, article) if c.type == "release"]
+    assert [text[slice(*c.span)] for c in joined] == ["Hamas freed 12 hostages on Friday."]
+    assert len(both) == 2 and both[0].date == both[1].date  # the same day: told again

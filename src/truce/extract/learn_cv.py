@@ -16,7 +16,12 @@ from spacy.language import Language
 
 from truce.extract.article_sentences import eligible_sentences
 from truce.extract.learn_active import using
-from truce.extract.learn_sentences import SentenceRow, fit_sentence_model, sentence_rows
+from truce.extract.learn_sentences import (
+    SentenceModel,
+    SentenceRow,
+    fit_sentence_model,
+    sentence_rows,
+)
 from truce.extract.switches import on, switched_off
 
 Found = dict[str, list[dict[str, Any]]]
@@ -39,6 +44,10 @@ class FoldRefit:
         self.nlp = nlp
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self.models: list[dict[str, float]] = []  # each fold's thresholds, last run
+        # Each fold's model by the hash of what it was fitted on (its rows, types and base F1;
+        # the rows themselves are not kept): a rule that changes no rule candidate (one of the
+        # recall path's own, switched off to judge it) refits nothing.
+        self._fitted: dict[int, SentenceModel] = {}
 
     def spans(self, item: Any) -> list[tuple[int, int]]:
         if item.id not in self._spans:
@@ -61,9 +70,12 @@ class FoldRefit:
         for fold in sorted(set(fold_of[i.id] for i in items)):
             train = [i for i in items if fold_of[i.id] != fold]
             held = [i for i in items if fold_of[i.id] == fold]
-            model = fit_sentence_model(
-                [r for i in train for r in rows[i.id]], kinds, _f1(train, base)
-            )
+            train_rows = [r for i in train for r in rows[i.id]]
+            f1 = _f1(train, base)
+            key = hash((tuple(train_rows), tuple(kinds), f1))
+            model = self._fitted.get(key)
+            if model is None:
+                model = self._fitted[key] = fit_sentence_model(train_rows, kinds, f1)
             self.models.append(dict(model.thresholds))
             if not model.thresholds:
                 out.update({i.id: base[i.id] for i in held})

@@ -217,6 +217,12 @@ RULES: dict[str, str] = {
     "place.more_kinds": "'the community of Houla', 'the camp of Jenin', 'the outskirts of X'",
     # branch exlearn: the learned candidate model (`learn.py`), fitted on dev
     "learn.recall": "a sentence the learned model finds holds a type the rules gave none of",
+    # branch exlearn2: a learned candidate's fields by its type (`components/learned_fields.py`)
+    "learn.cue": "a learned candidate's date, modality and actor read at its type's trigger word",
+    "learn.counts": "a learned candidate's counts of its type's units, a release's nearest its cue",
+    "learn.place": "a learned candidate's place, target and sides, as the rules set theirs",
+    "learn.doc_rules": "the document's speaker and story-day rules settle learned candidates too",
+    "learn.join_day": "a learned candidate of a type and day a rule candidate has: told again",
 }
 
 

@@ -2,12 +2,13 @@
 
 A sentence the model (`learn_active.active()`) finds likely to hold an event type for which
 the rules gave no candidate in it yields a candidate of that type, read from the sentence as
-the rules read theirs (`sentence_view.candidate`: date, modality, source, quote, parties), its
-actor the speaker's party for a statement and the first party named otherwise, its count the
-sentence's first for the counted kinds. Sentences the rules skip (boilerplate, after the body)
-are skipped here too, and the document rules that drop a headline told alone or history drop
-its candidates too. Runs after the events component and before places and confidence, so its
-candidates are placed and scored like the rules'.
+the rules read theirs (`sentence_view.candidate`: date, modality, source, quote, parties) at
+the type's trigger word, its actor, counts and place chosen by its type and the document's
+speaker and story-day rules applied to it (`learned_fields.py`); its span is the sentence.
+Sentences the rules skip (boilerplate, after the body) are skipped here too, and the document
+rules that drop a headline told alone or history drop its candidates too, as does a rule
+candidate of its type and day (`learn.join_day`). Runs after the events component and before
+places and confidence, so its candidates are resolved and scored like the rules'.
 """
 
 from __future__ import annotations
@@ -18,14 +19,20 @@ from spacy.tokens import Doc
 from truce.extract.components.events import BySpan
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
-from truce.extract.components.sentence_view import Sentence, candidate, parties, speaker_actor
+from truce.extract.components.learned_fields import (
+    actor,
+    counts,
+    cue,
+    document_rules,
+    place,
+    told_again,
+)
+from truce.extract.components.sentence_view import Sentence, candidate
 from truce.extract.learn_active import active
 from truce.extract.learn_features import sentence_parts
 from truce.extract.model import Article, Candidate
 from truce.extract.pipeline import sentence_spans
 from truce.extract.switches import on
-
-COUNTED = {"casualty_claim", "release", "aid_delivery"}
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -50,9 +57,11 @@ def recall(doc: Doc) -> list[Candidate]:
     skip = doc._.boilerplate or []
     found = doc._.candidates or []
     added: list[Candidate] = []
+    spans = sentence_spans(doc)
+    attributions = doc._.attributions or {}
     eligible = [
         (index, (start, end))
-        for index, (start, end) in enumerate(sentence_spans(doc))
+        for index, (start, end) in enumerate(spans)
         if start < body_end and not any(a < end and start < b for a, b in skip)
     ]
     cues = doc._.cues or {}
@@ -78,25 +87,28 @@ def recall(doc: Doc) -> list[Candidate]:
             quantities.within(start, end),
             times.within(start, end),
             mentions.within(start, end),
-            (doc._.attributions or {}).get(index),
+            attributions.get(index),
             (doc._.modalities or {}).get(index, "occurred"),
         )
         for kind in kinds:
-            c = candidate(kind, s, start, article)
-            named = parties(s.actors)
-            c.actor = speaker_actor(s) if kind == "statement" else None
-            if c.actor is None and named:
-                c.actor = named[0].actor
-            if kind in COUNTED and s.quantities:
-                c.quantities = [s.quantities[0]]
-            c.sentence_span = (start, end)
-            c.span = _trimmed(text, start, end)  # the sentence's words, as a rule's span is
+            at = cue(kind, s)
+            c = candidate(kind, s, at, article)
+            c.actor = actor(kind, s, at)
+            c.quantities = counts(kind, s, at)
             c.confidence = 0.5
             added.append(c)
     # The rules over the document that drop an event drop a learned one too: a headline no
     # body sentence retells, history told with years long past (`doc.headline_alone`,
-    # `doc.history`).
-    return drop_history(drop_lone_headlines(added, text), text, article.published)
+    # `doc.history`); read, as theirs, while a candidate's span is its sentence.
+    added = drop_history(drop_lone_headlines(added, text), text, article.published)
+    actors = doc._.actors or []
+    document_rules(added, found, article, spans, attributions, actors)
+    added = told_again(added, found)
+    place(added, text, actors)
+    for c in added:  # the sentence's words, as a rule's span is
+        c.sentence_span = c.span
+        c.span = _trimmed(text, *c.span)
+    return added
 
 
 @Language.component(

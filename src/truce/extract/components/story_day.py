@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from truce.extract.components.ongoing import ONGOING
@@ -41,8 +42,14 @@ _NOT_ONE_ACT = re.compile(
 )
 
 
-def date_single_acts(candidates: list[Candidate], text: str, published: date | None) -> None:
-    """Rule `date.toll_story_day`: give the story's day to each undated single casualty figure."""
+def date_single_acts(
+    candidates: list[Candidate],
+    text: str,
+    published: date | None,
+    among: Sequence[Candidate] = (),
+) -> None:
+    """Rule `date.toll_story_day`: give the story's day to each undated single casualty figure;
+    `among` are the document's other candidates, which tell the story's day too."""
     if published is None or not on("date.toll_story_day"):
         return
     wanted = [
@@ -55,7 +62,8 @@ def date_single_acts(candidates: list[Candidate], text: str, published: date | N
     ]
     if not wanted:
         return
-    day = story_day(candidates, calendar_day(published))
+    told = sorted([*among, *candidates], key=lambda c: c.span[0]) if among else candidates
+    day = story_day(told, calendar_day(published))
     for c in wanted:
         sentence = text[c.span[0] : c.span[1]]
         if ONGOING.search(sentence) is None and _NOT_ONE_ACT.search(sentence) is None:
