@@ -276,16 +276,3 @@ def test_with_the_field_rules_off_a_learned_candidate_takes_its_sentence_s_first
     span = added["span"]
     assert isinstance(span, list)
     assert RELEASE_TEXT[slice(*span)].startswith("3 trucks arrived on Thursday, while Israel")
-
-
-def test_a_learned_candidate_of_a_rule_candidate_s_type_and_day_is_that_event_told_again() -> None:
-    text = "Hamas freed 12 hostages on Friday.\nThe captives reached their families on Friday.\n"
-    article = Article(text, "invented", published=date(2023, 11, 27))
-    model = SentenceModel({"release": Model(-4.0, {"w=captives": 8.0})}, {"release": 0.5})
-    nlp = build_pipeline()
-    with using(model):
-        joined = [c for c in extract(nlp, article) if c.type == "release"]
-        with switched_off(["learn.join_day"]):
-            both = [c for c in extract(nlp, article) if c.type == "release"]
-    assert [text[slice(*c.span)] for c in joined] == ["Hamas freed 12 hostages on Friday."]
-    assert len(both) == 2 and both[0].date == both[1].date  # the same day: told again

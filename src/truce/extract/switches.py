@@ -222,7 +222,6 @@ RULES: dict[str, str] = {
     "learn.counts": "a learned candidate's counts of its type's units, a release's nearest its cue",
     "learn.place": "a learned candidate's place, target and sides, as the rules set theirs",
     "learn.doc_rules": "the document's speaker and story-day rules settle learned candidates too",
-    "learn.join_day": "a learned candidate of a type and day a rule candidate has: told again",
 }
 
 

@@ -6,9 +6,9 @@ the rules read theirs (`sentence_view.candidate`: date, modality, source, quote,
 the type's trigger word, its actor, counts and place chosen by its type and the document's
 speaker and story-day rules applied to it (`learned_fields.py`); its span is the sentence.
 Sentences the rules skip (boilerplate, after the body) are skipped here too, and the document
-rules that drop a headline told alone or history drop its candidates too, as does a rule
-candidate of its type and day (`learn.join_day`). Runs after the events component and before
-places and confidence, so its candidates are resolved and scored like the rules'.
+rules that drop a headline told alone or history drop its candidates too. Runs after the events
+component and before places and confidence, so its candidates are resolved and scored like the
+rules'.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from truce.extract.components.learned_fields import (
     cue,
     document_rules,
     place,
-    told_again,
 )
 from truce.extract.components.sentence_view import Sentence, candidate
 from truce.extract.learn_active import active
@@ -103,7 +102,6 @@ def recall(doc: Doc) -> list[Candidate]:
     added = drop_history(drop_lone_headlines(added, text), text, article.published)
     actors = doc._.actors or []
     document_rules(added, found, article, spans, attributions, actors)
-    added = told_again(added, found)
     place(added, text, actors)
     for c in added:  # the sentence's words, as a rule's span is
         c.sentence_span = c.span

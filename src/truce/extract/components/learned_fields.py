@@ -18,9 +18,6 @@ has one; each rule below reads a field from there with what the rules themselves
 - `learn.doc_rules`: the rules over the document that settle a rule candidate's speaker and
   day settle a learned one's too (a surname named in full, a title's holder, a description's
   body, a mutual accusation's accuser, a lone toll dated by the story's day);
-- `learn.join_day`: a learned candidate of a type and day a rule candidate of the document has
-  already is that event told again in another sentence ("the truce that began on Friday"),
-  and is dropped.
 """
 
 from __future__ import annotations
@@ -55,7 +52,6 @@ from truce.extract.model import (
     Attribution,
     Candidate,
     Quantity,
-    calendar_day,
 )
 from truce.extract.switches import on
 from truce.extract.triggers import TRIGGERS
@@ -143,12 +139,3 @@ def document_rules(
     name_described(candidates, text, sentences, attributions, actors)
     date_single_acts(candidates, text, article.published, among=found)
     attribute_mutual(candidates, text, actors, sides(list(actors)))
-
-
-def told_again(candidates: list[Candidate], found: Sequence[Candidate]) -> list[Candidate]:
-    """Rule `learn.join_day`: the candidates but those of a type and calendar day a rule
-    candidate (`found`) has."""
-    if not on("learn.join_day"):
-        return candidates
-    known = {(c.type, calendar_day(c.date)) for c in found if c.date is not None}
-    return [c for c in candidates if c.date is None or (c.type, calendar_day(c.date)) not in known]
