@@ -73,6 +73,18 @@ _READ: dict[frozenset[str], Cues] = {}
 _MAX_READ = 50_000
 
 
+def take_part(c: Candidate, conflict: list[str]) -> None:
+    """The side `c` acts on, and who takes part: the actor in its own event; a truce's events,
+    its terms and releases under it involve both sides even where the sentence names one (gold
+    guideline). Rules `doc.target` and `doc.both_sides`."""
+    if c.target is None and on("doc.target"):
+        c.target = target_of(c, conflict)
+    tied = {c.actor} if c.actor else set()
+    if c.type in BOTH_SIDES and on("doc.both_sides"):
+        tied |= set(conflict)
+    c.participants = sorted(set(c.participants) | tied)
+
+
 def cues_of(lowered: str) -> Cues:
     """The kinds the trigger table and the kinds' own patterns may find in `lowered` (a lowered
     sentence), whether it has a word an attack needs, and the names of `NAMED_CUES` it
@@ -290,14 +302,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             # says it holds ("in war-torn Yemen"), not where ships may "enter" under it.
             where = c.type in TRUCE_KINDS and on("place.truce_where")
             c.location = own_clauses.place(c, place_of(c.span, where), where, place_of)
-        # The actor takes part in its own event; a truce's events, its terms and releases
-        # under it involve both sides even where the sentence names one (gold guideline).
-        if c.target is None and on("doc.target"):
-            c.target = target_of(c, conflict)
-        tied = {c.actor} if c.actor else set()
-        if c.type in BOTH_SIDES and on("doc.both_sides"):
-            tied |= set(conflict)
-        c.participants = sorted(set(c.participants) | tied)
+        take_part(c, conflict)
     for n, c in enumerate(candidates, 1):
         c.id = f"{article.document}#{n}"
         c.confidence = 0.4 + 0.2 * bool(c.quantities) + 0.2 * bool(c.date) + 0.2 * bool(c.actor)

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from truce.extract.components.actors import target_of
 from truce.extract.components.described_speakers import name_described
-from truce.extract.components.events import BOTH_SIDES, TRUCE_KINDS
+from truce.extract.components.events import TRUCE_KINDS, take_part
 from truce.extract.components.kinds.aid_delivery import AID_UNITS
 from truce.extract.components.kinds.casualty_claim import CASUALTY_UNITS
 from truce.extract.components.kinds.release import PEOPLE_UNITS
@@ -110,12 +109,7 @@ def place(candidates: Sequence[Candidate], text: str, actors: Sequence[ActorMent
         if c.location is None and c.type != "statement" and on("doc.location"):
             where = c.type in TRUCE_KINDS and on("place.truce_where")
             c.location = place_in(text[c.span[0] : c.span[1]], named, where)
-        if c.target is None and on("doc.target"):
-            c.target = target_of(c, conflict)
-        tied = {c.actor} if c.actor else set()
-        if c.type in BOTH_SIDES and on("doc.both_sides"):
-            tied |= set(conflict)
-        c.participants = sorted(set(c.participants) | tied)
+        take_part(c, conflict)
 
 
 def document_rules(
