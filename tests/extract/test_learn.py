@@ -276,3 +276,20 @@ def test_with_the_field_rules_off_a_learned_candidate_takes_its_sentence_s_first
     span = added["span"]
     assert isinstance(span, list)
     assert RELEASE_TEXT[slice(*span)].startswith("3 trucks arrived on Thursday, while Israel")
+
+
+def test_a_learned_candidate_says_so_and_is_scored_as_the_learned_path_s() -> None:
+    from truce.extract.calibration import facts, features
+
+    added = learned_release()
+    assert added["learned"] is True
+    # The same fields told by a rule: the learned path's own trigger feature, not the rule's.
+    assert facts(added, RELEASE_TEXT)[1] == "learned"
+    as_rule = {k: v for k, v in added.items() if k != "learned"}
+    assert facts(as_rule, RELEASE_TEXT)[1] != "learned"
+    assert "trigger=release:learned" in features(added, RELEASE_TEXT)
+    # A rule's candidate carries no such key.
+    article = Article(RELEASE_TEXT, "invented", published=date(2023, 11, 27))
+    with switched_off(["learn.recall"]):
+        found = [c.as_dict() for c in extract(build_pipeline(), article)]
+    assert found and all("learned" not in c for c in found)

@@ -71,9 +71,9 @@ HAS = ("count", "date", "place", "speaker", "quote")
 
 
 def facts(candidate: dict[str, Any], text: str = "") -> Facts:
-    """What the features are made of: type, trigger (a `trigger` key when the candidate has
-    one, else read from the document's `text`), modality, date precision, and the yes/no
-    features."""
+    """What the features are made of: type, trigger (`learned` for the learned path's; a
+    `trigger` key when the candidate has one, else read from the document's `text`), modality,
+    date precision, and the yes/no features."""
     source = candidate.get("source") or {}
     has = (
         bool(candidate.get("quantities")),
@@ -82,7 +82,13 @@ def facts(candidate: dict[str, Any], text: str = "") -> Facts:
         bool(source.get("speaker")),
         bool(candidate.get("quote")),
     )
-    told = candidate.get("trigger") or trigger(candidate, text)
+    # A learned candidate (`"learned": true`) is scored as its own kind of trigger: the words
+    # the model read are no rule's, and it is right less often than a rule's of its fields.
+    told = (
+        "learned"
+        if candidate.get("learned")
+        else candidate.get("trigger") or trigger(candidate, text)
+    )
     precision = candidate.get("date_precision") if has[1] else None
     return (str(candidate.get("type")), told, str(candidate.get("modality")), precision, has)
 

@@ -137,6 +137,9 @@ class Candidate:
     # The sentence it was read from; `span` is its own words in it (`own_span.py`). While the
     # events are assembled `span` is the sentence and this is None.
     sentence_span: Span | None = None
+    # Told by the learned sentence model's recall path (`components/learned.py`), not a rule:
+    # `"learned": true` in its JSON; the calibration scores it as its own kind of trigger.
+    learned: bool = field(default=False, compare=False)
     # Where its trigger word starts (an offset into the text), as its kind's rule found it.
     trigger: int | None = field(default=None, repr=False, compare=False)
     # The candidates merged into it (a repeat, a speaker's next turn), each as it was read,
@@ -170,7 +173,8 @@ class Candidate:
                 "mentions": [list(m) for m in self.mentions] or [list(self.span)],
                 "sentence_span": list(self.sentence_span or self.span),
             }
-            | ({"place": dict(self.place)} if self.place else {}),
+            | ({"place": dict(self.place)} if self.place else {})
+            | ({"learned": True} if self.learned else {}),
         )
 
     def as_dict(self) -> dict[str, Any]:

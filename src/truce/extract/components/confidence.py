@@ -39,6 +39,7 @@ def confidence_component(doc: Doc) -> Doc:
                 "quote": c.quote,
                 "date_precision": c.date_precision,
                 "trigger": told[key],
+                "learned": c.learned,
             },
             text,
         )

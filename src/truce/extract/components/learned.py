@@ -95,6 +95,7 @@ def recall(doc: Doc) -> list[Candidate]:
             c.actor = actor(kind, s, at)
             c.quantities = counts(kind, s, at)
             c.confidence = 0.5
+            c.learned = True
             added.append(c)
     # The rules over the document that drop an event drop a learned one too: a headline no
     # body sentence retells, history told with years long past (`doc.headline_alone`,
