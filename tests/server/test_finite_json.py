@@ -32,6 +32,7 @@ from truce.server import now_status
 from truce.server.api import agreements as api_agreements
 from truce.server.app import create_app
 from truce.server.settings import ServerSettings
+from truce.services import agreement_status
 from truce.storage import Ledger, rules_version
 from truce.storage.db import make_engine
 from truce.storage.tables import candidates
@@ -219,6 +220,7 @@ def test_bytes_an_older_version_kept_with_nan_are_made_again(
             old.setattr(rules_version, "current", lambda: "0ld0ld0ld0ld0ld0")
             old.setattr(api_agreements, "dumped", old_dumped)
             old.setattr(now_status, "dumped", old_dumped)
+            old.setattr(agreement_status, "answer_bytes", old_dumped)  # the answer at an instant
             for path in paths:
                 sent = one.get(path)
                 assert sent.status_code == 200 and b'"due": NaN' in sent.content

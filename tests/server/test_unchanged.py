@@ -76,6 +76,8 @@ def made(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         api_agreements, "timeline_page", counted("timeline", api_agreements.timeline_page)
     )
     monkeypatch.setattr(services, "status", counted("judged", services.status))
+    # The status API at an instant asks for its bytes (`services.status_json`).
+    monkeypatch.setattr(services, "status_json", counted("judged", services.status_json))
     monkeypatch.setattr(kept_pages, "kept_digested", counted("kept read", kept_pages.kept_digested))
     return calls
 
