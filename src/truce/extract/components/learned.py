@@ -30,7 +30,7 @@ from truce.extract.components.sentence_view import Sentence, candidate
 from truce.extract.learn_active import active
 from truce.extract.learn_features import sentence_parts
 from truce.extract.model import Article, Candidate
-from truce.extract.pipeline import sentence_spans
+from truce.extract.pipeline import annotate, annotation, sentence_spans
 from truce.extract.switches import on
 
 
@@ -50,23 +50,27 @@ def recall(doc: Doc) -> list[Candidate]:
     model = active()
     if not model.thresholds:
         return []
-    article: Article = doc._.article
+    article: Article = annotation(doc, "article")
     text = article.text
-    body_end = doc._.body_end if doc._.body_end is not None else len(text)
-    skip = doc._.boilerplate or []
-    found = doc._.candidates or []
+    body_end = annotation(doc, "body_end")
+    if body_end is None:
+        body_end = len(text)
+    skip = annotation(doc, "boilerplate") or []
+    found = annotation(doc, "candidates") or []
     added: list[Candidate] = []
     spans = sentence_spans(doc)
-    attributions = doc._.attributions or {}
+    attributions = annotation(doc, "attributions") or {}
+    modalities = annotation(doc, "modalities") or {}
+    actors = annotation(doc, "actors") or []
     eligible = [
         (index, (start, end))
         for index, (start, end) in enumerate(spans)
         if start < body_end and not any(a < end and start < b for a, b in skip)
     ]
-    cues = doc._.cues or {}
-    quantities = BySpan(doc._.quantities or [])
-    times = BySpan(doc._.times or [])
-    mentions = BySpan(doc._.actors or [])
+    cues = annotation(doc, "cues") or {}
+    quantities = BySpan(annotation(doc, "quantities") or [])
+    times = BySpan(annotation(doc, "times") or [])
+    mentions = BySpan(actors)
     lookup = model.lookup
     scored = model.added_rows(
         [lookup.rows(*sentence_parts(text, span, cues.get(index))) for index, span in eligible]
@@ -87,7 +91,7 @@ def recall(doc: Doc) -> list[Candidate]:
             times.within(start, end),
             mentions.within(start, end),
             attributions.get(index),
-            (doc._.modalities or {}).get(index, "occurred"),
+            modalities.get(index, "occurred"),
         )
         for kind in kinds:
             at = cue(kind, s)
@@ -101,7 +105,6 @@ def recall(doc: Doc) -> list[Candidate]:
     # body sentence retells, history told with years long past (`doc.headline_alone`,
     # `doc.history`); read, as theirs, while a candidate's span is its sentence.
     added = drop_history(drop_lone_headlines(added, text), text, article.published)
-    actors = doc._.actors or []
     document_rules(added, found, article, spans, attributions, actors)
     place(added, text, actors)
     for c in added:  # the sentence's words, as a rule's span is
@@ -120,8 +123,8 @@ def learned_component(doc: Doc) -> Doc:
         return doc
     added = recall(doc)
     if added:
-        found = list(doc._.candidates or [])
+        found = list(annotation(doc, "candidates") or [])
         for n, c in enumerate(added, len(found) + 1):
-            c.id = f"{doc._.article.document}#{n}"
-        doc._.candidates = found + added
+            c.id = f"{annotation(doc, 'article').document}#{n}"
+        annotate(doc, "candidates", found + added)
     return doc
