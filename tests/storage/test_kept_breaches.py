@@ -161,39 +161,42 @@ def test_a_block_read_again_is_the_one_kept_unless_its_header_changed(ledger: Le
     assert kept_breaches.read(store) is other  # and that one is not parsed again either
 
 
-@pytest.mark.parametrize("now", [False, True])
-def test_an_answer_that_reuses_the_rows_is_written_as_json_dumps_writes_it(
-    ledger: Ledger, now: bool
-) -> None:
-    """`answer_json` writes the block's rows and explanations once and splices them in: the
-    text is `json.dumps`'s, for the answer kept after an append that reused them too."""
-    at = None if now else AT
+def test_an_answer_that_reuses_the_rows_is_written_as_json_dumps_writes_it(ledger: Ledger) -> None:
+    """`answer_json` writes the "now" block's rows and explanations once and splices them in:
+    the text is `json.dumps`'s, for the answer kept after an append that reused them too."""
     store = ledger.answers(AGREEMENT)
-    first = services.status(ledger, AGREEMENT, at)
-    assert kept_breaches.answer_json(store, first, now) == json.dumps(first)
+    first = services.status(ledger, AGREEMENT)
+    assert kept_breaches.answer_json(store, first) == json.dumps(first)
     # Releases whose sources give two figures: a dispute, explained after the breaches.
     disputed = [_release("2024-01-03T12:00", n, event_id="r3", sources=[{"outlet": o}])
                 for n, o in ((11, "AP"), (12, "Reuters"))]  # fmt: skip
     ledger.append_claims(disputed, "analyst")
-    after = services.status(ledger, AGREEMENT, at)
+    after = services.status(ledger, AGREEMENT)
     assert after["disputes"] and after["explanations"][-1]["for"] == "dispute/r3"
-    block = kept_breaches.read(store, now)
+    block = kept_breaches.read(store, now=True)
     assert block is not None and after["breaches"] is block.rows  # the block's very rows
     for _ in range(2):  # written, then spliced from the text written
-        assert kept_breaches.answer_json(store, after, now) == json.dumps(after)
-    name = kept_breaches.NOW if now else kept_breaches.NAME
-    assert kept_breaches._LAST[kept_breaches._where(store, name)].texts is not None  # spliced
+        assert kept_breaches.answer_json(store, after) == json.dumps(after)
+    assert (
+        kept_breaches._LAST[kept_breaches._where(store, kept_breaches.NOW)].texts is not None
+    )  # spliced
     # Any other answer, or one whose rows or explanations are not the block's, as it is.
     moved = {**after, "explanations": after["explanations"][1:]}
     copied = {**after, "breaches": [dict(r) for r in after["breaches"]]}
     tricky = {**after, "title": json.dumps(after["breaches"])}  # the rows' text elsewhere too
     marked = {**after, "title": kept_breaches._ROWS}  # a stand-in's own text in the answer
     for other in (moved, copied, tricky, marked, {"breaches": after["breaches"]}):
-        assert kept_breaches.answer_json(store, other, now) == json.dumps(other)
-    if not now:  # the answer kept for the instant is the status API's bytes, read as the answer
-        kept = store.read(store.head(), services.parse_instant(AT, _spec().zone).isoformat())
-        assert kept is not None and kept.text.encode() == services.answer_bytes(after)
-        assert json.loads(kept.text) == after
+        assert kept_breaches.answer_json(store, other) == json.dumps(other)
+
+
+def test_an_answer_at_an_instant_is_kept_as_the_status_apis_bytes(ledger: Ledger) -> None:
+    """An answer at an instant does not go through `answer_json`: it is kept as the status API's
+    bytes (`services.answer_bytes`), and read back as the very answer."""
+    store = ledger.answers(AGREEMENT)
+    answer = services.status(ledger, AGREEMENT, AT)
+    kept = store.read(store.head(), services.parse_instant(AT, _spec().zone).isoformat())
+    assert kept is not None and kept.text.encode() == services.answer_bytes(answer)
+    assert json.loads(kept.text) == answer == _fresh(ledger)
 
 
 def test_a_block_put_off_is_held_at_once_and_written_when_the_writes_run(ledger: Ledger) -> None:

@@ -149,7 +149,7 @@ def _judge_and_keep(
     if now:
         horizon = judgment.value.horizon
         assert horizon is not None
-        text = _printed(data) if printed else kept_breaches.answer_json(store, data, now=True)
+        text = _printed(data) if printed else kept_breaches.answer_json(store, data)
         kept_span = (horizon.since, horizon.at, horizon.until)
         about = held.keep(store, head, kept_span, data["at"], Kept(text, printed))
         # Held as data too: what the text says, never parsed from it in this process.

@@ -17,8 +17,9 @@ that one is that block, and is neither parsed nor decoded again (at a million cl
 and its 28,729 rows cost more than the rest of reading it). The engine decodes a block's rows in
 place (`kept.Block.decoded`) and puts them in its answer as they are: the answers of two
 judgments may then share those rows, which nothing changes (an answer is read, not edited).
-An answer that holds a block's very rows and explanations is written as JSON with their text
-written once per block (`answer_json`): the same text as `json.dumps`, for the rest's cost.
+A status "now" that holds the "now" block's very rows and explanations is written as JSON with
+their text written once per block (`answer_json`): the same text as `json.dumps`, for the rest's
+cost.
 """
 
 from __future__ import annotations
@@ -149,12 +150,13 @@ def _write(store: AnswerStore, name: str, block: Block) -> None:
         _remember(store, name, about, block)
 
 
-def answer_json(store: AnswerStore, data: dict[str, Any], now: bool = False) -> str:
-    """`json.dumps(data)`, the very same text; when `data` holds the breach rows and their
-    explanations of the last block of its kind (`now`: a status "now"), as the very same
-    objects, their text is written once per block, and only the rest of the answer after."""
+def answer_json(store: AnswerStore, data: dict[str, Any]) -> str:
+    """`json.dumps(data)`, the very same text; when `data`, a status "now", holds the breach rows
+    and their explanations of the last "now" block as the very same objects, their text is
+    written once per block, and only the rest of the answer after. (An answer at an instant is
+    kept as the status API's bytes, `services.answer_bytes`, and never comes here.)"""
     with _LOCK:
-        last = _LAST.get(_where(store, NOW if now else NAME))
+        last = _LAST.get(_where(store, NOW))
     if last is None:
         return json.dumps(data)
     block = last.block
