@@ -53,11 +53,13 @@ def path(tmp_path: Path) -> Path:
 
 
 def test_kept_then_read_without_building(path: Path) -> None:
-    first = places_index.load(path, "test", small)
+    first = places_index.load(path, "test", small)  # built: this process keeps what it built
     _same(first, SMALL)
+    assert type(first.cities).__name__ == "_InMemory"
     assert path.is_file() and not list(path.parent.glob("*.part"))
     again = places_index.load(path, "test", refused)  # read: building would fail
     _same(again, SMALL)
+    assert type(again.cities).__name__ == "_Kept"
     assert sorted(len(found) for found in again.cities.values()) == [1, 1, 1, 2]
 
 
@@ -83,12 +85,14 @@ def test_a_file_cut_short_while_open_is_replaced_by_the_index_in_memory(path: Pa
         countries={},
         iso3={"PS": "PSE"},
     )
-    index = places_index.load(path, "test", lambda: big)
+    places_index.load(path, "test", lambda: big)
+    index = places_index.load(path, "test", lambda: big)  # read from the file
     assert index.cities.get("town 1", []) == [big.entries[1]]
     with path.open("r+b") as f:  # cut to its first pages, behind the open reader's back
         f.truncate(8192)
     for i in (2, 2500, 4999):  # names not read before: the file fails, memory answers
         assert index.cities.get(f"town {i}", []) == [big.entries[i]]
+    assert getattr(index.cities, "_instead", None) is not None  # it did fail, and was replaced
 
 
 def test_a_cache_that_cannot_be_written_keeps_the_index_in_memory(tmp_path: Path) -> None:
@@ -121,7 +125,8 @@ def _lookups(path: str) -> list[list[Entry]]:
 
 
 def test_a_forked_worker_reads_through_its_own_connection(path: Path) -> None:
-    index = places_index.load(path, "test", small)
+    places_index.load(path, "test", small)  # kept
+    index = places_index.load(path, "test", refused)  # and read from the file
     assert index.cities.get("gaza", []) == [GAZA]  # the parent's connection is open
     context = multiprocessing.get_context("fork")
     with context.Pool(2) as pool:
@@ -182,13 +187,13 @@ def test_the_real_gazetteer_is_kept_once_and_read_by_the_next_process(
     gazetteer: tuple[Path, str],
 ) -> None:
     cache, first = gazetteer
-    assert first.endswith("_Kept\n") and "Khān Yūnis" in first and "'UKR'" in first
+    assert first.endswith("_InMemory\n") and "Khān Yūnis" in first and "'UKR'" in first
     files = list((cache / "truce").glob("places-*.sqlite"))
     assert len(files) == 1
     before = files[0].stat().st_mtime_ns
     again = _run(cache, "read")  # GeoNames' towns refused: the answers come from the file
     assert again.returncode == 0, again.stderr
-    assert again.stdout == first
+    assert again.stdout == first.replace("_InMemory", "_Kept")  # the same answers, from the file
     assert files[0].stat().st_mtime_ns == before
 
 
@@ -205,7 +210,8 @@ def test_two_processes_building_at_once_each_leave_a_whole_file(tmp_path: Path) 
     assert outs[0][0] == outs[1][0]
     assert not list((tmp_path / "truce").glob("*.part"))
     read = _run(tmp_path, "read")
-    assert read.returncode == 0 and read.stdout == outs[0][0], read.stderr
+    assert read.returncode == 0, read.stderr
+    assert read.stdout == outs[0][0].replace("_InMemory", "_Kept")
 
 
 def test_the_kept_index_answers_as_the_one_built_in_memory(

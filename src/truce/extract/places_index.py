@@ -16,6 +16,7 @@ written the index is built in memory as before. `TRUCE_PLACES_CACHE=off` keeps i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import json
@@ -148,20 +149,17 @@ def cache_path(name: str) -> Path | None:
 
 
 def load(path: Path | None, name: str, make: Callable[[], Built]) -> Index:
-    """The index kept at `path` under the digest `name`; built, kept and read when it is not
-    there or not whole; built in memory when `path` is None or cannot be written."""
+    """The index kept at `path` under the digest `name`; built (and kept for the next
+    process) when it is not there or not whole; built in memory when `path` is None."""
     if path is None:
         return in_memory(make())
     found = _open(path, name, make)
     if found is not None:
         return found
     built = make()
-    try:
+    with contextlib.suppress(OSError, sqlite3.Error):  # not kept: the next process builds
         _write(path, name, built)
-    except (OSError, sqlite3.Error):
-        return in_memory(built)
-    found = _open(path, name, make)
-    return found if found is not None else in_memory(built)
+    return in_memory(built)  # kept for the next process; this one has it at hand
 
 
 _SCHEMA = """
