@@ -11,10 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import feedparser
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from truce.extract.guards import (
     BAD_METADATA,
     CORRUPT_ARCHIVE,
@@ -23,7 +19,6 @@ from truce.extract.guards import (
     MALFORMED_LINE,
 )
 from truce.extract.model import Article
-from truce.extract.readers.html import fragment_to_text, page_to_article
 from truce.extract.readers.source import (
     MAX_RAW_BYTES,
     ReadError,
@@ -55,6 +50,21 @@ def sidecar_meta(path: Path) -> dict[str, Any]:
     if not isinstance(meta, dict):
         raise Refused(BAD_METADATA, f"{meta_path.name} is not a JSON object")
     return meta
+
+
+def page_to_article(
+    html: str,
+    document: str,
+    *,
+    url: str | None = None,
+    default_published: date | None = None,
+    outlet: str | None = None,
+) -> Article | ReadError:
+    """`readers.html.page_to_article`, its module (lxml, trafilatura) loaded by the first page:
+    a run over plain text never loads it."""
+    from truce.extract.readers.html import page_to_article as read
+
+    return read(html, document, url=url, default_published=default_published, outlet=outlet)
 
 
 def read_text_file(path: Path, default_published: date | None) -> Result:
@@ -131,6 +141,10 @@ def _jsonl_record(raw: bytes, document: str, default_published: date | None) -> 
 def read_feed(path: Path, default_published: date | None) -> Result:
     with open_binary(path) as stream:
         data = read_limited(stream)
+    import feedparser  # here: a plain-text run never loads the feed, WARC and HTML readers
+
+    from truce.extract.readers.html import fragment_to_text
+
     # A stream, never a string: feedparser fetches any string that looks like a URL.
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
@@ -155,6 +169,9 @@ def read_feed(path: Path, default_published: date | None) -> Result:
 
 
 def read_warc(path: Path, default_published: date | None) -> Result:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     # warcio undoes the per-record gzip of .warc.gz itself, so the raw bytes go in.
     with path.open("rb") as stream:
         try:
