@@ -195,3 +195,24 @@ def test_kept_claims_of_an_older_version_are_read_again_once(gaza_url: str, tmp_
     head = _head(gaza_url)
     assert _read(gaza_url, tmp_path / "two")[0] == [(0, head)]
     assert _read(gaza_url, tmp_path / "three")[0] == [(head, head)]
+
+
+@pytest.mark.postgres
+def test_readers_that_may_not_write_each_read_every_claim(pg_url: str, tmp_path: Path) -> None:
+    """Remains: a reader whose database role may not write (here every transaction read-only)
+    keeps the snapshot in its own cache folder only; each other host or folder reads every
+    claim again, until a process that may write judges the head."""
+    from tests.storage.gaza_record import _record
+
+    spec, text = _spec()
+    with Ledger.init(pg_url) as ledger:
+        ledger.add_agreement(spec, text, "analyst")
+        ledger.append_claims(_record(spec), "analyst")
+    head = _head(pg_url)
+    read_only = pg_url + "?options=-c%20default_transaction_read_only%3Don"
+    assert _read(read_only, tmp_path / "one")[0] == [(0, head)]
+    assert _kept(pg_url, CLAIMS) is None  # refused by the database, logged
+    assert _read(read_only, tmp_path / "one")[0] == [(head, head)]  # its own folder serves it
+    assert _read(read_only, tmp_path / "two")[0] == [(0, head)]
+    _read(pg_url, tmp_path / "writer")  # one that may write keeps it for every reader
+    assert _read(read_only, tmp_path / "three")[0] == [(head, head)]
