@@ -164,10 +164,9 @@ class KeptSnapshot:
                 frame = frame_of(body)
         if frame is None or at is None:
             log.info("no kept frame of %s to fold into: grouped again", self.store.agreement)
-            frame = reduce_columns(claim_columns(_whole(parts)))
-            made = Stored(head, "", parts[0], tail, frame, event_keys(frame), head)
-            put_off.write(lambda: self._keep_frame(made))  # for the next process, after the answer
-            return head, tail, frame
+            grouped = reduce_columns(claim_columns(_whole(parts)))
+            put_off.write(lambda: self._keep_frame(head, grouped))  # after the answer
+            return head, tail, grouped
         if at == head:
             return head, tail, frame
         if at.seq > head.seq:  # the frame is ahead of the tail: the rows between, read
@@ -183,9 +182,10 @@ class KeptSnapshot:
         before, after = whole.slice(0, upto), whole.slice(upto)
         return head, tail, regroup(frame, event_keys(frame), [before], after)
 
-    def _keep_frame(self, made: Stored) -> None:
+    def _keep_frame(self, head: Head, frame: EventFrame) -> None:
         """Keep the frame grouped again from the kept rows (the rules changed, or it was lost)."""
-        kept_place.write_many(self.store.engine, self.store.agreement, [self._frame_row(made)])
+        row = self._row(FRAME, head, frame_bytes(frame), {})
+        kept_place.write_many(self.store.engine, self.store.agreement, [row])
 
     def _kept_base(self) -> str | None:
         """The base of the claims kept, if they are of these rules and still in the chain;
