@@ -50,3 +50,26 @@ def test_status_judges_without_pandas_and_says_the_same(gaza_ledger: Run, tmp_pa
         assert not imported  # fails without `no_pandas.refused` (Arrow imports it)
         _nobody_judged(db)
         assert _status(db, *args, pandas="with") == (printed, True)
+
+
+def test_import_keeps_its_snapshot_without_pandas(gaza_ledger: Run, tmp_path: Path) -> None:
+    """`truce import` builds and keeps the snapshot of its head without pandas; a status from
+    it says what a status judged from nothing says."""
+    db = tmp_path / "truce.db"
+    _nobody_judged(db)
+    late = tmp_path / "late.jsonl"
+    late.write_text(
+        '{"agreement": "gaza-2023-11", "type": "breach", "date": "2023-11-28T09:00", '
+        '"actor": "hamas", "status": "alleged", "sources": [{"outlet": "Kan"}]}\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, "without", "--db", str(db), "import", str(late)],
+        env=truce_env(), capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "pandas imported: False" in done.stderr  # fails without `refused` in `import`
+    args = ["--json", "--at", "2023-11-29T12:00"]
+    from_kept = _status(db, *args, pandas="with")
+    _nobody_judged(db)
+    assert _status(db, *args, pandas="with") == from_kept
