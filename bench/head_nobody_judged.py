@@ -10,6 +10,11 @@ with `createdb -T`, dropped after, and a fresh cache folder for the snapshot's f
 the CPU seconds (user+sys, side processes included) and wall until a pipe's reader has the whole
 answer, and at the process's exit; its peak RSS; the answer's bytes and SHA-256, which must be
 the same for both trees.
+
+With `--release FILE` (a module under `truce`, e.g. domain/engine/frame.py) the head is one a
+process of the same tree judged first (untimed: its snapshot kept), and the status timed is run
+by a *release* of that tree: its source copied with a line added to FILE, so that the rules'
+version differs (docs/status.md, "A head nobody judged": a new release on a judged ledger).
 """
 
 from __future__ import annotations
@@ -55,10 +60,26 @@ def _copy(db: str, workdir: Path) -> tuple[str, Path]:
     return urlunsplit(url._replace(path="/" + scratch)), cache
 
 
-def one(source: Path, db: str, at: str, workdir: Path) -> dict[str, object]:
+def released(source: Path, changed: str, folder: Path) -> Path:
+    """A copy of the tree at `source` with a line added to its `truce/<changed>`: a release."""
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(
+        source / "truce", folder / "truce", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    with (folder / "truce" / changed).open("a", encoding="utf-8") as file:
+        file.write("\n# a release that changed this file\n")
+    return folder
+
+
+def one(
+    source: Path, db: str, at: str, workdir: Path, release: Path | None = None
+) -> dict[str, object]:
     copy, cache = _copy(db, workdir)
     command = [sys.executable, "-m", "truce", "--db", copy, "status", AGREEMENT, "--json"]
     env = {**os.environ, "PYTHONPATH": str(source), "XDG_CACHE_HOME": str(cache)}
+    if release is not None:  # judged and kept by this tree, then asked by its release
+        subprocess.run([*command, "--at", at], stdout=subprocess.DEVNULL, env=env, check=True)
+        env["PYTHONPATH"] = str(release)
     start = time.perf_counter()
     proc = subprocess.Popen([*command, "--at", at], stdout=subprocess.PIPE, env=env)
     assert proc.stdout is not None
@@ -85,13 +106,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--at", default="2023-11-27T12:00")
     parser.add_argument("--workdir", default="/tmp/head-nobody-judged")
+    parser.add_argument("--release", help="a module under truce/ a release changed (see above)")
     args = parser.parse_args()
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     trees = {"before": unpacked_once(args.before, workdir), "after": ROOT / "src"}
+    releases = {
+        arm: released(source, args.release, workdir / f"release-{arm}") if args.release else None
+        for arm, source in trees.items()
+    }
     for round_ in range(1, args.rounds + 1):
         for arm, source in trees.items():
-            found = one(source, args.db, args.at, workdir)
+            found = one(source, args.db, args.at, workdir, releases[arm])
             print(json.dumps({"round": round_, "arm": arm, **found}), flush=True)
 
 

@@ -155,13 +155,13 @@ def _damage(row: KeptRow, how: str) -> None:
     elif how == "wrong head":
         about["seq"] += 1  # a head the chain does not hold there (its digest still right)
         header = json.dumps(about).encode()
-    elif how == "wrong rules":
-        about["rules"] = "0" * 16  # written by other rules
+    elif how == "wrong read":
+        about["read"] = "0" * 16  # rows read by other code (their own header: not the rules)
         header = json.dumps(about).encode()
     row.write_bytes(header + b"\n" + body)
 
 
-@pytest.mark.parametrize("how", ["truncated", "wrong head", "wrong rules"])
+@pytest.mark.parametrize("how", ["truncated", "wrong head", "wrong read"])
 def test_damaged_kept_claims_are_rejected_read_again_and_kept_anew(
     url: str, tmp_path: Path, reads: list[tuple[int, int]], how: str
 ) -> None:
@@ -183,7 +183,7 @@ def test_damaged_kept_claims_are_rejected_read_again_and_kept_anew(
         assert again.base != json.loads(good.split(b"\n", 1)[0])["base"]
 
 
-@pytest.mark.parametrize("how", ["truncated", "wrong head", "wrong rules"])
+@pytest.mark.parametrize("how", ["truncated", "wrong head", "wrong read"])
 def test_a_damaged_tail_is_not_folded_but_read_from_the_projection(
     url: str, tmp_path: Path, reads: list[tuple[int, int]], how: str
 ) -> None:

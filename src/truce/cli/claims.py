@@ -21,6 +21,7 @@ from truce.cli.context import (
     report,
     settings,
 )
+from truce.cli.no_pandas import refused
 from truce.cli.streams import Meter, input_path, output_target
 from truce.domain.claim_fields import OPTION_HELP as HELP
 from truce.domain.claims import ClaimStatus, DatePrecision
@@ -217,6 +218,18 @@ def import_(
     ACLED and UCDP GED files (`-f acled|ucdp-ged -a ID`) are mapped row by row
     (docs/analysts.md); a bad row is listed with its number and the others are imported.
     """
+    with refused():  # the snapshot it keeps needs Arrow, not pandas: 0.45 s of CPU saved
+        _import_file(path, fmt, agreement, skip_bad, by, allow_unknown)
+
+
+def _import_file(
+    path: Path,
+    fmt: ImportFormat | None,
+    agreement: str | None,
+    skip_bad: bool,
+    by: str | None,
+    allow_unknown: bool,
+) -> None:
     from truce.services.claim_imports import (
         import_claims,  # its drivers' errors: not loaded for other commands
     )

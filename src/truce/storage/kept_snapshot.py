@@ -18,6 +18,12 @@ chain head, length and SHA-256 of the body) before it is believed:
   is joined by the rows between (read from the projection), and with none the claims are
   grouped again in memory: never all read again.
 
+The claims and the tail are the projection's rows, not what the rules made of them: their
+headers name the code that reads those rows (`rules_version.rows`), not the rules. A release
+that changes only the rules (grouping, ranking, judging) finds them good and regroups them in
+memory, keeping the new frame: the claims are not read again (a third of a head nobody judged
+at a million claims; docs/status.md, "A head nobody judged").
+
 The three are read in one statement, so never one row from before a write and another from
 after it; a base and its frame are written in one transaction that drops the old tail, and a
 tail is written only over the base it extends. Anything that does not match its header is not
@@ -37,7 +43,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from truce.domain.engine.frame import EventFrame, reduce_columns
-from truce.storage import kept_frame, kept_place
+from truce.storage import kept_frame, kept_place, put_off, rules_version
 from truce.storage.answers import AnswerStore, sized
 from truce.storage.columnar import claim_columns, read_rows
 from truce.storage.regroup import regroup
@@ -56,6 +62,9 @@ from truce.storage.tables import kept
 CLAIMS = "snapshot/claims"
 TAIL = "snapshot/tail"
 FRAME = kept_frame.NAME
+# The kept claims' and tail's own format (their columns are `columnar.read_rows`'s table); the
+# rules' version is not in it (`_rows_about`).
+ROWS_FORMAT = "rows-1"
 log = logging.getLogger("truce.kept")
 
 
@@ -68,7 +77,7 @@ class KeptSnapshot:
     def read(self, conn: Connection) -> Stored | None:
         """The kept snapshot at the latest head it reaches, if its rows are good and still in
         the chain `conn` reads; its frame made up to that head if the kept one is not."""
-        if not self.store.usable:
+        if not self.store.usable or not rules_version.rows():
             return None
         found = kept_place.read_many(self.store.engine, self.store.agreement, [CLAIMS, TAIL, FRAME])
         try:
@@ -81,7 +90,7 @@ class KeptSnapshot:
         """Keep a new base (its claims and frame, the old tail dropped), or the tail of the base
         already kept. A tail whose base is not the one kept is not kept; if no good base is kept
         at all (a ledger whose snapshot was made before this was), the whole is. Best effort."""
-        if not self.store.usable:
+        if not self.store.usable or not rules_version.rows():
             return
         if not new_base:
             kept_base = self._kept_base()
@@ -107,7 +116,7 @@ class KeptSnapshot:
         about, body = found[CLAIMS]
         since = _head(about)
         base = str(about["base"])
-        if about != self._header(since, body, {"base": base, "rows": about["rows"]}):
+        if about != self._rows_header(since, body, {"base": base, "rows": about["rows"]}):
             return None
         claims = table_of(body)
         if claims.num_rows != about["rows"] or not still_in_chain(conn, since):
@@ -129,7 +138,7 @@ class KeptSnapshot:
             return None, since
         about, body = found
         told = {"base": base, "since": [since.seq, since.hash], "rows": about.get("rows")}
-        if about.get("base") != base or about != self._header(_head(about), body, told):
+        if about.get("base") != base or about != self._rows_header(_head(about), body, told):
             return None, since
         tail = table_of(body)
         if tail.num_rows != about["rows"] or not still_in_chain(conn, _head(about)):
@@ -155,7 +164,9 @@ class KeptSnapshot:
                 frame = frame_of(body)
         if frame is None or at is None:
             log.info("no kept frame of %s to fold into: grouped again", self.store.agreement)
-            return head, tail, reduce_columns(claim_columns(_whole(parts)))
+            grouped = reduce_columns(claim_columns(_whole(parts)))
+            put_off.write(lambda: self._keep_frame(head, grouped))  # after the answer
+            return head, tail, grouped
         if at == head:
             return head, tail, frame
         if at.seq > head.seq:  # the frame is ahead of the tail: the rows between, read
@@ -171,6 +182,11 @@ class KeptSnapshot:
         before, after = whole.slice(0, upto), whole.slice(upto)
         return head, tail, regroup(frame, event_keys(frame), [before], after)
 
+    def _keep_frame(self, head: Head, frame: EventFrame) -> None:
+        """Keep the frame grouped again from the kept rows (the rules changed, or it was lost)."""
+        row = self._row(FRAME, head, frame_bytes(frame), {})
+        kept_place.write_many(self.store.engine, self.store.agreement, [row])
+
     def _kept_base(self) -> str | None:
         """The base of the claims kept, if they are of these rules and still in the chain;
         None if none is."""
@@ -185,7 +201,8 @@ class KeptSnapshot:
                     return None
         except (KeyError, TypeError, ValueError, SQLAlchemyError):
             return None
-        if not self.store.made_with(about, head):
+        same = self._rows_about(head)
+        if {k: about.get(k) for k in same} != same:
             return None
         return str(about.get("base"))
 
@@ -205,21 +222,37 @@ class KeptSnapshot:
     def _claims_row(self, stored: Stored) -> kept_place.Row:
         body = table_bytes(stored.claims)
         told = {"base": stored.base, "rows": stored.claims.num_rows}
-        return self._row(CLAIMS, stored.claims_head, body, told)
+        return self._row(CLAIMS, stored.claims_head, body, told, rows=True)
 
     def _tail_row(self, stored: Stored) -> kept_place.Row:
         assert stored.tail is not None
         body = table_bytes(stored.tail)
         since = stored.claims_head
         told = {"base": stored.base, "since": [since.seq, since.hash], "rows": stored.tail.num_rows}
-        return self._row(TAIL, stored.head, body, told)
+        return self._row(TAIL, stored.head, body, told, rows=True)
 
     def _frame_row(self, stored: Stored) -> kept_place.Row:
         return self._row(FRAME, stored.head, frame_bytes(stored.frame), {})
 
-    def _row(self, name: str, head: Head, body: bytes, told: dict[str, Any]) -> kept_place.Row:
-        header = self._header(head, body, told)
+    def _row(
+        self, name: str, head: Head, body: bytes, told: dict[str, Any], rows: bool = False
+    ) -> kept_place.Row:
+        header = self._rows_header(head, body, told) if rows else self._header(head, body, told)
         return kept_place.Row(name, header, body, (head.seq, head.hash), pack=False)
+
+    def _rows_about(self, head: Head) -> dict[str, Any]:
+        """What the kept claims and tail were made with: the code that reads the projection's
+        rows (not the rules, which only group them), the agreement and the chain head."""
+        return {
+            "format": ROWS_FORMAT,
+            "read": rules_version.rows(),
+            "agreement": self.store.agreement,
+            "seq": head.seq,
+            "hash": head.hash,
+        }
+
+    def _rows_header(self, head: Head, body: bytes, told: dict[str, Any]) -> dict[str, Any]:
+        return self._rows_about(head) | told | sized(body)
 
     def _header(self, head: Head, body: bytes, told: dict[str, Any]) -> dict[str, Any]:
         # The frame's is `storage.kept_frame`'s: what the format, rules and head say, and size.

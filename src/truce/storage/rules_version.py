@@ -8,11 +8,18 @@ answer: the whole pure domain (grouping, ranking, reading and judging rules), th
 the storage layer that fills the frame, and the services that compose them. Any change to them,
 in a release or in a developer's checkout, makes old snapshots and answers stale; they are then
 rebuilt from the ledger, which is the only source.
+
+The snapshot's claims table is not what the rules made of the claims: it is the projection's
+rows as the read gives them (`storage.columnar.read_rows`). Those are named apart, by a hash of
+the source that reads them and of the projection's schema (`rows`): a release that changes only
+the rules regroups the kept rows instead of reading every claim again (docs/status.md, "A head
+nobody judged").
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +30,29 @@ RULE_PACKAGES = ("domain", "spec_yaml", "storage", "services")
 RULE_MODULES = ("pretty.py", "compact_json.py", "errors.py")
 
 
+# What the claims table of a snapshot is made by: the read (columnar, its side processes and
+# PostgreSQL's COPY), the columns it reads (rows, tables, claim_fields), the connection's
+# setup (db), and every migration (one may rewrite the projection's rows; the chain's hashes
+# would not say so).
+ROW_MODULES = (
+    "storage/columnar.py",
+    "storage/driver_rows.py",
+    "storage/pg_copy.py",
+    "storage/rows.py",
+    "storage/tables.py",
+    "storage/db.py",
+    "domain/claim_fields.py",
+)
+ROW_PACKAGES = ("storage/migrations",)
+
+
+def row_files(package: Path) -> list[Path]:
+    files = [package / name for name in ROW_MODULES]
+    for folder in ROW_PACKAGES:
+        files += sorted((package / folder).rglob("*.py"))
+    return files
+
+
 def rule_files(package: Path) -> list[Path]:
     files = [package / name for name in RULE_MODULES]
     for folder in RULE_PACKAGES:
@@ -30,12 +60,12 @@ def rule_files(package: Path) -> list[Path]:
     return files
 
 
-def fingerprint(package: Path) -> str:
-    """A short hash of the rules' source under `package` (a `truce` package folder); empty
-    when a file cannot be read (then nothing kept may be trusted)."""
+def fingerprint(package: Path, files: Callable[[Path], list[Path]] = rule_files) -> str:
+    """A short hash of the rules' source under `package` (a `truce` package folder), or of
+    other `files` there; empty when a file cannot be read (then nothing kept may be trusted)."""
     digest = hashlib.sha256()
     try:
-        for path in rule_files(package):
+        for path in files(package):
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     except OSError:
@@ -47,3 +77,9 @@ def fingerprint(package: Path) -> str:
 def current() -> str:
     """The fingerprint of the rules this process runs."""
     return fingerprint(PACKAGE)
+
+
+@cache
+def rows() -> str:
+    """The fingerprint of the code that reads the projection's rows in this process."""
+    return fingerprint(PACKAGE, row_files)

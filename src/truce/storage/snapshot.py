@@ -137,7 +137,7 @@ def load_frame_at(
         if (stored is None or not still_in_chain(conn, stored.head)) and shared is not None:
             stored = shared.read(conn)
             if stored is not None and path is not None:
-                _write_files(path, agreement, stored)
+                _put_files(path, agreement, stored)
         if stored is not None and still_in_chain(conn, stored.head):
             new = read_rows(conn, agreement, stored.head.seq, head.seq)
             if new.num_rows == 0:
@@ -330,6 +330,22 @@ def _keep_base(path: Path | None, agreement: str, stored: Stored, shared: Shared
                 del _LATEST[path]
     if shared is not None:
         shared.keep(stored, new_base=True)
+
+
+def _put_files(path: Path, agreement: str, stored: Stored) -> None:
+    """The kept copy's files written to this folder: at once, or once the frame is out
+    (`storage.put_off`: the claims file alone is 150 MB at a million claims), read from memory
+    meanwhile (`_newest`)."""
+    with _LATEST_LOCK:
+        _LATEST[path] = stored
+
+    def write() -> None:
+        _write_files(path, agreement, stored)
+        with _LATEST_LOCK:
+            if _LATEST.get(path) is stored:
+                del _LATEST[path]
+
+    put_off.write(write)
 
 
 def _write_files(path: Path, agreement: str, stored: Stored) -> None:
