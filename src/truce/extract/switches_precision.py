@@ -19,4 +19,7 @@ RULES: dict[str, str] = {
     # round 11, exprec2
     "breach.supposed_modality": "a breach told as planned or conditional: a threat, no breach",
     "extension.asked_for": "an extension urged, asked for, refused or possible: none agreed",
+    # round 12, exprec3
+    "end.scheduled_past": "'the truce was set to expire at midnight', 'was to end': no end",
+    "doc.previous_truces": "'several previous ceasefire agreements have been violated': history",
 }

@@ -33,6 +33,7 @@ from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.own_span import Clauses, OwnClauses, own_spans
 from truce.extract.components.places import place_in
+from truce.extract.components.previous_truces import drop_previous_truces
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candidate, holders
 from truce.extract.components.speakers import author_narrates, name_speakers
@@ -311,7 +312,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             first.links, second.links = [second.id], [first.id]
     # The rules above read each candidate's sentence; from here on `span` is its own words.
     own_spans(candidates, clauses)
-    return candidates
+    return drop_previous_truces(candidates, text)  # doc.previous_truces
 
 
 @Language.component(
