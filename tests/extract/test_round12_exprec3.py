@@ -74,3 +74,30 @@ def test_a_truce_beside_previous_ones_keeps_its_own_event() -> None:
         "previous truces, it will be monitored by the mediators."
     )
     assert [c.type for c in of_type("ceasefire_start", text)] == ["ceasefire_start"]
+
+
+# --- breach.denied_allegation ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Hamas, however, has denied these allegations.",
+        "A Hamas spokesman denied this information, calling it a provocation.",
+    ],
+)
+def test_a_denial_of_the_breach_alleged_before_is_that_breach_denied(denial: str) -> None:
+    text = "Israel accused Hamas on Monday of violating the truce near the border fence. " + denial
+    breaches = of_type("breach", text)
+    assert [c.modality for c in breaches] == ["occurred", "denied"]
+    assert [c.type for c in candidates(text) if c.modality == "denied"] == ["breach"]
+    with switched_off(["breach.denied_allegation"]):
+        assert [c.type for c in candidates(text) if c.modality == "denied"] == ["statement"]
+
+
+def test_a_denial_with_no_breach_alleged_before_stays_a_statement() -> None:
+    text = (
+        "Israel said Hamas had received weapons from abroad, a claim Hamas denied. "
+        "Hamas also denied the reports of new recruits."
+    )
+    assert of_type("breach", text) == []

@@ -22,4 +22,5 @@ RULES: dict[str, str] = {
     # round 12, exprec3
     "end.scheduled_past": "'the truce was set to expire at midnight', 'was to end': no end",
     "doc.previous_truces": "'several previous ceasefire agreements have been violated': history",
+    "breach.denied_allegation": "'Ukraine has denied these allegations' after a breach: denied",
 }

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
 from truce.extract.components.attribution import speaker_by_more_verbs
+from truce.extract.components.denials import denied_breaches
 from truce.extract.components.described_speakers import name_described
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
@@ -264,6 +265,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     if waiting and clock.running:
         candidates = _with_breaches_in_force(candidates, waiting, clock, article)
     candidates = drop_supposed(candidates)  # breach.supposed_modality
+    candidates = denied_breaches(candidates, text)  # breach.denied_allegation
     if on("doc.merge_meetings"):
         candidates = merge_meetings(candidates)
     if on("doc.merge_repeats"):
