@@ -1,8 +1,9 @@
-"""Round 12, branch `exprec3`: two constructions of the dev FP taxonomy held out by conflict.
-A truce end told only by when it was meant to come ("was set to expire at midnight", "was to
-end on June 20") is no end (`end.scheduled_past`); earlier truces spoken of in the plural
-("several previous ceasefire agreements have been violated") are history, no event
-(`doc.previous_truces`). Invented sentences only."""
+"""Round 12, branch `exprec3`: constructions of the dev FP taxonomy held out by conflict. In
+a report of the truce's extension, an end told only by when it was meant to come ("was set to
+expire at midnight", "was to end on June 20") is no end (`end.scheduled_past`); earlier
+truces spoken of in the plural ("several previous ceasefire agreements have been violated")
+are history, no event (`doc.previous_truces`); a denial of the breach alleged before is that
+breach, denied (`breach.denied_allegation`). Invented sentences only."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from truce.extract.switches import switched_off
 # --- end.scheduled_past ---------------------------------------------------------------------
 
 
+EXTENDED = " The two sides agreed on Monday to extend the ceasefire by two days."
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -23,9 +27,15 @@ from truce.extract.switches import switched_off
     ],
 )
 def test_an_end_told_by_when_it_was_meant_to_come_is_none(text: str) -> None:
-    assert of_type("ceasefire_end", text) == []
+    # In a report of the truce's extension.
+    assert of_type("ceasefire_end", text + EXTENDED) == []
     with switched_off(["end.scheduled_past"]):
-        assert len(of_type("ceasefire_end", text)) == 1
+        assert len(of_type("ceasefire_end", text + EXTENDED)) == 1
+
+
+def test_an_end_meant_to_come_in_a_report_of_no_extension_stays_planned() -> None:
+    ends = of_type("ceasefire_end", "The government's truce with the rebels was to end on June 20.")
+    assert [c.modality for c in ends] == ["planned"]
 
 
 @pytest.mark.parametrize(
