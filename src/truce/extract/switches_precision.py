@@ -19,4 +19,8 @@ RULES: dict[str, str] = {
     # round 11, exprec2
     "breach.supposed_modality": "a breach told as planned or conditional: a threat, no breach",
     "extension.asked_for": "an extension urged, asked for, refused or possible: none agreed",
+    # round 12, exprec3
+    "end.scheduled_past": "'was set to expire', 'was to end' in a report of its extension: no end",
+    "doc.previous_truces": "'several previous ceasefire agreements have been violated': history",
+    "breach.denied_allegation": "'Ukraine has denied these allegations' after a breach: denied",
 }

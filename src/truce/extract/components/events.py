@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from truce.extract.components.actors import target_of
 from truce.extract.components.attribution import speaker_by_more_verbs
+from truce.extract.components.denials import denied_breaches
 from truce.extract.components.described_speakers import name_described
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
@@ -33,6 +34,7 @@ from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.own_span import Clauses, OwnClauses, own_spans
 from truce.extract.components.places import place_in
+from truce.extract.components.previous_truces import drop_previous_truces
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candidate, holders
 from truce.extract.components.speakers import author_narrates, name_speakers
@@ -263,6 +265,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     if waiting and clock.running:
         candidates = _with_breaches_in_force(candidates, waiting, clock, article)
     candidates = drop_supposed(candidates)  # breach.supposed_modality
+    candidates = denied_breaches(candidates, text)  # breach.denied_allegation
     if on("doc.merge_meetings"):
         candidates = merge_meetings(candidates)
     if on("doc.merge_repeats"):
@@ -311,7 +314,7 @@ def assemble(doc: Doc) -> list[Candidate]:
             first.links, second.links = [second.id], [first.id]
     # The rules above read each candidate's sentence; from here on `span` is its own words.
     own_spans(candidates, clauses)
-    return candidates
+    return drop_previous_truces(candidates, text)  # doc.previous_truces
 
 
 @Language.component(

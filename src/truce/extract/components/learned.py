@@ -26,6 +26,7 @@ from truce.extract.components.learned_fields import (
     document_rules,
     place,
 )
+from truce.extract.components.previous_truces import drop_previous_truces
 from truce.extract.components.sentence_view import Sentence, candidate
 from truce.extract.learn_active import active
 from truce.extract.learn_features import sentence_parts
@@ -110,7 +111,9 @@ def recall(doc: Doc) -> list[Candidate]:
     for c in added:  # the sentence's words, as a rule's span is
         c.sentence_span = c.span
         c.span = _trimmed(text, *c.span)
-    return added
+    # Earlier truces in the plural are history for a learned candidate too (its words are its
+    # sentence): `doc.previous_truces`.
+    return drop_previous_truces(added, text)
 
 
 @Language.component(

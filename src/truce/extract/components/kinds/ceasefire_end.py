@@ -90,6 +90,33 @@ def extended_instead(text: str, match: re.Match[str]) -> bool:
     return _EXTENDED.search(text) is not None
 
 
+# Rule `end.scheduled_past` (branch exprec3): in a report that tells the truce extended, a truce
+# that "was set to expire at midnight", "was otherwise due to end on Tuesday", "was to end on
+# June 20" is told by when it was meant to end, not that it ended (`end.extended_instead` for
+# the extension told in another sentence, or as a noun: "announced an extension"). On dev the
+# rules gave three such ends, all wrong, and no right end was told so. A report that tells no
+# extension keeps its planned end ("the truce was due to expire at midnight on Sunday").
+_WAS_DUE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?:(?:due|set|scheduled|slated|supposed|meant|expected)\s+)?"
+    r"(?:to\s+)?$",
+    re.IGNORECASE,
+)
+_TOLD_EXTENDED = re.compile(
+    r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?|renew(?:ed|s|ing)?)\b", re.IGNORECASE
+)
+
+
+def scheduled_past(text: str, match: re.Match[str], document: str) -> bool:
+    if not on("end.scheduled_past"):
+        return False
+    before = _WAS_DUE.search(text, max(0, match.start() - 50), match.start())
+    if before is None:
+        return False
+    # The trigger may hold the "to" ("to end"); "was ended" is no schedule.
+    due = match.group().lower().startswith("to ") or before.group().rstrip().lower().endswith("to")
+    return due and _TOLD_EXTENDED.search(document) is not None
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
     nouns = end_nouns(s)
     if (first_trigger(KIND, s) is None and not nouns) or not context.names_the_truce(s):
@@ -106,6 +133,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
             and not speculative(s.text, m)
             and not ends_a_war(s.text, m)
             and not extended_instead(s.text, m)
+            and not scheduled_past(s.text, m, context.article.text)
         ),
         None,
     )
