@@ -9,8 +9,9 @@ folds of `cv`), the sentence model is fitted on the other folds' sentences and i
 chosen by the inner folds (`learn_sentences.fit_sentence_model`'s rule, or a variant below);
 each sentence of the fold it opens adds a candidate of the type whose span is the sentence, as
 `components/learned.py` adds one. The fields are not read, and the document rules that drop a
-lone headline or history are not applied: on the committed code this gives 0.638 (tp 964, fp
-544), where `learn --split dev` gives 0.638 (tp 964, fp 543). Printed: pooled P/R/F1 of the
+lone headline or history are not applied: with `--features old` this gives 0.6382 (tp 964, fp
+544), where `learn --split dev` gave 0.638 (tp 964, fp 543) on those features; with the
+committed ones 0.6402 (967, 541) against 0.640 (967, 540). Printed: pooled P/R/F1 of the
 rules and with the path, ΔF1 per fold, per type P/R/F1 before and after, each fold's
 thresholds, and the added candidates by type, by whether their sentence has a rule candidate of
 another type, and by whether it holds a gold event of the type.
