@@ -19,6 +19,7 @@ from truce.extract.components.learned import recall
 from truce.extract.learn import LearnSplit, auc, main
 from truce.extract.learn_active import active, committed, using
 from truce.extract.learn_features import (
+    number_shapes,
     sentence_feature_set,
     sentence_features,
     sentence_parts,
@@ -81,6 +82,21 @@ def test_features_are_words_and_facts_with_figures_by_size() -> None:
     assert "w=00_captives" in feats and "lead" in feats
     assert "cue=release" in feats  # the rules' own cue words for a release
     assert all(len(f) < 40 for f in feats)  # words and pairs, never the sentence
+
+
+def test_the_word_after_a_figure_is_one_feature_whatever_the_figure() -> None:
+    """The counts in "24 captives", "1,300 captives" and "two captives" share `n=N_capti`;
+    "hostage" and "hostages" share their first letters; a figure before a figure is `n=N_0`."""
+    for text in ("Hamas freed 24 captives.", "Hamas freed 1,300 captives.",
+                 "Hamas freed two captives."):  # fmt: skip
+        assert "n=N_capti" in sentence_features(text, (0, len(text)))
+    assert number_shapes(words("one hostage, 12 hostages, dozens of trucks, 7 8")) == [
+        "n=N_hosta",
+        "n=N_hosta",
+        "n=N_of",
+        "n=N_0",
+    ]
+    assert number_shapes(words("The truce held on the border")) == []
 
 
 def row(report: str, conflict: str, feature: str, gold: set[str]) -> SentenceRow:
@@ -206,13 +222,15 @@ def test_the_pipeline_finds_a_sentence_s_features_by_its_words_as_fitting_builds
     (fitting's way), for the committed table and for a model that knows pairs of words."""
     pairs = SentenceModel(
         {"meeting": Model(-1.0, {"w=talks": 1.0, "w=talks_in": 0.5, "w=00_rounds": 0.2,
-                                 "cue=meeting": 0.7, "lead": 0.1, "quote": 0.3})},
+                                 "cue=meeting": 0.7, "lead": 0.1, "quote": 0.3,
+                                 "n=N_round": 0.4, "n=N_0": 0.1, "n=N_of": 0.2})},
         {"meeting": 0.5},
     )  # fmt: skip
     texts = [
         'Envoys said "talks in Doha" went on for 12 rounds, talks in talks.',
         "Talks talks talks in in 00 rounds.",
         "Nothing at all",
+        "Two rounds, then 3 4 rounds and dozens of round-ups; rounds 5",
     ]
     for model in (committed(), pairs):
         index = model._compiled[1]

@@ -83,11 +83,35 @@ def features(
     return sorted(set(out))
 
 
+# Words that stand where a figure would ("two hostages", "dozens of trucks"): with the
+# figures, the first word of a number-shape feature (`number_shapes`).
+NUMBER_WORDS = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand"),
+        *("thousands", "million", "millions", "several", "scores"),
+    }
+)
+STEM = 5  # a number-shape feature keeps the first letters of the word after the figure
+
+
+def number_shapes(tokens: Sequence[str]) -> list[str]:
+    """The word after each figure, whatever its size or spelling: "0 hostages", "000
+    hostages" and "two hostages" are all `n=N_hosta` (the word's first `STEM` letters, so
+    "hostage" is the same), a figure before a figure `n=N_0`. What a count counts carries
+    across conflicts better than the pair of words, whose figure is written by its size."""
+    out = []
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a[0] <= "9" or a in NUMBER_WORDS:
+            out.append("n=N_" + (b[:STEM] if b[0] > "9" else "0"))
+    return out
+
+
 def sentence_features(text: str, span: tuple[int, int]) -> list[str]:
     """A sentence's features for the sentence model (`learn_sentences.py`): the kinds the
     rules' cue words cue in it (`events.cues_of`), whether it has an attack word or a
-    quotation mark, its words and pairs of words, and whether it sits in the headline and
-    lead."""
+    quotation mark, its words and pairs of words, the words after its figures
+    (`number_shapes`), and whether it sits in the headline and lead."""
     return sorted(sentence_feature_set(text, span))
 
 
@@ -125,4 +149,5 @@ def sentence_feature_set(text: str, span: tuple[int, int], cues: Cues | None = N
     out = set(flags)
     out.update("w=" + w for w in tokens)
     out.update(f"w={a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    out.update(number_shapes(tokens))
     return out

@@ -23,7 +23,7 @@ from itertools import chain
 import numpy as np
 
 from truce.extract.folds import balanced_folds
-from truce.extract.learn_features import sentence_features
+from truce.extract.learn_features import NUMBER_WORDS, STEM, sentence_features
 from truce.extract.learn_fit import Model, fit
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -118,20 +118,24 @@ class Lookup:
         self.unigrams: dict[str, int] = {}
         self.bigrams: dict[str, dict[str, int]] = {}
         self.others: dict[str, int] = {}
+        self.after_figure: dict[str, int] = {}  # `number_shapes`, by the word's first letters
         for name, j in index.items():
             if name.startswith("w=") and "_" in name:  # a word has no "_": a pair of words
                 first, second = name[2:].split("_", 1)
                 self.bigrams.setdefault(first, {})[second] = j
             elif name.startswith("w="):
                 self.unigrams[name[2:]] = j
+            elif name.startswith("n=N_"):
+                self.after_figure[name[4:]] = j
             else:
                 self.others[name] = j
 
     def rows(self, tokens: Sequence[str], flags: Iterable[str]) -> set[int]:
         """The rows of a sentence's words (`learn_features.words`) and its other features."""
         out = {j for f in flags if (j := self.others.get(f)) is not None}
-        unigrams, bigrams = self.unigrams, self.bigrams
+        unigrams, bigrams, shapes = self.unigrams, self.bigrams, self.after_figure
         after: dict[str, int] | None = None
+        figure = False  # the word before was a figure or a number word
         for word in tokens:
             j = unigrams.get(word)
             if j is not None:
@@ -140,7 +144,12 @@ class Lookup:
                 j = after.get(word)
                 if j is not None:
                     out.add(j)
+            if figure and shapes:
+                j = shapes.get(word[:STEM] if word[0] > "9" else "0")
+                if j is not None:
+                    out.add(j)
             after = bigrams.get(word)
+            figure = word[0] <= "9" or word in NUMBER_WORDS
         return out
 
 
