@@ -144,33 +144,3 @@ def test_a_surname_the_gazetteer_knows_is_never_a_given_name() -> None:
         "truce."
     )
     assert "Trump Administration" not in {c.source.speaker for c in candidates(text)}
-
-
-# --- attribution.passive_by_agent --------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        (
-            "The army and the rebels have agreed on a 72-hour ceasefire, as announced by US "
-            "Secretary of State Antony Blinken.",
-            "Antony Blinken",
-        ),
-        (
-            "The five-day extension of the ceasefire between the army and the rebels was "
-            "announced in a joint statement by Saudi Arabia and the United States.",
-            "Saudi Arabia and the United States",
-        ),
-    ],
-)
-def test_the_agent_of_a_passive_speech_verb_speaks(text: str, speaker: str) -> None:
-    assert speaker in {c.source.speaker for c in candidates(text)}
-    with switched_off(["attribution.passive_by_agent"]):
-        assert speaker not in {c.source.speaker for c in candidates(text)}
-
-
-def test_a_passive_with_no_agent_has_no_speaker() -> None:
-    assert {c.source.speaker for c in candidates("The ceasefire was announced on Monday.")} == {
-        None
-    }

@@ -473,11 +473,6 @@ class _Reader:
                 continue  # "the junta declared a ceasefire": narration of its act
             if found is not None:
                 return found
-        if "by" in masked and on("attribution.passive_by_agent"):
-            agent = _PASSIVE_BY.search(masked)
-            if agent is not None:  # "as announced by US Secretary of State Antony Blinken"
-                np = _TRIM.sub("", agent["np"])
-                return self._speaker(np, base + agent.start("np"))
         if on("attribution.pronoun_stance") and (match := PRONOUN_STANCE.match(masked)):
             # "He vowed to press on", "The ministry emphasized that ...": the last speaker
             return self._speaker(match["np"], base + match.start("np"))
@@ -692,17 +687,6 @@ class _Reader:
             return SourceRef()  # "according to the agreement", "with airstrikes reported"
         return SourceRef(None, np, True)
 
-
-# Rule `attribution.passive_by_agent`: a passive speech verb names its speaker after "by" ("was
-# announced by the Angolan President", "as announced by US Secretary of State Antony Blinken",
-# "was announced in a joint statement late Monday by Saudi Arabia and the US"). "Reported by"
-# stays with the outlets' rules (`relays.py`).
-_PASSIVE_BY = re.compile(
-    r"\b(?:was|were|is|are|been|as)\s+(?:\w+ly\s+)?"
-    r"(?:announced|confirmed|stated|declared|said|issued)"
-    r"(?:\s+(?:in|on|at|during|through)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?"
-    r"\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;:“”\"()]*)"
-)
 
 # Rule `speakers.not_a_clause`: what runs before a speech verb is sometimes no noun phrase but
 # a clause or a fragment of one: a bullet's dash or an opening subordinator ("- The Israel
