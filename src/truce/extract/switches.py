@@ -215,6 +215,10 @@ RULES: dict[str, str] = {
     # round 11, lead
     "meeting.venue_after": "'talks scheduled in Istanbul': the place named after the talks",
     "place.more_kinds": "'the community of Houla', 'the camp of Jenin', 'the outskirts of X'",
+    # exfields3
+    "speakers.not_a_clause": "'Israel has threatened to kill anyone who said': no clause speaks",
+    "date.hours_after_start": "'within hours of the ceasefire starting': the truce's first day",
+    "speakers.honorific_titles": "'Lt Gen Ghai', 'Minister Natthapon': the person's name in full",
     # branch exlearn: the learned candidate model (`learn.py`), fitted on dev
     "learn.recall": "a sentence the learned model finds holds a type the rules gave none of",
     # branch exlearn2: a learned candidate's fields by its type (`components/learned_fields.py`)

@@ -594,6 +594,11 @@ class _Reader:
 
     def _speaker(self, np: str, offset: int, appositive: str = "") -> SourceRef:
         np = np.strip()
+        if on("speakers.not_a_clause"):
+            clause = _not_a_clause(np)
+            if clause is None:
+                return SourceRef()  # "Israel has threatened to kill anyone who ...": no name
+            offset, np = offset + clause[0], clause[1]
         opening = np[:1] in _JUNK_STARTS  # " date 2025-..." was stripped to "date 2025-..."
         junk = _LEAD_JUNK.match(np) if opening and on("attribution.subject_cleanup") else None
         if junk and junk.end() and junk.end() < len(np):
@@ -681,6 +686,40 @@ class _Reader:
         if not _WHO.search(np) and on("attribution.anonymous_needs_person"):
             return SourceRef()  # "according to the agreement", "with airstrikes reported"
         return SourceRef(None, np, True)
+
+
+# Rule `speakers.not_a_clause`: what runs before a speech verb is sometimes no noun phrase but
+# a clause or a fragment of one: a bullet's dash or an opening subordinator ("- The Israel
+# Defense Forces", "Although both sides"), a trailing adverb ("Hamas had repeatedly warned"),
+# or a finite verb inside it ("Israel has threatened to kill anyone who crosses a unilaterally
+# declared", "deal promised by the Taliban will begin", "- Israel suspends aid transfers to Gaza
+# after reported"). A name holds no finite auxiliary and ends in no preposition.
+_CLAUSE_OPENING = re.compile(
+    r"^(?:[-–—•]\s*|(?:Although|Though|While|Whereas|If|When|Because)\s+)+(?=\S)"
+)
+_CLAUSE_TAIL = re.compile(
+    r"(?:\s+(?:had|has|have))?\s+(?!(?:family|ally|rally|assembly|supply)$)[a-z]{2,}ly$"
+)
+_FINITE = re.compile(r"\s(?:has|have|had|will|would|is|are|was|were)\s")
+_OPEN_END = re.compile(
+    r"\s(?:after|before|to|of|in|on|at|by|with|for|from|that|and|but|a|an|the|what|who)$"
+)
+
+
+def _not_a_clause(np: str) -> tuple[int, str] | None:
+    """Rule `speakers.not_a_clause`: the phrase before a speech verb with a bullet, an opening
+    subordinator and a trailing adverb taken off (and how many characters went from its
+    start), or None when what is left is a clause rather than a name."""
+    start = 0
+    opening = _CLAUSE_OPENING.match(np)
+    if opening and opening.end() < len(np):
+        start, np = opening.end(), np[opening.end() :]
+    tail = _CLAUSE_TAIL.search(np)
+    if tail and tail.start() > 0:
+        np = np[: tail.start()]
+    if _FINITE.search(np) or _OPEN_END.search(np):
+        return None
+    return start, np
 
 
 def _passive(head: str) -> bool:

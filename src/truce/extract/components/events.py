@@ -23,6 +23,7 @@ from truce.extract.components.denials import denied_breaches
 from truce.extract.components.described_speakers import name_described
 from truce.extract.components.headline_alone import drop_lone_headlines
 from truce.extract.components.history import drop_history
+from truce.extract.components.hours_after import date_hours_after_start
 from truce.extract.components.kinds import RULES, Context
 from truce.extract.components.kinds.breach import drop_retold_breaches
 from truce.extract.components.kinds.breach_in_force import CUES as ATTACK_CUES
@@ -286,6 +287,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     name_title_holders(candidates, text)  # speakers.title_holder
     name_described(candidates, text, sentence_spans(doc), attributions, actors)
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
+    date_hours_after_start(candidates, text)  # date.hours_after_start
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 
 from truce.extract.components.described_speakers import name_described
 from truce.extract.components.events import TRUCE_KINDS, take_part
+from truce.extract.components.hours_after import date_hours_after_start
 from truce.extract.components.kinds.aid_delivery import AID_UNITS
 from truce.extract.components.kinds.casualty_claim import CASUALTY_UNITS
 from truce.extract.components.kinds.release import PEOPLE_UNITS
@@ -132,4 +133,5 @@ def document_rules(
     name_title_holders(candidates, text)
     name_described(candidates, text, sentences, attributions, actors)
     date_single_acts(candidates, text, article.published, among=found)
+    date_hours_after_start(candidates, text, among=found)
     attribute_mutual(candidates, text, actors, sides(list(actors)))

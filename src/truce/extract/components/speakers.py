@@ -167,17 +167,81 @@ def _title_and_surname(speaker: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=4096)
-def _full_from_surname(surname: str, text: str) -> str | None:
+def _full_from_surname(surname: str, text: str, honorifics: bool = False) -> str | None:
+    """The name in full the text gives a surname, titles dropped from its front (with
+    `honorifics`, rule `speakers.honorific_titles`, courtesy titles and ranks too)."""
     pattern = re.compile(rf"\b((?:{_NAME_WORD}[ \t]+){{1,2}}){re.escape(surname)}\b")
     for match in pattern.finditer(text):
         name = f"{match[1].strip()} {surname}"
         first = name.split()
         # Drop titles from the front: "Secretary Vikram Misri" -> "Vikram Misri".
-        while first and first[0].lower() in _OFFICE_WORDS:
+        while first and (
+            first[0].lower() in _OFFICE_WORDS or (honorifics and _honorific_word(first[0]))
+        ):
             first = first[1:]
         if len(first) >= 2 and _is_person(" ".join(first)):
             return " ".join(first)
     return None
+
+
+# Rule `speakers.honorific_titles`: a courtesy title or a rank's abbreviation before a name is
+# no part of it ("Mr Pompeo", "Lt Gen Ghai", "Adviser Tzachi Hanegbi", "Minister Natthapon"):
+# the name alone, and a single name the person the text names in full (as a surname, or as the
+# given name before the family name: "Natthapon Nakpanich").
+_HONORIFICS = frozenset(
+    ("mr", "mrs", "ms", "dr", "lt", "gen", "col", "maj", "capt", "brig", "adviser", "advisor")
+)
+
+
+def _honorific_word(word: str) -> bool:
+    return word.lower().rstrip(".") in _HONORIFICS
+
+
+def _without_honorific(speaker: str, text: str) -> tuple[str, str | None] | None:
+    """(name, title or None) when `speaker` opens with a run of title words holding an
+    honorific or a rank's abbreviation; None when it does not, or no name follows."""
+    words = speaker.split()
+    run = 0
+    while run < len(words) and (_honorific_word(words[run]) or words[run].lower() in _OFFICE_WORDS):
+        run += 1
+    if run == 0 or run == len(words):
+        return None
+    rest = words[run:]
+    if not all(_NAME_TOKEN.match(w) or w in _JOINERS for w in rest):
+        return None
+    if not any(_honorific_word(w) for w in words[:run]):
+        # "Minister Natthapon": an office and one name, the given name of one named in full
+        full = _full_of_single(rest[0], text) if len(rest) == 1 else rest[0]
+        return (full, " ".join(words[:run])) if full != rest[0] else None
+    title_words = [w for w in words[:run] if w.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr")]
+    title = " ".join(title_words) or None
+    if len(rest) >= 2:
+        return (" ".join(rest), title) if _is_person(" ".join(rest)) else None
+    return _full_of_single(rest[0], text), title
+
+
+@lru_cache(maxsize=4096)
+def _full_of_single(name: str, text: str) -> str:
+    """The person a single name stands for: its fullest mention in the text as a surname, its
+    honorifics dropped, else as a given name before a family name; else the name itself."""
+    pattern = re.compile(rf"\b((?:{_NAME_WORD}[ \t]+){{1,2}}){re.escape(name)}\b")
+    for match in pattern.finditer(text):
+        first = [*match[1].split(), name]
+        while first and (first[0].lower() in _OFFICE_WORDS or _honorific_word(first[0])):
+            first = first[1:]
+        if len(first) >= 2 and _is_person(" ".join(first)):
+            return " ".join(first)
+    if name in ALL_SURNAMES:
+        return name  # "President Trump": a surname the gazetteer knows, never a given name
+    # The given name after an office, then the family name: "Defense Minister Natthapon
+    # Nakpanich".
+    given = re.compile(rf"\b([A-Za-z]+)[ \t]+{re.escape(name)}[ \t]+({_NAME_WORD})\b")
+    for match in given.finditer(text):
+        full = f"{name} {match[2]}"
+        office = match[1].lower() in _OFFICE_WORDS or _honorific_word(match[1])
+        if office and not _honorific_word(match[2]) and _is_person(full):
+            return full
+    return name
 
 
 @lru_cache(maxsize=4096)
@@ -201,10 +265,16 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
     """Rewrite each candidate's speaker in place (see the module's docstring)."""
     lowered: str | None = None
     looked: dict[str, str | None] = {}
+    more = on("speakers.honorific_titles")
     for c in candidates:
         speaker = c.source.speaker
         if not speaker:
             continue
+        if more:
+            honorific = _without_honorific(speaker, text)
+            if honorific is not None:
+                speaker, role = honorific
+                c.source = replace(c.source, speaker=speaker, role=c.source.role or role)
         titled = _titled(speaker)
         if titled is not None:
             c.source = replace(c.source, speaker=titled[0], role=c.source.role or titled[1])
@@ -213,7 +283,7 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
         if titled_surname is not None:  # "Foreign Secretary Misri": the Misri named in full
             if len(looked) < MAX_LOOKUPS or titled_surname[0] in looked:
                 found = looked.setdefault(
-                    titled_surname[0], _full_from_surname(titled_surname[0], text)
+                    titled_surname[0], _full_from_surname(titled_surname[0], text, more)
                 )
                 if found is not None:
                     role = c.source.role or titled_surname[1]
@@ -227,12 +297,12 @@ def name_speakers(candidates: list[Candidate], text: str) -> None:
                 continue
             if surname:
                 known = named_in(speaker, with_demonyms=True) is not None
-                looked[speaker] = None if known else _full_from_surname(speaker, text)
+                looked[speaker] = None if known else _full_from_surname(speaker, text, more)
                 if known and speaker in ALL_SURNAMES and on("speakers.known_surname"):
                     # "Trump hailed ...": the person the gazetteer knows, as the text spells
                     # the name when it gives it in full
                     full = ALL_SURNAMES[speaker]
-                    looked[speaker] = _full_from_surname(speaker, text) or full
+                    looked[speaker] = _full_from_surname(speaker, text, more) or full
             else:
                 lowered = lowered if lowered is not None else text.lower()
                 # The text must give the title twice: where it speaks, and with the name.
