@@ -59,10 +59,18 @@ def scored_dev(
     """Each scorable dev report with its candidates and their score; each kind's tp, fp and fn
     added into `totals`."""
     nlp = build_pipeline()
+    yield from _scored(
+        folder, totals, lambda real: [c.as_dict() for c in extract(nlp, _article(real))]
+    )
+
+
+def _scored(
+    folder: Path, totals: dict[str, Score], found_of: Callable[[RealReport], list[dict[str, Any]]]
+) -> Iterator[tuple[RealReport, list[dict[str, Any]], EvalReport]]:
     for real in load_real_set(folder):
         if not real.scorable or real.split != "dev":
             continue
-        found = [c.as_dict() for c in extract(nlp, _article(real))]
+        found = found_of(real)
         report = EvalReport(fields={name: Score() for name in FIELDS})
         score_real(report, folder, real.id, found)
         for kind, s in report.events.items():
@@ -88,13 +96,4 @@ def held_out_dev(
         found_all = held_out_candidates(items, build_pipeline())
         if cache is not None:
             cache.write_text(json.dumps(found_all), encoding="utf-8")
-    for real in load_real_set(folder):
-        if not real.scorable or real.split != "dev":
-            continue
-        found = found_all[real.id]
-        report = EvalReport(fields={name: Score() for name in FIELDS})
-        score_real(report, folder, real.id, found)
-        for kind, s in report.events.items():
-            t = totals.setdefault(kind, Score())
-            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
-        yield real, found, report
+    yield from _scored(folder, totals, lambda real: found_all[real.id])
