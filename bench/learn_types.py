@@ -34,6 +34,23 @@ def crossed(row: Any) -> Any:
     return replace(row, features=tuple(sorted(set(row.features) | set(more))))
 
 
+def rules_read(folder: Path) -> tuple[Any, dict[str, Any], Any]:
+    """The dev split's items, the rules' candidates of each report with the recall path off,
+    and the sentence spans of a report (`FoldRefit.spans`): what a study of the learned path
+    starts from."""
+    from truce.extract.cv import extract_all, load_items
+    from truce.extract.learn_cv import RECALL, FoldRefit
+    from truce.extract.pipeline import build_pipeline, extract
+
+    items = load_items(folder, "dev")
+    nlp = build_pipeline()
+
+    def extract_fn(a: Any) -> list[dict[str, Any]]:
+        return [c.as_dict() for c in extract(nlp, a)]
+
+    return items, extract_all(items, extract_fn, [RECALL]), FoldRefit(nlp).spans
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
@@ -42,20 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cross", action="store_true", help="words crossed with the cues")
     parser.add_argument("--kinds", default="", help="only these types (comma-separated)")
     args = parser.parse_args(argv)
-    from truce.extract.cv import _f1, assign_folds, extract_all, groups, load_items
-    from truce.extract.learn_cv import RECALL, FoldRefit, rows_for
+    from truce.extract.cv import _f1, assign_folds, groups
+    from truce.extract.learn_cv import rows_for
     from truce.extract.learn_sentences import fit_models
-    from truce.extract.pipeline import build_pipeline, extract
 
-    items = load_items(args.folder, "dev")
-    nlp = build_pipeline()
-
-    def extract_fn(a: Any) -> list[dict[str, Any]]:
-        return [c.as_dict() for c in extract(nlp, a)]
-
-    base = extract_all(items, extract_fn, [RECALL])
+    items, base, spans = rules_read(args.folder)
     f1 = _f1(items, base)
-    spans = FoldRefit(nlp).spans
     rows = {i.id: rows_for(i, spans(i), base[i.id]) for i in items}
     fold_of = assign_folds(items, groups(items, "conflict"), args.folds)
     kinds = sorted({str(g["type"]) for i in items for g, _ in i.golds})

@@ -33,6 +33,7 @@ It reads the dev annotations only.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -49,6 +50,9 @@ from truce.extract.learn_sentences import (
     SentenceRow,
     _inner_folds,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from learn_types import rules_read  # noqa: E402
 
 FOLDS = 5
 Features = Callable[[str, tuple[int, int]], set[str]]
@@ -169,18 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--low", action="store_true")
     parser.add_argument("--only-empty", action="store_true")
     args = parser.parse_args(argv)
-    from truce.extract.cv import _f1, assign_folds, extract_all, groups, load_items, score
-    from truce.extract.learn_cv import RECALL, FoldRefit
-    from truce.extract.pipeline import build_pipeline, extract
+    from truce.extract.cv import _f1, assign_folds, groups, load_items, score
 
-    items = load_items(args.folder, "dev")
-    nlp = build_pipeline()
-
-    def extract_fn(a: Any) -> list[dict[str, Any]]:
-        return [c.as_dict() for c in extract(nlp, a)]
-
-    base = extract_all(items, extract_fn, [RECALL])
-    spans = FoldRefit(nlp).spans
+    items, base, spans = rules_read(args.folder)
     features = feature_function(args)
     rows = rows_of(items, base, spans, features)
     extra: list[SentenceRow] = []
