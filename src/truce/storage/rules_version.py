@@ -32,8 +32,10 @@ RULE_MODULES = ("pretty.py", "compact_json.py", "errors.py")
 
 # What the claims table of a snapshot is made by: the read (columnar, its side processes and
 # PostgreSQL's COPY), the columns it reads (rows, tables, claim_fields), the connection's
-# setup (db), and every migration (one may rewrite the projection's rows; the chain's hashes
-# would not say so).
+# setup (db), every module those import by name (the columns the read derives: a source's key,
+# a reading's qualifier, a claim's parts, the ids as words; the spec modules they lean on),
+# and every migration (one may rewrite the projection's rows; the chain's hashes would not say
+# so). tests/storage/test_rules_version.py holds the list to the modules' own imports.
 ROW_MODULES = (
     "storage/columnar.py",
     "storage/driver_rows.py",
@@ -41,7 +43,17 @@ ROW_MODULES = (
     "storage/rows.py",
     "storage/tables.py",
     "storage/db.py",
+    "storage/chain.py",
     "domain/claim_fields.py",
+    "domain/claim_checks.py",
+    "domain/claims.py",
+    "domain/engine/claim_columns.py",
+    "domain/leading.py",
+    "domain/readings.py",
+    "domain/spec.py",
+    "domain/provisions.py",
+    "domain/agreement_meta.py",
+    "domain/bounds.py",
 )
 ROW_PACKAGES = ("storage/migrations",)
 
