@@ -224,13 +224,9 @@ def _without_honorific(speaker: str, text: str) -> tuple[str, str | None] | None
 def _full_of_single(name: str, text: str) -> str:
     """The person a single name stands for: its fullest mention in the text as a surname, its
     honorifics dropped, else as a given name before a family name; else the name itself."""
-    pattern = re.compile(rf"\b((?:{_NAME_WORD}[ \t]+){{1,2}}){re.escape(name)}\b")
-    for match in pattern.finditer(text):
-        first = [*match[1].split(), name]
-        while first and (first[0].lower() in _OFFICE_WORDS or _honorific_word(first[0])):
-            first = first[1:]
-        if len(first) >= 2 and _is_person(" ".join(first)):
-            return " ".join(first)
+    as_surname = _full_from_surname(name, text, honorifics=True)
+    if as_surname is not None:
+        return as_surname
     if name in ALL_SURNAMES:
         return name  # "President Trump": a surname the gazetteer knows, never a given name
     # The given name after an office, then the family name: "Defense Minister Natthapon
