@@ -100,10 +100,18 @@ def build(min_population: int, fold: Fold) -> Built:
     countries: dict[str, tuple[str, int | None]] = {}
     for code, country in cache_.get_countries().items():
         found = names.get(fold(country.get("capital") or ""), [])
-        inside = [i for i in found if entries[i].iso2 == code] or found
-        capital = max(inside, key=lambda i: entries[i].population) if inside else None
+        towns = [entries[i] for i in found]
+        chosen = best(towns, {code})
+        capital = None if chosen is None else found[towns.index(chosen)]
         countries[fold(country["name"])] = (country["iso3"], capital)
     return Built(entries, names, countries, iso3)
+
+
+def best(entries: list[Entry], iso2s: frozenset[str] | set[str]) -> Entry | None:
+    """The most populous of `entries` in the countries `iso2s` (ISO2), else of all of them."""
+    inside = [e for e in entries if e.iso2 in iso2s]
+    pool = inside or entries
+    return max(pool, key=lambda e: e.population) if pool else None
 
 
 class _InMemory:

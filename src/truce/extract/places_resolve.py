@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from truce.extract import places_index
-from truce.extract.places_index import Entry, Index
+from truce.extract.places_index import Entry, Index, best
 from truce.extract.sites import site_named
 from truce.extract.switches import off, on
 
@@ -152,12 +152,6 @@ def _index() -> Index:
     )
 
 
-def _best(entries: list[Entry], iso2s: frozenset[str] | set[str]) -> Entry | None:
-    inside = [e for e in entries if e.iso2 in iso2s]
-    pool = inside or entries
-    return max(pool, key=lambda e: e.population) if pool else None
-
-
 def country_of(name: str) -> str | None:
     """The ISO3 code of a country named as GeoNames or a region here names it."""
     key = fold(name)
@@ -265,7 +259,7 @@ def _regions() -> dict[str, tuple[str, str]]:
 
 def _seat(index: Index, name: str, iso3: str) -> Entry | None:
     """The town a region is placed at: a GeoNames town of its country, else a site."""
-    seat = _best(index.cities.get(name, []), country_codes([iso3]))
+    seat = best(index.cities.get(name, []), country_codes([iso3]))
     site = site_named(name) if seat is None else None
     if site is None:
         return seat
@@ -289,7 +283,7 @@ def _lookup(index: Index, name: str, precision: int, allowed: frozenset[str]) ->
         # ("Pokrovsk" is Ukraine's Pokrovsk, not Russia's Engels, whose old name it was).
         inside = [e for e in entries if e.iso2 in allowed] or entries
         entries = [e for e in inside if fold(e.name) == name] or entries
-    city = _best(entries, allowed)
+    city = best(entries, allowed)
     region = regions.get(name)
     if region is not None and (city is None or not allowed or city.iso2 not in allowed):
         iso3, anchor = region
