@@ -83,38 +83,39 @@ def test_columns_the_driver_types_by_guessing_are_read_as_the_tuples(tmp_path: P
     ]
 
 
-def test_a_value_of_another_type_is_left_to_the_tuples(gaza_file: tuple[Path, int]) -> None:
-    """A ledger whose projection was changed in place (a figure made text): the driver's table
-    is not the one asked, so it gives none, and the side process reads the tuples, which say
-    what is wrong as they did before."""
+# A ledger whose projection was changed in place: a figure made text (the driver's table is not
+# the one asked), or a note made bytes that are not UTF-8 (the driver would hand them on as
+# text). The driver gives none, and the side process reads the tuples, which say what is wrong
+# as they did before.
+TAMPERED = [
+    pytest.param(
+        "UPDATE claims SET quantity = 'many' WHERE seq = (SELECT MAX(seq) FROM claims)",
+        pa.ArrowInvalid,
+        id="a-figure-made-text",
+    ),
+    pytest.param(
+        "UPDATE claims SET notes = CAST(X'C328FF' AS TEXT)"
+        " WHERE seq = (SELECT MAX(seq) FROM claims)",  # the head's claim
+        sqlite3.OperationalError,
+        id="text-not-utf8",
+    ),
+]
+
+
+@pytest.mark.parametrize(("tamper", "refused"), TAMPERED)
+def test_a_tampered_projection_is_left_to_the_tuples(
+    gaza_file: tuple[Path, int], tamper: str, refused: type[Exception]
+) -> None:
     path, upto = gaza_file
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute(
-            "UPDATE claims SET quantity = 'many' WHERE seq = (SELECT MAX(seq) FROM claims)"
-        )
+        conn.execute(tamper)
     conn.close()
     with Ledger.open(str(path)) as ledger, ledger.engine.connect() as ledger_conn:
         sql = columnar.rows_query(ledger_conn)
     params, names, integers = (A, 0, upto), columnar.NAMES, columnar._INTEGERS
     assert driver_rows.native(str(path), sql, params, names, integers) is None
-    with pytest.raises(pa.ArrowInvalid):
-        _tuples(path, sql, params, names, integers)
-
-
-def test_text_that_is_not_utf8_is_left_to_the_tuples(gaza_file: tuple[Path, int]) -> None:
-    """A note changed in place into bytes that are not UTF-8: the driver would hand them on as
-    text; it gives none, and `sqlite3` refuses them as it did."""
-    path, upto = gaza_file
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("UPDATE claims SET notes = CAST(X'C328FF' AS TEXT) WHERE seq = ?", (upto,))
-    conn.close()
-    with Ledger.open(str(path)) as ledger, ledger.engine.connect() as ledger_conn:
-        sql = columnar.rows_query(ledger_conn)
-    params, names, integers = (A, 0, upto), columnar.NAMES, columnar._INTEGERS
-    assert driver_rows.native(str(path), sql, params, names, integers) is None
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(refused):
         _tuples(path, sql, params, names, integers)
 
 
