@@ -75,6 +75,9 @@ def test_no_page_scrolls_sideways_on_a_phone(tmp_path: Path, chromium_path: Path
             # Day labels under the chart: thinned, and at least 8 px high once scaled down.
             label = page.locator("svg.chart text.day").first.bounding_box()
             assert label and label["height"] >= 8
+            # The summary's four figures sit two to a row, so the first screen shows them all.
+            tops = {round(c.bounding_box()["y"]) for c in page.locator("#summary .card").all()}
+            assert len(tops) == 2, f"the summary's cards take {len(tops)} rows at 390 px"
             page.screenshot(path=str(shots / "phone-agreement.png"))  # the first screen
             page.locator("#obligations").scroll_into_view_if_needed()
             page.screenshot(path=str(shots / "phone-obligations.png"))

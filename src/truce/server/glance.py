@@ -18,7 +18,7 @@ ATTENTION = (
     ("unmet", "unmet (the period is over, short of what is due)", "bad"),
     ("failed", "can no longer be met", "bad"),
     ("undetermined", "undetermined (a date is too loose to decide)", "warn"),
-    ("no_record", "nothing recorded for a period that is over", "quiet"),
+    ("no_record", "with nothing recorded for a period that is over", "quiet"),
 )
 MEANINGS = {
     "met": "what is due was delivered in time",
