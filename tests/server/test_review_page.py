@@ -42,6 +42,26 @@ def test_an_accept_says_what_it_recorded_and_links_to_it(sqlite_server: Server) 
     assert f'id="claim-{claim}"' in claims
 
 
+def test_each_candidate_shows_its_confidence(sqlite_server: Server) -> None:
+    session = sqlite_server.sign_in("mediator")
+    assert session is not None
+    _queued(sqlite_server)
+    queue = sqlite_server.get("/api/review", params={"status": "pending", "limit": 1000}).json()
+    rows = {q["id"]: q["candidate"].get("confidence") for q in queue["candidates"]}
+    assert any(isinstance(v, float) for v in rows.values())
+    page = session.browser.get("/review", params={"status": "pending"}).text
+    shown = re.findall(
+        r'data-candidate="([^"]+)".*?(?:<span class="confidence"[^>]*>confidence ([0-9.]+)</span>'
+        r"|</td>)",
+        page,
+        re.S,
+    )
+    assert {cid for cid, _ in shown} == set(rows)
+    for cid, figure in shown:  # the page's figure is the candidate's, to two places
+        value = rows[cid]
+        assert figure == (f"{value:.2f}" if isinstance(value, float) else ""), cid
+
+
 def test_a_refusal_speaks_of_the_boxes_not_of_set(sqlite_server: Server) -> None:
     session = sqlite_server.sign_in("mediator")
     assert session is not None
