@@ -85,19 +85,27 @@ def test_a_full_stop_after_a_word_still_ends_the_phrase() -> None:
         ("Palestinian news agency PNX", "PNX"),
         ("Karvenian state media KTA", "KTA"),
         ("the official KANA news agency", "KANA"),
-        ("Israel's public broadcaster Kol Tov", "Kol Tov"),
-        ("» Ethiopian TV channel Fenet", "Fenet"),
+        ("the news agency Dolor Press", "Dolor Press"),
     ],
 )
-def test_an_outlet_named_with_what_it_is(subject: str, outlet: str) -> None:
+def test_an_agency_named_with_what_it_is(subject: str, outlet: str) -> None:
     assert described_outlet(subject) == outlet
 
 
 @pytest.mark.parametrize(
     "subject",
-    ["Iranian TV", "Houthi-run TV", "state media", "the Syrian Observatory", "Hamas"],
+    [
+        "Iranian news agency",
+        "Houthi-run news agency",
+        "state media",
+        "the Syrian Observatory",
+        "Hamas",
+        # a broadcaster airs a statement whose speaker the sentence names elsewhere: kept
+        "Israel's public broadcaster Kol Tov",
+        "Ethiopian TV channel Fenet",
+    ],
 )
-def test_no_outlet_of_its_own(subject: str) -> None:
+def test_no_agency_of_its_own(subject: str) -> None:
     assert described_outlet(subject) is None
 
 

@@ -388,31 +388,30 @@ def _closes_a_word(text: str, pos: int) -> bool:
     return pos > 0 and not text[pos - 1].isspace() and (not after or after.isspace())
 
 
-# Rule `attribution.described_outlet`: an outlet named with what it is ("Palestinian news
-# agency WAFA", "Israel's public broadcaster KAN", "Russian state media TASS", "the official
-# SANA news agency") relays, as "Reuters reported" does: no one speaks, the outlet is `via`
-# (real set README: "An agency reporting a fact in another outlet's copy is `via`").
-_MEDIUM = (
-    r"(?:news\s+agency|(?:news\s+)?(?:TV|television)(?:\s+channel)?|broadcaster|"
-    r"(?:news\s+)?channel|radio|newspaper|daily|media|outlet)"
-)
+# Rule `attribution.described_outlet`: a news agency named with what it is ("Palestinian news
+# agency WAFA", "Russian state media TASS", "the official SANA news agency") relays, as "Reuters
+# reported" does: no one speaks, the agency is `via` (real set README: "An agency reporting a
+# fact in another outlet's copy is `via`"). Broadcasters and papers ("Israel's public
+# broadcaster KAN", "TV channel Fana") are left as speakers: in the dev reports they air a
+# statement whose speaker the sentence names elsewhere, and a statement without a speaker is
+# dropped (measured: two matched statements lost).
+_AGENCY_NOUN = r"(?:news\s+agency|(?:state\s+)?media|agency)"
 _OUTLET_WORD = r"(?:al-|el-)?[A-Z][\w.&'’-]*"
 _MEDIUM_BEFORE = re.compile(
     r"(?:[»«•*-]\s*)?(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,2}"
-    r"(?:(?:state|state-run|state-owned|official|public|private|national|local|pan-Arab|"
-    r"Arabic-language|satellite)\s+)*"
-    rf"{_MEDIUM}\s+(?P<name>{_OUTLET_WORD}(?:\s+{_OUTLET_WORD}){{0,3}})"
+    r"(?:(?:state|state-run|state-owned|official|public|national|local)\s+)*"
+    rf"{_AGENCY_NOUN}\s+(?P<name>{_OUTLET_WORD}(?:\s+{_OUTLET_WORD}){{0,3}})"
 )
 _MEDIUM_AFTER = re.compile(
     r"(?:[»«•*-]\s*)?(?:the\s+)?(?:(?:state|state-run|state-owned|official)\s+)*"
-    rf"(?P<name>{_OUTLET_WORD}(?:\s+{_OUTLET_WORD}){{0,2}})\s+(?:news\s+agency|TV|television)"
+    rf"(?P<name>{_OUTLET_WORD}(?:\s+{_OUTLET_WORD}){{0,2}})\s+news\s+agency"
 )
 
 
 def described_outlet(subject: str) -> str | None:
-    """The outlet's name when `subject` names an outlet by what it is and its name, else None.
-    A name that is a state's adjective or a party's ("Iranian TV", "Houthi-run TV") names no
-    outlet of its own."""
+    """The agency's name when `subject` names a news agency by what it is and its name, else
+    None. A name that is a state's adjective or a party's ("Iranian news agency", "Houthi-run
+    news agency") names no agency of its own."""
     match = _MEDIUM_BEFORE.fullmatch(subject) or _MEDIUM_AFTER.fullmatch(subject)
     if match is None:
         return None
