@@ -61,6 +61,7 @@ def test_the_body_speaks_by_its_whole_name() -> None:
             "Both sides agreed to a pause, according to Marko T. Vilic, the mediator.",
             "Marko T. Vilic",
         ),
+        ('"The truce must hold," said the U.N. envoy for Karvenia.', "U.N. envoy for Karvenia"),
     ],
 )
 def test_initials_inside_a_name_end_no_phrase(text: str, speaker: str) -> None:

@@ -83,9 +83,9 @@ _CITED = re.compile(
 )
 _CITED_BY = re.compile(rf"(?P<np>[^,]+), (?:cited|quoted) by (?P<via>{_AGENCY}|[A-Z][\w ]+)")
 _ACCORDING = re.compile(r"\b(?i:according) to (?P<np>[^,.;]+)(?P<rel>, (?:who|which)[^,.;]+)?")
-# Rule `attribution.abbreviation_dots`: "according to the U.S. State Department", "said the
-# U.N. envoy": the full stop after a lone capital letter, before another capital, abbreviates
-# a word of the name; it ends no phrase ("U" is no speaker).
+# Rule `attribution.abbreviation_dots`: "according to the U.S. State Department", '"...," said
+# the U.N. envoy': the full stop after a lone capital letter, before another capital,
+# abbreviates a word of the name; it ends no phrase ("U" is no speaker).
 _INITIAL = r"(?<![A-Za-z])[A-Z]\.(?=[A-Z]|\s+[A-Z])"
 _ACCORDING_DOTS = re.compile(
     rf"\b(?i:according) to (?P<np>(?:{_INITIAL}|[^,.;])+)(?P<rel>, (?:who|which)[^,.;]+)?"
@@ -412,6 +412,8 @@ def described_outlet(subject: str) -> str | None:
     """The agency's name when `subject` names a news agency by what it is and its name, else
     None. A name that is a state's adjective or a party's ("Iranian news agency", "Houthi-run
     news agency") names no agency of its own."""
+    if "agency" not in subject and "media" not in subject:
+        return None  # a cheap test before the patterns: each needs one of these words
     match = _MEDIUM_BEFORE.fullmatch(subject) or _MEDIUM_AFTER.fullmatch(subject)
     if match is None:
         return None
