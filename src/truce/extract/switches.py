@@ -219,6 +219,11 @@ RULES: dict[str, str] = {
     "speakers.not_a_clause": "'Israel has threatened to kill anyone who said': no clause speaks",
     "date.hours_after_start": "'within hours of the ceasefire starting': the truce's first day",
     "speakers.honorific_titles": "'Lt Gen Ghai', 'Minister Natthapon': the person's name in full",
+    # exfields4
+    "speakers.title_ends_open": "'Syrian Observatory for Human Rights': no title and a name",
+    "attribution.abbreviation_dots": "'according to the U.S. State Department': the name whole",
+    "attribution.described_outlet": "'Palestinian news agency WAFA reported': the outlet relays",
+    "date.month_words": "'last month', 'next month', 'In August, ...': a month's date",
     # branch exlearn: the learned candidate model (`learn.py`), fitted on dev
     "learn.recall": "a sentence the learned model finds holds a type the rules gave none of",
     # branch exlearn2: a learned candidate's fields by its type (`components/learned_fields.py`)

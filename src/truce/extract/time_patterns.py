@@ -34,8 +34,8 @@ _FOLLOWERS = {
     "the": ["past", "last"],
     "during": [*_THEN_MONTH, "the"],
     "this": ["month", "morning", "afternoon", "evening", "week", *WEEKDAYS],
-    "last": ["night", "week", *WEEKDAYS, *MONTHS],
-    "next": ["week", *WEEKDAYS, *MONTHS],
+    "last": ["night", "week", "month", *WEEKDAYS, *MONTHS],
+    "next": ["week", "month", *WEEKDAYS, *MONTHS],
     "earlier": ["this"],
     "later": ["this"],
     "recent": ["days"],
@@ -84,6 +84,11 @@ ANCHOR = re.compile(
     # Rule `date.last_month_name`: "the deal signed last November", "talks next March".
     rf"|(?P<lastm>\b(?P<lmrel>[Ll]ast|[Nn]ext)\s+(?P<lmm>{_MONTH})\b(?!\.?,?\s+\d))"
     r"|(?P<thism>(?i:\b(?:(?:earlier|early|later|late)\s+)?this\s+month\b))"
+    # Rule `date.month_words`: "last month", "next month"; a month after a capitalised
+    # preposition opening a sentence ("In August, ...", "Since March, when ...").
+    r"|(?P<relm>(?i:\b(?:last|next)\s+month\b))"
+    rf"|(?P<mocap>\b(?:In|Since|From|Until|By|During|Through)\s+(?:(?:early|late|mid)[- ])?"
+    rf"(?P<mocm>{_MONTH})\b(?!\.?,?\s+\d))"
     rf"|(?P<wd>\b(?:(?P<wrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wdn>{_WEEKDAY})(?:\s+and\s+(?P<wd2>{_WEEKDAY}))?\b)"
     r"|(?P<rel>(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night"
     r"|overnight|during\s+the\s+night|tomorrow)\b))"

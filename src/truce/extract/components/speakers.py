@@ -128,9 +128,14 @@ def _is_person(name: str) -> bool:
     return len(words) >= 2 and not any(w in _OFFICE_WORDS or w in _CONNECTORS for w in words)
 
 
-@lru_cache(maxsize=4096)
 def _titled(speaker: str) -> tuple[str, str] | None:
     """(name, title) when the phrase ends in a person's name after a title."""
+    return _titled_as(speaker, on("speakers.title_ends_open"))
+
+
+@lru_cache(maxsize=4096)
+def _titled_as(speaker: str, open_ends: bool) -> tuple[str, str] | None:
+    """`_titled`, with rule `speakers.title_ends_open` on or off (a key of the cache)."""
     words = speaker.split()
     for n in (3, 2):  # the longest name first: "Majed bin Mohammed Al Ansari" keeps its parts
         if len(words) <= n:
@@ -142,10 +147,23 @@ def _titled(speaker: str) -> tuple[str, str] | None:
         if not _is_person(name):
             continue
         title = " ".join(title_words).strip(" ,")
+        if open_ends and _ends_open(title):
+            continue  # "Syrian Observatory for Human Rights": one body's name, not a title
         if not any(w.lower() in _OFFICE_WORDS for w in re.split(r"[\s-]+", title)):
             continue  # "Rami Abdel Rahman" is one name, not a title and a name
         return name, title
     return None
+
+
+# Rule `speakers.title_ends_open`: a title runs up to the name it precedes; one ending in a
+# preposition or a conjunction ("Syrian Observatory for", "Committee to", "Ministry of") is the
+# first part of a body's name that goes on ("Syrian Observatory for Human Rights"), no title.
+_OPEN_WORDS = frozenset(("for", "of", "to", "and", "the", "on", "in"))
+
+
+def _ends_open(title: str) -> bool:
+    words = title.split()
+    return bool(words) and words[-1].lower() in _OPEN_WORDS
 
 
 def person_and_title(phrase: str) -> tuple[str, str] | None:

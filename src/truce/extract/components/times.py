@@ -248,6 +248,14 @@ def _resolve(
         return _named_month(published, MONTHS[m["lmm"]], m["lmrel"].lower() == "next"), "month"
     if kind == "thism":
         return published.replace(day=1), "month"
+    if kind == "mocap":
+        ahead = _looks_ahead(text, low, m.start())
+        return _month_date(published, MONTHS[m["mocm"]], ahead), "month"
+    if kind == "relm":
+        first = published.replace(day=1)
+        if m.group().lower().startswith("last"):
+            return (first - timedelta(days=1)).replace(day=1), "month"
+        return (first + timedelta(days=31)).replace(day=1), "month"
     if kind == "wd":
         relation = (m["wrel"] or "").lower()
         ahead = relation == "next" or _looks_ahead(text, low, m.start())
@@ -342,6 +350,8 @@ def find_times(
     ]
     if not on("date.last_month_name"):
         anchors = [a for a in anchors if a[0].lastgroup != "lastm"]
+    if not on("date.month_words"):
+        anchors = [a for a in anchors if a[0].lastgroup not in ("relm", "mocap")]
     if on("date.weekday_with_date"):
         anchors = _with_named_weekdays(anchors, text)
     anchor_starts = [a[0].start() for a in anchors]
