@@ -108,6 +108,31 @@ def test_a_source_is_no_place() -> None:
         assert place_in(evidence) == "Libyan"
 
 
+def test_journalists_alone_are_no_speech() -> None:
+    evidence = "soldiers fired on Lebanese journalists in Khiam at noon"
+    assert place_in(evidence) == "Khiam"
+    with switched_off(["place.not_source"]):
+        assert place_in(evidence) is None
+    assert place_in("the minister told journalists in Doha that talks went well") is None
+
+
+@pytest.mark.parametrize(
+    ("evidence", "place"),
+    [
+        ("In March, Trump ordered raids in which dozens were killed", None),
+        ("the envoy visited the rebel-held capital Sanaa for talks", "Sanaa"),
+        ("gunners are shelling the territory of the Aghdam region", "Aghdam"),
+        (
+            "lorries arrived in the capital of Ethiopia's war-torn region of Tigray, the first "
+            "to arrive in Mekelle since May",
+            "Mekelle",
+        ),
+    ],
+)
+def test_more_forms_of_a_sentence(evidence: str, place: str | None) -> None:
+    assert place_in(evidence) == place
+
+
 def test_two_directions_sharing_one_name_are_the_first() -> None:
     found = resolve("North and South Kivu", ["COD"])
     assert found is not None and (found.name, found.country) == ("North Kivu", "COD")

@@ -54,7 +54,7 @@ _DIRECTION_OF = (
     r"(?:(?:to\s+the|just|further)\s+)?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
 )
-_FORMS_HOW = rf"|In|At|via|{_DIRECTION_OF}"
+_FORMS_HOW = rf"|In|At|via|visit(?:s|ed|ing)?|{_DIRECTION_OF}"
 _FORMS_BEFORE = (
     r"(?:(?:neighbou?ring|nearby|adjacent|besieged|embattled|restive)\s+)?"
     r"(?:(?:(?:some|many|several|most|large|other)\s+)?(?:parts?|areas?|swathes?)\s+of\s+"
@@ -119,6 +119,13 @@ _MORE_KINDS_OF = re.compile(
     r"governorates?|settlements?|areas?|communit(?:y|ies)|camps?|neighbou?rhoods?|"
     rf"municipalit(?:y|ies)|outskirts|suburbs?) of (?P<place>{_NAME})"
 )
+# With rule `place.more_forms`: "the territory of the Aghdam region", "the town of the X".
+_FORMS_KINDS_OF = re.compile(
+    r"\b(?:cit(?:y|ies)|towns?|villages?|ports?|capital|districts?|provinces?|regions?|"
+    r"governorates?|settlements?|areas?|communit(?:y|ies)|camps?|neighbou?rhoods?|"
+    r"municipalit(?:y|ies)|outskirts|suburbs?|territor(?:y|ies)) of (?:the\s+)?"
+    rf"(?P<place>{_NAME})"
+)
 _LIST_MORE = re.compile(rf",\s+(?P<item>{_NAME})|,?\s+and\s+(?P<last>{_NAME})")
 # "Israel's Ofer Prison", "Gujarat's Kutch": the place is what the possessive names.
 _POSSESSOR = re.compile(r"^[A-Z][\w-]*['\u2019]s\s+(?=[A-Z])")
@@ -174,7 +181,7 @@ def place_in(
     lists = on("place.lists")
     kind_of_re = _KINDS_OF if lists else _KIND_OF
     if lists and on("place.more_kinds"):
-        kind_of_re = _MORE_KINDS_OF
+        kind_of_re = _FORMS_KINDS_OF if on("place.more_forms") else _MORE_KINDS_OF
     kind_of = kind_of_re.search(evidence)
     matches = [kind_of] if kind_of else []
     more, forms = on("place.more_cues"), on("place.more_forms")
@@ -185,17 +192,18 @@ def place_in(
         found = [m for m in found if _where(m["how"])]
     for match in [*matches, *found]:
         start = match.start()
-        if on("place.not_speakers") and _SPEAKER_BEFORE.search(evidence, max(0, start - 60), start):
+        if on("place.not_speakers") and _spoken_at(evidence, start):
             continue  # "told reporters in New Delhi": where it was said, not where it happened
         how = match.groupdict().get("how")
         if how == "to" and on("place.not_source") and _ACCORDING.search(evidence, 0, start):
             continue  # "according to Libyan media": a source
-        end = match.end("place")
+        end, finer_from = match.end("place"), match.end()
         place = _LEADING_NOISE.sub("", match.group("place")).strip()
         if on("place.possessed"):
             owned = _POSSESSED_KIND.match(evidence, end - 2) if place.endswith("s") else None
             if owned is not None:  # "Yemen's third-largest city Taez": Taez
                 place, end = owned["place"], owned.end("place")
+                finer_from = end  # "... region of Tigray, ... arrive in Mekelle": Mekelle
         place = _POSSESSOR.sub("", place)
         if lists:
             place += _list_after(evidence, end, parties)
@@ -214,7 +222,7 @@ def place_in(
             # "from Deir al-Balah in central Gaza": where it happened is the town
             place = _LEADING_NOISE.sub("", town["place"]).strip()
             place += (town.groupdict().get("kind") or "").rstrip()
-            end = town.end("place")
+            end, finer_from = town.end("place"), town.end()
         feature = _FEATURE_AFTER.match(evidence, end)
         if feature is not None and not place.endswith(feature.group().split()[-1]):
             place += feature.group()  # "the Rafah crossing" is the crossing, not the town
@@ -231,14 +239,26 @@ def place_in(
         words = place.split()
         if not words or words[-1].lower() in _NOT_PLACES or words[0].lower() in _NOT_PLACES:
             continue
+        if forms and words[0].rstrip(",").lower() in _NOT_PLACES:
+            continue  # "In March, Trump launched ...": a month, then a name
         if _INSTITUTION.search(place):
             continue
         if place in parties and not _party_land(place, how):
             continue
         if finer and on("place.finer"):
-            return _finer(evidence, match.end() if town is None else town.end(), place, parties)
+            return _finer(evidence, finer_from, place, parties)
         return place
     return _truce_named_after(evidence, parties)
+
+
+def _spoken_at(evidence: str, start: int) -> bool:
+    """Rule `place.not_speakers`: a speech or a press conference just before the place. With
+    rule `place.not_source`, journalists or reporters alone are no speech ("fired on Lebanese
+    journalists in Khiam")."""
+    spoken = _SPEAKER_BEFORE.search(evidence, max(0, start - 60), start)
+    if spoken is None:
+        return False
+    return not (on("place.not_source") and spoken.group().startswith(("reporters", "journalists")))
 
 
 def _where(how: str) -> bool:
