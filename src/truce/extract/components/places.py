@@ -160,9 +160,7 @@ _POSSESSED_KIND = re.compile(
     rf"\s+(?:of\s+)?(?P<place>{_NAME})"
 )
 # "Jammu and Kashmir's Pahalgam": a possessor of several words.
-_POSSESSOR_LONG = re.compile(
-    r"^[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*['\u2019]s\s+(?=[A-Z])"
-)
+_POSSESSOR_LONG = re.compile(r"^[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*['\u2019]s\s+(?=[A-Z])")
 _TOWN_REACH = 80  # characters: "from" and the longest town names fit
 # The kind of site written after its name: "the Kerem Shalom border crossing", "Ofer prison".
 _FEATURE_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|prison|airport)\b")
