@@ -10,9 +10,9 @@ the code that folds and builds, and of what that code reads at module level: the
 functions and classes it calls, the constants it reads), so a change to any of them builds a
 new file instead of reading a stale one. It is written to a temporary file and renamed into
 place, so a reader never sees half of it and two builders at once each leave a whole one; a file
-that is not such an index (overwritten, another digest inside) is built again, one that fails to read midway is
-replaced by the index built in memory; and where the cache cannot be
-written the index is built in memory as before. `TRUCE_PLACES_CACHE=off` keeps it in memory.
+that is not such an index (overwritten, another digest inside) is built again, one that fails
+to read midway is replaced by the index built in memory; and where the cache cannot be written
+the index is built in memory as before. `TRUCE_PLACES_CACHE=off` keeps it in memory.
 """
 
 from __future__ import annotations
