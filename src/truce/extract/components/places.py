@@ -193,7 +193,11 @@ def place_in(
         if on("place.not_speakers") and _spoken_at(evidence, start):
             continue  # "told reporters in New Delhi": where it was said, not where it happened
         how = match.groupdict().get("how")
-        if how == "to" and on("place.not_source") and _ACCORDING.search(evidence, 0, start):
+        if (
+            how == "to"
+            and on("place.not_source")
+            and _ACCORDING.search(evidence, max(0, start - 20), start)
+        ):
             continue  # "according to Libyan media": a source
         end, finer_from = match.end("place"), match.end()
         place = _LEADING_NOISE.sub("", match.group("place")).strip()
