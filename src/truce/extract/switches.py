@@ -224,6 +224,15 @@ RULES: dict[str, str] = {
     "attribution.abbreviation_dots": "'according to the U.S. State Department': the name whole",
     "attribution.described_outlet": "'Palestinian news agency WAFA reported': the outlet relays",
     "date.month_words": "'last month', 'next month', 'In August, ...': a month's date",
+    # explaces2
+    "place.more_forms": "'east of Khan Younis', 'In Israel,', 'via the X crossing', 'in "
+    "neighbouring X', 'in some parts of X'",
+    "place.not_source": "'according to Libyan media' names a source, not a place",
+    "place.town_then_area": "'to Ramallah in the West Bank', 'over Sumy in northern Ukraine'",
+    "place.possessed": "'Yemen's third-largest city Taez', 'Jammu and Kashmir's Pahalgam'",
+    "place.shared_direction": "'North and South Kivu': North Kivu; 'North' alone is no place",
+    "place.town_anaphora": "'the community of Houla ... in the town': the town named before",
+    "place.victims_demonym": "'hundreds of Yemenis were killed': in Yemen, a party's land",
     # branch exlearn: the learned candidate model (`learn.py`), fitted on dev
     "learn.recall": "a sentence the learned model finds holds a type the rules gave none of",
     # branch exlearn2: a learned candidate's fields by its type (`components/learned_fields.py`)

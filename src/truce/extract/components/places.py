@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from truce.extract import switches
+from truce.extract.components.place_before import town_before, victims_state
 from truce.extract.components.place_capital import capital_named
 from truce.extract.components.place_focus import focus_of
 from truce.extract.components.place_refine import refine_from_next
@@ -44,20 +45,43 @@ _KIND_BEFORE = (
 )
 
 
-def _place_pattern(more: bool) -> re.Pattern[str]:
+# Rule `place.more_forms`: "to the east of Khan Younis", "south of the Litani River" (the place
+# is kept with its direction: `places_resolve` reads it as near the town, or as the region of
+# that name); a sentence's opening "In Israel, ..."; "via the Kerem Shalom crossing"; an
+# adjective of position ("in neighbouring Ethiopia", "entered adjacent Zabadani"); a part of a
+# place ("in some parts of Myanmar", "across all of Gaza").
+_DIRECTION_OF = (
+    r"(?:(?:to\s+the|just|further)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
+)
+_FORMS_HOW = rf"|In|At|via|visit(?:s|ed|ing)?|{_DIRECTION_OF}"
+_FORMS_BEFORE = (
+    r"(?:(?:neighbou?ring|nearby|adjacent|besieged|embattled|restive)\s+)?"
+    r"(?:(?:(?:some|many|several|most|large|other)\s+)?(?:parts?|areas?|swathes?)\s+of\s+"
+    r"(?:the\s+)?|(?:all|much)\s+of\s+(?:the\s+)?)?"
+)
+
+
+def _place_pattern(more: bool, forms: bool = False) -> re.Pattern[str]:
     return re.compile(
         r"\b(?P<how>in|at|near|from|into|to|outside|across|inside|out\s+of|through|"
-        rf"reach(?:ed|ing)?|enter(?:s|ed|ing)?{_MORE_HOW if more else ''})"
-        rf"\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?{_KIND_BEFORE if more else ''}"
+        rf"reach(?:ed|ing)?|enter(?:s|ed|ing)?{_MORE_HOW if more else ''}"
+        rf"{_FORMS_HOW if forms else ''})"
+        rf"\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?{_FORMS_BEFORE if forms else ''}"
+        rf"{_KIND_BEFORE if more else ''}"
         rf"(?P<place>{_DIRECTION}?{_NAME})"
     )
 
 
 _PLACE_BASE = _place_pattern(more=False)
 _PLACE_MORE = _place_pattern(more=True)
+_PLACE_FORMS = _place_pattern(more=True, forms=True)
+_DIRECTION_OF_HOW = re.compile(rf"^{_DIRECTION_OF}$")
+# Rule `place.not_source`: "according to Libyan media" names a source, not a place.
+_ACCORDING = re.compile(r"\b[Aa]ccording\s*$")
 _PLACE = _PLACE_BASE  # what `_named` reads a whole text with
 # Prepositions that say where the event itself took place, tried before the others.
-_WHERE = {"in", "at", "near", "outside", "inside", "around"}
+_WHERE = {"in", "at", "near", "outside", "inside", "around", "In", "At"}
 # "the Gaza truce", "a Lebanon ceasefire": the place a truce is named after.
 _NAMED_TRUCE = re.compile(rf"(?P<place>{_NAME})\s+(?:truce|ceasefire|cease-fire)\b")
 _TRUCE_WORDS = ("truce", "ceasefire", "cease-fire")
@@ -95,6 +119,13 @@ _MORE_KINDS_OF = re.compile(
     r"governorates?|settlements?|areas?|communit(?:y|ies)|camps?|neighbou?rhoods?|"
     rf"municipalit(?:y|ies)|outskirts|suburbs?) of (?P<place>{_NAME})"
 )
+# With rule `place.more_forms`: "the territory of the Aghdam region", "the town of the X".
+_FORMS_KINDS_OF = re.compile(
+    r"\b(?:cit(?:y|ies)|towns?|villages?|ports?|capital|districts?|provinces?|regions?|"
+    r"governorates?|settlements?|areas?|communit(?:y|ies)|camps?|neighbou?rhoods?|"
+    r"municipalit(?:y|ies)|outskirts|suburbs?|territor(?:y|ies)) of (?:the\s+)?"
+    rf"(?P<place>{_NAME})"
+)
 _LIST_MORE = re.compile(rf",\s+(?P<item>{_NAME})|,?\s+and\s+(?P<last>{_NAME})")
 # "Israel's Ofer Prison", "Gujarat's Kutch": the place is what the possessive names.
 _POSSESSOR = re.compile(r"^[A-Z][\w-]*['\u2019]s\s+(?=[A-Z])")
@@ -111,6 +142,25 @@ _LEADING_NOISE = re.compile(
 )
 # "from Deir al-Balah in central Gaza": a place named just before "in" is the more precise.
 _TOWN_BEFORE = re.compile(rf"\b(?:at|near|from|in|into)\s+(?:the\s+)?(?P<place>{_NAME})\s+$")
+# Rule `place.town_then_area`: more ways a town is named just before the area it lies in
+# ("transported them to Ramallah in the West Bank", "guided bombs over Sumy in northern
+# Ukraine", "entered Sweida in southern Syria", "the Suwayda governorate in southern Syria",
+# "the Bureij refugee camp in central Gaza"); the town must be one the gazetteer knows.
+_TOWN_BEFORE_MORE = re.compile(
+    r"\b(?:at|near|from|in|into|to|over|via|through|enter(?:s|ed|ing)?|reach(?:es|ed|ing)?)"
+    rf"\s+(?:the\s+)?(?P<place>{_NAME})"
+    r"(?P<kind>\s+(?:governorate|province|district|region|city|town|village|port|"
+    r"(?:refugee\s+)?camp|(?:border\s+)?crossing))?\s+$"
+)
+# "Yemen's third-largest city Taez", "Ethiopia's war-torn region of Tigray": the place is the
+# town or region the possessive names, not the possessor.
+_POSSESSED_KIND = re.compile(
+    r"['\u2019]s\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:city|town|village|port|capital|region|province|governorate|district|camp)"
+    rf"\s+(?:of\s+)?(?P<place>{_NAME})"
+)
+# "Jammu and Kashmir's Pahalgam": a possessor of several words.
+_POSSESSOR_LONG = re.compile(r"^[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*['\u2019]s\s+(?=[A-Z])")
 _TOWN_REACH = 80  # characters: "from" and the longest town names fit
 # The kind of site written after its name: "the Kerem Shalom border crossing", "Ofer prison".
 _FEATURE_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|prison|airport)\b")
@@ -129,48 +179,116 @@ def place_in(
     lists = on("place.lists")
     kind_of_re = _KINDS_OF if lists else _KIND_OF
     if lists and on("place.more_kinds"):
-        kind_of_re = _MORE_KINDS_OF
+        kind_of_re = _FORMS_KINDS_OF if on("place.more_forms") else _MORE_KINDS_OF
     kind_of = kind_of_re.search(evidence)
     matches = [kind_of] if kind_of else []
-    found = list((_PLACE_MORE if on("place.more_cues") else _PLACE_BASE).finditer(evidence))
-    found.sort(key=lambda m: m["how"] not in _WHERE)  # stable: text order within each kind
+    more, forms = on("place.more_cues"), on("place.more_forms")
+    pattern = (_PLACE_FORMS if forms else _PLACE_MORE) if more else _PLACE_BASE
+    found = list(pattern.finditer(evidence))
+    found.sort(key=lambda m: _rank(m, evidence, forms))  # stable: text order within each kind
     if where_only:
-        found = [m for m in found if m["how"] in _WHERE]
+        found = [m for m in found if _where(m["how"])]
     for match in [*matches, *found]:
-        if on("place.not_speakers") and _SPEAKER_BEFORE.search(
-            evidence, max(0, match.start() - 60), match.start()
-        ):
+        start = match.start()
+        if on("place.not_speakers") and _spoken_at(evidence, start):
             continue  # "told reporters in New Delhi": where it was said, not where it happened
-        place = _POSSESSOR.sub("", _LEADING_NOISE.sub("", match.group("place")).strip())
+        how = match.groupdict().get("how")
+        if (
+            how == "to"
+            and on("place.not_source")
+            and _ACCORDING.search(evidence, max(0, start - 20), start)
+        ):
+            continue  # "according to Libyan media": a source
+        end, finer_from = match.end("place"), match.end()
+        place = _LEADING_NOISE.sub("", match.group("place")).strip()
+        if on("place.possessed"):
+            owned = _POSSESSED_KIND.match(evidence, end - 2) if place.endswith("s") else None
+            if owned is not None:  # "Yemen's third-largest city Taez": Taez
+                place, end = owned["place"], owned.end("place")
+                finer_from = end  # "... region of Tigray, ... arrive in Mekelle": Mekelle
+        place = _POSSESSOR.sub("", place)
         if lists:
-            place += _list_after(evidence, match.end("place"), parties)
-        before = match.re is not kind_of_re and match["how"] == "in"
-        reach = max(0, match.start() - _TOWN_REACH)
-        if before and (town := _TOWN_BEFORE.search(evidence, reach, match.start())):
+            place += _list_after(evidence, end, parties)
+        if on("place.possessed"):  # "Jammu and Kashmir's Pahalgam": Pahalgam
+            place = _POSSESSOR_LONG.sub("", place)
+        if how is not None and _DIRECTION_OF_HOW.match(how):
+            # "to the east of Khan Younis": the place with its direction ("east of ...")
+            the = "the " if evidence[match.end("how") : match.start("place")].strip() else ""
+            place = f"{how.split()[-2]} of {the}{place}"
+        before = match.re is not kind_of_re and how == "in"
+        reach = max(0, start - _TOWN_REACH)
+        town = _TOWN_BEFORE.search(evidence, reach, start) if before else None
+        if before and town is None and on("place.town_then_area"):
+            town = _town_then_area(evidence, reach, start)
+        if town is not None:
             # "from Deir al-Balah in central Gaza": where it happened is the town
-            match, place = town, _LEADING_NOISE.sub("", town["place"]).strip()
-        feature = _FEATURE_AFTER.match(evidence, match.end("place"))
-        if feature is not None:  # "the Rafah crossing" is the crossing, not the town
-            place += feature.group()
-        if on("place.more_cues"):
+            place = _LEADING_NOISE.sub("", town["place"]).strip()
+            place += (town.groupdict().get("kind") or "").rstrip()
+            end, finer_from = town.end("place"), town.end()
+        feature = _FEATURE_AFTER.match(evidence, end)
+        if feature is not None and not place.endswith(feature.group().split()[-1]):
+            place += feature.group()  # "the Rafah crossing" is the crossing, not the town
+        if more:
             # "strikes on Russia's energy infrastructure": the place is the possessor.
             place = _POSSESSIVE_END.sub("", place)
-            if place in _demonyms():  # "strikes on Iranian nuclear sites"
-                capital = _CAPITAL_AFTER.match(evidence[match.end("place") :])
+            # "strikes on Iranian nuclear sites"; but with rule `place.more_forms`, a state's
+            # name that is its adjective too ("in Myanmar") is the state.
+            if place in _demonyms() and not (forms and _country_named(place)):
+                capital = _CAPITAL_AFTER.match(evidence[end:])
                 if capital and on("place.demonym_capital"):
                     return f"the {place} capital"  # resolved as the state's capital
                 continue
         words = place.split()
         if not words or words[-1].lower() in _NOT_PLACES or words[0].lower() in _NOT_PLACES:
             continue
+        if forms and words[0].rstrip(",").lower() in _NOT_PLACES:
+            continue  # "In March, Trump launched ...": a month, then a name
         if _INSTITUTION.search(place):
             continue
-        if place in parties and not _party_land(place, match.groupdict().get("how")):
+        if place in parties and not _party_land(place, how):
             continue
         if finer and on("place.finer"):
-            return _finer(evidence, match.end(), place, parties)
+            return _finer(evidence, finer_from, place, parties)
         return place
     return _truce_named_after(evidence, parties)
+
+
+def _spoken_at(evidence: str, start: int) -> bool:
+    """Rule `place.not_speakers`: a speech or a press conference just before the place. With
+    rule `place.not_source`, journalists or reporters alone are no speech ("fired on Lebanese
+    journalists in Khiam")."""
+    spoken = _SPEAKER_BEFORE.search(evidence, max(0, start - 60), start)
+    if spoken is None:
+        return False
+    return not (on("place.not_source") and spoken.group().startswith(("reporters", "journalists")))
+
+
+def _where(how: str) -> bool:
+    """Whether a preposition says where something is ("in", "near", "east of")."""
+    return how in _WHERE or bool(_DIRECTION_OF_HOW.match(how))
+
+
+def _rank(match: re.Match[str], evidence: str, forms: bool) -> int:
+    """Where a thing is first; then, with rule `place.more_forms`, a site passed through ("via
+    the Kerem Shalom crossing") before the land entered ("entered Gaza via ...")."""
+    if _where(match["how"]):
+        return 0
+    through = forms and match["how"] in {"via", "through"}
+    site = through and (
+        _FEATURE_AFTER.match(evidence, match.end("place")) is not None
+        or match["place"].rsplit(None, 1)[-1] in {"Crossing", "Prison", "Airport"}
+    )
+    return 1 if site else 2
+
+
+def _town_then_area(evidence: str, reach: int, start: int) -> re.Match[str] | None:
+    """Rule `place.town_then_area`: the town (a known one) named just before "in <area>"."""
+    from truce.extract.places_resolve import resolve
+
+    town = _TOWN_BEFORE_MORE.search(evidence, reach, start)
+    if town is None or resolve(town["place"] + (town["kind"] or "")) is None:
+        return None
+    return town
 
 
 def _finer(evidence: str, end: int, place: str, parties: frozenset[str]) -> str:
@@ -199,6 +317,12 @@ def _party_land(place: str, how: str | None) -> bool:
     from truce.extract.places_resolve import country_of
 
     return country_of(place) is not None
+
+
+def _country_named(name: str) -> bool:
+    from truce.extract.places_resolve import country_of
+
+    return country_of(name) is not None
 
 
 @cache
@@ -298,14 +422,24 @@ def resolve_places(
         c.place = seen[c.location]
     if on("place.next_sentence"):
         refine_from_next(candidates, text, countries)  # "in southern Lebanon" -> its town
+    if on("place.town_anaphora"):
+        town_before(candidates, text, countries)  # "... the town of Houla ... in the town"
     unplaced = [c for c in candidates if c.location is None and c.place is None]
     if not unplaced:
         return
+    # Rule `place.victims_demonym`: "Yemenis were killed" lie in Yemen, whatever the
+    # document's usual region (placed so below only when that region is another land).
+    victims = {id(c): victims_state(c, text, countries) for c in unplaced}
     named = _Named(text, countries)  # worked out once, when first asked
     located = [c.place for c in candidates if c.place] or named()
     # Only a place in the parties' lands stands for an event that names none.
     inside = [p for p in located if p and (not countries or p["country"] in countries)]
     fallback = _the_documents_region(inside)
+    for c in unplaced:
+        state = victims[id(c)]
+        if state is not None and (fallback is None or fallback["country"] != state["country"]):
+            c.place = state
+    unplaced = [c for c in unplaced if c.place is None]
     if fallback is None:
         return
     if on("place.doc_focus"):
