@@ -77,6 +77,13 @@ def hand_over(text: str) -> None:
     and, when it is the process's own, pointed at the null device, so that a pipe's reader sees
     its end while the command goes on writing what it keeps for later readers."""
     print(text, flush=True)
+    let_go()
+
+
+def let_go() -> None:
+    """Standard output flushed and, when it is the process's own, pointed at the null device:
+    the command's answer is out, what follows only keeps things for later readers."""
+    sys.stdout.flush()
     own = sys.__stdout__
     if own is not None and sys.stdout is own:  # not a test's captured stream
         done = os.open(os.devnull, os.O_WRONLY)
