@@ -6,17 +6,19 @@ Run:  PYTHONPATH=src:. .venv/bin/python bench/record_keep.py --db /work/bench1m/
           [--before main] [--rounds 1] [--at 2023-11-27T12:00]
 
 --db is a ledger built by bench/status_1m.py that nobody judged (a SQLite file or a PostgreSQL
-URL); it is never written: each arm works on a scratch copy (`pages_1m.scratch_copy`) with a
-fresh cache folder. Per arm, in this order, each a process timed until a pipe's reader has its
-whole output ("out") and at its exit (wall, and CPU with its side processes):
+URL); it is never written: each arm works on a scratch copy (a SQLite file copied into
+--workdir, a PostgreSQL database made with it as template) with a fresh cache folder. Per arm,
+in this order, each a process timed until a pipe's reader has its whole output ("out") and at
+its exit (wall, and CPU with its side processes):
 
 1. `truce record` on the ledger nobody judged (this tree builds nothing past
    `Ledger.WHOLE_UP_TO` claims: the same work as before);
 2. `truce status --json --at AT`, which judges the head and keeps its snapshot;
 3. `truce record` twice more (this tree folds each onto the kept snapshot);
 4. `truce status --json --at AT` (another process: the snapshot's folder as the records left
-   it), then the same with a new cache folder and, for a SQLite file, the folder beside it
-   removed (another host, or a copied file: the copy kept in the database).
+   it), then `--at LATER` (an answer not kept yet) with a new cache folder and, for a SQLite
+   file, the folder beside it removed (another host, or a copied file: the copy kept in the
+   database).
 
 Every status answer's SHA-256 is printed: the two trees must give the same bytes.
 """
@@ -32,6 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +76,23 @@ def record(n: int) -> list[str]:
             "--outlet", f"record bench {n}"]  # fmt: skip
 
 
-def arm(db: str, source: Path, at: str) -> dict[str, Any]:
+@contextmanager
+def copied(db: str, workdir: Path) -> Iterator[str]:
+    """A scratch copy of the ledger: a SQLite file copied into `workdir` (never beside the
+    original), a PostgreSQL database made from it as a template (`pages_1m.scratch_copy`)."""
+    if "://" in db:
+        with scratch_copy(db) as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory(dir=workdir) as folder:
+        copy = Path(folder) / "ledger.db"
+        shutil.copyfile(db, copy)
+        yield str(copy)
+
+
+def arm(db: str, source: Path, at: str, later: str, workdir: Path) -> dict[str, Any]:
     row: dict[str, Any] = {}
-    with scratch_copy(db) as copy, tempfile.TemporaryDirectory() as tmp:
+    with copied(db, workdir) as copy, tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PYTHONPATH": str(source), "XDG_CACHE_HOME": f"{tmp}/a"}
         truce = [sys.executable, "-m", "truce", "--db", copy]
         status = [*truce, "status", A, "--json", "--at", at]
@@ -86,7 +104,8 @@ def arm(db: str, source: Path, at: str) -> dict[str, Any]:
         if "://" not in copy:  # the folder beside the file is every process's on this host
             shutil.rmtree(copy + ".snapshots", ignore_errors=True)
         other = {**env, "XDG_CACHE_HOME": f"{tmp}/b"}
-        row["status, another folder"] = timed(status, other)
+        # Another instant: the answer at AT is kept for this head, and would be read back.
+        row["status, another folder"] = timed([*status[:-1], later], other)
     return row
 
 
@@ -96,6 +115,7 @@ def main() -> None:
     parser.add_argument("--before", default="main")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--at", default="2023-11-27T12:00")
+    parser.add_argument("--later", default="2023-11-28T12:00", help="the last status's instant")
     parser.add_argument("--workdir", default="/tmp/record-keep")
     args = parser.parse_args()
     workdir = Path(args.workdir)
@@ -103,7 +123,8 @@ def main() -> None:
     trees = {"before": unpacked_once(args.before, workdir), "after": ROOT / "src"}
     for round_ in range(1, args.rounds + 1):
         for name, source in trees.items():
-            for step, found in arm(args.db, source, args.at).items():
+            found_steps = arm(args.db, source, args.at, args.later, workdir)
+            for step, found in found_steps.items():
                 print(json.dumps({"round": round_, "arm": name, "step": step, **found}), flush=True)
 
 

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
 from tests.storage.gaza_record import AGREEMENT, _reference, _spec
@@ -91,11 +92,8 @@ def _reads(tmp_path: Path, n: int) -> list[tuple[int, int]]:
     return [(after, upto) for after, upto in said]
 
 
-def _recorders_folder(url: str, tmp_path: Path, monkeypatch: object) -> Path:
+def _recorders_folder(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The cache folder the recorders used: beside a SQLite file, else under their cache."""
-    import pytest
-
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "recorders"))
     with Ledger(make_engine(url)) as ledger:
         assert ledger.snapshots is not None
@@ -114,7 +112,9 @@ def _new_ledger(url: str) -> None:
         ledger.add_agreement(spec, spec_text, "analyst")
 
 
-def test_records_alone_keep_a_snapshot(ledger_url: str, tmp_path: Path, monkeypatch: object) -> None:
+def test_records_alone_keep_a_snapshot(
+    ledger_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Closed (cold3): a ledger written by `truce record` alone was a head nobody judged. Its
     first record builds the snapshot (the agreement has no claim yet: nothing to read), each
     later one folds its own row in, and the next reader, in any folder, reads nothing."""
@@ -164,7 +164,7 @@ def test_a_record_past_the_bound_builds_nothing(gaza_url: str, tmp_path: Path) -
     assert _read(gaza_url, tmp_path / "three")[0] == [(_head(gaza_url),) * 2]
 
 
-def test_recorders_at_once(gaza_url: str, tmp_path: Path, monkeypatch: object) -> None:
+def test_recorders_at_once(gaza_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Six recorders started together on one kept snapshot, sharing one cache folder: whatever
     order their appends, folds and writes land in, every claim is in, no reader reads every
     claim again, and the frame it reads (the folder's, and the copy in the database) judges as
@@ -188,7 +188,7 @@ def test_recorders_at_once(gaza_url: str, tmp_path: Path, monkeypatch: object) -
 
 
 def test_a_recorder_killed_while_it_keeps_the_snapshot(
-    gaza_url: str, tmp_path: Path, monkeypatch: object
+    gaza_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Killed after its tail file is written and before the events file and the database's copy
     are (`snapshot._write_events`): its claim is in (the append was committed first), and the

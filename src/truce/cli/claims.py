@@ -16,7 +16,7 @@ from truce.cli.context import (
     EXIT_PARTIAL,
     console,
     errors,
-    let_go,
+    keep_snapshots,
     open_ledger,
     print_json,
     report,
@@ -137,12 +137,7 @@ def record(
     with refused(), open_ledger() as ledger:  # the fold needs Arrow, not pandas (cli/no_pandas)
         result = services.record_claim(ledger, fields, by, operator(by), allow_unknown)
         _recorded(result)
-        if result.added:
-            # Once the answer is out: the snapshot folded (or, while the record is small, built)
-            # for the next reader, so that a ledger written by records alone is never a head
-            # nobody judged (docs/status.md).
-            let_go()
-            services.keep_snapshot(ledger, agreement)
+        keep_snapshots(ledger, [agreement] if result.added else [])
 
 
 def _recorded(result: AppendResult) -> None:

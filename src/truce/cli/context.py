@@ -94,3 +94,19 @@ def let_go() -> None:
 def print_json(data: Any) -> None:
     """Stable JSON on stdout: sorted keys, no colour, one document."""
     print(json_text(data))
+
+
+def keep_snapshots(ledger: Ledger, agreements: list[str], answer_out: bool = True) -> None:
+    """After a command appended claims to `agreements` (no server's warm follows it): each one's
+    snapshot kept at the new head for the next reader, folded (or, while the record is small,
+    built), so that a ledger written by commands alone is no head nobody judged
+    (`services.keep_snapshot`; docs/status.md). With `answer_out`, the command's answer is
+    printed whole: its reader is let go first."""
+    if not agreements:
+        return
+    if answer_out:
+        let_go()
+    from truce.services.claims import keep_snapshot  # not for every command
+
+    for agreement in sorted(set(agreements)):
+        keep_snapshot(ledger, agreement)

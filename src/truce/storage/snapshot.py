@@ -184,8 +184,9 @@ def _more_claims(conn: Connection, agreement: str, head: Head, bound: int) -> bo
     else counted over at most `bound + 1` rows of its index."""
     if head.seq <= bound:
         return False
-    some = select(claim_rows.c.seq).where(claim_rows.c.agreement == agreement).limit(bound + 1).subquery()
-    return int(conn.execute(select(func.count()).select_from(some)).scalar_one()) > bound
+    some = select(claim_rows.c.seq).where(claim_rows.c.agreement == agreement).limit(bound + 1)
+    found = conn.execute(select(func.count()).select_from(some.subquery())).scalar_one()
+    return int(found) > bound
 
 
 def _fold(
