@@ -24,6 +24,7 @@ class _Status(StrEnum):
 class _Level(IntEnum):
     HIGH = 3
 
+
 plain = st.recursive(
     st.none()
     | st.booleans()
