@@ -29,7 +29,7 @@ from truce.domain.claims import ClaimStatus, DatePrecision
 from truce.errors import BadParts, ClaimError, ImportRejected
 from truce.io.field_errors import FieldImportOptions
 from truce.services.access import operator
-from truce.storage.records import AppendResult
+from truce.services.ledger import AppendResult
 
 
 class ExportFormat(StrEnum):
