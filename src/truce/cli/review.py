@@ -222,7 +222,8 @@ def auto_accept_command(
             print_json(ruled.as_dict())
         else:
             print_auto_accepted(ruled)
-        keep_snapshots(ledger, [ledger.claim(claim).agreement for _, claim in ruled.accepted])
+        made = [claim for _, claim in ruled.accepted if claim]
+        keep_snapshots(ledger, [ledger.claim(claim).agreement for claim in made])
 
 
 def print_auto_accepted(ruled: Any) -> None:
