@@ -93,8 +93,9 @@ def _same_answer(url: str) -> None:
 
 
 def test_a_ledger_only_appended_to_is_a_head_nobody_judged(gaza_url: str, tmp_path: Path) -> None:
-    """Remains: appends alone (`truce record`, `Ledger.append_claims`, another tool's writes)
-    keep no snapshot, so the first status reads every claim; the one after it, none."""
+    """Remains: appends by other writers alone (`Ledger.append_claims`, the bench's builder,
+    another tool) keep no snapshot, so the first status reads every claim; the one after it,
+    none. (`truce record` keeps one: `test_record_keeps_snapshot`.)"""
     assert _kept(gaza_url, CLAIMS) is None
     head = _head(gaza_url)
     assert _read(gaza_url, tmp_path / "one")[0] == [(0, head)]

@@ -10,7 +10,15 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from truce.cli.context import EXIT_PARTIAL, console, errors, open_ledger, print_json, wants_json
+from truce.cli.context import (
+    EXIT_PARTIAL,
+    console,
+    errors,
+    keep_snapshots,
+    open_ledger,
+    print_json,
+    wants_json,
+)
 from truce.cli.extract import _date
 from truce.cli.review import AUTO_HELP
 from truce.cli.streams import progress_wanted
@@ -99,6 +107,8 @@ def batch(
         with open_ledger() as ledger:
             queued = ingest_events(ledger, out, agreement, by)
             ruled = None if above is None else auto_accept(ledger, above, by, ids=queued.ids)
+            if ruled is not None and ruled.accepted:  # a long command: kept before its summary
+                keep_snapshots(ledger, [agreement], answer_out=False)
         summary["ingest"] = {"events": queued.events, "skipped": queued.skipped,
                              "candidates": queued.candidates, "extended": queued.extended,
                              "disputing": queued.disputing}  # fmt: skip

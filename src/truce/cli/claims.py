@@ -16,6 +16,7 @@ from truce.cli.context import (
     EXIT_PARTIAL,
     console,
     errors,
+    keep_snapshots,
     open_ledger,
     print_json,
     report,
@@ -28,6 +29,7 @@ from truce.domain.claims import ClaimStatus, DatePrecision
 from truce.errors import BadParts, ClaimError, ImportRejected
 from truce.io.field_errors import FieldImportOptions
 from truce.services.access import operator
+from truce.services.ledger import AppendResult
 
 
 class ExportFormat(StrEnum):
@@ -132,8 +134,13 @@ def record(
         if has_source
         else [],
     }
-    with open_ledger() as ledger:
+    with refused(), open_ledger() as ledger:  # the fold needs Arrow, not pandas (cli/no_pandas)
         result = services.record_claim(ledger, fields, by, operator(by), allow_unknown)
+        _recorded(result)
+        keep_snapshots(ledger, [agreement] if result.added else [])
+
+
+def _recorded(result: AppendResult) -> None:
     warnings = [w.render() for w in result.warnings]
     if settings.as_json:
         print_json(

@@ -77,6 +77,13 @@ def hand_over(text: str) -> None:
     and, when it is the process's own, pointed at the null device, so that a pipe's reader sees
     its end while the command goes on writing what it keeps for later readers."""
     print(text, flush=True)
+    let_go()
+
+
+def let_go() -> None:
+    """Standard output flushed and, when it is the process's own, pointed at the null device:
+    the command's answer is out, what follows only keeps things for later readers."""
+    sys.stdout.flush()
     own = sys.__stdout__
     if own is not None and sys.stdout is own:  # not a test's captured stream
         done = os.open(os.devnull, os.O_WRONLY)
@@ -87,3 +94,19 @@ def hand_over(text: str) -> None:
 def print_json(data: Any) -> None:
     """Stable JSON on stdout: sorted keys, no colour, one document."""
     print(json_text(data))
+
+
+def keep_snapshots(ledger: Ledger, agreements: list[str], answer_out: bool = True) -> None:
+    """After a command appended claims to `agreements` (no server's warm follows it): each one's
+    snapshot kept at the new head for the next reader, folded (or, while the record is small,
+    built), so that a ledger written by commands alone is no head nobody judged
+    (`services.keep_snapshot`; docs/status.md). With `answer_out`, the command's answer is
+    printed whole: its reader is let go first."""
+    if not agreements:
+        return
+    if answer_out:
+        let_go()
+    from truce.services.claims import keep_snapshot  # not for every command
+
+    for agreement in sorted(set(agreements)):
+        keep_snapshot(ledger, agreement)

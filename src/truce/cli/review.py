@@ -13,6 +13,7 @@ from truce.cli.context import (
     EXIT_PARTIAL,
     console,
     errors,
+    keep_snapshots,
     open_ledger,
     print_json,
     report,
@@ -20,6 +21,7 @@ from truce.cli.context import (
     wants_json,
 )
 from truce.cli.extract import _date
+from truce.cli.no_pandas import refused
 from truce.cli.streams import Meter
 from truce.errors import NothingExtracted, TruceError
 
@@ -79,6 +81,8 @@ def ingest(
             ledger, [str(p) for p in paths], agreement, when, by, progress=meter.update
         )
         ruled = None if above is None else _rule().auto_accept(ledger, above, by, ids=done.ids)
+        if ruled is not None and ruled.accepted:  # a long command: kept before its summary
+            keep_snapshots(ledger, [agreement], answer_out=False)
     failed = [{"document": d, "code": c, "message": m} for d, c, m in done.errors]
     lines = [f"{d}: [{c}] {m}" for d, c, m in done.errors]
     if done.errors and not done.documents and not done.skipped:
@@ -194,12 +198,13 @@ def accept(
     ),
 ) -> None:
     """Accept a candidate: it becomes a ledger claim with its source, quote and span."""
-    with open_ledger() as ledger:
+    with refused(), open_ledger() as ledger:  # the fold needs Arrow, not pandas (cli/no_pandas)
         done = _service().accept(ledger, candidate_id, _edits(set_), by, allow_unknown)
-    report(
-        {"accepted": candidate_id, "claim": done.claim_id},
-        f"accepted {candidate_id} as claim {done.claim_id}",
-    )
+        report(
+            {"accepted": candidate_id, "claim": done.claim_id},
+            f"accepted {candidate_id} as claim {done.claim_id}",
+        )
+        keep_snapshots(ledger, [done.agreement] if done.claim_id else [])
 
 
 @app.command("auto-accept")
@@ -211,12 +216,14 @@ def auto_accept_command(
 ) -> None:
     """Accept every pending candidate at or above a confidence, recorded as the rule's decision."""
     limit = _rule().threshold(above)
-    with open_ledger() as ledger:
+    with refused(), open_ledger() as ledger:
         ruled = _rule().auto_accept(ledger, limit, by, agreement=agreement)
-    if wants_json(as_json):
-        print_json(ruled.as_dict())
-        return
-    print_auto_accepted(ruled)
+        if wants_json(as_json):
+            print_json(ruled.as_dict())
+        else:
+            print_auto_accepted(ruled)
+        made = [claim for _, claim in ruled.accepted if claim]
+        keep_snapshots(ledger, [ledger.claim(claim).agreement for claim in made])
 
 
 def print_auto_accepted(ruled: Any) -> None:

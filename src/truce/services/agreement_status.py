@@ -16,7 +16,7 @@ from truce.domain.engine.answer_floats import answer_floats
 from truce.domain.engine.answer_model import StatusAnswer
 from truce.domain.engine.horizon import Horizon
 from truce.domain.spec import AgreementSpec
-from truce.pretty import json_text
+from truce.pretty import indented_json
 from truce.services import parsed_answers
 from truce.services.instants import parse_instant
 from truce.services.single_flight import Shared, SingleFlight
@@ -277,7 +277,7 @@ def judging(ledger: Ledger, agreement: str) -> bool:
 
 
 def _printed(data: dict[str, Any]) -> str:
-    return json_text(data)
+    return indented_json(data, answer_floats(data))
 
 
 def _judged(

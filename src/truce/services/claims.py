@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import Any
 
@@ -16,6 +17,8 @@ from truce.services.admission import admit, input_error, lookalike_warnings
 from truce.services.supersession import check_supersedes
 from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
+
+log = logging.getLogger("truce.kept")
 
 
 def submission(ledger: Ledger, who: Principal, fields: dict[str, Any]) -> dict[str, Any]:
@@ -49,6 +52,22 @@ def record_claim(
     warnings = lookalike_warnings(spec, claim, recorded)
     result = ledger.append_claims([claim], recorded_by)
     return replace(result, warnings=tuple(warnings)) if claim.id in result.added else result
+
+
+def keep_snapshot(ledger: Ledger, agreement: str) -> bool:
+    """After a command appended to `agreement` (no server's warm follows it), its snapshot kept
+    at the new head for the next reader in any process: folded onto the one kept, or built while
+    the agreement is small (`Ledger.keep_snapshot`). Best effort: the claims are in whatever
+    happens here, and a reader finds a snapshot that was not kept as it would have before
+    (docs/status.md, "A head nobody judged"). Whether one at the head is kept."""
+    try:
+        kept = ledger.keep_snapshot(agreement)
+    except Exception:  # a cache: the database or the folder refusing it must not fail the write
+        log.exception("the snapshot of %s was not kept after the append", agreement)
+        return False
+    if not kept:
+        log.info("no snapshot of %s kept: its next status reads every claim", agreement)
+    return kept
 
 
 def _first_problem(exc: ValidationError) -> str:

@@ -38,7 +38,7 @@ from typing import Any, Protocol
 
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, func, select
 
 from truce.domain.engine.claim_columns import PRECISIONS, STATUSES
 from truce.domain.engine.frame import EventFrame, reduce_columns
@@ -46,6 +46,7 @@ from truce.storage import put_off, rules_version
 from truce.storage.columnar import ArrowStrings, claim_columns, read_rows
 from truce.storage.fetch import ClaimFetcher
 from truce.storage.regroup import regroup
+from truce.storage.tables import claims as claim_rows
 from truce.storage.tables import entries
 from truce.storage.writes import read_head
 
@@ -126,6 +127,30 @@ def load_frame_at(
 ) -> tuple[EventFrame, ClaimFetcher, Head]:
     """`load_frame`, and the chain head whose record the frame is (read in the same
     transaction as its rows)."""
+    made = _load(engine, agreement, directory, shared, None)
+    assert made is not None  # with no bound, every claim is read where nothing good is kept
+    return made
+
+
+def keep_at_head(
+    engine: Engine, agreement: str, directory: Path | None, shared: Shared | None, whole_up_to: int
+) -> bool:
+    """What a writer no server's warm follows (`truce record`) leaves for the next reader: the
+    snapshot folded to the head where one is good (this folder's or the `shared` copy), and
+    kept; where none is, built from every claim only while the agreement has at most
+    `whole_up_to` claims. Whether a snapshot at the head is kept now."""
+    return _load(engine, agreement, directory, shared, whole_up_to) is not None
+
+
+def _load(
+    engine: Engine,
+    agreement: str,
+    directory: Path | None,
+    shared: Shared | None,
+    whole_up_to: int | None,
+) -> tuple[EventFrame, ClaimFetcher, Head] | None:
+    """`load_frame_at`; with `whole_up_to`, None instead of reading every claim of an agreement
+    that has more than that many."""
     path = snapshot_path(directory, agreement) if directory is not None else None
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
@@ -145,11 +170,23 @@ def load_frame_at(
             if INCREMENTAL:
                 return (*_fold(path, agreement, head, stored, new, shared), head)
             claims = pa.concat_tables([*stored.parts, new]).combine_chunks()
+        elif whole_up_to is not None and _more_claims(conn, agreement, head, whole_up_to):
+            return None
         else:
             claims = read_rows(conn, agreement, 0, head.seq)
     frame = reduce_columns(claim_columns(claims))
     _write_base(path, agreement, head, claims, frame, shared)
     return frame, ClaimFetcher(claims), head
+
+
+def _more_claims(conn: Connection, agreement: str, head: Head, bound: int) -> bool:
+    """Whether the agreement has more than `bound` claims: no more than the chain's entries,
+    else counted over at most `bound + 1` rows of its index."""
+    if head.seq <= bound:
+        return False
+    some = select(claim_rows.c.seq).where(claim_rows.c.agreement == agreement).limit(bound + 1)
+    found = conn.execute(select(func.count()).select_from(some.subquery())).scalar_one()
+    return int(found) > bound
 
 
 def _fold(
