@@ -22,11 +22,11 @@ from truce.extract.calibrate import (
 )
 from truce.extract.calibration import (
     MIN_STEP,
+    SHRINK,
     Fitted,
     confidence,
     features,
     fit,
-    SHRINK,
     isotonic,
     regression,
     score,
