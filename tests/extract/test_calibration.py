@@ -16,11 +16,13 @@ from truce.extract import calibration_table
 from truce.extract.calibrate import (
     CalibrationSplit,
     calibration_report,
+    cross_validated,
     scored_rows,
     table_source,
 )
 from truce.extract.calibration import (
     MIN_STEP,
+    SHRINK,
     Fitted,
     confidence,
     features,
@@ -28,6 +30,7 @@ from truce.extract.calibration import (
     isotonic,
     regression,
     score,
+    shrunk,
     step_value,
     trigger,
 )
@@ -164,6 +167,64 @@ def test_the_map_is_fitted_on_held_out_scores_so_memorised_noise_gives_no_confid
     assert {table.confidence(c) for c, _ in data} == {round(share, 3)}
 
 
+def conflict_rows() -> tuple[list[tuple[str, dict[str, Any], bool]], dict[str, str]]:
+    """Invented candidates of 10 truces, 6 reports each: a truce's reports share a trigger word
+    of their own, and a truce's candidates are all right or all wrong by a coin no feature
+    shared between truces predicts (one outlet's house style, one conflict's wording)."""
+    rows, conflict = [], {}
+    for truce in range(10):
+        for report in range(6):
+            name = f"truce{truce}-r{report}"
+            conflict[name] = f"truce{truce}"
+            for n in range(4):
+                candidate = {"type": "breach", "document": name, "trigger": f"word{truce}",
+                             "quantities": [{"value": n}] if n % 2 else []}  # fmt: skip
+                rows.append((name, candidate, truce * 7 % 10 < 6))
+    return rows, conflict
+
+
+def test_the_map_is_fitted_on_scores_held_out_by_conflict() -> None:
+    """Held out by report, a truce's own word is learned from its other reports and passes for
+    confidence; held out by conflict, the map sees that the word says nothing of a new truce."""
+    rows, conflict = conflict_rows()
+    data = [(c, ok) for _, c, ok in rows]
+    by_report = fit(data)
+    by_conflict = fit(data, conflict)
+    spread = {by_report.confidence(c) for c, _ in data}
+    assert max(spread) - min(spread) > 0.5
+    assert {by_conflict.confidence(c) for c, _ in data} == {0.6}
+
+
+def test_cross_validation_never_fits_and_scores_reports_of_one_truce() -> None:
+    rows, conflict = conflict_rows()
+    held = cross_validated(rows, 5, conflict)
+    assert len(held) == len(rows)
+    # Every truce is scored by a table that never saw its word: its confidence cannot tell a
+    # right truce from a wrong one, and no candidate reaches 0.9.
+    right = [p for p, ok in held if ok]
+    wrong = [p for p, ok in held if not ok]
+    assert max(p for p, _ in held) < 0.9
+    assert abs(sum(right) / len(right) - sum(wrong) / len(wrong)) < 0.15
+    # By report, the word is learned from the truce's other reports: a memorised confidence.
+    by_report = cross_validated(rows, 5)
+    right = [p for p, ok in by_report if ok]
+    wrong = [p for p, ok in by_report if not ok]
+    assert sum(right) / len(right) - sum(wrong) / len(wrong) > 0.5
+
+
+def test_a_step_is_shrunk_toward_the_one_below_and_stays_monotone() -> None:
+    steps = [(-1.0, 0.4, 100), (0.0, 0.6, 200), (1.0, 1.0, 20)]
+    out = shrunk(steps)
+    assert out[0] == steps[0]
+    # (0.6 x 200 + SHRINK x 0.4) / (200 + SHRINK): a big step barely moves.
+    assert out[1] == (0.0, round((0.6 * 200 + SHRINK * 0.4) / (200 + SHRINK), 4), 200)
+    # 20 candidates all right do not make a certainty: halfway to the step below at SHRINK 20.
+    assert out[2] == (1.0, round((20 + SHRINK * 0.6) / (20 + SHRINK), 4), 20)
+    assert out[2][1] < 0.9
+    assert [p for _, p, _ in out] == sorted(p for _, p, _ in out)
+    assert [(a, n) for a, _, n in out] == [(a, n) for a, _, n in steps]
+
+
 TEXTS = {
     "dev-a": "Hamas released 13 hostages on Saturday, the Qatari foreign ministry said.\n\n"
     "Officials hoped the talks would go on.",
@@ -211,7 +272,8 @@ def test_refitting_on_a_small_set_reads_dev_only_and_is_reproducible(tmp_path: P
     assert runs[0].stdout == runs[1].stdout
     report = json.loads(runs[0].stdout)
     assert report["reports"] == 2 and report["candidates"] == len(found)
-    assert report == calibration_report(found, 2)[1]
+    assert report["cross_validated"]["by"] == "conflict"
+    assert report == calibration_report(found, 2, {"dev-a": "dev-a", "dev-b": "dev-b"})[1]
     refused = subprocess.run([*command[:-3], "--split", "test"], capture_output=True, text=True,
                              check=False)  # fmt: skip
     assert refused.returncode == 2 and "[X700]" in refused.stderr

@@ -6,7 +6,8 @@ A candidate is *right* when the scorer matches it to a gold event (`evaluate.py`
 positive and a second candidate for an event already matched (a duplicate: accepting it would
 record the event twice) are not. The table is printed twice: in-sample (the dev candidates the
 table was fitted on) and cross-validated (each report's candidates scored by a table fitted on
-the other folds' reports), the honest figure for text the table has not seen. Only the dev split
+the other folds' reports, whole conflicts to a fold, so that no truce is both fitted and scored),
+the honest figure for text from a truce the table has not seen. Only the dev split
 can be fitted: the test split's annotations stay unread.
 """
 
@@ -16,14 +17,16 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from truce.errors import TruceError
-from truce.extract.calibration import Fitted, fit, trigger
+from truce.extract.calibration import Fitted, fit, repeats, trigger
 from truce.extract.evaluate import FIELDS, EvalReport, Score
 from truce.extract.evaluate_real import _article, load_real_set, score_real
+from truce.extract.folds import balanced_folds
 
 Row = tuple[str, dict[str, Any], bool]  # report id, candidate, right
 BINS = (0.0, 0.2, 0.4, 0.6, 0.7, 0.8, 0.9, 1.0001)
@@ -54,6 +57,8 @@ def scored_rows(
         found = list(extract_fn(article))
         for c in found:  # the trigger feature reads the text, which the rows do not keep
             c.setdefault("trigger", trigger(c, article.text))
+        for c, repeated in zip(found, repeats(found), strict=True):
+            c.setdefault("repeated", repeated)  # as the confidence component sets it
         report = EvalReport(fields={name: Score() for name in FIELDS})
         score_real(report, folder, real.id, found)
         matched = {id(c) for _, c in report.pairs}
@@ -63,17 +68,23 @@ def scored_rows(
     return rows
 
 
-def cross_validated(rows: Sequence[Row], folds: int = 5) -> list[tuple[float, bool]]:
-    """(confidence, right) for each row from a table fitted without its report's fold."""
-    reports = sorted({r for r, _, _ in rows})
-    fold_of = {report: n % folds for n, report in enumerate(reports)}
+def cross_validated(
+    rows: Sequence[Row], folds: int = 5, group_of: Mapping[str, str] | None = None
+) -> list[tuple[float, bool]]:
+    """(confidence, right) for each row from a table fitted without its fold: whole groups of
+    reports to a fold (`group_of`: a report's conflict, so that no truce is both fitted and
+    scored; a report not in it is its own group), balanced by reports."""
+    group = {r: (group_of or {}).get(r, f"report:{r}") for r, _, _ in rows}
+    sizes = Counter(group.values())
+    fold_of_group = balanced_folds(sizes, min(folds, len(sizes)))
+    fold_of = {r: fold_of_group[g] for r, g in group.items()}
     out: list[tuple[float, bool]] = []
-    for fold in range(folds):
+    for fold in sorted(set(fold_of.values())):
         train = [(c, ok) for r, c, ok in rows if fold_of[r] != fold]
         held = [(c, ok) for r, c, ok in rows if fold_of[r] == fold]
         if not held or not train:
             continue
-        table = fit(train)
+        table = fit(train, group_of)
         out += [(table.confidence(c), ok) for c, ok in held]
     return out
 
@@ -92,6 +103,7 @@ def bins(predicted: Sequence[tuple[float, bool]]) -> list[dict[str, Any]]:
                 "predicted": round(sum(p for p, _ in inside) / len(inside), 3),
                 "observed": round(sum(ok for _, ok in inside) / len(inside), 3),
                 "right": sum(ok for _, ok in inside),
+                "interval": wilson(sum(ok for _, ok in inside), len(inside)),
             }
         )
     return out
@@ -130,17 +142,27 @@ def table_source(table: Fitted) -> str:
     )
 
 
-def calibration_report(rows: Sequence[Row], folds: int = 5) -> tuple[Fitted, dict[str, Any]]:
-    table = fit((c, ok) for _, c, ok in rows)
+def calibration_report(
+    rows: Sequence[Row], folds: int = 5, group_of: Mapping[str, str] | None = None
+) -> tuple[Fitted, dict[str, Any]]:
+    """The table fitted on every row, and how it holds: in sample, and held out by `group_of`'s
+    groups (conflicts) in `folds` folds."""
+    table = fit(((c, ok) for _, c, ok in rows), group_of)
     fitted = [(table.confidence(c), ok) for _, c, ok in rows]
-    held = cross_validated(rows, folds)
+    held = cross_validated(rows, folds, group_of)
+    by = "conflict" if group_of else "report"
     return table, {
         "reports": len({r for r, _, _ in rows}),
         "candidates": len(rows),
         "right": sum(ok for _, _, ok in rows),
         "steps": [{"from_score": a, "confidence": p, "candidates": n} for a, p, n in table.steps],
         "in_sample": {"bins": bins(fitted), "at_0.9": at_least(fitted, 0.9)},
-        "cross_validated": {"folds": folds, "bins": bins(held), "at_0.9": at_least(held, 0.9)},
+        "cross_validated": {
+            "folds": folds,
+            "by": by,
+            "bins": bins(held),
+            "at_0.9": at_least(held, 0.9),
+        },  # fmt: skip
     }
 
 
@@ -162,12 +184,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise CalibrationSplit(f"calibration fits on the dev split only, not {args.split!r}")
         # The learned recall path's candidates as a model fitted without their report would
         # give them (`learn_cv.held_out_candidates`), not as the committed table does.
-        found = held_out_candidates(load_items(args.folder, "dev"), nlp)
+        items = load_items(args.folder, "dev")
+        found = held_out_candidates(items, nlp)
         rows = scored_rows(args.folder, lambda a: found[a.document], args.split)
+        conflict = {item.id: item.conflict for item in items}
     except TruceError as exc:
         print(exc.render(), file=sys.stderr)
         return 2
-    table, report = calibration_report(rows, args.folds)
+    table, report = calibration_report(rows, args.folds, conflict)
     if args.write:
         TABLE.write_text(table_source(table), encoding="utf-8")
     if args.json:
@@ -178,10 +202,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{report['right']} right"
     )
     for name in ("in_sample", "cross_validated"):
-        print(f"\n{name.replace('_', ' ')}:")
-        print(f"  {'bin':<9} {'candidates':>10} {'predicted':>9} {'observed':>8}")
+        held = (
+            f" by {report[name]['by']}, {report[name]['folds']} folds"
+            if "by" in report[name]
+            else ""
+        )
+        print(f"\n{name.replace('_', ' ')}{held}:")
+        print(f"  {'bin':<9} {'candidates':>10} {'predicted':>9} {'observed':>8}  95% interval")
         for b in report[name]["bins"]:
-            print(f"  {b['bin']:<9} {b['candidates']:>10} {b['predicted']:>9} {b['observed']:>8}")
+            print(
+                f"  {b['bin']:<9} {b['candidates']:>10} {b['predicted']:>9} {b['observed']:>8}"
+                f"  {b['interval']}"
+            )
         top = report[name]["at_0.9"]
         print(
             f"  at >= 0.9: {top['right']}/{top['candidates']} right ({top['share']}; 95% "

@@ -6,22 +6,25 @@ Two steps, both fitted by `truce.extract.calibrate` and kept as numbers in
 
 1. a score: a logistic regression, penalised toward zero (`PENALTY`, so that a rare feature
    says little), of right/wrong on the candidate's features (`features`): its type, the
-   trigger that told it, its modality, whether it has a count, a date (and how precise), a
-   place, a named speaker, a quotation, and its type crossed with the count, date, place,
-   speaker and quotation (a count makes a casualty claim likelier right; it says nothing of a
-   statement);
+   trigger that told it, its modality, whether it has a count (and its type crossed with the
+   count's qualifier), a date (and how precise), a place, a named speaker, a quotation, whether
+   another candidate of its document repeats its type, figures and date, and its type crossed
+   with each of these yes/no facts (a count makes a casualty claim likelier right; it says
+   nothing of a statement);
 2. a monotone map from that score to a probability: isotonic regression (pool adjacent
    violators) of right/wrong on the score, fitted on scores each candidate got from a
-   regression fitted without its report (`INNER_FOLDS` folds by report), so that the map
-   holds for text the regression has not seen: a higher score never means a lower confidence,
-   and each step's probability is the share right among the dev candidates in it.
+   regression fitted without its conflict (`INNER_FOLDS` folds of whole conflicts), so that
+   the map holds for a truce the regression has not seen: a higher score never means a lower
+   confidence, and each step's probability is the share right among the dev candidates in it,
+   shrunk toward the step below (`SHRINK`).
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -29,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from truce.extract.calibration_table import BASE, STEPS, WEIGHTS
+from truce.extract.folds import balanced_folds
 from truce.extract.triggers import NAMED, TRIGGERS, lowercase_twin
 
 PENALTY = 10.0  # the L2 penalty on each weight (the intercept goes free)
@@ -65,22 +69,27 @@ def trigger_in(kind: str, span: Sequence[int] | None, text: str, low: str | None
     return text[found.start() : found.end()].lower()
 
 
-Facts = tuple[str, str, str, str | None, tuple[bool, ...]]
+Facts = tuple[str, str, str, str | None, str | None, tuple[bool, ...]]
 # The yes/no features, in the order `facts` gives them; each is crossed with the type too.
-HAS = ("count", "date", "place", "speaker", "quote")
+# `repeated`: another candidate of the document has the same type, figures and date (a retelling
+# the scorer counts once: the second of two is a duplicate, not a new event).
+HAS = ("count", "date", "place", "speaker", "quote", "repeated")
 
 
 def facts(candidate: dict[str, Any], text: str = "") -> Facts:
     """What the features are made of: type, trigger (`learned` for the learned path's; a
     `trigger` key when the candidate has one, else read from the document's `text`), modality,
-    date precision, and the yes/no features."""
+    date precision, the qualifier of its first count, and the yes/no features (`repeated` from
+    its `repeated` key, which `repeats` sets over a document's candidates)."""
     source = candidate.get("source") or {}
+    counts = candidate.get("quantities") or ()
     has = (
-        bool(candidate.get("quantities")),
+        bool(counts),
         bool(candidate.get("date")),
         bool(candidate.get("location")),
         bool(source.get("speaker")),
         bool(candidate.get("quote")),
+        bool(candidate.get("repeated")),
     )
     # A learned candidate (`"learned": true`) is scored as its own kind of trigger: the words
     # the model read are no rule's, and it is right less often than a rule's of its fields.
@@ -90,18 +99,42 @@ def facts(candidate: dict[str, Any], text: str = "") -> Facts:
         else candidate.get("trigger") or trigger(candidate, text)
     )
     precision = candidate.get("date_precision") if has[1] else None
-    return (str(candidate.get("type")), told, str(candidate.get("modality")), precision, has)
+    qualifier = _figure(counts[0])[1] if counts else None
+    kind, modality = str(candidate.get("type")), str(candidate.get("modality"))
+    return (kind, told, modality, precision, qualifier, has)
+
+
+def _figure(quantity: Any) -> tuple[Any, Any, Any]:
+    """(value, qualifier, unit) of a count as the JSON shape (a dict) or a `Quantity` has it."""
+    if isinstance(quantity, dict):
+        return quantity.get("value"), quantity.get("qualifier"), quantity.get("unit")
+    return quantity.value, quantity.qualifier, quantity.unit
+
+
+def repeats(candidates: Sequence[dict[str, Any]]) -> list[bool]:
+    """For each of a document's candidates, whether another has its type, figures and date."""
+    keys = [
+        (
+            c.get("type"),
+            tuple(_figure(q) for q in c.get("quantities") or ()),
+            str(c.get("date")),
+        )
+        for c in candidates
+    ]
+    seen = Counter(keys)
+    return [seen[key] > 1 for key in keys]
 
 
 @lru_cache(maxsize=8192)
 def _features(known: Facts) -> tuple[str, ...]:
-    kind, told, modality, precision, has = known
+    kind, told, modality, precision, qualifier, has = known
     flags = dict(zip(HAS, has, strict=True))
     return (
         f"type={kind}",
         f"trigger={kind}:{told}",
         f"modality={modality}",
         f"date_precision={precision}",
+        f"{kind}:qualifier={qualifier}",
         *(f"{name}={value}" for name, value in flags.items()),
         *(f"{kind}:{name}={flags[name]}" for name in HAS),
     )
@@ -154,32 +187,47 @@ class Fitted:
         return round(step_value(self.steps, score(candidate, text, self.base, self.weights)), 3)
 
 
-def fit(rows: Iterable[tuple[dict[str, Any], bool]]) -> Fitted:
+def fit(
+    rows: Iterable[tuple[dict[str, Any], bool]], group_of: Mapping[str, str] | None = None
+) -> Fitted:
     """Fit the score on (candidate, right) rows, and the monotone map on the scores each row
-    gets from a score fitted without its report (its `document`; rows without one are each a
-    report of their own)."""
+    gets from a score fitted without its group: the conflict `group_of` gives its report (its
+    `document`), so that no truce is both fitted and scored; without `group_of`, or for a
+    report it does not name, the report is its own group (rows without a `document` are each
+    a report of their own)."""
     data = list(rows)
     if not data:
         raise ValueError("nothing to fit: no scored candidates")
     base, weights = regression(data)
-    reports = sorted({_report(c, n) for n, (c, _) in enumerate(data)})
-    fold_of = {report: n % INNER_FOLDS for n, report in enumerate(reports)}
-    folds = [fold_of[_report(c, n)] for n, (c, _) in enumerate(data)]
+    names = [_group(c, n, group_of) for n, (c, _) in enumerate(data)]
+    reports = {
+        _report(c, n): name for n, ((c, _), name) in enumerate(zip(data, names, strict=True))
+    }
+    sizes = Counter(reports.values())  # reports per group: whole groups, balanced by size
+    fold_of = balanced_folds(sizes, min(INNER_FOLDS, len(sizes)))
+    folds = [fold_of[name] for name in names]
     held: list[tuple[float, bool]] = []
     for fold in sorted(set(folds)):
         train = [row for row, f in zip(data, folds, strict=True) if f != fold]
-        if not train:  # a single report: the map is fitted in-sample
+        if not train:  # a single group: the map is fitted in-sample
             held = [(score(c, "", base, weights), ok) for c, ok in data]
             break
         fold_base, fold_weights = regression(train)
         held += [(score(c, "", fold_base, fold_weights), ok)
                  for (c, ok), f in zip(data, folds, strict=True) if f == fold]  # fmt: skip
-    return Fitted(base, weights, isotonic(sorted(held)))
+    return Fitted(base, weights, shrunk(isotonic(sorted(held))))
 
 
 def _report(candidate: dict[str, Any], n: int) -> str:
     document = candidate.get("document")
     return f"document:{document}" if document else f"row:{n:08d}"
+
+
+def _group(candidate: dict[str, Any], n: int, group_of: Mapping[str, str] | None) -> str:
+    document = candidate.get("document")
+    if group_of is not None and document and document in group_of:
+        return f"group:{group_of[document]}"
+    return _report(candidate, n)
 
 
 def regression(data: Sequence[tuple[dict[str, Any], bool]]) -> tuple[float, dict[str, float]]:
@@ -238,6 +286,20 @@ def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float, i
 
 
 MIN_STEP = 10  # candidates a step needs before its share right is shown as a probability
+# Candidates of the step below that each step's share is shrunk toward: a step's share right
+# is the mean of a few dozen candidates picked for scoring highest, so the top one's is the
+# likeliest too high; shrinking it toward its neighbour keeps the steps non-decreasing.
+SHRINK = 20.0
+
+
+def shrunk(steps: Sequence[tuple[float, float, int]]) -> list[tuple[float, float, int]]:
+    """Each step's share right after the first, as if `SHRINK` more candidates of it had been
+    right at the unshrunk share of the step below: (right + SHRINK x below) / (size + SHRINK),
+    rounded as the table keeps it."""
+    out = list(steps[:1])
+    for (_, below, _), (start, share, size) in zip(steps, steps[1:], strict=False):
+        out.append((start, round((share * size + SHRINK * below) / (size + SHRINK), 4), size))
+    return out
 
 
 def _share(block: list[float]) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from truce.extract.calibration import confidence, trigger_in
+from truce.extract.calibration import confidence, repeats, trigger_in
 from truce.extract.lexicon_numbers import lowered
 from truce.extract.pipeline import annotation, doc_text
 
@@ -19,13 +19,15 @@ def confidence_component(doc: Doc) -> Doc:
     low = lowered(text)
     # Several candidates of one sentence and type share their trigger: looked for once.
     told: dict[tuple[str, tuple[int, int]], str] = {}
-    for c in annotation(doc, "candidates") or ():
+    found = annotation(doc, "candidates") or ()
+    shown = []
+    for c in found:
         span = c.sentence_span or c.span
         key = (c.type, span)
         if key not in told:
             told[key] = trigger_in(c.type, span, text, low)
         # The fields the calibration reads, without building the whole JSON shape.
-        c.confidence = confidence(
+        shown.append(
             {
                 "type": c.type,
                 "modality": c.modality,
@@ -40,7 +42,9 @@ def confidence_component(doc: Doc) -> Doc:
                 "date_precision": c.date_precision,
                 "trigger": told[key],
                 "learned": c.learned,
-            },
-            text,
+            }
         )
+    for c, shape, repeated in zip(found, shown, repeats(shown), strict=True):
+        shape["repeated"] = repeated
+        c.confidence = confidence(shape, text)
     return doc
