@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 from sqlalchemy import text
 
@@ -24,6 +25,7 @@ from tests.storage.kept_rows import KeptRow
 from truce import services
 from truce.domain.engine.frame import EventFrame
 from truce.storage import Ledger, kept_snapshot, snapshot
+from truce.storage.columnar import ArrowStrings
 from truce.storage.db import make_engine
 from truce.storage.kept_snapshot import CLAIMS, FRAME, TAIL, KeptSnapshot
 from truce.storage.snapshot import load_frame
@@ -261,3 +263,31 @@ def test_without_the_kept_table_the_frame_is_read_whole_and_the_failure_logged(
         assert reads[0] == (0, reads[0][1]) and reads[1][0] == reads[0][1]
         _same(folded, _full(one))
         assert "could not read kept" in caplog.text and "could not keep" in caplog.text
+
+
+def _events_file(folder: Path) -> pa.Table:
+    events = snapshot._open(snapshot.snapshot_path(folder, AGREEMENT).with_suffix(".events.arrow"))
+    return events.replace_schema_metadata(None)
+
+
+def test_a_new_base_and_a_fold_write_the_events_their_frame_converts_to(
+    url: str, tmp_path: Path
+) -> None:
+    """The events file and the kept frame take the ids' Arrow array the snapshot already holds;
+    they are what converting the grouped frame's own ids gives, byte for byte, and a reader of
+    either answers as the reference at several instants."""
+    spec, _ = _spec()
+    with _host(url, tmp_path / "one") as one:
+        frame, _ = one.frame(AGREEMENT)  # every claim read and grouped: its ids Python text
+        assert not isinstance(frame.keys, ArrowStrings) and len(frame) > 1
+        assert _events_file(tmp_path / "one").equals(snapshot._events_table(frame)[0])
+        kept_frame = KeptRow(one, AGREEMENT, FRAME).read_bytes().split(b"\n", 1)[1]
+        assert kept_frame == snapshot.frame_bytes(frame)
+        one.append_claims(_late_claims(spec), "analyst")
+        folded, _ = one.frame(AGREEMENT)  # the fold's events file written anew
+        assert _events_file(tmp_path / "one").equals(snapshot._events_table(folded)[0])
+    with _host(url, tmp_path / "one") as files, _host(url, tmp_path / "two") as kept:
+        for reader in (files, kept):  # the folder's files; the copy kept in the database
+            _same(reader.frame(AGREEMENT)[0], _full(reader))
+            for at in ("2023-11-24T09:00", "2023-11-27T12:00", AT):
+                assert services.status(reader, AGREEMENT, at) == _reference(reader, at)

@@ -232,7 +232,7 @@ class KeptSnapshot:
         return self._row(TAIL, stored.head, body, told, rows=True)
 
     def _frame_row(self, stored: Stored) -> kept_place.Row:
-        return self._row(FRAME, stored.head, frame_bytes(stored.frame), {})
+        return self._row(FRAME, stored.head, frame_bytes(stored.frame, stored.keys), {})
 
     def _row(
         self, name: str, head: Head, body: bytes, told: dict[str, Any], rows: bool = False
