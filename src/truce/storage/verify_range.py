@@ -9,7 +9,7 @@ one, every claim entry held to its projection row. Rows come through the driver'
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from operator import itemgetter
@@ -168,8 +168,22 @@ def _entry_by_entry(
 ) -> tuple[int, str]:
     """Each entry of the stretch checked on its own, coming after seq `start[0] - 1` whose
     hash is `start[1]`; the seq expected next and the hash to link to after it."""
-    expected_seq, prev = start
     projection = _Projection(conn, stretch)
+    try:
+        return _each_entry(conn, report, checker, stretch, projection, start)
+    finally:
+        projection.close()  # its cursor, before the connection goes
+
+
+def _each_entry(
+    conn: Connection,
+    report: StretchReport,
+    checker: _FastChecker,
+    stretch: Stretch,
+    projection: _Projection,
+    start: tuple[int, str],
+) -> tuple[int, str]:
+    expected_seq, prev = start
     for seq, kind, ref, payload, by, at, prev_hash, digest in _stream(conn, entries, stretch):
         report.entries += 1
         if seq != expected_seq:
@@ -210,7 +224,9 @@ def _before(conn: Connection, first: int | None) -> tuple[int, str]:
     return (1, GENESIS) if row is None else (row[0] + 1, row[1])
 
 
-def _stream(conn: Connection, table: Table, stretch: Stretch) -> Iterator[tuple[Any, ...]]:
+def _stream(
+    conn: Connection, table: Table, stretch: Stretch
+) -> Generator[tuple[Any, ...], None, None]:
     """`table`'s rows in the stretch, in seq order, straight from the driver."""
     query = select(*table.columns).order_by(table.c.seq)
     if stretch.first is not None:
@@ -251,6 +267,9 @@ class _Projection:
             return found
         by_id = self._conn.execute(select(*claims.columns).where(claims.c.id == ref)).first()
         return tuple(by_id) if by_id is not None else (None,) * len(CLAIM_COLUMNS)
+
+    def close(self) -> None:
+        self._rows.close()
 
 
 class _FastChecker:
