@@ -5,6 +5,10 @@ Run:  .venv/bin/python bench/verify_1m.py --url sqlite:////tmp/verifyfast/ledger
           --url postgresql+psycopg://postgres@127.0.0.1:5432/verifyfast_1m
           [--before f7b9190] [--dir /tmp/truce-verify-1m] [--rounds 2] [--out FILE]
 
+This tree's SQLite chain check is compiled (`storage/_chaincheck.c`): build it in place first
+(`python setup.py build_ext --inplace`, or `pip install -e .`); each row says whether the code
+it timed had it (`compiled`), and the load average when it ended.
+
 Build the ledgers with bench/status_1m.py (it leaves the SQLite file and, with --keep-pg, the
 PostgreSQL database); verify only reads them. Per code version and ledger, alternating the
 versions round by round so that the machine's load falls on both alike:
@@ -61,7 +65,14 @@ def measure(url: str, part: str) -> dict[str, Any]:
     else:
         first = verify_ledger(engine, None, 1)
         wall, cpu, report = _timed(lambda: check_claim_terms(engine, first))
-    return {"wall_s": wall, "cpu_s": cpu, "ok": report.ok, "entries": report.entries}
+    try:
+        from truce.storage.verify_compiled import available
+    except ImportError:  # code from before the compiled check
+        compiled = False
+    else:
+        compiled = available()
+    return {"wall_s": wall, "cpu_s": cpu, "ok": report.ok, "entries": report.entries,
+            "compiled": compiled, "load": round(os.getloadavg()[0], 1)}  # fmt: skip
 
 
 def run(url: str, part: str, src: Path) -> dict[str, Any]:

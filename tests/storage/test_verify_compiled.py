@@ -39,7 +39,9 @@ def test_the_compiled_check_is_built() -> None:
 
 
 @pytest.fixture
-def ledger(tmp_path: Path, make_claim: ClaimFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Ledger]:
+def ledger(
+    tmp_path: Path, make_claim: ClaimFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Ledger]:
     """Entry 1 is the agreement, 2..24 claims with odd texts, extras, qualifiers and parts."""
     monkeypatch.setattr(verify_range, "RANGE", 5)
     with Ledger.init(str(tmp_path / "ledger.db")) as ledger:
@@ -129,12 +131,10 @@ def _hash(ledger: Ledger, seq: int) -> str:
 def test_a_byte_flipped_in_a_payload_is_found_wherever_it_is(
     ledger: Ledger, monkeypatch: pytest.MonkeyPatch, seq: int
 ) -> None:
-    tamper(
-        ledger,
-        f"UPDATE entries SET payload = replace(payload, '\"type\":\"r', '\"type\":\"R') "
-        f"WHERE seq = {seq}",
-        f"UPDATE entries SET payload = replace(payload, '\"title\"', '\"titlf\"') WHERE seq = {seq}",
+    flipped = (
+        "substr(payload, 1, 40) || char(unicode(substr(payload, 41, 1)) + 1) || substr(payload, 42)"
     )
+    tamper(ledger, f"UPDATE entries SET payload = {flipped} WHERE seq = {seq}")
     report, passed = _reports(ledger, monkeypatch)
     assert report.problems[0] == (
         f"hash mismatch at seq {seq}: the entry was edited after it was recorded"
@@ -146,8 +146,10 @@ def _rehash_from(ledger: Ledger, first: int) -> None:
     """Every hash from `first` on computed again, as a forger rewriting history would."""
     with ledger.engine.begin() as conn:
         rows = conn.execute(
-            text("SELECT seq, kind, ref, payload, recorded_by, recorded_at FROM entries "
-                 f"WHERE seq >= {first - 1} ORDER BY seq")  # fmt: skip
+            text(
+                "SELECT seq, kind, ref, payload, recorded_by, recorded_at FROM entries "
+                f"WHERE seq >= {first - 1} ORDER BY seq"
+            )  # fmt: skip
         ).all()
         prev = _hash(ledger, first - 1)
         for seq, kind, ref, payload, by, at in rows[1:]:
@@ -191,7 +193,7 @@ def test_a_payload_not_in_its_canonical_spelling_is_never_passed(
         ("categories", "'[\"men\"]'"),
         ("categories", "'[ ]'"),
         ("categories", "'not json'"),
-        ("categories", "'[\"women\"],\"x\":[1]'"),
+        ("categories", '\'["women"],"x":[1]\''),
         ("sources", "'{}'"),
         ("extra", "'{\"n\": 1}'"),
         ("extra", "'[1]'"),

@@ -152,7 +152,7 @@ def _found(answer: Any) -> Found | None:
     if answer is None:
         return None
     count, claims, last, head_seq, others = answer
-    return count, claims, last, head_seq, [tuple(o) for o in others]  # type: ignore[misc]
+    return count, claims, last, head_seq, [tuple(o) for o in others]
 
 
 def _check(module: Any, path: str, asked: dict[str, Any], lo: int | None, hi: int,

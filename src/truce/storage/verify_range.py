@@ -102,7 +102,9 @@ def check_stretch(conn: Connection, stretch: Stretch) -> StretchReport:
     for lo, hi in _ranges(stretch.first, stretch.last, start[0]):
         passed = check_on_server(conn, lo, hi, start, stretch.head_hash, _KINDS)
         if passed is None:
-            start = _entry_by_entry(conn, report, checker, Stretch(lo, hi, stretch.head_hash), start)
+            start = _entry_by_entry(
+                conn, report, checker, Stretch(lo, hi, stretch.head_hash), start
+            )
         else:
             start = _tally(report, passed, hi, start)
     return report
