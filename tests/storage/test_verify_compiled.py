@@ -9,6 +9,7 @@ entry-by-entry pass alone gives, with the ranges shared between one process and 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ from truce.cli.app import app
 from truce.domain.claims import Source
 from truce.domain.readings import Qualifier
 from truce.storage import Ledger, verify, verify_compiled, verify_range
-from truce.storage.chain import entry_hash
+from truce.storage.chain import canonical, entry_hash
 from truce.storage.records import VerifyReport
 
 CLAIMS = 23  # entries 2..24; ranges 1..5, 6..10, 11..15, 16..20, 21..24
@@ -142,17 +143,16 @@ def test_a_byte_flipped_in_a_payload_is_found_wherever_it_is(
     assert passed == RANGES - 1  # only the damaged range was read entry by entry
 
 
-def _rehash_from(ledger: Ledger, first: int) -> None:
-    """Every hash from `first` on computed again, as a forger rewriting history would."""
+def _rehash_from(ledger: Ledger, first: int, prev: str | None = None) -> None:
+    """Every hash from `first` on computed again, as a forger rewriting history would, the
+    first linked to `prev` (default: the stored hash of the entry before)."""
+    prev = prev or _hash(ledger, first - 1)
     with ledger.engine.begin() as conn:
         rows = conn.execute(
-            text(
-                "SELECT seq, kind, ref, payload, recorded_by, recorded_at FROM entries "
-                f"WHERE seq >= {first - 1} ORDER BY seq"
-            )  # fmt: skip
+            text("SELECT seq, kind, ref, payload, recorded_by, recorded_at FROM entries "
+                 f"WHERE seq >= {first} ORDER BY seq")  # fmt: skip
         ).all()
-        prev = _hash(ledger, first - 1)
-        for seq, kind, ref, payload, by, at in rows[1:]:
+        for seq, kind, ref, payload, by, at in rows:
             digest = entry_hash(seq, kind, ref, payload, by, at, prev)
             conn.execute(
                 text("UPDATE entries SET prev_hash = :p, hash = :h WHERE seq = :s"),
@@ -345,3 +345,38 @@ def test_a_truncated_file_says_the_same_through_the_command(
         results.append((done.exit_code, done.output))
     assert results[0] == results[1]
     assert results[0][0] != 0
+
+
+def test_a_text_that_is_not_utf8_is_left_to_python(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte that is not UTF-8 slipped into an entry's time, the entry hashed over those bytes
+    and the chain after it hashed again: Python's sqlite3 refuses to read the row, and the
+    compiled check does not pass what Python cannot read, so verify fails alike either way."""
+    with ledger.engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE entries SET recorded_at = CAST(CAST(recorded_at AS BLOB) || x'ff' AS TEXT) "
+                "WHERE seq = 8"
+            )
+        )
+        raw, kind, ref, payload, by, prev = conn.execute(
+            text(
+                "SELECT CAST(recorded_at AS BLOB), kind, ref, payload, recorded_by, prev_hash "
+                "FROM entries WHERE seq = 8"
+            )  # fmt: skip
+        ).one()
+        at = bytes(raw).decode("utf-8", "surrogateescape")
+        body = canonical({"kind": kind, "payload": payload, "prev_hash": prev,
+                          "recorded_at": at, "recorded_by": by, "ref": ref, "seq": 8})  # fmt: skip
+        digest = hashlib.sha256(body.encode("utf-8", "surrogateescape")).hexdigest()
+        conn.execute(text("UPDATE entries SET hash = :h WHERE seq = 8"), {"h": digest})
+    _rehash_from(ledger, 9, digest)
+    failures = []
+    for threshold in (10**12, 0):
+        monkeypatch.setattr(verify, "COMPILED_FROM", threshold)
+        with pytest.raises(Exception) as failed:
+            ledger.verify(workers=1)
+        failures.append((type(failed.value), str(failed.value)))
+    assert failures[0] == failures[1]
+    assert "UTF-8" in failures[0][1]

@@ -109,6 +109,48 @@ static const unsigned char *bytes_of(sqlite3_stmt *st, int col) {
     return bytes ? bytes : (const unsigned char *)""; /* an empty value has no pointer */
 }
 
+/* Whether `s` is UTF-8 that Python's strict decoder reads (no surrogates, no overlong forms,
+ * nothing past U+10FFFF): where it is not, Python's sqlite3 refuses the row, and so must this. */
+static int is_utf8(const unsigned char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t more;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return 0;
+        }
+        if (i + more >= n) return 0;
+        if (s[i + 1] < lo || s[i + 1] > hi) return 0;
+        for (size_t k = 2; k <= more; k++)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF) return 0;
+        i += more + 1;
+    }
+    return 1;
+}
+
 static int is_text(sqlite3_stmt *st, int col) { return sqlite3_column_type(st, col) == SQLITE_TEXT; }
 
 /* A text column as JSON: escaped, or null; 0 for any other storage class. */
@@ -241,6 +283,9 @@ static int walk(sqlite3_stmt *st, long long expected, const char *prev_in, const
         }
         for (int col = 1; col <= 7 && ok; col++)
             ok = col == 4 ? (is_text(st, col) || sqlite3_column_type(st, col) == SQLITE_NULL) : is_text(st, col);
+        /* The hashes are held to hex below; a claims row's texts to these entry's bytes. */
+        for (int col = 1; col <= 5 && ok; col++)
+            ok = is_utf8(bytes_of(st, col), (size_t)sqlite3_column_bytes(st, col));
         if (!ok) break;
         const char *stored_prev = (const char *)bytes_of(st, 6);
         const char *stored = (const char *)bytes_of(st, 7);
