@@ -149,8 +149,10 @@ def _rehash_from(ledger: Ledger, first: int, prev: str | None = None) -> None:
     prev = prev or _hash(ledger, first - 1)
     with ledger.engine.begin() as conn:
         rows = conn.execute(
-            text("SELECT seq, kind, ref, payload, recorded_by, recorded_at FROM entries "
-                 f"WHERE seq >= {first} ORDER BY seq")  # fmt: skip
+            text(
+                "SELECT seq, kind, ref, payload, recorded_by, recorded_at FROM entries "
+                f"WHERE seq >= {first} ORDER BY seq"
+            )  # fmt: skip
         ).all()
         for seq, kind, ref, payload, by, at in rows:
             digest = entry_hash(seq, kind, ref, payload, by, at, prev)
