@@ -11,7 +11,7 @@
  *
  * Columns of `sql`: 0 seq, 1 kind, 2 ref, 3 payload, 4 recorded_by, 5 recorded_at,
  * 6 prev_hash, 7 hash, 8 the claims row's id, 9 its recorded_by, 10 its payload, then what
- * `plan` names: one tuple (text before the slot, member key, mode, column, json_valid column)
+ * `plan` names: one tuple (text before the slot, member key, mode, column)
  * per slot of the claim payload template, in its order; `tail` closes it.
  */
 
@@ -171,13 +171,104 @@ static int same_text(sqlite3_stmt *st, int a, int b) {
 typedef struct {
     const char *before, *key;
     Py_ssize_t before_len, key_len;
-    int mode, col, valid_col;
+    int mode, col;
 } Slot;
 
-/* A JSON column spelled as one whole value opening with `open` ('[' or '{'). */
+/* A strict reader of RFC 8259 JSON (no NaN, no JSON5, no control character in a string, at
+ * most 64 levels deep): whatever it accepts, Python's json reads as the same kind of value. It
+ * answers the end of the value that starts at `s`, or NULL. */
+static const unsigned char *json_value(const unsigned char *s, const unsigned char *end, int depth);
+
+static const unsigned char *json_space(const unsigned char *s, const unsigned char *end) {
+    while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) s++;
+    return s;
+}
+
+static int is_hex(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+static const unsigned char *json_string(const unsigned char *s, const unsigned char *end) {
+    s++; /* the opening quote */
+    while (s < end) {
+        unsigned char c = *s++;
+        if (c == '"') return s;
+        if (c < 0x20) return NULL;
+        if (c != '\\') continue;
+        if (s >= end) return NULL;
+        c = *s++;
+        if (c == 'u') {
+            if (end - s < 4 || !is_hex(s[0]) || !is_hex(s[1]) || !is_hex(s[2]) || !is_hex(s[3])) return NULL;
+            s += 4;
+        } else if (!strchr("\"\\/bfnrt", c) || c == 0) {
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+static const unsigned char *json_digits(const unsigned char *s, const unsigned char *end) {
+    const unsigned char *start = s;
+    while (s < end && *s >= '0' && *s <= '9') s++;
+    return s > start ? s : NULL;
+}
+
+static const unsigned char *json_number(const unsigned char *s, const unsigned char *end) {
+    if (s < end && *s == '-') s++;
+    if (s < end && *s == '0') {
+        s++;
+    } else if (!(s = json_digits(s, end))) {
+        return NULL;
+    }
+    if (s < end && *s == '.' && !(s = json_digits(s + 1, end))) return NULL;
+    if (s < end && (*s == 'e' || *s == 'E')) {
+        s++;
+        if (s < end && (*s == '+' || *s == '-')) s++;
+        if (!(s = json_digits(s, end))) return NULL;
+    }
+    return s;
+}
+
+static const unsigned char *json_word(const unsigned char *s, const unsigned char *end, const char *word) {
+    size_t n = strlen(word);
+    return (size_t)(end - s) >= n && memcmp(s, word, n) == 0 ? s + n : NULL;
+}
+
+static const unsigned char *json_members(const unsigned char *s, const unsigned char *end, int depth, char close) {
+    s = json_space(s + 1, end);
+    if (s < end && *s == close) return s + 1;
+    for (;;) {
+        if (close == '}') {
+            if (s >= end || *s != '"' || !(s = json_string(s, end))) return NULL;
+            s = json_space(s, end);
+            if (s >= end || *s != ':') return NULL;
+            s = json_space(s + 1, end);
+        }
+        if (!(s = json_value(s, end, depth + 1))) return NULL;
+        s = json_space(s, end);
+        if (s >= end) return NULL;
+        if (*s == close) return s + 1;
+        if (*s != ',') return NULL;
+        s = json_space(s + 1, end);
+    }
+}
+
+static const unsigned char *json_value(const unsigned char *s, const unsigned char *end, int depth) {
+    if (s >= end || depth > 64) return NULL;
+    switch (*s) {
+    case '{': return json_members(s, end, depth, '}');
+    case '[': return json_members(s, end, depth, ']');
+    case '"': return json_string(s, end);
+    case 't': return json_word(s, end, "true");
+    case 'f': return json_word(s, end, "false");
+    case 'n': return json_word(s, end, "null");
+    default: return json_number(s, end);
+    }
+}
+
+/* A JSON column spelled as one whole value opening with `open` ('[' or '{'), nothing around. */
 static int holds(sqlite3_stmt *st, const Slot *slot, char open) {
     const unsigned char *s = bytes_of(st, slot->col);
-    return s && s[0] == (unsigned char)open && sqlite3_column_int(st, slot->valid_col) == 1;
+    const unsigned char *end = s + sqlite3_column_bytes(st, slot->col);
+    return s < end && s[0] == (unsigned char)open && json_value(s, end, 0) == end;
 }
 
 /* The claim payload the claims row spells out, as `verify_range._FastChecker._same` writes it;
@@ -343,14 +434,15 @@ static int read_plan(PyObject *plan, Slot **slots, Py_ssize_t *n) {
     if (!*slots) return 0;
     for (Py_ssize_t i = 0; i < *n; i++) {
         Slot *s = &(*slots)[i];
-        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(plan, i), "s#s#iii", &s->before, &s->before_len, &s->key,
-                              &s->key_len, &s->mode, &s->col, &s->valid_col))
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(plan, i), "s#s#ii", &s->before, &s->before_len, &s->key,
+                              &s->key_len, &s->mode, &s->col))
             return 0;
     }
     return 1;
 }
 
 static PyObject *check(PyObject *self, PyObject *args) {
+    (void)self;
     const char *path, *sql, *prev, *head, *tail;
     Py_ssize_t tail_len;
     PyObject *lo, *plan;
@@ -396,7 +488,20 @@ static PyObject *check(PyObject *self, PyObject *args) {
     return Py_BuildValue("(LLNNN)", t.entries, t.claims, last, head_seq, t.others);
 }
 
+/* `json_kind(text)`: '[' or '{' when the text is one JSON array or object as the check reads
+ * JSON columns, else None (what the tests hold against Python's json). */
+static PyObject *json_kind(PyObject *self, PyObject *args) {
+    (void)self;
+    const char *text;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "s#", &text, &n)) return NULL;
+    const unsigned char *s = (const unsigned char *)text, *end = s + n;
+    if (n == 0 || (s[0] != '[' && s[0] != '{') || json_value(s, end, 0) != end) Py_RETURN_NONE;
+    return PyUnicode_FromStringAndSize(text, 1);
+}
+
 static PyMethodDef methods[] = {
+    {"json_kind", json_kind, METH_VARARGS, "'[' or '{' for one JSON array or object, else None."},
     {"check", check, METH_VARARGS, "Check a range of a SQLite ledger's chain; None when it must be read again."},
     {NULL, NULL, 0, NULL},
 };

@@ -6,8 +6,8 @@ and OpenSSL headers are at hand) reads a range's entries in seq order, each besi
 at its seq, rebuilds each entry's canonical form with the escaping of Python's `json` and hashes
 it, holds each `prev_hash` to the hash before it, and writes each claims row into the payload
 template (`chain.CLAIM_PAYLOAD`, filled as `verify_range._FastChecker` fills it, a JSON column
-only when SQLite's own parser reads it as one value of its kind) to compare with the entry's
-payload. It makes no Python object per entry. A range passes only when every check the
+only when a strict reader of RFC 8259 JSON reads it as one value of its kind, which Python's
+`json` then reads alike) to compare with the entry's payload. It makes no Python object per entry. A range passes only when every check the
 entry-by-entry pass makes would pass, as on PostgreSQL (`verify_server`): a match cannot be wrong
 (the escaping is one-to-one, SHA-256 does not collide), and the verifying process reads any
 range that does not pass again entry by entry, which names every problem as before.
@@ -57,9 +57,9 @@ def available() -> bool:
     return _module_file() is not None
 
 
-def _plan() -> tuple[list[tuple[str, str, int, int, int]], str, str]:
-    """The template's slots (text before, member key, mode, column, json_valid column), the
-    text closing it, and the SQL columns the slots read."""
+def _plan() -> tuple[list[tuple[str, str, int, int]], str, str]:
+    """The template's slots (text before, member key, mode, column), the text closing it, and
+    the SQL columns the slots read."""
     from truce.domain.claim_fields import (
         BY_NAME,
         COUNTS,
@@ -68,9 +68,8 @@ def _plan() -> tuple[list[tuple[str, str, int, int, int]], str, str]:
         PAYLOAD_KEYS,
     )
 
-    slots: list[tuple[str, str, int, int, int]] = []
+    slots: list[tuple[str, str, int, int]] = []
     values: list[str] = []
-    checks: list[str] = []
     before = "{"
     for key in sorted(PAYLOAD_KEYS):
         name = encode_basestring(key) + ":"
@@ -83,15 +82,10 @@ def _plan() -> tuple[list[tuple[str, str, int, int, int]], str, str]:
         else:
             mode = COUNT if key in COUNTS else LIST if key in JSON_FIELDS else STRING
             before, key_text, after = before + name, "", ","
-        column = len(_LEADING) + len(values)
+        slots.append((before, key_text, mode, len(_LEADING) + len(values)))
         values.append(f"c.{key}")
-        valid = 0
-        if key in JSON_FIELDS:
-            valid = len(_LEADING) + len(PAYLOAD_KEYS) + len(checks)
-            checks.append(f"json_valid(c.{key})")
-        slots.append((before, key_text, mode, column, valid))
         before = after
-    columns = ", ".join((*_LEADING, *values, *checks))
+    columns = ", ".join((*_LEADING, *values))
     return slots, before.removesuffix(",") + "}", columns
 
 
