@@ -7,10 +7,12 @@ at its seq, rebuilds each entry's canonical form with the escaping of Python's `
 it, holds each `prev_hash` to the hash before it, and writes each claims row into the payload
 template (`chain.CLAIM_PAYLOAD`, filled as `verify_range._FastChecker` fills it, a JSON column
 only when a strict reader of RFC 8259 JSON reads it as one value of its kind, which Python's
-`json` then reads alike) to compare with the entry's payload. It makes no Python object per entry. A range passes only when every check the
-entry-by-entry pass makes would pass, as on PostgreSQL (`verify_server`): a match cannot be wrong
-(the escaping is one-to-one, SHA-256 does not collide), and the verifying process reads any
-range that does not pass again entry by entry, which names every problem as before.
+`json` then reads alike) to compare with the entry's payload, and holds every text to UTF-8
+that Python's `sqlite3` reads. It makes no Python object per entry. A range passes only when
+every check the entry-by-entry pass makes would pass, as on PostgreSQL (`verify_server`): a
+match cannot be wrong (the escaping is one-to-one, SHA-256 does not collide), and the verifying
+process reads any range that does not pass again entry by entry, which names every problem as
+before.
 
 The module runs only here, as a script (`python -I verify_compiled.py`, the standard library and
 the module, so it starts in a few hundredths of a second), one process per share of the ranges.
