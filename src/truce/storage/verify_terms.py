@@ -4,8 +4,11 @@
 (`storage.claim_terms`), written with the claim. It is not in the chain, so the chain's hashes
 cannot vouch for it; a row edited, deleted or inserted in it makes the claims list's source and
 place filters miss claims or list claims that carry no such name, while every claim is intact.
-So verify builds it again from the claims rows (which the chain does vouch for), in bulk, a
-stretch of seqs at a time, and compares: every difference names the claim's seq.
+So verify builds it again from the claims rows (which the chain does vouch for), in bulk, and
+compares: every difference names the claim's seq. On SQLite both tables are read grouped by
+SQLite, one row per distinct name with its seqs, and compared as sets of seqs; elsewhere (or
+where a seq is not stored as an integer) a stretch of seqs at a time, as tuples. Both give the
+same differences in the same order.
 """
 
 from __future__ import annotations
