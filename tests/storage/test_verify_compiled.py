@@ -382,3 +382,20 @@ def test_a_text_that_is_not_utf8_is_left_to_python(
         failures.append((type(failed.value), str(failed.value)))
     assert failures[0] == failures[1]
     assert "UTF-8" in failures[0][1]
+
+
+@pytest.mark.parametrize("module", [None, "not-a-module.so"])
+def test_without_the_module_every_range_is_read_in_python(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: str | None
+) -> None:
+    """Not built, or its process failing: the same report, every range read entry by entry."""
+    tamper(ledger, "UPDATE claims SET quantity = 99 WHERE seq = 13")
+    expected, _ = _reports(ledger, monkeypatch)
+    found = None if module is None else tmp_path / module
+    if found is not None:
+        found.write_text("not a shared library")
+    monkeypatch.setattr(verify_compiled, "_module_file", lambda: found)
+    counted = Counted()
+    monkeypatch.setattr(verify_range, "check_ranges", counted)
+    assert ledger.verify(workers=2) == expected
+    assert counted.passed == 0
