@@ -110,3 +110,38 @@ def test_the_cli_reports_it_with_its_code(tmp_path: Path, make_claim: ClaimFacto
     assert done.returncode == 1
     assert "[L190] claim at seq 2 (gaza-2023-11) carries the source name 'afp'" in done.stderr
     assert "restore the ledger" in done.stderr
+
+
+@pytest.mark.parametrize("stretch", [1, 2, 3, 50_000])
+def test_the_grouped_reading_says_what_the_stretches_say(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch, stretch: int
+) -> None:
+    """On SQLite the rows are read grouped by name (`_grouped`); the differences, and their
+    order across stretches, are those the stretch by stretch reading gives."""
+    if ledger.engine.dialect.name != "sqlite":
+        pytest.skip("the grouped reading is SQLite's")
+    monkeypatch.setattr(verify_terms, "STRETCH", stretch)
+    tamper(
+        ledger,
+        "DELETE FROM claim_terms WHERE seq IN (2, 5)",
+        "UPDATE claim_terms SET text = 'khan younis' WHERE seq = 4 AND kind = 'place'",
+        "INSERT INTO claim_terms (agreement, kind, text, seq) VALUES "
+        "('gaza-2023-11', 'source', 'reuters', 6), ('gaza-2023-11', 'source', 'bbc', 9), "
+        "('other', 'source', 'afp', 3)",
+        "DELETE FROM claims WHERE seq = 3",
+    )
+    with ledger.engine.connect() as conn:
+        grouped = verify_terms.differences(conn)
+        with monkeypatch.context() as off:
+            off.setattr(verify_terms, "_grouped", lambda conn: None)
+            by_stretch = verify_terms.differences(conn)
+    assert grouped == by_stretch
+    assert len(grouped) > 6
+
+
+def test_a_seq_not_stored_as_a_number_is_read_stretch_by_stretch(ledger: Ledger) -> None:
+    if ledger.engine.dialect.name != "sqlite":
+        pytest.skip("the grouped reading is SQLite's")
+    tamper(ledger, "UPDATE claim_terms SET seq = 'x' WHERE seq = 4 AND kind = 'place'")
+    with ledger.engine.connect() as conn:
+        assert verify_terms._grouped(conn) is None

@@ -18,19 +18,24 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, func, select
 
 from truce.storage.chain import canonical
+from truce.storage.db import sqlite_path
 from truce.storage.records import VerifyReport
 from truce.storage.review_rows import decision_record
 from truce.storage.tables import agreements, candidates, claims, entries, users
+from truce.storage.verify_compiled import available as compiled_available
 from truce.storage.verify_range import (
     MAX_PROBLEMS,
     Stretch,
     StretchReport,
+    check_compiled_chain,
     check_stretch,
     check_stretch_at,
 )
 
 # Below this many entries one process is quicker than starting others.
 PARALLEL_FROM = 200_000
+# From this many entries on a SQLite file, the compiled check (`verify_compiled`) when built.
+COMPILED_FROM = 20_000
 
 
 class _Findings:
@@ -71,6 +76,11 @@ def _verify(conn: Connection, head_hash: str | None, workers: int | None) -> Ver
     count, last_seq = conn.execute(select(func.count(), func.max(entries.c.seq))).one()
     url = conn.engine.url
     shared = url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
+    path = sqlite_path(url.render_as_string(hide_password=False))
+    if path is not None and count >= COMPILED_FROM and compiled_available():
+        processes = workers or default_workers()
+        reports = [check_compiled_chain(conn, str(path), last_seq, head_hash, processes)]
+        return _merge(conn, reports, head_hash)
     if workers is None:
         workers = default_workers() if count >= PARALLEL_FROM else 1
     workers = max(1, min(workers, count or 1)) if shared else 1

@@ -9,7 +9,7 @@ one, every claim entry held to its projection row. Rows come through the driver'
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from operator import itemgetter
@@ -22,6 +22,7 @@ from truce.storage.chain import CLAIM_PAYLOAD, GENESIS, entry_hash
 from truce.storage.db import make_engine
 from truce.storage.rows import CLAIM_COLUMNS, RowChecker
 from truce.storage.tables import claims, entries
+from truce.storage.verify_compiled import check_ranges
 from truce.storage.verify_server import RANGE, Passed, check_on_server
 
 MAX_PROBLEMS = 50
@@ -98,22 +99,54 @@ def check_stretch(conn: Connection, stretch: Stretch) -> StretchReport:
         return report
     # On PostgreSQL the server checks a range at a time (`verify_server`); a range that does
     # not pass is read and checked here entry by entry.
-    lo = stretch.first
-    while lo is None or lo <= stretch.last:
-        hi = min((start[0] if lo is None else lo) + RANGE - 1, stretch.last)
-        part = Stretch(lo, hi, stretch.head_hash)
+    for lo, hi in _ranges(stretch.first, stretch.last, start[0]):
         passed = check_on_server(conn, lo, hi, start, stretch.head_hash, _KINDS)
         if passed is None:
-            start = _entry_by_entry(conn, report, checker, part, start)
+            start = _entry_by_entry(
+                conn, report, checker, Stretch(lo, hi, stretch.head_hash), start
+            )
         else:
-            _tally(report, passed)
-            if passed.entries:
-                start = (hi + 1, passed.last_hash or start[1])
-        lo = hi + 1
+            start = _tally(report, passed, hi, start)
     return report
 
 
-def _tally(report: StretchReport, passed: Passed) -> None:
+def check_compiled_chain(
+    conn: Connection, path: str, last: int, head_hash: str | None, processes: int
+) -> StretchReport:
+    """The chain up to seq `last` of the SQLite file `path` as one stretch, its ranges first
+    checked by the compiled module in `processes` processes beside this one
+    (`verify_compiled`), each range that does not pass read here entry by entry.
+
+    Each range starts from the stored hash of the entry before it, as a stretch does, which is
+    where the range before leaves the pass whether it passed or was read here."""
+    report = StretchReport()
+    checker = _FastChecker()
+    bounds = list(_ranges(None, last, 1))
+    starts = [_before(conn, lo) for lo, _ in bounds]
+    asked = [(lo, hi, *start) for (lo, hi), start in zip(bounds, starts, strict=True)]
+    found = check_ranges(path, asked, head_hash, processes)
+    for (lo, hi), start, passed in zip(bounds, starts, found, strict=True):
+        if passed is None:
+            _entry_by_entry(conn, report, checker, Stretch(lo, hi, head_hash), start)
+        else:
+            _tally(report, Passed(*passed), hi, start)
+    return report
+
+
+def _ranges(first: int | None, last: int, expected: int) -> Iterator[tuple[int | None, int]]:
+    """The stretch `first..last` in ranges of RANGE seqs; the first open below when `first`
+    is, ending RANGE - 1 after the seq expected first."""
+    lo = first
+    while lo is None or lo <= last:
+        hi = min((expected if lo is None else lo) + RANGE - 1, last)
+        yield lo, hi
+        lo = hi + 1
+
+
+def _tally(
+    report: StretchReport, passed: Passed, hi: int, start: tuple[int, str]
+) -> tuple[int, str]:
+    """`passed` counted in `report`; the seq expected after `hi` and the hash to link to."""
     report.entries += passed.entries
     report.claim_entries += passed.claim_entries
     for seq, kind, ref, payload in passed.others:
@@ -125,6 +158,7 @@ def _tally(report: StretchReport, passed: Passed) -> None:
         report.head_seq = passed.head_seq
     if passed.last_hash is not None:
         report.last_hash = passed.last_hash
+    return (hi + 1, passed.last_hash or start[1]) if passed.entries else start
 
 
 def _entry_by_entry(
@@ -136,8 +170,22 @@ def _entry_by_entry(
 ) -> tuple[int, str]:
     """Each entry of the stretch checked on its own, coming after seq `start[0] - 1` whose
     hash is `start[1]`; the seq expected next and the hash to link to after it."""
-    expected_seq, prev = start
     projection = _Projection(conn, stretch)
+    try:
+        return _each_entry(conn, report, checker, stretch, projection, start)
+    finally:
+        projection.close()  # its cursor, before the connection goes
+
+
+def _each_entry(
+    conn: Connection,
+    report: StretchReport,
+    checker: _FastChecker,
+    stretch: Stretch,
+    projection: _Projection,
+    start: tuple[int, str],
+) -> tuple[int, str]:
+    expected_seq, prev = start
     for seq, kind, ref, payload, by, at, prev_hash, digest in _stream(conn, entries, stretch):
         report.entries += 1
         if seq != expected_seq:
@@ -178,7 +226,9 @@ def _before(conn: Connection, first: int | None) -> tuple[int, str]:
     return (1, GENESIS) if row is None else (row[0] + 1, row[1])
 
 
-def _stream(conn: Connection, table: Table, stretch: Stretch) -> Iterator[tuple[Any, ...]]:
+def _stream(
+    conn: Connection, table: Table, stretch: Stretch
+) -> Generator[tuple[Any, ...], None, None]:
     """`table`'s rows in the stretch, in seq order, straight from the driver."""
     query = select(*table.columns).order_by(table.c.seq)
     if stretch.first is not None:
@@ -219,6 +269,9 @@ class _Projection:
             return found
         by_id = self._conn.execute(select(*claims.columns).where(claims.c.id == ref)).first()
         return tuple(by_id) if by_id is not None else (None,) * len(CLAIM_COLUMNS)
+
+    def close(self) -> None:
+        self._rows.close()
 
 
 class _FastChecker:
