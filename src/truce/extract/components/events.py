@@ -36,6 +36,7 @@ from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.own_span import Clauses, OwnClauses, own_spans
 from truce.extract.components.places import place_in
 from truce.extract.components.previous_truces import drop_previous_truces
+from truce.extract.components.type_constructions import read_types
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candidate, holders
 from truce.extract.components.speakers import author_narrates, name_speakers
@@ -316,7 +317,8 @@ def assemble(doc: Doc) -> list[Candidate]:
             first.links, second.links = [second.id], [first.id]
     # The rules above read each candidate's sentence; from here on `span` is its own words.
     own_spans(candidates, clauses)
-    return drop_previous_truces(candidates, text)  # doc.previous_truces
+    candidates = drop_previous_truces(candidates, text)  # doc.previous_truces
+    return read_types(candidates, text)  # type.*
 
 
 @Language.component(

@@ -1,0 +1,100 @@
+"""Which type a sentence is, read off its construction (branch `extype`).
+
+The dev false candidates held out by conflict that overlap a gold event of another type
+(`bench/type_confusion.py --held-out`) are most often a speaker's sentence read as a
+`statement` where the gold codes what the speaker tells: a deal's provisions, or a breach by
+the other side. Three constructions decide the type, each a named rule:
+
+- `type.terms_told`: "the agreement stipulates that", "it provides for 600 trucks a day",
+  "the ceasefire also called for", "Israel has agreed to withdraw", "neither side will target
+  the other, Oman said": a speaker telling what a deal sets is the deal's `agreement_term`
+  (its speaker kept as the source), not a statement of the speaker's position.
+- `type.accusation_is_breach`: "accused Ukraine of violating the truce", "claims Hamas broke
+  the ceasefire", "had used the ceasefire to rearm whilst violating it 300 times", "armed
+  groups prevented the entry of the convoy": an accusation of a violation is the gold's
+  `breach` (alleged by its speaker), not a statement.
+- `type.took_effect_is_start`: "a Gaza Strip ceasefire came into effect early Thursday", "the
+  ceasefire is to begin at 02:00", "a ceasefire agreed between the parties will begin on
+  Tuesday": a truce taking effect, with no party agreeing to anything in the sentence, is the
+  truce's start and no `agreement_term` ("X and Y agreed to a truce which will go into effect
+  at 8pm" keeps its term: the gold codes both).
+
+A candidate read as the other type where a candidate of that type already covers its
+sentence is dropped, not retyped: the sentence's event is told once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from truce.extract.model import Candidate
+from truce.extract.switches import on
+
+_TERMS_TOLD = re.compile(
+    r"\bstipulat(?:es|ed)\b|\bprovides? for\b|"
+    r"\b(?:deal|agreement|cease-?fire|truce|plan|accord)\s+(?:also\s+)?"
+    r"(?:includes?|requires?|envisag(?:es|ed)|calls?\s+for|called\s+for)\b|"
+    r"\bneither side will\b|"
+    r"\bagreed to (?:release|free|allow|withdraw|open|halt|stop|exchange|hand over|let|cease)\b|"
+    r"\bwould be (?:released|freed) over\b",
+    re.IGNORECASE,
+)
+_ACCUSATION = re.compile(
+    r"\baccus\w*\s+(?:[\w-]+\s+){0,5}?of\s+(?:violat|break|breach)\w*|"
+    r"\b(?:violated|broke|breached)\s+(?:the\s+|a\s+)?(?:cease-?fire|truce|framework|agreement|"
+    r"deal)\b|\bwhilst violating it\b|\bwhile violating it\b|"
+    r"\b(?:blocked|prevented)\s+the\s+entry\s+of\b",
+    re.IGNORECASE,
+)
+_TAKES_EFFECT = re.compile(
+    r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?"
+    r"\b(?:c[ao]me|took|went|goes|go|taking|take)\s+into\s+(?:full\s+)?effect\b|"
+    r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?"
+    r"\b(?:is|was|are)\s+(?:due\s+|set\s+|slated\s+)?to\s+(?:begin|start|take\s+effect)\b|"
+    r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?\bwill\s+(?:begin|start)\b",
+    re.IGNORECASE,
+)
+# A party agreeing in the sentence: the gold codes the term beside the start.
+_PARTY_AGREES = re.compile(
+    r"\bagreed\s+(?:to|on|upon|that)\b|\bagree(?:s)?\s+(?:to|on)\b|\breached\b|\bsigned\b|"
+    r"\bstipulat",
+    re.IGNORECASE,
+)
+
+
+def _covered(candidates: list[Candidate], kind: str, c: Candidate) -> bool:
+    a, b = c.sentence_span or c.span
+    for o in candidates:
+        oa, ob = o.sentence_span or o.span
+        if o.type == kind and o is not c and oa < b and a < ob:
+            return True
+    return False
+
+
+def read_types(
+    candidates: list[Candidate], text: str, others: list[Candidate] | None = None
+) -> list[Candidate]:
+    """The candidates with each one whose construction tells another type retyped (or dropped
+    where a candidate of that type, among them or `others`, covers its sentence)."""
+    every = candidates + (others or [])
+    kept: list[Candidate] = []
+    for c in candidates:
+        own = text[c.span[0] : c.span[1]]
+        to: str | None = None
+        if c.type == "statement" and on("type.terms_told") and _TERMS_TOLD.search(own):
+            to = "agreement_term"
+        elif c.type == "statement" and on("type.accusation_is_breach") and _ACCUSATION.search(own):
+            to = "breach"
+        elif c.type == "agreement_term" and on("type.took_effect_is_start"):
+            a, b = c.sentence_span or c.span
+            sentence = text[a:b]
+            if _TAKES_EFFECT.search(sentence) and not _PARTY_AGREES.search(sentence):
+                continue  # the truce's start, which the start rules read
+        if to is not None:
+            if _covered(every, to, c):
+                continue
+            c.type = to
+            if to == "breach":
+                c.modality = "occurred"
+        kept.append(c)
+    return kept
