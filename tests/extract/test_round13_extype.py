@@ -145,3 +145,38 @@ def test_a_party_agreeing_keeps_the_term_beside_the_start(text: str) -> None:
 def test_a_truce_taking_effect_keeps_its_start() -> None:
     text = "A ceasefire between the army and the rebels came into effect early on Thursday."
     assert len(of_type("ceasefire_start", text)) == 1
+
+
+# --- type.talks_ahead -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The Houthis also look forward to implementing the truce and commencing discussions on '
+        'the arrangements for a cessation of hostilities," the statement said.',
+        "The ceasefire in the north began at midnight after the announcement by the coalition "
+        "to pave the way for upcoming UN-sponsored peace talks in Geneva.",
+    ],
+)
+def test_talks_named_as_an_aim_are_no_meeting(text: str) -> None:
+    assert of_type("meeting", text) == []
+    with switched_off(["type.talks_ahead"]):
+        assert len(of_type("meeting", text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mediators proposed a plan for a three-month truce to be followed by comprehensive "
+        "peace talks.",
+        "The parties agreed to begin substantive negotiations on a settlement of the conflict.",
+    ],
+)
+def test_a_learned_meeting_of_talks_ahead_is_dropped(text: str) -> None:
+    assert read_types([_sentence("meeting", text)], text) == []
+
+
+def test_talks_held_stay_a_meeting() -> None:
+    text = "Delegations of the army and the rebels held talks in Jeddah on Saturday."
+    assert len(of_type("meeting", text)) == 1

@@ -18,6 +18,11 @@ the other side. Three constructions decide the type, each a named rule:
   Tuesday": a truce taking effect, with no party agreeing to anything in the sentence, is the
   truce's start and no `agreement_term` ("X and Y agreed to a truce which will go into effect
   at 8pm" keeps its term: the gold codes both).
+- `type.talks_ahead`: "looks forward to ... beginning talks on the cessation of hostilities",
+  "a plan for a three-month ceasefire to be followed by comprehensive peace talks", "agreed
+  to begin substantive negotiations", "to pave the way for upcoming peace talks": talks named
+  as an aim, with no time or place of their own, are no `meeting` (the gold codes the
+  sentence's statement, start or term).
 
 A candidate read as the other type where a candidate of that type already covers its
 sentence is dropped, not retyped: the sentence's event is told once.
@@ -52,6 +57,12 @@ _TAKES_EFFECT = re.compile(
     r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?"
     r"\b(?:is|was|are)\s+(?:due\s+|set\s+|slated\s+)?to\s+(?:begin|start|take\s+effect)\b|"
     r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?\bwill\s+(?:begin|start)\b",
+    re.IGNORECASE,
+)
+_TALKS_AHEAD = re.compile(
+    r"\b(?:look(?:s|ing)?\s+forward\s+to|to\s+be\s+followed\s+by|commenc\w+|beginning|begin|"
+    r"oversee|pav(?:e|es|ing)\s+the\s+way\s+for)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:talks|negotiations|discussions|dialogue)\b",
     re.IGNORECASE,
 )
 # A party agreeing in the sentence: the gold codes the term beside the start.
@@ -90,6 +101,8 @@ def read_types(
             sentence = text[a:b]
             if _TAKES_EFFECT.search(sentence) and not _PARTY_AGREES.search(sentence):
                 continue  # the truce's start, which the start rules read
+        elif c.type == "meeting" and on("type.talks_ahead") and _TALKS_AHEAD.search(own):
+            continue
         if to is not None:
             if _covered(every, to, c):
                 continue
