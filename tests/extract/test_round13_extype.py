@@ -180,3 +180,27 @@ def test_a_learned_meeting_of_talks_ahead_is_dropped(text: str) -> None:
 def test_talks_held_stay_a_meeting() -> None:
     text = "Delegations of the army and the rebels held talks in Jeddah on Saturday."
     assert len(of_type("meeting", text)) == 1
+
+
+# --- type.release_told ------------------------------------------------------------------------
+
+
+def test_a_speaker_telling_a_release_ahead_is_a_release() -> None:
+    text = "The Qassam Brigades said in a brief statement that the remains will be transferred at 7 pm."
+    assert of_type("statement", text) == []
+    assert [r.modality for r in of_type("release", text)] == ["planned"]
+    with switched_off(["type.release_told"]):
+        assert of_type("release", text) == []
+        assert len(of_type("statement", text)) == 1
+
+
+def test_a_learned_statement_of_captives_freed_under_a_deal_is_a_release() -> None:
+    text = "At least 40 hostages would be freed under the deal, the prime minister's office said."
+    (read,) = read_types([_sentence("statement", text)], text)
+    assert read.type == "release"
+
+
+def test_a_list_of_captives_to_be_released_stays_a_statement() -> None:
+    text = "The prime minister's office said Israel received a list of hostages to be released."
+    (read,) = read_types([_sentence("statement", text)], text)
+    assert read.type == "statement"

@@ -27,5 +27,6 @@ RULES: dict[str, str] = {
     "type.terms_told": "'the agreement stipulates', 'neither side will', X said: a term, no statement",
     "type.accusation_is_breach": "'accused Ukraine of violating the truce': a breach, no statement",
     "type.took_effect_is_start": "'a ceasefire came into effect', no party agreeing: no term",
+    "type.release_told": "'said the remains will be transferred at 9 pm': a release, no statement",
     "type.talks_ahead": "'looks forward to beginning talks', 'to be followed by talks': no meeting",
 }

@@ -18,6 +18,11 @@ the other side. Three constructions decide the type, each a named rule:
   Tuesday": a truce taking effect, with no party agreeing to anything in the sentence, is the
   truce's start and no `agreement_term` ("X and Y agreed to a truce which will go into effect
   at 8pm" keeps its term: the gold codes both).
+- `type.release_told`: "said in a statement that the remains will be transferred at 9 pm",
+  "announced it would release eight policemen", "at least 50 hostages would be freed, said the
+  statement": a speaker telling captives' release is the gold's `release` (planned, with its
+  source), not a statement; "received a list of hostages to be released" stays one (the list,
+  not the release, is what is told).
 - `type.talks_ahead`: "looks forward to ... beginning talks on the cessation of hostilities",
   "a plan for a three-month ceasefire to be followed by comprehensive peace talks", "agreed
   to begin substantive negotiations", "to pave the way for upcoming peace talks": talks named
@@ -59,6 +64,14 @@ _TAKES_EFFECT = re.compile(
     r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?\bwill\s+(?:begin|start)\b",
     re.IGNORECASE,
 )
+_CAPTIVES = r"(?:hostages|prisoners|captives|detainees|remains|bodies|policemen|soldiers|POWs)"
+_RELEASE_TOLD = re.compile(
+    rf"\b{_CAPTIVES}\b[^.;]{{0,60}}?\b(?:will|would|to)\s+be\s+(?:released|freed|transferred|"
+    r"handed\s+over|returned)\b|"
+    rf"\b(?:will|would)\s+(?:release|free|hand\s+over|return)\s+(?:[\w-]+\s+){{0,3}}?{_CAPTIVES}\b",
+    re.IGNORECASE,
+)
+_A_LIST = re.compile(r"\b(?:list|lists|names)\s+of\b", re.IGNORECASE)
 _TALKS_AHEAD = re.compile(
     r"\b(?:look(?:s|ing)?\s+forward\s+to|to\s+be\s+followed\s+by|commenc\w+|beginning|begin|"
     r"oversee|pav(?:e|es|ing)\s+the\s+way\s+for)\s+(?:[\w-]+\s+){0,4}?"
@@ -101,6 +114,13 @@ def read_types(
             sentence = text[a:b]
             if _TAKES_EFFECT.search(sentence) and not _PARTY_AGREES.search(sentence):
                 continue  # the truce's start, which the start rules read
+        elif (
+            c.type == "statement"
+            and on("type.release_told")
+            and _RELEASE_TOLD.search(own)
+            and not _A_LIST.search(own)
+        ):
+            to = "release"
         elif c.type == "meeting" and on("type.talks_ahead") and _TALKS_AHEAD.search(own):
             continue
         if to is not None:
