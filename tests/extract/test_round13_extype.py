@@ -204,3 +204,39 @@ def test_a_list_of_captives_to_be_released_stays_a_statement() -> None:
     text = "The prime minister's office said Israel received a list of hostages to be released."
     (read,) = read_types([_sentence("statement", text)], text)
     assert read.type == "statement"
+
+
+# --- type.aid_told ----------------------------------------------------------------------------
+
+
+def test_a_speaker_telling_aid_sent_is_an_aid_delivery() -> None:
+    text = (
+        "The Jordanian government announced that 300 aid trucks would be dispatched to the "
+        "enclave on Sunday."
+    )
+    assert of_type("statement", text) == []
+    assert len(of_type("aid_delivery", text)) == 1
+    with switched_off(["type.aid_told"]):
+        assert of_type("aid_delivery", text) == []
+        assert len(of_type("statement", text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second official said that 500 aid trucks would go in on Monday.",
+        "The food agency said it had been able to start distributing flour in the capital.",
+    ],
+)
+def test_a_learned_statement_of_aid_moving_is_an_aid_delivery(text: str) -> None:
+    (read,) = read_types([_sentence("statement", text)], text)
+    assert read.type == "aid_delivery"
+
+
+def test_a_call_for_aid_to_go_in_stays_a_statement() -> None:
+    text = (
+        "The UN and the Red Cross called for the opening of all crossings to allow more aid to "
+        "reach the territory."
+    )
+    assert len(of_type("statement", text)) == 1
+    assert of_type("aid_delivery", text) == []

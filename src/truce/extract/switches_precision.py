@@ -28,5 +28,6 @@ RULES: dict[str, str] = {
     "type.accusation_is_breach": "'accused Ukraine of violating the truce': a breach, no statement",
     "type.took_effect_is_start": "'a ceasefire came into effect', no party agreeing: no term",
     "type.release_told": "'said the remains will be transferred at 9 pm': a release, no statement",
+    "type.aid_told": "'an official said 600 aid trucks would go in': an aid delivery, no statement",
     "type.talks_ahead": "'looks forward to beginning talks', 'to be followed by talks': no meeting",
 }

@@ -23,6 +23,11 @@ the other side. Three constructions decide the type, each a named rule:
   statement": a speaker telling captives' release is the gold's `release` (planned, with its
   source), not a statement; "received a list of hostages to be released" stays one (the list,
   not the release, is what is told).
+- `type.aid_told`: "a second official said that 600 aid trucks would go in", "the UN said the
+  first trucks carrying aid had entered Gaza", "WFP said it had been able to start
+  distributing food": a speaker telling aid moving is the gold's `aid_delivery` (with its
+  source), not a statement; a call for aid to go in ("called for the opening of all crossings
+  to allow more aid to reach") stays a statement.
 - `type.talks_ahead`: "looks forward to ... beginning talks on the cessation of hostilities",
   "a plan for a three-month ceasefire to be followed by comprehensive peace talks", "agreed
   to begin substantive negotiations", "to pave the way for upcoming peace talks": talks named
@@ -72,6 +77,15 @@ _RELEASE_TOLD = re.compile(
     re.IGNORECASE,
 )
 _A_LIST = re.compile(r"\b(?:list|lists|names)\s+of\b", re.IGNORECASE)
+_GOODS = r"(?:trucks|lorries|convoys?|aid|fuel|food|supplies)"
+_AID_TOLD = re.compile(
+    rf"\b(?:{_GOODS}|ship\s+carrying|vessels?\s+carrying)\b[^.;]{{0,60}}?\b(?:would|will|to)\s+"
+    r"(?:go\s+in|be\s+dispatched|enter|follow|arrive|reach)\b|"
+    rf"\b{_GOODS}\b[^.;]{{0,40}}?\b(?:had|have|has)\s+(?:entered|arrived|reached)\b|"
+    r"\bstart(?:ed)?\s+distributing\b|\ballowed\s+to\s+enter\b|\bintroduction\s+of\s+fuel\b",
+    re.IGNORECASE,
+)
+_A_CALL = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg\w+|demand\w*)\b", re.IGNORECASE)
 _TALKS_AHEAD = re.compile(
     r"\b(?:look(?:s|ing)?\s+forward\s+to|to\s+be\s+followed\s+by|commenc\w+|beginning|begin|"
     r"oversee|pav(?:e|es|ing)\s+the\s+way\s+for)\s+(?:[\w-]+\s+){0,4}?"
@@ -121,6 +135,13 @@ def read_types(
             and not _A_LIST.search(own)
         ):
             to = "release"
+        elif (
+            c.type == "statement"
+            and on("type.aid_told")
+            and _AID_TOLD.search(own)
+            and not _A_CALL.search(own)
+        ):
+            to = "aid_delivery"
         elif c.type == "meeting" and on("type.talks_ahead") and _TALKS_AHEAD.search(own):
             continue
         if to is not None:
