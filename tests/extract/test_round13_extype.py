@@ -186,7 +186,7 @@ def test_talks_held_stay_a_meeting() -> None:
 
 
 def test_a_speaker_telling_a_release_ahead_is_a_release() -> None:
-    text = "The Qassam Brigades said in a brief statement that the remains will be transferred at 7 pm."
+    text = "The Qassam Brigades said in a statement that the remains will be transferred at 7 pm."
     assert of_type("statement", text) == []
     assert [r.modality for r in of_type("release", text)] == ["planned"]
     with switched_off(["type.release_told"]):
@@ -240,3 +240,33 @@ def test_a_call_for_aid_to_go_in_stays_a_statement() -> None:
     )
     assert len(of_type("statement", text)) == 1
     assert of_type("aid_delivery", text) == []
+
+
+def test_a_violation_inside_a_condition_stays_a_statement() -> None:
+    text = "The envoy said the army would respond if the rebels violated the truce again."
+    (read,) = read_types([_sentence("statement", text)], text)
+    assert read.type == "statement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the deal, both sides are to begin pulling heavy guns back from the front line.",
+        "The truce is due to take effect at 9 pm and can be extended if both sides agree.",
+    ],
+)
+def test_the_sides_acts_under_a_truce_keep_their_term(text: str) -> None:
+    assert len(read_types([_sentence("agreement_term", text)], text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The armed wing said it was holding back the group because Israel had not respected the "
+        "terms for choosing which prisoners would be released.",
+        "All captives are to be released on an all-for-all basis, the spokesman said.",
+    ],
+)
+def test_a_choice_or_a_deals_rule_of_release_stays_a_statement(text: str) -> None:
+    (read,) = read_types([_sentence("statement", text)], text)
+    assert read.type == "statement"

@@ -36,7 +36,6 @@ from truce.extract.components.ongoing import undate_repeated_breaches
 from truce.extract.components.own_span import Clauses, OwnClauses, own_spans
 from truce.extract.components.places import place_in
 from truce.extract.components.previous_truces import drop_previous_truces
-from truce.extract.components.type_constructions import read_types
 from truce.extract.components.repeats import merge_repeats
 from truce.extract.components.sentence_view import NAMED_CUES, Sentence, candidate, holders
 from truce.extract.components.speakers import author_narrates, name_speakers
@@ -44,6 +43,7 @@ from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.story_day import date_single_acts
 from truce.extract.components.supposed import drop_supposed
 from truce.extract.components.title_holders import name_title_holders
+from truce.extract.components.type_constructions import read_types
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import annotate, annotation, sentence_spans
 from truce.extract.switches import on

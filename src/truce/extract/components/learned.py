@@ -27,8 +27,8 @@ from truce.extract.components.learned_fields import (
     place,
 )
 from truce.extract.components.previous_truces import drop_previous_truces
-from truce.extract.components.type_constructions import read_types
 from truce.extract.components.sentence_view import Sentence, candidate
+from truce.extract.components.type_constructions import read_types
 from truce.extract.learn_active import active
 from truce.extract.learn_features import sentence_parts
 from truce.extract.model import Article, Candidate

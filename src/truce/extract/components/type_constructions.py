@@ -61,22 +61,40 @@ _ACCUSATION = re.compile(
     r"\b(?:blocked|prevented)\s+the\s+entry\s+of\b",
     re.IGNORECASE,
 )
-_TAKES_EFFECT = re.compile(
-    r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?"
-    r"\b(?:c[ao]me|took|went|goes|go|taking|take)\s+into\s+(?:full\s+)?effect\b|"
-    r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?"
-    r"\b(?:is|was|are)\s+(?:due\s+|set\s+|slated\s+)?to\s+(?:begin|start|take\s+effect)\b|"
-    r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:]{0,80}?\bwill\s+(?:begin|start)\b",
+# "would act if either side violated the truce": a violation inside a condition alleges none.
+_CONDITION = re.compile(
+    r"\b(?:if|unless|whether|should)\b|\bany\s+(?:further\s+|new\s+)?(?:violation|breach|attack)",
     re.IGNORECASE,
 )
+# The truce itself the subject: no comma between it and the verb ("Under the deal, both sides
+# are to begin pulling back" is the sides' act, a term).
+_TRUCE = r"\b(?:cease-?fire|truce|deal|agreement|pause)\b[^.;:,]{0,80}?"
+_TAKES_EFFECT = re.compile(
+    rf"{_TRUCE}\b(?:c[ao]me|took|went|goes|go|taking|take)\s+into\s+(?:full\s+)?effect\b|"
+    rf"{_TRUCE}\b(?:is|was|are)\s+(?:due\s+|set\s+|slated\s+)?to\s+(?:begin|start|take\s+effect)\b|"
+    rf"{_TRUCE}\bwill\s+(?:begin|start)\b",
+    re.IGNORECASE,
+)
+# A party agreeing in the sentence: the gold codes the term beside the start ("the ceasefire
+# agreed between the parties" names the truce, no party's act of agreeing).
+_PARTY_AGREES = re.compile(
+    r"\bagreed\b(?!\s+(?:between|by)\b)|\bagrees?\b|\breached\b|\bsigned\b|\bstipulat",
+    re.IGNORECASE,
+)
+
 _CAPTIVES = r"(?:hostages|prisoners|captives|detainees|remains|bodies|policemen|soldiers|POWs)"
 _RELEASE_TOLD = re.compile(
-    rf"\b{_CAPTIVES}\b[^.;]{{0,60}}?\b(?:will|would|to)\s+be\s+(?:released|freed|transferred|"
+    rf"\b{_CAPTIVES}\b[^.;]{{0,60}}?\b(?:will|would)\s+be\s+(?:released|freed|transferred|"
     r"handed\s+over|returned)\b|"
     rf"\b(?:will|would)\s+(?:release|free|hand\s+over|return)\s+(?:[\w-]+\s+){{0,3}}?{_CAPTIVES}\b",
     re.IGNORECASE,
 )
-_A_LIST = re.compile(r"\b(?:list|lists|names)\s+of\b", re.IGNORECASE)
+# "a list of hostages to be released", "choosing which prisoners would be released": the list
+# or the choice is what is told, not the release.
+_A_LIST = re.compile(
+    rf"\b(?:list|lists|names)\s+of\b|\bwhich\s+(?:[\w-]+\s+){{0,3}}?{_CAPTIVES}\b",
+    re.IGNORECASE,
+)
 _GOODS = r"(?:trucks|lorries|convoys?|aid|fuel|food|supplies)"
 _AID_TOLD = re.compile(
     rf"\b(?:{_GOODS}|ship\s+carrying|vessels?\s+carrying)\b[^.;]{{0,60}}?\b(?:would|will|to)\s+"
@@ -90,12 +108,6 @@ _TALKS_AHEAD = re.compile(
     r"\b(?:look(?:s|ing)?\s+forward\s+to|to\s+be\s+followed\s+by|commenc\w+|beginning|begin|"
     r"oversee|pav(?:e|es|ing)\s+the\s+way\s+for)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:talks|negotiations|discussions|dialogue)\b",
-    re.IGNORECASE,
-)
-# A party agreeing in the sentence: the gold codes the term beside the start.
-_PARTY_AGREES = re.compile(
-    r"\bagreed\s+(?:to|on|upon|that)\b|\bagree(?:s)?\s+(?:to|on)\b|\breached\b|\bsigned\b|"
-    r"\bstipulat",
     re.IGNORECASE,
 )
 
@@ -121,7 +133,13 @@ def read_types(
         to: str | None = None
         if c.type == "statement" and on("type.terms_told") and _TERMS_TOLD.search(own):
             to = "agreement_term"
-        elif c.type == "statement" and on("type.accusation_is_breach") and _ACCUSATION.search(own):
+        elif (
+            c.type == "statement"
+            and on("type.accusation_is_breach")
+            and c.modality == "occurred"
+            and _ACCUSATION.search(own)
+            and not _CONDITION.search(own)
+        ):
             to = "breach"
         elif c.type == "agreement_term" and on("type.took_effect_is_start"):
             a, b = c.sentence_span or c.span
