@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+
 from dev_split import held_out_dev, run, scored_dev
 
 from truce.extract.evaluate import EvalReport
