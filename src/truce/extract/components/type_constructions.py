@@ -162,6 +162,8 @@ def read_types(
             to = "aid_delivery"
         elif c.type == "meeting" and on("type.talks_ahead") and _TALKS_AHEAD.search(own):
             continue
+        if to is not None and not on(f"kind.{to}"):
+            continue  # the type it tells is switched off: no event of it, nor a statement
         if to is not None:
             if _covered(every, to, c):
                 continue
