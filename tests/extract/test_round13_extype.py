@@ -270,3 +270,8 @@ def test_the_sides_acts_under_a_truce_keep_their_term(text: str) -> None:
 def test_a_choice_or_a_deals_rule_of_release_stays_a_statement(text: str) -> None:
     (read,) = read_types([_sentence("statement", text)], text)
     assert read.type == "statement"
+
+
+def test_talks_ahead_given_a_day_stay_a_meeting() -> None:
+    text = "The two delegations will begin talks on June 20 in Cairo."
+    assert len(read_types([_sentence("meeting", text)], text)) == 1

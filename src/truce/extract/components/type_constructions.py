@@ -112,6 +112,18 @@ _TALKS_AHEAD = re.compile(
 )
 
 
+# "will begin talks on June 20 in Cairo": talks given a day are a planned meeting.
+_A_DAY_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:on|from|by|next)\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+    r"Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|week\b|month\b)"
+)
+
+
+def _talks_ahead(own: str) -> bool:
+    match = _TALKS_AHEAD.search(own)
+    return match is not None and _A_DAY_AFTER.match(own, match.end()) is None
+
+
 def _covered(candidates: list[Candidate], kind: str, c: Candidate) -> bool:
     a, b = c.sentence_span or c.span
     for o in candidates:
@@ -160,7 +172,7 @@ def read_types(
             and not _A_CALL.search(own)
         ):
             to = "aid_delivery"
-        elif c.type == "meeting" and on("type.talks_ahead") and _TALKS_AHEAD.search(own):
+        elif c.type == "meeting" and on("type.talks_ahead") and _talks_ahead(own):
             continue
         if to is not None and not on(f"kind.{to}"):
             continue  # the type it tells is switched off: no event of it, nor a statement
