@@ -31,8 +31,10 @@ the other side. Three constructions decide the type, each a named rule:
 - `type.talks_ahead`: "looks forward to ... beginning talks on the cessation of hostilities",
   "a plan for a three-month ceasefire to be followed by comprehensive peace talks", "agreed
   to begin substantive negotiations", "to pave the way for upcoming peace talks": talks named
-  as an aim, with no time or place of their own, are no `meeting` (the gold codes the
-  sentence's statement, start or term).
+  as an aim, with no day of their own ("will begin talks on June 20" stays), are no
+  `meeting` (the gold codes the sentence's statement, start or term). `meeting.talks_ahead`
+  reads the words just before a meeting's trigger; this reads the candidate's own words, the
+  learned path's meetings among them.
 
 A candidate read as the other type where a candidate of that type already covers its
 sentence is dropped, not retyped: the sentence's event is told once.
