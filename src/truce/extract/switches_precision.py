@@ -23,4 +23,11 @@ RULES: dict[str, str] = {
     "end.scheduled_past": "'was set to expire', 'was to end' in a report of its extension: no end",
     "doc.previous_truces": "'several previous ceasefire agreements have been violated': history",
     "breach.denied_allegation": "'Ukraine has denied these allegations' after a breach: denied",
+    # round 13, extype
+    "type.terms_told": "'the deal stipulates', 'neither side will', X said: a term, no statement",
+    "type.accusation_is_breach": "'accused Ukraine of violating the truce': a breach, no statement",
+    "type.took_effect_is_start": "'a ceasefire came into effect', no party agreeing: no term",
+    "type.release_told": "'said the remains will be transferred at 9 pm': a release, no statement",
+    "type.aid_told": "'an official said 600 aid trucks would go in': an aid delivery, no statement",
+    "type.talks_ahead": "'looks forward to beginning talks', 'to be followed by talks': no meeting",
 }

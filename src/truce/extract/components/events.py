@@ -43,6 +43,7 @@ from truce.extract.components.story import StoryDate, merge_meetings, sides
 from truce.extract.components.story_day import date_single_acts
 from truce.extract.components.supposed import drop_supposed
 from truce.extract.components.title_holders import name_title_holders
+from truce.extract.components.type_constructions import read_types
 from truce.extract.model import Article, Attribution, Candidate
 from truce.extract.pipeline import annotate, annotation, sentence_spans
 from truce.extract.switches import on
@@ -316,7 +317,8 @@ def assemble(doc: Doc) -> list[Candidate]:
             first.links, second.links = [second.id], [first.id]
     # The rules above read each candidate's sentence; from here on `span` is its own words.
     own_spans(candidates, clauses)
-    return drop_previous_truces(candidates, text)  # doc.previous_truces
+    candidates = drop_previous_truces(candidates, text)  # doc.previous_truces
+    return read_types(candidates, text)  # type.*
 
 
 @Language.component(

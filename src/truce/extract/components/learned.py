@@ -28,6 +28,7 @@ from truce.extract.components.learned_fields import (
 )
 from truce.extract.components.previous_truces import drop_previous_truces
 from truce.extract.components.sentence_view import Sentence, candidate
+from truce.extract.components.type_constructions import read_types
 from truce.extract.learn_active import active
 from truce.extract.learn_features import sentence_parts
 from truce.extract.model import Article, Candidate
@@ -113,7 +114,9 @@ def recall(doc: Doc) -> list[Candidate]:
         c.span = _trimmed(text, *c.span)
     # Earlier truces in the plural are history for a learned candidate too (its words are its
     # sentence): `doc.previous_truces`.
-    return drop_previous_truces(added, text)
+    # The constructions that tell a sentence's type read a learned candidate too (`type.*`);
+    # one whose other type a rule candidate covers is dropped.
+    return read_types(drop_previous_truces(added, text), text, found)
 
 
 @Language.component(
