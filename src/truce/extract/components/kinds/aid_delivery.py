@@ -70,7 +70,11 @@ def _forms(s: Sentence) -> re.Match[str] | None:
 
 
 def _into(s: Sentence) -> re.Match[str] | None:
-    return search(AID_INTO, s) if on("aid.into") else None
+    if not on("aid.into"):
+        return None
+    lowered = s.lower or s.text.lower()
+    # Every alternative has one of its cue words; a sentence the table cued may have none.
+    return search(AID_INTO, s) if any(map(lowered.__contains__, AID_INTO_CUES)) else None
 
 
 AID_UNITS = {"trucks", "ships", "flights"}

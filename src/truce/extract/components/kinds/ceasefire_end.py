@@ -144,6 +144,7 @@ _TRUCE_ENDED = re.compile(
     rf"(?:[\w'’-]+\s+){{0,3}}?{_ENDED_TRUCE}\b",
     re.IGNORECASE,
 )
+_ENDED_TRUCE_CUES = ("truce", "ceasefire", "cease-fire", "armistice", "cessation", "pause")
 END_VERB_CUES = (
     *("broke down", "broken down", "breaks down", "break down", "apart", "unravel", "failed"),
     *("abandon", "revok", "lift", "scrapp", "called off", "calling off", "calls off", "terminat"),
@@ -160,6 +161,9 @@ def more_ends(s: Sentence) -> list[re.Match[str]]:
     """The sentence's ends in `end.more_verbs`'s words."""
     if not on("end.more_verbs"):
         return []
+    lowered = s.lower or s.text.lower()
+    if not any(map(lowered.__contains__, _ENDED_TRUCE_CUES)):
+        return []  # both patterns name the truce: most sentences the cue words offer do not
     found = list(finditer(_TRUCE_FAILED, s)) + list(finditer(_TRUCE_ENDED, s))
     return sorted(
         (
