@@ -14,6 +14,9 @@ event into a class, read off the gold event and the candidates around it:
   (`triggers.PREFILTER_WORDS`): the trigger table cannot see it;
 - `cued`: a trigger word is there, but no rule made a candidate of it.
 
+With `--held-out` (and `--cache FILE`, outside the repository) the candidates are those `cv --by
+conflict` scores: the learned path's model fitted per fold without the report's conflict.
+
 With `--show`, each miss is printed with its evidence (dev text: printed to the terminal, never
 written to the repository). The classes are a first sort for a reader: what a rule should do
 comes from reading the sentences.
@@ -25,7 +28,7 @@ import argparse
 from collections import Counter, defaultdict
 from typing import Any
 
-from dev_split import run, scored_dev
+from dev_split import held_out_dev, run, scored_dev
 
 from truce.extract.evaluate import Score
 from truce.extract.evaluate_real import _jsonl
@@ -61,7 +64,12 @@ def main(argv: list[str] | None = None) -> None:
 def _run(args: argparse.Namespace) -> None:
     classes: dict[str, Counter[str]] = defaultdict(Counter)
     totals: dict[str, Score] = {}
-    for real, found, report in scored_dev(args.folder, totals):
+    source = (
+        held_out_dev(args.folder, totals, args.cache)
+        if args.held_out
+        else scored_dev(args.folder, totals)
+    )
+    for real, found, report in source:
         text = real.text or ""
         missed = set(report.missed)
         golds = _jsonl(args.folder / "annotations" / f"{real.id}.jsonl")

@@ -41,16 +41,47 @@ AID_FORMS = re.compile(
 # with an aid noun; "deliver food" has none).
 AID_FORMS_CUES = ("passing through", "bring in", "bringing in", "deliver")
 
+# Rule `aid.into` (branch exmiss): aid let or going in, or received, in words the trigger lacks:
+# "allowed some humanitarian aid into the city", "allowed an influx of aid into the Strip", "aid
+# will be allowed to flow into the region", "aid trucks rolled into the town", "600 aid trucks
+# would go in", "another ship was allowed into the port", "the town has received its first aid
+# convoy", "humanitarian assistance is moving today to eight locations". Not "allowing the entry of
+# 18 fuel ships into the port", which the deals list as a provision.
+_AID_NOUN = (
+    r"(?:aid|assistance|supplies|fuel|food|trucks?|lorries|convoys?|ships?|vessels?|tankers?)"
+)
+AID_INTO = re.compile(
+    r"\ballow(?:ed|s|ing)?\s+(?:(?:some|more|in|an\s+influx\s+of)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_AID_NOUN}\s+(?:to\s+flow\s+)?into\b|"
+    rf"\b{_AID_NOUN}\b[^.;]{{0,40}}?\b(?:rolled|poured|flowed|went|go|going|(?:was|were|be)\s+"
+    r"allowed(?:\s+to\s+flow)?)\s+(?:in|into)\b|"
+    r"\breceived\s+(?:its|their|the)\s+(?:first\s+|second\s+|new\s+)?(?:humanitarian\s+)?"
+    r"(?:aid|assistance)(?:\s+convoys?)?\b|"
+    r"\b(?:aid|assistance)\s+(?:is|are|was|were)\s+moving\b",
+    re.IGNORECASE,
+)
+AID_INTO_CUES = (
+    *("allow", "rolled", "poured", "flowed", "went in", "go in", "going in", "received", "moving"),
+)
+
 
 def _forms(s: Sentence) -> re.Match[str] | None:
     return search(AID_FORMS, s) if on("aid.verb_forms") else None
+
+
+def _into(s: Sentence) -> re.Match[str] | None:
+    if not on("aid.into"):
+        return None
+    lowered = s.lower or s.text.lower()
+    # Every alternative has one of its cue words; a sentence the table cued may have none.
+    return search(AID_INTO, s) if any(map(lowered.__contains__, AID_INTO_CUES)) else None
 
 
 AID_UNITS = {"trucks", "ships", "flights"}
 
 
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    match = first_trigger(KIND, s, lambda s: search(AID_MORE, s), _forms)
+    match = first_trigger(KIND, s, lambda s: search(AID_MORE, s), _forms, _into)
     if match is None or search(TERM_CUES, s):
         return []
     c = candidate(KIND.value, s, s.start + match.start(), context.article)
@@ -60,4 +91,4 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     return [c]
 
 
-RULE = KindRule(KIND, extract, cues=AID_MORE_CUES + AID_FORMS_CUES)
+RULE = KindRule(KIND, extract, cues=AID_MORE_CUES + AID_FORMS_CUES + AID_INTO_CUES)

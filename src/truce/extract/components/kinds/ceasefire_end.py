@@ -117,8 +117,67 @@ def scheduled_past(text: str, match: re.Match[str], document: str) -> bool:
     return due and _TOLD_EXTENDED.search(document) is not None
 
 
+# Rule `end.more_verbs` (branch exmiss): a truce's end in verbs the trigger table lacks. The
+# truce as subject: "the ceasefire broke down within minutes", "the holiday truce came to an
+# end on Tuesday", "a truce brokered on Tuesday quickly failed" (no modal, negation or time
+# word between, and "failed" alone or "failed to hold"); the truce as object: "renewed its
+# operations, ending the temporary truce", "collapsing the recent ceasefire", "abandoned their
+# own ceasefire", "revoked the unilateral ceasefire", "will lift tonight a ceasefire",
+# "announced an end to the week-long ceasefire". A "halt" is no truce here ("lifted the halt
+# on aid"), nor a "pause on" something.
+_ENDED_TRUCE = (
+    r"(?:truce|ceasefire|cease-fire|armistice|cessation of hostilities|pause(?!\s+(?:on|in)\b))"
+)
+_TRUCE_FAILED = re.compile(
+    rf"\b{_ENDED_TRUCE}s?\b(?:\s+(?!(?:could|might|may|would|not|never|almost|nearly|if|when|"
+    rf"after|before|"
+    rf"since|until|unless|risks?|threaten\w*)\b)[\w'’-]+,?){{0,6}}?\s+"
+    r"(?:came to an end|comes? to an end|broke down|breaks? down|(?:has|had) broken down|"
+    r"fell apart|falls? apart|unravell?ed|(?:has |had )?(?:quickly |soon |effectively )?"
+    r"failed(?:\s+to\s+hold)?(?!\s+to\b))\b",
+    re.IGNORECASE,
+)
+_TRUCE_ENDED = re.compile(
+    r"\b(?:ending|collapsing|abandon(?:ed|ing|s)?|revok(?:ed|ing|es?)|lift(?:ed|ing|s)?|"
+    r"scrapp(?:ed|ing)|call(?:ed|ing|s)\s+off|terminat(?:ed|ing|es?)|an\s+end\s+to)\s+"
+    r"(?:(?!the\b|an?\b)\w+\s+)?(?:the|an?|its|their|his|her|this|that)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_ENDED_TRUCE}\b",
+    re.IGNORECASE,
+)
+_ENDED_TRUCE_CUES = ("truce", "ceasefire", "cease-fire", "armistice", "cessation", "pause")
+END_VERB_CUES = (
+    *("broke down", "broken down", "breaks down", "break down", "apart", "unravel", "failed"),
+    *("abandon", "revok", "lift", "scrapp", "called off", "calling off", "calls off", "terminat"),
+)
+
+
+# An end only threatened on a condition after it ("will lift the ceasefire if ..."), or one
+# party accuses the other of ("accused Israel of unilaterally ending the ceasefire"): no end.
+_IF_AFTER = re.compile(r"[^.;]{0,40}?\b(?:if|unless)\b", re.IGNORECASE)
+_ACCUSED_OF = re.compile(r"\baccus\w*\s+[^.;]{0,60}?\bof\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def more_ends(s: Sentence) -> list[re.Match[str]]:
+    """The sentence's ends in `end.more_verbs`'s words."""
+    if not on("end.more_verbs"):
+        return []
+    lowered = s.lower or s.text.lower()
+    if not any(map(lowered.__contains__, _ENDED_TRUCE_CUES)):
+        return []  # both patterns name the truce: most sentences the cue words offer do not
+    found = list(finditer(_TRUCE_FAILED, s)) + list(finditer(_TRUCE_ENDED, s))
+    return sorted(
+        (
+            m
+            for m in found
+            if not _IF_AFTER.match(s.text, m.end())
+            and not _ACCUSED_OF.search(s.text, max(0, m.start() - 90), m.start())
+        ),
+        key=lambda m: m.start(),
+    )
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
-    nouns = end_nouns(s)
+    nouns = end_nouns(s) + more_ends(s)
     if (first_trigger(KIND, s) is None and not nouns) or not context.names_the_truce(s):
         return []
     matches = list(finditer(TRIGGERS[KIND], s))
@@ -142,4 +201,4 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     return [candidate(KIND.value, s, s.start + match.start(), context.article)]
 
 
-RULE = KindRule(KIND, extract)
+RULE = KindRule(KIND, extract, cues=END_VERB_CUES)

@@ -241,13 +241,43 @@ _IN_EFFECT_SINCE = re.compile(
 )
 
 
+# Rule `start.in_place_since` (branch exmiss): a truce "in place since" a day, or "in effect
+# since" it after a comma, tells its start by that day: "a fragile ceasefire has been in place in
+# the south since Nov. 27", "a fragile cessation of hostilities, in effect since February 27".
+# Only with a date right after "since" ("in place since the war" tells no day).
+_IN_PLACE_SINCE = re.compile(
+    r"(?:\b(?:had|has|have)\s+been\s+|,\s*)in\s+(?:place|effect|force)"
+    r"(?:\s+in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+since\b",
+    re.IGNORECASE,
+)
+
+
 def _in_effect_since(s: Sentence) -> list[re.Match[str]]:
     """ "has been in effect since <day>", which the trigger table lacks: the rule's own start
     matches."""
     lowered = s.lower or s.text.lower()
+    found = []
     if on("start.deal_took_effect") and "been in " in lowered:
-        return list(_IN_EFFECT_SINCE.finditer(s.text))
-    return []
+        found = list(_IN_EFFECT_SINCE.finditer(s.text))
+    if on("start.in_place_since") and " since" in lowered:
+        known = {m.span() for m in found}
+        found += [
+            m
+            for m in _IN_PLACE_SINCE.finditer(s.text)
+            if m.span() not in known and _since_a_day(s, m)
+        ]
+    return found
+
+
+def _since_a_day(s: Sentence, match: re.Match[str]) -> bool:
+    at = s.start + match.end()
+    return any(at <= t.span[0] <= at + _TIME_REACH and t.date for t in s.times)
+
+
+def _since_match(match: re.Match[str]) -> bool:
+    return bool(
+        _IN_EFFECT_SINCE.fullmatch(match.group()) or _IN_PLACE_SINCE.fullmatch(match.group())
+    )
 
 
 def deal_took_effect(s: Sentence, match: re.Match[str]) -> bool:
@@ -318,7 +348,7 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
     trigger = s.start + match.start()
     c = candidate(KIND.value, s, trigger, context.article)
     c.quantities = [q for q in s.quantities if q.unit in DURATION_UNITS and q.span[0] < trigger][:1]
-    if _IN_EFFECT_SINCE.fullmatch(match.group()):
+    if _since_match(match):
         # "in effect since August 3": the day after "since" is the start's own day, which the
         # date rules leave aside as the start of a span (rule `date.since_clause`).
         at = s.start + match.end()
@@ -409,7 +439,10 @@ def halts(match: re.Match[str], s: Sentence) -> bool:
 RULE = KindRule(
     KIND,
     extract,
-    cues=("commenced", "starting", *_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
+    cues=(
+        *("commenced", "starting", "in place"),
+        *(*_DECLARED_CUES, *_TIME_KIND_CUES, *_OWN_KIND_CUES),
+    ),
 )
 # The cue sets asked of each sentence, by name (`Sentence.has_cues`: the events component finds
 # them in its one pass over the sentence's words).
