@@ -27,10 +27,11 @@ log = logging.getLogger("truce.kept")
 # - WHOLE_UP_TO: any writer, one claim too (about half a second of CPU at 50,000 claims): a
 #   ledger grown by records alone passes through every size, so it keeps one from its first
 #   record and folds from then on;
-# - BUILD_PER_WRITTEN * N: the whole build reads, groups and keeps a claim for about a sixth of
-#   the CPU the cheapest write of one costs (`Ledger.append_claims`: 5-9x on SQLite, 9-14x on
-#   PostgreSQL with the server's share; bench/keep_rule.py, docs/benchmarks.md cold5), so a
-#   writer pays at most about its own write again, and a bulk writer leaves a judged head.
+# - BUILD_PER_WRITTEN * N: the whole build reads, groups and keeps a claim for a sixth or less
+#   of the CPU the cheapest write of one costs (`Ledger.append_claims`: 5.6-13x on SQLite,
+#   16-20x on PostgreSQL with the server's share, 5.7-5.9x its client's alone; bench/keep_rule.py,
+#   docs/benchmarks.md cold5), so a writer pays at most about its own write again, and a bulk
+#   writer leaves a judged head.
 WHOLE_UP_TO = 50_000
 BUILD_PER_WRITTEN = 5
 
