@@ -12,7 +12,7 @@ in this order, each a process timed until a pipe's reader has its whole output (
 its exit (wall, and CPU with its side processes):
 
 1. `truce record` on the ledger nobody judged (this tree builds nothing past
-   `Ledger.WHOLE_UP_TO` claims: the same work as before);
+   `services.claims.WHOLE_UP_TO` claims: the same work as before);
 2. `truce status --json --at AT`, which judges the head and keeps its snapshot;
 3. `truce record` twice more (this tree folds each onto the kept snapshot);
 4. `truce status --json --at AT` (another process: the snapshot's folder as the records left

@@ -66,3 +66,39 @@ def test_an_accepted_candidate_keeps_the_snapshot_of_its_head(
     with sqlite3.connect(db) as conn:
         conn.execute("DELETE FROM kept")
     assert truce("status", A, "--at", AT, "--json").stdout == first.stdout
+
+
+@pytest.mark.parametrize("enough", [True, False])
+def test_an_auto_accept_builds_by_the_claims_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, enough: bool
+) -> None:
+    """On a ledger others wrote (the bundled record's 33 claims, by `Ledger.append_claims`:
+    nobody judged), past `WHOLE_UP_TO` (here 10): `review auto-accept` of n candidates builds the
+    snapshot where the agreement then has at most `BUILD_PER_WRITTEN` x n claims, counting every
+    claim it wrote (`cli.context.keep_snapshots`), not one per agreement; a factor one short of
+    that builds nothing."""
+    from tests.storage.gaza_record import _record, _spec
+    from truce.services import claims
+    from truce.storage import Ledger
+
+    db = tmp_path / "truce.db"
+
+    def truce(*args: str) -> Result:
+        return CliRunner().invoke(app, ["--db", str(db), *args])
+
+    spec, text = _spec()
+    with Ledger.init(str(db)) as ledger:
+        ledger.add_agreement(spec, text, "analyst")
+        ledger.append_claims(_record(spec), "analyst")
+    assert truce("ingest", str(seed_copy(tmp_path)), "--agreement", A).exit_code == 0
+    n = len(pending(truce))
+    assert n >= 2
+    total = 33 + n
+    per = -(-total // n)  # the least factor with per x n >= total; per x 1 < total
+    monkeypatch.setattr(claims, "WHOLE_UP_TO", 10)
+    monkeypatch.setattr(claims, "BUILD_PER_WRITTEN", per if enough else per - 1)
+    done = truce("review", "auto-accept", "--above", "0.01", "--agreement", A)
+    assert done.exit_code == 0, done.output
+    # The agreement, 33 claims, the document, then a claim and a review per candidate: all in.
+    assert _head(db) == 1 + 33 + 1 + 2 * n
+    assert (_head(db) in _kept_heads(db)) is enough

@@ -1,7 +1,8 @@
 """`truce record` leaves the snapshot at its head for the next reader (docs/status.md, "A head
 nobody judged"): folded onto the one kept, where one is good; built from every claim only while
-the agreement is small (`Ledger.WHOLE_UP_TO`), so that a ledger written by records alone keeps
-one from its first record, and a writer of one claim never pays the whole build of a big one.
+the agreement is small (`services.claims.WHOLE_UP_TO`), so that a ledger written by records
+alone keeps one from its first record, and a writer of one claim never pays the whole build of
+a big one.
 
 Each recorder is a `truce record` process of its own (its projection reads counted), each
 reader another (`test_nobody_judged_paths._read`: its own cache folder, nothing in memory), on
@@ -34,7 +35,8 @@ AT = "2023-12-01T12:00"
 # `die` names a function of `storage.snapshot` that kills the process when called.
 RECORDER = """
 import json, os, sys
-from truce.storage import kept_snapshot, ledger, snapshot
+from truce.services import claims
+from truce.storage import kept_snapshot, snapshot
 out, bound, die = sys.argv[1:4]
 reads = []
 real = snapshot.read_rows
@@ -47,7 +49,7 @@ snapshot.read_rows = kept_snapshot.read_rows = counted
 with open(out, "w") as file:
     json.dump(reads, file)
 if bound:
-    ledger.WHOLE_UP_TO = int(bound)
+    claims.WHOLE_UP_TO = int(bound)
 if die:
     setattr(snapshot, die, lambda *args: os._exit(9))
 sys.argv = ["truce", *sys.argv[4:]]

@@ -108,7 +108,8 @@ def batch(
             queued = ingest_events(ledger, out, agreement, by)
             ruled = None if above is None else auto_accept(ledger, above, by, ids=queued.ids)
             if ruled is not None and ruled.accepted:  # a long command: kept before its summary
-                keep_snapshots(ledger, [agreement], answer_out=False)
+                made = [agreement for _, claim in ruled.accepted if claim]
+                keep_snapshots(ledger, made, answer_out=False)
         summary["ingest"] = {"events": queued.events, "skipped": queued.skipped,
                              "candidates": queued.candidates, "extended": queued.extended,
                              "disputing": queued.disputing}  # fmt: skip

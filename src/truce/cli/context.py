@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -97,16 +98,18 @@ def print_json(data: Any) -> None:
 
 
 def keep_snapshots(ledger: Ledger, agreements: list[str], answer_out: bool = True) -> None:
-    """After a command appended claims to `agreements` (no server's warm follows it): each one's
-    snapshot kept at the new head for the next reader, folded (or, while the record is small,
-    built), so that a ledger written by commands alone is no head nobody judged
-    (`services.keep_snapshot`; docs/status.md). With `answer_out`, the command's answer is
-    printed whole: its reader is let go first."""
+    """After a command appended claims (no server's warm follows it), one item of `agreements`
+    per claim appended: each agreement's snapshot kept at the new head for the next reader,
+    folded (or, while the record is small beside what was written, built), so that a ledger
+    written by commands alone is no head nobody judged (`services.keep_snapshot`;
+    docs/status.md). With `answer_out`, the command's answer is printed whole: its reader is let
+    go first."""
     if not agreements:
         return
     if answer_out:
         let_go()
     from truce.services.claims import keep_snapshot  # not for every command
 
-    for agreement in sorted(set(agreements)):
-        keep_snapshot(ledger, agreement)
+    written = Counter(agreements)
+    for agreement in sorted(written):
+        keep_snapshot(ledger, agreement, written[agreement])

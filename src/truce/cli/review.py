@@ -82,7 +82,8 @@ def ingest(
         )
         ruled = None if above is None else _rule().auto_accept(ledger, above, by, ids=done.ids)
         if ruled is not None and ruled.accepted:  # a long command: kept before its summary
-            keep_snapshots(ledger, [agreement], answer_out=False)
+            made = [agreement for _, claim in ruled.accepted if claim]
+            keep_snapshots(ledger, made, answer_out=False)
     failed = [{"document": d, "code": c, "message": m} for d, c, m in done.errors]
     lines = [f"{d}: [{c}] {m}" for d, c, m in done.errors]
     if done.errors and not done.documents and not done.skipped:

@@ -23,6 +23,7 @@ from truce.services.agreements import (
 )
 from truce.services.claims import (
     VERDICTS,
+    append_claims,
     change_status,
     filter_claims,
     keep_snapshot,
@@ -43,6 +44,7 @@ __all__ = [
     "add_agreement_file",
     "add_agreement_text",
     "agreement_timeline",
+    "append_claims",
     "change_status",
     "filter_claims",
     "keep_snapshot",

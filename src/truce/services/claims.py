@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -19,6 +21,19 @@ from truce.storage.ledger import Ledger
 from truce.storage.records import AppendResult
 
 log = logging.getLogger("truce.kept")
+
+# Where no snapshot is kept, a writer of N claims to an agreement builds it from every claim while
+# the agreement has at most `build_bound(N)` claims (docs/status.md, "A head nobody judged"):
+# - WHOLE_UP_TO: any writer, one claim too (about half a second of CPU at 50,000 claims): a
+#   ledger grown by records alone passes through every size, so it keeps one from its first
+#   record and folds from then on;
+# - BUILD_PER_WRITTEN * N: the whole build reads, groups and keeps a claim for a sixth or less
+#   of the CPU the cheapest write of one costs (`Ledger.append_claims`: 5.6-13x on SQLite,
+#   16-20x on PostgreSQL with the server's share, 5.7-5.9x its client's alone; bench/keep_rule.py,
+#   docs/benchmarks.md cold5), so a writer pays at most about its own write again, and a bulk
+#   writer leaves a judged head.
+WHOLE_UP_TO = 50_000
+BUILD_PER_WRITTEN = 5
 
 
 def submission(ledger: Ledger, who: Principal, fields: dict[str, Any]) -> dict[str, Any]:
@@ -54,14 +69,46 @@ def record_claim(
     return replace(result, warnings=tuple(warnings)) if claim.id in result.added else result
 
 
-def keep_snapshot(ledger: Ledger, agreement: str) -> bool:
-    """After a command appended to `agreement` (no server's warm follows it), its snapshot kept
-    at the new head for the next reader in any process: folded onto the one kept, or built while
-    the agreement is small (`Ledger.keep_snapshot`). Best effort: the claims are in whatever
-    happens here, and a reader finds a snapshot that was not kept as it would have before
-    (docs/status.md, "A head nobody judged"). Whether one at the head is kept."""
+def build_bound(appended: int) -> int:
+    """How many claims an agreement may have for a writer of `appended` of them to build its
+    snapshot from every claim where none is kept: the write's size times `BUILD_PER_WRITTEN`,
+    and never less than `WHOLE_UP_TO`."""
+    return max(WHOLE_UP_TO, BUILD_PER_WRITTEN * appended)
+
+
+def append_claims(
+    ledger: Ledger,
+    batch: Iterable[Claim],
+    recorded_by: str | None,
+    progress: Callable[[int, int], None] | None = None,
+    step: int = 5_000,
+) -> AppendResult:
+    """The library's write of claims: `Ledger.append_claims` (all or nothing, claims already
+    recorded skipped), then each agreement written to keeps its snapshot at the new head
+    (`keep_snapshot` with the claims it gained), so that no next reader in any process reads
+    every claim: a fold where one is kept, else the whole build while the agreement has at most
+    `build_bound` of the claims written (a bulk writer builds; a writer of a few claims to a big
+    ledger nobody judged leaves the build to the next status). Claims are not checked here
+    (`record_claim` checks one given as fields). The snapshot is best effort, as in
+    `keep_snapshot`: the claims are in whatever happens to it."""
+    items = list(batch)
+    result = ledger.append_claims(items, recorded_by, progress, step)
+    added = set(result.added)
+    written = Counter(claim.agreement for claim in items if claim.id in added)
+    for agreement in sorted(written):
+        keep_snapshot(ledger, agreement, written[agreement])
+    return result
+
+
+def keep_snapshot(ledger: Ledger, agreement: str, appended: int = 1) -> bool:
+    """After a writer no server's warm follows (a command, a library) appended `appended` claims
+    to `agreement`, its snapshot kept at the new head for the next reader in any process: folded
+    onto the one kept, or built while the agreement has at most `build_bound(appended)` claims
+    (`Ledger.keep_snapshot`). Best effort: the claims are in whatever happens here, and a reader
+    finds a snapshot that was not kept as it would have before (docs/status.md, "A head nobody
+    judged"). Whether one at the head is kept."""
     try:
-        kept = ledger.keep_snapshot(agreement)
+        kept = ledger.keep_snapshot(agreement, build_bound(appended))
     except Exception:  # a cache: the database or the folder refusing it must not fail the write
         log.exception("the snapshot of %s was not kept after the append", agreement)
         return False

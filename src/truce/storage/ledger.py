@@ -56,10 +56,6 @@ from truce.storage.writes import (
 )
 
 STREAM_BATCH = 10_000
-# A writer of one claim builds the snapshot where none is kept only up to this many claims (about
-# half a second of CPU; docs/status.md, "A head nobody judged"): a ledger grown by records alone
-# passes through every size, so it keeps one from its first record and folds from then on.
-WHOLE_UP_TO = 50_000
 
 
 _FRAME_LOCKS: dict[tuple[str, str], threading.Lock] = {}
@@ -176,6 +172,11 @@ class Ledger:
         However many there are, they go in one transaction under the write lock: an error or an
         interruption at any claim leaves the ledger as it was. `progress(done, total)` is called
         every `step` claims written, inside that transaction.
+
+        It keeps no snapshot: a ledger grown past 50,000 claims by this alone is a head nobody
+        judged, whose next status reads every claim (about 9 s of CPU at a million). A library
+        writes through `services.append_claims`, which appends here and then leaves the head
+        judged at a cost proportional to the write (docs/status.md, "A head nobody judged").
         """
         items = list(batch)
         for claim in items:
@@ -273,17 +274,17 @@ class Ledger:
             shared = KeptSnapshot(self.answers(agreement))
             return load_frame_at(self._engine, agreement, self._snapshots, shared)
 
-    def keep_snapshot(self, agreement: str, whole_up_to: int | None = None) -> bool:
+    def keep_snapshot(self, agreement: str, whole_up_to: int) -> bool:
         """After an append by a process no server's warm follows (`truce record`): the
         agreement's snapshot folded to the head and kept for every process, where a good one is
         kept (`storage.snapshot.keep_at_head`); built from every claim only while the agreement
-        has at most `whole_up_to` claims (`WHOLE_UP_TO`). Whether one at the head is kept now."""
+        has at most `whole_up_to` claims. Whether one at the head is kept now. How big a build
+        a writer may pay is the caller's rule (`services.claims.build_bound`)."""
         if not self._has_agreement_id(agreement):
             raise UnknownAgreement(f"no agreement {agreement!r} in this ledger")
-        bound = WHOLE_UP_TO if whole_up_to is None else whole_up_to
         with _frame_lock(self._snapshots, agreement):
             shared = KeptSnapshot(self.answers(agreement))
-            return keep_at_head(self._engine, agreement, self._snapshots, shared, bound)
+            return keep_at_head(self._engine, agreement, self._snapshots, shared, whole_up_to)
 
     def events(self, agreement: str) -> EventFrame:
         """The agreement's events as columns at the current head: kept in the database for every
