@@ -547,15 +547,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     def report(name: str, found: Found, extra: dict[str, Any] | None = None) -> None:
         row = {
             "pooled": prf(items, found),
-            "per_fold": [prf(p, found)["f1"] for p in parts],
+            "per_fold": [prf(p, found) for p in parts],
             **(extra or {}),
         }
         results["variants"][name] = row
         pooled = row["pooled"]
         print(
             f"{name:<22} P {pooled['precision']:.3f} R {pooled['recall']:.3f} F1 {pooled['f1']:.3f}"
-            f"  tp {pooled['tp']} fp {pooled['fp']}  per fold "
-            + " ".join(f"{f:.3f}" for f in row["per_fold"])
+            f"  tp {pooled['tp']} fp {pooled['fp']}  per fold P/R/F1 "
+            + " ".join(
+                f"{f['precision']:.3f}/{f['recall']:.3f}/{f['f1']:.3f}" for f in row["per_fold"]
+            )
             + (f"  {extra}" if extra else ""),
             flush=True,
         )
