@@ -68,12 +68,9 @@ from truce.extract.learn_cv import RECALL, FoldRefit, rows_for  # noqa: E402
 from truce.extract.learn_features import sentence_parts  # noqa: E402
 from truce.extract.learn_sentences import (  # noqa: E402
     INNER_FOLDS,
-    MIN_GAIN,
     SentenceModel,
     SentenceRow,
-)
-from truce.extract.learn_sentences import (  # noqa: E402
-    THRESHOLDS as SENTENCE_THRESHOLDS,
+    choose_thresholds,
 )
 
 Found = dict[str, list[dict[str, Any]]]
@@ -285,30 +282,6 @@ def fit_dense_sentences(
 
 def bag_logits(model: SentenceModel, features: Sequence[str]) -> dict[str, float]:
     return {k: m.score(features) for k, m in model.models.items()}
-
-
-def choose_thresholds(
-    held: Sequence[tuple[SentenceRow, dict[str, float], int]], kinds: Sequence[str], f1: float
-) -> tuple[dict[str, float], float]:
-    """`fit_sentence_model`'s choice: per type the threshold whose added sentences raise F1
-    most over the inner folds, steady in more folds than not, at least `MIN_GAIN` right; with
-    the gain summed over the types (in right-minus-wrong units, as the choice weighs it)."""
-    thresholds, total = {}, 0.0
-    for kind in kinds:
-        open_ = [(p[kind], kind in r.gold, f) for r, p, f in held if kind not in r.found]
-        best, gain = None, 0.0
-        for t in SENTENCE_THRESHOLDS:
-            picked = [(ok, f) for p, ok, f in open_ if p >= t]
-            per_fold = [sum(2 * ok - f1 for ok, g in picked if g == f) for f in range(INNER_FOLDS)]
-            value = sum(per_fold)
-            steady = sum(v > 1e-9 for v in per_fold) > sum(v < -1e-9 for v in per_fold)
-            right = sum(ok for ok, _ in picked)
-            if right >= MIN_GAIN and steady and value > gain + 1e-9:
-                best, gain = t, value
-        if best is not None:
-            thresholds[kind] = best
-            total += gain
-    return thresholds, total
 
 
 class _KeyLookup:

@@ -203,7 +203,23 @@ def fit_sentence_model(
         models = fit_models(train, kinds)
         probabilities = [{k: m.probability(r.features) for k, m in models.items()} for r in test]
         held += [(r, p, inner) for r, p in zip(test, probabilities, strict=True)]
-    thresholds = {}
+    thresholds, _ = choose_thresholds(held, kinds, f1)
+    return SentenceModel(fit_models(rows, sorted(thresholds)), thresholds)
+
+
+def _inner_folds(rows: Sequence[SentenceRow]) -> Callable[[SentenceRow], int]:
+    fold_of = balanced_folds(Counter(r.conflict for r in rows), INNER_FOLDS)
+    return lambda r: fold_of[r.conflict]
+
+
+def choose_thresholds(
+    held: Sequence[tuple[SentenceRow, dict[str, float], int]], kinds: Sequence[str], f1: float
+) -> tuple[dict[str, float], float]:
+    """Per type the threshold whose added sentences raise F1 most over the inner folds, steady
+    in more folds than not, at least `MIN_GAIN` right; with the gain summed over the types (in
+    right-minus-wrong units, as the choice weighs it). `held`: each row, its probabilities from
+    a model fitted without its inner fold, and that fold."""
+    thresholds, total = {}, 0.0
     for kind in kinds:
         open_ = [(p[kind], kind in r.gold, f) for r, p, f in held if kind not in r.found]
         best, gain = None, 0.0
@@ -217,9 +233,5 @@ def fit_sentence_model(
                 best, gain = t, value
         if best is not None:
             thresholds[kind] = best
-    return SentenceModel(fit_models(rows, sorted(thresholds)), thresholds)
-
-
-def _inner_folds(rows: Sequence[SentenceRow]) -> Callable[[SentenceRow], int]:
-    fold_of = balanced_folds(Counter(r.conflict for r in rows), INNER_FOLDS)
-    return lambda r: fold_of[r.conflict]
+            total += gain
+    return thresholds, total
