@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -108,8 +107,6 @@ def keep_snapshots(ledger: Ledger, agreements: list[str], answer_out: bool = Tru
         return
     if answer_out:
         let_go()
-    from truce.services.claims import keep_snapshot  # not for every command
+    from truce.services.claims import keep_snapshots as keep  # not for every command
 
-    written = Counter(agreements)
-    for agreement in sorted(written):
-        keep_snapshot(ledger, agreement, written[agreement])
+    keep(ledger, agreements)

@@ -94,10 +94,16 @@ def append_claims(
     items = list(batch)
     result = ledger.append_claims(items, recorded_by, progress, step)
     added = set(result.added)
-    written = Counter(claim.agreement for claim in items if claim.id in added)
+    keep_snapshots(ledger, [claim.agreement for claim in items if claim.id in added])
+    return result
+
+
+def keep_snapshots(ledger: Ledger, agreements: Iterable[str]) -> None:
+    """`keep_snapshot` for each agreement written to, `agreements` naming one per claim
+    appended (so each agreement's bound follows the claims it gained)."""
+    written = Counter(agreements)
     for agreement in sorted(written):
         keep_snapshot(ledger, agreement, written[agreement])
-    return result
 
 
 def keep_snapshot(ledger: Ledger, agreement: str, appended: int = 1) -> bool:
