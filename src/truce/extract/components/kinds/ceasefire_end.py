@@ -7,6 +7,7 @@ ending a war ("the ceasefire that ended an 11-day conflict": the war ends, not t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from truce.domain.claims import EventType
@@ -20,7 +21,7 @@ from truce.extract.components.kinds.common import (
 from truce.extract.components.sentence_view import Sentence, candidate, finditer, of_the_truce
 from truce.extract.model import Candidate
 from truce.extract.switches import on
-from truce.extract.triggers import TRIGGERS, TRUCE_NOUN, TRUCE_NOUNS
+from truce.extract.triggers import PREFILTER_WORDS, TRIGGERS, TRUCE_NOUN, TRUCE_NOUNS, has_cue
 
 KIND = EventType.CEASEFIRE_END
 
@@ -129,7 +130,7 @@ _ENDED_TRUCE = (
     r"(?:truce|ceasefire|cease-fire|armistice|cessation of hostilities|pause(?!\s+(?:on|in)\b))"
 )
 _TRUCE_FAILED = re.compile(
-    rf"\b{_ENDED_TRUCE}s?\b(?:\s+(?!(?:could|might|may|would|not|never|almost|nearly|if|when|"
+    rf"\b{_ENDED_TRUCE}s?\b,?(?:\s+(?!(?:could|might|may|would|not|never|almost|nearly|if|when|"
     rf"after|before|"
     rf"since|until|unless|risks?|threaten\w*)\b)[\w'’-]+,?){{0,6}}?\s+"
     r"(?:came to an end|comes? to an end|broke down|breaks? down|(?:has|had) broken down|"
@@ -176,10 +177,72 @@ def more_ends(s: Sentence) -> list[re.Match[str]]:
     )
 
 
+# Rule `end.until_planned` (2026-12-08, lead): a truce's planned end told by the day or hour it
+# lasts until, the way schedules are announced: "the ceasefire will last until January 29",
+# "the truce would run until April 22", "which is to last until at least Tuesday morning", "will
+# take effect at midnight on May 8 and continue through May 10", "ordered a ceasefire from 12:00
+# on January 6 to 24:00 on January 7", "pause its operations from 18:00 today until midnight".
+# The planned end is its own event beside the start or the terms the sentence also tells. Not
+# when the sentence extends a truce ("extended the ceasefire until the end of May": the
+# extension tells the new end), nor for what lasted ("clashes continued until 3 a.m."): the
+# truce names the subject, with a modal or a schedule before the verb, or the "from ... until"
+# pair is the truce's. The end's day is the time the "until" opens, which the times component
+# must have read right after it.
+_LASTS = (
+    r"(?:last|run|continue|hold|remain\s+in\s+(?:effect|force|place)|"
+    r"(?:be|stay)\s+in\s+(?:effect|force|place)|be\s+valid)"
+)
+_SCHEDULED = (
+    r"(?:will|would|shall|(?:is|are|was|were)\s+to|(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:set|scheduled|slated|expected|due)\s+to|and)"
+)
+_UNTIL = r"(?P<until>until|till|through|to)"
+_TRUCE_LASTS = re.compile(
+    rf"\b{_ENDED_TRUCE}s?\b,?(?:\s+(?!(?:but|while|whereas|although|though|if|unless|when)\b)"
+    rf"[\w'’(),:.-]+){{0,14}}?\s+{_SCHEDULED}\s+{_LASTS}\b,?(?:\s+[\w'’:.-]+,?){{0,4}}?\s+{_UNTIL}\s",
+    re.IGNORECASE,
+)
+_FROM_UNTIL = re.compile(rf"\bfrom\s+(?:[\w'’:.()-]+\s+){{1,8}}?{_UNTIL}\s", re.IGNORECASE)
+_PAST_SPAN = re.compile(r"\b(?:lasted|ran|held|remained|was\s+valid|were\s+valid)\b", re.IGNORECASE)
+_EXTENDS = re.compile(r"\b(?:extend\w*|extension|prolong\w*|renew\w*)\b", re.IGNORECASE)
+# Between the "until" and the time the times component read: a qualifier or the hour's words.
+_TO_TIME = re.compile(
+    r"\s*(?:at\s+least\s+|the\s+end\s+of\s+|midnight\s+|noon\s+|on\s+|of\s+)*", re.IGNORECASE
+)
+_HOUR = re.compile(r"\s*(?:midnight|noon|sundown|dawn)\b", re.IGNORECASE)
+UNTIL_CUES = ("until", "till", "through", "from")
+# What cued this kind before `end.until_planned`: the trigger table's words and the verbs'.
+_OWN_CUES = (*PREFILTER_WORDS[KIND.value], *END_VERB_CUES)
+
+
+def until_planned(s: Sentence) -> list[re.Match[str]]:
+    """The sentence's "until" opening its truce's planned end (`end.until_planned`)."""
+    if not on("end.until_planned"):
+        return []
+    lowered = s.lower or s.text.lower()
+    if not any(map(lowered.__contains__, _ENDED_TRUCE_CUES)) or _EXTENDS.search(s.text):
+        return []
+    found = list(_TRUCE_LASTS.finditer(s.text))
+    if not found and not _PAST_SPAN.search(s.text):
+        found = list(_FROM_UNTIL.finditer(s.text))
+    return [m for m in found if _time_after(s, m.end("until"))]
+
+
+def _time_after(s: Sentence, offset: int) -> bool:
+    """Whether a time the times component read begins at `offset`, or after a qualifier."""
+    words = _TO_TIME.match(s.text, offset)
+    reach = (words.end() if words else offset) - offset
+    if _HOUR.match(s.text, offset):
+        return True  # "until midnight on Easter Sunday": a time, though no day is read
+    return any(0 <= t.span[0] - s.start - offset <= reach for t in s.times)
+
+
 def extract(s: Sentence, context: Context) -> list[Candidate]:
+    if not has_cue(s.lower or s.text.lower(), _OWN_CUES):
+        return _planned_until(s, context)  # cued by `UNTIL_CUES` alone: nothing else can match
     nouns = end_nouns(s) + more_ends(s)
     if (first_trigger(KIND, s) is None and not nouns) or not context.names_the_truce(s):
-        return []
+        return _planned_until(s, context)
     matches = list(finditer(TRIGGERS[KIND], s))
     if nouns:
         matches = sorted(matches + nouns, key=lambda m: m.start())
@@ -197,8 +260,20 @@ def extract(s: Sentence, context: Context) -> list[Candidate]:
         None,
     )
     if match is None:
-        return []
+        return _planned_until(s, context)
     return [candidate(KIND.value, s, s.start + match.start(), context.article)]
 
 
-RULE = KindRule(KIND, extract, cues=END_VERB_CUES)
+def _planned_until(s: Sentence, context: Context) -> list[Candidate]:
+    """A planned end in `until_planned`'s words, when no other end trigger served."""
+    for match in until_planned(s):
+        if counterfactual(s.text, match) or speculative(s.text, match):
+            continue
+        if not context.names_the_truce(s):
+            return []
+        found = candidate(KIND.value, s, s.start + match.start("until"), context.article)
+        return [dataclasses.replace(found, modality="planned")]
+    return []
+
+
+RULE = KindRule(KIND, extract, cues=(*END_VERB_CUES, *UNTIL_CUES))
