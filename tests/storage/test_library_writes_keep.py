@@ -34,15 +34,11 @@ from tests.storage.gaza_record import AGREEMENT, _record, _spec
 from truce import services
 from truce.domain.claim_input import ClaimInput
 from truce.services import claims
-from truce.storage import Ledger, kept_snapshot, snapshot
+from truce.storage import Ledger
+from tests.storage.read_counter import count_reads
 url, what, nonce, bound, per = sys.argv[1:6]
 claims.WHOLE_UP_TO, claims.BUILD_PER_WRITTEN = int(bound), int(per)
-reads = []
-real = snapshot.read_rows
-def counted(conn, agreement, after, upto):
-    reads.append([after, upto])
-    return real(conn, agreement, after, upto)
-snapshot.read_rows = kept_snapshot.read_rows = counted
+reads = count_reads()
 spec, _ = _spec()
 if what == "all":
     batch = _record(spec)

@@ -33,14 +33,10 @@ AT = "2023-12-01T12:00"
 READER = """
 import json, sys
 from pathlib import Path
-from truce.storage import Ledger, kept_snapshot, rules_version, snapshot
+from truce.storage import Ledger, rules_version
 from truce.storage.db import make_engine
-reads = []
-real = snapshot.read_rows
-def counted(conn, agreement, after, upto):
-    reads.append([after, upto])
-    return real(conn, agreement, after, upto)
-snapshot.read_rows = kept_snapshot.read_rows = counted
+from tests.storage.read_counter import count_reads
+reads = count_reads()
 with Ledger(make_engine(sys.argv[1]), Path(sys.argv[2])) as ledger:
     ledger.frame(sys.argv[3])
 print(json.dumps({"reads": reads, "rules": rules_version.current()}))
