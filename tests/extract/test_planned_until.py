@@ -63,3 +63,21 @@ def test_what_is_not_a_planned_end_stays_out() -> None:
         "The market will stay open until July 20 for the festival.",
     ):
         assert _ends(text) == [], text
+
+
+def test_a_weekday_a_schedule_lasts_until_lies_ahead() -> None:
+    # Published on Wednesday 12 June 2024: the Tuesday a truce "is to last until" is the 18th.
+    text = "The pause, which is to last until at least Tuesday morning, took effect on Monday."
+    (end,) = _ends(text)
+    assert end.date is not None and end.date.isoformat().startswith("2024-06-18")
+    (before,) = _ends(text, ("date.until_ahead",))
+    assert before.date is not None and before.date.isoformat().startswith("2024-06-11")
+    # What lasted is told in the past: the Tuesday before.
+    article = Article(
+        text="The curfew lasted until Tuesday, when the ceasefire took effect.",
+        document="t",
+        published=date(2024, 6, 12),
+    )
+    with switched_off(["learn.recall"]):
+        found = [c for c in extract(_NLP, article) if c.date is not None]
+    assert all(not c.date.isoformat().startswith("2024-06-18") for c in found)

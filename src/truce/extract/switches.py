@@ -242,6 +242,8 @@ RULES: dict[str, str] = {
     "learn.doc_rules": "the document's speaker and story-day rules settle learned candidates too",
     # branch exmiss: recall on the constructions of the dev misses held out by conflict
     # the lead, 2026-12-08: the planned ends told by "until" (exmiss's largest end construction)
+    "date.until_ahead": "'is to last until at least Tuesday': a weekday after a schedule's "
+    "'until' lies ahead",
     "end.until_planned": "'the ceasefire will last until January 29', 'from 12:00 on January 6 "
     "to 24:00 on January 7': a planned end, unless the sentence extends the truce",
     "end.more_verbs": "'the ceasefire broke down', 'came to an end', 'ending the truce', 'lift a "

@@ -72,8 +72,16 @@ def _cue_pattern(future: list[str]) -> re.Pattern[str]:
     )
 
 
+# Rule `date.until_ahead` (2026-12-08, lead): a schedule a time closes looks ahead ("is to last
+# until at least Tuesday morning", "will run until Sunday"), though "last" alone is a past cue
+# ("last Tuesday"); what lasted is told in the past ("lasted until Tuesday": a past cue).
+_UNTIL_AHEAD = [
+    *(r"last\s+until", r"lasts\s+until", r"last\s+till", r"run\s+until", r"runs\s+until"),
+    *(r"continue\s+until", r"remain\s+until", r"hold\s+until"),
+]
 _CUE = _cue_pattern(_FUTURE_CUES)
 _CUE_MORE = _cue_pattern([*_MORE_FUTURE_CUES, *_FUTURE_CUES])
+_CUE_UNTIL = _cue_pattern([*_UNTIL_AHEAD, *_MORE_FUTURE_CUES, *_FUTURE_CUES])
 
 
 def _reversed_cue(cue: str) -> str:
@@ -95,6 +103,16 @@ def _last_cue_pattern(future: list[str]) -> re.Pattern[str]:
 
 _LAST_CUE = _last_cue_pattern(_FUTURE_CUES)
 _LAST_CUE_MORE = _last_cue_pattern([*_MORE_FUTURE_CUES, *_FUTURE_CUES])
+_LAST_CUE_UNTIL = _last_cue_pattern([*_UNTIL_AHEAD, *_MORE_FUTURE_CUES, *_FUTURE_CUES])
+
+
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The cue patterns the switched rules ask for: forwards, and backwards."""
+    if not on("date.future_cues"):
+        return _CUE, _LAST_CUE
+    if on("date.until_ahead"):
+        return _CUE_UNTIL, _LAST_CUE_UNTIL
+    return _CUE_MORE, _LAST_CUE_MORE
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _LOWER_CONDITION = re.compile(r"\b(?:if|unless)\b")
 _MAX_OFFSET_MINUTES = 14 * 60
@@ -112,12 +130,12 @@ def _looks_ahead(text: str, low: str | None, pos: int) -> bool:
         window = text[window_start:pos]
         if _CONDITION.search(window):
             return True  # a deadline inside a condition: "if Hamas did not return them by Saturday"
-        cues = (_CUE_MORE if on("date.future_cues") else _CUE).findall(window)
+        cues = _cues()[0].findall(window)
         return bool(cues) and bool(cues[-1][0])
     window = low[window_start:pos]
     if ("if" in window or "unless" in window) and _LOWER_CONDITION.search(window):
         return True
-    last = (_LAST_CUE_MORE if on("date.future_cues") else _LAST_CUE).search(window[::-1])
+    last = _cues()[1].search(window[::-1])
     return last is not None and last.lastgroup == "future"
 
 
