@@ -224,6 +224,9 @@ RULES: dict[str, str] = {
     "attribution.abbreviation_dots": "'according to the U.S. State Department': the name whole",
     "attribution.described_outlet": "'Palestinian news agency WAFA reported': the outlet relays",
     "date.month_words": "'last month', 'next month', 'In August, ...': a month's date",
+    # exdates5
+    "attribution.claimed_toll": "'the bombing has claimed over 250 lives': a toll, no speaker",
+    "date.lead_breach_day": "an undated breach in the first event sentence: the day of the report",
     # explaces2
     "place.more_forms": "'east of Khan Younis', 'In Israel,', 'via the X crossing', 'in "
     "neighbouring X', 'in some parts of X'",

@@ -59,6 +59,26 @@ _MORE_VERB_WORDS = ("say", "documented", "verified", "informed")
 _MORE_ONLY = re.compile(rf"\b(?:{'|'.join(_MORE_VERB_WORDS)})\b")
 
 
+# Rule `attribution.claimed_toll`: "claimed" before lives ("the bombing has claimed over 250
+# lives", "fighting has claimed the lives of dozens", "claimed thousands of civilian lives") tells
+# a toll: what runs before it is the cause of the deaths, not a speaker.
+_CLAIMED_TOLL = re.compile(
+    r"\s+(?:the\s+lives?\s+of\b|"
+    r"(?:(?:more|fewer)\s+than\s+|over\s+|at\s+least\s+|about\s+|nearly\s+|almost\s+|"
+    r"some\s+|around\s+|close\s+to\s+|up\s+to\s+)?"
+    r"(?:\d[\d,.]*(?:\s+(?:million|thousand|hundred))?|(?:hundreds|thousands|dozens|tens)\s+of)"
+    r"(?:\s+[a-z-]+){0,2}?\s+lives\b)",
+    re.IGNORECASE,
+)
+
+
+def _claimed_toll(masked: str, verb: re.Match[str]) -> bool:
+    """Rule `attribution.claimed_toll` (see `_CLAIMED_TOLL`)."""
+    if not verb[0].endswith("claimed"):
+        return False
+    return on("attribution.claimed_toll") and _CLAIMED_TOLL.match(masked, verb.end()) is not None
+
+
 def _verbs(words: tuple[str, ...], after: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The speech verbs alone, and with the adverbs that may run before them."""
     says = rf"\b(?:{'|'.join(words)})\b(?! by\b){after}"
@@ -514,6 +534,8 @@ class _Reader:
             head = masked[: verb.start()]
             if _passive(head):
                 continue  # "the agreement was announced": no one speaks
+            if _claimed_toll(masked, verb):
+                continue  # "the bombing has claimed over 250 lives": a toll, no one speaks
             found = self._said(masked, base, head, verb)
             if found is not None and self._own_truce(masked, verb, found):
                 continue  # "the junta declared a ceasefire": narration of its act

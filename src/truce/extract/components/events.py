@@ -30,6 +30,7 @@ from truce.extract.components.kinds.breach_in_force import CUES as ATTACK_CUES
 from truce.extract.components.kinds.breach_in_force import TruceClock, breach_in_force
 from truce.extract.components.kinds.statement_quotes import drop_quote_continuations
 from truce.extract.components.kinds.statement_turns import merge_turns
+from truce.extract.components.lead_breach import date_lead_breaches
 from truce.extract.components.ministries import qualify_ministries
 from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.ongoing import undate_repeated_breaches
@@ -289,6 +290,7 @@ def assemble(doc: Doc) -> list[Candidate]:
     name_described(candidates, text, sentence_spans(doc), attributions, actors)
     date_single_acts(candidates, text, article.published)  # date.toll_story_day
     date_hours_after_start(candidates, text)  # date.hours_after_start
+    date_lead_breaches(candidates, text, article.published)  # date.lead_breach_day
     conflict = sides(actors)
     attribute_mutual(candidates, text, actors, conflict)
     sides_named = frozenset(a.text for a in actors if a.kind in {"armed-group", "agency"})

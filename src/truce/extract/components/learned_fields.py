@@ -30,6 +30,7 @@ from truce.extract.components.hours_after import date_hours_after_start
 from truce.extract.components.kinds.aid_delivery import AID_UNITS
 from truce.extract.components.kinds.casualty_claim import CASUALTY_UNITS
 from truce.extract.components.kinds.release import PEOPLE_UNITS
+from truce.extract.components.lead_breach import date_lead_breaches
 from truce.extract.components.ministries import qualify_ministries
 from truce.extract.components.mutual import attribute_mutual
 from truce.extract.components.places import place_in
@@ -134,4 +135,5 @@ def document_rules(
     name_described(candidates, text, sentences, attributions, actors)
     date_single_acts(candidates, text, article.published, among=found)
     date_hours_after_start(candidates, text, among=found)
+    date_lead_breaches(candidates, text, article.published, among=found)
     attribute_mutual(candidates, text, actors, sides(list(actors)))

@@ -113,6 +113,8 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     if on("date.until_ahead"):
         return _CUE_UNTIL, _LAST_CUE_UNTIL
     return _CUE_MORE, _LAST_CUE_MORE
+
+
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _LOWER_CONDITION = re.compile(r"\b(?:if|unless)\b")
 _MAX_OFFSET_MINUTES = 14 * 60
