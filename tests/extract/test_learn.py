@@ -196,8 +196,9 @@ def test_the_committed_table_loads_and_stays_small() -> None:
     model = committed()
     assert set(model.models) == set(model.thresholds)
     assert all(0.0 < t < 1.0 for t in model.thresholds.values())
-    # Seven opened types (casualty claims since round 14) take about 450 KB: about 65 KB a type.
-    assert TABLE.stat().st_size < 75_000 * max(len(model.thresholds), 1)
+    # About 12,000 weights a type, about 65 KB a type on 456 dev reports (round 14), 79 KB on
+    # 533 (round 15: six opened types, 471 KB): the words seen grow with the dev split.
+    assert TABLE.stat().st_size < 90_000 * max(len(model.thresholds), 1)
 
 
 def test_auc_counts_ties_as_half() -> None:
