@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from truce.extract.components.learned import recall
-from truce.extract.learn import LearnSplit, auc, main
+from truce.extract.learn import LearnSplit, _wrapped, auc, main
 from truce.extract.learn_active import active, committed, using
 from truce.extract.learn_features import (
     number_shapes,
@@ -313,3 +313,10 @@ def test_a_learned_candidate_says_so_and_is_scored_as_the_learned_path_s() -> No
     with switched_off(["learn.recall"]):
         found = [c.as_dict() for c in extract(build_pipeline(), article)]
     assert found and all("learned" not in c for c in found)
+
+
+def test_the_table_wraps_words_outside_ascii_as_written() -> None:
+    # JSON writes "ó" as six characters: a line is measured as it is written.
+    source = _wrapped(["w=ant\u00f3nio_guterres"] * 12, "    ")
+    assert all(len(line) <= 100 for line in source.splitlines())
+    assert all(len(line) <= 100 for line in TABLE.read_text(encoding="utf-8").splitlines())

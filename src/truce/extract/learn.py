@@ -399,7 +399,8 @@ def _wrapped(values: Sequence[str], indent: str) -> str:
     lines: list[str] = []
     line = ""
     for value in values:
-        if line and len(indent) + len(line) + len(value) + 4 > 96:
+        # Measured as written: JSON escapes a character outside ASCII as six ("\u00f3").
+        if line and len(indent) + len(json.dumps(line + value)) + 2 > 96:
             lines.append(line)
             line = ""
         line += value + " "
