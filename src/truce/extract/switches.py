@@ -195,10 +195,6 @@ RULES: dict[str, str] = {
     "breach.non_compliance": "'refused to comply', 'failed to withdraw', 'yet to be implemented'",
     # round 9, exsplit2
     "statement.turn_on_truce": "a speaker's next sentence on the truce or deal is a new statement",
-    "statement.turn_pronoun_saying": "'He said: ...' in a speaker's turn: a statement of its own",
-    "statement.turn_named_saying": "'Novak told reporters that ...' again in the turn: a new one",
-    "release.each_side_told": "'each side received 95', '157 from each side', '1,000 for 1,000'",
-    "statement.turn_longest": "a speaker's turn is scored on its longest sentence, not its first",
     "term.clause_provisions": "'..., while Y is to withdraw', 'and that ...', 'and to allow ...'",
     # round 9, exweak2
     "start.deal_took_effect": "'the agreement, which took effect on May 2', 'it took effect at 8'",

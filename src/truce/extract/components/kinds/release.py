@@ -286,57 +286,13 @@ def _giver(s: Sentence, after: int) -> str | None:
 def _each_side(s: Sentence, match: re.Match[str], quantity: Quantity) -> bool:
     """ "exchanged 175 prisoners each": both sides released that many."""
     swap = match.group().lower().startswith(("exchang", "swap")) and on("release.each_side")
-    if swap and EACH.match(s.text, quantity.span[1] - s.start) is not None:
-        return True
-    return _each_told(s, quantity)
-
-
-# Rule `release.each_side_told`: a count both sides gave told in other words than "exchanged N
-# each": "each side received 95 soldiers", "each bringing home 95", "157 from each side",
-# "an exchange of 1,000 for 1,000".
-_EACH_BEFORE = re.compile(
-    r"\beach(?:\s+side|\s+country|\s+party)?\s+(?:(?:had|has|have|was|were|will|would)\s+)?"
-    r"(?:received|receiving|receives?|bringing\s+home|brought\s+home|brings?\s+home|returned|"
-    r"returning|returns?|freed|freeing|frees?|released|releasing|releases?|handed\s+over|"
-    r"handing\s+over|hands?\s+over|got|gets?)\s+(?:some\s+|about\s+|nearly\s+)?$",
-    re.IGNORECASE,
-)
-_EACH_AFTER = re.compile(r"[^.;\d]{0,30}?\b(?:from|by|on)\s+each\s+side\b", re.IGNORECASE)
-_FOR_SAME = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?for\s+$", re.IGNORECASE)
-_FIGURE_FOR = re.compile(r"(\d[\d,]*)\s+(?:[a-z]+\s+){0,2}?for\s+$", re.IGNORECASE)
-
-
-def _each_told(s: Sentence, quantity: Quantity) -> bool:
-    if not on("release.each_side_told"):
-        return False
-    at, end = quantity.span[0] - s.start, quantity.span[1] - s.start
-    if _EACH_BEFORE.search(s.text[max(0, at - 60) : at]) or _EACH_AFTER.match(s.text, end):
-        return True
-    if search(EXCHANGE, s) is None:
-        return False
-    figure = _FIGURE_FOR.search(s.text, max(0, at - 40), at)
-    if figure is not None and float(figure.group(1).replace(",", "")) == quantity.value:
-        return True
-    for q in s.quantities:
-        if q.value != quantity.value or q.span == quantity.span:
-            continue
-        first, second = sorted((q.span, quantity.span))
-        if _FOR_SAME.match(s.text[first[1] - s.start : second[0] - s.start]):
-            return True
-    return False
+    return swap and EACH.match(s.text, quantity.span[1] - s.start) is not None
 
 
 def _other_half(s: Sentence, first: Candidate, trigger: int) -> list[Candidate]:
     """The second release of an exchange of equal counts, by the other side the sentence names
     before the trigger ("Russia and Ukraine exchanged ...")."""
     sides = list(dict.fromkeys(m.actor for m in parties(s.actors) if m.span[1] <= trigger))
-    if len(sides) != 2 and on("release.each_side_told"):
-        # The sides named anywhere in the sentence; one side named: the other is not.
-        sides = list(dict.fromkeys(m.actor for m in parties(s.actors)))
-        if len(sides) < 2:
-            second = replace(first, actor=None)
-            second.participants = list(first.participants)
-            return [second]
     if len(sides) != 2:
         return []
     first.actor = first.actor if first.actor in sides else sides[0]

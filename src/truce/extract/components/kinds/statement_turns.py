@@ -49,7 +49,6 @@ def merge_turns(
         at = bisect_right(starts, c.span[0]) - 1
         same = turn is not None and _same_speaker(turn, c) and not _new_stance(turn, c)
         same = same and not _new_act(c, text) and not _on_the_truce(turn, c, text)
-        same = same and not _new_saying(c, text)
         if turn is not None and same and 0 <= at - last <= TURN_REACH:
             _join(turn, c)
             last = at
@@ -73,38 +72,6 @@ def _new_act(c: Candidate, text: str) -> bool:
     if not text or not on("attribution.pronoun_stance"):
         return False
     return PRONOUN_STANCE.match(text, c.span[0], c.span[1]) is not None
-
-
-# A sentence that opens on its own reporting clause: the speaker (a pronoun, or named again)
-# and a speech verb before what is said ("He said: ...", "She told reporters that ...").
-_SPEECH = (
-    r"(?:(?:has|have|had|also|further|later|then|again|[a-z]{3,}ly)\s+)*"
-    r"(?:said|says|added|adds|stated|states|told|tells|noted|notes|stressed|explained|wrote|"
-    r"posted|tweeted|declared|announced|believes|believed|insisted)\b"
-)
-_CONNECTOR = r"\s*[\"\u201c\u2018']?\s*(?:(?:But|And|Yet|However|Also|Later|Meanwhile|Then),?\s+)?"
-_PRONOUN_SAYING = re.compile(_CONNECTOR + r"(?:He|She|It|They)\s+" + _SPEECH)
-_NAMED_SAYING = re.compile(
-    _CONNECTOR
-    + r"(?!(?:He|She|It|They)\b)(?:The\s+)?[A-Z][\w'\u2019.-]*"
-    + r"(?:\s+(?:of\s+)?[A-Z][\w'\u2019.-]*){0,4}\s+"
-    + _SPEECH
-)
-
-
-def _new_saying(c: Candidate, text: str) -> bool:
-    """Whether `c`'s sentence opens on a reporting clause of its own: the speaker as a pronoun
-    (rule `statement.turn_pronoun_saying`: "He said: 'We will press on.'") or named again (rule
-    `statement.turn_named_saying`: "Novak told reporters that ...") before a speech verb. A
-    sentence that says something and names its speaker first is a new statement of the turn's
-    speaker, not the turn's next words; a quotation with "she said" after it stays in the turn."""
-    if not text:
-        return False
-    if on("statement.turn_pronoun_saying") and _PRONOUN_SAYING.match(text, c.span[0], c.span[1]):
-        return True
-    return on("statement.turn_named_saying") and bool(
-        _NAMED_SAYING.match(text, c.span[0], c.span[1])
-    )
 
 
 def _on_the_truce(turn: Candidate | None, c: Candidate, text: str) -> bool:
@@ -132,13 +99,7 @@ def _same_speaker(a: Candidate, b: Candidate) -> bool:
 
 
 def _join(into: Candidate, other: Candidate) -> None:
-    if on("statement.turn_longest") and other.span[1] - other.span[0] > into.span[1] - into.span[0]:
-        # Rule `statement.turn_longest`: the turn is scored on its longest sentence.
-        into.absorbed = [*into.absorbed, replace(into, absorbed=[]), *other.absorbed]
-        into.span, into.trigger = other.span, other.trigger
-        into.quote = other.quote or into.quote
-    else:
-        into.absorbed = [*into.absorbed, replace(other, absorbed=[]), *other.absorbed]
+    into.absorbed = [*into.absorbed, replace(other, absorbed=[]), *other.absorbed]
     for name in ("date", "date_precision", "target", "location", "quote"):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
