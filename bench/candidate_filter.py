@@ -44,7 +44,7 @@ from typing import Any
 
 import numpy as np
 
-from truce.extract.calibration import repeats, trigger
+from truce.extract.calibration import newton_logistic, repeats, trigger
 from truce.extract.calibration import score as calibration_score
 from truce.extract.cv import assign_folds, groups, load_items, score
 from truce.extract.learn import auc, outcomes
@@ -275,21 +275,9 @@ class Design:
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, penalty: float) -> np.ndarray:
-    n, d = x.shape
+    n = x.shape[0]
     xb = np.hstack([x, np.ones((n, 1))])
-    lam = np.full(d + 1, penalty)
-    lam[-1] = 1e-6
-    w = np.zeros(d + 1)
-    w[-1] = _logit((y.sum() + 1) / (n + 2))
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(xb @ w)))
-        g = xb.T @ (p - y) + lam * w
-        h = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(lam)
-        step = np.linalg.solve(h, g)
-        w -= step
-        if float(np.abs(step).max()) < 1e-7:
-            break
-    return w
+    return np.asarray(newton_logistic(xb, y, penalty, tolerance=1e-7))
 
 
 def predict_logistic(x: np.ndarray, w: np.ndarray) -> np.ndarray:

@@ -242,20 +242,29 @@ def regression(data: Sequence[tuple[dict[str, Any], bool]]) -> tuple[float, dict
         for f in row:
             x[i, column[f]] = 1.0
     y = np.array([1.0 if ok else 0.0 for _, ok in data])
-    penalty = np.full(len(names) + 1, PENALTY)
-    penalty[-1] = 1e-6  # the intercept is (all but) free
-    w = np.zeros(len(names) + 1)
+    w = newton_logistic(x, y, PENALTY)
+    weights = {name: round(float(w[j]), 4) + 0.0 for name, j in column.items()}  # no -0.0
+    return round(float(w[-1]), 4), weights
+
+
+def newton_logistic(x: Any, y: Any, penalty: float, tolerance: float = 1e-9) -> Any:
+    """The weights of a logistic regression with an L2 `penalty` on every column but the last
+    (the intercept, a column of ones: all but free), by Newton's method from the intercept of
+    the rate of `y` (1 right, 0 wrong), until no weight moves by `tolerance` (50 steps at most)."""
+    columns = x.shape[1]
+    lam = np.full(columns, penalty)
+    lam[-1] = 1e-6
+    w = np.zeros(columns)
     w[-1] = _logit((y.sum() + 1) / (len(y) + 2))
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        gradient = x.T @ (p - y) + penalty * w
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        gradient = x.T @ (p - y) + lam * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(lam)
         step = np.linalg.solve(hessian, gradient)
         w -= step
-        if float(np.abs(step).max()) < 1e-9:
+        if float(np.abs(step).max()) < tolerance:
             break
-    weights = {name: round(float(w[j]), 4) + 0.0 for name, j in column.items()}  # no -0.0
-    return round(float(w[-1]), 4), weights
+    return w
 
 
 def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float, int]]:
