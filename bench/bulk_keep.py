@@ -29,7 +29,8 @@ import sys
 import time
 from pathlib import Path
 
-from head_nobody_judged import AGREEMENT, _copy, _cpu  # bench/, beside this script
+from head_nobody_judged import AGREEMENT, _copy  # bench/, beside this script
+from record_keep import timed
 
 ROOT = Path(__file__).resolve().parents[1]
 KEEP = """
@@ -53,24 +54,10 @@ print(json.dumps({"appended": n, "kept": kept, "keep_wall_s": round(wall, 2),
 
 
 def status(copy: str, cache: Path, at: str) -> dict[str, object]:
-    import hashlib
-
+    """`truce status --json --at` as a process of its own, timed by `record_keep.timed`."""
     command = [sys.executable, "-m", "truce", "--db", copy, "status", AGREEMENT, "--json"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "XDG_CACHE_HOME": str(cache)}
-    start = time.perf_counter()
-    proc = subprocess.Popen([*command, "--at", at], stdout=subprocess.PIPE, env=env)
-    assert proc.stdout is not None
-    answer = proc.stdout.read()
-    out_wall, out_cpu = time.perf_counter() - start, _cpu(proc.pid)
-    _, code, usage = os.wait4(proc.pid, 0)
-    assert os.waitstatus_to_exitcode(code) == 0
-    return {
-        "answer_out_cpu_s": round(out_cpu, 2),
-        "answer_out_wall_s": round(out_wall, 1),
-        "exit_cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-        "exit_wall_s": round(time.perf_counter() - start, 1),
-        "sha256": hashlib.sha256(answer).hexdigest()[:16],
-    }
+    return timed([*command, "--at", at], env)
 
 
 def kept_by_writer(db: str, at: str, workdir: Path) -> dict[str, object]:
